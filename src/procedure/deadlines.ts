@@ -1,0 +1,210 @@
+import { DateTime } from 'luxon';
+import type { Localized } from '../common/i18n/locale';
+import type { ProcedureConfig } from '../config/config';
+import { addCalendarDays, isIsoDate, WorkingCalendar } from '../calendar/working-calendar';
+
+/**
+ * The procedure's deadlines (domain.md, "The procedure, step by step"), as pure functions.
+ *
+ * Every date is the local calendar date (`YYYY-MM-DD`) in the organizer's IANA time zone; every
+ * "closes at the end of day X" is 23:59:59.999 local time of X, an inclusive bound: an event at
+ * exactly that instant is in time, one millisecond later is not.
+ */
+
+export interface TimeWindow {
+  opensAt: Date;
+  /** Inclusive: the last accepted instant. */
+  closesAt: Date;
+  /** The local date whose end is `closesAt`. */
+  closeDate: string;
+}
+
+export interface HearingDateOption {
+  date: string;
+  allowed: boolean;
+  /** Why the date is refused; null when it is allowed. */
+  reason: Localized | null;
+}
+
+export interface HearingDateOptions {
+  /** First allowed calendar date: the day after stage 1 closes. */
+  from: string;
+  /** Last allowed calendar date: close date + hearingMaxDaysAfterClose. */
+  to: string;
+  dates: HearingDateOption[];
+}
+
+export type HearingStartCheck = { ok: true; localDate: string } | { ok: false; reason: Localized };
+
+function zoned(instant: Date, tz: string): DateTime {
+  if (!(instant instanceof Date) || Number.isNaN(instant.getTime())) throw new RangeError('instant must be a valid Date');
+  const dt = DateTime.fromJSDate(instant, { zone: tz });
+  if (!dt.isValid) throw new RangeError(`unknown time zone "${tz}"`);
+  return dt;
+}
+
+function localDay(date: string, tz: string): DateTime {
+  if (!isIsoDate(date)) throw new RangeError(`date must be a calendar date YYYY-MM-DD, got "${String(date)}"`);
+  const dt = DateTime.fromISO(date, { zone: tz });
+  if (!dt.isValid) throw new RangeError(`unknown time zone "${tz}"`);
+  return dt;
+}
+
+/** The local calendar date of an instant in a time zone. */
+export function localDate(instant: Date, tz: string): string {
+  return zoned(instant, tz).toISODate()!;
+}
+
+/** 00:00:00.000 local time of the date. */
+export function startOfLocalDay(date: string, tz: string): Date {
+  return localDay(date, tz).startOf('day').toJSDate();
+}
+
+/** 23:59:59.999 local time of the date: the inclusive end of "day X". */
+export function endOfLocalDay(date: string, tz: string): Date {
+  return localDay(date, tz).endOf('day').toJSDate();
+}
+
+/**
+ * Stage 1: opens at publication; the last day is D + stage1Days calendar days (D = local
+ * publication date), moved to the next working day when it is not one and
+ * stage1ExtendToWorkingDay is on; closes at the end of that day.
+ */
+export function stage1Window(publishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): TimeWindow {
+  let closeDate = addCalendarDays(localDate(publishedAt, tz), cfg.stage1Days);
+  if (cfg.stage1ExtendToWorkingDay) closeDate = cal.nextWorkingDayOnOrAfter(closeDate);
+  return { opensAt: new Date(publishedAt.getTime()), closesAt: endOfLocalDay(closeDate, tz), closeDate };
+}
+
+/** True from opensAt to closesAt, both inclusive. */
+export function isWindowOpen(now: Date, opensAt: Date, closesAt: Date): boolean {
+  const t = now.getTime();
+  return t >= opensAt.getTime() && t <= closesAt.getTime();
+}
+
+/** An answer to a remark: the end of the answerDueWorkingDays-th working day after the remark's local date. */
+export function answerDueAt(remarkAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(localDate(remarkAt, tz), cfg.answerDueWorkingDays), tz);
+}
+
+/** The last calendar date a hearing may be held on: closeDate + hearingMaxDaysAfterClose. */
+export function hearingDeadlineDate(closeDate: string, cfg: ProcedureConfig): string {
+  return addCalendarDays(closeDate, cfg.hearingMaxDaysAfterClose);
+}
+
+/** Every date from close + 1 to close + hearingMaxDaysAfterClose, and whether a hearing may be held on it. */
+export function hearingDateOptions(closeDate: string, cal: WorkingCalendar, cfg: ProcedureConfig): HearingDateOptions {
+  const from = addCalendarDays(closeDate, 1);
+  const to = hearingDeadlineDate(closeDate, cfg);
+  const dates: HearingDateOption[] = [];
+  for (let date = from; date <= to; date = addCalendarDays(date, 1)) {
+    const day = cal.day(date);
+    dates.push({ date, allowed: day.working, reason: day.working ? null : day.reason });
+  }
+  return { from, to, dates };
+}
+
+/** "HH:MM" -> minutes after midnight. */
+function minutesOf(hhmm: string, name: string): number {
+  const m = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(hhmm);
+  if (!m) throw new RangeError(`${name} must be a time like 09:00, got "${hhmm}"`);
+  return Number(m[1]) * 60 + Number(m[2]);
+}
+
+/**
+ * May a hearing start at this instant? The local date must be within [close + 1, close + N],
+ * a working day, and the local start time within working hours.
+ *
+ * Working hours are the half-open interval [hearingDayStart, hearingDayEnd): a hearing has to
+ * start while the working day is running, so with the defaults 09:00 is the first allowed start
+ * and 17:59 (up to 17:59:59.999) the last; a start at exactly 18:00 is refused, because at 18:00
+ * the working day is already over.
+ */
+export function checkHearingStart(
+  startsAt: Date,
+  closeDate: string,
+  tz: string,
+  cal: WorkingCalendar,
+  cfg: ProcedureConfig,
+): HearingStartCheck {
+  const local = zoned(startsAt, tz);
+  const date = local.toISODate()!;
+  const first = addCalendarDays(closeDate, 1);
+  const last = hearingDeadlineDate(closeDate, cfg);
+  const limit = cfg.hearingMaxDaysAfterClose;
+  if (date < first) {
+    return {
+      ok: false,
+      reason: {
+        kk: `бірінші кезең аяқталғанға дейін (бірінші кезең ${closeDate} күнінің соңында жабылады; ең ерте рұқсат етілген күн ${first})`,
+        ru: `до окончания первого этапа (первый этап закрывается в конце дня ${closeDate}; самая ранняя допустимая дата ${first})`,
+        en: `before the end of stage one (stage one closes at the end of ${closeDate}; first allowed date ${first})`,
+      },
+    };
+  }
+  if (date > last) {
+    return {
+      ok: false,
+      reason: {
+        kk: `${limit} күндік шектен кейін (соңғы рұқсат етілген күн ${last})`,
+        ru: `после истечения ${limit}-дневного срока (последняя допустимая дата ${last})`,
+        en: `after the ${limit}-day limit (last allowed date ${last})`,
+      },
+    };
+  }
+  const day = cal.day(date);
+  if (!day.working) return { ok: false, reason: day.reason! };
+
+  const start = minutesOf(cfg.hearingDayStart, 'hearingDayStart');
+  const end = minutesOf(cfg.hearingDayEnd, 'hearingDayEnd');
+  const minute = local.hour * 60 + local.minute; // seconds and milliseconds cannot cross a boundary
+  if (minute < start || minute >= end) {
+    const hours = `${cfg.hearingDayStart}-${cfg.hearingDayEnd}`;
+    return {
+      ok: false,
+      reason: {
+        kk: `жұмыс уақытынан тыс ${hours} (басталу уақыты ${local.toFormat('HH:mm')})`,
+        ru: `вне рабочего времени ${hours} (время начала ${local.toFormat('HH:mm')})`,
+        en: `outside working hours ${hours} (start time ${local.toFormat('HH:mm')})`,
+      },
+    };
+  }
+  return { ok: true, localDate: date };
+}
+
+/** The protocol: the end of the protocolDueWorkingDays-th working day after the hearing's local date. */
+export function protocolDueAt(hearingLocalDate: string, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(hearingLocalDate, cfg.protocolDueWorkingDays), tz);
+}
+
+/** The council review: the end of the reviewWorkingDays-th working day after the protocol's local date. */
+export function reviewClosesAt(protocolPublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(localDate(protocolPublishedAt, tz), cfg.reviewWorkingDays), tz);
+}
+
+/**
+ * The organizer's response to a council recommendation: the same day of the month
+ * recommendationResponseMonths later (31 January + 1 month = 28 or 29 February), moved to the
+ * next working day when it is not one; the end of that day.
+ */
+export function recommendationResponseDueAt(recommendationAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  const from = localDate(recommendationAt, tz);
+  // Luxon clamps to the last day of a shorter month.
+  const due = DateTime.fromISO(from, { zone: 'UTC' }).plus({ months: cfg.recommendationResponseMonths }).toISODate()!;
+  return endOfLocalDay(cal.nextWorkingDayOnOrAfter(due), tz);
+}
+
+/**
+ * Stage 2: opens at the notice's publication (remarks are accepted at once); the stage2WorkingDays
+ * working days are counted from the day after the notice's local date; closes at the end of the
+ * last of them.
+ */
+export function stage2Window(noticePublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): TimeWindow {
+  const closeDate = cal.addWorkingDays(localDate(noticePublishedAt, tz), cfg.stage2WorkingDays);
+  return { opensAt: new Date(noticePublishedAt.getTime()), closesAt: endOfLocalDay(closeDate, tz), closeDate };
+}
+
+/** Answers to stage 2 remarks: the end of the stage2AnswerDueWorkingDays-th working day after stage 2 closes. */
+export function stage2AnswerDueAt(stage2CloseDate: string, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(stage2CloseDate, cfg.stage2AnswerDueWorkingDays), tz);
+}
