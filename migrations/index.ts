@@ -1,0 +1,5 @@
+import { Initial1795426800000 } from './1795426800000-Initial';
+import { PlanSearch1795426900000 } from './1795426900000-PlanSearch';
+
+/** Every migration, in order. A new migration file must be added here (a unit test checks it). */
+export const MIGRATIONS: Function[] = [Initial1795426800000, PlanSearch1795426900000];

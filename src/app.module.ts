@@ -1,0 +1,59 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { LoggerModule } from 'nestjs-pino';
+import { randomUUID } from 'node:crypto';
+import { CalendarModule } from './calendar/calendar.module';
+import { Clock } from './common/clock';
+import { ClockModule } from './common/clock.module';
+import { AppConfig } from './config/config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { DocumentationModule } from './documentation/documentation.module';
+import { HealthController } from './health/health.controller';
+import { HearingsModule } from './hearings/hearings.module';
+import { IdentityModule } from './identity/identity.module';
+import { NotificationsModule } from './notifications/notifications.module';
+import { OrganizationsModule } from './organizations/organizations.module';
+import { OutcomesModule } from './outcomes/outcomes.module';
+import { PlansModule } from './plans/plans.module';
+import { RemarksModule } from './remarks/remarks.module';
+import { ReviewsModule } from './reviews/reviews.module';
+import { SandboxController } from './sandbox/sandbox.controller';
+import { SchedulerModule } from './scheduler/scheduler.module';
+import { WebModule } from './web/web.module';
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        ClockModule.forRoot(clock),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            autoLogging: { ignore: (req) => req.url === '/health' },
+          },
+        }),
+        ScheduleModule.forRoot(),
+        DatabaseModule,
+        NotificationsModule,
+        IdentityModule,
+        CalendarModule,
+        OrganizationsModule,
+        PlansModule,
+        RemarksModule,
+        HearingsModule,
+        ReviewsModule,
+        DocumentationModule,
+        OutcomesModule,
+        SchedulerModule,
+        WebModule,
+      ],
+      controllers: [HealthController, SandboxController],
+    };
+  }
+}

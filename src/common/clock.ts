@@ -1,0 +1,35 @@
+/**
+ * The only source of "now" for the procedure. Legal deadlines are judged by this clock, so tests and
+ * the sandbox can move it. Operational timing (retries, leases) uses the database's own time.
+ */
+export abstract class Clock {
+  abstract now(): Date;
+}
+
+export class SystemClock extends Clock {
+  now(): Date {
+    return new Date();
+  }
+}
+
+/** Stands still until set; used by CLOCK_MODE=manual and by tests. */
+export class ManualClock extends Clock {
+  private current: number;
+
+  constructor(start: Date = new Date()) {
+    super();
+    this.current = start.getTime();
+  }
+
+  now(): Date {
+    return new Date(this.current);
+  }
+
+  set(to: Date): void {
+    this.current = to.getTime();
+  }
+
+  advance(ms: number): void {
+    this.current += ms;
+  }
+}

@@ -1,0 +1,109 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } from '@nestjs/common';
+import { ThrottlerException } from '@nestjs/throttler';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { Locale } from '../i18n/locale';
+import { requestLocale } from '../i18n/request-locale';
+import { AppError, ErrorParam } from './app-error';
+import { ErrorCode } from './error-codes';
+import { errorMessage } from './error-message';
+import { FieldError } from './validation';
+
+/** Renders errors for pages (HTML) instead of JSON; registered by the web module. */
+export interface HtmlErrorRenderer {
+  render(request: FastifyRequest, reply: FastifyReply, error: { status: number; code: ErrorCode; message: string; locale: Locale }): void;
+}
+export const HTML_ERROR_RENDERER = Symbol('HTML_ERROR_RENDERER');
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+};
+
+const STATUS_CODES: Record<number, ErrorCode> = {
+  400: 'VALIDATION_FAILED',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  429: 'RATE_LIMITED',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+/** Maps every error to `{error: {code, message}}` with the message in the request's language. */
+@Catch()
+export class ErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('ErrorFilter');
+  private htmlRenderer: HtmlErrorRenderer | null = null;
+
+  constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  useHtmlRenderer(renderer: HtmlErrorRenderer): void {
+    this.htmlRenderer = renderer;
+  }
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const locale = requestLocale(request, this.config.defaultLocale);
+    const { status, code, params, details } = this.classify(exception, request);
+    const message = errorMessage(code, locale, params);
+    const localizedDetails = Array.isArray(details)
+      ? (details as FieldError[]).map((d) => ({ field: d.field, constraint: d.constraint, message: d.message[locale] }))
+      : details;
+
+    if (this.htmlRenderer && !request.url.startsWith('/api') && !request.url.startsWith('/health') && !request.url.startsWith('/sandbox')) {
+      this.htmlRenderer.render(request, reply, { status, code, message, locale });
+      return;
+    }
+    void reply
+      .status(status)
+      .header('content-language', locale)
+      .send({ error: { code, message, ...(localizedDetails !== undefined ? { details: localizedDetails } : {}) } });
+  }
+
+  private classify(exception: unknown, request: FastifyRequest): { status: number; code: ErrorCode; params?: Record<string, ErrorParam>; details?: unknown } {
+    if (exception instanceof AppError) {
+      return { status: exception.status, code: exception.code, params: exception.params, details: exception.details };
+    }
+    if (exception instanceof ThrottlerException) return { status: 429, code: 'RATE_LIMITED' };
+    if (exception instanceof HttpException) {
+      const status = exception.getStatus();
+      // Nest wraps Fastify's body-parser errors (bad JSON, empty body) into a bare 400 HttpException.
+      const badBody = status === 400 && /JSON|body/i.test(exception.message);
+      const code = badBody ? 'MALFORMED_JSON' : STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+      if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'HTTP exception');
+      return { status, code, params: { details: exception.message } };
+    }
+    const fastifyError = exception as { code?: string; statusCode?: number };
+    if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) {
+      const code = FASTIFY_CODES[fastifyError.code];
+      return { status: code === 'PAYLOAD_TOO_LARGE' ? 413 : code === 'UNSUPPORTED_MEDIA_TYPE' ? 415 : 400, code };
+    }
+    if (exception instanceof SyntaxError && typeof fastifyError.statusCode === 'number') {
+      return { status: 400, code: 'MALFORMED_JSON' };
+    }
+    if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+      return { status: fastifyError.statusCode, code: STATUS_CODES[fastifyError.statusCode] ?? 'VALIDATION_FAILED', params: { details: '' } };
+    }
+    if (isDatabaseUnavailable(exception)) {
+      this.logger.error({ err: exception, url: request.url }, 'database unavailable');
+      return { status: 503, code: 'SERVICE_UNAVAILABLE' };
+    }
+    this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+    return { status: 500, code: 'INTERNAL' };
+  }
+}
+
+function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string };
+  return (
+    ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', '08006', '08001', '08003'].includes(e?.code ?? '') ||
+    /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e?.message ?? '')
+  );
+}

@@ -1,0 +1,157 @@
+import { resolve } from 'node:path';
+
+/** The procedure's periods (domain.md); each can be changed by an environment variable. */
+export interface ProcedureConfig {
+  stage1Days: number;
+  stage1ExtendToWorkingDay: boolean;
+  answerDueWorkingDays: number;
+  hearingMaxDaysAfterClose: number;
+  hearingDayStart: string;
+  hearingDayEnd: string;
+  protocolDueWorkingDays: number;
+  reviewWorkingDays: number;
+  recommendationResponseMonths: number;
+  stage2WorkingDays: number;
+  stage2AnswerDueWorkingDays: number;
+}
+
+export interface AppConfig {
+  port: number;
+  host: string;
+  databaseUrl: string | null;
+  dataDir: string;
+  smtpUrl: string | null;
+  mailFrom: string;
+  publicUrl: string;
+  clockMode: 'system' | 'manual';
+  clockStart: Date | null;
+  adminEmail: string | null;
+  adminPassword: string | null;
+  sessionSecret: string | null;
+  demoData: boolean;
+  defaultLocale: 'kk' | 'ru' | 'en';
+  logLevel: string;
+  sweepEnabled: boolean;
+  dispatcherEnabled: boolean;
+  bodyLimitBytes: number;
+  procedure: ProcedureConfig;
+}
+
+/** A configuration problem, reported on one line at start-up. */
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string, fallback: string | null): string | null {
+  const value = env[name];
+  return value === undefined || value === '' ? fallback : value;
+}
+
+function int(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = str(env, name, null);
+  if (raw === null) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name, null);
+  if (raw === null) return fallback;
+  if (/^(1|true|yes|on)$/i.test(raw)) return true;
+  if (/^(0|false|no|off)$/i.test(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+function url(env: Env, name: string, protocols: string[], fallback: string | null): string | null {
+  const raw = str(env, name, fallback);
+  if (raw === null) return null;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} is not a valid URL: "${redact(raw)}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) {
+    throw new ConfigError(`${name} must start with ${protocols.map((p) => p + '//').join(' or ')}, got "${redact(raw)}"`);
+  }
+  return raw;
+}
+
+function time(env: Env, name: string, fallback: string): string {
+  const raw = str(env, name, fallback)!;
+  if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(`${name} must be a time like 09:00, got "${raw}"`);
+  return raw;
+}
+
+/** Hides the password of a URL so that it never reaches a log. */
+export function redact(value: string): string {
+  return value.replace(/\/\/([^:/@]+):([^@]*)@/, '//$1:***@');
+}
+
+export function loadConfig(env: Env = process.env): AppConfig {
+  const clockMode = str(env, 'CLOCK_MODE', 'system');
+  if (clockMode !== 'system' && clockMode !== 'manual') {
+    throw new ConfigError(`CLOCK_MODE must be "system" or "manual", got "${clockMode}"`);
+  }
+  const clockStartRaw = str(env, 'CLOCK_START', null);
+  const clockStart = clockStartRaw === null ? null : new Date(clockStartRaw);
+  if (clockStart && Number.isNaN(clockStart.getTime())) {
+    throw new ConfigError(`CLOCK_START must be an ISO 8601 time, got "${clockStartRaw}"`);
+  }
+  const locale = str(env, 'DEFAULT_LOCALE', 'ru');
+  if (locale !== 'kk' && locale !== 'ru' && locale !== 'en') {
+    throw new ConfigError(`DEFAULT_LOCALE must be kk, ru or en, got "${locale}"`);
+  }
+  const adminEmail = str(env, 'ADMIN_EMAIL', null);
+  const adminPassword = str(env, 'ADMIN_PASSWORD', null);
+  if ((adminEmail === null) !== (adminPassword === null)) {
+    throw new ConfigError('ADMIN_EMAIL and ADMIN_PASSWORD must be set together');
+  }
+  if (adminEmail !== null && !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(adminEmail)) {
+    throw new ConfigError(`ADMIN_EMAIL is not an e-mail address: "${adminEmail}"`);
+  }
+  if (adminPassword !== null && adminPassword.length < 10) {
+    throw new ConfigError('ADMIN_PASSWORD must have at least 10 characters');
+  }
+  const mailFrom = str(env, 'MAIL_FROM', 'talqylau <no-reply@talqylau.local>')!;
+  if (!/@/.test(mailFrom)) throw new ConfigError(`MAIL_FROM must contain an e-mail address, got "${mailFrom}"`);
+  const port = int(env, 'PORT', 3000, 0, 65535);
+  return {
+    port,
+    host: str(env, 'HOST', '0.0.0.0')!,
+    databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
+    dataDir: resolve(str(env, 'DATA_DIR', '.data')!),
+    smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], null),
+    mailFrom,
+    publicUrl: url(env, 'PUBLIC_URL', ['http:', 'https:'], `http://localhost:${port}`)!.replace(/\/+$/, ''),
+    clockMode,
+    clockStart,
+    adminEmail,
+    adminPassword,
+    sessionSecret: str(env, 'SESSION_SECRET', null),
+    demoData: bool(env, 'DEMO_DATA', false),
+    defaultLocale: locale,
+    logLevel: str(env, 'LOG_LEVEL', 'info')!,
+    sweepEnabled: bool(env, 'SWEEP_ENABLED', true),
+    dispatcherEnabled: bool(env, 'DISPATCHER_ENABLED', true),
+    bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    procedure: {
+      stage1Days: int(env, 'STAGE1_DAYS', 20, 1, 365),
+      stage1ExtendToWorkingDay: bool(env, 'STAGE1_EXTEND_TO_WORKING_DAY', true),
+      answerDueWorkingDays: int(env, 'ANSWER_DUE_WORKING_DAYS', 15, 1, 365),
+      hearingMaxDaysAfterClose: int(env, 'HEARING_MAX_DAYS_AFTER_CLOSE', 10, 1, 365),
+      hearingDayStart: time(env, 'HEARING_DAY_START', '09:00'),
+      hearingDayEnd: time(env, 'HEARING_DAY_END', '18:00'),
+      protocolDueWorkingDays: int(env, 'PROTOCOL_DUE_WORKING_DAYS', 3, 1, 365),
+      reviewWorkingDays: int(env, 'REVIEW_WORKING_DAYS', 10, 1, 365),
+      recommendationResponseMonths: int(env, 'RECOMMENDATION_RESPONSE_MONTHS', 1, 1, 24),
+      stage2WorkingDays: int(env, 'STAGE2_WORKING_DAYS', 5, 1, 365),
+      stage2AnswerDueWorkingDays: int(env, 'STAGE2_ANSWER_DUE_WORKING_DAYS', 5, 1, 365),
+    },
+  };
+}
+
+/** Injection token for the validated configuration. */
+export const APP_CONFIG = Symbol('APP_CONFIG');

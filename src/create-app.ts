@@ -1,0 +1,79 @@
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import { randomUUID } from 'node:crypto';
+import { ValidationPipe } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+import { AppModule } from './app.module';
+import { Clock } from './common/clock';
+import { ErrorFilter } from './common/errors/error.filter';
+import { flattenValidationErrors, validationError } from './common/errors/validation';
+import { AppConfig } from './config/config';
+
+/** Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. */
+export async function createApp(config: AppConfig, clock: Clock): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    bodyLimit: config.bodyLimitBytes,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 200 },
+    requestIdHeader: 'x-request-id',
+    genReqId: () => randomUUID(),
+  });
+  // Every answer carries its request id, and the logs use the same id (app.module.ts).
+  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
+    const id = /^[\w.-]{1,100}$/.test(request.id) ? request.id : randomUUID();
+    request.raw.headers['x-request-id'] = id;
+    void reply.header('x-request-id', id);
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
+    bufferLogs: true,
+    abortOnError: false,
+  });
+  app.useLogger(app.get(Logger));
+  app.flushLogs();
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(cookie);
+
+  app.useGlobalPipes(
+    new ValidationPipe({
+      whitelist: true,
+      forbidNonWhitelisted: true,
+      transform: true,
+      exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
+    }),
+  );
+  app.useGlobalFilters(new ErrorFilter(config));
+
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('talqylau API')
+      .setDescription(
+        'Public discussion of public procurement: plans, remarks and answers, hearings, council review, stage two and the outcome. ' +
+          'Errors are {"error": {"code", "message"}} with the message in the Accept-Language of the request (kk, ru, en).',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+
+  app.enableShutdownHooks();
+  await app.init();
+  return app;
+}

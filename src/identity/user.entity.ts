@@ -1,0 +1,60 @@
+import { Council } from '../organizations/council.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+export type Role = 'citizen' | 'organizer' | 'council_member' | 'admin';
+export const ROLES: Role[] = ['citizen', 'organizer', 'council_member', 'admin'];
+
+@Entity('users')
+@Check('users_role_ck', "role IN ('citizen','organizer','council_member','admin')")
+@Check('users_locale_ck', "locale IN ('kk','ru','en')")
+export class User {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  /** As the person typed it; shown to nobody but them. */
+  @Column({ type: 'varchar', length: 320 })
+  email: string;
+
+  /** Lower-cased e-mail: addresses compare case-insensitively. */
+  @Index('users_email_key_uq', { unique: true })
+  @Column({ name: 'email_key', type: 'varchar', length: 320 })
+  emailKey: string;
+
+  @Column({ name: 'password_hash', type: 'varchar', length: 200 })
+  passwordHash: string;
+
+  @Column({ name: 'display_name', type: 'varchar', length: 100 })
+  displayName: string;
+
+  @Column({ type: 'varchar', length: 2, default: 'ru' })
+  locale: string;
+
+  @Column({ type: 'varchar', length: 20 })
+  role: Role;
+
+  @Index('users_organization_idx')
+  @Column({ name: 'organization_id', type: 'uuid', nullable: true })
+  organizationId: string | null;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'users_organization_id_fk' })
+  organization?: Organization;
+
+  @Index('users_council_idx')
+  @Column({ name: 'council_id', type: 'uuid', nullable: true })
+  councilId: string | null;
+
+  @ManyToOne(() => Council, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'users_council_id_fk' })
+  council?: Council;
+
+  @Column({ name: 'is_chair', type: 'boolean', default: false })
+  isChair: boolean;
+
+  @Column({ name: 'email_verified_at', type: 'timestamptz', nullable: true })
+  emailVerifiedAt: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+}

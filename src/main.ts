@@ -1,0 +1,64 @@
+import 'reflect-metadata';
+import { Client } from 'pg';
+import { Clock, ManualClock, SystemClock } from './common/clock';
+import { AppConfig, ConfigError, loadConfig, redact } from './config/config';
+import { createApp } from './create-app';
+import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
+import { runMigrations } from './database/migrate';
+import { bootstrapData } from './bootstrap-data';
+
+/** One line on stderr and exit code 1: what a person needs when start-up cannot go on. */
+function fail(reason: string): never {
+  process.stderr.write(`talqylau cannot start: ${reason}\n`);
+  process.exit(1);
+}
+
+async function checkDatabase(url: string): Promise<void> {
+  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+  try {
+    await client.connect();
+    await client.query('SELECT 1');
+  } catch (error) {
+    throw new ConfigError(`the database at DATABASE_URL ${redact(url)} is not reachable (${error instanceof Error ? error.message : error})`);
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+async function main(): Promise<void> {
+  let config: AppConfig;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  let embedded: EmbeddedDatabase | null = null;
+  try {
+    if (!config.databaseUrl) {
+      embedded = await startEmbeddedPostgres(config.dataDir);
+      config = { ...config, databaseUrl: embedded.url };
+    }
+    await checkDatabase(config.databaseUrl!);
+    await runMigrations(config.databaseUrl!);
+  } catch (error) {
+    await embedded?.stop().catch(() => undefined);
+    fail(error instanceof Error ? error.message : String(error));
+  }
+  const clock: Clock = config.clockMode === 'manual' ? new ManualClock(config.clockStart ?? new Date()) : new SystemClock();
+  const app = await createApp(config, clock);
+  await bootstrapData(app, config);
+  const stop = async () => {
+    await app.close().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void stop());
+  process.once('SIGINT', () => void stop());
+  await app.listen({ port: config.port, host: config.host });
+  process.stdout.write(
+    `talqylau is listening on ${config.publicUrl} (database: ${embedded ? 'embedded PostgreSQL in ' + config.dataDir : redact(config.databaseUrl!)}; ` +
+      `e-mail: ${config.smtpUrl ? redact(config.smtpUrl) : 'files in ' + config.dataDir + '/mail'}; clock: ${config.clockMode})\n`,
+  );
+}
+
+void main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

@@ -1,0 +1,116 @@
+import { User } from '../identity/user.entity';
+import { Organization } from '../organizations/organization.entity';
+import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '../database/columns';
+
+export const PROCUREMENT_METHODS = ['open_tender', 'auction', 'price_offers', 'single_source', 'commodity_exchange', 'e_shop'] as const;
+export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
+
+/**
+ * A procurement plan item under discussion. Its public status is derived from these timestamps and
+ * the clock (plans/plan-status.ts); the timestamps and dates are fixed when each event happens, so a
+ * later change to the calendar never moves a deadline already announced.
+ */
+@Entity('plans')
+@Check('plans_amount_ck', "amount >= 0")
+@Check('plans_method_ck', "method IN ('open_tender','auction','price_offers','single_source','commodity_exchange','e_shop')")
+/** GIN index on plan_search_vector(title, subject_code, description); created by a hand-written migration. */
+@Index('plans_search_idx', { synchronize: false })
+@Index('plans_org_created_idx', ['organizationId', 'createdAt', 'id'])
+@Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
+@Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt'], { where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL' })
+@Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt'], { where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL' })
+@Index('plans_hearing_deadline_sweep_idx', ['hearingDeadlineDate'], { where: 'hearing_overdue_at IS NULL AND protocol_published_at IS NULL AND hearing_deadline_date IS NOT NULL' })
+export class Plan {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'organization_id', type: 'uuid' })
+  organizationId: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'plans_organization_id_fk' })
+  organization?: Organization;
+
+  @Column({ name: 'created_by', type: 'uuid' })
+  createdBy: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'plans_created_by_fk' })
+  creator?: User;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'text' })
+  description: string;
+
+  @Column({ name: 'subject_code', type: 'varchar', length: 64 })
+  subjectCode: string;
+
+  /** Whole tenge. */
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
+  amount: number;
+
+  @Column({ type: 'varchar', length: 32 })
+  method: ProcurementMethod;
+
+  /** Like 2027-Q2. */
+  @Column({ name: 'planned_quarter', type: 'varchar', length: 7, nullable: true })
+  plannedQuarter: string | null;
+
+  @Column({ name: 'delivery_place', type: 'varchar', length: 500, nullable: true })
+  deliveryPlace: string | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+
+  /** Set by the server at publication; null while a draft. */
+  @Column({ name: 'published_at', type: 'timestamptz', nullable: true })
+  publishedAt: Date | null;
+
+  /** Last instant (inclusive) at which a stage-1 remark is accepted. */
+  @Column({ name: 'stage1_closes_at', type: 'timestamptz', nullable: true })
+  stage1ClosesAt: Date | null;
+
+  /** Local calendar date on which stage 1 closes (the hearing window counts from it). */
+  @Column({ name: 'stage1_close_date', type: 'date', nullable: true })
+  stage1CloseDate: string | null;
+
+  /** Last local date on which the hearing may be held. */
+  @Column({ name: 'hearing_deadline_date', type: 'date', nullable: true })
+  hearingDeadlineDate: string | null;
+
+  /** When the sweep noticed the close of stage 1 and told the organizer. */
+  @Column({ name: 'stage1_closed_swept_at', type: 'timestamptz', nullable: true })
+  stage1ClosedSweptAt: Date | null;
+
+  /** When the plan was publicly marked overdue for want of a hearing. */
+  @Column({ name: 'hearing_overdue_at', type: 'timestamptz', nullable: true })
+  hearingOverdueAt: Date | null;
+
+  @Column({ name: 'protocol_published_at', type: 'timestamptz', nullable: true })
+  protocolPublishedAt: Date | null;
+
+  /** End of the council review period (10 working days after the protocol). */
+  @Column({ name: 'review_closes_at', type: 'timestamptz', nullable: true })
+  reviewClosesAt: Date | null;
+
+  @Column({ name: 'notice_published_at', type: 'timestamptz', nullable: true })
+  noticePublishedAt: Date | null;
+
+  @Column({ name: 'stage2_opens_at', type: 'timestamptz', nullable: true })
+  stage2OpensAt: Date | null;
+
+  @Column({ name: 'stage2_closes_at', type: 'timestamptz', nullable: true })
+  stage2ClosesAt: Date | null;
+
+  @Column({ name: 'stage2_closed_swept_at', type: 'timestamptz', nullable: true })
+  stage2ClosedSweptAt: Date | null;
+
+  @Column({ name: 'outcome_published_at', type: 'timestamptz', nullable: true })
+  outcomePublishedAt: Date | null;
+}

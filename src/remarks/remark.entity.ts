@@ -1,0 +1,61 @@
+import { User } from '../identity/user.entity';
+import { Plan } from '../plans/plan.entity';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+
+/** A remark or proposal. Never edited or deleted: a correction is a new remark. */
+@Entity('remarks')
+@Check('remarks_stage_ck', "stage IN (1,2)")
+@Check('remarks_body_ck', "char_length(body) BETWEEN 1 AND 10000")
+@Index('remarks_plan_page_idx', ['planId', 'createdAt', 'id'])
+@Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
+@Index('remarks_author_idx', ['authorId', 'createdAt'])
+@Index('remarks_author_idempotency_uq', ['authorId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
+@Index('remarks_unanswered_due_idx', ['planId', 'answerDueAt'], { where: 'answered_at IS NULL' })
+@Index('remarks_overdue_sweep_idx', ['answerDueAt'], { where: 'answered_at IS NULL AND overdue_swept_at IS NULL' })
+export class Remark {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ name: 'plan_id', type: 'uuid' })
+  planId: string;
+
+  @ManyToOne(() => Plan, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'plan_id', foreignKeyConstraintName: 'remarks_plan_id_fk' })
+  plan?: Plan;
+
+  @Column({ type: 'smallint' })
+  stage: 1 | 2;
+
+  @Column({ name: 'author_id', type: 'uuid' })
+  authorId: string;
+
+  @ManyToOne(() => User, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'author_id', foreignKeyConstraintName: 'remarks_author_id_fk' })
+  author?: User;
+
+  @Column({ type: 'text' })
+  body: string;
+
+  /** Server time (clock provider) at acceptance. */
+  @Column({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @Column({ name: 'idempotency_key', type: 'varchar', length: 200, nullable: true })
+  idempotencyKey: string | null;
+
+  /** SHA-256 of the body, to tell a retry from a different request under the same key. */
+  @Column({ name: 'body_hash', type: 'varchar', length: 64 })
+  bodyHash: string;
+
+  /** Legal answer deadline fixed at acceptance (stage 1: 15 working days; stage 2: 5 after close). */
+  @Column({ name: 'answer_due_at', type: 'timestamptz' })
+  answerDueAt: Date;
+
+  /** When the first answer was published (null while unanswered). */
+  @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
+  answeredAt: Date | null;
+
+  /** When the sweep told the organizer that this remark's answer is overdue. */
+  @Column({ name: 'overdue_swept_at', type: 'timestamptz', nullable: true })
+  overdueSweptAt: Date | null;
+}

@@ -1,0 +1,101 @@
+import { OutboxService } from '../../src/notifications/outbox.service';
+import { renderEmail } from '../../src/notifications/email-layout';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('foundation: health, errors, sandbox clock, outbox', () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('reports the database and the outbox on /health', async () => {
+    const res = await t.http.get('/health').expect(200);
+    expect(res.body).toMatchObject({ status: 'ok', database: { status: 'up' }, outbox: { pending: 0, failed: 0 } });
+    expect(res.headers['x-request-id']).toBeTruthy();
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+  });
+
+  it.each([
+    ['en', 'Not found.'],
+    ['ru-RU,ru;q=0.9', 'Не найдено.'],
+    ['kk', 'Табылмады.'],
+  ])('answers unknown routes with NOT_FOUND in %s', async (lang, message) => {
+    const res = await t.http.get('/api/v1/does-not-exist').set('Accept-Language', lang).expect(404);
+    expect(res.body).toEqual({ error: { code: 'NOT_FOUND', message } });
+  });
+
+  it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
+    const res = await t.http.put('/api/v1/sandbox/clock').set('content-type', 'application/json').send('{"now":').expect(400);
+    expect(res.body.error.code).toBe('MALFORMED_JSON');
+  });
+
+  it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
+    const res = await t.http
+      .put('/api/v1/sandbox/clock')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ now: 'x'.repeat(300 * 1024) }))
+      .expect(413);
+    expect(res.body.error.code).toBe('PAYLOAD_TOO_LARGE');
+  });
+
+  it('validates bodies with field details in the request language', async () => {
+    const res = await t.http.put('/api/v1/sandbox/clock').set('Accept-Language', 'ru').send({ now: 'tomorrow', extra: 1 }).expect(400);
+    expect(res.body.error.code).toBe('VALIDATION_FAILED');
+    expect(res.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['extra', 'now']);
+    expect(res.body.error.message).toMatch(/^Некоторые поля/);
+  });
+
+  it('moves the sandbox clock in manual mode', async () => {
+    await t.http.put('/api/v1/sandbox/clock').send({ now: '2027-05-01T09:00:00+05:00' }).expect(200);
+    const res = await t.http.get('/api/v1/sandbox/clock').expect(200);
+    expect(res.body.now).toBe('2027-05-01T04:00:00.000Z');
+    expect(t.clock.now().toISOString()).toBe('2027-05-01T04:00:00.000Z');
+  });
+
+  it('serves the OpenAPI description', async () => {
+    const res = await t.http.get('/api/docs-json').expect(200);
+    expect(res.body.openapi).toMatch(/^3\./);
+    expect(Object.keys(res.body.paths)).toContain('/api/v1/sandbox/clock');
+  });
+
+  it('sends a queued e-mail once through real SMTP, also with two dispatchers at once', async () => {
+    const outbox = t.app.get(OutboxService);
+    await t.db.transaction(async (em) => {
+      const mail = renderEmail({ locale: 'en', subject: 'Hello <you>', paragraphs: ['Line & more'], link: { label: 'Open', url: 'http://x.test/a?b=1&c=2' } });
+      await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }]);
+      // the same event again changes nothing
+      expect(await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }])).toBe(0);
+    });
+    await Promise.all([t.dispatcher.drain(), t.dispatcher.runOnce(), t.flushMail()]);
+    await t.smtp.waitFor((m) => m.length >= 1);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.smtp.to('someone@example.test')).toHaveLength(1);
+    const [mail] = t.smtp.to('someone@example.test');
+    expect(mail.subject).toBe('Hello <you>');
+    expect(mail.text).toContain('Line & more');
+    expect(mail.html).toContain('Line &amp; more');
+    const [row] = await t.db.query(`SELECT status, attempts FROM outbox_messages WHERE dedupe_key = 'test:1'`);
+    expect(row).toEqual({ status: 'sent', attempts: 1 });
+  });
+
+  it('keeps a message and retries it later when the SMTP server refuses', async () => {
+    const outbox = t.app.get(OutboxService);
+    t.smtp.refuse = true;
+    await t.db.transaction((em) =>
+      outbox.enqueue(em, [{ dedupeKey: 'test:2', kind: 'test', recipient: 'retry@example.test', locale: 'en', subject: 's', text: 't', html: '<p>t</p>' }]),
+    );
+    await t.flushMail();
+    let [row] = await t.db.query(`SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM outbox_messages WHERE dedupe_key = 'test:2'`);
+    expect(row).toMatchObject({ status: 'pending', attempts: 1, later: true });
+    expect(row.last_error).toMatch(/421/);
+    t.smtp.refuse = false;
+    await t.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'test:2'`); // the backoff has passed
+    await t.flushMail();
+    [row] = await t.db.query(`SELECT status, attempts FROM outbox_messages WHERE dedupe_key = 'test:2'`);
+    expect(row).toEqual({ status: 'sent', attempts: 2 });
+    expect(t.smtp.to('retry@example.test')).toHaveLength(1);
+  });
+});

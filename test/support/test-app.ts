@@ -1,0 +1,78 @@
+import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import 'reflect-metadata';
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { DataSource } from 'typeorm';
+import { ManualClock } from '../../src/common/clock';
+import { AppConfig, loadConfig } from '../../src/config/config';
+import { createApp } from '../../src/create-app';
+import { OutboxDispatcher } from '../../src/notifications/outbox.dispatcher';
+import { SmtpSink } from './smtp-sink';
+import { createTestDatabase, dropTestDatabase } from './test-db';
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  clock: ManualClock;
+  smtp: SmtpSink;
+  config: AppConfig;
+  db: DataSource;
+  dispatcher: OutboxDispatcher;
+  /** Sends every queued e-mail now. */
+  flushMail(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestAppOptions {
+  /** Start of the manual clock (default 2027-03-01T10:00:00+05:00, a Monday). */
+  now?: string;
+  env?: Record<string, string>;
+  /** Reuse another app's database (e.g. two instances on one database). */
+  databaseUrl?: string;
+}
+
+/**
+ * The whole application on its own migrated database, a manual clock and a real SMTP server.
+ * The dispatcher's background loop is off: tests call flushMail() so that e-mail timing is exact.
+ */
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
+  const smtp = await new SmtpSink().start();
+  const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
+  const config = loadConfig({
+    DATABASE_URL: databaseUrl,
+    SMTP_URL: smtp.url,
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'talqylau-data-')),
+    PUBLIC_URL: 'http://talqylau.test',
+    CLOCK_MODE: 'manual',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    DISPATCHER_ENABLED: 'false',
+    SWEEP_ENABLED: 'false',
+    DEFAULT_LOCALE: 'en',
+    SESSION_SECRET: 'test-secret-test-secret-test-secret',
+    ...options.env,
+  });
+  const clock = new ManualClock(new Date(options.now ?? '2027-03-01T10:00:00+05:00'));
+  const app = await createApp(config, clock);
+  await app.getHttpAdapter().getInstance().ready();
+  const dispatcher = app.get(OutboxDispatcher);
+  return {
+    app,
+    http: request(app.getHttpServer()),
+    clock,
+    smtp,
+    config,
+    db: app.get(DataSource),
+    dispatcher,
+    flushMail: async () => {
+      await dispatcher.drain();
+    },
+    close: async () => {
+      await app.close();
+      await smtp.stop();
+      if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
+    },
+  };
+}
