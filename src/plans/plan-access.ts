@@ -1,0 +1,44 @@
+import { EntityManager } from 'typeorm';
+import { AppError } from '../common/errors/app-error';
+import { AuthUser } from '../identity/auth/auth-user';
+import { Organization } from '../organizations/organization.entity';
+import { Plan } from './plan.entity';
+
+export interface PlanWithOrganization {
+  plan: Plan;
+  organization: Organization;
+}
+
+/**
+ * The one place that decides who may act on a plan. Loads the plan (optionally locking it for the
+ * rest of the transaction) and refuses anyone who is not the organizer or the overseeing council.
+ */
+export async function loadPlan(em: EntityManager, planId: string, lock = false): Promise<PlanWithOrganization> {
+  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new AppError('PLAN_NOT_FOUND');
+  const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+  if (!plan) throw new AppError('PLAN_NOT_FOUND');
+  const organization = await em.getRepository(Organization).findOneOrFail({ where: { id: plan.organizationId } });
+  return { plan, organization };
+}
+
+/** Staff of the plan's own organization only. A draft of another organization looks absent. */
+export function assertOrganizerOf(user: AuthUser | undefined, plan: Plan): asserts user is AuthUser {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.role !== 'organizer' || user.organizationId !== plan.organizationId) {
+    if (!plan.publishedAt) throw new AppError('PLAN_NOT_FOUND');
+    throw new AppError('FORBIDDEN');
+  }
+}
+
+/** Members of the council that oversees the plan's organization. */
+export function assertCouncilMemberFor(user: AuthUser | undefined, organization: Organization): asserts user is AuthUser {
+  if (!user) throw new AppError('UNAUTHENTICATED');
+  if (user.role !== 'council_member' || user.councilId !== organization.councilId) throw new AppError('NOT_COUNCIL_MEMBER');
+}
+
+/** Drafts are visible only to their organization's staff. */
+export function assertVisible(user: AuthUser | undefined, plan: Plan): void {
+  if (plan.publishedAt) return;
+  if (user?.role === 'organizer' && user.organizationId === plan.organizationId) return;
+  throw new AppError('PLAN_NOT_FOUND');
+}

@@ -1,0 +1,63 @@
+import { hash } from 'argon2';
+import { randomUUID } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { TokenService } from '../../src/identity/auth/token.service';
+import { Role, User } from '../../src/identity/user.entity';
+import { Council } from '../../src/organizations/council.entity';
+import { Organization } from '../../src/organizations/organization.entity';
+import { TestApp } from './test-app';
+
+export const PASSWORD = 'Correct-horse-42';
+let passwordHash: Promise<string> | null = null;
+
+/** A valid 12-digit BIN with its check digit (Kazakh algorithm), unique per call. */
+export function makeBin(): string {
+  for (;;) {
+    const digits = Array.from({ length: 11 }, () => Math.floor(Math.random() * 10));
+    const weigh = (w: number[]) => digits.reduce((s, d, i) => s + d * w[i], 0) % 11;
+    let check = weigh([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]);
+    if (check === 10) check = weigh([3, 4, 5, 6, 7, 8, 9, 10, 11, 1, 2]);
+    if (check < 10) return digits.join('') + check;
+  }
+}
+
+export async function createCouncil(db: DataSource, name = 'Public council'): Promise<Council> {
+  return db.getRepository(Council).save({ name });
+}
+
+export async function createOrganization(db: DataSource, council: Council, overrides: Partial<Organization> = {}): Promise<Organization> {
+  return db.getRepository(Organization).save({
+    name: 'Akimat of Almaty',
+    bin: makeBin(),
+    address: 'Almaty, Republic Square 4',
+    timeZone: 'Asia/Almaty',
+    councilId: council.id,
+    ...overrides,
+  });
+}
+
+export interface CreatedUser {
+  user: User;
+  token: string;
+  auth: { Authorization: string };
+}
+
+export async function createUser(t: TestApp, role: Role, overrides: Partial<User> = {}): Promise<CreatedUser> {
+  passwordHash ??= hash(PASSWORD, { type: 2 });
+  const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@example.test`;
+  const user = await t.db.getRepository(User).save({
+    email,
+    emailKey: email.toLowerCase(),
+    passwordHash: await passwordHash,
+    displayName: `${role} ${email.slice(0, 12)}`,
+    locale: 'en',
+    role,
+    organizationId: null,
+    councilId: null,
+    isChair: false,
+    emailVerifiedAt: new Date(),
+    ...overrides,
+  });
+  const token = t.app.get(TokenService).sign(user.id).token;
+  return { user, token, auth: { Authorization: `Bearer ${token}` } };
+}
