@@ -1,4 +1,12 @@
-import { Module } from '@nestjs/common';
+import { Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CalendarOverride } from './calendar-override.entity';
+import { CalendarService } from './calendar.service';
 
-@Module({})
+@Global()
+@Module({
+  imports: [TypeOrmModule.forFeature([CalendarOverride])],
+  providers: [CalendarService],
+  exports: [CalendarService],
+})
 export class CalendarModule {}
