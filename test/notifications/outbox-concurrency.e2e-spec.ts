@@ -1,0 +1,66 @@
+import { renderEmail } from '../../src/notifications/email-layout';
+import { OutboxService } from '../../src/notifications/outbox.service';
+import { backoffSeconds, MAX_ATTEMPTS } from '../../src/notifications/outbox.dispatcher';
+import { startTestApp, TestApp } from '../support/test-app';
+
+describe('outbox: several instances on one database', () => {
+  let a: TestApp;
+  let b: TestApp;
+  beforeAll(async () => {
+    a = await startTestApp();
+    // A second instance of the service on the same database, sending to the same SMTP server.
+    b = await startTestApp({ databaseUrl: a.config.databaseUrl!, env: { SMTP_URL: a.smtp.url } });
+  });
+  afterAll(async () => {
+    await b.close();
+    await a.close();
+  });
+
+  it('sends each of 300 messages exactly once while two instances dispatch at the same time', async () => {
+    const outbox = a.app.get(OutboxService);
+    await a.db.transaction((em) =>
+      outbox.enqueue(
+        em,
+        Array.from({ length: 300 }, (_, i) => ({
+          dedupeKey: `bulk:${i}`,
+          kind: 'test',
+          recipient: `p${i}@example.test`,
+          locale: 'ru',
+          ...renderEmail({ locale: 'ru', subject: `Сообщение ${i}`, paragraphs: ['Текст'] }),
+        })),
+      ),
+    );
+    await Promise.all([a.flushMail(), b.flushMail(), a.dispatcher.runOnce(), b.dispatcher.runOnce()]);
+    await a.smtp.waitFor((m) => m.length >= 300);
+    await new Promise((r) => setTimeout(r, 300));
+    const subjects = a.smtp.messages.map((m) => m.subject);
+    expect(subjects).toHaveLength(300);
+    expect(new Set(subjects).size).toBe(300);
+    const [{ sent }] = await a.db.query(`SELECT count(*)::int AS sent FROM outbox_messages WHERE status = 'sent' AND attempts = 1`);
+    expect(sent).toBe(300);
+  });
+
+  it('gives up after the last attempt and keeps the message with its error', async () => {
+    const outbox = a.app.get(OutboxService);
+    a.smtp.refuse = true;
+    await a.db.transaction((em) =>
+      outbox.enqueue(em, [{ dedupeKey: 'doomed', kind: 'test', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' }]),
+    );
+    for (let i = 0; i < MAX_ATTEMPTS; i++) {
+      await a.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'doomed'`);
+      await a.flushMail();
+    }
+    a.smtp.refuse = false;
+    const [row] = await a.db.query(`SELECT status, attempts, last_error FROM outbox_messages WHERE dedupe_key = 'doomed'`);
+    expect(row.status).toBe('failed');
+    expect(row.attempts).toBe(MAX_ATTEMPTS);
+    expect(row.last_error).toMatch(/421/);
+    const health = await a.http.get('/health').expect(200);
+    expect(health.body.status).toBe('degraded');
+    expect(health.body.outbox.failed).toBe(1);
+  });
+
+  it('backs off exponentially up to an hour', () => {
+    expect([1, 2, 3, 4, 10, 20].map(backoffSeconds)).toEqual([10, 20, 40, 80, 3600, 3600]);
+  });
+});
