@@ -1,0 +1,54 @@
+import { DateTime } from 'luxon';
+import { Localized } from '../common/i18n/locale';
+import { isWindowOpen } from '../procedure/deadlines';
+import { Plan } from '../plans/plan.entity';
+
+export type RemarkWindow = { open: true; stage: 1 | 2 } | { open: false; detail: Localized };
+
+function at(instant: Date, tz: string): string {
+  return `${DateTime.fromJSDate(instant, { zone: tz }).toFormat('yyyy-MM-dd HH:mm')} (${tz})`;
+}
+
+/**
+ * Which stage, if any, accepts a remark at `now` (both bounds inclusive), judged only from the
+ * plan's stored timestamps; when none does, a localized reason for WINDOW_CLOSED.
+ */
+export function remarkWindow(
+  plan: Pick<Plan, 'publishedAt' | 'stage1ClosesAt' | 'stage2OpensAt' | 'stage2ClosesAt' | 'outcomePublishedAt'>,
+  now: Date,
+  tz: string,
+): RemarkWindow {
+  if (plan.publishedAt && plan.stage1ClosesAt && isWindowOpen(now, plan.publishedAt, plan.stage1ClosesAt)) return { open: true, stage: 1 };
+  if (!plan.outcomePublishedAt && plan.stage2OpensAt && plan.stage2ClosesAt && isWindowOpen(now, plan.stage2OpensAt, plan.stage2ClosesAt)) {
+    return { open: true, stage: 2 };
+  }
+  if (!plan.publishedAt || !plan.stage1ClosesAt) {
+    return { open: false, detail: { en: 'the plan is not published', ru: 'план не опубликован', kk: 'жоспар жарияланбаған' } };
+  }
+  if (plan.stage2ClosesAt && now.getTime() > plan.stage2ClosesAt.getTime()) {
+    const t = at(plan.stage2ClosesAt, tz);
+    return { open: false, detail: { en: `stage two closed on ${t}`, ru: `второй этап завершился ${t}`, kk: `екінші кезең ${t} аяқталды` } };
+  }
+  if (plan.stage2OpensAt && now.getTime() < plan.stage2OpensAt.getTime()) {
+    const t = at(plan.stage2OpensAt, tz);
+    return { open: false, detail: { en: `stage two opens on ${t}`, ru: `второй этап начнётся ${t}`, kk: `екінші кезең ${t} басталады` } };
+  }
+  const t = at(plan.stage1ClosesAt, tz);
+  return {
+    open: false,
+    detail: {
+      en: `stage one closed on ${t}; stage two has not started`,
+      ru: `первый этап завершился ${t}; второй этап ещё не начался`,
+      kk: `бірінші кезең ${t} аяқталды; екінші кезең әлі басталған жоқ`,
+    },
+  };
+}
+
+/**
+ * Is an answer published at `now` late? After the remark's answer deadline, or (stage 1) after the
+ * hearing started. The hearings feature passes hearingStartsAt once it knows it.
+ */
+export function isAnswerLate(remark: { answerDueAt: Date; stage: number }, now: Date, hearingStartsAt: Date | null): boolean {
+  if (now.getTime() > remark.answerDueAt.getTime()) return true;
+  return remark.stage === 1 && hearingStartsAt !== null && now.getTime() >= hearingStartsAt.getTime();
+}
