@@ -1,7 +1,146 @@
-import { INestApplication } from '@nestjs/common';
+import { INestApplication, Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from './common/clock';
 import { AppConfig } from './config/config';
+import { AdminUsersService } from './identity/admin/admin-users.service';
+import { emailKey } from './identity/auth.service';
+import { hashPassword } from './identity/password-policy';
+import { Role, User } from './identity/user.entity';
+import { Council } from './organizations/council.entity';
+import { Organization } from './organizations/organization.entity';
+
+export const DEMO_ADMIN = { email: 'admin@talqylau.local', password: 'Demo-admin-2027' } as const;
+/** The one password of every demo account except the administrator. */
+export const DEMO_PASSWORD = 'Demo-password-2027';
+
+export interface DemoAccount {
+  email: string;
+  role: Role;
+  displayName: string;
+  /** Which organization (by key) or council (by key) the account belongs to. */
+  organization?: 'akimat' | 'health';
+  council?: 'akimat' | 'health';
+  isChair?: boolean;
+  locale: 'kk' | 'ru' | 'en';
+}
+
+export const DEMO_COUNCILS = {
+  akimat: { name: 'Public council of Almaty city' },
+  health: { name: 'Public council of the Karaganda region health department' },
+} as const;
+
+export const DEMO_ORGANIZATIONS = {
+  akimat: {
+    name: 'Akimat of Almaty city',
+    bin: '940240000438',
+    address: 'Almaty, Republic Square 4, 050001',
+    timeZone: 'Asia/Almaty',
+    council: 'akimat',
+  },
+  health: {
+    name: 'Health Department of Karaganda region',
+    bin: '000740001307',
+    address: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    timeZone: 'Asia/Almaty',
+    council: 'health',
+  },
+} as const;
+
+/** Every demo account (password DEMO_PASSWORD; the admin uses DEMO_ADMIN unless ADMIN_EMAIL is set). Keep the README in step. */
+export const DEMO_ACCOUNTS: DemoAccount[] = [
+  { email: 'organizer@akimat.talqylau.local', role: 'organizer', displayName: 'Akimat of Almaty city, procurement department', organization: 'akimat', locale: 'ru' },
+  { email: 'organizer@health.talqylau.local', role: 'organizer', displayName: 'Karaganda health department, procurement', organization: 'health', locale: 'ru' },
+  { email: 'member1@akimat-council.talqylau.local', role: 'council_member', displayName: 'Saule Nurlanovna (chair)', council: 'akimat', isChair: true, locale: 'kk' },
+  { email: 'member2@akimat-council.talqylau.local', role: 'council_member', displayName: 'Yerlan Bekov', council: 'akimat', locale: 'ru' },
+  { email: 'member3@akimat-council.talqylau.local', role: 'council_member', displayName: 'Marina Kim', council: 'akimat', locale: 'ru' },
+  { email: 'member1@health-council.talqylau.local', role: 'council_member', displayName: 'Gulnara Abenova (chair)', council: 'health', isChair: true, locale: 'ru' },
+  { email: 'member2@health-council.talqylau.local', role: 'council_member', displayName: 'Askar Zhumabayev', council: 'health', locale: 'kk' },
+  { email: 'member3@health-council.talqylau.local', role: 'council_member', displayName: 'Irina Petrova', council: 'health', locale: 'ru' },
+  { email: 'aigerim@example.kz', role: 'citizen', displayName: 'Aigerim S.', locale: 'kk' },
+  { email: 'daniyar@example.kz', role: 'citizen', displayName: 'Daniyar T.', locale: 'ru' },
+  { email: 'olga@example.kz', role: 'citizen', displayName: 'Olga M.', locale: 'en' },
+];
+
+/** What the demo seeding created, by key, for later seeding steps. */
+export interface DemoData {
+  councils: Record<keyof typeof DEMO_COUNCILS, Council>;
+  organizations: Record<keyof typeof DEMO_ORGANIZATIONS, Organization>;
+  users: Record<string, User>;
+}
+
+/**
+ * Hook for the demo plans (issue 7): called once, right after the demo organizations and accounts
+ * were created. Replace this no-op with the plan seeding.
+ */
+export async function seedDemoPlans(_app: INestApplication, _config: AppConfig, _demo: DemoData): Promise<void> {
+  // Demo plans are added by the demo-data work (issue 7).
+}
 
 /** The first administrator (ADMIN_EMAIL/ADMIN_PASSWORD) and, with DEMO_DATA, the demo data. */
-export async function bootstrapData(_app: INestApplication, _config: AppConfig): Promise<void> {
-  // Filled in by the identity and demo-data work (issues 3 and 7).
+export async function bootstrapData(app: INestApplication, config: AppConfig): Promise<void> {
+  const logger = new Logger('BootstrapData');
+  const dataSource = app.get(DataSource);
+  const admins = app.get(AdminUsersService);
+  const users = dataSource.getRepository(User);
+
+  const adminEmail = config.adminEmail ?? (config.demoData ? DEMO_ADMIN.email : null);
+  const adminPassword = config.adminEmail ? config.adminPassword : config.demoData ? DEMO_ADMIN.password : null;
+  if (adminEmail && adminPassword) {
+    const existing = await users.findOne({ where: { emailKey: emailKey(adminEmail) } });
+    if (!existing) {
+      // The operator chose this password; only the length rule applies (checked by loadConfig).
+      await admins.create({ email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin', locale: config.defaultLocale }, { checkPassword: false });
+      logger.log(`created the administrator ${adminEmail}`);
+    } else if (existing.role !== 'admin') {
+      logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to an existing ${existing.role} account; it was left unchanged`);
+    }
+  }
+
+  if (!config.demoData) return;
+  if ((await dataSource.getRepository(Organization).count()) > 0) return;
+  const demo = await seedDemoAccounts(dataSource, app.get(Clock));
+  await seedDemoPlans(app, config, demo);
+  logger.log(`created the demo data: ${DEMO_ACCOUNTS.length} accounts with the password ${DEMO_PASSWORD}`);
+}
+
+async function seedDemoAccounts(dataSource: DataSource, clock: Clock): Promise<DemoData> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return dataSource.transaction(async (em) => {
+    const councils = {} as DemoData['councils'];
+    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: string }][]) {
+      councils[key] = await em.getRepository(Council).save({ name: c.name });
+    }
+    const organizations = {} as DemoData['organizations'];
+    for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATIONS]][]) {
+      organizations[key] = await em.getRepository(Organization).save({
+        name: o.name,
+        bin: o.bin,
+        address: o.address,
+        timeZone: o.timeZone,
+        councilId: councils[o.council].id,
+      });
+    }
+    const created: Record<string, User> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const key = emailKey(account.email);
+      const existing = await em.getRepository(User).findOne({ where: { emailKey: key } });
+      if (existing) {
+        created[account.email] = existing; // never overwrite an existing account
+        continue;
+      }
+      created[account.email] = await em.getRepository(User).save({
+        email: account.email,
+        emailKey: key,
+        passwordHash,
+        displayName: account.displayName,
+        locale: account.locale,
+        role: account.role,
+        organizationId: account.organization ? organizations[account.organization].id : null,
+        councilId: account.council ? councils[account.council].id : null,
+        isChair: account.isChair === true,
+        emailVerifiedAt: clock.now(),
+      });
+    }
+    return { councils, organizations, users: created };
+  });
 }

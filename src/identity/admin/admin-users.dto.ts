@@ -1,0 +1,52 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { LOCALES, Locale } from '../../common/i18n/locale';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export const STAFF_ROLES = ['organizer', 'council_member', 'admin'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+export class CreateUserDto {
+  @ApiProperty({ example: 'organizer@akimat.kz' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ description: '10 to 128 characters, not a common password' })
+  @IsString()
+  password: string;
+
+  @ApiProperty({ example: 'Procurement department' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName: string;
+
+  @ApiProperty({ enum: STAFF_ROLES })
+  @IsIn(STAFF_ROLES as unknown as string[])
+  role: StaffRole;
+
+  @ApiPropertyOptional({ description: 'Required for an organizer' })
+  @IsOptional()
+  @IsUUID()
+  organizationId?: string;
+
+  @ApiPropertyOptional({ description: 'Required for a council member' })
+  @IsOptional()
+  @IsUUID()
+  councilId?: string;
+
+  @ApiPropertyOptional({ description: 'The council chair (one per council)' })
+  @IsOptional()
+  @IsBoolean()
+  isChair?: boolean;
+
+  @ApiPropertyOptional({ enum: LOCALES })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[])
+  locale?: Locale;
+}

@@ -1,0 +1,106 @@
+import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { API } from '../common/api';
+import { requestLocale } from '../common/i18n/request-locale';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AuthUser } from './auth/auth-user';
+import { Auth, CurrentUser } from './auth/auth.decorators';
+import { SESSION_COOKIE } from './auth/auth.guard';
+import { SESSION_TTL_SECONDS } from './auth/token.service';
+import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto, TokenDto } from './auth.dto';
+import { AuthService, LoginResult, MeView } from './auth.service';
+import { RateLimiter } from './rate-limiter';
+
+@ApiTags('auth')
+@Controller(`${API}/auth`)
+export class AuthController {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Post('register')
+  @ApiOperation({ summary: 'Register as a citizen; sends a verification e-mail (409 EMAIL_TAKEN, 400 WEAK_PASSWORD, 429 RATE_LIMITED)' })
+  async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<{ id: string }> {
+    this.limiter.hit('register', request.ip, body.email);
+    const locale = body.locale ?? requestLocale(request, this.config.defaultLocale);
+    return this.auth.register({ email: body.email, password: body.password, displayName: body.displayName, locale });
+  }
+
+  @Post('verify-email')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Confirm the e-mail address with the token from the link (400 TOKEN_INVALID or TOKEN_EXPIRED)' })
+  async verifyEmail(@Body() body: TokenDto): Promise<{ verified: true }> {
+    await this.auth.verifyEmail(body.token);
+    return { verified: true };
+  }
+
+  @Post('verify-email/resend')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Send a new verification link to the signed-in user' })
+  async resend(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<{ sent: boolean }> {
+    this.limiter.hit('resend', request.ip, user.email);
+    await this.auth.resendVerification(user.id);
+    return { sent: !user.emailVerified };
+  }
+
+  @Post('login')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Sign in: returns a bearer token and sets the httpOnly session cookie (401 INVALID_CREDENTIALS, 429 RATE_LIMITED)' })
+  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<LoginResult, 'expiresAt'>> {
+    this.limiter.hit('login', request.ip, body.email);
+    const result = await this.auth.login(body.email, body.password);
+    void reply.setCookie(SESSION_COOKIE, result.accessToken, {
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: this.config.publicUrl.startsWith('https:'),
+      path: '/',
+      maxAge: SESSION_TTL_SECONDS,
+    });
+    return { accessToken: result.accessToken, user: result.user };
+  }
+
+  @Post('logout')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Clear the session cookie (bearer tokens simply expire)' })
+  logout(@Res({ passthrough: true }) reply: FastifyReply): { loggedOut: true } {
+    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.publicUrl.startsWith('https:') });
+    return { loggedOut: true };
+  }
+
+  @Post('password-reset/request')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'E-mail a password reset link (always 200, whether or not the address has an account)' })
+  async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<{ requested: true }> {
+    this.limiter.hit('reset', request.ip, body.email);
+    await this.auth.requestPasswordReset(body.email);
+    return { requested: true };
+  }
+
+  @Post('password-reset/confirm')
+  @HttpCode(200)
+  @ApiOperation({ summary: 'Set a new password with the token from the link (TOKEN_INVALID, TOKEN_EXPIRED, WEAK_PASSWORD)' })
+  async confirmReset(@Body() body: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<{ reset: true }> {
+    this.limiter.hit('reset-confirm', request.ip, undefined);
+    await this.auth.confirmPasswordReset(body.token, body.password);
+    return { reset: true };
+  }
+}
+
+@ApiTags('auth')
+@Controller(`${API}/me`)
+export class MeController {
+  constructor(private readonly auth: AuthService) {}
+
+  @Get()
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The signed-in user with role, organization or council' })
+  me(@CurrentUser() user: AuthUser): Promise<MeView> {
+    return this.auth.me(user.id);
+  }
+}

@@ -1,0 +1,71 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { LOCALES, Locale } from '../common/i18n/locale';
+
+const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
+
+export class RegisterDto {
+  @ApiProperty({ example: 'aigerim@example.kz' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty({ description: '10 to 128 characters, not a common password', example: 'Tulip-garden-2027' })
+  @IsString()
+  password: string;
+
+  @ApiProperty({ description: 'Shown publicly next to remarks', example: 'Aigerim S.' })
+  @Transform(trim)
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  displayName: string;
+
+  @ApiPropertyOptional({ enum: LOCALES, description: 'Language of e-mails; defaults to the request language' })
+  @IsOptional()
+  @IsIn(LOCALES as unknown as string[])
+  locale?: Locale;
+}
+
+export class TokenDto {
+  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+}
+
+export class LoginDto {
+  @ApiProperty({ example: 'aigerim@example.kz' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(320)
+  email: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  password: string;
+}
+
+export class PasswordResetRequestDto {
+  @ApiProperty({ example: 'aigerim@example.kz' })
+  @Transform(trim)
+  @IsEmail()
+  @MaxLength(320)
+  email: string;
+}
+
+export class PasswordResetConfirmDto {
+  @ApiProperty({ description: 'The token from the e-mailed link' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  token: string;
+
+  @ApiProperty({ description: '10 to 128 characters, not a common password' })
+  @IsString()
+  password: string;
+}
