@@ -1,0 +1,98 @@
+import { EntityManager } from 'typeorm';
+import { HearingChange, HearingAction } from './hearing-change.entity';
+import { Hearing, HearingStatus } from './hearing.entity';
+import { Protocol, ProtocolQuestion } from './protocol.entity';
+
+export interface HearingChangeView {
+  action: HearingAction;
+  sequence: number;
+  startsAt: string;
+  room: string | null;
+  livestreamUrl: string | null;
+  reason: string | null;
+  at: string;
+}
+
+export interface HearingView {
+  id: string;
+  startsAt: string;
+  endsAt: string;
+  localDate: string;
+  venue: string;
+  room: string | null;
+  livestreamUrl: string | null;
+  status: HearingStatus;
+  sequence: number;
+  cancelReason: string | null;
+  icsUrl: string;
+  history: HearingChangeView[];
+}
+
+export interface ProtocolVersionView {
+  version: number;
+  attendeesCount: number;
+  speakers: string[];
+  positions: string[];
+  questions: ProtocolQuestion[];
+  summary: string;
+  decisions: string[];
+  publishedAt: string;
+  late: boolean;
+  correctionReason: string | null;
+}
+
+export interface ProtocolView extends ProtocolVersionView {
+  /** Every version, oldest first (version 1 is the protocol, later ones corrections). */
+  versions: ProtocolVersionView[];
+}
+
+/** The public view of a plan's hearing, with its whole history; null when none was ever scheduled. */
+export async function hearingView(em: EntityManager, planId: string): Promise<HearingView | null> {
+  const hearing = await em.getRepository(Hearing).findOne({ where: { planId } });
+  if (!hearing) return null;
+  const changes = await em.getRepository(HearingChange).find({ where: { hearingId: hearing.id }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+  return {
+    id: hearing.id,
+    startsAt: hearing.startsAt.toISOString(),
+    endsAt: hearing.endsAt.toISOString(),
+    localDate: hearing.localDate,
+    venue: hearing.venue,
+    room: hearing.room,
+    livestreamUrl: hearing.livestreamUrl,
+    status: hearing.status,
+    sequence: hearing.sequence,
+    cancelReason: hearing.cancelReason,
+    icsUrl: `/api/v1/plans/${planId}/hearing.ics`,
+    history: changes.map((c) => ({
+      action: c.action,
+      sequence: c.sequence,
+      startsAt: c.startsAt.toISOString(),
+      room: c.room,
+      livestreamUrl: c.livestreamUrl,
+      reason: c.reason,
+      at: c.createdAt.toISOString(),
+    })),
+  };
+}
+
+function versionView(p: Protocol): ProtocolVersionView {
+  return {
+    version: p.version,
+    attendeesCount: p.attendeesCount,
+    speakers: p.speakers,
+    positions: p.positions,
+    questions: p.questions,
+    summary: p.summary,
+    decisions: p.decisions,
+    publishedAt: p.publishedAt.toISOString(),
+    late: p.late,
+    correctionReason: p.correctionReason,
+  };
+}
+
+/** The latest protocol version with all versions; null when no protocol is published. */
+export async function protocolView(em: EntityManager, planId: string): Promise<ProtocolView | null> {
+  const versions = await em.getRepository(Protocol).find({ where: { planId }, order: { version: 'ASC' } });
+  if (versions.length === 0) return null;
+  return { ...versionView(versions[versions.length - 1]), versions: versions.map(versionView) };
+}

@@ -1,0 +1,117 @@
+import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { requestLocale } from '../common/i18n/request-locale';
+import { API } from '../common/api';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AuthUser } from '../identity/auth/auth-user';
+import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { HearingView, ProtocolView } from './hearing-view';
+import { CancelHearingDto, ProtocolCorrectionDto, ProtocolDto, ScheduleHearingDto } from './hearings.dto';
+import { HearingsService } from './hearings.service';
+
+type RequestWithHeaders = Parameters<typeof requestLocale>[0];
+
+@ApiTags('hearings')
+@Controller(`${API}/plans/:id`)
+export class HearingsController {
+  constructor(private readonly hearings: HearingsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+
+  @Get('hearing/allowed-dates')
+  @ApiOperation({ summary: 'The dates on which the hearing may be held (close date + 1 .. + 10), each with why not' })
+  async allowedDates(@Param('id') id: string, @Req() request: RequestWithHeaders) {
+    const locale = requestLocale(request, this.config.defaultLocale);
+    const options = await this.hearings.allowedDates(id);
+    return {
+      from: options.from,
+      to: options.to,
+      dates: options.dates.map((d) => ({ date: d.date, allowed: d.allowed, reason: d.reason ? d.reason[locale] : null, reasons: d.reason ? { ...d.reason } : null })),
+    };
+  }
+
+  @Get('hearing')
+  @ApiOperation({ summary: 'The hearing: time, venue, status, iCalendar sequence and the history of changes' })
+  view(@Param('id') id: string): Promise<HearingView> {
+    return this.hearings.view(id);
+  }
+
+  @Get('hearing.ics')
+  @Header('Content-Type', 'text/calendar; charset=utf-8')
+  @Header('Content-Disposition', 'attachment; filename="hearing.ics"')
+  @ApiProduces('text/calendar')
+  @ApiOperation({ summary: 'The hearing as an iCalendar file (METHOD:CANCEL once cancelled)' })
+  ics(@Param('id') id: string): Promise<string> {
+    return this.hearings.ics(id);
+  }
+
+  @Put('hearing')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Organizer of the plan: schedule or reschedule the hearing; e-mails participants an .ics (422 HEARING_DATE_NOT_ALLOWED with the reason)' })
+  schedule(@Param('id') id: string, @Body() body: ScheduleHearingDto, @CurrentUser() user: AuthUser): Promise<HearingView> {
+    return this.hearings.schedule(id, user, body);
+  }
+
+  @Delete('hearing')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Organizer of the plan: cancel the hearing with a reason; participants get METHOD:CANCEL' })
+  cancel(@Param('id') id: string, @Body() body: CancelHearingDto, @CurrentUser() user: AuthUser): Promise<HearingView> {
+    return this.hearings.cancel(id, user, body);
+  }
+
+  @Post('follow')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Follow the plan (e-mails about the hearing and the protocol); idempotent' })
+  follow(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.hearings.subscribe(id, user, 'follow', true);
+  }
+
+  @Delete('follow')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Stop following the plan; idempotent' })
+  unfollow(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.hearings.subscribe(id, user, 'follow', false);
+  }
+
+  @Post('hearing/signup')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Sign up for the hearing (optional: only adds reminders; anyone may attend); idempotent' })
+  signup(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.hearings.subscribe(id, user, 'hearing_signup', true);
+  }
+
+  @Delete('hearing/signup')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Withdraw the hearing sign-up; idempotent' })
+  withdraw(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.hearings.subscribe(id, user, 'hearing_signup', false);
+  }
+
+  @Get('hearing/protocol')
+  @ApiOperation({ summary: 'The latest protocol with all its versions' })
+  protocol(@Param('id') id: string): Promise<ProtocolView> {
+    return this.hearings.protocol(id);
+  }
+
+  @Post('hearing/protocol')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Organizer of the plan: publish the protocol after the hearing (409 HEARING_NOT_HELD, PROTOCOL_EXISTS)' })
+  publishProtocol(@Param('id') id: string, @Body() body: ProtocolDto, @CurrentUser() user: AuthUser): Promise<ProtocolView> {
+    return this.hearings.publishProtocol(id, user, body, false);
+  }
+
+  @Post('hearing/protocol/corrections')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'Organizer of the plan: publish a corrected protocol as a new version, with a reason' })
+  correctProtocol(@Param('id') id: string, @Body() body: ProtocolCorrectionDto, @CurrentUser() user: AuthUser): Promise<ProtocolView> {
+    return this.hearings.publishProtocol(id, user, body, true);
+  }
+}

@@ -1,0 +1,242 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
+import { Clock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
+import { Localized } from '../common/i18n/locale';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { AuthUser } from '../identity/auth/auth-user';
+import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import { NewEmail, OutboxService } from '../notifications/outbox.service';
+import { assertOrganizerOf, loadPlan, PlanWithOrganization } from '../plans/plan-access';
+import { Plan } from '../plans/plan.entity';
+import { SubscriptionKind } from '../plans/plan-subscription.entity';
+import { checkHearingStart, HearingDateOptions, localDate, protocolDueAt, reviewClosesAt, hearingDateOptions } from '../procedure/deadlines';
+import { hearingEmail, hearingIcs, icsAttachment, planAudience, protocolEmail } from './hearing-mail';
+import { HearingChange } from './hearing-change.entity';
+import { hearingView, HearingView, protocolView, ProtocolView } from './hearing-view';
+import { Hearing } from './hearing.entity';
+import { CancelHearingDto, ProtocolCorrectionDto, ProtocolDto, ScheduleHearingDto } from './hearings.dto';
+import { Protocol } from './protocol.entity';
+
+const HEARING_HOURS = 2;
+
+const IN_THE_PAST: Localized = {
+  kk: 'бұл уақыт өтіп кетті',
+  ru: 'это время уже прошло',
+  en: 'that time has already passed',
+};
+
+function published(p: PlanWithOrganization): PlanWithOrganization {
+  if (!p.plan.publishedAt) throw new AppError('PLAN_NOT_FOUND');
+  return p;
+}
+
+@Injectable()
+export class HearingsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly calendars: CalendarService,
+    private readonly outbox: OutboxService,
+    private readonly dispatcher: OutboxDispatcher,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  async allowedDates(planId: string): Promise<HearingDateOptions> {
+    const { plan } = published(await loadPlan(this.db.manager, planId));
+    if (!plan.stage1CloseDate) throw new AppError('PLAN_NOT_FOUND');
+    return hearingDateOptions(plan.stage1CloseDate, await this.calendars.calendar(), this.config.procedure);
+  }
+
+  async view(planId: string): Promise<HearingView> {
+    published(await loadPlan(this.db.manager, planId));
+    const view = await hearingView(this.db.manager, planId);
+    if (!view) throw new AppError('HEARING_NOT_SCHEDULED');
+    return view;
+  }
+
+  async ics(planId: string): Promise<string> {
+    const { plan, organization } = published(await loadPlan(this.db.manager, planId));
+    const hearing = await this.db.getRepository(Hearing).findOne({ where: { planId } });
+    if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
+    const method = hearing.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, method, hearing.updatedAt ?? this.clock.now());
+  }
+
+  async schedule(planId: string, user: AuthUser | undefined, dto: ScheduleHearingDto): Promise<HearingView> {
+    const startsAt = new Date(dto.startsAt);
+    if (Number.isNaN(startsAt.getTime())) throw new AppError('VALIDATION_FAILED', { details: 'startsAt' });
+    await this.db.transaction(async (em) => {
+      const { plan, organization } = published(await loadPlan(em, planId, true));
+      assertOrganizerOf(user, plan);
+      const now = this.clock.now();
+      if (!plan.stage1ClosesAt || !plan.stage1CloseDate || now.getTime() <= plan.stage1ClosesAt.getTime()) throw new AppError('STAGE1_NOT_CLOSED');
+      if (plan.protocolPublishedAt) throw new AppError('PROTOCOL_EXISTS');
+      const repo = em.getRepository(Hearing);
+      const existing = await repo.findOne({ where: { planId } });
+      if (existing && existing.status === 'scheduled' && existing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
+      const check = checkHearingStart(startsAt, plan.stage1CloseDate, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
+      if (!check.ok) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: check.reason });
+      if (startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: IN_THE_PAST });
+
+      const fields = {
+        status: 'scheduled' as const,
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + HEARING_HOURS * 3600_000),
+        localDate: check.localDate,
+        venue: organization.address,
+        room: dto.room?.trim() || null,
+        livestreamUrl: dto.livestreamUrl ?? null,
+        cancelReason: null,
+        reminderSweptFor: null,
+      };
+      let hearing: Hearing;
+      if (existing) {
+        await repo.update({ id: existing.id }, { ...fields, sequence: existing.sequence + 1 });
+        hearing = await repo.findOneOrFail({ where: { id: existing.id } });
+      } else {
+        hearing = await repo.save(repo.create({ ...fields, planId, icalUid: `hearing-${randomUUID()}@talqylau`, sequence: 0 }));
+      }
+      const action = existing ? 'rescheduled' : 'scheduled';
+      await em.getRepository(HearingChange).insert({
+        hearingId: hearing.id,
+        action,
+        sequence: hearing.sequence,
+        startsAt,
+        room: hearing.room,
+        livestreamUrl: hearing.livestreamUrl,
+        reason: null,
+        authorId: user.id,
+        createdAt: now,
+      });
+      await this.notify(em, action, plan, organization, hearing, now);
+    });
+    this.dispatcher.kick();
+    return (await hearingView(this.db.manager, planId))!;
+  }
+
+  async cancel(planId: string, user: AuthUser | undefined, dto: CancelHearingDto): Promise<HearingView> {
+    await this.db.transaction(async (em) => {
+      const { plan, organization } = published(await loadPlan(em, planId, true));
+      assertOrganizerOf(user, plan);
+      const now = this.clock.now();
+      const repo = em.getRepository(Hearing);
+      const hearing = await repo.findOne({ where: { planId } });
+      if (!hearing || hearing.status !== 'scheduled') throw new AppError('HEARING_NOT_SCHEDULED');
+      if (plan.protocolPublishedAt || hearing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
+      const reason = dto.reason.trim();
+      await repo.update({ id: hearing.id }, { status: 'cancelled', cancelReason: reason, sequence: hearing.sequence + 1 });
+      const updated = await repo.findOneOrFail({ where: { id: hearing.id } });
+      await em.getRepository(HearingChange).insert({
+        hearingId: hearing.id,
+        action: 'cancelled',
+        sequence: updated.sequence,
+        startsAt: updated.startsAt,
+        room: updated.room,
+        livestreamUrl: updated.livestreamUrl,
+        reason,
+        authorId: user.id,
+        createdAt: now,
+      });
+      await this.notify(em, 'cancelled', plan, organization, updated, now);
+    });
+    this.dispatcher.kick();
+    return (await hearingView(this.db.manager, planId))!;
+  }
+
+  private async notify(
+    em: EntityManager,
+    kind: 'scheduled' | 'rescheduled' | 'cancelled',
+    plan: Plan,
+    organization: PlanWithOrganization['organization'],
+    hearing: Hearing,
+    now: Date,
+  ): Promise<void> {
+    const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
+    const recipients = await planAudience(em, plan.id, this.config.defaultLocale, true);
+    const emails: NewEmail[] = recipients.map((r) => ({
+      ...hearingEmail(this.config, kind, plan, organization, hearing, r),
+      dedupeKey: `hearing:${hearing.id}:${hearing.sequence}:${r.id}`,
+      kind: `hearing_${kind}`,
+      recipient: r.email,
+      locale: r.locale,
+      attachments: [icsAttachment(hearingIcs(this.config, plan, organization, hearing, r.locale, method, now), method)],
+    }));
+    await this.outbox.enqueue(em, emails);
+  }
+
+  async subscribe(planId: string, user: AuthUser, kind: SubscriptionKind, on: boolean): Promise<{ following?: boolean; signedUp?: boolean }> {
+    published(await loadPlan(this.db.manager, planId));
+    if (on) {
+      await this.db.query(`INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [planId, user.id, kind]);
+    } else {
+      await this.db.query(`DELETE FROM plan_subscriptions WHERE plan_id = $1 AND user_id = $2 AND kind = $3`, [planId, user.id, kind]);
+    }
+    return kind === 'follow' ? { following: on } : { signedUp: on };
+  }
+
+  async protocol(planId: string): Promise<ProtocolView> {
+    published(await loadPlan(this.db.manager, planId));
+    const view = await protocolView(this.db.manager, planId);
+    if (!view) throw new AppError('PROTOCOL_NOT_PUBLISHED');
+    return view;
+  }
+
+  async publishProtocol(planId: string, user: AuthUser | undefined, dto: ProtocolDto | ProtocolCorrectionDto, correction: boolean): Promise<ProtocolView> {
+    await this.db.transaction(async (em) => {
+      const { plan, organization } = published(await loadPlan(em, planId, true));
+      assertOrganizerOf(user, plan);
+      const now = this.clock.now();
+      const hearing = await em.getRepository(Hearing).findOne({ where: { planId } });
+      if (!hearing || hearing.status !== 'scheduled' || hearing.startsAt.getTime() > now.getTime()) throw new AppError('HEARING_NOT_HELD');
+      const repo = em.getRepository(Protocol);
+      const last = await repo.findOne({ where: { planId }, order: { version: 'DESC' } });
+      if (!correction && last) throw new AppError('PROTOCOL_EXISTS');
+      if (correction && !last) throw new AppError('PROTOCOL_NOT_PUBLISHED');
+      const version = last ? last.version + 1 : 1;
+      const calendar = await this.calendars.calendar();
+      const tz = organization.timeZone;
+      const late = now.getTime() > protocolDueAt(hearing.localDate, tz, calendar, this.config.procedure).getTime();
+      await repo.insert({
+        planId,
+        version,
+        attendeesCount: dto.attendeesCount,
+        speakers: dto.speakers.map((s) => s.trim()),
+        positions: (dto.positions ?? []).map((s) => s.trim()),
+        questions: (dto.questions ?? []).map((q) => ({ question: q.question.trim(), answer: q.answer.trim() })),
+        summary: dto.summary.trim(),
+        decisions: dto.decisions.map((s) => s.trim()),
+        authorId: user.id,
+        publishedAt: now,
+        late: correction ? (last?.late ?? false) : late,
+        correctionReason: correction ? (dto as ProtocolCorrectionDto).reason.trim() : null,
+      });
+      if (!correction) {
+        await em.getRepository(Plan).update(
+          { id: planId },
+          { protocolPublishedAt: now, reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure) },
+        );
+      }
+      const recipients = await planAudience(em, planId, this.config.defaultLocale, true);
+      await this.outbox.enqueue(
+        em,
+        recipients.map((r) => ({
+          ...protocolEmail(this.config, plan, version, dto.summary.trim(), r),
+          dedupeKey: `protocol:${planId}:${version}:${r.id}`,
+          kind: version > 1 ? 'protocol_corrected' : 'protocol_published',
+          recipient: r.email,
+          locale: r.locale,
+        })),
+      );
+    });
+    this.dispatcher.kick();
+    return (await protocolView(this.db.manager, planId))!;
+  }
+}
+
+/** The local date of now in a zone (helper for callers that need "today" for a plan). */
+export function localToday(now: Date, tz: string): string {
+  return localDate(now, tz);
+}
