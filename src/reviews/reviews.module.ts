@@ -1,4 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReviewSweepService } from './review-sweep.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
 
-@Module({})
+@Module({
+  controllers: [ReviewsController],
+  providers: [ReviewsService, ReviewSweepService],
+  exports: [ReviewsService, ReviewSweepService],
+})
 export class ReviewsModule {}

@@ -57,6 +57,7 @@ export const ERRORS = {
   NOTICE_EXISTS: { status: 409, en: 'The procurement notice is already published.', ru: 'Извещение о закупке уже опубликовано.', kk: 'Хабарлама жарияланған.' },
   STAGE2_NOT_CLOSED: { status: 409, en: 'Stage two is not over yet.', ru: 'Второй этап ещё не завершён.', kk: 'Екінші кезең әлі аяқталған жоқ.' },
   UNANSWERED_REMARKS: { status: 409, en: '{count} remark(s) still have no answer.', ru: 'Без ответа остаются замечания: {count}.', kk: 'Жауапсыз ескертулер саны: {count}.' },
+  NOT_RESPONDED: { status: 409, en: 'This recommendation has no response yet.', ru: 'На эту рекомендацию ещё нет ответа.', kk: 'Бұл ұсынымға әлі жауап жоқ.' },
   OUTCOME_EXISTS: { status: 409, en: 'The outcome is already published.', ru: 'Итог уже опубликован.', kk: 'Қорытынды нәтиже жарияланған.' },
 } satisfies Record<string, { status: number } & Localized>;
 

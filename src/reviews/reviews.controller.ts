@@ -1,0 +1,61 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
+import { API } from '../common/api';
+import { AuthUser } from '../identity/auth/auth-user';
+import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { assertVisible, loadPlan } from '../plans/plan-access';
+import { PositionDto, RecommendationResponseCorrectionDto, RecommendationResponseDto } from './reviews.dto';
+import { ReviewsService, reviewView } from './reviews.service';
+
+@ApiTags('council review')
+@Controller(API)
+export class ReviewsController {
+  constructor(
+    private readonly reviews: ReviewsService,
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('plans/:id/review')
+  @ApiOperation({ summary: 'The council review: positions with their recommendations, the conclusion, responses' })
+  async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    const { plan } = await loadPlan(this.db.manager, id);
+    assertVisible(user, plan);
+    return reviewView(this.db.manager, plan.id, this.clock.now());
+  }
+
+  @Post('plans/:id/review/positions')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A member of the overseeing council records a position (once); 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED' })
+  position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.recordPosition(user, id, body);
+  }
+
+  @Post('plans/:id/review/close')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The council chair closes the review and publishes the conclusion; 403 NOT_CHAIR' })
+  close(@Param('id') id: string, @CurrentUser() user: AuthUser) {
+    return this.reviews.closeByChair(user, id);
+  }
+
+  @Post('recommendations/:id/response')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: "The organizer's reasoned response to a recommendation; 409 ALREADY_RESPONDED" })
+  respond(@Param('id') id: string, @Body() body: RecommendationResponseDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.respond(user, id, body, false);
+  }
+
+  @Post('recommendations/:id/response/corrections')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'A public correction of the response (a new version; the history stays)' })
+  correct(@Param('id') id: string, @Body() body: RecommendationResponseCorrectionDto, @CurrentUser() user: AuthUser) {
+    return this.reviews.respond(user, id, body, true);
+  }
+}
