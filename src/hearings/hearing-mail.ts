@@ -69,6 +69,7 @@ export function hearingIcs(
   locale: Locale,
   method: 'REQUEST' | 'CANCEL' | 'PUBLISH',
   stamp: Date,
+  attendee?: Recipient,
 ): string {
   const location = [hearing.venue, hearing.room].filter(Boolean).join(', ');
   const description = [plan.title, hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)].filter(Boolean).join('\n');
@@ -86,6 +87,8 @@ export function hearingIcs(
     url: planUrl(config, plan.id),
     organizerEmail: from,
     organizerName: organization.name,
+    attendee: attendee ? { email: attendee.email, name: attendee.displayName } : undefined,
+    cancelled: hearing.status === 'cancelled',
   });
 }
 

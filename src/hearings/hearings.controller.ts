@@ -38,7 +38,7 @@ export class HearingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="hearing.ics"')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'The hearing as an iCalendar file (METHOD:CANCEL once cancelled)' })
+  @ApiOperation({ summary: 'The hearing as an iCalendar file (METHOD:PUBLISH; STATUS:CANCELLED once cancelled)' })
   ics(@Param('id') id: string): Promise<string> {
     return this.hearings.ics(id);
   }

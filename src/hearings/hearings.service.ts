@@ -61,8 +61,8 @@ export class HearingsService {
     const { plan, organization } = published(await loadPlan(this.db.manager, planId));
     const hearing = await this.db.getRepository(Hearing).findOne({ where: { planId } });
     if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
-    const method = hearing.status === 'cancelled' ? 'CANCEL' : 'REQUEST';
-    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, method, hearing.updatedAt ?? this.clock.now());
+    // A public download is a published calendar object (RFC 5546 PUBLISH), cancelled or not.
+    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, 'PUBLISH', hearing.updatedAt ?? this.clock.now());
   }
 
   async schedule(planId: string, user: AuthUser | undefined, dto: ScheduleHearingDto): Promise<HearingView> {
@@ -162,7 +162,7 @@ export class HearingsService {
       kind: `hearing_${kind}`,
       recipient: r.email,
       locale: r.locale,
-      attachments: [icsAttachment(hearingIcs(this.config, plan, organization, hearing, r.locale, method, now), method)],
+      attachments: [icsAttachment(hearingIcs(this.config, plan, organization, hearing, r.locale, method, now, r), method)],
     }));
     await this.outbox.enqueue(em, emails);
   }

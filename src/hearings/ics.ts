@@ -13,6 +13,9 @@ export interface IcsEvent {
   url?: string;
   organizerEmail?: string;
   organizerName?: string;
+  /** The recipient, for iTIP REQUEST/CANCEL messages (RFC 5546). */
+  attendee?: { email: string; name: string };
+  cancelled?: boolean;
 }
 
 /** 20270325T050000Z */
@@ -68,7 +71,8 @@ export function buildIcs(e: IcsEvent): string {
     ...(e.description ? [`DESCRIPTION:${icsText(e.description)}`] : []),
     ...(e.url ? [`URL:${e.url}`] : []),
     ...(e.organizerEmail ? [`ORGANIZER${e.organizerName ? `;CN=${paramText(e.organizerName)}` : ''}:mailto:${e.organizerEmail}`] : []),
-    `STATUS:${e.method === 'CANCEL' ? 'CANCELLED' : 'CONFIRMED'}`,
+    ...(e.attendee ? [`ATTENDEE;CN=${paramText(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${e.attendee.email}`] : []),
+    `STATUS:${e.method === 'CANCEL' || e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
     'END:VCALENDAR',

@@ -186,6 +186,8 @@ describe('hearings', () => {
         expect(ics).toContain('SEQUENCE:0\r\n');
         expect(ics).toContain('DTSTART:20270316T050000Z\r\n');
         expect(ics).toContain('DTEND:20270316T070000Z\r\n');
+        expect(ics).toContain(`:mailto:${person.user.email}\r\n`);
+        expect(ics).toContain('STATUS:CONFIRMED\r\n');
         expect(ics).toContain('LOCATION:Almaty\\, Republic Square 4\\, Hall 2\r\n');
         expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
         for (const line of mails[0].attachments[0].content.toString().split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
@@ -291,7 +293,8 @@ describe('hearings', () => {
       expect(cancelMail.attachments[0].contentType).toBe('text/calendar');
       expect(cancelMail.text).toContain('The hall is flooded');
       const pub = await t.http.get(`${base}/hearing.ics`).expect(200);
-      expect(pub.text).toContain('METHOD:CANCEL');
+      expect(pub.text).toContain('METHOD:PUBLISH\r\n');
+      expect(pub.text).toContain('STATUS:CANCELLED\r\n');
       expect((await t.http.delete(`${base}/hearing`).set(fresh(t, organizer)).send({ reason: 'again' }).expect(409)).body.error.code).toBe('HEARING_NOT_SCHEDULED');
       t.clock.set(new Date('2027-03-19T10:00:00+05:00'));
       const proto = await t.http
