@@ -1,4 +1,24 @@
-import { Module } from '@nestjs/common';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { ApplicationConfig } from '@nestjs/core';
+import { ErrorFilter } from '../common/errors/error.filter';
+import { WebErrorRenderer } from './html-error-renderer';
+import { WebQueries } from './queries';
+import { WebController } from './web.controller';
 
-@Module({})
-export class WebModule {}
+/**
+ * Server-rendered public pages (html.ts templates, layout.ts, one stylesheet in assets/).
+ * Wires the global ErrorFilter so that errors of page routes are pages, not JSON.
+ */
+@Module({
+  controllers: [WebController],
+  providers: [WebQueries],
+})
+export class WebModule implements OnModuleInit {
+  constructor(private readonly appConfig: ApplicationConfig) {}
+
+  onModuleInit(): void {
+    for (const filter of this.appConfig.getGlobalFilters()) {
+      if (filter instanceof ErrorFilter) filter.useHtmlRenderer(new WebErrorRenderer());
+    }
+  }
+}

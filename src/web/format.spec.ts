@@ -1,0 +1,33 @@
+import { daysLeft, formatDate, formatDateTime, formatTenge } from './format';
+
+describe('page formatting', () => {
+  it('formats instants in the organizer time zone', () => {
+    const s = formatDateTime('2027-03-17T18:59:59.999Z', 'Asia/Almaty', 'en');
+    expect(s).toContain('17 March 2027');
+    expect(s).toContain('23:59');
+    expect(formatDateTime('2027-03-17T18:59:59.999Z', 'Asia/Almaty', 'ru')).toContain('марта');
+  });
+  it('formats dates and tenge', () => {
+    expect(formatDate('2027-03-27', 'en')).toBe('27 March 2027');
+    expect(formatTenge(12500000, 'ru').replace(/\s/g, ' ')).toMatch(/12 500 000 ₸/);
+    expect(formatTenge(1000, 'en')).toContain('1,000');
+  });
+  it('counts calendar days left in the local zone', () => {
+    const now = new Date('2027-03-01T05:00:00Z'); // 10:00 Almaty
+    expect(daysLeft(now, '2027-03-17T18:59:59.999Z', 'Asia/Almaty')).toBe(16);
+    expect(daysLeft(now, '2027-03-01T18:59:59.999Z', 'Asia/Almaty')).toBe(0);
+  });
+});
+
+import { decodeCursor, encodeCursor } from './queries';
+
+describe('remark cursor', () => {
+  it('round-trips and rejects junk', () => {
+    const id = '3f2b1c4d-1111-4222-8333-944455556666';
+    const c = encodeCursor('2027-02-27T05:18:00.123456Z', id);
+    expect(decodeCursor(c)).toEqual({ at: '2027-02-27T05:18:00.123456Z', id });
+    expect(decodeCursor('nonsense')).toBeNull();
+    expect(decodeCursor(encodeCursor("2027'; drop", id))).toBeNull();
+    expect(decodeCursor(undefined)).toBeNull();
+  });
+});

@@ -1,0 +1,33 @@
+import { DateTime } from 'luxon';
+import type { Locale } from '../common/i18n/locale';
+
+const INTL_LOCALE: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+
+/** "17 March 2027, 23:59" in the organizer's time zone, in the reader's language. */
+export function formatDateTime(instant: Date | string, tz: string, locale: Locale): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
+}
+
+/** A local calendar date (YYYY-MM-DD) written out in the reader's language. */
+export function formatDate(date: string, locale: Locale): string {
+  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** Whole tenge: "12 500 000 ₸". */
+export function formatTenge(amount: number | string, locale: Locale): string {
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Number(amount));
+}
+
+/** Whole calendar days from today (local) to the local date of `closesAt`; 0 on the last day. */
+export function daysLeft(now: Date, closesAt: Date | string, tz: string): number {
+  const today = DateTime.fromJSDate(now, { zone: tz }).startOf('day');
+  const last = DateTime.fromJSDate(typeof closesAt === 'string' ? new Date(closesAt) : closesAt, { zone: tz }).startOf('day');
+  return Math.max(0, Math.round(last.diff(today, 'days').days));
+}
+
+/** The offset label of a time zone at an instant, e.g. "Asia/Almaty, UTC+5". */
+export function zoneLabel(tz: string, at: Date): string {
+  const dt = DateTime.fromJSDate(at, { zone: tz });
+  return `${tz}, UTC${dt.toFormat('ZZ').replace(':00', '')}`;
+}

@@ -1,0 +1,91 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCALES, Locale } from '../common/i18n/locale';
+import { html, HtmlValue, SafeHtml } from './html';
+import { messages, Messages } from './i18n/messages';
+
+export const VIEW_COOKIE = 'view';
+export const LOW_VISION = 'lowvision';
+
+/** The stylesheet, read once; the build copies src/web/assets next to the compiled files. */
+export const SITE_CSS = readFileSync(join(__dirname, 'assets', 'site.css'), 'utf8');
+export const SITE_CSS_VERSION = createHash('sha256').update(SITE_CSS).digest('hex').slice(0, 12);
+
+const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+/** What every page needs to know about the request. */
+export interface PageContext {
+  locale: Locale;
+  t: Messages;
+  lowVision: boolean;
+  /** Path and query of the current page (without lang), for the switchers to come back to. */
+  currentPath: string;
+}
+
+export function pageContext(locale: Locale, lowVision: boolean, currentPath: string): PageContext {
+  return { locale, t: messages(locale), lowVision, currentPath };
+}
+
+/** Removes `lang` from a path's query, so the switcher does not carry a stale choice. */
+export function pathWithoutLang(url: string): string {
+  const [path, query = ''] = url.split('?', 2);
+  const params = new URLSearchParams(query);
+  params.delete('lang');
+  const rest = params.toString();
+  return rest ? `${path}?${rest}` : path;
+}
+
+/** A same-site path only ("/x", not "//evil", "/\\evil" or "http://..."); "/" otherwise. */
+export function safeNext(next: unknown): string {
+  if (typeof next !== 'string' || next.length > 2000) return '/';
+  if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  return next;
+}
+
+export interface PageOptions {
+  title: string;
+  body: HtmlValue;
+}
+
+export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
+  const { t, locale } = ctx;
+  const next = encodeURIComponent(ctx.currentPath);
+  return html`<!doctype html>
+<html lang="${locale}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${page.title} — ${t.serviceShort}</title>
+<link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
+</head>
+<body class="${ctx.lowVision ? 'lowvision' : ''}">
+<a class="skip-link" href="#main">${t.skipToContent}</a>
+<header class="site-header">
+  <div class="wrap header-row">
+    <a class="brand" href="/">${t.serviceName}</a>
+    <nav class="tools" aria-label="${t.language}">
+      <ul class="lang-switch">
+        ${LOCALES.map((l) =>
+          l === locale
+            ? html`<li><span class="current" aria-current="true" lang="${l}">${LANGUAGE_NAMES[l]}</span></li>`
+            : html`<li><a href="/lang/${l}?next=${next}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a></li>`,
+        )}
+      </ul>
+      <a class="view-toggle" href="/view/${ctx.lowVision ? 'standard' : LOW_VISION}?next=${next}">${ctx.lowVision ? t.lowVisionOff : t.lowVisionOn}</a>
+    </nav>
+  </div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+${page.body}
+</main>
+<footer class="site-footer">
+  <div class="wrap">
+    <p>${t.tagline}. ${t.footer}</p>
+    <p><a href="/">${t.home}</a> · <a href="/api/docs">${t.apiDocs}</a></p>
+  </div>
+</footer>
+</body>
+</html>`;
+}

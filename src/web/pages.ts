@@ -1,0 +1,179 @@
+import { html, SafeHtml } from './html';
+import { fmt } from './i18n/messages';
+import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
+import { layout, PageContext } from './layout';
+import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
+
+export interface HomeData {
+  now: Date;
+  q: string;
+  organizationId: string;
+  organizations: OrganizationOption[];
+  open: OpenDiscussionRow[];
+  hearings: UpcomingHearingRow[];
+}
+
+export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
+  const { t, locale } = ctx;
+  const body = html`
+<h1>${t.openDiscussions}</h1>
+<form class="search" method="get" action="/" role="search">
+  <div class="field">
+    <label for="q">${t.searchLabel}</label>
+    <span class="hint" id="q-hint">${t.searchHint}</span>
+    <input type="search" id="q" name="q" value="${data.q}" aria-describedby="q-hint" maxlength="200">
+  </div>
+  <div class="field">
+    <label for="org">${t.organizerFilter}</label>
+    <select id="org" name="org">
+      <option value="">${t.allOrganizers}</option>
+      ${data.organizations.map((o) => html`<option value="${o.id}"${o.id === data.organizationId ? html` selected` : ''}>${o.name}</option>`)}
+    </select>
+  </div>
+  <div><button type="submit">${t.searchButton}</button></div>
+</form>
+<h2 id="open-heading">${t.openDiscussions}</h2>
+${data.open.length === 0
+  ? html`<p>${t.noOpen}</p>`
+  : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
+      const left = daysLeft(data.now, p.closes_at, p.time_zone);
+      return html`<li class="card">
+        <h3><a href="/plans/${p.id}">${p.title}</a></h3>
+        <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
+        <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
+           ${fmt(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
+           <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
+           <span class="badge days">${left === 0 ? t.lastDay : fmt(t.daysLeft, { n: left })}</span></p>
+      </li>`;
+    })}</ul>`}
+<h2 id="hearings-heading">${t.upcomingHearings}</h2>
+${data.hearings.length === 0
+  ? html`<p>${t.noHearings}</p>`
+  : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
+      (h) => html`<li class="card">
+        <h3><a href="/plans/${h.plan_id}">${h.title}</a></h3>
+        <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
+        <p class="meta">${h.organization_name} · ${h.venue}${h.room ? html`, ${h.room}` : ''}</p>
+      </li>`,
+    )}</ul>`}`;
+  return layout(ctx, { title: t.openDiscussions, body });
+}
+
+interface TimelineEntry {
+  label: string;
+  when: string;
+  at: Date | null;
+}
+
+function timeline(ctx: PageContext, p: PlanDetailRow): TimelineEntry[] {
+  const { t, locale } = ctx;
+  const tz = p.time_zone;
+  const dt = (d: Date) => formatDateTime(d, tz, locale);
+  const out: TimelineEntry[] = [{ label: t.tlPublished, when: dt(p.published_at), at: p.published_at }];
+  if (p.stage1_closes_at) out.push({ label: t.tlStage1Close, when: dt(p.stage1_closes_at), at: p.stage1_closes_at });
+  if (p.hearing_deadline_date) out.push({ label: t.tlHearingDeadline, when: formatDate(p.hearing_deadline_date, locale), at: null });
+  if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
+  if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
+  if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
+  if (p.review_closes_at) out.push({ label: t.tlReview, when: dt(p.review_closes_at), at: p.review_closes_at });
+  if (p.notice_published_at) out.push({ label: t.tlNotice, when: dt(p.notice_published_at), at: p.notice_published_at });
+  if (p.stage2_opens_at && (!p.notice_published_at || p.stage2_opens_at.getTime() !== p.notice_published_at.getTime())) {
+    out.push({ label: t.tlStage2Open, when: dt(p.stage2_opens_at), at: p.stage2_opens_at });
+  }
+  if (p.stage2_closes_at) out.push({ label: t.tlStage2Close, when: dt(p.stage2_closes_at), at: p.stage2_closes_at });
+  if (p.outcome_published_at) out.push({ label: t.tlOutcome, when: dt(p.outcome_published_at), at: p.outcome_published_at });
+  return out;
+}
+
+export interface PlanData {
+  now: Date;
+  plan: PlanDetailRow;
+  remarks: RemarkPage;
+  /** The page's own path, for the "more" link. */
+  path: string;
+}
+
+export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
+  const { t, locale } = ctx;
+  const p = data.plan;
+  const tz = p.time_zone;
+  const now = data.now.getTime();
+  const stage1Open = p.stage1_closes_at !== null && p.published_at.getTime() <= now && now <= p.stage1_closes_at.getTime();
+  const stage2Open = p.stage2_opens_at !== null && p.stage2_closes_at !== null && p.stage2_opens_at.getTime() <= now && now <= p.stage2_closes_at.getTime();
+  const openStage = stage2Open ? 2 : stage1Open ? 1 : null;
+  const openCloses = stage2Open ? p.stage2_closes_at : stage1Open ? p.stage1_closes_at : null;
+
+  const body = html`
+<p class="meta"><a href="/">${t.home}</a></p>
+<h1>${p.title}</h1>
+${openStage && openCloses
+  ? html`<p><span class="badge stage">${fmt(t.stageOpenNow, { n: openStage })}</span>
+      ${fmt(t.closesAt, { time: formatDateTime(openCloses, tz, locale) })}
+      <span class="badge days">${daysLeft(data.now, openCloses, tz) === 0 ? t.lastDay : fmt(t.daysLeft, { n: daysLeft(data.now, openCloses, tz) })}</span></p>`
+  : ''}
+<dl class="facts">
+  <dt>${t.organizer}</dt><dd>${p.organization_name}</dd>
+  <dt>${t.amount}</dt><dd>${formatTenge(p.amount, locale)}</dd>
+  <dt>${t.method}</dt><dd>${t.methods[p.method] ?? p.method}</dd>
+  <dt>${t.subjectCode}</dt><dd>${p.subject_code}</dd>
+  ${p.planned_quarter ? html`<dt>${t.plannedQuarter}</dt><dd>${p.planned_quarter}</dd>` : ''}
+  ${p.delivery_place ? html`<dt>${t.deliveryPlace}</dt><dd>${p.delivery_place}</dd>` : ''}
+</dl>
+<h2>${t.description}</h2>
+<p class="description">${p.description}</p>
+
+<h2 id="timeline">${t.timeline}</h2>
+<p class="meta">${fmt(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
+<ol class="timeline">
+  ${timeline(ctx, p).map((e) => html`<li class="${e.at && e.at.getTime() > now ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
+</ol>
+
+${p.hearing_status
+  ? html`<h2 id="hearing">${t.hearing}</h2>
+    ${p.hearing_status === 'cancelled'
+      ? html`<p>${fmt(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
+      : html`<dl class="facts">
+          <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, tz, locale) : ''}</dd>
+          <dt>${t.venue}</dt><dd>${p.hearing_venue}</dd>
+          ${p.hearing_room ? html`<dt>${t.room}</dt><dd>${p.hearing_room}</dd>` : ''}
+          ${p.hearing_livestream_url && /^https?:\/\//i.test(p.hearing_livestream_url)
+            ? html`<dt>${t.livestream}</dt><dd><a href="${p.hearing_livestream_url}" rel="noopener noreferrer">${p.hearing_livestream_url}</a></dd>`
+            : ''}
+        </dl>
+        <p>${t.hearingOpen}</p>
+        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}`
+  : ''}
+
+<h2 id="remarks">${t.remarks}</h2>
+${data.remarks.items.length === 0
+  ? html`<p>${t.noRemarks}</p>`
+  : html`<ol class="remarks">${data.remarks.items.map(
+      (r) => html`<li class="remark" id="remark-${r.id}">
+        <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
+          ${fmt(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        <p class="body">${r.body}</p>
+        ${r.answer_body !== null
+          ? html`<section class="answer" aria-label="${t.answer}">
+              <h4>${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
+                ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h4>
+              <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
+                ${r.answer_version && r.answer_version > 1 ? html` · ${fmt(t.corrected, { n: r.answer_version })}` : ''}</p>
+              <p class="body">${r.answer_body}</p>
+            </section>`
+          : html`<p class="pending">${fmt(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`}
+      </li>`,
+    )}</ol>`}
+${data.remarks.nextCursor
+  ? html`<p class="more"><a class="button" href="${data.path}?cursor=${encodeURIComponent(data.remarks.nextCursor)}#remarks">${t.more}</a></p>`
+  : ''}`;
+  return layout(ctx, { title: p.title, body });
+}
+
+export function errorPage(ctx: PageContext, status: number, message?: string): SafeHtml {
+  const { t } = ctx;
+  const title = status === 404 ? t.notFoundTitle : t.errorTitle;
+  const body = html`<h1>${title}</h1>
+<p>${status === 404 ? t.notFoundText : message ?? ''}</p>
+<p><a href="/">${t.backHome}</a></p>`;
+  return layout(ctx, { title, body });
+}

@@ -1,0 +1,213 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+
+/**
+ * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),
+ * bounded by LIMIT or a keyset cursor. Only published plans are ever returned.
+ */
+
+export interface OpenDiscussionRow {
+  id: string;
+  title: string;
+  amount: string;
+  method: string;
+  organization_name: string;
+  time_zone: string;
+  stage: number;
+  closes_at: Date;
+}
+
+export interface UpcomingHearingRow {
+  plan_id: string;
+  title: string;
+  organization_name: string;
+  time_zone: string;
+  starts_at: Date;
+  venue: string;
+  room: string | null;
+}
+
+export interface OrganizationOption {
+  id: string;
+  name: string;
+}
+
+export interface PlanDetailRow {
+  id: string;
+  title: string;
+  description: string;
+  subject_code: string;
+  amount: string;
+  method: string;
+  planned_quarter: string | null;
+  delivery_place: string | null;
+  published_at: Date;
+  stage1_closes_at: Date | null;
+  stage1_close_date: string | null;
+  hearing_deadline_date: string | null;
+  hearing_overdue_at: Date | null;
+  protocol_published_at: Date | null;
+  review_closes_at: Date | null;
+  notice_published_at: Date | null;
+  stage2_opens_at: Date | null;
+  stage2_closes_at: Date | null;
+  outcome_published_at: Date | null;
+  organization_id: string;
+  organization_name: string;
+  organization_address: string;
+  time_zone: string;
+  hearing_status: string | null;
+  hearing_starts_at: Date | null;
+  hearing_venue: string | null;
+  hearing_room: string | null;
+  hearing_livestream_url: string | null;
+  hearing_cancel_reason: string | null;
+}
+
+export interface RemarkRow {
+  id: string;
+  stage: number;
+  body: string;
+  created_at: Date;
+  cursor_at: string;
+  answer_due_at: Date;
+  author_name: string;
+  answer_body: string | null;
+  answer_disposition: string | null;
+  answer_published_at: Date | null;
+  answer_version: number | null;
+  answer_late: boolean | null;
+}
+
+export interface RemarkPage {
+  items: RemarkRow[];
+  nextCursor: string | null;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(value: unknown): value is string {
+  return typeof value === 'string' && UUID.test(value);
+}
+
+const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
+
+/** Opaque keyset cursor: the last row's (created_at in UTC with microseconds, id). */
+export function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+export function decodeCursor(cursor: unknown): { at: string; id: string } | null {
+  if (typeof cursor !== 'string' || cursor.length > 200) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (!Array.isArray(value) || value.length !== 2) return null;
+    const [at, id] = value as unknown[];
+    if (typeof at !== 'string' || !CURSOR_AT.test(at) || Number.isNaN(Date.parse(at)) || !isUuid(id)) return null;
+    return { at, id };
+  } catch {
+    return null;
+  }
+}
+
+const SEARCH = `plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', $2) || websearch_to_tsquery('simple', $2))`;
+
+@Injectable()
+export class WebQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** Published plans whose stage 1 or stage 2 window is open at `now`, soonest to close first. */
+  async openDiscussions(now: Date, q: string | null, organizationId: string | null, limit = 50): Promise<OpenDiscussionRow[]> {
+    return queryRows<OpenDiscussionRow>(
+      this.db,
+      `SELECT p.id, p.title, p.amount::text AS amount, p.method, o.name AS organization_name, o.time_zone,
+              CASE WHEN p.stage2_opens_at <= $1 AND $1 <= p.stage2_closes_at THEN 2 ELSE 1 END AS stage,
+              CASE WHEN p.stage2_opens_at <= $1 AND $1 <= p.stage2_closes_at THEN p.stage2_closes_at ELSE p.stage1_closes_at END AS closes_at
+         FROM plans p
+         JOIN organizations o ON o.id = p.organization_id
+        WHERE p.published_at IS NOT NULL
+          AND ((p.published_at <= $1 AND $1 <= p.stage1_closes_at) OR (p.stage2_opens_at <= $1 AND $1 <= p.stage2_closes_at))
+          AND ($2::text IS NULL OR ${SEARCH})
+          AND ($3::uuid IS NULL OR p.organization_id = $3)
+        ORDER BY closes_at ASC, p.id ASC
+        LIMIT $4`,
+      [now, q, organizationId, limit],
+    );
+  }
+
+  /** Scheduled hearings that have not started yet, soonest first. */
+  async upcomingHearings(now: Date, q: string | null, organizationId: string | null, limit = 20): Promise<UpcomingHearingRow[]> {
+    return queryRows<UpcomingHearingRow>(
+      this.db,
+      `SELECT h.plan_id, p.title, o.name AS organization_name, o.time_zone, h.starts_at, h.venue, h.room
+         FROM hearings h
+         JOIN plans p ON p.id = h.plan_id
+         JOIN organizations o ON o.id = p.organization_id
+        WHERE h.status = 'scheduled' AND h.starts_at > $1 AND p.published_at IS NOT NULL
+          AND ($2::text IS NULL OR ${SEARCH})
+          AND ($3::uuid IS NULL OR p.organization_id = $3)
+        ORDER BY h.starts_at ASC, h.id ASC
+        LIMIT $4`,
+      [now, q, organizationId, limit],
+    );
+  }
+
+  /** Organizers with at least one published plan, for the filter. */
+  async organizationsWithPlans(limit = 500): Promise<OrganizationOption[]> {
+    return queryRows<OrganizationOption>(
+      this.db,
+      `SELECT o.id, o.name FROM organizations o
+        WHERE EXISTS (SELECT 1 FROM plans p WHERE p.organization_id = o.id AND p.published_at IS NOT NULL)
+        ORDER BY o.name, o.id LIMIT $1`,
+      [limit],
+    );
+  }
+
+  /** A published plan with its organizer and hearing; null for drafts and unknown ids. */
+  async plan(id: string): Promise<PlanDetailRow | null> {
+    if (!isUuid(id)) return null;
+    const rows = await queryRows<PlanDetailRow>(
+      this.db,
+      `SELECT p.id, p.title, p.description, p.subject_code, p.amount::text AS amount, p.method, p.planned_quarter, p.delivery_place,
+              p.published_at, p.stage1_closes_at, p.stage1_close_date::text AS stage1_close_date,
+              p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at, p.protocol_published_at,
+              p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
+              o.id AS organization_id, o.name AS organization_name, o.address AS organization_address, o.time_zone,
+              h.status AS hearing_status, h.starts_at AS hearing_starts_at, h.venue AS hearing_venue, h.room AS hearing_room,
+              h.livestream_url AS hearing_livestream_url, h.cancel_reason AS hearing_cancel_reason
+         FROM plans p
+         JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN hearings h ON h.plan_id = p.id
+        WHERE p.id = $1 AND p.published_at IS NOT NULL`,
+      [id],
+    );
+    return rows[0] ?? null;
+  }
+
+  /** One page of a plan's remarks, oldest first, each with the latest version of its answer. */
+  async remarks(planId: string, cursor: string | null, limit = 20): Promise<RemarkPage> {
+    const after = decodeCursor(cursor);
+    const rows = await queryRows<RemarkRow>(
+      this.db,
+      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at, r.answer_due_at, u.display_name AS author_name,
+              a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
+              a.version AS answer_version, a.late AS answer_late
+         FROM remarks r
+         JOIN users u ON u.id = r.author_id
+         LEFT JOIN LATERAL (
+              SELECT x.body, x.disposition, x.published_at, x.version,
+                     (SELECT bool_or(y.late) FROM answers y WHERE y.remark_id = r.id) AS late
+                FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1
+         ) a ON true
+        WHERE r.plan_id = $1
+          AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
+        ORDER BY r.created_at ASC, r.id ASC
+        LIMIT $4`,
+      [planId, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+  }
+}
