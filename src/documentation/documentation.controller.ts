@@ -1,0 +1,38 @@
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { DataSource } from 'typeorm';
+import { API } from '../common/api';
+import { AppError } from '../common/errors/app-error';
+import { AuthUser } from '../identity/auth/auth-user';
+import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { assertVisible, loadPlan } from '../plans/plan-access';
+import { DocumentationService, noticeView } from './documentation.service';
+import { NoticeDto } from './notice.dto';
+
+@ApiTags('stage 2: notice and documentation')
+@Controller(API)
+export class DocumentationController {
+  constructor(
+    private readonly documentation: DocumentationService,
+    private readonly db: DataSource,
+  ) {}
+
+  @Post('plans/:id/notice')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The organizer publishes the notice and documentation; opens stage 2 (5 working days). 409 PROTOCOL_NOT_PUBLISHED, NOTICE_EXISTS' })
+  publish(@Param('id') id: string, @Body() body: NoticeDto, @CurrentUser() user: AuthUser) {
+    return this.documentation.publish(user, id, body);
+  }
+
+  @Get('plans/:id/notice')
+  @ApiOperation({ summary: 'The published notice with its documents and checksums, and the stage 2 window' })
+  async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    const { plan } = await loadPlan(this.db.manager, id);
+    assertVisible(user, plan);
+    const view = await noticeView(this.db.manager, plan.id);
+    if (!view) throw new AppError('NOT_FOUND');
+    return view;
+  }
+}

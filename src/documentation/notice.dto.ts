@@ -1,0 +1,36 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+
+export class NoticeDocumentDto {
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(500)
+  title: string;
+
+  @ApiProperty({ description: 'https link to the document', maxLength: 2000 })
+  @IsUrl({ protocols: ['https'], require_protocol: true })
+  @MaxLength(2000)
+  url: string;
+
+  @ApiProperty({ description: 'SHA-256 of the file, 64 hex digits' })
+  @Matches(/^[0-9a-fA-F]{64}$/)
+  sha256: string;
+}
+
+export class NoticeDto {
+  @ApiProperty({ maxLength: 100 })
+  @IsString()
+  @MinLength(1)
+  @MaxLength(100)
+  noticeNumber: string;
+
+  @ApiProperty({ type: [NoticeDocumentDto], minItems: 1, maxItems: 50 })
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeDocumentDto)
+  documents: NoticeDocumentDto[];
+}
