@@ -52,8 +52,17 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Sign in: returns a bearer token and sets the httpOnly session cookie (401 INVALID_CREDENTIALS, 429 RATE_LIMITED)' })
   async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<LoginResult, 'expiresAt'>> {
-    this.limiter.hit('login', request.ip, body.email);
-    const result = await this.auth.login(body.email, body.password);
+    // Every attempt counts against the IP; only failed ones against the e-mail, so that a person who
+    // signs in often is never locked out while password guessing on one account is stopped.
+    this.limiter.hit('login', request.ip, undefined);
+    this.limiter.check('login', undefined, body.email);
+    let result: LoginResult;
+    try {
+      result = await this.auth.login(body.email, body.password);
+    } catch (error) {
+      this.limiter.record('login', undefined, body.email);
+      throw error;
+    }
     void reply.setCookie(SESSION_COOKIE, result.accessToken, {
       httpOnly: true,
       sameSite: 'lax',
