@@ -1,4 +1,8 @@
 import { Module } from '@nestjs/common';
+import { SweepService } from './sweep.service';
 
-@Module({})
+@Module({
+  providers: [SweepService],
+  exports: [SweepService],
+})
 export class SchedulerModule {}

@@ -1,0 +1,72 @@
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+import { remarkPageSql } from '../../src/remarks/remarks.service';
+
+/**
+ * The remark list must cost the same on a plan with 100,000 remarks at any depth: the keyset query
+ * walks remarks_plan_page_idx / remarks_plan_stage_page_idx and stops after limit + 1 rows.
+ */
+describe('remarks listing at scale', () => {
+  let t: TestApp;
+  let planId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const council = await createCouncil(t.db);
+    const org = await createOrganization(t.db, council);
+    const organizer = await createUser(t, 'organizer', { organizationId: org.id });
+    const citizen = await createUser(t, 'citizen');
+    const res = await t.http
+      .post('/api/v1/plans')
+      .set(organizer.auth)
+      .send({ title: 'Big', description: 'Many remarks', subjectCode: '1', amount: 1, method: 'auction' })
+      .expect(201);
+    planId = res.body.id;
+    await t.http.post(`/api/v1/plans/${planId}/publish`).set(organizer.auth).expect(200);
+    await t.db.query(
+      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at)
+       SELECT $1, 1 + (g % 2), $2, 'remark ' || g, timestamptz '2027-03-01 06:00:00+00' + g * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
+       FROM generate_series(1, 100000) g`,
+      [planId, citizen.user.id],
+    );
+    await t.db.query(`ANALYZE remarks`);
+  }, 120_000);
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function explain(stage: 1 | 2 | null, cursor: { t: string; id: string } | null): Promise<string> {
+    const { sql, params } = remarkPageSql(planId, stage, cursor, 20);
+    const rows: { 'QUERY PLAN': string }[] = await t.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    return rows.map((r) => r['QUERY PLAN']).join('\n');
+  }
+
+  it.each([
+    ['first page', null, null],
+    ['deep page', null, 'deep'],
+    ['first page of stage 2', 2, null],
+    ['deep page of stage 2', 2, 'deep'],
+  ] as const)('uses the keyset index for the %s', async (_name, stage, depth) => {
+    let cursor: { t: string; id: string } | null = null;
+    if (depth) {
+      const [row] = await t.db.query(`SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET 99000 LIMIT 1`, [planId]);
+      cursor = { t: new Date(row.created_at).toISOString(), id: row.id };
+    }
+    const plan = await explain(stage, cursor);
+    if (process.env.SHOW_PLANS) console.log(plan);
+    expect(plan).toMatch(stage ? /Index Scan using remarks_plan_stage_page_idx/ : /Index Scan using remarks_plan_page_idx/);
+    expect(plan).not.toMatch(/Seq Scan on remarks|Sort\b/);
+    const scanned = /Index Scan using remarks_plan\w*_page_idx on remarks r\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=(\d+)/.exec(plan);
+    expect(Number(scanned![1])).toBeLessThanOrEqual(21);
+  });
+
+  it('answers a deep page over HTTP quickly', async () => {
+    let cursor: string | null = null;
+    const res1 = await t.http.get(`/api/v1/plans/${planId}/remarks`).query({ limit: 100 }).expect(200);
+    cursor = res1.body.nextCursor;
+    const started = Date.now();
+    const res = await t.http.get(`/api/v1/plans/${planId}/remarks`).query({ limit: 100, cursor }).expect(200);
+    expect(res.body.items).toHaveLength(100);
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
