@@ -1,3 +1,4 @@
+import { endOfLocalDay } from '../procedure/deadlines';
 import { html, SafeHtml } from './html';
 import { fmt } from './i18n/messages';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
@@ -16,7 +17,7 @@ export interface HomeData {
 export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
   const { t, locale } = ctx;
   const body = html`
-<h1>${t.openDiscussions}</h1>
+<h1 id="open-heading">${t.openDiscussions}</h1>
 <form class="search" method="get" action="/" role="search">
   <div class="field">
     <label for="q">${t.searchLabel}</label>
@@ -32,7 +33,6 @@ export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
   </div>
   <div><button type="submit">${t.searchButton}</button></div>
 </form>
-<h2 id="open-heading">${t.openDiscussions}</h2>
 ${data.open.length === 0
   ? html`<p>${t.noOpen}</p>`
   : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
@@ -71,7 +71,7 @@ function timeline(ctx: PageContext, p: PlanDetailRow): TimelineEntry[] {
   const dt = (d: Date) => formatDateTime(d, tz, locale);
   const out: TimelineEntry[] = [{ label: t.tlPublished, when: dt(p.published_at), at: p.published_at }];
   if (p.stage1_closes_at) out.push({ label: t.tlStage1Close, when: dt(p.stage1_closes_at), at: p.stage1_closes_at });
-  if (p.hearing_deadline_date) out.push({ label: t.tlHearingDeadline, when: formatDate(p.hearing_deadline_date, locale), at: null });
+  if (p.hearing_deadline_date) out.push({ label: t.tlHearingDeadline, when: formatDate(p.hearing_deadline_date, locale), at: endOfLocalDay(p.hearing_deadline_date, tz) });
   if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
   if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
   if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
