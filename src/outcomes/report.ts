@@ -1,0 +1,143 @@
+import { EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { Plan } from '../plans/plan.entity';
+import { Disposition } from '../remarks/answer.entity';
+import { CSV_BOM, csvRow } from './csv';
+import { Outcome } from './outcome.entity';
+
+export interface ReportRemark {
+  id: string;
+  stage: 1 | 2;
+  authorName: string;
+  body: string;
+  createdAt: string;
+  disposition: Disposition | null;
+  answer: string | null;
+  answeredAt: string | null;
+  /** The first answer was late; for an unanswered remark, whether its answer is overdue now. */
+  late: boolean;
+}
+
+export interface ReportRecommendation {
+  id: string;
+  memberName: string;
+  text: string;
+  accepted: boolean | null;
+  response: string | null;
+  respondedAt: string | null;
+  late: boolean;
+}
+
+export interface OutcomeView {
+  version: number;
+  decision: Outcome['decision'];
+  summary: string;
+  publishedAt: string;
+  correctionReason: string | null;
+}
+
+export interface Report {
+  plan: { id: string; title: string };
+  remarks: ReportRemark[];
+  recommendations: ReportRecommendation[];
+  outcome: OutcomeView | null;
+}
+
+const BATCH = 1000;
+
+/** The plan's current outcome (latest version); null before publication. */
+export async function outcomeView(em: EntityManager, planId: string): Promise<OutcomeView | null> {
+  const o = await em.getRepository(Outcome).findOne({ where: { planId }, order: { version: 'DESC' } });
+  return o ? { version: o.version, decision: o.decision, summary: o.summary, publishedAt: o.publishedAt.toISOString(), correctionReason: o.correctionReason } : null;
+}
+
+/** Every remark with its current answer, in keyset batches (a few queries however many remarks). */
+export async function* reportRemarks(em: EntityManager, planId: string, now: Date): AsyncGenerator<ReportRemark[]> {
+  let after: { createdAt: Date; id: string } | null = null;
+  for (;;) {
+    const rows: {
+      id: string; stage: number; author_name: string; body: string; created_at: Date; answered_at: Date | null; answer_due_at: Date;
+      disposition: Disposition | null; answer: string | null; late: boolean | null;
+    }[] = await queryRows(
+      em,
+      `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
+              last.disposition, last.body AS answer, first.late
+         FROM remarks r
+         JOIN users u ON u.id = r.author_id
+         LEFT JOIN LATERAL (SELECT a.disposition, a.body FROM answers a WHERE a.remark_id = r.id ORDER BY a.version DESC LIMIT 1) last ON true
+         LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
+        WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
+        ORDER BY r.created_at, r.id
+        LIMIT ${BATCH}`,
+      [planId, after?.createdAt ?? null, after?.id ?? null],
+    );
+    if (rows.length === 0) return;
+    yield rows.map((r) => ({
+      id: r.id,
+      stage: Number(r.stage) as 1 | 2,
+      authorName: r.author_name,
+      body: r.body,
+      createdAt: new Date(r.created_at).toISOString(),
+      disposition: r.disposition,
+      answer: r.answer,
+      answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+      late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
+    }));
+    if (rows.length < BATCH) return;
+    const last = rows[rows.length - 1];
+    after = { createdAt: last.created_at, id: last.id };
+  }
+}
+
+export async function reportRecommendations(em: EntityManager, planId: string, now: Date): Promise<ReportRecommendation[]> {
+  const rows = await queryRows<{
+    id: string; member_name: string; text: string; response_due_at: Date; responded_at: Date | null; accepted: boolean | null; response: string | null; late: boolean | null;
+  }>(
+    em,
+    `SELECT r.id, u.display_name AS member_name, r.text, r.response_due_at, r.responded_at, last.accepted, last.text AS response, first.late
+       FROM recommendations r
+       JOIN review_positions p ON p.id = r.position_id
+       JOIN users u ON u.id = p.member_id
+       LEFT JOIN LATERAL (SELECT x.accepted, x.text FROM recommendation_responses x WHERE x.recommendation_id = r.id ORDER BY x.version DESC LIMIT 1) last ON true
+       LEFT JOIN recommendation_responses first ON first.recommendation_id = r.id AND first.version = 1
+      WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
+    [planId],
+  );
+  return rows.map((r) => ({
+    id: r.id,
+    memberName: r.member_name,
+    text: r.text,
+    accepted: r.accepted,
+    response: r.response,
+    respondedAt: r.responded_at ? new Date(r.responded_at).toISOString() : null,
+    late: r.responded_at ? r.late === true : now.getTime() > new Date(r.response_due_at).getTime(),
+  }));
+}
+
+export async function buildReport(em: EntityManager, plan: Plan, now: Date): Promise<Report> {
+  const remarks: ReportRemark[] = [];
+  for await (const batch of reportRemarks(em, plan.id, now)) remarks.push(...batch);
+  return {
+    plan: { id: plan.id, title: plan.title },
+    remarks,
+    recommendations: await reportRecommendations(em, plan.id, now),
+    outcome: await outcomeView(em, plan.id),
+  };
+}
+
+export const CSV_HEADER = ['type', 'id', 'stage', 'author', 'text', 'created_at', 'disposition', 'answer', 'answered_at', 'late'];
+
+/** The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch. */
+export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): AsyncGenerator<string> {
+  yield CSV_BOM + csvRow(CSV_HEADER);
+  for await (const batch of reportRemarks(em, plan.id, now)) {
+    yield batch
+      .map((r) => csvRow(['remark', r.id, r.stage, r.authorName, r.body, r.createdAt, r.disposition, r.answer, r.answeredAt, r.late]))
+      .join('');
+  }
+  for (const r of await reportRecommendations(em, plan.id, now)) {
+    yield csvRow(['recommendation', r.id, '', r.memberName, r.text, '', r.accepted === null ? null : r.accepted ? 'accepted' : 'rejected', r.response, r.respondedAt, r.late]);
+  }
+  const outcome = await outcomeView(em, plan.id);
+  if (outcome) yield csvRow(['outcome', '', '', '', outcome.summary, outcome.publishedAt, outcome.decision, '', '', '']);
+}
