@@ -216,6 +216,7 @@ suite('public pages in a real browser', () => {
     expect(await page.getAttribute('html', 'lang')).toBe('kk');
     await expect(page.getByRole('heading', { level: 1 }).textContent()).resolves.toBe('Ашық қоғамдық талқылаулар');
     await expect(page.locator('#hearings-heading').textContent()).resolves.toBe('Алдағы бетпе-бет көпшілік тыңдаулар');
+    await page.screenshot({ path: join(SCREENSHOTS, 'home-kk-desktop.png'), fullPage: true });
     await context.close();
   });
 
@@ -263,6 +264,7 @@ suite('public pages in a real browser', () => {
       expect(await seriousViolations(page)).toEqual([]);
       await page.screenshot({ path: join(SCREENSHOTS, `plan-${name}.png`), fullPage: true });
       if (name === 'phone') {
+        await page.screenshot({ path: join(SCREENSHOTS, 'plan-phone-top.png') });
         const overflow = await page.evaluate<boolean>('document.documentElement.scrollWidth > window.innerWidth');
         expect(overflow).toBe(false);
       }
