@@ -101,7 +101,7 @@ export class PlansService {
   async list(user: AuthUser | undefined, query: ListPlansQuery): Promise<{ items: PlanView[]; nextCursor: string | null }> {
     const limit = query.limit ?? 20;
     const now = this.clock.now();
-    const params: unknown[] = [now];
+    const params: unknown[] = [];
     const where: string[] = [];
     const drafts = query.status === 'draft';
     if (drafts) {
@@ -110,7 +110,10 @@ export class PlansService {
       where.push(`p.published_at IS NULL AND p.organization_id = $${params.length}`);
     } else {
       where.push(`p.published_at IS NOT NULL`);
-      if (query.status) where.push(statusSql(query.status, '$1'));
+      if (query.status) {
+        params.push(now);
+        where.push(statusSql(query.status, `$${params.length}::timestamptz`));
+      }
     }
     if (query.organizationId) {
       params.push(query.organizationId);
@@ -130,7 +133,7 @@ export class PlansService {
     params.push(limit + 1);
     const rows = await queryRows<{ id: string }>(
       this.db,
-      `SELECT p.id FROM plans p WHERE ${where.join(' AND ')} AND $1::timestamptz IS NOT NULL
+      `SELECT p.id FROM plans p WHERE ${where.join(' AND ')}
        ORDER BY ${sortCol} DESC, p.id DESC LIMIT $${params.length}`,
       params,
     );
