@@ -180,4 +180,36 @@ describe('remarks and answers', () => {
     const stage2 = await t.http.get(`${API}/plans/${id}/remarks`).query({ stage: 2 }).expect(200);
     expect(stage2.body).toEqual({ items: [], nextCursor: null });
   });
+  it('accepts stage 2 remarks only inside the stage 2 window, due 5 working days after it closes', async () => {
+    const id = await newPlan();
+    // the notice feature sets these; here they are written directly
+    await t.db.query(
+      `UPDATE plans SET protocol_published_at = '2027-04-01T05:00:00Z', notice_published_at = '2027-04-12T05:00:00Z',
+         stage2_opens_at = '2027-04-12T05:00:00Z', stage2_closes_at = '2027-04-19T18:59:59.999Z' WHERE id = $1`,
+      [id],
+    );
+    t.clock.set(new Date('2027-04-12T04:59:59.999Z'));
+    const early = await remark(citizen, 'Рано', id).set('Accept-Language', 'en').expect(409);
+    expect(early.body.error.message).toContain('stage two opens on 2027-04-12 10:00 (Asia/Almaty)');
+    t.clock.set(new Date('2027-04-19T18:59:59.999Z'));
+    const ok = await remark(citizen, 'Документация не соответствует закону', id).expect(201);
+    expect(ok.body.stage).toBe(2);
+    const [row] = await t.db.query(`SELECT answer_due_at FROM remarks WHERE id = $1`, [ok.body.id]);
+    // 19 April (Mon) + 5 working days = 26 April (Mon), end of day in Almaty
+    expect(new Date(row.answer_due_at).toISOString()).toBe('2027-04-26T18:59:59.999Z');
+    t.clock.set(new Date('2027-04-19T19:00:00.000Z'));
+    const late = await remark(citizen, 'Поздно', id).set('Accept-Language', 'ru').expect(409);
+    expect(late.body.error.message).toContain('второй этап завершился 2027-04-19 23:59 (Asia/Almaty)');
+    const view = await t.http.get(`${API}/plans/${id}`).expect(200);
+    expect(view.body.status).toBe('awaiting_outcome');
+    expect(view.body.stage2).toEqual({ opensAt: '2027-04-12T05:00:00.000Z', closesAt: '2027-04-19T18:59:59.999Z' });
+    t.clock.set(new Date('2027-03-02T10:00:00+05:00'));
+  });
+
+  it('answers 404 for an unknown plan or remark', async () => {
+    await t.http.get(`${API}/plans/00000000-0000-0000-0000-000000000000`).expect(404);
+    await t.http.get(`${API}/plans/not-a-uuid/remarks`).expect(404);
+    const res = await t.http.post(`${API}/remarks/00000000-0000-0000-0000-000000000000/answer`).set(auth(organizer)).send({ body: 'x', disposition: 'accepted' }).expect(404);
+    expect(res.body.error.code).toBe('REMARK_NOT_FOUND');
+  });
 });
