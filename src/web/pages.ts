@@ -38,7 +38,7 @@ ${data.open.length === 0
   : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
       const left = daysLeft(data.now, p.closes_at, p.time_zone);
       return html`<li class="card">
-        <h3><a href="/plans/${p.id}">${p.title}</a></h3>
+        <h2 class="card-title"><a href="/plans/${p.id}">${p.title}</a></h2>
         <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
         <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
            ${fmt(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
@@ -51,7 +51,7 @@ ${data.hearings.length === 0
   ? html`<p>${t.noHearings}</p>`
   : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
       (h) => html`<li class="card">
-        <h3><a href="/plans/${h.plan_id}">${h.title}</a></h3>
+        <h3 class="card-title"><a href="/plans/${h.plan_id}">${h.title}</a></h3>
         <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
         <p class="meta">${h.organization_name} · ${h.venue}${h.room ? html`, ${h.room}` : ''}</p>
       </li>`,
@@ -154,8 +154,8 @@ ${data.remarks.items.length === 0
         <p class="body">${r.body}</p>
         ${r.answer_body !== null
           ? html`<section class="answer" aria-label="${t.answer}">
-              <h4>${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
-                ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h4>
+              <h3>${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
+                ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${fmt(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
