@@ -11,6 +11,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { assertOrganizerOf, assertVisible, loadPlan } from './plan-access';
 import { Plan } from './plan.entity';
 import { PlanStatus } from './plan-status';
+import { withProcedureDetails } from './plan-detail';
 import { buildPlanViews, PlanView } from './plan-view';
 import { CreatePlanDto, ListPlansQuery } from './plans.dto';
 
@@ -91,7 +92,8 @@ export class PlansService {
   async get(user: AuthUser | undefined, planId: string): Promise<PlanView> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
-    return (await buildPlanViews(this.db.manager, [plan], this.clock.now()))[0];
+    const now = this.clock.now();
+    return withProcedureDetails(this.db.manager, (await buildPlanViews(this.db.manager, [plan], now))[0], now);
   }
 
   /**

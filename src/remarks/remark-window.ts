@@ -46,7 +46,7 @@ export function remarkWindow(
 
 /**
  * Is an answer published at `now` late? After the remark's answer deadline, or (stage 1) after the
- * hearing started. The hearings feature passes hearingStartsAt once it knows it.
+ * hearing (scheduled, not cancelled) started.
  */
 export function isAnswerLate(remark: { answerDueAt: Date; stage: number }, now: Date, hearingStartsAt: Date | null): boolean {
   if (now.getTime() > remark.answerDueAt.getTime()) return true;

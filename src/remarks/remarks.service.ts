@@ -19,6 +19,7 @@ import { Answer, Disposition } from './answer.entity';
 import { renderAnswerEmail } from './answer-email';
 import { Remark } from './remark.entity';
 import { isAnswerLate, remarkWindow } from './remark-window';
+import { Hearing } from '../hearings/hearing.entity';
 import { ListRemarksQuery } from './remarks.dto';
 
 export interface RemarkCreated {
@@ -181,7 +182,8 @@ export class RemarksService {
       const count = await em.getRepository(Answer).count({ where: { remarkId: remark.id } });
       if (count > 0) throw new AppError('ALREADY_ANSWERED');
       const now = this.clock.now();
-      const late = isAnswerLate(remark, now, null);
+      const hearing = await em.getRepository(Hearing).findOne({ where: { planId: plan.id, status: 'scheduled' }, select: { startsAt: true } });
+      const late = isAnswerLate(remark, now, hearing?.startsAt ?? null);
       const answer = await em.getRepository(Answer).save({ remarkId: remark.id, version: 1, body, disposition, authorId: user.id, publishedAt: now, late, correctionReason: null });
       await em.getRepository(Remark).update(remark.id, { answeredAt: now });
       await this.queueEmail(em, plan, remark, answer);
