@@ -1,6 +1,8 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
+import { seedDemoPlanRows } from './demo/demo-plans';
 import { AppConfig } from './config/config';
 import { AdminUsersService } from './identity/admin/admin-users.service';
 import { emailKey } from './identity/auth.service';
@@ -72,8 +74,16 @@ export interface DemoData {
  * Hook for the demo plans (issue 7): called once, right after the demo organizations and accounts
  * were created. Replace this no-op with the plan seeding.
  */
-export async function seedDemoPlans(_app: INestApplication, _config: AppConfig, _demo: DemoData): Promise<void> {
-  // Demo plans are added by the demo-data work (issue 7).
+export async function seedDemoPlans(app: INestApplication, config: AppConfig, demo: DemoData): Promise<void> {
+  const u = demo.users;
+  const count = await seedDemoPlanRows(app.get(DataSource), app.get(Clock).now(), await app.get(CalendarService).calendar(), config.procedure, {
+    organizations: demo.organizations,
+    organizers: { akimat: u['organizer@akimat.talqylau.local'], health: u['organizer@health.talqylau.local'] },
+    citizens: [u['aigerim@example.kz'], u['daniyar@example.kz'], u['olga@example.kz']],
+    akimatMembers: [u['member1@akimat-council.talqylau.local'], u['member2@akimat-council.talqylau.local'], u['member3@akimat-council.talqylau.local']],
+    healthMembers: [u['member1@health-council.talqylau.local'], u['member2@health-council.talqylau.local'], u['member3@health-council.talqylau.local']],
+  });
+  if (count > 0) new Logger('BootstrapData').log(`created ${count} demo plans`);
 }
 
 /** The first administrator (ADMIN_EMAIL/ADMIN_PASSWORD) and, with DEMO_DATA, the demo data. */
