@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LOCALES, Locale } from '../common/i18n/locale';
 import { html, HtmlValue, SafeHtml } from './html';
-import { messages, Messages } from './i18n/messages';
+import { fmt, messages, Messages } from './i18n/messages';
 
 export const VIEW_COOKIE = 'view';
 export const LOW_VISION = 'lowvision';
@@ -21,10 +21,38 @@ export interface PageContext {
   lowVision: boolean;
   /** Path and query of the current page (without lang), for the switchers to come back to. */
   currentPath: string;
+  /** The signed-in person, if any. */
+  user?: PageUser | null;
+  /** CSRF token for the forms of this page (signed-in users; the sign-in form gets its own). */
+  csrf?: string | null;
 }
 
-export function pageContext(locale: Locale, lowVision: boolean, currentPath: string): PageContext {
-  return { locale, t: messages(locale), lowVision, currentPath };
+export interface PageUser {
+  id: string;
+  displayName: string;
+  role: string;
+  organizationId: string | null;
+  emailVerified: boolean;
+}
+
+export function pageContext(locale: Locale, lowVision: boolean, currentPath: string, user: PageUser | null = null, csrf: string | null = null): PageContext {
+  return { locale, t: messages(locale), lowVision, currentPath, user, csrf };
+}
+
+/** The hidden CSRF field of a POST form. */
+export function csrfField(token: string | null | undefined): SafeHtml {
+  return html`<input type="hidden" name="_csrf" value="${token ?? ''}">`;
+}
+
+function account(ctx: PageContext, next: string): SafeHtml {
+  const { t } = ctx;
+  if (!ctx.user) {
+    return ctx.currentPath.startsWith('/login') ? html`` : html`<a class="account" href="/login?next=${next}">${t.signIn}</a>`;
+  }
+  return html`<div class="account"><span class="who">${fmt(t.signedInAs, { name: ctx.user.displayName })}</span>
+      ${ctx.csrf
+        ? html`<form class="inline" method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit" class="link">${t.signOut}</button></form>`
+        : ''}</div>`;
 }
 
 /** Removes `lang` from a path's query, so the switcher does not carry a stale choice. */
@@ -75,6 +103,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
       </ul>
       <a class="view-toggle" href="/view/${ctx.lowVision ? 'standard' : LOW_VISION}?next=${next}">${ctx.lowVision ? t.lowVisionOff : t.lowVisionOn}</a>
     </nav>
+    ${account(ctx, next)}
   </div>
 </header>
 <main id="main" class="wrap" tabindex="-1">

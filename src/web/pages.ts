@@ -2,7 +2,8 @@ import { endOfLocalDay } from '../procedure/deadlines';
 import { html, SafeHtml } from './html';
 import { fmt } from './i18n/messages';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
-import { layout, PageContext } from './layout';
+import { csrfField, layout, PageContext } from './layout';
+import { DISPOSITIONS } from '../remarks/answer.entity';
 import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
 
 export interface HomeData {
@@ -91,6 +92,72 @@ export interface PlanData {
   remarks: RemarkPage;
   /** The page's own path, for the "more" link. */
   path: string;
+  form?: PlanFormState;
+}
+
+/** What the plan page's forms show after a POST: a confirmation, or the errors with the text typed. */
+export interface PlanFormState {
+  flash?: 'remarked' | 'answered' | null;
+  remark?: { value: string; error: string | null };
+  answer?: { remarkId: string; disposition: string; value: string; dispositionError: string | null; error: string | null };
+  /** Idempotency key of the remark form, so a double submit makes one remark. */
+  remarkKey?: string;
+}
+
+function remarkSection(ctx: PageContext, data: PlanData, openStage: number | null, openCloses: Date | null): SafeHtml {
+  const { t, locale } = ctx;
+  const p = data.plan;
+  const state = data.form?.remark;
+  const next = encodeURIComponent(`${data.path}#remark-form`);
+  if (!openStage || !openCloses) {
+    return state?.error ? html`<p class="notice-error" role="alert" id="remark-error">${state.error}</p>` : html``;
+  }
+  const until = formatDateTime(openCloses, p.time_zone, locale);
+  if (!ctx.user) return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${fmt(t.closesAt, { time: until })}</span></p>`;
+  if (ctx.user.role !== 'citizen') return html`<p class="meta" id="remark-form">${t.onlyCitizens}</p>`;
+  if (!ctx.user.emailVerified) return html`<p class="notice-error" id="remark-form">${t.verifyToRemark}</p>`;
+  const error = state?.error ?? null;
+  return html`<form class="form" id="remark-form" method="post" action="/plans/${p.id}/remarks" novalidate>
+  <h3>${t.leaveRemark}</h3>
+  ${csrfField(ctx.csrf)}
+  <input type="hidden" name="idempotencyKey" value="${data.form?.remarkKey ?? ''}">
+  <div class="field">
+    <label for="remark-body">${t.remarkLabel}</label>
+    <span class="hint" id="remark-hint">${fmt(t.remarkHint, { name: ctx.user.displayName, time: until })}</span>
+    ${error ? html`<p class="error" id="remark-error">${error}</p>` : ''}
+    <textarea id="remark-body" name="body" rows="6" maxlength="10000" required
+      aria-describedby="${error ? 'remark-error remark-hint' : 'remark-hint'}"${error ? html` aria-invalid="true" autofocus` : ''}>${state?.value ?? ''}</textarea>
+  </div>
+  <div><button type="submit">${t.remarkSubmit}</button></div>
+</form>`;
+}
+
+function answerForm(ctx: PageContext, data: PlanData, remarkId: string): SafeHtml {
+  const { t } = ctx;
+  const state = data.form?.answer?.remarkId === remarkId ? data.form.answer : undefined;
+  const id = remarkId;
+  const dErr = state?.dispositionError ?? null;
+  const bErr = state?.error ?? null;
+  return html`<form class="form" method="post" action="/plans/${data.plan.id}/remarks/${id}/answer" novalidate>
+  <h4 id="answer-title-${id}">${t.answerFormTitle}</h4>
+  ${csrfField(ctx.csrf)}
+  <div class="field">
+    <label for="disposition-${id}">${t.dispositionLabel}</label>
+    ${dErr ? html`<p class="error" id="disposition-error-${id}">${dErr}</p>` : ''}
+    <select id="disposition-${id}" name="disposition" required${dErr ? html` aria-invalid="true" aria-describedby="disposition-error-${id}" autofocus` : ''}>
+      <option value="">—</option>
+      ${DISPOSITIONS.map((d) => html`<option value="${d}"${state?.disposition === d ? html` selected` : ''}>${t.disposition[d]}</option>`)}
+    </select>
+  </div>
+  <div class="field">
+    <label for="answer-body-${id}">${t.answerLabel}</label>
+    <span class="hint" id="answer-hint-${id}">${t.answerHint}</span>
+    ${bErr ? html`<p class="error" id="answer-error-${id}">${bErr}</p>` : ''}
+    <textarea id="answer-body-${id}" name="body" rows="5" maxlength="10000" required
+      aria-describedby="${bErr ? `answer-error-${id} answer-hint-${id}` : `answer-hint-${id}`}"${bErr ? html` aria-invalid="true"${dErr ? '' : html` autofocus`}` : ''}>${state?.value ?? ''}</textarea>
+  </div>
+  <div><button type="submit">${t.answerSubmit}</button></div>
+</form>`;
 }
 
 export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
@@ -102,6 +169,7 @@ export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
   const stage2Open = p.stage2_opens_at !== null && p.stage2_closes_at !== null && p.stage2_opens_at.getTime() <= now && now <= p.stage2_closes_at.getTime();
   const openStage = stage2Open ? 2 : stage1Open ? 1 : null;
   const openCloses = stage2Open ? p.stage2_closes_at : stage1Open ? p.stage1_closes_at : null;
+  const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === p.organization_id;
 
   const body = html`
 <p class="meta"><a href="/">${t.home}</a></p>
@@ -145,6 +213,9 @@ ${p.hearing_status
   : ''}
 
 <h2 id="remarks">${t.remarks}</h2>
+${data.form?.flash === 'remarked' ? html`<p class="notice-ok" role="status" id="flash">${t.remarkSent}</p>` : ''}
+${data.form?.flash === 'answered' ? html`<p class="notice-ok" role="status" id="flash">${t.answerSent}</p>` : ''}
+${remarkSection(ctx, data, openStage, openCloses)}
 ${data.remarks.items.length === 0
   ? html`<p>${t.noRemarks}</p>`
   : html`<ol class="remarks">${data.remarks.items.map(
@@ -160,7 +231,8 @@ ${data.remarks.items.length === 0
                 ${r.answer_version && r.answer_version > 1 ? html` · ${fmt(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
             </section>`
-          : html`<p class="pending">${fmt(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`}
+          : html`<p class="pending">${fmt(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+              ${isOrganizer ? answerForm(ctx, data, r.id) : ''}`}
       </li>`,
     )}</ol>`}
 ${data.remarks.nextCursor
@@ -176,4 +248,40 @@ export function errorPage(ctx: PageContext, status: number, message?: string): S
 <p>${status === 404 ? t.notFoundText : message ?? ''}</p>
 <p><a href="/">${t.backHome}</a></p>`;
   return layout(ctx, { title, body });
+}
+
+export interface LoginState {
+  email: string;
+  next: string;
+  csrf: string;
+  emailError?: string | null;
+  passwordError?: string | null;
+  /** A refusal of the whole attempt (wrong credentials, too many attempts); shown by the password. */
+  formError?: string | null;
+}
+
+export function loginPage(ctx: PageContext, s: LoginState): SafeHtml {
+  const { t } = ctx;
+  const passwordError = s.passwordError ?? s.formError ?? null;
+  const anyError = !!(s.emailError || passwordError);
+  const body = html`<h1>${t.signInTitle}</h1>
+${anyError ? html`<p class="notice-error" role="alert">${t.formErrors}</p>` : ''}
+<form class="form" method="post" action="/login" novalidate>
+  ${csrfField(s.csrf)}
+  <input type="hidden" name="next" value="${s.next}">
+  <div class="field">
+    <label for="email">${t.email}</label>
+    ${s.emailError ? html`<p class="error" id="email-error">${s.emailError}</p>` : ''}
+    <input type="email" id="email" name="email" value="${s.email}" autocomplete="username" required maxlength="320"
+      ${s.emailError ? html`aria-invalid="true" aria-describedby="email-error" autofocus` : ''}>
+  </div>
+  <div class="field">
+    <label for="password">${t.password}</label>
+    ${passwordError ? html`<p class="error" id="password-error">${passwordError}</p>` : ''}
+    <input type="password" id="password" name="password" autocomplete="current-password" required maxlength="128"
+      ${passwordError ? html`aria-invalid="true" aria-describedby="password-error"${s.emailError ? '' : html` autofocus`}` : ''}>
+  </div>
+  <div><button type="submit">${t.signInButton}</button></div>
+</form>`;
+  return layout(ctx, { title: t.signInTitle, body });
 }

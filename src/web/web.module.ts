@@ -3,6 +3,8 @@ import { ApplicationConfig } from '@nestjs/core';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { WebErrorRenderer } from './html-error-renderer';
 import { WebQueries } from './queries';
+import { Csrf } from './csrf';
+import { RemarksModule } from '../remarks/remarks.module';
 import { WebController } from './web.controller';
 
 /**
@@ -11,7 +13,8 @@ import { WebController } from './web.controller';
  */
 @Module({
   controllers: [WebController],
-  providers: [WebQueries],
+  imports: [RemarksModule],
+  providers: [WebQueries, Csrf],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}
