@@ -44,6 +44,45 @@ export function renderStage1ClosedEmail(input: {
   return { locale, ...renderEmail({ locale, subject: t.subject, paragraphs: t.p, link: { label: t.link, url: input.url } }) };
 }
 
+export function renderStage2ClosedEmail(input: {
+  locale: string;
+  planTitle: string;
+  remarks: number;
+  unanswered: number;
+  answersDueDate: string;
+  url: string;
+}): RenderedEmail & { locale: Locale } {
+  const locale = pick(input.locale);
+  const by = input.answersDueDate;
+  const t = {
+    kk: {
+      subject: `Екінші кезең аяқталды: ${input.planTitle}`,
+      p: [
+        `«${input.planTitle}» бойынша қоғамдық талқылаудың екінші кезеңі аяқталды. Ескертулер: ${input.remarks}, оның ішінде жауапсыз: ${input.unanswered}.`,
+        `Барлық ескертулерге ${by} дейін жауап беру керек.`,
+      ],
+      link: 'Талқылауды ашу',
+    },
+    ru: {
+      subject: `Второй этап завершён: ${input.planTitle}`,
+      p: [
+        `Второй этап общественного обсуждения «${input.planTitle}» завершён. Замечаний: ${input.remarks}, из них без ответа: ${input.unanswered}.`,
+        `Ответы на все замечания должны быть опубликованы до ${by}.`,
+      ],
+      link: 'Открыть обсуждение',
+    },
+    en: {
+      subject: `Stage two closed: ${input.planTitle}`,
+      p: [
+        `Stage two of the public discussion of "${input.planTitle}" has closed. Remarks: ${input.remarks}, unanswered: ${input.unanswered}.`,
+        `Answers to all remarks are due by ${by}.`,
+      ],
+      link: 'Open the discussion',
+    },
+  }[locale];
+  return { locale, ...renderEmail({ locale, subject: t.subject, paragraphs: t.p, link: { label: t.link, url: input.url } }) };
+}
+
 export function renderOverdueDigestEmail(input: { locale: string; planTitle: string; overdue: number; url: string }): RenderedEmail & { locale: Locale } {
   const locale = pick(input.locale);
   const t = {

@@ -1,13 +1,14 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
+import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryRows } from '../database/query-rows';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { NewEmail, OutboxService } from '../notifications/outbox.service';
-import { localDate } from '../procedure/deadlines';
-import { renderOverdueDigestEmail, renderStage1ClosedEmail } from './sweep-emails';
+import { localDate, stage2AnswerDueAt } from '../procedure/deadlines';
+import { renderOverdueDigestEmail, renderStage1ClosedEmail, renderStage2ClosedEmail } from './sweep-emails';
 
 const BATCH = 1000;
 
@@ -33,6 +34,7 @@ export class SweepService {
     private readonly clock: Clock,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly calendars: CalendarService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -50,13 +52,19 @@ export class SweepService {
   }
 
   /** One full pass; returns how many items were claimed. */
-  async runOnce(): Promise<{ stage1Closed: number; overdueRemarks: number }> {
+  async runOnce(): Promise<{ stage1Closed: number; overdueRemarks: number; stage2Closed: number }> {
     const now = this.clock.now();
     let stage1Closed = 0;
     let overdueRemarks = 0;
+    let stage2Closed = 0;
     for (;;) {
       const n = await this.db.transaction((em) => this.stage1ClosedBatch(em, now));
       stage1Closed += n;
+      if (n < BATCH) break;
+    }
+    for (;;) {
+      const n = await this.db.transaction((em) => this.stage2ClosedBatch(em, now));
+      stage2Closed += n;
       if (n < BATCH) break;
     }
     for (;;) {
@@ -64,8 +72,8 @@ export class SweepService {
       overdueRemarks += n;
       if (n < BATCH) break;
     }
-    if (stage1Closed + overdueRemarks > 0) this.dispatcher.kick();
-    return { stage1Closed, overdueRemarks };
+    if (stage1Closed + overdueRemarks + stage2Closed > 0) this.dispatcher.kick();
+    return { stage1Closed, overdueRemarks, stage2Closed };
   }
 
   private staff(em: EntityManager, organizationIds: string[]): Promise<Staff[]> {
@@ -108,6 +116,49 @@ export class SweepService {
           url: `${this.config.publicUrl}/plans/${plan.id}`,
         });
         emails.push({ dedupeKey: `stage1-closed:${plan.id}:${user.id}`, kind: 'stage1_closed', recipient: user.email, ...mail });
+      }
+    }
+    await this.outbox.enqueue(em, emails);
+    return plans.length;
+  }
+
+  private async stage2ClosedBatch(em: EntityManager, now: Date): Promise<number> {
+    const plans = await queryRows<{ id: string; organization_id: string; title: string; stage2_closes_at: Date; time_zone: string }>(
+      em,
+      `UPDATE plans p SET stage2_closed_swept_at = $1
+       FROM organizations o
+       WHERE o.id = p.organization_id
+         AND p.id IN (SELECT id FROM plans WHERE stage2_closes_at < $1 AND stage2_closed_swept_at IS NULL
+                      ORDER BY stage2_closes_at LIMIT ${BATCH} FOR UPDATE SKIP LOCKED)
+         AND p.stage2_closed_swept_at IS NULL
+       RETURNING p.id, p.organization_id, p.title, p.stage2_closes_at, o.time_zone`,
+      [now],
+    );
+    if (plans.length === 0) return 0;
+    const counts = await queryRows<{ plan_id: string; remarks: string; unanswered: string }>(
+      em,
+      `SELECT plan_id, count(*) AS remarks, count(*) FILTER (WHERE answered_at IS NULL) AS unanswered
+       FROM remarks WHERE plan_id = ANY($1::uuid[]) AND stage = 2 GROUP BY plan_id`,
+      [plans.map((p) => p.id)],
+    );
+    const countOf = new Map(counts.map((c) => [c.plan_id, c]));
+    const staff = await this.staff(em, [...new Set(plans.map((p) => p.organization_id))]);
+    const calendar = await this.calendars.calendar();
+    const emails: NewEmail[] = [];
+    for (const plan of plans) {
+      const c = countOf.get(plan.id);
+      const closeDate = localDate(new Date(plan.stage2_closes_at), plan.time_zone);
+      const answersDueDate = localDate(stage2AnswerDueAt(closeDate, plan.time_zone, calendar, this.config.procedure), plan.time_zone);
+      for (const user of staff.filter((s) => s.organization_id === plan.organization_id)) {
+        const mail = renderStage2ClosedEmail({
+          locale: user.locale,
+          planTitle: plan.title,
+          remarks: Number(c?.remarks ?? 0),
+          unanswered: Number(c?.unanswered ?? 0),
+          answersDueDate,
+          url: `${this.config.publicUrl}/plans/${plan.id}`,
+        });
+        emails.push({ dedupeKey: `stage2-closed:${plan.id}:${user.id}`, kind: 'stage2_closed', recipient: user.email, ...mail });
       }
     }
     await this.outbox.enqueue(em, emails);

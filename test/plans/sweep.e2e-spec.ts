@@ -39,7 +39,7 @@ describe('sweep: stage 1 closed and overdue answers', () => {
   });
 
   it('does nothing before the deadlines', async () => {
-    expect(await t.app.get(SweepService).runOnce()).toEqual({ stage1Closed: 0, overdueRemarks: 0 });
+    expect(await t.app.get(SweepService).runOnce()).toEqual({ stage1Closed: 0, overdueRemarks: 0, stage2Closed: 0 });
   });
 
   it('tells each organizer once that stage 1 closed and once about overdue answers, however often it runs', async () => {
@@ -49,7 +49,7 @@ describe('sweep: stage 1 closed and overdue answers', () => {
     const results = await Promise.all([sweep.runOnce(), sweep.runOnce()]);
     expect(results.reduce((s, r) => s + r.stage1Closed, 0)).toBe(1);
     expect(results.reduce((s, r) => s + r.overdueRemarks, 0)).toBe(2);
-    expect(await sweep.runOnce()).toEqual({ stage1Closed: 0, overdueRemarks: 0 });
+    expect(await sweep.runOnce()).toEqual({ stage1Closed: 0, overdueRemarks: 0, stage2Closed: 0 });
     await Promise.all([t.flushMail(), t.dispatcher.runOnce()]);
     await t.flushMail();
 
