@@ -113,8 +113,11 @@ export class PlansService {
     } else {
       where.push(`p.published_at IS NOT NULL`);
       if (query.status) {
-        params.push(now);
-        where.push(statusSql(query.status, `$${params.length}::timestamptz`));
+        // Bind the time only if the condition uses it: Postgres cannot type an unreferenced parameter ('closed').
+        const nowParam = `$${params.length + 1}::timestamptz`;
+        const condition = statusSql(query.status, nowParam);
+        if (condition.includes(nowParam)) params.push(now);
+        where.push(condition);
       }
     }
     if (query.organizationId) {

@@ -44,6 +44,23 @@ export function csrfField(token: string | null | undefined): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token ?? ''}">`;
 }
 
+/** The links of the signed-in person's role (their pages live in src/web/<role>/), and the public ones. */
+function siteNav(ctx: PageContext): SafeHtml {
+  const { t } = ctx;
+  const links: Array<[string, string]> = [['/', t.home]];
+  const role = ctx.user?.role;
+  if (role === 'citizen') links.push(['/my/remarks', t.navMyRemarks]);
+  if (role === 'organizer') links.push(['/organizer', t.navOrganizer]);
+  if (role === 'council_member') links.push(['/council', t.navCouncil]);
+  if (role === 'admin') links.push(['/admin', t.navAdmin]);
+  links.push(['/statistics', t.navStatistics]);
+  if (!ctx.user) links.push(['/register', t.navRegister]);
+  const current = ctx.currentPath.split('?')[0];
+  return html`<nav class="site-nav" aria-label="${t.mainMenu}"><div class="wrap"><ul>${links.map(([href, label]) =>
+    href === current ? html`<li><a href="${href}" aria-current="page">${label}</a></li>` : html`<li><a href="${href}">${label}</a></li>`,
+  )}</ul></div></nav>`;
+}
+
 function account(ctx: PageContext, next: string): SafeHtml {
   const { t } = ctx;
   if (!ctx.user) {
@@ -105,6 +122,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
     </nav>
     ${account(ctx, next)}
   </div>
+  ${siteNav(ctx)}
 </header>
 <main id="main" class="wrap" tabindex="-1">
 ${page.body}

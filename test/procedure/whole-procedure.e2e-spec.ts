@@ -218,7 +218,8 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http.post(url).set(as(chair.user.id)).send({ position: 'endorse', text: 'Endorsed' }).expect(201);
     await t.http.post(`${API}/plans/${planId}/review/close`).set(as(member.user.id)).expect(403);
     const closed = await t.http.post(`${API}/plans/${planId}/review/close`).set(as(chair.user.id)).expect(200);
-    expect(closed.body).toMatchObject({ quorum: true });
+    // 2 of 3 members took part (quorum); one endorse and one endorse-with-recommendations: no strict majority
+    expect(closed.body).toMatchObject({ membersCount: 3, positionsCount: 2, quorum: true, result: 'no_majority' });
     const review = (await plan()).review;
     expect(review.positions).toHaveLength(2);
     expect(review.conclusion).toMatchObject({ quorum: true });
@@ -297,6 +298,8 @@ describe('a whole procedure, both stages, through the API', () => {
     const p = await plan();
     expect(p.status).toBe('closed');
     expect(p.outcome).toMatchObject({ decision: 'amend', summary: 'The documentation is amended' });
+    const listed = await t.http.get(`${API}/plans?status=closed&organizationId=${organizationId}`).expect(200);
+    expect(listed.body.items.map((i: { id: string }) => i.id)).toEqual([planId]);
   });
 
   it('the report (JSON and CSV) lists every remark of both stages and the recommendation; statistics agree', async () => {
