@@ -1,8 +1,6 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectRepository } from '@nestjs/typeorm';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
-import { Repository } from 'typeorm';
 import { API } from '../common/api';
 import { AppError } from '../common/errors/app-error';
 import { Locale, Localized } from '../common/i18n/locale';
@@ -10,9 +8,8 @@ import { requestLocale } from '../common/i18n/request-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { CalendarOverride } from './calendar-override.entity';
 import { CalendarService } from './calendar.service';
-import { CalendarDay, isIsoDate } from './working-calendar';
+import { CalendarDay } from './working-calendar';
 
 export class CalendarOverrideDto {
   /** true: a working day (e.g. a transferred Saturday); false: a day off */
@@ -41,17 +38,11 @@ export function calendarDayView(day: CalendarDay, locale: Locale): CalendarDayVi
   return { date: day.date, working: day.working, reason: day.reason ? day.reason[locale] : null, reasons: day.reason ? { ...day.reason } : null, kind: day.kind };
 }
 
-function parseDate(date: string): string {
-  if (!isIsoDate(date)) throw new AppError('VALIDATION_FAILED', { details: 'date: YYYY-MM-DD' });
-  return date;
-}
-
 @ApiTags('calendar')
 @Controller(API)
 export class CalendarController {
   constructor(
     private readonly calendars: CalendarService,
-    @InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,13 +66,8 @@ export class CalendarController {
     @CurrentUser() user: AuthUser,
     @Req() request: RequestWithHeaders,
   ): Promise<CalendarDayView> {
-    const date = parseDate(dateParam);
-    const year = Number(date.slice(0, 4));
-    if (year < 1900 || year > 2199) throw new AppError('VALIDATION_FAILED', { details: 'date: 1900-2199' });
-    await this.overrides.upsert({ date, working: body.working, reason: body.reason.trim(), updatedBy: user.id }, ['date']);
-    this.calendars.invalidate();
-    const calendar = await this.calendars.calendar();
-    return calendarDayView(calendar.day(date), requestLocale(request, this.config.defaultLocale));
+    const day = await this.calendars.setOverride(dateParam, body.working, body.reason, user.id);
+    return calendarDayView(day, requestLocale(request, this.config.defaultLocale));
   }
 
   @Delete('admin/calendar/:date')
@@ -89,11 +75,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Administrator: remove an override; the date follows the law again' })
   async remove(@Param('date') dateParam: string, @Req() request: RequestWithHeaders): Promise<CalendarDayView> {
-    const date = parseDate(dateParam);
-    const result = await this.overrides.delete({ date });
-    this.calendars.invalidate();
-    if (!result.affected) throw new AppError('NOT_FOUND');
-    const calendar = await this.calendars.calendar();
-    return calendarDayView(calendar.day(date), requestLocale(request, this.config.defaultLocale));
+    const day = await this.calendars.removeOverride(dateParam);
+    return calendarDayView(day, requestLocale(request, this.config.defaultLocale));
   }
 }

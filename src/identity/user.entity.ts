@@ -6,6 +6,8 @@ export type Role = 'citizen' | 'organizer' | 'council_member' | 'admin';
 export const ROLES: Role[] = ['citizen', 'organizer', 'council_member', 'admin'];
 
 @Entity('users')
+/** The administrator's staff list, newest first (citizens are not staff). */
+@Index('users_staff_created_idx', ['createdAt', 'id'], { where: "role <> 'citizen'" })
 @Check('users_role_ck', "role IN ('citizen','organizer','council_member','admin')")
 @Check('users_locale_ck', "locale IN ('kk','ru','en')")
 export class User {

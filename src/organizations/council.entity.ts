@@ -1,6 +1,8 @@
-import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, CreateDateColumn, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity('councils')
+/** Keyset pages of the administrator's list, by name. */
+@Index('councils_name_idx', ['name', 'id'])
 export class Council {
   @PrimaryGeneratedColumn('uuid')
   id: string;

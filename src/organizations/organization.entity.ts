@@ -3,6 +3,8 @@ import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, Primary
 
 /** A procuring state body or enterprise. Its address is the hearing venue. */
 @Entity('organizations')
+/** Keyset pages of the administrator's list, by name. */
+@Index('organizations_name_idx', ['name', 'id'])
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -6,6 +6,8 @@ export type ConclusionResult = 'endorsed' | 'endorsed_with_recommendations' | 'o
 
 /** The council's published conclusion, computed once when the review closes; never edited. */
 @Entity('review_conclusions')
+/** A council's conclusions, newest first (web/council). */
+@Index('review_conclusions_council_closed_idx', ['councilId', 'closedAt', 'id'])
 export class ReviewConclusion {
   @PrimaryGeneratedColumn('uuid')
   id: string;

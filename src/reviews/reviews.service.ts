@@ -118,6 +118,16 @@ export async function reviewView(em: EntityManager, planId: string, now: Date): 
   };
 }
 
+/** How many members a council has: the quorum counts from it. */
+export async function councilMembersCount(em: EntityManager, councilId: string): Promise<number> {
+  const [{ count }] = await queryRows<{ count: number }>(
+    em,
+    `SELECT count(*)::int AS count FROM users WHERE role = 'council_member' AND council_id = $1`,
+    [councilId],
+  );
+  return count;
+}
+
 function isUniqueViolation(error: unknown, constraint?: string): boolean {
   const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
   const code = e?.code ?? e?.driverError?.code;
@@ -206,14 +216,9 @@ export class ReviewsService {
   async close(em: EntityManager, plan: Plan, organization: Organization, closedBy: 'chair' | 'deadline', userId: string | null): Promise<ReviewConclusion | null> {
     const now = this.clock.now();
     const positions = await queryRows<{ position: PositionKind }>(em, 'SELECT position FROM review_positions WHERE plan_id = $1', [plan.id]);
-    const [{ count }] = await queryRows<{ count: number }>(
-      em,
-      `SELECT count(*)::int AS count FROM users WHERE role = 'council_member' AND council_id = $1`,
-      [organization.councilId],
-    );
     const figures = computeConclusion(
       positions.map((p) => p.position),
-      count,
+      await councilMembersCount(em, organization.councilId),
     );
     const inserted = await queryRows<{ id: string }>(
       em,
