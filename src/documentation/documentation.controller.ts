@@ -7,7 +7,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { assertVisible, loadPlan } from '../plans/plan-access';
 import { DocumentationService, noticeView } from './documentation.service';
-import { NoticeDto } from './notice.dto';
+import { NoticeCorrectionDto, NoticeDto } from './notice.dto';
 
 @ApiTags('stage 2: notice and documentation')
 @Controller(API)
@@ -26,8 +26,17 @@ export class DocumentationController {
     return this.documentation.publish(user, id, body);
   }
 
+  @Post('plans/:id/notice/corrections')
+  @HttpCode(201)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The organizer publishes a corrected notice as a new version with a reason (participants are e-mailed; the stage 2 window stays). 409 NOTICE_NOT_PUBLISHED, DISCUSSION_CLOSED' })
+  correct(@Param('id') id: string, @Body() body: NoticeCorrectionDto, @CurrentUser() user: AuthUser) {
+    return this.documentation.correct(user, id, body);
+  }
+
   @Get('plans/:id/notice')
-  @ApiOperation({ summary: 'The published notice with its documents and checksums, and the stage 2 window' })
+  @ApiOperation({ summary: 'The published notice with its documents and checksums, every earlier version, and the stage 2 window' })
   async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     const { plan } = await loadPlan(this.db.manager, id);
     assertVisible(user, plan);

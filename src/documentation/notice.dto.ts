@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsNotEmpty, IsString, IsUrl, Matches, MaxLength, MinLength, ValidateNested } from 'class-validator';
 
 export class NoticeDocumentDto {
   @ApiProperty({ maxLength: 500 })
@@ -33,4 +33,12 @@ export class NoticeDto {
   @ValidateNested({ each: true })
   @Type(() => NoticeDocumentDto)
   documents: NoticeDocumentDto[];
+}
+
+export class NoticeCorrectionDto extends NoticeDto {
+  @ApiProperty({ description: 'Why the notice is corrected (shown publicly with the new version)', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
 }

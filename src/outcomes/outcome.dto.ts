@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
 import { Decision, DECISIONS } from './outcome.entity';
 
 export class OutcomeDto {
@@ -12,4 +12,12 @@ export class OutcomeDto {
   @MinLength(1)
   @MaxLength(20000)
   summary: string;
+}
+
+export class OutcomeCorrectionDto extends OutcomeDto {
+  @ApiProperty({ description: 'Why the outcome is corrected (shown publicly with the new version)', maxLength: 2000 })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason: string;
 }

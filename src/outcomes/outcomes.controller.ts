@@ -10,7 +10,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { Organization } from '../organizations/organization.entity';
 import { assertVisible, loadPlan } from '../plans/plan-access';
-import { OutcomeDto } from './outcome.dto';
+import { OutcomeCorrectionDto, OutcomeDto } from './outcome.dto';
 import { OutcomesService } from './outcomes.service';
 import { buildReport, outcomeView, reportCsv } from './report';
 import { statistics } from './statistics';
@@ -32,8 +32,16 @@ export class OutcomesController {
     return this.outcomes.publish(user, id, body);
   }
 
+  @Post('plans/:id/outcome/corrections')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({ summary: 'The organizer publishes a corrected outcome as a new version with a reason; participants are e-mailed. 409 OUTCOME_NOT_PUBLISHED' })
+  correct(@Param('id') id: string, @Body() body: OutcomeCorrectionDto, @CurrentUser() user: AuthUser) {
+    return this.outcomes.correct(user, id, body);
+  }
+
   @Get('plans/:id/outcome')
-  @ApiOperation({ summary: 'The published outcome' })
+  @ApiOperation({ summary: 'The published outcome with every earlier version' })
   async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     const { plan } = await loadPlan(this.db.manager, id);
     assertVisible(user, plan);

@@ -23,28 +23,44 @@ const DECISION: Record<Decision, Record<Locale, string>> = {
 
 function outcomeEmail(r: Recipient, plan: Plan, outcome: Outcome, baseUrl: string): NewEmail {
   const locale = recipientLocale(r);
-  const subject = { en: `Outcome of the discussion: ${plan.title}`, ru: `Итог обсуждения: ${plan.title}`, kk: `Талқылау қорытындысы: ${plan.title}` }[locale];
-  const line = {
-    en: `The discussion is closed. The organizer's decision: ${DECISION[outcome.decision].en}. The report shows how every remark and recommendation was taken into account.`,
-    ru: `Обсуждение завершено. Решение организатора: ${DECISION[outcome.decision].ru}. В отчёте показано, как учтено каждое замечание и каждая рекомендация.`,
-    kk: `Талқылау аяқталды. Ұйымдастырушының шешімі: ${DECISION[outcome.decision].kk}. Есепте әр ескерту мен ұсынымның қалай ескерілгені көрсетілген.`,
-  }[locale];
+  const corrected = outcome.version > 1;
+  const subject = corrected
+    ? { en: `Corrected outcome: ${plan.title}`, ru: `Исправленный итог обсуждения: ${plan.title}`, kk: `Түзетілген қорытынды: ${plan.title}` }[locale]
+    : { en: `Outcome of the discussion: ${plan.title}`, ru: `Итог обсуждения: ${plan.title}`, kk: `Талқылау қорытындысы: ${plan.title}` }[locale];
+  const line = corrected
+    ? {
+        en: `The organizer has corrected the outcome; the earlier version stays public. The decision now: ${DECISION[outcome.decision].en}.`,
+        ru: `Организатор исправил итог обсуждения; прежняя версия остаётся доступной. Решение теперь: ${DECISION[outcome.decision].ru}.`,
+        kk: `Ұйымдастырушы қорытындыны түзетті; бұрынғы нұсқасы қолжетімді болып қалады. Енді шешім: ${DECISION[outcome.decision].kk}.`,
+      }[locale]
+    : {
+        en: `The discussion is closed. The organizer's decision: ${DECISION[outcome.decision].en}. The report shows how every remark and recommendation was taken into account.`,
+        ru: `Обсуждение завершено. Решение организатора: ${DECISION[outcome.decision].ru}. В отчёте показано, как учтено каждое замечание и каждая рекомендация.`,
+        kk: `Талқылау аяқталды. Ұйымдастырушының шешімі: ${DECISION[outcome.decision].kk}. Есепте әр ескерту мен ұсынымның қалай ескерілгені көрсетілген.`,
+      }[locale];
   const heading = { en: 'Summary', ru: 'Краткое содержание', kk: 'Қысқаша мазмұны' }[locale];
+  const reasonHeading = { en: 'Reason for the correction', ru: 'Причина исправления', kk: 'Түзету себебі' }[locale];
   return {
     ...renderEmail({
       locale,
       subject,
       greeting: greeting(locale, r.display_name),
       paragraphs: [line],
-      quotes: [{ heading, text: outcome.summary }],
+      quotes: [{ heading, text: outcome.summary }, ...(outcome.correctionReason ? [{ heading: reasonHeading, text: outcome.correctionReason }] : [])],
       link: { label: linkLabel(locale), url: `${baseUrl}/plans/${plan.id}` },
     }),
-    dedupeKey: `outcome:${plan.id}:${r.id}`,
-    kind: 'outcome',
+    // version 1 keeps the key it always had, so mail queued before this change is not sent twice
+    dedupeKey: corrected ? `outcome:${plan.id}:v${outcome.version}:${r.id}` : `outcome:${plan.id}:${r.id}`,
+    kind: corrected ? 'outcome_corrected' : 'outcome',
     recipient: r.email,
     locale,
   };
 }
+
+/** Remark authors, followers and the members of the overseeing council. */
+const OUTCOME_RECIPIENTS_SQL = `SELECT u.id, u.email, u.locale, u.display_name FROM users u
+  WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
+     OR (u.role = 'council_member' AND u.council_id = $2)`;
 
 @Injectable()
 export class OutcomesService {
@@ -75,14 +91,31 @@ export class OutcomesService {
         correctionReason: null,
       });
       await em.update(Plan, { id: plan.id }, { outcomePublishedAt: now });
-      const recipients = await queryRows<Recipient>(
-        em,
-        `SELECT u.id, u.email, u.locale, u.display_name FROM users u
-          WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1
-                         UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
-             OR (u.role = 'council_member' AND u.council_id = $2)`,
-        [plan.id, organization.councilId],
-      );
+      const recipients = await queryRows<Recipient>(em, OUTCOME_RECIPIENTS_SQL, [plan.id, organization.councilId]);
+      await this.outbox.enqueue(em, recipients.map((r) => outcomeEmail(r, plan, outcome, this.config.publicUrl)));
+      return (await outcomeView(em, plan.id))!;
+    });
+    this.dispatcher.kick();
+    return view;
+  }
+
+  /** A public correction of the outcome: a new version with a reason, e-mailed to the same people. */
+  async correct(user: AuthUser | undefined, planId: string, input: { decision: Decision; summary: string; reason: string }): Promise<OutcomeView> {
+    const view = await this.db.transaction(async (em) => {
+      const { plan, organization } = await loadPlan(em, planId, true);
+      assertOrganizerOf(user, plan);
+      if (!plan.outcomePublishedAt) throw new AppError('OUTCOME_NOT_PUBLISHED');
+      const [{ last }] = await queryRows<{ last: number }>(em, 'SELECT max(version)::int AS last FROM outcomes WHERE plan_id = $1', [plan.id]);
+      const outcome = await em.getRepository(Outcome).save({
+        planId: plan.id,
+        version: last + 1,
+        decision: input.decision,
+        summary: input.summary,
+        authorId: user.id,
+        publishedAt: this.clock.now(),
+        correctionReason: input.reason.trim(),
+      });
+      const recipients = await queryRows<Recipient>(em, OUTCOME_RECIPIENTS_SQL, [plan.id, organization.councilId]);
       await this.outbox.enqueue(em, recipients.map((r) => outcomeEmail(r, plan, outcome, this.config.publicUrl)));
       return (await outcomeView(em, plan.id))!;
     });

@@ -28,12 +28,17 @@ export interface ReportRecommendation {
   late: boolean;
 }
 
-export interface OutcomeView {
+export interface OutcomeVersionView {
   version: number;
   decision: Outcome['decision'];
   summary: string;
   publishedAt: string;
   correctionReason: string | null;
+}
+
+export interface OutcomeView extends OutcomeVersionView {
+  /** Every published version, oldest first: a correction never replaces the original. */
+  versions: OutcomeVersionView[];
 }
 
 export interface Report {
@@ -46,9 +51,14 @@ export interface Report {
 const BATCH = 1000;
 
 /** The plan's current outcome (latest version); null before publication. */
+function outcomeVersionView(o: Outcome): OutcomeVersionView {
+  return { version: o.version, decision: o.decision, summary: o.summary, publishedAt: o.publishedAt.toISOString(), correctionReason: o.correctionReason };
+}
+
 export async function outcomeView(em: EntityManager, planId: string): Promise<OutcomeView | null> {
-  const o = await em.getRepository(Outcome).findOne({ where: { planId }, order: { version: 'DESC' } });
-  return o ? { version: o.version, decision: o.decision, summary: o.summary, publishedAt: o.publishedAt.toISOString(), correctionReason: o.correctionReason } : null;
+  const versions = await em.getRepository(Outcome).find({ where: { planId }, order: { version: 'ASC' } });
+  if (versions.length === 0) return null;
+  return { ...outcomeVersionView(versions[versions.length - 1]), versions: versions.map(outcomeVersionView) };
 }
 
 /** Every remark with its current answer, in keyset batches (a few queries however many remarks). */

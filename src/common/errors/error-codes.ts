@@ -54,10 +54,12 @@ export const ERRORS = {
   REVIEW_CLOSED: { status: 409, en: 'The council review is closed.', ru: 'Рассмотрение советом завершено.', kk: 'Кеңестің қарауы аяқталды.' },
   RECOMMENDATION_NOT_FOUND: { status: 404, en: 'Recommendation not found.', ru: 'Рекомендация не найдена.', kk: 'Ұсыным табылмады.' },
   ALREADY_RESPONDED: { status: 409, en: 'This recommendation already has a response.', ru: 'На эту рекомендацию уже дан ответ.', kk: 'Бұл ұсынымға жауап берілген.' },
+  NOTICE_NOT_PUBLISHED: { status: 409, en: 'The procurement notice is not published yet.', ru: 'Извещение о закупке ещё не опубликовано.', kk: 'Сатып алу туралы хабарлама әлі жарияланған жоқ.' },
   NOTICE_EXISTS: { status: 409, en: 'The procurement notice is already published.', ru: 'Извещение о закупке уже опубликовано.', kk: 'Хабарлама жарияланған.' },
   STAGE2_NOT_CLOSED: { status: 409, en: 'Stage two is not over yet.', ru: 'Второй этап ещё не завершён.', kk: 'Екінші кезең әлі аяқталған жоқ.' },
   UNANSWERED_REMARKS: { status: 409, en: '{count} remark(s) still have no answer.', ru: 'Без ответа остаются замечания: {count}.', kk: 'Жауапсыз ескертулер саны: {count}.' },
   NOT_RESPONDED: { status: 409, en: 'This recommendation has no response yet.', ru: 'На эту рекомендацию ещё нет ответа.', kk: 'Бұл ұсынымға әлі жауап жоқ.' },
+  OUTCOME_NOT_PUBLISHED: { status: 409, en: 'The outcome is not published yet.', ru: 'Итог ещё не опубликован.', kk: 'Қорытынды нәтиже әлі жарияланған жоқ.' },
   OUTCOME_EXISTS: { status: 409, en: 'The outcome is already published.', ru: 'Итог уже опубликован.', kk: 'Қорытынды нәтиже жарияланған.' },
 } satisfies Record<string, { status: number } & Localized>;
 
