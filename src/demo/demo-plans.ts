@@ -14,6 +14,7 @@ import {
   hearingDateOptions,
   hearingDeadlineDate,
   localDate,
+  recommendationResponseDueAt,
   reviewClosesAt,
   stage1Window,
   stage2AnswerDueAt,
@@ -22,6 +23,10 @@ import {
 } from '../procedure/deadlines';
 import { Answer, Disposition } from '../remarks/answer.entity';
 import { Remark } from '../remarks/remark.entity';
+import { computeConclusion } from '../reviews/conclusion';
+import { Recommendation } from '../reviews/recommendation.entity';
+import { RecommendationResponse } from '../reviews/recommendation-response.entity';
+import { ReviewConclusion } from '../reviews/review-conclusion.entity';
 import { ReviewPosition, PositionKind } from '../reviews/review-position.entity';
 
 const DAY = 24 * 60 * 60 * 1000;
@@ -114,9 +119,7 @@ export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCa
         [a.akimatMembers[0], 'endorse_with_recommendations', 'Ұсыным: жұмыс кестесін тұрғындармен алдын ала келісу.'],
         [a.akimatMembers[1], 'endorse', 'Протокол отражает все вопросы участников.'],
       ];
-      for (const [i, [m, kind, text]] of positions.entries()) {
-        await em.getRepository(ReviewPosition).save({ planId: p.id, memberId: m.id, position: kind, text, createdAt: new Date(protocolAt.getTime() + (i + 1) * DAY) });
-      }
+      await seeder.positions(p, protocolAt, positions, { 0: ['Жұмыс кестесін тұрғындармен алдын ала келісу.'] });
     }
 
     // 4. Stage 2 open: notice and documentation published yesterday.
@@ -132,7 +135,12 @@ export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCa
       });
       const date = seeder.hearingDate(p, 'past');
       await seeder.hearing(p, a.organizations.health, date);
-      await seeder.protocol(p, a.organizers.health, date);
+      const protocolAt = await seeder.protocol(p, a.organizers.health, date);
+      await seeder.closedReview(p, a.organizations.health, protocolAt, new Date(now.getTime() - DAY), a.healthMembers, a.organizers.health, [
+        [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
+        [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
+        [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
+      ], { 1: ['Разделить закупку на лоты по фармакологическим группам.'] });
       await seeder.notice(p, a.organizations.health, a.organizers.health, new Date(now.getTime() - DAY));
       await seeder.remark(p, 2, daniyar, 'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.', 3 * HOUR);
     }
@@ -152,7 +160,11 @@ export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCa
       await seeder.answer(r, a.organizers.akimat, 'accepted', 'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.', 75 * DAY);
       const date = seeder.hearingDate(p, 'past');
       await seeder.hearing(p, a.organizations.akimat, date);
-      await seeder.protocol(p, a.organizers.akimat, date);
+      const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
+      await seeder.closedReview(p, a.organizations.akimat, protocolAt, new Date(now.getTime() - 30 * DAY), a.akimatMembers, a.organizers.akimat, [
+        [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
+        [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
+      ], { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] });
       await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, new Date(now.getTime() - 30 * DAY));
       await em.getRepository(Outcome).save({
         planId: p.id,
@@ -266,6 +278,70 @@ class Seeder {
     });
     await this.em.getRepository(Plan).update(plan.id, { protocolPublishedAt: publishedAt, reviewClosesAt: reviewClosesAt(publishedAt, tz(plan), this.cal, this.cfg) });
     return publishedAt;
+  }
+
+  /** Members' positions `step` apart after the protocol; recommendations by position index. */
+  async positions(plan: Plan, protocolAt: Date, positions: [User, PositionKind, string][], recommendations: Record<number, string[]>, step = DAY): Promise<Recommendation[]> {
+    const created: Recommendation[] = [];
+    for (const [i, [member, position, text]] of positions.entries()) {
+      const at = new Date(protocolAt.getTime() + (i + 1) * step);
+      const saved = await this.em.getRepository(ReviewPosition).save({ planId: plan.id, memberId: member.id, position, text, createdAt: at });
+      for (const recommendation of recommendations[i] ?? []) {
+        created.push(
+          await this.em.getRepository(Recommendation).save({
+            planId: plan.id,
+            positionId: saved.id,
+            text: recommendation,
+            createdAt: at,
+            responseDueAt: recommendationResponseDueAt(at, tz(plan), this.cal, this.cfg),
+            respondedAt: null,
+          }),
+        );
+      }
+    }
+    return created;
+  }
+
+  /**
+   * Positions, a conclusion closed by the chair after the last one, and the organizer's responses,
+   * all before `until` (the notice): a day apart, or closer when the protocol is recent.
+   */
+  async closedReview(
+    plan: Plan,
+    org: Organization,
+    protocolAt: Date,
+    until: Date,
+    members: User[],
+    organizer: User,
+    positions: [User, PositionKind, string][],
+    recommendations: Record<number, string[]>,
+  ): Promise<void> {
+    const step = Math.min(DAY, Math.floor((until.getTime() - protocolAt.getTime()) / (positions.length + 3)));
+    const recs = await this.positions(plan, protocolAt, positions, recommendations, step);
+    const closedAt = new Date(protocolAt.getTime() + (positions.length + 1) * step);
+    const figures = computeConclusion(positions.map(([, kind]) => kind), members.length);
+    await this.em.getRepository(ReviewConclusion).save({
+      planId: plan.id,
+      councilId: org.councilId,
+      closedAt,
+      closedBy: 'chair',
+      closedByUserId: members[0].id,
+      ...figures,
+    });
+    for (const rec of recs) {
+      const publishedAt = new Date(closedAt.getTime() + step);
+      await this.em.getRepository(RecommendationResponse).save({
+        recommendationId: rec.id,
+        version: 1,
+        accepted: true,
+        text: 'Рекомендация учтена: изменения внесены в проект договора. / Ұсыным ескерілді: шарт жобасына өзгерістер енгізілді.',
+        authorId: organizer.id,
+        publishedAt,
+        late: publishedAt > rec.responseDueAt,
+        correctionReason: null,
+      });
+      await this.em.getRepository(Recommendation).update(rec.id, { respondedAt: publishedAt });
+    }
   }
 
   async notice(plan: Plan, org: Organization, author: User, publishedAt: Date): Promise<void> {

@@ -3,6 +3,7 @@ import { html, SafeHtml } from './html';
 import { fmt } from './i18n/messages';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
 import { csrfField, layout, PageContext } from './layout';
+import { procedureSections, ProcedureDetails } from './plan-sections';
 import { DISPOSITIONS } from '../remarks/answer.entity';
 import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
 
@@ -93,6 +94,8 @@ export interface PlanData {
   /** The page's own path, for the "more" link. */
   path: string;
   form?: PlanFormState;
+  /** Protocol, council review, notice and outcome (absent parts are null). */
+  procedure?: ProcedureDetails;
 }
 
 /** What the plan page's forms show after a POST: a confirmation, or the errors with the text typed. */
@@ -211,6 +214,8 @@ ${p.hearing_status
         <p>${t.hearingOpen}</p>
         <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}`
   : ''}
+
+${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : ''}
 
 <h2 id="remarks">${t.remarks}</h2>
 ${data.form?.flash === 'remarked' ? html`<p class="notice-ok" role="status" id="flash">${t.remarkSent}</p>` : ''}

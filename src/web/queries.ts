@@ -1,3 +1,5 @@
+import { procedureAfterHearing } from '../plans/plan-detail';
+import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -186,6 +188,11 @@ export class WebQueries {
   }
 
   /** One page of a plan's remarks, oldest first, each with the latest version of its answer. */
+  /** Protocol, council review, notice and outcome, as the API's plan detail has them. */
+  procedure(planId: string, now: Date): Promise<ProcedureDetails> {
+    return procedureAfterHearing(this.db.manager, planId, now);
+  }
+
   async remarks(planId: string, cursor: string | null, limit = 20): Promise<RemarkPage> {
     const after = decodeCursor(cursor);
     const rows = await queryRows<RemarkRow>(

@@ -121,8 +121,9 @@ export class WebController {
       sendPage(request, reply, ctx, errorPage(ctx, 404), 404);
       return;
     }
-    const remarks = await this.queries.remarks(plan.id, cursor);
-    sendPage(request, reply, ctx, planPage(ctx, { now: this.clock.now(), plan, remarks, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } }), status);
+    const now = this.clock.now();
+    const [remarks, procedure] = await Promise.all([this.queries.remarks(plan.id, cursor), this.queries.procedure(plan.id, now)]);
+    sendPage(request, reply, ctx, planPage(ctx, { now, plan, remarks, procedure, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } }), status);
   }
 
   @Get('login')

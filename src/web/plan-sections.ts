@@ -1,0 +1,114 @@
+import { Locale } from '../common/i18n/locale';
+import { NoticeView } from '../documentation/documentation.service';
+import { ProtocolVersionView, ProtocolView } from '../hearings/hearing-view';
+import { OutcomeView } from '../outcomes/report';
+import { RecommendationView, ReviewView } from '../reviews/reviews.service';
+import { formatDateTime } from './format';
+import { html, SafeHtml } from './html';
+import { fmt } from './i18n/messages';
+import { PageContext } from './layout';
+import { planSectionMessages, PlanSectionMessages } from './plan-sections.messages';
+
+/** The steps after the hearing, as GET /plans/{id} shows them (src/plans/plan-detail.ts). */
+export interface ProcedureDetails {
+  protocol: ProtocolView | null;
+  review: ReviewView | null;
+  notice: NoticeView | null;
+  outcome: OutcomeView | null;
+}
+
+interface Versioned {
+  version: number;
+  publishedAt: string;
+  correctionReason: string | null;
+}
+
+/** "Version n · published …" and the reason of a correction. */
+function versionLine(m: PlanSectionMessages, v: Versioned, tz: string, locale: Locale, late = false): SafeHtml {
+  return html`<p class="meta">${v.version > 1 ? html`${fmt(m.version, { n: v.version })} · ` : ''}${fmt(m.publishedOn, { time: formatDateTime(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
+  ${v.correctionReason ? html`<p class="meta">${fmt(m.correctionReason, { reason: v.correctionReason })}</p>` : ''}`;
+}
+
+/** Earlier versions stay public: a correction never replaces the original. */
+function history<T extends Versioned>(m: PlanSectionMessages, versions: T[], render: (v: T) => SafeHtml): SafeHtml | '' {
+  const earlier = versions.slice(0, -1).reverse();
+  if (earlier.length === 0) return '';
+  return html`<details class="history"><summary>${fmt(m.earlierVersions, { n: earlier.length })}</summary>
+    ${earlier.map((v) => html`<div class="version">${render(v)}</div>`)}</details>`;
+}
+
+function lines(items: string[]): SafeHtml {
+  return html`<ul>${items.map((s) => html`<li>${s}</li>`)}</ul>`;
+}
+
+function protocolBody(ctx: PageContext, m: PlanSectionMessages, p: ProtocolVersionView, tz: string): SafeHtml {
+  return html`${versionLine(m, p, tz, ctx.locale, p.late)}
+  <dl class="facts"><dt>${m.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
+  ${p.speakers.length ? html`<h3>${m.speakers}</h3>${lines(p.speakers)}` : ''}
+  ${p.questions.length ? html`<h3>${m.questions}</h3><dl>${p.questions.map((q) => html`<dt>${q.question}</dt><dd>${q.answer}</dd>`)}</dl>` : ''}
+  <h3>${m.summary}</h3><p class="body">${p.summary}</p>
+  ${p.decisions.length ? html`<h3>${m.decisions}</h3>${lines(p.decisions)}` : ''}`;
+}
+
+function recommendation(ctx: PageContext, m: PlanSectionMessages, r: RecommendationView, tz: string): SafeHtml {
+  const due = formatDateTime(r.responseDueAt, tz, ctx.locale);
+  return html`<li class="recommendation" id="recommendation-${r.id}"><p class="body">${r.text}</p>
+    ${r.response
+      ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
+          ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}<p class="body">${r.response.text}</p></div>`
+      : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${fmt(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`}</li>`;
+}
+
+function reviewSection(ctx: PageContext, m: PlanSectionMessages, review: ReviewView, tz: string, now: Date): SafeHtml {
+  const c = review.conclusion;
+  return html`<h2 id="review">${m.review}</h2>
+  ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${fmt(m.reviewUntil, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>` : ''}
+  ${c
+    ? html`<h3>${m.conclusion}</h3>
+      <p><strong>${m.result[c.result] ?? c.result}</strong></p>
+      <p>${fmt(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
+      <p>${c.quorum ? m.quorum : m.noQuorum}</p>
+      <p class="meta">${fmt(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>`
+    : ''}
+  <h3>${m.positions}</h3>
+  ${review.positions.length === 0
+    ? html`<p>${m.noPositions}</p>`
+    : html`<ol class="positions">${review.positions.map(
+        (p) => html`<li class="position"><p><strong>${p.memberName}</strong>: ${m.position[p.position] ?? p.position}
+            <span class="meta">${formatDateTime(p.createdAt, tz, ctx.locale)}</span></p>
+          <p class="body">${p.text}</p>
+          ${p.recommendations.length ? html`<h4>${m.recommendations}</h4><ol>${p.recommendations.map((r) => recommendation(ctx, m, r, tz))}</ol>` : ''}</li>`,
+      )}</ol>`}`;
+}
+
+function noticeSection(ctx: PageContext, m: PlanSectionMessages, notice: NoticeView, tz: string): SafeHtml {
+  const body = (n: NoticeView | NoticeView['versions'][number]) => html`${versionLine(m, n, tz, ctx.locale)}
+    <dl class="facts"><dt>${m.noticeNumber}</dt><dd>${n.noticeNumber}</dd></dl>
+    <h3>${m.documents}</h3>
+    <ul class="documents">${n.documents.map(
+      (d) => html`<li><a href="${/^https:\/\//i.test(d.url) ? d.url : '#'}" rel="noopener noreferrer">${d.title}</a>
+        <br><span class="meta">${m.checksum}: <code class="checksum">${d.sha256}</code></span></li>`,
+    )}</ul>`;
+  return html`<h2 id="notice">${m.notice}</h2>${body(notice)}${history(m, notice.versions, body)}`;
+}
+
+function outcomeSection(ctx: PageContext, m: PlanSectionMessages, outcome: OutcomeView, tz: string, planId: string): SafeHtml {
+  const body = (o: OutcomeView | OutcomeView['versions'][number]) => html`<p><strong>${m.decision[o.decision] ?? o.decision}</strong></p>
+    ${versionLine(m, o, tz, ctx.locale)}<p class="body">${o.summary}</p>`;
+  return html`<h2 id="outcome">${m.outcome}</h2>${body(outcome)}${history(m, outcome.versions, body)}
+    <p>${m.report}: <a href="/api/v1/plans/${planId}/report?format=csv" download>${m.reportCsv}</a> · <a href="/api/v1/plans/${planId}/report">${m.reportJson}</a></p>`;
+}
+
+/** Protocol, council review, notice and outcome of a plan, each with its public history. */
+export function procedureSections(ctx: PageContext, details: ProcedureDetails, tz: string, planId: string, now: Date): SafeHtml {
+  const m = planSectionMessages(ctx.locale);
+  const { protocol, review, notice, outcome } = details;
+  return html`
+${protocol
+  ? html`<h2 id="protocol">${m.protocol}</h2>${protocolBody(ctx, m, protocol, tz)}
+    ${history(m, protocol.versions, (v) => protocolBody(ctx, m, v, tz))}`
+  : ''}
+${review ? reviewSection(ctx, m, review, tz, now) : ''}
+${notice ? noticeSection(ctx, m, notice, tz) : ''}
+${outcome ? outcomeSection(ctx, m, outcome, tz, planId) : ''}`;
+}
