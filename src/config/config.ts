@@ -15,6 +15,16 @@ export interface ProcedureConfig {
   stage2AnswerDueWorkingDays: number;
 }
 
+/** Timing of the e-mail dispatcher (outbox.dispatcher.ts). */
+export interface OutboxConfig {
+  /** A claimed message is invisible to other dispatchers this long; longer than any SMTP timeout. */
+  leaseSeconds: number;
+  /** Wait before the 2nd attempt; doubles with each further attempt ... */
+  retryBaseSeconds: number;
+  /** ... up to this. */
+  retryMaxSeconds: number;
+}
+
 export interface AppConfig {
   port: number;
   host: string;
@@ -33,6 +43,7 @@ export interface AppConfig {
   logLevel: string;
   sweepEnabled: boolean;
   dispatcherEnabled: boolean;
+  outbox: OutboxConfig;
   bodyLimitBytes: number;
   procedure: ProcedureConfig;
 }
@@ -136,6 +147,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     logLevel: str(env, 'LOG_LEVEL', 'info')!,
     sweepEnabled: bool(env, 'SWEEP_ENABLED', true),
     dispatcherEnabled: bool(env, 'DISPATCHER_ENABLED', true),
+    outbox: {
+      leaseSeconds: int(env, 'OUTBOX_LEASE_SECONDS', 120, 30, 86400),
+      retryBaseSeconds: int(env, 'OUTBOX_RETRY_BASE_SECONDS', 10, 1, 3600),
+      retryMaxSeconds: int(env, 'OUTBOX_RETRY_MAX_SECONDS', 3600, 1, 86400),
+    },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
     procedure: {
       stage1Days: int(env, 'STAGE1_DAYS', 20, 1, 365),

@@ -18,12 +18,10 @@ interface ClaimedRow {
 }
 
 export const MAX_ATTEMPTS = 10;
-/** A claimed message is invisible to other dispatchers this long; longer than any SMTP timeout. */
-const LEASE_SECONDS = 120;
 
-/** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s, ... capped at one hour. */
-export function backoffSeconds(attempts: number): number {
-  return Math.min(3600, 10 * 2 ** Math.max(0, attempts - 1));
+/** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s, ... capped at one hour (OUTBOX_RETRY_* change both). */
+export function backoffSeconds(attempts: number, baseSeconds = 10, maxSeconds = 3600): number {
+  return Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, attempts - 1));
 }
 
 /**
@@ -100,7 +98,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
        WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
        RETURNING id, recipient, subject, text_body, html_body, attachments, attempts`,
-      [this.workerId, batchSize, LEASE_SECONDS],
+      [this.workerId, batchSize, this.config.outbox.leaseSeconds],
     );
     if (rows.length === 0) return 0;
     const queue = [...rows];
@@ -121,7 +119,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
            next_attempt_at = now() + make_interval(secs => $5)
          WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-        [row.id, this.workerId, message.slice(0, 2000), final, backoffSeconds(row.attempts)],
+        [row.id, this.workerId, message.slice(0, 2000), final, backoffSeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds)],
       );
       this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       return;

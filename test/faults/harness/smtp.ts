@@ -1,0 +1,72 @@
+import { simpleParser } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+import { freePort } from './util';
+
+export interface Received {
+  messageId: string;
+  to: string[];
+  subject: string;
+  /** The `[tag:...]` of the remark the message is about (the answer e-mail quotes the remark). */
+  tag: string | null;
+  at: number;
+}
+
+/**
+ * A real SMTP server on a fixed port that can be stopped (connections refused, open ones cut) and
+ * started again. It keeps every message it accepted and dedupes nothing, so copies are counted.
+ */
+export class FaultSmtp {
+  readonly received: Received[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+
+  get url(): string {
+    return `smtp://127.0.0.1:${this.port}`;
+  }
+
+  get running(): boolean {
+    return this.server !== null;
+  }
+
+  async start(): Promise<this> {
+    if (this.server) return this;
+    if (!this.port) this.port = await freePort();
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      closeTimeout: 200,
+      size: 10 * 1024 * 1024,
+      onData: (stream, session, callback) => {
+        simpleParser(stream)
+          .then((mail) => {
+            const text = `${mail.text ?? ''}`;
+            this.received.push({
+              messageId: mail.messageId ?? '',
+              to: session.envelope.rcptTo.map((r) => r.address.toLowerCase()),
+              subject: mail.subject ?? '',
+              tag: /\[tag:([\w-]+)\]/.exec(text)?.[1] ?? null,
+              at: Date.now(),
+            });
+            callback();
+          })
+          .catch(callback);
+      },
+    });
+    server.on('error', () => undefined);
+    await new Promise<void>((resolve, reject) => {
+      server.server.once('error', reject);
+      server.listen(this.port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    return this;
+  }
+
+  /** Stops listening and cuts open connections (421 then close), like a mail server going down. */
+  async stop(): Promise<void> {
+    const server = this.server;
+    if (!server) return;
+    this.server = null;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+}
