@@ -1,7 +1,7 @@
 import { DateTime } from 'luxon';
 import type { Locale } from '../common/i18n/locale';
 
-const INTL_LOCALE: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+export const INTL_LOCALE: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
 
 /** "17 March 2027, 23:59" in the organizer's time zone, in the reader's language. */
 export function formatDateTime(instant: Date | string, tz: string, locale: Locale): string {

@@ -1,8 +1,9 @@
 import { endOfLocalDay } from '../procedure/deadlines';
-import { html, SafeHtml } from './html';
+import { html, HtmlValue, SafeHtml } from './html';
 import { fmt } from './i18n/messages';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
 import { csrfField, layout, PageContext } from './layout';
+import { citizenMessages } from './citizen/citizen.messages';
 import { procedureSections, ProcedureDetails } from './plan-sections';
 import { DISPOSITIONS } from '../remarks/answer.entity';
 import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
@@ -96,6 +97,16 @@ export interface PlanData {
   form?: PlanFormState;
   /** Protocol, council review, notice and outcome (absent parts are null). */
   procedure?: ProcedureDetails;
+  /** Parts rendered by feature folders (src/web/citizen: following the plan, hearing sign-up). */
+  slots?: PlanSlots;
+}
+
+/** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
+export interface PlanSlots {
+  /** After the information about the procurement, before the deadlines. */
+  afterDescription?: HtmlValue;
+  /** At the end of the hearing section (only when a hearing exists). */
+  hearing?: HtmlValue;
 }
 
 /** What the plan page's forms show after a POST: a confirmation, or the errors with the text typed. */
@@ -193,6 +204,8 @@ ${openStage && openCloses
 <h2>${t.description}</h2>
 <p class="description">${p.description}</p>
 
+${data.slots?.afterDescription ?? ''}
+
 <h2 id="timeline">${t.timeline}</h2>
 <p class="meta">${fmt(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
 <ol class="timeline">
@@ -212,7 +225,8 @@ ${p.hearing_status
             : ''}
         </dl>
         <p>${t.hearingOpen}</p>
-        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}`
+        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}
+    ${data.slots?.hearing ?? ''}`
   : ''}
 
 ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : ''}
@@ -287,6 +301,8 @@ ${anyError ? html`<p class="notice-error" role="alert">${t.formErrors}</p>` : ''
       ${passwordError ? html`aria-invalid="true" aria-describedby="password-error"${s.emailError ? '' : html` autofocus`}` : ''}>
   </div>
   <div><button type="submit">${t.signInButton}</button></div>
-</form>`;
+</form>
+<p><a href="/forgot-password">${citizenMessages(ctx.locale).forgotLink}</a></p>
+<p>${citizenMessages(ctx.locale).noAccount} <a href="/register">${t.navRegister}</a></p>`;
   return layout(ctx, { title: t.signInTitle, body });
 }

@@ -21,6 +21,7 @@ import { ERRORS } from '../common/errors/error-codes';
 import { randomUUID } from 'node:crypto';
 import { fmt } from './i18n/messages';
 import { isUuid, WebQueries } from './queries';
+import { PlanParticipation } from './citizen/plan-participation';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
 
@@ -65,6 +66,7 @@ export class WebController {
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
     private readonly remarksService: RemarksService,
+    private readonly participation: PlanParticipation,
   ) {}
 
   private ctx(request: FastifyRequest): PageContext {
@@ -122,8 +124,13 @@ export class WebController {
       return;
     }
     const now = this.clock.now();
-    const [remarks, procedure] = await Promise.all([this.queries.remarks(plan.id, cursor), this.queries.procedure(plan.id, now)]);
-    sendPage(request, reply, ctx, planPage(ctx, { now, plan, remarks, procedure, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } }), status);
+    const done = ((request.query ?? {}) as Record<string, unknown>).done;
+    const [remarks, procedure, slots] = await Promise.all([
+      this.queries.remarks(plan.id, cursor),
+      this.queries.procedure(plan.id, now),
+      this.participation.slots(ctx, plan, now, done),
+    ]);
+    sendPage(request, reply, ctx, planPage(ctx, { now, plan, remarks, procedure, slots, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } }), status);
   }
 
   @Get('login')

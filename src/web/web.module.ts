@@ -6,15 +6,20 @@ import { WebQueries } from './queries';
 import { Csrf } from './csrf';
 import { RemarksModule } from '../remarks/remarks.module';
 import { WebController } from './web.controller';
+import { HearingsModule } from '../hearings/hearings.module';
+import { AccountPagesController } from './citizen/account.controller';
+import { CitizenPagesController } from './citizen/citizen.controller';
+import { CitizenQueries } from './citizen/citizen.queries';
+import { PlanParticipation } from './citizen/plan-participation';
 
 /**
  * Server-rendered public pages (html.ts templates, layout.ts, one stylesheet in assets/).
  * Wires the global ErrorFilter so that errors of page routes are pages, not JSON.
  */
 @Module({
-  controllers: [WebController],
-  imports: [RemarksModule],
-  providers: [WebQueries, Csrf],
+  controllers: [WebController, AccountPagesController, CitizenPagesController],
+  imports: [RemarksModule, HearingsModule],
+  providers: [WebQueries, Csrf, CitizenQueries, PlanParticipation],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}

@@ -1,0 +1,121 @@
+import { LOCALES, Locale } from '../../common/i18n/locale';
+import { PASSWORD_MAX } from '../../identity/password-policy';
+import { html, HtmlValue, SafeHtml } from '../html';
+import { fmt } from '../i18n/messages';
+import { csrfField, layout, PageContext } from '../layout';
+import { citizenMessages } from './citizen.messages';
+import { buttonForm, errorSummary, FieldErrors, firstError, inputField, selectField } from './form';
+
+const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
+
+export type RegisterField = 'email' | 'displayName' | 'password';
+const REGISTER_ORDER: readonly RegisterField[] = ['email', 'displayName', 'password'];
+
+export interface RegisterState {
+  csrf: string;
+  email: string;
+  displayName: string;
+  locale: Locale;
+  errors?: FieldErrors<RegisterField>;
+}
+
+export function registerPage(ctx: PageContext, s: RegisterState): SafeHtml {
+  const { t } = ctx;
+  const c = citizenMessages(ctx.locale);
+  const errors = s.errors ?? {};
+  const focus = firstError(errors, REGISTER_ORDER);
+  const body = html`<h1>${c.registerTitle}</h1>
+<p>${c.registerIntro} ${c.registerPublic}</p>
+${errorSummary(ctx, errors)}
+<form class="form" method="post" action="/register" novalidate>
+  ${csrfField(s.csrf)}
+  ${inputField({ id: 'email', type: 'email', label: t.email, hint: c.emailHint, value: s.email, error: errors.email, autocomplete: 'email', maxlength: 320, autofocus: focus === 'email' })}
+  ${inputField({ id: 'displayName', type: 'text', label: c.displayName, hint: c.displayNameHint, value: s.displayName, error: errors.displayName, autocomplete: 'nickname', maxlength: 100, autofocus: focus === 'displayName' })}
+  ${inputField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: errors.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, autofocus: focus === 'password' })}
+  ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: s.locale, options: LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })) })}
+  <div><button type="submit">${c.registerButton}</button></div>
+</form>
+<p>${c.haveAccount} <a href="/login">${t.signIn}</a></p>`;
+  return layout(ctx, { title: c.registerTitle, body });
+}
+
+/** A page that only tells something: a title, paragraphs and links. */
+export function messagePage(ctx: PageContext, title: string, paragraphs: HtmlValue[], options: { status?: 'ok' | 'error' } = {}): SafeHtml {
+  const cls = options.status === 'error' ? 'notice-error' : options.status === 'ok' ? 'notice-ok' : null;
+  const [first, ...rest] = paragraphs;
+  const body = html`<h1>${title}</h1>
+${cls ? html`<p class="${cls}" role="${options.status === 'error' ? 'alert' : 'status'}">${first}</p>` : html`<p>${first}</p>`}
+${rest.map((p) => html`<p>${p}</p>`)}`;
+  return layout(ctx, { title, body });
+}
+
+export function checkEmailPage(ctx: PageContext, email: string): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  return messagePage(ctx, c.checkEmailTitle, [fmt(c.checkEmailText, { email }), c.checkEmailSpam, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], { status: 'ok' });
+}
+
+/** The end of the e-mailed confirmation link: confirmed, or why not and what to do next. */
+export function verifyResultPage(ctx: PageContext, outcome: { verified: true } | { verified: false; reason: string }): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  if (outcome.verified) {
+    const next = ctx.user ? html`<a class="button" href="/">${c.findDiscussions}</a>` : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
+    return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok' });
+  }
+  const what = ctx.user
+    ? resendForm(ctx)
+    : html`<a href="/login?next=${encodeURIComponent('/my/remarks')}">${c.verifyAskNew}</a>`;
+  return messagePage(ctx, c.verifyFailedTitle, [outcome.reason, what], { status: 'error' });
+}
+
+/** "Send a new confirmation link" for a signed-in user whose address is not confirmed. */
+export function resendForm(ctx: PageContext): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  return buttonForm('/verify-email/resend', csrfField(ctx.csrf), c.resendButton);
+}
+
+export interface EmailFormState {
+  csrf: string;
+  email: string;
+  error?: string | null;
+}
+
+export function forgotPage(ctx: PageContext, s: EmailFormState): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  const errors = { email: s.error ?? null };
+  const body = html`<h1>${c.forgotTitle}</h1>
+<p>${c.forgotIntro}</p>
+${errorSummary(ctx, errors)}
+<form class="form" method="post" action="/forgot-password" novalidate>
+  ${csrfField(s.csrf)}
+  ${inputField({ id: 'email', type: 'email', label: ctx.t.email, value: s.email, error: errors.email, autocomplete: 'email', maxlength: 320, autofocus: !!errors.email })}
+  <div><button type="submit">${c.forgotButton}</button></div>
+</form>
+<p>${c.noAccount} <a href="/register">${ctx.t.navRegister}</a></p>`;
+  return layout(ctx, { title: c.forgotTitle, body });
+}
+
+export interface ResetState {
+  csrf: string;
+  token: string;
+  error?: string | null;
+}
+
+export function resetPage(ctx: PageContext, s: ResetState): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  const errors = { password: s.error ?? null };
+  const body = html`<h1>${c.resetTitle}</h1>
+${errorSummary(ctx, errors)}
+<form class="form" method="post" action="/reset-password" novalidate>
+  ${csrfField(s.csrf)}
+  <input type="hidden" name="token" value="${s.token}">
+  ${inputField({ id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error: errors.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, autofocus: !!errors.password })}
+  <div><button type="submit">${c.resetButton}</button></div>
+</form>`;
+  return layout(ctx, { title: c.resetTitle, body });
+}
+
+/** The reset link was invalid, used or expired. */
+export function resetFailedPage(ctx: PageContext, reason: string): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  return messagePage(ctx, c.verifyFailedTitle, [reason, html`<a class="button" href="/forgot-password">${c.resetRequestNew}</a>`], { status: 'error' });
+}

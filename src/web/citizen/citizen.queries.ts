@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../../database/query-rows';
+import { decodeCursor, encodeCursor } from '../queries';
+
+/** One remark of the signed-in citizen, with its plan and the latest version of its answer. */
+export interface MyRemarkRow {
+  id: string;
+  stage: number;
+  body: string;
+  created_at: Date;
+  cursor_at: string;
+  answer_due_at: Date;
+  plan_id: string;
+  plan_title: string;
+  time_zone: string;
+  answer_body: string | null;
+  answer_disposition: string | null;
+  answer_published_at: Date | null;
+  answer_late: boolean | null;
+}
+
+export interface MyRemarkPage {
+  items: MyRemarkRow[];
+  nextCursor: string | null;
+}
+
+export interface Participation {
+  following: boolean;
+  signedUp: boolean;
+}
+
+/** The citizen pages' read model: one query per list, keyset pages. */
+@Injectable()
+export class CitizenQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /**
+   * A page of the user's remarks, newest first, keyset on (created_at, id) descending (the index
+   * remarks_author_page_idx), each with its plan and the latest answer version; `late` is that of
+   * the official answer (version 1).
+   */
+  async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<MyRemarkPage> {
+    const after = decodeCursor(cursor);
+    const rows = await queryRows<MyRemarkRow>(
+      this.db,
+      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+              r.answer_due_at, p.id AS plan_id, p.title AS plan_title, o.time_zone,
+              a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late
+         FROM remarks r
+         JOIN plans p ON p.id = r.plan_id
+         JOIN organizations o ON o.id = p.organization_id
+         LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
+         LEFT JOIN LATERAL (SELECT x.body, x.disposition, x.published_at FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a ON true
+        WHERE r.author_id = $1
+          AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
+        ORDER BY r.created_at DESC, r.id DESC
+        LIMIT $4`,
+      [userId, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+  }
+
+  /** Whether the user follows the plan and is signed up for its hearing (primary-key lookups). */
+  async participation(planId: string, userId: string): Promise<Participation> {
+    const [row] = await queryRows<Participation>(
+      this.db,
+      `SELECT coalesce(bool_or(kind = 'follow'), false) AS following, coalesce(bool_or(kind = 'hearing_signup'), false) AS "signedUp"
+         FROM plan_subscriptions WHERE plan_id = $1 AND user_id = $2`,
+      [planId, userId],
+    );
+    return row ?? { following: false, signedUp: false };
+  }
+}

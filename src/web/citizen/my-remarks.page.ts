@@ -1,0 +1,55 @@
+import { formatDateTime } from '../format';
+import { html, SafeHtml } from '../html';
+import { fmt } from '../i18n/messages';
+import { layout, PageContext } from '../layout';
+import { resendForm } from './account.pages';
+import { citizenMessages } from './citizen.messages';
+import { MyRemarkPage, MyRemarkRow } from './citizen.queries';
+
+export interface MyRemarksData {
+  now: Date;
+  page: MyRemarkPage;
+  /** The page was opened with a cursor (not the newest remarks). */
+  paged: boolean;
+  /** A new confirmation link was just sent. */
+  resent: boolean;
+}
+
+function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
+  const { t, locale } = ctx;
+  const c = citizenMessages(locale);
+  const tz = r.time_zone;
+  const answer =
+    r.answer_body !== null
+      ? html`<section class="answer" aria-labelledby="answer-${r.id}">
+          <h3 id="answer-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>${r.answer_late
+            ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>`
+            : ''}</h3>
+          <p class="meta">${r.answer_published_at ? fmt(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
+          <p class="body">${r.answer_body}</p>
+        </section>`
+      : html`<p class="pending">${fmt(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
+  return html`<li class="remark" id="remark-${r.id}">
+    <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${r.plan_title}</a></h2>
+    <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${fmt(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
+    <p class="body">${r.body}</p>
+    ${answer}
+  </li>`;
+}
+
+export function myRemarksPage(ctx: PageContext, data: MyRemarksData): SafeHtml {
+  const c = citizenMessages(ctx.locale);
+  const user = ctx.user!;
+  const body = html`<h1>${c.myRemarksTitle}</h1>
+${data.resent ? html`<p class="notice-ok" role="status" id="flash">${c.resendSent}</p>` : ''}
+${!user.emailVerified && !data.resent ? html`<div class="notice-error" id="verify-notice"><p>${c.notVerifiedYet}</p>${resendForm(ctx)}</div>` : ''}
+${user.role !== 'citizen' ? html`<p class="meta">${c.onlyCitizensPage}</p>` : ''}
+<p>${c.myRemarksIntro}</p>
+${data.page.items.length === 0
+  ? html`<p>${data.paged ? '' : c.noMyRemarks} <a href="/">${c.findDiscussions}</a></p>`
+  : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now))}</ol>`}
+<p class="more">${data.paged ? html`<a class="button" href="/my/remarks">${c.firstPage}</a> ` : ''}${data.page.nextCursor
+  ? html`<a class="button" href="/my/remarks?cursor=${encodeURIComponent(data.page.nextCursor)}">${c.olderRemarks}</a>`
+  : ''}</p>`;
+  return layout(ctx, { title: c.myRemarksTitle, body });
+}

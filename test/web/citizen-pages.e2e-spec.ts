@@ -1,0 +1,375 @@
+import request from 'supertest';
+import TestAgent from 'supertest/lib/agent';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { seedDemoPlanRows } from '../../src/demo/demo-plans';
+import { RateLimiter } from '../../src/identity/rate-limiter';
+import { User } from '../../src/identity/user.entity';
+import { Plan } from '../../src/plans/plan.entity';
+import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
+import { Remark } from '../../src/remarks/remark.entity';
+import { RemarksService } from '../../src/remarks/remarks.service';
+import { toAuthUser } from '../../src/identity/auth/auth.guard';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** The hidden CSRF token of the page's first POST form (or of the form posting to `action`). */
+function csrfOf(page: string, action?: string): string {
+  const scope = action ? page.slice(page.indexOf(`action="${action}"`)) : page;
+  const match = /name="_csrf" value="([^"]+)"/.exec(scope);
+  if (!match) throw new Error(`no CSRF field${action ? ` in the form of ${action}` : ''}`);
+  return match[1];
+}
+
+/** The text of an element by id, tags removed and entities of the test strings decoded. */
+function textOf(page: string, id: string): string {
+  const match = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`).exec(page);
+  return match ? match[1].replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim() : '';
+}
+
+/** The path and query of the first link in an e-mail's text that goes to `path`. */
+function linkIn(text: string, path: string): string {
+  const match = new RegExp(`http://talqylau\\.test(${path}\\?token=[A-Za-z0-9_-]+)`).exec(text);
+  if (!match) throw new Error(`no ${path} link in: ${text}`);
+  return match[1];
+}
+
+describe('citizen pages (registration, confirmation, password reset, my remarks, following, statistics)', () => {
+  let t: TestApp;
+  let stage1Id: string;
+  let hearingPlanId: string;
+  let closedId: string;
+  let organizerId: string;
+  const email = 'Asel.Nurlanovna@example.kz';
+  const password = 'Steppe-wind-2027';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const council = await createCouncil(t.db);
+    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
+    const health = await createOrganization(t.db, council, { name: 'Health department <Karaganda>' });
+    const orgA = await createUser(t, 'organizer', { organizationId: akimat.id });
+    const orgH = await createUser(t, 'organizer', { organizationId: health.id });
+    organizerId = orgH.user.id;
+    const citizens = [];
+    for (let i = 0; i < 3; i++) citizens.push((await createUser(t, 'citizen')).user);
+    const members = [];
+    for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
+    await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
+      organizations: { akimat, health },
+      organizers: { akimat: orgA.user, health: orgH.user },
+      citizens,
+      akimatMembers: members,
+      healthMembers: members,
+    });
+    const plans = await t.db.getRepository(Plan).find();
+    stage1Id = plans.find((p) => p.title.startsWith('Школьное питание'))!.id;
+    hearingPlanId = plans.find((p) => p.title.startsWith('Закуп аппаратов УЗИ'))!.id;
+    closedId = plans.find((p) => p.outcomePublishedAt !== null)!.id;
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  function agent(): TestAgent {
+    return request.agent(t.app.getHttpServer());
+  }
+
+  async function signIn(a: TestAgent, address: string, secret: string): Promise<void> {
+    const form = await a.get('/login').expect(200);
+    await a.post('/login').type('form').send({ _csrf: csrfOf(form.text, '/login'), email: address, password: secret, next: '/my/remarks' }).expect(303);
+  }
+
+  describe('registration and e-mail confirmation', () => {
+    it('shows a labelled form; a POST without the CSRF token is refused', async () => {
+      const a = agent();
+      const page = await a.get('/register').expect(200);
+      expect(page.text).toContain('<h1>Registration</h1>');
+      for (const id of ['email', 'displayName', 'password', 'locale']) expect(page.text).toContain(`<label for="${id}">`);
+      expect(page.text.match(/<h1[ >]/g)).toHaveLength(1);
+      await a.post('/register').type('form').send({ email, displayName: 'Asel', password }).expect(403);
+      expect(await t.db.getRepository(User).count({ where: { emailKey: email.toLowerCase() } })).toBe(0);
+    });
+
+    it('reports each error by its field in the chosen language, keeping what was typed (escaped)', async () => {
+      const a = agent();
+      const form = await a.get('/register?lang=ru').expect(200);
+      const res = await a
+        .post('/register')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email: 'not-an-address', displayName: '<b>Асель</b>', password: 'short' })
+        .expect(400);
+      expect(textOf(res.text, 'email-error')).toBe('Введите адрес электронной почты вида name@example.kz.');
+      expect(textOf(res.text, 'password-error')).toBe('Пароль должен содержать от 10 до 128 символов и не быть распространённым.');
+      expect(res.text).not.toContain('id="displayName-error"');
+      expect(res.text).toMatch(/id="email" name="email" value="not-an-address"[^>]*aria-describedby="email-error email-hint"[^>]*aria-invalid="true"[^>]*autofocus/);
+      expect(res.text).toContain('value="&lt;b&gt;Асель&lt;/b&gt;"');
+      expect(res.text).not.toContain('<b>Асель</b>');
+      expect(res.text).not.toContain('value="short"'); // a password is never sent back
+      expect(res.text).toContain('role="alert"');
+    });
+
+    it('registers, e-mails a link in the chosen language that confirms the address once', async () => {
+      const a = agent();
+      const form = await a.get('/register').expect(200);
+      const res = await a
+        .post('/register')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email, displayName: '  Asel N. ', password, locale: 'kk' })
+        .expect(200);
+      expect(res.text).toContain('Check your e-mail');
+      expect(res.text).toContain(`We sent a confirmation link to ${email}`);
+      const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email.toLowerCase() });
+      expect(user).toMatchObject({ displayName: 'Asel N.', locale: 'kk', role: 'citizen', emailVerifiedAt: null });
+
+      await t.flushMail();
+      const mail = t.smtp.to(email).at(-1)!;
+      const link = linkIn(mail.text ?? '', '/verify-email');
+
+      const confirmed = await agent().get(`${link}&lang=kk`).expect(200);
+      expect(confirmed.text).toContain('Электрондық пошта мекенжайы расталды');
+      expect((await t.db.getRepository(User).findOneByOrFail({ id: user.id })).emailVerifiedAt).not.toBeNull();
+
+      const again = await agent().get(link).expect(400);
+      expect(again.text).toContain('This link is invalid or has already been used.');
+      expect(again.text).toContain('href="/login?next=%2Fmy%2Fremarks"');
+      await agent().get('/verify-email').expect(400);
+    });
+
+    it('refuses a second account for the same address, by the e-mail field', async () => {
+      const a = agent();
+      const form = await a.get('/register').expect(200);
+      const res = await a
+        .post('/register')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email: email.toUpperCase(), displayName: 'Other', password })
+        .expect(409);
+      expect(textOf(res.text, 'email-error')).toBe('An account with this e-mail address already exists.');
+      expect(res.text).toContain('value="Other"');
+    });
+
+    it('is rate-limited per e-mail address like the API', async () => {
+      const limiter = t.app.get(RateLimiter);
+      limiter.reset();
+      limiter.configure({ perEmail: 2 });
+      try {
+        const a = agent();
+        let status = 0;
+        let page = '';
+        for (let i = 0; i < 3; i++) {
+          const form = await a.get('/register').expect(200);
+          const res = await a.post('/register').type('form').send({ _csrf: csrfOf(form.text), email: 'flood@example.kz', displayName: 'F', password });
+          status = res.status;
+          page = res.text;
+        }
+        expect(status).toBe(429);
+        expect(textOf(page, 'email-error')).toBe('Too many attempts. Please try again later.');
+      } finally {
+        limiter.configure({ perEmail: 10 });
+        limiter.reset();
+      }
+    });
+  });
+
+  describe('password reset', () => {
+    it('sends a link whether or not the address exists; the link sets a new password once', async () => {
+      const a = agent();
+      const form = await a.get('/forgot-password').expect(200);
+      expect(form.text).toContain('<label for="email">');
+      const unknown = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nobody@example.kz' }).expect(200);
+      const known = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email }).expect(200);
+      expect(unknown.text.replace('nobody@example.kz', 'X')).toBe(known.text.replace(email, 'X').replace(/value="[^"]+"/g, (m) => m));
+      const bad = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nope' }).expect(400);
+      expect(textOf(bad.text, 'email-error')).toBe('Enter an e-mail address like name@example.kz.');
+
+      await t.flushMail();
+      const mail = t.smtp.to(email).filter((m) => /reset-password/.test(m.text ?? '')).at(-1)!;
+      const link = linkIn(mail.text ?? '', '/reset-password');
+      const b = agent();
+      const resetForm = await b.get(link).expect(200);
+      expect(resetForm.text).toContain('<label for="password">New password</label>');
+      const token = /name="token" value="([^"]+)"/.exec(resetForm.text)![1];
+      const weak = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(resetForm.text), token, password: '1234567890' }).expect(400);
+      expect(textOf(weak.text, 'password-error')).toContain('10 to 128 characters');
+      await b.post('/reset-password').type('form').send({ token, password: 'Brand-new-pass-42' }).expect(403);
+      const done = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(weak.text), token, password: 'Brand-new-pass-42' }).expect(200);
+      expect(done.text).toContain('Password changed');
+      const reused = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(weak.text), token, password: 'Another-pass-4242' }).expect(400);
+      expect(reused.text).toContain('This link is invalid or has already been used.');
+      expect(reused.text).toContain('href="/forgot-password"');
+
+      const c = agent();
+      await signIn(c, email, 'Brand-new-pass-42');
+      await c.get('/my/remarks').expect(200);
+    });
+  });
+
+  describe('signed in', () => {
+    let a: TestAgent;
+    let userId: string;
+
+    beforeAll(async () => {
+      a = agent();
+      await signIn(a, email, 'Brand-new-pass-42');
+      userId = (await t.db.getRepository(User).findOneByOrFail({ emailKey: email.toLowerCase() })).id;
+    });
+
+    it('my remarks: sign-in first; then an empty list that says so', async () => {
+      const anon = await agent().get('/my/remarks').expect(303);
+      expect(anon.headers.location).toBe('/login?next=%2Fmy%2Fremarks');
+      const page = await a.get('/my/remarks').expect(200);
+      expect(page.text).toContain('You have not left any remarks yet.');
+      expect(page.text).toContain('aria-current="page">My remarks</a>');
+    });
+
+    it('my remarks: the remark left on a plan, then its answer with the disposition and late flag', async () => {
+      const planPage = await a.get(`/plans/${stage1Id}`).expect(200);
+      const body = 'Please publish the menu for each age group.';
+      const key = /name="idempotencyKey" value="([^"]+)"/.exec(planPage.text)![1];
+      await a.post(`/plans/${stage1Id}/remarks`).type('form').send({ _csrf: csrfOf(planPage.text, `/plans/${stage1Id}/remarks`), body, idempotencyKey: key }).expect(303);
+
+      let mine = await a.get('/my/remarks').expect(200);
+      expect(mine.text).toContain('Школьное питание для 12 школ Алмалинского района');
+      expect(mine.text).toContain(body);
+      expect(mine.text).toContain('Stage one');
+      expect(mine.text).toMatch(/Awaiting the answer, due by \d+ \w+ 2027/);
+      const remark = await t.db.getRepository(Remark).findOneByOrFail({ body });
+      expect(mine.text).toContain(`href="/plans/${stage1Id}#remark-${remark.id}"`);
+
+      const organizer = await t.db.getRepository(User).findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
+      await t.app.get(RemarksService).answer(toAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
+      mine = await a.get('/my/remarks').expect(200);
+      expect(mine.text).toContain('Answer of the organizer: <span class="disposition">accepted</span>');
+      expect(mine.text).toContain('The menu per age group will be attached to the specification.');
+      expect(mine.text).toMatch(/Answered on \d+ \w+ 2027/);
+      expect(mine.text).not.toContain('class="badge late"');
+
+      const ru = await a.get('/my/remarks?lang=ru').expect(200);
+      expect(ru.text).toContain('Мои замечания и предложения');
+      expect(ru.text).toContain('учтено');
+    });
+
+    it('my remarks: newest first, 20 a page, keyset pages without gaps or repeats', async () => {
+      const remarks = t.db.getRepository(Remark);
+      const base = new Date('2027-02-20T09:00:00+05:00').getTime();
+      await remarks.save(
+        Array.from({ length: 25 }, (_, i) => ({
+          planId: closedId,
+          authorId: userId,
+          stage: 1 as const,
+          body: `Old remark ${String(i).padStart(2, '0')}`,
+          // two pairs share a timestamp: the id decides
+          createdAt: new Date(base + Math.floor(i / 2) * 60_000),
+          idempotencyKey: null,
+          bodyHash: `h${i}`,
+          answerDueAt: new Date(base + 86_400_000),
+          answeredAt: null,
+          overdueSweptAt: null,
+        })),
+      );
+      const seen: string[] = [];
+      let url = '/my/remarks';
+      for (let pages = 0; pages < 5 && url; pages++) {
+        const page = await a.get(url).expect(200);
+        seen.push(...[...page.text.matchAll(/<li class="remark" id="remark-([0-9a-f-]+)"/g)].map((m) => m[1]));
+        const next = /href="(\/my\/remarks\?cursor=[^"]+)"/.exec(page.text);
+        url = next ? next[1].replace(/&amp;/g, '&') : '';
+      }
+      expect(seen).toHaveLength(26);
+      expect(new Set(seen).size).toBe(26);
+      const rows = await remarks.find({ where: { authorId: userId }, order: { createdAt: 'DESC', id: 'DESC' } });
+      expect(seen).toEqual(rows.map((r) => r.id));
+      const second = await a.get('/my/remarks?lang=en').expect(200);
+      expect(second.text).toContain('Older remarks');
+      expect((await a.get('/my/remarks?cursor=garbage').expect(200)).text).toContain('Old remark'); // a bad cursor means the first page
+    });
+
+    it('my remarks: an overdue answer says so', async () => {
+      const page = await a.get('/my/remarks?lang=en').expect(200);
+      // the 25 remarks above were due on 21 February, before the clock's 1 March
+      expect(page.text).toMatch(/The answer is overdue: it was due by 21 February 2027/);
+    });
+
+    it('follow and unfollow a plan from its page (CSRF-protected POST, back to the plan)', async () => {
+      let page = await a.get(`/plans/${hearingPlanId}`).expect(200);
+      expect(page.text).toContain('<h2 id="follow">Follow this discussion</h2>');
+      await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ follow: 'on' }).expect(403);
+      const res = await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'on' }).expect(303);
+      expect(res.headers.location).toBe(`/plans/${hearingPlanId}?done=followed#follow`);
+      page = await a.get(res.headers.location).expect(200);
+      expect(textOf(page.text, 'participation-flash')).toBe('You now follow this plan.');
+      expect(page.text).toContain('>Unfollow</button>');
+      const subs = t.db.getRepository(PlanSubscription);
+      expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'follow' } })).toBe(1);
+
+      await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'off' }).expect(303);
+      expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'follow' } })).toBe(0);
+      page = await a.get(`/plans/${hearingPlanId}`).expect(200);
+      expect(page.text).toContain('>Follow this plan</button>');
+    });
+
+    it('sign up for a scheduled hearing and cancel; no sign-up where no hearing is scheduled', async () => {
+      let page = await a.get(`/plans/${hearingPlanId}`).expect(200);
+      expect(page.text).toContain('hearing.ics');
+      const action = `/plans/${hearingPlanId}/hearing-signup`;
+      await a.post(action).type('form').send({ _csrf: csrfOf(page.text, action), signup: 'on' }).expect(303);
+      const subs = t.db.getRepository(PlanSubscription);
+      expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'hearing_signup' } })).toBe(1);
+      page = await a.get(`/plans/${hearingPlanId}?done=signedup`).expect(200);
+      expect(textOf(page.text, 'participation-flash')).toBe('You are signed up for the hearing.');
+      expect(page.text).toContain('>Cancel my sign-up</button>');
+
+      await a.post(action).type('form').send({ _csrf: csrfOf(page.text, action), signup: 'off' }).expect(303);
+      expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'hearing_signup' } })).toBe(0);
+
+      const stage1 = await a.get(`/plans/${stage1Id}`).expect(200);
+      expect(stage1.text).not.toContain('hearing-signup"');
+      const refused = await a.post(`/plans/${stage1Id}/hearing-signup`).type('form').send({ _csrf: csrfOf(stage1.text, `/plans/${stage1Id}/follow`), signup: 'on' }).expect(303);
+      expect(refused.headers.location).toBe(`/plans/${stage1Id}?done=signup-closed#hearing`);
+      expect(await subs.count({ where: { planId: stage1Id, userId, kind: 'hearing_signup' } })).toBe(0);
+    });
+
+    it('a signed-out visitor is sent to sign in; the plan page links the report CSV until the outcome is out', async () => {
+      const anon = agent();
+      const page = await anon.get(`/plans/${stage1Id}`).expect(200);
+      expect(page.text).toContain(`href="/login?next=${encodeURIComponent(`/plans/${stage1Id}#follow`)}"`);
+      expect(page.text).toContain(`href="/api/v1/plans/${stage1Id}/report?format=csv"`);
+      const csv = await anon.get(`/api/v1/plans/${stage1Id}/report?format=csv`).expect(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const closed = await anon.get(`/plans/${closedId}`).expect(200);
+      expect(closed.text.match(/report\?format=csv/g)).toHaveLength(1); // the outcome section's link only
+    });
+
+    it('a resend of the confirmation link, for a signed-in user whose address is not confirmed', async () => {
+      const other = await createUser(t, 'citizen', { emailVerifiedAt: null, email: 'unconfirmed@example.kz' });
+      const b = agent().set('Cookie', `session=${other.token}`);
+      const page = await b.get('/my/remarks').expect(200);
+      expect(page.text).toContain('Your e-mail address is not confirmed yet');
+      const res = await b.post('/verify-email/resend').type('form').send({ _csrf: csrfOf(page.text, '/verify-email/resend') }).expect(303);
+      expect(res.headers.location).toBe('/my/remarks?resent=1');
+      await t.flushMail();
+      expect(t.smtp.to('unconfirmed@example.kz').some((m) => /\/verify-email\?token=/.test(m.text ?? ''))).toBe(true);
+    });
+  });
+
+  describe('statistics', () => {
+    it('overall and per organizer, in tables with a caption and header cells; names escaped', async () => {
+      const page = await agent().get('/statistics').expect(200);
+      expect(page.text).toContain('<h1>Statistics of public discussions</h1>');
+      expect(page.text).toContain('<caption>Figures for all organizers together</caption>');
+      expect(page.text).toContain('<caption id="stats-organizers-caption">Figures of each organizer with a published plan</caption>');
+      expect(page.text).toContain('<th scope="col">Remarks received</th>');
+      expect(page.text).toContain('<th scope="row">Answered on time</th>');
+      expect(page.text).toContain('Health department &lt;Karaganda&gt;');
+      expect(page.text).toContain('Akimat of Almaty city');
+      // the page and the API count the same
+      const api = (await agent().get('/api/v1/statistics').expect(200)).body;
+      expect(page.text).toContain(`<th scope="row">Remarks received</th><td>${api.remarks.received}</td>`);
+
+      const kk = await agent().get('/statistics?lang=kk').expect(200);
+      expect(kk.text).toContain('Қоғамдық талқылаулар статистикасы');
+      expect(kk.text).toContain('Келіп түскен ескертулер');
+      expect(organizerId).toBeTruthy();
+    });
+  });
+});
