@@ -1,0 +1,257 @@
+import type { CalendarDay } from '../../calendar/working-calendar';
+import { LOCALES } from '../../common/i18n/locale';
+import { STAFF_ROLES } from '../../identity/admin/admin-users.dto';
+import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
+import { formatDate, formatDateTime, zoneLabel } from '../format';
+import { html, HtmlValue, SafeHtml } from '../html';
+import { fmt } from '../i18n/messages';
+import { csrfField, layout, PageContext } from '../layout';
+import { AdminMessages, adminMessages, KZ_TIME_ZONES } from './admin.messages';
+import { CouncilRow, KeysetPage, OrganizationRow, OverrideRow, StaffRow } from './admin.queries';
+import { checkboxField, FieldErrors, firstError, flash, formAlert, radioGroup, selectField, textField } from './form-fields';
+
+/** What a create form shows: the values typed and, after a refusal, the errors by field. */
+export interface FormState<K extends string> {
+  values: Record<K, string>;
+  errors: FieldErrors<K>;
+  formError?: string | null;
+}
+
+export function emptyForm<K extends string>(keys: readonly K[], defaults: Partial<Record<K, string>> = {}): FormState<K> {
+  const values = {} as Record<K, string>;
+  for (const k of keys) values[k] = defaults[k] ?? '';
+  return { values, errors: {} };
+}
+
+type Section = 'organizations' | 'councils' | 'users' | 'calendar';
+const SECTIONS: readonly Section[] = ['organizations', 'councils', 'users', 'calendar'];
+
+/** The administrator's pages: the section menu, one h1, the flash, then the body. */
+function adminLayout(ctx: PageContext, a: AdminMessages, current: Section | null, title: string, body: HtmlValue): SafeHtml {
+  return layout(ctx, {
+    title,
+    body: html`<nav class="sub-nav" aria-label="${a.adminTitle}"><ul>
+  <li><a href="/admin"${current === null ? html` aria-current="page"` : ''}>${a.adminTitle}</a></li>
+  ${SECTIONS.map((s) => html`<li><a href="/admin/${s}"${s === current ? html` aria-current="page"` : ''}>${a[s]}</a></li>`)}
+</ul></nav>
+${body}`,
+  });
+}
+
+/** The "next page" link of a keyset list, keeping its anchor. */
+function nextLink(a: AdminMessages, path: string, page: KeysetPage<unknown>, anchor: string): SafeHtml {
+  return html`${page.nextCursor ? html`<p class="more"><a class="button" href="${path}?cursor=${encodeURIComponent(page.nextCursor)}#${anchor}">${a.nextPage}</a></p>` : ''}`;
+}
+
+function firstPageLink(a: AdminMessages, path: string, isLaterPage: boolean): SafeHtml {
+  return html`${isLaterPage ? html`<p><a href="${path}">${a.firstPage}</a></p>` : ''}`;
+}
+
+export function adminHomePage(ctx: PageContext): SafeHtml {
+  const a = adminMessages(ctx.locale);
+  const hints: Record<Section, string> = { organizations: a.organizationsHint, councils: a.councilsHint, users: a.usersHint, calendar: a.calendarHint };
+  return adminLayout(
+    ctx,
+    a,
+    null,
+    a.adminTitle,
+    html`<h1>${a.adminTitle}</h1>
+<p>${a.adminIntro}</p>
+<ul class="cards">${SECTIONS.map((s) => html`<li class="card"><h2 class="card-title"><a href="/admin/${s}">${a[s]}</a></h2><p class="meta">${hints[s]}</p></li>`)}</ul>`,
+  );
+}
+
+export const ORG_FIELDS = ['name', 'bin', 'address', 'timeZone', 'councilId'] as const;
+export type OrgField = (typeof ORG_FIELDS)[number];
+
+export interface OrganizationsData {
+  page: KeysetPage<OrganizationRow>;
+  laterPage: boolean;
+  councils: CouncilView[];
+  form: FormState<OrgField>;
+  flash: string | null;
+  now: Date;
+}
+
+export function organizationsPage(ctx: PageContext, d: OrganizationsData): SafeHtml {
+  const a = adminMessages(ctx.locale);
+  const { values: v, errors: e } = d.form;
+  const focus = firstError(e, ORG_FIELDS);
+  const zones = KZ_TIME_ZONES.map((z) => [z, `${a.zones[z]} (${zoneLabel(z, d.now)})`] as const);
+  const body = html`<h1>${a.organizations}</h1>
+${flash(d.flash)}
+<p><a href="#create">${a.orgCreateTitle}</a></p>
+<h2 id="list">${a.organizations}</h2>
+${d.page.items.length === 0
+  ? html`<p>${a.noOrganizations}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${a.orgCaption}</caption>
+  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colBin}</th><th scope="col">${a.colAddress}</th><th scope="col">${a.colTimeZone}</th><th scope="col">${a.colCouncil}</th></tr></thead>
+  <tbody>${d.page.items.map(
+    (o) => html`<tr><th scope="row">${o.name}</th><td>${o.bin}</td><td>${o.address}</td><td>${o.time_zone}</td><td>${o.council_name}</td></tr>`,
+  )}</tbody>
+</table></div>`}
+${nextLink(a, '/admin/organizations', d.page, 'list')}
+${firstPageLink(a, '/admin/organizations', d.laterPage)}
+<h2 id="create">${a.orgCreateTitle}</h2>
+${d.councils.length === 0
+  ? html`<p>${a.addCouncilFirst} <a href="/admin/councils#create">${a.councilCreateTitle}</a></p>`
+  : html`${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+<form class="form" method="post" action="/admin/organizations" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${textField({ id: 'org-name', name: 'name', label: a.orgName, value: v.name, error: e.name, maxlength: 300, required: true, autofocus: focus === 'name' })}
+  ${textField({ id: 'org-bin', name: 'bin', label: a.bin, hint: a.binHint, value: v.bin, error: e.bin, maxlength: 12, inputmode: 'numeric', required: true, autofocus: focus === 'bin' })}
+  ${textField({ id: 'org-address', name: 'address', label: a.address, hint: a.addressHint, value: v.address, error: e.address, maxlength: 500, required: true, autofocus: focus === 'address' })}
+  ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, options: zones, error: e.timeZone, required: true, autofocus: focus === 'timeZone' })}
+  ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, options: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, required: true, autofocus: focus === 'councilId' })}
+  <div><button type="submit">${a.orgSubmit}</button></div>
+</form>`}`;
+  return adminLayout(ctx, a, 'organizations', a.organizations, body);
+}
+
+export const COUNCIL_FIELDS = ['name'] as const;
+export type CouncilField = (typeof COUNCIL_FIELDS)[number];
+
+export interface CouncilsData {
+  page: KeysetPage<CouncilRow>;
+  laterPage: boolean;
+  form: FormState<CouncilField>;
+  flash: string | null;
+}
+
+export function councilsPage(ctx: PageContext, d: CouncilsData): SafeHtml {
+  const a = adminMessages(ctx.locale);
+  const { values: v, errors: e } = d.form;
+  const body = html`<h1>${a.councils}</h1>
+${flash(d.flash)}
+<p><a href="#create">${a.councilCreateTitle}</a></p>
+<h2 id="list">${a.councils}</h2>
+${d.page.items.length === 0
+  ? html`<p>${a.noCouncils}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${a.councilCaption}</caption>
+  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colMembers}</th><th scope="col">${a.colChair}</th><th scope="col">${a.colOrganizations}</th></tr></thead>
+  <tbody>${d.page.items.map(
+    (c) => html`<tr><th scope="row">${c.name}</th><td>${c.members}</td><td>${c.chair_name ?? html`<span class="meta">${a.noChair}</span>`}</td><td>${c.organizations}</td></tr>`,
+  )}</tbody>
+</table></div>`}
+${nextLink(a, '/admin/councils', d.page, 'list')}
+${firstPageLink(a, '/admin/councils', d.laterPage)}
+<h2 id="create">${a.councilCreateTitle}</h2>
+${formAlert(d.form.formError ?? (e.name ? ctx.t.formErrors : null))}
+<form class="form" method="post" action="/admin/councils" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${textField({ id: 'council-name', name: 'name', label: a.councilName, value: v.name, error: e.name, maxlength: 300, required: true, autofocus: !!e.name })}
+  <div><button type="submit">${a.councilSubmit}</button></div>
+</form>`;
+  return adminLayout(ctx, a, 'councils', a.councils, body);
+}
+
+export const USER_FIELDS = ['email', 'displayName', 'password', 'role', 'organizationId', 'councilId', 'isChair', 'locale'] as const;
+export type UserField = (typeof USER_FIELDS)[number];
+
+export interface UsersData {
+  page: KeysetPage<StaffRow>;
+  laterPage: boolean;
+  organizations: OrganizationView[];
+  councils: CouncilView[];
+  form: FormState<UserField>;
+  flash: string | null;
+}
+
+export function usersPage(ctx: PageContext, d: UsersData): SafeHtml {
+  const a = adminMessages(ctx.locale);
+  const { values: v, errors: e } = d.form;
+  const focus = firstError(e, USER_FIELDS);
+  const body = html`<h1>${a.users}</h1>
+${flash(d.flash)}
+<p><a href="#create">${a.userCreateTitle}</a></p>
+<h2 id="list">${a.users}</h2>
+${d.page.items.length === 0
+  ? html`<p>${a.noUsers}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${a.usersCaption}</caption>
+  <thead><tr><th scope="col">${a.colPerson}</th><th scope="col">${a.colEmail}</th><th scope="col">${a.colRole}</th><th scope="col">${a.colBelongsTo}</th><th scope="col">${a.colCreated}</th></tr></thead>
+  <tbody>${d.page.items.map(
+    (u) => html`<tr><th scope="row">${u.display_name}</th><td>${u.email}</td>
+      <td>${a.roles[u.role] ?? u.role}${u.is_chair ? html`, <strong>${a.chairMark}</strong>` : ''}</td>
+      <td>${u.organization_name ?? u.council_name ?? '—'}</td><td>${formatDateTime(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
+  )}</tbody>
+</table></div>`}
+${nextLink(a, '/admin/users', d.page, 'list')}
+${firstPageLink(a, '/admin/users', d.laterPage)}
+<h2 id="create">${a.userCreateTitle}</h2>
+${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+<form class="form" method="post" action="/admin/users" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, value: v.role, options: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, autofocus: focus === 'role' })}
+  ${textField({ id: 'user-email', name: 'email', type: 'email', label: ctx.t.email, hint: a.emailHint, value: v.email, error: e.email, maxlength: 320, autocomplete: 'off', required: true, autofocus: focus === 'email' })}
+  ${textField({ id: 'user-name', name: 'displayName', label: a.displayName, hint: a.displayNameHint, value: v.displayName, error: e.displayName, maxlength: 100, required: true, autofocus: focus === 'displayName' })}
+  ${textField({ id: 'user-password', name: 'password', type: 'password', label: ctx.t.password, hint: a.passwordHint, value: '', error: e.password, maxlength: 128, autocomplete: 'new-password', required: true, autofocus: focus === 'password' })}
+  ${selectField({ id: 'user-org', name: 'organizationId', label: a.organization, value: v.organizationId, options: d.organizations.map((o) => [o.id, o.name] as const), placeholder: '—', error: e.organizationId, autofocus: focus === 'organizationId' })}
+  ${selectField({ id: 'user-council', name: 'councilId', label: a.memberCouncil, value: v.councilId, options: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, autofocus: focus === 'councilId' })}
+  ${checkboxField({ id: 'user-chair', name: 'isChair', label: a.chair, hint: a.chairHint, checked: v.isChair === 'true', error: e.isChair, autofocus: focus === 'isChair' })}
+  ${selectField({ id: 'user-locale', name: 'locale', label: a.locale, value: v.locale, options: LOCALES.map((l) => [l, a.languages[l]] as const), error: e.locale, autofocus: focus === 'locale' })}
+  <div><button type="submit">${a.userSubmit}</button></div>
+</form>`;
+  return adminLayout(ctx, a, 'users', a.users, body);
+}
+
+export const OVERRIDE_FIELDS = ['date', 'working', 'reason'] as const;
+export type OverrideField = (typeof OVERRIDE_FIELDS)[number];
+
+export interface CalendarData {
+  year: number;
+  overrides: OverrideRow[];
+  /** The year's public holidays and substitute days off, as the law gives them. */
+  holidays: CalendarDay[];
+  form: FormState<OverrideField>;
+  flash: string | null;
+}
+
+export function calendarPage(ctx: PageContext, d: CalendarData): SafeHtml {
+  const a = adminMessages(ctx.locale);
+  const { locale } = ctx;
+  const { values: v, errors: e } = d.form;
+  const focus = firstError(e, OVERRIDE_FIELDS);
+  const title = fmt(a.calendarTitle, { year: d.year });
+  const body = html`<h1>${title}</h1>
+${flash(d.flash)}
+<form class="search" method="get" action="/admin/calendar">
+  <div class="field"><label for="year">${a.yearLabel}</label>
+  <input type="text" id="year" name="year" value="${d.year}" inputmode="numeric" maxlength="4" pattern="[0-9]{4}"></div>
+  <div><button type="submit">${a.showYear}</button></div>
+</form>
+<p><a href="/admin/calendar?year=${d.year - 1}">${d.year - 1}</a> · <a href="/admin/calendar?year=${d.year + 1}">${d.year + 1}</a> · <a href="#create">${a.overrideTitle}</a></p>
+<h2 id="overrides">${fmt(a.overridesCaption, { year: d.year })}</h2>
+${d.overrides.length === 0
+  ? html`<p>${fmt(a.noOverrides, { year: d.year })}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${fmt(a.overridesCaption, { year: d.year })}</caption>
+  <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colWorking}</th><th scope="col">${a.colReason}</th><th scope="col">${a.colChanged}</th><th scope="col">${a.colAction}</th></tr></thead>
+  <tbody>${d.overrides.map(
+    (o) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
+      <td>${formatDateTime(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
+      <td><form class="inline" method="post" action="/admin/calendar/${o.date}/delete">${csrfField(ctx.csrf)}<button type="submit" class="secondary" aria-label="${fmt(a.removeLabel, { date: formatDate(o.date, locale) })}">${a.remove}</button></form></td></tr>`,
+  )}</tbody>
+</table></div>`}
+<h2 id="holidays">${fmt(a.holidaysCaption, { year: d.year })}</h2>
+<div class="table-wrap"><table>
+  <caption>${fmt(a.holidaysCaption, { year: d.year })}</caption>
+  <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colKind}</th><th scope="col">${a.colReason}</th></tr></thead>
+  <tbody>${d.holidays.map(
+    (h) => html`<tr><th scope="row"><time datetime="${h.date}">${formatDate(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,
+  )}</tbody>
+</table></div>
+<h2 id="create">${a.overrideTitle}</h2>
+<p class="meta">${a.overrideHint}</p>
+${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+<form class="form" method="post" action="/admin/calendar" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${textField({ id: 'override-date', name: 'date', type: 'date', label: a.date, hint: a.dateHint, value: v.date, error: e.date, required: true, autofocus: focus === 'date' })}
+  ${radioGroup({ id: 'override-working', name: 'working', legend: a.workingLegend, value: v.working, options: [['true', a.workingYes], ['false', a.workingNo]], error: e.working, required: true, autofocus: focus === 'working' })}
+  ${textField({ id: 'override-reason', name: 'reason', label: a.reason, hint: a.reasonHint, value: v.reason, error: e.reason, maxlength: 300, required: true, autofocus: focus === 'reason' })}
+  <div><button type="submit">${a.overrideSubmit}</button></div>
+</form>`;
+  return adminLayout(ctx, a, 'calendar', title, body);
+}

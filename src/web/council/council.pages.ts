@@ -1,0 +1,207 @@
+import type { ProtocolView } from '../../hearings/hearing-view';
+import type { Organization } from '../../organizations/organization.entity';
+import type { Plan } from '../../plans/plan.entity';
+import type { ConclusionFigures } from '../../reviews/conclusion';
+import { POSITIONS } from '../../reviews/review-position.entity';
+import type { ReviewView } from '../../reviews/reviews.service';
+import { formatDateTime } from '../format';
+import { html, SafeHtml } from '../html';
+import { fmt } from '../i18n/messages';
+import { csrfField, layout, PageContext } from '../layout';
+import type { KeysetPage } from '../admin/admin.queries';
+import { FieldErrors, firstError, flash, formAlert, radioGroup, textArea } from '../admin/form-fields';
+import { CouncilMessages, councilMessages } from './council.messages';
+import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council.queries';
+
+export interface CouncilHomeData {
+  councilName: string | null;
+  awaiting: KeysetPage<AwaitingRow>;
+  reviewed: KeysetPage<ReviewedRow>;
+  /** The cursors this page was opened with (each list pages on its own). */
+  after: string | null;
+  before: string | null;
+}
+
+function pageQuery(params: Record<string, string | null>): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);
+  const s = q.toString();
+  return s ? `?${s}` : '';
+}
+
+export function councilHomePage(ctx: PageContext, d: CouncilHomeData): SafeHtml {
+  const c = councilMessages(ctx.locale);
+  const { locale } = ctx;
+  const body = html`<h1>${c.title}</h1>
+${d.councilName ? html`<p class="meta">${fmt(c.councilName, { name: d.councilName })}</p>` : ''}
+<h2 id="awaiting">${c.awaiting}</h2>
+${d.awaiting.items.length === 0
+  ? html`<p>${c.noAwaiting}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${c.awaitingCaption}</caption>
+  <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colProtocol}</th><th scope="col">${c.colDeadline}</th><th scope="col">${c.colPositions}</th><th scope="col">${c.colMine}</th></tr></thead>
+  <tbody>${d.awaiting.items.map(
+    (r) => html`<tr><th scope="row"><a href="/council/plans/${r.id}">${r.title}</a></th><td>${r.organization_name}</td>
+      <td>${formatDateTime(r.protocol_published_at, r.time_zone, locale)}</td><td><strong>${formatDateTime(r.review_closes_at, r.time_zone, locale)}</strong></td>
+      <td>${r.positions}</td><td>${r.mine ? c.mineRecorded : html`<span class="pending">${c.mineMissing}</span>`}</td></tr>`,
+  )}</tbody>
+</table></div>`}
+${d.awaiting.nextCursor ? html`<p class="more"><a class="button" href="/council${pageQuery({ after: d.awaiting.nextCursor, before: d.before })}#awaiting">${c.more}</a></p>` : ''}
+${d.after ? html`<p><a href="/council${pageQuery({ before: d.before })}#awaiting">${c.firstPage}</a></p>` : ''}
+<h2 id="reviewed">${c.reviewed}</h2>
+${d.reviewed.items.length === 0
+  ? html`<p>${c.noReviewed}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${c.reviewedCaption}</caption>
+  <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colClosed}</th><th scope="col">${c.colResult}</th><th scope="col">${c.colRecommendations}</th></tr></thead>
+  <tbody>${d.reviewed.items.map(
+    (r) => html`<tr><th scope="row"><a href="/council/plans/${r.plan_id}">${r.title}</a></th><td>${r.organization_name}</td>
+      <td>${formatDateTime(r.closed_at, r.time_zone, locale)}</td>
+      <td>${c.results[r.result] ?? r.result}; ${fmt(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
+      <td>${r.recs_total === 0 ? '—' : fmt(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${fmt(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
+  )}</tbody>
+</table></div>`}
+${d.reviewed.nextCursor ? html`<p class="more"><a class="button" href="/council${pageQuery({ after: d.after, before: d.reviewed.nextCursor })}#reviewed">${c.more}</a></p>` : ''}
+${d.before ? html`<p><a href="/council${pageQuery({ after: d.after })}#reviewed">${c.firstPage}</a></p>` : ''}`;
+  return layout(ctx, { title: c.title, body });
+}
+
+export const POSITION_FIELDS = ['position', 'text', 'recommendations'] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number];
+
+export interface PositionFormState {
+  position: string;
+  text: string;
+  recommendations: string;
+  errors: FieldErrors<PositionField>;
+  /** A refusal of the whole position (POSITION_EXISTS, REVIEW_CLOSED). */
+  formError?: string | null;
+  /** A refusal of the chair's closing. */
+  closeError?: string | null;
+}
+
+export interface CouncilPlanData {
+  now: Date;
+  plan: Plan;
+  organization: Organization;
+  protocol: ProtocolView | null;
+  review: ReviewView;
+  mine: MyPositionRow | null;
+  /** Whether positions are accepted now. */
+  open: boolean;
+  /** For the chair while the review is open: what closing now would publish. */
+  preview: ConclusionFigures | null;
+  form: PositionFormState;
+  flash: string | null;
+}
+
+function protocolSection(c: CouncilMessages, ctx: PageContext, p: ProtocolView, tz: string): SafeHtml {
+  return html`<p class="meta">${formatDateTime(p.publishedAt, tz, ctx.locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
+  ${p.version > 1 ? html` · ${fmt(c.protocolVersion, { n: p.version, reason: p.correctionReason ?? '' })}` : ''}</p>
+<dl class="facts"><dt>${c.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
+<h3>${c.summary}</h3>
+<p class="description">${p.summary}</p>
+${p.speakers.length ? html`<h3>${c.speakers}</h3><ul>${p.speakers.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+${p.positions.length ? html`<h3>${c.voiced}</h3><ul>${p.positions.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+${p.questions.length
+  ? html`<h3>${c.questions}</h3><dl class="qa">${p.questions.map((q) => html`<dt>${c.question}: ${q.question}</dt><dd>${c.answer}: ${q.answer}</dd>`)}</dl>`
+  : ''}
+${p.decisions.length ? html`<h3>${c.decisions}</h3><ol>${p.decisions.map((s) => html`<li>${s}</li>`)}</ol>` : ''}`;
+}
+
+function positionForm(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData): SafeHtml {
+  const f = d.form;
+  const focus = firstError(f.errors, POSITION_FIELDS);
+  return html`${formAlert(f.formError ?? (focus ? ctx.t.formErrors : null), 'position-form-error')}
+<form class="form" id="position-form" method="post" action="/council/plans/${d.plan.id}/positions" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${radioGroup({ id: 'position', name: 'position', legend: c.positionLegend, value: f.position, options: POSITIONS.map((p) => [p, c.kinds[p]] as const), error: f.errors.position, required: true, autofocus: focus === 'position' })}
+  ${textArea({ id: 'position-text', name: 'text', label: c.positionText, hint: c.positionTextHint, value: f.text, rows: 6, maxlength: 10000, error: f.errors.text, required: true, autofocus: focus === 'text' })}
+  ${textArea({ id: 'position-recommendations', name: 'recommendations', label: c.recommendations, hint: c.recommendationsHint, value: f.recommendations, rows: 5, error: f.errors.recommendations, autofocus: focus === 'recommendations' })}
+  <div><button type="submit">${c.submitPosition}</button></div>
+</form>`;
+}
+
+function closeSection(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData, preview: ConclusionFigures): SafeHtml {
+  return html`<h2 id="close">${c.close}</h2>
+<p id="close-preview">${fmt(c.closePreview, {
+    result: c.results[preview.result],
+    positions: preview.positionsCount,
+    members: preview.membersCount,
+    quorum: preview.quorum ? c.quorumYes : c.quorumNo,
+  })}</p>
+<p class="meta" id="close-hint">${c.closeHint}</p>
+${formAlert(d.form.closeError, 'close-error')}
+<form method="post" action="/council/plans/${d.plan.id}/close">
+  ${csrfField(ctx.csrf)}
+  <button type="submit" aria-describedby="close-preview close-hint">${c.closeButton}</button>
+</form>`;
+}
+
+function conclusionSection(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData): SafeHtml {
+  const k = d.review.conclusion;
+  if (!k) return html``;
+  const tz = d.organization.timeZone;
+  const when = formatDateTime(k.closedAt, tz, ctx.locale);
+  const recs = d.review.positions.flatMap((p) => p.recommendations.map((r) => ({ ...r, memberName: p.memberName })));
+  return html`<h2 id="conclusion">${c.conclusion}</h2>
+<p class="conclusion-result"><strong>${c.results[k.result] ?? k.result}</strong></p>
+<p>${k.closedBy === 'chair' ? fmt(c.closedByChair, { time: when }) : fmt(c.closedByDeadline, { time: when })}</p>
+<p>${fmt(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
+<p>${fmt(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
+<h3 id="recommendations">${c.recsTitle}</h3>
+${recs.length === 0
+  ? html`<p>${c.noRecommendations}</p>`
+  : html`<div class="table-wrap"><table>
+  <caption>${c.recsCaption}</caption>
+  <thead><tr><th scope="col">${c.colRecommendation}</th><th scope="col">${c.colMember}</th><th scope="col">${c.colResponse}</th></tr></thead>
+  <tbody>${recs.map(
+    (r) => html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${r.text}</th><td>${r.memberName}</td><td>${
+      r.response
+        ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
+          <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span><p class="body">${r.response.text}</p>`
+        : r.overdue
+          ? html`<span class="badge late">${fmt(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+          : html`<span class="pending">${fmt(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+    }</td></tr>`,
+  )}</tbody>
+</table></div>`}`;
+}
+
+export function councilPlanPage(ctx: PageContext, d: CouncilPlanData): SafeHtml {
+  const c = councilMessages(ctx.locale);
+  const tz = d.organization.timeZone;
+  const dt = (at: Date | string) => formatDateTime(at, tz, ctx.locale);
+  const body = html`<p class="meta"><a href="/council">${c.backToList}</a> · <a href="/plans/${d.plan.id}">${c.publicPage}</a></p>
+<h1>${d.plan.title}</h1>
+${flash(d.flash)}
+<dl class="facts">
+  <dt>${c.organizer}</dt><dd>${d.organization.name}</dd>
+  ${d.plan.protocolPublishedAt ? html`<dt>${c.protocolPublished}</dt><dd>${dt(d.plan.protocolPublishedAt)}</dd>` : ''}
+  ${d.plan.reviewClosesAt ? html`<dt>${c.reviewDeadline}</dt><dd>${dt(d.plan.reviewClosesAt)}</dd>` : ''}
+</dl>
+<h2 id="protocol">${c.protocol}</h2>
+${d.protocol ? protocolSection(c, ctx, d.protocol, tz) : html`<p>${c.protocolNotPublished}</p>`}
+<h2 id="positions">${c.positions}</h2>
+${d.review.positions.length === 0
+  ? html`<p>${c.noPositions}</p>`
+  : html`<ol class="remarks">${d.review.positions.map(
+      (p) => html`<li class="remark">
+        <h3>${fmt(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
+        <p class="meta">${fmt(c.recordedAt, { time: dt(p.createdAt) })}</p>
+        <p class="body">${p.text}</p>
+        ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => html`<li class="body">${r.text}</li>`)}</ol>` : ''}
+      </li>`,
+    )}</ol>`}
+${d.protocol
+  ? html`<h2 id="my-position">${c.myPosition}</h2>
+${d.mine
+  ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${fmt(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
+  : d.open
+    ? positionForm(c, ctx, d)
+    : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`}`
+  : ''}
+${d.preview ? closeSection(c, ctx, d, d.preview) : formAlert(d.form.closeError, 'close-error')}
+${conclusionSection(c, ctx, d)}`;
+  return layout(ctx, { title: d.plan.title, body });
+}
