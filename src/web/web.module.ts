@@ -6,6 +6,12 @@ import { WebQueries } from './queries';
 import { Csrf } from './csrf';
 import { RemarksModule } from '../remarks/remarks.module';
 import { WebController } from './web.controller';
+import { OrganizationsModule } from '../organizations/organizations.module';
+import { ReviewsModule } from '../reviews/reviews.module';
+import { AdminPagesController } from './admin/admin.controller';
+import { AdminQueries } from './admin/admin.queries';
+import { CouncilPagesController } from './council/council.controller';
+import { CouncilQueries } from './council/council.queries';
 import { HearingsModule } from '../hearings/hearings.module';
 import { AccountPagesController } from './citizen/account.controller';
 import { CitizenPagesController } from './citizen/citizen.controller';
@@ -17,9 +23,9 @@ import { PlanParticipation } from './citizen/plan-participation';
  * Wires the global ErrorFilter so that errors of page routes are pages, not JSON.
  */
 @Module({
-  controllers: [WebController, AccountPagesController, CitizenPagesController],
-  imports: [RemarksModule, HearingsModule],
-  providers: [WebQueries, Csrf, CitizenQueries, PlanParticipation],
+  controllers: [WebController, CouncilPagesController, AdminPagesController, AccountPagesController, CitizenPagesController],
+  imports: [RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
+  providers: [WebQueries, Csrf, CouncilQueries, AdminQueries, CitizenQueries, PlanParticipation],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}
