@@ -1,0 +1,187 @@
+import 'reflect-metadata';
+import { Body, Controller, Get, Headers, HttpException, Module, Param, Post, Query } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createHash } from 'node:crypto';
+import { Pool, PoolClient } from 'pg';
+import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
+import { PlanStatus } from '../../src/plans/plan-status';
+import { statusSql } from '../../src/plans/plans.service';
+import { remarkPageSql } from '../../src/remarks/remarks.service';
+
+/**
+ * The ceiling: a bare NestJS + Fastify app that runs the same SQL as each measured endpoint of the
+ * service, with none of its layers (no guard or token check, no validation pipe, no TypeORM, no
+ * request logging, no helmet, no error filter). Same paths as the service, so the load is the same.
+ */
+const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20, application_name: 'bare' });
+
+function userIdOf(authorization: string | undefined): string {
+  const payload = authorization?.split('.')[1];
+  if (!payload) throw new HttpException({ error: 'no token' }, 401);
+  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
+}
+
+async function inTransaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
+  const c = await pool.connect();
+  try {
+    await c.query('BEGIN');
+    const result = await fn(c);
+    await c.query('COMMIT');
+    return result;
+  } catch (error) {
+    await c.query('ROLLBACK').catch(() => undefined);
+    throw error;
+  } finally {
+    c.release();
+  }
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+@Controller('api/v1')
+class BareController {
+  @Post('plans/:id/remarks')
+  async createRemark(@Param('id') planId: string, @Body() body: { body: string }, @Headers('authorization') authorization: string) {
+    const userId = userIdOf(authorization);
+    const user = (await pool.query('SELECT * FROM users WHERE id = $1', [userId])).rows[0];
+    if (!user) throw new HttpException({ error: 'unknown user' }, 401);
+    const bodyHash = createHash('sha256').update(`${planId}\n${body.body}`).digest('hex');
+    return inTransaction(async (c) => {
+      const plan = (await c.query('SELECT * FROM plans WHERE id = $1', [planId])).rows[0];
+      await c.query('SELECT * FROM organizations WHERE id = $1', [plan.organization_id]);
+      const now = new Date();
+      if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
+      const due = new Date(now.getTime() + 21 * 86_400_000);
+      const { rows } = await c.query(
+        `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+         ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+         RETURNING id, stage, created_at`,
+        [plan.id, 1, user.id, body.body, now, null, bodyHash, due],
+      );
+      await c.query(`INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, 'follow') ON CONFLICT DO NOTHING`, [plan.id, user.id]);
+      return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
+    });
+  }
+
+  @Get('plans/:id/remarks')
+  async remarks(@Param('id') planId: string, @Query() query: { limit?: string; cursor?: string; stage?: string }) {
+    const plan = (await pool.query('SELECT * FROM plans WHERE id = $1', [planId])).rows[0];
+    await pool.query('SELECT * FROM organizations WHERE id = $1', [plan.organization_id]);
+    const limit = Number(query.limit ?? 20);
+    const { sql, params } = remarkPageSql(plan.id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
+    const rows = (await pool.query(sql, params)).rows;
+    const page = rows.slice(0, limit);
+    const answers = page.length
+      ? (
+          await pool.query(
+            `SELECT remark_id, body, disposition, published_at, late, version, correction_reason
+             FROM answers WHERE remark_id = ANY($1::uuid[]) ORDER BY remark_id, version DESC`,
+            [page.map((r) => r.id)],
+          )
+        ).rows
+      : [];
+    const byRemark = new Map<string, unknown[]>();
+    for (const a of answers) {
+      const list = byRemark.get(a.remark_id) ?? [];
+      list.push({ body: a.body, disposition: a.disposition, publishedAt: iso(a.published_at), late: a.late, version: a.version, correctionReason: a.correction_reason });
+      byRemark.set(a.remark_id, list);
+    }
+    const items = page.map((r) => {
+      const [latest, ...older] = byRemark.get(r.id) ?? [];
+      return {
+        id: r.id,
+        stage: r.stage,
+        authorName: r.author_name,
+        body: r.body,
+        createdAt: iso(r.created_at),
+        answerDueAt: iso(r.answer_due_at),
+        answer: latest ? { ...(latest as object), history: older } : null,
+      };
+    });
+    const last = page[page.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: iso(last.created_at)!, id: last.id }) : null };
+  }
+
+  @Get('plans')
+  async plans(@Query() query: { status?: PlanStatus; organizationId?: string; q?: string; limit?: string; cursor?: string }) {
+    const limit = Number(query.limit ?? 20);
+    const now = new Date();
+    const params: unknown[] = [];
+    const where = ['p.published_at IS NOT NULL'];
+    if (query.status) {
+      const nowParam = `$${params.length + 1}::timestamptz`;
+      const condition = statusSql(query.status, nowParam);
+      if (condition.includes(nowParam)) params.push(now);
+      where.push(condition);
+    }
+    if (query.organizationId) {
+      params.push(query.organizationId);
+      where.push(`p.organization_id = $${params.length}`);
+    }
+    if (query.q?.trim()) {
+      params.push(query.q.trim());
+      const q = `$${params.length}`;
+      where.push(`plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`);
+    }
+    const cursor = decodeCursor(query.cursor);
+    if (cursor) {
+      params.push(cursor.t, cursor.id);
+      where.push(`(p.published_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+    }
+    params.push(limit + 1);
+    const rows = (await pool.query(`SELECT p.id FROM plans p WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`, params)).rows;
+    const ids = rows.slice(0, limit).map((r) => r.id as string);
+    const plans = ids.length ? (await pool.query('SELECT * FROM plans WHERE id = ANY($1::uuid[])', [ids])).rows : [];
+    const byId = new Map(plans.map((p) => [p.id, p]));
+    const orgs = plans.length ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]])).rows : [];
+    const orgById = new Map(orgs.map((o) => [o.id, o]));
+    const counts = plans.length
+      ? (
+          await pool.query(
+            `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`,
+            [ids],
+          )
+        ).rows
+      : [];
+    const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
+    const items = ids.map((id) => {
+      const p = byId.get(id);
+      const o = orgById.get(p.organization_id);
+      return {
+        id: p.id,
+        organization: { id: o.id, name: o.name },
+        title: p.title,
+        description: p.description,
+        subjectCode: p.subject_code,
+        amount: Number(p.amount),
+        method: p.method,
+        plannedQuarter: p.planned_quarter,
+        deliveryPlace: p.delivery_place,
+        publishedAt: iso(p.published_at),
+        stage1: { opensAt: iso(p.published_at), closesAt: iso(p.stage1_closes_at) },
+        stage2: p.stage2_opens_at ? { opensAt: iso(p.stage2_opens_at), closesAt: iso(p.stage2_closes_at) } : null,
+        counts: countById.get(id) ?? { remarks: 0, answered: 0 },
+      };
+    });
+    const last = ids.length ? byId.get(ids[ids.length - 1]) : null;
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: iso(last.published_at)!, id: last.id }) : null };
+  }
+
+  @Get('health')
+  health() {
+    return { status: 'ok' };
+  }
+}
+
+@Module({ controllers: [BareController] })
+class BareModule {}
+
+async function main(): Promise<void> {
+  const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
+  await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
+  process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+}
+
+void main();

@@ -1,0 +1,336 @@
+import 'reflect-metadata';
+import { hash } from 'argon2';
+import { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { SystemClock } from '../src/common/clock';
+import { AppConfig } from '../src/config/config';
+import { startEmbeddedPostgres, EmbeddedDatabase } from '../src/database/embedded-postgres';
+import { runMigrations } from '../src/database/migrate';
+import { TokenService } from '../src/identity/auth/token.service';
+import { encodeCursor } from '../src/plans/cursor';
+import { renderAnswerEmail } from '../src/remarks/answer-email';
+import {
+  ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
+} from './common';
+import { LoadResult, LoadSpec, measure } from './load';
+import { BenchResults, writeReport } from './report';
+import { seed, seedSweepPlans } from './seed';
+import { REMARKS_KK, REMARKS_RU } from './texts';
+
+const SERVICE = join(DIST, 'src', 'main.js');
+const BARE = join(DIST, 'bench', 'bare', 'main.js');
+
+async function coldStart(): Promise<BenchResults['coldStart']> {
+  const dir = join(BENCH_DIR, 'cold');
+  const once = async (label: string) => {
+    const port = await freePort();
+    const started = Date.now();
+    const child = spawnNode(`cold-${label}`, SERVICE, { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SMTP_URL: '', DEMO_DATA: 'false', LOG_LEVEL: 'warn' });
+    await waitForOk(`http://127.0.0.1:${port}/health`, child, 60_000, 10);
+    const ms = Date.now() - started;
+    await stopChild(child);
+    log(`cold start (${label}): ${ms} ms to a green /health`);
+    return ms;
+  };
+  const fresh = await once('fresh');
+  const restart = await once('restart');
+  return { freshMs: fresh, restartMs: restart };
+}
+
+async function startDatabase(): Promise<{ url: string; db: EmbeddedDatabase | null; tuned: string[] }> {
+  if (process.env.BENCH_DATABASE_URL) return { url: process.env.BENCH_DATABASE_URL, db: null, tuned: [] };
+  const dir = join(BENCH_DIR, 'db');
+  let db = await startEmbeddedPostgres(dir);
+  // Settings of a database server sized for this machine (24 GiB); durability settings stay at their defaults.
+  const tuned = [
+    `shared_buffers = '2GB'`,
+    `effective_cache_size = '12GB'`,
+    `work_mem = '16MB'`,
+    `maintenance_work_mem = '1GB'`,
+    `max_wal_size = '8GB'`,
+    `checkpoint_timeout = '30min'`,
+    `random_page_cost = 1.1`,
+    `shared_preload_libraries = 'pg_stat_statements'`,
+  ];
+  await withClient(db.url, async (c) => {
+    for (const setting of tuned) await c.query(`ALTER SYSTEM SET ${setting}`);
+  });
+  await db.stop();
+  db = await startEmbeddedPostgres(dir);
+  return { url: db.url, db, tuned };
+}
+
+async function main(): Promise<void> {
+  const runStarted = Date.now();
+  rmSync(BENCH_DIR, { recursive: true, force: true });
+  mkdirSync(BENCH_DIR, { recursive: true });
+  log(`scale ${SCALE}, ${WARMUP} s warm-up + ${DURATION} s per measurement; logs under ${BENCH_DIR}`);
+  const machine = {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: cpus().length,
+    ramGiB: Math.round(totalmem() / 2 ** 30),
+    node: process.version,
+    postgres: '',
+    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+  };
+
+  const coldStartResult = await coldStart();
+
+  log('starting the benchmark database');
+  const { url, db, tuned } = await startDatabase();
+  const children: ChildProcess[] = [];
+  try {
+    await runMigrations(url);
+    machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0].v);
+    const hasStatements = await withClient(url, async (c) => {
+      try {
+        await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+        await c.query('SELECT pg_stat_statements_reset()');
+        return true;
+      } catch {
+        return false;
+      }
+    });
+
+    log('seeding');
+    const password = 'Bench-password-2027';
+    const passwordHash = await hash(password, { type: 2 });
+    const info = await withClient(url, (c) => seed(c, passwordHash));
+    log(`seeded ${JSON.stringify(info.sizes)} in ${info.seconds.toFixed(1)} s`);
+
+    const sink = spawnNode('smtp-sink', join(DIST, 'bench', 'smtp-sink.js'), {}, true);
+    children.push(sink);
+    const { port: smtpPort } = await waitMessage<{ port: number }>(sink, 'ready');
+    const secret = randomBytes(32).toString('base64url');
+    const servicePort = await freePort();
+    const barePort = await freePort();
+    const service = spawnNode('service', SERVICE, {
+      DATABASE_URL: url,
+      PORT: String(servicePort),
+      HOST: '127.0.0.1',
+      SESSION_SECRET: secret,
+      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      DATA_DIR: join(BENCH_DIR, 'service-data'),
+      DEMO_DATA: 'false',
+    });
+    children.push(service);
+    const bare = spawnNode('bare', BARE, { DATABASE_URL: url, PORT: String(barePort) });
+    children.push(bare);
+    await waitForOk(`http://127.0.0.1:${servicePort}/health`, service);
+    await waitForOk(`http://127.0.0.1:${barePort}/api/v1/health`, bare);
+    const serviceUrl = `http://127.0.0.1:${servicePort}`;
+    const bareUrl = `http://127.0.0.1:${barePort}`;
+
+    const tokens = new TokenService({ sessionSecret: secret, dataDir: BENCH_DIR } as AppConfig, new SystemClock());
+    const bearer = info.loadCitizenIds.map((id) => `Bearer ${tokens.sign(id).token}`);
+
+    const statements = async (label: string) => {
+      if (!hasStatements) return;
+      await withClient(url, async (c) => {
+        const { rows } = await c.query(
+          `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) AS query
+           FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 25`,
+        );
+        writeFileSync(join(BENCH_DIR, `statements-${label}.json`), JSON.stringify(rows, null, 2));
+        await c.query('SELECT pg_stat_statements_reset()');
+      });
+    };
+    const pair = async (label: string, spec: LoadSpec): Promise<{ service: LoadResult; bare: LoadResult }> => {
+      await statements(`before-${label}`);
+      const s = await measure(serviceUrl, spec);
+      await statements(`service-${label}`);
+      const b = await measure(bareUrl, spec);
+      await statements(`bare-${label}`);
+      log(
+        `${label}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
+          `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}`,
+      );
+      return { service: s, bare: b };
+    };
+
+    // 1. Remark submission by many verified citizens, 64 connections.
+    let n = 0;
+    const submit: LoadSpec = {
+      connections: 64,
+      request: () => {
+        const i = n++;
+        const texts = i % 5 < 3 ? REMARKS_RU : REMARKS_KK;
+        return {
+          method: 'POST',
+          path: `/api/v1/plans/${info.openPlanIds[i % info.openPlanIds.length]}/remarks`,
+          headers: { authorization: bearer[(i * 7) % bearer.length] },
+          body: JSON.stringify({ body: `${texts[i % texts.length]} (нагрузка ${i})` }),
+        };
+      },
+    };
+    const countRemarks = () => withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
+    const before = await countRemarks();
+    await statements('seed');
+    const sService = await measure(serviceUrl, submit);
+    await statements('service-submit');
+    const middle = await countRemarks();
+    const sBare = await measure(bareUrl, submit);
+    await statements('bare-submit');
+    const after = await countRemarks();
+    log(`submit: service ${sService.rps.toFixed(0)} req/s p50 ${sService.p50} p99 ${sService.p99} (non-2xx ${sService.non2xx}); bare ${sBare.rps.toFixed(0)} req/s p99 ${sBare.p99}; ratio ${(sService.rps / sBare.rps).toFixed(2)}`);
+    const submitResult = {
+      service: sService,
+      bare: sBare,
+      stored: { service: middle - before, serviceOk: sService.okWithWarmup, bare: after - middle, bareOk: sBare.okWithWarmup },
+    };
+
+    // 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10.
+    const deep = await withClient(url, async (c) => {
+      const { rows } = await c.query<{ created_at: Date; id: string }>(
+        `SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT 1`,
+        [info.bigPlanId, Math.floor(info.sizes.bigPlanRemarks * 0.99)],
+      );
+      return encodeCursor({ t: rows[0].created_at.toISOString(), id: rows[0].id });
+    });
+    const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
+    const pages = {
+      bigFirst: await pair('page-big-first', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10`)),
+      bigDeep: await pair('page-big-deep', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10&cursor=${deep}`)),
+      smallFirst: await pair('page-small-first', page(`/api/v1/plans/${info.smallPlanId}/remarks?limit=10`)),
+    };
+
+    // 3. Plan search and listing with filters.
+    const combinedOrg = await withClient(url, async (c) => {
+      const { rows } = await c.query<{ organization_id: string }>(
+        `SELECT organization_id FROM plans WHERE title ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
+         GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`,
+      );
+      return rows[0]?.organization_id ?? info.organizationId;
+    });
+    const q = (s: string) => encodeURIComponent(s);
+    const listings: Record<string, string> = {
+      'newest published': '/api/v1/plans',
+      'status=stage1_open': '/api/v1/plans?status=stage1_open',
+      'organizationId': `/api/v1/plans?organizationId=${info.organizationId}`,
+      'q=ремонт (ru)': `/api/v1/plans?q=${q('ремонт')}`,
+      'q=жөндеу (kk)': `/api/v1/plans?q=${q('жөндеу')}`,
+      'q+status+organizationId': `/api/v1/plans?q=${q('ремонт')}&status=stage1_open&organizationId=${combinedOrg}`,
+    };
+    const lists: BenchResults['lists'] = {};
+    for (const [name, path] of Object.entries(listings)) lists[name] = await pair(`list ${name}`, page(path));
+
+    // 5. E-mail dispatch of queued outbox messages to the local SMTP server.
+    const nMail = scaled(10_000, 1_000);
+    const templates = (['ru', 'kk'] as const).map((locale) =>
+      renderAnswerEmail({
+        locale,
+        displayName: 'Айгерім Сәрсенова',
+        planTitle: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
+        remarkBody: locale === 'ru' ? REMARKS_RU[0] : REMARKS_KK[0],
+        answerBody: 'Цена определена по результатам мониторинга цен трёх поставщиков; расчёт опубликован в приложении 2.',
+        disposition: 'explained',
+        correction: null,
+        url: `http://localhost/plans/${info.bigPlanId}`,
+      }),
+    );
+    await ask(sink, { type: 'reset' });
+    const queuedAt = Date.now();
+    await withClient(url, (c) =>
+      c.query(
+        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body)
+         SELECT 'bench-answer:' || g, 'answer', 'citizen' || g || '@example.kz', t.locale, t.subject, t.text, t.html
+         FROM generate_series(1, $1) g JOIN jsonb_to_recordset($2::jsonb) AS t(i int, locale text, subject text, text text, html text) ON t.i = g % 2`,
+        [nMail, JSON.stringify(templates.map((t, i) => ({ i, locale: t.locale, subject: t.subject, text: t.text, html: t.html })))],
+      ),
+    );
+    const pendingNow = () =>
+      withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND kind = 'answer'`)).rows[0].n);
+    const dispatchDeadline = Date.now() + 600_000;
+    while ((await pendingNow()) > 0 && Date.now() < dispatchDeadline) await sleep(100);
+    const drainedMs = Date.now() - queuedAt;
+    await statements('dispatch');
+    const sinkStats = await ask<{ received: number; unique: number; duplicates: number; firstAt: number; lastAt: number }>(sink, { type: 'stats' });
+    const outboxState = await withClient(url, async (c) =>
+      (await c.query<{ sent: number; failed: number; pending: number; span: number }>(
+        `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+                count(*) FILTER (WHERE status = 'pending')::int AS pending, extract(epoch FROM max(sent_at) - min(sent_at))::float8 AS span
+         FROM outbox_messages WHERE kind = 'answer'`,
+      )).rows[0],
+    );
+    const dispatch = {
+      messages: nMail,
+      endToEndMs: drainedMs,
+      perSecond: nMail / (drainedMs / 1000),
+      firstToLastPerSecond: sinkStats.lastAt > sinkStats.firstAt ? sinkStats.received / ((sinkStats.lastAt - sinkStats.firstAt) / 1000) : 0,
+      received: sinkStats.received,
+      unique: sinkStats.unique,
+      duplicates: sinkStats.duplicates,
+      ...outboxState,
+    };
+    log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated)`);
+
+    await stopChild(service);
+    await stopChild(bare);
+
+    // 4. The sweep when many plans pass the stage-1 deadline at once, on two instances together.
+    const nSweep = scaled(100_000, 2_000);
+    await withClient(url, (c) => seedSweepPlans(c, nSweep));
+    const workerEnv = { DATABASE_URL: url, SESSION_SECRET: secret, DATA_DIR: join(BENCH_DIR, 'service-data'), LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
+    const workers = [0, 1].map((i) => spawnNode(`sweep-worker-${i}`, join(DIST, 'bench', 'sweep-worker.js'), workerEnv, true));
+    children.push(...workers);
+    await Promise.all(workers.map((w) => waitMessage(w, 'ready')));
+    await statements('before-sweep');
+    type SweepDone = { stage1Closed: number; overdueRemarks: number; stage2Closed: number; ms: number; error?: string };
+    const sweepStarted = Date.now();
+    const passes = await Promise.all(workers.map((w) => ask<SweepDone>(w, { type: 'sweep' })));
+    const sweepMs = Date.now() - sweepStarted;
+    await statements('sweep');
+    const again = await ask<SweepDone>(workers[0], { type: 'sweep' });
+    const sweepCheck = await withClient(url, async (c) =>
+      (await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
+        `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
+                (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
+                (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
+                (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
+                (SELECT count(*) FROM users WHERE role = 'organizer')::int AS staff`,
+      )).rows[0],
+    );
+    for (const w of workers) await stopChild(w);
+    const sweep = {
+      plans: nSweep,
+      ms: sweepMs,
+      perInstance: passes.map((p) => ({ claimed: p.stage1Closed, ms: p.ms, error: p.error ?? null })),
+      claimedTotal: passes.reduce((s, p) => s + p.stage1Closed, 0),
+      secondPass: again.stage1Closed,
+      ...sweepCheck,
+      expectedEmails: nSweep * 2,
+    };
+    log(`sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`);
+
+    const results: BenchResults = {
+      date: new Date().toISOString(),
+      scale: SCALE,
+      durationSeconds: DURATION,
+      warmupSeconds: WARMUP,
+      machine,
+      postgresSettings: tuned,
+      seed: info,
+      submit: submitResult,
+      pages,
+      lists,
+      dispatch,
+      sweep,
+      coldStart: coldStartResult,
+      totalSeconds: (Date.now() - runStarted) / 1000,
+    };
+    writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));
+    writeReport(results);
+    log(`done in ${results.totalSeconds.toFixed(0)} s; BENCHMARKS.md written`);
+  } finally {
+    for (const child of children) await stopChild(child).catch(() => undefined);
+    await db?.stop().catch(() => undefined);
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? error.stack : error}\n`);
+  process.exit(1);
+});
