@@ -6,6 +6,7 @@ import { WebQueries } from './queries';
 import { Csrf } from './csrf';
 import { RemarksModule } from '../remarks/remarks.module';
 import { WebController } from './web.controller';
+import { OrganizerWebModule } from './organizer/organizer.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AdminPagesController } from './admin/admin.controller';
@@ -24,7 +25,7 @@ import { PlanParticipation } from './citizen/plan-participation';
  */
 @Module({
   controllers: [WebController, CouncilPagesController, AdminPagesController, AccountPagesController, CitizenPagesController],
-  imports: [RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
+  imports: [OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
   providers: [WebQueries, Csrf, CouncilQueries, AdminQueries, CitizenQueries, PlanParticipation],
 })
 export class WebModule implements OnModuleInit {

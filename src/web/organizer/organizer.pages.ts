@@ -1,0 +1,301 @@
+import { PROCUREMENT_METHODS } from '../../plans/plan.entity';
+import { isHearingOverdue, PLAN_STATUSES, planStatus, PlanStatus } from '../../plans/plan-status';
+import type { PlanView } from '../../plans/plan-view';
+import { DISPOSITIONS } from '../../remarks/answer.entity';
+import { formatDate, formatDateTime, formatTenge } from '../format';
+import { html, SafeHtml } from '../html';
+import { fmt } from '../i18n/messages';
+import { csrfField, layout, PageContext } from '../layout';
+import { alertOf, control, flashOf, focusOf, FormState } from './organizer.forms';
+import { organizerMessages, OrganizerMessages } from './organizer.messages';
+import type { OrganizationRow, OrganizerPlanRow, Page, QueueRemarkRow } from './organizer.queries';
+
+/** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
+
+export function forbiddenPage(ctx: PageContext, name: string): SafeHtml {
+  const m = organizerMessages(ctx.locale);
+  return layout(ctx, {
+    title: m.forbiddenTitle,
+    body: html`<h1>${m.forbiddenTitle}</h1><p>${fmt(m.forbiddenText, { name })}</p><p><a href="/">${ctx.t.backHome}</a></p>`,
+  });
+}
+
+/** Links to the organizer's three lists, the current one marked. */
+function organizerLinks(ctx: PageContext, m: OrganizerMessages, current: string): SafeHtml {
+  const links: Array<[string, string]> = [
+    ['/organizer', m.plansTitle],
+    ['/organizer/plans/new', m.newPlan],
+    ['/organizer/remarks', m.remarksQueue],
+  ];
+  return html`<nav class="sub-nav" aria-label="${m.plansTitle}"><ul>${links.map(([href, label]) =>
+    html`<li><a href="${href}"${href === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
+  )}</ul></nav>`;
+}
+
+interface Deadline {
+  text: string;
+  overdue: boolean;
+}
+
+function timestamps(r: OrganizerPlanRow) {
+  return {
+    publishedAt: r.published_at,
+    stage1ClosesAt: r.stage1_closes_at,
+    hearingDeadlineDate: r.hearing_deadline_date,
+    hearingOverdueAt: r.hearing_overdue_at,
+    protocolPublishedAt: r.protocol_published_at,
+    stage2OpensAt: r.stage2_opens_at,
+    stage2ClosesAt: r.stage2_closes_at,
+    outcomePublishedAt: r.outcome_published_at,
+  };
+}
+
+/** What the organizer has to do next on a plan item, and by when. */
+export function nextDeadlines(ctx: PageContext, m: OrganizerMessages, r: OrganizerPlanRow, tz: string, now: Date): Deadline[] {
+  const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
+  const late = (d: Date | null) => !!d && d.getTime() < now.getTime();
+  const status = planStatus(timestamps(r), now);
+  const out: Deadline[] = [];
+  switch (status) {
+    case 'draft':
+      out.push({ text: m.dlPublish, overdue: false });
+      break;
+    case 'stage1_open':
+      out.push({ text: fmt(m.dlStage1, { time: dt(r.stage1_closes_at!) }), overdue: false });
+      break;
+    case 'awaiting_hearing': {
+      const scheduled = r.hearing_status === 'scheduled' && r.hearing_starts_at;
+      if (scheduled && r.hearing_starts_at!.getTime() > now.getTime()) out.push({ text: fmt(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
+      else if (scheduled) out.push({ text: m.dlProtocol, overdue: false });
+      else if (isHearingOverdue(timestamps(r), now, tz)) out.push({ text: fmt(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
+      else if (r.hearing_deadline_date) out.push({ text: fmt(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
+      break;
+    }
+    case 'council_review':
+      if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime()) out.push({ text: fmt(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
+      else out.push({ text: m.dlNotice, overdue: false });
+      break;
+    case 'stage2_open':
+      out.push({ text: fmt(m.dlStage2, { time: dt(r.stage2_closes_at!) }), overdue: false });
+      break;
+    case 'awaiting_outcome':
+      if (r.remarks_unanswered === 0) out.push({ text: m.dlOutcome, overdue: false });
+      break;
+    case 'closed':
+      out.push({ text: m.dlClosed, overdue: false });
+      break;
+  }
+  if (r.next_answer_due_at) out.push({ text: fmt(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
+  if (r.next_response_due_at) out.push({ text: fmt(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
+  return out;
+}
+
+function deadlineList(m: OrganizerMessages, list: Deadline[]): SafeHtml {
+  return html`<ul class="deadlines">${list.map((d) => html`<li>${d.text}${d.overdue ? html` <span class="badge late">${m.overdue}</span>` : ''}</li>`)}</ul>`;
+}
+
+export interface PlansListData {
+  now: Date;
+  organization: OrganizationRow;
+  status: PlanStatus | null;
+  cursor: string | null;
+  plans: Page<OrganizerPlanRow>;
+}
+
+export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
+  const m = organizerMessages(ctx.locale);
+  const { t, locale } = ctx;
+  const tz = d.organization.time_zone;
+  const filterHref = (s: PlanStatus | null) => (s ? `/organizer?status=${s}` : '/organizer');
+  const filters: Array<[PlanStatus | null, string]> = [[null, m.allStatuses], ...PLAN_STATUSES.map((s): [PlanStatus, string] => [s, m.status[s]])];
+  const body = html`
+<h1>${m.plansTitle}</h1>
+<p class="meta">${fmt(m.myPlans, { org: d.organization.name })}</p>
+${organizerLinks(ctx, m, '/organizer')}
+<nav class="filters" aria-label="${m.statusFilter}"><ul>${filters.map(([s, label]) =>
+  html`<li><a href="${filterHref(s)}"${s === d.status ? html` aria-current="page"` : ''}>${label}</a></li>`,
+)}</ul></nav>
+${d.plans.items.length === 0
+  ? html`<p>${m.noPlans}</p>`
+  : html`<ul class="cards">${d.plans.items.map((p) => {
+      const status = planStatus(timestamps(p), d.now);
+      return html`<li class="card">
+        <h2 class="card-title"><a href="/organizer/plans/${p.id}">${p.title}</a></h2>
+        <p><span class="badge stage">${m.status[status]}</span> <span class="meta">${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</span></p>
+        ${deadlineList(m, nextDeadlines(ctx, m, p, tz, d.now))}
+        ${p.published_at
+          ? html`<p class="meta">${fmt(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${p.remarks_unanswered > 0
+              ? html` · <a href="/organizer/remarks">${fmt(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
+              : ''}</p>`
+          : ''}
+      </li>`;
+    })}</ul>`}
+<p class="more">
+  ${d.plans.nextCursor ? html`<a class="button" href="${filterHref(d.status)}${d.status ? '&' : '?'}cursor=${encodeURIComponent(d.plans.nextCursor)}">${m.nextPage}</a>` : ''}
+  ${d.cursor ? html` <a href="${filterHref(d.status)}">${m.firstPage}</a>` : ''}
+</p>`;
+  return layout(ctx, { title: m.plansTitle, body });
+}
+
+/** Quarters of this year and the next, like 2027-Q2. */
+export function quarterOptions(now: Date, tz: string): string[] {
+  const year = Number(new Intl.DateTimeFormat('en', { timeZone: tz, year: 'numeric' }).format(now));
+  return [year, year + 1].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
+}
+
+export const PLAN_FIELDS = ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'] as const;
+
+export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState): SafeHtml {
+  const m = organizerMessages(ctx.locale);
+  const v = form.values;
+  const e = form.errors;
+  const focus = focusOf(form, PLAN_FIELDS);
+  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: e[id] ?? null, focus: focus === id });
+  const quarterList = v.plannedQuarter && !quarters.includes(v.plannedQuarter) ? [v.plannedQuarter, ...quarters] : quarters;
+  const body = html`
+<h1>${m.createTitle}</h1>
+${organizerLinks(ctx, m, '/organizer/plans/new')}
+<p>${m.createIntro}</p>
+${Object.keys(e).length ? alertOf(ctx.t.formErrors) : ''}
+<form class="form" method="post" action="/organizer/plans" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${control(o('title', m.title), (a) => html`<input type="text" id="title" name="title" value="${v.title ?? ''}" maxlength="500" required${a}>`)}
+  ${control(o('description', m.descriptionLabel, m.descriptionHint), (a) => html`<textarea id="description" name="description" rows="8" maxlength="20000" required${a}>${v.description ?? ''}</textarea>`)}
+  ${control(o('subjectCode', m.subjectCode), (a) => html`<input type="text" id="subjectCode" name="subjectCode" value="${v.subjectCode ?? ''}" maxlength="64" required${a}>`)}
+  ${control(o('amount', m.amount, m.amountHint), (a) => html`<input type="text" id="amount" name="amount" value="${v.amount ?? ''}" inputmode="numeric" maxlength="20" required${a}>`)}
+  ${control(o('method', m.method), (a) => html`<select id="method" name="method" required${a}>
+      <option value="">—</option>
+      ${PROCUREMENT_METHODS.map((x) => html`<option value="${x}"${v.method === x ? html` selected` : ''}>${ctx.t.methods[x]}</option>`)}
+    </select>`)}
+  ${control(o('plannedQuarter', m.quarter), (a) => html`<select id="plannedQuarter" name="plannedQuarter"${a}>
+      <option value="">${m.quarterNone}</option>
+      ${quarterList.map((q) => html`<option value="${q}"${v.plannedQuarter === q ? html` selected` : ''}>${q}</option>`)}
+    </select>`)}
+  ${control(o('deliveryPlace', m.deliveryPlace), (a) => html`<input type="text" id="deliveryPlace" name="deliveryPlace" value="${v.deliveryPlace ?? ''}" maxlength="500"${a}>`)}
+  <div><button type="submit">${m.saveDraft}</button></div>
+</form>`;
+  return layout(ctx, { title: m.createTitle, body });
+}
+
+export interface PlanHubData {
+  now: Date;
+  view: PlanView;
+  organization: OrganizationRow;
+  /** For a draft: what publishing now would open. */
+  preview: { opensAt: Date; closesAt: Date; hearingDeadline: string } | null;
+  flash: string | null;
+  formError: string | null;
+}
+
+/** The plan's heading block shared by its pages: link back, the one <h1>, the status. */
+export function planHeading(ctx: PageContext, m: OrganizerMessages, view: PlanView, h1: string, back: string): SafeHtml {
+  return html`<p class="meta"><a href="${back}">${back === '/organizer' ? m.plansTitle : m.backToPlan}</a></p>
+<h1>${h1}</h1>
+<p><span class="badge stage">${m.status[view.status]}</span>${view.publishedAt ? html` <a href="/plans/${view.id}">${m.publicPage}</a>` : ''}</p>`;
+}
+
+export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
+  const m = organizerMessages(ctx.locale);
+  const { t, locale } = ctx;
+  const v = d.view;
+  const tz = d.organization.time_zone;
+  const dt = (x: Date | string) => formatDateTime(x, tz, locale);
+  const base = `/organizer/plans/${v.id}`;
+  const unanswered = v.counts.remarks - v.counts.answered;
+  const step = (title: string, href: string, state: string) => html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
+  const body = html`
+${planHeading(ctx, m, v, v.title, '/organizer')}
+${flashOf(d.flash)}
+${alertOf(d.formError)}
+${d.preview
+  ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
+      <form class="form" method="post" action="${base}/publish">
+        ${csrfField(ctx.csrf)}
+        <p id="publish-window">${fmt(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
+        <p class="meta" id="publish-hint">${m.publishHint}</p>
+        <div><button type="submit" aria-describedby="publish-window publish-hint">${m.publishButton}</button></div>
+      </form></section>`
+  : ''}
+<h2>${m.facts}</h2>
+<dl class="facts">
+  <dt>${t.amount}</dt><dd>${formatTenge(v.amount, locale)}</dd>
+  <dt>${t.method}</dt><dd>${t.methods[v.method] ?? v.method}</dd>
+  <dt>${t.subjectCode}</dt><dd>${v.subjectCode}</dd>
+  ${v.plannedQuarter ? html`<dt>${t.plannedQuarter}</dt><dd>${v.plannedQuarter}</dd>` : ''}
+  ${v.deliveryPlace ? html`<dt>${t.deliveryPlace}</dt><dd>${v.deliveryPlace}</dd>` : ''}
+  ${v.stage1 ? html`<dt>${t.stage1}</dt><dd>${dt(v.stage1.opensAt)} — ${dt(v.stage1.closesAt)}</dd>` : ''}
+  ${v.stage2 ? html`<dt>${t.stage2}</dt><dd>${dt(v.stage2.opensAt)} — ${dt(v.stage2.closesAt)}</dd>` : ''}
+</dl>
+<p class="description">${v.description}</p>
+${v.publishedAt
+  ? html`<h2>${m.steps}</h2>
+    <ol class="steps">
+      ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, fmt(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
+      ${step(m.stepHearing, `${base}/hearing`, v.protocol ? m.done : m.notYet)}
+      ${step(m.stepRecommendations, `${base}/recommendations`, '')}
+      ${step(m.stepNotice, `${base}/notice`, v.notice ? m.done : m.notYet)}
+      ${step(m.stepOutcome, `${base}/outcome`, v.outcome ? m.done : m.notYet)}
+    </ol>`
+  : ''}`;
+  return layout(ctx, { title: v.title, body });
+}
+
+export interface QueueData {
+  now: Date;
+  organization: OrganizationRow;
+  cursor: string | null;
+  remarks: Page<QueueRemarkRow>;
+  flash: string | null;
+  /** The refused answer form: its remark and state. */
+  form: { remarkId: string; state: FormState } | null;
+}
+
+function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | null, form: QueueData['form']): SafeHtml {
+  const { t } = ctx;
+  const state = form?.remarkId === r.id ? form.state : undefined;
+  const v = state?.values ?? {};
+  const focus = focusOf(state, ['disposition', 'body']);
+  const id = (name: string) => `${name}-${r.id}`;
+  const o = (name: string, label: string, hint?: string) => ({ id: id(name), label, hint: hint ?? null, error: state?.errors[name] ?? null, focus: focus === name });
+  return html`<form class="form" method="post" action="/organizer/remarks/${r.id}/answer${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${alertOf(state?.formError)}
+  ${control(o('disposition', t.dispositionLabel), (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
+      <option value="">—</option>
+      ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
+    </select>`)}
+  ${control(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
+  <div><button type="submit">${t.answerSubmit}</button></div>
+</form>`;
+}
+
+export function queuePage(ctx: PageContext, d: QueueData): SafeHtml {
+  const m = organizerMessages(ctx.locale);
+  const { t, locale } = ctx;
+  const tz = d.organization.time_zone;
+  const body = html`
+<h1>${m.queueTitle}</h1>
+${organizerLinks(ctx, m, '/organizer/remarks')}
+<p>${m.queueIntro}</p>
+${flashOf(d.flash)}
+${d.form && !d.remarks.items.some((r) => r.id === d.form?.remarkId) ? alertOf(d.form.state.formError) : ''}
+${d.remarks.items.length === 0
+  ? html`<p>${m.queueEmpty}</p>`
+  : html`<ol class="remarks">${d.remarks.items.map((r) => {
+      const overdue = r.answer_due_at.getTime() < d.now.getTime();
+      const due = formatDateTime(r.answer_due_at, tz, locale);
+      return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
+        <h2 class="card-title">${fmt(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
+        <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${fmt(m.overdueBy, { time: due })}` : fmt(m.dueBy, { time: due })}</p>
+        <p class="meta">${fmt(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        <p class="body">${r.body}</p>
+        <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
+        ${queueAnswerForm(ctx, r, d.cursor, d.form)}
+      </li>`;
+    })}</ol>`}
+<p class="more">
+  ${d.remarks.nextCursor ? html`<a class="button" href="/organizer/remarks?cursor=${encodeURIComponent(d.remarks.nextCursor)}">${m.nextPage}</a>` : ''}
+  ${d.cursor ? html` <a href="/organizer/remarks">${m.firstPage}</a>` : ''}
+</p>`;
+  return layout(ctx, { title: m.queueTitle, body });
+}

@@ -1,0 +1,125 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { queryRows } from '../../database/query-rows';
+import { PlanStatus } from '../../plans/plan-status';
+import { statusSql } from '../../plans/plans.service';
+import { decodeCursor, encodeCursor } from '../queries';
+
+/**
+ * The organizer pages' read model: one query per list, keyset pagination, always limited to the
+ * signed-in organizer's own organization. Plans: plans_org_created_idx (organization_id, created_at, id);
+ * the remarks queue: remarks_unanswered_due_idx (plan_id, answer_due_at) WHERE answered_at IS NULL.
+ */
+
+export interface OrganizationRow {
+  id: string;
+  name: string;
+  address: string;
+  time_zone: string;
+}
+
+export interface OrganizerPlanRow {
+  id: string;
+  title: string;
+  amount: string;
+  method: string;
+  cursor_at: string;
+  published_at: Date | null;
+  stage1_closes_at: Date | null;
+  hearing_deadline_date: string | null;
+  hearing_overdue_at: Date | null;
+  protocol_published_at: Date | null;
+  review_closes_at: Date | null;
+  notice_published_at: Date | null;
+  stage2_opens_at: Date | null;
+  stage2_closes_at: Date | null;
+  outcome_published_at: Date | null;
+  hearing_status: string | null;
+  hearing_starts_at: Date | null;
+  remarks_total: number;
+  remarks_unanswered: number;
+  next_answer_due_at: Date | null;
+  next_response_due_at: Date | null;
+}
+
+export interface QueueRemarkRow {
+  id: string;
+  plan_id: string;
+  plan_title: string;
+  stage: number;
+  body: string;
+  created_at: Date;
+  answer_due_at: Date;
+  cursor_at: string;
+  author_name: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+const CURSOR_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
+
+function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): Page<T> {
+  const items = rows.slice(0, limit);
+  const last = items[items.length - 1];
+  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+}
+
+@Injectable()
+export class OrganizerQueries {
+  constructor(private readonly db: DataSource) {}
+
+  async organization(id: string): Promise<OrganizationRow | null> {
+    const rows = await queryRows<OrganizationRow>(this.db, `SELECT id, name, address, time_zone FROM organizations WHERE id = $1`, [id]);
+    return rows[0] ?? null;
+  }
+
+  /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
+  async plans(organizationId: string, status: PlanStatus | null, cursor: string | null, now: Date, limit = 20): Promise<Page<OrganizerPlanRow>> {
+    const after = decodeCursor(cursor);
+    // $2 is the clock's time; statusSql() is the same rule the API's ?status= filter uses.
+    const condition = status ? statusSql(status, '$2::timestamptz') : 'true';
+    const rows = await queryRows<OrganizerPlanRow>(
+      this.db,
+      `SELECT p.id, p.title, p.amount::text AS amount, p.method, to_char(p.created_at AT TIME ZONE 'UTC', ${CURSOR_FORMAT}) AS cursor_at,
+              p.published_at, p.stage1_closes_at, p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at,
+              p.protocol_published_at, p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
+              h.status AS hearing_status, h.starts_at AS hearing_starts_at,
+              r.total AS remarks_total, r.unanswered AS remarks_unanswered, r.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
+         FROM plans p
+         LEFT JOIN hearings h ON h.plan_id = p.id
+         LEFT JOIN LATERAL (
+              SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL)::int AS unanswered,
+                     min(x.answer_due_at) FILTER (WHERE x.answered_at IS NULL) AS next_due
+                FROM remarks x WHERE x.plan_id = p.id) r ON true
+         LEFT JOIN LATERAL (SELECT min(y.response_due_at) AS next_due FROM recommendations y WHERE y.plan_id = p.id AND y.responded_at IS NULL) rec ON true
+        WHERE p.organization_id = $1 AND $2::timestamptz IS NOT NULL AND ${condition}
+          AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3::timestamptz, $4::uuid))
+        ORDER BY p.created_at DESC, p.id DESC
+        LIMIT $5`,
+      [organizationId, now, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    return page(rows, limit);
+  }
+
+  /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead). */
+  async unansweredRemarks(organizationId: string, cursor: string | null, limit = 20): Promise<Page<QueueRemarkRow>> {
+    const after = decodeCursor(cursor);
+    const rows = await queryRows<QueueRemarkRow>(
+      this.db,
+      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, r.answer_due_at,
+              to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_FORMAT}) AS cursor_at, u.display_name AS author_name
+         FROM plans p
+         JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL
+         JOIN users u ON u.id = r.author_id
+        WHERE p.organization_id = $1
+          AND ($2::timestamptz IS NULL OR (r.answer_due_at, r.id) > ($2::timestamptz, $3::uuid))
+        ORDER BY r.answer_due_at ASC, r.id ASC
+        LIMIT $4`,
+      [organizationId, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    return page(rows, limit);
+  }
+}

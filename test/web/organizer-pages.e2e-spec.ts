@@ -1,0 +1,299 @@
+import { DateTime } from 'luxon';
+import { TokenService } from '../../src/identity/auth/token.service';
+import { Plan } from '../../src/plans/plan.entity';
+import { Remark } from '../../src/remarks/remark.entity';
+import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+/** The organizer's pages over HTTP: the gate, every form with its errors, and the whole procedure. */
+describe('organizer pages (/organizer)', () => {
+  let t: TestApp;
+  let organizer: CreatedUser;
+  let other: CreatedUser;
+  let citizen: CreatedUser;
+  let citizen2: CreatedUser;
+  let chair: CreatedUser;
+  let planId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const council = await createCouncil(t.db);
+    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
+    const health = await createOrganization(t.db, council, { name: 'Health department' });
+    organizer = await createUser(t, 'organizer', { organizationId: akimat.id, displayName: 'Akimat procurement' });
+    other = await createUser(t, 'organizer', { organizationId: health.id, displayName: 'Health procurement' });
+    citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.', locale: 'kk' });
+    citizen2 = await createUser(t, 'citizen', { displayName: 'Olga M.', locale: 'ru' });
+    chair = await createUser(t, 'council_member', { councilId: council.id, isChair: true });
+  });
+
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  const cookie = (u: CreatedUser) => `session=${u.token}`;
+  const get = (path: string, u?: CreatedUser, lang = 'en') => {
+    const r = t.http.get(path).set('accept-language', lang);
+    return u ? r.set('cookie', cookie(u)) : r;
+  };
+  const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
+  async function post(path: string, u: CreatedUser, form: Record<string, string>, lang = 'en') {
+    const token = csrfOf((await get('/organizer', u)).text);
+    return t.http.post(path).set('cookie', cookie(u)).set('accept-language', lang).type('form').send({ ...form, _csrf: token });
+  }
+  /** Moves the clock and signs everyone in again (sessions expire by the clock). */
+  const at = (iso: string) => {
+    t.clock.set(new Date(iso));
+    for (const u of [organizer, other, citizen, citizen2, chair]) {
+      u.token = t.app.get(TokenService).sign(u.user.id).token;
+      u.auth = { Authorization: `Bearer ${u.token}` };
+    }
+  };
+
+  it('sends signed-out visitors to sign in and refuses non-organizers with a 403 page in their language', async () => {
+    const anon = await get('/organizer/remarks');
+    expect(anon.status).toBe(303);
+    expect(anon.headers.location).toBe(`/login?next=${encodeURIComponent('/organizer/remarks')}`);
+
+    const refused = await get('/organizer', citizen, 'ru');
+    expect(refused.status).toBe(403);
+    expect(refused.text).toContain('<html lang="ru">');
+    expect(refused.text).toContain('Эти страницы — для сотрудников организатора');
+    expect((refused.text.match(/<h1/g) ?? []).length).toBe(1);
+
+    const kk = await get('/organizer/plans/new', chair, 'kk');
+    expect(kk.status).toBe(403);
+    expect(kk.text).toContain('Бұл беттер ұйымдастырушы қызметкерлеріне арналған');
+
+    // a POST without a CSRF token changes nothing
+    const forged = await t.http.post('/organizer/plans').set('cookie', cookie(organizer)).type('form').send({ title: 'x' });
+    expect(forged.status).toBe(403);
+  });
+
+  it('creates a draft: errors by the fields in the reader’s language with the values kept, then a draft only its organization sees', async () => {
+    const form = await get('/organizer/plans/new', organizer);
+    expect(form.status).toBe(200);
+    for (const id of ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace']) expect(form.text).toContain(`<label for="${id}">`);
+
+    const bad = await post('/organizer/plans', organizer, { title: 'School meals for 2027', description: '', subjectCode: '56.29.20', amount: '12,5 million', method: '', plannedQuarter: '2027-Q9' }, 'ru');
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('value="School meals for 2027"');
+    expect(bad.text).toContain('value="12,5 million"');
+    expect(bad.text).toMatch(/id="amount-error">Укажите сумму в целых тенге/);
+    expect(bad.text).toMatch(/<input type="text" id="amount"[^>]*aria-describedby="amount-error amount-hint" aria-invalid="true"/);
+    expect(bad.text).toContain('id="description-error"');
+    expect(bad.text).toContain('id="method-error"');
+    expect(bad.text).toContain('id="plannedQuarter-error"');
+    expect(bad.text).not.toContain('id="title-error"');
+    expect(await t.db.getRepository(Plan).count()).toBe(0);
+
+    const ok = await post('/organizer/plans', organizer, {
+      title: 'School meals for 2027', description: 'Hot meals for pupils of grades 1-4.', subjectCode: '56.29.20',
+      amount: '12 500 000', method: 'open_tender', plannedQuarter: '2027-Q2', deliveryPlace: 'Almaty schools',
+    });
+    expect(ok.status).toBe(303);
+    const match = /^\/organizer\/plans\/([0-9a-f-]{36})\?done=created$/.exec(ok.headers.location);
+    expect(match).not.toBeNull();
+    planId = match![1];
+    const plan = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
+    expect(plan).toMatchObject({ amount: 12500000, method: 'open_tender', plannedQuarter: '2027-Q2', publishedAt: null });
+
+    const hub = await get(`/organizer/plans/${planId}?done=created`, organizer);
+    expect(hub.text).toContain('The draft is saved.');
+    // the window that publishing would open, in the organizer's time zone
+    expect(hub.text).toMatch(/Publishing now opens stage one: remarks will be accepted from 1 March 2027 at 10:00 until \d+ March 2027 at 23:59/);
+    expect((await get(`/organizer/plans/${planId}`, other)).status).toBe(404);
+    expect((await get(`/plans/${planId}`)).status).toBe(404);
+  });
+
+  it('publishes the draft; a second publication is refused next to the button', async () => {
+    const res = await post(`/organizer/plans/${planId}/publish`, organizer, {});
+    expect(res.status).toBe(303);
+    expect((await t.db.getRepository(Plan).findOneByOrFail({ id: planId })).publishedAt).toEqual(t.clock.now());
+    const again = await post(`/organizer/plans/${planId}/publish`, organizer, {}, 'kk');
+    expect(again.status).toBe(409);
+    expect(again.text).toContain('Тек жобаны өзгертуге немесе жариялауға болады.');
+    // another organizer is refused the published plan's pages
+    expect((await get(`/organizer/plans/${planId}/hearing`, other)).status).toBe(403);
+  });
+
+  it('lists the organization’s plans by status with the next deadline, paged by keyset', async () => {
+    const repo = t.db.getRepository(Plan);
+    for (let i = 0; i < 22; i++) {
+      await repo.save({ organizationId: organizer.user.organizationId!, createdBy: organizer.user.id, title: `Draft ${String(i).padStart(2, '0')}`, description: 'd', subjectCode: 'c', amount: 1, method: 'auction' as const });
+    }
+    const first = await get('/organizer?status=draft', organizer);
+    expect(first.status).toBe(200);
+    const titles = (text: string) => [...text.matchAll(/<a href="\/organizer\/plans\/[0-9a-f-]{36}">([^<]+)<\/a>/g)].map((m) => m[1]);
+    expect(titles(first.text)).toHaveLength(20);
+    expect(first.text).not.toContain('School meals for 2027');
+    const next = /href="(\/organizer\?status=draft&amp;cursor=[^"]+)"/.exec(first.text)![1].replace(/&amp;/g, '&');
+    const second = await get(next, organizer);
+    expect(titles(second.text)).toHaveLength(2);
+    expect(new Set([...titles(first.text), ...titles(second.text)]).size).toBe(22);
+
+    const open = await get('/organizer?status=stage1_open', organizer);
+    expect(titles(open.text)).toEqual(['School meals for 2027']);
+    expect(open.text).toMatch(/Stage one closes \d+ March 2027 at 23:59/);
+    expect(open.text).toContain('aria-current="page">Stage one open</a>');
+    // the other organization sees none of them
+    expect(titles((await get('/organizer', other)).text)).toEqual([]);
+  });
+
+  it('queues unanswered remarks by answer due date, answers one there with field errors first, and e-mails the author', async () => {
+    for (const [u, body] of [[citizen, 'First remark: publish the menu.'], [citizen2, 'Second remark: what about allergies?']] as const) {
+      at(new Date(t.clock.now().getTime() + 26 * 3600_000).toISOString());
+      const r = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(u.auth).send({ body });
+      expect(r.status).toBe(201);
+    }
+    const queue = await get('/organizer/remarks', organizer);
+    expect(queue.text.indexOf('First remark')).toBeLessThan(queue.text.indexOf('Second remark'));
+    expect(queue.text).toMatch(/Answer due by \d+ March 2027/);
+    const first = await t.db.getRepository(Remark).findOneByOrFail({ body: 'First remark: publish the menu.' });
+
+    const bad = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: '', body: 'Too short' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain(`id="disposition-${first.id}-error">Choose the disposition.`);
+    expect(bad.text).toContain(`id="body-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
+    expect(bad.text).toContain('>Too short</textarea>');
+
+    const ok = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: 'accepted', body: 'The weekly menu will be published on the school website.' });
+    expect(ok.status).toBe(303);
+    const after = await get(ok.headers.location, organizer);
+    expect(after.text).toContain('The answer was published');
+    expect(after.text).not.toContain('First remark');
+    await t.flushMail();
+    expect(t.smtp.messages.some((m) => m.envelopeTo.includes(citizen.user.email))).toBe(true);
+  });
+
+  it('schedules the hearing on an allowed date only, explains refused dates, cancels with a reason, and publishes the protocol', async () => {
+    const plan = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
+    const early = await get(`/organizer/plans/${planId}/hearing`, organizer);
+    expect(early.text).toContain('The hearing can be scheduled after stage one closes');
+    expect(early.text).not.toContain('name="date"');
+
+    at(DateTime.fromJSDate(plan.stage1ClosesAt!).plus({ hours: 9 }).toISO()!);
+    const page = await get(`/organizer/plans/${planId}/hearing`, organizer);
+    const allowed = [...page.text.matchAll(/name="date" value="(\d{4}-\d{2}-\d{2})"/g)].map((m) => m[1]);
+    expect(allowed.length).toBeGreaterThan(3);
+    expect(page.text).toContain('Dates that cannot be chosen');
+    expect(page.text).toMatch(/<del>[^<]+<\/del> — (Saturday|Sunday)/);
+    expect(page.text).toContain('<legend>Date of the hearing</legend>');
+
+    const outside = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '20:00', room: 'Hall 2', livestreamUrl: '' });
+    expect(outside.status).toBe(422);
+    expect(outside.text).toMatch(/id="time-error">The hearing cannot be held then: outside working hours 09:00-18:00/);
+    expect(outside.text).toContain('value="Hall 2"');
+
+    const badUrl = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '10:00', room: '', livestreamUrl: 'ftp://x' });
+    expect(badUrl.status).toBe(400);
+    expect(badUrl.text).toContain('id="livestreamUrl-error"');
+
+    const scheduled = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '10:00', room: 'Hall 2', livestreamUrl: 'https://live.example.kz/1' });
+    expect(scheduled.status).toBe(303);
+    const view = await get(scheduled.headers.location, organizer);
+    expect(view.text).toContain('The hearing is scheduled');
+    expect(view.text).toContain('Move the hearing');
+
+    const noReason = await post(`/organizer/plans/${planId}/hearing/cancel`, organizer, { reason: '  ' }, 'ru');
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('id="reason-error">Укажите причину');
+    const cancelled = await post(`/organizer/plans/${planId}/hearing/cancel`, organizer, { reason: 'The hall is flooded.' });
+    expect(cancelled.status).toBe(303);
+    expect((await get(`/organizer/plans/${planId}/hearing`, organizer)).text).toContain('Cancelled: The hall is flooded.');
+
+    const again = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[2], time: '11:30', room: 'Hall 1', livestreamUrl: '' });
+    expect(again.status).toBe(303);
+
+    // after the hearing: the protocol form
+    at(DateTime.fromISO(`${allowed[2]}T15:00`, { zone: 'Asia/Almaty' }).toISO()!);
+    const held = await get(`/organizer/plans/${planId}/hearing`, organizer);
+    expect(held.text).toContain('name="attendeesCount"');
+    expect(held.text).not.toContain('Cancel the hearing');
+    const badProtocol = await post(`/organizer/plans/${planId}/hearing/protocol`, organizer, { attendeesCount: 'many', speakers: '', summary: '', decisions: '' });
+    expect(badProtocol.status).toBe(400);
+    expect(badProtocol.text).toContain('id="attendeesCount-error"');
+    expect(badProtocol.text).toContain('id="summary-error"');
+    const protocol = await post(`/organizer/plans/${planId}/hearing/protocol`, organizer, {
+      attendeesCount: '23', speakers: 'Aigerim S.\r\n\r\nOlga M.\r\n', summary: 'Menu and allergies were discussed.', decisions: 'Publish the menu\nAdd an allergy form',
+    });
+    expect(protocol.status).toBe(303);
+    const published = await t.http.get(`/api/v1/plans/${planId}`);
+    expect(published.body.protocol).toMatchObject({ attendeesCount: 23, speakers: ['Aigerim S.', 'Olga M.'], decisions: ['Publish the menu', 'Add an allergy form'] });
+  });
+
+  it('responds to council recommendations (accepted yes/no + text)', async () => {
+    const position = await t.http.post(`/api/v1/plans/${planId}/review/positions`).set(chair.auth)
+      .send({ position: 'endorse_with_recommendations', text: 'Good hearing.', recommendations: ['Invite parents to the tender commission.'] });
+    expect(position.status).toBe(201);
+    const page = await get(`/organizer/plans/${planId}/recommendations`, organizer);
+    expect(page.text).toContain('Invite parents to the tender commission.');
+    const recId = /id="recommendation-([0-9a-f-]{36})"/.exec(page.text)![1];
+    expect(page.text).toContain('<legend>Is the recommendation accepted?</legend>');
+
+    const bad = await post(`/organizer/plans/${planId}/recommendations/${recId}/response`, organizer, { text: 'Yes' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain(`id="accepted-${recId}-error">Choose yes or no.`);
+    const ok = await post(`/organizer/plans/${planId}/recommendations/${recId}/response`, organizer, { accepted: 'yes', text: 'Two parents will observe the commission.' });
+    expect(ok.status).toBe(303);
+    const after = await get(`/organizer/plans/${planId}/recommendations`, organizer);
+    expect(after.text).toContain('Your response: accepted');
+  });
+
+  it('publishes the notice from blank rows, with errors on the rows that are half filled', async () => {
+    const sha = 'a'.repeat(64);
+    const page = await get(`/organizer/plans/${planId}/notice`, organizer);
+    expect((page.text.match(/<fieldset class="document">/g) ?? []).length).toBe(5);
+
+    const bad = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'http://insecure', doc1Sha256: sha, doc3Title: 'Contract', doc3Url: '', doc3Sha256: 'xyz' });
+    expect(bad.status).toBe(400);
+    expect(bad.text).toContain('id="doc1Url-error"');
+    expect(bad.text).toContain('id="doc3Url-error"');
+    expect(bad.text).toContain('id="doc3Sha256-error"');
+    expect(bad.text).not.toContain('id="doc1Title-error"');
+    expect(bad.text).toContain('value="Contract"');
+
+    const none = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1' });
+    expect(none.text).toContain('id="doc1Title-error">Fill in at least one document.');
+
+    const ok = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1', doc2Title: 'Specification', doc2Url: 'https://docs.example.kz/spec.pdf', doc2Sha256: sha.toUpperCase() });
+    expect(ok.status).toBe(303);
+    const api = await t.http.get(`/api/v1/plans/${planId}`);
+    expect(api.body.status).toBe('stage2_open');
+    expect(api.body.notice.documents).toEqual([{ title: 'Specification', url: 'https://docs.example.kz/spec.pdf', sha256: sha }]);
+  });
+
+  it('refuses the outcome while a remark is unanswered (with the count, in the reader’s language), then publishes it', async () => {
+    const r = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(citizen2.auth).send({ body: 'Stage two remark on the specification.' });
+    expect(r.status).toBe(201);
+    const plan = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
+    const early = await get(`/organizer/plans/${planId}/outcome`, organizer);
+    expect(early.text).toContain('The outcome can be published after stage two closes');
+
+    at(new Date(plan.stage2ClosesAt!.getTime() + 3600_000).toISOString());
+    const page = await get(`/organizer/plans/${planId}/outcome`, organizer);
+    expect(page.text).toContain('Remarks without an answer: 2.');
+    const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' }, 'ru');
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('Без ответа остаются замечания: 2.');
+    expect(refused.text).toContain('>We proceed.</textarea>');
+    expect(refused.text).toMatch(/id="decision-proceed" name="decision" value="proceed" checked/);
+
+    const missing = await post(`/organizer/plans/${planId}/outcome`, organizer, { summary: '' });
+    expect(missing.status).toBe(400);
+    expect(missing.text).toContain('id="decision-error"');
+
+    const queue = await get('/organizer/remarks', organizer);
+    expect(queue.text).toContain('overdue'); // the stage-one remark's answer is late now
+    for (const remark of await t.db.getRepository(Remark).find({ where: { planId } })) {
+      if (remark.answeredAt) continue;
+      const res = await post(`/organizer/remarks/${remark.id}/answer`, organizer, { disposition: 'explained', body: 'Explained in detail in the documentation, section 4.' });
+      expect(res.status).toBe(303);
+    }
+    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'amend', summary: 'The documentation is amended.' });
+    expect(ok.status).toBe(303);
+    const done = await get(ok.headers.location, organizer);
+    expect(done.text).toContain('The outcome is published');
+    expect((await t.http.get(`/api/v1/plans/${planId}`)).body.status).toBe('closed');
+  });
+});
