@@ -11,6 +11,7 @@ import { RemarksService } from '../../src/remarks/remarks.service';
 import { toAuthUser } from '../../src/identity/auth/auth.guard';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { myRemarksSql } from '../../src/web/citizen/citizen.queries';
 
 /** The hidden CSRF token of the page's first POST form (or of the form posting to `action`). */
 function csrfOf(page: string, action?: string): string {
@@ -371,5 +372,55 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(kk.text).toContain('Келіп түскен ескертулер');
       expect(organizerId).toBeTruthy();
     });
+  });
+});
+
+describe('my remarks at scale', () => {
+  let t: TestApp;
+  let authorId: string;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const council = await createCouncil(t.db);
+    const org = await createOrganization(t.db, council);
+    const organizer = await createUser(t, 'organizer', { organizationId: org.id });
+    const author = await createUser(t, 'citizen');
+    const others = await createUser(t, 'citizen');
+    authorId = author.user.id;
+    const plan = await t.db.getRepository(Plan).save({
+      organizationId: org.id, createdBy: organizer.user.id, title: 'Big', description: 'Many remarks', subjectCode: '1', amount: 1, method: 'auction',
+      publishedAt: new Date('2027-01-04T10:00:00+05:00'), stage1ClosesAt: new Date('2027-12-25T23:59:59.999+05:00'), stage1CloseDate: '2027-12-25', hearingDeadlineDate: '2028-01-04',
+    });
+    // 60,000 remarks of this author (some sharing a timestamp) among 120,000
+    await t.db.query(
+      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at)
+       SELECT $1, 1, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'remark ' || g, timestamptz '2027-03-01 06:00:00+00' + (g / 3) * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
+       FROM generate_series(1, 120000) g`,
+      [plan.id, authorId, others.user.id],
+    );
+    await t.db.query(`ANALYZE remarks`);
+  }, 120_000);
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it.each([['first page', false], ['deep page', true]] as const)('reads only one page of the index for the %s', async (_name, deep) => {
+    let after: { at: string; id: string } | null = null;
+    if (deep) {
+      const [row] = await t.db.query(
+        `SELECT to_char(created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS at, id FROM remarks WHERE author_id = $1 ORDER BY created_at DESC, id DESC OFFSET 50000 LIMIT 1`,
+        [authorId],
+      );
+      after = { at: row.at, id: row.id };
+    }
+    const { sql, params } = myRemarksSql(authorId, after, 21);
+    const rows: { 'QUERY PLAN': string }[] = await t.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+    const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+    if (process.env.SHOW_PLANS) console.log(plan);
+    // the author index gives the order; only rows sharing a timestamp are sorted (incrementally)
+    expect(plan).not.toMatch(/Seq Scan on remarks|(?:^|->)\s*Sort\s+\(/m);
+    const scanned = /Index Scan Backward using (\w+) on remarks r\s+\(cost=[^)]*\) \(actual time=[^ ]+ rows=(\d+)/.exec(plan);
+    expect(scanned?.[1]).toBe('remarks_author_idx');
+    expect(Number(scanned![2])).toBeLessThanOrEqual(30);
   });
 });

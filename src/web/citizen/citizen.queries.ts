@@ -30,21 +30,15 @@ export interface Participation {
   signedUp: boolean;
 }
 
-/** The citizen pages' read model: one query per list, keyset pages. */
-@Injectable()
-export class CitizenQueries {
-  constructor(private readonly db: DataSource) {}
-
-  /**
-   * A page of the user's remarks, newest first, keyset on (created_at, id) descending (the index
-   * remarks_author_page_idx), each with its plan and the latest answer version; `late` is that of
-   * the official answer (version 1).
-   */
-  async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<MyRemarkPage> {
-    const after = decodeCursor(cursor);
-    const rows = await queryRows<MyRemarkRow>(
-      this.db,
-      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+/**
+ * A page of a user's remarks, newest first, keyset on (created_at, id) descending, each with its
+ * plan and the latest answer version; `late` is that of the official answer (version 1). It walks
+ * remarks_author_idx (author_id, created_at) backwards and stops after one page; only remarks that
+ * share a timestamp are sorted by id (an incremental sort of a few rows), so no extra index is needed.
+ */
+export function myRemarksSql(userId: string, after: { at: string; id: string } | null, limit: number): { sql: string; params: unknown[] } {
+  return {
+    sql: `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
               r.answer_due_at, p.id AS plan_id, p.title AS plan_title, o.time_zone,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late
          FROM remarks r
@@ -56,8 +50,19 @@ export class CitizenQueries {
           AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
         ORDER BY r.created_at DESC, r.id DESC
         LIMIT $4`,
-      [userId, after?.at ?? null, after?.id ?? null, limit + 1],
-    );
+    params: [userId, after?.at ?? null, after?.id ?? null, limit],
+  };
+}
+
+/** The citizen pages' read model: one query per list, keyset pages. */
+@Injectable()
+export class CitizenQueries {
+  constructor(private readonly db: DataSource) {}
+
+  /** A page of the user's remarks (myRemarksSql) and the cursor of the next one. */
+  async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<MyRemarkPage> {
+    const { sql, params } = myRemarksSql(userId, decodeCursor(cursor), limit + 1);
+    const rows = await queryRows<MyRemarkRow>(this.db, sql, params);
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };

@@ -1,0 +1,226 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { CalendarService } from '../../src/calendar/calendar.service';
+import { seedDemoPlanRows } from '../../src/demo/demo-plans';
+import { toAuthUser } from '../../src/identity/auth/auth.guard';
+import { User } from '../../src/identity/user.entity';
+import { Plan } from '../../src/plans/plan.entity';
+import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
+import { Remark } from '../../src/remarks/remark.entity';
+import { RemarksService } from '../../src/remarks/remarks.service';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { startTestApp, TestApp } from '../support/test-app';
+
+const CHROMIUM = '/usr/bin/chromium';
+const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
+const suite = runBrowser ? describe : describe.skip;
+
+suite('a citizen in a real browser: registration to the answer, in English, Kazakh and Russian (no JavaScript)', () => {
+  let t: TestApp;
+  let browser: Browser;
+  let base: string;
+  let stage1Id: string;
+  let hearingPlanId: string;
+  let organizer: User;
+  const email = 'aigerim.browser@example.kz';
+  const password = 'Apple-orchard-2027';
+  const remarkText = 'Please split the lot by district so that local suppliers can bid.';
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    const council = await createCouncil(t.db);
+    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
+    const health = await createOrganization(t.db, council, { name: 'Health department' });
+    const orgA = await createUser(t, 'organizer', { organizationId: akimat.id });
+    const orgH = await createUser(t, 'organizer', { organizationId: health.id });
+    organizer = orgA.user;
+    const citizens = [];
+    for (let i = 0; i < 3; i++) citizens.push((await createUser(t, 'citizen')).user);
+    const members = [];
+    for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
+    await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
+      organizations: { akimat, health },
+      organizers: { akimat: orgA.user, health: orgH.user },
+      citizens,
+      akimatMembers: members,
+      healthMembers: members,
+    });
+    const plans = await t.db.getRepository(Plan).find();
+    stage1Id = plans.find((p) => p.title.startsWith('Школьное питание'))!.id;
+    hearingPlanId = plans.find((p) => p.title.startsWith('Закуп аппаратов УЗИ'))!.id;
+
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled: false });
+    return { context, page: await context.newPage() };
+  }
+
+  /** axe needs script; it runs in a JavaScript-enabled copy of the session. */
+  async function seriousViolations(from: BrowserContext, url: string, locale = 'en-US'): Promise<string[]> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
+    const page = await context.newPage();
+    await page.goto(url);
+    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    await context.close();
+    const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+    // eslint-disable-next-line no-console
+    if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
+    return result.violations
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  }
+
+  /** The e-mailed link of `path`, pointed at the test server. */
+  async function mailedLink(to: string, path: string): Promise<string> {
+    await t.flushMail();
+    const mail = t.smtp.to(to).filter((m) => (m.text ?? '').includes(path)).at(-1);
+    const match = new RegExp(`http://talqylau\\.test(${path}\\?token=[A-Za-z0-9_-]+)`).exec(mail?.text ?? '');
+    if (!match) throw new Error(`no ${path} link e-mailed to ${to}`);
+    return `${base}${match[1]}`;
+  }
+
+  it('registers in English (errors by the fields first), confirms the e-mailed link, signs in, remarks, follows and signs up', async () => {
+    const { context, page } = await newPage('en-US');
+    await page.goto(base);
+    await page.getByRole('link', { name: 'Register' }).click();
+    await page.waitForURL(`${base}/register`);
+    expect(await seriousViolations(context, `${base}/register`)).toEqual([]);
+
+    // errors are reported by their fields, and what was typed stays
+    await page.getByLabel('E-mail address').fill('aigerim.browser@');
+    await page.getByLabel('Display name').fill('Aigerim S.');
+    await page.getByLabel('Password').fill('qwerty1234');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect(page.locator('#email-error').textContent()).resolves.toBe('Enter an e-mail address like name@example.kz.');
+    await expect(page.locator('#password-error').textContent()).resolves.toContain('10 to 128 characters');
+    expect(await page.getAttribute('#email', 'aria-invalid')).toBe('true');
+    expect(await page.locator('#email:focus').count()).toBe(1);
+    expect(await page.inputValue('#displayName')).toBe('Aigerim S.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-register-errors.png'), fullPage: true });
+
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByLabel('Language of e-mails').selectOption('kk');
+    await page.getByRole('button', { name: 'Register' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Check your e-mail');
+    await expect(page.locator('main').textContent()).resolves.toContain(email);
+
+    // the e-mailed link (in Kazakh, the chosen language) confirms the address
+    await page.goto(await mailedLink(email, '/verify-email'));
+    await expect(page.locator('h1').textContent()).resolves.toBe('E-mail address confirmed');
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-verified.png'), fullPage: true });
+    await page.getByRole('main').getByRole('link', { name: 'Sign in' }).click();
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expect(page.locator('.site-header').textContent()).resolves.toContain('Signed in: Aigerim S.');
+
+    // a remark on the open discussion
+    await page.goto(`${base}/plans/${stage1Id}`);
+    await page.getByLabel('Your remark or proposal').fill(remarkText);
+    await page.getByRole('button', { name: 'Publish the remark' }).click();
+    await page.waitForURL(/done=remark/);
+    expect(await page.locator('.remark .body', { hasText: remarkText }).count()).toBe(1);
+
+    // follow the plan with the hearing, then sign up for the hearing
+    await page.goto(`${base}/plans/${hearingPlanId}`);
+    await page.getByRole('button', { name: 'Follow this plan' }).click();
+    await page.waitForURL(/done=followed/);
+    await expect(page.locator('#participation-flash').textContent()).resolves.toBe('You now follow this plan.');
+    await page.getByRole('button', { name: 'Sign up for the hearing' }).click();
+    await page.waitForURL(/done=signedup/);
+    await expect(page.locator('#participation-flash').textContent()).resolves.toBe('You are signed up for the hearing.');
+    expect(await page.getByRole('button', { name: 'Cancel my sign-up' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Add to calendar (.ics)' }).count()).toBe(1);
+    expect(await page.getByRole('link', { name: 'Report: how every remark was taken into account (CSV)' }).count()).toBe(1);
+    const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email });
+    expect(await t.db.getRepository(PlanSubscription).count({ where: { planId: hearingPlanId, userId: user.id } })).toBe(2);
+    expect(await seriousViolations(context, `${base}/plans/${hearingPlanId}`)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-plan-follow-signup.png'), fullPage: true });
+
+    // my remarks: awaiting the answer, then answered
+    await page.getByRole('link', { name: 'My remarks' }).click();
+    await page.waitForURL(`${base}/my/remarks`);
+    await expect(page.locator('.my-remarks').textContent()).resolves.toMatch(/Awaiting the answer, due by \d+ \w+ 2027/);
+    const remark = await t.db.getRepository(Remark).findOneByOrFail({ body: remarkText });
+    await t.app.get(RemarksService).answer(toAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
+    await page.reload();
+    const item = page.locator(`#remark-${remark.id}`);
+    await expect(item.locator('.answer').textContent()).resolves.toContain('partially accepted');
+    await expect(item.locator('.answer').textContent()).resolves.toContain('The lot will be split into three district lots');
+    expect(await item.getByRole('link', { name: 'Школьное питание для 12 школ Алмалинского района' }).count()).toBe(1);
+    expect(await seriousViolations(context, `${base}/my/remarks`)).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-my-remarks.png'), fullPage: true });
+
+    // statistics (public)
+    await page.getByRole('link', { name: 'Statistics' }).click();
+    expect(await page.locator('table caption').count()).toBe(2);
+    expect(await seriousViolations(context, `${base}/statistics`)).toEqual([]);
+    await context.close();
+  });
+
+  it('in Kazakh: my remarks with the answer, the hearing sign-up, statistics; a phone screen', async () => {
+    const { context, page } = await newPage('kk-KZ');
+    await page.goto(`${base}/login?next=${encodeURIComponent('/my/remarks')}`);
+    await page.getByLabel('Электрондық пошта мекенжайы').fill(email);
+    await page.getByLabel('Құпиясөз').fill(password);
+    await page.getByRole('button', { name: 'Кіру' }).click();
+    await page.waitForURL(`${base}/my/remarks`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Менің ескертулерім мен ұсыныстарым');
+    await expect(page.locator('.answer').first().textContent()).resolves.toContain('ішінара ескерілді');
+    expect(await seriousViolations(context, `${base}/my/remarks`, 'kk-KZ')).toEqual([]);
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-my-remarks-kk-phone.png'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 900 });
+
+    await page.goto(`${base}/plans/${hearingPlanId}`);
+    await page.getByRole('button', { name: 'Жазылудан бас тарту' }).click();
+    await page.waitForURL(/done=withdrawn/);
+    await expect(page.locator('#participation-flash').textContent()).resolves.toBe('Тыңдауларға жазылуыңыз тоқтатылды. Бәрібір қатыса аласыз.');
+    expect(await page.getByRole('button', { name: 'Тыңдауларға жазылу' }).count()).toBe(1);
+
+    await page.goto(`${base}/statistics`);
+    await expect(page.locator('h1').textContent()).resolves.toBe('Қоғамдық талқылаулар статистикасы');
+    expect(await page.locator('th', { hasText: 'Келіп түскен ескертулер' }).count()).toBe(2); // a row of the total, a column by organizer
+    expect(await seriousViolations(context, `${base}/statistics`, 'kk-KZ')).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-statistics-kk.png'), fullPage: true });
+    await context.close();
+  });
+
+  it('in Russian: a forgotten password is reset through the e-mailed link', async () => {
+    const { context, page } = await newPage('ru-RU');
+    await page.goto(`${base}/login`);
+    await page.getByRole('link', { name: 'Забыли пароль?' }).click();
+    expect(await seriousViolations(context, `${base}/forgot-password`, 'ru-RU')).toEqual([]);
+    await page.getByRole('button', { name: 'Отправить ссылку' }).click();
+    await expect(page.locator('#email-error').textContent()).resolves.toBe('Введите адрес электронной почты вида name@example.kz.');
+    await page.getByLabel('Адрес электронной почты').fill(email);
+    await page.getByRole('button', { name: 'Отправить ссылку' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Проверьте электронную почту');
+
+    await page.goto(await mailedLink(email, '/reset-password'));
+    await page.getByLabel('Новый пароль').fill('Mountain-river-2028');
+    await page.getByRole('button', { name: 'Сохранить новый пароль' }).click();
+    await expect(page.locator('h1').textContent()).resolves.toBe('Пароль изменён');
+    await page.getByRole('main').getByRole('link', { name: 'Войти' }).click();
+    await page.getByLabel('Адрес электронной почты').fill(email);
+    await page.getByLabel('Пароль').fill('Mountain-river-2028');
+    await page.getByRole('button', { name: 'Войти' }).click();
+    await expect(page.locator('.site-header').textContent()).resolves.toContain('Вы вошли: Aigerim S.');
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-signed-in-ru.png'), fullPage: true });
+    await context.close();
+  });
+});
