@@ -11,6 +11,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 @Index('remarks_author_idx', ['authorId', 'createdAt'])
 @Index('remarks_author_idempotency_uq', ['authorId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index('remarks_unanswered_due_idx', ['planId', 'answerDueAt'], { where: 'answered_at IS NULL' })
+/** The organizer pages' counts of answered and unanswered remarks per plan (index-only). */
+@Index('remarks_plan_answer_state_idx', ['planId', 'answeredAt', 'answerDueAt'])
 @Index('remarks_overdue_sweep_idx', ['answerDueAt'], { where: 'answered_at IS NULL AND overdue_swept_at IS NULL' })
 export class Remark {
   @PrimaryGeneratedColumn('uuid')

@@ -2,6 +2,7 @@ import { DateTime } from 'luxon';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
 import { Remark } from '../../src/remarks/remark.entity';
+import { OrganizerQueries } from '../../src/web/organizer/organizer.queries';
 import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -295,5 +296,36 @@ describe('organizer pages (/organizer)', () => {
     const done = await get(ok.headers.location, organizer);
     expect(done.text).toContain('The outcome is published');
     expect((await t.http.get(`/api/v1/plans/${planId}`)).body.status).toBe('closed');
+  });
+
+  it('runs each list as one query on its indexes (EXPLAIN with sequential scans discouraged)', async () => {
+    // many remarks on one plan, most of them answered
+    await t.db.query(
+      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, answered_at)
+       SELECT $1, 1, $2, 'bulk ' || g, now() - g * interval '1 minute', md5(g::text) || md5(g::text), now() + g * interval '1 hour', CASE WHEN g % 10 = 0 THEN NULL ELSE now() END
+         FROM generate_series(1, 3000) g`,
+      [planId, citizen.user.id],
+    );
+    await t.db.query('VACUUM ANALYZE remarks');
+    await t.db.query('ANALYZE plans');
+    const queries = t.app.get(OrganizerQueries);
+    const explain = async (call: () => Promise<unknown>): Promise<string> => {
+      const spy = jest.spyOn(t.db, 'query');
+      await call();
+      const calls = spy.mock.calls.filter(([sql]) => /^\s*SELECT/i.test(sql));
+      spy.mockRestore();
+      expect(calls).toHaveLength(1); // one round trip per list
+      const [sql, params] = calls[0];
+      return t.db.transaction(async (em) => {
+        await em.query('SET LOCAL enable_seqscan = off');
+        return (await em.query(`EXPLAIN ${sql}`, params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+      });
+    };
+    const orgId = organizer.user.organizationId!;
+    const list = await explain(() => queries.plans(orgId, null, null, t.clock.now()));
+    expect(list).toContain('plans_org_created_idx');
+    expect(list).toMatch(/Index Only Scan using remarks_plan_answer_state_idx/);
+    expect(await explain(() => queries.plans(orgId, 'stage2_open', null, t.clock.now()))).toMatch(/Index Scan (Backward )?using plans_\w+_idx on plans p/);
+    expect(await explain(() => queries.unansweredRemarks(orgId, null))).toMatch(/remarks_(unanswered_due|plan_answer_state)_idx/);
   });
 });
