@@ -21,6 +21,9 @@ import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 
 const SERVICE = join(DIST, 'src', 'main.js');
+/** BENCH_ONLY=submit,dispatch runs only those scenarios (while working on one); BENCHMARKS.md is then left alone. */
+const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
+const runs = (scenario: 'cold' | 'submit' | 'pages' | 'lists' | 'dispatch' | 'sweep') => !ONLY || ONLY.has(scenario);
 const BARE = join(DIST, 'bench', 'bare', 'main.js');
 
 async function coldStart(): Promise<BenchResults['coldStart']> {
@@ -77,7 +80,7 @@ async function main(): Promise<void> {
     loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
   };
 
-  const coldStartResult = await coldStart();
+  const coldStartResult = runs('cold') ? await coldStart() : { freshMs: NaN, restartMs: NaN };
 
   log('starting the benchmark database');
   const { url, db, tuned } = await startDatabase();
@@ -166,6 +169,8 @@ async function main(): Promise<void> {
         };
       },
     };
+    let submitResult: BenchResults['submit'] | null = null;
+    if (runs('submit')) {
     const countRemarks = () => withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
     const before = await countRemarks();
     await statements('seed');
@@ -176,13 +181,17 @@ async function main(): Promise<void> {
     await statements('bare-submit');
     const after = await countRemarks();
     log(`submit: service ${sService.rps.toFixed(0)} req/s p50 ${sService.p50} p99 ${sService.p99} (non-2xx ${sService.non2xx}); bare ${sBare.rps.toFixed(0)} req/s p99 ${sBare.p99}; ratio ${(sService.rps / sBare.rps).toFixed(2)}`);
-    const submitResult = {
+    submitResult = {
       service: sService,
       bare: sBare,
       stored: { service: middle - before, serviceOk: sService.okWithWarmup, bare: after - middle, bareOk: sBare.okWithWarmup },
     };
+    }
 
     // 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10.
+    const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
+    let pages: BenchResults['pages'] | null = null;
+    if (runs('pages')) {
     const deep = await withClient(url, async (c) => {
       const { rows } = await c.query<{ created_at: Date; id: string }>(
         `SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT 1`,
@@ -190,14 +199,16 @@ async function main(): Promise<void> {
       );
       return encodeCursor({ t: rows[0].created_at.toISOString(), id: rows[0].id });
     });
-    const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
-    const pages = {
+    pages = {
       bigFirst: await pair('page-big-first', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10`)),
       bigDeep: await pair('page-big-deep', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10&cursor=${deep}`)),
       smallFirst: await pair('page-small-first', page(`/api/v1/plans/${info.smallPlanId}/remarks?limit=10`)),
     };
+    }
 
     // 3. Plan search and listing with filters.
+    const lists: BenchResults['lists'] = {};
+    if (runs('lists')) {
     const combinedOrg = await withClient(url, async (c) => {
       const { rows } = await c.query<{ organization_id: string }>(
         `SELECT organization_id FROM plans WHERE title ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
@@ -214,10 +225,12 @@ async function main(): Promise<void> {
       'q=жөндеу (kk)': `/api/v1/plans?q=${q('жөндеу')}`,
       'q+status+organizationId': `/api/v1/plans?q=${q('ремонт')}&status=stage1_open&organizationId=${combinedOrg}`,
     };
-    const lists: BenchResults['lists'] = {};
     for (const [name, path] of Object.entries(listings)) lists[name] = await pair(`list ${name}`, page(path));
+    }
 
     // 5. E-mail dispatch of queued outbox messages to the local SMTP server.
+    let dispatch: BenchResults['dispatch'] | null = null;
+    if (runs('dispatch')) {
     const nMail = scaled(10_000, 1_000);
     const templates = (['ru', 'kk'] as const).map((locale) =>
       renderAnswerEmail({
@@ -255,7 +268,7 @@ async function main(): Promise<void> {
          FROM outbox_messages WHERE kind = 'answer'`,
       )).rows[0],
     );
-    const dispatch = {
+    dispatch = {
       messages: nMail,
       endToEndMs: drainedMs,
       perSecond: nMail / (drainedMs / 1000),
@@ -266,11 +279,14 @@ async function main(): Promise<void> {
       ...outboxState,
     };
     log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated)`);
+    }
 
     await stopChild(service);
     await stopChild(bare);
 
     // 4. The sweep when many plans pass the stage-1 deadline at once, on two instances together.
+    let sweep: BenchResults['sweep'] | null = null;
+    if (runs('sweep')) {
     const nSweep = scaled(100_000, 2_000);
     await withClient(url, (c) => seedSweepPlans(c, nSweep));
     const workerEnv = { DATABASE_URL: url, SESSION_SECRET: secret, DATA_DIR: join(BENCH_DIR, 'service-data'), LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
@@ -294,7 +310,7 @@ async function main(): Promise<void> {
       )).rows[0],
     );
     for (const w of workers) await stopChild(w);
-    const sweep = {
+    sweep = {
       plans: nSweep,
       ms: sweepMs,
       perInstance: passes.map((p) => ({ claimed: p.stage1Closed, ms: p.ms, error: p.error ?? null })),
@@ -304,8 +320,9 @@ async function main(): Promise<void> {
       expectedEmails: nSweep * 2,
     };
     log(`sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`);
+    }
 
-    const results: BenchResults = {
+    const results = {
       date: new Date().toISOString(),
       scale: SCALE,
       durationSeconds: DURATION,
@@ -322,8 +339,12 @@ async function main(): Promise<void> {
       totalSeconds: (Date.now() - runStarted) / 1000,
     };
     writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));
-    writeReport(results);
-    log(`done in ${results.totalSeconds.toFixed(0)} s; BENCHMARKS.md written`);
+    if (ONLY) {
+      log(`done in ${results.totalSeconds.toFixed(0)} s; BENCH_ONLY was set, so BENCHMARKS.md is left as it was (figures in ${BENCH_DIR}/results.json)`);
+    } else {
+      writeReport(results as BenchResults);
+      log(`done in ${results.totalSeconds.toFixed(0)} s; BENCHMARKS.md written`);
+    }
   } finally {
     for (const child of children) await stopChild(child).catch(() => undefined);
     await db?.stop().catch(() => undefined);

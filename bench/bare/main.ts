@@ -7,7 +7,7 @@ import { Pool, PoolClient } from 'pg';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import { PlanStatus } from '../../src/plans/plan-status';
 import { statusSql } from '../../src/plans/plans.service';
-import { remarkPageSql } from '../../src/remarks/remarks.service';
+import { REMARK_INSERT_SQL, remarkPageSql } from '../../src/remarks/remarks.service';
 
 /**
  * The ceiling: a bare NestJS + Fastify app that runs the same SQL as each measured endpoint of the
@@ -53,14 +53,7 @@ class BareController {
       const now = new Date();
       if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
       const due = new Date(now.getTime() + 21 * 86_400_000);
-      const { rows } = await c.query(
-        `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id, stage, created_at`,
-        [plan.id, 1, user.id, body.body, now, null, bodyHash, due],
-      );
-      await c.query(`INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, 'follow') ON CONFLICT DO NOTHING`, [plan.id, user.id]);
+      const { rows } = await c.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due]);
       return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
     });
   }

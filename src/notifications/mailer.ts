@@ -37,13 +37,16 @@ export class SmtpMailer extends Mailer {
 
   constructor(url: string, private readonly from: string) {
     super();
-    this.transport = createTransport(url, {
+    // The options go in the one object with the url: as createTransport's second argument they
+    // would be message defaults, and every message would open a connection of its own.
+    this.transport = createTransport({
+      url,
       pool: true,
       maxConnections: 5,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,
-    } as object);
+    });
   }
 
   async send(email: OutgoingEmail): Promise<void> {

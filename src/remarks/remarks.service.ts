@@ -59,6 +59,20 @@ export interface AnswerCreated {
 
 const REMARK_MAX = 10000;
 
+/**
+ * Inserts a remark and, when it was inserted (not a repeat of an Idempotency-Key), makes its author
+ * follow the plan. Exported so that the benchmark's bare handler runs the same statement.
+ */
+export const REMARK_INSERT_SQL = `WITH inserted AS (
+    INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    RETURNING id, stage, created_at, plan_id, author_id
+  ), followed AS (
+    INSERT INTO plan_subscriptions (plan_id, user_id, kind) SELECT plan_id, author_id, 'follow' FROM inserted ON CONFLICT DO NOTHING
+  )
+  SELECT id, stage, created_at FROM inserted`;
+
 @Injectable()
 export class RemarksService {
   constructor(
@@ -102,23 +116,22 @@ export class RemarksService {
         window.stage === 1
           ? answerDueAt(now, tz, calendar, this.config.procedure)
           : stage2AnswerDueAt(localDate(plan.stage2ClosesAt!, tz), tz, calendar, this.config.procedure);
-      const inserted = await queryRows<{ id: string; stage: number; created_at: Date }>(
-        em,
-        `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
-         ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
-         RETURNING id, stage, created_at`,
-        [plan.id, window.stage, user.id, body, now, key, bodyHash, due],
-      );
+      // The remark and its author's follow of the plan in one statement (one round trip fewer).
+      const inserted = await queryRows<{ id: string; stage: number; created_at: Date }>(em, REMARK_INSERT_SQL, [
+        plan.id,
+        window.stage,
+        user.id,
+        body,
+        now,
+        key,
+        bodyHash,
+        due,
+      ]);
       if (inserted.length === 0) {
         // a concurrent request with the same key committed first
         const existing = await this.findByKey(em, user.id, key!);
         return this.replay(existing!, bodyHash);
       }
-      await em.query(
-        `INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, 'follow') ON CONFLICT DO NOTHING`,
-        [plan.id, user.id],
-      );
       const r = inserted[0];
       return { id: r.id, stage: r.stage as 1 | 2, createdAt: new Date(r.created_at).toISOString() };
     });
