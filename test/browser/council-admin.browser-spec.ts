@@ -75,7 +75,7 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     await page.waitForURL(`${base}${path}`);
   }
 
-  async function createStaff(page: Page, role: string, email: string, name: string, choose: () => Promise<void>): Promise<void> {
+  async function createStaff(page: Page, role: string, email: string, name: string, choose: () => Promise<unknown>): Promise<void> {
     await page.check(`#user-role-${role}`);
     await page.fill('#user-email', email);
     await page.fill('#user-name', name);
