@@ -1,21 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { seedDemoPlanRows } from '../../src/demo/demo-plans';
+import { Browser } from 'playwright-core';
 import { toAuthUser } from '../../src/identity/auth/auth.guard';
 import { User } from '../../src/identity/user.entity';
-import { Plan } from '../../src/plans/plan.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
-import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations } from '../support/browser';
+import { seedDemoWorld } from '../support/demo-world';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 const suite = runBrowser ? describe : describe.skip;
 
 suite('a citizen in a real browser: registration to the answer, in English, Kazakh and Russian (no JavaScript)', () => {
@@ -31,57 +24,19 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
 
   beforeAll(async () => {
     t = await startTestApp();
-    const council = await createCouncil(t.db);
-    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
-    const health = await createOrganization(t.db, council, { name: 'Health department' });
-    const orgA = await createUser(t, 'organizer', { organizationId: akimat.id });
-    const orgH = await createUser(t, 'organizer', { organizationId: health.id });
-    organizer = orgA.user;
-    const citizens = [];
-    for (let i = 0; i < 3; i++) citizens.push((await createUser(t, 'citizen')).user);
-    const members = [];
-    for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
-    await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
-      organizations: { akimat, health },
-      organizers: { akimat: orgA.user, health: orgH.user },
-      citizens,
-      akimatMembers: members,
-      healthMembers: members,
-    });
-    const plans = await t.db.getRepository(Plan).find();
-    stage1Id = plans.find((p) => p.title.startsWith('Школьное питание'))!.id;
-    hearingPlanId = plans.find((p) => p.title.startsWith('Закуп аппаратов УЗИ'))!.id;
-
+    const world = await seedDemoWorld(t);
+    organizer = world.organizers.akimat.user;
+    stage1Id = world.stage1Id;
+    hearingPlanId = world.hearingPlanId;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
     await browser?.close();
     await t?.close();
   });
-
-  async function newPage(locale: string): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled: false });
-    return { context, page: await context.newPage() };
-  }
-
-  /** axe needs script; it runs in a JavaScript-enabled copy of the session. */
-  async function seriousViolations(from: BrowserContext, url: string, locale = 'en-US'): Promise<string[]> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
-    const page = await context.newPage();
-    await page.goto(url);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    await context.close();
-    const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-    // eslint-disable-next-line no-console
-    if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
 
   /** The e-mailed link of `path`, pointed at the test server. */
   async function mailedLink(to: string, path: string): Promise<string> {
@@ -93,11 +48,11 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
   }
 
   it('registers in English (errors by the fields first), confirms the e-mailed link, signs in, remarks, follows and signs up', async () => {
-    const { context, page } = await newPage('en-US');
+    const { context, page } = await newPage(browser, 'en-US');
     await page.goto(base);
     await page.getByRole('link', { name: 'Register' }).click();
     await page.waitForURL(`${base}/register`);
-    expect(await seriousViolations(context, `${base}/register`)).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/register`)).toEqual([]);
 
     // errors are reported by their fields, and what was typed stays
     await page.getByLabel('E-mail address').fill('aigerim.browser@');
@@ -148,7 +103,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     expect(await page.getByRole('link', { name: 'Report: how every remark was taken into account (CSV)' }).count()).toBe(1);
     const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email });
     expect(await t.db.getRepository(PlanSubscription).count({ where: { planId: hearingPlanId, userId: user.id } })).toBe(2);
-    expect(await seriousViolations(context, `${base}/plans/${hearingPlanId}`)).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/plans/${hearingPlanId}`)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-plan-follow-signup.png'), fullPage: true });
 
     // my remarks: awaiting the answer, then answered
@@ -162,18 +117,18 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await expect(item.locator('.answer').textContent()).resolves.toContain('partially accepted');
     await expect(item.locator('.answer').textContent()).resolves.toContain('The lot will be split into three district lots');
     expect(await item.getByRole('link', { name: 'Школьное питание для 12 школ Алмалинского района' }).count()).toBe(1);
-    expect(await seriousViolations(context, `${base}/my/remarks`)).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/my/remarks`)).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-my-remarks.png'), fullPage: true });
 
     // statistics (public)
     await page.getByRole('link', { name: 'Statistics' }).click();
     expect(await page.locator('table caption').count()).toBe(2);
-    expect(await seriousViolations(context, `${base}/statistics`)).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/statistics`)).toEqual([]);
     await context.close();
   });
 
   it('in Kazakh: my remarks with the answer, the hearing sign-up, statistics; a phone screen', async () => {
-    const { context, page } = await newPage('kk-KZ');
+    const { context, page } = await newPage(browser, 'kk-KZ');
     await page.goto(`${base}/login?next=${encodeURIComponent('/my/remarks')}`);
     await page.getByLabel('Электрондық пошта мекенжайы').fill(email);
     await page.getByLabel('Құпиясөз').fill(password);
@@ -181,7 +136,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.waitForURL(`${base}/my/remarks`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Менің ескертулерім мен ұсыныстарым');
     await expect(page.locator('.answer').first().textContent()).resolves.toContain('ішінара ескерілді');
-    expect(await seriousViolations(context, `${base}/my/remarks`, 'kk-KZ')).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/my/remarks`, 'kk-KZ')).toEqual([]);
     await page.setViewportSize({ width: 375, height: 800 });
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-my-remarks-kk-phone.png'), fullPage: true });
     await page.setViewportSize({ width: 1280, height: 900 });
@@ -195,16 +150,16 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.goto(`${base}/statistics`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Қоғамдық талқылаулар статистикасы');
     expect(await page.locator('th', { hasText: 'Келіп түскен ескертулер' }).count()).toBe(2); // a row of the total, a column by organizer
-    expect(await seriousViolations(context, `${base}/statistics`, 'kk-KZ')).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/statistics`, 'kk-KZ')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-statistics-kk.png'), fullPage: true });
     await context.close();
   });
 
   it('in Russian: a forgotten password is reset through the e-mailed link', async () => {
-    const { context, page } = await newPage('ru-RU');
+    const { context, page } = await newPage(browser, 'ru-RU');
     await page.goto(`${base}/login`);
     await page.getByRole('link', { name: 'Забыли пароль?' }).click();
-    expect(await seriousViolations(context, `${base}/forgot-password`, 'ru-RU')).toEqual([]);
+    expect(await seriousViolations(browser, context, `${base}/forgot-password`, 'ru-RU')).toEqual([]);
     await page.getByRole('button', { name: 'Отправить ссылку' }).click();
     await expect(page.locator('#email-error').textContent()).resolves.toBe('Введите адрес электронной почты вида name@example.kz.');
     await page.getByLabel('Адрес электронной почты').fill(email);

@@ -1,17 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
-import { seedDemoPlanRows } from '../../src/demo/demo-plans';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { Plan } from '../../src/plans/plan.entity';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Remark } from '../../src/remarks/remark.entity';
-import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
+import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe } from '../support/browser';
+import { seedDemoWorld } from '../support/demo-world';
+import { PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 const suite = runBrowser ? describe : describe.skip;
 
 suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () => {
@@ -25,32 +19,16 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
 
   beforeAll(async () => {
     t = await startTestApp();
-    const council = await createCouncil(t.db);
-    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
-    const health = await createOrganization(t.db, council, { name: 'Health department' });
-    const orgA = await createUser(t, 'organizer', { organizationId: akimat.id, displayName: 'Akimat procurement', email: organizerEmail });
-    const orgH = await createUser(t, 'organizer', { organizationId: health.id, displayName: 'Health procurement' });
-    const citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.', email: citizenEmail });
-    const c2 = await createUser(t, 'citizen', { displayName: 'Daniyar T.' });
-    const c3 = await createUser(t, 'citizen', { displayName: 'Olga M.' });
-    const members = [];
-    for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
-    const created = await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
-      organizations: { akimat, health },
-      organizers: { akimat: orgA.user, health: orgH.user },
-      citizens: [citizen.user, c2.user, c3.user],
-      akimatMembers: members,
-      healthMembers: members,
+    const world = await seedDemoWorld(t, {
+      akimatOrganizer: { displayName: 'Akimat procurement', email: organizerEmail },
+      healthOrganizer: { displayName: 'Health procurement' },
+      citizens: [{ displayName: 'Aigerim S.', email: citizenEmail }, { displayName: 'Daniyar T.' }, { displayName: 'Olga M.' }],
     });
-    expect(created).toBe(6);
-    const plans = await t.db.getRepository(Plan).find();
-    stage1Id = plans.find((p) => p.title.startsWith('Школьное питание'))!.id;
-    closedId = plans.find((p) => p.outcomePublishedAt !== null)!.id;
+    ({ stage1Id, closedId } = world);
 
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -58,24 +36,12 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
     await t?.close();
   });
 
-  async function newPage(javaScriptEnabled = false, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled });
-    return { context, page: await context.newPage() };
+  function newPage(javaScriptEnabled = false, locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
+    return openPage(browser, locale, javaScriptEnabled);
   }
 
-  /** axe needs script; it runs in a JavaScript-enabled copy of the session. */
-  async function seriousViolations(from: BrowserContext, url: string): Promise<string[]> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', storageState: await from.storageState() });
-    const page = await context.newPage();
-    await page.goto(url);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    await context.close();
-    const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-    // eslint-disable-next-line no-console
-    if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  function seriousViolations(from: BrowserContext, url: string): Promise<string[]> {
+    return axe(browser, from, url);
   }
 
   async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {

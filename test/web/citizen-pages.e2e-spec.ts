@@ -1,7 +1,5 @@
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
-import { CalendarService } from '../../src/calendar/calendar.service';
-import { seedDemoPlanRows } from '../../src/demo/demo-plans';
 import { RateLimiter } from '../../src/identity/rate-limiter';
 import { User } from '../../src/identity/user.entity';
 import { Plan } from '../../src/plans/plan.entity';
@@ -10,6 +8,7 @@ import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
 import { toAuthUser } from '../../src/identity/auth/auth.guard';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { seedDemoWorld } from '../support/demo-world';
 import { startTestApp, TestApp } from '../support/test-app';
 import { myRemarksSql } from '../../src/web/citizen/citizen.queries';
 
@@ -39,33 +38,13 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
   let stage1Id: string;
   let hearingPlanId: string;
   let closedId: string;
-  let organizerId: string;
   const email = 'Asel.Nurlanovna@example.kz';
   const password = 'Steppe-wind-2027';
 
   beforeAll(async () => {
     t = await startTestApp();
-    const council = await createCouncil(t.db);
-    const akimat = await createOrganization(t.db, council, { name: 'Akimat of Almaty city' });
-    const health = await createOrganization(t.db, council, { name: 'Health department <Karaganda>' });
-    const orgA = await createUser(t, 'organizer', { organizationId: akimat.id });
-    const orgH = await createUser(t, 'organizer', { organizationId: health.id });
-    organizerId = orgH.user.id;
-    const citizens = [];
-    for (let i = 0; i < 3; i++) citizens.push((await createUser(t, 'citizen')).user);
-    const members = [];
-    for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
-    await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
-      organizations: { akimat, health },
-      organizers: { akimat: orgA.user, health: orgH.user },
-      citizens,
-      akimatMembers: members,
-      healthMembers: members,
-    });
-    const plans = await t.db.getRepository(Plan).find();
-    stage1Id = plans.find((p) => p.title.startsWith('Школьное питание'))!.id;
-    hearingPlanId = plans.find((p) => p.title.startsWith('Закуп аппаратов УЗИ'))!.id;
-    closedId = plans.find((p) => p.outcomePublishedAt !== null)!.id;
+    const world = await seedDemoWorld(t, { healthName: 'Health department <Karaganda>' });
+    ({ stage1Id, hearingPlanId, closedId } = world);
   });
 
   afterAll(async () => {
@@ -179,7 +158,8 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(form.text).toContain('<label for="email">');
       const unknown = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nobody@example.kz' }).expect(200);
       const known = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email }).expect(200);
-      expect(unknown.text.replace('nobody@example.kz', 'X')).toBe(known.text.replace(email, 'X').replace(/value="[^"]+"/g, (m) => m));
+      // the same page whether or not the address has an account
+      expect(unknown.text.replace('nobody@example.kz', 'X')).toBe(known.text.replace(email, 'X'));
       const bad = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nope' }).expect(400);
       expect(textOf(bad.text, 'email-error')).toBe('Enter an e-mail address like name@example.kz.');
 
@@ -370,7 +350,6 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const kk = await agent().get('/statistics?lang=kk').expect(200);
       expect(kk.text).toContain('Қоғамдық талқылаулар статистикасы');
       expect(kk.text).toContain('Келіп түскен ескертулер');
-      expect(organizerId).toBeTruthy();
     });
   });
 });

@@ -4,7 +4,7 @@ import { html, HtmlValue, SafeHtml } from '../html';
 import { fmt } from '../i18n/messages';
 import { csrfField, layout, PageContext } from '../layout';
 import { citizenMessages } from './citizen.messages';
-import { buttonForm, errorSummary, FieldErrors, firstError, inputField, selectField } from './form';
+import { buttonForm, errorSummary, FieldErrors, firstError, inputField, InputSpec, selectField } from './form';
 
 const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
@@ -73,6 +73,21 @@ export function resendForm(ctx: PageContext): SafeHtml {
   return buttonForm('/verify-email/resend', csrfField(ctx.csrf), c.resendButton);
 }
 
+/** A page with a form of one field (forgotten password, new password). */
+function oneFieldPage(ctx: PageContext, p: { title: string; intro?: string; action: string; csrf: string; hidden?: HtmlValue; field: InputSpec; button: string; after?: HtmlValue }): SafeHtml {
+  const body = html`<h1>${p.title}</h1>
+${p.intro ? html`<p>${p.intro}</p>` : ''}
+${errorSummary(ctx, { [p.field.id]: p.field.error })}
+<form class="form" method="post" action="${p.action}" novalidate>
+  ${csrfField(p.csrf)}
+  ${p.hidden ?? ''}
+  ${inputField({ ...p.field, autofocus: !!p.field.error })}
+  <div><button type="submit">${p.button}</button></div>
+</form>
+${p.after ?? ''}`;
+  return layout(ctx, { title: p.title, body });
+}
+
 export interface EmailFormState {
   csrf: string;
   email: string;
@@ -81,17 +96,15 @@ export interface EmailFormState {
 
 export function forgotPage(ctx: PageContext, s: EmailFormState): SafeHtml {
   const c = citizenMessages(ctx.locale);
-  const errors = { email: s.error ?? null };
-  const body = html`<h1>${c.forgotTitle}</h1>
-<p>${c.forgotIntro}</p>
-${errorSummary(ctx, errors)}
-<form class="form" method="post" action="/forgot-password" novalidate>
-  ${csrfField(s.csrf)}
-  ${inputField({ id: 'email', type: 'email', label: ctx.t.email, value: s.email, error: errors.email, autocomplete: 'email', maxlength: 320, autofocus: !!errors.email })}
-  <div><button type="submit">${c.forgotButton}</button></div>
-</form>
-<p>${c.noAccount} <a href="/register">${ctx.t.navRegister}</a></p>`;
-  return layout(ctx, { title: c.forgotTitle, body });
+  return oneFieldPage(ctx, {
+    title: c.forgotTitle,
+    intro: c.forgotIntro,
+    action: '/forgot-password',
+    csrf: s.csrf,
+    field: { id: 'email', type: 'email', label: ctx.t.email, value: s.email, error: s.error, autocomplete: 'email', maxlength: 320 },
+    button: c.forgotButton,
+    after: html`<p>${c.noAccount} <a href="/register">${ctx.t.navRegister}</a></p>`,
+  });
 }
 
 export interface ResetState {
@@ -102,16 +115,14 @@ export interface ResetState {
 
 export function resetPage(ctx: PageContext, s: ResetState): SafeHtml {
   const c = citizenMessages(ctx.locale);
-  const errors = { password: s.error ?? null };
-  const body = html`<h1>${c.resetTitle}</h1>
-${errorSummary(ctx, errors)}
-<form class="form" method="post" action="/reset-password" novalidate>
-  ${csrfField(s.csrf)}
-  <input type="hidden" name="token" value="${s.token}">
-  ${inputField({ id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error: errors.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, autofocus: !!errors.password })}
-  <div><button type="submit">${c.resetButton}</button></div>
-</form>`;
-  return layout(ctx, { title: c.resetTitle, body });
+  return oneFieldPage(ctx, {
+    title: c.resetTitle,
+    action: '/reset-password',
+    csrf: s.csrf,
+    hidden: html`<input type="hidden" name="token" value="${s.token}">`,
+    field: { id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error: s.error, autocomplete: 'new-password', maxlength: PASSWORD_MAX },
+    button: c.resetButton,
+  });
 }
 
 /** The reset link was invalid, used or expired. */

@@ -1,23 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
-import { decodeCursor, encodeCursor } from '../queries';
+import { decodeCursor, encodeCursor, RemarkRow } from '../queries';
 
 /** One remark of the signed-in citizen, with its plan and the latest version of its answer. */
-export interface MyRemarkRow {
-  id: string;
-  stage: number;
-  body: string;
-  created_at: Date;
-  cursor_at: string;
-  answer_due_at: Date;
+export interface MyRemarkRow
+  extends Pick<RemarkRow, 'id' | 'stage' | 'body' | 'created_at' | 'cursor_at' | 'answer_due_at' | 'answer_body' | 'answer_disposition' | 'answer_published_at' | 'answer_late'> {
   plan_id: string;
   plan_title: string;
   time_zone: string;
-  answer_body: string | null;
-  answer_disposition: string | null;
-  answer_published_at: Date | null;
-  answer_late: boolean | null;
 }
 
 export interface MyRemarkPage {

@@ -1,0 +1,39 @@
+import AxeBuilder from '@axe-core/playwright';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+
+/** Debian's Chromium; browser tests are skipped where it is missing, except in CI (CI=true) where they fail. */
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
+export const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
+
+export async function launchBrowser(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+}
+
+/** A page of a new context: JavaScript off by default, as the pages must work without it. */
+export async function newPage(browser: Browser, locale = 'en-US', javaScriptEnabled = false): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled });
+  return { context, page: await context.newPage() };
+}
+
+/**
+ * The serious and critical axe findings (WCAG 2.1 A/AA and best practice) of `url`, seen with the
+ * cookies of `from`; axe needs script, so it runs in a JavaScript-enabled copy of the session.
+ * Lesser findings are logged, not failed.
+ */
+export async function seriousViolations(browser: Browser, from: BrowserContext, url: string, locale = 'en-US'): Promise<string[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
+  const page = await context.newPage();
+  await page.goto(url);
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  await context.close();
+  const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  // eslint-disable-next-line no-console
+  if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
