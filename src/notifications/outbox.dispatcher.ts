@@ -19,9 +19,14 @@ interface ClaimedRow {
 
 export const MAX_ATTEMPTS = 10;
 
-/** Seconds to wait before attempt n+1: 10 s, 20 s, 40 s, ... capped at one hour (OUTBOX_RETRY_* change both). */
-export function backoffSeconds(attempts: number, baseSeconds = 10, maxSeconds = 3600): number {
+/** Seconds to wait before attempt n+1: base, 2 base, 4 base, ... capped at max. */
+export function retryDelaySeconds(attempts: number, baseSeconds: number, maxSeconds: number): number {
   return Math.min(maxSeconds, baseSeconds * 2 ** Math.max(0, attempts - 1));
+}
+
+/** The default timing (OUTBOX_RETRY_BASE_SECONDS, OUTBOX_RETRY_MAX_SECONDS): 10 s, 20 s, 40 s, ... capped at one hour. */
+export function backoffSeconds(attempts: number): number {
+  return retryDelaySeconds(attempts, 10, 3600);
 }
 
 /**
@@ -92,6 +97,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 
   private async process(batchSize: number): Promise<number> {
+    // a little before the database's lease ends (the clocks of hosts may differ a bit)
+    const leaseEnds = Date.now() + (this.config.outbox.leaseSeconds - 5) * 1000;
     const rows = await queryRows<ClaimedRow>(
       this.dataSource,
       `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
@@ -103,30 +110,57 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if (rows.length === 0) return 0;
     const queue = [...rows];
     const worker = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(row);
+      for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(row, leaseEnds);
     };
     await Promise.all(Array.from({ length: Math.min(10, rows.length) }, worker));
     return rows.length;
   }
 
-  private async deliver(row: ClaimedRow): Promise<void> {
+  private async deliver(row: ClaimedRow, leaseEnds: number): Promise<void> {
     try {
       await this.mailer.send({ id: row.id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, attachments: row.attachments });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      const final = row.attempts >= MAX_ATTEMPTS;
-      await this.dataSource.query(
-        `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
-           next_attempt_at = now() + make_interval(secs => $5)
-         WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-        [row.id, this.workerId, message.slice(0, 2000), final, backoffSeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds)],
-      );
+      const final = isPermanentFailure(error) && row.attempts >= MAX_ATTEMPTS;
+      // If this update fails too, the lease ends and the message is simply tried again.
+      await this.dataSource
+        .query(
+          `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
+             next_attempt_at = now() + make_interval(secs => $5)
+           WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+          [row.id, this.workerId, message.slice(0, 2000), final, retryDelaySeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds)],
+        )
+        .catch((e) => this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'));
       this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       return;
     }
-    await this.dataSource.query(
-      `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-      [row.id, this.workerId],
-    );
+    // The message is out. Record that even through a database outage: a row left pending would be
+    // sent a second time by whichever instance claims it when the lease ends.
+    for (let delay = 200; ; delay = Math.min(2 * delay, 5000)) {
+      try {
+        await this.dataSource.query(
+          `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+          [row.id, this.workerId],
+        );
+        return;
+      } catch (error) {
+        if (Date.now() + delay >= leaseEnds) {
+          this.logger.error({ id: row.id, err: error }, 'e-mail sent but not recorded before its lease ended; it may be sent twice');
+          return;
+        }
+        this.logger.warn({ id: row.id, err: error }, 'e-mail sent; recording it failed, trying again');
+        await new Promise((r) => setTimeout(r, delay));
+      }
+    }
   }
+}
+
+/**
+ * A refusal for good (an SMTP 5xx reply) makes a message 'failed' after MAX_ATTEMPTS. Anything else
+ * (no connection, a timeout, a 4xx "try later") is an outage and is retried, at most every
+ * OUTBOX_RETRY_MAX_SECONDS, until it ends: an e-mail is never given up because the mail server was away.
+ */
+export function isPermanentFailure(error: unknown): boolean {
+  const code = (error as { responseCode?: unknown } | null)?.responseCode;
+  return typeof code === 'number' && code >= 500 && code < 600;
 }

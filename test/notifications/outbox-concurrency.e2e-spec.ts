@@ -40,9 +40,10 @@ describe('outbox: several instances on one database', () => {
     expect(sent).toBe(300);
   });
 
-  it('gives up after the last attempt and keeps the message with its error', async () => {
+  it('gives up on a permanent refusal (5xx) after the last attempt and keeps the message with its error', async () => {
     const outbox = a.app.get(OutboxService);
     a.smtp.refuse = true;
+    a.smtp.refuseCode = 550;
     await a.db.transaction((em) =>
       outbox.enqueue(em, [{ dedupeKey: 'doomed', kind: 'test', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' }]),
     );
@@ -51,13 +52,35 @@ describe('outbox: several instances on one database', () => {
       await a.flushMail();
     }
     a.smtp.refuse = false;
+    a.smtp.refuseCode = 421;
     const [row] = await a.db.query(`SELECT status, attempts, last_error FROM outbox_messages WHERE dedupe_key = 'doomed'`);
     expect(row.status).toBe('failed');
     expect(row.attempts).toBe(MAX_ATTEMPTS);
-    expect(row.last_error).toMatch(/421/);
+    expect(row.last_error).toMatch(/550/);
     const health = await a.http.get('/health').expect(200);
     expect(health.body.status).toBe('degraded');
     expect(health.body.outbox.failed).toBe(1);
+  });
+
+  it('never gives up while the mail server is only away (421, refused connection): the message is sent when it is back', async () => {
+    const outbox = a.app.get(OutboxService);
+    a.smtp.refuse = true;
+    await a.db.transaction((em) =>
+      outbox.enqueue(em, [{ dedupeKey: 'patient', kind: 'test', recipient: 'patient@example.test', locale: 'en', subject: 'patient', text: 't', html: '' }]),
+    );
+    for (let i = 0; i < MAX_ATTEMPTS + 3; i++) {
+      await a.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'patient'`);
+      await a.flushMail();
+    }
+    const [waiting] = await a.db.query(`SELECT status, attempts, last_error FROM outbox_messages WHERE dedupe_key = 'patient'`);
+    expect(waiting).toMatchObject({ status: 'pending', attempts: MAX_ATTEMPTS + 3 });
+    expect(waiting.last_error).toMatch(/421/);
+    a.smtp.refuse = false;
+    await a.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'patient'`);
+    await a.flushMail();
+    expect(a.smtp.to('patient@example.test')).toHaveLength(1);
+    const [sent] = await a.db.query(`SELECT status FROM outbox_messages WHERE dedupe_key = 'patient'`);
+    expect(sent.status).toBe('sent');
   });
 
   it('backs off exponentially up to an hour', () => {

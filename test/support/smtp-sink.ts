@@ -14,6 +14,8 @@ export class SmtpSink {
   private port = 0;
   /** While set, every message is refused with a temporary error (the server is "down"). */
   refuse = false;
+  /** The reply code of a refusal: 421 "try later" by default, or a permanent 5xx. */
+  refuseCode = 421;
 
   constructor() {
     this.server = new SMTPServer({
@@ -23,7 +25,7 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         if (this.refuse) {
           stream.resume();
-          stream.on('end', () => callback(Object.assign(new Error('421 service not available'), { responseCode: 421 })));
+          stream.on('end', () => callback(Object.assign(new Error(`${this.refuseCode} message refused`), { responseCode: this.refuseCode })));
           return;
         }
         simpleParser(stream)

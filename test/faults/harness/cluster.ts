@@ -17,11 +17,11 @@ export interface Cluster {
 }
 
 /** One PostgreSQL server, one SMTP server and `count` instances of the built service on it. */
-export async function startCluster(scenario: string, options: { instances: number; organizations: number; citizens: number; env?: Record<string, string> }): Promise<Cluster> {
+export async function startCluster(scenario: string, options: { instances: number; organizations: number; citizens: number; env?: Record<string, string>; smtp?: FaultSmtp }): Promise<Cluster> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the fault tests with npm run test:faults (it builds first)`);
   const logs = logDir(scenario);
   const pg = await new PgServer(join(logs, 'postgres.log')).init();
-  const smtp = await new FaultSmtp().start();
+  const smtp = await (options.smtp ?? new FaultSmtp()).start();
   const instances = Array.from(
     { length: options.instances },
     (_, i) => new ServiceInstance(`instance-${i + 1}`, { DATABASE_URL: pg.url, SMTP_URL: smtp.url, ...options.env }, logs),

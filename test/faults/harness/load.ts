@@ -102,6 +102,8 @@ export interface LoadStats {
   answered: Map<string, string>;
   answerGaveUp: string[];
   failuresByKind: Record<string, number>;
+  /** milliseconds of every request that got an HTTP answer, by kind */
+  latencies: { remark: number[]; answer: number[] };
   durationMs: number;
 }
 
@@ -129,7 +131,9 @@ async function withRetries(
     try {
       if (kind === 'remark') stats.remarkRequests++;
       else stats.answerRequests++;
+      const sentAt = Date.now();
       const res = await send(target.url);
+      stats.latencies[kind].push(Date.now() - sentAt);
       if (res.status >= 200 && res.status < 300) return { ok: true, body: res.body };
       const code = String(res.body?.error?.code ?? res.status);
       if (res.status < 500) return { ok: false, status: res.status, code };
@@ -151,7 +155,7 @@ export async function runLoad(world: World, instances: ServiceInstance[], option
   const started = Date.now();
   const stats: LoadStats = {
     remarksAttempted: 0, remarkRequests: 0, remarkRetries: 0, accepted: new Map(), remarkRefused: [], remarkGaveUp: [],
-    answerRequests: 0, answerRetries: 0, answered: new Map(), answerGaveUp: [], failuresByKind: {}, durationMs: 0,
+    answerRequests: 0, answerRetries: 0, answered: new Map(), answerGaveUp: [], failuresByKind: {}, latencies: { remark: [], answer: [] }, durationMs: 0,
   };
   const queue: { remarkId: string; tag: string; organizer: Person }[] = [];
   let citizensDone = false;
@@ -223,6 +227,8 @@ export interface Verdict {
   emailsDuplicated: { tag: string; copies: number; sameMessageId: boolean }[];
   emailsToWrongRecipient: number;
   outbox: Record<string, number>;
+  /** sent e-mails per dispatching process (pid from the worker id), to show that every instance sent */
+  sentByPid: Record<string, number>;
   emailDrainMs: number;
 }
 
@@ -270,6 +276,11 @@ export async function verify(databaseUrl: string, world: World, stats: LoadStats
     const outbox = Object.fromEntries(
       (await db.query(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows.map((r: { status: string; n: number }) => [r.status, r.n]),
     );
+    const sentByPid = Object.fromEntries(
+      (await db.query(`SELECT split_part(locked_by, ':', 2) AS pid, count(*)::int AS n FROM outbox_messages WHERE status = 'sent' GROUP BY 1 ORDER BY 1`)).rows.map(
+        (r: { pid: string; n: number }) => [r.pid, r.n],
+      ),
+    );
     const mails = smtp.received.filter((m) => m.tag?.startsWith(`${world.run}-`));
     const perTag = new Map<string, typeof mails>();
     for (const m of mails) perTag.set(m.tag!, [...(perTag.get(m.tag!) ?? []), m]);
@@ -291,6 +302,7 @@ export async function verify(databaseUrl: string, world: World, stats: LoadStats
         .map(([tag, copies]) => ({ tag, copies: copies.length, sameMessageId: new Set(copies.map((c) => c.messageId)).size === 1 })),
       emailsToWrongRecipient: mails.filter((m) => expected.get(m.tag!) === undefined || m.to.join(',') !== expected.get(m.tag!)).length,
       outbox,
+      sentByPid,
       emailDrainMs,
     };
   } finally {

@@ -11,6 +11,13 @@ export function logDir(scenario: string): string {
   return dir;
 }
 
+function percentiles(values: number[]): { p50: number; p95: number; max: number } | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return { p50: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] };
+}
+
 /** The load figures worth keeping (maps become counts). */
 export function summarize(stats: LoadStats, verdict: Verdict): Record<string, unknown> {
   return {
@@ -23,6 +30,7 @@ export function summarize(stats: LoadStats, verdict: Verdict): Record<string, un
     answersGivenUp: stats.answerGaveUp.length,
     failuresByKind: stats.failuresByKind,
     loadDurationMs: stats.durationMs,
+    latencyMs: { remark: percentiles(stats.latencies.remark), answer: percentiles(stats.latencies.answer) },
     ...verdict,
     acceptedButLost: verdict.acceptedButLost.length,
     acceptedWithOtherId: verdict.acceptedWithOtherId.length,

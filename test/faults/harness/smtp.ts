@@ -14,11 +14,20 @@ export interface Received {
 /**
  * A real SMTP server on a fixed port that can be stopped (connections refused, open ones cut) and
  * started again. It keeps every message it accepted and dedupes nothing, so copies are counted.
+ *
+ * With `delayMs` it answers the end of DATA that much later, like a remote mail server. A message
+ * counts as received when the 250 reply goes out; if the client vanished before that (kill -9
+ * mid-transaction) the server never took responsibility for it (RFC 5321 4.1.1.4), so it is not
+ * kept but counted in `droppedClientGone`.
  */
 export class FaultSmtp {
   readonly received: Received[] = [];
+  droppedClientGone = 0;
   private server: SMTPServer | null = null;
+  private readonly closedSessions = new Set<string>();
   port = 0;
+
+  constructor(private readonly delayMs = 0) {}
 
   get url(): string {
     return `smtp://127.0.0.1:${this.port}`;
@@ -37,9 +46,17 @@ export class FaultSmtp {
       logger: false,
       closeTimeout: 200,
       size: 10 * 1024 * 1024,
+      onClose: (session) => {
+        this.closedSessions.add(session.id);
+      },
       onData: (stream, session, callback) => {
         simpleParser(stream)
-          .then((mail) => {
+          .then(async (mail) => {
+            if (this.delayMs) await new Promise((r) => setTimeout(r, this.delayMs));
+            if (this.closedSessions.has(session.id)) {
+              this.droppedClientGone++;
+              return callback(new Error('client gone'));
+            }
             const text = `${mail.text ?? ''}`;
             this.received.push({
               messageId: mail.messageId ?? '',

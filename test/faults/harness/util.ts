@@ -40,7 +40,7 @@ export function http(method: string, url: string, options: { body?: unknown; hea
         method,
         agent,
         headers: { accept: 'application/json', 'accept-language': 'en', ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...options.headers },
-        timeout: options.timeoutMs ?? 15_000,
+        timeout: options.timeoutMs ?? 30_000,
       },
       (res) => {
         const chunks: Buffer[] = [];
