@@ -4,22 +4,27 @@ import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
 import { ErrorFilter } from './common/errors/error.filter';
+import { InputSanityPipe } from './common/errors/input-sanity.pipe';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
 import { AppConfig } from './config/config';
 
 /** Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. */
 export async function createApp(config: AppConfig, clock: Clock): Promise<NestFastifyApplication> {
+  const errorFilter = new ErrorFilter(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
     trustProxy: true,
     routerOptions: { maxParamLength: 200 },
     requestIdHeader: 'x-request-id',
     genReqId: () => randomUUID(),
+    // router refusals (bad percent-encoding, a path parameter over maxParamLength) in the API's error shape
+    frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => errorFilter.respond(error, request, reply),
   });
   // Every answer carries its request id, and the logs use the same id (app.module.ts).
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {
@@ -50,6 +55,7 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
   await app.register(cookie);
 
   app.useGlobalPipes(
+    new InputSanityPipe(),
     new ValidationPipe({
       whitelist: true,
       forbidNonWhitelisted: true,
@@ -57,7 +63,7 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
       exceptionFactory: (errors) => validationError(flattenValidationErrors(errors)),
     }),
   );
-  app.useGlobalFilters(new ErrorFilter(config));
+  app.useGlobalFilters(errorFilter);
 
   const document = SwaggerModule.createDocument(
     app,

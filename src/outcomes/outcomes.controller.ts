@@ -6,6 +6,7 @@ import { DataSource } from 'typeorm';
 import { API } from '../common/api';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { Organization } from '../organizations/organization.entity';
@@ -81,7 +82,7 @@ export class OutcomesController {
   @Get('statistics/organizations/:id')
   @ApiOperation({ summary: 'The same figures for one organizer' })
   async organization(@Param('id') id: string) {
-    if (!/^[0-9a-f-]{36}$/i.test(id) || !(await this.db.getRepository(Organization).exist({ where: { id } }))) throw new AppError('ORGANIZATION_NOT_FOUND');
+    if (!isUuid(id) || !(await this.db.getRepository(Organization).exist({ where: { id } }))) throw new AppError('ORGANIZATION_NOT_FOUND');
     return statistics(this.db.manager, id, this.clock.now());
   }
 }

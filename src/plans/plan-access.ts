@@ -1,5 +1,6 @@
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Organization } from '../organizations/organization.entity';
 import { Plan } from './plan.entity';
@@ -14,7 +15,7 @@ export interface PlanWithOrganization {
  * rest of the transaction) and refuses anyone who is not the organizer or the overseeing council.
  */
 export async function loadPlan(em: EntityManager, planId: string, lock = false): Promise<PlanWithOrganization> {
-  if (!/^[0-9a-f-]{36}$/i.test(planId)) throw new AppError('PLAN_NOT_FOUND');
+  if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
   const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   if (!plan) throw new AppError('PLAN_NOT_FOUND');
   const organization = await em.getRepository(Organization).findOneOrFail({ where: { id: plan.organizationId } });

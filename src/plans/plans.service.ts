@@ -9,6 +9,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { hearingDeadlineDate, stage1Window } from '../procedure/deadlines';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertOrganizerOf, assertVisible, loadPlan } from './plan-access';
+import { searchText } from './search';
 import { Plan } from './plan.entity';
 import { PlanStatus } from './plan-status';
 import { withProcedureDetails } from './plan-detail';
@@ -125,7 +126,7 @@ export class PlansService {
       where.push(`p.organization_id = $${params.length}`);
     }
     if (query.q?.trim()) {
-      params.push(query.q.trim());
+      params.push(searchText(query.q.trim()));
       const q = `$${params.length}`;
       where.push(`plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`);
     }

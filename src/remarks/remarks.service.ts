@@ -4,6 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { validationError } from '../common/errors/validation';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryRows } from '../database/query-rows';
@@ -231,7 +232,7 @@ export class RemarksService {
   }
 
   private async lockRemark(em: EntityManager, user: AuthUser, remarkId: string): Promise<{ remark: Remark; plan: Plan }> {
-    if (!/^[0-9a-f-]{36}$/i.test(remarkId)) throw new AppError('REMARK_NOT_FOUND');
+    if (!isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
     const remark = await em.getRepository(Remark).findOne({ where: { id: remarkId }, lock: { mode: 'pessimistic_write' } });
     if (!remark) throw new AppError('REMARK_NOT_FOUND');
     const { plan } = await loadPlan(em, remark.planId);

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { queryRows } from '../database/query-rows';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -259,7 +260,7 @@ export class ReviewsService {
     input: { accepted: boolean; text: string; reason?: string },
     correction: boolean,
   ): Promise<{ id: string; version: number; accepted: boolean; text: string; publishedAt: string; late: boolean }> {
-    if (!/^[0-9a-f-]{36}$/i.test(recommendationId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
+    if (!isUuid(recommendationId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
     try {
       const result = await this.db.transaction(async (em) => {
         const rec = await em.getRepository(Recommendation).findOne({ where: { id: recommendationId }, lock: { mode: 'pessimistic_write' } });

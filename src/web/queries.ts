@@ -3,6 +3,7 @@ import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { searchText } from '../plans/search';
 
 /**
  * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),
@@ -134,7 +135,7 @@ export class WebQueries {
           AND ($3::uuid IS NULL OR p.organization_id = $3)
         ORDER BY closes_at ASC, p.id ASC
         LIMIT $4`,
-      [now, q, organizationId, limit],
+      [now, q === null ? null : searchText(q), organizationId, limit],
     );
   }
 
@@ -151,7 +152,7 @@ export class WebQueries {
           AND ($3::uuid IS NULL OR p.organization_id = $3)
         ORDER BY h.starts_at ASC, h.id ASC
         LIMIT $4`,
-      [now, q, organizationId, limit],
+      [now, q === null ? null : searchText(q), organizationId, limit],
     );
   }
 

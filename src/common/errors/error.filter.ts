@@ -5,7 +5,7 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Locale } from '../i18n/locale';
 import { requestLocale } from '../i18n/request-locale';
 import { AppError, ErrorParam } from './app-error';
-import { ErrorCode } from './error-codes';
+import { ERRORS, ErrorCode } from './error-codes';
 import { errorMessage } from './error-message';
 import { FieldError } from './validation';
 
@@ -21,6 +21,9 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_CTP_EMPTY_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_JSON_BODY: 'MALFORMED_JSON',
   FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'MALFORMED_JSON',
+  // the router's own refusals (frameworkErrors in create-app.ts): a URL that names nothing
+  FST_ERR_BAD_URL: 'NOT_FOUND',
+  FST_ERR_MAX_PARAM_LENGTH: 'NOT_FOUND',
 };
 
 const STATUS_CODES: Record<number, ErrorCode> = {
@@ -48,8 +51,14 @@ export class ErrorFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
-    const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
+    this.respond(exception, http.getRequest<FastifyRequest>(), http.getResponse<FastifyReply>());
+  }
+
+  /**
+   * Also Fastify's frameworkErrors handler (create-app.ts): the router refuses a malformed URL or an
+   * over-long path parameter before Nest sees the request, and would otherwise answer in its own shape.
+   */
+  respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
     const locale = requestLocale(request, this.config.defaultLocale);
     const { status, code, params, details } = this.classify(exception, request);
     const message = errorMessage(code, locale, params);
@@ -63,6 +72,9 @@ export class ErrorFilter implements ExceptionFilter {
     }
     void reply
       .status(status)
+      // explicit: a route may have set another type already (hearing.ics: text/calendar), and Fastify
+      // cannot send an object as that
+      .header('content-type', 'application/json; charset=utf-8')
       .header('content-language', locale)
       .send({ error: { code, message, ...(localizedDetails !== undefined ? { details: localizedDetails } : {}) } });
   }
@@ -83,7 +95,7 @@ export class ErrorFilter implements ExceptionFilter {
     const fastifyError = exception as { code?: string; statusCode?: number };
     if (fastifyError?.code && FASTIFY_CODES[fastifyError.code]) {
       const code = FASTIFY_CODES[fastifyError.code];
-      return { status: code === 'PAYLOAD_TOO_LARGE' ? 413 : code === 'UNSUPPORTED_MEDIA_TYPE' ? 415 : 400, code };
+      return { status: ERRORS[code].status, code };
     }
     if (exception instanceof SyntaxError && typeof fastifyError.statusCode === 'number') {
       return { status: 400, code: 'MALFORMED_JSON' };
