@@ -1,18 +1,14 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Protocol } from '../../src/hearings/protocol.entity';
 import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
+import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings } from '../support/browser';
 import { createUser, makeBin, PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 const suite = runBrowser ? describe : describe.skip;
 
 const STAFF_PASSWORD = 'Long-enough-pass-1';
@@ -35,8 +31,7 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     await createUser(t, 'admin', { email: adminEmail, displayName: 'Administrator' });
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -44,25 +39,8 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     await t?.close();
   });
 
-  async function newPage(locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled: false });
-    return { context, page: await context.newPage() };
-  }
-
-  /** axe needs script; it runs in a JavaScript-enabled copy of the session. */
-  async function seriousViolations(from: BrowserContext, url: string): Promise<string[]> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, storageState: await from.storageState() });
-    const page = await context.newPage();
-    await page.goto(url);
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    await context.close();
-    const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-    // eslint-disable-next-line no-console
-    if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  }
+  const newPage = (locale = 'en-US'): Promise<{ context: BrowserContext; page: Page }> => openPage(browser, locale);
+  const seriousViolations = (from: BrowserContext, url: string): Promise<string[]> => axeFindings(browser, from, url);
 
   /** Opens a staff page signed out, is sent to the sign-in form, signs in and comes back. */
   async function signInAt(page: Page, path: string, email: string, password: string, lang: keyof typeof SIGN_IN): Promise<void> {
