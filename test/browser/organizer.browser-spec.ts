@@ -76,6 +76,14 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await signIn(path);
   }
 
+  /** Answers the first remark of the queue page. */
+  async function answerFirst(disposition: string, text: string): Promise<void> {
+    await page.getByLabel('Disposition').first().selectOption(disposition);
+    await page.getByLabel('Reasoned answer').first().fill(text);
+    await page.getByRole('button', { name: 'Publish the answer' }).first().click();
+    await page.waitForURL(/done=answered/);
+  }
+
   const api = (u: CreatedUser) => ({ Authorization: `Bearer ${t.app.get(TokenService).sign(u.user.id).token}` });
 
   it('walks a plan item from the draft to the outcome', async () => {
@@ -122,12 +130,9 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(remark.status).toBe(201);
     await moveClock(new Date('2027-03-02T12:00:00+05:00'), '/organizer/remarks');
     expect(await page.locator('.remark h2').first().textContent()).toContain('School meals for 2027');
-    await page.getByLabel('Disposition').selectOption('accepted');
-    await page.getByLabel('Reasoned answer').fill('The weekly menu will be published on every school website.');
     expect(await axe()).toEqual([]);
     await shot('queue');
-    await page.getByRole('button', { name: 'Publish the answer' }).click();
-    await page.waitForURL(/done=answered/);
+    await answerFirst('accepted', 'The weekly menu will be published on every school website.');
     expect(await page.locator('main').textContent()).toContain('Every remark has an answer.');
 
     // after stage 1: the date picker offers the allowed dates only and explains the others
@@ -207,10 +212,7 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await shot('outcome-refused');
 
     await page.getByRole('link', { name: 'Go to the remarks awaiting an answer' }).click();
-    await page.getByLabel('Disposition').selectOption('partially_accepted');
-    await page.getByLabel('Reasoned answer').fill('Portion sizes by age are added to section 3 of the specification.');
-    await page.getByRole('button', { name: 'Publish the answer' }).click();
-    await page.waitForURL(/done=answered/);
+    await answerFirst('partially_accepted', 'Portion sizes by age are added to section 3 of the specification.');
 
     await page.goto(`${base}${hub}/outcome`);
     await page.getByLabel('amend the plan or documentation').check();

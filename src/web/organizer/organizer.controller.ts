@@ -129,6 +129,35 @@ export class OrganizerController {
     sendPage(request, reply, s.ctx, page, status);
   }
 
+  /**
+   * The end of every form's POST: field errors show the page again (400); an expected refusal of
+   * the service shows it above the form, or next to a field (`fieldOf`); success redirects (303).
+   */
+  private async submit(
+    reply: FastifyReply,
+    s: Signed,
+    o: {
+      values: Values;
+      errors: Errors;
+      render: (state: FormState, status: number) => Promise<void>;
+      action: () => Promise<unknown>;
+      refusals: readonly ErrorCode[];
+      then: string;
+      fieldOf?: (e: AppError, text: string) => Promise<Errors | null>;
+    },
+  ): Promise<void> {
+    if (Object.keys(o.errors).length) return o.render({ values: o.values, errors: o.errors }, 400);
+    try {
+      await o.action();
+    } catch (error) {
+      const e = refusal(error, o.refusals);
+      const text = errorText(e, s.ctx.locale);
+      const errors = o.fieldOf ? await o.fieldOf(e, text) : null;
+      return o.render(errors ? { values: o.values, errors } : { values: o.values, errors: {}, formError: text }, e.status);
+    }
+    redirect(reply, o.then);
+  }
+
   // ---- plan items ----
 
   @Get()
@@ -239,18 +268,13 @@ export class OrganizerController {
     const errors = messagesFor(failed, { disposition: t.chooseDisposition, body: t.answerEmpty });
     // the plan page's answer form asks for a reasoned answer of at least 20 characters; so does this one
     if (!errors.body && value.body.length < 20) errors.body = t.answerEmpty;
-    if (Object.keys(errors).length) {
-      await this.renderQueue(request, reply, s, after, null, { remarkId, state: { values, errors } }, 400);
-      return;
-    }
-    try {
-      await this.remarks.answer(s.user, remarkId, value.body, value.disposition);
-    } catch (error) {
-      const e = refusal(error, ['ALREADY_ANSWERED', 'REMARK_NOT_FOUND']);
-      await this.renderQueue(request, reply, s, after, null, { remarkId, state: { values, errors: {}, formError: errorText(e, s.ctx.locale) } }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/remarks?done=answered${after ? `&cursor=${encodeURIComponent(after)}` : ''}`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderQueue(request, reply, s, after, null, { remarkId, state }, status),
+      action: () => this.remarks.answer(s.user, remarkId, value.body, value.disposition),
+      refusals: ['ALREADY_ANSWERED', 'REMARK_NOT_FOUND'],
+      then: `/organizer/remarks?done=answered${after ? `&cursor=${encodeURIComponent(after)}` : ''}`,
+    });
   }
 
   // ---- hearing and protocol ----
@@ -292,25 +316,19 @@ export class OrganizerController {
       livestreamUrl: values.livestreamUrl || undefined,
     });
     Object.assign(errors, messagesFor(failed, { room: m.roomError, livestreamUrl: m.livestreamError }));
-    if (Object.keys(errors).length) {
-      await this.renderHearing(request, reply, s, id, null, { schedule: { values, errors } }, 400);
-      return;
-    }
-    try {
-      await this.hearings.schedule(id, s.user, value);
-    } catch (error) {
-      const e = refusal(error, ['HEARING_DATE_NOT_ALLOWED', 'STAGE1_NOT_CLOSED', 'PROTOCOL_EXISTS', 'HEARING_ALREADY_HELD']);
-      const text = errorText(e, s.ctx.locale);
-      let state: FormState = { values, errors: {}, formError: text };
-      if (e.code === 'HEARING_DATE_NOT_ALLOWED') {
+    await this.submit(reply, s, {
+      values, errors,
+      render: (schedule, status) => this.renderHearing(request, reply, s, id, null, { schedule }, status),
+      action: () => this.hearings.schedule(id, s.user, value),
+      refusals: ['HEARING_DATE_NOT_ALLOWED', 'STAGE1_NOT_CLOSED', 'PROTOCOL_EXISTS', 'HEARING_ALREADY_HELD'],
+      then: `/organizer/plans/${id}/hearing?done=scheduled`,
+      fieldOf: async (e, text): Promise<Errors | null> => {
+        if (e.code !== 'HEARING_DATE_NOT_ALLOWED') return null;
         // a date the calendar allows was refused for its time (working hours, already passed)
         const allowed = (await this.hearings.allowedDates(id)).dates.some((x) => x.date === values.date && x.allowed);
-        state = { values, errors: allowed ? { time: text } : { date: text } };
-      }
-      await this.renderHearing(request, reply, s, id, null, { schedule: state }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/hearing?done=scheduled`);
+        return { [allowed ? 'time' : 'date']: text };
+      },
+    });
   }
 
   @Post('plans/:id/hearing/cancel')
@@ -321,18 +339,13 @@ export class OrganizerController {
     const values = { reason: field(body, 'reason') };
     const { value, failed } = await check(CancelHearingDto, { reason: values.reason.trim() });
     const errors = messagesFor(failed, { reason: s.m.cancelReasonError });
-    if (Object.keys(errors).length) {
-      await this.renderHearing(request, reply, s, id, null, { cancel: { values, errors } }, 400);
-      return;
-    }
-    try {
-      await this.hearings.cancel(id, s.user, value);
-    } catch (error) {
-      const e = refusal(error, ['HEARING_NOT_SCHEDULED', 'HEARING_ALREADY_HELD']);
-      await this.renderHearing(request, reply, s, id, null, { cancel: { values, errors: {}, formError: errorText(e, s.ctx.locale) } }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/hearing?done=cancelled`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderHearing(request, reply, s, id, null, { cancel: state }, status),
+      action: () => this.hearings.cancel(id, s.user, value),
+      refusals: ['HEARING_NOT_SCHEDULED', 'HEARING_ALREADY_HELD'],
+      then: `/organizer/plans/${id}/hearing?done=cancelled`,
+    });
   }
 
   @Post('plans/:id/hearing/protocol')
@@ -349,18 +362,13 @@ export class OrganizerController {
       decisions: lines(values.decisions),
     });
     const errors = messagesFor(failed, { attendeesCount: m.attendeesError, speakers: m.speakersError, summary: m.summaryError, decisions: m.decisionsError });
-    if (Object.keys(errors).length) {
-      await this.renderHearing(request, reply, s, id, null, { protocolForm: { values, errors } }, 400);
-      return;
-    }
-    try {
-      await this.hearings.publishProtocol(id, s.user, value, false);
-    } catch (error) {
-      const e = refusal(error, ['HEARING_NOT_HELD', 'PROTOCOL_EXISTS']);
-      await this.renderHearing(request, reply, s, id, null, { protocolForm: { values, errors: {}, formError: errorText(e, s.ctx.locale) } }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/hearing?done=protocol`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderHearing(request, reply, s, id, null, { protocolForm: state }, status),
+      action: () => this.hearings.publishProtocol(id, s.user, value, false),
+      refusals: ['HEARING_NOT_HELD', 'PROTOCOL_EXISTS'],
+      then: `/organizer/plans/${id}/hearing?done=protocol`,
+    });
   }
 
   // ---- stage 2: notice and documentation ----
@@ -403,18 +411,13 @@ export class OrganizerController {
         return match[1] === undefined ? 'doc1Title' : `doc${rows[Number(match[1])]}${docField[match[2]] ?? 'Title'}`;
       },
     );
-    if (Object.keys(errors).length) {
-      await this.renderNotice(request, reply, s, id, null, { values, errors }, 400);
-      return;
-    }
-    try {
-      await this.documentation.publish(s.user, id, value);
-    } catch (error) {
-      const e = refusal(error, ['PROTOCOL_NOT_PUBLISHED', 'NOTICE_EXISTS', 'DISCUSSION_CLOSED']);
-      await this.renderNotice(request, reply, s, id, null, { values, errors: {}, formError: errorText(e, s.ctx.locale) }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/notice?done=notice`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderNotice(request, reply, s, id, null, state, status),
+      action: () => this.documentation.publish(s.user, id, value),
+      refusals: ['PROTOCOL_NOT_PUBLISHED', 'NOTICE_EXISTS', 'DISCUSSION_CLOSED'],
+      then: `/organizer/plans/${id}/notice?done=notice`,
+    });
   }
 
   // ---- responses to council recommendations ----
@@ -449,18 +452,13 @@ export class OrganizerController {
       text: values.text.trim(),
     });
     const errors = messagesFor(failed, { accepted: m.acceptedError, text: m.responseTextError });
-    if (Object.keys(errors).length) {
-      await this.renderRecommendations(request, reply, s, id, null, { recommendationId, state: { values, errors } }, 400);
-      return;
-    }
-    try {
-      await this.reviews.respond(s.user, recommendationId, value, false);
-    } catch (error) {
-      const e = refusal(error, ['ALREADY_RESPONDED', 'RECOMMENDATION_NOT_FOUND']);
-      await this.renderRecommendations(request, reply, s, id, null, { recommendationId, state: { values, errors: {}, formError: errorText(e, s.ctx.locale) } }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/recommendations?done=response#recommendation-${recommendationId}`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderRecommendations(request, reply, s, id, null, { recommendationId, state }, status),
+      action: () => this.reviews.respond(s.user, recommendationId, value, false),
+      refusals: ['ALREADY_RESPONDED', 'RECOMMENDATION_NOT_FOUND'],
+      then: `/organizer/plans/${id}/recommendations?done=response#recommendation-${recommendationId}`,
+    });
   }
 
   // ---- outcome ----
@@ -486,17 +484,12 @@ export class OrganizerController {
     const values = { decision: field(body, 'decision'), summary: field(body, 'summary') };
     const { value, failed } = await check(OutcomeDto, { decision: values.decision, summary: values.summary.trim() });
     const errors = messagesFor(failed, { decision: m.decisionError, summary: m.outcomeSummaryError });
-    if (Object.keys(errors).length) {
-      await this.renderOutcome(request, reply, s, id, null, { values, errors }, 400);
-      return;
-    }
-    try {
-      await this.outcomes.publish(s.user, id, value);
-    } catch (error) {
-      const e = refusal(error, ['UNANSWERED_REMARKS', 'STAGE2_NOT_CLOSED', 'OUTCOME_EXISTS']);
-      await this.renderOutcome(request, reply, s, id, null, { values, errors: {}, formError: errorText(e, s.ctx.locale) }, e.status);
-      return;
-    }
-    redirect(reply, `/organizer/plans/${id}/outcome?done=outcome`);
+    await this.submit(reply, s, {
+      values, errors,
+      render: (state, status) => this.renderOutcome(request, reply, s, id, null, state, status),
+      action: () => this.outcomes.publish(s.user, id, value),
+      refusals: ['UNANSWERED_REMARKS', 'STAGE2_NOT_CLOSED', 'OUTCOME_EXISTS'],
+      then: `/organizer/plans/${id}/outcome?done=outcome`,
+    });
   }
 }

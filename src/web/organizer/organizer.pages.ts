@@ -32,6 +32,13 @@ function organizerLinks(ctx: PageContext, m: OrganizerMessages, current: string)
   )}</ul></nav>`;
 }
 
+/** "Next page" of a keyset list, and the way back to its first page. */
+function pager(m: OrganizerMessages, first: string, next: string | null, current: string | null): SafeHtml {
+  const sep = first.includes('?') ? '&' : '?';
+  return html`<p class="more">${next ? html`<a class="button" href="${first}${sep}cursor=${encodeURIComponent(next)}">${m.nextPage}</a>` : ''}
+  ${current ? html` <a href="${first}">${m.firstPage}</a>` : ''}</p>`;
+}
+
 interface Deadline {
   text: string;
   overdue: boolean;
@@ -130,10 +137,7 @@ ${d.plans.items.length === 0
           : ''}
       </li>`;
     })}</ul>`}
-<p class="more">
-  ${d.plans.nextCursor ? html`<a class="button" href="${filterHref(d.status)}${d.status ? '&' : '?'}cursor=${encodeURIComponent(d.plans.nextCursor)}">${m.nextPage}</a>` : ''}
-  ${d.cursor ? html` <a href="${filterHref(d.status)}">${m.firstPage}</a>` : ''}
-</p>`;
+${pager(m, filterHref(d.status), d.plans.nextCursor, d.cursor)}`;
   return layout(ctx, { title: m.plansTitle, body });
 }
 
@@ -293,9 +297,6 @@ ${d.remarks.items.length === 0
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}
       </li>`;
     })}</ol>`}
-<p class="more">
-  ${d.remarks.nextCursor ? html`<a class="button" href="/organizer/remarks?cursor=${encodeURIComponent(d.remarks.nextCursor)}">${m.nextPage}</a>` : ''}
-  ${d.cursor ? html` <a href="/organizer/remarks">${m.firstPage}</a>` : ''}
-</p>`;
+${pager(m, '/organizer/remarks', d.remarks.nextCursor, d.cursor)}`;
   return layout(ctx, { title: m.queueTitle, body });
 }

@@ -3,7 +3,7 @@ import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
 import { statusSql } from '../../plans/plans.service';
-import { decodeCursor, encodeCursor } from '../queries';
+import { decodeCursor, encodeCursor, PlanDetailRow } from '../queries';
 
 /**
  * The organizer pages' read model: one query per list, keyset pagination, always limited to the
@@ -18,24 +18,16 @@ export interface OrganizationRow {
   time_zone: string;
 }
 
-export interface OrganizerPlanRow {
-  id: string;
-  title: string;
-  amount: string;
-  method: string;
+/** A plan item of the list: the plan's dates (as the public plan page reads them) and what is still to do. */
+export interface OrganizerPlanRow
+  extends Pick<
+    PlanDetailRow,
+    | 'id' | 'title' | 'amount' | 'method' | 'stage1_closes_at' | 'hearing_deadline_date' | 'hearing_overdue_at' | 'protocol_published_at'
+    | 'review_closes_at' | 'notice_published_at' | 'stage2_opens_at' | 'stage2_closes_at' | 'outcome_published_at' | 'hearing_status' | 'hearing_starts_at'
+  > {
   cursor_at: string;
+  /** Null while a draft. */
   published_at: Date | null;
-  stage1_closes_at: Date | null;
-  hearing_deadline_date: string | null;
-  hearing_overdue_at: Date | null;
-  protocol_published_at: Date | null;
-  review_closes_at: Date | null;
-  notice_published_at: Date | null;
-  stage2_opens_at: Date | null;
-  stage2_closes_at: Date | null;
-  outcome_published_at: Date | null;
-  hearing_status: string | null;
-  hearing_starts_at: Date | null;
   remarks_total: number;
   remarks_unanswered: number;
   next_answer_due_at: Date | null;
