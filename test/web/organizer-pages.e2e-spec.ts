@@ -115,7 +115,10 @@ describe('organizer pages (/organizer)', () => {
     expect(again.status).toBe(409);
     expect(again.text).toContain('Тек жобаны өзгертуге немесе жариялауға болады.');
     // another organizer is refused the published plan's pages
-    expect((await get(`/organizer/plans/${planId}/hearing`, other)).status).toBe(403);
+    const foreign = await get(`/organizer/plans/${planId}/hearing`, other, 'ru');
+    expect(foreign.status).toBe(403);
+    expect(foreign.text).toContain('У вас нет прав на это действие.');
+    expect(foreign.text).toContain('Health procurement'); // the header still shows who is signed in
   });
 
   it('lists the organization’s plans by status with the next deadline, paged by keyset', async () => {

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res, UseFilters } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
@@ -30,6 +30,7 @@ import { Csrf } from '../csrf';
 import { SafeHtml } from '../html';
 import { PageContext } from '../layout';
 import { errorText, requestContext, sendPage } from '../web.controller';
+import { OrganizerErrorFilter } from './organizer-error.filter';
 import { hearingPage, noticePage, outcomePage, recommendationsPage, DOCUMENT_ROWS, StepData } from './organizer-steps.pages';
 import { check, emptyForm, Errors, field, FormState, lines, messagesFor, Values } from './organizer.forms';
 import { organizerMessages, OrganizerMessages } from './organizer.messages';
@@ -79,6 +80,7 @@ function redirect(reply: FastifyReply, to: string): void {
  * messages next to the fields.
  */
 @ApiExcludeController()
+@UseFilters(OrganizerErrorFilter)
 @Controller('organizer')
 export class OrganizerController {
   constructor(
