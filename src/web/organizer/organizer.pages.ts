@@ -1,6 +1,7 @@
 import { PROCUREMENT_METHODS } from '../../plans/plan.entity';
 import { isHearingOverdue, PLAN_STATUSES, planStatus, PlanStatus } from '../../plans/plan-status';
 import type { PlanView } from '../../plans/plan-view';
+import type { ReviewView } from '../../reviews/reviews.service';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
 import { formatDate, formatDateTime, formatTenge } from '../format';
 import { html, SafeHtml } from '../html';
@@ -206,6 +207,7 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const dt = (x: Date | string) => formatDateTime(x, tz, locale);
   const base = `/organizer/plans/${v.id}`;
   const unanswered = v.counts.remarks - v.counts.answered;
+  const recs = (v.review as ReviewView | null)?.recommendations ?? [];
   const step = (title: string, href: string, state: string) => html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
   const body = html`
 ${planHeading(ctx, m, v, v.title, '/organizer')}
@@ -236,7 +238,7 @@ ${v.publishedAt
     <ol class="steps">
       ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, fmt(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
       ${step(m.stepHearing, `${base}/hearing`, v.protocol ? m.done : m.notYet)}
-      ${step(m.stepRecommendations, `${base}/recommendations`, '')}
+      ${step(m.stepRecommendations, `${base}/recommendations`, recs.length ? fmt(m.remarksCount, { answered: recs.filter((r) => r.response).length, total: recs.length }) : m.notYet)}
       ${step(m.stepNotice, `${base}/notice`, v.notice ? m.done : m.notYet)}
       ${step(m.stepOutcome, `${base}/outcome`, v.outcome ? m.done : m.notYet)}
     </ol>`
