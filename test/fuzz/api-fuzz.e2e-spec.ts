@@ -2,12 +2,12 @@ import fc from 'fast-check';
 import { randomUUID } from 'node:crypto';
 import { ERRORS } from '../../src/common/errors/error-codes';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { RateLimiter } from '../../src/identity/rate-limiter';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
 import { Csrf } from '../../src/web/csrf';
 import { createRemark, createPlan, createWorld, World } from '../reviews/fixtures';
-import { createUser, CreatedUser, makeBin } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { databaseFingerprint, SignedInRole, startWithRoles } from '../security/roles';
+import { CreatedUser, makeBin } from '../support/factories';
+import { TestApp } from '../support/test-app';
 
 /**
  * Property-based fuzzing of every route of the API (and the page forms): arbitrary JSON, wrong types,
@@ -24,7 +24,7 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const API = '/api/v1';
 const START = '2027-03-01T10:00:00+05:00';
 
-type Who = 'anon' | 'citizen' | 'unverified' | 'organizer' | 'otherOrganizer' | 'member' | 'chair' | 'admin';
+type Who = 'anon' | SignedInRole;
 type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
 
 interface Endpoint {
@@ -155,7 +155,7 @@ function bodyCase(example: (() => Record<string, unknown>) | undefined): fc.Arbi
 const headerString = fc.oneof(fuzzString, fc.string({ unit: 'binary-ascii', maxLength: 100 })).map((s) => s.replace(/[^\t\x20-\x7e\x80-\xff]/g, '').slice(0, 2_000));
 
 type AuthCase = { kind: 'default' } | { kind: 'as'; who: Who } | { kind: 'header'; value: string } | { kind: 'expired' } | { kind: 'ghost' } | { kind: 'foreign' } | { kind: 'cookie'; value: string };
-const WHO: Who[] = ['anon', 'citizen', 'unverified', 'organizer', 'otherOrganizer', 'member', 'chair', 'admin'];
+const WHO: Who[] = ['anon', 'citizen', 'unverified', 'organizer', 'otherOrganizer', 'otherCouncil', 'member', 'chair', 'admin'];
 const authCase: fc.Arbitrary<AuthCase> = fc.oneof(
   { arbitrary: fc.constant<AuthCase>({ kind: 'default' }), weight: 10 },
   { arbitrary: fc.constantFrom(...WHO).map((who): AuthCase => ({ kind: 'as', who })), weight: 3 },
@@ -182,7 +182,8 @@ const headersCase = fc.record(
 function paramValue(valid: () => string): fc.Arbitrary<string> {
   return fc.oneof(
     { arbitrary: fc.constant(null).map(() => valid()), weight: 6 },
-    { arbitrary: fuzzString, weight: 3 },
+    // capped so that the URL stays under Node's 16 KiB header limit (beyond it Node answers 431 itself)
+    { arbitrary: fuzzString.map((s) => s.slice(0, 1_000)), weight: 3 },
     { arbitrary: fc.string({ minLength: 201, maxLength: 400 }), weight: 1 },
   );
 }
@@ -209,29 +210,16 @@ function toQueryString(pairs: [string, string][]): string {
 describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
   let t: TestApp;
   let w: World;
-  let users: Record<Exclude<Who, 'anon'>, CreatedUser>;
+  let users: Record<SignedInRole, CreatedUser>;
   const ids = { draft: '', open: '', closed: '', protocol: '', remark: '', recommendation: '', council: '', organization: '' };
-  let snapshotSql = '';
+  let snapshot: () => Promise<string>;
   let knownState = '';
   let counter = 0;
 
   const token = (who: Who) => (who === 'anon' ? null : t.app.get(TokenService).sign(users[who].user.id).token);
-  const snapshot = async () => JSON.stringify(await t.db.query(snapshotSql));
 
   beforeAll(async () => {
-    t = await startTestApp({ now: START });
-    t.app.get(RateLimiter).configure({ perIp: 1e9, perEmail: 1e9 });
-    w = await createWorld(t, 3);
-    const otherWorld = await createWorld(t, 1);
-    users = {
-      citizen: await createUser(t, 'citizen'),
-      unverified: await createUser(t, 'citizen', { emailVerifiedAt: null }),
-      organizer: w.organizer,
-      otherOrganizer: otherWorld.organizer,
-      member: w.members[1],
-      chair: w.chair,
-      admin: await createUser(t, 'admin'),
-    };
+    ({ t, w, users } = await startWithRoles(START));
     ids.council = w.council.id;
     ids.organization = w.organization.id;
     ids.draft = (await createPlan(t, w, { publishedAt: null, stage1ClosesAt: null, stage1CloseDate: null, hearingDeadlineDate: null, stage1ClosedSweptAt: null })).id;
@@ -248,12 +236,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     ids.recommendation = position.body.recommendations[0].id;
     expect(await t.db.getRepository(Recommendation).count()).toBe(1);
 
-    const tables: { tablename: string }[] = await t.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`);
-    snapshotSql = tables
-      // Any insert or update makes a row version whose xmin is the newest transaction id, and a delete
-      // lowers the count, so (count, max xmin) changes whenever committed data does; row locks do not touch xmin.
-      .map(({ tablename }) => `SELECT '${tablename}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS h FROM "${tablename}"`)
-      .join(' UNION ALL ');
+    snapshot = await databaseFingerprint(t.db);
     knownState = await snapshot();
   });
   afterAll(async () => {

@@ -2,12 +2,12 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { sha256 as tokenHash } from '../../src/identity/auth.service';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { RateLimiter } from '../../src/identity/rate-limiter';
 import { UserToken } from '../../src/identity/user-token.entity';
 import { Plan } from '../../src/plans/plan.entity';
-import { answerRemark, createPlan, createRemark, createWorld, World } from '../reviews/fixtures';
+import { answerRemark, createPlan, createRemark, World } from '../reviews/fixtures';
 import { createUser, CreatedUser, makeBin, PASSWORD } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import { TestApp } from '../support/test-app';
+import { databaseFingerprint, SignedInRole, startWithRoles } from './roles';
 
 /**
  * Who may do what: every write endpoint against every kind of user. Each cell gets a fresh plan (or
@@ -51,15 +51,14 @@ interface Setup {
 describe('authorization matrix: every role against every write endpoint', () => {
   let t: TestApp;
   let w: World;
-  let users: Record<Exclude<Role, 'anon'>, CreatedUser>;
+  let users: Record<SignedInRole, CreatedUser>;
   const seen = new Map<string, Map<Role, { got: string; ok: boolean }>>();
-  let snapshotSql = '';
+  let snapshot: () => Promise<string>;
   let calendarDay = 0;
   let serial = 0;
 
   const at = (iso: string) => t.clock.set(new Date(iso));
   const bearer = (u: CreatedUser) => ({ Authorization: `Bearer ${t.app.get(TokenService).sign(u.user.id).token}` });
-  const snapshot = async () => JSON.stringify(await t.db.query(snapshotSql));
   /** A call made while setting a cell up, which must succeed. */
   const prepare = async (method: 'post' | 'put', url: string, who: CreatedUser, body: Record<string, unknown>) => {
     const res = await t.http[method](url).set(bearer(who)).send(body);
@@ -205,22 +204,8 @@ describe('authorization matrix: every role against every write endpoint', () => 
   ];
 
   beforeAll(async () => {
-    t = await startTestApp({ now: NOW });
-    t.app.get(RateLimiter).configure({ perIp: 1e9, perEmail: 1e9 });
-    w = await createWorld(t, 3);
-    const other = await createWorld(t, 1);
-    users = {
-      unverified: await createUser(t, 'citizen', { emailVerifiedAt: null }),
-      citizen: await createUser(t, 'citizen'),
-      otherOrganizer: other.organizer,
-      otherCouncil: other.chair,
-      organizer: w.organizer,
-      member: w.members[1],
-      chair: w.chair,
-      admin: await createUser(t, 'admin'),
-    };
-    const tables: { tablename: string }[] = await t.db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`);
-    snapshotSql = tables.map(({ tablename }) => `SELECT '${tablename}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS h FROM "${tablename}"`).join(' UNION ALL ');
+    ({ t, w, users } = await startWithRoles(NOW));
+    snapshot = await databaseFingerprint(t.db);
   });
 
   afterAll(async () => {
