@@ -87,7 +87,7 @@ async function main(): Promise<void> {
   const children: ChildProcess[] = [];
   try {
     await runMigrations(url);
-    machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>('SHOW server_version')).rows[0].v);
+    machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
     const hasStatements = await withClient(url, async (c) => {
       try {
         await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
