@@ -13,7 +13,8 @@ interface Credentials {
   password: string;
 }
 
-function freePort(): Promise<number> {
+/** A TCP port that is free on 127.0.0.1 now. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Cluster, startCluster } from './harness/cluster';
 import { FaultSmtp } from './harness/smtp';
 import { runLoad, verify } from './harness/load';
+import { expectNothingLostOrRepeated } from './harness/expectations';
 import { record, summarize } from './harness/report';
 import { FAULT_ENV } from './harness/service';
 import { sleep, waitUntil } from './harness/util';
@@ -19,7 +20,7 @@ interface Kill {
 describe('kill -9 of an instance in the middle of load', () => {
   let cluster: Cluster;
   // A remote mail server answers in some milliseconds, so e-mails are in flight when the kill lands.
-  const smtpDelayMs = 100;
+  const smtpDelayMs = 200;
   beforeAll(async () => {
     cluster = await startCluster('kill-instance', { instances: 3, organizations: 3, citizens: 60, smtp: new FaultSmtp(smtpDelayMs) });
   });
@@ -76,21 +77,10 @@ describe('kill -9 of an instance in the middle of load', () => {
       ...summarize(stats, verdict),
     });
 
-    expect(stats.remarkRefused).toEqual([]);
-    expect(stats.remarkGaveUp).toEqual([]);
-    expect(stats.answerGaveUp).toEqual([]);
-    expect(verdict.acceptedButLost).toEqual([]);
-    expect(verdict.acceptedWithOtherId).toEqual([]);
-    expect(verdict.storedMoreThanOnce).toEqual([]);
-    expect(verdict.remarksStored).toBe(verdict.remarksAccepted);
-    expect(verdict.answersPublished).toBe(verdict.remarksAccepted);
-    expect(verdict.remarksWithMoreThanOneAnswer).toBe(0);
-    expect(verdict.emailsMissing).toEqual([]);
-    expect(verdict.emailsDuplicated).toEqual([]);
-    expect(verdict.emailsToWrongRecipient).toBe(0);
-    expect(verdict.emailsReceived).toBe(verdict.emailsExpected);
-    expect(verdict.outbox).toEqual({ sent: verdict.emailsExpected });
+    // kill -9 between the server's 250 and the 'sent' update cannot be told from a kill before the
+    // 250 (a window of about a millisecond per message): such a message goes out again when its lease
+    // ends, with the same Message-ID. So a copy is allowed only for messages the killed process held.
+    expectNothingLostOrRepeated(stats, verdict, cluster.instances, kills.reduce((n, k) => n + k.leasedByKilled, 0));
     expect(kills).toHaveLength(2);
-    for (const instance of cluster.instances) expect(instance.unexpectedExits).toEqual([]);
   });
 });

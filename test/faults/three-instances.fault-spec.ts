@@ -1,5 +1,6 @@
 import { Cluster, startCluster } from './harness/cluster';
 import { runLoad, verify } from './harness/load';
+import { expectNothingLostOrRepeated } from './harness/expectations';
 import { record, summarize } from './harness/report';
 
 describe('three instances on one database under remark load', () => {
@@ -14,20 +15,6 @@ describe('three instances on one database under remark load', () => {
     const verdict = await verify(cluster.pg.url, cluster.world, stats, cluster.smtp, { drainTimeoutMs: 60_000 });
     record('threeInstances', { instances: 3, citizens: cluster.world.citizens.length, ...summarize(stats, verdict) });
 
-    expect(stats.remarkRefused).toEqual([]);
-    expect(stats.remarkGaveUp).toEqual([]);
-    expect(verdict.remarksAccepted).toBe(verdict.remarksAttempted);
-    expect(verdict.acceptedButLost).toEqual([]);
-    expect(verdict.acceptedWithOtherId).toEqual([]);
-    expect(verdict.storedMoreThanOnce).toEqual([]);
-    expect(verdict.remarksStored).toBe(verdict.remarksAccepted);
-    expect(verdict.answersPublished).toBe(verdict.remarksAccepted);
-    expect(verdict.remarksWithMoreThanOneAnswer).toBe(0);
-    expect(verdict.emailsMissing).toEqual([]);
-    expect(verdict.emailsDuplicated).toEqual([]);
-    expect(verdict.emailsToWrongRecipient).toBe(0);
-    expect(verdict.emailsReceived).toBe(verdict.emailsExpected);
-    expect(verdict.outbox).toEqual({ sent: verdict.emailsExpected });
-    for (const instance of cluster.instances) expect(instance.unexpectedExits).toEqual([]);
+    expectNothingLostOrRepeated(stats, verdict, cluster.instances);
   });
 });

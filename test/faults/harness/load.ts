@@ -4,6 +4,7 @@ import { SystemClock } from '../../../src/common/clock';
 import { loadConfig } from '../../../src/config/config';
 import { TokenService } from '../../../src/identity/auth/token.service';
 import { makeBin } from '../../support/factories';
+import { withDatabase } from '../../support/test-db';
 import { SESSION_SECRET, ServiceInstance } from './service';
 import { FaultSmtp } from './smtp';
 import { http, sleep, waitUntil } from './util';
@@ -22,16 +23,6 @@ export interface World {
   citizens: Person[];
 }
 
-async function withDb<T>(url: string, fn: (c: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await fn(client);
-  } finally {
-    await client.end();
-  }
-}
-
 /**
  * Organizations, organizers and verified citizens straight into the database (their tokens are
  * signed with the instances' SESSION_SECRET), and one published plan per organization via the API.
@@ -40,7 +31,7 @@ export async function createWorld(databaseUrl: string, instance: ServiceInstance
   const run = randomBytes(3).toString('hex');
   const tokens = new TokenService(loadConfig({ SESSION_SECRET }), new SystemClock());
   const person = (id: string, email: string): Person => ({ id, email, auth: { authorization: `Bearer ${tokens.sign(id).token}` } });
-  const { organizers, citizens } = await withDb(databaseUrl, async (db) => {
+  const { organizers, citizens } = await withDatabase(databaseUrl, async (db) => {
     const [council] = await db.query(`INSERT INTO councils (name) VALUES ($1) RETURNING id`, [`Council ${run}`]).then((r) => r.rows);
     const organizers: Person[] = [];
     for (let i = 0; i < options.organizations; i++) {

