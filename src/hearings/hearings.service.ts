@@ -169,6 +169,8 @@ export class HearingsService {
 
   async subscribe(planId: string, user: AuthUser, kind: SubscriptionKind, on: boolean): Promise<{ following?: boolean; signedUp?: boolean }> {
     published(await loadPlan(this.db.manager, planId));
+    // Following and signing up cause e-mails: only to proven addresses. Leaving is always allowed.
+    if (on && !user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
     if (on) {
       await this.db.query(`INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [planId, user.id, kind]);
     } else {

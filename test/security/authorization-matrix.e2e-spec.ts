@@ -132,6 +132,7 @@ describe('authorization matrix: every role against every write endpoint', () => 
   //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  admin
   const everyone = (ok: string): Cells => [ok, ok, ok, ok, ok, ok, ok, ok, ok];
   const signedIn = (ok: string): Cells => [A, ok, ok, ok, ok, ok, ok, ok, ok];
+  const verified = (ok: string): Cells => [A, UNVERIFIED, ok, ok, ok, ok, ok, ok, ok];
   const planOrganizer = (ok: string): Cells => [A, F, F, F, F, ok, F, F, F];
   const adminOnly = (ok: string): Cells => [A, F, F, F, F, F, F, F, ok];
 
@@ -174,12 +175,12 @@ describe('authorization matrix: every role against every write endpoint', () => 
         return { method: 'POST', url: `${API}/remarks/${r.id}/answer/corrections`, body: { body: 'Corrected answer', disposition: 'accepted', reason: 'Mistake' } };
       },
     ],
-    ['POST /plans/{id}/follow', signedIn('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/follow` })],
+    ['POST /plans/{id}/follow', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/follow` })],
     ['DELETE /plans/{id}/follow', signedIn('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await openPlan()).id}/follow` })],
     // hearing
     ['PUT /plans/{id}/hearing', planOrganizer('200'), async () => ({ method: 'PUT', url: `${API}/plans/${(await awaitingHearing()).id}/hearing`, body: { startsAt: '2027-03-11T10:00:00+05:00', room: 'Hall 2' } })],
     ['DELETE /plans/{id}/hearing', planOrganizer('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing`, body: { reason: 'The hall is flooded' } })],
-    ['POST /plans/{id}/hearing/signup', signedIn('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` })],
+    ['POST /plans/{id}/hearing/signup', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` })],
     ['DELETE /plans/{id}/hearing/signup', signedIn('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` })],
     ['POST /plans/{id}/hearing/protocol', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withHeldHearing()).id}/hearing/protocol`, body: protocolBody })],
     ['POST /plans/{id}/hearing/protocol/corrections', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withProtocolAfterHearing()).id}/hearing/protocol/corrections`, body: { ...protocolBody, attendeesCount: 11, reason: 'Miscounted' } })],

@@ -321,6 +321,23 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(closed.text.match(/report\?format=csv/g)).toHaveLength(1); // the outcome section's link only
     });
 
+    it('an unconfirmed address may not follow or sign up (those send e-mail): the page says how to confirm', async () => {
+      const other = await createUser(t, 'citizen', { emailVerifiedAt: null, email: 'not-yet@example.kz' });
+      const b = agent().set('Cookie', `session=${other.token}`);
+      const page = await b.get(`/plans/${hearingPlanId}?lang=en`).expect(200);
+      expect(page.text).toContain('Confirm your e-mail address first to follow a plan or sign up for a hearing.');
+      expect(page.text).not.toContain('>Follow this plan</button>');
+      expect(page.text).toContain('href="/my/remarks#verify-notice"');
+      for (const [action, field] of [[`/plans/${hearingPlanId}/follow`, 'follow'], [`/plans/${hearingPlanId}/hearing-signup`, 'signup']]) {
+        // a forged form (no button is shown) with the page's valid token, e.g. the sign-out form's
+        const res = await b.post(action).type('form').send({ _csrf: csrfOf(page.text, '/logout'), [field]: 'on' }).expect(303);
+        expect(res.headers.location).toBe(`/plans/${hearingPlanId}?done=verify-first#follow`);
+      }
+      expect(await t.db.getRepository(PlanSubscription).count({ where: { userId: other.user.id } })).toBe(0);
+      const api = await t.http.post(`/api/v1/plans/${hearingPlanId}/follow`).set('Authorization', `Bearer ${other.token}`).expect(403);
+      expect(api.body.error.code).toBe('EMAIL_NOT_VERIFIED');
+    });
+
     it('a resend of the confirmation link, for a signed-in user whose address is not confirmed', async () => {
       const other = await createUser(t, 'citizen', { emailVerifiedAt: null, email: 'unconfirmed@example.kz' });
       const b = agent().set('Cookie', `session=${other.token}`);

@@ -64,6 +64,10 @@ export class CitizenPagesController {
       return;
     }
     const on = str(body?.follow) !== 'off';
+    if (on && !request.user.emailVerified) {
+      this.back(reply, id, 'verify-first', 'follow');
+      return;
+    }
     await this.hearings.subscribe(id, request.user, 'follow', on);
     this.back(reply, id, on ? 'followed' : 'unfollowed', 'follow');
   }
@@ -81,6 +85,10 @@ export class CitizenPagesController {
     const on = str(body?.signup) !== 'off';
     if (on && !hearingOpenForSignup(plan, this.clock.now())) {
       this.back(reply, plan.id, 'signup-closed', 'hearing');
+      return;
+    }
+    if (on && !request.user.emailVerified) {
+      this.back(reply, plan.id, 'verify-first', 'follow');
       return;
     }
     await this.hearings.subscribe(plan.id, request.user, 'hearing_signup', on);

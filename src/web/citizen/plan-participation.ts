@@ -8,7 +8,7 @@ import { CitizenQueries, Participation } from './citizen.queries';
 import { buttonForm } from './form';
 
 /** What the follow and hearing sign-up forms report back through ?done= after their redirect. */
-export const PARTICIPATION_DONE = ['followed', 'unfollowed', 'signedup', 'withdrawn', 'signup-closed'] as const;
+export const PARTICIPATION_DONE = ['followed', 'unfollowed', 'signedup', 'withdrawn', 'signup-closed', 'verify-first'] as const;
 export type ParticipationDone = (typeof PARTICIPATION_DONE)[number];
 
 function isDone(value: unknown): value is ParticipationDone {
@@ -33,12 +33,14 @@ export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Part
     control = html`<p><a class="button" href="/login?next=${encodeURIComponent(`/plans/${plan.id}#follow`)}">${c.signInToFollow}</a></p>`;
   } else if (state.following) {
     control = html`<p>${c.followingText}</p>${buttonForm(action, csrfField(ctx.csrf), c.unfollowButton, { follow: 'off' }, true)}`;
+  } else if (!ctx.user.emailVerified) {
+    control = html`<p>${c.verifyToParticipate} <a href="/my/remarks#verify-notice">${c.verifyLink}</a></p>`;
   } else {
     control = html`<p>${c.notFollowingText}</p>${buttonForm(action, csrfField(ctx.csrf), c.followButton, { follow: 'on' })}`;
   }
   return html`<section class="participation" aria-labelledby="follow">
   <h2 id="follow">${c.followTitle}</h2>
-  ${done === 'followed' ? flash(c.followed) : done === 'unfollowed' ? flash(c.unfollowed) : ''}
+  ${done === 'followed' ? flash(c.followed) : done === 'unfollowed' ? flash(c.unfollowed) : done === 'verify-first' ? flash(c.verifyToParticipate, true) : ''}
   ${control}
   ${plan.outcome_published_at ? '' : html`<p><a href="/api/v1/plans/${plan.id}/report?format=csv" download>${c.reportLink}</a></p>`}
 </section>`;
@@ -52,6 +54,9 @@ export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, stat
   if (!hearingOpenForSignup(plan, now)) return html`${notice}`;
   const action = `/plans/${plan.id}/hearing-signup`;
   if (!ctx.user || !state) return html`${notice}<p class="meta" id="hearing-signup">${c.signupHint}</p>`;
+  if (!state.signedUp && !ctx.user.emailVerified) {
+    return html`<div id="hearing-signup">${notice}<p class="meta">${c.verifyToParticipate} <a href="/my/remarks#verify-notice">${c.verifyLink}</a></p></div>`;
+  }
   return html`<div id="hearing-signup">${notice}
   ${state.signedUp
     ? html`<p>${c.signedUpText}</p>${buttonForm(action, csrfField(ctx.csrf), c.withdrawButton, { signup: 'off' }, true)}`
