@@ -14,7 +14,7 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 @Entity('plans')
 @Check('plans_amount_ck', "amount >= 0")
 @Check('plans_method_ck', "method IN ('open_tender','auction','price_offers','single_source','commodity_exchange','e_shop')")
-/** GIN index on plan_search_vector(title, subject_code, description); created by a hand-written migration. */
+/** GIN index on search_vector; created by a hand-written migration (TypeORM cannot declare a GIN index). */
 @Index('plans_search_idx', { synchronize: false })
 @Index('plans_org_created_idx', ['organizationId', 'createdAt', 'id'])
 /** The council pages' list of protocols awaiting review (web/council). */
@@ -115,4 +115,20 @@ export class Plan {
 
   @Column({ name: 'outcome_published_at', type: 'timestamptz', nullable: true })
   outcomePublishedAt: Date | null;
+
+  /**
+   * What the search matches (plans/search.ts), kept by PostgreSQL from the title, subject code and
+   * description (migrations/1795441000000-PlanSearchColumn.ts); never read or written by the service.
+   */
+  @Column({
+    name: 'search_vector',
+    type: 'tsvector',
+    nullable: true,
+    select: false,
+    insert: false,
+    update: false,
+    generatedType: 'STORED',
+    asExpression: 'plan_search_vector(title, subject_code, description)',
+  })
+  searchVector?: string;
 }

@@ -9,7 +9,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { hearingDeadlineDate, stage1Window } from '../procedure/deadlines';
 import { decodeCursor, encodeCursor } from './cursor';
 import { assertOrganizerOf, assertVisible, loadPlan } from './plan-access';
-import { searchText } from './search';
+import { planSearchSql, searchText } from './search';
 import { Plan } from './plan.entity';
 import { PlanStatus } from './plan-status';
 import { withProcedureDetails } from './plan-detail';
@@ -127,8 +127,7 @@ export class PlansService {
     }
     if (query.q?.trim()) {
       params.push(searchText(query.q.trim()));
-      const q = `$${params.length}`;
-      where.push(`plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`);
+      where.push(planSearchSql(`$${params.length}`));
     }
     const sortCol = drafts ? 'p.created_at' : 'p.published_at';
     const cursor = decodeCursor(query.cursor);

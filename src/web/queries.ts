@@ -3,7 +3,7 @@ import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
-import { searchText } from '../plans/search';
+import { planSearchSql, searchText } from '../plans/search';
 
 /**
  * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),
@@ -114,7 +114,7 @@ export function decodeCursor(cursor: unknown): { at: string; id: string } | null
   }
 }
 
-const SEARCH = `plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', $2) || websearch_to_tsquery('simple', $2))`;
+const SEARCH = planSearchSql('$2');
 
 @Injectable()
 export class WebQueries {
