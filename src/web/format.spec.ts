@@ -1,4 +1,4 @@
-import { daysLeft, formatDate, formatDateTime, formatTenge } from './format';
+import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
 
 describe('page formatting', () => {
   it('formats instants in the organizer time zone', () => {
@@ -11,6 +11,10 @@ describe('page formatting', () => {
     expect(formatDate('2027-03-27', 'en')).toBe('27 March 2027');
     expect(formatTenge(12500000, 'ru').replace(/\s/g, ' ')).toMatch(/12 500 000 ₸/);
     expect(formatTenge(1000, 'en')).toContain('1,000');
+  });
+  it('labels the time zone with its offset as people write it', () => {
+    expect(zoneLabel('Asia/Almaty', new Date('2027-03-01T05:00:00Z'))).toBe('Asia/Almaty, UTC+5');
+    expect(zoneLabel('Asia/Kolkata', new Date('2027-03-01T05:00:00Z'))).toBe('Asia/Kolkata, UTC+5:30');
   });
   it('counts calendar days left in the local zone', () => {
     const now = new Date('2027-03-01T05:00:00Z'); // 10:00 Almaty

@@ -29,5 +29,5 @@ export function daysLeft(now: Date, closesAt: Date | string, tz: string): number
 /** The offset label of a time zone at an instant, e.g. "Asia/Almaty, UTC+5". */
 export function zoneLabel(tz: string, at: Date): string {
   const dt = DateTime.fromJSDate(at, { zone: tz });
-  return `${tz}, UTC${dt.toFormat('ZZ').replace(':00', '')}`;
+  return `${tz}, UTC${dt.toFormat('Z')}`; // +5 or +5:30 ('ZZ' gives +05:00)
 }

@@ -68,7 +68,8 @@ interface TimelineEntry {
   at: Date | null;
 }
 
-function timeline(ctx: PageContext, p: PlanDetailRow): TimelineEntry[] {
+/** `reviewClosedAt`: when the council's conclusion was published (the chair may close before the deadline). */
+function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | Date | null): TimelineEntry[] {
   const { t, locale } = ctx;
   const tz = p.time_zone;
   const dt = (d: Date) => formatDateTime(d, tz, locale);
@@ -78,7 +79,8 @@ function timeline(ctx: PageContext, p: PlanDetailRow): TimelineEntry[] {
   if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
   if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
   if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
-  if (p.review_closes_at) out.push({ label: t.tlReview, when: dt(p.review_closes_at), at: p.review_closes_at });
+  const reviewEnd = reviewClosedAt ? new Date(reviewClosedAt) : p.review_closes_at;
+  if (reviewEnd) out.push({ label: t.tlReview, when: dt(reviewEnd), at: reviewEnd });
   if (p.notice_published_at) out.push({ label: t.tlNotice, when: dt(p.notice_published_at), at: p.notice_published_at });
   if (p.stage2_opens_at && (!p.notice_published_at || p.stage2_opens_at.getTime() !== p.notice_published_at.getTime())) {
     out.push({ label: t.tlStage2Open, when: dt(p.stage2_opens_at), at: p.stage2_opens_at });
@@ -209,7 +211,7 @@ ${data.slots?.afterDescription ?? ''}
 <h2 id="timeline">${t.timeline}</h2>
 <p class="meta">${fmt(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
 <ol class="timeline">
-  ${timeline(ctx, p).map((e) => html`<li class="${e.at && e.at.getTime() > now ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
+  ${timeline(ctx, p, data.procedure?.review?.conclusion?.closedAt ?? null).map((e) => html`<li class="${e.at && e.at.getTime() > now ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
 </ol>
 
 ${p.hearing_status
