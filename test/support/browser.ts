@@ -25,15 +25,29 @@ export async function newPage(browser: Browser, locale = 'en-US', javaScriptEnab
  * Lesser findings are logged, not failed.
  */
 export async function seriousViolations(browser: Browser, from: BrowserContext, url: string, locale = 'en-US'): Promise<string[]> {
+  return (await startAxe(browser, from, url, locale)).findings;
+}
+
+/**
+ * Like seriousViolations, but resolves once the copy has loaded `url`: the page is then fixed (no
+ * script changes it), so the caller may go on while axe analyses it and await `findings` later.
+ */
+export async function startAxe(browser: Browser, from: BrowserContext, url: string, locale = 'en-US'): Promise<{ findings: Promise<string[]> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
   const page = await context.newPage();
   await page.goto(url);
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  await context.close();
-  const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  // eslint-disable-next-line no-console
-  if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  const findings = new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+    .analyze()
+    .finally(() => context.close())
+    .then((result) => {
+      const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+      // eslint-disable-next-line no-console
+      if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
+      return result.violations
+        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+  findings.catch(() => undefined); // awaited by the caller; no unhandled rejection meanwhile
+  return { findings };
 }
