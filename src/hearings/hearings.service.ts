@@ -62,7 +62,7 @@ export class HearingsService {
     const hearing = await this.db.getRepository(Hearing).findOne({ where: { planId } });
     if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
     // A public download is a published calendar object (RFC 5546 PUBLISH), cancelled or not.
-    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, 'PUBLISH', hearing.updatedAt ?? this.clock.now());
+    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, 'PUBLISH', this.clock.now());
   }
 
   async schedule(planId: string, user: AuthUser | undefined, dto: ScheduleHearingDto): Promise<HearingView> {

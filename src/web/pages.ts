@@ -245,8 +245,8 @@ ${data.remarks.items.length === 0
           ${fmt(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="body">${r.body}</p>
         ${r.answer_body !== null
-          ? html`<section class="answer" aria-label="${t.answer}">
-              <h3>${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
+          ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
+              <h3 id="answer-of-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${fmt(t.corrected, { n: r.answer_version })}` : ''}</p>
