@@ -34,7 +34,13 @@ export class AppModule {
           pinoHttp: {
             level: config.logLevel,
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-            redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
+            // One short line per request: what was asked, by whom, and the answer's status. The
+            // default serializers wrote every request and response header (about 1.8 kB a line, the
+            // content-security-policy included), a measurable part of a small request's CPU.
+            serializers: {
+              req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({ id: req.id, method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+            },
             autoLogging: { ignore: (req) => req.url === '/health' },
           },
         }),

@@ -3,11 +3,13 @@ import { Body, Controller, Get, Headers, HttpException, Module, Param, Post, Que
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
-import { Pool, PoolClient } from 'pg';
+import { Pool } from 'pg';
+import { USER_SQL } from '../../src/identity/auth/auth.guard';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import { PlanStatus } from '../../src/plans/plan-status';
 import { statusSql } from '../../src/plans/plans.service';
-import { REMARK_INSERT_SQL, remarkPageSql } from '../../src/remarks/remarks.service';
+import { planSearchSql } from '../../src/plans/search';
+import { REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.service';
 
 /**
  * The ceiling: a bare NestJS + Fastify app that runs the same SQL as each measured endpoint of the
@@ -22,20 +24,11 @@ function userIdOf(authorization: string | undefined): string {
   return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
 }
 
-async function inTransaction<T>(fn: (c: PoolClient) => Promise<T>): Promise<T> {
-  const c = await pool.connect();
-  try {
-    await c.query('BEGIN');
-    const result = await fn(c);
-    await c.query('COMMIT');
-    return result;
-  } catch (error) {
-    await c.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
-    c.release();
-  }
-}
+/** What TypeORM selects of a plan (every column but the search vector, which the entity never reads). */
+const PLAN_COLUMNS = `id, organization_id, created_by, title, description, subject_code, amount, method, planned_quarter, delivery_place,
+  created_at, updated_at, published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date, stage1_closed_swept_at,
+  hearing_overdue_at, protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at,
+  stage2_closed_swept_at, outcome_published_at`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
@@ -44,23 +37,21 @@ class BareController {
   @Post('plans/:id/remarks')
   async createRemark(@Param('id') planId: string, @Body() body: { body: string }, @Headers('authorization') authorization: string) {
     const userId = userIdOf(authorization);
-    const user = (await pool.query('SELECT * FROM users WHERE id = $1', [userId])).rows[0];
+    const user = (await pool.query(USER_SQL, [userId])).rows[0];
     if (!user) throw new HttpException({ error: 'unknown user' }, 401);
     const bodyHash = createHash('sha256').update(`${planId}\n${body.body}`).digest('hex');
-    return inTransaction(async (c) => {
-      const plan = (await c.query('SELECT * FROM plans WHERE id = $1', [planId])).rows[0];
-      await c.query('SELECT * FROM organizations WHERE id = $1', [plan.organization_id]);
-      const now = new Date();
-      if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
-      const due = new Date(now.getTime() + 21 * 86_400_000);
-      const { rows } = await c.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due]);
-      return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
-    });
+    // the service's statements: one lookup (plan, time zone, earlier remark with the key), one insert
+    const plan = (await pool.query(SUBMIT_LOOKUP_SQL, [planId, user.id, null])).rows[0];
+    const now = new Date();
+    if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
+    const due = new Date(now.getTime() + 21 * 86_400_000);
+    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due]);
+    return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
   }
 
   @Get('plans/:id/remarks')
   async remarks(@Param('id') planId: string, @Query() query: { limit?: string; cursor?: string; stage?: string }) {
-    const plan = (await pool.query('SELECT * FROM plans WHERE id = $1', [planId])).rows[0];
+    const plan = (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = $1`, [planId])).rows[0];
     await pool.query('SELECT * FROM organizations WHERE id = $1', [plan.organization_id]);
     const limit = Number(query.limit ?? 20);
     const { sql, params } = remarkPageSql(plan.id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
@@ -115,8 +106,7 @@ class BareController {
     }
     if (query.q?.trim()) {
       params.push(query.q.trim());
-      const q = `$${params.length}`;
-      where.push(`plan_search_vector(p.title, p.subject_code, p.description) @@ (websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('simple', ${q}))`);
+      where.push(planSearchSql(`$${params.length}`));
     }
     const cursor = decodeCursor(query.cursor);
     if (cursor) {
@@ -126,7 +116,7 @@ class BareController {
     params.push(limit + 1);
     const rows = (await pool.query(`SELECT p.id FROM plans p WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`, params)).rows;
     const ids = rows.slice(0, limit).map((r) => r.id as string);
-    const plans = ids.length ? (await pool.query('SELECT * FROM plans WHERE id = ANY($1::uuid[])', [ids])).rows : [];
+    const plans = ids.length ? (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
     const byId = new Map(plans.map((p) => [p.id, p]));
     const orgs = plans.length ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]])).rows : [];
     const orgById = new Map(orgs.map((o) => [o.id, o]));

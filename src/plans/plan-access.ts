@@ -38,7 +38,7 @@ export function assertCouncilMemberFor(user: AuthUser | undefined, organization:
 }
 
 /** Drafts are visible only to their organization's staff. */
-export function assertVisible(user: AuthUser | undefined, plan: Plan): void {
+export function assertVisible(user: AuthUser | undefined, plan: Pick<Plan, 'publishedAt' | 'organizationId'>): void {
   if (plan.publishedAt) return;
   if (user?.role === 'organizer' && user.organizationId === plan.organizationId) return;
   throw new AppError('PLAN_NOT_FOUND');
