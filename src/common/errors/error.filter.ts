@@ -112,10 +112,16 @@ export class ErrorFilter implements ExceptionFilter {
   }
 }
 
-function isDatabaseUnavailable(error: unknown): boolean {
-  const e = error as { code?: string; message?: string };
+/**
+ * The database is down or restarting: the client may retry (503), not a fault of the service (500).
+ * TypeORM's "query runner already released" errors are what a transaction meets when the server
+ * cut its connection in the middle (seen in the PostgreSQL-restart fault test).
+ */
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const e = error as { code?: string; message?: string; name?: string };
   return (
     ['ECONNREFUSED', 'ECONNRESET', '57P01', '57P03', '53300', '08006', '08001', '08003'].includes(e?.code ?? '') ||
+    ['QueryRunnerAlreadyReleasedError', 'QueryRunnerProviderAlreadyReleasedError'].includes(e?.name ?? '') ||
     /Connection terminated|connection timeout|timeout exceeded when trying to connect/i.test(e?.message ?? '')
   );
 }
