@@ -11,6 +11,7 @@ import { Plan } from '../plans/plan.entity';
 import { localDate } from '../procedure/deadlines';
 import { hearingEmail, overdueEmail, planAudience, planOfficials } from './hearing-mail';
 import { Hearing } from './hearing.entity';
+import { SingleFlight } from '../scheduler/single-flight';
 
 export interface HearingSweepResult {
   reminders: number;
@@ -24,7 +25,7 @@ export interface HearingSweepResult {
 @Injectable()
 export class HearingSweepService {
   private readonly logger = new Logger(HearingSweepService.name);
-  private running = false;
+  private readonly pass = new SingleFlight(this.logger, 'hearing sweep');
 
   constructor(
     private readonly db: DataSource,
@@ -37,15 +38,7 @@ export class HearingSweepService {
 
   @Interval(60_000)
   async tick(): Promise<void> {
-    if (!this.config.sweepEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.logger.error(`hearing sweep failed: ${(error as Error).message}`);
-    } finally {
-      this.running = false;
-    }
+    if (this.config.sweepEnabled) await this.pass.run(() => this.runOnce());
   }
 
   async runOnce(): Promise<HearingSweepResult> {

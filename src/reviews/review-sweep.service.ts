@@ -7,6 +7,7 @@ import { queryRows } from '../database/query-rows';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { loadPlan } from '../plans/plan-access';
 import { ReviewsService } from './reviews.service';
+import { SingleFlight } from '../scheduler/single-flight';
 
 /**
  * Closes council reviews whose period has ended (closedBy 'deadline'). Safe on any number of
@@ -16,7 +17,7 @@ import { ReviewsService } from './reviews.service';
 @Injectable()
 export class ReviewSweepService {
   private readonly logger = new Logger('ReviewSweep');
-  private running = false;
+  private readonly pass = new SingleFlight(this.logger, 'review sweep');
 
   constructor(
     private readonly db: DataSource,
@@ -28,15 +29,7 @@ export class ReviewSweepService {
 
   @Interval(60_000)
   async tick(): Promise<void> {
-    if (!this.config.sweepEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.logger.warn({ err: error }, 'review sweep failed; will retry');
-    } finally {
-      this.running = false;
-    }
+    if (this.config.sweepEnabled) await this.pass.run(() => this.runOnce());
   }
 
   /** Closes every review past its period; returns how many were closed by this run. */

@@ -9,6 +9,7 @@ import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { NewEmail, OutboxService } from '../notifications/outbox.service';
 import { localDate, stage2AnswerDueAt } from '../procedure/deadlines';
 import { renderOverdueDigestEmail, renderStage1ClosedEmail, renderStage2ClosedEmail } from './sweep-emails';
+import { SingleFlight } from './single-flight';
 
 const BATCH = 1000;
 
@@ -27,7 +28,7 @@ interface Staff {
 @Injectable()
 export class SweepService {
   private readonly logger = new Logger(SweepService.name);
-  private running = false;
+  private readonly pass = new SingleFlight(this.logger, 'sweep');
 
   constructor(
     private readonly db: DataSource,
@@ -40,15 +41,7 @@ export class SweepService {
 
   @Interval('sweep', 60_000)
   async tick(): Promise<void> {
-    if (!this.config.sweepEnabled || this.running) return;
-    this.running = true;
-    try {
-      await this.runOnce();
-    } catch (error) {
-      this.logger.error(`sweep failed: ${String(error)}`);
-    } finally {
-      this.running = false;
-    }
+    if (this.config.sweepEnabled) await this.pass.run(() => this.runOnce());
   }
 
   /** One full pass; returns how many items were claimed. */
