@@ -5,7 +5,7 @@ import { User } from '../../src/identity/user.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations } from '../support/browser';
+import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -28,8 +28,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     organizer = world.organizers.akimat.user;
     stage1Id = world.stage1Id;
     hearingPlanId = world.hearingPlanId;
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serve(t);
     browser = await launchBrowser();
   });
 

@@ -5,7 +5,7 @@ import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
-import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings } from '../support/browser';
+import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings, serve } from '../support/browser';
 import { createUser, makeBin, PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -29,8 +29,7 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-03-01T10:00:00+05:00' });
     await createUser(t, 'admin', { email: adminEmail, displayName: 'Administrator' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serve(t);
     browser = await launchBrowser();
   });
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Remark } from '../../src/remarks/remark.entity';
-import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe } from '../support/browser';
+import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
 import { PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -26,8 +26,7 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
     });
     ({ stage1Id, closedId } = world);
 
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serve(t);
     browser = await launchBrowser();
   });
 

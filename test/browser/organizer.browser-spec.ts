@@ -1,15 +1,11 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
 import { createCouncil, createOrganization, createUser, CreatedUser, PASSWORD } from '../support/factories';
+import { launchBrowser, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 const suite = runBrowser ? describe : describe.skip;
 
 /**
@@ -35,12 +31,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await createUser(t, 'organizer', { organizationId: akimat.id, displayName: 'Akimat procurement', email: organizerEmail });
     citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.' });
     chair = await createUser(t, 'council_member', { councilId: council.id, isChair: true });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+    base = await serve(t);
+    browser = await launchBrowser();
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', javaScriptEnabled: false });
     page = await context.newPage();
-    mkdirSync(SCREENSHOTS, { recursive: true });
   });
 
   afterAll(async () => {
@@ -49,13 +43,8 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
   });
 
   /** Serious and critical axe findings of the current page, checked in a script-enabled copy of the session. */
-  async function axe(url = page.url()): Promise<string[]> {
-    const copy = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US', storageState: await context.storageState() });
-    const p = await copy.newPage();
-    await p.goto(url);
-    const result = await new AxeBuilder({ page: p }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    await copy.close();
-    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  function axe(url = page.url()): Promise<string[]> {
+    return seriousViolations(browser, context, url);
   }
 
   async function shot(name: string): Promise<void> {

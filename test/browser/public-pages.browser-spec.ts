@@ -1,7 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { Browser, BrowserContext, Page } from 'playwright-core';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { Hearing } from '../../src/hearings/hearing.entity';
 import { Plan } from '../../src/plans/plan.entity';
@@ -9,11 +7,9 @@ import { answerDueAt, hearingDeadlineDate, stage1Window } from '../../src/proced
 import { Answer } from '../../src/remarks/answer.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { axeFindings as seriousViolations, CHROMIUM, launchBrowser, runBrowser, SCREENSHOTS, serve } from '../support/browser';
 import { startTestApp, TestApp } from '../support/test-app';
 
-const CHROMIUM = '/usr/bin/chromium';
-const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
-const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
 if (!runBrowser) {
   // eslint-disable-next-line no-console
   console.warn(`Browser tests skipped: ${CHROMIUM} not found (install chromium; in CI, with CI=true, this fails instead).`);
@@ -106,10 +102,8 @@ suite('public pages in a real browser', () => {
       sequence: 0,
     });
 
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    base = await serve(t);
+    browser = await launchBrowser();
   });
 
   afterAll(async () => {
@@ -130,16 +124,6 @@ suite('public pages in a real browser', () => {
       void d.dismiss();
     });
     return { context, page, dialogs };
-  }
-
-  async function seriousViolations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-    // eslint-disable-next-line no-console
-    if (minor.length) console.info(`axe (not failing) on ${page.url()}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-    return result.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
   }
 
   it('home lists the open discussion and the upcoming hearing, and search filters', async () => {

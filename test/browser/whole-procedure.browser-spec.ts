@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Browser, BrowserContext, Page } from 'playwright-core';
 import { Plan } from '../../src/plans/plan.entity';
 import { formatDateTime } from '../../src/web/format';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe } from '../support/browser';
+import { launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve } from '../support/browser';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
@@ -69,8 +69,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await createUser(t, 'council_member', { councilId: council.id, isChair: true, email: 'chair@council.test', displayName: 'Gulnara K.' });
     await createUser(t, 'council_member', { councilId: council.id, email: 'member@council.test', displayName: 'Aliya N.' });
     await createUser(t, 'council_member', { councilId: council.id, email: 'absent@council.test', displayName: 'Marat O.' });
-    await t.app.listen({ port: 0, host: '127.0.0.1' });
-    base = (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+    base = await serve(t);
     browser = await launchBrowser();
     organizer = await person('procurement@almaly.test', PASSWORD, 'en');
     citizen = await person(citizenEmail, citizenPassword, 'kk');

@@ -2,11 +2,18 @@ import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { TestApp } from './test-app';
 
 /** Debian's Chromium; browser tests are skipped where it is missing, except in CI (CI=true) where they fail. */
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'screenshots');
 export const runBrowser = existsSync(CHROMIUM) || process.env.CI === 'true';
+
+/** Makes the test app listen on a free loopback port; returns its base URL for the browser. */
+export async function serve(t: TestApp): Promise<string> {
+  await t.app.listen({ port: 0, host: '127.0.0.1' });
+  return (await t.app.getUrl()).replace('[::1]', '127.0.0.1');
+}
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
@@ -36,18 +43,18 @@ export async function startAxe(browser: Browser, from: BrowserContext, url: stri
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
   const page = await context.newPage();
   await page.goto(url);
-  const findings = new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze()
-    .finally(() => context.close())
-    .then((result) => {
-      const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-      // eslint-disable-next-line no-console
-      if (minor.length) console.info(`axe (not failing) on ${url}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
-      return result.violations
-        .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-        .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
+  const findings = axeFindings(page).finally(() => context.close());
   findings.catch(() => undefined); // awaited by the caller; no unhandled rejection meanwhile
   return { findings };
+}
+
+/** The serious and critical axe findings of a loaded page (which must allow script); lesser ones are logged. */
+export async function axeFindings(page: Page): Promise<string[]> {
+  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
+  // eslint-disable-next-line no-console
+  if (minor.length) console.info(`axe (not failing) on ${page.url()}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
+  return result.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
 }
