@@ -6,8 +6,7 @@ import { requestLocale } from '../common/i18n/request-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from './auth/auth-user';
 import { Auth, CurrentUser } from './auth/auth.decorators';
-import { SESSION_COOKIE } from './auth/auth.guard';
-import { SESSION_TTL_SECONDS } from './auth/token.service';
+import { clearSessionCookie, setSessionCookie } from './auth/session-cookie';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto, TokenDto } from './auth.dto';
 import { AuthService, LoginResult, MeView } from './auth.service';
 import { RateLimiter } from './rate-limiter';
@@ -63,13 +62,7 @@ export class AuthController {
       this.limiter.record('login', undefined, body.email);
       throw error;
     }
-    void reply.setCookie(SESSION_COOKIE, result.accessToken, {
-      httpOnly: true,
-      sameSite: 'lax',
-      secure: this.config.publicUrl.startsWith('https:'),
-      path: '/',
-      maxAge: SESSION_TTL_SECONDS,
-    });
+    setSessionCookie(reply, this.config, result.accessToken);
     return { accessToken: result.accessToken, user: result.user };
   }
 
@@ -77,7 +70,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Clear the session cookie (bearer tokens simply expire)' })
   logout(@Res({ passthrough: true }) reply: FastifyReply): { loggedOut: true } {
-    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.publicUrl.startsWith('https:') });
+    clearSessionCookie(reply, this.config);
     return { loggedOut: true };
   }
 

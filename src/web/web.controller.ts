@@ -12,8 +12,7 @@ import { Csrf } from './csrf';
 import { AuthUser } from '../identity/auth/auth-user';
 import { AuthService } from '../identity/auth.service';
 import { RateLimiter } from '../identity/rate-limiter';
-import { SESSION_COOKIE } from '../identity/auth/auth.guard';
-import { SESSION_TTL_SECONDS } from '../identity/auth/token.service';
+import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-cookie';
 import { RemarksService } from '../remarks/remarks.service';
 import { DISPOSITIONS, Disposition } from '../remarks/answer.entity';
 import { AppError } from '../common/errors/app-error';
@@ -164,13 +163,7 @@ export class WebController {
         this.limiter.record('login', undefined, email);
         throw error;
       }
-      void reply.setCookie(SESSION_COOKIE, result.accessToken, {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: this.config.publicUrl.startsWith('https:'),
-        path: '/',
-        maxAge: SESSION_TTL_SECONDS,
-      });
+      setSessionCookie(reply, this.config, result.accessToken);
       void reply.header('cache-control', 'no-store').redirect(next, 303);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'INVALID_CREDENTIALS' || error.code === 'RATE_LIMITED')) {
@@ -184,7 +177,7 @@ export class WebController {
   @Post('logout')
   logout(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     this.csrf.assert(request, body);
-    void reply.clearCookie(SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'lax', secure: this.config.publicUrl.startsWith('https:') });
+    clearSessionCookie(reply, this.config);
     void reply.header('cache-control', 'no-store').redirect('/', 303);
   }
 
