@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { readFileSync } from 'node:fs';
 import { DURATION, WARMUP } from './common';
 
 export interface LoadSpec {
@@ -19,6 +20,20 @@ export interface LoadResult {
   errors: number;
   /** 2xx answers including the warm-up (for the stored-rows check). */
   okWithWarmup: number;
+  /** CPU time (user + system) of the measured process per request answered; NaN where /proc is absent. */
+  cpuMsPerRequest: number;
+}
+
+/** User + system CPU of a process in milliseconds, from /proc (Linux; clock ticks of 10 ms). */
+function cpuMs(pid: number | undefined): number {
+  if (pid === undefined) return NaN;
+  try {
+    // the fields after the command name, which may itself contain spaces and parentheses
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ').pop()!.split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return NaN;
+  }
 }
 
 function fire(baseUrl: string, spec: LoadSpec, seconds: number): Promise<autocannon.Result> {
@@ -38,10 +53,12 @@ function fire(baseUrl: string, spec: LoadSpec, seconds: number): Promise<autocan
   }) as unknown as Promise<autocannon.Result>;
 }
 
-/** A warm-up (discarded), then the measured run. */
-export async function measure(baseUrl: string, spec: LoadSpec): Promise<LoadResult> {
+/** A warm-up (discarded), then the measured run; `pid` is the process whose CPU per request is reported. */
+export async function measure(baseUrl: string, spec: LoadSpec, pid?: number): Promise<LoadResult> {
   const warm = WARMUP > 0 ? await fire(baseUrl, spec, WARMUP) : null;
+  const cpuBefore = cpuMs(pid);
   const r = await fire(baseUrl, spec, DURATION);
+  const cpu = cpuMs(pid) - cpuBefore;
   return {
     rps: r.requests.average,
     p50: r.latency.p50,
@@ -53,5 +70,6 @@ export async function measure(baseUrl: string, spec: LoadSpec): Promise<LoadResu
     non2xx: r.non2xx,
     errors: r.errors + r.timeouts,
     okWithWarmup: r['2xx'] + (warm?.['2xx'] ?? 0),
+    cpuMsPerRequest: r.requests.total > 0 ? cpu / r.requests.total : NaN,
   };
 }

@@ -34,16 +34,19 @@ const END = '<!-- bench:end -->';
 
 const n0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number) => `${Math.round(x * 100)}%`;
+const ms2 = (x: number) => (Number.isFinite(x) ? x.toFixed(2) : 'n/a');
 const met = (ok: boolean) => (ok ? '**met**' : '**missed**');
 
 function row(name: string, p: Pair): string {
   const s = p.service;
   const b = p.bare;
   const errors = s.non2xx + s.errors + b.non2xx + b.errors;
-  return `| ${name} | ${n0(s.rps)} | ${s.p50} | ${s.p99} | ${n0(b.rps)} | ${b.p50} | ${b.p99} | ${pct(s.rps / b.rps)} | ${errors} |`;
+  return `| ${name} | ${n0(s.rps)} | ${s.p50} | ${s.p99} | ${n0(b.rps)} | ${b.p50} | ${b.p99} | ${pct(s.rps / b.rps)} | ${ms2(s.cpuMsPerRequest)} / ${ms2(b.cpuMsPerRequest)} | ${errors} |`;
 }
 
-const HEADER = '| scenario | service req/s | p50 ms | p99 ms | bare req/s | bare p50 | bare p99 | service / bare | non-2xx + errors |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|';
+const HEADER =
+  '| scenario | service req/s | p50 ms | p99 ms | bare req/s | bare p50 | bare p99 | service / bare | CPU ms per request, service / bare | non-2xx + errors |\n' +
+  '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
 
 export function generated(r: BenchResults): string {
   const sub = r.submit;
@@ -92,7 +95,7 @@ export function generated(r: BenchResults): string {
     row('2. remark page, plan with 10 remarks', pg.smallFirst),
     ...Object.entries(r.lists).map(([name, p]) => row(`3. plans: ${name}`, p)),
     ``,
-    `Remark pages ask for \`limit=10\` (so the small plan's page is as full as the big plan's) at 32 connections; listings use the default page of 20 at 32 connections.`,
+    `Remark pages ask for \`limit=10\` (so the small plan's page is as full as the big plan's) at 32 connections; listings use the default page of 20 at 32 connections. CPU per request is the user and system time of the answering process (from \`/proc\`) during the measured run, divided by the requests answered.`,
     `Remarks stored during the submission runs: ${n0(stored)} for ${n0(acknowledged)} 2xx answers (service and bare together, warm-ups included): ` +
       `${storedOk ? 'every acknowledged remark stored; the excess are requests still in flight when autocannon ended a run' : '**mismatch**'}.`,
     ``,

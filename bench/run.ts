@@ -143,13 +143,14 @@ async function main(): Promise<void> {
     };
     const pair = async (label: string, spec: LoadSpec): Promise<{ service: LoadResult; bare: LoadResult }> => {
       await statements(`before-${label}`);
-      const s = await measure(serviceUrl, spec);
+      const s = await measure(serviceUrl, spec, service.pid);
       await statements(`service-${label}`);
-      const b = await measure(bareUrl, spec);
+      const b = await measure(bareUrl, spec, bare.pid);
       await statements(`bare-${label}`);
       log(
         `${label}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
-          `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}`,
+          `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +
+          `CPU per request ${s.cpuMsPerRequest.toFixed(2)} / ${b.cpuMsPerRequest.toFixed(2)} ms`,
       );
       return { service: s, bare: b };
     };
@@ -174,13 +175,13 @@ async function main(): Promise<void> {
     const countRemarks = () => withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
     const before = await countRemarks();
     await statements('seed');
-    const sService = await measure(serviceUrl, submit);
+    const sService = await measure(serviceUrl, submit, service.pid);
     await statements('service-submit');
     const middle = await countRemarks();
-    const sBare = await measure(bareUrl, submit);
+    const sBare = await measure(bareUrl, submit, bare.pid);
     await statements('bare-submit');
     const after = await countRemarks();
-    log(`submit: service ${sService.rps.toFixed(0)} req/s p50 ${sService.p50} p99 ${sService.p99} (non-2xx ${sService.non2xx}); bare ${sBare.rps.toFixed(0)} req/s p99 ${sBare.p99}; ratio ${(sService.rps / sBare.rps).toFixed(2)}`);
+    log(`submit: service ${sService.rps.toFixed(0)} req/s p50 ${sService.p50} p99 ${sService.p99} (non-2xx ${sService.non2xx}); bare ${sBare.rps.toFixed(0)} req/s p99 ${sBare.p99}; ratio ${(sService.rps / sBare.rps).toFixed(2)}; CPU per request ${sService.cpuMsPerRequest.toFixed(2)} / ${sBare.cpuMsPerRequest.toFixed(2)} ms`);
     submitResult = {
       service: sService,
       bare: sBare,

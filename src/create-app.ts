@@ -1,5 +1,5 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
+import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
@@ -40,7 +40,9 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
   app.useLogger(app.get(Logger));
   app.flushLogs();
 
-  await app.register(helmet, {
+  // helmet's headers, its middleware built once: @fastify/helmet rebuilt it (parsing the whole
+  // content security policy) on every request, a tenth of a small request's CPU in the benchmark.
+  const securityHeaders = helmet({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -52,6 +54,7 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
       },
     },
   });
+  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie);
 
   app.useGlobalPipes(

@@ -1,6 +1,8 @@
 import { EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
+import { entityRow } from '../database/entity-row';
+import { queryRows } from '../database/query-rows';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Organization } from '../organizations/organization.entity';
 import { Plan } from './plan.entity';
@@ -11,15 +13,24 @@ export interface PlanWithOrganization {
 }
 
 /**
- * The one place that decides who may act on a plan. Loads the plan (optionally locking it for the
- * rest of the transaction) and refuses anyone who is not the organizer or the overseeing council.
+ * The one place that decides who may act on a plan. Loads the plan with its organization in one
+ * statement (optionally locking the plan row for the rest of the transaction) and refuses anyone
+ * who is not the organizer or the overseeing council. Every plan endpoint passes through here, so
+ * it is raw SQL mapped by TypeORM's metadata rather than two findOne calls.
  */
 export async function loadPlan(em: EntityManager, planId: string, lock = false): Promise<PlanWithOrganization> {
   if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
-  const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-  if (!plan) throw new AppError('PLAN_NOT_FOUND');
-  const organization = await em.getRepository(Organization).findOneOrFail({ where: { id: plan.organizationId } });
-  return { plan, organization };
+  const plans = entityRow(em.connection, Plan, 'p');
+  const organizations = entityRow(em.connection, Organization, 'o');
+  const [row] = await queryRows<Record<string, unknown>>(
+    em,
+    `SELECT ${plans.select}, ${organizations.select}
+       FROM plans p JOIN organizations o ON o.id = p.organization_id
+      WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
+    [planId],
+  );
+  if (!row) throw new AppError('PLAN_NOT_FOUND');
+  return { plan: plans.hydrate(row), organization: organizations.hydrate(row) };
 }
 
 /** Staff of the plan's own organization only. A draft of another organization looks absent. */

@@ -1,3 +1,5 @@
+import fc from 'fast-check';
+import { DateTime } from 'luxon';
 import type { ProcedureConfig } from '../config/config';
 import { addCalendarDays, WorkingCalendar } from '../calendar/working-calendar';
 import {
@@ -71,6 +73,25 @@ describe('local dates and days in a time zone', () => {
   it('a day with a clock change has 23 hours (Europe/Berlin, 29 March 2026)', () => {
     expect(startOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-28T23:00:00.000Z');
     expect(endOfLocalDay('2026-03-29', 'Europe/Berlin').toISOString()).toBe('2026-03-29T21:59:59.999Z');
+  });
+
+  it('localDate agrees with a fresh zone conversion for any sequence of instants (it remembers the last day per zone)', () => {
+    const zones = [ALMATY, AQTOBE, 'Europe/Berlin', 'America/Sao_Paulo', 'Pacific/Apia', 'America/St_Johns'];
+    // instants near local midnights and clock changes as well as anywhere in 2015-2030
+    const around = fc.constantFrom('2026-03-28T23:00:00Z', '2026-03-29T21:59:59.999Z', '2018-11-04T02:59:59.999Z', '2018-11-04T03:00:00Z', '2024-03-01T19:00:00Z', '2011-12-30T10:00:00Z');
+    const instant = fc.oneof(
+      fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 11, 31) }),
+      fc.tuple(around, fc.integer({ min: -3 * 3600_000, max: 3 * 3600_000 })).map(([iso, offset]) => Date.parse(iso) + offset),
+      fc.tuple(around, fc.integer({ min: -2, max: 2 })).map(([iso, offset]) => Date.parse(iso) + offset),
+    );
+    fc.assert(
+      fc.property(fc.array(fc.tuple(instant, fc.constantFrom(...zones)), { minLength: 1, maxLength: 30 }), (calls) => {
+        for (const [t, tz] of calls) {
+          expect(localDate(new Date(t), tz)).toBe(DateTime.fromMillis(t, { zone: tz }).toISODate());
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('refuses unknown zones, invalid instants and invalid dates', () => {

@@ -50,9 +50,21 @@ function localDay(date: string, tz: string): DateTime {
   return dt;
 }
 
+/**
+ * The last local day seen per time zone, as the instants it spans: most calls (every remark
+ * submission) fall on the same day as the one before, and luxon's zone conversion cost more than
+ * the rest of the deadline arithmetic.
+ */
+const lastLocalDay = new Map<string, { first: number; last: number; date: string }>();
+
 /** The local calendar date of an instant in a time zone. */
 export function localDate(instant: Date, tz: string): string {
-  return zoned(instant, tz).toISODate()!;
+  const t = instant instanceof Date ? instant.getTime() : NaN;
+  const known = lastLocalDay.get(tz);
+  if (known && t >= known.first && t <= known.last) return known.date;
+  const date = zoned(instant, tz).toISODate()!;
+  lastLocalDay.set(tz, { first: startOfLocalDay(date, tz).getTime(), last: endOfLocalDay(date, tz).getTime(), date });
+  return date;
 }
 
 /** 00:00:00.000 local time of the date. */

@@ -19,6 +19,21 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
   });
 
   it.each([
+    ['an API answer', '/api/v1/plans', 200],
+    ['a page', '/', 200],
+    ['an error', '/api/v1/does-not-exist', 404],
+  ])('sends the security headers with %s', async (_what, path, status) => {
+    const res = await t.http.get(path).expect(status);
+    expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+    expect(res.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(res.headers['content-security-policy']).toContain("form-action 'self'");
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(res.headers['referrer-policy']).toBe('no-referrer');
+  });
+
+  it.each([
     ['en', 'Not found.'],
     ['ru-RU,ru;q=0.9', 'Не найдено.'],
     ['kk', 'Табылмады.'],

@@ -11,6 +11,7 @@ import { Recommendation } from '../../src/reviews/recommendation.entity';
 import { createPlan, createWorld, World } from '../reviews/fixtures';
 import { createCouncil, createUser, CreatedUser, makeBin, PASSWORD } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { captureStatements } from '../support/statements';
 
 /** The council member and administrator pages through HTTP: access, forms, refusals, keyset pages. */
 describe('council and admin pages', () => {
@@ -321,17 +322,7 @@ describe('council and admin pages', () => {
   describe('page queries use their keyset indexes', () => {
     /** Runs a read-model call, captures its SQL, and explains it with sequential scans discouraged. */
     async function plansOf(call: () => Promise<unknown>): Promise<string> {
-      const calls: [string, unknown[]][] = [];
-      const original = t.db.query.bind(t.db);
-      const spy = jest.spyOn(t.db, 'query').mockImplementation(async (sql: string, params?: unknown[]) => {
-        calls.push([sql, params ?? []]);
-        return original(sql, params);
-      });
-      try {
-        await call();
-      } finally {
-        spy.mockRestore();
-      }
+      const calls = await captureStatements(t.db, call);
       const [sql, params] = calls[calls.length - 1];
       return t.db.transaction(async (em) => {
         await em.query('SET LOCAL enable_seqscan = off');

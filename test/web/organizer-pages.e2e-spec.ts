@@ -5,6 +5,7 @@ import { Remark } from '../../src/remarks/remark.entity';
 import { OrganizerQueries } from '../../src/web/organizer/organizer.queries';
 import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
+import { captureStatements } from '../support/statements';
 
 /** The organizer's pages over HTTP: the gate, every form with its errors, and the whole procedure. */
 describe('organizer pages (/organizer)', () => {
@@ -313,10 +314,7 @@ describe('organizer pages (/organizer)', () => {
     await t.db.query('ANALYZE plans');
     const queries = t.app.get(OrganizerQueries);
     const explain = async (call: () => Promise<unknown>): Promise<string> => {
-      const spy = jest.spyOn(t.db, 'query');
-      await call();
-      const calls = spy.mock.calls.filter(([sql]) => /^\s*SELECT/i.test(sql));
-      spy.mockRestore();
+      const calls = (await captureStatements(t.db, call)).filter(([sql]) => /^\s*SELECT/i.test(sql));
       expect(calls).toHaveLength(1); // one round trip per list
       const [sql, params] = calls[0];
       return t.db.transaction(async (em) => {

@@ -1,0 +1,20 @@
+import type { Pool } from 'pg';
+import { DataSource } from 'typeorm';
+import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+/**
+ * The statements a call sends outside a transaction, with their parameters: through TypeORM's
+ * DataSource.query or straight to its pool (src/database/query-rows.ts).
+ */
+export async function captureStatements(db: DataSource, call: () => Promise<unknown>): Promise<[string, unknown[]][]> {
+  const pool = (db.driver as PostgresDriver).master as Pool;
+  const viaPool = jest.spyOn(pool, 'query');
+  const viaDataSource = jest.spyOn(db, 'query');
+  try {
+    await call();
+    return [...viaDataSource.mock.calls, ...viaPool.mock.calls].map(([sql, params]) => [String(sql), (params as unknown[] | undefined) ?? []]);
+  } finally {
+    viaPool.mockRestore();
+    viaDataSource.mockRestore();
+  }
+}
