@@ -16,7 +16,7 @@ import {
   ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
 } from './common';
 import { LoadResult, LoadSpec, measure } from './load';
-import { BenchResults, writeReport } from './report';
+import { BenchResults, Pair, writeReport } from './report';
 import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 
@@ -25,6 +25,8 @@ const SERVICE = join(DIST, 'src', 'main.js');
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
 const runs = (scenario: 'cold' | 'submit' | 'pages' | 'lists' | 'dispatch' | 'sweep') => !ONLY || ONLY.has(scenario);
 const BARE = join(DIST, 'bench', 'bare', 'main.js');
+/** Alternating service/bare rounds of the submission and remark-page figures (the median is reported). */
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
 
 async function coldStart(): Promise<BenchResults['coldStart']> {
   const dir = join(BENCH_DIR, 'cold');
@@ -141,18 +143,31 @@ async function main(): Promise<void> {
         await c.query('SELECT pg_stat_statements_reset()');
       });
     };
-    const pair = async (label: string, spec: LoadSpec): Promise<{ service: LoadResult; bare: LoadResult }> => {
-      await statements(`before-${label}`);
-      const s = await measure(serviceUrl, spec, service.pid);
-      await statements(`service-${label}`);
-      const b = await measure(bareUrl, spec, bare.pid);
-      await statements(`bare-${label}`);
-      log(
-        `${label}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
-          `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +
-          `CPU per request ${s.cpuMsPerRequest.toFixed(2)} / ${b.cpuMsPerRequest.toFixed(2)} ms`,
-      );
-      return { service: s, bare: b };
+    /**
+     * Service and bare in turn, `rounds` times (alternating, so a drift of the machine's load hits
+     * both alike); the round with the median ratio is reported, every round is kept.
+     */
+    const pair = async (label: string, spec: LoadSpec, rounds = 1, afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>): Promise<Pair> => {
+      const all: { service: LoadResult; bare: LoadResult }[] = [];
+      for (let i = 0; i < rounds; i++) {
+        const tag = rounds > 1 ? `${label}-round${i + 1}` : label;
+        await statements(`before-${tag}`);
+        const s = await measure(serviceUrl, spec, service.pid);
+        await statements(`service-${tag}`);
+        await afterRun?.('service', s);
+        const b = await measure(bareUrl, spec, bare.pid);
+        await statements(`bare-${tag}`);
+        await afterRun?.('bare', b);
+        log(
+          `${tag}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
+            `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +
+            `CPU per request ${s.cpuMsPerRequest.toFixed(2)} / ${b.cpuMsPerRequest.toFixed(2)} ms`,
+        );
+        all.push({ service: s, bare: b });
+      }
+      const byRatio = [...all].sort((x, y) => x.service.rps / x.bare.rps - y.service.rps / y.bare.rps);
+      const median = byRatio[Math.floor((byRatio.length - 1) / 2)];
+      return { ...median, rounds: all.map((r) => ({ service: r.service.rps, bare: r.bare.rps, ratio: r.service.rps / r.bare.rps })) };
     };
 
     // 1. Remark submission by many verified citizens, 64 connections.
@@ -173,20 +188,16 @@ async function main(): Promise<void> {
     let submitResult: BenchResults['submit'] | null = null;
     if (runs('submit')) {
     const countRemarks = () => withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
-    const before = await countRemarks();
+    const stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
+    let count = await countRemarks();
     await statements('seed');
-    const sService = await measure(serviceUrl, submit, service.pid);
-    await statements('service-submit');
-    const middle = await countRemarks();
-    const sBare = await measure(bareUrl, submit, bare.pid);
-    await statements('bare-submit');
-    const after = await countRemarks();
-    log(`submit: service ${sService.rps.toFixed(0)} req/s p50 ${sService.p50} p99 ${sService.p99} (non-2xx ${sService.non2xx}); bare ${sBare.rps.toFixed(0)} req/s p99 ${sBare.p99}; ratio ${(sService.rps / sBare.rps).toFixed(2)}; CPU per request ${sService.cpuMsPerRequest.toFixed(2)} / ${sBare.cpuMsPerRequest.toFixed(2)} ms`);
-    submitResult = {
-      service: sService,
-      bare: sBare,
-      stored: { service: middle - before, serviceOk: sService.okWithWarmup, bare: after - middle, bareOk: sBare.okWithWarmup },
-    };
+    const measured = await pair('submit', submit, ROUNDS, async (target, r) => {
+      const now = await countRemarks();
+      stored[target] += now - count;
+      stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
+      count = now;
+    });
+    submitResult = { ...measured, stored };
     }
 
     // 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10.
@@ -201,9 +212,9 @@ async function main(): Promise<void> {
       return encodeCursor({ t: rows[0].created_at.toISOString(), id: rows[0].id });
     });
     pages = {
-      bigFirst: await pair('page-big-first', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10`)),
-      bigDeep: await pair('page-big-deep', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10&cursor=${deep}`)),
-      smallFirst: await pair('page-small-first', page(`/api/v1/plans/${info.smallPlanId}/remarks?limit=10`)),
+      bigFirst: await pair('page-big-first', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10`), ROUNDS),
+      bigDeep: await pair('page-big-deep', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10&cursor=${deep}`), ROUNDS),
+      smallFirst: await pair('page-small-first', page(`/api/v1/plans/${info.smallPlanId}/remarks?limit=10`), ROUNDS),
     };
     }
 
@@ -328,6 +339,7 @@ async function main(): Promise<void> {
       scale: SCALE,
       durationSeconds: DURATION,
       warmupSeconds: WARMUP,
+      rounds: ROUNDS,
       machine,
       postgresSettings: tuned,
       seed: info,
