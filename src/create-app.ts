@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { Clock } from './common/clock';
+import { clientErrorHandler } from './common/errors/client-error';
 import { ErrorFilter } from './common/errors/error.filter';
 import { InputSanityPipe } from './common/errors/input-sanity.pipe';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
@@ -25,6 +26,8 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
     genReqId: () => randomUUID(),
     // router refusals (bad percent-encoding, a path parameter over maxParamLength) in the API's error shape
     frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => errorFilter.respond(error, request, reply),
+    // what Node's HTTP parser refuses (headers over 16 KiB, ...) in the same shape
+    clientErrorHandler: clientErrorHandler(config.defaultLocale),
   });
   // Every answer carries its request id, and the logs use the same id (app.module.ts).
   adapter.getInstance().addHook('onRequest', (request, reply, done) => {

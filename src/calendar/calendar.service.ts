@@ -19,23 +19,44 @@ const CACHE_MS = 30_000;
 /**
  * The working calendar with the administrator's overrides from the database, cached in memory
  * (overrides are few and change rarely); a change made through this instance applies at once.
+ * When the cache is due, one reload serves every request waiting for it, and a calendar whose
+ * overrides did not change is kept as the same object (with its memoized deadlines): before, every
+ * 30 s all requests in flight rebuilt it at once, the worst latencies of the submission benchmark.
  */
 @Injectable()
 export class CalendarService {
-  private cached: { calendar: WorkingCalendar; loadedAt: number } | null = null;
+  private cached: { calendar: WorkingCalendar; loadedAt: number; overrides: string } | null = null;
+  private loading: Promise<WorkingCalendar> | null = null;
+  /** Bumped by invalidate(), so that a load begun before a change cannot store what it read. */
+  private generation = 0;
 
   constructor(@InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>) {}
 
   async calendar(): Promise<WorkingCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MS) return this.cached.calendar;
+    if (!this.loading) {
+      const loading = this.load().finally(() => {
+        if (this.loading === loading) this.loading = null;
+      });
+      this.loading = loading;
+    }
+    return this.loading;
+  }
+
+  private async load(): Promise<WorkingCalendar> {
+    const generation = this.generation;
     const rows = await this.overrides.find({ order: { date: 'ASC' } });
-    const calendar = new WorkingCalendar(rows.map((r) => ({ date: r.date, working: r.working, reason: r.reason })));
-    this.cached = { calendar, loadedAt: Date.now() };
+    const days = rows.map((r) => ({ date: r.date, working: r.working, reason: r.reason }));
+    const overrides = JSON.stringify(days);
+    const calendar = this.cached?.overrides === overrides ? this.cached.calendar : new WorkingCalendar(days);
+    if (generation === this.generation) this.cached = { calendar, loadedAt: Date.now(), overrides };
     return calendar;
   }
 
   invalidate(): void {
+    this.generation++;
     this.cached = null;
+    this.loading = null;
   }
 
   /** The administrator makes a date a working day or a day off (a transfer or a correction); returns the day as it now is. */

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net';
+import { connect } from 'node:net';
 import { OutboxService } from '../../src/notifications/outbox.service';
 import { renderEmail } from '../../src/notifications/email-layout';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -45,6 +47,43 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
   it('answers malformed JSON with 400 MALFORMED_JSON', async () => {
     const res = await t.http.put('/api/v1/sandbox/clock').set('content-type', 'application/json').send('{"now":').expect(400);
     expect(res.body.error.code).toBe('MALFORMED_JSON');
+  });
+
+  describe('requests the HTTP parser refuses', () => {
+    /** Sends raw bytes to the listening service and returns everything it answers before closing. */
+    async function raw(request: string): Promise<{ head: string; body: unknown }> {
+      const server = t.app.getHttpServer();
+      if (!server.listening) await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const { port } = server.address() as AddressInfo;
+      const answer = await new Promise<string>((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        const socket = connect(port, '127.0.0.1', () => socket.write(request));
+        socket.on('data', (c) => chunks.push(c));
+        socket.on('error', (e) => (chunks.length ? resolve(Buffer.concat(chunks).toString('utf8')) : reject(e)));
+        socket.on('close', () => resolve(Buffer.concat(chunks).toString('utf8')));
+      });
+      const [head, body] = answer.split('\r\n\r\n');
+      return { head, body: JSON.parse(body) };
+    }
+
+    it('answers headers over 16 KiB with 431 HEADERS_TOO_LARGE in the error shape and the language asked for', async () => {
+      const res = await raw(`GET /api/v1/plans HTTP/1.1\r\nHost: x\r\nAccept-Language: kk\r\nX-Padding: ${'a'.repeat(20_000)}\r\n\r\n`);
+      expect(res.head).toMatch(/^HTTP\/1\.1 431 /);
+      expect(res.head).toMatch(/content-type: application\/json/i);
+      expect(res.body).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: 'Сұраныстың тақырыптары немесе мекенжайы тым ұзын.' } });
+    });
+
+    it('answers an address over 16 KiB the same way', async () => {
+      const res = await raw(`GET /api/v1/plans?q=${encodeURIComponent('ж'.repeat(4_000))} HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n\r\n`);
+      expect(res.head).toMatch(/^HTTP\/1\.1 431 /);
+      expect(res.body).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: 'Заголовки или адрес запроса слишком длинные.' } });
+    });
+
+    it('answers a request that is not HTTP with 400 MALFORMED_REQUEST', async () => {
+      const res = await raw('HELLO THERE\r\n\r\n');
+      expect(res.head).toMatch(/^HTTP\/1\.1 400 /);
+      expect(res.body).toEqual({ error: { code: 'MALFORMED_REQUEST', message: 'The request is not valid HTTP.' } });
+    });
   });
 
   it('answers an oversized body with 413 PAYLOAD_TOO_LARGE', async () => {
