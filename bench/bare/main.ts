@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { USER_SQL } from '../../src/identity/auth/auth.guard';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
+import { PLAN_VISIBILITY_SQL } from '../../src/plans/plan-access';
 import { PlanStatus } from '../../src/plans/plan-status';
 import { statusSql } from '../../src/plans/plans.service';
 import { planSearchSql } from '../../src/plans/search';
@@ -30,11 +31,6 @@ const PLAN_COLUMNS = `id, organization_id, created_by, title, description, subje
   hearing_overdue_at, protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at,
   stage2_closed_swept_at, outcome_published_at`;
 
-const ORGANIZATION_COLUMNS = 'id, name, bin, address, time_zone, council_id, created_at';
-const prefixed = (alias: string, columns: string) => columns.split(',').map((c) => `${alias}.${c.trim()} AS ${alias}_${c.trim()}`).join(', ');
-const PLAN_WITH_ORGANIZATION_SQL = `SELECT ${prefixed('p', PLAN_COLUMNS)}, ${prefixed('o', ORGANIZATION_COLUMNS)}
-  FROM plans p JOIN organizations o ON o.id = p.organization_id WHERE p.id = $1`;
-
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 @Controller('api/v1')
@@ -56,10 +52,9 @@ class BareController {
 
   @Get('plans/:id/remarks')
   async remarks(@Param('id') planId: string, @Query() query: { limit?: string; cursor?: string; stage?: string }) {
-    // the plan with its organization in one statement, as the service's loadPlan reads it
-    const plan = (await pool.query(PLAN_WITH_ORGANIZATION_SQL, [planId])).rows[0];
+    const plan = (await pool.query(PLAN_VISIBILITY_SQL, [planId])).rows[0];
     const limit = Number(query.limit ?? 20);
-    const { sql, params } = remarkPageSql(plan.p_id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
+    const { sql, params } = remarkPageSql(plan.id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
     const rows = (await pool.query(sql, params)).rows;
     const page = rows.slice(0, limit);
     const answers = page.length

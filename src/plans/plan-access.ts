@@ -1,4 +1,4 @@
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import { entityRow } from '../database/entity-row';
@@ -31,6 +31,22 @@ export async function loadPlan(em: EntityManager, planId: string, lock = false):
   );
   if (!row) throw new AppError('PLAN_NOT_FOUND');
   return { plan: plans.hydrate(row), organization: organizations.hydrate(row) };
+}
+
+/** Only what decides whether a plan may be shown (exported for the benchmark's bare handler). */
+export const PLAN_VISIBILITY_SQL = 'SELECT id, organization_id, published_at FROM plans WHERE id = $1';
+
+/**
+ * The id of a plan the user may see, for reads that need nothing else of it (a page of its
+ * remarks): one narrow statement, no entity. PLAN_NOT_FOUND for an unknown plan and for another
+ * organization's draft.
+ */
+export async function visiblePlanId(db: DataSource, user: AuthUser | undefined, planId: string): Promise<string> {
+  if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
+  const [row] = await queryRows<{ id: string; organization_id: string; published_at: Date | null }>(db, PLAN_VISIBILITY_SQL, [planId]);
+  if (!row) throw new AppError('PLAN_NOT_FOUND');
+  assertVisible(user, { publishedAt: row.published_at, organizationId: row.organization_id });
+  return row.id;
 }
 
 /** Staff of the plan's own organization only. A draft of another organization looks absent. */

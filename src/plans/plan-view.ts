@@ -1,5 +1,6 @@
-import { EntityManager, In } from 'typeorm';
+import { EntityManager } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
+import { entitiesByIds } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { Plan } from './plan.entity';
 import { isHearingOverdue, planStatus, PlanStatus } from './plan-status';
@@ -66,7 +67,7 @@ export function planView(plan: Plan, organization: Pick<Organization, 'id' | 'na
 export async function buildPlanViews(em: EntityManager, plans: Plan[], now: Date): Promise<PlanView[]> {
   if (plans.length === 0) return [];
   const orgIds = [...new Set(plans.map((p) => p.organizationId))];
-  const orgs = await em.getRepository(Organization).find({ where: { id: In(orgIds) } });
+  const orgs = await entitiesByIds(em, Organization, orgIds);
   const orgById = new Map(orgs.map((o) => [o.id, o]));
   const counts = await queryRows<{ plan_id: string; remarks: string; answered: string }>(
     em,

@@ -4,6 +4,7 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { entitiesByIds } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { AuthUser } from '../identity/auth/auth-user';
 import { hearingDeadlineDate, stage1Window } from '../procedure/deadlines';
@@ -143,7 +144,7 @@ export class PlansService {
       params,
     );
     const ids = rows.slice(0, limit).map((r) => r.id);
-    const plans = ids.length ? await this.db.getRepository(Plan).createQueryBuilder('p').whereInIds(ids).getMany() : [];
+    const plans = await entitiesByIds(this.db.manager, Plan, ids);
     const byId = new Map(plans.map((p) => [p.id, p]));
     const ordered = ids.map((id) => byId.get(id)!);
     const items = await buildPlanViews(this.db.manager, ordered, now);

@@ -13,7 +13,7 @@ import { User } from '../identity/user.entity';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { decodeCursor, encodeCursor } from '../plans/cursor';
-import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
+import { assertOrganizerOf, assertVisible, loadPlan, visiblePlanId } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { answerDueAt, localDate, stage2AnswerDueAt } from '../procedure/deadlines';
 import { Answer, Disposition } from './answer.entity';
@@ -188,10 +188,9 @@ export class RemarksService {
    * every answer version of the page's remarks comes in one query.
    */
   async list(user: AuthUser | undefined, planId: string, query: ListRemarksQuery): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
-    const { plan } = await loadPlan(this.db.manager, planId);
-    assertVisible(user, plan);
+    const visibleId = await visiblePlanId(this.db, user, planId);
     const limit = query.limit ?? 20;
-    const { sql, params } = remarkPageSql(plan.id, query.stage ?? null, decodeCursor(query.cursor), limit);
+    const { sql, params } = remarkPageSql(visibleId, query.stage ?? null, decodeCursor(query.cursor), limit);
     const rows = await queryRows<{ id: string; stage: number; body: string; created_at: Date; answer_due_at: Date; author_name: string }>(this.db, sql, params);
     const page = rows.slice(0, limit);
     const answers = page.length

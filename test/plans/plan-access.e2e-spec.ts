@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Organization } from '../../src/organizations/organization.entity';
-import { loadPlan } from '../../src/plans/plan-access';
+import { AuthUser } from '../../src/identity/auth/auth-user';
+import { loadPlan, visiblePlanId } from '../../src/plans/plan-access';
 import { Plan } from '../../src/plans/plan.entity';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
@@ -76,5 +77,19 @@ describe('loadPlan: the plan and its organization in one statement', () => {
     } finally {
       await other.end();
     }
+  });
+
+  it('visiblePlanId: a published plan for anyone, a draft only for its own organization', async () => {
+    const staff = (organizationId: string | null, role: AuthUser['role'] = 'organizer') =>
+      ({ id: randomUUID(), role, organizationId, councilId: null, isChair: false, emailVerified: true }) as AuthUser;
+    await expect(visiblePlanId(t.db, undefined, plan.id)).resolves.toBe(plan.id);
+    const { id: _published, ...fields } = plan;
+    const draft = await t.db.getRepository(Plan).save({ ...fields, publishedAt: null, stage1ClosesAt: null, title: 'Черновик' });
+    await expect(visiblePlanId(t.db, staff(organization.id), draft.id)).resolves.toBe(draft.id);
+    for (const who of [undefined, staff(randomUUID()), staff(null, 'citizen'), staff(null, 'admin')]) {
+      await expect(visiblePlanId(t.db, who, draft.id)).rejects.toMatchObject({ code: 'PLAN_NOT_FOUND' });
+    }
+    await expect(visiblePlanId(t.db, undefined, randomUUID())).rejects.toMatchObject({ code: 'PLAN_NOT_FOUND' });
+    await expect(visiblePlanId(t.db, undefined, 'x')).rejects.toMatchObject({ code: 'PLAN_NOT_FOUND' });
   });
 });
