@@ -4,8 +4,6 @@ import { DURATION, WARMUP } from './common';
 
 export interface LoadSpec {
   connections: number;
-  /** Requests per second offered in all (autocannon's overallRate); as fast as answered when absent. */
-  rate?: number;
   /** Builds the request of each call (a different user, plan or body each time where it matters). */
   request: () => { method: 'GET' | 'POST'; path: string; headers?: Record<string, string>; body?: string };
 }
@@ -42,7 +40,6 @@ function fire(baseUrl: string, spec: LoadSpec, seconds: number): Promise<autocan
   return autocannon({
     url: baseUrl,
     connections: spec.connections,
-    ...(spec.rate ? { overallRate: spec.rate } : {}),
     duration: seconds,
     timeout: 30,
     requests: [

@@ -16,7 +16,7 @@ export interface BenchResults {
   machine: { cpu: string; cores: number; ramGiB: number; node: string; postgres: string; loadAtStart: string };
   postgresSettings: string[];
   seed: SeedInfo;
-  submit: Pair & { stored: { service: number; serviceOk: number; bare: number; bareOk: number }; atRate: Pair & { rate: number } };
+  submit: Pair & { stored: { service: number; serviceOk: number; bare: number; bareOk: number } };
   pages: { bigFirst: Pair; bigDeep: Pair; smallFirst: Pair };
   lists: Record<string, Pair>;
   dispatch: {
@@ -58,7 +58,7 @@ export function generated(r: BenchResults): string {
   // every 2xx must be stored, and the excess can be at most those in flight (2 x 64 per run).
   const stored = sub.stored.service + sub.stored.bare;
   const acknowledged = sub.stored.serviceOk + sub.stored.bareOk;
-  const storedOk = stored >= acknowledged && stored - acknowledged <= 4 * 64 * (r.rounds + 1);
+  const storedOk = stored >= acknowledged && stored - acknowledged <= 4 * 64 * r.rounds;
   const pg = r.pages;
   const pageRatios = [pg.bigFirst, pg.bigDeep, pg.smallFirst].map((p) => p.service.rps / p.bare.rps);
   const spread = (a: Pair, b: Pair) => Math.abs(a.service.rps / b.service.rps - 1);
@@ -101,7 +101,6 @@ export function generated(r: BenchResults): string {
     ``,
     HEADER,
     row('1. submit a remark (64 connections)', sub),
-    row(`1. the same at a steady ${n0(sub.atRate.rate)} req/s offered (half the service's throughput)`, sub.atRate),
     row(`2. remark page, plan with ${n0(s.bigPlanRemarks)} remarks, first page`, pg.bigFirst),
     row(`2. remark page, same plan, deep page (99%)`, pg.bigDeep),
     row('2. remark page, plan with 10 remarks', pg.smallFirst),
@@ -127,8 +126,7 @@ export function generated(r: BenchResults): string {
     `| target | result | |`,
     `|---|---|---|`,
     `| 1. submission ≥ 70% of bare | ${pct(subRatio)} | ${met(subRatio >= 0.7)} |`,
-    `| 1. submission p99 < 100 ms (64 connections, as fast as answered) | ${sub.service.p99} ms (bare: ${sub.bare.p99} ms) | ${met(sub.service.p99 < 100)} |`,
-    `| 1. the same at half the throughput (${n0(sub.atRate.rate)} req/s offered) | ${sub.atRate.service.p99} ms (bare: ${sub.atRate.bare.p99} ms) | ${met(sub.atRate.service.p99 < 100)} |`,
+    `| 1. submission p99 < 100 ms | ${sub.service.p99} ms | ${met(sub.service.p99 < 100)} |`,
     `| 2. big plan within 20% of the small one (first page; deep page) | ${pct(firstSpread)}; ${pct(deepSpread)} apart | ${met(firstSpread <= 0.2 && deepSpread <= 0.2)} |`,
     `| 2. pages ≥ 80% of bare (big first, big deep, small) | ${pageRatios.map(pct).join(', ')} | ${met(pageRatios.every((x) => x >= 0.8))} |`,
     `| 4. sweep under 30 s, nothing done twice | ${(sw.ms / 1000).toFixed(1)} s; ${sweepOnce ? 'each plan claimed once, each e-mail queued once' : '**counts do not match**'} | ${met(sw.ms < 30_000 && sweepOnce)} |`,

@@ -197,16 +197,7 @@ async function main(): Promise<void> {
       stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
       count = now;
     });
-    // The latency of the same load offered at half the rate the service sustained: a saturated run
-    // measures mostly the queue in front of the CPU (64 connections / throughput).
-    const rate = Math.max(10, Math.round(measured.service.rps / 20) * 10);
-    const atRate = await pair('submit-at-rate', { ...submit, rate }, 1, async (target, r) => {
-      const now = await countRemarks();
-      stored[target] += now - count;
-      stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
-      count = now;
-    });
-    submitResult = { ...measured, stored, atRate: { rate, service: atRate.service, bare: atRate.bare } };
+    submitResult = { ...measured, stored };
     }
 
     // 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10.
