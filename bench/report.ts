@@ -61,7 +61,13 @@ export function generated(r: BenchResults): string {
   const storedOk = stored >= acknowledged && stored - acknowledged <= 4 * 64 * r.rounds;
   const pg = r.pages;
   const pageRatios = [pg.bigFirst, pg.bigDeep, pg.smallFirst].map((p) => p.service.rps / p.bare.rps);
-  const spread = (a: Pair, b: Pair) => Math.abs(a.service.rps / b.service.rps - 1);
+  // Two figures measured at different times compare best by their medians over the rounds (the
+  // reported round is the median of the service/bare ratio, not of the service alone).
+  const medianRps = (p: Pair) => {
+    const all = (p.rounds?.map((x) => x.service) ?? [p.service.rps]).sort((x, y) => x - y);
+    return all[Math.floor((all.length - 1) / 2)];
+  };
+  const spread = (a: Pair, b: Pair) => Math.abs(medianRps(a) / medianRps(b) - 1);
   const firstSpread = spread(pg.bigFirst, pg.smallFirst);
   const deepSpread = spread(pg.bigDeep, pg.smallFirst);
   const sw = r.sweep;
@@ -127,7 +133,7 @@ export function generated(r: BenchResults): string {
     `|---|---|---|`,
     `| 1. submission ≥ 70% of bare | ${pct(subRatio)} | ${met(subRatio >= 0.7)} |`,
     `| 1. submission p99 < 100 ms | ${sub.service.p99} ms | ${met(sub.service.p99 < 100)} |`,
-    `| 2. big plan within 20% of the small one (first page; deep page) | ${pct(firstSpread)}; ${pct(deepSpread)} apart | ${met(firstSpread <= 0.2 && deepSpread <= 0.2)} |`,
+    `| 2. big plan within 20% of the small one (first page; deep page; the service's median req/s over the rounds) | ${pct(firstSpread)}; ${pct(deepSpread)} apart | ${met(firstSpread <= 0.2 && deepSpread <= 0.2)} |`,
     `| 2. pages ≥ 80% of bare (big first, big deep, small) | ${pageRatios.map(pct).join(', ')} | ${met(pageRatios.every((x) => x >= 0.8))} |`,
     `| 4. sweep under 30 s, nothing done twice | ${(sw.ms / 1000).toFixed(1)} s; ${sweepOnce ? 'each plan claimed once, each e-mail queued once' : '**counts do not match**'} | ${met(sw.ms < 30_000 && sweepOnce)} |`,
     `| 5. dispatch ≥ 300 messages/s, each once | ${n0(d.perSecond)}/s; ${dispatchOnce ? 'each delivered once' : '**counts do not match**'} | ${met(d.perSecond >= 300 && dispatchOnce)} |`,
