@@ -256,28 +256,28 @@ async function main(): Promise<void> {
         url: `http://localhost/plans/${info.bigPlanId}`,
       }),
     );
-    await ask(sink, { type: 'reset' });
+    await ask(sink, { type: 'reset', recipients: '^reader\\d+@dispatch\\.bench\\.kz$' });
     const queuedAt = Date.now();
     await withClient(url, (c) =>
       c.query(
         `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body)
-         SELECT 'bench-answer:' || g, 'answer', 'citizen' || g || '@example.kz', t.locale, t.subject, t.text, t.html
+         SELECT 'bench-answer:' || g, 'answer', 'reader' || g || '@dispatch.bench.kz', t.locale, t.subject, t.text, t.html
          FROM generate_series(1, $1) g JOIN jsonb_to_recordset($2::jsonb) AS t(i int, locale text, subject text, text text, html text) ON t.i = g % 2`,
         [nMail, JSON.stringify(templates.map((t, i) => ({ i, locale: t.locale, subject: t.subject, text: t.text, html: t.html })))],
       ),
     );
     const pendingNow = () =>
-      withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND kind = 'answer'`)).rows[0].n);
+      withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND dedupe_key LIKE 'bench-answer:%'`)).rows[0].n);
     const dispatchDeadline = Date.now() + 600_000;
     while ((await pendingNow()) > 0 && Date.now() < dispatchDeadline) await sleep(100);
     const drainedMs = Date.now() - queuedAt;
     await statements('dispatch');
-    const sinkStats = await ask<{ received: number; unique: number; duplicates: number; firstAt: number; lastAt: number }>(sink, { type: 'stats' });
+    const sinkStats = await ask<{ received: number; unique: number; duplicates: number; other: number; firstAt: number; lastAt: number }>(sink, { type: 'stats' });
     const outboxState = await withClient(url, async (c) =>
       (await c.query<{ sent: number; failed: number; pending: number; span: number }>(
         `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
                 count(*) FILTER (WHERE status = 'pending')::int AS pending, extract(epoch FROM max(sent_at) - min(sent_at))::float8 AS span
-         FROM outbox_messages WHERE kind = 'answer'`,
+         FROM outbox_messages WHERE dedupe_key LIKE 'bench-answer:%'`,
       )).rows[0],
     );
     dispatch = {
@@ -288,9 +288,10 @@ async function main(): Promise<void> {
       received: sinkStats.received,
       unique: sinkStats.unique,
       duplicates: sinkStats.duplicates,
+      other: sinkStats.other,
       ...outboxState,
     };
-    log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated)`);
+    log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated; ${sinkStats.other} other messages of the service meanwhile)`);
     }
 
     await stopChild(service);
