@@ -25,7 +25,7 @@ export async function loadPlan(em: EntityManager, planId: string, lock = false):
   const [row] = await queryRows<Record<string, unknown>>(
     em,
     `SELECT ${plans.select}, ${organizations.select}
-       FROM plans p JOIN organizations o ON o.id = p.organization_id
+       FROM ${plans.table} JOIN ${organizations.table} ON o.id = p.organization_id
       WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
     [planId],
   );

@@ -1,12 +1,12 @@
 import { join } from 'node:path';
 import { Browser } from 'playwright-core';
-import { toAuthUser } from '../../src/identity/auth/auth.guard';
 import { User } from '../../src/identity/user.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
 import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
+import { asAuthUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
@@ -110,7 +110,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.waitForURL(`${base}/my/remarks`);
     await expect(page.locator('.my-remarks').textContent()).resolves.toMatch(/Awaiting the answer, due by \d+ \w+ 2027/);
     const remark = await t.db.getRepository(Remark).findOneByOrFail({ body: remarkText });
-    await t.app.get(RemarksService).answer(toAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
+    await t.app.get(RemarksService).answer(asAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
     await page.reload();
     const item = page.locator(`#remark-${remark.id}`);
     await expect(item.locator('.answer').textContent()).resolves.toContain('partially accepted');

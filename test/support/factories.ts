@@ -1,6 +1,7 @@
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
+import { AuthUser } from '../../src/identity/auth/auth-user';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Role, User } from '../../src/identity/user.entity';
 import { Council } from '../../src/organizations/council.entity';
@@ -34,6 +35,21 @@ export async function createOrganization(db: DataSource, council: Council, overr
     councilId: council.id,
     ...overrides,
   });
+}
+
+/** The signed-in user as the guard would attach it, for calling services directly. */
+export function asAuthUser(user: User): AuthUser {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    role: user.role,
+    locale: user.locale === 'kk' || user.locale === 'en' ? user.locale : 'ru',
+    organizationId: user.organizationId,
+    councilId: user.councilId,
+    isChair: user.isChair,
+    emailVerified: user.emailVerifiedAt !== null,
+  };
 }
 
 export interface CreatedUser {

@@ -6,8 +6,7 @@ import { Plan } from '../../src/plans/plan.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
-import { toAuthUser } from '../../src/identity/auth/auth.guard';
-import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser, asAuthUser } from '../support/factories';
 import { seedDemoWorld } from '../support/demo-world';
 import { startTestApp, TestApp } from '../support/test-app';
 import { myRemarksSql } from '../../src/web/citizen/citizen.queries';
@@ -218,7 +217,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(mine.text).toContain(`href="/plans/${stage1Id}#remark-${remark.id}"`);
 
       const organizer = await t.db.getRepository(User).findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
-      await t.app.get(RemarksService).answer(toAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
+      await t.app.get(RemarksService).answer(asAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
       mine = await a.get('/my/remarks').expect(200);
       expect(mine.text).toContain('Answer of the organizer: <span class="disposition">accepted</span>');
       expect(mine.text).toContain('The menu per age group will be attached to the specification.');

@@ -6,26 +6,12 @@ import { AppError } from '../../common/errors/app-error';
 import { isLocale } from '../../common/i18n/locale';
 import { isUuid } from '../../common/ids';
 import { queryRows } from '../../database/query-rows';
-import { Role, User } from '../user.entity';
+import { Role } from '../user.entity';
 import { AuthUser } from './auth-user';
 import { AUTH_ROLES } from './auth.decorators';
 import { TokenService } from './token.service';
 
 export const SESSION_COOKIE = 'session';
-
-export function toAuthUser(user: User): AuthUser {
-  return {
-    id: user.id,
-    email: user.email,
-    displayName: user.displayName,
-    role: user.role,
-    locale: isLocale(user.locale) ? user.locale : 'ru',
-    organizationId: user.organizationId,
-    councilId: user.councilId,
-    isChair: user.isChair,
-    emailVerified: user.emailVerifiedAt !== null,
-  };
-}
 
 /** The signed-in user's row as the guard needs it; one indexed lookup, no entity mapping (exported for the benchmark's bare handler). */
 export const USER_SQL = `SELECT id, email, display_name, role, locale, organization_id, council_id, is_chair, email_verified_at IS NOT NULL AS email_verified
