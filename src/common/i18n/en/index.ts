@@ -1,0 +1,16 @@
+import { common } from './common';
+import { errors } from './errors';
+import { identity } from './identity';
+import { calendar } from './calendar';
+import { procedure } from './procedure';
+import { plans } from './plans';
+import { remarks } from './remarks';
+import { hearings } from './hearings';
+import { reviews } from './reviews';
+import { documentation } from './documentation';
+import { outcomes } from './outcomes';
+import { scheduler } from './scheduler';
+import { pages } from './pages';
+
+/** The English catalogue; its shape is the type every other language must match. */
+export const en = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages };

@@ -1,0 +1,2 @@
+/** English texts of the "plans" section; ru and kk are typed by this object. */
+export const plans = {};

@@ -1,0 +1,3 @@
+import type { calendar as en } from '../en/calendar';
+
+export const calendar: typeof en = {};

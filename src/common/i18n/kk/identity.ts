@@ -1,0 +1,3 @@
+import type { identity as en } from '../en/identity';
+
+export const identity: typeof en = {};

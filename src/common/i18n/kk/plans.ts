@@ -1,0 +1,3 @@
+import type { plans as en } from '../en/plans';
+
+export const plans: typeof en = {};

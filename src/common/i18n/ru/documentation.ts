@@ -1,0 +1,3 @@
+import type { documentation as en } from '../en/documentation';
+
+export const documentation: typeof en = {};

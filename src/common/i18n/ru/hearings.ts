@@ -1,0 +1,3 @@
+import type { hearings as en } from '../en/hearings';
+
+export const hearings: typeof en = {};

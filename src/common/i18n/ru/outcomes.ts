@@ -1,0 +1,3 @@
+import type { outcomes as en } from '../en/outcomes';
+
+export const outcomes: typeof en = {};

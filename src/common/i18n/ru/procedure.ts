@@ -1,0 +1,3 @@
+import type { procedure as en } from '../en/procedure';
+
+export const procedure: typeof en = {};

@@ -1,0 +1,3 @@
+import type { scheduler as en } from '../en/scheduler';
+
+export const scheduler: typeof en = {};

@@ -1,0 +1,16 @@
+import { texts, Catalogue } from '../../common/i18n/catalogue';
+import { isLocale, Locale } from '../../common/i18n/locale';
+import { EmailContent, renderEmail, RenderedEmail } from '../email-layout';
+
+/**
+ * An e-mail template: what to say, from plain data (strings, numbers, dates; never a feature's
+ * entity or type) and the recipient's catalogue. Templates live in this folder, one per e-mail, and
+ * take their words from the catalogue's sections, never from inline {kk, ru, en} objects.
+ */
+export type EmailTemplate<P> = (params: P, t: Catalogue, locale: Locale) => Omit<EmailContent, 'locale'>;
+
+/** The one renderer of every e-mail: the template in the recipient's language (ru when unknown), as text and HTML. */
+export function renderTemplate<P>(template: EmailTemplate<P>, locale: string, params: P): RenderedEmail & { locale: Locale } {
+  const lang: Locale = isLocale(locale) ? locale : 'ru';
+  return { locale: lang, ...renderEmail({ locale: lang, ...template(params, texts(lang), lang) }) };
+}
