@@ -11,6 +11,7 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
+import { forms } from './forms';
 
 /** The English catalogue; its shape is the type every other language must match. */
-export const en = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages };
+export const en = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages, forms };

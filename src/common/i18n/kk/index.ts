@@ -11,7 +11,8 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
+import { forms } from './forms';
 
 import type { Catalogue } from '../catalogue-shape';
 
-export const kk: Catalogue = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages };
+export const kk: Catalogue = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages, forms };

@@ -1,0 +1,3 @@
+import type { forms as en } from '../en/forms';
+
+export const forms: typeof en = {};
