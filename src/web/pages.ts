@@ -6,7 +6,8 @@ import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './
 import { csrfField, layout, PageContext } from './layout';
 import { procedureSections, ProcedureDetails } from './plan-sections';
 import { DISPOSITIONS } from '../remarks/answer.entity';
-import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
+import type { KeysetPage } from './keyset-page';
+import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkRow, UpcomingHearingRow } from './public-pages.repository';
 
 export interface HomeData {
   now: Date;
@@ -93,7 +94,7 @@ function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | D
 export interface PlanData {
   now: Date;
   plan: PlanDetailRow;
-  remarks: RemarkPage;
+  remarks: KeysetPage<RemarkRow>;
   /** The page's own path, for the "more" link. */
   path: string;
   form?: PlanFormState;

@@ -18,7 +18,8 @@ import { DISPOSITIONS, Disposition } from '../remarks/answer.entity';
 import { AppError } from '../common/errors/app-error';
 import { ERRORS } from '../common/errors/error-codes';
 import { randomUUID } from 'node:crypto';
-import { isUuid, WebQueries } from './queries';
+import { isUuid } from '../common/ids';
+import { PublicPagesRepository } from './public-pages.repository';
 import { PlanParticipation } from './citizen/plan-participation';
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -57,7 +58,7 @@ function rememberLanguage(request: FastifyRequest, reply: FastifyReply, locale: 
 @Controller()
 export class WebController {
   constructor(
-    private readonly queries: WebQueries,
+    private readonly queries: PublicPagesRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly csrf: Csrf,

@@ -2,7 +2,7 @@ import { Module, OnModuleInit } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { WebErrorRenderer } from './html-error-renderer';
-import { WebQueries } from './queries';
+import { PublicPagesRepository } from './public-pages.repository';
 import { Csrf } from './csrf';
 import { RemarksModule } from '../remarks/remarks.module';
 import { WebController } from './web.controller';
@@ -10,13 +10,13 @@ import { OrganizerWebModule } from './organizer/organizer.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AdminPagesController } from './admin/admin.controller';
-import { AdminQueries } from './admin/admin.queries';
+import { AdminPagesRepository } from './admin/admin-pages.repository';
 import { CouncilPagesController } from './council/council.controller';
-import { CouncilQueries } from './council/council.queries';
+import { CouncilPagesRepository } from './council/council-pages.repository';
 import { HearingsModule } from '../hearings/hearings.module';
 import { AccountPagesController } from './citizen/account.controller';
 import { CitizenPagesController } from './citizen/citizen.controller';
-import { CitizenQueries } from './citizen/citizen.queries';
+import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { PlanParticipation } from './citizen/plan-participation';
 
 /**
@@ -26,7 +26,7 @@ import { PlanParticipation } from './citizen/plan-participation';
 @Module({
   controllers: [WebController, CouncilPagesController, AdminPagesController, AccountPagesController, CitizenPagesController],
   imports: [OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
-  providers: [WebQueries, Csrf, CouncilQueries, AdminQueries, CitizenQueries, PlanParticipation],
+  providers: [PublicPagesRepository, Csrf, CouncilPagesRepository, AdminPagesRepository, CitizenPagesRepository, PlanParticipation],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}

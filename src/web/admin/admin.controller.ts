@@ -16,7 +16,7 @@ import { Csrf } from '../csrf';
 import { texts } from '../../common/i18n/catalogue';
 import { KZ_TIME_ZONES } from './time-zones';
 import { PageContext } from '../layout';
-import { isUuid } from '../queries';
+import { isUuid } from '../../common/ids';
 import { errorText, requestContext, sendPage } from '../web.controller';
 import {
   adminHomePage,
@@ -35,7 +35,7 @@ import {
   UserField,
   usersPage,
 } from './admin.pages';
-import { AdminQueries } from './admin.queries';
+import { AdminPagesRepository } from './admin-pages.repository';
 import { FieldErrors } from './form-fields';
 import { staffUser } from './staff-access';
 
@@ -72,13 +72,13 @@ function refusal<K extends string>(error: unknown, ctx: PageContext, fields: Par
 
 /**
  * The administrator's pages: organizers, councils, staff accounts, the working-day calendar. Lists are
- * AdminQueries; every change goes through the same services as the API (identity, organizations, calendar).
+ * AdminPagesRepository; every change goes through the same services as the API (identity, organizations, calendar).
  */
 @ApiExcludeController()
 @Controller('admin')
 export class AdminPagesController {
   constructor(
-    private readonly queries: AdminQueries,
+    private readonly queries: AdminPagesRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: AdminUsersService,
     private readonly calendars: CalendarService,

@@ -7,7 +7,8 @@ import { html, HtmlValue, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { KZ_TIME_ZONES } from './time-zones';
 import { csrfField, layout, PageContext } from '../layout';
-import { CouncilRow, KeysetPage, OrganizationRow, OverrideRow, StaffRow } from './admin.queries';
+import type { KeysetPage } from '../keyset-page';
+import { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
 import { checkboxField, FieldErrors, firstError, flash, formAlert, radioGroup, selectField, textField } from './form-fields';
 
 /** What a create form shows: the values typed and, after a refusal, the errors by field. */

@@ -10,9 +10,10 @@ import { AuthUser } from '../../identity/auth/auth-user';
 import { statisticsByOrganization } from '../../outcomes/statistics';
 import { Csrf } from '../csrf';
 import { PageContext } from '../layout';
-import { isUuid, WebQueries } from '../queries';
+import { isUuid } from '../../common/ids';
+import { PublicPagesRepository } from '../public-pages.repository';
 import { requestContext, sendPage } from '../web.controller';
-import { CitizenQueries } from './citizen.queries';
+import { CitizenPagesRepository } from './citizen-pages.repository';
 import { str } from './form';
 import { myRemarksPage } from './my-remarks.page';
 import { hearingOpenForSignup, ParticipationDone } from './plan-participation';
@@ -29,8 +30,8 @@ export class CitizenPagesController {
     private readonly csrf: Csrf,
     private readonly clock: Clock,
     private readonly db: DataSource,
-    private readonly queries: CitizenQueries,
-    private readonly webQueries: WebQueries,
+    private readonly queries: CitizenPagesRepository,
+    private readonly webQueries: PublicPagesRepository,
     private readonly hearings: HearingsService,
   ) {}
 

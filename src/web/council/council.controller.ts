@@ -17,7 +17,7 @@ import { PageContext } from '../layout';
 import { errorText, requestContext, sendPage } from '../web.controller';
 import { texts } from '../../common/i18n/catalogue';
 import { councilHomePage, councilPlanPage, PositionFormState } from './council.pages';
-import { CouncilQueries } from './council.queries';
+import { CouncilPagesRepository } from './council-pages.repository';
 
 const EMPTY_FORM: PositionFormState = { position: '', text: '', recommendations: '', errors: {} };
 const MAX_TEXT = 10000;
@@ -36,7 +36,7 @@ function str(v: unknown): string {
 @Controller('council')
 export class CouncilPagesController {
   constructor(
-    private readonly queries: CouncilQueries,
+    private readonly queries: CouncilPagesRepository,
     private readonly reviews: ReviewsService,
     private readonly db: DataSource,
     private readonly clock: Clock,

@@ -9,9 +9,9 @@ import { html, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
-import type { KeysetPage } from '../admin/admin.queries';
+import type { KeysetPage } from '../keyset-page';
 import { FieldErrors, firstError, flash, formAlert, radioGroup, textArea } from '../admin/form-fields';
-import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council.queries';
+import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
 
 export interface CouncilHomeData {
   councilName: string | null;

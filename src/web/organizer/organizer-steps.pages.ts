@@ -13,7 +13,7 @@ import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
 import { alertOf, control, flashOf, focusOf, FormState, radios } from './organizer.forms';
 import { planHeading } from './organizer.pages';
-import type { OrganizationRow } from './organizer.queries';
+import type { OrganizationRow } from './organizer-pages.repository';
 
 /** The organizer's pages of the procedure's steps: hearing and protocol, notice, recommendations, outcome. */
 

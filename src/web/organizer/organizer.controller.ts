@@ -35,7 +35,7 @@ import { hearingPage, noticePage, outcomePage, recommendationsPage, DOCUMENT_ROW
 import { check, emptyForm, Errors, field, FormState, lines, messagesFor, Values } from './organizer.forms';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { forbiddenPage, newPlanPage, planHubPage, plansListPage, quarterOptions, queuePage, QueueData } from './organizer.pages';
-import { OrganizationRow, OrganizerQueries } from './organizer.queries';
+import { OrganizationRow, OrganizerPagesRepository } from './organizer-pages.repository';
 
 type Req = FastifyRequest & { user?: AuthUser };
 
@@ -84,7 +84,7 @@ function redirect(reply: FastifyReply, to: string): void {
 @Controller('organizer')
 export class OrganizerController {
   constructor(
-    private readonly queries: OrganizerQueries,
+    private readonly queries: OrganizerPagesRepository,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
     private readonly csrf: Csrf,

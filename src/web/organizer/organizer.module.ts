@@ -7,12 +7,12 @@ import { RemarksModule } from '../../remarks/remarks.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
 import { Csrf } from '../csrf';
 import { OrganizerController } from './organizer.controller';
-import { OrganizerQueries } from './organizer.queries';
+import { OrganizerPagesRepository } from './organizer-pages.repository';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
   imports: [PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
   controllers: [OrganizerController],
-  providers: [OrganizerQueries, Csrf],
+  providers: [OrganizerPagesRepository, Csrf],
 })
 export class OrganizerWebModule {}

@@ -9,7 +9,8 @@ import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
 import { alertOf, control, flashOf, focusOf, FormState } from './organizer.forms';
-import type { OrganizationRow, OrganizerPlanRow, Page, QueueRemarkRow } from './organizer.queries';
+import type { KeysetPage } from '../keyset-page';
+import type { OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
 
@@ -107,7 +108,7 @@ export interface PlansListData {
   organization: OrganizationRow;
   status: PlanStatus | null;
   cursor: string | null;
-  plans: Page<OrganizerPlanRow>;
+  plans: KeysetPage<OrganizerPlanRow>;
 }
 
 export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
@@ -250,7 +251,7 @@ export interface QueueData {
   now: Date;
   organization: OrganizationRow;
   cursor: string | null;
-  remarks: Page<QueueRemarkRow>;
+  remarks: KeysetPage<QueueRemarkRow>;
   flash: string | null;
   /** The refused answer form: its remark and state. */
   form: { remarkId: string; state: FormState } | null;
