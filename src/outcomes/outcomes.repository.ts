@@ -26,7 +26,12 @@ export interface ReportRemarkRow {
 }
 
 /** The plan's remarks after the keyset position `after` (all when null), in creation order. */
-export function reportRemarkRows(db: DataSource | EntityManager, planId: string, after: { createdAt: Date; id: string } | null, limit: number): Promise<ReportRemarkRow[]> {
+export function reportRemarkRows(
+  db: DataSource | EntityManager,
+  planId: string,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<ReportRemarkRow[]> {
   return queryRows<ReportRemarkRow>(
     db,
     `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
@@ -72,7 +77,11 @@ export function reportRecommendationRows(db: DataSource | EntityManager, planId:
 @Injectable()
 export class OutcomesRepository {
   async unansweredRemarksCount(em: EntityManager, planId: string): Promise<number> {
-    const [{ count }] = await queryRows<{ count: number }>(em, 'SELECT count(*)::int AS count FROM remarks WHERE plan_id = $1 AND answered_at IS NULL', [planId]);
+    const [{ count }] = await queryRows<{ count: number }>(
+      em,
+      'SELECT count(*)::int AS count FROM remarks WHERE plan_id = $1 AND answered_at IS NULL',
+      [planId],
+    );
     return count;
   }
 

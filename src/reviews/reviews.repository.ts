@@ -81,7 +81,8 @@ export async function councilMembersCount(db: DataSource | EntityManager, counci
   return count;
 }
 
-export type NewConclusion = ConclusionFigures & { planId: string; councilId: string; closedAt: Date; closedBy: 'chair' | 'deadline'; closedByUserId: string | null };
+export type NewConclusion = ConclusionFigures &
+  Pick<ReviewConclusion, 'planId' | 'councilId' | 'closedAt' | 'closedBy' | 'closedByUserId'>;
 
 /** Every statement of the council review on review_positions, recommendations, their responses and conclusions. */
 @Injectable()

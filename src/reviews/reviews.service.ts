@@ -205,7 +205,14 @@ export class ReviewsService {
   async close(em: EntityManager, plan: Plan, organization: Organization, closedBy: 'chair' | 'deadline', userId: string | null): Promise<ReviewConclusion | null> {
     const now = this.clock.now();
     const figures = computeConclusion(await this.reviews.positionKinds(em, plan.id), await this.reviews.councilMembersCount(em, organization.councilId));
-    const conclusion = await this.reviews.insertConclusion(em, { ...figures, planId: plan.id, councilId: organization.councilId, closedAt: now, closedBy, closedByUserId: userId });
+    const conclusion = await this.reviews.insertConclusion(em, {
+      ...figures,
+      planId: plan.id,
+      councilId: organization.councilId,
+      closedAt: now,
+      closedBy,
+      closedByUserId: userId,
+    });
     if (!conclusion) return null;
     const recipients = await this.reviews.conclusionRecipients(em, organization.id, organization.councilId);
     const params = {
