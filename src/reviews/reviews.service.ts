@@ -57,7 +57,7 @@ export interface ReviewView {
   recommendations: { id: string; text: string; response: ResponseView | null }[];
 }
 
-export function conclusionView(c: ReviewConclusion): ConclusionView {
+function conclusionView(c: ReviewConclusion): ConclusionView {
   return {
     closedAt: c.closedAt.toISOString(),
     closedBy: c.closedBy,
@@ -108,6 +108,7 @@ export async function reviewView(em: EntityManager, planId: string, now: Date): 
   };
 }
 
+/** The quorum counts from it; the council pages show it to the chair. */
 export { councilMembersCount } from './reviews.repository';
 
 type PositionInput = { position: PositionKind; text: string; recommendations?: string[] };
