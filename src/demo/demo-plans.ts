@@ -2,13 +2,11 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import type { ProcedureConfig } from '../config/config';
-import { NoticeDocument, Notice } from '../documentation/notice.entity';
-import { Hearing } from '../hearings/hearing.entity';
-import { Protocol } from '../hearings/protocol.entity';
-import { User } from '../identity/user.entity';
-import { Organization } from '../organizations/organization.entity';
-import { Outcome } from '../outcomes/outcome.entity';
-import { Plan, ProcurementMethod } from '../plans/plan.entity';
+import type { NoticeDocument } from '../documentation/notice.entity';
+import type { User } from '../identity/user.entity';
+import type { Organization } from '../organizations/organization.entity';
+import type { Decision } from '../outcomes/outcome.entity';
+import type { Plan, ProcurementMethod } from '../plans/plan.entity';
 import {
   answerDueAt,
   hearingDateOptions,
@@ -21,13 +19,12 @@ import {
   stage2Window,
   startOfLocalDay,
 } from '../procedure/deadlines';
-import { Answer, Disposition } from '../remarks/answer.entity';
-import { Remark } from '../remarks/remark.entity';
+import type { Disposition } from '../remarks/answer.entity';
+import type { Remark } from '../remarks/remark.entity';
 import { computeConclusion } from '../reviews/conclusion';
-import { Recommendation } from '../reviews/recommendation.entity';
-import { RecommendationResponse } from '../reviews/recommendation-response.entity';
-import { ReviewConclusion } from '../reviews/review-conclusion.entity';
-import { ReviewPosition, PositionKind } from '../reviews/review-position.entity';
+import type { Recommendation } from '../reviews/recommendation.entity';
+import type { PositionKind } from '../reviews/review-position.entity';
+import { DemoRepository } from './demo.repository';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -57,129 +54,17 @@ interface PlanInput {
  * Does nothing when any plan exists.
  */
 export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCalendar, cfg: ProcedureConfig, a: DemoPlanActors): Promise<number> {
-  if ((await db.getRepository(Plan).count()) > 0) return 0;
+  const rows = new DemoRepository();
+  if ((await rows.planCount(db)) > 0) return 0;
   return db.transaction(async (em) => {
-    const seeder = new Seeder(em, now, cal, cfg);
-    const [aigerim, daniyar, olga] = a.citizens;
-
-    // 1. Stage 1 open: published 5 days ago, remarks in kk and ru, some answered.
-    {
-      const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, {
-        title: 'Школьное питание для 12 школ Алмалинского района',
-        description: 'Горячее питание для учащихся 1-4 классов 12 школ.\nПоставка каждый учебный день, меню согласовано с санитарной службой.',
-        subjectCode: '561019.000.000000',
-        amount: 125_000_000,
-        method: 'open_tender',
-        plannedQuarter: '2027-Q2',
-        deliveryPlace: 'Алматы, Алмалинский район',
-      });
-      const r1 = await seeder.remark(p, 1, aigerim, 'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.', 4 * DAY);
-      await seeder.answer(r1, a.organizers.akimat, 'partially_accepted', 'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.', 2 * DAY);
-      const r2 = await seeder.remark(p, 1, daniyar, 'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.', 3 * DAY);
-      await seeder.answer(r2, a.organizers.akimat, 'explained', 'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.', 1 * DAY);
-      await seeder.remark(p, 1, olga, 'Просим включить требование о диетическом меню для детей с аллергией и целиакией.', 1 * DAY);
-      await seeder.remark(p, 1, aigerim, 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?', 6 * HOUR);
-    }
-
-    // 2. Awaiting the hearing: stage 1 closed, hearing scheduled on the next allowed working day.
-    {
-      const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, {
-        title: 'Закуп аппаратов УЗИ для районных больниц',
-        description: 'Пять аппаратов ультразвуковой диагностики экспертного класса с обучением персонала.',
-        subjectCode: '266012.300.000001',
-        amount: 310_000_000,
-        method: 'open_tender',
-        plannedQuarter: '2027-Q3',
-        deliveryPlace: 'Карагандинская область',
-      });
-      const r = await seeder.remark(p, 1, daniyar, 'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.', 10 * DAY);
-      await seeder.answer(r, a.organizers.health, 'accepted', 'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).', 5 * DAY);
-      await seeder.remark(p, 1, aigerim, 'Кадрларды оқыту неше күнге жоспарланған?', 9 * DAY);
-      const date = seeder.hearingDate(p, 'future');
-      await seeder.hearing(p, a.organizations.health, date);
-    }
-
-    // 3. Council review: hearing held, protocol published, positions recorded, review still open.
-    {
-      const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, {
-        title: 'Ремонт дорог в микрорайоне Айнабулак',
-        description: 'Средний ремонт 4,2 км внутриквартальных дорог с заменой бордюров и освещения.',
-        subjectCode: '421110.900.000000',
-        amount: 840_000_000,
-        method: 'open_tender',
-        plannedQuarter: '2027-Q2',
-        deliveryPlace: 'Алматы, Жетысуский район',
-      });
-      const r = await seeder.remark(p, 1, olga, 'Прошу предусмотреть пандусы на всех пешеходных переходах.', 15 * DAY);
-      await seeder.answer(r, a.organizers.akimat, 'accepted', 'Пандусы включены в смету по всем 23 переходам.', 12 * DAY);
-      const date = seeder.hearingDate(p, 'past');
-      await seeder.hearing(p, a.organizations.akimat, date);
-      const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
-      const positions: [User, PositionKind, string][] = [
-        [a.akimatMembers[0], 'endorse_with_recommendations', 'Ұсыным: жұмыс кестесін тұрғындармен алдын ала келісу.'],
-        [a.akimatMembers[1], 'endorse', 'Протокол отражает все вопросы участников.'],
-      ];
-      await seeder.positions(p, protocolAt, positions, { 0: ['Жұмыс кестесін тұрғындармен алдын ала келісу.'] });
-    }
-
-    // 4. Stage 2 open: notice and documentation published yesterday.
-    {
-      const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, {
-        title: 'Лекарственные средства для онкологического диспансера',
-        description: 'Противоопухолевые препараты по перечню ГОБМП на второе полугодие.',
-        subjectCode: '212012.000.000010',
-        amount: 1_250_000_000,
-        method: 'open_tender',
-        plannedQuarter: '2027-Q3',
-        deliveryPlace: 'Караганда, ул. Пичугина 6',
-      });
-      const date = seeder.hearingDate(p, 'past');
-      await seeder.hearing(p, a.organizations.health, date);
-      const protocolAt = await seeder.protocol(p, a.organizers.health, date);
-      await seeder.closedReview(p, a.organizations.health, protocolAt, new Date(now.getTime() - DAY), a.healthMembers, a.organizers.health, [
-        [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
-        [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
-        [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
-      ], { 1: ['Разделить закупку на лоты по фармакологическим группам.'] });
-      await seeder.notice(p, a.organizations.health, a.organizers.health, new Date(now.getTime() - DAY));
-      await seeder.remark(p, 2, daniyar, 'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.', 3 * HOUR);
-    }
-
-    // 5. Closed: stage 2 over, every remark answered, outcome published.
-    {
-      const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, {
-        title: 'Озеленение сквера на улице Абая',
-        description: 'Посадка 320 деревьев и устройство системы капельного полива.',
-        subjectCode: '813010.000.000000',
-        amount: 96_000_000,
-        method: 'auction',
-        plannedQuarter: '2027-Q1',
-        deliveryPlace: 'Алматы, ул. Абая',
-      });
-      const r = await seeder.remark(p, 1, aigerim, 'Ағаштардың түрлерін жергілікті климатқа сай таңдауды сұраймыз.', 80 * DAY);
-      await seeder.answer(r, a.organizers.akimat, 'accepted', 'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.', 75 * DAY);
-      const date = seeder.hearingDate(p, 'past');
-      await seeder.hearing(p, a.organizations.akimat, date);
-      const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
-      await seeder.closedReview(p, a.organizations.akimat, protocolAt, new Date(now.getTime() - 30 * DAY), a.akimatMembers, a.organizers.akimat, [
-        [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
-        [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
-      ], { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] });
-      await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, new Date(now.getTime() - 30 * DAY));
-      await em.getRepository(Outcome).save({
-        planId: p.id,
-        version: 1,
-        decision: 'amend',
-        summary: 'Документация изменена: учтены замечания о породах деревьев; закупка проводится.',
-        authorId: a.organizers.akimat.id,
-        publishedAt: new Date(now.getTime() - 5 * DAY),
-        correctionReason: null,
-      });
-      await em.getRepository(Plan).update(p.id, { outcomePublishedAt: new Date(now.getTime() - 5 * DAY) });
-    }
-
+    const seeder = new Seeder(em, rows, now, cal, cfg);
+    await stage1Open(seeder, a);
+    await awaitingHearing(seeder, a);
+    await councilReview(seeder, a);
+    await stage2Open(seeder, a);
+    await closed(seeder, a);
     // 6. A draft (visible to its organizer only).
-    await em.getRepository(Plan).save({
+    await seeder.draft({
       organizationId: a.organizations.health.id,
       createdBy: a.organizers.health.id,
       title: 'Санитарный транспорт (черновик)',
@@ -195,18 +80,136 @@ export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCa
   });
 }
 
+/** 1. Stage 1 open: published 5 days ago, remarks in kk and ru, some answered. */
+async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
+  const [aigerim, daniyar, olga] = a.citizens;
+  const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, {
+    title: 'Школьное питание для 12 школ Алмалинского района',
+    description: 'Горячее питание для учащихся 1-4 классов 12 школ.\nПоставка каждый учебный день, меню согласовано с санитарной службой.',
+    subjectCode: '561019.000.000000',
+    amount: 125_000_000,
+    method: 'open_tender',
+    plannedQuarter: '2027-Q2',
+    deliveryPlace: 'Алматы, Алмалинский район',
+  });
+  const r1 = await seeder.remark(p, 1, aigerim, 'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.', 4 * DAY);
+  await seeder.answer(r1, a.organizers.akimat, 'partially_accepted', 'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.', 2 * DAY);
+  const r2 = await seeder.remark(p, 1, daniyar, 'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.', 3 * DAY);
+  await seeder.answer(r2, a.organizers.akimat, 'explained', 'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.', 1 * DAY);
+  await seeder.remark(p, 1, olga, 'Просим включить требование о диетическом меню для детей с аллергией и целиакией.', 1 * DAY);
+  await seeder.remark(p, 1, aigerim, 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?', 6 * HOUR);
+}
+
+/** 2. Awaiting the hearing: stage 1 closed, hearing scheduled on the next allowed working day. */
+async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void> {
+  const [aigerim, daniyar] = a.citizens;
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, {
+    title: 'Закуп аппаратов УЗИ для районных больниц',
+    description: 'Пять аппаратов ультразвуковой диагностики экспертного класса с обучением персонала.',
+    subjectCode: '266012.300.000001',
+    amount: 310_000_000,
+    method: 'open_tender',
+    plannedQuarter: '2027-Q3',
+    deliveryPlace: 'Карагандинская область',
+  });
+  const r = await seeder.remark(p, 1, daniyar, 'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.', 10 * DAY);
+  await seeder.answer(r, a.organizers.health, 'accepted', 'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).', 5 * DAY);
+  await seeder.remark(p, 1, aigerim, 'Кадрларды оқыту неше күнге жоспарланған?', 9 * DAY);
+  const date = seeder.hearingDate(p, 'future');
+  await seeder.hearing(p, a.organizations.health, date);
+}
+
+/** 3. Council review: hearing held, protocol published, positions recorded, review still open. */
+async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
+  const olga = a.citizens[2];
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, {
+    title: 'Ремонт дорог в микрорайоне Айнабулак',
+    description: 'Средний ремонт 4,2 км внутриквартальных дорог с заменой бордюров и освещения.',
+    subjectCode: '421110.900.000000',
+    amount: 840_000_000,
+    method: 'open_tender',
+    plannedQuarter: '2027-Q2',
+    deliveryPlace: 'Алматы, Жетысуский район',
+  });
+  const r = await seeder.remark(p, 1, olga, 'Прошу предусмотреть пандусы на всех пешеходных переходах.', 15 * DAY);
+  await seeder.answer(r, a.organizers.akimat, 'accepted', 'Пандусы включены в смету по всем 23 переходам.', 12 * DAY);
+  const date = seeder.hearingDate(p, 'past');
+  await seeder.hearing(p, a.organizations.akimat, date);
+  const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
+  const positions: [User, PositionKind, string][] = [
+    [a.akimatMembers[0], 'endorse_with_recommendations', 'Ұсыным: жұмыс кестесін тұрғындармен алдын ала келісу.'],
+    [a.akimatMembers[1], 'endorse', 'Протокол отражает все вопросы участников.'],
+  ];
+  await seeder.positions(p, protocolAt, positions, { 0: ['Жұмыс кестесін тұрғындармен алдын ала келісу.'] });
+}
+
+/** 4. Stage 2 open: notice and documentation published yesterday. */
+async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
+  const daniyar = a.citizens[1];
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, {
+    title: 'Лекарственные средства для онкологического диспансера',
+    description: 'Противоопухолевые препараты по перечню ГОБМП на второе полугодие.',
+    subjectCode: '212012.000.000010',
+    amount: 1_250_000_000,
+    method: 'open_tender',
+    plannedQuarter: '2027-Q3',
+    deliveryPlace: 'Караганда, ул. Пичугина 6',
+  });
+  const date = seeder.hearingDate(p, 'past');
+  await seeder.hearing(p, a.organizations.health, date);
+  const protocolAt = await seeder.protocol(p, a.organizers.health, date);
+  await seeder.closedReview(p, a.organizations.health, protocolAt, seeder.ago(DAY), a.healthMembers, a.organizers.health, [
+    [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
+    [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
+    [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
+  ], { 1: ['Разделить закупку на лоты по фармакологическим группам.'] });
+  await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY));
+  await seeder.remark(p, 2, daniyar, 'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.', 3 * HOUR);
+}
+
+/** 5. Closed: stage 2 over, every remark answered, outcome published. */
+async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
+  const aigerim = a.citizens[0];
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, {
+    title: 'Озеленение сквера на улице Абая',
+    description: 'Посадка 320 деревьев и устройство системы капельного полива.',
+    subjectCode: '813010.000.000000',
+    amount: 96_000_000,
+    method: 'auction',
+    plannedQuarter: '2027-Q1',
+    deliveryPlace: 'Алматы, ул. Абая',
+  });
+  const r = await seeder.remark(p, 1, aigerim, 'Ағаштардың түрлерін жергілікті климатқа сай таңдауды сұраймыз.', 80 * DAY);
+  await seeder.answer(r, a.organizers.akimat, 'accepted', 'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.', 75 * DAY);
+  const date = seeder.hearingDate(p, 'past');
+  await seeder.hearing(p, a.organizations.akimat, date);
+  const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
+  await seeder.closedReview(p, a.organizations.akimat, protocolAt, seeder.ago(30 * DAY), a.akimatMembers, a.organizers.akimat, [
+    [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
+    [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
+  ], { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] });
+  await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, seeder.ago(30 * DAY));
+  await seeder.outcome(p, a.organizers.akimat, 'amend', 'Документация изменена: учтены замечания о породах деревьев; закупка проводится.', seeder.ago(5 * DAY));
+}
+
 class Seeder {
   constructor(
     private readonly em: EntityManager,
+    private readonly rows: DemoRepository,
     private readonly now: Date,
     private readonly cal: WorkingCalendar,
     private readonly cfg: ProcedureConfig,
   ) {}
 
+  /** The time `ms` before now. */
+  ago(ms: number): Date {
+    return new Date(this.now.getTime() - ms);
+  }
+
   async published(org: Organization, organizer: User, daysAgo: number, input: PlanInput): Promise<Plan> {
     const publishedAt = new Date(this.now.getTime() - daysAgo * DAY);
     const w = stage1Window(publishedAt, org.timeZone, this.cal, this.cfg);
-    const plan = await this.em.getRepository(Plan).save({
+    const plan = await this.rows.insertPlan(this.em, {
       ...input,
       organizationId: org.id,
       createdBy: organizer.id,
@@ -239,7 +242,7 @@ class Seeder {
   async hearing(plan: Plan, org: Organization, date: string): Promise<void> {
     const startsAt = new Date(startOfLocalDay(date, org.timeZone).getTime() + 10 * HOUR);
     const id = randomUUID();
-    await this.em.getRepository(Hearing).save({
+    await this.rows.insertHearing(this.em, {
       id,
       planId: plan.id,
       status: 'scheduled',
@@ -262,7 +265,7 @@ class Seeder {
     const day = this.cal.addWorkingDays(hearingDate, 1);
     let publishedAt = new Date(startOfLocalDay(day, tz(plan)).getTime() + 11 * HOUR);
     if (publishedAt.getTime() > this.now.getTime()) publishedAt = new Date(this.now.getTime() - HOUR);
-    await this.em.getRepository(Protocol).save({
+    await this.rows.insertProtocol(this.em, {
       planId: plan.id,
       version: 1,
       attendeesCount: 27,
@@ -276,7 +279,7 @@ class Seeder {
       late: false,
       correctionReason: null,
     });
-    await this.em.getRepository(Plan).update(plan.id, { protocolPublishedAt: publishedAt, reviewClosesAt: reviewClosesAt(publishedAt, tz(plan), this.cal, this.cfg) });
+    await this.rows.updatePlan(this.em, plan.id, { protocolPublishedAt: publishedAt, reviewClosesAt: reviewClosesAt(publishedAt, tz(plan), this.cal, this.cfg) });
     return publishedAt;
   }
 
@@ -285,10 +288,10 @@ class Seeder {
     const created: Recommendation[] = [];
     for (const [i, [member, position, text]] of positions.entries()) {
       const at = new Date(protocolAt.getTime() + (i + 1) * step);
-      const saved = await this.em.getRepository(ReviewPosition).save({ planId: plan.id, memberId: member.id, position, text, createdAt: at });
+      const saved = await this.rows.insertPosition(this.em, { planId: plan.id, memberId: member.id, position, text, createdAt: at });
       for (const recommendation of recommendations[i] ?? []) {
         created.push(
-          await this.em.getRepository(Recommendation).save({
+          await this.rows.insertRecommendation(this.em, {
             planId: plan.id,
             positionId: saved.id,
             text: recommendation,
@@ -320,7 +323,7 @@ class Seeder {
     const recs = await this.positions(plan, protocolAt, positions, recommendations, step);
     const closedAt = new Date(protocolAt.getTime() + (positions.length + 1) * step);
     const figures = computeConclusion(positions.map(([, kind]) => kind), members.length);
-    await this.em.getRepository(ReviewConclusion).save({
+    await this.rows.insertConclusion(this.em, {
       planId: plan.id,
       councilId: org.councilId,
       closedAt,
@@ -330,7 +333,7 @@ class Seeder {
     });
     for (const rec of recs) {
       const publishedAt = new Date(closedAt.getTime() + step);
-      await this.em.getRepository(RecommendationResponse).save({
+      await this.rows.insertResponse(this.em, {
         recommendationId: rec.id,
         version: 1,
         accepted: true,
@@ -340,7 +343,7 @@ class Seeder {
         late: publishedAt > rec.responseDueAt,
         correctionReason: null,
       });
-      await this.em.getRepository(Recommendation).update(rec.id, { respondedAt: publishedAt });
+      await this.rows.markRecommendationResponded(this.em, rec.id, publishedAt);
     }
   }
 
@@ -351,8 +354,8 @@ class Seeder {
       url: `https://example.kz/docs/${plan.id}/${i + 1}.pdf`,
       sha256: createHash('sha256').update(`${plan.id}:${title}`).digest('hex'),
     }));
-    await this.em.getRepository(Notice).save({ planId: plan.id, version: 1, noticeNumber: `${1000000 + Math.floor(publishedAt.getTime() / DAY) % 1000000}-1`, documents, authorId: author.id, publishedAt, correctionReason: null });
-    await this.em.getRepository(Plan).update(plan.id, {
+    await this.rows.insertNotice(this.em, { planId: plan.id, version: 1, noticeNumber: `${1000000 + Math.floor(publishedAt.getTime() / DAY) % 1000000}-1`, documents, authorId: author.id, publishedAt, correctionReason: null });
+    await this.rows.updatePlan(this.em, plan.id, {
       noticePublishedAt: publishedAt,
       stage2OpensAt: w.opensAt,
       stage2ClosesAt: w.closesAt,
@@ -368,7 +371,7 @@ class Seeder {
       stage === 1
         ? answerDueAt(createdAt, tz(plan), this.cal, this.cfg)
         : stage2AnswerDueAt(localDate(plan.stage2ClosesAt!, tz(plan)), tz(plan), this.cal, this.cfg);
-    return this.em.getRepository(Remark).save({
+    return this.rows.insertRemark(this.em, {
       planId: plan.id,
       stage,
       authorId: author.id,
@@ -383,8 +386,17 @@ class Seeder {
 
   async answer(remark: Remark, author: User, disposition: Disposition, body: string, ago: number): Promise<void> {
     const publishedAt = new Date(this.now.getTime() - ago);
-    await this.em.getRepository(Answer).save({ remarkId: remark.id, version: 1, body, disposition, authorId: author.id, publishedAt, late: publishedAt > remark.answerDueAt, correctionReason: null });
-    await this.em.getRepository(Remark).update(remark.id, { answeredAt: publishedAt });
+    await this.rows.insertAnswer(this.em, { remarkId: remark.id, version: 1, body, disposition, authorId: author.id, publishedAt, late: publishedAt > remark.answerDueAt, correctionReason: null });
+    await this.rows.markRemarkAnswered(this.em, remark.id, publishedAt);
+  }
+
+  async outcome(plan: Plan, author: User, decision: Decision, summary: string, publishedAt: Date): Promise<void> {
+    await this.rows.insertOutcome(this.em, { planId: plan.id, version: 1, decision, summary, authorId: author.id, publishedAt, correctionReason: null });
+    await this.rows.updatePlan(this.em, plan.id, { outcomePublishedAt: publishedAt });
+  }
+
+  async draft(row: Partial<Plan>): Promise<void> {
+    await this.rows.insertPlan(this.em, row);
   }
 }
 

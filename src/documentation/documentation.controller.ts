@@ -1,21 +1,15 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
 import { API } from '../common/api';
-import { AppError } from '../common/errors/app-error';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { assertVisible, loadPlan } from '../plans/plan-access';
-import { DocumentationService, noticeView } from './documentation.service';
+import { DocumentationService } from './documentation.service';
 import { NoticeCorrectionDto, NoticeDto } from './notice.dto';
 
 @ApiTags('stage 2: notice and documentation')
 @Controller(API)
 export class DocumentationController {
-  constructor(
-    private readonly documentation: DocumentationService,
-    private readonly db: DataSource,
-  ) {}
+  constructor(private readonly documentation: DocumentationService) {}
 
   @Post('plans/:id/notice')
   @HttpCode(200)
@@ -37,11 +31,7 @@ export class DocumentationController {
 
   @Get('plans/:id/notice')
   @ApiOperation({ summary: 'The published notice with its documents and checksums, every earlier version, and the stage 2 window' })
-  async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
-    const { plan } = await loadPlan(this.db.manager, id);
-    assertVisible(user, plan);
-    const view = await noticeView(this.db.manager, plan.id);
-    if (!view) throw new AppError('NOT_FOUND');
-    return view;
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    return this.documentation.view(user, id);
   }
 }

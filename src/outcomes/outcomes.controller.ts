@@ -2,28 +2,16 @@ import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
-import { DataSource } from 'typeorm';
 import { API } from '../common/api';
-import { Clock } from '../common/clock';
-import { AppError } from '../common/errors/app-error';
-import { isUuid } from '../common/ids';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { Organization } from '../organizations/organization.entity';
-import { assertVisible, loadPlan } from '../plans/plan-access';
 import { OutcomeCorrectionDto, OutcomeDto } from './outcome.dto';
 import { OutcomesService } from './outcomes.service';
-import { buildReport, outcomeView, reportCsv } from './report';
-import { statistics } from './statistics';
 
 @ApiTags('outcome, report and statistics')
 @Controller(API)
 export class OutcomesController {
-  constructor(
-    private readonly outcomes: OutcomesService,
-    private readonly db: DataSource,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly outcomes: OutcomesService) {}
 
   @Post('plans/:id/outcome')
   @Auth()
@@ -43,12 +31,8 @@ export class OutcomesController {
 
   @Get('plans/:id/outcome')
   @ApiOperation({ summary: 'The published outcome with every earlier version' })
-  async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
-    const { plan } = await loadPlan(this.db.manager, id);
-    assertVisible(user, plan);
-    const view = await outcomeView(this.db.manager, plan.id);
-    if (!view) throw new AppError('NOT_FOUND');
-    return view;
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    return this.outcomes.view(user, id);
   }
 
   @Get('plans/:id/report')
@@ -62,27 +46,24 @@ export class OutcomesController {
     @CurrentUser() user: AuthUser | undefined,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
-    const { plan } = await loadPlan(this.db.manager, id);
-    assertVisible(user, plan);
-    const now = this.clock.now();
     const csv = format === 'csv' || (format !== 'json' && /\btext\/csv\b/i.test(accept ?? ''));
-    if (!csv) return buildReport(this.db.manager, plan, now);
+    if (!csv) return this.outcomes.report(user, id);
+    const report = await this.outcomes.reportCsv(user, id);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
-      .header('content-disposition', `attachment; filename="report-${plan.id}.csv"`);
-    return Readable.from(reportCsv(this.db.manager, plan, now));
+      .header('content-disposition', `attachment; filename="report-${report.planId}.csv"`);
+    return Readable.from(report.lines);
   }
 
   @Get('statistics')
   @ApiOperation({ summary: 'Answer rates, median answer time, hearings on time and recommendations accepted, for all organizers' })
   all() {
-    return statistics(this.db.manager, null, this.clock.now());
+    return this.outcomes.statistics(null);
   }
 
   @Get('statistics/organizations/:id')
   @ApiOperation({ summary: 'The same figures for one organizer' })
-  async organization(@Param('id') id: string) {
-    if (!isUuid(id) || !(await this.db.getRepository(Organization).exist({ where: { id } }))) throw new AppError('ORGANIZATION_NOT_FOUND');
-    return statistics(this.db.manager, id, this.clock.now());
+  organization(@Param('id') id: string) {
+    return this.outcomes.statistics(id);
   }
 }

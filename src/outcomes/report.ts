@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
-import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
 import { Outcome } from './outcome.entity';
+import { outcomeVersions, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
 
 export interface ReportRemark {
   id: string;
@@ -50,37 +50,22 @@ export interface Report {
 
 const BATCH = 1000;
 
-/** The plan's current outcome (latest version); null before publication. */
 function outcomeVersionView(o: Outcome): OutcomeVersionView {
   return { version: o.version, decision: o.decision, summary: o.summary, publishedAt: o.publishedAt.toISOString(), correctionReason: o.correctionReason };
 }
 
+/** The plan's current outcome (latest version) with every version; null before publication. */
 export async function outcomeView(em: EntityManager, planId: string): Promise<OutcomeView | null> {
-  const versions = await em.getRepository(Outcome).find({ where: { planId }, order: { version: 'ASC' } });
+  const versions = await outcomeVersions(em, planId);
   if (versions.length === 0) return null;
   return { ...outcomeVersionView(versions[versions.length - 1]), versions: versions.map(outcomeVersionView) };
 }
 
 /** Every remark with its current answer, in keyset batches (a few queries however many remarks). */
-export async function* reportRemarks(em: EntityManager, planId: string, now: Date): AsyncGenerator<ReportRemark[]> {
+async function* reportRemarks(em: EntityManager, planId: string, now: Date): AsyncGenerator<ReportRemark[]> {
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
-    const rows: {
-      id: string; stage: number; author_name: string; body: string; created_at: Date; answered_at: Date | null; answer_due_at: Date;
-      disposition: Disposition | null; answer: string | null; late: boolean | null;
-    }[] = await queryRows(
-      em,
-      `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
-              last.disposition, last.body AS answer, first.late
-         FROM remarks r
-         JOIN users u ON u.id = r.author_id
-         LEFT JOIN LATERAL (SELECT a.disposition, a.body FROM answers a WHERE a.remark_id = r.id ORDER BY a.version DESC LIMIT 1) last ON true
-         LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
-        WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
-        ORDER BY r.created_at, r.id
-        LIMIT ${BATCH}`,
-      [planId, after?.createdAt ?? null, after?.id ?? null],
-    );
+    const rows = await reportRemarkRows(em, planId, after, BATCH);
     if (rows.length === 0) return;
     yield rows.map((r) => ({
       id: r.id,
@@ -99,20 +84,8 @@ export async function* reportRemarks(em: EntityManager, planId: string, now: Dat
   }
 }
 
-export async function reportRecommendations(em: EntityManager, planId: string, now: Date): Promise<ReportRecommendation[]> {
-  const rows = await queryRows<{
-    id: string; member_name: string; text: string; response_due_at: Date; responded_at: Date | null; accepted: boolean | null; response: string | null; late: boolean | null;
-  }>(
-    em,
-    `SELECT r.id, u.display_name AS member_name, r.text, r.response_due_at, r.responded_at, last.accepted, last.text AS response, first.late
-       FROM recommendations r
-       JOIN review_positions p ON p.id = r.position_id
-       JOIN users u ON u.id = p.member_id
-       LEFT JOIN LATERAL (SELECT x.accepted, x.text FROM recommendation_responses x WHERE x.recommendation_id = r.id ORDER BY x.version DESC LIMIT 1) last ON true
-       LEFT JOIN recommendation_responses first ON first.recommendation_id = r.id AND first.version = 1
-      WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
-    [planId],
-  );
+async function reportRecommendations(em: EntityManager, planId: string, now: Date): Promise<ReportRecommendation[]> {
+  const rows = await reportRecommendationRows(em, planId);
   return rows.map((r) => ({
     id: r.id,
     memberName: r.member_name,
@@ -135,7 +108,7 @@ export async function buildReport(em: EntityManager, plan: Plan, now: Date): Pro
   };
 }
 
-export const CSV_HEADER = ['type', 'id', 'stage', 'author', 'text', 'created_at', 'disposition', 'answer', 'answered_at', 'late'];
+const CSV_HEADER = ['type', 'id', 'stage', 'author', 'text', 'created_at', 'disposition', 'answer', 'answered_at', 'late'];
 
 /** The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch. */
 export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): AsyncGenerator<string> {

@@ -1,29 +1,20 @@
 import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { DataSource } from 'typeorm';
-import { Clock } from '../common/clock';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { assertVisible, loadPlan } from '../plans/plan-access';
 import { PositionDto, RecommendationResponseCorrectionDto, RecommendationResponseDto } from './reviews.dto';
-import { ReviewsService, reviewView } from './reviews.service';
+import { ReviewsService } from './reviews.service';
 
 @ApiTags('council review')
 @Controller(API)
 export class ReviewsController {
-  constructor(
-    private readonly reviews: ReviewsService,
-    private readonly db: DataSource,
-    private readonly clock: Clock,
-  ) {}
+  constructor(private readonly reviews: ReviewsService) {}
 
   @Get('plans/:id/review')
   @ApiOperation({ summary: 'The council review: positions with their recommendations, the conclusion, responses' })
-  async get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
-    const { plan } = await loadPlan(this.db.manager, id);
-    assertVisible(user, plan);
-    return reviewView(this.db.manager, plan.id, this.clock.now());
+  get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
+    return this.reviews.view(user, id);
   }
 
   @Post('plans/:id/review/positions')

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
 import { ReviewSweepService } from './review-sweep.service';
 import { ReviewsController } from './reviews.controller';
+import { ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 @Module({
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewSweepService],
-  exports: [ReviewsService, ReviewSweepService],
+  providers: [ReviewsService, ReviewsRepository, ReviewSweepService],
+  exports: [ReviewsService, ReviewsRepository, ReviewSweepService],
 })
 export class ReviewsModule {}

@@ -5,20 +5,22 @@ import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { queryRows } from '../database/query-rows';
 import { AuthUser } from '../identity/auth/auth-user';
+import { isUniqueViolation } from '../identity/db-errors';
+import { recommendationResponseEmail } from '../notifications/emails/recommendation-response.email';
+import { renderTemplate } from '../notifications/emails/render';
+import { reviewConclusionEmail } from '../notifications/emails/review-conclusion.email';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
-import { assertCouncilMemberFor, assertOrganizerOf, loadPlan } from '../plans/plan-access';
+import { assertCouncilMemberFor, assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { recommendationResponseDueAt } from '../procedure/deadlines';
 import { computeConclusion } from './conclusion';
 import { Recommendation } from './recommendation.entity';
-import { RecommendationResponse } from './recommendation-response.entity';
-import { conclusionEmail, Recipient, responseEmail } from './review-emails';
 import { ReviewConclusion } from './review-conclusion.entity';
-import { PositionKind, ReviewPosition } from './review-position.entity';
+import { PositionKind } from './review-position.entity';
+import { RecommendationRow, ReviewsRepository, reviewRows } from './reviews.repository';
 
 export interface ConclusionView {
   closedAt: string;
@@ -55,7 +57,7 @@ export interface ReviewView {
   recommendations: { id: string; text: string; response: ResponseView | null }[];
 }
 
-export function conclusionView(c: ReviewConclusion): ConclusionView {
+function conclusionView(c: ReviewConclusion): ConclusionView {
   return {
     closedAt: c.closedAt.toISOString(),
     closedBy: c.closedBy,
@@ -67,73 +69,58 @@ export function conclusionView(c: ReviewConclusion): ConclusionView {
   };
 }
 
-/** The council review of a plan as the public sees it (also used by the plan page). Three queries. */
-export async function reviewView(em: EntityManager, planId: string, now: Date): Promise<ReviewView> {
-  const plan = await em.getRepository(Plan).findOne({ where: { id: planId }, select: { id: true, reviewClosesAt: true } });
-  const positions = await queryRows<{ id: string; position: PositionKind; text: string; created_at: Date; member_name: string }>(
-    em,
-    `SELECT p.id, p.position, p.text, p.created_at, u.display_name AS member_name
-       FROM review_positions p JOIN users u ON u.id = p.member_id
-      WHERE p.plan_id = $1 ORDER BY p.created_at, p.id`,
-    [planId],
-  );
-  const recs = await queryRows<{
-    id: string; position_id: string; text: string; created_at: Date; response_due_at: Date; responded_at: Date | null;
-    version: number | null; accepted: boolean | null; response_text: string | null; published_at: Date | null; late: boolean | null; correction_reason: string | null;
-  }>(
-    em,
-    `SELECT r.id, r.position_id, r.text, r.created_at, r.response_due_at, r.responded_at,
-            last.version, last.accepted, last.text AS response_text, last.published_at, first.late, last.correction_reason
-       FROM recommendations r
-       LEFT JOIN LATERAL (SELECT * FROM recommendation_responses x WHERE x.recommendation_id = r.id ORDER BY x.version DESC LIMIT 1) last ON true
-       LEFT JOIN recommendation_responses first ON first.recommendation_id = r.id AND first.version = 1
-      WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
-    [planId],
-  );
-  const conclusion = await em.getRepository(ReviewConclusion).findOne({ where: { planId } });
-  const recViews = recs.map((r) => ({
-    positionId: r.position_id,
-    view: {
-      id: r.id,
-      text: r.text,
-      createdAt: new Date(r.created_at).toISOString(),
-      responseDueAt: new Date(r.response_due_at).toISOString(),
-      overdue: r.responded_at === null && now.getTime() > new Date(r.response_due_at).getTime(),
-      response:
-        r.version === null
-          ? null
-          : { version: r.version, accepted: r.accepted!, text: r.response_text!, publishedAt: new Date(r.published_at!).toISOString(), late: r.late ?? false, correctionReason: r.correction_reason },
-    } satisfies RecommendationView,
-  }));
+function recommendationView(r: RecommendationRow, now: Date): RecommendationView {
   return {
-    closesAt: plan?.reviewClosesAt ? plan.reviewClosesAt.toISOString() : null,
-    positions: positions.map((p) => ({
+    id: r.id,
+    text: r.text,
+    createdAt: new Date(r.created_at).toISOString(),
+    responseDueAt: new Date(r.response_due_at).toISOString(),
+    overdue: r.responded_at === null && now.getTime() > new Date(r.response_due_at).getTime(),
+    response:
+      r.version === null
+        ? null
+        : {
+            version: r.version,
+            accepted: r.accepted!,
+            text: r.response_text!,
+            publishedAt: new Date(r.published_at!).toISOString(),
+            late: r.late ?? false,
+            correctionReason: r.correction_reason,
+          },
+  };
+}
+
+/** The council review of a plan as the public sees it (also used by the plan page). Four queries. */
+export async function reviewView(em: EntityManager, planId: string, now: Date): Promise<ReviewView> {
+  const rows = await reviewRows(em, planId);
+  const recViews = rows.recommendations.map((r) => ({ positionId: r.position_id, view: recommendationView(r, now) }));
+  return {
+    closesAt: rows.closesAt ? rows.closesAt.toISOString() : null,
+    positions: rows.positions.map((p) => ({
       memberName: p.member_name,
       position: p.position,
       text: p.text,
       createdAt: new Date(p.created_at).toISOString(),
       recommendations: recViews.filter((r) => r.positionId === p.id).map((r) => r.view),
     })),
-    conclusion: conclusion ? conclusionView(conclusion) : null,
+    conclusion: rows.conclusion ? conclusionView(rows.conclusion) : null,
     recommendations: recViews.map((r) => ({ id: r.view.id, text: r.view.text, response: r.view.response })),
   };
 }
 
-/** How many members a council has: the quorum counts from it. */
-export async function councilMembersCount(em: EntityManager, councilId: string): Promise<number> {
-  const [{ count }] = await queryRows<{ count: number }>(
-    em,
-    `SELECT count(*)::int AS count FROM users WHERE role = 'council_member' AND council_id = $1`,
-    [councilId],
-  );
-  return count;
-}
+/** The quorum counts from it; the council pages show it to the chair. */
+export { councilMembersCount } from './reviews.repository';
 
-function isUniqueViolation(error: unknown, constraint?: string): boolean {
-  const e = error as { code?: string; constraint?: string; driverError?: { code?: string; constraint?: string } };
-  const code = e?.code ?? e?.driverError?.code;
-  const name = e?.constraint ?? e?.driverError?.constraint;
-  return code === '23505' && (constraint === undefined || name === constraint);
+type PositionInput = { position: PositionKind; text: string; recommendations?: string[] };
+
+/** The recommendations a position carries must fit its kind. */
+function checkRecommendations(position: PositionKind, recommendations: string[]): void {
+  if (position === 'endorse_with_recommendations' && recommendations.length === 0) {
+    throw new AppError('VALIDATION_FAILED', { details: 'recommendations: required for endorse_with_recommendations' });
+  }
+  if (position === 'endorse' && recommendations.length > 0) {
+    throw new AppError('VALIDATION_FAILED', { details: 'recommendations: use endorse_with_recommendations' });
+  }
 }
 
 @Injectable()
@@ -144,42 +131,44 @@ export class ReviewsService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly reviews: ReviewsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  planUrl(planId: string): string {
+  private planUrl(planId: string): string {
     return `${this.config.publicUrl}/plans/${planId}`;
+  }
+
+  /** The public review of a plan the user may see. */
+  async view(user: AuthUser | undefined, planId: string): Promise<ReviewView> {
+    const { plan } = await loadPlan(this.db.manager, planId);
+    assertVisible(user, plan);
+    return reviewView(this.db.manager, plan.id, this.clock.now());
   }
 
   async recordPosition(
     user: AuthUser | undefined,
     planId: string,
-    input: { position: PositionKind; text: string; recommendations?: string[] },
+    input: PositionInput,
   ): Promise<{ id: string; position: PositionKind; createdAt: string; recommendations: { id: string; text: string; responseDueAt: string }[] }> {
     const recommendations = (input.recommendations ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
     try {
       return await this.db.transaction(async (em) => {
-        // A share lock on the plan row: positions may be recorded in parallel, but not while the review closes.
         const { plan, organization } = await loadPlan(em, planId);
         assertCouncilMemberFor(user, organization);
-        await em.query('SELECT id FROM plans WHERE id = $1 FOR SHARE', [planId]);
+        await this.reviews.lockPlanForShare(em, planId);
         const now = this.clock.now();
         if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
-        if ((plan.reviewClosesAt && now.getTime() > plan.reviewClosesAt.getTime()) || (await em.getRepository(ReviewConclusion).exist({ where: { planId } }))) {
+        if ((plan.reviewClosesAt && now.getTime() > plan.reviewClosesAt.getTime()) || (await this.reviews.hasConclusion(em, planId))) {
           throw new AppError('REVIEW_CLOSED');
         }
-        if (input.position === 'endorse_with_recommendations' && recommendations.length === 0) {
-          throw new AppError('VALIDATION_FAILED', { details: 'recommendations: required for endorse_with_recommendations' });
-        }
-        if (input.position === 'endorse' && recommendations.length > 0) {
-          throw new AppError('VALIDATION_FAILED', { details: 'recommendations: use endorse_with_recommendations' });
-        }
-        if (await em.getRepository(ReviewPosition).exist({ where: { planId, memberId: user.id } })) throw new AppError('POSITION_EXISTS');
-        const position = await em.getRepository(ReviewPosition).save({ planId, memberId: user.id, position: input.position, text: input.text, createdAt: now });
-        const cal = await this.calendars.calendar();
-        const due = recommendationResponseDueAt(now, organization.timeZone, cal, this.config.procedure);
+        checkRecommendations(input.position, recommendations);
+        if (await this.reviews.hasPosition(em, planId, user.id)) throw new AppError('POSITION_EXISTS');
+        const position = await this.reviews.insertPosition(em, { planId, memberId: user.id, position: input.position, text: input.text, createdAt: now });
+        const due = recommendationResponseDueAt(now, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
         const saved = recommendations.length
-          ? await em.getRepository(Recommendation).save(
+          ? await this.reviews.insertRecommendations(
+              em,
               recommendations.map((text, i) => ({ planId, positionId: position.id, text, createdAt: new Date(now.getTime() + i), responseDueAt: due, respondedAt: null })),
             )
           : [];
@@ -216,40 +205,33 @@ export class ReviewsService {
    */
   async close(em: EntityManager, plan: Plan, organization: Organization, closedBy: 'chair' | 'deadline', userId: string | null): Promise<ReviewConclusion | null> {
     const now = this.clock.now();
-    const positions = await queryRows<{ position: PositionKind }>(em, 'SELECT position FROM review_positions WHERE plan_id = $1', [plan.id]);
-    const figures = computeConclusion(
-      positions.map((p) => p.position),
-      await councilMembersCount(em, organization.councilId),
-    );
-    const inserted = await queryRows<{ id: string }>(
-      em,
-      `INSERT INTO review_conclusions (plan_id, council_id, closed_at, closed_by, closed_by_user_id, members_count, positions_count,
-                                       endorse_count, endorse_with_recommendations_count, object_count, result, quorum)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (plan_id) DO NOTHING RETURNING id`,
-      [plan.id, organization.councilId, now, closedBy, userId, figures.membersCount, figures.positionsCount, figures.endorseCount,
-        figures.endorseWithRecommendationsCount, figures.objectCount, figures.result, figures.quorum],
-    );
-    if (inserted.length === 0) return null;
-    const conclusion = await em.getRepository(ReviewConclusion).findOneByOrFail({ id: inserted[0].id });
-    const recipients = await queryRows<Recipient>(
-      em,
-      `SELECT id, email, locale, display_name FROM users
-        WHERE (role = 'organizer' AND organization_id = $1) OR (role = 'council_member' AND council_id = $2)`,
-      [organization.id, organization.councilId],
-    );
+    const figures = computeConclusion(await this.reviews.positionKinds(em, plan.id), await this.reviews.councilMembersCount(em, organization.councilId));
+    const conclusion = await this.reviews.insertConclusion(em, {
+      ...figures,
+      planId: plan.id,
+      councilId: organization.councilId,
+      closedAt: now,
+      closedBy,
+      closedByUserId: userId,
+    });
+    if (!conclusion) return null;
+    const recipients = await this.reviews.conclusionRecipients(em, organization.id, organization.councilId);
+    const params = {
+      planTitle: plan.title,
+      planUrl: this.planUrl(plan.id),
+      result: figures.result,
+      quorum: figures.quorum,
+      positionsCount: figures.positionsCount,
+      membersCount: figures.membersCount,
+    };
     await this.outbox.enqueue(
       em,
-      recipients.map((r) =>
-        conclusionEmail(r, {
-          conclusionId: conclusion.id,
-          planTitle: plan.title,
-          planUrl: this.planUrl(plan.id),
-          result: figures.result,
-          quorum: figures.quorum,
-          positionsCount: figures.positionsCount,
-          membersCount: figures.membersCount,
-        }),
-      ),
+      recipients.map((r) => ({
+        ...renderTemplate(reviewConclusionEmail, r.locale, { ...params, name: r.display_name }),
+        dedupeKey: `review-conclusion:${conclusion.id}:${r.id}`,
+        kind: 'review_conclusion',
+        recipient: r.email,
+      })),
     );
     return conclusion;
   }
@@ -263,16 +245,16 @@ export class ReviewsService {
     if (!isUuid(recommendationId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
     try {
       const result = await this.db.transaction(async (em) => {
-        const rec = await em.getRepository(Recommendation).findOne({ where: { id: recommendationId }, lock: { mode: 'pessimistic_write' } });
+        const rec = await this.reviews.lockRecommendation(em, recommendationId);
         if (!rec) throw new AppError('RECOMMENDATION_NOT_FOUND');
         const { plan } = await loadPlan(em, rec.planId);
         assertOrganizerOf(user, plan);
         const now = this.clock.now();
-        const [{ max }] = await queryRows<{ max: number | null }>(em, 'SELECT max(version)::int AS max FROM recommendation_responses WHERE recommendation_id = $1', [rec.id]);
+        const max = await this.reviews.lastResponseVersion(em, rec.id);
         if (!correction && max !== null) throw new AppError('ALREADY_RESPONDED');
         if (correction && max === null) throw new AppError('NOT_RESPONDED');
         const late = correction ? false : now.getTime() > rec.responseDueAt.getTime();
-        const saved = await em.getRepository(RecommendationResponse).save({
+        const saved = await this.reviews.insertResponse(em, {
           recommendationId: rec.id,
           version: (max ?? 0) + 1,
           accepted: input.accepted,
@@ -282,18 +264,8 @@ export class ReviewsService {
           late,
           correctionReason: correction ? (input.reason ?? null) : null,
         });
-        if (!correction) await em.update(Recommendation, { id: rec.id }, { respondedAt: now });
-        const members = await queryRows<Recipient>(
-          em,
-          `SELECT u.id, u.email, u.locale, u.display_name FROM review_positions p JOIN users u ON u.id = p.member_id WHERE p.id = $1`,
-          [rec.positionId],
-        );
-        await this.outbox.enqueue(
-          em,
-          members.map((m) =>
-            responseEmail(m, { responseId: saved.id, planTitle: plan.title, planUrl: this.planUrl(plan.id), recommendation: rec.text, accepted: input.accepted, text: input.text, correction }),
-          ),
-        );
+        if (!correction) await this.reviews.markResponded(em, rec.id, now);
+        await this.enqueueResponseEmail(em, rec, plan, saved.id, input, correction);
         return { id: saved.id, version: saved.version, accepted: saved.accepted, text: saved.text, publishedAt: now.toISOString(), late };
       });
       this.dispatcher.kick();
@@ -302,5 +274,34 @@ export class ReviewsService {
       if (isUniqueViolation(error, 'recommendation_responses_version_uq')) throw new AppError(correction ? 'VALIDATION_FAILED' : 'ALREADY_RESPONDED', { details: 'version' });
       throw error;
     }
+  }
+
+  /** The response (or its correction) to the member who made the recommendation. */
+  private async enqueueResponseEmail(
+    em: EntityManager,
+    rec: Recommendation,
+    plan: Plan,
+    responseId: string,
+    input: { accepted: boolean; text: string },
+    correction: boolean,
+  ): Promise<void> {
+    const members = await this.reviews.positionAuthor(em, rec.positionId);
+    await this.outbox.enqueue(
+      em,
+      members.map((m) => ({
+        ...renderTemplate(recommendationResponseEmail, m.locale, {
+          name: m.display_name,
+          planTitle: plan.title,
+          planUrl: this.planUrl(plan.id),
+          recommendation: rec.text,
+          accepted: input.accepted,
+          response: input.text,
+          corrected: correction,
+        }),
+        dedupeKey: `recommendation-response:${responseId}:${m.id}`,
+        kind: 'recommendation_response',
+        recipient: m.email,
+      })),
+    );
   }
 }

@@ -1,2 +1,13 @@
 /** English texts of the "documentation" section; ru and kk are typed by this object. */
-export const documentation = {};
+export const documentation = {
+  stage2OpenEmail: {
+    subject: (p: { planTitle: string }) => `Stage 2 is open: ${p.planTitle}`,
+    text: (p: { closeDate: string }) =>
+      `The organizer has published the procurement notice and documentation. Remarks on their compliance with the law are accepted until the end of ${p.closeDate}.`,
+  },
+  noticeCorrectedEmail: {
+    subject: (p: { planTitle: string }) => `Corrected notice: ${p.planTitle}`,
+    text: 'The organizer has published a correction of the procurement notice and documentation. The earlier version stays public.',
+    reasonHeading: 'Reason for the correction',
+  },
+};

@@ -1,0 +1,78 @@
+import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { Notice } from '../documentation/notice.entity';
+import { Hearing } from '../hearings/hearing.entity';
+import { Protocol } from '../hearings/protocol.entity';
+import { Outcome } from '../outcomes/outcome.entity';
+import { Plan } from '../plans/plan.entity';
+import { Answer } from '../remarks/answer.entity';
+import { Remark } from '../remarks/remark.entity';
+import { Recommendation } from '../reviews/recommendation.entity';
+import { RecommendationResponse } from '../reviews/recommendation-response.entity';
+import { ReviewConclusion } from '../reviews/review-conclusion.entity';
+import { ReviewPosition } from '../reviews/review-position.entity';
+
+/**
+ * The rows of the demo plans, written directly with past times (the services stamp "now" and
+ * cannot create past events). Only the demo seeding uses it; the stages keep their own repositories.
+ */
+export class DemoRepository {
+  planCount(db: DataSource | EntityManager): Promise<number> {
+    return db.getRepository(Plan).count();
+  }
+
+  insertPlan(em: EntityManager, row: DeepPartial<Plan>): Promise<Plan> {
+    return em.getRepository(Plan).save(row);
+  }
+
+  async updatePlan(em: EntityManager, id: string, changes: Partial<Plan>): Promise<void> {
+    await em.getRepository(Plan).update(id, changes);
+  }
+
+  insertRemark(em: EntityManager, row: DeepPartial<Remark>): Promise<Remark> {
+    return em.getRepository(Remark).save(row);
+  }
+
+  async insertAnswer(em: EntityManager, row: DeepPartial<Answer>): Promise<void> {
+    await em.getRepository(Answer).save(row);
+  }
+
+  async markRemarkAnswered(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.getRepository(Remark).update(id, { answeredAt: at });
+  }
+
+  async insertHearing(em: EntityManager, row: DeepPartial<Hearing>): Promise<void> {
+    await em.getRepository(Hearing).save(row);
+  }
+
+  async insertProtocol(em: EntityManager, row: DeepPartial<Protocol>): Promise<void> {
+    await em.getRepository(Protocol).save(row);
+  }
+
+  insertPosition(em: EntityManager, row: DeepPartial<ReviewPosition>): Promise<ReviewPosition> {
+    return em.getRepository(ReviewPosition).save(row);
+  }
+
+  insertRecommendation(em: EntityManager, row: DeepPartial<Recommendation>): Promise<Recommendation> {
+    return em.getRepository(Recommendation).save(row);
+  }
+
+  async insertConclusion(em: EntityManager, row: DeepPartial<ReviewConclusion>): Promise<void> {
+    await em.getRepository(ReviewConclusion).save(row);
+  }
+
+  async insertResponse(em: EntityManager, row: DeepPartial<RecommendationResponse>): Promise<void> {
+    await em.getRepository(RecommendationResponse).save(row);
+  }
+
+  async markRecommendationResponded(em: EntityManager, id: string, at: Date): Promise<void> {
+    await em.getRepository(Recommendation).update(id, { respondedAt: at });
+  }
+
+  async insertNotice(em: EntityManager, row: DeepPartial<Notice>): Promise<void> {
+    await em.getRepository(Notice).save(row);
+  }
+
+  async insertOutcome(em: EntityManager, row: DeepPartial<Outcome>): Promise<void> {
+    await em.getRepository(Outcome).save(row);
+  }
+}

@@ -1,0 +1,29 @@
+import type { Catalogue } from '../../common/i18n/catalogue';
+import type { EmailTemplate } from './render';
+
+export interface ReviewConclusionEmail {
+  name: string;
+  planTitle: string;
+  planUrl: string;
+  result: keyof Catalogue['reviews']['result'];
+  quorum: boolean;
+  positionsCount: number;
+  membersCount: number;
+}
+
+/** The council's conclusion, to the organizer's staff and the council's members. */
+export const reviewConclusionEmail: EmailTemplate<ReviewConclusionEmail> = (p, t) => {
+  const m = t.reviews.conclusionEmail;
+  const line = m.line({
+    result: t.reviews.result[p.result],
+    positionsCount: p.positionsCount,
+    membersCount: p.membersCount,
+    quorum: p.quorum ? m.quorumYes : m.quorumNo,
+  });
+  return {
+    subject: m.subject({ planTitle: p.planTitle }),
+    greeting: t.reviews.email.greeting({ name: p.name }),
+    paragraphs: [line],
+    link: { label: t.reviews.email.openDiscussion, url: p.planUrl },
+  };
+};

@@ -1,0 +1,111 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { Plan } from '../plans/plan.entity';
+import type { Disposition } from '../remarks/answer.entity';
+import type { Recipient } from '../reviews/reviews.repository';
+import { Outcome } from './outcome.entity';
+
+/** Every version of the plan's outcome, oldest first, on the caller's executor (the plan record passes its own). */
+export function outcomeVersions(db: DataSource | EntityManager, planId: string): Promise<Outcome[]> {
+  return db.getRepository(Outcome).find({ where: { planId }, order: { version: 'ASC' } });
+}
+
+/** A remark with its current answer and the first answer's lateness. */
+export interface ReportRemarkRow {
+  id: string;
+  stage: number;
+  author_name: string;
+  body: string;
+  created_at: Date;
+  answered_at: Date | null;
+  answer_due_at: Date;
+  disposition: Disposition | null;
+  answer: string | null;
+  late: boolean | null;
+}
+
+/** The plan's remarks after the keyset position `after` (all when null), in creation order. */
+export function reportRemarkRows(
+  db: DataSource | EntityManager,
+  planId: string,
+  after: { createdAt: Date; id: string } | null,
+  limit: number,
+): Promise<ReportRemarkRow[]> {
+  return queryRows<ReportRemarkRow>(
+    db,
+    `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
+            last.disposition, last.body AS answer, first.late
+       FROM remarks r
+       JOIN users u ON u.id = r.author_id
+       LEFT JOIN LATERAL (SELECT a.disposition, a.body FROM answers a WHERE a.remark_id = r.id ORDER BY a.version DESC LIMIT 1) last ON true
+       LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
+      WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
+      ORDER BY r.created_at, r.id
+      LIMIT ${limit}`,
+    [planId, after?.createdAt ?? null, after?.id ?? null],
+  );
+}
+
+/** A recommendation with its current response and the first response's lateness. */
+export interface ReportRecommendationRow {
+  id: string;
+  member_name: string;
+  text: string;
+  response_due_at: Date;
+  responded_at: Date | null;
+  accepted: boolean | null;
+  response: string | null;
+  late: boolean | null;
+}
+
+export function reportRecommendationRows(db: DataSource | EntityManager, planId: string): Promise<ReportRecommendationRow[]> {
+  return queryRows<ReportRecommendationRow>(
+    db,
+    `SELECT r.id, u.display_name AS member_name, r.text, r.response_due_at, r.responded_at, last.accepted, last.text AS response, first.late
+       FROM recommendations r
+       JOIN review_positions p ON p.id = r.position_id
+       JOIN users u ON u.id = p.member_id
+       LEFT JOIN LATERAL (SELECT x.accepted, x.text FROM recommendation_responses x WHERE x.recommendation_id = r.id ORDER BY x.version DESC LIMIT 1) last ON true
+       LEFT JOIN recommendation_responses first ON first.recommendation_id = r.id AND first.version = 1
+      WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
+    [planId],
+  );
+}
+
+/** Every statement of the outcome on outcomes, and the plan's outcome column. */
+@Injectable()
+export class OutcomesRepository {
+  async unansweredRemarksCount(em: EntityManager, planId: string): Promise<number> {
+    const [{ count }] = await queryRows<{ count: number }>(
+      em,
+      'SELECT count(*)::int AS count FROM remarks WHERE plan_id = $1 AND answered_at IS NULL',
+      [planId],
+    );
+    return count;
+  }
+
+  insertOutcome(em: EntityManager, row: Omit<Outcome, 'id'>): Promise<Outcome> {
+    return em.getRepository(Outcome).save(row);
+  }
+
+  async lastOutcomeVersion(em: EntityManager, planId: string): Promise<number> {
+    const [{ last }] = await queryRows<{ last: number }>(em, 'SELECT max(version)::int AS last FROM outcomes WHERE plan_id = $1', [planId]);
+    return last;
+  }
+
+  async markOutcomePublished(em: EntityManager, planId: string, at: Date): Promise<void> {
+    await em.update(Plan, { id: planId }, { outcomePublishedAt: at });
+  }
+
+  /** Remark authors, followers and the members of the overseeing council. */
+  recipients(em: EntityManager, planId: string, councilId: string): Promise<Recipient[]> {
+    return queryRows<Recipient>(
+      em,
+      `SELECT u.id, u.email, u.locale, u.display_name FROM users u
+        WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
+           OR (u.role = 'council_member' AND u.council_id = $2)`,
+      [planId, councilId],
+    );
+  }
+}

@@ -1,0 +1,99 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { ManualClock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
+import type { AppConfig } from '../config/config';
+import type { AuthUser } from '../identity/auth/auth-user';
+import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import type { NewEmail, OutboxService } from '../notifications/outbox.service';
+import type { Organization } from '../organizations/organization.entity';
+import { loadPlan } from '../plans/plan-access';
+import type { Plan } from '../plans/plan.entity';
+import type { Outcome } from './outcome.entity';
+import type { OutcomesRepository } from './outcomes.repository';
+import { OutcomesService } from './outcomes.service';
+
+jest.mock('../plans/plan-access', () => ({
+  loadPlan: jest.fn(),
+  assertOrganizerOf: jest.fn(),
+  assertVisible: jest.fn(),
+}));
+
+const NOW = new Date('2027-06-10T09:00:00Z');
+const organizer = { id: 'organizer-1', role: 'organizer', organizationId: 'org-1' } as AuthUser;
+const organization = { id: 'org-1', councilId: 'council-1' } as Organization;
+
+function setUp(plan: Partial<Plan>, unansweredRemarks: number) {
+  const stored: Outcome[] = [];
+  const em = { getRepository: () => ({ find: async () => stored }) } as unknown as EntityManager;
+  jest.mocked(loadPlan).mockResolvedValue({ plan: { id: 'plan-1', title: 'Road repair', ...plan } as Plan, organization });
+  const outcomes = {
+    unansweredRemarksCount: jest.fn(async () => unansweredRemarks),
+    lastOutcomeVersion: jest.fn(async () => stored.length),
+    insertOutcome: jest.fn(async (_em: EntityManager, row: Omit<Outcome, 'id'>) => {
+      const outcome = { ...row, id: `outcome-${row.version}` };
+      stored.push(outcome);
+      return outcome;
+    }),
+    markOutcomePublished: jest.fn(async () => undefined),
+    recipients: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'ru', display_name: 'Олга' }]),
+  };
+  const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
+  const db = { transaction: async (work: (em: EntityManager) => Promise<unknown>) => work(em) } as unknown as DataSource;
+  const service = new OutcomesService(
+    db,
+    new ManualClock(NOW),
+    outbox as unknown as OutboxService,
+    { kick: jest.fn() } as unknown as OutboxDispatcher,
+    outcomes as unknown as OutcomesRepository,
+    { publicUrl: 'https://talqylau.kz' } as AppConfig,
+  );
+  return { service, outcomes, outbox };
+}
+
+const input = { decision: 'proceed' as const, summary: 'All remarks were taken into account.' };
+const stage2Closed = { stage2ClosesAt: new Date(NOW.getTime() - 1000), outcomePublishedAt: null };
+
+describe('OutcomesService.publish', () => {
+  it('refuses while a remark is unanswered, with the count, and stores nothing', async () => {
+    const { service, outcomes, outbox } = setUp(stage2Closed, 2);
+    const refusal = await service.publish(organizer, 'plan-1', input).catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(AppError);
+    expect(refusal).toMatchObject({ code: 'UNANSWERED_REMARKS', params: { count: 2 } });
+    expect(outcomes.insertOutcome).not.toHaveBeenCalled();
+    expect(outcomes.markOutcomePublished).not.toHaveBeenCalled();
+    expect(outbox.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('refuses before stage 2 has closed, without counting remarks', async () => {
+    const { service, outcomes } = setUp({ stage2ClosesAt: NOW, outcomePublishedAt: null }, 0);
+    await expect(service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'STAGE2_NOT_CLOSED' });
+    expect(outcomes.unansweredRemarksCount).not.toHaveBeenCalled();
+  });
+
+  it('refuses a second outcome', async () => {
+    const { service } = setUp({ ...stage2Closed, outcomePublishedAt: NOW }, 0);
+    await expect(service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'OUTCOME_EXISTS' });
+  });
+
+  it('publishes version 1 once every remark is answered, closes the plan and e-mails the participants', async () => {
+    const { service, outcomes, outbox } = setUp(stage2Closed, 0);
+    const view = await service.publish(organizer, 'plan-1', input);
+    expect(view).toMatchObject({ version: 1, decision: 'proceed', correctionReason: null });
+    expect(outcomes.markOutcomePublished).toHaveBeenCalledWith(expect.anything(), 'plan-1', NOW);
+    const [email] = outbox.enqueue.mock.calls[0][1];
+    expect(email).toMatchObject({ kind: 'outcome', dedupeKey: 'outcome:plan-1:u-1', recipient: 'citizen@x.kz', locale: 'ru', subject: 'Итог обсуждения: Road repair' });
+  });
+});
+
+describe('OutcomesService.correct', () => {
+  it('adds a version with the trimmed reason and e-mails it under a key of its own', async () => {
+    const { service, outcomes, outbox } = setUp({ ...stage2Closed, outcomePublishedAt: NOW }, 0);
+    await outcomes.insertOutcome({} as EntityManager, { planId: 'plan-1', version: 1, decision: 'proceed', summary: 's', authorId: 'a', publishedAt: NOW, correctionReason: null });
+    const view = await service.correct(organizer, 'plan-1', { decision: 'amend', summary: 'Amended.', reason: '  a typo  ' });
+    expect(view).toMatchObject({ version: 2, decision: 'amend', correctionReason: 'a typo' });
+    expect(outcomes.markOutcomePublished).not.toHaveBeenCalled();
+    const [email] = outbox.enqueue.mock.calls[0][1];
+    expect(email).toMatchObject({ kind: 'outcome_corrected', dedupeKey: 'outcome:plan-1:v2:u-1', subject: 'Исправленный итог обсуждения: Road repair' });
+    expect(email.text).toContain('Причина исправления:\n> a typo');
+  });
+});

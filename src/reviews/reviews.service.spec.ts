@@ -1,0 +1,95 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CalendarService } from '../calendar/calendar.service';
+import { ManualClock } from '../common/clock';
+import type { AppConfig } from '../config/config';
+import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import type { NewEmail, OutboxService } from '../notifications/outbox.service';
+import type { Organization } from '../organizations/organization.entity';
+import type { Plan } from '../plans/plan.entity';
+import type { ReviewConclusion } from './review-conclusion.entity';
+import type { PositionKind } from './review-position.entity';
+import type { NewConclusion, Recipient, ReviewsRepository } from './reviews.repository';
+import { ReviewsService } from './reviews.service';
+
+const NOW = new Date('2027-04-01T09:00:00Z');
+const plan = { id: 'plan-1', title: 'School meals' } as Plan;
+const organization = { id: 'org-1', councilId: 'council-1' } as Organization;
+const em = {} as EntityManager;
+const recipients: Recipient[] = [
+  { id: 'u-1', email: 'chair@x.kz', locale: 'kk', display_name: 'Saule' },
+  { id: 'u-2', email: 'organizer@x.kz', locale: 'en', display_name: 'Akimat' },
+];
+
+function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = false) {
+  const reviews = {
+    positionKinds: jest.fn(async () => positions),
+    councilMembersCount: jest.fn(async () => membersCount),
+    insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) =>
+      alreadyClosed ? null : ({ ...c, id: 'conclusion-1' } as ReviewConclusion),
+    ),
+    conclusionRecipients: jest.fn(async () => recipients),
+  };
+  const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
+  const service = new ReviewsService(
+    {} as DataSource,
+    new ManualClock(NOW),
+    {} as CalendarService,
+    outbox as unknown as OutboxService,
+    { kick: jest.fn() } as unknown as OutboxDispatcher,
+    reviews as unknown as ReviewsRepository,
+    { publicUrl: 'https://talqylau.kz' } as AppConfig,
+  );
+  return { service, reviews, outbox };
+}
+
+describe('ReviewsService.close', () => {
+  it('stores the position held by a strict majority, with a quorum when more than half of the members took part', async () => {
+    const { service, reviews } = setUp(['endorse', 'endorse', 'object'], 5);
+    await service.close(em, plan, organization, 'chair', 'u-1');
+    expect(reviews.councilMembersCount).toHaveBeenCalledWith(em, 'council-1');
+    expect(reviews.insertConclusion).toHaveBeenCalledWith(em, {
+      planId: 'plan-1',
+      councilId: 'council-1',
+      closedAt: NOW,
+      closedBy: 'chair',
+      closedByUserId: 'u-1',
+      membersCount: 5,
+      positionsCount: 3,
+      endorseCount: 2,
+      endorseWithRecommendationsCount: 0,
+      objectCount: 1,
+      result: 'endorsed',
+      quorum: true,
+    });
+  });
+
+  it.each<[PositionKind[], number, string, boolean]>([
+    [['object'], 5, 'objected', false],
+    [['endorse', 'object'], 3, 'no_majority', true],
+    [['endorse', 'endorse_with_recommendations'], 4, 'no_majority', false],
+    [[], 3, 'no_positions', false],
+  ])('%j of %i members: %s, quorum %s', async (positions, members, result, quorum) => {
+    const { service, reviews } = setUp(positions, members);
+    await service.close(em, plan, organization, 'deadline', null);
+    expect(reviews.insertConclusion).toHaveBeenCalledWith(em, expect.objectContaining({ result, quorum, closedBy: 'deadline', closedByUserId: null }));
+  });
+
+  it("e-mails the organizer's staff and the council once per conclusion, each in their language", async () => {
+    const { service, outbox } = setUp(['endorse', 'endorse'], 3);
+    await service.close(em, plan, organization, 'chair', 'u-1');
+    const emails = outbox.enqueue.mock.calls[0][1];
+    expect(emails.map((e) => [e.recipient, e.locale, e.kind, e.dedupeKey, e.subject])).toEqual([
+      ['chair@x.kz', 'kk', 'review_conclusion', 'review-conclusion:conclusion-1:u-1', 'Кеңес қорытындысы: School meals'],
+      ['organizer@x.kz', 'en', 'review_conclusion', 'review-conclusion:conclusion-1:u-2', 'Council conclusion: School meals'],
+    ]);
+    expect(emails[1].text).toContain('endorsed. Positions: 2 of 3 members. Quorum: yes.');
+    expect(emails[1].text).toContain('Open the discussion: https://talqylau.kz/plans/plan-1');
+  });
+
+  it('returns null and e-mails nobody when the review was closed already', async () => {
+    const { service, reviews, outbox } = setUp(['endorse'], 3, true);
+    expect(await service.close(em, plan, organization, 'deadline', null)).toBeNull();
+    expect(reviews.conclusionRecipients).not.toHaveBeenCalled();
+    expect(outbox.enqueue).not.toHaveBeenCalled();
+  });
+});
