@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { queryRows } from '../database/query-rows';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { Organization } from '../organizations/organization.entity';
@@ -64,7 +65,8 @@ export class HearingSweepService {
       const remindOn = calendar.previousWorkingDayBefore(c.local_date);
       if (localDate(now, c.time_zone) < remindOn) continue;
       const claimed = await this.db.transaction(async (em) => {
-        const rows: unknown[] = await em.query(
+        const rows = await queryRows<{ id: string }>(
+          em,
           `UPDATE hearings SET reminder_swept_for = starts_at
             WHERE id = $1 AND status = 'scheduled' AND starts_at = $2 AND reminder_swept_for IS DISTINCT FROM starts_at
             RETURNING id`,
@@ -105,7 +107,8 @@ export class HearingSweepService {
     let done = 0;
     for (const c of candidates) {
       const marked = await this.db.transaction(async (em) => {
-        const rows: unknown[] = await em.query(
+        const rows = await queryRows<{ id: string }>(
+          em,
           `UPDATE plans p SET hearing_overdue_at = $2
              FROM organizations o
             WHERE p.id = $1 AND o.id = p.organization_id AND p.hearing_overdue_at IS NULL AND p.protocol_published_at IS NULL
