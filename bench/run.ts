@@ -11,7 +11,8 @@ import { startEmbeddedPostgres, EmbeddedDatabase } from '../src/database/embedde
 import { runMigrations } from '../src/database/migrate';
 import { TokenService } from '../src/identity/auth/token.service';
 import { encodeCursor } from '../src/plans/cursor';
-import { renderAnswerEmail } from '../src/remarks/answer-email';
+import { answerEmail } from '../src/notifications/emails/answer.email';
+import { renderTemplate } from '../src/notifications/emails/render';
 import {
   ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
 } from './common';
@@ -245,8 +246,7 @@ async function main(): Promise<void> {
     if (runs('dispatch')) {
     const nMail = scaled(10_000, 1_000);
     const templates = (['ru', 'kk'] as const).map((locale) =>
-      renderAnswerEmail({
-        locale,
+      renderTemplate(answerEmail, locale, {
         displayName: 'Айгерім Сәрсенова',
         planTitle: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
         remarkBody: locale === 'ru' ? REMARKS_RU[0] : REMARKS_KK[0],

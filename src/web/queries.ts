@@ -1,9 +1,9 @@
-import { procedureAfterHearing } from '../plans/plan-detail';
+import { procedureAfterHearing } from '../plan-record/plan-record';
 import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../database/query-rows';
-import { planSearchSql, searchText } from '../plans/search';
+import { planSearchSql, searchText } from '../plans/plans.repository';
 
 /**
  * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
-import { statusSql } from '../../plans/plans.service';
+import { statusSql } from '../../plans/plans.repository';
 import { decodeCursor, encodeCursor, PlanDetailRow } from '../queries';
 
 /**
