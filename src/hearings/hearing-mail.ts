@@ -64,7 +64,9 @@ function icsAttachment(content: string, method: 'REQUEST' | 'CANCEL'): OutboxAtt
   return { filename: 'hearing.ics', contentType: `text/calendar; method=${method}; charset=utf-8`, content };
 }
 
-function hearingMessage(config: AppConfig, kind: 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder', plan: Plan, organization: Organization, hearing: Hearing, r: Recipient) {
+type HearingMailKind = 'scheduled' | 'rescheduled' | 'cancelled' | 'reminder';
+
+function hearingMessage(config: AppConfig, kind: HearingMailKind, plan: Plan, organization: Organization, hearing: Hearing, r: Recipient) {
   return renderTemplate(hearingEmail, r.locale, {
     kind,
     displayName: r.displayName,
@@ -124,7 +126,12 @@ export function protocolEmails(config: AppConfig, plan: Plan, version: number, s
 
 export function overdueEmails(config: AppConfig, plan: Plan, recipients: Recipient[]): NewEmail[] {
   return recipients.map((r) => ({
-    ...renderTemplate(hearingOverdueEmail, r.locale, { displayName: r.displayName, planTitle: plan.title, deadline: plan.hearingDeadlineDate ?? '', url: planUrl(config, plan.id) }),
+    ...renderTemplate(hearingOverdueEmail, r.locale, {
+      displayName: r.displayName,
+      planTitle: plan.title,
+      deadline: plan.hearingDeadlineDate ?? '',
+      url: planUrl(config, plan.id),
+    }),
     dedupeKey: `hearing-overdue:${plan.id}:${r.id}`,
     kind: 'hearing_overdue',
     recipient: r.email,

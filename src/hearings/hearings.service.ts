@@ -145,7 +145,14 @@ export class HearingsService {
     return toRecipients(await this.recipients.audience(em, planId, ['follow', 'hearing_signup']), this.config.defaultLocale);
   }
 
-  private async notify(em: EntityManager, kind: 'scheduled' | 'rescheduled' | 'cancelled', plan: Plan, organization: Organization, hearing: Hearing, now: Date): Promise<void> {
+  private async notify(
+    em: EntityManager,
+    kind: 'scheduled' | 'rescheduled' | 'cancelled',
+    plan: Plan,
+    organization: Organization,
+    hearing: Hearing,
+    now: Date,
+  ): Promise<void> {
     await this.outbox.enqueue(em, hearingChangeEmails(this.config, kind, plan, organization, hearing, await this.audience(em, plan.id), now));
   }
 

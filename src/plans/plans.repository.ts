@@ -16,7 +16,8 @@ export interface PlanWithOrganization {
 export const PLAN_VISIBILITY_SQL = 'SELECT id, organization_id, published_at FROM plans WHERE id = $1';
 
 /** Remarks and answered remarks of each plan, for the plan views (the benchmark's bare handler runs it too). */
-export const REMARK_COUNTS_SQL = `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`;
+export const REMARK_COUNTS_SQL = `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered
+  FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`;
 
 /**
  * SQL conditions (on alias p) equivalent to planStatus() in plan-status.ts.
@@ -60,6 +61,11 @@ export function searchText(q: string): string {
 export function planSearchSql(param: string, alias = 'p'): string {
   return `${alias}.search_vector @@ (websearch_to_tsquery('russian', ${param}) || websearch_to_tsquery('simple', ${param}))`;
 }
+
+export type NewDraft = Pick<
+  Plan,
+  'organizationId' | 'createdBy' | 'title' | 'description' | 'subjectCode' | 'amount' | 'method' | 'plannedQuarter' | 'deliveryPlace'
+>;
 
 export interface PlanPageQuery {
   /** The drafts of this organization, newest created first, instead of the published plans. */
@@ -138,11 +144,15 @@ export class PlansRepository {
     return row ?? null;
   }
 
-  createDraft(db: DataSource, draft: Pick<Plan, 'organizationId' | 'createdBy' | 'title' | 'description' | 'subjectCode' | 'amount' | 'method' | 'plannedQuarter' | 'deliveryPlace'>): Promise<Plan> {
+  createDraft(db: DataSource, draft: NewDraft): Promise<Plan> {
     return db.getRepository(Plan).save(draft);
   }
 
-  async publish(em: EntityManager, planId: string, window: Pick<Plan, 'publishedAt' | 'stage1ClosesAt' | 'stage1CloseDate' | 'hearingDeadlineDate'>): Promise<void> {
+  async publish(
+    em: EntityManager,
+    planId: string,
+    window: Pick<Plan, 'publishedAt' | 'stage1ClosesAt' | 'stage1CloseDate' | 'hearingDeadlineDate'>,
+  ): Promise<void> {
     await em.getRepository(Plan).update(planId, window);
   }
 

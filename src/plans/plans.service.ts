@@ -79,11 +79,8 @@ export class PlansService {
     const now = this.clock.now();
     const drafts = query.status === 'draft';
     if (drafts && (user?.role !== 'organizer' || !user.organizationId)) return { items: [], nextCursor: null };
-    const rows = await this.plans.pageIds(
-      this.db,
-      { draftsOf: drafts ? user!.organizationId : null, status: query.status, organizationId: query.organizationId, q: query.q, cursor: decodeCursor(query.cursor), limit },
-      now,
-    );
+    const draftsOf = drafts ? user!.organizationId : null;
+    const rows = await this.plans.pageIds(this.db, { ...query, draftsOf, cursor: decodeCursor(query.cursor), limit }, now);
     const ids = rows.slice(0, limit);
     const plans = await this.plans.byIds(this.db.manager, ids);
     const byId = new Map(plans.map((p) => [p.id, p]));

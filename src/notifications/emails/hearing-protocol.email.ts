@@ -13,5 +13,11 @@ export interface HearingProtocolEmailParams {
 export const hearingProtocolEmail: EmailTemplate<HearingProtocolEmailParams> = (p, t) => {
   const l = t.hearings.email;
   const subject = `${p.version > 1 ? l.protocolCorrected : l.protocolPublished}: ${p.planTitle}`.slice(0, 250);
-  return { subject, greeting: l.hello({ name: p.displayName }), paragraphs: [subject], quotes: [{ heading: '—', text: p.summary }], link: { label: l.open, url: p.url } };
+  return {
+    subject,
+    greeting: l.hello({ name: p.displayName }),
+    paragraphs: [subject],
+    quotes: [{ heading: '—', text: p.summary }],
+    link: { label: l.open, url: p.url },
+  };
 };

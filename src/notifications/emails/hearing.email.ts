@@ -24,7 +24,11 @@ function local(instant: Date, zone: string): string {
 export const hearingEmail: EmailTemplate<HearingEmailParams> = (p, t) => {
   const l = t.hearings.email;
   const headline = `${l.subjects[p.kind]}: ${p.planTitle}`;
-  const paragraphs = [headline, `${l.when}: ${local(p.startsAt, p.timeZone)} – ${local(p.endsAt, p.timeZone).slice(11)} (${p.timeZone})`, `${l.where}: ${p.venue}`];
+  const paragraphs = [
+    headline,
+    `${l.when}: ${local(p.startsAt, p.timeZone)} – ${local(p.endsAt, p.timeZone).slice(11)} (${p.timeZone})`,
+    `${l.where}: ${p.venue}`,
+  ];
   if (p.room) paragraphs.push(`${l.room}: ${p.room}`);
   if (p.livestreamUrl) paragraphs.push(`${l.stream}: ${p.livestreamUrl}`);
   if (p.kind === 'cancelled' && p.cancelReason) paragraphs.push(`${l.reason}: ${p.cancelReason}`);
