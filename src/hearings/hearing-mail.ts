@@ -25,7 +25,7 @@ export function toRecipients(rows: RecipientRow[], fallback: Locale): Recipient[
   return rows.map((row) => ({ id: row.id, email: row.email, locale: isLocale(row.locale) ? row.locale : fallback, displayName: row.display_name }));
 }
 
-export function planUrl(config: AppConfig, planId: string): string {
+function planUrl(config: AppConfig, planId: string): string {
   return `${config.publicUrl.replace(/\/$/, '')}/plans/${planId}`;
 }
 
