@@ -52,33 +52,12 @@ const HEADER =
   '| scenario | service req/s | p50 ms | p99 ms | bare req/s | bare p50 | bare p99 | service / bare | CPU ms per request, service / bare | non-2xx + errors |\n' +
   '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|';
 
-export function generated(r: BenchResults): string {
+/** When and where the figures were measured, and on what data. */
+function runSection(r: BenchResults): string[] {
   const sub = r.submit;
-  const subRatio = sub.service.rps / sub.bare.rps;
-  // autocannon abandons the requests in flight when a run ends (after the warm-up and after the
-  // measurement), and the service's last ones may commit after the count between the two targets:
-  // every 2xx must be stored, and the excess can be at most those in flight (2 x 64 per run).
-  const stored = sub.stored.service + sub.stored.bare;
-  const acknowledged = sub.stored.serviceOk + sub.stored.bareOk;
-  const storedOk = stored >= acknowledged && stored - acknowledged <= 4 * 64 * r.rounds;
   const pg = r.pages;
-  const pageRatios = [pg.bigFirst, pg.bigDeep, pg.smallFirst].map((p) => p.service.rps / p.bare.rps);
-  // Two figures measured at different times compare best by their medians over the rounds (the
-  // reported round is the median of the service/bare ratio, not of the service alone).
-  const medianRps = (p: Pair) => {
-    const all = (p.rounds?.map((x) => x.service) ?? [p.service.rps]).sort((x, y) => x - y);
-    return all[Math.floor((all.length - 1) / 2)];
-  };
-  const spread = (a: Pair, b: Pair) => Math.abs(medianRps(a) / medianRps(b) - 1);
-  const firstSpread = spread(pg.bigFirst, pg.smallFirst);
-  const deepSpread = spread(pg.bigDeep, pg.smallFirst);
-  const sw = r.sweep;
-  const sweepOnce = sw.claimedTotal === sw.plans && sw.swept === sw.plans && sw.emails === sw.expectedEmails && sw.distinct_keys === sw.emails && sw.secondPass === 0;
-  const d = r.dispatch;
-  const dispatchOnce = d.received === d.messages && d.duplicates === 0 && d.sent === d.messages;
   const s = r.seed.sizes;
   return [
-    START,
     `## Figures`,
     ``,
     `Run of ${r.date.slice(0, 16).replace('T', ' ')} UTC, \`BENCH_SCALE=${r.scale}\`${r.scale < 1 ? ' (**a reduced run, not the full size**)' : ' (full size)'}, ` +
@@ -105,6 +84,20 @@ export function generated(r: BenchResults): string {
     `Data: ${s.organizations} organizations with ${s.staff} organizer staff, ${n0(s.citizens)} verified citizens, ${n0(s.plans)} plans in every stage, ` +
       `${n0(s.remarks)} remarks (Russian and Kazakh) with ${n0(s.answers)} answers; the largest plan has ${n0(s.bigPlanRemarks)} remarks. Seeded in ${r.seed.seconds.toFixed(0)} s.`,
     ``,
+  ];
+}
+
+function httpSection(r: BenchResults): string[] {
+  const sub = r.submit;
+  // autocannon abandons the requests in flight when a run ends (after the warm-up and after the
+  // measurement), and the service's last ones may commit after the count between the two targets:
+  // every 2xx must be stored, and the excess can be at most those in flight (2 x 64 per run).
+  const stored = sub.stored.service + sub.stored.bare;
+  const acknowledged = sub.stored.serviceOk + sub.stored.bareOk;
+  const storedOk = stored >= acknowledged && stored - acknowledged <= 4 * 64 * r.rounds;
+  const pg = r.pages;
+  const s = r.seed.sizes;
+  return [
     `### HTTP, service against the bare handler (same SQL, no layers)`,
     ``,
     HEADER,
@@ -118,6 +111,13 @@ export function generated(r: BenchResults): string {
     `Remarks stored during the submission runs: ${n0(stored)} for ${n0(acknowledged)} 2xx answers (service and bare together, warm-ups included): ` +
       `${storedOk ? 'every acknowledged remark stored; the excess are requests still in flight when autocannon ended a run' : '**mismatch**'}.`,
     ``,
+  ];
+}
+
+function backgroundSection(r: BenchResults): string[] {
+  const sw = r.sweep;
+  const d = r.dispatch;
+  return [
     `### Background work and start-up`,
     ``,
     `| scenario | figure | check |`,
@@ -130,6 +130,28 @@ export function generated(r: BenchResults): string {
     `| 6. cold start to a green /health, embedded PostgreSQL, empty data folder (initdb, migrations) | ${(r.coldStart.freshMs / 1000).toFixed(2)} s | |`,
     `| 6. the same, existing data folder (a restart) | ${(r.coldStart.restartMs / 1000).toFixed(2)} s | |`,
     ``,
+  ];
+}
+
+function targetsSection(r: BenchResults): string[] {
+  const sub = r.submit;
+  const subRatio = sub.service.rps / sub.bare.rps;
+  const pg = r.pages;
+  const pageRatios = [pg.bigFirst, pg.bigDeep, pg.smallFirst].map((p) => p.service.rps / p.bare.rps);
+  // Two figures measured at different times compare best by their medians over the rounds (the
+  // reported round is the median of the service/bare ratio, not of the service alone).
+  const medianRps = (p: Pair) => {
+    const all = (p.rounds?.map((x) => x.service) ?? [p.service.rps]).sort((x, y) => x - y);
+    return all[Math.floor((all.length - 1) / 2)];
+  };
+  const spread = (a: Pair, b: Pair) => Math.abs(medianRps(a) / medianRps(b) - 1);
+  const firstSpread = spread(pg.bigFirst, pg.smallFirst);
+  const deepSpread = spread(pg.bigDeep, pg.smallFirst);
+  const sw = r.sweep;
+  const sweepOnce = sw.claimedTotal === sw.plans && sw.swept === sw.plans && sw.emails === sw.expectedEmails && sw.distinct_keys === sw.emails && sw.secondPass === 0;
+  const d = r.dispatch;
+  const dispatchOnce = d.received === d.messages && d.duplicates === 0 && d.sent === d.messages;
+  return [
     `### Targets`,
     ``,
     `| target | result | |`,
@@ -141,8 +163,11 @@ export function generated(r: BenchResults): string {
     `| 4. sweep under 30 s, nothing done twice | ${(sw.ms / 1000).toFixed(1)} s; ${sweepOnce ? 'each plan claimed once, each e-mail queued once' : '**counts do not match**'} | ${met(sw.ms < 30_000 && sweepOnce)} |`,
     `| 5. dispatch ≥ 300 messages/s, each once | ${n0(d.perSecond)}/s; ${dispatchOnce ? 'each delivered once' : '**counts do not match**'} | ${met(d.perSecond >= 300 && dispatchOnce)} |`,
     `| 6. cold start < 5 s (empty folder; restart) | ${(r.coldStart.freshMs / 1000).toFixed(2)} s; ${(r.coldStart.restartMs / 1000).toFixed(2)} s | ${met(r.coldStart.freshMs < 5000 && r.coldStart.restartMs < 5000)} |`,
-    END,
-  ].join('\n');
+  ];
+}
+
+export function generated(r: BenchResults): string {
+  return [START, ...runSection(r), ...httpSection(r), ...backgroundSection(r), ...targetsSection(r), END].join('\n');
 }
 
 const SKELETON = (body: string) => `# Benchmarks

@@ -11,13 +11,14 @@ import { startEmbeddedPostgres, EmbeddedDatabase } from '../src/database/embedde
 import { runMigrations } from '../src/database/migrate';
 import { TokenService } from '../src/identity/auth/token.service';
 import { encodeCursor } from '../src/plans/cursor';
-import { renderAnswerEmail } from '../src/remarks/answer-email';
+import { answerEmail } from '../src/notifications/emails/answer.email';
+import { renderTemplate } from '../src/notifications/emails/render';
 import {
   ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
 } from './common';
 import { LoadResult, LoadSpec, measure } from './load';
 import { BenchResults, Pair, writeReport } from './report';
-import { seed, seedSweepPlans } from './seed';
+import { seed, SeedInfo, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 
 const SERVICE = join(DIST, 'src', 'main.js');
@@ -68,12 +69,278 @@ async function startDatabase(): Promise<{ url: string; db: EmbeddedDatabase | nu
   return { url: db.url, db, tuned };
 }
 
-async function main(): Promise<void> {
-  const runStarted = Date.now();
-  rmSync(BENCH_DIR, { recursive: true, force: true });
-  mkdirSync(BENCH_DIR, { recursive: true });
-  log(`scale ${SCALE}, ${WARMUP} s warm-up + ${DURATION} s per measurement; logs under ${BENCH_DIR}`);
-  const machine = {
+interface Targets {
+  url: string;
+  info: SeedInfo;
+  sink: ChildProcess;
+  smtpPort: number;
+  secret: string;
+  service: ChildProcess;
+  bare: ChildProcess;
+  bearer: string[];
+  /** Saves the statements pg_stat_statements counted since the last call under `label`, and resets them. */
+  statements: (label: string) => Promise<void>;
+  pair: (label: string, spec: LoadSpec, rounds?: number, afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>) => Promise<Pair>;
+}
+
+async function recordsStatements(url: string): Promise<boolean> {
+  return withClient(url, async (c) => {
+    try {
+      await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+      await c.query('SELECT pg_stat_statements_reset()');
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+function statementsWriter(url: string, hasStatements: boolean): Targets['statements'] {
+  return async (label: string) => {
+    if (!hasStatements) return;
+    await withClient(url, async (c) => {
+      const { rows } = await c.query(
+        `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) AS query
+         FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 25`,
+      );
+      writeFileSync(join(BENCH_DIR, `statements-${label}.json`), JSON.stringify(rows, null, 2));
+      await c.query('SELECT pg_stat_statements_reset()');
+    });
+  };
+}
+
+/**
+ * Service and bare in turn, `rounds` times (alternating, so a drift of the machine's load hits
+ * both alike); the round with the median ratio is reported, every round is kept.
+ */
+function pairMeasurer(t: Pick<Targets, 'service' | 'bare' | 'statements'>, serviceUrl: string, bareUrl: string): Targets['pair'] {
+  return async (label, spec, rounds = 1, afterRun) => {
+    const all: { service: LoadResult; bare: LoadResult }[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const tag = rounds > 1 ? `${label}-round${i + 1}` : label;
+      await t.statements(`before-${tag}`);
+      const s = await measure(serviceUrl, spec, t.service.pid);
+      await t.statements(`service-${tag}`);
+      await afterRun?.('service', s);
+      const b = await measure(bareUrl, spec, t.bare.pid);
+      await t.statements(`bare-${tag}`);
+      await afterRun?.('bare', b);
+      log(
+        `${tag}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
+          `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +
+          `CPU per request ${s.cpuMsPerRequest.toFixed(2)} / ${b.cpuMsPerRequest.toFixed(2)} ms`,
+      );
+      all.push({ service: s, bare: b });
+    }
+    const byRatio = [...all].sort((x, y) => x.service.rps / x.bare.rps - y.service.rps / y.bare.rps);
+    const median = byRatio[Math.floor((byRatio.length - 1) / 2)];
+    return { ...median, rounds: all.map((r) => ({ service: r.service.rps, bare: r.bare.rps, ratio: r.service.rps / r.bare.rps })) };
+  };
+}
+
+/** The SMTP sink, the service and the bare handler on the seeded database, each ready. */
+async function startTargets(url: string, info: SeedInfo, hasStatements: boolean, children: ChildProcess[]): Promise<Targets> {
+  const sink = spawnNode('smtp-sink', join(DIST, 'bench', 'smtp-sink.js'), {}, true);
+  children.push(sink);
+  const { port: smtpPort } = await waitMessage<{ port: number }>(sink, 'ready');
+  const secret = randomBytes(32).toString('base64url');
+  const servicePort = await freePort();
+  const barePort = await freePort();
+  const service = spawnNode('service', SERVICE, {
+    DATABASE_URL: url,
+    PORT: String(servicePort),
+    HOST: '127.0.0.1',
+    SESSION_SECRET: secret,
+    SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+    DATA_DIR: join(BENCH_DIR, 'service-data'),
+    DEMO_DATA: 'false',
+  });
+  children.push(service);
+  const bare = spawnNode('bare', BARE, { DATABASE_URL: url, PORT: String(barePort) });
+  children.push(bare);
+  await waitForOk(`http://127.0.0.1:${servicePort}/health`, service);
+  await waitForOk(`http://127.0.0.1:${barePort}/api/v1/health`, bare);
+
+  const tokens = new TokenService({ sessionSecret: secret, dataDir: BENCH_DIR } as AppConfig, new SystemClock());
+  const bearer = info.loadCitizenIds.map((id) => `Bearer ${tokens.sign(id).token}`);
+  const statements = statementsWriter(url, hasStatements);
+  const pair = pairMeasurer({ service, bare, statements }, `http://127.0.0.1:${servicePort}`, `http://127.0.0.1:${barePort}`);
+  return { url, info, sink, smtpPort, secret, service, bare, bearer, statements, pair };
+}
+
+/** 1. Remark submission by many verified citizens, 64 connections. */
+async function submitScenario(t: Targets): Promise<BenchResults['submit']> {
+  let n = 0;
+  const submit: LoadSpec = {
+    connections: 64,
+    request: () => {
+      const i = n++;
+      const texts = i % 5 < 3 ? REMARKS_RU : REMARKS_KK;
+      return {
+        method: 'POST',
+        path: `/api/v1/plans/${t.info.openPlanIds[i % t.info.openPlanIds.length]}/remarks`,
+        headers: { authorization: t.bearer[(i * 7) % t.bearer.length] },
+        body: JSON.stringify({ body: `${texts[i % texts.length]} (нагрузка ${i})` }),
+      };
+    },
+  };
+  const countRemarks = () => withClient(t.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
+  const stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
+  let count = await countRemarks();
+  await t.statements('seed');
+  const measured = await t.pair('submit', submit, ROUNDS, async (target, r) => {
+    const now = await countRemarks();
+    stored[target] += now - count;
+    stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
+    count = now;
+  });
+  return { ...measured, stored };
+}
+
+const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
+
+/** 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10. */
+async function pagesScenario(t: Targets): Promise<BenchResults['pages']> {
+  const deep = await withClient(t.url, async (c) => {
+    const { rows } = await c.query<{ created_at: Date; id: string }>(
+      `SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT 1`,
+      [t.info.bigPlanId, Math.floor(t.info.sizes.bigPlanRemarks * 0.99)],
+    );
+    return encodeCursor({ t: rows[0].created_at.toISOString(), id: rows[0].id });
+  });
+  return {
+    bigFirst: await t.pair('page-big-first', page(`/api/v1/plans/${t.info.bigPlanId}/remarks?limit=10`), ROUNDS),
+    bigDeep: await t.pair('page-big-deep', page(`/api/v1/plans/${t.info.bigPlanId}/remarks?limit=10&cursor=${deep}`), ROUNDS),
+    smallFirst: await t.pair('page-small-first', page(`/api/v1/plans/${t.info.smallPlanId}/remarks?limit=10`), ROUNDS),
+  };
+}
+
+/** 3. Plan search and listing with filters. */
+async function listsScenario(t: Targets): Promise<BenchResults['lists']> {
+  const lists: BenchResults['lists'] = {};
+  const combinedOrg = await withClient(t.url, async (c) => {
+    const { rows } = await c.query<{ organization_id: string }>(
+      `SELECT organization_id FROM plans WHERE title ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
+       GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`,
+    );
+    return rows[0]?.organization_id ?? t.info.organizationId;
+  });
+  const q = (s: string) => encodeURIComponent(s);
+  const listings: Record<string, string> = {
+    'newest published': '/api/v1/plans',
+    'status=stage1_open': '/api/v1/plans?status=stage1_open',
+    'organizationId': `/api/v1/plans?organizationId=${t.info.organizationId}`,
+    'q=ремонт (ru)': `/api/v1/plans?q=${q('ремонт')}`,
+    'q=жөндеу (kk)': `/api/v1/plans?q=${q('жөндеу')}`,
+    'q+status+organizationId': `/api/v1/plans?q=${q('ремонт')}&status=stage1_open&organizationId=${combinedOrg}`,
+  };
+  for (const [name, path] of Object.entries(listings)) lists[name] = await t.pair(`list ${name}`, page(path));
+  return lists;
+}
+
+/** An answer e-mail in Russian and one in Kazakh, as the service renders them. */
+function answerEmails(t: Targets) {
+  return (['ru', 'kk'] as const).map((locale) =>
+    renderTemplate(answerEmail, locale, {
+      displayName: 'Айгерім Сәрсенова',
+      planTitle: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
+      remarkBody: locale === 'ru' ? REMARKS_RU[0] : REMARKS_KK[0],
+      answerBody: 'Цена определена по результатам мониторинга цен трёх поставщиков; расчёт опубликован в приложении 2.',
+      disposition: 'explained',
+      correction: null,
+      url: `http://localhost/plans/${t.info.bigPlanId}`,
+    }),
+  );
+}
+
+/** Queues `nMail` copies of the two e-mails, alternately, for addresses the sink counts. */
+async function queueEmails(t: Targets, nMail: number, templates: ReturnType<typeof answerEmails>): Promise<void> {
+  await withClient(t.url, (c) =>
+    c.query(
+      `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body)
+       SELECT 'bench-answer:' || g, 'answer', 'reader' || g || '@dispatch.bench.kz', t.locale, t.subject, t.text, t.html
+       FROM generate_series(1, $1) g JOIN jsonb_to_recordset($2::jsonb) AS t(i int, locale text, subject text, text text, html text) ON t.i = g % 2`,
+      [nMail, JSON.stringify(templates.map((m, i) => ({ i, locale: m.locale, subject: m.subject, text: m.text, html: m.html })))],
+    ),
+  );
+}
+
+/** 5. E-mail dispatch of queued outbox messages to the local SMTP server. */
+async function dispatchScenario(t: Targets): Promise<BenchResults['dispatch']> {
+  const nMail = scaled(10_000, 1_000);
+  const templates = answerEmails(t);
+  await ask(t.sink, { type: 'reset', recipients: '^reader\\d+@dispatch\\.bench\\.kz$' });
+  const queuedAt = Date.now();
+  await queueEmails(t, nMail, templates);
+  const pendingNow = () =>
+    withClient(t.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND dedupe_key LIKE 'bench-answer:%'`)).rows[0].n);
+  const dispatchDeadline = Date.now() + 600_000;
+  while ((await pendingNow()) > 0 && Date.now() < dispatchDeadline) await sleep(100);
+  const drainedMs = Date.now() - queuedAt;
+  await t.statements('dispatch');
+  const sinkStats = await ask<{ received: number; unique: number; duplicates: number; other: number; firstAt: number; lastAt: number }>(t.sink, { type: 'stats' });
+  const outboxState = await withClient(t.url, async (c) =>
+    (await c.query<{ sent: number; failed: number; pending: number; span: number }>(
+      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+              count(*) FILTER (WHERE status = 'pending')::int AS pending, extract(epoch FROM max(sent_at) - min(sent_at))::float8 AS span
+       FROM outbox_messages WHERE dedupe_key LIKE 'bench-answer:%'`,
+    )).rows[0],
+  );
+  const dispatch = {
+    messages: nMail,
+    endToEndMs: drainedMs,
+    perSecond: nMail / (drainedMs / 1000),
+    firstToLastPerSecond: sinkStats.lastAt > sinkStats.firstAt ? sinkStats.received / ((sinkStats.lastAt - sinkStats.firstAt) / 1000) : 0,
+    received: sinkStats.received,
+    unique: sinkStats.unique,
+    duplicates: sinkStats.duplicates,
+    other: sinkStats.other,
+    ...outboxState,
+  };
+  log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated; ${sinkStats.other} other messages of the service meanwhile)`);
+  return dispatch;
+}
+
+/** 4. The sweep when many plans pass the stage-1 deadline at once, on two instances together. */
+async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<BenchResults['sweep']> {
+  const nSweep = scaled(100_000, 2_000);
+  await withClient(t.url, (c) => seedSweepPlans(c, nSweep));
+  const workerEnv = { DATABASE_URL: t.url, SESSION_SECRET: t.secret, DATA_DIR: join(BENCH_DIR, 'service-data'), LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${t.smtpPort}` };
+  const workers = [0, 1].map((i) => spawnNode(`sweep-worker-${i}`, join(DIST, 'bench', 'sweep-worker.js'), workerEnv, true));
+  children.push(...workers);
+  await Promise.all(workers.map((w) => waitMessage(w, 'ready')));
+  await t.statements('before-sweep');
+  type SweepDone = { stage1Closed: number; overdueRemarks: number; stage2Closed: number; ms: number; error?: string };
+  const sweepStarted = Date.now();
+  const passes = await Promise.all(workers.map((w) => ask<SweepDone>(w, { type: 'sweep' })));
+  const sweepMs = Date.now() - sweepStarted;
+  await t.statements('sweep');
+  const again = await ask<SweepDone>(workers[0], { type: 'sweep' });
+  const sweepCheck = await withClient(t.url, async (c) =>
+    (await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
+      `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
+              (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
+              (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
+              (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
+              (SELECT count(*) FROM users WHERE role = 'organizer')::int AS staff`,
+    )).rows[0],
+  );
+  for (const w of workers) await stopChild(w);
+  const sweep = {
+    plans: nSweep,
+    ms: sweepMs,
+    perInstance: passes.map((p) => ({ claimed: p.stage1Closed, ms: p.ms, error: p.error ?? null })),
+    claimedTotal: passes.reduce((s, p) => s + p.stage1Closed, 0),
+    secondPass: again.stage1Closed,
+    ...sweepCheck,
+    expectedEmails: nSweep * 2,
+  };
+  log(`sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`);
+  return sweep;
+}
+
+function machineInfo(): BenchResults['machine'] {
+  return {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: cpus().length,
     ramGiB: Math.round(totalmem() / 2 ** 30),
@@ -81,260 +348,43 @@ async function main(): Promise<void> {
     postgres: '',
     loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
   };
+}
 
+/** Seeds the database, runs the scenarios against the service and the bare handler, and writes the figures. */
+async function measureAll(url: string, machine: BenchResults['machine'], children: ChildProcess[]) {
+  await runMigrations(url);
+  machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
+  const hasStatements = await recordsStatements(url);
+  log('seeding');
+  const password = 'Bench-password-2027';
+  const passwordHash = await hash(password, { type: 2 });
+  const info = await withClient(url, (c) => seed(c, passwordHash));
+  log(`seeded ${JSON.stringify(info.sizes)} in ${info.seconds.toFixed(1)} s`);
+
+  const t = await startTargets(url, info, hasStatements, children);
+  const submit = runs('submit') ? await submitScenario(t) : null;
+  const pages = runs('pages') ? await pagesScenario(t) : null;
+  const lists = runs('lists') ? await listsScenario(t) : {};
+  const dispatch = runs('dispatch') ? await dispatchScenario(t) : null;
+  await stopChild(t.service);
+  await stopChild(t.bare);
+  const sweep = runs('sweep') ? await sweepScenario(t, children) : null;
+  return { seed: info, submit, pages, lists, dispatch, sweep };
+}
+
+async function main(): Promise<void> {
+  const runStarted = Date.now();
+  rmSync(BENCH_DIR, { recursive: true, force: true });
+  mkdirSync(BENCH_DIR, { recursive: true });
+  log(`scale ${SCALE}, ${WARMUP} s warm-up + ${DURATION} s per measurement; logs under ${BENCH_DIR}`);
+  const machine = machineInfo();
   const coldStartResult = runs('cold') ? await coldStart() : { freshMs: NaN, restartMs: NaN };
 
   log('starting the benchmark database');
   const { url, db, tuned } = await startDatabase();
   const children: ChildProcess[] = [];
   try {
-    await runMigrations(url);
-    machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
-    const hasStatements = await withClient(url, async (c) => {
-      try {
-        await c.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
-        await c.query('SELECT pg_stat_statements_reset()');
-        return true;
-      } catch {
-        return false;
-      }
-    });
-
-    log('seeding');
-    const password = 'Bench-password-2027';
-    const passwordHash = await hash(password, { type: 2 });
-    const info = await withClient(url, (c) => seed(c, passwordHash));
-    log(`seeded ${JSON.stringify(info.sizes)} in ${info.seconds.toFixed(1)} s`);
-
-    const sink = spawnNode('smtp-sink', join(DIST, 'bench', 'smtp-sink.js'), {}, true);
-    children.push(sink);
-    const { port: smtpPort } = await waitMessage<{ port: number }>(sink, 'ready');
-    const secret = randomBytes(32).toString('base64url');
-    const servicePort = await freePort();
-    const barePort = await freePort();
-    const service = spawnNode('service', SERVICE, {
-      DATABASE_URL: url,
-      PORT: String(servicePort),
-      HOST: '127.0.0.1',
-      SESSION_SECRET: secret,
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
-      DATA_DIR: join(BENCH_DIR, 'service-data'),
-      DEMO_DATA: 'false',
-    });
-    children.push(service);
-    const bare = spawnNode('bare', BARE, { DATABASE_URL: url, PORT: String(barePort) });
-    children.push(bare);
-    await waitForOk(`http://127.0.0.1:${servicePort}/health`, service);
-    await waitForOk(`http://127.0.0.1:${barePort}/api/v1/health`, bare);
-    const serviceUrl = `http://127.0.0.1:${servicePort}`;
-    const bareUrl = `http://127.0.0.1:${barePort}`;
-
-    const tokens = new TokenService({ sessionSecret: secret, dataDir: BENCH_DIR } as AppConfig, new SystemClock());
-    const bearer = info.loadCitizenIds.map((id) => `Bearer ${tokens.sign(id).token}`);
-
-    const statements = async (label: string) => {
-      if (!hasStatements) return;
-      await withClient(url, async (c) => {
-        const { rows } = await c.query(
-          `SELECT calls, round(total_exec_time::numeric, 1) AS total_ms, round(mean_exec_time::numeric, 3) AS mean_ms, left(regexp_replace(query, '\\s+', ' ', 'g'), 300) AS query
-           FROM pg_stat_statements WHERE query NOT ILIKE '%pg_stat_statements%' ORDER BY total_exec_time DESC LIMIT 25`,
-        );
-        writeFileSync(join(BENCH_DIR, `statements-${label}.json`), JSON.stringify(rows, null, 2));
-        await c.query('SELECT pg_stat_statements_reset()');
-      });
-    };
-    /**
-     * Service and bare in turn, `rounds` times (alternating, so a drift of the machine's load hits
-     * both alike); the round with the median ratio is reported, every round is kept.
-     */
-    const pair = async (label: string, spec: LoadSpec, rounds = 1, afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>): Promise<Pair> => {
-      const all: { service: LoadResult; bare: LoadResult }[] = [];
-      for (let i = 0; i < rounds; i++) {
-        const tag = rounds > 1 ? `${label}-round${i + 1}` : label;
-        await statements(`before-${tag}`);
-        const s = await measure(serviceUrl, spec, service.pid);
-        await statements(`service-${tag}`);
-        await afterRun?.('service', s);
-        const b = await measure(bareUrl, spec, bare.pid);
-        await statements(`bare-${tag}`);
-        await afterRun?.('bare', b);
-        log(
-          `${tag}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
-            `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +
-            `CPU per request ${s.cpuMsPerRequest.toFixed(2)} / ${b.cpuMsPerRequest.toFixed(2)} ms`,
-        );
-        all.push({ service: s, bare: b });
-      }
-      const byRatio = [...all].sort((x, y) => x.service.rps / x.bare.rps - y.service.rps / y.bare.rps);
-      const median = byRatio[Math.floor((byRatio.length - 1) / 2)];
-      return { ...median, rounds: all.map((r) => ({ service: r.service.rps, bare: r.bare.rps, ratio: r.service.rps / r.bare.rps })) };
-    };
-
-    // 1. Remark submission by many verified citizens, 64 connections.
-    let n = 0;
-    const submit: LoadSpec = {
-      connections: 64,
-      request: () => {
-        const i = n++;
-        const texts = i % 5 < 3 ? REMARKS_RU : REMARKS_KK;
-        return {
-          method: 'POST',
-          path: `/api/v1/plans/${info.openPlanIds[i % info.openPlanIds.length]}/remarks`,
-          headers: { authorization: bearer[(i * 7) % bearer.length] },
-          body: JSON.stringify({ body: `${texts[i % texts.length]} (нагрузка ${i})` }),
-        };
-      },
-    };
-    let submitResult: BenchResults['submit'] | null = null;
-    if (runs('submit')) {
-    const countRemarks = () => withClient(url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
-    const stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
-    let count = await countRemarks();
-    await statements('seed');
-    const measured = await pair('submit', submit, ROUNDS, async (target, r) => {
-      const now = await countRemarks();
-      stored[target] += now - count;
-      stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
-      count = now;
-    });
-    submitResult = { ...measured, stored };
-    }
-
-    // 2. Remark pages: the plan with many remarks (first and a deep page) against the one with 10.
-    const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
-    let pages: BenchResults['pages'] | null = null;
-    if (runs('pages')) {
-    const deep = await withClient(url, async (c) => {
-      const { rows } = await c.query<{ created_at: Date; id: string }>(
-        `SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET $2 LIMIT 1`,
-        [info.bigPlanId, Math.floor(info.sizes.bigPlanRemarks * 0.99)],
-      );
-      return encodeCursor({ t: rows[0].created_at.toISOString(), id: rows[0].id });
-    });
-    pages = {
-      bigFirst: await pair('page-big-first', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10`), ROUNDS),
-      bigDeep: await pair('page-big-deep', page(`/api/v1/plans/${info.bigPlanId}/remarks?limit=10&cursor=${deep}`), ROUNDS),
-      smallFirst: await pair('page-small-first', page(`/api/v1/plans/${info.smallPlanId}/remarks?limit=10`), ROUNDS),
-    };
-    }
-
-    // 3. Plan search and listing with filters.
-    const lists: BenchResults['lists'] = {};
-    if (runs('lists')) {
-    const combinedOrg = await withClient(url, async (c) => {
-      const { rows } = await c.query<{ organization_id: string }>(
-        `SELECT organization_id FROM plans WHERE title ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
-         GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`,
-      );
-      return rows[0]?.organization_id ?? info.organizationId;
-    });
-    const q = (s: string) => encodeURIComponent(s);
-    const listings: Record<string, string> = {
-      'newest published': '/api/v1/plans',
-      'status=stage1_open': '/api/v1/plans?status=stage1_open',
-      'organizationId': `/api/v1/plans?organizationId=${info.organizationId}`,
-      'q=ремонт (ru)': `/api/v1/plans?q=${q('ремонт')}`,
-      'q=жөндеу (kk)': `/api/v1/plans?q=${q('жөндеу')}`,
-      'q+status+organizationId': `/api/v1/plans?q=${q('ремонт')}&status=stage1_open&organizationId=${combinedOrg}`,
-    };
-    for (const [name, path] of Object.entries(listings)) lists[name] = await pair(`list ${name}`, page(path));
-    }
-
-    // 5. E-mail dispatch of queued outbox messages to the local SMTP server.
-    let dispatch: BenchResults['dispatch'] | null = null;
-    if (runs('dispatch')) {
-    const nMail = scaled(10_000, 1_000);
-    const templates = (['ru', 'kk'] as const).map((locale) =>
-      renderAnswerEmail({
-        locale,
-        displayName: 'Айгерім Сәрсенова',
-        planTitle: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
-        remarkBody: locale === 'ru' ? REMARKS_RU[0] : REMARKS_KK[0],
-        answerBody: 'Цена определена по результатам мониторинга цен трёх поставщиков; расчёт опубликован в приложении 2.',
-        disposition: 'explained',
-        correction: null,
-        url: `http://localhost/plans/${info.bigPlanId}`,
-      }),
-    );
-    await ask(sink, { type: 'reset', recipients: '^reader\\d+@dispatch\\.bench\\.kz$' });
-    const queuedAt = Date.now();
-    await withClient(url, (c) =>
-      c.query(
-        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body)
-         SELECT 'bench-answer:' || g, 'answer', 'reader' || g || '@dispatch.bench.kz', t.locale, t.subject, t.text, t.html
-         FROM generate_series(1, $1) g JOIN jsonb_to_recordset($2::jsonb) AS t(i int, locale text, subject text, text text, html text) ON t.i = g % 2`,
-        [nMail, JSON.stringify(templates.map((t, i) => ({ i, locale: t.locale, subject: t.subject, text: t.text, html: t.html })))],
-      ),
-    );
-    const pendingNow = () =>
-      withClient(url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND dedupe_key LIKE 'bench-answer:%'`)).rows[0].n);
-    const dispatchDeadline = Date.now() + 600_000;
-    while ((await pendingNow()) > 0 && Date.now() < dispatchDeadline) await sleep(100);
-    const drainedMs = Date.now() - queuedAt;
-    await statements('dispatch');
-    const sinkStats = await ask<{ received: number; unique: number; duplicates: number; other: number; firstAt: number; lastAt: number }>(sink, { type: 'stats' });
-    const outboxState = await withClient(url, async (c) =>
-      (await c.query<{ sent: number; failed: number; pending: number; span: number }>(
-        `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
-                count(*) FILTER (WHERE status = 'pending')::int AS pending, extract(epoch FROM max(sent_at) - min(sent_at))::float8 AS span
-         FROM outbox_messages WHERE dedupe_key LIKE 'bench-answer:%'`,
-      )).rows[0],
-    );
-    dispatch = {
-      messages: nMail,
-      endToEndMs: drainedMs,
-      perSecond: nMail / (drainedMs / 1000),
-      firstToLastPerSecond: sinkStats.lastAt > sinkStats.firstAt ? sinkStats.received / ((sinkStats.lastAt - sinkStats.firstAt) / 1000) : 0,
-      received: sinkStats.received,
-      unique: sinkStats.unique,
-      duplicates: sinkStats.duplicates,
-      other: sinkStats.other,
-      ...outboxState,
-    };
-    log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated; ${sinkStats.other} other messages of the service meanwhile)`);
-    }
-
-    await stopChild(service);
-    await stopChild(bare);
-
-    // 4. The sweep when many plans pass the stage-1 deadline at once, on two instances together.
-    let sweep: BenchResults['sweep'] | null = null;
-    if (runs('sweep')) {
-    const nSweep = scaled(100_000, 2_000);
-    await withClient(url, (c) => seedSweepPlans(c, nSweep));
-    const workerEnv = { DATABASE_URL: url, SESSION_SECRET: secret, DATA_DIR: join(BENCH_DIR, 'service-data'), LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${smtpPort}` };
-    const workers = [0, 1].map((i) => spawnNode(`sweep-worker-${i}`, join(DIST, 'bench', 'sweep-worker.js'), workerEnv, true));
-    children.push(...workers);
-    await Promise.all(workers.map((w) => waitMessage(w, 'ready')));
-    await statements('before-sweep');
-    type SweepDone = { stage1Closed: number; overdueRemarks: number; stage2Closed: number; ms: number; error?: string };
-    const sweepStarted = Date.now();
-    const passes = await Promise.all(workers.map((w) => ask<SweepDone>(w, { type: 'sweep' })));
-    const sweepMs = Date.now() - sweepStarted;
-    await statements('sweep');
-    const again = await ask<SweepDone>(workers[0], { type: 'sweep' });
-    const sweepCheck = await withClient(url, async (c) =>
-      (await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
-        `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
-                (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
-                (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
-                (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
-                (SELECT count(*) FROM users WHERE role = 'organizer')::int AS staff`,
-      )).rows[0],
-    );
-    for (const w of workers) await stopChild(w);
-    sweep = {
-      plans: nSweep,
-      ms: sweepMs,
-      perInstance: passes.map((p) => ({ claimed: p.stage1Closed, ms: p.ms, error: p.error ?? null })),
-      claimedTotal: passes.reduce((s, p) => s + p.stage1Closed, 0),
-      secondPass: again.stage1Closed,
-      ...sweepCheck,
-      expectedEmails: nSweep * 2,
-    };
-    log(`sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`);
-    }
-
+    const measured = await measureAll(url, machine, children);
     const results = {
       date: new Date().toISOString(),
       scale: SCALE,
@@ -343,12 +393,7 @@ async function main(): Promise<void> {
       rounds: ROUNDS,
       machine,
       postgresSettings: tuned,
-      seed: info,
-      submit: submitResult,
-      pages,
-      lists,
-      dispatch,
-      sweep,
+      ...measured,
       coldStart: coldStartResult,
       totalSeconds: (Date.now() - runStarted) / 1000,
     };

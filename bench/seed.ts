@@ -46,16 +46,8 @@ async function timed(c: Client, label: string, sql: string, params: unknown[] = 
   return result.rowCount ?? 0;
 }
 
-/** Seeds the data set of issue #8 with set-based SQL (generate_series), deterministic (setseed). */
-export async function seed(c: Client, passwordHash: string): Promise<SeedInfo> {
-  const started = Date.now();
-  const nCitizens = scaled(50_000, 2_000);
-  const nPlans = scaled(10_000, 300);
-  const nRemarks = scaled(1_000_000, 30_000);
-  const nBig = scaled(100_000, 10_000);
-  await c.query(`SET maintenance_work_mem = '1GB'`);
-  await c.query(`SET work_mem = '256MB'`);
-  await c.query(`SELECT setseed(0.42)`);
+/** Councils, organizations with two staff each, and citizens. */
+async function seedPeople(c: Client, passwordHash: string, nCitizens: number): Promise<void> {
   await c.query(`INSERT INTO councils (name) SELECT 'Общественный совет при акимате №' || g FROM generate_series(1, 10) g`);
   await timed(
     c,
@@ -85,9 +77,14 @@ export async function seed(c: Client, passwordHash: string): Promise<SeedInfo> {
      FROM generate_series(1, $3) g`,
     [passwordHash, NAMES, nCitizens],
   );
-  // Plans in every stage relative to now (bucket = g % 20): 30% stage 1 open, 20% awaiting the hearing,
-  // 15% council review, 10% stage 2 open, 10% awaiting the outcome, 10% closed, 5% drafts. Every
-  // deadline already passed is marked swept, so the service's own sweeps find nothing to do.
+}
+
+/**
+ * Plans in every stage relative to now (bucket = g % 20): 30% stage 1 open, 20% awaiting the hearing,
+ * 15% council review, 10% stage 2 open, 10% awaiting the outcome, 10% closed, 5% drafts. Every
+ * deadline already passed is marked swept, so the service's own sweeps find nothing to do.
+ */
+async function seedPlans(c: Client, nPlans: number): Promise<void> {
   await timed(
     c,
     'plans',
@@ -139,85 +136,119 @@ export async function seed(c: Client, passwordHash: string): Promise<SeedInfo> {
      SELECT p.id, o.council_id, p.review_closes_at, 'deadline', 0, 0, 0, 0, 0, 'no_positions', false
      FROM plans p JOIN organizations o ON o.id = p.organization_id WHERE p.review_closes_at < now()`,
   );
-  // The two plans of the remark-page scenario: stage 1 open, published 10 days ago.
+}
+
+/** The two plans of the remark-page scenario: stage 1 open, published 10 days ago. */
+async function pagePlans(c: Client): Promise<PagePlans> {
   const { rows: open } = await c.query<{ id: string }>(
     `SELECT id FROM plans WHERE published_at IS NOT NULL AND stage1_closes_at > now() + interval '2 days' ORDER BY id`,
   );
   const bigPlanId = open[0].id;
   const smallPlanId = open[1].id;
   await c.query(`UPDATE plans SET published_at = now() - interval '10 days', stage1_closes_at = now() + interval '10 days' WHERE id = ANY($1)`, [[bigPlanId, smallPlanId]]);
+  return { bigPlanId, smallPlanId };
+}
 
+/**
+ * Remarks: the big plan, the small plan (10), the rest spread over published plans with a skew
+ * (a few plans draw most remarks). 20% of the remarks of plans in stage 2 or later are stage-2 ones.
+ */
+const remarkSql = (source: string) => `
+  INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, answered_at, overdue_swept_at)
+  SELECT plan_id, stage, author_id, body, created_at, encode(sha256(convert_to(plan_id::text || E'\\n' || body, 'UTF8')), 'hex'),
+         created_at + interval '21 days', answered_at,
+         CASE WHEN answered_at IS NULL AND created_at + interval '21 days' < now() THEN created_at + interval '21 days' END
+  FROM (
+    SELECT z.*, CASE WHEN ra < CASE WHEN z.closes < now() THEN 0.95 ELSE 0.5 END
+                     THEN least(now(), z.created_at + (0.1 + ra * 12) * interval '1 day') END AS answered_at
+    FROM (
+      SELECT y.plan_id, y.stage, y.author_id, y.ra, y.closes,
+             CASE WHEN y.g % 5 < 3 THEN ($1::text[])[1 + y.g % 8] ELSE ($2::text[])[1 + y.g % 8] END || ' (№' || y.g || ')' AS body,
+             CASE WHEN y.stage = 2 THEN y.s2o + y.rt * (least(now(), y.s2c) - y.s2o) ELSE y.pub + y.rt * (least(now() - interval '1 hour', y.closes) - y.pub) END AS created_at
+      FROM (${source}) y
+    ) z
+  ) w`;
+
+interface PagePlans {
+  bigPlanId: string;
+  smallPlanId: string;
+}
+
+async function seedRemarks(c: Client, { bigPlanId, smallPlanId }: PagePlans, { nCitizens, nRemarks, nBig }: Record<'nCitizens' | 'nRemarks' | 'nBig', number>): Promise<void> {
+  await c.query(`CREATE TEMP TABLE bp AS SELECT row_number() OVER (ORDER BY id)::int AS i, id, published_at, stage1_closes_at, stage2_opens_at, stage2_closes_at
+                 FROM plans WHERE published_at IS NOT NULL AND id <> ALL($1)`, [[bigPlanId, smallPlanId]]);
+  await c.query(`CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id)::int AS i, id FROM users WHERE role = 'citizen'`);
+  await c.query(`ALTER TABLE bp ADD PRIMARY KEY (i); ALTER TABLE bc ADD PRIMARY KEY (i); ANALYZE bp; ANALYZE bc`);
+  const nPlansPublished = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM bp`)).rows[0].n;
+  await timed(
+    c,
+    'remarks of the big plan',
+    remarkSql(`SELECT g, p.id AS plan_id, 1 AS stage, bc.id AS author_id, g::float8 / ($4 + 1) AS rt, random() AS ra,
+                      p.published_at AS pub, p.stage1_closes_at AS closes, NULL::timestamptz AS s2o, NULL::timestamptz AS s2c
+               FROM generate_series(1, $4) g JOIN plans p ON p.id = $3 JOIN bc ON bc.i = 1 + (g * 7919) % $5`),
+    [REMARKS_RU, REMARKS_KK, bigPlanId, nBig, nCitizens],
+  );
+  await timed(
+    c,
+    'remarks of the small plan',
+    remarkSql(`SELECT g, p.id AS plan_id, 1 AS stage, bc.id AS author_id, g::float8 / ($4 + 1) AS rt, random() AS ra,
+                      p.published_at AS pub, p.stage1_closes_at AS closes, NULL::timestamptz AS s2o, NULL::timestamptz AS s2c
+               FROM generate_series(1, $4) g JOIN plans p ON p.id = $3 JOIN bc ON bc.i = 1 + (g * 7919) % $5`),
+    [REMARKS_RU, REMARKS_KK, smallPlanId, 10, nCitizens],
+  );
+  await timed(
+    c,
+    'remarks of the other plans',
+    remarkSql(`SELECT x.g, bp.id AS plan_id,
+                      CASE WHEN bp.stage2_opens_at < now() AND x.rs < 0.2 THEN 2 ELSE 1 END AS stage,
+                      bc.id AS author_id, x.rt, x.ra, bp.published_at AS pub, bp.stage1_closes_at AS closes,
+                      bp.stage2_opens_at AS s2o, bp.stage2_closes_at AS s2c
+               FROM (SELECT g, 1 + floor(power(random(), 2) * $3)::int AS pi, 1 + floor(random() * $4)::int AS ci,
+                            random() AS rt, random() AS ra, random() AS rs
+                     FROM generate_series(1, $5) g) x
+               JOIN bp ON bp.i = x.pi JOIN bc ON bc.i = x.ci`),
+    [REMARKS_RU, REMARKS_KK, nPlansPublished, nCitizens, nRemarks - nBig - 10],
+  );
+}
+
+async function seedAnswersAndFollows(c: Client): Promise<void> {
+  await timed(
+    c,
+    'answers',
+    `INSERT INTO answers (remark_id, version, body, disposition, author_id, published_at, late)
+     SELECT r.id, 1, CASE WHEN r.body ~ '[әғқңөұүһі]' THEN ($2::text[])[1 + abs(hashtext(r.id::text)) % 4] ELSE ($1::text[])[1 + abs(hashtext(r.id::text)) % 4] END,
+            (ARRAY['accepted', 'partially_accepted', 'rejected', 'explained'])[1 + abs(hashtext(r.body_hash)) % 4],
+            s.id, r.answered_at, r.answered_at > r.answer_due_at
+     FROM remarks r JOIN plans p ON p.id = r.plan_id
+     JOIN (SELECT DISTINCT ON (organization_id) organization_id, id FROM users WHERE role = 'organizer' ORDER BY organization_id, email) s
+       ON s.organization_id = p.organization_id
+     WHERE r.answered_at IS NOT NULL`,
+    [ANSWERS_RU, ANSWERS_KK],
+  );
+  await timed(
+    c,
+    'follows (plan_subscriptions)',
+    `INSERT INTO plan_subscriptions (plan_id, user_id, kind, created_at)
+     SELECT plan_id, author_id, 'follow', min(created_at) FROM remarks GROUP BY plan_id, author_id`,
+  );
+}
+
+/** Seeds the data set of issue #8 with set-based SQL (generate_series), deterministic (setseed). */
+export async function seed(c: Client, passwordHash: string): Promise<SeedInfo> {
+  const started = Date.now();
+  const nCitizens = scaled(50_000, 2_000);
+  const nPlans = scaled(10_000, 300);
+  const nRemarks = scaled(1_000_000, 30_000);
+  const nBig = scaled(100_000, 10_000);
+  await c.query(`SET maintenance_work_mem = '1GB'`);
+  await c.query(`SET work_mem = '256MB'`);
+  await c.query(`SELECT setseed(0.42)`);
+  await seedPeople(c, passwordHash, nCitizens);
+  await seedPlans(c, nPlans);
+  const { bigPlanId, smallPlanId } = await pagePlans(c);
   await withoutIndexes(c, ['remarks', 'answers', 'plan_subscriptions'], async () => {
-    await c.query(`CREATE TEMP TABLE bp AS SELECT row_number() OVER (ORDER BY id)::int AS i, id, published_at, stage1_closes_at, stage2_opens_at, stage2_closes_at
-                   FROM plans WHERE published_at IS NOT NULL AND id <> ALL($1)`, [[bigPlanId, smallPlanId]]);
-    await c.query(`CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id)::int AS i, id FROM users WHERE role = 'citizen'`);
-    await c.query(`ALTER TABLE bp ADD PRIMARY KEY (i); ALTER TABLE bc ADD PRIMARY KEY (i); ANALYZE bp; ANALYZE bc`);
-    const nPlansPublished = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM bp`)).rows[0].n;
-    // Remarks: the big plan, the small plan (10), the rest spread over published plans with a skew
-    // (a few plans draw most remarks). 20% of the remarks of plans in stage 2 or later are stage-2 ones.
-    const remarkSql = (source: string) => `
-      INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, answered_at, overdue_swept_at)
-      SELECT plan_id, stage, author_id, body, created_at, encode(sha256(convert_to(plan_id::text || E'\\n' || body, 'UTF8')), 'hex'),
-             created_at + interval '21 days', answered_at,
-             CASE WHEN answered_at IS NULL AND created_at + interval '21 days' < now() THEN created_at + interval '21 days' END
-      FROM (
-        SELECT z.*, CASE WHEN ra < CASE WHEN z.closes < now() THEN 0.95 ELSE 0.5 END
-                         THEN least(now(), z.created_at + (0.1 + ra * 12) * interval '1 day') END AS answered_at
-        FROM (
-          SELECT y.plan_id, y.stage, y.author_id, y.ra, y.closes,
-                 CASE WHEN y.g % 5 < 3 THEN ($1::text[])[1 + y.g % 8] ELSE ($2::text[])[1 + y.g % 8] END || ' (№' || y.g || ')' AS body,
-                 CASE WHEN y.stage = 2 THEN y.s2o + y.rt * (least(now(), y.s2c) - y.s2o) ELSE y.pub + y.rt * (least(now() - interval '1 hour', y.closes) - y.pub) END AS created_at
-          FROM (${source}) y
-        ) z
-      ) w`;
-    await timed(
-      c,
-      'remarks of the big plan',
-      remarkSql(`SELECT g, p.id AS plan_id, 1 AS stage, bc.id AS author_id, g::float8 / ($4 + 1) AS rt, random() AS ra,
-                        p.published_at AS pub, p.stage1_closes_at AS closes, NULL::timestamptz AS s2o, NULL::timestamptz AS s2c
-                 FROM generate_series(1, $4) g JOIN plans p ON p.id = $3 JOIN bc ON bc.i = 1 + (g * 7919) % $5`),
-      [REMARKS_RU, REMARKS_KK, bigPlanId, nBig, nCitizens],
-    );
-    await timed(
-      c,
-      'remarks of the small plan',
-      remarkSql(`SELECT g, p.id AS plan_id, 1 AS stage, bc.id AS author_id, g::float8 / ($4 + 1) AS rt, random() AS ra,
-                        p.published_at AS pub, p.stage1_closes_at AS closes, NULL::timestamptz AS s2o, NULL::timestamptz AS s2c
-                 FROM generate_series(1, $4) g JOIN plans p ON p.id = $3 JOIN bc ON bc.i = 1 + (g * 7919) % $5`),
-      [REMARKS_RU, REMARKS_KK, smallPlanId, 10, nCitizens],
-    );
-    await timed(
-      c,
-      'remarks of the other plans',
-      remarkSql(`SELECT x.g, bp.id AS plan_id,
-                        CASE WHEN bp.stage2_opens_at < now() AND x.rs < 0.2 THEN 2 ELSE 1 END AS stage,
-                        bc.id AS author_id, x.rt, x.ra, bp.published_at AS pub, bp.stage1_closes_at AS closes,
-                        bp.stage2_opens_at AS s2o, bp.stage2_closes_at AS s2c
-                 FROM (SELECT g, 1 + floor(power(random(), 2) * $3)::int AS pi, 1 + floor(random() * $4)::int AS ci,
-                              random() AS rt, random() AS ra, random() AS rs
-                       FROM generate_series(1, $5) g) x
-                 JOIN bp ON bp.i = x.pi JOIN bc ON bc.i = x.ci`),
-      [REMARKS_RU, REMARKS_KK, nPlansPublished, nCitizens, nRemarks - nBig - 10],
-    );
-    await timed(
-      c,
-      'answers',
-      `INSERT INTO answers (remark_id, version, body, disposition, author_id, published_at, late)
-       SELECT r.id, 1, CASE WHEN r.body ~ '[әғқңөұүһі]' THEN ($2::text[])[1 + abs(hashtext(r.id::text)) % 4] ELSE ($1::text[])[1 + abs(hashtext(r.id::text)) % 4] END,
-              (ARRAY['accepted', 'partially_accepted', 'rejected', 'explained'])[1 + abs(hashtext(r.body_hash)) % 4],
-              s.id, r.answered_at, r.answered_at > r.answer_due_at
-       FROM remarks r JOIN plans p ON p.id = r.plan_id
-       JOIN (SELECT DISTINCT ON (organization_id) organization_id, id FROM users WHERE role = 'organizer' ORDER BY organization_id, email) s
-         ON s.organization_id = p.organization_id
-       WHERE r.answered_at IS NOT NULL`,
-      [ANSWERS_RU, ANSWERS_KK],
-    );
-    await timed(
-      c,
-      'follows (plan_subscriptions)',
-      `INSERT INTO plan_subscriptions (plan_id, user_id, kind, created_at)
-       SELECT plan_id, author_id, 'follow', min(created_at) FROM remarks GROUP BY plan_id, author_id`,
-    );
+    await seedRemarks(c, { bigPlanId, smallPlanId }, { nCitizens, nRemarks, nBig });
+    await seedAnswersAndFollows(c);
   });
   log(`  indexes and foreign keys rebuilt`);
   const vacuumStarted = Date.now();

@@ -15,6 +15,7 @@ import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { PlanRecordModule } from './plan-record/plan-record.module';
 import { PlansModule } from './plans/plans.module';
 import { RemarksModule } from './remarks/remarks.module';
 import { ReviewsModule } from './reviews/reviews.module';
@@ -57,6 +58,7 @@ export class AppModule {
         DocumentationModule,
         OutcomesModule,
         SchedulerModule,
+        PlanRecordModule,
         WebModule,
       ],
       controllers: [HealthController, SandboxController],

@@ -6,11 +6,9 @@ import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
 import { USER_SQL } from '../../src/identity/auth/auth.guard';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
-import { PLAN_VISIBILITY_SQL } from '../../src/plans/plan-access';
 import { PlanStatus } from '../../src/plans/plan-status';
-import { statusSql } from '../../src/plans/plans.service';
-import { planSearchSql } from '../../src/plans/search';
-import { REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.service';
+import { PLAN_VISIBILITY_SQL, planPageSql, REMARK_COUNTS_SQL } from '../../src/plans/plans.repository';
+import { PAGE_ANSWERS_SQL, REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.repository';
 
 /**
  * The ceiling: a bare NestJS + Fastify app that runs the same SQL as each measured endpoint of the
@@ -57,15 +55,7 @@ class BareController {
     const { sql, params } = remarkPageSql(plan.id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
     const rows = (await pool.query(sql, params)).rows;
     const page = rows.slice(0, limit);
-    const answers = page.length
-      ? (
-          await pool.query(
-            `SELECT remark_id, body, disposition, published_at, late, version, correction_reason
-             FROM answers WHERE remark_id = ANY($1::uuid[]) ORDER BY remark_id, version DESC`,
-            [page.map((r) => r.id)],
-          )
-        ).rows
-      : [];
+    const answers = page.length ? (await pool.query(PAGE_ANSWERS_SQL, [page.map((r) => r.id)])).rows : [];
     const byRemark = new Map<string, unknown[]>();
     for (const a of answers) {
       const list = byRemark.get(a.remark_id) ?? [];
@@ -91,43 +81,17 @@ class BareController {
   @Get('plans')
   async plans(@Query() query: { status?: PlanStatus; organizationId?: string; q?: string; limit?: string; cursor?: string }) {
     const limit = Number(query.limit ?? 20);
-    const now = new Date();
-    const params: unknown[] = [];
-    const where = ['p.published_at IS NOT NULL'];
-    if (query.status) {
-      const nowParam = `$${params.length + 1}::timestamptz`;
-      const condition = statusSql(query.status, nowParam);
-      if (condition.includes(nowParam)) params.push(now);
-      where.push(condition);
-    }
-    if (query.organizationId) {
-      params.push(query.organizationId);
-      where.push(`p.organization_id = $${params.length}`);
-    }
-    if (query.q?.trim()) {
-      params.push(query.q.trim());
-      where.push(planSearchSql(`$${params.length}`));
-    }
-    const cursor = decodeCursor(query.cursor);
-    if (cursor) {
-      params.push(cursor.t, cursor.id);
-      where.push(`(p.published_at, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
-    }
-    params.push(limit + 1);
-    const rows = (await pool.query(`SELECT p.id FROM plans p WHERE ${where.join(' AND ')} ORDER BY p.published_at DESC, p.id DESC LIMIT $${params.length}`, params)).rows;
+    const { sql, params } = planPageSql(
+      { draftsOf: null, status: query.status, organizationId: query.organizationId, q: query.q, cursor: decodeCursor(query.cursor), limit },
+      new Date(),
+    );
+    const rows = (await pool.query(sql, params)).rows;
     const ids = rows.slice(0, limit).map((r) => r.id as string);
     const plans = ids.length ? (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
     const byId = new Map(plans.map((p) => [p.id, p]));
     const orgs = plans.length ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]])).rows : [];
     const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const counts = plans.length
-      ? (
-          await pool.query(
-            `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`,
-            [ids],
-          )
-        ).rows
-      : [];
+    const counts = plans.length ? (await pool.query(REMARK_COUNTS_SQL, [ids])).rows : [];
     const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
     const items = ids.map((id) => {
       const p = byId.get(id);

@@ -1,17 +1,19 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
+import { SingleFlight } from '../common/single-flight';
+import { claimEach } from '../common/sweep-loop';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
-import { Organization } from '../organizations/organization.entity';
-import { Plan } from '../plans/plan.entity';
+import { PlanRecipientsRepository } from '../plans/plan-recipients.repository';
+import { PlansRepository } from '../plans/plans.repository';
 import { localDate } from '../procedure/deadlines';
-import { hearingEmail, overdueEmail, planAudience, planOfficials } from './hearing-mail';
-import { Hearing } from './hearing.entity';
-import { SingleFlight } from '../scheduler/single-flight';
+import { overdueEmails, reminderEmails, toRecipients } from './hearing-mail';
+import { HearingSweepRepository, ReminderCandidate } from './hearing-sweep.repository';
+import { HearingsRepository } from './hearings.repository';
 
 export interface HearingSweepResult {
   reminders: number;
@@ -33,6 +35,10 @@ export class HearingSweepService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly sweeps: HearingSweepRepository,
+    private readonly hearings: HearingsRepository,
+    private readonly plans: PlansRepository,
+    private readonly recipients: PlanRecipientsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -51,87 +57,31 @@ export class HearingSweepService {
   /** The working day before the hearing (local), once per start time. Returns hearings reminded. */
   private async reminders(): Promise<number> {
     const now = this.clock.now();
-    const candidates: { id: string; starts_at: Date; local_date: string; time_zone: string }[] = await this.db.query(
-      `SELECT h.id, h.starts_at, to_char(h.local_date, 'YYYY-MM-DD') AS local_date, o.time_zone
-         FROM hearings h JOIN plans p ON p.id = h.plan_id JOIN organizations o ON o.id = p.organization_id
-        WHERE h.status = 'scheduled' AND h.starts_at > $1 AND h.reminder_swept_for IS DISTINCT FROM h.starts_at
-          AND h.starts_at < $1::timestamptz + interval '40 days'`,
-      [now],
-    );
+    const candidates = await this.sweeps.reminderCandidates(this.db, now);
     const calendar = await this.calendars.calendar();
-    let done = 0;
-    for (const c of candidates) {
-      const remindOn = calendar.previousWorkingDayBefore(c.local_date);
-      if (localDate(now, c.time_zone) < remindOn) continue;
-      const claimed = await this.db.transaction(async (em) => {
-        const rows: unknown[] = await em.query(
-          `UPDATE hearings SET reminder_swept_for = starts_at
-            WHERE id = $1 AND status = 'scheduled' AND starts_at = $2 AND reminder_swept_for IS DISTINCT FROM starts_at
-            RETURNING id`,
-          [c.id, c.starts_at],
-        );
-        if (rows.length === 0) return false;
-        const hearing = await em.getRepository(Hearing).findOneOrFail({ where: { id: c.id } });
-        const plan = await em.getRepository(Plan).findOneOrFail({ where: { id: hearing.planId } });
-        const organization = await em.getRepository(Organization).findOneOrFail({ where: { id: plan.organizationId } });
-        const recipients = await planAudience(em, plan.id, this.config.defaultLocale, true);
-        await this.outbox.enqueue(
-          em,
-          recipients.map((r) => ({
-            ...hearingEmail(this.config, 'reminder', plan, organization, hearing, r),
-            dedupeKey: `hearing-reminder:${hearing.id}:${hearing.startsAt.toISOString()}:${r.id}`,
-            kind: 'hearing_reminder',
-            recipient: r.email,
-            locale: r.locale,
-          })),
-        );
-        return true;
-      });
-      if (claimed) done++;
-    }
-    return done;
+    const due = candidates.filter((c) => localDate(now, c.time_zone) >= calendar.previousWorkingDayBefore(c.local_date));
+    return claimEach(this.db, due, (em, c) => this.remind(em, c));
+  }
+
+  private async remind(em: EntityManager, c: ReminderCandidate): Promise<boolean> {
+    if (!(await this.sweeps.claimReminder(em, c.id, c.starts_at))) return false;
+    const hearing = await this.hearings.byId(em, c.id);
+    const { plan, organization } = (await this.plans.withOrganization(em, hearing.planId))!;
+    const recipients = toRecipients(await this.recipients.audience(em, plan.id, ['follow', 'hearing_signup']), this.config.defaultLocale);
+    await this.outbox.enqueue(em, reminderEmails(this.config, plan, organization, hearing, recipients));
+    return true;
   }
 
   /** Plans whose hearing deadline passed without a held hearing or a protocol: marked overdue once. */
   private async overdue(): Promise<number> {
     const now = this.clock.now();
-    const candidates: { id: string }[] = await this.db.query(
-      `SELECT p.id FROM plans p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.hearing_overdue_at IS NULL AND p.protocol_published_at IS NULL AND p.hearing_deadline_date IS NOT NULL
-          AND p.hearing_deadline_date < ($1::timestamptz AT TIME ZONE o.time_zone)::date
-          AND NOT EXISTS (SELECT 1 FROM hearings h WHERE h.plan_id = p.id AND h.status = 'scheduled' AND h.starts_at <= $1)`,
-      [now],
-    );
-    let done = 0;
-    for (const c of candidates) {
-      const marked = await this.db.transaction(async (em) => {
-        const rows: unknown[] = await em.query(
-          `UPDATE plans p SET hearing_overdue_at = $2
-             FROM organizations o
-            WHERE p.id = $1 AND o.id = p.organization_id AND p.hearing_overdue_at IS NULL AND p.protocol_published_at IS NULL
-              AND p.hearing_deadline_date < ($2::timestamptz AT TIME ZONE o.time_zone)::date
-              AND NOT EXISTS (SELECT 1 FROM hearings h WHERE h.plan_id = p.id AND h.status = 'scheduled' AND h.starts_at <= $2)
-            RETURNING p.id`,
-          [c.id, now],
-        );
-        if (rows.length === 0) return false;
-        const plan = await em.getRepository(Plan).findOneOrFail({ where: { id: c.id } });
-        const organization = await em.getRepository(Organization).findOneOrFail({ where: { id: plan.organizationId } });
-        const recipients = await planOfficials(em, organization, this.config.defaultLocale);
-        await this.outbox.enqueue(
-          em,
-          recipients.map((r) => ({
-            ...overdueEmail(this.config, plan, r),
-            dedupeKey: `hearing-overdue:${plan.id}:${r.id}`,
-            kind: 'hearing_overdue',
-            recipient: r.email,
-            locale: r.locale,
-          })),
-        );
-        return true;
-      });
-      if (marked) done++;
-    }
-    return done;
+    const candidates = await this.sweeps.overdueCandidates(this.db, now);
+    return claimEach(this.db, candidates, async (em, c) => {
+      if (!(await this.sweeps.claimOverdue(em, c.id, now))) return false;
+      const { plan, organization } = (await this.plans.withOrganization(em, c.id))!;
+      const recipients = toRecipients(await this.recipients.officials(em, organization.id, organization.councilId), this.config.defaultLocale);
+      await this.outbox.enqueue(em, overdueEmails(this.config, plan, recipients));
+      return true;
+    });
   }
 }

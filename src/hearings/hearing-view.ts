@@ -1,7 +1,11 @@
 import { EntityManager } from 'typeorm';
-import { HearingChange, HearingAction } from './hearing-change.entity';
-import { Hearing, HearingStatus } from './hearing.entity';
+import { HearingAction } from './hearing-change.entity';
+import { HearingStatus } from './hearing.entity';
+import { HearingsRepository } from './hearings.repository';
 import { Protocol, ProtocolQuestion } from './protocol.entity';
+
+/** The views are functions that other features call inside their own transactions; the repository holds no state. */
+const hearings = new HearingsRepository();
 
 export interface HearingChangeView {
   action: HearingAction;
@@ -48,9 +52,9 @@ export interface ProtocolView extends ProtocolVersionView {
 
 /** The public view of a plan's hearing, with its whole history; null when none was ever scheduled. */
 export async function hearingView(em: EntityManager, planId: string): Promise<HearingView | null> {
-  const hearing = await em.getRepository(Hearing).findOne({ where: { planId } });
+  const hearing = await hearings.byPlan(em, planId);
   if (!hearing) return null;
-  const changes = await em.getRepository(HearingChange).find({ where: { hearingId: hearing.id }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+  const changes = await hearings.changes(em, hearing.id);
   return {
     id: hearing.id,
     startsAt: hearing.startsAt.toISOString(),
@@ -92,7 +96,7 @@ function versionView(p: Protocol): ProtocolVersionView {
 
 /** The latest protocol version with all versions; null when no protocol is published. */
 export async function protocolView(em: EntityManager, planId: string): Promise<ProtocolView | null> {
-  const versions = await em.getRepository(Protocol).find({ where: { planId }, order: { version: 'ASC' } });
+  const versions = await hearings.protocols(em, planId);
   if (versions.length === 0) return null;
   return { ...versionView(versions[versions.length - 1]), versions: versions.map(versionView) };
 }

@@ -4,29 +4,26 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
-import { Localized } from '../common/i18n/locale';
+import { everyLocale } from '../common/i18n/every-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { NewEmail, OutboxService } from '../notifications/outbox.service';
-import { assertOrganizerOf, loadPlan, PlanWithOrganization } from '../plans/plan-access';
-import { Plan } from '../plans/plan.entity';
+import { OutboxService } from '../notifications/outbox.service';
+import { Organization } from '../organizations/organization.entity';
+import { assertOrganizerOf, loadPlan } from '../plans/plan-access';
+import { PlanRecipientsRepository } from '../plans/plan-recipients.repository';
 import { SubscriptionKind } from '../plans/plan-subscription.entity';
-import { checkHearingStart, HearingDateOptions, localDate, protocolDueAt, reviewClosesAt, hearingDateOptions } from '../procedure/deadlines';
-import { hearingEmail, hearingIcs, icsAttachment, planAudience, protocolEmail } from './hearing-mail';
-import { HearingChange } from './hearing-change.entity';
+import { PlanSubscriptionsRepository } from '../plans/plan-subscriptions.repository';
+import { Plan } from '../plans/plan.entity';
+import { PlansRepository, PlanWithOrganization } from '../plans/plans.repository';
+import { checkHearingStart, HearingDateOptions, hearingDateOptions, protocolDueAt, reviewClosesAt } from '../procedure/deadlines';
+import { hearingChangeEmails, hearingIcs, protocolEmails, Recipient, toRecipients } from './hearing-mail';
 import { hearingView, HearingView, protocolView, ProtocolView } from './hearing-view';
 import { Hearing } from './hearing.entity';
 import { CancelHearingDto, ProtocolCorrectionDto, ProtocolDto, ScheduleHearingDto } from './hearings.dto';
-import { Protocol } from './protocol.entity';
+import { HearingsRepository } from './hearings.repository';
 
 const HEARING_HOURS = 2;
-
-const IN_THE_PAST: Localized = {
-  kk: 'бұл уақыт өтіп кетті',
-  ru: 'это время уже прошло',
-  en: 'that time has already passed',
-};
 
 function published(p: PlanWithOrganization): PlanWithOrganization {
   if (!p.plan.publishedAt) throw new AppError('PLAN_NOT_FOUND');
@@ -41,6 +38,10 @@ export class HearingsService {
     private readonly calendars: CalendarService,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
+    private readonly hearings: HearingsRepository,
+    private readonly plans: PlansRepository,
+    private readonly subscriptions: PlanSubscriptionsRepository,
+    private readonly recipients: PlanRecipientsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,7 +60,7 @@ export class HearingsService {
 
   async ics(planId: string): Promise<string> {
     const { plan, organization } = published(await loadPlan(this.db.manager, planId));
-    const hearing = await this.db.getRepository(Hearing).findOne({ where: { planId } });
+    const hearing = await this.hearings.byPlan(this.db, planId);
     if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
     // A public download is a published calendar object (RFC 5546 PUBLISH), cancelled or not.
     return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, 'PUBLISH', this.clock.now());
@@ -74,12 +75,11 @@ export class HearingsService {
       const now = this.clock.now();
       if (!plan.stage1ClosesAt || !plan.stage1CloseDate || now.getTime() <= plan.stage1ClosesAt.getTime()) throw new AppError('STAGE1_NOT_CLOSED');
       if (plan.protocolPublishedAt) throw new AppError('PROTOCOL_EXISTS');
-      const repo = em.getRepository(Hearing);
-      const existing = await repo.findOne({ where: { planId } });
+      const existing = await this.hearings.byPlan(em, planId);
       if (existing && existing.status === 'scheduled' && existing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
       const check = checkHearingStart(startsAt, plan.stage1CloseDate, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
       if (!check.ok) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: check.reason });
-      if (startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: IN_THE_PAST });
+      if (startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: everyLocale((t) => t.hearings.inThePast) });
 
       const fields = {
         status: 'scheduled' as const,
@@ -92,15 +92,11 @@ export class HearingsService {
         cancelReason: null,
         reminderSweptFor: null,
       };
-      let hearing: Hearing;
-      if (existing) {
-        await repo.update({ id: existing.id }, { ...fields, sequence: existing.sequence + 1 });
-        hearing = await repo.findOneOrFail({ where: { id: existing.id } });
-      } else {
-        hearing = await repo.save(repo.create({ ...fields, planId, icalUid: `hearing-${randomUUID()}@talqylau`, sequence: 0 }));
-      }
+      const hearing = existing
+        ? await this.hearings.update(em, existing.id, { ...fields, sequence: existing.sequence + 1 })
+        : await this.hearings.create(em, { ...fields, planId, icalUid: `hearing-${randomUUID()}@talqylau`, sequence: 0 });
       const action = existing ? 'rescheduled' : 'scheduled';
-      await em.getRepository(HearingChange).insert({
+      await this.hearings.addChange(em, {
         hearingId: hearing.id,
         action,
         sequence: hearing.sequence,
@@ -122,14 +118,12 @@ export class HearingsService {
       const { plan, organization } = published(await loadPlan(em, planId, true));
       assertOrganizerOf(user, plan);
       const now = this.clock.now();
-      const repo = em.getRepository(Hearing);
-      const hearing = await repo.findOne({ where: { planId } });
+      const hearing = await this.hearings.byPlan(em, planId);
       if (!hearing || hearing.status !== 'scheduled') throw new AppError('HEARING_NOT_SCHEDULED');
       if (plan.protocolPublishedAt || hearing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
       const reason = dto.reason.trim();
-      await repo.update({ id: hearing.id }, { status: 'cancelled', cancelReason: reason, sequence: hearing.sequence + 1 });
-      const updated = await repo.findOneOrFail({ where: { id: hearing.id } });
-      await em.getRepository(HearingChange).insert({
+      const updated = await this.hearings.update(em, hearing.id, { status: 'cancelled', cancelReason: reason, sequence: hearing.sequence + 1 });
+      await this.hearings.addChange(em, {
         hearingId: hearing.id,
         action: 'cancelled',
         sequence: updated.sequence,
@@ -146,36 +140,28 @@ export class HearingsService {
     return (await hearingView(this.db.manager, planId))!;
   }
 
+  /** Stage-1 participants, followers and those signed up for the hearing. */
+  private async audience(em: EntityManager, planId: string): Promise<Recipient[]> {
+    return toRecipients(await this.recipients.audience(em, planId, ['follow', 'hearing_signup']), this.config.defaultLocale);
+  }
+
   private async notify(
     em: EntityManager,
     kind: 'scheduled' | 'rescheduled' | 'cancelled',
     plan: Plan,
-    organization: PlanWithOrganization['organization'],
+    organization: Organization,
     hearing: Hearing,
     now: Date,
   ): Promise<void> {
-    const method = kind === 'cancelled' ? 'CANCEL' : 'REQUEST';
-    const recipients = await planAudience(em, plan.id, this.config.defaultLocale, true);
-    const emails: NewEmail[] = recipients.map((r) => ({
-      ...hearingEmail(this.config, kind, plan, organization, hearing, r),
-      dedupeKey: `hearing:${hearing.id}:${hearing.sequence}:${r.id}`,
-      kind: `hearing_${kind}`,
-      recipient: r.email,
-      locale: r.locale,
-      attachments: [icsAttachment(hearingIcs(this.config, plan, organization, hearing, r.locale, method, now, r), method)],
-    }));
-    await this.outbox.enqueue(em, emails);
+    await this.outbox.enqueue(em, hearingChangeEmails(this.config, kind, plan, organization, hearing, await this.audience(em, plan.id), now));
   }
 
   async subscribe(planId: string, user: AuthUser, kind: SubscriptionKind, on: boolean): Promise<{ following?: boolean; signedUp?: boolean }> {
     published(await loadPlan(this.db.manager, planId));
     // Following and signing up cause e-mails: only to proven addresses. Leaving is always allowed.
     if (on && !user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-    if (on) {
-      await this.db.query(`INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [planId, user.id, kind]);
-    } else {
-      await this.db.query(`DELETE FROM plan_subscriptions WHERE plan_id = $1 AND user_id = $2 AND kind = $3`, [planId, user.id, kind]);
-    }
+    if (on) await this.subscriptions.add(this.db, planId, user.id, kind);
+    else await this.subscriptions.remove(this.db, planId, user.id, kind);
     return kind === 'follow' ? { following: on } : { signedUp: on };
   }
 
@@ -191,17 +177,16 @@ export class HearingsService {
       const { plan, organization } = published(await loadPlan(em, planId, true));
       assertOrganizerOf(user, plan);
       const now = this.clock.now();
-      const hearing = await em.getRepository(Hearing).findOne({ where: { planId } });
+      const hearing = await this.hearings.byPlan(em, planId);
       if (!hearing || hearing.status !== 'scheduled' || hearing.startsAt.getTime() > now.getTime()) throw new AppError('HEARING_NOT_HELD');
-      const repo = em.getRepository(Protocol);
-      const last = await repo.findOne({ where: { planId }, order: { version: 'DESC' } });
+      const last = await this.hearings.latestProtocol(em, planId);
       if (!correction && last) throw new AppError('PROTOCOL_EXISTS');
       if (correction && !last) throw new AppError('PROTOCOL_NOT_PUBLISHED');
       const version = last ? last.version + 1 : 1;
       const calendar = await this.calendars.calendar();
       const tz = organization.timeZone;
       const late = now.getTime() > protocolDueAt(hearing.localDate, tz, calendar, this.config.procedure).getTime();
-      await repo.insert({
+      await this.hearings.addProtocol(em, {
         planId,
         version,
         attendeesCount: dto.attendeesCount,
@@ -216,29 +201,11 @@ export class HearingsService {
         correctionReason: correction ? (dto as ProtocolCorrectionDto).reason.trim() : null,
       });
       if (!correction) {
-        await em.getRepository(Plan).update(
-          { id: planId },
-          { protocolPublishedAt: now, reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure) },
-        );
+        await this.plans.recordProtocol(em, planId, { protocolPublishedAt: now, reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure) });
       }
-      const recipients = await planAudience(em, planId, this.config.defaultLocale, true);
-      await this.outbox.enqueue(
-        em,
-        recipients.map((r) => ({
-          ...protocolEmail(this.config, plan, version, dto.summary.trim(), r),
-          dedupeKey: `protocol:${planId}:${version}:${r.id}`,
-          kind: version > 1 ? 'protocol_corrected' : 'protocol_published',
-          recipient: r.email,
-          locale: r.locale,
-        })),
-      );
+      await this.outbox.enqueue(em, protocolEmails(this.config, plan, version, dto.summary.trim(), await this.audience(em, planId)));
     });
     this.dispatcher.kick();
     return (await protocolView(this.db.manager, planId))!;
   }
-}
-
-/** The local date of now in a zone (helper for callers that need "today" for a plan). */
-export function localToday(now: Date, tz: string): string {
-  return localDate(now, tz);
 }

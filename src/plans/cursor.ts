@@ -1,14 +1,16 @@
 import { validationError } from '../common/errors/validation';
+import { everyLocale } from '../common/i18n/every-locale';
 import { isUuid } from '../common/ids';
+import { decodeKeyset, encodeKeyset } from '../common/keyset-cursor';
 
-/** An opaque keyset cursor: base64url of {t: ISO time, id}. */
+/** An opaque keyset cursor on (time, id): the keyset encoding of {t: ISO time, id}. */
 export interface Keyset {
   t: string;
   id: string;
 }
 
 export function encodeCursor(k: Keyset): string {
-  return Buffer.from(JSON.stringify(k)).toString('base64url');
+  return encodeKeyset(k);
 }
 
 /**
@@ -21,17 +23,15 @@ function isCursorTime(t: unknown): t is string {
   return !Number.isNaN(time) && new Date(time).toISOString() === t;
 }
 
-export function decodeCursor(cursor: string | undefined): Keyset | null {
-  if (!cursor) return null;
-  try {
-    const k = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as Keyset;
-    if (isCursorTime(k?.t) && isUuid(k.id)) return k;
-  } catch {
-    // fall through
-  }
-  throw badCursor();
+function isKeyset(value: unknown): value is Keyset {
+  const k = value as Partial<Keyset> | null;
+  return isCursorTime(k?.t) && isUuid(k?.id);
 }
 
-function badCursor() {
-  return validationError([{ field: 'cursor', constraint: 'matches', message: { en: 'is invalid', ru: 'заполнено неверно', kk: 'қате толтырылған' } }]);
+/** Null without a cursor; a VALIDATION_FAILED error on the field `cursor` for one encodeCursor did not write. */
+export function decodeCursor(cursor: string | undefined | null): Keyset | null {
+  if (!cursor) return null;
+  const k = decodeKeyset(cursor, isKeyset);
+  if (!k) throw validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
+  return k;
 }

@@ -1,40 +1,25 @@
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
-import { entityRow } from '../database/entity-row';
-import { queryRows } from '../database/query-rows';
 import { AuthUser } from '../identity/auth/auth-user';
 import { Organization } from '../organizations/organization.entity';
 import { Plan } from './plan.entity';
+import { PlansRepository, PlanWithOrganization } from './plans.repository';
 
-export interface PlanWithOrganization {
-  plan: Plan;
-  organization: Organization;
-}
+/** Every feature calls loadPlan as a function inside its own transaction; the repository holds no state. */
+const plans = new PlansRepository();
 
 /**
  * The one place that decides who may act on a plan. Loads the plan with its organization in one
- * statement (optionally locking the plan row for the rest of the transaction) and refuses anyone
- * who is not the organizer or the overseeing council. Every plan endpoint passes through here, so
- * it is raw SQL mapped by TypeORM's metadata rather than two findOne calls.
+ * statement (optionally locking the plan row for the rest of the transaction); the assertions below
+ * refuse anyone who is not the organizer or the overseeing council.
  */
 export async function loadPlan(em: EntityManager, planId: string, lock = false): Promise<PlanWithOrganization> {
   if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
-  const plans = entityRow(em.connection, Plan, 'p');
-  const organizations = entityRow(em.connection, Organization, 'o');
-  const [row] = await queryRows<Record<string, unknown>>(
-    em,
-    `SELECT ${plans.select}, ${organizations.select}
-       FROM ${plans.table} JOIN ${organizations.table} ON o.id = p.organization_id
-      WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
-    [planId],
-  );
-  if (!row) throw new AppError('PLAN_NOT_FOUND');
-  return { plan: plans.hydrate(row), organization: organizations.hydrate(row) };
+  const found = await plans.withOrganization(em, planId, lock);
+  if (!found) throw new AppError('PLAN_NOT_FOUND');
+  return found;
 }
-
-/** Only what decides whether a plan may be shown (exported for the benchmark's bare handler). */
-export const PLAN_VISIBILITY_SQL = 'SELECT id, organization_id, published_at FROM plans WHERE id = $1';
 
 /**
  * The id of a plan the user may see, for reads that need nothing else of it (a page of its
@@ -43,7 +28,7 @@ export const PLAN_VISIBILITY_SQL = 'SELECT id, organization_id, published_at FRO
  */
 export async function visiblePlanId(db: DataSource, user: AuthUser | undefined, planId: string): Promise<string> {
   if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
-  const [row] = await queryRows<{ id: string; organization_id: string; published_at: Date | null }>(db, PLAN_VISIBILITY_SQL, [planId]);
+  const row = await plans.visibility(db, planId);
   if (!row) throw new AppError('PLAN_NOT_FOUND');
   assertVisible(user, { publishedAt: row.published_at, organizationId: row.organization_id });
   return row.id;

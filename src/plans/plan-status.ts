@@ -17,7 +17,7 @@ export interface PlanTimestamps {
 
 /**
  * The public status of a plan at `now`, a pure function of its timestamps. Keep it in step with
- * statusSql() in plans.service.ts, which expresses the same rules as SQL conditions.
+ * statusSql() in plans.repository.ts, which expresses the same rules as SQL conditions.
  */
 export function planStatus(p: PlanTimestamps, now: Date): PlanStatus {
   if (!p.publishedAt) return 'draft';

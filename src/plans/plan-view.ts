@@ -1,7 +1,4 @@
-import { EntityManager } from 'typeorm';
 import { Organization } from '../organizations/organization.entity';
-import { entitiesByIds } from '../database/entity-row';
-import { queryRows } from '../database/query-rows';
 import { Plan } from './plan.entity';
 import { isHearingOverdue, planStatus, PlanStatus } from './plan-status';
 
@@ -22,7 +19,7 @@ export interface PlanView {
   hearingDeadlineDate: string | null;
   stage2: { opensAt: string; closesAt: string } | null;
   counts: { remarks: number; answered: number };
-  /** Filled by the hearings, reviews, documentation and outcomes features. */
+  /** Null here; filled by the plan record (src/plan-record) for GET /plans/{id}. */
   hearing: unknown;
   protocol: unknown;
   review: unknown;
@@ -58,22 +55,4 @@ export function planView(plan: Plan, organization: Pick<Organization, 'id' | 'na
     notice: null,
     outcome: null,
   };
-}
-
-/**
- * Views of several plans in their given order: organizations and remark counts are loaded in two
- * batched queries whatever the number of plans. GET /plans/{id} and GET /plans both use this.
- */
-export async function buildPlanViews(em: EntityManager, plans: Plan[], now: Date): Promise<PlanView[]> {
-  if (plans.length === 0) return [];
-  const orgIds = [...new Set(plans.map((p) => p.organizationId))];
-  const orgs = await entitiesByIds(em, Organization, orgIds);
-  const orgById = new Map(orgs.map((o) => [o.id, o]));
-  const counts = await queryRows<{ plan_id: string; remarks: string; answered: string }>(
-    em,
-    `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`,
-    [plans.map((p) => p.id)],
-  );
-  const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
-  return plans.map((p) => planView(p, orgById.get(p.organizationId)!, countById.get(p.id) ?? { remarks: 0, answered: 0 }, now));
 }

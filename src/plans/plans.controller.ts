@@ -34,10 +34,4 @@ export class PlansController {
   list(@CurrentUser() user: AuthUser | undefined, @Query() query: ListPlansQuery): Promise<{ items: PlanView[]; nextCursor: string | null }> {
     return this.plans.list(user, query);
   }
-
-  @Get(':id')
-  @ApiOperation({ summary: 'One plan with its status, windows and counts' })
-  get(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string): Promise<PlanView> {
-    return this.plans.get(user, id);
-  }
 }

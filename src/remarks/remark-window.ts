@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { everyLocale } from '../common/i18n/every-locale';
 import { Localized } from '../common/i18n/locale';
 import { isWindowOpen } from '../procedure/deadlines';
 import { Plan } from '../plans/plan.entity';
@@ -23,25 +24,18 @@ export function remarkWindow(
     return { open: true, stage: 2 };
   }
   if (!plan.publishedAt || !plan.stage1ClosesAt) {
-    return { open: false, detail: { en: 'the plan is not published', ru: 'план не опубликован', kk: 'жоспар жарияланбаған' } };
+    return { open: false, detail: everyLocale((t) => t.remarks.windowClosed.notPublished) };
   }
   if (plan.stage2ClosesAt && now.getTime() > plan.stage2ClosesAt.getTime()) {
-    const t = at(plan.stage2ClosesAt, tz);
-    return { open: false, detail: { en: `stage two closed on ${t}`, ru: `второй этап завершился ${t}`, kk: `екінші кезең ${t} аяқталды` } };
+    const p = { at: at(plan.stage2ClosesAt, tz) };
+    return { open: false, detail: everyLocale((t) => t.remarks.windowClosed.stage2Closed(p)) };
   }
   if (plan.stage2OpensAt && now.getTime() < plan.stage2OpensAt.getTime()) {
-    const t = at(plan.stage2OpensAt, tz);
-    return { open: false, detail: { en: `stage two opens on ${t}`, ru: `второй этап начнётся ${t}`, kk: `екінші кезең ${t} басталады` } };
+    const p = { at: at(plan.stage2OpensAt, tz) };
+    return { open: false, detail: everyLocale((t) => t.remarks.windowClosed.stage2Opens(p)) };
   }
-  const t = at(plan.stage1ClosesAt, tz);
-  return {
-    open: false,
-    detail: {
-      en: `stage one closed on ${t}; stage two has not started`,
-      ru: `первый этап завершился ${t}; второй этап ещё не начался`,
-      kk: `бірінші кезең ${t} аяқталды; екінші кезең әлі басталған жоқ`,
-    },
-  };
+  const p = { at: at(plan.stage1ClosesAt, tz) };
+  return { open: false, detail: everyLocale((t) => t.remarks.windowClosed.stage1Closed(p)) };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReviewSweepRepository } from './review-sweep.repository';
 import { ReviewSweepService } from './review-sweep.service';
 import { ReviewsController } from './reviews.controller';
 import { ReviewsRepository } from './reviews.repository';
@@ -6,7 +7,7 @@ import { ReviewsService } from './reviews.service';
 
 @Module({
   controllers: [ReviewsController],
-  providers: [ReviewsService, ReviewsRepository, ReviewSweepService],
+  providers: [ReviewsService, ReviewsRepository, ReviewSweepService, ReviewSweepRepository],
   exports: [ReviewsService, ReviewsRepository, ReviewSweepService],
 })
 export class ReviewsModule {}

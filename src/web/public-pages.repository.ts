@@ -1,10 +1,10 @@
-import { procedureAfterHearing } from '../plans/plan-detail';
+import { procedureAfterHearing } from '../plan-record/plan-record';
 import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { queryRows } from '../database/query-rows';
-import { planSearchSql, searchText } from '../plans/search';
+import { planSearchSql, searchText } from '../plans/plans.repository';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from './keyset-page';
 
 export interface OpenDiscussionRow {

@@ -1,6 +1,6 @@
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
-import { remarkPageSql } from '../../src/remarks/remarks.service';
+import { remarkPageSql } from '../../src/remarks/remarks.repository';
 
 /**
  * The remark list must cost the same on a plan with 100,000 remarks at any depth: the keyset query

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
-import { statusSql } from '../../plans/plans.service';
+import { statusSql } from '../../plans/plans.repository';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
 import type { PlanDetailRow } from '../public-pages.repository';
 

@@ -20,6 +20,7 @@ import { OutcomeView } from '../../outcomes/report';
 import { assertOrganizerOf, loadPlan } from '../../plans/plan-access';
 import { PLAN_STATUSES, PlanStatus } from '../../plans/plan-status';
 import { CreatePlanDto } from '../../plans/plans.dto';
+import { PlanRecordService } from '../../plan-record/plan-record.service';
 import { PlansService } from '../../plans/plans.service';
 import { hearingDeadlineDate, stage1Window } from '../../procedure/deadlines';
 import { AnswerDto } from '../../remarks/remarks.dto';
@@ -91,6 +92,7 @@ export class OrganizerController {
     private readonly db: DataSource,
     private readonly calendars: CalendarService,
     private readonly plans: PlansService,
+    private readonly records: PlanRecordService,
     private readonly remarks: RemarksService,
     private readonly hearings: HearingsService,
     private readonly documentation: DocumentationService,
@@ -117,7 +119,7 @@ export class OrganizerController {
   private async plan(s: Signed, id: string, done?: unknown): Promise<StepData> {
     const { plan } = await loadPlan(this.db.manager, id);
     assertOrganizerOf(s.user, plan);
-    const [view, organization] = await Promise.all([this.plans.get(s.user, id), this.queries.organization(plan.organizationId)]);
+    const [view, organization] = await Promise.all([this.records.get(s.user, id), this.queries.organization(plan.organizationId)]);
     return { now: this.clock.now(), view, organization: organization!, flash: flash(s.m, done) };
   }
 

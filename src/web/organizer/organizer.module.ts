@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DocumentationModule } from '../../documentation/documentation.module';
 import { HearingsModule } from '../../hearings/hearings.module';
 import { OutcomesModule } from '../../outcomes/outcomes.module';
+import { PlanRecordModule } from '../../plan-record/plan-record.module';
 import { PlansModule } from '../../plans/plans.module';
 import { RemarksModule } from '../../remarks/remarks.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
@@ -11,7 +12,7 @@ import { OrganizerPagesRepository } from './organizer-pages.repository';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
-  imports: [PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
+  imports: [PlansModule, PlanRecordModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
   controllers: [OrganizerController],
   providers: [OrganizerPagesRepository, Csrf],
 })

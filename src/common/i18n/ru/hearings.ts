@@ -1,3 +1,26 @@
 import type { hearings as en } from '../en/hearings';
 
-export const hearings: typeof en = {};
+export const hearings: typeof en = {
+  inThePast: 'это время уже прошло',
+  icsSummary: 'Общественные слушания',
+  email: {
+    subjects: {
+      scheduled: 'Назначены общественные слушания',
+      rescheduled: 'Общественные слушания перенесены',
+      cancelled: 'Общественные слушания отменены',
+      reminder: 'Напоминание об общественных слушаниях',
+    },
+    hello: (p) => `Здравствуйте, ${p.name}!`,
+    when: 'Время',
+    where: 'Место',
+    room: 'Помещение',
+    stream: 'Трансляция',
+    reason: 'Причина',
+    anyone: 'Прийти на слушания может любой желающий.',
+    open: 'Открыть позицию плана',
+    protocolPublished: 'Опубликован протокол слушаний',
+    protocolCorrected: 'Протокол слушаний исправлен',
+    overdueSubject: 'Срок проведения слушаний истёк',
+    overdue: (p) => `Общественные слушания не проведены в срок (до ${p.deadline}); позиция плана отмечена как просроченная.`,
+  },
+};

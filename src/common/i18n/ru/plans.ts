@@ -1,3 +1,5 @@
 import type { plans as en } from '../en/plans';
 
-export const plans: typeof en = {};
+export const plans: typeof en = {
+  badCursor: 'заполнено неверно',
+};

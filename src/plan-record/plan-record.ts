@@ -1,9 +1,9 @@
 import { EntityManager } from 'typeorm';
 import { noticeView } from '../documentation/documentation.service';
-import { hearingView, protocolView } from '../hearings/hearing-view';
+import { hearingView, HearingView, protocolView } from '../hearings/hearing-view';
 import { outcomeView } from '../outcomes/report';
+import { PlanView } from '../plans/plan-view';
 import { reviewView } from '../reviews/reviews.service';
-import { PlanView } from './plan-view';
 
 /** The steps after the hearing: protocol, council review, notice and outcome, each null until it happens. */
 export async function procedureAfterHearing(em: EntityManager, planId: string, now: Date) {
@@ -12,8 +12,12 @@ export async function procedureAfterHearing(em: EntityManager, planId: string, n
   return { protocol, review, notice, outcome };
 }
 
-/** The single-plan view of GET /plans/{id}: the list view plus every step of the procedure so far. */
-export async function withProcedureDetails(em: EntityManager, view: PlanView, now: Date): Promise<PlanView> {
+export type ProcedureAfterHearing = Awaited<ReturnType<typeof procedureAfterHearing>>;
+
+/** GET /plans/{id}: the plan as the list shows it, with every step of the procedure so far. */
+export type PlanRecord = Omit<PlanView, 'hearing' | keyof ProcedureAfterHearing> & { hearing: HearingView | null } & ProcedureAfterHearing;
+
+export async function withProcedureDetails(em: EntityManager, view: PlanView, now: Date): Promise<PlanRecord> {
   const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now)]);
   return { ...view, hearing, ...after };
 }

@@ -1,0 +1,59 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { HearingChange } from './hearing-change.entity';
+import { Hearing } from './hearing.entity';
+import { Protocol } from './protocol.entity';
+
+type Executor = DataSource | EntityManager;
+
+/** Every statement on hearings, hearing_changes and protocols outside the sweep. */
+@Injectable()
+export class HearingsRepository {
+  byPlan(db: Executor, planId: string): Promise<Hearing | null> {
+    return db.getRepository(Hearing).findOne({ where: { planId } });
+  }
+
+  byId(db: Executor, id: string): Promise<Hearing> {
+    return db.getRepository(Hearing).findOneOrFail({ where: { id } });
+  }
+
+  /** When the plan's hearing starts, if one is scheduled (not cancelled). */
+  async scheduledStart(em: EntityManager, planId: string): Promise<Date | null> {
+    const hearing = await em.getRepository(Hearing).findOne({ where: { planId, status: 'scheduled' }, select: { startsAt: true } });
+    return hearing?.startsAt ?? null;
+  }
+
+  create(em: EntityManager, hearing: Omit<Hearing, 'id' | 'createdAt' | 'updatedAt' | 'plan'>): Promise<Hearing> {
+    const repo = em.getRepository(Hearing);
+    return repo.save(repo.create(hearing));
+  }
+
+  /** Changes a hearing and reads it back as stored. */
+  async update(em: EntityManager, id: string, fields: Partial<Omit<Hearing, 'id' | 'plan'>>): Promise<Hearing> {
+    const repo = em.getRepository(Hearing);
+    await repo.update({ id }, fields);
+    return repo.findOneOrFail({ where: { id } });
+  }
+
+  async addChange(em: EntityManager, change: Omit<HearingChange, 'id' | 'hearing'>): Promise<void> {
+    await em.getRepository(HearingChange).insert(change);
+  }
+
+  /** The public history of a hearing, in order. */
+  changes(db: Executor, hearingId: string): Promise<HearingChange[]> {
+    return db.getRepository(HearingChange).find({ where: { hearingId }, order: { sequence: 'ASC', createdAt: 'ASC' } });
+  }
+
+  /** Every version of the plan's protocol, oldest first. */
+  protocols(db: Executor, planId: string): Promise<Protocol[]> {
+    return db.getRepository(Protocol).find({ where: { planId }, order: { version: 'ASC' } });
+  }
+
+  latestProtocol(em: EntityManager, planId: string): Promise<Protocol | null> {
+    return em.getRepository(Protocol).findOne({ where: { planId }, order: { version: 'DESC' } });
+  }
+
+  async addProtocol(em: EntityManager, protocol: Omit<Protocol, 'id' | 'plan'>): Promise<void> {
+    await em.getRepository(Protocol).insert(protocol);
+  }
+}

@@ -1,0 +1,23 @@
+import type { EmailTemplate } from './render';
+
+export interface HearingProtocolEmailParams {
+  displayName: string;
+  planTitle: string;
+  /** 1 for the protocol, higher for a correction. */
+  version: number;
+  summary: string;
+  url: string;
+}
+
+/** The hearing's protocol published or corrected. */
+export const hearingProtocolEmail: EmailTemplate<HearingProtocolEmailParams> = (p, t) => {
+  const l = t.hearings.email;
+  const subject = `${p.version > 1 ? l.protocolCorrected : l.protocolPublished}: ${p.planTitle}`.slice(0, 250);
+  return {
+    subject,
+    greeting: l.hello({ name: p.displayName }),
+    paragraphs: [subject],
+    quotes: [{ heading: '—', text: p.summary }],
+    link: { label: l.open, url: p.url },
+  };
+};

@@ -1,0 +1,19 @@
+import { Controller, Get, Param } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { API } from '../common/api';
+import { AuthUser } from '../identity/auth/auth-user';
+import { CurrentUser } from '../identity/auth/auth.decorators';
+import { PlanRecord } from './plan-record';
+import { PlanRecordService } from './plan-record.service';
+
+@ApiTags('plans')
+@Controller(`${API}/plans`)
+export class PlanRecordController {
+  constructor(private readonly records: PlanRecordService) {}
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One plan with its status, windows and counts' })
+  get(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string): Promise<PlanRecord> {
+    return this.records.get(user, id);
+  }
+}

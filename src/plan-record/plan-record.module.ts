@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { PlansModule } from '../plans/plans.module';
+import { PlanRecordController } from './plan-record.controller';
+import { PlanRecordService } from './plan-record.service';
+
+/** The plan as a record of its whole procedure: a read model above the stages. */
+@Module({
+  imports: [PlansModule],
+  controllers: [PlanRecordController],
+  providers: [PlanRecordService],
+  exports: [PlanRecordService],
+})
+export class PlanRecordModule {}

@@ -1,0 +1,181 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { entitiesByIds, entityRow } from '../database/entity-row';
+import { queryRows } from '../database/query-rows';
+import { Organization } from '../organizations/organization.entity';
+import type { Keyset } from './cursor';
+import { Plan } from './plan.entity';
+import type { PlanStatus } from './plan-status';
+
+export interface PlanWithOrganization {
+  plan: Plan;
+  organization: Organization;
+}
+
+/** Only what decides whether a plan may be shown (the benchmark's bare handler runs it too). */
+export const PLAN_VISIBILITY_SQL = 'SELECT id, organization_id, published_at FROM plans WHERE id = $1';
+
+/** Remarks and answered remarks of each plan, for the plan views (the benchmark's bare handler runs it too). */
+export const REMARK_COUNTS_SQL = `SELECT plan_id, count(*) AS remarks, count(answered_at) AS answered
+  FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`;
+
+/**
+ * SQL conditions (on alias p) equivalent to planStatus() in plan-status.ts.
+ * `now` is the placeholder of the clock's current time.
+ */
+export function statusSql(status: PlanStatus, now: string): string {
+  const notClosed = `p.published_at IS NOT NULL AND p.outcome_published_at IS NULL`;
+  const beforeStage2 = `(p.stage2_opens_at IS NULL OR p.stage2_opens_at > ${now})`;
+  switch (status) {
+    case 'draft':
+      return `p.published_at IS NULL`;
+    case 'closed':
+      return `p.published_at IS NOT NULL AND p.outcome_published_at IS NOT NULL`;
+    case 'awaiting_outcome':
+      return `${notClosed} AND p.stage2_opens_at <= ${now} AND p.stage2_closes_at < ${now}`;
+    case 'stage2_open':
+      return `${notClosed} AND p.stage2_opens_at <= ${now} AND (p.stage2_closes_at IS NULL OR p.stage2_closes_at >= ${now})`;
+    case 'council_review':
+      return `${notClosed} AND ${beforeStage2} AND p.protocol_published_at IS NOT NULL`;
+    case 'stage1_open':
+      return `${notClosed} AND ${beforeStage2} AND p.protocol_published_at IS NULL AND p.stage1_closes_at >= ${now}`;
+    case 'awaiting_hearing':
+      return `${notClosed} AND ${beforeStage2} AND p.protocol_published_at IS NULL AND (p.stage1_closes_at IS NULL OR p.stage1_closes_at < ${now})`;
+  }
+}
+
+/**
+ * The text given to websearch_to_tsquery. It reads every "-" as NOT, and a long run of them (33 or
+ * more) nests NOTs past PostgreSQL's tsquery stack and fails the query ("tsquery stack too small").
+ * Minus signs in a row, with or without spaces between them, mean no more than one does.
+ */
+export function searchText(q: string): string {
+  return q.replace(/-[\s-]*-/g, '-');
+}
+
+/**
+ * The search condition on plans aliased `alias`, for the text bound at `param` (a placeholder such as
+ * `$2`, holding searchText(q)): Russian stemming or the language-neutral 'simple' words, which also
+ * serve Kazakh, against the stored plans.search_vector (indexed by plans_search_idx).
+ */
+export function planSearchSql(param: string, alias = 'p'): string {
+  return `${alias}.search_vector @@ (websearch_to_tsquery('russian', ${param}) || websearch_to_tsquery('simple', ${param}))`;
+}
+
+export type NewDraft = Pick<
+  Plan,
+  'organizationId' | 'createdBy' | 'title' | 'description' | 'subjectCode' | 'amount' | 'method' | 'plannedQuarter' | 'deliveryPlace'
+>;
+
+export interface PlanPageQuery {
+  /** The drafts of this organization, newest created first, instead of the published plans. */
+  draftsOf: string | null;
+  status?: PlanStatus;
+  organizationId?: string;
+  q?: string;
+  cursor: Keyset | null;
+  limit: number;
+}
+
+/**
+ * One keyset page of plan ids (limit + 1 rows, so the caller knows whether another page follows):
+ * published plans newest first, or an organization's drafts. The benchmark's bare handler runs it too.
+ */
+export function planPageSql(query: PlanPageQuery, now: Date): { sql: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const where: string[] = [];
+  if (query.draftsOf !== null) {
+    params.push(query.draftsOf);
+    where.push(`p.published_at IS NULL AND p.organization_id = $${params.length}`);
+  } else {
+    where.push(`p.published_at IS NOT NULL`);
+    if (query.status) {
+      // Bind the time only if the condition uses it: Postgres cannot type an unreferenced parameter ('closed').
+      const nowParam = `$${params.length + 1}::timestamptz`;
+      const condition = statusSql(query.status, nowParam);
+      if (condition.includes(nowParam)) params.push(now);
+      where.push(condition);
+    }
+  }
+  if (query.organizationId) {
+    params.push(query.organizationId);
+    where.push(`p.organization_id = $${params.length}`);
+  }
+  if (query.q?.trim()) {
+    params.push(searchText(query.q.trim()));
+    where.push(planSearchSql(`$${params.length}`));
+  }
+  const sortCol = query.draftsOf !== null ? 'p.created_at' : 'p.published_at';
+  if (query.cursor) {
+    params.push(query.cursor.t, query.cursor.id);
+    where.push(`(${sortCol}, p.id) < ($${params.length - 1}::timestamptz, $${params.length}::uuid)`);
+  }
+  params.push(query.limit + 1);
+  return {
+    sql: `SELECT p.id FROM plans p WHERE ${where.join(' AND ')}
+       ORDER BY ${sortCol} DESC, p.id DESC LIMIT $${params.length}`,
+    params,
+  };
+}
+
+/** Every statement on plans. */
+@Injectable()
+export class PlansRepository {
+  /**
+   * The plan with its organization in one statement (every plan endpoint passes through here, so it is
+   * raw SQL mapped by TypeORM's metadata rather than two findOne calls), optionally locking the plan
+   * row for the rest of the transaction.
+   */
+  async withOrganization(em: EntityManager, planId: string, lock = false): Promise<PlanWithOrganization | null> {
+    const plans = entityRow(em.connection, Plan, 'p');
+    const organizations = entityRow(em.connection, Organization, 'o');
+    const [row] = await queryRows<Record<string, unknown>>(
+      em,
+      `SELECT ${plans.select}, ${organizations.select}
+         FROM ${plans.table} JOIN ${organizations.table} ON o.id = p.organization_id
+        WHERE p.id = $1${lock ? ' FOR UPDATE OF p' : ''}`,
+      [planId],
+    );
+    return row ? { plan: plans.hydrate(row), organization: organizations.hydrate(row) } : null;
+  }
+
+  async visibility(db: DataSource, planId: string): Promise<{ id: string; organization_id: string; published_at: Date | null } | null> {
+    const [row] = await queryRows<{ id: string; organization_id: string; published_at: Date | null }>(db, PLAN_VISIBILITY_SQL, [planId]);
+    return row ?? null;
+  }
+
+  createDraft(db: DataSource, draft: NewDraft): Promise<Plan> {
+    return db.getRepository(Plan).save(draft);
+  }
+
+  async publish(
+    em: EntityManager,
+    planId: string,
+    window: Pick<Plan, 'publishedAt' | 'stage1ClosesAt' | 'stage1CloseDate' | 'hearingDeadlineDate'>,
+  ): Promise<void> {
+    await em.getRepository(Plan).update(planId, window);
+  }
+
+  async recordProtocol(em: EntityManager, planId: string, at: Pick<Plan, 'protocolPublishedAt' | 'reviewClosesAt'>): Promise<void> {
+    await em.getRepository(Plan).update({ id: planId }, at);
+  }
+
+  /** The ids of one page, limit + 1 of them when another page follows. */
+  async pageIds(db: DataSource, query: PlanPageQuery, now: Date): Promise<string[]> {
+    const { sql, params } = planPageSql(query, now);
+    return (await queryRows<{ id: string }>(db, sql, params)).map((r) => r.id);
+  }
+
+  byIds(em: EntityManager, ids: readonly string[]): Promise<Plan[]> {
+    return entitiesByIds(em, Plan, ids);
+  }
+
+  organizations(em: EntityManager, ids: readonly string[]): Promise<Organization[]> {
+    return entitiesByIds(em, Organization, ids);
+  }
+
+  async remarkCounts(em: EntityManager, planIds: readonly string[]): Promise<Map<string, { remarks: number; answered: number }>> {
+    const counts = await queryRows<{ plan_id: string; remarks: string; answered: string }>(em, REMARK_COUNTS_SQL, [planIds]);
+    return new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
+  }
+}
