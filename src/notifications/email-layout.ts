@@ -1,3 +1,4 @@
+import { texts } from '../common/i18n/catalogue';
 import { Locale } from '../common/i18n/locale';
 
 export interface RenderedEmail {
@@ -19,18 +20,11 @@ export interface EmailContent {
   /** Quoted texts such as the remark and the answer, each with a heading. */
   quotes?: { heading: string; text: string }[];
   link?: { label: string; url: string };
-  footer?: string;
 }
 
-const FOOTER: Record<Locale, string> = {
-  kk: 'Бұл хатты talqylau — сатып алуды қоғамдық талқылау қызметі жіберді.',
-  ru: 'Это письмо отправлено сервисом talqylau — общественного обсуждения закупок.',
-  en: 'This message was sent by talqylau, the public discussion of procurement.',
-};
-
-/** One plain-text and one HTML rendering of the same message; every user text is escaped. */
+/** One plain-text and one HTML rendering of the same message, with the catalogue's footer; every user text is escaped. */
 export function renderEmail(content: EmailContent): RenderedEmail {
-  const footer = content.footer ?? FOOTER[content.locale];
+  const footer = texts(content.locale).common.emailFooter;
   const text = [
     content.greeting,
     ...content.paragraphs,
