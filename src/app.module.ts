@@ -9,6 +9,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
+import { ENTITIES } from './entities';
 import { HealthController } from './health/health.controller';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
@@ -45,7 +46,7 @@ export class AppModule {
           },
         }),
         ScheduleModule.forRoot(),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         NotificationsModule,
         IdentityModule,
         CalendarModule,
