@@ -10,7 +10,7 @@ import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
 import { ENTITIES } from './entities';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -58,9 +58,10 @@ export class AppModule {
         DocumentationModule,
         OutcomesModule,
         SchedulerModule,
+        HealthModule,
         WebModule,
       ],
-      controllers: [HealthController, SandboxController],
+      controllers: [SandboxController],
     };
   }
 }
