@@ -51,6 +51,8 @@ export const DEMO_ORGANIZATIONS = {
   },
 } as const;
 
+type DemoOrganization = (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATIONS];
+
 /** Every demo account (password DEMO_PASSWORD; the admin uses DEMO_ADMIN unless ADMIN_EMAIL is set). Keep the README in step. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'organizer@akimat.talqylau.local', role: 'organizer', displayName: 'Akimat of Almaty city, procurement department', organization: 'akimat', locale: 'ru' },
@@ -91,9 +93,8 @@ async function ensureAdministrator(app: INestApplication, config: AppConfig, log
   const existing = await app.get(UsersRepository).findByEmailKey(app.get(DataSource), emailKey(adminEmail));
   if (!existing) {
     // The operator chose this password; only the length rule applies (checked by loadConfig).
-    await app
-      .get(AdminUsersService)
-      .create({ email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin', locale: config.defaultLocale }, { checkPassword: false });
+    const admin = { email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin' as const, locale: config.defaultLocale };
+    await app.get(AdminUsersService).create(admin, { checkPassword: false });
     logger.log(`created the administrator ${adminEmail}`);
   } else if (existing.role !== 'admin') {
     logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to an existing ${existing.role} account; it was left unchanged`);
@@ -112,8 +113,9 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
       councils[key] = await councilRows.insert(em, c.name);
     }
     const organizations = {} as DemoData['organizations'];
-    for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATIONS]][]) {
-      organizations[key] = await organizationRows.insert(em, { name: o.name, bin: o.bin, address: o.address, timeZone: o.timeZone, councilId: councils[o.council].id });
+    for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
+      const { council, ...fields } = o;
+      organizations[key] = await organizationRows.insert(em, { ...fields, councilId: councils[council].id });
     }
     const created: Record<string, User> = {};
     for (const account of DEMO_ACCOUNTS) {

@@ -89,9 +89,8 @@ export class AuthService {
       expiresAt: new Date(this.clock.now().getTime() + kind.ttlMs),
     });
     const url = `${this.config.publicUrl}${kind.path}?token=${token}`;
-    await this.outbox.enqueue(em, [
-      { dedupeKey: `${kind.purpose}:${row.id}`, kind: kind.purpose, recipient: user.email, ...renderTemplate(kind.template, user.locale, { displayName: user.displayName, url }) },
-    ]);
+    const email = renderTemplate(kind.template, user.locale, { displayName: user.displayName, url });
+    await this.outbox.enqueue(em, [{ dedupeKey: `${kind.purpose}:${row.id}`, kind: kind.purpose, recipient: user.email, ...email }]);
   }
 
   /** Finds an unused token of this purpose, locks it and marks it used; TOKEN_INVALID / TOKEN_EXPIRED. */

@@ -19,7 +19,7 @@ export interface AuthUserRow {
   email_verified: boolean;
 }
 
-export type NewUser = Pick<User, 'email' | 'emailKey' | 'passwordHash' | 'displayName' | 'locale' | 'role' | 'organizationId' | 'councilId' | 'isChair' | 'emailVerifiedAt'>;
+export type NewUser = Omit<User, 'id' | 'organization' | 'council' | 'createdAt'>;
 
 type Db = DataSource | EntityManager;
 

@@ -39,7 +39,13 @@ export class UsersService {
     try {
       return await this.db.transaction(async (em) => {
         await steps.before?.(em);
-        const user = await this.users.insert(em, { ...fields, email: account.email.trim(), emailKey: key, passwordHash, displayName: account.displayName.trim() });
+        const user = await this.users.insert(em, {
+          ...fields,
+          email: account.email.trim(),
+          emailKey: key,
+          passwordHash,
+          displayName: account.displayName.trim(),
+        });
         await steps.after?.(em, user);
         return user;
       });

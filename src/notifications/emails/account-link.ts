@@ -13,6 +13,11 @@ type AccountLinkTexts = Catalogue['identity']['verifyEmail'];
 export function accountLinkEmail(pick: (t: Catalogue) => AccountLinkTexts): EmailTemplate<AccountLinkParams> {
   return ({ displayName, url }, t) => {
     const m = pick(t);
-    return { subject: m.subject, greeting: t.identity.emailGreeting({ name: displayName }), paragraphs: [m.intro, m.expiry, m.ignore], link: { label: m.label, url } };
+    return {
+      subject: m.subject,
+      greeting: t.identity.emailGreeting({ name: displayName }),
+      paragraphs: [m.intro, m.expiry, m.ignore],
+      link: { label: m.label, url },
+    };
   };
 }
