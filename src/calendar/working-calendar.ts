@@ -92,13 +92,6 @@ function isWeekend(date: string): boolean {
   return isoWeekday(date) >= 6;
 }
 
-const SATURDAY = inEveryLocale((t) => t.calendar.saturday);
-const SUNDAY = inEveryLocale((t) => t.calendar.sunday);
-
-/** Used only when an override was saved without a reason. */
-const OVERRIDE_WORKING = inEveryLocale((t) => t.calendar.overrideWorking);
-const OVERRIDE_DAY_OFF = inEveryLocale((t) => t.calendar.overrideDayOff);
-
 /** "Day off moved from Saturday, 21 March (Nauryz holiday)", in the three languages. */
 function substituteReason(original: string, substitute: string, holiday: Localized): Localized {
   const saturday = isoWeekday(original) === 6;
@@ -352,7 +345,8 @@ export class WorkingCalendar {
     const override = this.overrides.get(date);
     if (override) {
       const text = override.reason.trim();
-      const reason = text ? { kk: text, ru: text, en: text } : { ...(override.working ? OVERRIDE_WORKING : OVERRIDE_DAY_OFF) };
+      // a generic reason only when the override was saved without one
+      const reason = text ? { kk: text, ru: text, en: text } : inEveryLocale((t) => (override.working ? t.calendar.overrideWorking : t.calendar.overrideDayOff));
       return { date, working: override.working, reason, kind: 'override' };
     }
     const holiday = holidays.get(date);
@@ -362,8 +356,8 @@ export class WorkingCalendar {
       return { date, working: false, reason: substituteReason(substitute.from, date, substitute.holiday.name), kind: 'substitute' };
     }
     const weekday = isoWeekday(date);
-    if (weekday === 6) return { date, working: false, reason: { ...SATURDAY }, kind: 'weekend' };
-    if (weekday === 7) return { date, working: false, reason: { ...SUNDAY }, kind: 'weekend' };
+    if (weekday === 6) return { date, working: false, reason: inEveryLocale((t) => t.calendar.saturday), kind: 'weekend' };
+    if (weekday === 7) return { date, working: false, reason: inEveryLocale((t) => t.calendar.sunday), kind: 'weekend' };
     return { date, working: true, reason: null, kind: 'working' };
   }
 }
