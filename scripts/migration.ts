@@ -11,6 +11,7 @@ import { loadConfig } from '../src/config/config';
 import { dataSourceOptions } from '../src/database/data-source-options';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
+import { ENTITIES } from '../src/entities';
 
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     if (command !== 'generate' || !name || !/^[A-Z][A-Za-z0-9]*$/.test(name)) {
       throw new Error('usage: migration.ts run | generate <PascalCaseName>');
     }
-    const dataSource = new DataSource(dataSourceOptions(url));
+    const dataSource = new DataSource(dataSourceOptions(url, { entities: ENTITIES }));
     await dataSource.initialize();
     const sql = await dataSource.driver.createSchemaBuilder().log();
     await dataSource.destroy();

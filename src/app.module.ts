@@ -9,7 +9,8 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
-import { HealthController } from './health/health.controller';
+import { ENTITIES } from './entities';
+import { HealthModule } from './health/health.module';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -46,7 +47,7 @@ export class AppModule {
           },
         }),
         ScheduleModule.forRoot(),
-        DatabaseModule,
+        DatabaseModule.forRoot(ENTITIES),
         NotificationsModule,
         IdentityModule,
         CalendarModule,
@@ -59,9 +60,10 @@ export class AppModule {
         OutcomesModule,
         SchedulerModule,
         PlanRecordModule,
+        HealthModule,
         WebModule,
       ],
-      controllers: [HealthController, SandboxController],
+      controllers: [SandboxController],
     };
   }
 }

@@ -2,14 +2,17 @@ import { INestApplication, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
-import { seedDemoPlanRows } from './demo/demo-plans';
 import { AppConfig } from './config/config';
-import { AdminUsersService } from './identity/admin/admin-users.service';
-import { emailKey } from './identity/auth.service';
+import { seedDemoPlanRows } from './demo/demo-plans';
 import { hashPassword } from './identity/password-policy';
 import { Role, User } from './identity/user.entity';
+import { UsersRepository } from './identity/users.repository';
+import { emailKey } from './identity/users.service';
+import { AdminUsersService } from './organizations/accounts/admin-users.service';
 import { Council } from './organizations/council.entity';
+import { CouncilsRepository } from './organizations/councils.repository';
 import { Organization } from './organizations/organization.entity';
+import { OrganizationsRepository } from './organizations/organizations.repository';
 
 export const DEMO_ADMIN = { email: 'admin@talqylau.local', password: 'Demo-admin-2027' } as const;
 /** The one password of every demo account except the administrator. */
@@ -48,6 +51,8 @@ export const DEMO_ORGANIZATIONS = {
   },
 } as const;
 
+type DemoOrganization = (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATIONS];
+
 /** Every demo account (password DEMO_PASSWORD; the admin uses DEMO_ADMIN unless ADMIN_EMAIL is set). Keep the README in step. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'organizer@akimat.talqylau.local', role: 'organizer', displayName: 'Akimat of Almaty city, procurement department', organization: 'akimat', locale: 'ru' },
@@ -70,11 +75,73 @@ export interface DemoData {
   users: Record<string, User>;
 }
 
-/**
- * Hook for the demo plans (issue 7): called once, right after the demo organizations and accounts
- * were created. Replace this no-op with the plan seeding.
- */
-export async function seedDemoPlans(app: INestApplication, config: AppConfig, demo: DemoData): Promise<void> {
+/** The first administrator (ADMIN_EMAIL/ADMIN_PASSWORD) and, with DEMO_DATA, the demo data. */
+export async function bootstrapData(app: INestApplication, config: AppConfig): Promise<void> {
+  const logger = new Logger('BootstrapData');
+  await ensureAdministrator(app, config, logger);
+  if (!config.demoData) return;
+  if ((await app.get(OrganizationsRepository).count()) > 0) return;
+  const demo = await seedDemoAccounts(app);
+  await seedDemoPlans(app, config, demo);
+  logger.log(`created the demo data: ${DEMO_ACCOUNTS.length} accounts with the password ${DEMO_PASSWORD}`);
+}
+
+async function ensureAdministrator(app: INestApplication, config: AppConfig, logger: Logger): Promise<void> {
+  const adminEmail = config.adminEmail ?? (config.demoData ? DEMO_ADMIN.email : null);
+  const adminPassword = config.adminEmail ? config.adminPassword : config.demoData ? DEMO_ADMIN.password : null;
+  if (!adminEmail || !adminPassword) return;
+  const existing = await app.get(UsersRepository).findByEmailKey(app.get(DataSource), emailKey(adminEmail));
+  if (!existing) {
+    // The operator chose this password; only the length rule applies (checked by loadConfig).
+    const admin = { email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin' as const, locale: config.defaultLocale };
+    await app.get(AdminUsersService).create(admin, { checkPassword: false });
+    logger.log(`created the administrator ${adminEmail}`);
+  } else if (existing.role !== 'admin') {
+    logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to an existing ${existing.role} account; it was left unchanged`);
+  }
+}
+
+async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const clock = app.get(Clock);
+  const councilRows = app.get(CouncilsRepository);
+  const organizationRows = app.get(OrganizationsRepository);
+  const users = app.get(UsersRepository);
+  return app.get(DataSource).transaction(async (em) => {
+    const councils = {} as DemoData['councils'];
+    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: string }][]) {
+      councils[key] = await councilRows.insert(em, c.name);
+    }
+    const organizations = {} as DemoData['organizations'];
+    for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
+      const { council, ...fields } = o;
+      organizations[key] = await organizationRows.insert(em, { ...fields, councilId: councils[council].id });
+    }
+    const created: Record<string, User> = {};
+    for (const account of DEMO_ACCOUNTS) {
+      const key = emailKey(account.email);
+      // never overwrite an existing account
+      created[account.email] =
+        (await users.findByEmailKey(em, key)) ??
+        (await users.insert(em, {
+          email: account.email,
+          emailKey: key,
+          passwordHash,
+          displayName: account.displayName,
+          locale: account.locale,
+          role: account.role,
+          organizationId: account.organization ? organizations[account.organization].id : null,
+          councilId: account.council ? councils[account.council].id : null,
+          isChair: account.isChair === true,
+          emailVerifiedAt: clock.now(),
+        }));
+    }
+    return { councils, organizations, users: created };
+  });
+}
+
+/** The demo plans, one in every stage, right after the demo organizations and accounts were created. */
+async function seedDemoPlans(app: INestApplication, config: AppConfig, demo: DemoData): Promise<void> {
   const u = demo.users;
   const count = await seedDemoPlanRows(app.get(DataSource), app.get(Clock).now(), await app.get(CalendarService).calendar(), config.procedure, {
     organizations: demo.organizations,
@@ -84,73 +151,4 @@ export async function seedDemoPlans(app: INestApplication, config: AppConfig, de
     healthMembers: [u['member1@health-council.talqylau.local'], u['member2@health-council.talqylau.local'], u['member3@health-council.talqylau.local']],
   });
   if (count > 0) new Logger('BootstrapData').log(`created ${count} demo plans`);
-}
-
-/** The first administrator (ADMIN_EMAIL/ADMIN_PASSWORD) and, with DEMO_DATA, the demo data. */
-export async function bootstrapData(app: INestApplication, config: AppConfig): Promise<void> {
-  const logger = new Logger('BootstrapData');
-  const dataSource = app.get(DataSource);
-  const admins = app.get(AdminUsersService);
-  const users = dataSource.getRepository(User);
-
-  const adminEmail = config.adminEmail ?? (config.demoData ? DEMO_ADMIN.email : null);
-  const adminPassword = config.adminEmail ? config.adminPassword : config.demoData ? DEMO_ADMIN.password : null;
-  if (adminEmail && adminPassword) {
-    const existing = await users.findOne({ where: { emailKey: emailKey(adminEmail) } });
-    if (!existing) {
-      // The operator chose this password; only the length rule applies (checked by loadConfig).
-      await admins.create({ email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin', locale: config.defaultLocale }, { checkPassword: false });
-      logger.log(`created the administrator ${adminEmail}`);
-    } else if (existing.role !== 'admin') {
-      logger.warn(`ADMIN_EMAIL ${adminEmail} belongs to an existing ${existing.role} account; it was left unchanged`);
-    }
-  }
-
-  if (!config.demoData) return;
-  if ((await dataSource.getRepository(Organization).count()) > 0) return;
-  const demo = await seedDemoAccounts(dataSource, app.get(Clock));
-  await seedDemoPlans(app, config, demo);
-  logger.log(`created the demo data: ${DEMO_ACCOUNTS.length} accounts with the password ${DEMO_PASSWORD}`);
-}
-
-async function seedDemoAccounts(dataSource: DataSource, clock: Clock): Promise<DemoData> {
-  const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return dataSource.transaction(async (em) => {
-    const councils = {} as DemoData['councils'];
-    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: string }][]) {
-      councils[key] = await em.getRepository(Council).save({ name: c.name });
-    }
-    const organizations = {} as DemoData['organizations'];
-    for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATIONS]][]) {
-      organizations[key] = await em.getRepository(Organization).save({
-        name: o.name,
-        bin: o.bin,
-        address: o.address,
-        timeZone: o.timeZone,
-        councilId: councils[o.council].id,
-      });
-    }
-    const created: Record<string, User> = {};
-    for (const account of DEMO_ACCOUNTS) {
-      const key = emailKey(account.email);
-      const existing = await em.getRepository(User).findOne({ where: { emailKey: key } });
-      if (existing) {
-        created[account.email] = existing; // never overwrite an existing account
-        continue;
-      }
-      created[account.email] = await em.getRepository(User).save({
-        email: account.email,
-        emailKey: key,
-        passwordHash,
-        displayName: account.displayName,
-        locale: account.locale,
-        role: account.role,
-        organizationId: account.organization ? organizations[account.organization].id : null,
-        councilId: account.council ? councils[account.council].id : null,
-        isChair: account.isChair === true,
-        emailVerifiedAt: clock.now(),
-      });
-    }
-    return { councils, organizations, users: created };
-  });
 }

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
-import { Client } from 'pg';
 import { Clock, ManualClock, SystemClock } from './common/clock';
-import { AppConfig, ConfigError, loadConfig, redact } from './config/config';
+import { AppConfig, loadConfig, redact } from './config/config';
 import { createApp } from './create-app';
+import { checkDatabase } from './database/check-database';
 import { EmbeddedDatabase, startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { bootstrapData } from './bootstrap-data';
@@ -11,18 +11,6 @@ import { bootstrapData } from './bootstrap-data';
 function fail(reason: string): never {
   process.stderr.write(`talqylau cannot start: ${reason}\n`);
   process.exit(1);
-}
-
-async function checkDatabase(url: string): Promise<void> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  try {
-    await client.connect();
-    await client.query('SELECT 1');
-  } catch (error) {
-    throw new ConfigError(`the database at DATABASE_URL ${redact(url)} is not reachable (${error instanceof Error ? error.message : error})`);
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 async function main(): Promise<void> {

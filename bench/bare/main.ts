@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
-import { USER_SQL } from '../../src/identity/auth/auth.guard';
+import { USER_SQL } from '../../src/identity/users.repository';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import { PlanStatus } from '../../src/plans/plan-status';
 import { PLAN_VISIBILITY_SQL, planPageSql, REMARK_COUNTS_SQL } from '../../src/plans/plans.repository';

@@ -1,14 +1,12 @@
 import { Global, Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { CalendarOverride } from './calendar-override.entity';
+import { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CalendarController } from './calendar.controller';
 import { CalendarService } from './calendar.service';
 
 @Global()
 @Module({
-  imports: [TypeOrmModule.forFeature([CalendarOverride])],
   controllers: [CalendarController],
-  providers: [CalendarService],
+  providers: [CalendarService, CalendarOverridesRepository],
   exports: [CalendarService],
 })
 export class CalendarModule {}

@@ -1,5 +1,5 @@
-import { Repository } from 'typeorm';
 import { CalendarOverride } from './calendar-override.entity';
+import { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CalendarService } from './calendar.service';
 
 /** A stand-in for the overrides table whose reads can be held open, to make requests overlap. */
@@ -15,7 +15,7 @@ class OverridesTable {
   release(): void {
     this.open();
   }
-  async find(): Promise<CalendarOverride[]> {
+  async listByDate(): Promise<CalendarOverride[]> {
     this.reads++;
     const snapshot = this.rows.map((r) => ({ ...r }));
     await this.gate;
@@ -30,7 +30,7 @@ describe('CalendarService cache', () => {
 
   beforeEach(() => {
     table = new OverridesTable();
-    service = new CalendarService(table as unknown as Repository<CalendarOverride>);
+    service = new CalendarService(table as unknown as CalendarOverridesRepository);
     now = Date.parse('2027-03-01T10:00:00Z');
     jest.spyOn(Date, 'now').mockImplementation(() => now);
   });

@@ -1,8 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
-import { CalendarOverride } from './calendar-override.entity';
+import { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CalendarDay, isIsoDate, WorkingCalendar } from './working-calendar';
 
 /** A YYYY-MM-DD date of the years the calendar covers (1900-2199), or VALIDATION_FAILED. */
@@ -30,7 +28,7 @@ export class CalendarService {
   /** Bumped by invalidate(), so that a load begun before a change cannot store what it read. */
   private generation = 0;
 
-  constructor(@InjectRepository(CalendarOverride) private readonly overrides: Repository<CalendarOverride>) {}
+  constructor(private readonly overrides: CalendarOverridesRepository) {}
 
   async calendar(): Promise<WorkingCalendar> {
     if (this.cached && Date.now() - this.cached.loadedAt < CACHE_MS) return this.cached.calendar;
@@ -45,7 +43,7 @@ export class CalendarService {
 
   private async load(): Promise<WorkingCalendar> {
     const generation = this.generation;
-    const rows = await this.overrides.find({ order: { date: 'ASC' } });
+    const rows = await this.overrides.listByDate();
     const days = rows.map((r) => ({ date: r.date, working: r.working, reason: r.reason }));
     const overrides = JSON.stringify(days);
     const calendar = this.cached?.overrides === overrides ? this.cached.calendar : new WorkingCalendar(days);
@@ -62,7 +60,7 @@ export class CalendarService {
   /** The administrator makes a date a working day or a day off (a transfer or a correction); returns the day as it now is. */
   async setOverride(date: string, working: boolean, reason: string, userId: string): Promise<CalendarDay> {
     const day = overrideDate(date);
-    await this.overrides.upsert({ date: day, working, reason: reason.trim(), updatedBy: userId }, ['date']);
+    await this.overrides.upsert({ date: day, working, reason: reason.trim(), updatedBy: userId });
     this.invalidate();
     return (await this.calendar()).day(day);
   }
@@ -70,9 +68,9 @@ export class CalendarService {
   /** Removes an override, so the date follows the law again; NOT_FOUND when there was none. */
   async removeOverride(date: string): Promise<CalendarDay> {
     const day = overrideDate(date);
-    const result = await this.overrides.delete({ date: day });
+    const removed = await this.overrides.delete(day);
     this.invalidate();
-    if (!result.affected) throw new AppError('NOT_FOUND');
+    if (!removed) throw new AppError('NOT_FOUND');
     return (await this.calendar()).day(day);
   }
 }

@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
-import type { Locale, Localized } from '../common/i18n/locale';
+import { type Catalogue, inEveryLocale, texts } from '../common/i18n/catalogue';
+import { LOCALES, type Locale, type Localized } from '../common/i18n/locale';
 
 /**
  * The working-day calendar of Kazakhstan (domain.md, "The working-day calendar").
@@ -91,46 +92,40 @@ function isWeekend(date: string): boolean {
   return isoWeekday(date) >= 6;
 }
 
-const SATURDAY: Localized = { kk: 'Сенбі', ru: 'Суббота', en: 'Saturday' };
-const SUNDAY: Localized = { kk: 'Жексенбі', ru: 'Воскресенье', en: 'Sunday' };
-
-/** Used only when an override was saved without a reason. */
-const OVERRIDE_WORKING: Localized = { kk: 'Жұмыс күні (ауыстыру)', ru: 'Рабочий день (перенос)', en: 'Working day (transfer)' };
-const OVERRIDE_DAY_OFF: Localized = { kk: 'Демалыс күні (ауыстыру)', ru: 'Выходной день (перенос)', en: 'Day off (transfer)' };
-
-const MONTHS: Record<Locale, string[]> = {
-  kk: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
-  // Genitive, as in "21 марта".
-  ru: ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'],
-  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
-};
-
 /** "Day off moved from Saturday, 21 March (Nauryz holiday)", in the three languages. */
 function substituteReason(original: string, substitute: string, holiday: Localized): Localized {
   const saturday = isoWeekday(original) === 6;
   const day = Number(original.slice(8, 10));
   const month = Number(original.slice(5, 7)) - 1;
   // The year is only named when the day off moves into the next year.
-  const year = original.slice(0, 4) === substitute.slice(0, 4) ? '' : ` ${original.slice(0, 4)}`;
-  return {
-    kk: `Ауыстырылған демалыс күні: ${saturday ? 'сенбі' : 'жексенбі'}, ${day} ${MONTHS.kk[month]}${year} (${holiday.kk})`,
-    ru: `Выходной день, перенесённый с ${saturday ? 'субботы' : 'воскресенья'}, ${day} ${MONTHS.ru[month]}${year} (${holiday.ru})`,
-    en: `Day off moved from ${saturday ? 'Saturday' : 'Sunday'}, ${day} ${MONTHS.en[month]}${year} (${holiday.en})`,
-  };
+  const year = original.slice(0, 4) === substitute.slice(0, 4) ? null : original.slice(0, 4);
+  return inEveryLocale((t, locale) => t.calendar.substituteReason({ saturday, day, month: t.calendar.months[month], year, holiday: holiday[locale] }));
 }
 
 const LOCALE_FALLBACK: Record<Locale, Locale[]> = { kk: ['kk', 'ru', 'en'], ru: ['ru', 'kk', 'en'], en: ['en', 'ru', 'kk'] };
 
 /**
- * Names we word differently from `date-holidays` 3.37 (keyed by the library's rule):
- * its Kazakh name of Orthodox Christmas is the Russian text, and its English names
+ * Names we word differently from `date-holidays` 3.37 (keyed by the library's rule; the words are in
+ * the catalogue): its Kazakh name of Orthodox Christmas is the Russian text, and its English names
  * "Nauryz" and "Eid al-Adha" are not what the holidays are called in Kazakhstan.
  */
-const NAME_REFINEMENTS: Array<{ rule: (rule: string) => boolean; name: Partial<Localized> }> = [
-  { rule: (r) => r === '01-07', name: { kk: 'Православиелік Рождество' } },
-  { rule: (r) => r.startsWith('03-21') || r.startsWith('03-22') || r.startsWith('03-23'), name: { en: 'Nauryz holiday' } },
-  { rule: (r) => r.includes('Dhu al-Hijjah'), name: { en: 'Kurban Ait' } },
+const NAME_REFINEMENTS: Array<{ rule: (rule: string) => boolean; name: keyof Catalogue['calendar']['holidayNames'] }> = [
+  { rule: (r) => r === '01-07', name: 'orthodoxChristmas' },
+  { rule: (r) => r.startsWith('03-21') || r.startsWith('03-22') || r.startsWith('03-23'), name: 'nauryz' },
+  { rule: (r) => r.includes('Dhu al-Hijjah'), name: 'kurbanAit' },
 ];
+
+/** Our wording of a holiday's name in each language where it differs from the library's. */
+function refinedName(rule: string): Partial<Localized> {
+  const name: Partial<Localized> = {};
+  for (const refinement of NAME_REFINEMENTS.filter((r) => r.rule(rule))) {
+    for (const locale of LOCALES) {
+      const refined = texts(locale).calendar.holidayNames[refinement.name];
+      if (refined !== null) name[locale] = refined;
+    }
+  }
+  return name;
+}
 
 /**
  * Dates that `date-holidays` 3.37 lists as holidays but that were not days off.
@@ -161,7 +156,7 @@ interface LibraryHoliday {
  */
 function loadPublicHolidays(lib: Holidays, year: number): PublicHoliday[] {
   const perLocale = {} as Record<Locale, LibraryHoliday[]>;
-  for (const locale of ['kk', 'ru', 'en'] as const) {
+  for (const locale of LOCALES) {
     perLocale[locale] = (lib.getHolidays(year, locale) as LibraryHoliday[]).filter(
       (h) => h.type === 'public' && !h.substitute,
     );
@@ -173,21 +168,19 @@ function loadPublicHolidays(lib: Holidays, year: number): PublicHoliday[] {
     const date = entry.date.slice(0, 10);
     if (LIBRARY_FALSE_HOLIDAYS.has(date)) return;
     const raw: Partial<Localized> = {};
-    for (const locale of ['kk', 'ru', 'en'] as const) {
+    for (const locale of LOCALES) {
       const same = perLocale[locale][index];
       raw[locale] = same && same.rule === entry.rule && same.date === entry.date ? same.name?.trim() || undefined : undefined;
     }
-    for (const refinement of NAME_REFINEMENTS) {
-      if (refinement.rule(entry.rule)) Object.assign(raw, refinement.name);
-    }
+    Object.assign(raw, refinedName(entry.rule));
     const name = {} as Localized;
-    for (const locale of ['kk', 'ru', 'en'] as const) {
+    for (const locale of LOCALES) {
       name[locale] = LOCALE_FALLBACK[locale].map((l) => raw[l]).find((n) => !!n) ?? entry.name;
     }
     const religious = isReligiousRule(entry.rule);
     const existing = byDate.get(date);
     if (existing) {
-      for (const locale of ['kk', 'ru', 'en'] as const) {
+      for (const locale of LOCALES) {
         if (!existing.name[locale].split('; ').includes(name[locale])) existing.name[locale] += `; ${name[locale]}`;
       }
       existing.religious = existing.religious && religious;
@@ -352,7 +345,8 @@ export class WorkingCalendar {
     const override = this.overrides.get(date);
     if (override) {
       const text = override.reason.trim();
-      const reason = text ? { kk: text, ru: text, en: text } : { ...(override.working ? OVERRIDE_WORKING : OVERRIDE_DAY_OFF) };
+      // a generic reason only when the override was saved without one
+      const reason = text ? { kk: text, ru: text, en: text } : inEveryLocale((t) => (override.working ? t.calendar.overrideWorking : t.calendar.overrideDayOff));
       return { date, working: override.working, reason, kind: 'override' };
     }
     const holiday = holidays.get(date);
@@ -362,8 +356,8 @@ export class WorkingCalendar {
       return { date, working: false, reason: substituteReason(substitute.from, date, substitute.holiday.name), kind: 'substitute' };
     }
     const weekday = isoWeekday(date);
-    if (weekday === 6) return { date, working: false, reason: { ...SATURDAY }, kind: 'weekend' };
-    if (weekday === 7) return { date, working: false, reason: { ...SUNDAY }, kind: 'weekend' };
+    if (weekday === 6) return { date, working: false, reason: inEveryLocale((t) => t.calendar.saturday), kind: 'weekend' };
+    if (weekday === 7) return { date, working: false, reason: inEveryLocale((t) => t.calendar.sunday), kind: 'weekend' };
     return { date, working: true, reason: null, kind: 'working' };
   }
 }

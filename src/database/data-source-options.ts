@@ -1,12 +1,14 @@
 import { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
-import { ENTITIES } from './entities';
 
+/**
+ * The data source's settings. The entities come from the caller (the wiring's list, src/entities.ts):
+ * running migrations needs none.
+ */
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
-    entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
     uuidExtension: 'pgcrypto',

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync, chmodSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
@@ -40,7 +40,7 @@ function makeReachable(dir: string): void {
   while (current !== dirname(current)) {
     current = dirname(current);
     try {
-      const mode = require('node:fs').statSync(current).mode & 0o777;
+      const mode = statSync(current).mode & 0o777;
       if ((mode & 0o005) !== 0o005) chmodSync(current, mode | 0o005);
     } catch {
       return;

@@ -1,4 +1,4 @@
-import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API } from '../common/api';
@@ -8,7 +8,7 @@ import { AuthUser } from './auth/auth-user';
 import { Auth, CurrentUser } from './auth/auth.decorators';
 import { clearSessionCookie, setSessionCookie } from './auth/session-cookie';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto, TokenDto } from './auth.dto';
-import { AuthService, LoginResult, MeView } from './auth.service';
+import { AuthService, LoginResult } from './auth.service';
 import { RateLimiter } from './rate-limiter';
 
 @ApiTags('auth')
@@ -90,19 +90,5 @@ export class AuthController {
     this.limiter.hit('reset-confirm', request.ip, undefined);
     await this.auth.confirmPasswordReset(body.token, body.password);
     return { reset: true };
-  }
-}
-
-@ApiTags('auth')
-@Controller(`${API}/me`)
-export class MeController {
-  constructor(private readonly auth: AuthService) {}
-
-  @Get()
-  @Auth()
-  @ApiBearerAuth()
-  @ApiOperation({ summary: 'The signed-in user with role, organization or council' })
-  me(@CurrentUser() user: AuthUser): Promise<MeView> {
-    return this.auth.me(user.id);
   }
 }

@@ -1,27 +1,26 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
-import { DataSource, EntityManager, IsNull } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
-import { isLocale, Locale } from '../common/i18n/locale';
+import { Locale } from '../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { passwordResetEmail } from '../notifications/emails/password-reset.email';
+import { EmailTemplate, renderTemplate } from '../notifications/emails/render';
+import { verifyEmailEmail } from '../notifications/emails/verify-email.email';
+import type { AccountLinkParams } from '../notifications/emails/account-link';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
-import { Council } from '../organizations/council.entity';
-import { Organization } from '../organizations/organization.entity';
 import { TokenService } from './auth/token.service';
-import { isUniqueViolation } from './db-errors';
-import { passwordResetEmail, verificationEmail } from './identity-emails';
 import { checkPassword, hashPassword, verifyPassword } from './password-policy';
 import { Role, User } from './user.entity';
 import { TokenPurpose, UserToken } from './user-token.entity';
+import { UserTokensRepository } from './user-tokens.repository';
+import { UsersRepository } from './users.repository';
+import { emailKey, UsersService } from './users.service';
 
-export const VERIFY_EMAIL_TTL_MS = 48 * 3600 * 1000;
-export const PASSWORD_RESET_TTL_MS = 3600 * 1000;
-
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
-}
+const VERIFY_EMAIL_TTL_MS = 48 * 3600 * 1000;
+const PASSWORD_RESET_TTL_MS = 3600 * 1000;
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -33,24 +32,27 @@ export interface LoginResult {
   user: { id: string; role: Role; displayName: string; emailVerified: boolean };
 }
 
-export interface MeView {
-  id: string;
-  email: string;
-  displayName: string;
-  role: Role;
-  locale: string;
-  emailVerified: boolean;
-  organization: { id: string; name: string } | null;
-  council: { id: string; name: string; isChair: boolean } | null;
+/** What an e-mailed single-use link does, how long it works, where it leads and which e-mail carries it. */
+interface LinkKind {
+  purpose: TokenPurpose;
+  ttlMs: number;
+  path: string;
+  template: EmailTemplate<AccountLinkParams>;
 }
+
+const VERIFY_LINK: LinkKind = { purpose: 'verify_email', ttlMs: VERIFY_EMAIL_TTL_MS, path: '/verify-email', template: verifyEmailEmail };
+const RESET_LINK: LinkKind = { purpose: 'password_reset', ttlMs: PASSWORD_RESET_TTL_MS, path: '/reset-password', template: passwordResetEmail };
 
 /** Registration, e-mail verification, sign-in and password reset. */
 @Injectable()
 export class AuthService {
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly tokens: TokenService,
+    private readonly accounts: UsersService,
+    private readonly users: UsersRepository,
+    private readonly userTokens: UserTokensRepository,
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -58,93 +60,58 @@ export class AuthService {
 
   async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<{ id: string }> {
     checkPassword(input.password);
-    const email = input.email.trim();
-    const key = emailKey(email);
-    const users = this.dataSource.getRepository(User);
-    if (await users.exist({ where: { emailKey: key } })) throw new AppError('EMAIL_TAKEN');
-    const passwordHash = await hashPassword(input.password);
-    let id: string;
-    try {
-      id = await this.dataSource.transaction(async (em) => {
-        const user = await em.getRepository(User).save({
-          email,
-          emailKey: key,
-          passwordHash,
-          displayName: input.displayName.trim(),
-          locale: input.locale,
-          role: 'citizen' as Role,
-          organizationId: null,
-          councilId: null,
-          isChair: false,
-          emailVerifiedAt: null,
-        });
-        await this.sendVerification(em, user);
-        return user.id;
-      });
-    } catch (error) {
-      if (isUniqueViolation(error, 'users_email_key_uq')) throw new AppError('EMAIL_TAKEN');
-      throw error;
-    }
+    const user = await this.accounts.create(
+      { ...input, role: 'citizen', organizationId: null, councilId: null, isChair: false, emailVerifiedAt: null },
+      { after: (em, created) => this.sendLink(em, created, VERIFY_LINK) },
+    );
     this.dispatcher.kick();
-    return { id };
+    return { id: user.id };
   }
 
   /** Sends a new verification link to a signed-in user whose address is not confirmed yet. */
   async resendVerification(userId: string): Promise<void> {
-    const queued = await this.dataSource.transaction(async (em) => {
-      const user = await em.getRepository(User).findOneByOrFail({ id: userId });
+    const queued = await this.db.transaction(async (em) => {
+      const user = await this.users.getById(em, userId);
       if (user.emailVerifiedAt) return false;
-      await this.sendVerification(em, user);
+      await this.sendLink(em, user, VERIFY_LINK);
       return true;
     });
     if (queued) this.dispatcher.kick();
   }
 
-  private async sendVerification(em: EntityManager, user: User): Promise<void> {
-    const { token, row } = await this.issueToken(em, user.id, 'verify_email', VERIFY_EMAIL_TTL_MS);
-    const locale = localeOf(user);
-    const url = `${this.config.publicUrl}/verify-email?token=${token}`;
-    await this.outbox.enqueue(em, [
-      { dedupeKey: `verify_email:${row.id}`, kind: 'verify_email', recipient: user.email, locale, ...verificationEmail(locale, user.displayName, url) },
-    ]);
-  }
-
-  private async issueToken(em: EntityManager, userId: string, purpose: TokenPurpose, ttlMs: number): Promise<{ token: string; row: UserToken }> {
+  /** Issues a single-use token and queues the e-mail with its link, in the caller's transaction. */
+  private async sendLink(em: EntityManager, user: User, kind: LinkKind): Promise<void> {
     const token = randomBytes(32).toString('base64url');
-    const row = await em.getRepository(UserToken).save({
-      userId,
-      purpose,
+    const row = await this.userTokens.insert(em, {
+      userId: user.id,
+      purpose: kind.purpose,
       tokenHash: sha256(token),
-      expiresAt: new Date(this.clock.now().getTime() + ttlMs),
-      usedAt: null,
+      expiresAt: new Date(this.clock.now().getTime() + kind.ttlMs),
     });
-    return { token, row };
+    const url = `${this.config.publicUrl}${kind.path}?token=${token}`;
+    const email = renderTemplate(kind.template, user.locale, { displayName: user.displayName, url });
+    await this.outbox.enqueue(em, [{ dedupeKey: `${kind.purpose}:${row.id}`, kind: kind.purpose, recipient: user.email, ...email }]);
   }
 
   /** Finds an unused token of this purpose, locks it and marks it used; TOKEN_INVALID / TOKEN_EXPIRED. */
   private async consumeToken(em: EntityManager, token: string, purpose: TokenPurpose): Promise<UserToken> {
-    const row = await em
-      .getRepository(UserToken)
-      .createQueryBuilder('t')
-      .setLock('pessimistic_write')
-      .where('t.token_hash = :hash', { hash: sha256(token) })
-      .getOne();
+    const row = await this.userTokens.lockByHash(em, sha256(token));
     if (!row || row.purpose !== purpose || row.usedAt) throw new AppError('TOKEN_INVALID');
     const now = this.clock.now();
     if (row.expiresAt.getTime() <= now.getTime()) throw new AppError('TOKEN_EXPIRED');
-    await em.getRepository(UserToken).update({ id: row.id }, { usedAt: now });
+    await this.userTokens.markUsed(em, row.id, now);
     return row;
   }
 
   async verifyEmail(token: string): Promise<void> {
-    await this.dataSource.transaction(async (em) => {
+    await this.db.transaction(async (em) => {
       const row = await this.consumeToken(em, token, 'verify_email');
-      await em.getRepository(User).update({ id: row.userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: this.clock.now() });
+      await this.users.markEmailVerified(em, row.userId, this.clock.now());
     });
   }
 
   async login(emailInput: string, password: string): Promise<LoginResult> {
-    const user = await this.dataSource.getRepository(User).findOne({ where: { emailKey: emailKey(emailInput) } });
+    const user = await this.users.findByEmailKey(this.db, emailKey(emailInput));
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) throw new AppError('INVALID_CREDENTIALS');
     const { token, expiresAt } = this.tokens.sign(user.id);
@@ -157,15 +124,10 @@ export class AuthService {
 
   /** Always succeeds quietly, so that nobody learns whether an address has an account. */
   async requestPasswordReset(emailInput: string): Promise<void> {
-    const queued = await this.dataSource.transaction(async (em) => {
-      const user = await em.getRepository(User).findOne({ where: { emailKey: emailKey(emailInput) } });
+    const queued = await this.db.transaction(async (em) => {
+      const user = await this.users.findByEmailKey(em, emailKey(emailInput));
       if (!user) return false;
-      const { token, row } = await this.issueToken(em, user.id, 'password_reset', PASSWORD_RESET_TTL_MS);
-      const locale = localeOf(user);
-      const url = `${this.config.publicUrl}/reset-password?token=${token}`;
-      await this.outbox.enqueue(em, [
-        { dedupeKey: `password_reset:${row.id}`, kind: 'password_reset', recipient: user.email, locale, ...passwordResetEmail(locale, user.displayName, url) },
-      ]);
+      await this.sendLink(em, user, RESET_LINK);
       return true;
     });
     if (queued) this.dispatcher.kick();
@@ -174,34 +136,14 @@ export class AuthService {
   async confirmPasswordReset(token: string, password: string): Promise<void> {
     checkPassword(password);
     const passwordHash = await hashPassword(password);
-    await this.dataSource.transaction(async (em) => {
+    await this.db.transaction(async (em) => {
       const row = await this.consumeToken(em, token, 'password_reset');
       const now = this.clock.now();
       // Other outstanding reset links of this user stop working too.
-      await em.getRepository(UserToken).update({ userId: row.userId, purpose: 'password_reset', usedAt: IsNull() }, { usedAt: now });
-      await em.getRepository(User).update({ id: row.userId }, { passwordHash });
+      await this.userTokens.markUnusedUsed(em, row.userId, 'password_reset', now);
+      await this.users.setPasswordHash(em, row.userId, passwordHash);
       // The link reached the mailbox, which proves the address.
-      await em.getRepository(User).update({ id: row.userId, emailVerifiedAt: IsNull() }, { emailVerifiedAt: now });
+      await this.users.markEmailVerified(em, row.userId, now);
     });
   }
-
-  async me(userId: string): Promise<MeView> {
-    const user = await this.dataSource.getRepository(User).findOneByOrFail({ id: userId });
-    const organization = user.organizationId ? await this.dataSource.getRepository(Organization).findOneBy({ id: user.organizationId }) : null;
-    const council = user.councilId ? await this.dataSource.getRepository(Council).findOneBy({ id: user.councilId }) : null;
-    return {
-      id: user.id,
-      email: user.email,
-      displayName: user.displayName,
-      role: user.role,
-      locale: user.locale,
-      emailVerified: user.emailVerifiedAt !== null,
-      organization: organization ? { id: organization.id, name: organization.name } : null,
-      council: council ? { id: council.id, name: council.name, isChair: user.isChair } : null,
-    };
-  }
-}
-
-function localeOf(user: User): Locale {
-  return isLocale(user.locale) ? user.locale : 'ru';
 }

@@ -1,5 +1,3 @@
-import { Council } from '../organizations/council.entity';
-import { Organization } from '../organizations/organization.entity';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export type Role = 'citizen' | 'organizer' | 'council_member' | 'admin';
@@ -39,17 +37,18 @@ export class User {
   @Column({ name: 'organization_id', type: 'uuid', nullable: true })
   organizationId: string | null;
 
-  @ManyToOne(() => Organization, { onDelete: 'RESTRICT', nullable: true })
+  // By entity name: organizations sit above identity, which does not import them.
+  @ManyToOne('Organization', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'organization_id', foreignKeyConstraintName: 'users_organization_id_fk' })
-  organization?: Organization;
+  organization?: object;
 
   @Index('users_council_idx')
   @Column({ name: 'council_id', type: 'uuid', nullable: true })
   councilId: string | null;
 
-  @ManyToOne(() => Council, { onDelete: 'RESTRICT', nullable: true })
+  @ManyToOne('Council', { onDelete: 'RESTRICT', nullable: true })
   @JoinColumn({ name: 'council_id', foreignKeyConstraintName: 'users_council_id_fk' })
-  council?: Council;
+  council?: object;
 
   @Column({ name: 'is_chair', type: 'boolean', default: false })
   isChair: boolean;

@@ -1,3 +1,4 @@
+import { texts } from '../common/i18n/catalogue';
 import { Locale } from '../common/i18n/locale';
 
 export interface RenderedEmail {
@@ -19,18 +20,17 @@ export interface EmailContent {
   /** Quoted texts such as the remark and the answer, each with a heading. */
   quotes?: { heading: string; text: string }[];
   link?: { label: string; url: string };
-  footer?: string;
 }
 
-const FOOTER: Record<Locale, string> = {
-  kk: 'Бұл хатты talqylau — сатып алуды қоғамдық талқылау қызметі жіберді.',
-  ru: 'Это письмо отправлено сервисом talqylau — общественного обсуждения закупок.',
-  en: 'This message was sent by talqylau, the public discussion of procurement.',
-};
+const QUOTE_STYLE = 'margin:0;padding:8px 12px;border-left:4px solid #0b5394;background:#f3f6fa;white-space:pre-wrap';
 
-/** One plain-text and one HTML rendering of the same message; every user text is escaped. */
+function quoteHtml(quote: { heading: string; text: string }): string {
+  return `<h3 style="font-size:16px;margin:16px 0 4px">${escapeHtml(quote.heading)}</h3><blockquote style="${QUOTE_STYLE}">${escapeHtml(quote.text)}</blockquote>`;
+}
+
+/** One plain-text and one HTML rendering of the same message, with the catalogue's footer; every user text is escaped. */
 export function renderEmail(content: EmailContent): RenderedEmail {
-  const footer = content.footer ?? FOOTER[content.locale];
+  const footer = texts(content.locale).common.emailFooter;
   const text = [
     content.greeting,
     ...content.paragraphs,
@@ -45,7 +45,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">
 ${content.greeting ? `<p>${escapeHtml(content.greeting)}</p>` : ''}
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${(content.quotes ?? []).map((q) => `<h3 style="font-size:16px;margin:16px 0 4px">${escapeHtml(q.heading)}</h3><blockquote style="margin:0;padding:8px 12px;border-left:4px solid #0b5394;background:#f3f6fa;white-space:pre-wrap">${escapeHtml(q.text)}</blockquote>`).join('\n')}
+${(content.quotes ?? []).map(quoteHtml).join('\n')}
 ${content.link ? `<p><a href="${escapeHtml(content.link.url)}" style="color:#0b5394">${escapeHtml(content.link.label)}</a></p>` : ''}
 <hr><p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;

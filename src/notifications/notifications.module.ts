@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { FileMailer, Mailer, SmtpMailer } from './mailer';
 import { OutboxDispatcher } from './outbox.dispatcher';
+import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
 
 @Global()
@@ -10,6 +11,7 @@ import { OutboxService } from './outbox.service';
   providers: [
     OutboxService,
     OutboxDispatcher,
+    OutboxRepository,
     {
       provide: Mailer,
       inject: [APP_CONFIG],

@@ -1,21 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DataSource } from 'typeorm';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { queryRows } from '../database/query-rows';
 import { Mailer } from './mailer';
-import { OutboxAttachment } from './outbox-message.entity';
-
-interface ClaimedRow {
-  id: string;
-  recipient: string;
-  subject: string;
-  text_body: string;
-  html_body: string | null;
-  attachments: OutboxAttachment[];
-  attempts: number;
-}
+import { ClaimedMessage, OutboxRepository } from './outbox.repository';
 
 export const MAX_ATTEMPTS = 10;
 
@@ -43,7 +31,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private stopped = false;
 
   constructor(
-    private readonly dataSource: DataSource,
+    private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
@@ -99,14 +87,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private async process(batchSize: number): Promise<number> {
     // a little before the database's lease ends (the clocks of hosts may differ a bit)
     const leaseEnds = Date.now() + (this.config.outbox.leaseSeconds - 5) * 1000;
-    const rows = await queryRows<ClaimedRow>(
-      this.dataSource,
-      `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
-                    ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, text_body, html_body, attachments, attempts`,
-      [this.workerId, batchSize, this.config.outbox.leaseSeconds],
-    );
+    const rows = await this.outbox.claimDue(this.workerId, batchSize, this.config.outbox.leaseSeconds);
     if (rows.length === 0) return 0;
     const queue = [...rows];
     const worker = async () => {
@@ -116,20 +97,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     return rows.length;
   }
 
-  private async deliver(row: ClaimedRow, leaseEnds: number): Promise<void> {
+  private async deliver(row: ClaimedMessage, leaseEnds: number): Promise<void> {
     try {
       await this.mailer.send({ id: row.id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, attachments: row.attachments });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = isPermanentFailure(error) && row.attempts >= MAX_ATTEMPTS;
+      const retrySeconds = retryDelaySeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds);
       // If this update fails too, the lease ends and the message is simply tried again.
-      await this.dataSource
-        .query(
-          `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
-             next_attempt_at = now() + make_interval(secs => $5)
-           WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-          [row.id, this.workerId, message.slice(0, 2000), final, retryDelaySeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds)],
-        )
+      await this.outbox
+        .recordFailure(row.id, this.workerId, message.slice(0, 2000), final, retrySeconds)
         .catch((e) => this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'));
       this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       return;
@@ -138,10 +115,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     // sent a second time by whichever instance claims it when the lease ends.
     for (let delay = 200; ; delay = Math.min(2 * delay, 5000)) {
       try {
-        await this.dataSource.query(
-          `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-          [row.id, this.workerId],
-        );
+        await this.outbox.markSent(row.id, this.workerId);
         return;
       } catch (error) {
         if (Date.now() + delay >= leaseEnds) {

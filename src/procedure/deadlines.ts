@@ -1,4 +1,5 @@
 import { DateTime } from 'luxon';
+import { inEveryLocale } from '../common/i18n/catalogue';
 import type { Localized } from '../common/i18n/locale';
 import type { ProcedureConfig } from '../config/config';
 import { addCalendarDays, isIsoDate, WorkingCalendar } from '../calendar/working-calendar';
@@ -161,24 +162,10 @@ export function checkHearingStart(
   const last = hearingDeadlineDate(closeDate, cfg);
   const limit = cfg.hearingMaxDaysAfterClose;
   if (date < first) {
-    return {
-      ok: false,
-      reason: {
-        kk: `бірінші кезең аяқталғанға дейін (бірінші кезең ${closeDate} күнінің соңында жабылады; ең ерте рұқсат етілген күн ${first})`,
-        ru: `до окончания первого этапа (первый этап закрывается в конце дня ${closeDate}; самая ранняя допустимая дата ${first})`,
-        en: `before the end of stage one (stage one closes at the end of ${closeDate}; first allowed date ${first})`,
-      },
-    };
+    return { ok: false, reason: inEveryLocale((t) => t.procedure.hearingStart.beforeStage1Closes({ closeDate, first })) };
   }
   if (date > last) {
-    return {
-      ok: false,
-      reason: {
-        kk: `${limit} күндік шектен кейін (соңғы рұқсат етілген күн ${last})`,
-        ru: `после истечения ${limit}-дневного срока (последняя допустимая дата ${last})`,
-        en: `after the ${limit}-day limit (last allowed date ${last})`,
-      },
-    };
+    return { ok: false, reason: inEveryLocale((t) => t.procedure.hearingStart.afterLimit({ limit, last })) };
   }
   const day = cal.day(date);
   if (!day.working) return { ok: false, reason: day.reason! };
@@ -188,14 +175,7 @@ export function checkHearingStart(
   const minute = local.hour * 60 + local.minute; // seconds and milliseconds cannot cross a boundary
   if (minute < start || minute >= end) {
     const hours = `${cfg.hearingDayStart}-${cfg.hearingDayEnd}`;
-    return {
-      ok: false,
-      reason: {
-        kk: `жұмыс уақытынан тыс ${hours} (басталу уақыты ${local.toFormat('HH:mm')})`,
-        ru: `вне рабочего времени ${hours} (время начала ${local.toFormat('HH:mm')})`,
-        en: `outside working hours ${hours} (start time ${local.toFormat('HH:mm')})`,
-      },
-    };
+    return { ok: false, reason: inEveryLocale((t) => t.procedure.hearingStart.outsideHours({ hours, start: local.toFormat('HH:mm') })) };
   }
   return { ok: true, localDate: date };
 }

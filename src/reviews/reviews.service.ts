@@ -6,7 +6,7 @@ import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
-import { isUniqueViolation } from '../identity/db-errors';
+import { isUniqueViolation } from '../database/db-errors';
 import { recommendationResponseEmail } from '../notifications/emails/recommendation-response.email';
 import { renderTemplate } from '../notifications/emails/render';
 import { reviewConclusionEmail } from '../notifications/emails/review-conclusion.email';

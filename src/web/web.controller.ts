@@ -16,7 +16,7 @@ import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-c
 import { RemarksService } from '../remarks/remarks.service';
 import { DISPOSITIONS, Disposition } from '../remarks/answer.entity';
 import { AppError } from '../common/errors/app-error';
-import { ERRORS } from '../common/errors/error-codes';
+import { appErrorMessage } from '../common/errors/error-message';
 import { randomUUID } from 'node:crypto';
 import { isUuid } from '../common/ids';
 import { PublicPagesRepository } from './public-pages.repository';
@@ -255,7 +255,5 @@ function str(v: unknown): string {
 
 /** The localized message of a refusal, with its parameters filled in. */
 export function errorText(error: AppError, locale: Locale): string {
-  const params: Record<string, string | number> = {};
-  for (const [k, v] of Object.entries(error.params)) params[k] = typeof v === 'object' && v !== null ? (v as Record<string, string>)[locale] ?? '' : v;
-  return interpolate(ERRORS[error.code][locale], params);
+  return appErrorMessage(error, locale);
 }

@@ -1,7 +1,5 @@
+import type { LocalText } from '../i18n/catalogue';
 import { ERRORS, ErrorCode } from './error-codes';
-import { Localized } from '../i18n/locale';
-
-export type ErrorParam = string | number | Localized;
 
 /** A refusal the user should understand: a stable code, HTTP status and localized message. */
 export class AppError extends Error {
@@ -9,7 +7,8 @@ export class AppError extends Error {
 
   constructor(
     readonly code: ErrorCode,
-    readonly params: Record<string, ErrorParam> = {},
+    /** Values of the message's {placeholders}, each resolved in the reader's language. */
+    readonly params: Record<string, LocalText> = {},
     /** Extra machine-readable data returned beside code and message (e.g. field errors). */
     readonly details?: unknown,
   ) {

@@ -1,17 +1,16 @@
-import { interpolate, Locale, Localized } from '../i18n/locale';
-import { ErrorParam } from './app-error';
-import { ERRORS, ErrorCode } from './error-codes';
+import { LocalText, textIn, texts } from '../i18n/catalogue';
+import { interpolate, Locale } from '../i18n/locale';
+import type { AppError } from './app-error';
+import { ErrorCode } from './error-codes';
 
-function isLocalized(value: unknown): value is Localized {
-  return typeof value === 'object' && value !== null && 'en' in value && 'ru' in value && 'kk' in value;
-}
-
-export function pickLocalized(value: ErrorParam, locale: Locale): string {
-  return isLocalized(value) ? value[locale] : String(value);
-}
-
-export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, ErrorParam> = {}): string {
+/** The message of an error code in one language (catalogue section errors.codes), its {placeholders} filled from the params. */
+export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, LocalText> = {}): string {
   const resolved: Record<string, string> = {};
-  for (const [key, value] of Object.entries(params)) resolved[key] = pickLocalized(value, locale);
-  return interpolate(ERRORS[code][locale], resolved);
+  for (const [key, value] of Object.entries(params)) resolved[key] = textIn(value, locale);
+  return interpolate(texts(locale).errors.codes[code], resolved);
+}
+
+/** The message of a refusal in one language. */
+export function appErrorMessage(error: AppError, locale: Locale): string {
+  return errorMessage(error.code, locale, error.params);
 }

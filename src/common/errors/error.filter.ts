@@ -4,10 +4,11 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Locale } from '../i18n/locale';
 import { requestLocale } from '../i18n/request-locale';
-import { AppError, ErrorParam } from './app-error';
+import type { LocalText } from '../i18n/catalogue';
+import { AppError } from './app-error';
 import { ERRORS, ErrorCode } from './error-codes';
 import { errorMessage } from './error-message';
-import { FieldError } from './validation';
+import { FieldError, fieldErrorsIn } from './validation';
 
 /** Renders errors for pages (HTML) instead of JSON; registered by the web module. */
 export interface HtmlErrorRenderer {
@@ -62,9 +63,7 @@ export class ErrorFilter implements ExceptionFilter {
     const locale = requestLocale(request, this.config.defaultLocale);
     const { status, code, params, details } = this.classify(exception, request);
     const message = errorMessage(code, locale, params);
-    const localizedDetails = Array.isArray(details)
-      ? (details as FieldError[]).map((d) => ({ field: d.field, constraint: d.constraint, message: d.message[locale] }))
-      : details;
+    const localizedDetails = Array.isArray(details) ? fieldErrorsIn(details as FieldError[], locale) : details;
 
     if (this.htmlRenderer && !request.url.startsWith('/api') && !request.url.startsWith('/health') && !request.url.startsWith('/sandbox')) {
       this.htmlRenderer.render(request, reply, { status, code, message, locale });
@@ -79,7 +78,7 @@ export class ErrorFilter implements ExceptionFilter {
       .send({ error: { code, message, ...(localizedDetails !== undefined ? { details: localizedDetails } : {}) } });
   }
 
-  private classify(exception: unknown, request: FastifyRequest): { status: number; code: ErrorCode; params?: Record<string, ErrorParam>; details?: unknown } {
+  private classify(exception: unknown, request: FastifyRequest): { status: number; code: ErrorCode; params?: Record<string, LocalText>; details?: unknown } {
     if (exception instanceof AppError) {
       return { status: exception.status, code: exception.code, params: exception.params, details: exception.details };
     }

@@ -4,23 +4,11 @@ import { FieldError, validationError } from './validation';
 /** Deeper than any request this API takes (its deepest body is notice.documents[i].url: 3). */
 export const MAX_INPUT_DEPTH = 32;
 
-const NUL: FieldError['message'] = {
-  en: 'must not contain the NUL character',
-  ru: 'не должно содержать символ NUL',
-  kk: 'NUL таңбасы болмауы керек',
-};
-const LONE_SURROGATE: FieldError['message'] = {
-  en: 'contains a broken character (half of a surrogate pair)',
-  ru: 'содержит повреждённый символ (половину суррогатной пары)',
-  kk: 'бүлінген таңбасы бар (суррогат жұбының жартысы)',
-};
+const NUL: FieldError['message'] = (t) => t.errors.fields.noNul;
+const LONE_SURROGATE: FieldError['message'] = (t) => t.errors.fields.loneSurrogate;
 /** Half of a UTF-16 surrogate pair: no character at all, and validator's isEmail/isURL throw on it. */
 const LONE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const TOO_DEEP: FieldError['message'] = {
-  en: `is nested deeper than ${MAX_INPUT_DEPTH} levels`,
-  ru: `вложено глубже ${MAX_INPUT_DEPTH} уровней`,
-  kk: `${MAX_INPUT_DEPTH} деңгейден тереңірек салынған`,
-};
+const TOO_DEEP: FieldError['message'] = (t) => t.errors.fields.tooDeep({ max: MAX_INPUT_DEPTH });
 
 /**
  * Runs before the ValidationPipe on every body, query and path parameter (API and page forms) and

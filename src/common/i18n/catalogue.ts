@@ -1,7 +1,7 @@
 import type { Catalogue } from './catalogue-shape';
 import { en } from './en';
 import { kk } from './kk';
-import type { Locale } from './locale';
+import type { Locale, Localized } from './locale';
 import { ru } from './ru';
 
 export type { Catalogue } from './catalogue-shape';
@@ -15,4 +15,22 @@ const CATALOGUES: Record<Locale, Catalogue> = { kk, ru, en };
  */
 export function texts(locale: Locale): Catalogue {
   return CATALOGUES[locale];
+}
+
+/** A text picked from the catalogue once the reader's language is known, e.g. `(t) => t.plans.cursorInvalid`. */
+export type CatalogueText = (t: Catalogue, locale: Locale) => string;
+
+/** A catalogue text in all three languages, for values that carry every language (a calendar day's reason). */
+export function inEveryLocale(text: CatalogueText): Localized {
+  return { kk: text(kk, 'kk'), ru: text(ru, 'ru'), en: text(en, 'en') };
+}
+
+/** A text for a reader whose language is not known yet: plain, given in the three languages, or taken from the catalogue. */
+export type LocalText = string | number | Localized | CatalogueText;
+
+/** The text of a LocalText in one language. */
+export function textIn(value: LocalText, locale: Locale): string {
+  if (typeof value === 'function') return value(texts(locale), locale);
+  if (typeof value === 'object' && value !== null) return value[locale];
+  return String(value);
 }

@@ -1,33 +1,16 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error';
 import { isLocale } from '../../common/i18n/locale';
 import { isUuid } from '../../common/ids';
-import { queryRows } from '../../database/query-rows';
 import { Role } from '../user.entity';
+import { UsersRepository } from '../users.repository';
 import { AuthUser } from './auth-user';
 import { AUTH_ROLES } from './auth.decorators';
 import { TokenService } from './token.service';
 
 export const SESSION_COOKIE = 'session';
-
-/** The signed-in user's row as the guard needs it; one indexed lookup, no entity mapping (exported for the benchmark's bare handler). */
-export const USER_SQL = `SELECT id, email, display_name, role, locale, organization_id, council_id, is_chair, email_verified_at IS NOT NULL AS email_verified
-  FROM users WHERE id = $1`;
-
-interface UserRow {
-  id: string;
-  email: string;
-  display_name: string;
-  role: Role;
-  locale: string;
-  organization_id: string | null;
-  council_id: string | null;
-  is_chair: boolean;
-  email_verified: boolean;
-}
 
 /**
  * Global guard: recognises the bearer token or the session cookie, attaches the user, and enforces
@@ -39,7 +22,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly tokens: TokenService,
-    private readonly db: DataSource,
+    private readonly users: UsersRepository,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -49,8 +32,7 @@ export class AuthGuard implements CanActivate {
     const userId = token ? this.tokens.verify(token) : null;
     if (userId && isUuid(userId)) {
       // Read on every request, so a rule such as EMAIL_NOT_VERIFIED is judged on the current row.
-      // Raw SQL: TypeORM's findOne built and mapped the query at several times the cost of the lookup.
-      const [row] = await queryRows<UserRow>(this.db, USER_SQL, [userId]);
+      const row = await this.users.authRow(userId);
       if (row) {
         request.user = {
           id: row.id,

@@ -1,6 +1,6 @@
 import type { CalendarDay } from '../../calendar/working-calendar';
 import { interpolate, LOCALES } from '../../common/i18n/locale';
-import { STAFF_ROLES } from '../../identity/admin/admin-users.dto';
+import { STAFF_ROLES } from '../../organizations/accounts/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
 import { formatDate, formatDateTime, zoneLabel } from '../format';
 import { html, HtmlValue, SafeHtml } from '../html';

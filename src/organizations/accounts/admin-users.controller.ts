@@ -1,7 +1,7 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../../common/api';
-import { Auth } from '../auth/auth.decorators';
+import { Auth } from '../../identity/auth/auth.decorators';
 import { CreateUserDto } from './admin-users.dto';
 import { AdminUsersService } from './admin-users.service';
 

@@ -1,0 +1,26 @@
+import { CalendarOverride } from './calendar/calendar-override.entity';
+import { Notice } from './documentation/notice.entity';
+import { Hearing } from './hearings/hearing.entity';
+import { HearingChange } from './hearings/hearing-change.entity';
+import { Protocol } from './hearings/protocol.entity';
+import { User } from './identity/user.entity';
+import { UserToken } from './identity/user-token.entity';
+import { OutboxMessage } from './notifications/outbox-message.entity';
+import { Council } from './organizations/council.entity';
+import { Organization } from './organizations/organization.entity';
+import { Outcome } from './outcomes/outcome.entity';
+import { Plan } from './plans/plan.entity';
+import { PlanSubscription } from './plans/plan-subscription.entity';
+import { Answer } from './remarks/answer.entity';
+import { Remark } from './remarks/remark.entity';
+import { Recommendation } from './reviews/recommendation.entity';
+import { RecommendationResponse } from './reviews/recommendation-response.entity';
+import { ReviewConclusion } from './reviews/review-conclusion.entity';
+import { ReviewPosition } from './reviews/review-position.entity';
+
+/** Every entity of every feature, for the application's data source and the migration generator (scripts/migration.ts). */
+export const ENTITIES = [
+  User, UserToken, Council, Organization, CalendarOverride, Plan, PlanSubscription, Remark, Answer,
+  Hearing, HearingChange, Protocol, ReviewPosition, Recommendation, RecommendationResponse, ReviewConclusion,
+  Notice, Outcome, OutboxMessage,
+];

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { queryRows } from '../database/query-rows';
+import { OutboxAttachment } from './outbox-message.entity';
+
+export interface OutboxInsert {
+  dedupeKey: string;
+  kind: string;
+  recipient: string;
+  locale: string;
+  subject: string;
+  text: string;
+  html: string | null;
+  attachments: OutboxAttachment[];
+}
+
+export interface ClaimedMessage {
+  id: string;
+  recipient: string;
+  subject: string;
+  text_body: string;
+  html_body: string | null;
+  attachments: OutboxAttachment[];
+  attempts: number;
+}
+
+/** Rows per INSERT statement: 8 parameters each, far below PostgreSQL's limit of 65535. */
+const INSERT_BATCH = 500;
+
+/** Every statement on the outbox_messages table. */
+@Injectable()
+export class OutboxRepository {
+  constructor(private readonly db: DataSource) {}
+
+  /** Inserts in the caller's transaction, skipping dedupe keys already queued; returns how many rows were new. */
+  async insert(em: EntityManager, emails: OutboxInsert[]): Promise<number> {
+    let queued = 0;
+    for (let start = 0; start < emails.length; start += INSERT_BATCH) {
+      const batch = emails.slice(start, start + INSERT_BATCH);
+      const values: unknown[] = [];
+      const rows = batch.map((e, i) => {
+        values.push(e.dedupeKey, e.kind, e.recipient, e.locale, e.subject, e.text, e.html, JSON.stringify(e.attachments));
+        const p = i * 8;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb)`;
+      });
+      const inserted = await queryRows<{ id: string }>(
+        em,
+        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body, attachments)
+         VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
+        values,
+      );
+      queued += inserted.length;
+    }
+    return queued;
+  }
+
+  /**
+   * Claims up to `limit` due messages for this worker with FOR UPDATE SKIP LOCKED: each becomes due
+   * again only when its lease ends, and counts one more attempt.
+   */
+  claimDue(workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
+    return queryRows<ClaimedMessage>(
+      this.db,
+      `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
+       WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
+                    ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+       RETURNING id, recipient, subject, text_body, html_body, attachments, attempts`,
+      [workerId, limit, leaseSeconds],
+    );
+  }
+
+  /** A failed attempt of a message this worker still holds: pending again after `retrySeconds`, or failed for good. */
+  async recordFailure(id: string, workerId: string, error: string, final: boolean, retrySeconds: number): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
+         next_attempt_at = now() + make_interval(secs => $5)
+       WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+      [id, workerId, error, final, retrySeconds],
+    );
+  }
+
+  async markSent(id: string, workerId: string): Promise<void> {
+    await queryRows(
+      this.db,
+      `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+      [id, workerId],
+    );
+  }
+}
