@@ -19,6 +19,7 @@ import { RecommendationResponse } from './recommendation-response.entity';
 import { conclusionEmail, Recipient, responseEmail } from './review-emails';
 import { ReviewConclusion } from './review-conclusion.entity';
 import { PositionKind, ReviewPosition } from './review-position.entity';
+import { reviewWindow } from './review-window';
 
 export interface ConclusionView {
   closedAt: string;
@@ -164,10 +165,9 @@ export class ReviewsService {
         assertCouncilMemberFor(user, organization);
         await em.query('SELECT id FROM plans WHERE id = $1 FOR SHARE', [planId]);
         const now = this.clock.now();
-        if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
-        if ((plan.reviewClosesAt && now.getTime() > plan.reviewClosesAt.getTime()) || (await em.getRepository(ReviewConclusion).exist({ where: { planId } }))) {
-          throw new AppError('REVIEW_CLOSED');
-        }
+        const window = reviewWindow(plan, await em.getRepository(ReviewConclusion).exist({ where: { planId } }), now);
+        if (window === 'not_started') throw new AppError('PROTOCOL_NOT_PUBLISHED');
+        if (window === 'closed') throw new AppError('REVIEW_CLOSED');
         if (input.position === 'endorse_with_recommendations' && recommendations.length === 0) {
           throw new AppError('VALIDATION_FAILED', { details: 'recommendations: required for endorse_with_recommendations' });
         }
