@@ -1,22 +1,26 @@
 import { DateTime } from 'luxon';
+import { texts } from '../common/i18n/catalogue';
 import type { Locale } from '../common/i18n/locale';
 
-export const INTL_LOCALE: Record<Locale, string> = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' };
+/** The BCP 47 tag Intl formats a language's dates and numbers with. */
+export function intlLocale(locale: Locale): string {
+  return texts(locale).pages.common.intlLocale;
+}
 
 /** "17 March 2027, 23:59" in the organizer's time zone, in the reader's language. */
 export function formatDateTime(instant: Date | string, tz: string, locale: Locale): string {
   const d = typeof instant === 'string' ? new Date(instant) : instant;
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeStyle: 'short', timeZone: tz }).format(d);
 }
 
 /** A local calendar date (YYYY-MM-DD) written out in the reader's language. */
 export function formatDate(date: string, locale: Locale): string {
-  return new Intl.DateTimeFormat(INTL_LOCALE[locale], { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 /** Whole tenge: "12 500 000 ₸". */
 export function formatTenge(amount: number | string, locale: Locale): string {
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Number(amount));
+  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Number(amount));
 }
 
 /** Whole calendar days from today (local) to the local date of `closesAt`; 0 on the last day. */

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LOCALES, Locale } from '../common/i18n/locale';
+import { interpolate, Locale, LOCALES } from '../common/i18n/locale';
 import { html, HtmlValue, SafeHtml } from './html';
-import { fmt, messages, Messages } from './i18n/messages';
+import { texts, type Catalogue } from '../common/i18n/catalogue';
 
 export const VIEW_COOKIE = 'view';
 export const LOW_VISION = 'lowvision';
@@ -12,12 +12,10 @@ export const LOW_VISION = 'lowvision';
 export const SITE_CSS = readFileSync(join(__dirname, 'assets', 'site.css'), 'utf8');
 export const SITE_CSS_VERSION = createHash('sha256').update(SITE_CSS).digest('hex').slice(0, 12);
 
-const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-
 /** What every page needs to know about the request. */
 export interface PageContext {
   locale: Locale;
-  t: Messages;
+  t: Catalogue['pages']['common'];
   lowVision: boolean;
   /** Path and query of the current page (without lang), for the switchers to come back to. */
   currentPath: string;
@@ -36,7 +34,7 @@ export interface PageUser {
 }
 
 export function pageContext(locale: Locale, lowVision: boolean, currentPath: string, user: PageUser | null = null, csrf: string | null = null): PageContext {
-  return { locale, t: messages(locale), lowVision, currentPath, user, csrf };
+  return { locale, t: texts(locale).pages.common, lowVision, currentPath, user, csrf };
 }
 
 /** The hidden CSRF field of a POST form. */
@@ -66,7 +64,7 @@ function account(ctx: PageContext, next: string): SafeHtml {
   if (!ctx.user) {
     return ctx.currentPath.startsWith('/login') ? html`` : html`<a class="account" href="/login?next=${next}">${t.signIn}</a>`;
   }
-  return html`<div class="account"><span class="who">${fmt(t.signedInAs, { name: ctx.user.displayName })}</span>
+  return html`<div class="account"><span class="who">${interpolate(t.signedInAs, { name: ctx.user.displayName })}</span>
       ${ctx.csrf
         ? html`<form class="inline" method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit" class="link">${t.signOut}</button></form>`
         : ''}</div>`;
@@ -114,8 +112,8 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
       <ul class="lang-switch">
         ${LOCALES.map((l) =>
           l === locale
-            ? html`<li><span class="current" aria-current="true" lang="${l}">${LANGUAGE_NAMES[l]}</span></li>`
-            : html`<li><a href="/lang/${l}?next=${next}" hreflang="${l}" lang="${l}">${LANGUAGE_NAMES[l]}</a></li>`,
+            ? html`<li><span class="current" aria-current="true" lang="${l}">${t.languageNames[l]}</span></li>`
+            : html`<li><a href="/lang/${l}?next=${next}" hreflang="${l}" lang="${l}">${t.languageNames[l]}</a></li>`,
         )}
       </ul>
       <a class="view-toggle" href="/view/${ctx.lowVision ? 'standard' : LOW_VISION}?next=${next}">${ctx.lowVision ? t.lowVisionOff : t.lowVisionOn}</a>

@@ -1,9 +1,9 @@
 import { endOfLocalDay } from '../procedure/deadlines';
 import { html, HtmlValue, SafeHtml } from './html';
-import { fmt } from './i18n/messages';
+import { texts } from '../common/i18n/catalogue';
+import { interpolate } from '../common/i18n/locale';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
 import { csrfField, layout, PageContext } from './layout';
-import { citizenMessages } from './citizen/citizen.messages';
 import { procedureSections, ProcedureDetails } from './plan-sections';
 import { DISPOSITIONS } from '../remarks/answer.entity';
 import { OpenDiscussionRow, OrganizationOption, PlanDetailRow, RemarkPage, UpcomingHearingRow } from './queries';
@@ -44,9 +44,9 @@ ${data.open.length === 0
         <h2 class="card-title"><a href="/plans/${p.id}">${p.title}</a></h2>
         <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
         <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
-           ${fmt(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
+           ${interpolate(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
            <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
-           <span class="badge days">${left === 0 ? t.lastDay : fmt(t.daysLeft, { n: left })}</span></p>
+           <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>
       </li>`;
     })}</ul>`}
 <h2 id="hearings-heading">${t.upcomingHearings}</h2>
@@ -129,7 +129,7 @@ function remarkSection(ctx: PageContext, data: PlanData, openStage: number | nul
     return state?.error ? html`<p class="notice-error" role="alert" id="remark-error">${state.error}</p>` : html``;
   }
   const until = formatDateTime(openCloses, p.time_zone, locale);
-  if (!ctx.user) return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${fmt(t.closesAt, { time: until })}</span></p>`;
+  if (!ctx.user) return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${interpolate(t.closesAt, { time: until })}</span></p>`;
   if (ctx.user.role !== 'citizen') return html`<p class="meta" id="remark-form">${t.onlyCitizens}</p>`;
   if (!ctx.user.emailVerified) return html`<p class="notice-error" id="remark-form">${t.verifyToRemark}</p>`;
   const error = state?.error ?? null;
@@ -139,7 +139,7 @@ function remarkSection(ctx: PageContext, data: PlanData, openStage: number | nul
   <input type="hidden" name="idempotencyKey" value="${data.form?.remarkKey ?? ''}">
   <div class="field">
     <label for="remark-body">${t.remarkLabel}</label>
-    <span class="hint" id="remark-hint">${fmt(t.remarkHint, { name: ctx.user.displayName, time: until })}</span>
+    <span class="hint" id="remark-hint">${interpolate(t.remarkHint, { name: ctx.user.displayName, time: until })}</span>
     ${error ? html`<p class="error" id="remark-error">${error}</p>` : ''}
     <textarea id="remark-body" name="body" rows="6" maxlength="10000" required
       aria-describedby="${error ? 'remark-error remark-hint' : 'remark-hint'}"${error ? html` aria-invalid="true" autofocus` : ''}>${state?.value ?? ''}</textarea>
@@ -191,9 +191,9 @@ export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
 <p class="meta"><a href="/">${t.home}</a></p>
 <h1>${p.title}</h1>
 ${openStage && openCloses
-  ? html`<p><span class="badge stage">${fmt(t.stageOpenNow, { n: openStage })}</span>
-      ${fmt(t.closesAt, { time: formatDateTime(openCloses, tz, locale) })}
-      <span class="badge days">${daysLeft(data.now, openCloses, tz) === 0 ? t.lastDay : fmt(t.daysLeft, { n: daysLeft(data.now, openCloses, tz) })}</span></p>`
+  ? html`<p><span class="badge stage">${interpolate(t.stageOpenNow, { n: openStage })}</span>
+      ${interpolate(t.closesAt, { time: formatDateTime(openCloses, tz, locale) })}
+      <span class="badge days">${daysLeft(data.now, openCloses, tz) === 0 ? t.lastDay : interpolate(t.daysLeft, { n: daysLeft(data.now, openCloses, tz) })}</span></p>`
   : ''}
 <dl class="facts">
   <dt>${t.organizer}</dt><dd>${p.organization_name}</dd>
@@ -209,7 +209,7 @@ ${openStage && openCloses
 ${data.slots?.afterDescription ?? ''}
 
 <h2 id="timeline">${t.timeline}</h2>
-<p class="meta">${fmt(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
+<p class="meta">${interpolate(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
 <ol class="timeline">
   ${timeline(ctx, p, data.procedure?.review?.conclusion?.closedAt ?? null).map((e) => html`<li class="${e.at && e.at.getTime() > now ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
 </ol>
@@ -217,7 +217,7 @@ ${data.slots?.afterDescription ?? ''}
 ${p.hearing_status
   ? html`<h2 id="hearing">${t.hearing}</h2>
     ${p.hearing_status === 'cancelled'
-      ? html`<p>${fmt(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
+      ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
       : html`<dl class="facts">
           <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, tz, locale) : ''}</dd>
           <dt>${t.venue}</dt><dd>${p.hearing_venue}</dd>
@@ -242,17 +242,17 @@ ${data.remarks.items.length === 0
   : html`<ol class="remarks">${data.remarks.items.map(
       (r) => html`<li class="remark" id="remark-${r.id}">
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
-          ${fmt(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+          ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="body">${r.body}</p>
         ${r.answer_body !== null
           ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
               <h3 id="answer-of-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
-                ${r.answer_version && r.answer_version > 1 ? html` · ${fmt(t.corrected, { n: r.answer_version })}` : ''}</p>
+                ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
             </section>`
-          : html`<p class="pending">${fmt(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+          : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, data, r.id) : ''}`}
       </li>`,
     )}</ol>`}
@@ -304,7 +304,7 @@ ${anyError ? html`<p class="notice-error" role="alert">${t.formErrors}</p>` : ''
   </div>
   <div><button type="submit">${t.signInButton}</button></div>
 </form>
-<p><a href="/forgot-password">${citizenMessages(ctx.locale).forgotLink}</a></p>
-<p>${citizenMessages(ctx.locale).noAccount} <a href="/register">${t.navRegister}</a></p>`;
+<p><a href="/forgot-password">${texts(ctx.locale).pages.citizen.forgotLink}</a></p>
+<p>${texts(ctx.locale).pages.citizen.noAccount} <a href="/register">${t.navRegister}</a></p>`;
   return layout(ctx, { title: t.signInTitle, body });
 }

@@ -1,13 +1,12 @@
-import { Locale } from '../common/i18n/locale';
+import { interpolate, Locale } from '../common/i18n/locale';
 import { NoticeView } from '../documentation/documentation.service';
 import { ProtocolVersionView, ProtocolView } from '../hearings/hearing-view';
 import { OutcomeView } from '../outcomes/report';
 import { RecommendationView, ReviewView } from '../reviews/reviews.service';
 import { formatDateTime } from './format';
 import { html, SafeHtml } from './html';
-import { fmt } from './i18n/messages';
+import { texts, type Catalogue } from '../common/i18n/catalogue';
 import { PageContext } from './layout';
-import { planSectionMessages, PlanSectionMessages } from './plan-sections.messages';
 
 /** The steps after the hearing, as GET /plans/{id} shows them (src/plans/plan-detail.ts). */
 export interface ProcedureDetails {
@@ -24,16 +23,16 @@ interface Versioned {
 }
 
 /** "Version n · published …" and the reason of a correction. */
-function versionLine(m: PlanSectionMessages, v: Versioned, tz: string, locale: Locale, late = false): SafeHtml {
-  return html`<p class="meta">${v.version > 1 ? html`${fmt(m.version, { n: v.version })} · ` : ''}${fmt(m.publishedOn, { time: formatDateTime(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
-  ${v.correctionReason ? html`<p class="meta">${fmt(m.correctionReason, { reason: v.correctionReason })}</p>` : ''}`;
+function versionLine(m: Catalogue['pages']['plan'], v: Versioned, tz: string, locale: Locale, late = false): SafeHtml {
+  return html`<p class="meta">${v.version > 1 ? html`${interpolate(m.version, { n: v.version })} · ` : ''}${interpolate(m.publishedOn, { time: formatDateTime(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
+  ${v.correctionReason ? html`<p class="meta">${interpolate(m.correctionReason, { reason: v.correctionReason })}</p>` : ''}`;
 }
 
 /** Earlier versions stay public: a correction never replaces the original. */
-function history<T extends Versioned>(m: PlanSectionMessages, versions: T[], render: (v: T) => SafeHtml): SafeHtml | '' {
+function history<T extends Versioned>(m: Catalogue['pages']['plan'], versions: T[], render: (v: T) => SafeHtml): SafeHtml | '' {
   const earlier = versions.slice(0, -1).reverse();
   if (earlier.length === 0) return '';
-  return html`<details class="history"><summary>${fmt(m.earlierVersions, { n: earlier.length })}</summary>
+  return html`<details class="history"><summary>${interpolate(m.earlierVersions, { n: earlier.length })}</summary>
     ${earlier.map((v) => html`<div class="version">${render(v)}</div>`)}</details>`;
 }
 
@@ -41,7 +40,7 @@ function lines(items: string[]): SafeHtml {
   return html`<ul>${items.map((s) => html`<li>${s}</li>`)}</ul>`;
 }
 
-function protocolBody(ctx: PageContext, m: PlanSectionMessages, p: ProtocolVersionView, tz: string): SafeHtml {
+function protocolBody(ctx: PageContext, m: Catalogue['pages']['plan'], p: ProtocolVersionView, tz: string): SafeHtml {
   return html`${versionLine(m, p, tz, ctx.locale, p.late)}
   <dl class="facts"><dt>${m.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
   ${p.speakers.length ? html`<h3>${m.speakers}</h3>${lines(p.speakers)}` : ''}
@@ -50,25 +49,25 @@ function protocolBody(ctx: PageContext, m: PlanSectionMessages, p: ProtocolVersi
   ${p.decisions.length ? html`<h3>${m.decisions}</h3>${lines(p.decisions)}` : ''}`;
 }
 
-function recommendation(ctx: PageContext, m: PlanSectionMessages, r: RecommendationView, tz: string): SafeHtml {
+function recommendation(ctx: PageContext, m: Catalogue['pages']['plan'], r: RecommendationView, tz: string): SafeHtml {
   const due = formatDateTime(r.responseDueAt, tz, ctx.locale);
   return html`<li class="recommendation" id="recommendation-${r.id}"><p class="body">${r.text}</p>
     ${r.response
       ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
           ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}<p class="body">${r.response.text}</p></div>`
-      : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${fmt(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`}</li>`;
+      : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${interpolate(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`}</li>`;
 }
 
-function reviewSection(ctx: PageContext, m: PlanSectionMessages, review: ReviewView, tz: string, now: Date): SafeHtml {
+function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: ReviewView, tz: string, now: Date): SafeHtml {
   const c = review.conclusion;
   return html`<h2 id="review">${m.review}</h2>
-  ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${fmt(m.reviewUntil, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>` : ''}
+  ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${interpolate(m.reviewUntil, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>` : ''}
   ${c
     ? html`<h3>${m.conclusion}</h3>
       <p><strong>${m.result[c.result] ?? c.result}</strong></p>
-      <p>${fmt(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
+      <p>${interpolate(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
       <p>${c.quorum ? m.quorum : m.noQuorum}</p>
-      <p class="meta">${fmt(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>`
+      <p class="meta">${interpolate(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>`
     : ''}
   <h3>${m.positions}</h3>
   ${review.positions.length === 0
@@ -81,7 +80,7 @@ function reviewSection(ctx: PageContext, m: PlanSectionMessages, review: ReviewV
       )}</ol>`}`;
 }
 
-function noticeSection(ctx: PageContext, m: PlanSectionMessages, notice: NoticeView, tz: string): SafeHtml {
+function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: NoticeView, tz: string): SafeHtml {
   const body = (n: NoticeView | NoticeView['versions'][number]) => html`${versionLine(m, n, tz, ctx.locale)}
     <dl class="facts"><dt>${m.noticeNumber}</dt><dd>${n.noticeNumber}</dd></dl>
     <h3>${m.documents}</h3>
@@ -92,7 +91,7 @@ function noticeSection(ctx: PageContext, m: PlanSectionMessages, notice: NoticeV
   return html`<h2 id="notice">${m.notice}</h2>${body(notice)}${history(m, notice.versions, body)}`;
 }
 
-function outcomeSection(ctx: PageContext, m: PlanSectionMessages, outcome: OutcomeView, tz: string, planId: string): SafeHtml {
+function outcomeSection(ctx: PageContext, m: Catalogue['pages']['plan'], outcome: OutcomeView, tz: string, planId: string): SafeHtml {
   const body = (o: OutcomeView | OutcomeView['versions'][number]) => html`<p><strong>${m.decision[o.decision] ?? o.decision}</strong></p>
     ${versionLine(m, o, tz, ctx.locale)}<p class="body">${o.summary}</p>`;
   return html`<h2 id="outcome">${m.outcome}</h2>${body(outcome)}${history(m, outcome.versions, body)}
@@ -101,7 +100,7 @@ function outcomeSection(ctx: PageContext, m: PlanSectionMessages, outcome: Outco
 
 /** Protocol, council review, notice and outcome of a plan, each with its public history. */
 export function procedureSections(ctx: PageContext, details: ProcedureDetails, tz: string, planId: string, now: Date): SafeHtml {
-  const m = planSectionMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.plan;
   const { protocol, review, notice, outcome } = details;
   return html`
 ${protocol

@@ -2,7 +2,7 @@ import { Body, Controller, Get, Header, Inject, Param, Post, Query, Req, Res } f
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../common/clock';
-import { isLocale, Locale } from '../common/i18n/locale';
+import { interpolate, isLocale, Locale } from '../common/i18n/locale';
 import { LANG_COOKIE, requestLocale } from '../common/i18n/request-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { SafeHtml } from './html';
@@ -18,7 +18,6 @@ import { DISPOSITIONS, Disposition } from '../remarks/answer.entity';
 import { AppError } from '../common/errors/app-error';
 import { ERRORS } from '../common/errors/error-codes';
 import { randomUUID } from 'node:crypto';
-import { fmt } from './i18n/messages';
 import { isUuid, WebQueries } from './queries';
 import { PlanParticipation } from './citizen/plan-participation';
 
@@ -257,5 +256,5 @@ function str(v: unknown): string {
 export function errorText(error: AppError, locale: Locale): string {
   const params: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(error.params)) params[k] = typeof v === 'object' && v !== null ? (v as Record<string, string>)[locale] ?? '' : v;
-  return fmt(ERRORS[error.code][locale], params);
+  return interpolate(ERRORS[error.code][locale], params);
 }

@@ -7,17 +7,17 @@ import { CalendarService, overrideDate } from '../../calendar/calendar.service';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { ErrorCode } from '../../common/errors/error-codes';
-import { isLocale } from '../../common/i18n/locale';
+import { interpolate, isLocale } from '../../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { STAFF_ROLES, StaffRole } from '../../identity/admin/admin-users.dto';
 import { AdminUsersService } from '../../identity/admin/admin-users.service';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { Csrf } from '../csrf';
-import { fmt } from '../i18n/messages';
+import { texts } from '../../common/i18n/catalogue';
+import { KZ_TIME_ZONES } from './time-zones';
 import { PageContext } from '../layout';
 import { isUuid } from '../queries';
 import { errorText, requestContext, sendPage } from '../web.controller';
-import { adminMessages, KZ_TIME_ZONES } from './admin.messages';
 import {
   adminHomePage,
   calendarPage,
@@ -55,7 +55,7 @@ function formValues<K extends string>(body: FormBody, keys: readonly K[]): Recor
 /** A required text of at most `max` characters: the error, or null. */
 function requiredText(ctx: PageContext, value: string, max: number): string | null {
   if (!value) return ctx.t.fieldRequired;
-  return value.length > max ? fmt(adminMessages(ctx.locale).tooLong, { n: max }) : null;
+  return value.length > max ? interpolate(texts(ctx.locale).pages.admin.tooLong, { n: max }) : null;
 }
 
 function hasErrors(errors: FieldErrors): boolean {
@@ -109,7 +109,7 @@ export class AdminPagesController {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin')) return;
     const form = emptyForm(ORG_FIELDS, { timeZone: 'Asia/Almaty' });
-    await this.renderOrganizations(request, reply, ctx, cursor, form, done === 'created' ? adminMessages(ctx.locale).orgCreated : null);
+    await this.renderOrganizations(request, reply, ctx, cursor, form, done === 'created' ? texts(ctx.locale).pages.admin.orgCreated : null);
   }
 
   private async renderOrganizations(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, cursor: unknown, form: FormState<OrgField>, flash: string | null, status = 200): Promise<void> {
@@ -122,7 +122,7 @@ export class AdminPagesController {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin', '/admin/organizations')) return;
     this.csrf.assert(request, body);
-    const a = adminMessages(ctx.locale);
+    const a = texts(ctx.locale).pages.admin;
     const values = formValues(body, ORG_FIELDS);
     let errors: FieldErrors<OrgField> = {
       name: requiredText(ctx, values.name, 300),
@@ -149,7 +149,7 @@ export class AdminPagesController {
   async councilList(@Query('cursor') cursor: unknown, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin')) return;
-    await this.renderCouncils(request, reply, ctx, cursor, emptyForm(COUNCIL_FIELDS), done === 'created' ? adminMessages(ctx.locale).councilCreated : null);
+    await this.renderCouncils(request, reply, ctx, cursor, emptyForm(COUNCIL_FIELDS), done === 'created' ? texts(ctx.locale).pages.admin.councilCreated : null);
   }
 
   private async renderCouncils(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, cursor: unknown, form: FormState<CouncilField>, flash: string | null, status = 200): Promise<void> {
@@ -179,7 +179,7 @@ export class AdminPagesController {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin')) return;
     const form = emptyForm(USER_FIELDS, { locale: ctx.locale });
-    await this.renderUsers(request, reply, ctx, cursor, form, done === 'created' ? adminMessages(ctx.locale).userCreated : null);
+    await this.renderUsers(request, reply, ctx, cursor, form, done === 'created' ? texts(ctx.locale).pages.admin.userCreated : null);
   }
 
   private async renderUsers(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, cursor: unknown, form: FormState<UserField>, flash: string | null, status = 200): Promise<void> {
@@ -192,7 +192,7 @@ export class AdminPagesController {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin', '/admin/users')) return;
     this.csrf.assert(request, body);
-    const a = adminMessages(ctx.locale);
+    const a = texts(ctx.locale).pages.admin;
     const values = formValues(body, USER_FIELDS);
     values.isChair = values.isChair === 'true' ? 'true' : '';
     const role = (STAFF_ROLES as readonly string[]).includes(values.role) ? (values.role as StaffRole) : null;
@@ -245,7 +245,7 @@ export class AdminPagesController {
   async calendarYear(@Query('year') yearParam: unknown, @Query('done') done: unknown, @Query('date') date: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = this.ctx(request);
     if (!staffUser(request, reply, ctx, 'admin')) return;
-    const a = adminMessages(ctx.locale);
+    const a = texts(ctx.locale).pages.admin;
     const asked = typeof yearParam === 'string' && /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
     const year = asked >= 1900 && asked <= 2199 ? asked : this.thisYear();
     let flash: string | null = null;
@@ -253,8 +253,8 @@ export class AdminPagesController {
       try {
         const day = (await this.calendars.calendar()).day(overrideDate(date));
         flash = done === 'saved'
-          ? fmt(a.overrideSaved, { date: day.date, kind: day.working ? a.workingDay : a.dayOff })
-          : fmt(a.overrideRemoved, { date: day.date });
+          ? interpolate(a.overrideSaved, { date: day.date, kind: day.working ? a.workingDay : a.dayOff })
+          : interpolate(a.overrideRemoved, { date: day.date });
       } catch {
         flash = null;
       }
@@ -274,7 +274,7 @@ export class AdminPagesController {
     const user = staffUser(request, reply, ctx, 'admin', '/admin/calendar');
     if (!user) return;
     this.csrf.assert(request, body);
-    const a = adminMessages(ctx.locale);
+    const a = texts(ctx.locale).pages.admin;
     const values = formValues(body, OVERRIDE_FIELDS);
     let date: string | null = null;
     try {

@@ -1,12 +1,12 @@
 import type { CalendarDay } from '../../calendar/working-calendar';
-import { LOCALES } from '../../common/i18n/locale';
+import { interpolate, LOCALES } from '../../common/i18n/locale';
 import { STAFF_ROLES } from '../../identity/admin/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
 import { formatDate, formatDateTime, zoneLabel } from '../format';
 import { html, HtmlValue, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
+import { KZ_TIME_ZONES } from './time-zones';
 import { csrfField, layout, PageContext } from '../layout';
-import { AdminMessages, adminMessages, KZ_TIME_ZONES } from './admin.messages';
 import { CouncilRow, KeysetPage, OrganizationRow, OverrideRow, StaffRow } from './admin.queries';
 import { checkboxField, FieldErrors, firstError, flash, formAlert, radioGroup, selectField, textField } from './form-fields';
 
@@ -27,7 +27,7 @@ type Section = 'organizations' | 'councils' | 'users' | 'calendar';
 const SECTIONS: readonly Section[] = ['organizations', 'councils', 'users', 'calendar'];
 
 /** The administrator's pages: the section menu, one h1, the flash, then the body. */
-function adminLayout(ctx: PageContext, a: AdminMessages, current: Section | null, title: string, body: HtmlValue): SafeHtml {
+function adminLayout(ctx: PageContext, a: Catalogue['pages']['admin'], current: Section | null, title: string, body: HtmlValue): SafeHtml {
   return layout(ctx, {
     title,
     body: html`<nav class="sub-nav" aria-label="${a.adminTitle}"><ul>
@@ -39,16 +39,16 @@ ${body}`,
 }
 
 /** The "next page" link of a keyset list, keeping its anchor. */
-function nextLink(a: AdminMessages, path: string, page: KeysetPage<unknown>, anchor: string): SafeHtml {
+function nextLink(a: Catalogue['pages']['admin'], path: string, page: KeysetPage<unknown>, anchor: string): SafeHtml {
   return html`${page.nextCursor ? html`<p class="more"><a class="button" href="${path}?cursor=${encodeURIComponent(page.nextCursor)}#${anchor}">${a.nextPage}</a></p>` : ''}`;
 }
 
-function firstPageLink(a: AdminMessages, path: string, isLaterPage: boolean): SafeHtml {
+function firstPageLink(a: Catalogue['pages']['admin'], path: string, isLaterPage: boolean): SafeHtml {
   return html`${isLaterPage ? html`<p><a href="${path}">${a.firstPage}</a></p>` : ''}`;
 }
 
 export function adminHomePage(ctx: PageContext): SafeHtml {
-  const a = adminMessages(ctx.locale);
+  const a = texts(ctx.locale).pages.admin;
   const hints: Record<Section, string> = { organizations: a.organizationsHint, councils: a.councilsHint, users: a.usersHint, calendar: a.calendarHint };
   return adminLayout(
     ctx,
@@ -74,7 +74,7 @@ export interface OrganizationsData {
 }
 
 export function organizationsPage(ctx: PageContext, d: OrganizationsData): SafeHtml {
-  const a = adminMessages(ctx.locale);
+  const a = texts(ctx.locale).pages.admin;
   const { values: v, errors: e } = d.form;
   const focus = firstError(e, ORG_FIELDS);
   const zones = KZ_TIME_ZONES.map((z) => [z, `${a.zones[z]} (${zoneLabel(z, d.now)})`] as const);
@@ -120,7 +120,7 @@ export interface CouncilsData {
 }
 
 export function councilsPage(ctx: PageContext, d: CouncilsData): SafeHtml {
-  const a = adminMessages(ctx.locale);
+  const a = texts(ctx.locale).pages.admin;
   const { values: v, errors: e } = d.form;
   const body = html`<h1>${a.councils}</h1>
 ${flash(d.flash)}
@@ -160,7 +160,7 @@ export interface UsersData {
 }
 
 export function usersPage(ctx: PageContext, d: UsersData): SafeHtml {
-  const a = adminMessages(ctx.locale);
+  const a = texts(ctx.locale).pages.admin;
   const { values: v, errors: e } = d.form;
   const focus = firstError(e, USER_FIELDS);
   const body = html`<h1>${a.users}</h1>
@@ -210,11 +210,11 @@ export interface CalendarData {
 }
 
 export function calendarPage(ctx: PageContext, d: CalendarData): SafeHtml {
-  const a = adminMessages(ctx.locale);
+  const a = texts(ctx.locale).pages.admin;
   const { locale } = ctx;
   const { values: v, errors: e } = d.form;
   const focus = firstError(e, OVERRIDE_FIELDS);
-  const title = fmt(a.calendarTitle, { year: d.year });
+  const title = interpolate(a.calendarTitle, { year: d.year });
   const body = html`<h1>${title}</h1>
 ${flash(d.flash)}
 <form class="search" method="get" action="/admin/calendar">
@@ -223,21 +223,21 @@ ${flash(d.flash)}
   <div><button type="submit">${a.showYear}</button></div>
 </form>
 <p><a href="/admin/calendar?year=${d.year - 1}">${d.year - 1}</a> · <a href="/admin/calendar?year=${d.year + 1}">${d.year + 1}</a> · <a href="#create">${a.overrideTitle}</a></p>
-<h2 id="overrides">${fmt(a.overridesCaption, { year: d.year })}</h2>
+<h2 id="overrides">${interpolate(a.overridesCaption, { year: d.year })}</h2>
 ${d.overrides.length === 0
-  ? html`<p>${fmt(a.noOverrides, { year: d.year })}</p>`
+  ? html`<p>${interpolate(a.noOverrides, { year: d.year })}</p>`
   : html`<div class="table-wrap"><table>
-  <caption>${fmt(a.overridesCaption, { year: d.year })}</caption>
+  <caption>${interpolate(a.overridesCaption, { year: d.year })}</caption>
   <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colWorking}</th><th scope="col">${a.colReason}</th><th scope="col">${a.colChanged}</th><th scope="col">${a.colAction}</th></tr></thead>
   <tbody>${d.overrides.map(
     (o) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
       <td>${formatDateTime(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
-      <td><form class="inline" method="post" action="/admin/calendar/${o.date}/delete">${csrfField(ctx.csrf)}<button type="submit" class="secondary" aria-label="${fmt(a.removeLabel, { date: formatDate(o.date, locale) })}">${a.remove}</button></form></td></tr>`,
+      <td><form class="inline" method="post" action="/admin/calendar/${o.date}/delete">${csrfField(ctx.csrf)}<button type="submit" class="secondary" aria-label="${interpolate(a.removeLabel, { date: formatDate(o.date, locale) })}">${a.remove}</button></form></td></tr>`,
   )}</tbody>
 </table></div>`}
-<h2 id="holidays">${fmt(a.holidaysCaption, { year: d.year })}</h2>
+<h2 id="holidays">${interpolate(a.holidaysCaption, { year: d.year })}</h2>
 <div class="table-wrap"><table>
-  <caption>${fmt(a.holidaysCaption, { year: d.year })}</caption>
+  <caption>${interpolate(a.holidaysCaption, { year: d.year })}</caption>
   <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colKind}</th><th scope="col">${a.colReason}</th></tr></thead>
   <tbody>${d.holidays.map(
     (h) => html`<tr><th scope="row"><time datetime="${h.date}">${formatDate(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,

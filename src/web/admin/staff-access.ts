@@ -2,10 +2,10 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import type { Role } from '../../identity/user.entity';
 import { html } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { layout, PageContext } from '../layout';
 import { sendPage } from '../web.controller';
-import { adminMessages } from './admin.messages';
 
 /**
  * The gate of a staff page: the signed-in user of `role`, or null after answering the request —
@@ -19,9 +19,9 @@ export function staffUser(request: FastifyRequest, reply: FastifyReply, ctx: Pag
     return null;
   }
   if (user.role !== role || (role === 'council_member' && !user.councilId)) {
-    const a = adminMessages(ctx.locale);
+    const a = texts(ctx.locale).pages.admin;
     const body = html`<h1>${a.forbiddenTitle}</h1>
-<p>${fmt(a.forbiddenText, { role: a.roles[role], name: user.displayName })}</p>
+<p>${interpolate(a.forbiddenText, { role: a.roles[role], name: user.displayName })}</p>
 <p><a href="/">${ctx.t.backHome}</a></p>`;
     sendPage(request, reply, ctx, layout(ctx, { title: a.forbiddenTitle, body }), 403);
     return null;

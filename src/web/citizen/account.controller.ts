@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import { isEmail } from 'class-validator';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
-import { isLocale } from '../../common/i18n/locale';
+import { interpolate, isLocale } from '../../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { AuthUser } from '../../identity/auth/auth-user';
 import { AuthService } from '../../identity/auth.service';
@@ -11,7 +11,7 @@ import { checkPassword } from '../../identity/password-policy';
 import { RateLimiter } from '../../identity/rate-limiter';
 import { Csrf } from '../csrf';
 import { html } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts } from '../../common/i18n/catalogue';
 import { PageContext } from '../layout';
 import { errorText, requestContext, sendPage } from '../web.controller';
 import {
@@ -24,7 +24,6 @@ import {
   resetPage,
   verifyResultPage,
 } from './account.pages';
-import { citizenMessages } from './citizen.messages';
 import { FieldErrors, str } from './form';
 
 const TOKEN_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED'];
@@ -73,7 +72,7 @@ export class AccountPagesController {
   async register(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.csrf.assert(request, body);
     const ctx = this.ctx(request);
-    const c = citizenMessages(ctx.locale);
+    const c = texts(ctx.locale).pages.citizen;
     const email = str(body?.email).trim();
     const displayName = str(body?.displayName).trim();
     const password = str(body?.password);
@@ -115,7 +114,7 @@ export class AccountPagesController {
       if (!known) throw error;
       // a used link of a person who is signed in and confirmed (e.g. opened twice) is no failure
       if (ctx.user?.emailVerified) {
-        sendPage(request, reply, ctx, messagePage(ctx, citizenMessages(ctx.locale).verifiedTitle, [citizenMessages(ctx.locale).alreadyVerified], { status: 'ok' }));
+        sendPage(request, reply, ctx, messagePage(ctx, texts(ctx.locale).pages.citizen.verifiedTitle, [texts(ctx.locale).pages.citizen.alreadyVerified], { status: 'ok' }));
         return;
       }
       sendPage(request, reply, ctx, verifyResultPage(ctx, { verified: false, reason: errorText(known, ctx.locale) }), known.status);
@@ -147,7 +146,7 @@ export class AccountPagesController {
   async forgot(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.csrf.assert(request, body);
     const ctx = this.ctx(request);
-    const c = citizenMessages(ctx.locale);
+    const c = texts(ctx.locale).pages.citizen;
     const email = str(body?.email).trim();
     const again = (error: string, status: number) => sendPage(request, reply, ctx, forgotPage(ctx, { csrf: this.csrf.ensureToken(request, reply), email, error }), status);
     if (email.length > 320 || !isEmail(email)) {
@@ -164,7 +163,7 @@ export class AccountPagesController {
       return;
     }
     // the same answer whether or not the address has an account
-    sendPage(request, reply, ctx, messagePage(ctx, c.forgotSentTitle, [fmt(c.forgotSentText, { email })], { status: 'ok' }));
+    sendPage(request, reply, ctx, messagePage(ctx, c.forgotSentTitle, [interpolate(c.forgotSentText, { email })], { status: 'ok' }));
   }
 
   @Get('reset-password')
@@ -182,7 +181,7 @@ export class AccountPagesController {
   async reset(@Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     this.csrf.assert(request, body);
     const ctx = this.ctx(request);
-    const c = citizenMessages(ctx.locale);
+    const c = texts(ctx.locale).pages.citizen;
     const token = str(body?.token).trim().slice(0, 200);
     const password = str(body?.password);
     const weak = passwordError(password, ctx);

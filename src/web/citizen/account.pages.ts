@@ -1,12 +1,9 @@
-import { LOCALES, Locale } from '../../common/i18n/locale';
+import { interpolate, Locale, LOCALES } from '../../common/i18n/locale';
 import { PASSWORD_MAX } from '../../identity/password-policy';
 import { html, HtmlValue, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts } from '../../common/i18n/catalogue';
 import { csrfField, layout, PageContext } from '../layout';
-import { citizenMessages } from './citizen.messages';
 import { buttonForm, errorSummary, FieldErrors, firstError, inputField, InputSpec, selectField } from './form';
-
-const LANGUAGE_NAMES: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
 
 export type RegisterField = 'email' | 'displayName' | 'password';
 const REGISTER_ORDER: readonly RegisterField[] = ['email', 'displayName', 'password'];
@@ -21,7 +18,7 @@ export interface RegisterState {
 
 export function registerPage(ctx: PageContext, s: RegisterState): SafeHtml {
   const { t } = ctx;
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   const errors = s.errors ?? {};
   const focus = firstError(errors, REGISTER_ORDER);
   const body = html`<h1>${c.registerTitle}</h1>
@@ -32,7 +29,7 @@ ${errorSummary(ctx, errors)}
   ${inputField({ id: 'email', type: 'email', label: t.email, hint: c.emailHint, value: s.email, error: errors.email, autocomplete: 'email', maxlength: 320, autofocus: focus === 'email' })}
   ${inputField({ id: 'displayName', type: 'text', label: c.displayName, hint: c.displayNameHint, value: s.displayName, error: errors.displayName, autocomplete: 'nickname', maxlength: 100, autofocus: focus === 'displayName' })}
   ${inputField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: errors.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, autofocus: focus === 'password' })}
-  ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: s.locale, options: LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l], lang: l })) })}
+  ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: s.locale, options: LOCALES.map((l) => ({ value: l, label: t.languageNames[l], lang: l })) })}
   <div><button type="submit">${c.registerButton}</button></div>
 </form>
 <p>${c.haveAccount} <a href="/login">${t.signIn}</a></p>`;
@@ -50,13 +47,13 @@ ${rest.map((p) => html`<p>${p}</p>`)}`;
 }
 
 export function checkEmailPage(ctx: PageContext, email: string): SafeHtml {
-  const c = citizenMessages(ctx.locale);
-  return messagePage(ctx, c.checkEmailTitle, [fmt(c.checkEmailText, { email }), c.checkEmailSpam, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], { status: 'ok' });
+  const c = texts(ctx.locale).pages.citizen;
+  return messagePage(ctx, c.checkEmailTitle, [interpolate(c.checkEmailText, { email }), c.checkEmailSpam, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], { status: 'ok' });
 }
 
 /** The end of the e-mailed confirmation link: confirmed, or why not and what to do next. */
 export function verifyResultPage(ctx: PageContext, outcome: { verified: true } | { verified: false; reason: string }): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   if (outcome.verified) {
     const next = ctx.user ? html`<a class="button" href="/">${c.findDiscussions}</a>` : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
     return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok' });
@@ -69,7 +66,7 @@ export function verifyResultPage(ctx: PageContext, outcome: { verified: true } |
 
 /** "Send a new confirmation link" for a signed-in user whose address is not confirmed. */
 export function resendForm(ctx: PageContext): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   return buttonForm('/verify-email/resend', csrfField(ctx.csrf), c.resendButton);
 }
 
@@ -95,7 +92,7 @@ export interface EmailFormState {
 }
 
 export function forgotPage(ctx: PageContext, s: EmailFormState): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   return oneFieldPage(ctx, {
     title: c.forgotTitle,
     intro: c.forgotIntro,
@@ -114,7 +111,7 @@ export interface ResetState {
 }
 
 export function resetPage(ctx: PageContext, s: ResetState): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   return oneFieldPage(ctx, {
     title: c.resetTitle,
     action: '/reset-password',
@@ -127,6 +124,6 @@ export function resetPage(ctx: PageContext, s: ResetState): SafeHtml {
 
 /** The reset link was invalid, used or expired. */
 export function resetFailedPage(ctx: PageContext, reason: string): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   return messagePage(ctx, c.verifyFailedTitle, [reason, html`<a class="button" href="/forgot-password">${c.resetRequestNew}</a>`], { status: 'error' });
 }

@@ -1,9 +1,9 @@
 import { formatDateTime } from '../format';
 import { html, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { layout, PageContext } from '../layout';
 import { resendForm } from './account.pages';
-import { citizenMessages } from './citizen.messages';
 import { MyRemarkPage, MyRemarkRow } from './citizen.queries';
 
 export interface MyRemarksData {
@@ -17,7 +17,7 @@ export interface MyRemarksData {
 
 function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
   const { t, locale } = ctx;
-  const c = citizenMessages(locale);
+  const c = texts(locale).pages.citizen;
   const tz = r.time_zone;
   const answer =
     r.answer_body !== null
@@ -25,20 +25,20 @@ function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
           <h3 id="answer-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>${r.answer_late
             ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>`
             : ''}</h3>
-          <p class="meta">${r.answer_published_at ? fmt(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
+          <p class="meta">${r.answer_published_at ? interpolate(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
           <p class="body">${r.answer_body}</p>
         </section>`
-      : html`<p class="pending">${fmt(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
+      : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
     <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${r.plan_title}</a></h2>
-    <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${fmt(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
+    <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${interpolate(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
     <p class="body">${r.body}</p>
     ${answer}
   </li>`;
 }
 
 export function myRemarksPage(ctx: PageContext, data: MyRemarksData): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   const user = ctx.user!;
   const body = html`<h1>${c.myRemarksTitle}</h1>
 ${data.resent ? html`<p class="notice-ok" role="status" id="flash">${c.resendSent}</p>` : ''}

@@ -3,7 +3,7 @@ import { html, SafeHtml } from '../html';
 import { csrfField, PageContext } from '../layout';
 import type { PlanSlots } from '../pages';
 import type { PlanDetailRow } from '../queries';
-import { citizenMessages } from './citizen.messages';
+import { texts } from '../../common/i18n/catalogue';
 import { CitizenQueries, Participation } from './citizen.queries';
 import { buttonForm } from './form';
 
@@ -26,7 +26,7 @@ function flash(text: string, error = false): SafeHtml {
 
 /** "Follow this plan" / "Unfollow", and the report link while the outcome (which has its own) is not out. */
 export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Participation | null, done: ParticipationDone | null): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   const action = `/plans/${plan.id}/follow`;
   let control: SafeHtml;
   if (!ctx.user || !state) {
@@ -48,7 +48,7 @@ export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Part
 
 /** "Sign up for the hearing" / "Cancel my sign-up", under the hearing's details. */
 export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, state: Participation | null, done: ParticipationDone | null, now: Date): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   const notice =
     done === 'signedup' ? flash(c.signedUp) : done === 'withdrawn' ? flash(c.withdrawn) : done === 'signup-closed' ? flash(c.signupClosed, true) : '';
   if (!hearingOpenForSignup(plan, now)) return html`${notice}`;

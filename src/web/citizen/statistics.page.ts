@@ -1,9 +1,9 @@
 import { OrganizationStatistics, Statistics } from '../../outcomes/statistics';
-import { INTL_LOCALE } from '../format';
+import { intlLocale } from '../format';
 import { html, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { layout, PageContext } from '../layout';
-import { CitizenMessages, citizenMessages } from './citizen.messages';
 
 export interface StatisticsData {
   total: Statistics;
@@ -14,24 +14,24 @@ type Figure = 'figReceived' | 'figAnswered' | 'figOnTime' | 'figMedian' | 'figHe
 const FIGURES: readonly Figure[] = ['figReceived', 'figAnswered', 'figOnTime', 'figMedian', 'figHearings', 'figRecommendations'];
 
 /** "75 % (3 of 4)", or "—" when there is nothing to count. */
-function shareText(ctx: PageContext, c: CitizenMessages, share: number | null, n: number, total: number): string {
+function shareText(ctx: PageContext, c: Catalogue['pages']['citizen'], share: number | null, n: number, total: number): string {
   if (share === null) return c.noData;
-  const percent = new Intl.NumberFormat(INTL_LOCALE[ctx.locale], { style: 'percent', maximumFractionDigits: 1 }).format(share);
-  return fmt(c.shareOf, { share: percent, n, total });
+  const percent = new Intl.NumberFormat(intlLocale(ctx.locale), { style: 'percent', maximumFractionDigits: 1 }).format(share);
+  return interpolate(c.shareOf, { share: percent, n, total });
 }
 
 /** "20 h", or "3 d 4 h" from two days on. */
-function durationText(ctx: PageContext, c: CitizenMessages, hours: number | null): string {
+function durationText(ctx: PageContext, c: Catalogue['pages']['citizen'], hours: number | null): string {
   if (hours === null) return c.noData;
-  if (hours < 48) return fmt(c.hours, { n: new Intl.NumberFormat(INTL_LOCALE[ctx.locale], { maximumFractionDigits: 1 }).format(hours) });
+  if (hours < 48) return interpolate(c.hours, { n: new Intl.NumberFormat(intlLocale(ctx.locale), { maximumFractionDigits: 1 }).format(hours) });
   const whole = Math.round(hours);
-  return fmt(c.days, { d: Math.floor(whole / 24), h: whole % 24 });
+  return interpolate(c.days, { d: Math.floor(whole / 24), h: whole % 24 });
 }
 
-function values(ctx: PageContext, c: CitizenMessages, s: Statistics): Record<Figure, string> {
+function values(ctx: PageContext, c: Catalogue['pages']['citizen'], s: Statistics): Record<Figure, string> {
   const r = s.remarks;
   return {
-    figReceived: new Intl.NumberFormat(INTL_LOCALE[ctx.locale]).format(r.received),
+    figReceived: new Intl.NumberFormat(intlLocale(ctx.locale)).format(r.received),
     figAnswered: shareText(ctx, c, r.answeredShare, r.answered, r.received),
     figOnTime: shareText(ctx, c, r.answeredOnTimeShare, r.answeredOnTime, r.received),
     figMedian: durationText(ctx, c, r.medianAnswerHours),
@@ -41,7 +41,7 @@ function values(ctx: PageContext, c: CitizenMessages, s: Statistics): Record<Fig
 }
 
 export function statisticsPage(ctx: PageContext, data: StatisticsData): SafeHtml {
-  const c = citizenMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.citizen;
   const total = values(ctx, c, data.total);
   const body = html`<h1>${c.statsTitle}</h1>
 <p>${c.statsIntro}</p>

@@ -15,7 +15,7 @@ import { staffUser } from '../admin/staff-access';
 import { Csrf } from '../csrf';
 import { PageContext } from '../layout';
 import { errorText, requestContext, sendPage } from '../web.controller';
-import { councilMessages } from './council.messages';
+import { texts } from '../../common/i18n/catalogue';
 import { councilHomePage, councilPlanPage, PositionFormState } from './council.pages';
 import { CouncilQueries } from './council.queries';
 
@@ -68,7 +68,7 @@ export class CouncilPagesController {
     const ctx = this.ctx(request);
     const user = staffUser(request, reply, ctx, 'council_member');
     if (!user) return;
-    const c = councilMessages(ctx.locale);
+    const c = texts(ctx.locale).pages.council;
     const flash = done === 'position' ? c.positionSaved : done === 'closed' ? c.closedFlash : null;
     await this.render(request, reply, ctx, user, id, EMPTY_FORM, flash);
   }
@@ -96,7 +96,7 @@ export class CouncilPagesController {
     const user = staffUser(request, reply, ctx, 'council_member', `/council/plans/${encodeURIComponent(id)}#my-position`);
     if (!user) return;
     this.csrf.assert(request, body);
-    const c = councilMessages(ctx.locale);
+    const c = texts(ctx.locale).pages.council;
     const position = str(body?.position);
     const text = str(body?.text).trim();
     const recommendationsText = str(body?.recommendations);

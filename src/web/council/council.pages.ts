@@ -6,11 +6,11 @@ import { POSITIONS } from '../../reviews/review-position.entity';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { formatDateTime } from '../format';
 import { html, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
 import type { KeysetPage } from '../admin/admin.queries';
 import { FieldErrors, firstError, flash, formAlert, radioGroup, textArea } from '../admin/form-fields';
-import { CouncilMessages, councilMessages } from './council.messages';
 import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council.queries';
 
 export interface CouncilHomeData {
@@ -30,10 +30,10 @@ function pageQuery(params: Record<string, string | null>): string {
 }
 
 export function councilHomePage(ctx: PageContext, d: CouncilHomeData): SafeHtml {
-  const c = councilMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.council;
   const { locale } = ctx;
   const body = html`<h1>${c.title}</h1>
-${d.councilName ? html`<p class="meta">${fmt(c.councilName, { name: d.councilName })}</p>` : ''}
+${d.councilName ? html`<p class="meta">${interpolate(c.councilName, { name: d.councilName })}</p>` : ''}
 <h2 id="awaiting">${c.awaiting}</h2>
 ${d.awaiting.items.length === 0
   ? html`<p>${c.noAwaiting}</p>`
@@ -57,8 +57,8 @@ ${d.reviewed.items.length === 0
   <tbody>${d.reviewed.items.map(
     (r) => html`<tr><th scope="row"><a href="/council/plans/${r.plan_id}">${r.title}</a></th><td>${r.organization_name}</td>
       <td>${formatDateTime(r.closed_at, r.time_zone, locale)}</td>
-      <td>${c.results[r.result] ?? r.result}; ${fmt(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
-      <td>${r.recs_total === 0 ? '—' : fmt(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${fmt(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
+      <td>${c.results[r.result] ?? r.result}; ${interpolate(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
+      <td>${r.recs_total === 0 ? '—' : interpolate(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${interpolate(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
   )}</tbody>
 </table></div>`}
 ${d.reviewed.nextCursor ? html`<p class="more"><a class="button" href="/council${pageQuery({ after: d.after, before: d.reviewed.nextCursor })}#reviewed">${c.more}</a></p>` : ''}
@@ -95,9 +95,9 @@ export interface CouncilPlanData {
   flash: string | null;
 }
 
-function protocolSection(c: CouncilMessages, ctx: PageContext, p: ProtocolView, tz: string): SafeHtml {
+function protocolSection(c: Catalogue['pages']['council'], ctx: PageContext, p: ProtocolView, tz: string): SafeHtml {
   return html`<p class="meta">${formatDateTime(p.publishedAt, tz, ctx.locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
-  ${p.version > 1 ? html` · ${fmt(c.protocolVersion, { n: p.version, reason: p.correctionReason ?? '' })}` : ''}</p>
+  ${p.version > 1 ? html` · ${interpolate(c.protocolVersion, { n: p.version, reason: p.correctionReason ?? '' })}` : ''}</p>
 <dl class="facts"><dt>${c.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
 <h3>${c.summary}</h3>
 <p class="description">${p.summary}</p>
@@ -109,7 +109,7 @@ ${p.questions.length
 ${p.decisions.length ? html`<h3>${c.decisions}</h3><ol>${p.decisions.map((s) => html`<li>${s}</li>`)}</ol>` : ''}`;
 }
 
-function positionForm(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData): SafeHtml {
+function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData): SafeHtml {
   const f = d.form;
   const focus = firstError(f.errors, POSITION_FIELDS);
   return html`${formAlert(f.formError ?? (focus ? ctx.t.formErrors : null), 'position-form-error')}
@@ -122,9 +122,9 @@ function positionForm(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData):
 </form>`;
 }
 
-function closeSection(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData, preview: ConclusionFigures): SafeHtml {
+function closeSection(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData, preview: ConclusionFigures): SafeHtml {
   return html`<h2 id="close">${c.close}</h2>
-<p id="close-preview">${fmt(c.closePreview, {
+<p id="close-preview">${interpolate(c.closePreview, {
     result: c.results[preview.result],
     positions: preview.positionsCount,
     members: preview.membersCount,
@@ -138,7 +138,7 @@ ${formAlert(d.form.closeError, 'close-error')}
 </form>`;
 }
 
-function conclusionSection(c: CouncilMessages, ctx: PageContext, d: CouncilPlanData): SafeHtml {
+function conclusionSection(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData): SafeHtml {
   const k = d.review.conclusion;
   if (!k) return html``;
   const tz = d.organization.timeZone;
@@ -146,9 +146,9 @@ function conclusionSection(c: CouncilMessages, ctx: PageContext, d: CouncilPlanD
   const recs = d.review.positions.flatMap((p) => p.recommendations.map((r) => ({ ...r, memberName: p.memberName })));
   return html`<h2 id="conclusion">${c.conclusion}</h2>
 <p class="conclusion-result"><strong>${c.results[k.result] ?? k.result}</strong></p>
-<p>${k.closedBy === 'chair' ? fmt(c.closedByChair, { time: when }) : fmt(c.closedByDeadline, { time: when })}</p>
-<p>${fmt(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
-<p>${fmt(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
+<p>${k.closedBy === 'chair' ? interpolate(c.closedByChair, { time: when }) : interpolate(c.closedByDeadline, { time: when })}</p>
+<p>${interpolate(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
+<p>${interpolate(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
 <h3 id="recommendations">${c.recsTitle}</h3>
 ${recs.length === 0
   ? html`<p>${c.noRecommendations}</p>`
@@ -161,15 +161,15 @@ ${recs.length === 0
         ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
           <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span><p class="body">${r.response.text}</p>`
         : r.overdue
-          ? html`<span class="badge late">${fmt(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
-          : html`<span class="pending">${fmt(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+          ? html`<span class="badge late">${interpolate(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+          : html`<span class="pending">${interpolate(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
     }</td></tr>`,
   )}</tbody>
 </table></div>`}`;
 }
 
 export function councilPlanPage(ctx: PageContext, d: CouncilPlanData): SafeHtml {
-  const c = councilMessages(ctx.locale);
+  const c = texts(ctx.locale).pages.council;
   const tz = d.organization.timeZone;
   const dt = (at: Date | string) => formatDateTime(at, tz, ctx.locale);
   const body = html`<p class="meta"><a href="/council">${c.backToList}</a> · <a href="/plans/${d.plan.id}">${c.publicPage}</a></p>
@@ -187,8 +187,8 @@ ${d.review.positions.length === 0
   ? html`<p>${c.noPositions}</p>`
   : html`<ol class="remarks">${d.review.positions.map(
       (p) => html`<li class="remark">
-        <h3>${fmt(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
-        <p class="meta">${fmt(c.recordedAt, { time: dt(p.createdAt) })}</p>
+        <h3>${interpolate(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
+        <p class="meta">${interpolate(c.recordedAt, { time: dt(p.createdAt) })}</p>
         <p class="body">${p.text}</p>
         ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => html`<li class="body">${r.text}</li>`)}</ol>` : ''}
       </li>`,
@@ -196,7 +196,7 @@ ${d.review.positions.length === 0
 ${d.protocol
   ? html`<h2 id="my-position">${c.myPosition}</h2>
 ${d.mine
-  ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${fmt(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
+  ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
   : d.open
     ? positionForm(c, ctx, d)
     : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`}`

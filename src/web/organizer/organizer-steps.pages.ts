@@ -6,12 +6,12 @@ import type { OutcomeView } from '../../outcomes/report';
 import type { PlanView } from '../../plans/plan-view';
 import type { HearingDateOptions } from '../../procedure/deadlines';
 import type { ReviewView } from '../../reviews/reviews.service';
-import { formatDate, formatDateTime, zoneLabel } from '../format';
+import { formatDate, formatDateTime, intlLocale, zoneLabel } from '../format';
 import { html, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
 import { alertOf, control, flashOf, focusOf, FormState, radios } from './organizer.forms';
-import { organizerMessages, OrganizerMessages } from './organizer.messages';
 import { planHeading } from './organizer.pages';
 import type { OrganizationRow } from './organizer.queries';
 
@@ -24,9 +24,9 @@ export interface StepData {
   flash: string | null;
 }
 
-function stepLayout(ctx: PageContext, m: OrganizerMessages, d: StepData, title: string, content: SafeHtml): SafeHtml {
+function stepLayout(ctx: PageContext, m: Catalogue['pages']['organizer'], d: StepData, title: string, content: SafeHtml): SafeHtml {
   const body = html`${planHeading(ctx, m, d.view, title, `/organizer/plans/${d.view.id}`)}
-<p>${fmt(m.hearingFor, { plan: d.view.title })}</p>
+<p>${interpolate(m.hearingFor, { plan: d.view.title })}</p>
 ${flashOf(d.flash)}
 ${content}`;
   return layout(ctx, { title: `${title}: ${d.view.title}`, body });
@@ -43,10 +43,8 @@ function stepForm(ctx: PageContext, o: { id: string; title: string; action: stri
 </form>`;
 }
 
-const WEEKDAY_LOCALE = { kk: 'kk-KZ', ru: 'ru-RU', en: 'en-GB' } as const;
-
 function weekday(date: string, locale: PageContext['locale']): string {
-  return new Intl.DateTimeFormat(WEEKDAY_LOCALE[locale], { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+  return new Intl.DateTimeFormat(intlLocale(locale), { weekday: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
 }
 
 export interface HearingData extends StepData {
@@ -64,7 +62,7 @@ export const SCHEDULE_FIELDS = ['date', 'time', 'room', 'livestreamUrl'] as cons
 export const PROTOCOL_FIELDS = ['attendeesCount', 'speakers', 'summary', 'decisions'] as const;
 
 export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const { locale } = ctx;
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, locale);
@@ -79,7 +77,7 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
 
   const state = h
     ? html`<dl class="facts">
-        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? fmt(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : fmt(m.hearingScheduled, { time: dt(h.startsAt) })}</dd>
+        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: dt(h.startsAt) })}</dd>
         <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
         ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
         ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
@@ -87,7 +85,7 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
     : '';
 
   let scheduleForm: SafeHtml | '' = '';
-  if (!stage1Closed && d.view.stage1) scheduleForm = html`<p>${fmt(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
+  if (!stage1Closed && d.view.stage1) scheduleForm = html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
   else if (d.options && !held && !d.protocol) {
     const f = d.schedule;
     const v = f?.values ?? {};
@@ -97,7 +95,7 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
     const refused = dates.filter((x) => !x.allowed);
     const chosen = v.date ?? (scheduled ? h.localDate : '');
     const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-    scheduleForm = html`<p>${fmt(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
+    scheduleForm = html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
 ${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
   ${radios({ id: 'date', name: 'date', legend: m.dateLegend, hint: m.dateHint, error: f?.errors.date, focus: focus === 'date', value: chosen,
     options: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const) })}
@@ -106,8 +104,8 @@ ${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.sched
         (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
       )}</ul></div>`
     : ''}
-  ${control(o('time', m.time, fmt(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? (scheduled ? h.startsAt && new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00')}" min="${start}" max="${end}" step="300" required${a}>`)}
-  ${control(o('room', m.room, fmt(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h.room ?? '' : '')}" maxlength="200"${a}>`)}
+  ${control(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? (scheduled ? h.startsAt && new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00')}" min="${start}" max="${end}" step="300" required${a}>`)}
+  ${control(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h.room ?? '' : '')}" maxlength="200"${a}>`)}
   ${control(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
 `)}`;
   }
@@ -122,14 +120,14 @@ ${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.sched
 
   let protocolSection: SafeHtml;
   if (d.protocol) {
-    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${fmt(m.protocolPublished, { time: dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
+    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
   } else if (held) {
     const f = d.protocolForm;
     const v = f?.values ?? {};
     const focus = focusOf(f, PROTOCOL_FIELDS);
     const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
     protocolSection = stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${base}/protocol`, state: f, button: m.protocolButton }, html`
-  <p class="meta">${fmt(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
+  <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
   ${control(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
   ${control(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
   ${control(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
@@ -150,12 +148,12 @@ export interface NoticeData extends StepData {
 }
 
 export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
   let content: SafeHtml;
   if (d.notice) {
-    content = html`<p>${fmt(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
+    content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
       <ul>${d.notice.documents.map((x) => html`<li>${x.title} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>`;
   } else if (!d.view.protocol) {
     content = html`<p>${m.noticeNotYet}</p>`;
@@ -167,13 +165,13 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
     const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
     const rows = Array.from({ length: DOCUMENT_ROWS }, (_, i) => i + 1).map((n) => {
       const k = (s: string) => `doc${n}${s}`;
-      return html`<fieldset class="document"><legend>${fmt(m.documentLegend, { n })}</legend>
+      return html`<fieldset class="document"><legend>${interpolate(m.documentLegend, { n })}</legend>
         ${control(o(k('Title'), m.docTitle), (a) => html`<input type="text" id="${k('Title')}" name="${k('Title')}" value="${v[k('Title')] ?? ''}" maxlength="500"${a}>`)}
         ${control(o(k('Url'), m.docUrl), (a) => html`<input type="url" id="${k('Url')}" name="${k('Url')}" value="${v[k('Url')] ?? ''}" maxlength="2000" inputmode="url"${a}>`)}
         ${control(o(k('Sha256'), m.docSha, m.docShaHint), (a) => html`<input type="text" id="${k('Sha256')}" name="${k('Sha256')}" value="${v[k('Sha256')] ?? ''}" maxlength="64" autocomplete="off" spellcheck="false"${a}>`)}
       </fieldset>`;
     });
-    content = html`<p>${fmt(m.noticeIntro, { n: d.procedure.stage2WorkingDays })}</p>
+    content = html`<p>${interpolate(m.noticeIntro, { n: d.procedure.stage2WorkingDays })}</p>
 ${stepForm(ctx, { id: 'notice', title: m.noticeTitle, action: `/organizer/plans/${d.view.id}/notice`, state: f, button: m.noticeButton }, html`
   ${control(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
   <p class="hint">${m.documentsHint}</p>
@@ -189,7 +187,7 @@ export interface RecommendationsData extends StepData {
 }
 
 export function recommendationsPage(ctx: PageContext, d: RecommendationsData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
   const recs = (d.review?.positions ?? []).flatMap((p) => p.recommendations.map((r) => ({ ...r, memberName: p.memberName })));
@@ -206,7 +204,7 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
             <p class="body">${r.text}</p>
             ${r.response
               ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3><p class="body">${r.response.text}</p></div>`
-              : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${fmt(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
+              : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
                 <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${r.id}/response" novalidate>
                   ${alertOf(state?.formError)}
                   ${csrfField(ctx.csrf)}
@@ -227,25 +225,25 @@ export interface OutcomeData extends StepData {
 }
 
 export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
   const v = d.view;
   const unanswered = v.counts.remarks - v.counts.answered;
   let content: SafeHtml;
   if (d.outcome) {
-    content = html`<p>${fmt(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
+    content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
       <p class="body">${d.outcome.summary}</p>
       <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>`;
   } else if (!v.stage2) {
     content = html`<p>${m.outcomeNoStage2}</p>`;
   } else if (new Date(v.stage2.closesAt).getTime() >= d.now.getTime()) {
-    content = html`<p>${fmt(m.outcomeNotYet, { time: dt(v.stage2.closesAt) })}</p>`;
+    content = html`<p>${interpolate(m.outcomeNotYet, { time: dt(v.stage2.closesAt) })}</p>`;
   } else {
     const f = d.form;
     const focus = focusOf(f, ['decision', 'summary']);
     content = html`<p>${m.outcomeIntro}</p>
-${unanswered > 0 ? html`<p class="notice-error">${fmt(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
+${unanswered > 0 ? html`<p class="notice-error">${interpolate(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
 ${stepForm(ctx, { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton }, html`
   ${radios({ id: 'decision', name: 'decision', legend: m.decisionLegend, value: f?.values.decision ?? '', error: f?.errors.decision, focus: focus === 'decision',
     options: DECISIONS.map((x) => [x, m.decision[x]] as const) })}

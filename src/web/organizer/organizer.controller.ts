@@ -33,7 +33,7 @@ import { errorText, requestContext, sendPage } from '../web.controller';
 import { OrganizerErrorFilter } from './organizer-error.filter';
 import { hearingPage, noticePage, outcomePage, recommendationsPage, DOCUMENT_ROWS, StepData } from './organizer-steps.pages';
 import { check, emptyForm, Errors, field, FormState, lines, messagesFor, Values } from './organizer.forms';
-import { organizerMessages, OrganizerMessages } from './organizer.messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { forbiddenPage, newPlanPage, planHubPage, plansListPage, quarterOptions, queuePage, QueueData } from './organizer.pages';
 import { OrganizationRow, OrganizerQueries } from './organizer.queries';
 
@@ -41,7 +41,7 @@ type Req = FastifyRequest & { user?: AuthUser };
 
 interface Signed {
   ctx: PageContext;
-  m: OrganizerMessages;
+  m: Catalogue['pages']['organizer'];
   user: AuthUser & { organizationId: string };
 }
 
@@ -52,7 +52,7 @@ function refusal(error: unknown, codes: readonly ErrorCode[]): AppError {
 }
 
 /** The confirmations of ?done=... after a successful POST. */
-const FLASH: Record<string, keyof OrganizerMessages> = {
+const FLASH: Record<string, keyof Catalogue['pages']['organizer']> = {
   created: 'created',
   published: 'published',
   answered: 'answered',
@@ -64,7 +64,7 @@ const FLASH: Record<string, keyof OrganizerMessages> = {
   outcome: 'outcomeFlash',
 };
 
-function flash(m: OrganizerMessages, done: unknown): string | null {
+function flash(m: Catalogue['pages']['organizer'], done: unknown): string | null {
   return typeof done === 'string' && FLASH[done] ? (m[FLASH[done]] as string) : null;
 }
 
@@ -110,7 +110,7 @@ export class OrganizerController {
       sendPage(request, reply, ctx, forbiddenPage(ctx, user.displayName), 403);
       return null;
     }
-    return { ctx, m: organizerMessages(ctx.locale), user: user as Signed['user'] };
+    return { ctx, m: texts(ctx.locale).pages.organizer, user: user as Signed['user'] };
   }
 
   /** A plan item of the user's organization (others: 404 for drafts, 403 otherwise), with every step so far. */

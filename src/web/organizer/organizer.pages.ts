@@ -5,24 +5,24 @@ import type { ReviewView } from '../../reviews/reviews.service';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
 import { formatDate, formatDateTime, formatTenge } from '../format';
 import { html, SafeHtml } from '../html';
-import { fmt } from '../i18n/messages';
+import { texts, type Catalogue } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
 import { csrfField, layout, PageContext } from '../layout';
 import { alertOf, control, flashOf, focusOf, FormState } from './organizer.forms';
-import { organizerMessages, OrganizerMessages } from './organizer.messages';
 import type { OrganizationRow, OrganizerPlanRow, Page, QueueRemarkRow } from './organizer.queries';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
 
 export function forbiddenPage(ctx: PageContext, name: string): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   return layout(ctx, {
     title: m.forbiddenTitle,
-    body: html`<h1>${m.forbiddenTitle}</h1><p>${fmt(m.forbiddenText, { name })}</p><p><a href="/">${ctx.t.backHome}</a></p>`,
+    body: html`<h1>${m.forbiddenTitle}</h1><p>${interpolate(m.forbiddenText, { name })}</p><p><a href="/">${ctx.t.backHome}</a></p>`,
   });
 }
 
 /** Links to the organizer's three lists, the current one marked. */
-function organizerLinks(ctx: PageContext, m: OrganizerMessages, current: string): SafeHtml {
+function organizerLinks(ctx: PageContext, m: Catalogue['pages']['organizer'], current: string): SafeHtml {
   const links: Array<[string, string]> = [
     ['/organizer', m.plansTitle],
     ['/organizer/plans/new', m.newPlan],
@@ -34,7 +34,7 @@ function organizerLinks(ctx: PageContext, m: OrganizerMessages, current: string)
 }
 
 /** "Next page" of a keyset list, and the way back to its first page. */
-function pager(m: OrganizerMessages, first: string, next: string | null, current: string | null): SafeHtml {
+function pager(m: Catalogue['pages']['organizer'], first: string, next: string | null, current: string | null): SafeHtml {
   const sep = first.includes('?') ? '&' : '?';
   return html`<p class="more">${next ? html`<a class="button" href="${first}${sep}cursor=${encodeURIComponent(next)}">${m.nextPage}</a>` : ''}
   ${current ? html` <a href="${first}">${m.firstPage}</a>` : ''}</p>`;
@@ -59,7 +59,7 @@ function timestamps(r: OrganizerPlanRow) {
 }
 
 /** What the organizer has to do next on a plan item, and by when. */
-export function nextDeadlines(ctx: PageContext, m: OrganizerMessages, r: OrganizerPlanRow, tz: string, now: Date): Deadline[] {
+export function nextDeadlines(ctx: PageContext, m: Catalogue['pages']['organizer'], r: OrganizerPlanRow, tz: string, now: Date): Deadline[] {
   const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
   const late = (d: Date | null) => !!d && d.getTime() < now.getTime();
   const status = planStatus(timestamps(r), now);
@@ -69,22 +69,22 @@ export function nextDeadlines(ctx: PageContext, m: OrganizerMessages, r: Organiz
       out.push({ text: m.dlPublish, overdue: false });
       break;
     case 'stage1_open':
-      out.push({ text: fmt(m.dlStage1, { time: dt(r.stage1_closes_at!) }), overdue: false });
+      out.push({ text: interpolate(m.dlStage1, { time: dt(r.stage1_closes_at!) }), overdue: false });
       break;
     case 'awaiting_hearing': {
       const scheduled = r.hearing_status === 'scheduled' && r.hearing_starts_at;
-      if (scheduled && r.hearing_starts_at!.getTime() > now.getTime()) out.push({ text: fmt(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
+      if (scheduled && r.hearing_starts_at!.getTime() > now.getTime()) out.push({ text: interpolate(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
       else if (scheduled) out.push({ text: m.dlProtocol, overdue: false });
-      else if (isHearingOverdue(timestamps(r), now, tz)) out.push({ text: fmt(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
-      else if (r.hearing_deadline_date) out.push({ text: fmt(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
+      else if (isHearingOverdue(timestamps(r), now, tz)) out.push({ text: interpolate(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
+      else if (r.hearing_deadline_date) out.push({ text: interpolate(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
       break;
     }
     case 'council_review':
-      if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime()) out.push({ text: fmt(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
+      if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime()) out.push({ text: interpolate(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
       else out.push({ text: m.dlNotice, overdue: false });
       break;
     case 'stage2_open':
-      out.push({ text: fmt(m.dlStage2, { time: dt(r.stage2_closes_at!) }), overdue: false });
+      out.push({ text: interpolate(m.dlStage2, { time: dt(r.stage2_closes_at!) }), overdue: false });
       break;
     case 'awaiting_outcome':
       if (r.remarks_unanswered === 0) out.push({ text: m.dlOutcome, overdue: false });
@@ -93,12 +93,12 @@ export function nextDeadlines(ctx: PageContext, m: OrganizerMessages, r: Organiz
       out.push({ text: m.dlClosed, overdue: false });
       break;
   }
-  if (r.next_answer_due_at) out.push({ text: fmt(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
-  if (r.next_response_due_at) out.push({ text: fmt(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
+  if (r.next_answer_due_at) out.push({ text: interpolate(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
+  if (r.next_response_due_at) out.push({ text: interpolate(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
   return out;
 }
 
-function deadlineList(m: OrganizerMessages, list: Deadline[]): SafeHtml {
+function deadlineList(m: Catalogue['pages']['organizer'], list: Deadline[]): SafeHtml {
   return html`<ul class="deadlines">${list.map((d) => html`<li>${d.text}${d.overdue ? html` <span class="badge late">${m.overdue}</span>` : ''}</li>`)}</ul>`;
 }
 
@@ -111,14 +111,14 @@ export interface PlansListData {
 }
 
 export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const { t, locale } = ctx;
   const tz = d.organization.time_zone;
   const filterHref = (s: PlanStatus | null) => (s ? `/organizer?status=${s}` : '/organizer');
   const filters: Array<[PlanStatus | null, string]> = [[null, m.allStatuses], ...PLAN_STATUSES.map((s): [PlanStatus, string] => [s, m.status[s]])];
   const body = html`
 <h1>${m.plansTitle}</h1>
-<p class="meta">${fmt(m.myPlans, { org: d.organization.name })}</p>
+<p class="meta">${interpolate(m.myPlans, { org: d.organization.name })}</p>
 ${organizerLinks(ctx, m, '/organizer')}
 <nav class="filters" aria-label="${m.statusFilter}"><ul>${filters.map(([s, label]) =>
   html`<li><a href="${filterHref(s)}"${s === d.status ? html` aria-current="page"` : ''}>${label}</a></li>`,
@@ -132,8 +132,8 @@ ${d.plans.items.length === 0
         <p><span class="badge stage">${m.status[status]}</span> <span class="meta">${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</span></p>
         ${deadlineList(m, nextDeadlines(ctx, m, p, tz, d.now))}
         ${p.published_at
-          ? html`<p class="meta">${fmt(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${p.remarks_unanswered > 0
-              ? html` · <a href="/organizer/remarks">${fmt(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
+          ? html`<p class="meta">${interpolate(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${p.remarks_unanswered > 0
+              ? html` · <a href="/organizer/remarks">${interpolate(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
               : ''}</p>`
           : ''}
       </li>`;
@@ -151,7 +151,7 @@ export function quarterOptions(now: Date, tz: string): string[] {
 export const PLAN_FIELDS = ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'] as const;
 
 export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const v = form.values;
   const e = form.errors;
   const focus = focusOf(form, PLAN_FIELDS);
@@ -193,14 +193,14 @@ export interface PlanHubData {
 }
 
 /** The plan's heading block shared by its pages: link back, the one <h1>, the status. */
-export function planHeading(ctx: PageContext, m: OrganizerMessages, view: PlanView, h1: string, back: string): SafeHtml {
+export function planHeading(ctx: PageContext, m: Catalogue['pages']['organizer'], view: PlanView, h1: string, back: string): SafeHtml {
   return html`<p class="meta"><a href="${back}">${back === '/organizer' ? m.plansTitle : m.backToPlan}</a></p>
 <h1>${h1}</h1>
 <p><span class="badge stage">${m.status[view.status]}</span>${view.publishedAt ? html` <a href="/plans/${view.id}">${m.publicPage}</a>` : ''}</p>`;
 }
 
 export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const { t, locale } = ctx;
   const v = d.view;
   const tz = d.organization.time_zone;
@@ -217,7 +217,7 @@ ${d.preview
   ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
       <form class="form" method="post" action="${base}/publish">
         ${csrfField(ctx.csrf)}
-        <p id="publish-window">${fmt(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
+        <p id="publish-window">${interpolate(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
         <p class="meta" id="publish-hint">${m.publishHint}</p>
         <div><button type="submit" aria-describedby="publish-window publish-hint">${m.publishButton}</button></div>
       </form></section>`
@@ -236,9 +236,9 @@ ${d.preview
 ${v.publishedAt
   ? html`<h2>${m.steps}</h2>
     <ol class="steps">
-      ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, fmt(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
+      ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, interpolate(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
       ${step(m.stepHearing, `${base}/hearing`, v.protocol ? m.done : m.notYet)}
-      ${step(m.stepRecommendations, `${base}/recommendations`, recs.length ? fmt(m.remarksCount, { answered: recs.filter((r) => r.response).length, total: recs.length }) : m.notYet)}
+      ${step(m.stepRecommendations, `${base}/recommendations`, recs.length ? interpolate(m.remarksCount, { answered: recs.filter((r) => r.response).length, total: recs.length }) : m.notYet)}
       ${step(m.stepNotice, `${base}/notice`, v.notice ? m.done : m.notYet)}
       ${step(m.stepOutcome, `${base}/outcome`, v.outcome ? m.done : m.notYet)}
     </ol>`
@@ -276,7 +276,7 @@ function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | n
 }
 
 export function queuePage(ctx: PageContext, d: QueueData): SafeHtml {
-  const m = organizerMessages(ctx.locale);
+  const m = texts(ctx.locale).pages.organizer;
   const { t, locale } = ctx;
   const tz = d.organization.time_zone;
   const body = html`
@@ -291,9 +291,9 @@ ${d.remarks.items.length === 0
       const overdue = r.answer_due_at.getTime() < d.now.getTime();
       const due = formatDateTime(r.answer_due_at, tz, locale);
       return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
-        <h2 class="card-title">${fmt(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
-        <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${fmt(m.overdueBy, { time: due })}` : fmt(m.dueBy, { time: due })}</p>
-        <p class="meta">${fmt(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        <h2 class="card-title">${interpolate(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
+        <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
+        <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="body">${r.body}</p>
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}

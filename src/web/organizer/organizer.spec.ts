@@ -1,6 +1,6 @@
 import { pageContext } from '../layout';
 import { lines, messagesFor } from './organizer.forms';
-import { organizerMessages } from './organizer.messages';
+import { texts } from '../../common/i18n/catalogue';
 import { nextDeadlines, quarterOptions } from './organizer.pages';
 import type { OrganizerPlanRow } from './organizer.queries';
 
@@ -15,7 +15,7 @@ const row = (over: Partial<OrganizerPlanRow>): OrganizerPlanRow => ({
 
 describe('organizer pages: pure parts', () => {
   const ctx = pageContext('en', false, '/organizer');
-  const m = organizerMessages('en');
+  const m = texts('en').pages.organizer;
   const now = new Date('2027-04-01T10:00:00+05:00');
 
   it('names the next deadline of each status, and marks what is overdue', () => {
@@ -39,8 +39,8 @@ describe('organizer pages: pure parts', () => {
   });
 
   it('has every text in kk, ru and en', () => {
-    const keys = Object.keys(organizerMessages('en')).sort();
-    expect(Object.keys(organizerMessages('ru')).sort()).toEqual(keys);
-    expect(Object.keys(organizerMessages('kk')).sort()).toEqual(keys);
+    const keys = Object.keys(texts('en').pages.organizer).sort();
+    expect(Object.keys(texts('ru').pages.organizer).sort()).toEqual(keys);
+    expect(Object.keys(texts('kk').pages.organizer).sort()).toEqual(keys);
   });
 });
