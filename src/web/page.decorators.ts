@@ -28,7 +28,7 @@ function mergeRouteConfig(handler: object, patch: PageRouteConfig): void {
 
 /** The page route's config (empty outside page controllers). */
 export function pageRoute(request: FastifyRequest): PageRouteConfig {
-  const config = request.routeOptions?.config as Record<string, unknown> | undefined;
+  const config = request.routeOptions?.config as unknown as Record<string, unknown> | undefined;
   return (config?.[PAGE] as PageRouteConfig | undefined) ?? {};
 }
 

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ERRORS } from '../../src/common/errors/error-codes';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
-import { Csrf } from '../../src/web/csrf';
+import { Csrf } from '../../src/web/forms/csrf';
 import { createRemark, createPlan, createWorld, World } from '../reviews/fixtures';
 import { databaseFingerprint, SignedInRole, startWithRoles } from '../security/roles';
 import { CreatedUser, makeBin } from '../support/factories';

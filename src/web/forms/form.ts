@@ -62,29 +62,47 @@ export function required<K extends string>(values: Values<K>, fields: readonly K
 export type Message = string | ((constraints: readonly string[]) => string);
 
 /**
+ * The messages of failed fields (paths such as "speakers.3", or class-validator failures with their
+ * constraint) from a table of field -> message; "speakers.3" falls back to "speakers", and `rename`
+ * moves a failed path to the field that shows it (a document row of a list). Fields without a
+ * message are ignored.
+ */
+export function messagesFor<K extends string>(
+  failed: Iterable<string | { field: string; constraint: string }>,
+  messages: Partial<Record<K, Message>>,
+  rename: (path: string) => string = (path) => path,
+): Errors<K> {
+  const constraints = new Map<K, string[]>();
+  for (const f of failed) {
+    const path = rename(typeof f === 'string' ? f : f.field);
+    const key = (path in messages ? path : path.split('.')[0]) as K;
+    if (messages[key] !== undefined) constraints.set(key, [...(constraints.get(key) ?? []), typeof f === 'string' ? '' : f.constraint]);
+  }
+  const errors: Errors<K> = {};
+  for (const [key, list] of constraints) {
+    const message = messages[key] as Message;
+    errors[key] = typeof message === 'function' ? message(list) : message;
+  }
+  return errors;
+}
+
+/**
  * Checks `input` with a DTO class of the API (the same class-validator rules as the API's
- * ValidationPipe), and returns the transformed value with a message for each failed field from
- * `messages`. A failed path such as "speakers.3" falls back to "speakers"; `rename` moves a failed
- * path to the field that shows it (a document row of a list). Fields without a message are ignored.
+ * ValidationPipe) and returns the transformed value with the message of each failed field (messagesFor),
+ * open to the errors of the page's own rules.
  */
 export async function check<T extends object, K extends string>(
   dto: new () => T,
   input: Record<string, unknown>,
   messages: Partial<Record<K, Message>>,
-  rename: (path: string) => string = (path) => path,
-): Promise<{ value: T; errors: Errors<K> }> {
+  rename?: (path: string) => string,
+): Promise<{ value: T; errors: Errors }> {
   const value = plainToInstance(dto, input);
   const failed = flattenValidationErrors(await validate(value, { whitelist: true, forbidNonWhitelisted: true }));
-  const constraints = new Map<K, string[]>();
-  for (const f of failed) {
-    const path = rename(f.field);
-    const key = (path in messages ? path : path.split('.')[0]) as K;
-    if (messages[key] !== undefined) constraints.set(key, [...(constraints.get(key) ?? []), f.constraint]);
-  }
-  const errors: Errors<K> = {};
-  for (const [key, list] of constraints) {
-    const message = messages[key]!;
-    errors[key] = typeof message === 'function' ? message(list) : message;
-  }
-  return { value, errors };
+  return { value, errors: messagesFor(failed, messages, rename) };
+}
+
+/** The message of a required text with a maximum length: `tooLong` past the maximum (maxLength), `required` otherwise. */
+export function lengthMessage(required: string, tooLong: string): Message {
+  return (failed) => (failed.includes('maxLength') ? tooLong : required);
 }

@@ -17,11 +17,11 @@ export type Refusal<K extends string> = 'form' | K | ((error: AppError, text: st
 
 export interface Submission<T, K extends string = string> {
   /** The values typed and the errors found in them (by `check()` against the API's DTO). */
-  form: FormState<K>;
+  form: { values: FormState<K>['values']; errors: Errors<NoInfer<K>>; formError?: string | null };
   /** The service call. */
   action: () => Promise<T>;
   /** The service's refusals the form shows; any other error goes on to the error page. */
-  refusals?: Partial<Record<ErrorCode, Refusal<K>>>;
+  refusals?: Partial<Record<ErrorCode, Refusal<NoInfer<K>>>>;
   /** Shows the form again with its state: after field errors (400) or a refusal (its status). */
   render: (state: FormState<K>, status: number) => unknown;
   /** After success: usually a redirect (303) to the page that shows the result. */
@@ -55,4 +55,10 @@ export async function submit<T, K extends string>(locale: Locale, s: Submission<
     return;
   }
   await s.done(result);
+}
+
+/** The error when it is one of the expected refusals `codes` (shown on the page); any other error is thrown on. */
+export function expectedRefusal(error: unknown, codes: readonly ErrorCode[]): AppError {
+  if (error instanceof AppError && codes.includes(error.code)) return error;
+  throw error;
 }

@@ -5,14 +5,17 @@ import { OutcomesModule } from '../../outcomes/outcomes.module';
 import { PlansModule } from '../../plans/plans.module';
 import { RemarksModule } from '../../remarks/remarks.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
-import { Csrf } from '../csrf';
+import { PageKitModule } from '../page-kit.module';
+import { OrganizerHearingController } from './organizer-hearing.controller';
+import { OrganizerStepsController } from './organizer-steps.controller';
 import { OrganizerController } from './organizer.controller';
 import { OrganizerQueries } from './organizer.queries';
+import { OrganizerView } from './organizer.view';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
-  imports: [PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
-  controllers: [OrganizerController],
-  providers: [OrganizerQueries, Csrf],
+  imports: [PageKitModule, PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
+  controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
+  providers: [OrganizerQueries, OrganizerView],
 })
 export class OrganizerWebModule {}
