@@ -63,42 +63,36 @@ export interface HearingData extends StepData {
 export const SCHEDULE_FIELDS = ['date', 'time', 'room', 'livestreamUrl'] as const;
 export const PROTOCOL_FIELDS = ['attendeesCount', 'speakers', 'summary', 'decisions'] as const;
 
-export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
-  const m = texts(ctx.locale).pages.organizer;
+/** Facts shared by the forms of the hearing page. */
+interface HearingState {
+  m: Catalogue['pages']['organizer'];
+  tz: string;
+  dt: (x: Date | string) => string;
+  base: string;
+  scheduled: boolean;
+  held: boolean;
+}
+
+/** The date and time of the hearing: the allowed dates as choices, the others with why not. */
+function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml | '' {
+  const { m, tz, dt, scheduled } = s;
   const { locale } = ctx;
-  const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, locale);
-  const now = d.now.getTime();
-  const base = `/organizer/plans/${d.view.id}/hearing`;
   const h = d.hearing;
-  const scheduled = h?.status === 'scheduled';
-  const held = scheduled && new Date(h.startsAt).getTime() <= now;
-  const stage1Closed = !!d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() < now;
+  if (d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() >= d.now.getTime()) return html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
+  if (!d.options || s.held || d.protocol) return '';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(d.now);
   const { hearingDayStart: start, hearingDayEnd: end } = d.procedure;
-
-  const state = h
-    ? html`<dl class="facts">
-        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: dt(h.startsAt) })}</dd>
-        <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
-        ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
-        ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
-      </dl>`
-    : '';
-
-  let scheduleForm: SafeHtml | '' = '';
-  if (!stage1Closed && d.view.stage1) scheduleForm = html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
-  else if (d.options && !held && !d.protocol) {
-    const f = d.schedule;
-    const v = f?.values ?? {};
-    const focus = firstError(f?.errors, SCHEDULE_FIELDS);
-    const dates = d.options.dates.map((x) => ({ ...x, reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null, allowed: x.allowed && x.date >= today }));
-    const allowed = dates.filter((x) => x.allowed);
-    const refused = dates.filter((x) => !x.allowed);
-    const chosen = v.date ?? (scheduled ? h.localDate : '');
-    const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-    scheduleForm = html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
-${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
+  const f = d.schedule;
+  const v: Partial<Record<string, string>> = f?.values ?? {};
+  const focus = firstError(f?.errors, SCHEDULE_FIELDS);
+  const dates = d.options.dates.map((x) => ({ ...x, reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null, allowed: x.allowed && x.date >= today }));
+  const allowed = dates.filter((x) => x.allowed);
+  const refused = dates.filter((x) => !x.allowed);
+  const chosen = v.date ?? (scheduled && h ? h.localDate : '');
+  const time = scheduled && h ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00';
+  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+  return html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
+${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: s.base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
   ${radioGroup({ id: 'date', name: 'date', legend: m.dateLegend, hint: m.dateHint, error: f?.errors.date, focus: focus === 'date', value: chosen,
     choices: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const) })}
   ${refused.length
@@ -106,39 +100,59 @@ ${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.sched
         (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
       )}</ul></div>`
     : ''}
-  ${field(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? (scheduled ? h.startsAt && new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00')}" min="${start}" max="${end}" step="300" required${a}>`)}
-  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h.room ?? '' : '')}" maxlength="200"${a}>`)}
-  ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
+  ${field(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? time}" min="${start}" max="${end}" step="300" required${a}>`)}
+  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h?.room ?? '' : '')}" maxlength="200"${a}>`)}
+  ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h?.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
 `)}`;
-  }
+}
 
-  let cancelForm: SafeHtml | '' = '';
-  if (scheduled && !held) {
-    const f = d.cancel;
-    cancelForm = stepForm(ctx, { id: 'cancel', title: m.cancelTitle, action: `${base}/cancel`, state: f, button: m.cancelButton },
-      field({ id: 'reason', label: m.cancelReason, hint: m.cancelReasonHint, error: f?.errors.reason ?? null, focus: !!f?.errors.reason },
-        (a) => html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${f?.values.reason ?? ''}</textarea>`));
-  }
-
-  let protocolSection: SafeHtml;
+/** The protocol: published, its form once the hearing was held, or not yet. */
+function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
+  const { m } = s;
   if (d.protocol) {
-    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
-  } else if (held) {
-    const f = d.protocolForm;
-    const v = f?.values ?? {};
-    const focus = firstError(f?.errors, PROTOCOL_FIELDS);
-    const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-    protocolSection = stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${base}/protocol`, state: f, button: m.protocolButton }, html`
+    return html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
+  }
+  if (!s.held) return html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
+  const f = d.protocolForm;
+  const v: Partial<Record<string, string>> = f?.values ?? {};
+  const focus = firstError(f?.errors, PROTOCOL_FIELDS);
+  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+  return stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${s.base}/protocol`, state: f, button: m.protocolButton }, html`
   <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
   ${field(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
   ${field(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
   ${field(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
   ${field(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`);
-  } else {
-    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
-  }
+}
 
-  return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleForm}${cancelForm}${protocolSection}`);
+export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tz = d.organization.time_zone;
+  const h = d.hearing;
+  const scheduled = h?.status === 'scheduled';
+  const s: HearingState = {
+    m,
+    tz,
+    dt: (x) => formatDateTime(x, tz, ctx.locale),
+    base: `/organizer/plans/${d.view.id}/hearing`,
+    scheduled,
+    held: scheduled && new Date(h.startsAt).getTime() <= d.now.getTime(),
+  };
+  const state = h
+    ? html`<dl class="facts">
+        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: s.dt(h.startsAt) })}</dd>
+        <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
+        ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
+        ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
+      </dl>`
+    : '';
+  const cancel = d.cancel;
+  const cancelForm = scheduled && !s.held
+    ? stepForm(ctx, { id: 'cancel', title: m.cancelTitle, action: `${s.base}/cancel`, state: cancel, button: m.cancelButton },
+      field({ id: 'reason', label: m.cancelReason, hint: m.cancelReasonHint, error: cancel?.errors.reason ?? null, focus: !!cancel?.errors.reason },
+        (a) => html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${cancel?.values.reason ?? ''}</textarea>`))
+    : '';
+  return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleStep(ctx, d, s)}${cancelForm}${protocolStep(ctx, d, s)}`);
 }
 
 export const DOCUMENT_ROWS = 5;
