@@ -22,16 +22,3 @@ describe('page formatting', () => {
     expect(daysLeft(now, '2027-03-01T18:59:59.999Z', 'Asia/Almaty')).toBe(0);
   });
 });
-
-import { decodeCursor, encodeCursor } from './queries';
-
-describe('remark cursor', () => {
-  it('round-trips and rejects junk', () => {
-    const id = '3f2b1c4d-1111-4222-8333-944455556666';
-    const c = encodeCursor('2027-02-27T05:18:00.123456Z', id);
-    expect(decodeCursor(c)).toEqual({ at: '2027-02-27T05:18:00.123456Z', id });
-    expect(decodeCursor('nonsense')).toBeNull();
-    expect(decodeCursor(encodeCursor("2027'; drop", id))).toBeNull();
-    expect(decodeCursor(undefined)).toBeNull();
-  });
-});

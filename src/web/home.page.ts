@@ -2,7 +2,7 @@ import { interpolate } from '../common/i18n/locale';
 import { daysLeft, formatDateTime, formatTenge, zoneLabel } from './format';
 import { html, SafeHtml } from './html';
 import { layout, PageContext } from './layout';
-import type { OpenDiscussionRow, OrganizationOption, UpcomingHearingRow } from './queries';
+import type { OpenDiscussionRow, OrganizationOption, UpcomingHearingRow } from './public-pages.repository';
 
 export interface HomeData {
   now: Date;

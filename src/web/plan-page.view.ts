@@ -6,14 +6,14 @@ import { AppError } from '../common/errors/app-error';
 import { PlanParticipation } from './citizen/plan-participation';
 import { Pages } from './page-response';
 import { planPage, PlanFormState } from './plan.page';
-import { WebQueries } from './queries';
+import { PublicPagesRepository } from './public-pages.repository';
 
 /** The public plan page with its forms' state: shown by GET /plans/:id and again after a refused remark or answer. */
 @Injectable()
 export class PlanPageView {
   constructor(
     private readonly pages: Pages,
-    private readonly queries: WebQueries,
+    private readonly queries: PublicPagesRepository,
     private readonly participation: PlanParticipation,
     private readonly clock: Clock,
   ) {}

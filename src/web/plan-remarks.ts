@@ -6,7 +6,8 @@ import { flash, formAlert, selectField, textArea } from './forms/fields';
 import type { FormState } from './forms/form';
 import { html, SafeHtml } from './html';
 import type { PageContext } from './layout';
-import type { PlanDetailRow, RemarkPage, RemarkRow } from './queries';
+import type { KeysetPage } from './keyset-page';
+import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
 
 export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
 export type RemarkField = (typeof REMARK_FIELDS)[number];
@@ -30,7 +31,7 @@ export interface OpenWindow {
 
 interface RemarksData {
   plan: PlanDetailRow;
-  remarks: RemarkPage;
+  remarks: KeysetPage<RemarkRow>;
   path: string;
   form: PlanFormState;
   open: OpenWindow | null;

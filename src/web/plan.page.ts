@@ -6,7 +6,8 @@ import { html, HtmlValue, SafeHtml } from './html';
 import { layout, PageContext } from './layout';
 import { OpenWindow, PlanFormState, remarksSection } from './plan-remarks';
 import { procedureSections, ProcedureDetails } from './plan-sections';
-import type { PlanDetailRow, RemarkPage } from './queries';
+import type { KeysetPage } from './keyset-page';
+import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
 
 export type { PlanFormState } from './plan-remarks';
 
@@ -41,7 +42,7 @@ function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | D
 export interface PlanData {
   now: Date;
   plan: PlanDetailRow;
-  remarks: RemarkPage;
+  remarks: KeysetPage<RemarkRow>;
   /** The page's own path, for the "more" link. */
   path: string;
   form?: PlanFormState;

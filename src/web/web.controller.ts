@@ -8,14 +8,14 @@ import { LOW_VISION, safeNext, SITE_CSS, SITE_CSS_VERSION, VIEW_COOKIE } from '.
 import { PageController } from './page.decorators';
 import { cookieOptions, Pages, rememberLanguage, seeOther } from './page-response';
 import { PlanPageView } from './plan-page.view';
-import { WebQueries } from './queries';
+import { PublicPagesRepository } from './public-pages.repository';
 
 /** The public, server-rendered pages (no JavaScript needed): home, a plan, the language and view switchers, the stylesheet. */
 @PageController('')
 export class WebController {
   constructor(
     private readonly pages: Pages,
-    private readonly queries: WebQueries,
+    private readonly queries: PublicPagesRepository,
     private readonly planPage: PlanPageView,
     private readonly clock: Clock,
   ) {}

@@ -7,20 +7,20 @@ import { RemarksModule } from '../remarks/remarks.module';
 import { ReviewsModule } from '../reviews/reviews.module';
 import { AdminCalendarController } from './admin/admin-calendar.controller';
 import { AdminPagesController } from './admin/admin.controller';
-import { AdminQueries } from './admin/admin.queries';
+import { AdminPagesRepository } from './admin/admin-pages.repository';
 import { AccountPagesController } from './citizen/account.controller';
 import { CitizenPagesController } from './citizen/citizen.controller';
-import { CitizenQueries } from './citizen/citizen.queries';
+import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { PlanParticipation } from './citizen/plan-participation';
 import { CouncilPlanView } from './council/council-plan.view';
 import { CouncilPagesController } from './council/council.controller';
-import { CouncilQueries } from './council/council.queries';
+import { CouncilPagesRepository } from './council/council-pages.repository';
 import { WebErrorRenderer } from './html-error-renderer';
 import { OrganizerWebModule } from './organizer/organizer.module';
 import { PageKitModule } from './page-kit.module';
 import { PlanFormsController } from './plan-forms.controller';
 import { PlanPageView } from './plan-page.view';
-import { WebQueries } from './queries';
+import { PublicPagesRepository } from './public-pages.repository';
 import { SignInController } from './sign-in.controller';
 import { WebController } from './web.controller';
 
@@ -40,7 +40,7 @@ import { WebController } from './web.controller';
     AdminCalendarController,
   ],
   imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
-  providers: [WebQueries, CouncilQueries, AdminQueries, CitizenQueries, PlanParticipation, PlanPageView, CouncilPlanView],
+  providers: [PublicPagesRepository, CouncilPagesRepository, AdminPagesRepository, CitizenPagesRepository, PlanParticipation, PlanPageView, CouncilPlanView],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}

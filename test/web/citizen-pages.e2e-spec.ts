@@ -9,7 +9,7 @@ import { RemarksService } from '../../src/remarks/remarks.service';
 import { createCouncil, createOrganization, createUser, asAuthUser } from '../support/factories';
 import { seedDemoWorld } from '../support/demo-world';
 import { startTestApp, TestApp } from '../support/test-app';
-import { myRemarksSql } from '../../src/web/citizen/citizen.queries';
+import { myRemarksSql } from '../../src/web/citizen/citizen-pages.repository';
 
 /** The hidden CSRF token of the page's first POST form (or of the form posting to `action`). */
 function csrfOf(page: string, action?: string): string {

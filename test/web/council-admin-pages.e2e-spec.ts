@@ -1,6 +1,6 @@
 import { TokenService } from '../../src/identity/auth/token.service';
-import { AdminQueries } from '../../src/web/admin/admin.queries';
-import { CouncilQueries } from '../../src/web/council/council.queries';
+import { AdminPagesRepository } from '../../src/web/admin/admin-pages.repository';
+import { CouncilPagesRepository } from '../../src/web/council/council-pages.repository';
 import { CalendarOverride } from '../../src/calendar/calendar-override.entity';
 import { Council } from '../../src/organizations/council.entity';
 import { Organization } from '../../src/organizations/organization.entity';
@@ -332,8 +332,8 @@ describe('council and admin pages', () => {
     }
 
     it('staff, organizers, councils, awaiting and reviewed', async () => {
-      const admins = t.app.get(AdminQueries);
-      const council = t.app.get(CouncilQueries);
+      const admins = t.app.get(AdminPagesRepository);
+      const council = t.app.get(CouncilPagesRepository);
       const now = new Date('2027-03-01T10:00:00+05:00');
       expect(await plansOf(() => admins.staff(null))).toContain('users_staff_created_idx');
       expect(await plansOf(() => admins.organizations(null))).toContain('organizations_name_idx');

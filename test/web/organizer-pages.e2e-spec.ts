@@ -2,7 +2,7 @@ import { DateTime } from 'luxon';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
 import { Remark } from '../../src/remarks/remark.entity';
-import { OrganizerQueries } from '../../src/web/organizer/organizer.queries';
+import { OrganizerPagesRepository } from '../../src/web/organizer/organizer-pages.repository';
 import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
 import { startTestApp, TestApp } from '../support/test-app';
 import { captureStatements } from '../support/statements';
@@ -312,7 +312,7 @@ describe('organizer pages (/organizer)', () => {
     );
     await t.db.query('VACUUM ANALYZE remarks');
     await t.db.query('ANALYZE plans');
-    const queries = t.app.get(OrganizerQueries);
+    const queries = t.app.get(OrganizerPagesRepository);
     const explain = async (call: () => Promise<unknown>): Promise<string> => {
       const calls = (await captureStatements(t.db, call)).filter(([sql]) => /^\s*SELECT/i.test(sql));
       expect(calls).toHaveLength(1); // one round trip per list

@@ -14,7 +14,7 @@ import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { calendarPage, OVERRIDE_FIELDS, OverrideField, requiredText } from './admin.pages';
-import { AdminQueries } from './admin.queries';
+import { AdminPagesRepository } from './admin-pages.repository';
 
 /** The date of an override by the API's rule for its :date, or null. */
 function validDate(value: string): string | null {
@@ -30,7 +30,7 @@ function validDate(value: string): string | null {
 export class AdminCalendarController {
   constructor(
     private readonly pages: Pages,
-    private readonly queries: AdminQueries,
+    private readonly queries: AdminPagesRepository,
     private readonly calendars: CalendarService,
     private readonly clock: Clock,
   ) {}

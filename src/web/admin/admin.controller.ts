@@ -13,19 +13,19 @@ import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { adminHomePage, COUNCIL_FIELDS, councilsPage, ORG_FIELDS, OrgField, organizationsPage, requiredText, USER_FIELDS, UserField, usersPage } from './admin.pages';
-import { AdminQueries } from './admin.queries';
+import { AdminPagesRepository } from './admin-pages.repository';
 import { KZ_TIME_ZONES } from './time-zones';
 
 /**
  * The administrator's pages: organizers, councils, staff accounts (the working-day calendar is
- * AdminCalendarController's). Lists are AdminQueries; every change goes through the same DTOs and
+ * AdminCalendarController's). Lists are AdminPagesRepository; every change goes through the same DTOs and
  * services as the API (identity, organizations).
  */
 @PageController('admin', { roles: ['admin'] })
 export class AdminPagesController {
   constructor(
     private readonly pages: Pages,
-    private readonly queries: AdminQueries,
+    private readonly queries: AdminPagesRepository,
     private readonly organizations: OrganizationsService,
     private readonly users: AdminUsersService,
     private readonly clock: Clock,

@@ -10,7 +10,8 @@ import { layout, PageContext } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { buttonForm, checkboxField, flash, formAlert, radioGroup, selectField, textField } from '../forms/fields';
 import { firstError, FormState, lengthMessage, Message } from '../forms/form';
-import { CouncilRow, KeysetPage, OrganizationRow, OverrideRow, StaffRow } from './admin.queries';
+import type { KeysetPage } from '../keyset-page';
+import { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
 
 /** "Fill in this field", or "at most `max` characters". */
 export function requiredText(ctx: PageContext, max: number): Message {

@@ -13,8 +13,8 @@ import { emptyForm, text } from '../forms/form';
 import { submit } from '../forms/submit';
 import { FormPost, PageController, SignInReturn } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { WebQueries } from '../queries';
-import { CitizenQueries } from './citizen.queries';
+import { PublicPagesRepository } from '../public-pages.repository';
+import { CitizenPagesRepository } from './citizen-pages.repository';
 import { myRemarksPage } from './my-remarks.page';
 import { hearingOpenForSignup, ParticipationDone } from './plan-participation';
 import { statisticsPage } from './statistics.page';
@@ -26,8 +26,8 @@ export class CitizenPagesController {
     private readonly pages: Pages,
     private readonly clock: Clock,
     private readonly db: DataSource,
-    private readonly queries: CitizenQueries,
-    private readonly webQueries: WebQueries,
+    private readonly queries: CitizenPagesRepository,
+    private readonly webQueries: PublicPagesRepository,
     private readonly hearings: HearingsService,
   ) {}
 

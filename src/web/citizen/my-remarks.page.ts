@@ -4,11 +4,12 @@ import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { layout, PageContext } from '../layout';
 import { resendForm } from './account.pages';
-import { MyRemarkPage, MyRemarkRow } from './citizen.queries';
+import type { KeysetPage } from '../keyset-page';
+import { MyRemarkRow } from './citizen-pages.repository';
 
 export interface MyRemarksData {
   now: Date;
-  page: MyRemarkPage;
+  page: KeysetPage<MyRemarkRow>;
   /** The page was opened with a cursor (not the newest remarks). */
   paged: boolean;
   /** A new confirmation link was just sent. */

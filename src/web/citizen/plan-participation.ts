@@ -3,9 +3,9 @@ import { html, SafeHtml } from '../html';
 import { buttonForm } from '../forms/fields';
 import type { PageContext } from '../layout';
 import type { PlanSlots } from '../plan.page';
-import type { PlanDetailRow } from '../queries';
+import type { PlanDetailRow } from '../public-pages.repository';
 import { texts } from '../../common/i18n/catalogue';
-import { CitizenQueries, Participation } from './citizen.queries';
+import { CitizenPagesRepository, Participation } from './citizen-pages.repository';
 
 /** What the follow and hearing sign-up forms report back through ?done= after their redirect. */
 export const PARTICIPATION_DONE = ['followed', 'unfollowed', 'signedup', 'withdrawn', 'signup-closed', 'verify-first'] as const;
@@ -67,7 +67,7 @@ export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, stat
 /** Renders the plan page's participation slots for the request's user (one primary-key query). */
 @Injectable()
 export class PlanParticipation {
-  constructor(private readonly queries: CitizenQueries) {}
+  constructor(private readonly queries: CitizenPagesRepository) {}
 
   async slots(ctx: PageContext, plan: PlanDetailRow, now: Date, done: unknown): Promise<PlanSlots> {
     const state = ctx.user ? await this.queries.participation(plan.id, ctx.user.id) : null;

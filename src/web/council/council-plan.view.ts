@@ -11,7 +11,7 @@ import { councilMembersCount, reviewView } from '../../reviews/reviews.service';
 import { emptyForm, FormState } from '../forms/form';
 import { Pages } from '../page-response';
 import { councilPlanPage, POSITION_FIELDS, PositionField } from './council.pages';
-import { CouncilQueries } from './council.queries';
+import { CouncilPagesRepository } from './council-pages.repository';
 
 export interface CouncilPlanForms {
   form?: FormState<PositionField>;
@@ -29,7 +29,7 @@ export class CouncilPlanView {
   constructor(
     private readonly pages: Pages,
     private readonly db: DataSource,
-    private readonly queries: CouncilQueries,
+    private readonly queries: CouncilPagesRepository,
     private readonly clock: Clock,
   ) {}
 

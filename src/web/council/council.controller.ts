@@ -13,7 +13,7 @@ import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { CouncilPlanView } from './council-plan.view';
 import { councilHomePage, POSITION_FIELDS } from './council.pages';
-import { CouncilQueries } from './council.queries';
+import { CouncilPagesRepository } from './council-pages.repository';
 
 /**
  * The public council members' pages: protocols awaiting the council's review and the council's
@@ -24,7 +24,7 @@ import { CouncilQueries } from './council.queries';
 export class CouncilPagesController {
   constructor(
     private readonly pages: Pages,
-    private readonly queries: CouncilQueries,
+    private readonly queries: CouncilPagesRepository,
     private readonly reviews: ReviewsService,
     private readonly planView: CouncilPlanView,
     private readonly clock: Clock,

@@ -9,11 +9,11 @@ import { html, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { layout, PageContext } from '../layout';
-import type { KeysetPage } from '../admin/admin.queries';
+import type { KeysetPage } from '../keyset-page';
 import { csrfField } from '../forms/csrf';
 import { flash, formAlert, radioGroup, textArea } from '../forms/fields';
 import { firstError, FormState } from '../forms/form';
-import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council.queries';
+import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
 
 export interface CouncilHomeData {
   councilName: string | null;

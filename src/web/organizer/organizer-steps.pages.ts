@@ -15,7 +15,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import { firstError, FormState } from '../forms/form';
 import { planHeading } from './organizer.pages';
-import type { OrganizationRow } from './organizer.queries';
+import type { OrganizationRow } from './organizer-pages.repository';
 
 /** The organizer's pages of the procedure's steps: hearing and protocol, notice, recommendations, outcome. */
 

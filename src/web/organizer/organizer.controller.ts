@@ -18,7 +18,7 @@ import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { newPlanPage, PLAN_FIELDS, PlanField, planHubPage, plansListPage, quarterOptions, queuePage, QueueData } from './organizer.pages';
-import { OrganizerQueries } from './organizer.queries';
+import { OrganizerPagesRepository } from './organizer-pages.repository';
 import { organizerFlash, OrganizerView } from './organizer.view';
 
 /**
@@ -31,7 +31,7 @@ export class OrganizerController {
   constructor(
     private readonly pages: Pages,
     private readonly view: OrganizerView,
-    private readonly queries: OrganizerQueries,
+    private readonly queries: OrganizerPagesRepository,
     private readonly plans: PlansService,
     private readonly remarks: RemarksService,
     private readonly calendars: CalendarService,

@@ -9,13 +9,13 @@ import { PageKitModule } from '../page-kit.module';
 import { OrganizerHearingController } from './organizer-hearing.controller';
 import { OrganizerStepsController } from './organizer-steps.controller';
 import { OrganizerController } from './organizer.controller';
-import { OrganizerQueries } from './organizer.queries';
+import { OrganizerPagesRepository } from './organizer-pages.repository';
 import { OrganizerView } from './organizer.view';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
   imports: [PageKitModule, PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
   controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
-  providers: [OrganizerQueries, OrganizerView],
+  providers: [OrganizerPagesRepository, OrganizerView],
 })
 export class OrganizerWebModule {}

@@ -11,7 +11,8 @@ import { layout, PageContext } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash } from '../forms/fields';
 import { firstError, FormState } from '../forms/form';
-import type { OrganizationRow, OrganizerPlanRow, Page, QueueRemarkRow } from './organizer.queries';
+import type { KeysetPage } from '../keyset-page';
+import type { OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
 
@@ -101,7 +102,7 @@ export interface PlansListData {
   organization: OrganizationRow;
   status: PlanStatus | null;
   cursor: string | null;
-  plans: Page<OrganizerPlanRow>;
+  plans: KeysetPage<OrganizerPlanRow>;
 }
 
 export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
@@ -245,7 +246,7 @@ export interface QueueData {
   now: Date;
   organization: OrganizationRow;
   cursor: string | null;
-  remarks: Page<QueueRemarkRow>;
+  remarks: KeysetPage<QueueRemarkRow>;
   flash: string | null;
   /** The refused answer form: its remark and state. */
   form: { remarkId: string; state: FormState } | null;

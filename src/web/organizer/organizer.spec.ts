@@ -2,7 +2,7 @@ import { pageContext } from '../layout';
 import { lines, messagesFor } from '../forms/form';
 import { texts } from '../../common/i18n/catalogue';
 import { nextDeadlines, quarterOptions } from './organizer.pages';
-import type { OrganizerPlanRow } from './organizer.queries';
+import type { OrganizerPlanRow } from './organizer-pages.repository';
 
 const TZ = 'Asia/Almaty';
 const row = (over: Partial<OrganizerPlanRow>): OrganizerPlanRow => ({

@@ -8,7 +8,7 @@ import type { AuthUser } from '../../identity/auth/auth-user';
 import { assertOrganizerOf, loadPlan, PlanWithOrganization } from '../../plans/plan-access';
 import { PlansService } from '../../plans/plans.service';
 import type { StepData } from './organizer-steps.pages';
-import { OrganizationRow, OrganizerQueries } from './organizer.queries';
+import { OrganizationRow, OrganizerPagesRepository } from './organizer-pages.repository';
 
 /** The confirmations of ?done=... after a successful POST. */
 const FLASH: Record<string, keyof Catalogue['pages']['organizer']> = {
@@ -31,7 +31,7 @@ export function organizerFlash(locale: Locale, done: unknown): string | null {
 @Injectable()
 export class OrganizerView {
   constructor(
-    private readonly queries: OrganizerQueries,
+    private readonly queries: OrganizerPagesRepository,
     private readonly plans: PlansService,
     private readonly db: DataSource,
     private readonly clock: Clock,

@@ -3,7 +3,8 @@ import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
 import { statusSql } from '../../plans/plans.service';
-import { decodeCursor, encodeCursor, PlanDetailRow } from '../queries';
+import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
+import type { PlanDetailRow } from '../public-pages.repository';
 
 /**
  * The organizer pages' read model: one query per list, keyset pagination, always limited to the
@@ -46,21 +47,12 @@ export interface QueueRemarkRow {
   author_name: string;
 }
 
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-const CURSOR_FORMAT = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
-function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): Page<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): KeysetPage<T> {
+  return keysetPage(rows, limit, (last) => encodeTimeCursor(last.cursor_at, last.id));
 }
 
 @Injectable()
-export class OrganizerQueries {
+export class OrganizerPagesRepository {
   constructor(private readonly db: DataSource) {}
 
   async organization(id: string): Promise<OrganizationRow | null> {
@@ -69,13 +61,13 @@ export class OrganizerQueries {
   }
 
   /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
-  async plans(organizationId: string, status: PlanStatus | null, cursor: string | null, now: Date, limit = 20): Promise<Page<OrganizerPlanRow>> {
-    const after = decodeCursor(cursor);
+  async plans(organizationId: string, status: PlanStatus | null, cursor: string | null, now: Date, limit = 20): Promise<KeysetPage<OrganizerPlanRow>> {
+    const after = decodeTimeCursor(cursor);
     // $2 is the clock's time; statusSql() is the same rule the API's ?status= filter uses.
     const condition = status ? statusSql(status, '$2::timestamptz') : 'true';
     const rows = await queryRows<OrganizerPlanRow>(
       this.db,
-      `SELECT p.id, p.title, p.amount::text AS amount, p.method, to_char(p.created_at AT TIME ZONE 'UTC', ${CURSOR_FORMAT}) AS cursor_at,
+      `SELECT p.id, p.title, p.amount::text AS amount, p.method, to_char(p.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at,
               p.published_at, p.stage1_closes_at, p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at,
               p.protocol_published_at, p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
               h.status AS hearing_status, h.starts_at AS hearing_starts_at,
@@ -97,12 +89,12 @@ export class OrganizerQueries {
   }
 
   /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead). */
-  async unansweredRemarks(organizationId: string, cursor: string | null, limit = 20): Promise<Page<QueueRemarkRow>> {
-    const after = decodeCursor(cursor);
+  async unansweredRemarks(organizationId: string, cursor: string | null, limit = 20): Promise<KeysetPage<QueueRemarkRow>> {
+    const after = decodeTimeCursor(cursor);
     const rows = await queryRows<QueueRemarkRow>(
       this.db,
       `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, r.answer_due_at,
-              to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_FORMAT}) AS cursor_at, u.display_name AS author_name
+              to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name
          FROM plans p
          JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL
          JOIN users u ON u.id = r.author_id

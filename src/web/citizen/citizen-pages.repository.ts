@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
-import { decodeCursor, encodeCursor, RemarkRow } from '../queries';
+import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
+import type { RemarkRow } from '../public-pages.repository';
 
 /** One remark of the signed-in citizen, with its plan and the latest version of its answer. */
 export interface MyRemarkRow
@@ -9,11 +10,6 @@ export interface MyRemarkRow
   plan_id: string;
   plan_title: string;
   time_zone: string;
-}
-
-export interface MyRemarkPage {
-  items: MyRemarkRow[];
-  nextCursor: string | null;
 }
 
 export interface Participation {
@@ -29,7 +25,7 @@ export interface Participation {
  */
 export function myRemarksSql(userId: string, after: { at: string; id: string } | null, limit: number): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at,
+    sql: `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at,
               r.answer_due_at, p.id AS plan_id, p.title AS plan_title, o.time_zone,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late
          FROM remarks r
@@ -47,16 +43,14 @@ export function myRemarksSql(userId: string, after: { at: string; id: string } |
 
 /** The citizen pages' read model: one query per list, keyset pages. */
 @Injectable()
-export class CitizenQueries {
+export class CitizenPagesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** A page of the user's remarks (myRemarksSql) and the cursor of the next one. */
-  async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<MyRemarkPage> {
-    const { sql, params } = myRemarksSql(userId, decodeCursor(cursor), limit + 1);
+  async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<KeysetPage<MyRemarkRow>> {
+    const { sql, params } = myRemarksSql(userId, decodeTimeCursor(cursor), limit + 1);
     const rows = await queryRows<MyRemarkRow>(this.db, sql, params);
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** Whether the user follows the plan and is signed up for its hearing (primary-key lookups). */

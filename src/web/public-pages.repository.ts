@@ -2,13 +2,10 @@ import { procedureAfterHearing } from '../plans/plan-detail';
 import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { isUuid } from '../common/ids';
 import { queryRows } from '../database/query-rows';
 import { planSearchSql, searchText } from '../plans/search';
-
-/**
- * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),
- * bounded by LIMIT or a keyset cursor. Only published plans are ever returned.
- */
+import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from './keyset-page';
 
 export interface OpenDiscussionRow {
   id: string;
@@ -83,41 +80,14 @@ export interface RemarkRow {
   answer_late: boolean | null;
 }
 
-export interface RemarkPage {
-  items: RemarkRow[];
-  nextCursor: string | null;
-}
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function isUuid(value: unknown): value is string {
-  return typeof value === 'string' && UUID.test(value);
-}
-
-const CURSOR_AT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/;
-
-/** Opaque keyset cursor: the last row's (created_at in UTC with microseconds, id). */
-export function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-export function decodeCursor(cursor: unknown): { at: string; id: string } | null {
-  if (typeof cursor !== 'string' || cursor.length > 200) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2) return null;
-    const [at, id] = value as unknown[];
-    if (typeof at !== 'string' || !CURSOR_AT.test(at) || Number.isNaN(Date.parse(at)) || !isUuid(id)) return null;
-    return { at, id };
-  } catch {
-    return null;
-  }
-}
-
 const SEARCH = planSearchSql('$2');
 
+/**
+ * The read model of the public pages: a few raw SQL queries, each one round trip (no N+1),
+ * bounded by LIMIT or a keyset cursor. Only published plans are ever returned.
+ */
 @Injectable()
-export class WebQueries {
+export class PublicPagesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Published plans whose stage 1 or stage 2 window is open at `now`, soonest to close first. */
@@ -188,17 +158,17 @@ export class WebQueries {
     return rows[0] ?? null;
   }
 
-  /** One page of a plan's remarks, oldest first, each with the latest version of its answer. */
   /** Protocol, council review, notice and outcome, as the API's plan detail has them. */
   procedure(planId: string, now: Date): Promise<ProcedureDetails> {
     return procedureAfterHearing(this.db.manager, planId, now);
   }
 
-  async remarks(planId: string, cursor: string | null, limit = 20): Promise<RemarkPage> {
-    const after = decodeCursor(cursor);
+  /** One page of a plan's remarks, oldest first, each with the latest version of its answer. */
+  async remarks(planId: string, cursor: string | null, limit = 20): Promise<KeysetPage<RemarkRow>> {
+    const after = decodeTimeCursor(cursor);
     const rows = await queryRows<RemarkRow>(
       this.db,
-      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at, r.answer_due_at, u.display_name AS author_name,
+      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, a.late AS answer_late
          FROM remarks r
@@ -214,8 +184,6 @@ export class WebQueries {
         LIMIT $4`,
       [planId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    const items = rows.slice(0, limit);
-    const last = items[items.length - 1];
-    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.cursor_at, last.id) : null };
+    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 }

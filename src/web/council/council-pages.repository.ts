@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
-import { KeysetPage, keysetPage } from '../admin/admin.queries';
-import { decodeCursor, encodeCursor } from '../queries';
+import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
 
 /**
  * The read model of the council members' pages: one query per list, keyset pages (indexes
@@ -44,10 +43,8 @@ export interface MyPositionRow {
   created_at: Date;
 }
 
-const UTC_MICROS = `'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'`;
-
 @Injectable()
-export class CouncilQueries {
+export class CouncilPagesRepository {
   constructor(private readonly db: DataSource) {}
 
   async councilName(councilId: string): Promise<string | null> {
@@ -57,13 +54,13 @@ export class CouncilQueries {
 
   /** Published protocols of the council's organizers whose review is open at `now`, the nearest deadline first. */
   async awaiting(councilId: string, memberId: string, now: Date, cursor: unknown, limit = 20): Promise<KeysetPage<AwaitingRow>> {
-    const after = decodeCursor(cursor);
+    const after = decodeTimeCursor(cursor);
     const rows = await queryRows<AwaitingRow>(
       this.db,
       `SELECT p.id, p.title, o.name AS organization_name, o.time_zone, p.protocol_published_at, p.review_closes_at,
               (SELECT count(*)::int FROM review_positions rp WHERE rp.plan_id = p.id) AS positions,
               EXISTS (SELECT 1 FROM review_positions rp WHERE rp.plan_id = p.id AND rp.member_id = $2) AS mine,
-              to_char(p.review_closes_at AT TIME ZONE 'UTC', ${UTC_MICROS}) AS cursor_at
+              to_char(p.review_closes_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at
          FROM plans p
          JOIN organizations o ON o.id = p.organization_id
         WHERE p.protocol_published_at IS NOT NULL AND p.review_closes_at >= $3
@@ -74,17 +71,17 @@ export class CouncilQueries {
         LIMIT $6`,
       [councilId, memberId, now, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeCursor(r.cursor_at, r.id));
+    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The council's conclusions, newest first, with how its recommendations were answered. */
   async reviewed(councilId: string, now: Date, cursor: unknown, limit = 20): Promise<KeysetPage<ReviewedRow>> {
-    const before = decodeCursor(cursor);
+    const before = decodeTimeCursor(cursor);
     const rows = await queryRows<ReviewedRow>(
       this.db,
       `SELECT c.id, c.plan_id, p.title, o.name AS organization_name, o.time_zone, c.closed_at, c.result, c.quorum,
               c.positions_count, c.members_count, r.total AS recs_total, r.answered AS recs_answered, r.overdue AS recs_overdue,
-              to_char(c.closed_at AT TIME ZONE 'UTC', ${UTC_MICROS}) AS cursor_at
+              to_char(c.closed_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at
          FROM review_conclusions c
          JOIN plans p ON p.id = c.plan_id
          JOIN organizations o ON o.id = p.organization_id
@@ -100,7 +97,7 @@ export class CouncilQueries {
         LIMIT $5`,
       [councilId, now, before?.at ?? null, before?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeCursor(r.cursor_at, r.id));
+    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The member's own position on a plan, if recorded (review_positions_plan_member_uq). */

@@ -1,40 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
-import { decodeCursor, encodeCursor, isUuid } from '../queries';
+import { CURSOR_TIME_FORMAT, decodeNameCursor, decodeTimeCursor, encodeNameCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
 
 /**
  * The read model of the administrator's pages: one query per list, keyset pages (indexes in
  * migrations/1795435246202-CouncilAdminPages.ts). Creating things goes through the services.
  */
-
-export interface KeysetPage<T> {
-  items: T[];
-  nextCursor: string | null;
-}
-
-/** Cuts the extra row fetched to know whether there is a next page, and makes its cursor. */
-export function keysetPage<T>(rows: T[], limit: number, cursorOf: (last: T) => string): KeysetPage<T> {
-  const items = rows.slice(0, limit);
-  const last = items[items.length - 1];
-  return { items, nextCursor: rows.length > limit && last ? cursorOf(last) : null };
-}
-
-/** Opaque cursor of a (name, id) keyset. */
-export function encodeNameCursor(name: string, id: string): string {
-  return Buffer.from(JSON.stringify([name, id])).toString('base64url');
-}
-
-export function decodeNameCursor(cursor: unknown): { name: string; id: string } | null {
-  if (typeof cursor !== 'string' || cursor.length > 1000) return null;
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 2 || typeof value[0] !== 'string' || !isUuid(value[1])) return null;
-    return { name: value[0], id: value[1] };
-  } catch {
-    return null;
-  }
-}
 
 export interface OrganizationRow {
   id: string;
@@ -73,10 +45,10 @@ export interface OverrideRow {
   updated_by_name: string | null;
 }
 
-const CURSOR_AT = `to_char(u.created_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS cursor_at`;
+const CURSOR_AT = `to_char(u.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at`;
 
 @Injectable()
-export class AdminQueries {
+export class AdminPagesRepository {
   constructor(private readonly db: DataSource) {}
 
   /** Organizers by name with their council (organizations_name_idx). */
@@ -114,7 +86,7 @@ export class AdminQueries {
 
   /** Staff accounts (everyone but citizens), newest first (users_staff_created_idx). */
   async staff(cursor: unknown, limit = 50): Promise<KeysetPage<StaffRow>> {
-    const before = decodeCursor(cursor);
+    const before = decodeTimeCursor(cursor);
     const rows = await queryRows<StaffRow>(
       this.db,
       `SELECT u.id, u.display_name, u.email, u.role, u.is_chair, o.name AS organization_name, c.name AS council_name, u.created_at, ${CURSOR_AT}
@@ -127,7 +99,7 @@ export class AdminQueries {
         LIMIT $3`,
       [before?.at ?? null, before?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeCursor(r.cursor_at, r.id));
+    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The calendar overrides of a year (at most 366 rows, by the primary key). */
