@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { DISPOSITIONS, Disposition } from './answer.entity';
 
 export class CreateRemarkDto {
@@ -10,11 +10,14 @@ export class CreateRemarkDto {
   body: string;
 }
 
+/** An answer gives its reasons: at least this many characters after trimming (pages and API alike). */
+export const ANSWER_MIN_LENGTH = 20;
+
 export class AnswerDto {
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
+  @ApiProperty({ minLength: ANSWER_MIN_LENGTH, maxLength: 10000, description: `${ANSWER_MIN_LENGTH} to 10,000 characters after trimming` })
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
   @IsString()
-  @IsNotEmpty()
+  @MinLength(ANSWER_MIN_LENGTH)
   @MaxLength(10000)
   body: string;
 

@@ -20,6 +20,7 @@ import { computeConclusion } from './conclusion';
 import { Recommendation } from './recommendation.entity';
 import { ReviewConclusion } from './review-conclusion.entity';
 import { PositionKind } from './review-position.entity';
+import { reviewWindow } from './review-window';
 import { RecommendationRow, ReviewsRepository, reviewRows } from './reviews.repository';
 
 export interface ConclusionView {
@@ -158,10 +159,9 @@ export class ReviewsService {
         assertCouncilMemberFor(user, organization);
         await this.reviews.lockPlanForShare(em, planId);
         const now = this.clock.now();
-        if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
-        if ((plan.reviewClosesAt && now.getTime() > plan.reviewClosesAt.getTime()) || (await this.reviews.hasConclusion(em, planId))) {
-          throw new AppError('REVIEW_CLOSED');
-        }
+        const window = reviewWindow(plan, await this.reviews.hasConclusion(em, planId), now);
+        if (window === 'not_started') throw new AppError('PROTOCOL_NOT_PUBLISHED');
+        if (window === 'closed') throw new AppError('REVIEW_CLOSED');
         checkRecommendations(input.position, recommendations);
         if (await this.reviews.hasPosition(em, planId, user.id)) throw new AppError('POSITION_EXISTS');
         const position = await this.reviews.insertPosition(em, { planId, memberId: user.id, position: input.position, text: input.text, createdAt: now });

@@ -3,7 +3,7 @@ import type { HtmlErrorRenderer } from '../common/errors/error.filter';
 import type { ErrorCode } from '../common/errors/error-codes';
 import type { Locale } from '../common/i18n/locale';
 import { LOW_VISION, pageContext, pathWithoutLang, VIEW_COOKIE } from './layout';
-import { errorPage } from './pages';
+import { errorPage } from './error-pages';
 
 /** Renders errors of page routes (anything outside /api, /health, /sandbox) as a page in the user's language. */
 export class WebErrorRenderer implements HtmlErrorRenderer {

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { interpolate, Locale, LOCALES } from '../common/i18n/locale';
+import { csrfField } from './forms/csrf';
 import { html, HtmlValue, SafeHtml } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 
@@ -35,11 +36,6 @@ export interface PageUser {
 
 export function pageContext(locale: Locale, lowVision: boolean, currentPath: string, user: PageUser | null = null, csrf: string | null = null): PageContext {
   return { locale, t: texts(locale).pages.common, lowVision, currentPath, user, csrf };
-}
-
-/** The hidden CSRF field of a POST form. */
-export function csrfField(token: string | null | undefined): SafeHtml {
-  return html`<input type="hidden" name="_csrf" value="${token ?? ''}">`;
 }
 
 /** The links of the signed-in person's role (their pages live in src/web/<role>/), and the public ones. */

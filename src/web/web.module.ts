@@ -1,32 +1,46 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
 import { ErrorFilter } from '../common/errors/error.filter';
-import { WebErrorRenderer } from './html-error-renderer';
-import { PublicPagesRepository } from './public-pages.repository';
-import { Csrf } from './csrf';
-import { RemarksModule } from '../remarks/remarks.module';
-import { WebController } from './web.controller';
-import { OrganizerWebModule } from './organizer/organizer.module';
+import { HearingsModule } from '../hearings/hearings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
+import { RemarksModule } from '../remarks/remarks.module';
 import { ReviewsModule } from '../reviews/reviews.module';
+import { AdminCalendarController } from './admin/admin-calendar.controller';
 import { AdminPagesController } from './admin/admin.controller';
 import { AdminPagesRepository } from './admin/admin-pages.repository';
-import { CouncilPagesController } from './council/council.controller';
-import { CouncilPagesRepository } from './council/council-pages.repository';
-import { HearingsModule } from '../hearings/hearings.module';
 import { AccountPagesController } from './citizen/account.controller';
 import { CitizenPagesController } from './citizen/citizen.controller';
 import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { PlanParticipation } from './citizen/plan-participation';
+import { CouncilPlanView } from './council/council-plan.view';
+import { CouncilPagesController } from './council/council.controller';
+import { CouncilPagesRepository } from './council/council-pages.repository';
+import { WebErrorRenderer } from './html-error-renderer';
+import { OrganizerWebModule } from './organizer/organizer.module';
+import { PageKitModule } from './page-kit.module';
+import { PlanFormsController } from './plan-forms.controller';
+import { PlanPageView } from './plan-page.view';
+import { PublicPagesRepository } from './public-pages.repository';
+import { SignInController } from './sign-in.controller';
+import { WebController } from './web.controller';
 
 /**
- * Server-rendered public pages (html.ts templates, layout.ts, one stylesheet in assets/).
- * Wires the global ErrorFilter so that errors of page routes are pages, not JSON.
+ * Server-rendered pages (html.ts templates, layout.ts, one stylesheet in assets/, the form toolkit in
+ * forms/). Wires the global ErrorFilter so that errors outside the page controllers are pages, not JSON.
  */
 @Module({
-  controllers: [WebController, CouncilPagesController, AdminPagesController, AccountPagesController, CitizenPagesController],
-  imports: [OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
-  providers: [PublicPagesRepository, Csrf, CouncilPagesRepository, AdminPagesRepository, CitizenPagesRepository, PlanParticipation],
+  controllers: [
+    WebController,
+    SignInController,
+    PlanFormsController,
+    AccountPagesController,
+    CitizenPagesController,
+    CouncilPagesController,
+    AdminPagesController,
+    AdminCalendarController,
+  ],
+  imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
+  providers: [PublicPagesRepository, CouncilPagesRepository, AdminPagesRepository, CitizenPagesRepository, PlanParticipation, PlanPageView, CouncilPlanView],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { ERRORS } from '../../src/common/errors/error-codes';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
-import { Csrf } from '../../src/web/csrf';
+import { Csrf } from '../../src/web/forms/csrf';
 import { createRemark, createPlan, createWorld, World } from '../reviews/fixtures';
 import { databaseFingerprint, SignedInRole, startWithRoles } from '../security/roles';
 import { CreatedUser, makeBin } from '../support/factories';
@@ -276,8 +276,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     { method: 'GET', path: `${API}/plans/{id}`, as: 'anon', params: { id: id('open') } },
     { method: 'POST', path: `${API}/plans/{id}/remarks`, as: 'citizen', params: { id: id('open') }, body: () => ({ body: 'The estimate is too high' }) },
     { method: 'GET', path: `${API}/plans/{id}/remarks`, as: 'anon', params: { id: id('open') }, query: ['stage', 'limit', 'cursor'] },
-    { method: 'POST', path: `${API}/remarks/{id}/answer`, as: 'organizer', params: { id: id('remark') }, body: () => ({ body: 'Recalculated', disposition: 'accepted' }) },
-    { method: 'POST', path: `${API}/remarks/{id}/answer/corrections`, as: 'organizer', params: { id: id('remark') }, body: () => ({ body: 'Recalculated again', disposition: 'partially_accepted', reason: 'Typo' }) },
+    { method: 'POST', path: `${API}/remarks/{id}/answer`, as: 'organizer', params: { id: id('remark') }, body: () => ({ body: 'The estimate was recalculated.', disposition: 'accepted' }) },
+    { method: 'POST', path: `${API}/remarks/{id}/answer/corrections`, as: 'organizer', params: { id: id('remark') }, body: () => ({ body: 'The estimate was recalculated again.', disposition: 'partially_accepted', reason: 'Typo' }) },
     { method: 'GET', path: `${API}/plans/{id}/hearing/allowed-dates`, as: 'anon', params: { id: id('closed') } },
     { method: 'GET', path: `${API}/plans/{id}/hearing`, as: 'anon', params: { id: id('closed') } },
     { method: 'PUT', path: `${API}/plans/{id}/hearing`, as: 'organizer', params: { id: id('closed') }, body: () => ({ startsAt: '2027-03-03T10:00:00+05:00', room: 'Hall 2', livestreamUrl: 'https://live.example.kz/x' }) },
@@ -463,7 +463,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     const cases: { req: Sent; status: number; code: string }[] = [
       // hyphens pass a loose [0-9a-f-]{36} check but fail PostgreSQL's uuid cast
       { req: { method: 'GET', url: `${API}/plans/${'-'.repeat(36)}`, headers: {} }, status: 404, code: 'PLAN_NOT_FOUND' },
-      { req: { method: 'POST', url: `${API}/remarks/${'0'.repeat(32)}----/answer`, headers: { Authorization: `Bearer ${token('organizer')}`, 'Content-Type': 'application/json' }, body: '{"body":"x","disposition":"accepted"}' }, status: 404, code: 'REMARK_NOT_FOUND' },
+      { req: { method: 'POST', url: `${API}/remarks/${'0'.repeat(32)}----/answer`, headers: { Authorization: `Bearer ${token('organizer')}`, 'Content-Type': 'application/json' }, body: '{"body":"The estimate was recalculated.","disposition":"accepted"}' }, status: 404, code: 'REMARK_NOT_FOUND' },
       { req: { method: 'GET', url: `${API}/statistics/organizations/${'a'.repeat(36)}`, headers: {} }, status: 404, code: 'ORGANIZATION_NOT_FOUND' },
       // PostgreSQL text cannot hold NUL
       { req: { method: 'POST', url: `${API}/plans/${ids.open}/remarks`, headers: { Authorization: `Bearer ${token('citizen')}`, 'Content-Type': 'application/json' }, body: '{"body":"a\\u0000b"}' }, status: 400, code: 'VALIDATION_FAILED' },

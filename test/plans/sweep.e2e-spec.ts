@@ -32,7 +32,7 @@ describe('sweep: stage 1 closed and overdue answers', () => {
       await t.http.post(`${API}/plans/${planId}/remarks`).set(auth(citizen)).send({ body }).expect(201);
     }
     const [first] = await t.db.query(`SELECT id FROM remarks WHERE plan_id = $1 AND body = 'Первое'`, [planId]);
-    await t.http.post(`${API}/remarks/${first.id}/answer`).set(auth(organizer)).send({ body: 'Учтено', disposition: 'accepted' }).expect(201);
+    await t.http.post(`${API}/remarks/${first.id}/answer`).set(auth(organizer)).send({ body: 'Учтено: смета пересчитана.', disposition: 'accepted' }).expect(201);
   });
   afterAll(async () => {
     await t.close();

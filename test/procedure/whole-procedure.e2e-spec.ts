@@ -113,7 +113,7 @@ describe('a whole procedure, both stages, through the API', () => {
   it('the organizer answers on time; the author gets it in Kazakh exactly once', async () => {
     at('2027-03-24T15:00:00+05:00');
     await t.http.post(`${API}/remarks/${remarkIds.aigerim1}/answer`).set(org()).send({ body: 'Мерзім 60 күнге ұзартылды', disposition: 'accepted' }).expect(201);
-    const again = await t.http.post(`${API}/remarks/${remarkIds.aigerim1}/answer`).set(org()).send({ body: 'again', disposition: 'rejected' }).expect(409);
+    const again = await t.http.post(`${API}/remarks/${remarkIds.aigerim1}/answer`).set(org()).send({ body: 'A second answer, refused.', disposition: 'rejected' }).expect(409);
     expect(again.body.error.code).toBe('ALREADY_ANSWERED');
     await t.flushMail();
     const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE));
@@ -161,7 +161,7 @@ describe('a whole procedure, both stages, through the API', () => {
     at('2027-03-30T09:00:00+05:00'); // answers to 1 March remarks were due at the end of 29 March
     t.smtp.messages.length = 0;
     await t.http.post(`${API}/remarks/${remarkIds.alice1}/answer`).set(org()).send({ body: 'The estimate was recalculated', disposition: 'partially_accepted' }).expect(201);
-    await t.http.post(`${API}/remarks/${remarkIds.aigerim2}/answer`).set(org()).send({ body: 'Түсіндірме берілді', disposition: 'explained' }).expect(201);
+    await t.http.post(`${API}/remarks/${remarkIds.aigerim2}/answer`).set(org()).send({ body: 'Түсіндірме толық берілді.', disposition: 'explained' }).expect(201);
     await t.flushMail();
     await t.flushMail();
     const mails = await mailTo(citizens.alice.email);
@@ -287,7 +287,7 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('after every answer the outcome is published, participants are e-mailed and the plan is closed', async () => {
     at('2027-04-13T11:00:00+05:00');
-    await t.http.post(`${API}/remarks/${remarkIds.aigerim3}/answer`).set(org()).send({ body: 'Талаптар түзетілді', disposition: 'accepted' }).expect(201);
+    await t.http.post(`${API}/remarks/${remarkIds.aigerim3}/answer`).set(org()).send({ body: 'Техникалық талаптар түзетілді.', disposition: 'accepted' }).expect(201);
     t.smtp.messages.length = 0;
     const res = await t.http.post(`${API}/plans/${planId}/outcome`).set(org()).send({ decision: 'amend', summary: 'The documentation is amended' }).expect(201);
     expect(res.body).toMatchObject({ decision: 'amend', publishedAt: '2027-04-13T06:00:00.000Z' });

@@ -164,7 +164,7 @@ describe('authorization matrix: every role against every write endpoint', () => 
     ['POST /plans', [A, F, F, '201', F, '201', F, F, F], async () => ({ method: 'POST', url: `${API}/plans`, body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: 1000, method: 'auction' } })],
     ['POST /plans/{id}/publish', [A, F, F, HIDDEN, F, '200', F, F, F], async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` })],
     ['POST /plans/{id}/remarks', [A, UNVERIFIED, '201', F, F, F, F, F, F], async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } })],
-    ['POST /remarks/{id}/answer', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/remarks/${await remark()}/answer`, body: { body: 'Recalculated', disposition: 'accepted' } })],
+    ['POST /remarks/{id}/answer', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/remarks/${await remark()}/answer`, body: { body: 'The estimate was recalculated.', disposition: 'accepted' } })],
     [
       'POST /remarks/{id}/answer/corrections',
       planOrganizer('201'),
@@ -172,7 +172,7 @@ describe('authorization matrix: every role against every write endpoint', () => 
         const plan = await openPlan();
         const r = await createRemark(t, plan.id, users.citizen.user.id, { body: `Remark ${serial++}`, createdAt: new Date('2027-03-02T10:00:00+05:00') });
         await answerRemark(t, r, w.organizer.user.id, { body: 'First answer', disposition: 'rejected', publishedAt: new Date('2027-03-03T10:00:00+05:00') });
-        return { method: 'POST', url: `${API}/remarks/${r.id}/answer/corrections`, body: { body: 'Corrected answer', disposition: 'accepted', reason: 'Mistake' } };
+        return { method: 'POST', url: `${API}/remarks/${r.id}/answer/corrections`, body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' } };
       },
     ],
     ['POST /plans/{id}/follow', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/follow` })],

@@ -6,22 +6,16 @@ import { formatDate, formatDateTime, zoneLabel } from '../format';
 import { html, HtmlValue, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { KZ_TIME_ZONES } from './time-zones';
-import { csrfField, layout, PageContext } from '../layout';
+import { layout, PageContext } from '../layout';
+import { csrfField } from '../forms/csrf';
+import { buttonForm, checkboxField, flash, formAlert, radioGroup, selectField, textField } from '../forms/fields';
+import { firstError, FormState, lengthMessage, Message } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
 import { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
-import { checkboxField, FieldErrors, firstError, flash, formAlert, radioGroup, selectField, textField } from './form-fields';
 
-/** What a create form shows: the values typed and, after a refusal, the errors by field. */
-export interface FormState<K extends string> {
-  values: Record<K, string>;
-  errors: FieldErrors<K>;
-  formError?: string | null;
-}
-
-export function emptyForm<K extends string>(keys: readonly K[], defaults: Partial<Record<K, string>> = {}): FormState<K> {
-  const values = {} as Record<K, string>;
-  for (const k of keys) values[k] = defaults[k] ?? '';
-  return { values, errors: {} };
+/** "Fill in this field", or "at most `max` characters". */
+export function requiredText(ctx: PageContext, max: number): Message {
+  return lengthMessage(ctx.t.fieldRequired, interpolate(texts(ctx.locale).pages.admin.tooLong, { n: max }));
 }
 
 type Section = 'organizations' | 'councils' | 'users' | 'calendar';
@@ -100,11 +94,11 @@ ${d.councils.length === 0
   : html`${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/organizations" novalidate>
   ${csrfField(ctx.csrf)}
-  ${textField({ id: 'org-name', name: 'name', label: a.orgName, value: v.name, error: e.name, maxlength: 300, required: true, autofocus: focus === 'name' })}
-  ${textField({ id: 'org-bin', name: 'bin', label: a.bin, hint: a.binHint, value: v.bin, error: e.bin, maxlength: 12, inputmode: 'numeric', required: true, autofocus: focus === 'bin' })}
-  ${textField({ id: 'org-address', name: 'address', label: a.address, hint: a.addressHint, value: v.address, error: e.address, maxlength: 500, required: true, autofocus: focus === 'address' })}
-  ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, options: zones, error: e.timeZone, required: true, autofocus: focus === 'timeZone' })}
-  ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, options: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, required: true, autofocus: focus === 'councilId' })}
+  ${textField({ id: 'org-name', name: 'name', label: a.orgName, value: v.name, error: e.name, maxlength: 300, required: true, focus: focus === 'name' })}
+  ${textField({ id: 'org-bin', name: 'bin', label: a.bin, hint: a.binHint, value: v.bin, error: e.bin, maxlength: 12, inputmode: 'numeric', required: true, focus: focus === 'bin' })}
+  ${textField({ id: 'org-address', name: 'address', label: a.address, hint: a.addressHint, value: v.address, error: e.address, maxlength: 500, required: true, focus: focus === 'address' })}
+  ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, choices: zones, error: e.timeZone, required: true, focus: focus === 'timeZone' })}
+  ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, choices: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, required: true, focus: focus === 'councilId' })}
   <div><button type="submit">${a.orgSubmit}</button></div>
 </form>`}`;
   return adminLayout(ctx, a, 'organizations', a.organizations, body);
@@ -142,7 +136,7 @@ ${firstPageLink(a, '/admin/councils', d.laterPage)}
 ${formAlert(d.form.formError ?? (e.name ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/councils" novalidate>
   ${csrfField(ctx.csrf)}
-  ${textField({ id: 'council-name', name: 'name', label: a.councilName, value: v.name, error: e.name, maxlength: 300, required: true, autofocus: !!e.name })}
+  ${textField({ id: 'council-name', name: 'name', label: a.councilName, value: v.name, error: e.name, maxlength: 300, required: true, focus: !!e.name })}
   <div><button type="submit">${a.councilSubmit}</button></div>
 </form>`;
   return adminLayout(ctx, a, 'councils', a.councils, body);
@@ -185,14 +179,14 @@ ${firstPageLink(a, '/admin/users', d.laterPage)}
 ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/users" novalidate>
   ${csrfField(ctx.csrf)}
-  ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, value: v.role, options: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, autofocus: focus === 'role' })}
-  ${textField({ id: 'user-email', name: 'email', type: 'email', label: ctx.t.email, hint: a.emailHint, value: v.email, error: e.email, maxlength: 320, autocomplete: 'off', required: true, autofocus: focus === 'email' })}
-  ${textField({ id: 'user-name', name: 'displayName', label: a.displayName, hint: a.displayNameHint, value: v.displayName, error: e.displayName, maxlength: 100, required: true, autofocus: focus === 'displayName' })}
-  ${textField({ id: 'user-password', name: 'password', type: 'password', label: ctx.t.password, hint: a.passwordHint, value: '', error: e.password, maxlength: 128, autocomplete: 'new-password', required: true, autofocus: focus === 'password' })}
-  ${selectField({ id: 'user-org', name: 'organizationId', label: a.organization, value: v.organizationId, options: d.organizations.map((o) => [o.id, o.name] as const), placeholder: '—', error: e.organizationId, autofocus: focus === 'organizationId' })}
-  ${selectField({ id: 'user-council', name: 'councilId', label: a.memberCouncil, value: v.councilId, options: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, autofocus: focus === 'councilId' })}
-  ${checkboxField({ id: 'user-chair', name: 'isChair', label: a.chair, hint: a.chairHint, checked: v.isChair === 'true', error: e.isChair, autofocus: focus === 'isChair' })}
-  ${selectField({ id: 'user-locale', name: 'locale', label: a.locale, value: v.locale, options: LOCALES.map((l) => [l, a.languages[l]] as const), error: e.locale, autofocus: focus === 'locale' })}
+  ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, value: v.role, choices: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, focus: focus === 'role' })}
+  ${textField({ id: 'user-email', name: 'email', type: 'email', label: ctx.t.email, hint: a.emailHint, value: v.email, error: e.email, maxlength: 320, autocomplete: 'off', required: true, focus: focus === 'email' })}
+  ${textField({ id: 'user-name', name: 'displayName', label: a.displayName, hint: a.displayNameHint, value: v.displayName, error: e.displayName, maxlength: 100, required: true, focus: focus === 'displayName' })}
+  ${textField({ id: 'user-password', name: 'password', type: 'password', label: ctx.t.password, hint: a.passwordHint, value: '', error: e.password, maxlength: 128, autocomplete: 'new-password', required: true, focus: focus === 'password' })}
+  ${selectField({ id: 'user-org', name: 'organizationId', label: a.organization, value: v.organizationId, choices: d.organizations.map((o) => [o.id, o.name] as const), placeholder: '—', error: e.organizationId, focus: focus === 'organizationId' })}
+  ${selectField({ id: 'user-council', name: 'councilId', label: a.memberCouncil, value: v.councilId, choices: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, focus: focus === 'councilId' })}
+  ${checkboxField({ id: 'user-chair', name: 'isChair', label: a.chair, hint: a.chairHint, checked: v.isChair === 'true', error: e.isChair, focus: focus === 'isChair' })}
+  ${selectField({ id: 'user-locale', name: 'locale', label: a.locale, value: v.locale, choices: LOCALES.map((l) => [l, a.languages[l]] as const), error: e.locale, focus: focus === 'locale' })}
   <div><button type="submit">${a.userSubmit}</button></div>
 </form>`;
   return adminLayout(ctx, a, 'users', a.users, body);
@@ -233,7 +227,7 @@ ${d.overrides.length === 0
   <tbody>${d.overrides.map(
     (o) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
       <td>${formatDateTime(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
-      <td><form class="inline" method="post" action="/admin/calendar/${o.date}/delete">${csrfField(ctx.csrf)}<button type="submit" class="secondary" aria-label="${interpolate(a.removeLabel, { date: formatDate(o.date, locale) })}">${a.remove}</button></form></td></tr>`,
+      <td>${buttonForm({ action: `/admin/calendar/${o.date}/delete`, csrf: ctx.csrf, label: a.remove, secondary: true, className: 'inline', buttonAttributes: html` aria-label="${interpolate(a.removeLabel, { date: formatDate(o.date, locale) })}"` })}</td></tr>`,
   )}</tbody>
 </table></div>`}
 <h2 id="holidays">${interpolate(a.holidaysCaption, { year: d.year })}</h2>
@@ -249,9 +243,9 @@ ${d.overrides.length === 0
 ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/calendar" novalidate>
   ${csrfField(ctx.csrf)}
-  ${textField({ id: 'override-date', name: 'date', type: 'date', label: a.date, hint: a.dateHint, value: v.date, error: e.date, required: true, autofocus: focus === 'date' })}
-  ${radioGroup({ id: 'override-working', name: 'working', legend: a.workingLegend, value: v.working, options: [['true', a.workingYes], ['false', a.workingNo]], error: e.working, required: true, autofocus: focus === 'working' })}
-  ${textField({ id: 'override-reason', name: 'reason', label: a.reason, hint: a.reasonHint, value: v.reason, error: e.reason, maxlength: 300, required: true, autofocus: focus === 'reason' })}
+  ${textField({ id: 'override-date', name: 'date', type: 'date', label: a.date, hint: a.dateHint, value: v.date, error: e.date, required: true, focus: focus === 'date' })}
+  ${radioGroup({ id: 'override-working', name: 'working', legend: a.workingLegend, value: v.working, choices: [['true', a.workingYes], ['false', a.workingNo]], error: e.working, required: true, focus: focus === 'working' })}
+  ${textField({ id: 'override-reason', name: 'reason', label: a.reason, hint: a.reasonHint, value: v.reason, error: e.reason, maxlength: 300, required: true, focus: focus === 'reason' })}
   <div><button type="submit">${a.overrideSubmit}</button></div>
 </form>`;
   return adminLayout(ctx, a, 'calendar', title, body);

@@ -1,35 +1,29 @@
-import { interpolate, Locale, LOCALES } from '../../common/i18n/locale';
-import { PASSWORD_MAX } from '../../identity/password-policy';
-import { html, HtmlValue, SafeHtml } from '../html';
 import { texts } from '../../common/i18n/catalogue';
-import { csrfField, layout, PageContext } from '../layout';
-import { buttonForm, errorSummary, FieldErrors, firstError, inputField, InputSpec, selectField } from './form';
+import { interpolate, LOCALES } from '../../common/i18n/locale';
+import { PASSWORD_MAX } from '../../identity/password-policy';
+import { csrfField } from '../forms/csrf';
+import { buttonForm, formAlert, selectField, textField } from '../forms/fields';
+import { firstError, FormState, hasErrors } from '../forms/form';
+import { html, HtmlValue, SafeHtml } from '../html';
+import { layout, PageContext } from '../layout';
 
-export type RegisterField = 'email' | 'displayName' | 'password';
-const REGISTER_ORDER: readonly RegisterField[] = ['email', 'displayName', 'password'];
+export const REGISTER_FIELDS = ['email', 'displayName', 'password', 'locale'] as const;
+export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
-export interface RegisterState {
-  csrf: string;
-  email: string;
-  displayName: string;
-  locale: Locale;
-  errors?: FieldErrors<RegisterField>;
-}
-
-export function registerPage(ctx: PageContext, s: RegisterState): SafeHtml {
+export function registerPage(ctx: PageContext, csrf: string, form: FormState<RegisterField>): SafeHtml {
   const { t } = ctx;
   const c = texts(ctx.locale).pages.citizen;
-  const errors = s.errors ?? {};
-  const focus = firstError(errors, REGISTER_ORDER);
+  const { values: v, errors: e } = form;
+  const focus = firstError(e, REGISTER_FIELDS);
   const body = html`<h1>${c.registerTitle}</h1>
 <p>${c.registerIntro} ${c.registerPublic}</p>
-${errorSummary(ctx, errors)}
+${formAlert(hasErrors(e) ? t.formErrors : null)}
 <form class="form" method="post" action="/register" novalidate>
-  ${csrfField(s.csrf)}
-  ${inputField({ id: 'email', type: 'email', label: t.email, hint: c.emailHint, value: s.email, error: errors.email, autocomplete: 'email', maxlength: 320, autofocus: focus === 'email' })}
-  ${inputField({ id: 'displayName', type: 'text', label: c.displayName, hint: c.displayNameHint, value: s.displayName, error: errors.displayName, autocomplete: 'nickname', maxlength: 100, autofocus: focus === 'displayName' })}
-  ${inputField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: errors.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, autofocus: focus === 'password' })}
-  ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: s.locale, options: LOCALES.map((l) => ({ value: l, label: t.languageNames[l], lang: l })) })}
+  ${csrfField(csrf)}
+  ${textField({ id: 'email', type: 'email', label: t.email, hint: c.emailHint, value: v.email, error: e.email, autocomplete: 'email', maxlength: 320, required: true, focus: focus === 'email' })}
+  ${textField({ id: 'displayName', label: c.displayName, hint: c.displayNameHint, value: v.displayName, error: e.displayName, autocomplete: 'nickname', maxlength: 100, required: true, focus: focus === 'displayName' })}
+  ${textField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: e.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, required: true, focus: focus === 'password' })}
+  ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: v.locale, choices: LOCALES.map((l) => [l, t.languageNames[l], l] as const) })}
   <div><button type="submit">${c.registerButton}</button></div>
 </form>
 <p>${c.haveAccount} <a href="/login">${t.signIn}</a></p>`;
@@ -58,66 +52,58 @@ export function verifyResultPage(ctx: PageContext, outcome: { verified: true } |
     const next = ctx.user ? html`<a class="button" href="/">${c.findDiscussions}</a>` : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
     return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok' });
   }
-  const what = ctx.user
-    ? resendForm(ctx)
-    : html`<a href="/login?next=${encodeURIComponent('/my/remarks')}">${c.verifyAskNew}</a>`;
+  const what = ctx.user ? resendForm(ctx) : html`<a href="/login?next=${encodeURIComponent('/my/remarks')}">${c.verifyAskNew}</a>`;
   return messagePage(ctx, c.verifyFailedTitle, [outcome.reason, what], { status: 'error' });
 }
 
 /** "Send a new confirmation link" for a signed-in user whose address is not confirmed. */
 export function resendForm(ctx: PageContext): SafeHtml {
-  const c = texts(ctx.locale).pages.citizen;
-  return buttonForm('/verify-email/resend', csrfField(ctx.csrf), c.resendButton);
+  return buttonForm({ action: '/verify-email/resend', csrf: ctx.csrf, label: texts(ctx.locale).pages.citizen.resendButton });
 }
 
 /** A page with a form of one field (forgotten password, new password). */
-function oneFieldPage(ctx: PageContext, p: { title: string; intro?: string; action: string; csrf: string; hidden?: HtmlValue; field: InputSpec; button: string; after?: HtmlValue }): SafeHtml {
+function oneFieldPage(
+  ctx: PageContext,
+  p: { title: string; intro?: string; action: string; csrf: string; hidden?: HtmlValue; field: SafeHtml; error: boolean; button: string; after?: HtmlValue },
+): SafeHtml {
   const body = html`<h1>${p.title}</h1>
 ${p.intro ? html`<p>${p.intro}</p>` : ''}
-${errorSummary(ctx, { [p.field.id]: p.field.error })}
+${formAlert(p.error ? ctx.t.formErrors : null)}
 <form class="form" method="post" action="${p.action}" novalidate>
   ${csrfField(p.csrf)}
   ${p.hidden ?? ''}
-  ${inputField({ ...p.field, autofocus: !!p.field.error })}
+  ${p.field}
   <div><button type="submit">${p.button}</button></div>
 </form>
 ${p.after ?? ''}`;
   return layout(ctx, { title: p.title, body });
 }
 
-export interface EmailFormState {
-  csrf: string;
-  email: string;
-  error?: string | null;
-}
-
-export function forgotPage(ctx: PageContext, s: EmailFormState): SafeHtml {
+export function forgotPage(ctx: PageContext, csrf: string, form: FormState<'email'>): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
+  const error = form.errors.email ?? null;
   return oneFieldPage(ctx, {
     title: c.forgotTitle,
     intro: c.forgotIntro,
     action: '/forgot-password',
-    csrf: s.csrf,
-    field: { id: 'email', type: 'email', label: ctx.t.email, value: s.email, error: s.error, autocomplete: 'email', maxlength: 320 },
+    csrf,
+    field: textField({ id: 'email', type: 'email', label: ctx.t.email, value: form.values.email, error, focus: !!error, autocomplete: 'email', maxlength: 320, required: true }),
+    error: !!error,
     button: c.forgotButton,
     after: html`<p>${c.noAccount} <a href="/register">${ctx.t.navRegister}</a></p>`,
   });
 }
 
-export interface ResetState {
-  csrf: string;
-  token: string;
-  error?: string | null;
-}
-
-export function resetPage(ctx: PageContext, s: ResetState): SafeHtml {
+export function resetPage(ctx: PageContext, csrf: string, form: FormState<'token' | 'password'>): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
+  const error = form.errors.password ?? null;
   return oneFieldPage(ctx, {
     title: c.resetTitle,
     action: '/reset-password',
-    csrf: s.csrf,
-    hidden: html`<input type="hidden" name="token" value="${s.token}">`,
-    field: { id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error: s.error, autocomplete: 'new-password', maxlength: PASSWORD_MAX },
+    csrf,
+    hidden: html`<input type="hidden" name="token" value="${form.values.token}">`,
+    field: textField({ id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error, focus: !!error, autocomplete: 'new-password', maxlength: PASSWORD_MAX, required: true }),
+    error: !!error,
     button: c.resetButton,
   });
 }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { html, SafeHtml } from '../html';
-import { csrfField, PageContext } from '../layout';
-import type { PlanSlots } from '../pages';
+import { buttonForm } from '../forms/fields';
+import type { PageContext } from '../layout';
+import type { PlanSlots } from '../plan.page';
 import type { PlanDetailRow } from '../public-pages.repository';
 import { texts } from '../../common/i18n/catalogue';
 import { CitizenPagesRepository, Participation } from './citizen-pages.repository';
-import { buttonForm } from './form';
 
 /** What the follow and hearing sign-up forms report back through ?done= after their redirect. */
 export const PARTICIPATION_DONE = ['followed', 'unfollowed', 'signedup', 'withdrawn', 'signup-closed', 'verify-first'] as const;
@@ -32,11 +32,11 @@ export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Part
   if (!ctx.user || !state) {
     control = html`<p><a class="button" href="/login?next=${encodeURIComponent(`/plans/${plan.id}#follow`)}">${c.signInToFollow}</a></p>`;
   } else if (state.following) {
-    control = html`<p>${c.followingText}</p>${buttonForm(action, csrfField(ctx.csrf), c.unfollowButton, { follow: 'off' }, true)}`;
+    control = html`<p>${c.followingText}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.unfollowButton, hidden: { follow: 'off' }, secondary: true })}`;
   } else if (!ctx.user.emailVerified) {
     control = html`<p>${c.verifyToParticipate} <a href="/my/remarks#verify-notice">${c.verifyLink}</a></p>`;
   } else {
-    control = html`<p>${c.notFollowingText}</p>${buttonForm(action, csrfField(ctx.csrf), c.followButton, { follow: 'on' })}`;
+    control = html`<p>${c.notFollowingText}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.followButton, hidden: { follow: 'on' } })}`;
   }
   return html`<section class="participation" aria-labelledby="follow">
   <h2 id="follow">${c.followTitle}</h2>
@@ -59,8 +59,8 @@ export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, stat
   }
   return html`<div id="hearing-signup">${notice}
   ${state.signedUp
-    ? html`<p>${c.signedUpText}</p>${buttonForm(action, csrfField(ctx.csrf), c.withdrawButton, { signup: 'off' }, true)}`
-    : html`<p class="meta">${c.signupHint}</p>${buttonForm(action, csrfField(ctx.csrf), c.signupButton, { signup: 'on' })}`}
+    ? html`<p>${c.signedUpText}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.withdrawButton, hidden: { signup: 'off' }, secondary: true })}`
+    : html`<p class="meta">${c.signupHint}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.signupButton, hidden: { signup: 'on' } })}`}
 </div>`;
 }
 

@@ -1,153 +1,86 @@
-import { Body, Controller, Get, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { Body, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
-import { APP_CONFIG, AppConfig } from '../../config/config';
-import { protocolView } from '../../hearings/hearing-view';
-import { AuthUser } from '../../identity/auth/auth-user';
-import { assertCouncilMemberFor, assertVisible, loadPlan } from '../../plans/plan-access';
-import { computeConclusion } from '../../reviews/conclusion';
-import { POSITIONS, PositionKind } from '../../reviews/review-position.entity';
-import { councilMembersCount, ReviewsService, reviewView } from '../../reviews/reviews.service';
-import { staffUser } from '../admin/staff-access';
-import { Csrf } from '../csrf';
-import { PageContext } from '../layout';
-import { errorText, requestContext, sendPage } from '../web.controller';
 import { texts } from '../../common/i18n/catalogue';
-import { councilHomePage, councilPlanPage, PositionFormState } from './council.pages';
+import type { AuthUser } from '../../identity/auth/auth-user';
+import { CurrentUser } from '../../identity/auth/auth.decorators';
+import { PositionDto } from '../../reviews/reviews.dto';
+import { ReviewsService } from '../../reviews/reviews.service';
+import { check, emptyForm, lines, readForm } from '../forms/form';
+import { submit } from '../forms/submit';
+import { FormPost, PageController } from '../page.decorators';
+import { Pages, seeOther } from '../page-response';
+import { CouncilPlanView } from './council-plan.view';
+import { councilHomePage, POSITION_FIELDS } from './council.pages';
 import { CouncilPagesRepository } from './council-pages.repository';
-
-const EMPTY_FORM: PositionFormState = { position: '', text: '', recommendations: '', errors: {} };
-const MAX_TEXT = 10000;
-const MAX_RECOMMENDATIONS = 50;
-
-function str(v: unknown): string {
-  return typeof v === 'string' ? v : '';
-}
 
 /**
  * The public council members' pages: protocols awaiting the council's review and the council's
  * conclusions; a plan's review with the member's position form and the chair's closing. Who may act is
- * decided by plan-access and ReviewsService, as for the API.
+ * decided by the AuthGuard, plan-access and ReviewsService, as for the API.
  */
-@ApiExcludeController()
-@Controller('council')
+@PageController('council', { roles: ['council_member'] })
 export class CouncilPagesController {
   constructor(
+    private readonly pages: Pages,
     private readonly queries: CouncilPagesRepository,
     private readonly reviews: ReviewsService,
-    private readonly db: DataSource,
+    private readonly planView: CouncilPlanView,
     private readonly clock: Clock,
-    private readonly csrf: Csrf,
-    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  private ctx(request: FastifyRequest): PageContext {
-    return requestContext(request, this.config.defaultLocale, this.csrf);
-  }
-
   @Get()
-  async home(@Query('after') after: unknown, @Query('before') before: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = this.ctx(request);
-    const user = staffUser(request, reply, ctx, 'council_member');
-    if (!user) return;
-    const councilId = user.councilId!;
+  async home(@Query('after') after: unknown, @Query('before') before: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    if (!user.councilId) throw new AppError('NOT_COUNCIL_MEMBER');
     const now = this.clock.now();
     const [councilName, awaiting, reviewed] = await Promise.all([
-      this.queries.councilName(councilId),
-      this.queries.awaiting(councilId, user.id, now, after),
-      this.queries.reviewed(councilId, now, before),
+      this.queries.councilName(user.councilId),
+      this.queries.awaiting(user.councilId, user.id, now, after),
+      this.queries.reviewed(user.councilId, now, before),
     ]);
-    sendPage(request, reply, ctx, councilHomePage(ctx, { councilName, awaiting, reviewed, after: typeof after === 'string' ? after : null, before: typeof before === 'string' ? before : null }));
+    const cursors = { after: typeof after === 'string' ? after : null, before: typeof before === 'string' ? before : null };
+    this.pages.send(request, reply, ctx, councilHomePage(ctx, { councilName, awaiting, reviewed, ...cursors }));
   }
 
   @Get('plans/:id')
-  async plan(@Param('id') id: string, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = this.ctx(request);
-    const user = staffUser(request, reply, ctx, 'council_member');
-    if (!user) return;
-    const c = texts(ctx.locale).pages.council;
+  async plan(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const c = texts(this.pages.context(request).locale).pages.council;
     const flash = done === 'position' ? c.positionSaved : done === 'closed' ? c.closedFlash : null;
-    await this.render(request, reply, ctx, user, id, EMPTY_FORM, flash);
+    await this.planView.render(request, reply, user, id, { flash });
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, user: AuthUser, id: string, form: PositionFormState, flash: string | null, status = 200): Promise<void> {
-    const em = this.db.manager;
-    const { plan, organization } = await loadPlan(em, id);
-    assertVisible(user, plan);
-    assertCouncilMemberFor(user, organization);
-    const now = this.clock.now();
-    const [protocol, review, mine, members] = await Promise.all([
-      protocolView(em, plan.id),
-      reviewView(em, plan.id, now),
-      this.queries.myPosition(plan.id, user.id),
-      user.isChair ? councilMembersCount(em, organization.councilId) : Promise.resolve(0),
-    ]);
-    const open = !!plan.protocolPublishedAt && !review.conclusion && (!plan.reviewClosesAt || now.getTime() <= plan.reviewClosesAt.getTime());
-    const preview = user.isChair && open ? computeConclusion(review.positions.map((p) => p.position), members) : null;
-    sendPage(request, reply, ctx, councilPlanPage(ctx, { now, plan, organization, protocol, review, mine, open, preview, form, flash }), status);
-  }
-
-  @Post('plans/:id/positions')
-  async recordPosition(@Param('id') id: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = this.ctx(request);
-    const user = staffUser(request, reply, ctx, 'council_member', `/council/plans/${encodeURIComponent(id)}#my-position`);
-    if (!user) return;
-    this.csrf.assert(request, body);
+  @FormPost('plans/:id/positions', { signIn: '/council/plans/:id#my-position' })
+  async recordPosition(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.council;
-    const position = str(body?.position);
-    const text = str(body?.text).trim();
-    const recommendationsText = str(body?.recommendations);
-    const recommendations = recommendationsText.split(/\r?\n/).map((r) => r.trim()).filter((r) => r.length > 0);
-    const form: PositionFormState = {
-      position,
-      text,
-      recommendations: recommendationsText,
-      errors: {
-        position: (POSITIONS as readonly string[]).includes(position) ? null : c.choosePosition,
-        text: text && text.length <= MAX_TEXT ? null : c.textRequired,
-        recommendations: recommendations.length > MAX_RECOMMENDATIONS || recommendations.some((r) => r.length > MAX_TEXT) ? c.recommendationsTooMany : null,
+    const values = readForm(body, POSITION_FIELDS, ['text']);
+    const input = { position: values.position, text: values.text, recommendations: lines(values.recommendations) };
+    const { value, errors } = await check(PositionDto, input, { position: c.choosePosition, text: c.textRequired, recommendations: c.recommendationsTooMany });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.reviews.recordPosition(user, id, value),
+      refusals: {
+        // ReviewsService's rule: recommendations go with "endorse with recommendations" (needed) or "object" (possible)
+        VALIDATION_FAILED: () => ({ recommendations: values.position === 'endorse' ? c.recommendationsNotWithEndorse : c.recommendationsNeeded }),
+        POSITION_EXISTS: 'form',
+        REVIEW_CLOSED: 'form',
+        PROTOCOL_NOT_PUBLISHED: 'form',
       },
-    };
-    let status = 400;
-    if (!Object.values(form.errors).some(Boolean)) {
-      try {
-        await this.reviews.recordPosition(user, id, { position: position as PositionKind, text, recommendations });
-        void reply.header('cache-control', 'no-store').redirect(`/council/plans/${id}?done=position#positions`, 303);
-        return;
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        if (error.code === 'VALIDATION_FAILED') {
-          // ReviewsService's rule: recommendations go with "endorse with recommendations" (needed) or "object" (possible)
-          form.errors = { recommendations: position === 'endorse' ? c.recommendationsNotWithEndorse : c.recommendationsNeeded };
-        } else if (['POSITION_EXISTS', 'REVIEW_CLOSED', 'PROTOCOL_NOT_PUBLISHED'].includes(error.code)) {
-          form.formError = errorText(error, ctx.locale);
-          status = error.status;
-        } else {
-          throw error;
-        }
-      }
-    }
-    await this.render(request, reply, ctx, user, id, form, null, status);
+      render: (form, status) => this.planView.render(request, reply, user, id, { form }, status),
+      done: () => seeOther(reply, `/council/plans/${id}?done=position#positions`),
+    });
   }
 
-  @Post('plans/:id/close')
-  async close(@Param('id') id: string, @Body() body: Record<string, unknown>, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    const ctx = this.ctx(request);
-    const user = staffUser(request, reply, ctx, 'council_member', `/council/plans/${encodeURIComponent(id)}#close`);
-    if (!user) return;
-    this.csrf.assert(request, body);
-    try {
-      await this.reviews.closeByChair(user, id);
-      void reply.header('cache-control', 'no-store').redirect(`/council/plans/${id}?done=closed#conclusion`, 303);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'REVIEW_CLOSED' || error.code === 'PROTOCOL_NOT_PUBLISHED')) {
-        await this.render(request, reply, ctx, user, id, { ...EMPTY_FORM, closeError: errorText(error, ctx.locale) }, null, error.status);
-        return;
-      }
-      throw error;
-    }
+  @FormPost('plans/:id/close', { signIn: '/council/plans/:id#close' })
+  async close(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await submit(this.pages.context(request).locale, {
+      form: emptyForm(),
+      action: () => this.reviews.closeByChair(user, id),
+      refusals: { REVIEW_CLOSED: 'form', PROTOCOL_NOT_PUBLISHED: 'form' },
+      render: (state, status) => this.planView.render(request, reply, user, id, { closeError: state.formError }, status),
+      done: () => seeOther(reply, `/council/plans/${id}?done=closed#conclusion`),
+    });
   }
 }

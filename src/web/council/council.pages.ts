@@ -8,9 +8,11 @@ import { formatDateTime } from '../format';
 import { html, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { csrfField, layout, PageContext } from '../layout';
+import { layout, PageContext } from '../layout';
 import type { KeysetPage } from '../keyset-page';
-import { FieldErrors, firstError, flash, formAlert, radioGroup, textArea } from '../admin/form-fields';
+import { csrfField } from '../forms/csrf';
+import { flash, formAlert, radioGroup, textArea } from '../forms/fields';
+import { firstError, FormState } from '../forms/form';
 import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
 
 export interface CouncilHomeData {
@@ -69,17 +71,6 @@ ${d.before ? html`<p><a href="/council${pageQuery({ after: d.after })}#reviewed"
 export const POSITION_FIELDS = ['position', 'text', 'recommendations'] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
-export interface PositionFormState {
-  position: string;
-  text: string;
-  recommendations: string;
-  errors: FieldErrors<PositionField>;
-  /** A refusal of the whole position (POSITION_EXISTS, REVIEW_CLOSED). */
-  formError?: string | null;
-  /** A refusal of the chair's closing. */
-  closeError?: string | null;
-}
-
 export interface CouncilPlanData {
   now: Date;
   plan: Plan;
@@ -91,7 +82,10 @@ export interface CouncilPlanData {
   open: boolean;
   /** For the chair while the review is open: what closing now would publish. */
   preview: ConclusionFigures | null;
-  form: PositionFormState;
+  /** The position form: the values typed, the errors by field, a refusal of the whole position (POSITION_EXISTS, REVIEW_CLOSED). */
+  form: FormState<PositionField>;
+  /** A refusal of the chair's closing. */
+  closeError: string | null;
   flash: string | null;
 }
 
@@ -115,9 +109,9 @@ function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: Cou
   return html`${formAlert(f.formError ?? (focus ? ctx.t.formErrors : null), 'position-form-error')}
 <form class="form" id="position-form" method="post" action="/council/plans/${d.plan.id}/positions" novalidate>
   ${csrfField(ctx.csrf)}
-  ${radioGroup({ id: 'position', name: 'position', legend: c.positionLegend, value: f.position, options: POSITIONS.map((p) => [p, c.kinds[p]] as const), error: f.errors.position, required: true, autofocus: focus === 'position' })}
-  ${textArea({ id: 'position-text', name: 'text', label: c.positionText, hint: c.positionTextHint, value: f.text, rows: 6, maxlength: 10000, error: f.errors.text, required: true, autofocus: focus === 'text' })}
-  ${textArea({ id: 'position-recommendations', name: 'recommendations', label: c.recommendations, hint: c.recommendationsHint, value: f.recommendations, rows: 5, error: f.errors.recommendations, autofocus: focus === 'recommendations' })}
+  ${radioGroup({ id: 'position', legend: c.positionLegend, value: f.values.position, choices: POSITIONS.map((p) => [p, c.kinds[p]] as const), error: f.errors.position, required: true, focus: focus === 'position' })}
+  ${textArea({ id: 'position-text', name: 'text', label: c.positionText, hint: c.positionTextHint, value: f.values.text, rows: 6, maxlength: 10000, error: f.errors.text, required: true, focus: focus === 'text' })}
+  ${textArea({ id: 'position-recommendations', name: 'recommendations', label: c.recommendations, hint: c.recommendationsHint, value: f.values.recommendations, rows: 5, error: f.errors.recommendations, focus: focus === 'recommendations' })}
   <div><button type="submit">${c.submitPosition}</button></div>
 </form>`;
 }
@@ -131,7 +125,7 @@ function closeSection(c: Catalogue['pages']['council'], ctx: PageContext, d: Cou
     quorum: preview.quorum ? c.quorumYes : c.quorumNo,
   })}</p>
 <p class="meta" id="close-hint">${c.closeHint}</p>
-${formAlert(d.form.closeError, 'close-error')}
+${formAlert(d.closeError, 'close-error')}
 <form method="post" action="/council/plans/${d.plan.id}/close">
   ${csrfField(ctx.csrf)}
   <button type="submit" aria-describedby="close-preview close-hint">${c.closeButton}</button>
@@ -201,7 +195,7 @@ ${d.mine
     ? positionForm(c, ctx, d)
     : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`}`
   : ''}
-${d.preview ? closeSection(c, ctx, d, d.preview) : formAlert(d.form.closeError, 'close-error')}
+${d.preview ? closeSection(c, ctx, d, d.preview) : formAlert(d.closeError, 'close-error')}
 ${conclusionSection(c, ctx, d)}`;
   return layout(ctx, { title: d.plan.title, body });
 }

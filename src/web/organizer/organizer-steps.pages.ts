@@ -10,8 +10,10 @@ import { formatDate, formatDateTime, intlLocale, zoneLabel } from '../format';
 import { html, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { csrfField, layout, PageContext } from '../layout';
-import { alertOf, control, flashOf, focusOf, FormState, radios } from './organizer.forms';
+import { layout, PageContext } from '../layout';
+import { csrfField } from '../forms/csrf';
+import { field, formAlert, flash, radioGroup } from '../forms/fields';
+import { firstError, FormState } from '../forms/form';
 import { planHeading } from './organizer.pages';
 import type { OrganizationRow } from './organizer-pages.repository';
 
@@ -27,7 +29,7 @@ export interface StepData {
 function stepLayout(ctx: PageContext, m: Catalogue['pages']['organizer'], d: StepData, title: string, content: SafeHtml): SafeHtml {
   const body = html`${planHeading(ctx, m, d.view, title, `/organizer/plans/${d.view.id}`)}
 <p>${interpolate(m.hearingFor, { plan: d.view.title })}</p>
-${flashOf(d.flash)}
+${flash(d.flash)}
 ${content}`;
   return layout(ctx, { title: `${title}: ${d.view.title}`, body });
 }
@@ -36,7 +38,7 @@ ${content}`;
 function stepForm(ctx: PageContext, o: { id: string; title: string; action: string; state?: FormState; button: string }, controls: SafeHtml): SafeHtml {
   return html`<form class="form" id="${o.id}" method="post" action="${o.action}" novalidate aria-labelledby="${o.id}-title">
   <h2 id="${o.id}-title">${o.title}</h2>
-  ${alertOf(o.state?.formError)}
+  ${formAlert(o.state?.formError)}
   ${csrfField(ctx.csrf)}
   ${controls}
   <div><button type="submit">${o.button}</button></div>
@@ -61,82 +63,96 @@ export interface HearingData extends StepData {
 export const SCHEDULE_FIELDS = ['date', 'time', 'room', 'livestreamUrl'] as const;
 export const PROTOCOL_FIELDS = ['attendeesCount', 'speakers', 'summary', 'decisions'] as const;
 
-export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
-  const m = texts(ctx.locale).pages.organizer;
+/** Facts shared by the forms of the hearing page. */
+interface HearingState {
+  m: Catalogue['pages']['organizer'];
+  tz: string;
+  dt: (x: Date | string) => string;
+  base: string;
+  scheduled: boolean;
+  held: boolean;
+}
+
+/** The date and time of the hearing: the allowed dates as choices, the others with why not. */
+function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml | '' {
+  const { m, tz, dt, scheduled } = s;
   const { locale } = ctx;
-  const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, locale);
-  const now = d.now.getTime();
-  const base = `/organizer/plans/${d.view.id}/hearing`;
   const h = d.hearing;
-  const scheduled = h?.status === 'scheduled';
-  const held = scheduled && new Date(h.startsAt).getTime() <= now;
-  const stage1Closed = !!d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() < now;
+  if (d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() >= d.now.getTime()) return html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
+  if (!d.options || s.held || d.protocol) return '';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(d.now);
   const { hearingDayStart: start, hearingDayEnd: end } = d.procedure;
-
-  const state = h
-    ? html`<dl class="facts">
-        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: dt(h.startsAt) })}</dd>
-        <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
-        ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
-        ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
-      </dl>`
-    : '';
-
-  let scheduleForm: SafeHtml | '' = '';
-  if (!stage1Closed && d.view.stage1) scheduleForm = html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
-  else if (d.options && !held && !d.protocol) {
-    const f = d.schedule;
-    const v = f?.values ?? {};
-    const focus = focusOf(f, SCHEDULE_FIELDS);
-    const dates = d.options.dates.map((x) => ({ ...x, reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null, allowed: x.allowed && x.date >= today }));
-    const allowed = dates.filter((x) => x.allowed);
-    const refused = dates.filter((x) => !x.allowed);
-    const chosen = v.date ?? (scheduled ? h.localDate : '');
-    const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-    scheduleForm = html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
-${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
-  ${radios({ id: 'date', name: 'date', legend: m.dateLegend, hint: m.dateHint, error: f?.errors.date, focus: focus === 'date', value: chosen,
-    options: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const) })}
+  const f = d.schedule;
+  const v: Partial<Record<string, string>> = f?.values ?? {};
+  const focus = firstError(f?.errors, SCHEDULE_FIELDS);
+  const dates = d.options.dates.map((x) => ({ ...x, reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null, allowed: x.allowed && x.date >= today }));
+  const allowed = dates.filter((x) => x.allowed);
+  const refused = dates.filter((x) => !x.allowed);
+  const chosen = v.date ?? (scheduled && h ? h.localDate : '');
+  const time = scheduled && h ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00';
+  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+  return html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
+${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: s.base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
+  ${radioGroup({ id: 'date', name: 'date', legend: m.dateLegend, hint: m.dateHint, error: f?.errors.date, focus: focus === 'date', value: chosen,
+    choices: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const) })}
   ${refused.length
     ? html`<div class="field"><h3 id="refused-dates">${m.notAllowedTitle}</h3><ul class="refused-dates" aria-labelledby="refused-dates">${refused.map(
         (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
       )}</ul></div>`
     : ''}
-  ${control(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? (scheduled ? h.startsAt && new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00')}" min="${start}" max="${end}" step="300" required${a}>`)}
-  ${control(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h.room ?? '' : '')}" maxlength="200"${a}>`)}
-  ${control(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
+  ${field(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? time}" min="${start}" max="${end}" step="300" required${a}>`)}
+  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h?.room ?? '' : '')}" maxlength="200"${a}>`)}
+  ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h?.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
 `)}`;
-  }
+}
 
-  let cancelForm: SafeHtml | '' = '';
-  if (scheduled && !held) {
-    const f = d.cancel;
-    cancelForm = stepForm(ctx, { id: 'cancel', title: m.cancelTitle, action: `${base}/cancel`, state: f, button: m.cancelButton },
-      control({ id: 'reason', label: m.cancelReason, hint: m.cancelReasonHint, error: f?.errors.reason ?? null, focus: !!f?.errors.reason },
-        (a) => html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${f?.values.reason ?? ''}</textarea>`));
-  }
-
-  let protocolSection: SafeHtml;
+/** The protocol: published, its form once the hearing was held, or not yet. */
+function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
+  const { m } = s;
   if (d.protocol) {
-    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
-  } else if (held) {
-    const f = d.protocolForm;
-    const v = f?.values ?? {};
-    const focus = focusOf(f, PROTOCOL_FIELDS);
-    const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-    protocolSection = stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${base}/protocol`, state: f, button: m.protocolButton }, html`
-  <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
-  ${control(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
-  ${control(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
-  ${control(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
-  ${control(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`);
-  } else {
-    protocolSection = html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
+    return html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
   }
+  if (!s.held) return html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
+  const f = d.protocolForm;
+  const v: Partial<Record<string, string>> = f?.values ?? {};
+  const focus = firstError(f?.errors, PROTOCOL_FIELDS);
+  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+  return stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${s.base}/protocol`, state: f, button: m.protocolButton }, html`
+  <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
+  ${field(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
+  ${field(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
+  ${field(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
+  ${field(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`);
+}
 
-  return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleForm}${cancelForm}${protocolSection}`);
+export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tz = d.organization.time_zone;
+  const h = d.hearing;
+  const scheduled = h?.status === 'scheduled';
+  const s: HearingState = {
+    m,
+    tz,
+    dt: (x) => formatDateTime(x, tz, ctx.locale),
+    base: `/organizer/plans/${d.view.id}/hearing`,
+    scheduled,
+    held: scheduled && new Date(h.startsAt).getTime() <= d.now.getTime(),
+  };
+  const state = h
+    ? html`<dl class="facts">
+        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: s.dt(h.startsAt) })}</dd>
+        <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
+        ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
+        ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
+      </dl>`
+    : '';
+  const cancel = d.cancel;
+  const cancelForm = scheduled && !s.held
+    ? stepForm(ctx, { id: 'cancel', title: m.cancelTitle, action: `${s.base}/cancel`, state: cancel, button: m.cancelButton },
+      field({ id: 'reason', label: m.cancelReason, hint: m.cancelReasonHint, error: cancel?.errors.reason ?? null, focus: !!cancel?.errors.reason },
+        (a) => html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${cancel?.values.reason ?? ''}</textarea>`))
+    : '';
+  return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleStep(ctx, d, s)}${cancelForm}${protocolStep(ctx, d, s)}`);
 }
 
 export const DOCUMENT_ROWS = 5;
@@ -161,19 +177,19 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
     const f = d.form;
     const v = f?.values ?? {};
     const order = ['noticeNumber', ...Array.from({ length: DOCUMENT_ROWS }, (_, i) => ['Title', 'Url', 'Sha256'].map((k) => `doc${i + 1}${k}`)).flat()];
-    const focus = focusOf(f, order);
+    const focus = firstError(f?.errors, order);
     const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
     const rows = Array.from({ length: DOCUMENT_ROWS }, (_, i) => i + 1).map((n) => {
       const k = (s: string) => `doc${n}${s}`;
       return html`<fieldset class="document"><legend>${interpolate(m.documentLegend, { n })}</legend>
-        ${control(o(k('Title'), m.docTitle), (a) => html`<input type="text" id="${k('Title')}" name="${k('Title')}" value="${v[k('Title')] ?? ''}" maxlength="500"${a}>`)}
-        ${control(o(k('Url'), m.docUrl), (a) => html`<input type="url" id="${k('Url')}" name="${k('Url')}" value="${v[k('Url')] ?? ''}" maxlength="2000" inputmode="url"${a}>`)}
-        ${control(o(k('Sha256'), m.docSha, m.docShaHint), (a) => html`<input type="text" id="${k('Sha256')}" name="${k('Sha256')}" value="${v[k('Sha256')] ?? ''}" maxlength="64" autocomplete="off" spellcheck="false"${a}>`)}
+        ${field(o(k('Title'), m.docTitle), (a) => html`<input type="text" id="${k('Title')}" name="${k('Title')}" value="${v[k('Title')] ?? ''}" maxlength="500"${a}>`)}
+        ${field(o(k('Url'), m.docUrl), (a) => html`<input type="url" id="${k('Url')}" name="${k('Url')}" value="${v[k('Url')] ?? ''}" maxlength="2000" inputmode="url"${a}>`)}
+        ${field(o(k('Sha256'), m.docSha, m.docShaHint), (a) => html`<input type="text" id="${k('Sha256')}" name="${k('Sha256')}" value="${v[k('Sha256')] ?? ''}" maxlength="64" autocomplete="off" spellcheck="false"${a}>`)}
       </fieldset>`;
     });
     content = html`<p>${interpolate(m.noticeIntro, { n: d.procedure.stage2WorkingDays })}</p>
 ${stepForm(ctx, { id: 'notice', title: m.noticeTitle, action: `/organizer/plans/${d.view.id}/notice`, state: f, button: m.noticeButton }, html`
-  ${control(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
+  ${field(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
   <p class="hint">${m.documentsHint}</p>
   ${rows}`)}`;
   }
@@ -197,7 +213,7 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
       ? html`<p>${m.recsNone}</p>`
       : html`<p>${m.recsIntro}</p><ol class="remarks">${recs.map((r) => {
           const state = d.form?.recommendationId === r.id ? d.form.state : undefined;
-          const focus = focusOf(state, ['accepted', 'text']);
+          const focus = firstError(state?.errors, ['accepted', 'text']);
           const id = (name: string) => `${name}-${r.id}`;
           return html`<li class="remark" id="recommendation-${r.id}">
             <h2 class="card-title">${r.memberName}</h2>
@@ -206,11 +222,11 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
               ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3><p class="body">${r.response.text}</p></div>`
               : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
                 <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${r.id}/response" novalidate>
-                  ${alertOf(state?.formError)}
+                  ${formAlert(state?.formError)}
                   ${csrfField(ctx.csrf)}
-                  ${radios({ id: id('accepted'), name: 'accepted', legend: m.acceptedLegend, value: state?.values.accepted ?? '', error: state?.errors.accepted, focus: focus === 'accepted',
-                    options: [['yes', m.acceptedYes], ['no', m.acceptedNo]] })}
-                  ${control({ id: id('text'), label: m.responseText, error: state?.errors.text ?? null, focus: focus === 'text' },
+                  ${radioGroup({ id: id('accepted'), name: 'accepted', legend: m.acceptedLegend, value: state?.values.accepted ?? '', error: state?.errors.accepted, focus: focus === 'accepted',
+                    choices: [['yes', m.acceptedYes], ['no', m.acceptedNo]] })}
+                  ${field({ id: id('text'), label: m.responseText, error: state?.errors.text ?? null, focus: focus === 'text' },
                     (a) => html`<textarea id="${id('text')}" name="text" rows="5" maxlength="10000" required${a}>${state?.values.text ?? ''}</textarea>`)}
                   <div><button type="submit">${m.responseButton}</button></div>
                 </form>`}
@@ -241,13 +257,13 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
     content = html`<p>${interpolate(m.outcomeNotYet, { time: dt(v.stage2.closesAt) })}</p>`;
   } else {
     const f = d.form;
-    const focus = focusOf(f, ['decision', 'summary']);
+    const focus = firstError(f?.errors, ['decision', 'summary']);
     content = html`<p>${m.outcomeIntro}</p>
 ${unanswered > 0 ? html`<p class="notice-error">${interpolate(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
 ${stepForm(ctx, { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton }, html`
-  ${radios({ id: 'decision', name: 'decision', legend: m.decisionLegend, value: f?.values.decision ?? '', error: f?.errors.decision, focus: focus === 'decision',
-    options: DECISIONS.map((x) => [x, m.decision[x]] as const) })}
-  ${control({ id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
+  ${radioGroup({ id: 'decision', name: 'decision', legend: m.decisionLegend, value: f?.values.decision ?? '', error: f?.errors.decision, focus: focus === 'decision',
+    choices: DECISIONS.map((x) => [x, m.decision[x]] as const) })}
+  ${field({ id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
     (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="20000" required${a}>${f?.values.summary ?? ''}</textarea>`)}`)}`;
   }
   return stepLayout(ctx, m, d, m.outcomeTitle, content);

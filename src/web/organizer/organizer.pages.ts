@@ -7,20 +7,14 @@ import { formatDate, formatDateTime, formatTenge } from '../format';
 import { html, SafeHtml } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { csrfField, layout, PageContext } from '../layout';
-import { alertOf, control, flashOf, focusOf, FormState } from './organizer.forms';
+import { layout, PageContext } from '../layout';
+import { csrfField } from '../forms/csrf';
+import { field, formAlert, flash } from '../forms/fields';
+import { firstError, FormState } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
 import type { OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
-
-export function forbiddenPage(ctx: PageContext, name: string): SafeHtml {
-  const m = texts(ctx.locale).pages.organizer;
-  return layout(ctx, {
-    title: m.forbiddenTitle,
-    body: html`<h1>${m.forbiddenTitle}</h1><p>${interpolate(m.forbiddenText, { name })}</p><p><a href="/">${ctx.t.backHome}</a></p>`,
-  });
-}
 
 /** Links to the organizer's three lists, the current one marked. */
 function organizerLinks(ctx: PageContext, m: Catalogue['pages']['organizer'], current: string): SafeHtml {
@@ -150,34 +144,35 @@ export function quarterOptions(now: Date, tz: string): string[] {
 }
 
 export const PLAN_FIELDS = ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'] as const;
+export type PlanField = (typeof PLAN_FIELDS)[number];
 
-export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState): SafeHtml {
+export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState<PlanField>): SafeHtml {
   const m = texts(ctx.locale).pages.organizer;
   const v = form.values;
   const e = form.errors;
-  const focus = focusOf(form, PLAN_FIELDS);
-  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: e[id] ?? null, focus: focus === id });
+  const focus = firstError(e, PLAN_FIELDS);
+  const o = (id: PlanField, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: e[id] ?? null, focus: focus === id });
   const quarterList = v.plannedQuarter && !quarters.includes(v.plannedQuarter) ? [v.plannedQuarter, ...quarters] : quarters;
   const body = html`
 <h1>${m.createTitle}</h1>
 ${organizerLinks(ctx, m, '/organizer/plans/new')}
 <p>${m.createIntro}</p>
-${Object.keys(e).length ? alertOf(ctx.t.formErrors) : ''}
+${Object.keys(e).length ? formAlert(ctx.t.formErrors) : ''}
 <form class="form" method="post" action="/organizer/plans" novalidate>
   ${csrfField(ctx.csrf)}
-  ${control(o('title', m.title), (a) => html`<input type="text" id="title" name="title" value="${v.title ?? ''}" maxlength="500" required${a}>`)}
-  ${control(o('description', m.descriptionLabel, m.descriptionHint), (a) => html`<textarea id="description" name="description" rows="8" maxlength="20000" required${a}>${v.description ?? ''}</textarea>`)}
-  ${control(o('subjectCode', m.subjectCode), (a) => html`<input type="text" id="subjectCode" name="subjectCode" value="${v.subjectCode ?? ''}" maxlength="64" required${a}>`)}
-  ${control(o('amount', m.amount, m.amountHint), (a) => html`<input type="text" id="amount" name="amount" value="${v.amount ?? ''}" inputmode="numeric" maxlength="20" required${a}>`)}
-  ${control(o('method', m.method), (a) => html`<select id="method" name="method" required${a}>
+  ${field(o('title', m.title), (a) => html`<input type="text" id="title" name="title" value="${v.title ?? ''}" maxlength="500" required${a}>`)}
+  ${field(o('description', m.descriptionLabel, m.descriptionHint), (a) => html`<textarea id="description" name="description" rows="8" maxlength="20000" required${a}>${v.description ?? ''}</textarea>`)}
+  ${field(o('subjectCode', m.subjectCode), (a) => html`<input type="text" id="subjectCode" name="subjectCode" value="${v.subjectCode ?? ''}" maxlength="64" required${a}>`)}
+  ${field(o('amount', m.amount, m.amountHint), (a) => html`<input type="text" id="amount" name="amount" value="${v.amount ?? ''}" inputmode="numeric" maxlength="20" required${a}>`)}
+  ${field(o('method', m.method), (a) => html`<select id="method" name="method" required${a}>
       <option value="">—</option>
       ${PROCUREMENT_METHODS.map((x) => html`<option value="${x}"${v.method === x ? html` selected` : ''}>${ctx.t.methods[x]}</option>`)}
     </select>`)}
-  ${control(o('plannedQuarter', m.quarter), (a) => html`<select id="plannedQuarter" name="plannedQuarter"${a}>
+  ${field(o('plannedQuarter', m.quarter), (a) => html`<select id="plannedQuarter" name="plannedQuarter"${a}>
       <option value="">${m.quarterNone}</option>
       ${quarterList.map((q) => html`<option value="${q}"${v.plannedQuarter === q ? html` selected` : ''}>${q}</option>`)}
     </select>`)}
-  ${control(o('deliveryPlace', m.deliveryPlace), (a) => html`<input type="text" id="deliveryPlace" name="deliveryPlace" value="${v.deliveryPlace ?? ''}" maxlength="500"${a}>`)}
+  ${field(o('deliveryPlace', m.deliveryPlace), (a) => html`<input type="text" id="deliveryPlace" name="deliveryPlace" value="${v.deliveryPlace ?? ''}" maxlength="500"${a}>`)}
   <div><button type="submit">${m.saveDraft}</button></div>
 </form>`;
   return layout(ctx, { title: m.createTitle, body });
@@ -212,8 +207,8 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const step = (title: string, href: string, state: string) => html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
   const body = html`
 ${planHeading(ctx, m, v, v.title, '/organizer')}
-${flashOf(d.flash)}
-${alertOf(d.formError)}
+${flash(d.flash)}
+${formAlert(d.formError)}
 ${d.preview
   ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
       <form class="form" method="post" action="${base}/publish">
@@ -261,17 +256,17 @@ function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | n
   const { t } = ctx;
   const state = form?.remarkId === r.id ? form.state : undefined;
   const v = state?.values ?? {};
-  const focus = focusOf(state, ['disposition', 'body']);
+  const focus = firstError(state?.errors, ['disposition', 'body']);
   const id = (name: string) => `${name}-${r.id}`;
   const o = (name: string, label: string, hint?: string) => ({ id: id(name), label, hint: hint ?? null, error: state?.errors[name] ?? null, focus: focus === name });
   return html`<form class="form" method="post" action="/organizer/remarks/${r.id}/answer${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}" novalidate>
   ${csrfField(ctx.csrf)}
-  ${alertOf(state?.formError)}
-  ${control(o('disposition', t.dispositionLabel), (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
+  ${formAlert(state?.formError)}
+  ${field(o('disposition', t.dispositionLabel), (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
       <option value="">—</option>
       ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
     </select>`)}
-  ${control(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
+  ${field(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
 }
@@ -284,8 +279,8 @@ export function queuePage(ctx: PageContext, d: QueueData): SafeHtml {
 <h1>${m.queueTitle}</h1>
 ${organizerLinks(ctx, m, '/organizer/remarks')}
 <p>${m.queueIntro}</p>
-${flashOf(d.flash)}
-${d.form && !d.remarks.items.some((r) => r.id === d.form?.remarkId) ? alertOf(d.form.state.formError) : ''}
+${flash(d.flash)}
+${d.form && !d.remarks.items.some((r) => r.id === d.form?.remarkId) ? formAlert(d.form.state.formError) : ''}
 ${d.remarks.items.length === 0
   ? html`<p>${m.queueEmpty}</p>`
   : html`<ol class="remarks">${d.remarks.items.map((r) => {

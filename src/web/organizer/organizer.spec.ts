@@ -1,5 +1,5 @@
 import { pageContext } from '../layout';
-import { lines, messagesFor } from './organizer.forms';
+import { lines, messagesFor } from '../forms/form';
 import { texts } from '../../common/i18n/catalogue';
 import { nextDeadlines, quarterOptions } from './organizer.pages';
 import type { OrganizerPlanRow } from './organizer-pages.repository';

@@ -3,9 +3,9 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../common/errors/app-error';
-import { APP_CONFIG, AppConfig } from '../config/config';
-import { SESSION_COOKIE } from '../identity/auth/auth.guard';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { SESSION_COOKIE } from '../../identity/auth/auth.guard';
+import { html, SafeHtml } from '../html';
 
 /** Cookie of signed-out visitors that the sign-in form's token is bound to. */
 export const CSRF_COOKIE = 'csrf';
@@ -61,6 +61,7 @@ export class Csrf {
     return `${nonce}.${this.sign(`a|${value}`, nonce)}`;
   }
 
+  /** Whether `token` is one of this request's tokens (CsrfGuard checks every form POST with it). */
   valid(request: FastifyRequest, token: unknown): boolean {
     const binding = this.binding(request);
     if (!binding || typeof token !== 'string' || token.length > 200) return false;
@@ -70,10 +71,9 @@ export class Csrf {
     const given = Buffer.from(mac);
     return expected.length === given.length && timingSafeEqual(expected, given);
   }
+}
 
-  /** Throws CSRF_INVALID (403, a page in the user's language) unless the form carries a valid token. */
-  assert(request: FastifyRequest, body: unknown): void {
-    const token = body && typeof body === 'object' ? (body as Record<string, unknown>)[CSRF_FIELD] : undefined;
-    if (!this.valid(request, token)) throw new AppError('CSRF_INVALID');
-  }
+/** The hidden CSRF field of a POST form. */
+export function csrfField(token: string | null | undefined): SafeHtml {
+  return html`<input type="hidden" name="${CSRF_FIELD}" value="${token ?? ''}">`;
 }

@@ -1,0 +1,59 @@
+import { interpolate } from '../common/i18n/locale';
+import { daysLeft, formatDateTime, formatTenge, zoneLabel } from './format';
+import { html, SafeHtml } from './html';
+import { layout, PageContext } from './layout';
+import type { OpenDiscussionRow, OrganizationOption, UpcomingHearingRow } from './public-pages.repository';
+
+export interface HomeData {
+  now: Date;
+  q: string;
+  organizationId: string;
+  organizations: OrganizationOption[];
+  open: OpenDiscussionRow[];
+  hearings: UpcomingHearingRow[];
+}
+
+export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
+  const { t, locale } = ctx;
+  const body = html`
+<h1 id="open-heading">${t.openDiscussions}</h1>
+<form class="search" method="get" action="/" role="search">
+  <div class="field">
+    <label for="q">${t.searchLabel}</label>
+    <span class="hint" id="q-hint">${t.searchHint}</span>
+    <input type="search" id="q" name="q" value="${data.q}" aria-describedby="q-hint" maxlength="200">
+  </div>
+  <div class="field">
+    <label for="org">${t.organizerFilter}</label>
+    <select id="org" name="org">
+      <option value="">${t.allOrganizers}</option>
+      ${data.organizations.map((o) => html`<option value="${o.id}"${o.id === data.organizationId ? html` selected` : ''}>${o.name}</option>`)}
+    </select>
+  </div>
+  <div><button type="submit">${t.searchButton}</button></div>
+</form>
+${data.open.length === 0
+  ? html`<p>${t.noOpen}</p>`
+  : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
+      const left = daysLeft(data.now, p.closes_at, p.time_zone);
+      return html`<li class="card">
+        <h2 class="card-title"><a href="/plans/${p.id}">${p.title}</a></h2>
+        <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
+        <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
+           ${interpolate(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
+           <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
+           <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>
+      </li>`;
+    })}</ul>`}
+<h2 id="hearings-heading">${t.upcomingHearings}</h2>
+${data.hearings.length === 0
+  ? html`<p>${t.noHearings}</p>`
+  : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
+      (h) => html`<li class="card">
+        <h3 class="card-title"><a href="/plans/${h.plan_id}">${h.title}</a></h3>
+        <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
+        <p class="meta">${h.organization_name} · ${h.venue}${h.room ? html`, ${h.room}` : ''}</p>
+      </li>`,
+    )}</ul>`}`;
+  return layout(ctx, { title: t.openDiscussions, body });
+}

@@ -1,0 +1,111 @@
+import { Body, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import { texts } from '../../common/i18n/catalogue';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import type { HearingView, ProtocolView } from '../../hearings/hearing-view';
+import { CancelHearingDto, ProtocolDto, ScheduleHearingDto } from '../../hearings/hearings.dto';
+import { HearingsService } from '../../hearings/hearings.service';
+import type { AuthUser } from '../../identity/auth/auth-user';
+import { CurrentUser } from '../../identity/auth/auth.decorators';
+import { check, Errors, FormState, lines, readForm } from '../forms/form';
+import { submit } from '../forms/submit';
+import { FormPost, PageController } from '../page.decorators';
+import { Pages, seeOther } from '../page-response';
+import { hearingPage, PROTOCOL_FIELDS, SCHEDULE_FIELDS } from './organizer-steps.pages';
+import { OrganizerView } from './organizer.view';
+
+type HearingForms = { schedule?: FormState; cancel?: FormState; protocolForm?: FormState };
+
+/** The hearing of an own plan item: its date (allowed dates from HearingsService), cancelling it, and its protocol. */
+@PageController('organizer/plans/:id/hearing', { roles: ['organizer'] })
+export class OrganizerHearingController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly view: OrganizerView,
+    private readonly hearings: HearingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get()
+  async hearing(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.render(request, reply, user, id, done, {});
+  }
+
+  private async render(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, forms: HearingForms, status = 200): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale, done);
+    const options = d.view.stage1?.closeDate ? await this.hearings.allowedDates(id) : null;
+    const page = hearingPage(ctx, { ...d, hearing: d.view.hearing as HearingView | null, protocol: d.view.protocol as ProtocolView | null, options, procedure: this.config.procedure, ...forms });
+    this.pages.send(request, reply, ctx, page, status);
+  }
+
+  @FormPost('', { signIn: '/organizer/plans/:id/hearing' })
+  async schedule(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const m = texts(ctx.locale).pages.organizer;
+    const values = readForm(body, SCHEDULE_FIELDS, ['time', 'livestreamUrl']);
+    const errors: Errors = {};
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = m.dateError;
+    if (!/^\d{2}:\d{2}$/.test(values.time)) errors.time = m.timeError;
+    const { organization } = await this.view.ownPlan(user, id);
+    const local = DateTime.fromISO(`${values.date}T${values.time}`, { zone: organization.timeZone });
+    if (!errors.date && !errors.time && !local.isValid) errors.date = m.dateError;
+    const { value, errors: dtoErrors } = await check(
+      ScheduleHearingDto,
+      { startsAt: local.isValid ? local.toISO({ suppressMilliseconds: true }) : '', room: values.room.trim() || undefined, livestreamUrl: values.livestreamUrl || undefined },
+      { room: m.roomError, livestreamUrl: m.livestreamError },
+    );
+    await submit(ctx.locale, {
+      form: { values, errors: { ...errors, ...dtoErrors } },
+      action: () => this.hearings.schedule(id, user, value),
+      refusals: {
+        // a date the calendar allows was refused for its time (working hours, already passed)
+        HEARING_DATE_NOT_ALLOWED: async (_e, text) => {
+          const allowed = (await this.hearings.allowedDates(id)).dates.some((x) => x.date === values.date && x.allowed);
+          return { [allowed ? 'time' : 'date']: text };
+        },
+        STAGE1_NOT_CLOSED: 'form',
+        PROTOCOL_EXISTS: 'form',
+        HEARING_ALREADY_HELD: 'form',
+      },
+      render: (schedule, status) => this.render(request, reply, user, id, null, { schedule }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=scheduled`),
+    });
+  }
+
+  @FormPost('cancel', { signIn: '/organizer/plans/:id/hearing' })
+  async cancel(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values = readForm(body, ['reason'] as const);
+    const { value, errors } = await check(CancelHearingDto, { reason: values.reason.trim() }, { reason: texts(ctx.locale).pages.organizer.cancelReasonError });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.hearings.cancel(id, user, value),
+      refusals: { HEARING_NOT_SCHEDULED: 'form', HEARING_ALREADY_HELD: 'form' },
+      render: (cancel, status) => this.render(request, reply, user, id, null, { cancel }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=cancelled`),
+    });
+  }
+
+  @FormPost('protocol', { signIn: '/organizer/plans/:id/hearing' })
+  async protocol(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const m = texts(ctx.locale).pages.organizer;
+    const values = readForm(body, PROTOCOL_FIELDS, ['attendeesCount']);
+    const input = {
+      attendeesCount: /^\d{1,7}$/.test(values.attendeesCount) ? Number(values.attendeesCount) : values.attendeesCount,
+      speakers: lines(values.speakers),
+      summary: values.summary.trim(),
+      decisions: lines(values.decisions),
+    };
+    const { value, errors } = await check(ProtocolDto, input, { attendeesCount: m.attendeesError, speakers: m.speakersError, summary: m.summaryError, decisions: m.decisionsError });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.hearings.publishProtocol(id, user, value, false),
+      refusals: { HEARING_NOT_HELD: 'form', PROTOCOL_EXISTS: 'form' },
+      render: (protocolForm, status) => this.render(request, reply, user, id, null, { protocolForm }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=protocol`),
+    });
+  }
+}

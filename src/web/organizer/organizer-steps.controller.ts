@@ -1,0 +1,148 @@
+import { Body, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { texts } from '../../common/i18n/catalogue';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { DocumentationService, NoticeView } from '../../documentation/documentation.service';
+import { NoticeDto } from '../../documentation/notice.dto';
+import type { AuthUser } from '../../identity/auth/auth-user';
+import { CurrentUser } from '../../identity/auth/auth.decorators';
+import { OutcomeDto } from '../../outcomes/outcome.dto';
+import { OutcomesService } from '../../outcomes/outcomes.service';
+import type { OutcomeView } from '../../outcomes/report';
+import { RecommendationResponseDto } from '../../reviews/reviews.dto';
+import { ReviewsService, ReviewView } from '../../reviews/reviews.service';
+import { check, FormState, readForm, text } from '../forms/form';
+import { submit } from '../forms/submit';
+import { FormPost, PageController } from '../page.decorators';
+import { Pages, seeOther } from '../page-response';
+import { DOCUMENT_ROWS, noticePage, outcomePage, recommendationsPage } from './organizer-steps.pages';
+import { OrganizerView } from './organizer.view';
+
+const DOCUMENT_PARTS = { title: 'Title', url: 'Url', sha256: 'Sha256' } as const;
+
+/** The notice's documents typed in rows doc<n>Title/Url/Sha256; empty rows do not count. */
+function noticeForm(body: unknown): { values: Record<string, string>; rows: number[]; documents: { title: string; url: string; sha256: string }[] } {
+  const values: Record<string, string> = { noticeNumber: text(body, 'noticeNumber') };
+  const rows: number[] = [];
+  const documents = [];
+  for (let n = 1; n <= DOCUMENT_ROWS; n++) {
+    const [title, url, sha256] = Object.values(DOCUMENT_PARTS).map((k) => (values[`doc${n}${k}`] = text(body, `doc${n}${k}`)).trim());
+    if (!title && !url && !sha256) continue;
+    rows.push(n);
+    documents.push({ title, url, sha256 });
+  }
+  return { values, rows, documents };
+}
+
+/** Stage two's notice, the responses to the council's recommendations and the outcome of an own plan item. */
+@PageController('organizer/plans/:id', { roles: ['organizer'] })
+export class OrganizerStepsController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly view: OrganizerView,
+    private readonly documentation: DocumentationService,
+    private readonly reviews: ReviewsService,
+    private readonly outcomes: OutcomesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  // ---- stage 2: notice and documentation ----
+
+  @Get('notice')
+  async notice(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderNotice(request, reply, user, id, done);
+  }
+
+  private async renderNotice(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: FormState, status = 200): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale, done);
+    this.pages.send(request, reply, ctx, noticePage(ctx, { ...d, notice: d.view.notice as NoticeView | null, procedure: this.config.procedure, form }), status);
+  }
+
+  @FormPost('notice', { signIn: '/organizer/plans/:id/notice' })
+  async publishNotice(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const m = texts(ctx.locale).pages.organizer;
+    const { values, rows, documents } = noticeForm(body);
+    const rowMessages = Object.fromEntries(rows.flatMap((n) => [[`doc${n}Title`, m.docTitleError], [`doc${n}Url`, m.docUrlError], [`doc${n}Sha256`, m.docShaError]]));
+    const { value, errors } = await check(
+      NoticeDto,
+      { noticeNumber: values.noticeNumber.trim(), documents },
+      { noticeNumber: m.noticeNumberError, doc1Title: rows.length ? m.docTitleError : m.documentsError, ...rowMessages },
+      // "documents" (none at all) is shown by the first row; "documents.2.url" by the row it came from
+      (path) => {
+        const match = /^documents(?:\.(\d+)\.(\w+))?$/.exec(path);
+        if (!match) return path;
+        return match[1] === undefined ? 'doc1Title' : `doc${rows[Number(match[1])]}${DOCUMENT_PARTS[match[2] as keyof typeof DOCUMENT_PARTS] ?? 'Title'}`;
+      },
+    );
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.documentation.publish(user, id, value),
+      refusals: { PROTOCOL_NOT_PUBLISHED: 'form', NOTICE_EXISTS: 'form', DISCUSSION_CLOSED: 'form' },
+      render: (state, status) => this.renderNotice(request, reply, user, id, null, state, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/notice?done=notice`),
+    });
+  }
+
+  // ---- responses to council recommendations ----
+
+  @Get('recommendations')
+  async recommendations(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderRecommendations(request, reply, user, id, done);
+  }
+
+  private async renderRecommendations(
+    request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: { recommendationId: string; state: FormState }, status = 200,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale, done);
+    this.pages.send(request, reply, ctx, recommendationsPage(ctx, { ...d, review: d.view.review as ReviewView | null, form }), status);
+  }
+
+  @FormPost('recommendations/:recommendationId/response', { signIn: '/organizer/plans/:id/recommendations' })
+  async respond(
+    @Param('id') id: string, @Param('recommendationId') recommendationId: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const m = texts(ctx.locale).pages.organizer;
+    const values = readForm(body, ['accepted', 'text'] as const);
+    const accepted = values.accepted === 'yes' ? true : values.accepted === 'no' ? false : values.accepted;
+    const { value, errors } = await check(RecommendationResponseDto, { accepted, text: values.text.trim() }, { accepted: m.acceptedError, text: m.responseTextError });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.reviews.respond(user, recommendationId, value, false),
+      refusals: { ALREADY_RESPONDED: 'form', RECOMMENDATION_NOT_FOUND: 'form' },
+      render: (state, status) => this.renderRecommendations(request, reply, user, id, null, { recommendationId, state }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/recommendations?done=response#recommendation-${recommendationId}`),
+    });
+  }
+
+  // ---- outcome ----
+
+  @Get('outcome')
+  async outcome(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderOutcome(request, reply, user, id, done);
+  }
+
+  private async renderOutcome(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: FormState, status = 200): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale, done);
+    this.pages.send(request, reply, ctx, outcomePage(ctx, { ...d, outcome: d.view.outcome as OutcomeView | null, form }), status);
+  }
+
+  @FormPost('outcome', { signIn: '/organizer/plans/:id/outcome' })
+  async publishOutcome(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const m = texts(ctx.locale).pages.organizer;
+    const values = readForm(body, ['decision', 'summary'] as const);
+    const { value, errors } = await check(OutcomeDto, { decision: values.decision, summary: values.summary.trim() }, { decision: m.decisionError, summary: m.outcomeSummaryError });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.outcomes.publish(user, id, value),
+      refusals: { UNANSWERED_REMARKS: 'form', STAGE2_NOT_CLOSED: 'form', OUTCOME_EXISTS: 'form' },
+      render: (state, status) => this.renderOutcome(request, reply, user, id, null, state, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/outcome?done=outcome`),
+    });
+  }
+}

@@ -1,0 +1,67 @@
+import { Body, Param, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
+import type { AuthUser } from '../identity/auth/auth-user';
+import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { AnswerDto, CreateRemarkDto } from '../remarks/remarks.dto';
+import { RemarksService } from '../remarks/remarks.service';
+import { check, readForm } from './forms/form';
+import { submit } from './forms/submit';
+import { FormPost, PageController } from './page.decorators';
+import { Pages, seeOther } from './page-response';
+import { PlanPageView } from './plan-page.view';
+import { ANSWER_FIELDS, REMARK_FIELDS } from './plan-remarks';
+
+/**
+ * The forms of the public plan page: a citizen's remark and the organizer's answer. The same roles,
+ * DTOs and service as the API (POST /plans/:id/remarks, POST /remarks/:id/answer); a refusal shows
+ * the plan page again with the message by the form.
+ */
+@PageController('plans/:id/remarks')
+export class PlanFormsController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly remarks: RemarksService,
+    private readonly planPage: PlanPageView,
+  ) {}
+
+  @FormPost('', { signIn: '/plans/:id#remark-form' })
+  @Auth('citizen')
+  async remark(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!isUuid(id)) throw new AppError('PLAN_NOT_FOUND');
+    const ctx = this.pages.context(request);
+    const values = readForm(body, REMARK_FIELDS);
+    const { errors } = await check(CreateRemarkDto, { body: values.body }, { body: ctx.t.remarkEmpty });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.remarks.create(user, id, values.body, values.idempotencyKey.slice(0, 200) || undefined),
+      refusals: { WINDOW_CLOSED: 'body', VALIDATION_FAILED: () => ({ body: ctx.t.remarkEmpty }), EMAIL_NOT_VERIFIED: 'body', IDEMPOTENCY_KEY_REUSED: 'body' },
+      render: (remark, status) => this.planPage.render(request, reply, id, null, { remark }, status),
+      done: (created) => seeOther(reply, `/plans/${id}?done=remark#remark-${created.id}`),
+    });
+  }
+
+  @FormPost(':remarkId/answer', { signIn: '/plans/:id#remark-:remarkId' })
+  @Auth('organizer')
+  async answer(
+    @Param('id') id: string,
+    @Param('remarkId') remarkId: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    if (!isUuid(id) || !isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
+    const ctx = this.pages.context(request);
+    const values = readForm(body, ANSWER_FIELDS);
+    const { value, errors } = await check(AnswerDto, values, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition),
+      refusals: { ALREADY_ANSWERED: 'body' },
+      render: (state, status) => this.planPage.render(request, reply, id, null, { answer: { remarkId, state } }, status),
+      done: () => seeOther(reply, `/plans/${id}?done=answer#remark-${remarkId}`),
+    });
+  }
+}

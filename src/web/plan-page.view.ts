@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
+import { PlanParticipation } from './citizen/plan-participation';
+import { Pages } from './page-response';
+import { planPage, PlanFormState } from './plan.page';
+import { PublicPagesRepository } from './public-pages.repository';
+
+/** The public plan page with its forms' state: shown by GET /plans/:id and again after a refused remark or answer. */
+@Injectable()
+export class PlanPageView {
+  constructor(
+    private readonly pages: Pages,
+    private readonly queries: PublicPagesRepository,
+    private readonly participation: PlanParticipation,
+    private readonly clock: Clock,
+  ) {}
+
+  async render(request: FastifyRequest, reply: FastifyReply, id: string, cursor: string | null, form: PlanFormState, status = 200): Promise<void> {
+    const ctx = this.pages.context(request);
+    const plan = await this.queries.plan(id);
+    if (!plan) throw new AppError('PLAN_NOT_FOUND');
+    const now = this.clock.now();
+    const done = ((request.query ?? {}) as Record<string, unknown>).done;
+    const [remarks, procedure, slots] = await Promise.all([
+      this.queries.remarks(plan.id, cursor),
+      this.queries.procedure(plan.id, now),
+      this.participation.slots(ctx, plan, now, done),
+    ]);
+    const page = planPage(ctx, { now, plan, remarks, procedure, slots, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } });
+    this.pages.send(request, reply, ctx, page, status);
+  }
+}

@@ -1,0 +1,109 @@
+import { interpolate } from '../common/i18n/locale';
+import { DISPOSITIONS } from '../remarks/answer.entity';
+import { formatDateTime } from './format';
+import { csrfField } from './forms/csrf';
+import { flash, formAlert, selectField, textArea } from './forms/fields';
+import type { FormState } from './forms/form';
+import { html, SafeHtml } from './html';
+import type { PageContext } from './layout';
+import type { KeysetPage } from './keyset-page';
+import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
+
+export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
+export type RemarkField = (typeof REMARK_FIELDS)[number];
+export const ANSWER_FIELDS = ['disposition', 'body'] as const;
+export type AnswerField = (typeof ANSWER_FIELDS)[number];
+
+/** What the plan page's forms show after a POST: a confirmation, or a form with its errors and the text typed. */
+export interface PlanFormState {
+  flash?: 'remarked' | 'answered' | null;
+  remark?: FormState<RemarkField>;
+  answer?: { remarkId: string; state: FormState<AnswerField> };
+  /** Idempotency key of the remark form, so a double submit makes one remark. */
+  remarkKey?: string;
+}
+
+/** The stage that accepts remarks now, and until when. */
+export interface OpenWindow {
+  stage: 1 | 2;
+  closesAt: Date;
+}
+
+interface RemarksData {
+  plan: PlanDetailRow;
+  remarks: KeysetPage<RemarkRow>;
+  path: string;
+  form: PlanFormState;
+  open: OpenWindow | null;
+}
+
+function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtml {
+  const { t } = ctx;
+  const p = d.plan;
+  const until = formatDateTime(open.closesAt, p.time_zone, ctx.locale);
+  if (!ctx.user) {
+    const next = encodeURIComponent(`${d.path}#remark-form`);
+    return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${interpolate(t.closesAt, { time: until })}</span></p>`;
+  }
+  if (ctx.user.role !== 'citizen') return html`<p class="meta" id="remark-form">${t.onlyCitizens}</p>`;
+  if (!ctx.user.emailVerified) return html`<p class="notice-error" id="remark-form">${t.verifyToRemark}</p>`;
+  const error = d.form.remark?.errors.body ?? null;
+  return html`<form class="form" id="remark-form" method="post" action="/plans/${p.id}/remarks" novalidate>
+  <h3>${t.leaveRemark}</h3>
+  ${csrfField(ctx.csrf)}
+  <input type="hidden" name="idempotencyKey" value="${d.form.remarkKey ?? ''}">
+  ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: interpolate(t.remarkHint, { name: ctx.user.displayName, time: until }), error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
+  <div><button type="submit">${t.remarkSubmit}</button></div>
+</form>`;
+}
+
+function answerForm(ctx: PageContext, d: RemarksData, remarkId: string): SafeHtml {
+  const { t } = ctx;
+  const state = d.form.answer?.remarkId === remarkId ? d.form.answer.state : undefined;
+  const id = remarkId;
+  const dErr = state?.errors.disposition ?? null;
+  const bErr = state?.errors.body ?? null;
+  return html`<form class="form" method="post" action="/plans/${d.plan.id}/remarks/${id}/answer" novalidate>
+  <h4 id="answer-title-${id}">${t.answerFormTitle}</h4>
+  ${csrfField(ctx.csrf)}
+  ${selectField({ id: `disposition-${id}`, name: 'disposition', errorId: `disposition-error-${id}`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
+  ${textArea({ id: `answer-body-${id}`, name: 'body', errorId: `answer-error-${id}`, hintId: `answer-hint-${id}`, label: t.answerLabel, hint: t.answerHint, error: bErr, focus: !!bErr && !dErr, value: state?.values.body ?? '', rows: 5, maxlength: 10000, required: true })}
+  <div><button type="submit">${t.answerSubmit}</button></div>
+</form>`;
+}
+
+function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer: boolean): SafeHtml {
+  const { t, locale } = ctx;
+  const tz = d.plan.time_zone;
+  return html`<li class="remark" id="remark-${r.id}">
+        <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
+          ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        <p class="body">${r.body}</p>
+        ${r.answer_body !== null
+          ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
+              <h3 id="answer-of-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
+                ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
+              <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
+                ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
+              <p class="body">${r.answer_body}</p>
+            </section>`
+          : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+              ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`}
+      </li>`;
+}
+
+/** The remarks of the plan page: the confirmation, the remark form while a stage is open, each remark with its answer (or the organizer's answer form). */
+export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
+  const { t } = ctx;
+  const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === d.plan.organization_id;
+  const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
+  return html`<h2 id="remarks">${t.remarks}</h2>
+${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : null)}
+${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
+${d.remarks.items.length === 0
+  ? html`<p>${t.noRemarks}</p>`
+  : html`<ol class="remarks">${d.remarks.items.map((r) => remarkItem(ctx, d, r, isOrganizer))}</ol>`}
+${d.remarks.nextCursor
+  ? html`<p class="more"><a class="button" href="${d.path}?cursor=${encodeURIComponent(d.remarks.nextCursor)}#remarks">${t.more}</a></p>`
+  : ''}`;
+}

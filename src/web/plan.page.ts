@@ -1,0 +1,136 @@
+import { interpolate } from '../common/i18n/locale';
+import { endOfLocalDay } from '../procedure/deadlines';
+import { remarkWindow } from '../remarks/remark-window';
+import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
+import { html, HtmlValue, SafeHtml } from './html';
+import { layout, PageContext } from './layout';
+import { OpenWindow, PlanFormState, remarksSection } from './plan-remarks';
+import { procedureSections, ProcedureDetails } from './plan-sections';
+import type { KeysetPage } from './keyset-page';
+import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
+
+export type { PlanFormState } from './plan-remarks';
+
+interface TimelineEntry {
+  label: string;
+  when: string;
+  at: Date | null;
+}
+
+/** `reviewClosedAt`: when the council's conclusion was published (the chair may close before the deadline). */
+function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | Date | null): TimelineEntry[] {
+  const { t, locale } = ctx;
+  const tz = p.time_zone;
+  const dt = (d: Date) => formatDateTime(d, tz, locale);
+  const out: TimelineEntry[] = [{ label: t.tlPublished, when: dt(p.published_at), at: p.published_at }];
+  if (p.stage1_closes_at) out.push({ label: t.tlStage1Close, when: dt(p.stage1_closes_at), at: p.stage1_closes_at });
+  if (p.hearing_deadline_date) out.push({ label: t.tlHearingDeadline, when: formatDate(p.hearing_deadline_date, locale), at: endOfLocalDay(p.hearing_deadline_date, tz) });
+  if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
+  if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
+  if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
+  const reviewEnd = reviewClosedAt ? new Date(reviewClosedAt) : p.review_closes_at;
+  if (reviewEnd) out.push({ label: t.tlReview, when: dt(reviewEnd), at: reviewEnd });
+  if (p.notice_published_at) out.push({ label: t.tlNotice, when: dt(p.notice_published_at), at: p.notice_published_at });
+  if (p.stage2_opens_at && (!p.notice_published_at || p.stage2_opens_at.getTime() !== p.notice_published_at.getTime())) {
+    out.push({ label: t.tlStage2Open, when: dt(p.stage2_opens_at), at: p.stage2_opens_at });
+  }
+  if (p.stage2_closes_at) out.push({ label: t.tlStage2Close, when: dt(p.stage2_closes_at), at: p.stage2_closes_at });
+  if (p.outcome_published_at) out.push({ label: t.tlOutcome, when: dt(p.outcome_published_at), at: p.outcome_published_at });
+  return out;
+}
+
+export interface PlanData {
+  now: Date;
+  plan: PlanDetailRow;
+  remarks: KeysetPage<RemarkRow>;
+  /** The page's own path, for the "more" link. */
+  path: string;
+  form?: PlanFormState;
+  /** Protocol, council review, notice and outcome (absent parts are null). */
+  procedure?: ProcedureDetails;
+  /** Parts rendered by feature folders (src/web/citizen: following the plan, hearing sign-up). */
+  slots?: PlanSlots;
+}
+
+/** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
+export interface PlanSlots {
+  /** After the information about the procurement, before the deadlines. */
+  afterDescription?: HtmlValue;
+  /** At the end of the hearing section (only when a hearing exists). */
+  hearing?: HtmlValue;
+}
+
+/** The stage that accepts remarks now, by the API's rule (remarkWindow), and until when. */
+function openWindow(p: PlanDetailRow, now: Date): OpenWindow | null {
+  const plan = { publishedAt: p.published_at, stage1ClosesAt: p.stage1_closes_at, stage2OpensAt: p.stage2_opens_at, stage2ClosesAt: p.stage2_closes_at, outcomePublishedAt: p.outcome_published_at };
+  const window = remarkWindow(plan, now, p.time_zone);
+  if (!window.open) return null;
+  const closesAt = window.stage === 2 ? p.stage2_closes_at : p.stage1_closes_at;
+  return closesAt ? { stage: window.stage, closesAt } : null;
+}
+
+function factsSection(ctx: PageContext, p: PlanDetailRow, open: OpenWindow | null, now: Date): SafeHtml {
+  const { t, locale } = ctx;
+  const tz = p.time_zone;
+  const left = open ? daysLeft(now, open.closesAt, tz) : 0;
+  return html`${open
+  ? html`<p><span class="badge stage">${interpolate(t.stageOpenNow, { n: open.stage })}</span>
+      ${interpolate(t.closesAt, { time: formatDateTime(open.closesAt, tz, locale) })}
+      <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>`
+  : ''}
+<dl class="facts">
+  <dt>${t.organizer}</dt><dd>${p.organization_name}</dd>
+  <dt>${t.amount}</dt><dd>${formatTenge(p.amount, locale)}</dd>
+  <dt>${t.method}</dt><dd>${t.methods[p.method] ?? p.method}</dd>
+  <dt>${t.subjectCode}</dt><dd>${p.subject_code}</dd>
+  ${p.planned_quarter ? html`<dt>${t.plannedQuarter}</dt><dd>${p.planned_quarter}</dd>` : ''}
+  ${p.delivery_place ? html`<dt>${t.deliveryPlace}</dt><dd>${p.delivery_place}</dd>` : ''}
+</dl>
+<h2>${t.description}</h2>
+<p class="description">${p.description}</p>`;
+}
+
+function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): SafeHtml {
+  const { t, locale } = ctx;
+  if (!p.hearing_status) return html``;
+  return html`<h2 id="hearing">${t.hearing}</h2>
+    ${p.hearing_status === 'cancelled'
+      ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
+      : html`<dl class="facts">
+          <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, p.time_zone, locale) : ''}</dd>
+          <dt>${t.venue}</dt><dd>${p.hearing_venue}</dd>
+          ${p.hearing_room ? html`<dt>${t.room}</dt><dd>${p.hearing_room}</dd>` : ''}
+          ${p.hearing_livestream_url && /^https?:\/\//i.test(p.hearing_livestream_url)
+            ? html`<dt>${t.livestream}</dt><dd><a href="${p.hearing_livestream_url}" rel="noopener noreferrer">${p.hearing_livestream_url}</a></dd>`
+            : ''}
+        </dl>
+        <p>${t.hearingOpen}</p>
+        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}
+    ${slot ?? ''}`;
+}
+
+export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
+  const { t } = ctx;
+  const p = data.plan;
+  const tz = p.time_zone;
+  const open = openWindow(p, data.now);
+  const body = html`
+<p class="meta"><a href="/">${t.home}</a></p>
+<h1>${p.title}</h1>
+${factsSection(ctx, p, open, data.now)}
+
+${data.slots?.afterDescription ?? ''}
+
+<h2 id="timeline">${t.timeline}</h2>
+<p class="meta">${interpolate(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
+<ol class="timeline">
+  ${timeline(ctx, p, data.procedure?.review?.conclusion?.closedAt ?? null).map((e) => html`<li class="${e.at && e.at.getTime() > data.now.getTime() ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
+</ol>
+
+${hearingSection(ctx, p, data.slots?.hearing)}
+
+${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : ''}
+
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open })}`;
+  return layout(ctx, { title: p.title, body });
+}

@@ -1,0 +1,72 @@
+import { Body, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { texts } from '../common/i18n/catalogue';
+import { interpolate } from '../common/i18n/locale';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-cookie';
+import { LoginDto } from '../identity/auth.dto';
+import { AuthService } from '../identity/auth.service';
+import { RateLimiter } from '../identity/rate-limiter';
+import { check, emptyForm, readForm } from './forms/form';
+import { submit } from './forms/submit';
+import { safeNext } from './layout';
+import { FormPost, PageController } from './page.decorators';
+import { Pages, seeOther } from './page-response';
+import { loginPage, SIGN_IN_FIELDS } from './sign-in.page';
+
+/** The sign-in form (a session cookie, as the API's sign-in sets it) and signing out. */
+@PageController('')
+export class SignInController {
+  constructor(
+    private readonly pages: Pages,
+    private readonly auth: AuthService,
+    private readonly limiter: RateLimiter,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  @Get('login')
+  loginForm(@Query('next') next: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const ctx = this.pages.context(request);
+    this.pages.send(request, reply, ctx, loginPage(ctx, this.pages.formToken(request, reply), emptyForm(SIGN_IN_FIELDS, { next: safeNext(next) })));
+  }
+
+  @FormPost('login')
+  async login(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values = readForm(body, SIGN_IN_FIELDS, ['email']);
+    values.next = safeNext(values.next);
+    const tooLong = (n: number) => interpolate(texts(ctx.locale).pages.admin.tooLong, { n });
+    const { value, errors } = await check(LoginDto, { email: values.email, password: values.password }, {
+      email: (failed) => (failed.includes('maxLength') ? tooLong(320) : ctx.t.fieldRequired),
+      password: ctx.t.fieldRequired,
+    });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.signIn(request.ip, value),
+      refusals: { INVALID_CREDENTIALS: 'form', RATE_LIMITED: 'form' },
+      render: (state, status) => this.pages.send(request, reply, ctx, loginPage(ctx, this.pages.formToken(request, reply), state), status),
+      done: (accessToken) => {
+        setSessionCookie(reply, this.config, accessToken);
+        seeOther(reply, values.next);
+      },
+    });
+  }
+
+  /** The same limits as the API's sign-in: every attempt per IP, failed ones per e-mail address. */
+  private async signIn(ip: string, credentials: LoginDto): Promise<string> {
+    this.limiter.hit('login', ip, undefined);
+    this.limiter.check('login', undefined, credentials.email);
+    try {
+      return (await this.auth.login(credentials.email, credentials.password)).accessToken;
+    } catch (error) {
+      this.limiter.record('login', undefined, credentials.email);
+      throw error;
+    }
+  }
+
+  @FormPost('logout')
+  logout(@Res() reply: FastifyReply): void {
+    clearSessionCookie(reply, this.config);
+    seeOther(reply, '/');
+  }
+}

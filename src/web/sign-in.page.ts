@@ -1,0 +1,29 @@
+import { texts } from '../common/i18n/catalogue';
+import { csrfField } from './forms/csrf';
+import { formAlert, textField } from './forms/fields';
+import { FormState, hasErrors } from './forms/form';
+import { html, SafeHtml } from './html';
+import { layout, PageContext } from './layout';
+
+export const SIGN_IN_FIELDS = ['email', 'password', 'next'] as const;
+export type SignInField = (typeof SIGN_IN_FIELDS)[number];
+
+/** The sign-in form; a refusal of the whole attempt (wrong credentials, too many attempts) is shown by the password. */
+export function loginPage(ctx: PageContext, csrf: string, form: FormState<SignInField>): SafeHtml {
+  const { t } = ctx;
+  const c = texts(ctx.locale).pages.citizen;
+  const emailError = form.errors.email ?? null;
+  const passwordError = form.errors.password ?? form.formError ?? null;
+  const body = html`<h1>${t.signInTitle}</h1>
+${formAlert(hasErrors({ emailError, passwordError }) ? t.formErrors : null)}
+<form class="form" method="post" action="/login" novalidate>
+  ${csrfField(csrf)}
+  <input type="hidden" name="next" value="${form.values.next}">
+  ${textField({ id: 'email', type: 'email', label: t.email, value: form.values.email, autocomplete: 'username', required: true, maxlength: 320, error: emailError, focus: !!emailError })}
+  ${textField({ id: 'password', type: 'password', label: t.password, autocomplete: 'current-password', required: true, maxlength: 128, error: passwordError, focus: !!passwordError && !emailError })}
+  <div><button type="submit">${t.signInButton}</button></div>
+</form>
+<p><a href="/forgot-password">${c.forgotLink}</a></p>
+<p>${c.noAccount} <a href="/register">${t.navRegister}</a></p>`;
+  return layout(ctx, { title: t.signInTitle, body });
+}
