@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanRecordModule } from '../../plan-record/plan-record.module';
 import { DocumentationModule } from '../../documentation/documentation.module';
 import { HearingsModule } from '../../hearings/hearings.module';
 import { OutcomesModule } from '../../outcomes/outcomes.module';
@@ -14,7 +15,7 @@ import { OrganizerView } from './organizer.view';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
-  imports: [PageKitModule, PlansModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
+  imports: [PageKitModule, PlansModule, PlanRecordModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
   controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
   providers: [OrganizerPagesRepository, OrganizerView],
 })

@@ -5,8 +5,9 @@ import { AppError } from '../../common/errors/app-error';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import type { Locale } from '../../common/i18n/locale';
 import type { AuthUser } from '../../identity/auth/auth-user';
-import { assertOrganizerOf, loadPlan, PlanWithOrganization } from '../../plans/plan-access';
-import { PlansService } from '../../plans/plans.service';
+import { PlanRecordService } from '../../plan-record/plan-record.service';
+import { assertOrganizerOf, loadPlan } from '../../plans/plan-access';
+import type { PlanWithOrganization } from '../../plans/plans.repository';
 import type { StepData } from './organizer-steps.pages';
 import { OrganizationRow, OrganizerPagesRepository } from './organizer-pages.repository';
 
@@ -32,7 +33,7 @@ export function organizerFlash(locale: Locale, done: unknown): string | null {
 export class OrganizerView {
   constructor(
     private readonly queries: OrganizerPagesRepository,
-    private readonly plans: PlansService,
+    private readonly records: PlanRecordService,
     private readonly db: DataSource,
     private readonly clock: Clock,
   ) {}
@@ -54,7 +55,7 @@ export class OrganizerView {
   /** An own plan item with every step so far, for the pages of its steps. */
   async step(user: AuthUser, id: string, locale: Locale, done?: unknown): Promise<StepData> {
     const { plan } = await this.ownPlan(user, id);
-    const [view, organization] = await Promise.all([this.plans.get(user, id), this.queries.organization(plan.organizationId)]);
+    const [view, organization] = await Promise.all([this.records.get(user, id), this.queries.organization(plan.organizationId)]);
     return { now: this.clock.now(), view, organization: organization!, flash: organizerFlash(locale, done) };
   }
 }
