@@ -102,7 +102,12 @@ function substituteReason(original: string, substitute: string, holiday: Localiz
   return inEveryLocale((t, locale) => t.calendar.substituteReason({ saturday, day, month: t.calendar.months[month], year, holiday: holiday[locale] }));
 }
 
-const LOCALE_FALLBACK: Record<Locale, Locale[]> = { kk: ['kk', 'ru', 'en'], ru: ['ru', 'kk', 'en'], en: ['en', 'ru', 'kk'] };
+/** Which of the library's names to take for each language, best first. */
+const LOCALE_FALLBACK = new Map<Locale, Locale[]>([
+  ['kk', ['kk', 'ru', 'en']],
+  ['ru', ['ru', 'kk', 'en']],
+  ['en', ['en', 'ru', 'kk']],
+]);
 
 /**
  * Names we word differently from `date-holidays` 3.37 (keyed by the library's rule; the words are in
@@ -175,7 +180,7 @@ function loadPublicHolidays(lib: Holidays, year: number): PublicHoliday[] {
     Object.assign(raw, refinedName(entry.rule));
     const name = {} as Localized;
     for (const locale of LOCALES) {
-      name[locale] = LOCALE_FALLBACK[locale].map((l) => raw[l]).find((n) => !!n) ?? entry.name;
+      name[locale] = LOCALE_FALLBACK.get(locale)!.map((l) => raw[l]).find((n) => !!n) ?? entry.name;
     }
     const religious = isReligiousRule(entry.rule);
     const existing = byDate.get(date);
@@ -346,7 +351,7 @@ export class WorkingCalendar {
     if (override) {
       const text = override.reason.trim();
       // a generic reason only when the override was saved without one
-      const reason = text ? { kk: text, ru: text, en: text } : inEveryLocale((t) => (override.working ? t.calendar.overrideWorking : t.calendar.overrideDayOff));
+      const reason = inEveryLocale(text ? () => text : (t) => (override.working ? t.calendar.overrideWorking : t.calendar.overrideDayOff));
       return { date, working: override.working, reason, kind: 'override' };
     }
     const holiday = holidays.get(date);

@@ -4,7 +4,8 @@ import { lineAt, parseSource, walk } from './source-scan';
 
 const LANGUAGES = ['kk', 'ru', 'en'];
 
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value);
+// null is an absent text ("use the default"), so it may stand where another language has a string.
+const kindOf = (value: unknown): string => (value === null ? 'string' : Array.isArray(value) ? 'array' : typeof value);
 
 /** Where `other` differs from the English catalogue in keys or kinds of value, and every empty text of either. */
 export function catalogueDifferences(english: unknown, other: unknown, language: string, path: string[] = []): string[] {
