@@ -3,7 +3,7 @@ import type { FastifyReply } from 'fastify';
 import { AppError } from '../common/errors/app-error';
 import { errorPage, forbiddenPage } from './error-pages';
 import { errorText } from './forms/submit';
-import { pageRoute } from './page.decorators';
+import { pageRoute } from './page-route';
 import { PageRequest, Pages, pathParams, toSignIn } from './page-response';
 
 /**

@@ -1,7 +1,11 @@
-import { LocalText, textIn, texts } from '../i18n/catalogue';
+import { Catalogue, LocalText, textIn, texts } from '../i18n/catalogue';
 import { interpolate, Locale } from '../i18n/locale';
 import type { AppError } from './app-error';
 import { ErrorCode } from './error-codes';
+
+type MessageCode = keyof Catalogue['errors']['codes'];
+/** A type error unless every error code has a message in the catalogue and every message a code. */
+const _everyCodeHasAMessage: [ErrorCode] extends [MessageCode] ? ([MessageCode] extends [ErrorCode] ? true : never) : never = true;
 
 /** The message of an error code in one language (catalogue section errors.codes), its {placeholders} filled from the params. */
 export function errorMessage(code: ErrorCode, locale: Locale, params: Record<string, LocalText> = {}): string {

@@ -1,5 +1,3 @@
-import type { ErrorCode } from '../../errors/error-codes';
-
 /** English texts of the "errors" section; ru and kk are typed by this object. */
 export const errors = {
   /** The message of each error code (errors/error-codes.ts); {placeholders} are filled from the error's params. */
@@ -63,7 +61,7 @@ export const errors = {
     NOT_RESPONDED: 'This recommendation has no response yet.',
     OUTCOME_NOT_PUBLISHED: 'The outcome is not published yet.',
     OUTCOME_EXISTS: 'The outcome is already published.',
-  } satisfies Record<ErrorCode, string>,
+  },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {
     /** By class-validator constraint (errors/validation.ts). */
