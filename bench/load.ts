@@ -50,7 +50,7 @@ function fire(baseUrl: string, spec: LoadSpec, seconds: number): Promise<autocan
         },
       },
     ],
-  }) as unknown as Promise<autocannon.Result>;
+  });
 }
 
 /** A warm-up (discarded), then the measured run; `pid` is the process whose CPU per request is reported. */

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BENCH_DIR, log } from './common';
-import { BenchResults, writeReport } from './report';
+import type { BenchResults} from './report';
+import { writeReport } from './report';
 
 /** Writes BENCHMARKS.md again from the last full run's results.json (after a change to the report's form). */
 const results = JSON.parse(readFileSync(join(BENCH_DIR, 'results.json'), 'utf8')) as BenchResults;

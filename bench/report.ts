@@ -1,8 +1,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './common';
-import { LoadResult } from './load';
-import { SeedInfo } from './seed';
+import type { LoadResult } from './load';
+import type { SeedInfo } from './seed';
 
 /** One figure: the service and the bare handler (the median round when there were several), and every round's req/s. */
 export type Pair = { service: LoadResult; bare: LoadResult; rounds?: { service: number; bare: number; ratio: number }[] };
@@ -67,7 +67,7 @@ function runSection(r: BenchResults): string[] {
           ``,
           `Submission and remark pages were measured in ${r.rounds} alternating rounds (service, bare, service, bare, ...); the tables show the round with the median ratio. ` +
             `Ratios of every round: ${[['submit', sub], ['big plan, first page', pg.bigFirst], ['big plan, deep page', pg.bigDeep], ['small plan', pg.smallFirst]]
-              .map(([name, p]) => `${name} ${((p as Pair).rounds ?? []).map((x) => pct(x.ratio)).join(', ')}`)
+              .map(([name, p]) => `${name as string} ${((p as Pair).rounds ?? []).map((x) => pct(x.ratio)).join(', ')}`)
               .join('; ')}.`,
         ]
       : []),

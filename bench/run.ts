@@ -1,13 +1,14 @@
 import 'reflect-metadata';
 import { hash } from 'argon2';
-import { ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { SystemClock } from '../src/common/clock';
-import { AppConfig } from '../src/config/config';
-import { startEmbeddedPostgres, EmbeddedDatabase } from '../src/database/embedded-postgres';
+import type { AppConfig } from '../src/config/config';
+import type { EmbeddedDatabase } from '../src/database/embedded-postgres';
+import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { runMigrations } from '../src/database/migrate';
 import { TokenService } from '../src/identity/auth/token.service';
 import { encodeCursor } from '../src/plans/cursor';
@@ -16,9 +17,12 @@ import { renderTemplate } from '../src/notifications/emails/render';
 import {
   ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
 } from './common';
-import { LoadResult, LoadSpec, measure } from './load';
-import { BenchResults, Pair, writeReport } from './report';
-import { seed, SeedInfo, seedSweepPlans } from './seed';
+import type { LoadResult, LoadSpec} from './load';
+import { measure } from './load';
+import type { BenchResults, Pair} from './report';
+import { writeReport } from './report';
+import type { SeedInfo} from './seed';
+import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 
 const SERVICE = join(DIST, 'src', 'main.js');

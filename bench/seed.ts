@@ -1,4 +1,4 @@
-import { Client } from 'pg';
+import type { Client } from 'pg';
 import { log, scaled } from './common';
 import { ANSWERS_KK, ANSWERS_RU, DESCRIPTION_KK, DESCRIPTION_RU, NAMES, PLACES, PLAN_SUBJECTS_KK, PLAN_SUBJECTS_RU, REMARKS_KK, REMARKS_RU } from './texts';
 

@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** Keyset indexes of the council and administrator pages (src/web/council, src/web/admin). */
 export class CouncilAdminPages1795435246202 implements MigrationInterface {

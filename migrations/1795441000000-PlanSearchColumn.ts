@@ -1,4 +1,4 @@
-import { MigrationInterface, QueryRunner } from 'typeorm';
+import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /** What the entity declares for plans.search_vector (Plan.searchVector); TypeORM compares it with typeorm_metadata. */
 const EXPRESSION = 'plan_search_vector(title, subject_code, description)';

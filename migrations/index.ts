@@ -1,3 +1,4 @@
+import type { MigrationInterface } from 'typeorm';
 import { Initial1795426800000 } from './1795426800000-Initial';
 import { PlanSearch1795426900000 } from './1795426900000-PlanSearch';
 import { CouncilAdminPages1795435246202 } from './1795435246202-CouncilAdminPages';
@@ -5,4 +6,4 @@ import { OrganizerPages1795436167751 } from './1795436167751-OrganizerPages';
 import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
-export const MIGRATIONS: Function[] = [Initial1795426800000, PlanSearch1795426900000, CouncilAdminPages1795435246202, OrganizerPages1795436167751, PlanSearchColumn1795441000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795426800000, PlanSearch1795426900000, CouncilAdminPages1795435246202, OrganizerPages1795436167751, PlanSearchColumn1795441000000];

@@ -1,17 +1,18 @@
-import { INestApplication, Logger } from '@nestjs/common';
+import type { INestApplication} from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
-import { AppConfig } from './config/config';
+import type { AppConfig } from './config/config';
 import { seedDemoPlanRows } from './demo/demo-plans';
 import { hashPassword } from './identity/password-policy';
-import { Role, User } from './identity/user.entity';
+import type { Role, User } from './identity/user.entity';
 import { UsersRepository } from './identity/users.repository';
 import { emailKey } from './identity/users.service';
 import { AdminUsersService } from './organizations/accounts/admin-users.service';
-import { Council } from './organizations/council.entity';
+import type { Council } from './organizations/council.entity';
 import { CouncilsRepository } from './organizations/councils.repository';
-import { Organization } from './organizations/organization.entity';
+import type { Organization } from './organizations/organization.entity';
 import { OrganizationsRepository } from './organizations/organizations.repository';
 
 export const DEMO_ADMIN = { email: 'admin@talqylau.local', password: 'Demo-admin-2027' } as const;

@@ -3,17 +3,18 @@ import helmet from 'helmet';
 import { randomUUID } from 'node:crypto';
 import { ValidationPipe } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import { Clock } from './common/clock';
+import type { Clock } from './common/clock';
 import { clientErrorHandler } from './common/errors/client-error';
 import { ErrorFilter } from './common/errors/error.filter';
 import { InputSanityPipe } from './common/errors/input-sanity.pipe';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
-import { AppConfig } from './config/config';
+import type { AppConfig } from './config/config';
 
 /** Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. */
 export async function createApp(config: AppConfig, clock: Clock): Promise<NestFastifyApplication> {

@@ -71,7 +71,7 @@ class BareController {
         body: r.body,
         createdAt: iso(r.created_at),
         answerDueAt: iso(r.answer_due_at),
-        answer: latest ? { ...(latest as object), history: older } : null,
+        answer: latest ? { ...(latest), history: older } : null,
       };
     });
     const last = page[page.length - 1];

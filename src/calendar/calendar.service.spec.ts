@@ -1,5 +1,5 @@
-import { CalendarOverride } from './calendar-override.entity';
-import { CalendarOverridesRepository } from './calendar-overrides.repository';
+import type { CalendarOverride } from './calendar-override.entity';
+import type { CalendarOverridesRepository } from './calendar-overrides.repository';
 import { CalendarService } from './calendar.service';
 
 /** A stand-in for the overrides table whose reads can be held open, to make requests overlap. */

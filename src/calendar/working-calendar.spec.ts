@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays';
-import { addCalendarDays, CalendarDay, isIsoDate, isoWeekday, WorkingCalendar } from './working-calendar';
+import type { CalendarDay} from './working-calendar';
+import { addCalendarDays, isIsoDate, isoWeekday, WorkingCalendar } from './working-calendar';
 
 const SATURDAY = { kk: 'Сенбі', ru: 'Суббота', en: 'Saturday' };
 const SUNDAY = { kk: 'Жексенбі', ru: 'Воскресенье', en: 'Sunday' };

@@ -1,4 +1,4 @@
-import { Logger } from '@nestjs/common';
+import type { Logger } from '@nestjs/common';
 
 /**
  * A periodic job's pass runs at most once at a time on this instance; a failed pass is logged and

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { claimEach, whileFull } from './sweep-loop';
 
 describe('claimEach', () => {

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 
 /**
  * The loops of the periodic sweeps. Each claim is a conditional UPDATE in the transaction that also

@@ -1,4 +1,4 @@
-import { ValueTransformer } from 'typeorm';
+import type { ValueTransformer } from 'typeorm';
 
 /** PostgreSQL bigint arrives as a string; amounts in tenge fit safely in a JS number. */
 export const bigintAsNumber: ValueTransformer = {

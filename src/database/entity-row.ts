@@ -1,5 +1,5 @@
-import { DataSource, EntityManager, EntityTarget } from 'typeorm';
-import { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
+import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
+import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { queryRows } from './query-rows';
 
 /**
@@ -25,7 +25,7 @@ export function entityRow<T>(db: DataSource, target: EntityTarget<T>, alias: str
   const metadata = db.getMetadata(target);
   const key = `${metadata.name}\u0000${alias}`;
   let perSource = cache.get(db);
-  if (!perSource) cache.set(db, (perSource = new Map()));
+  if (!perSource) cache.set(db, (perSource = new Map<string, EntityRow<unknown>>()));
   const known = perSource.get(key);
   if (known) return known as EntityRow<T>;
 
@@ -43,7 +43,7 @@ export function entityRow<T>(db: DataSource, target: EntityTarget<T>, alias: str
       return entity;
     },
   };
-  perSource.set(key, made as EntityRow<unknown>);
+  perSource.set(key, made);
   return made;
 }
 

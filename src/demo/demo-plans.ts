@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
-import { WorkingCalendar } from '../calendar/working-calendar';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { ProcedureConfig } from '../config/config';
 import type { NoticeDocument } from '../documentation/notice.entity';
 import type { User } from '../identity/user.entity';

@@ -1,4 +1,4 @@
-import { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { Notice } from '../documentation/notice.entity';
 import { Hearing } from '../hearings/hearing.entity';
 import { Protocol } from '../hearings/protocol.entity';

@@ -8,7 +8,6 @@ import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import type { Organization } from '../organizations/organization.entity';
 import { loadPlan } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
-import type { DocumentationRepository } from './documentation.repository';
 import { DocumentationService } from './documentation.service';
 import type { Notice } from './notice.entity';
 
@@ -46,7 +45,7 @@ function setUp(plan: Partial<Plan>) {
     {} as CalendarService,
     outbox as unknown as OutboxService,
     { kick: jest.fn() } as unknown as OutboxDispatcher,
-    notices as unknown as DocumentationRepository,
+    notices,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
   return { service, notices, outbox, stored };

@@ -1,16 +1,17 @@
 import { texts } from '../common/i18n/catalogue';
-import { isLocale, Locale } from '../common/i18n/locale';
-import { AppConfig } from '../config/config';
+import type { Locale } from '../common/i18n/locale';
+import { isLocale } from '../common/i18n/locale';
+import type { AppConfig } from '../config/config';
 import { hearingOverdueEmail } from '../notifications/emails/hearing-overdue.email';
 import { hearingProtocolEmail } from '../notifications/emails/hearing-protocol.email';
 import { hearingEmail } from '../notifications/emails/hearing.email';
 import { renderTemplate } from '../notifications/emails/render';
-import { OutboxAttachment } from '../notifications/outbox-message.entity';
-import { NewEmail } from '../notifications/outbox.service';
-import { Organization } from '../organizations/organization.entity';
-import { RecipientRow } from '../plans/plan-recipients.repository';
-import { Plan } from '../plans/plan.entity';
-import { Hearing } from './hearing.entity';
+import type { OutboxAttachment } from '../notifications/outbox-message.entity';
+import type { NewEmail } from '../notifications/outbox.service';
+import type { Organization } from '../organizations/organization.entity';
+import type { RecipientRow } from '../plans/plan-recipients.repository';
+import type { Plan } from '../plans/plan.entity';
+import type { Hearing } from './hearing.entity';
 import { buildIcs } from './ics';
 
 export interface Recipient {

@@ -1,15 +1,14 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { ManualClock } from '../common/clock';
 import { loadConfig } from '../config/config';
-import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { OutboxService } from '../notifications/outbox.service';
-import { PlanRecipientsRepository } from '../plans/plan-recipients.repository';
-import { PlansRepository } from '../plans/plans.repository';
-import { HearingSweepRepository } from './hearing-sweep.repository';
+import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import type { OutboxService } from '../notifications/outbox.service';
+import type { PlansRepository } from '../plans/plans.repository';
+import type { HearingSweepRepository } from './hearing-sweep.repository';
 import { HearingSweepService } from './hearing-sweep.service';
-import { HearingsRepository } from './hearings.repository';
+import type { HearingsRepository } from './hearings.repository';
 
 const em = {} as EntityManager;
 const hearing = {
@@ -51,10 +50,10 @@ describe('HearingSweepService', () => {
       { calendar: async () => new WorkingCalendar([]) } as unknown as CalendarService,
       outbox as unknown as OutboxService,
       dispatcher as unknown as OutboxDispatcher,
-      sweeps as unknown as HearingSweepRepository,
+      sweeps,
       { byId: async () => hearing } as unknown as HearingsRepository,
       { withOrganization: async () => ({ plan, organization }) } as unknown as PlansRepository,
-      { audience: async () => [person], officials: async () => [person] } as unknown as PlanRecipientsRepository,
+      { audience: async () => [person], officials: async () => [person] },
       loadConfig({}),
     );
   });

@@ -1,8 +1,8 @@
-import { EntityManager } from 'typeorm';
-import { HearingAction } from './hearing-change.entity';
-import { HearingStatus } from './hearing.entity';
+import type { EntityManager } from 'typeorm';
+import type { HearingAction } from './hearing-change.entity';
+import type { HearingStatus } from './hearing.entity';
 import { HearingsRepository } from './hearings.repository';
-import { Protocol, ProtocolQuestion } from './protocol.entity';
+import type { Protocol, ProtocolQuestion } from './protocol.entity';
 
 /** The views are functions that other features call inside their own transactions; the repository holds no state. */
 const hearings = new HearingsRepository();

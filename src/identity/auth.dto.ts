@@ -24,7 +24,7 @@ export class RegisterDto {
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of e-mails; defaults to the request language' })
   @IsOptional()
-  @IsIn(LOCALES as unknown as string[])
+  @IsIn(LOCALES)
   locale?: Locale;
 }
 

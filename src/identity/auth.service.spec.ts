@@ -1,16 +1,15 @@
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { ManualClock } from '../common/clock';
-import { AppConfig } from '../config/config';
-import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { NewEmail, OutboxService } from '../notifications/outbox.service';
+import type { AppConfig } from '../config/config';
+import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import { AuthService } from './auth.service';
-import { TokenService } from './auth/token.service';
-import { User } from './user.entity';
-import { UserToken } from './user-token.entity';
-import { UserTokensRepository } from './user-tokens.repository';
-import { UsersRepository } from './users.repository';
-import { UsersService } from './users.service';
+import type { TokenService } from './auth/token.service';
+import type { User } from './user.entity';
+import type { UserToken } from './user-token.entity';
+import type { UsersRepository } from './users.repository';
+import type { UsersService } from './users.service';
 
 const NOW = new Date('2027-03-01T10:00:00Z');
 const em = {} as EntityManager;
@@ -49,7 +48,7 @@ function setup() {
     { sign: () => ({ token: 'jwt', expiresAt: NOW }) } as unknown as TokenService,
     accounts as unknown as UsersService,
     users as unknown as UsersRepository,
-    userTokens as unknown as UserTokensRepository,
+    userTokens,
     outbox as unknown as OutboxService,
     dispatcher as unknown as OutboxDispatcher,
     { publicUrl: 'http://talqylau.test' } as AppConfig,

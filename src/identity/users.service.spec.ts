@@ -1,7 +1,8 @@
-import { DataSource, EntityManager } from 'typeorm';
-import { User } from './user.entity';
-import { NewUser, UsersRepository } from './users.repository';
-import { NewAccount, UsersService } from './users.service';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { User } from './user.entity';
+import type { NewUser, UsersRepository } from './users.repository';
+import type { NewAccount} from './users.service';
+import { UsersService } from './users.service';
 
 const em = {} as EntityManager;
 const ACCOUNT: NewAccount = {

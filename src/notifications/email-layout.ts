@@ -1,5 +1,5 @@
 import { texts } from '../common/i18n/catalogue';
-import { Locale } from '../common/i18n/locale';
+import type { Locale } from '../common/i18n/locale';
 
 export interface RenderedEmail {
   subject: string;

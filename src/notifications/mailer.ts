@@ -1,8 +1,9 @@
 import { Logger } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { createTransport, Transporter } from 'nodemailer';
-import { OutboxAttachment } from './outbox-message.entity';
+import type { Transporter } from 'nodemailer';
+import { createTransport } from 'nodemailer';
+import type { OutboxAttachment } from './outbox-message.entity';
 
 export interface OutgoingEmail {
   id: string;

@@ -107,7 +107,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // If this update fails too, the lease ends and the message is simply tried again.
       await this.outbox
         .recordFailure(row.id, this.workerId, message.slice(0, 2000), final, retrySeconds)
-        .catch((e) => this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'));
+        .catch((e: unknown) => this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'));
       this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       return;
     }

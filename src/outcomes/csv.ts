@@ -1,5 +1,7 @@
+export type CsvValue = string | number | boolean | Date | null | undefined;
+
 /** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
-export function csvField(value: unknown): string {
+export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
   let text = value instanceof Date ? value.toISOString() : String(value);
   // A cell starting with = + - @ would be run as a formula by spreadsheet programs (CSV injection).
@@ -7,7 +9,7 @@ export function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: unknown[]): string {
+export function csvRow(values: readonly CsvValue[]): string {
   return values.map(csvField).join(',') + '\r\n';
 }
 

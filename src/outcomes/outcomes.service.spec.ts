@@ -9,7 +9,6 @@ import type { Organization } from '../organizations/organization.entity';
 import { loadPlan } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
 import type { Outcome } from './outcome.entity';
-import type { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
 
 jest.mock('../plans/plan-access', () => ({
@@ -44,7 +43,7 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number) {
     new ManualClock(NOW),
     outbox as unknown as OutboxService,
     { kick: jest.fn() } as unknown as OutboxDispatcher,
-    outcomes as unknown as OutcomesRepository,
+    outcomes,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
   return { service, outcomes, outbox };

@@ -1,8 +1,8 @@
-import { EntityManager } from 'typeorm';
-import { Plan } from '../plans/plan.entity';
-import { Disposition } from '../remarks/answer.entity';
+import type { EntityManager } from 'typeorm';
+import type { Plan } from '../plans/plan.entity';
+import type { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
-import { Outcome } from './outcome.entity';
+import type { Outcome } from './outcome.entity';
 import { outcomeVersions, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
 
 export interface ReportRemark {

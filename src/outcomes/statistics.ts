@@ -1,5 +1,6 @@
-import { EntityManager } from 'typeorm';
-import { StatisticsRow, statisticsRows } from './statistics.repository';
+import type { EntityManager } from 'typeorm';
+import type { StatisticsRow} from './statistics.repository';
+import { statisticsRows } from './statistics.repository';
 
 export interface Statistics {
   remarks: {

@@ -1,8 +1,9 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { noticeView } from '../documentation/documentation.service';
-import { hearingView, HearingView, protocolView } from '../hearings/hearing-view';
+import type { HearingView} from '../hearings/hearing-view';
+import { hearingView, protocolView } from '../hearings/hearing-view';
 import { outcomeView } from '../outcomes/report';
-import { PlanView } from '../plans/plan-view';
+import type { PlanView } from '../plans/plan-view';
 import { reviewView } from '../reviews/reviews.service';
 
 /** The steps after the hearing: protocol, council review, notice and outcome, each null until it happens. */

@@ -1,10 +1,11 @@
-import { DataSource, EntityManager } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
-import { AuthUser } from '../identity/auth/auth-user';
-import { Organization } from '../organizations/organization.entity';
-import { Plan } from './plan.entity';
-import { PlansRepository, PlanWithOrganization } from './plans.repository';
+import type { AuthUser } from '../identity/auth/auth-user';
+import type { Organization } from '../organizations/organization.entity';
+import type { Plan } from './plan.entity';
+import type { PlanWithOrganization } from './plans.repository';
+import { PlansRepository } from './plans.repository';
 
 /** Every feature calls loadPlan as a function inside its own transaction; the repository holds no state. */
 const plans = new PlansRepository();

@@ -1,4 +1,5 @@
-import { isHearingOverdue, planStatus, PlanTimestamps } from './plan-status';
+import type { PlanTimestamps } from './plan-status';
+import { isHearingOverdue, planStatus } from './plan-status';
 
 const d = (s: string) => new Date(s);
 const base: PlanTimestamps = {

@@ -1,6 +1,7 @@
-import { Organization } from '../organizations/organization.entity';
-import { Plan } from './plan.entity';
-import { isHearingOverdue, planStatus, PlanStatus } from './plan-status';
+import type { Organization } from '../organizations/organization.entity';
+import type { Plan } from './plan.entity';
+import type { PlanStatus } from './plan-status';
+import { isHearingOverdue, planStatus } from './plan-status';
 
 export interface PlanView {
   id: string;

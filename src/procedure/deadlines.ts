@@ -2,7 +2,8 @@ import { DateTime } from 'luxon';
 import { inEveryLocale } from '../common/i18n/catalogue';
 import type { Localized } from '../common/i18n/locale';
 import type { ProcedureConfig } from '../config/config';
-import { addCalendarDays, isIsoDate, WorkingCalendar } from '../calendar/working-calendar';
+import type { WorkingCalendar } from '../calendar/working-calendar';
+import { addCalendarDays, isIsoDate } from '../calendar/working-calendar';
 
 /**
  * The procedure's deadlines (domain.md, "The procedure, step by step"), as pure functions.
@@ -106,7 +107,7 @@ const answerDueCache = new WeakMap<WorkingCalendar, Map<string, number>>();
 export function answerDueAt(remarkAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
   const day = localDate(remarkAt, tz);
   let cache = answerDueCache.get(cal);
-  if (!cache) answerDueCache.set(cal, (cache = new Map()));
+  if (!cache) answerDueCache.set(cal, (cache = new Map<string, number>()));
   const key = `${tz} ${day} ${cfg.answerDueWorkingDays}`;
   let due = cache.get(key);
   if (due === undefined) {

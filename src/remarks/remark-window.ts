@@ -1,8 +1,8 @@
 import { DateTime } from 'luxon';
 import { everyLocale } from '../common/i18n/every-locale';
-import { Localized } from '../common/i18n/locale';
+import type { Localized } from '../common/i18n/locale';
 import { isWindowOpen } from '../procedure/deadlines';
-import { Plan } from '../plans/plan.entity';
+import type { Plan } from '../plans/plan.entity';
 
 export type RemarkWindow = { open: true; stage: 1 | 2 } | { open: false; detail: Localized };
 

@@ -1,15 +1,15 @@
 import { createHash } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { CalendarService } from '../calendar/calendar.service';
+import type { DataSource } from 'typeorm';
+import type { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { ManualClock } from '../common/clock';
-import { AppError } from '../common/errors/app-error';
+import type { AppError } from '../common/errors/app-error';
 import { loadConfig } from '../config/config';
-import { HearingsRepository } from '../hearings/hearings.repository';
-import { AuthUser } from '../identity/auth/auth-user';
-import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
-import { OutboxService } from '../notifications/outbox.service';
-import { RemarksRepository, SubmitLookupRow } from './remarks.repository';
+import type { HearingsRepository } from '../hearings/hearings.repository';
+import type { AuthUser } from '../identity/auth/auth-user';
+import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
+import type { OutboxService } from '../notifications/outbox.service';
+import type { RemarksRepository, SubmitLookupRow } from './remarks.repository';
 import { RemarksService } from './remarks.service';
 
 const PLAN = '3f0c6a52-8d7e-4b1a-9c2d-5e6f7a8b9c0d';

@@ -6,7 +6,6 @@ import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import type { Organization } from '../organizations/organization.entity';
 import type { Plan } from '../plans/plan.entity';
-import type { ReviewConclusion } from './review-conclusion.entity';
 import type { PositionKind } from './review-position.entity';
 import type { NewConclusion, Recipient, ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
@@ -25,7 +24,7 @@ function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = 
     positionKinds: jest.fn(async () => positions),
     councilMembersCount: jest.fn(async () => membersCount),
     insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) =>
-      alreadyClosed ? null : ({ ...c, id: 'conclusion-1' } as ReviewConclusion),
+      alreadyClosed ? null : ({ ...c, id: 'conclusion-1' }),
     ),
     conclusionRecipients: jest.fn(async () => recipients),
   };

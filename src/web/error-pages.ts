@@ -1,8 +1,10 @@
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import type { Role } from '../identity/user.entity';
-import { html, SafeHtml } from './html';
-import { layout, PageContext } from './layout';
+import type { SafeHtml } from './html';
+import { html } from './html';
+import type { PageContext } from './layout';
+import { layout } from './layout';
 
 export function errorPage(ctx: PageContext, status: number, message?: string): SafeHtml {
   const { t } = ctx;

@@ -1,7 +1,9 @@
 import { interpolate } from '../common/i18n/locale';
 import { daysLeft, formatDateTime, formatTenge, zoneLabel } from './format';
-import { html, SafeHtml } from './html';
-import { layout, PageContext } from './layout';
+import type { SafeHtml } from './html';
+import { html } from './html';
+import type { PageContext } from './layout';
+import { layout } from './layout';
 import type { OpenDiscussionRow, OrganizationOption, UpcomingHearingRow } from './public-pages.repository';
 
 export interface HomeData {

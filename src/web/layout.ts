@@ -1,9 +1,11 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { interpolate, Locale, LOCALES } from '../common/i18n/locale';
+import type { Locale} from '../common/i18n/locale';
+import { interpolate, LOCALES } from '../common/i18n/locale';
 import { csrfField } from './forms/csrf';
-import { html, HtmlValue, SafeHtml } from './html';
+import type { HtmlValue, SafeHtml } from './html';
+import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 
 export const VIEW_COOKIE = 'view';
@@ -79,6 +81,7 @@ export function pathWithoutLang(url: string): string {
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
+  // eslint-disable-next-line no-control-regex -- a control character in a redirect target is refused on purpose
   if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
   return next;
 }

@@ -1,4 +1,5 @@
-import { RequestMethod, Type } from '@nestjs/common';
+import type { Type } from '@nestjs/common';
+import { RequestMethod } from '@nestjs/common';
 import { EXCEPTION_FILTERS_METADATA, GUARDS_METADATA, METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constants';
 import { API } from '../common/api';

@@ -5,7 +5,7 @@ import { Auth } from '../identity/auth/auth.decorators';
 import type { Role } from '../identity/user.entity';
 import { CsrfGuard } from './forms/csrf.guard';
 import { PageErrorFilter } from './page-error.filter';
-import { mergeRouteConfig, PageRouteConfig } from './page-route';
+import { mergeRouteConfig } from './page-route';
 
 /**
  * A controller of server-rendered pages: hidden from the API documentation, its refusals rendered

@@ -1,12 +1,14 @@
-import { interpolate, Locale } from '../common/i18n/locale';
-import { NoticeView } from '../documentation/documentation.service';
-import { ProtocolVersionView, ProtocolView } from '../hearings/hearing-view';
-import { OutcomeView } from '../outcomes/report';
-import { RecommendationView, ReviewView } from '../reviews/reviews.service';
+import type { Locale } from '../common/i18n/locale';
+import { interpolate } from '../common/i18n/locale';
+import type { NoticeView } from '../documentation/documentation.service';
+import type { ProtocolVersionView, ProtocolView } from '../hearings/hearing-view';
+import type { OutcomeView } from '../outcomes/report';
+import type { RecommendationView, ReviewView } from '../reviews/reviews.service';
 import { formatDateTime } from './format';
-import { html, SafeHtml } from './html';
+import type { SafeHtml } from './html';
+import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
-import { PageContext } from './layout';
+import type { PageContext } from './layout';
 
 /** The steps after the hearing, as GET /plans/{id} shows them (src/plans/plan-detail.ts). */
 export interface ProcedureDetails {

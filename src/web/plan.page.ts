@@ -2,10 +2,14 @@ import { interpolate } from '../common/i18n/locale';
 import { endOfLocalDay } from '../procedure/deadlines';
 import { remarkWindow } from '../remarks/remark-window';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
-import { html, HtmlValue, SafeHtml } from './html';
-import { layout, PageContext } from './layout';
-import { OpenWindow, PlanFormState, remarksSection } from './plan-remarks';
-import { procedureSections, ProcedureDetails } from './plan-sections';
+import type { HtmlValue, SafeHtml } from './html';
+import { html } from './html';
+import type { PageContext } from './layout';
+import { layout } from './layout';
+import type { OpenWindow, PlanFormState} from './plan-remarks';
+import { remarksSection } from './plan-remarks';
+import type { ProcedureDetails } from './plan-sections';
+import { procedureSections } from './plan-sections';
 import type { KeysetPage } from './keyset-page';
 import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
 

@@ -1,9 +1,12 @@
 import { texts } from '../common/i18n/catalogue';
 import { csrfField } from './forms/csrf';
 import { formAlert, textField } from './forms/fields';
-import { FormState, hasErrors } from './forms/form';
-import { html, SafeHtml } from './html';
-import { layout, PageContext } from './layout';
+import type { FormState} from './forms/form';
+import { hasErrors } from './forms/form';
+import type { SafeHtml } from './html';
+import { html } from './html';
+import type { PageContext } from './layout';
+import { layout } from './layout';
 
 export const SIGN_IN_FIELDS = ['email', 'password', 'next'] as const;
 export type SignInField = (typeof SIGN_IN_FIELDS)[number];

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { User } from '../../src/identity/user.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
@@ -7,7 +7,8 @@ import { RemarksService } from '../../src/remarks/remarks.service';
 import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
 import { asAuthUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
 

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Protocol } from '../../src/hearings/protocol.entity';
 import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
@@ -7,7 +7,8 @@ import { Plan } from '../../src/plans/plan.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
 import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings, serve } from '../support/browser';
 import { createUser, makeBin, PASSWORD } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
 

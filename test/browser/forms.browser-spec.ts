@@ -1,10 +1,11 @@
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Remark } from '../../src/remarks/remark.entity';
 import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
 import { PASSWORD } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
 

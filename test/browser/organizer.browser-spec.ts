@@ -1,10 +1,12 @@
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
-import { createCouncil, createOrganization, createUser, CreatedUser, PASSWORD } from '../support/factories';
+import type { CreatedUser} from '../support/factories';
+import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import { launchBrowser, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
 

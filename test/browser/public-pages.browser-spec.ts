@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { Hearing } from '../../src/hearings/hearing.entity';
 import { Plan } from '../../src/plans/plan.entity';
@@ -8,10 +8,11 @@ import { Answer } from '../../src/remarks/answer.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import { axeFindings as seriousViolations, CHROMIUM, launchBrowser, runBrowser, SCREENSHOTS, serve } from '../support/browser';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 if (!runBrowser) {
-  // eslint-disable-next-line no-console
+   
   console.warn(`Browser tests skipped: ${CHROMIUM} not found (install chromium; in CI, with CI=true, this fails instead).`);
 }
 const suite = runBrowser ? describe : describe.skip;

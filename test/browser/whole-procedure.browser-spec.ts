@@ -1,11 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Plan } from '../../src/plans/plan.entity';
 import { formatDateTime } from '../../src/web/format';
 import { launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve } from '../support/browser';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
 
@@ -117,7 +118,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
   /** Clicks a download link and returns the file's text. */
   async function download(p: Person, name: string | RegExp): Promise<{ filename: string; body: string }> {
     const [file] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('link', { name }).click()]);
-    return { filename: file.suggestedFilename(), body: readFileSync((await file.path())!, 'utf8') };
+    return { filename: file.suggestedFilename(), body: readFileSync((await file.path()), 'utf8') };
   }
 
   /** Answers, on the organizer's queue, the remark that contains `remark`. */

@@ -1,5 +1,6 @@
 import { createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('calendar API', () => {
   let t: TestApp;

@@ -1,8 +1,10 @@
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { createPlan, createRemark, createWorld, sha256, World } from '../reviews/fixtures';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { createPlan, createRemark, createWorld, sha256 } from '../reviews/fixtures';
 
 const DOCS = [{ title: 'Техническая спецификация', url: 'https://goszakup.gov.kz/docs/spec.pdf', sha256: sha256('spec') }];
 const FIXED_DOCS = [

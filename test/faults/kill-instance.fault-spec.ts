@@ -1,5 +1,6 @@
 import { Client } from 'pg';
-import { Cluster, startCluster } from './harness/cluster';
+import type { Cluster} from './harness/cluster';
+import { startCluster } from './harness/cluster';
 import { FaultSmtp } from './harness/smtp';
 import { runLoad, verify } from './harness/load';
 import { expectNothingLostOrRepeated } from './harness/expectations';

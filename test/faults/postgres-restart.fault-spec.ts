@@ -1,4 +1,5 @@
-import { Cluster, startCluster } from './harness/cluster';
+import type { Cluster} from './harness/cluster';
+import { startCluster } from './harness/cluster';
 import { pollHealth } from './harness/health';
 import { runLoad, verify } from './harness/load';
 import { expectNothingLostOrRepeated } from './harness/expectations';

@@ -2,7 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { connect } from 'node:net';
 import { OutboxService } from '../../src/notifications/outbox.service';
 import { renderEmail } from '../../src/notifications/email-layout';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('foundation: health, errors, sandbox clock, outbox', () => {
   let t: TestApp;

@@ -4,10 +4,13 @@ import { ERRORS } from '../../src/common/errors/error-codes';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
 import { Csrf } from '../../src/web/forms/csrf';
-import { createRemark, createPlan, createWorld, World } from '../reviews/fixtures';
-import { databaseFingerprint, SignedInRole, startWithRoles } from '../security/roles';
-import { CreatedUser, makeBin } from '../support/factories';
-import { TestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { createRemark, createPlan } from '../reviews/fixtures';
+import type { SignedInRole} from '../security/roles';
+import { databaseFingerprint, startWithRoles } from '../security/roles';
+import type { CreatedUser} from '../support/factories';
+import { makeBin } from '../support/factories';
+import type { TestApp } from '../support/test-app';
 
 /**
  * Property-based fuzzing of every route of the API (and the page forms): arbitrary JSON, wrong types,

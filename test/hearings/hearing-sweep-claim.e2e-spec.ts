@@ -2,11 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { Hearing } from '../../src/hearings/hearing.entity';
 import { HearingSweepService } from '../../src/hearings/hearing-sweep.service';
-import { Organization } from '../../src/organizations/organization.entity';
+import type { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { hearingDeadlineDate, stage1Window } from '../../src/procedure/deadlines';
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 /**
  * The sweep picks candidates with one SELECT and claims each with a conditional UPDATE in its own
@@ -44,7 +46,7 @@ describe('hearing sweep claims', () => {
     jest.spyOn(t.db, 'transaction').mockImplementationOnce((async (...args: unknown[]) => {
       await change();
       return original(...args);
-    }) as never);
+    }));
   }
 
   const queued = async (kind: string) =>

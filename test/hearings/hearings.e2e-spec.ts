@@ -3,15 +3,17 @@ import { CalendarService } from '../../src/calendar/calendar.service';
 import { Hearing } from '../../src/hearings/hearing.entity';
 import { HearingSweepService } from '../../src/hearings/hearing-sweep.service';
 import { User } from '../../src/identity/user.entity';
-import { Organization } from '../../src/organizations/organization.entity';
+import type { Organization } from '../../src/organizations/organization.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { answerDueAt, hearingDeadlineDate, stage1Window } from '../../src/procedure/deadlines';
 import { Remark } from '../../src/remarks/remark.entity';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { ReceivedMail } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { ReceivedMail } from '../support/smtp-sink';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const unfold = (ics: string) => ics.replace(/\r\n[ \t]/g, '');
 /** A fresh token at the manual clock's time (tokens expire as the clock moves on). */
@@ -58,7 +60,7 @@ describe('hearings', () => {
       bodyHash: createHash('sha256').update(body).digest('hex'),
       createdAt: new Date(at),
       answerDueAt: answerDueAt(new Date(at), 'Asia/Almaty', cal, t.config.procedure),
-    } as Partial<Remark>);
+    });
   }
 
   beforeAll(async () => {

@@ -1,8 +1,10 @@
 import { bootstrapData, DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from '../../src/bootstrap-data';
 import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
-import { createUser, CreatedUser, makeBin } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { CreatedUser} from '../support/factories';
+import { createUser, makeBin } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('identity: administration of councils, organizations and staff; start-up data', () => {
   let t: TestApp;

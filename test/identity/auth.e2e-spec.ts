@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { SESSION_COOKIE } from '../../src/identity/auth/auth.guard';
 import { RateLimiter } from '../../src/identity/rate-limiter';
-import { ReceivedMail } from '../support/smtp-sink';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { ReceivedMail } from '../support/smtp-sink';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const PASSWORD = 'Steppe-wind-2027';
 

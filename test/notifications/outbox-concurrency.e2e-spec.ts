@@ -1,7 +1,8 @@
 import { renderEmail } from '../../src/notifications/email-layout';
 import { OutboxService } from '../../src/notifications/outbox.service';
 import { backoffSeconds, MAX_ATTEMPTS } from '../../src/notifications/outbox.dispatcher';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('outbox: several instances on one database', () => {
   let a: TestApp;

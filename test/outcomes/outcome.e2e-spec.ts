@@ -4,8 +4,10 @@ import { Recommendation } from '../../src/reviews/recommendation.entity';
 import { RecommendationResponse } from '../../src/reviews/recommendation-response.entity';
 import { ReviewPosition } from '../../src/reviews/review-position.entity';
 import { createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { answerRemark, authNow, createPlan, createRemark, createWorld, World } from '../reviews/fixtures';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { answerRemark, authNow, createPlan, createRemark, createWorld } from '../reviews/fixtures';
 
 const STAGE2 = {
   protocolPublishedAt: new Date('2027-02-20T12:00:00+05:00'),

@@ -1,10 +1,11 @@
-import { Plan } from '../../src/plans/plan.entity';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
 import { RecommendationResponse } from '../../src/reviews/recommendation-response.entity';
 import { ReviewPosition } from '../../src/reviews/review-position.entity';
 import { createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { answerRemark, createPlan, createRemark, createWorld, World } from '../reviews/fixtures';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { answerRemark, createPlan, createRemark, createWorld } from '../reviews/fixtures';
 
 const at = (local: string) => new Date(`${local}+05:00`);
 
@@ -24,7 +25,7 @@ describe('statistics', () => {
     await createPlan(t, w, { hearingOverdueAt: at('2027-02-05T00:01:00') });
     await createPlan(t, w, { hearingDeadlineDate: '2027-05-01' });
     // A draft is not counted.
-    await createPlan(t, w, { publishedAt: null, stage1ClosesAt: null, stage1CloseDate: null, hearingDeadlineDate: '2027-01-01' } as Partial<Plan>);
+    await createPlan(t, w, { publishedAt: null, stage1ClosesAt: null, stage1CloseDate: null, hearingDeadlineDate: '2027-01-01' });
 
     // Remarks answered after 10 h, 20 h (on time) and 40 h (late); one unanswered.
     for (const [hours, late] of [[10, false], [20, false], [40, true], [null, false]] as const) {

@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Organization } from '../../src/organizations/organization.entity';
-import { AuthUser } from '../../src/identity/auth/auth-user';
+import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { loadPlan, visiblePlanId } from '../../src/plans/plan-access';
 import { Plan } from '../../src/plans/plan.entity';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 describe('loadPlan: the plan and its organization in one statement', () => {
   let t: TestApp;

@@ -1,5 +1,7 @@
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { SweepService } from '../../src/scheduler/sweep.service';
 

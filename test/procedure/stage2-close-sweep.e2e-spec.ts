@@ -1,8 +1,11 @@
-import { Plan } from '../../src/plans/plan.entity';
+import type { Plan } from '../../src/plans/plan.entity';
 import { SweepService } from '../../src/scheduler/sweep.service';
-import { createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { answerRemark, createPlan, createRemark, createWorld, World } from '../reviews/fixtures';
+import type { CreatedUser } from '../support/factories';
+import { createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { answerRemark, createPlan, createRemark, createWorld } from '../reviews/fixtures';
 
 describe('sweep: stage 2 closed', () => {
   let t: TestApp;

@@ -1,8 +1,10 @@
 import { TokenService } from '../../src/identity/auth/token.service';
 import { SweepService } from '../../src/scheduler/sweep.service';
-import { ReceivedMail } from '../support/smtp-sink';
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { ReceivedMail } from '../support/smtp-sink';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 const API = '/api/v1';
 const TITLE = 'Ремонт школы №5';

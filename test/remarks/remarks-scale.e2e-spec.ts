@@ -1,5 +1,6 @@
 import { createCouncil, createOrganization, createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { remarkPageSql } from '../../src/remarks/remarks.repository';
 
 /**

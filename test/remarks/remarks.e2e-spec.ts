@@ -1,6 +1,8 @@
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { Organization } from '../../src/organizations/organization.entity';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { Organization } from '../../src/organizations/organization.entity';
 import { TokenService } from '../../src/identity/auth/token.service';
 
 const API = '/api/v1';

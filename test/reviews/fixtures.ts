@@ -2,12 +2,14 @@ import { createHash } from 'node:crypto';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Protocol } from '../../src/hearings/protocol.entity';
 import { Plan } from '../../src/plans/plan.entity';
-import { Answer, Disposition } from '../../src/remarks/answer.entity';
+import type { Disposition } from '../../src/remarks/answer.entity';
+import { Answer } from '../../src/remarks/answer.entity';
 import { Remark } from '../../src/remarks/remark.entity';
-import { Organization } from '../../src/organizations/organization.entity';
-import { Council } from '../../src/organizations/council.entity';
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { TestApp } from '../support/test-app';
+import type { Organization } from '../../src/organizations/organization.entity';
+import type { Council } from '../../src/organizations/council.entity';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
 
 /** A council with members (the first is the chair), an organization it oversees, and its organizer. */
 export interface World {

@@ -3,8 +3,10 @@ import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
 import { ReviewSweepService } from '../../src/reviews/review-sweep.service';
 import { recommendationResponseDueAt, reviewClosesAt } from '../../src/procedure/deadlines';
 import { createUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
-import { authNow, createPlan, createWorld, World } from './fixtures';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import type { World } from './fixtures';
+import { authNow, createPlan, createWorld } from './fixtures';
 
 const PROTOCOL_AT = new Date('2027-02-03T15:00:00+05:00');
 

@@ -3,11 +3,13 @@ import { join } from 'node:path';
 import { sha256 as tokenHash } from '../../src/identity/auth.service';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { UserToken } from '../../src/identity/user-token.entity';
-import { Plan } from '../../src/plans/plan.entity';
-import { answerRemark, createPlan, createRemark, World } from '../reviews/fixtures';
-import { createUser, CreatedUser, makeBin, PASSWORD } from '../support/factories';
-import { TestApp } from '../support/test-app';
-import { databaseFingerprint, SignedInRole, startWithRoles } from './roles';
+import type { World } from '../reviews/fixtures';
+import { answerRemark, createPlan, createRemark } from '../reviews/fixtures';
+import type { CreatedUser} from '../support/factories';
+import { createUser, makeBin, PASSWORD } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import type { SignedInRole} from './roles';
+import { databaseFingerprint, startWithRoles } from './roles';
 
 /**
  * Who may do what: every write endpoint against every kind of user. Each cell gets a fresh plan (or
@@ -113,7 +115,7 @@ describe('authorization matrix: every role against every write endpoint', () => 
       noticePublishedAt: new Date('2027-03-01T10:00:00+05:00'),
       stage2OpensAt: new Date('2027-03-01T10:00:00+05:00'),
       stage2ClosesAt: new Date('2027-03-08T23:59:59.999+05:00'),
-    } as Partial<Plan>);
+    });
   const withOutcome = async () => {
     const plan = await stage2Closed();
     await prepare('post', `${API}/plans/${plan.id}/outcome`, w.organizer, { decision: 'proceed', summary: 'Proceeding' });

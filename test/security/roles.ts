@@ -1,8 +1,11 @@
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { RateLimiter } from '../../src/identity/rate-limiter';
-import { createWorld, World } from '../reviews/fixtures';
-import { createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { createWorld } from '../reviews/fixtures';
+import type { CreatedUser } from '../support/factories';
+import { createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 export type SignedInRole = 'unverified' | 'citizen' | 'otherOrganizer' | 'otherCouncil' | 'organizer' | 'member' | 'chair' | 'admin';
 

@@ -1,7 +1,8 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { chromium } from 'playwright-core';
 import type { TestApp } from './test-app';
 
 /** Debian's Chromium; browser tests are skipped where it is missing, except in CI (CI=true) where they fail. */
@@ -52,7 +53,7 @@ export async function startAxe(browser: Browser, from: BrowserContext, url: stri
 export async function axeFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-  // eslint-disable-next-line no-console
+   
   if (minor.length) console.info(`axe (not failing) on ${page.url()}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

@@ -1,10 +1,11 @@
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { seedDemoPlanRows } from '../../src/demo/demo-plans';
-import { User } from '../../src/identity/user.entity';
-import { Organization } from '../../src/organizations/organization.entity';
+import type { User } from '../../src/identity/user.entity';
+import type { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
-import { createCouncil, createOrganization, createUser, CreatedUser } from './factories';
-import { TestApp } from './test-app';
+import type { CreatedUser } from './factories';
+import { createCouncil, createOrganization, createUser } from './factories';
+import type { TestApp } from './test-app';
 
 export interface DemoWorld {
   akimat: Organization;

@@ -1,12 +1,13 @@
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
-import { DataSource } from 'typeorm';
-import { AuthUser } from '../../src/identity/auth/auth-user';
+import type { DataSource } from 'typeorm';
+import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { Role, User } from '../../src/identity/user.entity';
+import type { Role} from '../../src/identity/user.entity';
+import { User } from '../../src/identity/user.entity';
 import { Council } from '../../src/organizations/council.entity';
 import { Organization } from '../../src/organizations/organization.entity';
-import { TestApp } from './test-app';
+import type { TestApp } from './test-app';
 
 export const PASSWORD = 'Correct-horse-42';
 let passwordHash: Promise<string> | null = null;

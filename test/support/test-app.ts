@@ -1,13 +1,14 @@
-import { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import 'reflect-metadata';
 import request from 'supertest';
-import TestAgent from 'supertest/lib/agent';
+import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
-import { AppConfig, loadConfig } from '../../src/config/config';
+import type { AppConfig} from '../../src/config/config';
+import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import { OutboxDispatcher } from '../../src/notifications/outbox.dispatcher';
 import { SmtpSink } from './smtp-sink';

@@ -1,5 +1,5 @@
 import request from 'supertest';
-import TestAgent from 'supertest/lib/agent';
+import type TestAgent from 'supertest/lib/agent';
 import { RateLimiter } from '../../src/identity/rate-limiter';
 import { User } from '../../src/identity/user.entity';
 import { Plan } from '../../src/plans/plan.entity';
@@ -8,7 +8,8 @@ import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
 import { createCouncil, createOrganization, createUser, asAuthUser } from '../support/factories';
 import { seedDemoWorld } from '../support/demo-world';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { myRemarksSql } from '../../src/web/citizen/citizen-pages.repository';
 
 /** The hidden CSRF token of the page's first POST form (or of the form posting to `action`). */

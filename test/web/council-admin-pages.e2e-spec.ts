@@ -8,9 +8,12 @@ import { User } from '../../src/identity/user.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
 import { ReviewPosition } from '../../src/reviews/review-position.entity';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
-import { createPlan, createWorld, World } from '../reviews/fixtures';
-import { createCouncil, createUser, CreatedUser, makeBin, PASSWORD } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { World } from '../reviews/fixtures';
+import { createPlan, createWorld } from '../reviews/fixtures';
+import type { CreatedUser} from '../support/factories';
+import { createCouncil, createUser, makeBin, PASSWORD } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { captureStatements } from '../support/statements';
 
 /** The council member and administrator pages through HTTP: access, forms, refusals, keyset pages. */

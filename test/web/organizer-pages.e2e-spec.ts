@@ -3,8 +3,10 @@ import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { OrganizerPagesRepository } from '../../src/web/organizer/organizer-pages.repository';
-import { createCouncil, createOrganization, createUser, CreatedUser } from '../support/factories';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { CreatedUser } from '../support/factories';
+import { createCouncil, createOrganization, createUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 import { captureStatements } from '../support/statements';
 
 /** The organizer's pages over HTTP: the gate, every form with its errors, and the whole procedure. */
@@ -319,7 +321,7 @@ describe('organizer pages (/organizer)', () => {
       const [sql, params] = calls[0];
       return t.db.transaction(async (em) => {
         await em.query('SET LOCAL enable_seqscan = off');
-        return (await em.query(`EXPLAIN ${sql}`, params) as { 'QUERY PLAN': string }[]).map((r) => r['QUERY PLAN']).join('\n');
+        return (await em.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params)).map((r) => r['QUERY PLAN']).join('\n');
       });
     };
     const orgId = organizer.user.organizationId!;

@@ -1,7 +1,9 @@
 import { Remark } from '../../src/remarks/remark.entity';
 import { createUser } from '../support/factories';
-import { DemoWorld, seedDemoWorld } from '../support/demo-world';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { DemoWorld} from '../support/demo-world';
+import { seedDemoWorld } from '../support/demo-world';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 /** The pages and the API share their rules: the same roles (AuthGuard), the same DTOs, the same services. */
 describe('page forms follow the API’s rules', () => {

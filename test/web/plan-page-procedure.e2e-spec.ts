@@ -1,6 +1,7 @@
 import { bootstrapData, DEMO_PASSWORD } from '../../src/bootstrap-data';
 import { Plan } from '../../src/plans/plan.entity';
-import { startTestApp, TestApp } from '../support/test-app';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
 
 /** The plan page shows every later step of the procedure: protocol, council review, notice, outcome, report. */
 describe('plan page: protocol, council review, notice and outcome', () => {

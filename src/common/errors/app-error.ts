@@ -1,5 +1,6 @@
 import type { LocalText } from '../i18n/catalogue';
-import { ERRORS, ErrorCode } from './error-codes';
+import type { ErrorCode } from './error-codes';
+import { ERRORS } from './error-codes';
 
 /** A refusal the user should understand: a stable code, HTTP status and localized message. */
 export class AppError extends Error {

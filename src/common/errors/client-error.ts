@@ -1,8 +1,10 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { isLocale, Locale, localeFromAcceptLanguage } from '../i18n/locale';
+import type { Locale} from '../i18n/locale';
+import { isLocale, localeFromAcceptLanguage } from '../i18n/locale';
 import { LANG_COOKIE } from '../i18n/request-locale';
-import { ErrorCode, ERRORS } from './error-codes';
+import type { ErrorCode} from './error-codes';
+import { ERRORS } from './error-codes';
 import { errorMessage } from './error-message';
 
 type ClientError = Error & { code?: string; rawPacket?: Buffer };
@@ -49,7 +51,7 @@ export function clientErrorResponse(error: ClientError, fallback: Locale): strin
 export function clientErrorHandler(fallback: Locale) {
   return (error: Error, socket: Socket): void => {
     if ((error as ClientError).code === 'ECONNRESET' || socket.destroyed) return;
-    if (socket.writable) socket.write(clientErrorResponse(error as ClientError, fallback));
+    if (socket.writable) socket.write(clientErrorResponse(error, fallback));
     socket.destroy(error);
   };
 }

@@ -1,7 +1,9 @@
-import { Catalogue, LocalText, textIn, texts } from '../i18n/catalogue';
-import { interpolate, Locale } from '../i18n/locale';
+import type { Catalogue, LocalText} from '../i18n/catalogue';
+import { textIn, texts } from '../i18n/catalogue';
+import type { Locale } from '../i18n/locale';
+import { interpolate } from '../i18n/locale';
 import type { AppError } from './app-error';
-import { ErrorCode } from './error-codes';
+import type { ErrorCode } from './error-codes';
 
 type MessageCode = keyof Catalogue['errors']['codes'];
 /** A type error unless every error code has a message in the catalogue and every message a code. */

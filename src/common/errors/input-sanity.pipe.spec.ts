@@ -1,4 +1,4 @@
-import { AppError } from './app-error';
+import type { AppError } from './app-error';
 import { findProblem, InputSanityPipe, MAX_INPUT_DEPTH } from './input-sanity.pipe';
 
 describe('InputSanityPipe', () => {

@@ -1,5 +1,6 @@
-import { ValidationError } from 'class-validator';
-import { Catalogue, LocalText, textIn } from '../i18n/catalogue';
+import type { ValidationError } from 'class-validator';
+import type { Catalogue, LocalText} from '../i18n/catalogue';
+import { textIn } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import { AppError } from './app-error';
 

@@ -1,4 +1,5 @@
-import { isLocale, Locale, localeFromAcceptLanguage } from './locale';
+import type { Locale} from './locale';
+import { isLocale, localeFromAcceptLanguage } from './locale';
 
 export const LANG_COOKIE = 'lang';
 

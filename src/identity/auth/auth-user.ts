@@ -1,5 +1,5 @@
-import { Locale } from '../../common/i18n/locale';
-import { Role } from '../user.entity';
+import type { Locale } from '../../common/i18n/locale';
+import type { Role } from '../user.entity';
 
 /** The signed-in person as the request sees it. */
 export interface AuthUser {

@@ -1,6 +1,7 @@
-import { createParamDecorator, ExecutionContext, SetMetadata } from '@nestjs/common';
-import { Role } from '../user.entity';
-import { AuthUser } from './auth-user';
+import type { ExecutionContext} from '@nestjs/common';
+import { createParamDecorator, SetMetadata } from '@nestjs/common';
+import type { Role } from '../user.entity';
+import type { AuthUser } from './auth-user';
 
 export const AUTH_ROLES = 'auth:roles';
 

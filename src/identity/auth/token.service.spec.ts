@@ -1,5 +1,5 @@
 import { ManualClock } from '../../common/clock';
-import { AppConfig } from '../../config/config';
+import type { AppConfig } from '../../config/config';
 import { SESSION_TTL_SECONDS, TokenService } from './token.service';
 
 const USER = '0b7f6c1e-59a4-4c38-9a55-0d3c2b4f9e11';

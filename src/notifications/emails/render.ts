@@ -1,6 +1,9 @@
-import { texts, Catalogue } from '../../common/i18n/catalogue';
-import { isLocale, Locale } from '../../common/i18n/locale';
-import { EmailContent, renderEmail, RenderedEmail } from '../email-layout';
+import type { Catalogue } from '../../common/i18n/catalogue';
+import { texts } from '../../common/i18n/catalogue';
+import type { Locale } from '../../common/i18n/locale';
+import { isLocale } from '../../common/i18n/locale';
+import type { EmailContent, RenderedEmail } from '../email-layout';
+import { renderEmail } from '../email-layout';
 
 /**
  * An e-mail template: what to say, from plain data (strings, numbers, dates; never a feature's

@@ -26,7 +26,7 @@ export class CreateUserDto {
   displayName: string;
 
   @ApiProperty({ enum: STAFF_ROLES })
-  @IsIn(STAFF_ROLES as unknown as string[])
+  @IsIn(STAFF_ROLES)
   role: StaffRole;
 
   @ApiPropertyOptional({ description: 'Required for an organizer' })
@@ -46,6 +46,6 @@ export class CreateUserDto {
 
   @ApiPropertyOptional({ enum: LOCALES })
   @IsOptional()
-  @IsIn(LOCALES as unknown as string[])
+  @IsIn(LOCALES)
   locale?: Locale;
 }

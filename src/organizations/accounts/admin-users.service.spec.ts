@@ -1,12 +1,13 @@
-import { EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { ManualClock } from '../../common/clock';
-import { User } from '../../identity/user.entity';
-import { UsersRepository } from '../../identity/users.repository';
-import { AccountSteps, NewAccount, UsersService } from '../../identity/users.service';
-import { Council } from '../council.entity';
-import { CouncilsRepository } from '../councils.repository';
-import { OrganizationsRepository } from '../organizations.repository';
-import { AdminUsersService, NewStaffUser } from './admin-users.service';
+import type { User } from '../../identity/user.entity';
+import type { UsersRepository } from '../../identity/users.repository';
+import type { AccountSteps, NewAccount, UsersService } from '../../identity/users.service';
+import type { Council } from '../council.entity';
+import type { CouncilsRepository } from '../councils.repository';
+import type { OrganizationsRepository } from '../organizations.repository';
+import type { NewStaffUser } from './admin-users.service';
+import { AdminUsersService } from './admin-users.service';
 
 const NOW = new Date('2027-03-01T10:00:00Z');
 const em = {} as EntityManager;

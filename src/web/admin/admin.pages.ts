@@ -3,15 +3,18 @@ import { interpolate, LOCALES } from '../../common/i18n/locale';
 import { STAFF_ROLES } from '../../organizations/accounts/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
 import { formatDate, formatDateTime, zoneLabel } from '../format';
-import { html, HtmlValue, SafeHtml } from '../html';
+import type { HtmlValue, SafeHtml } from '../html';
+import { html } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { KZ_TIME_ZONES } from './time-zones';
-import { layout, PageContext } from '../layout';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { buttonForm, checkboxField, flash, formAlert, radioGroup, selectField, textField } from '../forms/fields';
-import { firstError, FormState, lengthMessage, Message } from '../forms/form';
+import type { FormState, Message } from '../forms/form';
+import { firstError, lengthMessage } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
-import { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
+import type { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
 
 /** "Fill in this field", or "at most `max` characters". */
 export function requiredText(ctx: PageContext, max: number): Message {

@@ -3,9 +3,12 @@ import { interpolate, LOCALES } from '../../common/i18n/locale';
 import { PASSWORD_MAX } from '../../identity/password-policy';
 import { csrfField } from '../forms/csrf';
 import { buttonForm, formAlert, selectField, textField } from '../forms/fields';
-import { firstError, FormState, hasErrors } from '../forms/form';
-import { html, HtmlValue, SafeHtml } from '../html';
-import { layout, PageContext } from '../layout';
+import type { FormState} from '../forms/form';
+import { firstError, hasErrors } from '../forms/form';
+import type { HtmlValue, SafeHtml } from '../html';
+import { html } from '../html';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 
 export const REGISTER_FIELDS = ['email', 'displayName', 'password', 'locale'] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];

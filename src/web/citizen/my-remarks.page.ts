@@ -1,11 +1,13 @@
 import { formatDateTime } from '../format';
-import { html, SafeHtml } from '../html';
+import type { SafeHtml } from '../html';
+import { html } from '../html';
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { layout, PageContext } from '../layout';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 import { resendForm } from './account.pages';
 import type { KeysetPage } from '../keyset-page';
-import { MyRemarkRow } from './citizen-pages.repository';
+import type { MyRemarkRow } from './citizen-pages.repository';
 
 export interface MyRemarksData {
   now: Date;

@@ -1,9 +1,11 @@
-import { OrganizationStatistics, Statistics } from '../../outcomes/statistics';
+import type { OrganizationStatistics, Statistics } from '../../outcomes/statistics';
 import { intlLocale } from '../format';
-import { html, SafeHtml } from '../html';
+import type { SafeHtml } from '../html';
+import { html } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { layout, PageContext } from '../layout';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 
 export interface StatisticsData {
   total: Statistics;

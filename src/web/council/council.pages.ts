@@ -5,14 +5,17 @@ import type { ConclusionFigures } from '../../reviews/conclusion';
 import { POSITIONS } from '../../reviews/review-position.entity';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { formatDateTime } from '../format';
-import { html, SafeHtml } from '../html';
+import type { SafeHtml } from '../html';
+import { html } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { layout, PageContext } from '../layout';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 import type { KeysetPage } from '../keyset-page';
 import { csrfField } from '../forms/csrf';
 import { flash, formAlert, radioGroup, textArea } from '../forms/fields';
-import { firstError, FormState } from '../forms/form';
+import type { FormState } from '../forms/form';
+import { firstError } from '../forms/form';
 import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
 
 export interface CouncilHomeData {

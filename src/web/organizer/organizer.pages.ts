@@ -1,16 +1,20 @@
 import { PROCUREMENT_METHODS } from '../../plans/plan.entity';
-import { isHearingOverdue, PLAN_STATUSES, planStatus, PlanStatus } from '../../plans/plan-status';
+import type { PlanStatus } from '../../plans/plan-status';
+import { isHearingOverdue, PLAN_STATUSES, planStatus } from '../../plans/plan-status';
 import type { PlanView } from '../../plans/plan-view';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
 import { formatDate, formatDateTime, formatTenge } from '../format';
-import { html, SafeHtml } from '../html';
+import type { SafeHtml } from '../html';
+import { html } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { layout, PageContext } from '../layout';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash } from '../forms/fields';
-import { firstError, FormState } from '../forms/form';
+import type { FormState } from '../forms/form';
+import { firstError } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
 import type { OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 

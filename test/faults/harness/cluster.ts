@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createWorld, World } from './load';
+import type { World } from './load';
+import { createWorld } from './load';
 import { PgServer } from './postgres';
 import { logDir } from './report';
 import { MAIN, ServiceInstance } from './service';

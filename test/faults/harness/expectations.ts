@@ -1,5 +1,5 @@
-import { LoadStats, Verdict } from './load';
-import { ServiceInstance } from './service';
+import type { LoadStats, Verdict } from './load';
+import type { ServiceInstance } from './service';
 
 /**
  * What every fault scenario must end with: each remark a client sent was in the end accepted, every

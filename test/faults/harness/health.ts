@@ -1,4 +1,4 @@
-import { ServiceInstance } from './service';
+import type { ServiceInstance } from './service';
 import { http, sleep } from './util';
 
 export interface HealthSample {

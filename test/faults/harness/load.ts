@@ -5,8 +5,9 @@ import { loadConfig } from '../../../src/config/config';
 import { TokenService } from '../../../src/identity/auth/token.service';
 import { makeBin } from '../../support/factories';
 import { withDatabase } from '../../support/test-db';
-import { SESSION_SECRET, ServiceInstance } from './service';
-import { FaultSmtp } from './smtp';
+import type { ServiceInstance } from './service';
+import { SESSION_SECRET } from './service';
+import type { FaultSmtp } from './smtp';
 import { http, sleep, waitUntil } from './util';
 
 const API = '/api/v1';

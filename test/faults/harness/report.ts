@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { LoadStats, Verdict } from './load';
+import type { LoadStats, Verdict } from './load';
 
 export const ARTIFACTS = resolve(__dirname, '..', '..', '..', 'test-artifacts', 'faults');
 export const RESULTS_FILE = join(ARTIFACTS, 'results.json');
