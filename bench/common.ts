@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { openSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -57,7 +57,8 @@ export function spawnNode(name: string, script: string, env: Record<string, stri
 export async function waitForOk(url: string, child: ChildProcess | null, timeoutMs = 60_000, pollMs = 20): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (child && child.exitCode !== null) throw new Error(`${url}: the process exited with code ${child.exitCode} (see its log under ${BENCH_DIR})`);
+    if (child && child.exitCode !== null)
+      throw new Error(`${url}: the process exited with code ${child.exitCode} (see its log under ${BENCH_DIR})`);
     try {
       const res = await fetch(url);
       if (res.ok) {

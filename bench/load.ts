@@ -46,7 +46,13 @@ function fire(baseUrl: string, spec: LoadSpec, seconds: number): Promise<autocan
       {
         setupRequest: (req) => {
           const r = spec.request();
-          return { ...req, method: r.method, path: r.path, headers: { 'accept-language': 'ru', ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers }, body: r.body };
+          return {
+            ...req,
+            method: r.method,
+            path: r.path,
+            headers: { 'accept-language': 'ru', ...(r.body ? { 'content-type': 'application/json' } : {}), ...r.headers },
+            body: r.body,
+          };
         },
       },
     ],

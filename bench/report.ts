@@ -20,14 +20,31 @@ export interface BenchResults {
   pages: { bigFirst: Pair; bigDeep: Pair; smallFirst: Pair };
   lists: Record<string, Pair>;
   dispatch: {
-    messages: number; endToEndMs: number; perSecond: number; firstToLastPerSecond: number; received: number; unique: number; duplicates: number;
+    messages: number;
+    endToEndMs: number;
+    perSecond: number;
+    firstToLastPerSecond: number;
+    received: number;
+    unique: number;
+    duplicates: number;
     /** Messages of the service's own that arrived meanwhile (not the queued ones); absent in older results. */
     other?: number;
-    sent: number; failed: number; pending: number;
+    sent: number;
+    failed: number;
+    pending: number;
   };
   sweep: {
-    plans: number; ms: number; perInstance: { claimed: number; ms: number; error: string | null }[]; claimedTotal: number; secondPass: number;
-    swept: number; unswept: number; emails: number; distinct_keys: number; staff: number; expectedEmails: number;
+    plans: number;
+    ms: number;
+    perInstance: { claimed: number; ms: number; error: string | null }[];
+    claimedTotal: number;
+    secondPass: number;
+    swept: number;
+    unswept: number;
+    emails: number;
+    distinct_keys: number;
+    staff: number;
+    expectedEmails: number;
   };
   coldStart: { freshMs: number; restartMs: number };
   totalSeconds: number;
@@ -66,7 +83,12 @@ function runSection(r: BenchResults): string[] {
       ? [
           ``,
           `Submission and remark pages were measured in ${r.rounds} alternating rounds (service, bare, service, bare, ...); the tables show the round with the median ratio. ` +
-            `Ratios of every round: ${[['submit', sub], ['big plan, first page', pg.bigFirst], ['big plan, deep page', pg.bigDeep], ['small plan', pg.smallFirst]]
+            `Ratios of every round: ${[
+              ['submit', sub],
+              ['big plan, first page', pg.bigFirst],
+              ['big plan, deep page', pg.bigDeep],
+              ['small plan', pg.smallFirst],
+            ]
               .map(([name, p]) => `${name as string} ${((p as Pair).rounds ?? []).map((x) => pct(x.ratio)).join(', ')}`)
               .join('; ')}.`,
         ]
@@ -148,7 +170,12 @@ function targetsSection(r: BenchResults): string[] {
   const firstSpread = spread(pg.bigFirst, pg.smallFirst);
   const deepSpread = spread(pg.bigDeep, pg.smallFirst);
   const sw = r.sweep;
-  const sweepOnce = sw.claimedTotal === sw.plans && sw.swept === sw.plans && sw.emails === sw.expectedEmails && sw.distinct_keys === sw.emails && sw.secondPass === 0;
+  const sweepOnce =
+    sw.claimedTotal === sw.plans &&
+    sw.swept === sw.plans &&
+    sw.emails === sw.expectedEmails &&
+    sw.distinct_keys === sw.emails &&
+    sw.secondPass === 0;
   const d = r.dispatch;
   const dispatchOnce = d.received === d.messages && d.duplicates === 0 && d.sent === d.messages;
   return [

@@ -15,13 +15,27 @@ import { encodeCursor } from '../src/plans/cursor';
 import { answerEmail } from '../src/notifications/emails/answer.email';
 import { renderTemplate } from '../src/notifications/emails/render';
 import {
-  ask, BENCH_DIR, DIST, DURATION, freePort, log, SCALE, scaled, sleep, spawnNode, stopChild, waitForOk, waitMessage, WARMUP, withClient,
+  ask,
+  BENCH_DIR,
+  DIST,
+  DURATION,
+  freePort,
+  log,
+  SCALE,
+  scaled,
+  sleep,
+  spawnNode,
+  stopChild,
+  waitForOk,
+  waitMessage,
+  WARMUP,
+  withClient,
 } from './common';
-import type { LoadResult, LoadSpec} from './load';
+import type { LoadResult, LoadSpec } from './load';
 import { measure } from './load';
-import type { BenchResults, Pair} from './report';
+import type { BenchResults, Pair } from './report';
 import { writeReport } from './report';
-import type { SeedInfo} from './seed';
+import type { SeedInfo } from './seed';
 import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 
@@ -38,7 +52,15 @@ async function coldStart(): Promise<BenchResults['coldStart']> {
   const once = async (label: string) => {
     const port = await freePort();
     const started = Date.now();
-    const child = spawnNode(`cold-${label}`, SERVICE, { DATA_DIR: dir, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: '', SMTP_URL: '', DEMO_DATA: 'false', LOG_LEVEL: 'warn' });
+    const child = spawnNode(`cold-${label}`, SERVICE, {
+      DATA_DIR: dir,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      DATABASE_URL: '',
+      SMTP_URL: '',
+      DEMO_DATA: 'false',
+      LOG_LEVEL: 'warn',
+    });
     await waitForOk(`http://127.0.0.1:${port}/health`, child, 60_000, 10);
     const ms = Date.now() - started;
     await stopChild(child);
@@ -84,7 +106,12 @@ interface Targets {
   bearer: string[];
   /** Saves the statements pg_stat_statements counted since the last call under `label`, and resets them. */
   statements: (label: string) => Promise<void>;
-  pair: (label: string, spec: LoadSpec, rounds?: number, afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>) => Promise<Pair>;
+  pair: (
+    label: string,
+    spec: LoadSpec,
+    rounds?: number,
+    afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>,
+  ) => Promise<Pair>;
 }
 
 async function recordsStatements(url: string): Promise<boolean> {
@@ -188,7 +215,8 @@ async function submitScenario(t: Targets): Promise<BenchResults['submit']> {
       };
     },
   };
-  const countRemarks = () => withClient(t.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
+  const countRemarks = () =>
+    withClient(t.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
   const stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
   let count = await countRemarks();
   await t.statements('seed');
@@ -233,7 +261,7 @@ async function listsScenario(t: Targets): Promise<BenchResults['lists']> {
   const listings: Record<string, string> = {
     'newest published': '/api/v1/plans',
     'status=stage1_open': '/api/v1/plans?status=stage1_open',
-    'organizationId': `/api/v1/plans?organizationId=${t.info.organizationId}`,
+    organizationId: `/api/v1/plans?organizationId=${t.info.organizationId}`,
     'q=ремонт (ru)': `/api/v1/plans?q=${q('ремонт')}`,
     'q=жөндеу (kk)': `/api/v1/plans?q=${q('жөндеу')}`,
     'q+status+organizationId': `/api/v1/plans?q=${q('ремонт')}&status=stage1_open&organizationId=${combinedOrg}`,
@@ -277,18 +305,33 @@ async function dispatchScenario(t: Targets): Promise<BenchResults['dispatch']> {
   const queuedAt = Date.now();
   await queueEmails(t, nMail, templates);
   const pendingNow = () =>
-    withClient(t.url, async (c) => (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND dedupe_key LIKE 'bench-answer:%'`)).rows[0].n);
+    withClient(
+      t.url,
+      async (c) =>
+        (
+          await c.query<{ n: number }>(
+            `SELECT count(*)::int AS n FROM outbox_messages WHERE status = 'pending' AND dedupe_key LIKE 'bench-answer:%'`,
+          )
+        ).rows[0].n,
+    );
   const dispatchDeadline = Date.now() + 600_000;
   while ((await pendingNow()) > 0 && Date.now() < dispatchDeadline) await sleep(100);
   const drainedMs = Date.now() - queuedAt;
   await t.statements('dispatch');
-  const sinkStats = await ask<{ received: number; unique: number; duplicates: number; other: number; firstAt: number; lastAt: number }>(t.sink, { type: 'stats' });
-  const outboxState = await withClient(t.url, async (c) =>
-    (await c.query<{ sent: number; failed: number; pending: number; span: number }>(
-      `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
+  const sinkStats = await ask<{ received: number; unique: number; duplicates: number; other: number; firstAt: number; lastAt: number }>(
+    t.sink,
+    { type: 'stats' },
+  );
+  const outboxState = await withClient(
+    t.url,
+    async (c) =>
+      (
+        await c.query<{ sent: number; failed: number; pending: number; span: number }>(
+          `SELECT count(*) FILTER (WHERE status = 'sent')::int AS sent, count(*) FILTER (WHERE status = 'failed')::int AS failed,
               count(*) FILTER (WHERE status = 'pending')::int AS pending, extract(epoch FROM max(sent_at) - min(sent_at))::float8 AS span
        FROM outbox_messages WHERE dedupe_key LIKE 'bench-answer:%'`,
-    )).rows[0],
+        )
+      ).rows[0],
   );
   const dispatch = {
     messages: nMail,
@@ -301,7 +344,9 @@ async function dispatchScenario(t: Targets): Promise<BenchResults['dispatch']> {
     other: sinkStats.other,
     ...outboxState,
   };
-  log(`dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated; ${sinkStats.other} other messages of the service meanwhile)`);
+  log(
+    `dispatch: ${nMail} messages in ${drainedMs} ms = ${dispatch.perSecond.toFixed(0)}/s; sink got ${sinkStats.received} (${sinkStats.duplicates} duplicated; ${sinkStats.other} other messages of the service meanwhile)`,
+  );
   return dispatch;
 }
 
@@ -309,7 +354,13 @@ async function dispatchScenario(t: Targets): Promise<BenchResults['dispatch']> {
 async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<BenchResults['sweep']> {
   const nSweep = scaled(100_000, 2_000);
   await withClient(t.url, (c) => seedSweepPlans(c, nSweep));
-  const workerEnv = { DATABASE_URL: t.url, SESSION_SECRET: t.secret, DATA_DIR: join(BENCH_DIR, 'service-data'), LOG_LEVEL: 'warn', SMTP_URL: `smtp://127.0.0.1:${t.smtpPort}` };
+  const workerEnv = {
+    DATABASE_URL: t.url,
+    SESSION_SECRET: t.secret,
+    DATA_DIR: join(BENCH_DIR, 'service-data'),
+    LOG_LEVEL: 'warn',
+    SMTP_URL: `smtp://127.0.0.1:${t.smtpPort}`,
+  };
   const workers = [0, 1].map((i) => spawnNode(`sweep-worker-${i}`, join(DIST, 'bench', 'sweep-worker.js'), workerEnv, true));
   children.push(...workers);
   await Promise.all(workers.map((w) => waitMessage(w, 'ready')));
@@ -320,14 +371,18 @@ async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<Benc
   const sweepMs = Date.now() - sweepStarted;
   await t.statements('sweep');
   const again = await ask<SweepDone>(workers[0], { type: 'sweep' });
-  const sweepCheck = await withClient(t.url, async (c) =>
-    (await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
-      `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
+  const sweepCheck = await withClient(
+    t.url,
+    async (c) =>
+      (
+        await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
+          `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
               (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
               (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
               (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
               (SELECT count(*) FROM users WHERE role = 'organizer')::int AS staff`,
-    )).rows[0],
+        )
+      ).rows[0],
   );
   for (const w of workers) await stopChild(w);
   const sweep = {
@@ -339,7 +394,9 @@ async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<Benc
     ...sweepCheck,
     expectedEmails: nSweep * 2,
   };
-  log(`sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`);
+  log(
+    `sweep: ${nSweep} plans in ${sweepMs} ms on 2 instances (${sweep.perInstance.map((p) => p.claimed).join(' + ')}); e-mails ${sweepCheck.emails}; second pass ${again.stage1Closed}`,
+  );
   return sweep;
 }
 
@@ -350,14 +407,19 @@ function machineInfo(): BenchResults['machine'] {
     ramGiB: Math.round(totalmem() / 2 ** 30),
     node: process.version,
     postgres: '',
-    loadAtStart: loadavg().map((l) => l.toFixed(2)).join(' '),
+    loadAtStart: loadavg()
+      .map((l) => l.toFixed(2))
+      .join(' '),
   };
 }
 
 /** Seeds the database, runs the scenarios against the service and the bare handler, and writes the figures. */
 async function measureAll(url: string, machine: BenchResults['machine'], children: ChildProcess[]) {
   await runMigrations(url);
-  machine.postgres = await withClient(url, async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v);
+  machine.postgres = await withClient(
+    url,
+    async (c) => (await c.query<{ v: string }>(`SELECT current_setting('server_version') AS v`)).rows[0].v,
+  );
   const hasStatements = await recordsStatements(url);
   log('seeding');
   const password = 'Bench-password-2027';
@@ -403,7 +465,9 @@ async function main(): Promise<void> {
     };
     writeFileSync(join(BENCH_DIR, 'results.json'), JSON.stringify(results, null, 2));
     if (ONLY) {
-      log(`done in ${results.totalSeconds.toFixed(0)} s; BENCH_ONLY was set, so BENCHMARKS.md is left as it was (figures in ${BENCH_DIR}/results.json)`);
+      log(
+        `done in ${results.totalSeconds.toFixed(0)} s; BENCH_ONLY was set, so BENCHMARKS.md is left as it was (figures in ${BENCH_DIR}/results.json)`,
+      );
     } else {
       writeReport(results as BenchResults);
       log(`done in ${results.totalSeconds.toFixed(0)} s; BENCHMARKS.md written`);

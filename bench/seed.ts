@@ -1,9 +1,28 @@
 import type { Client } from 'pg';
 import { log, scaled } from './common';
-import { ANSWERS_KK, ANSWERS_RU, DESCRIPTION_KK, DESCRIPTION_RU, NAMES, PLACES, PLAN_SUBJECTS_KK, PLAN_SUBJECTS_RU, REMARKS_KK, REMARKS_RU } from './texts';
+import {
+  ANSWERS_KK,
+  ANSWERS_RU,
+  DESCRIPTION_KK,
+  DESCRIPTION_RU,
+  NAMES,
+  PLACES,
+  PLAN_SUBJECTS_KK,
+  PLAN_SUBJECTS_RU,
+  REMARKS_KK,
+  REMARKS_RU,
+} from './texts';
 
 export interface SeedInfo {
-  sizes: { organizations: number; staff: number; citizens: number; plans: number; remarks: number; answers: number; bigPlanRemarks: number };
+  sizes: {
+    organizations: number;
+    staff: number;
+    citizens: number;
+    plans: number;
+    remarks: number;
+    answers: number;
+    bigPlanRemarks: number;
+  };
   seconds: number;
   bigPlanId: string;
   smallPlanId: string;
@@ -145,7 +164,10 @@ async function pagePlans(c: Client): Promise<PagePlans> {
   );
   const bigPlanId = open[0].id;
   const smallPlanId = open[1].id;
-  await c.query(`UPDATE plans SET published_at = now() - interval '10 days', stage1_closes_at = now() + interval '10 days' WHERE id = ANY($1)`, [[bigPlanId, smallPlanId]]);
+  await c.query(
+    `UPDATE plans SET published_at = now() - interval '10 days', stage1_closes_at = now() + interval '10 days' WHERE id = ANY($1)`,
+    [[bigPlanId, smallPlanId]],
+  );
   return { bigPlanId, smallPlanId };
 }
 
@@ -174,9 +196,16 @@ interface PagePlans {
   smallPlanId: string;
 }
 
-async function seedRemarks(c: Client, { bigPlanId, smallPlanId }: PagePlans, { nCitizens, nRemarks, nBig }: Record<'nCitizens' | 'nRemarks' | 'nBig', number>): Promise<void> {
-  await c.query(`CREATE TEMP TABLE bp AS SELECT row_number() OVER (ORDER BY id)::int AS i, id, published_at, stage1_closes_at, stage2_opens_at, stage2_closes_at
-                 FROM plans WHERE published_at IS NOT NULL AND id <> ALL($1)`, [[bigPlanId, smallPlanId]]);
+async function seedRemarks(
+  c: Client,
+  { bigPlanId, smallPlanId }: PagePlans,
+  { nCitizens, nRemarks, nBig }: Record<'nCitizens' | 'nRemarks' | 'nBig', number>,
+): Promise<void> {
+  await c.query(
+    `CREATE TEMP TABLE bp AS SELECT row_number() OVER (ORDER BY id)::int AS i, id, published_at, stage1_closes_at, stage2_opens_at, stage2_closes_at
+                 FROM plans WHERE published_at IS NOT NULL AND id <> ALL($1)`,
+    [[bigPlanId, smallPlanId]],
+  );
   await c.query(`CREATE TEMP TABLE bc AS SELECT row_number() OVER (ORDER BY id)::int AS i, id FROM users WHERE role = 'citizen'`);
   await c.query(`ALTER TABLE bp ADD PRIMARY KEY (i); ALTER TABLE bc ADD PRIMARY KEY (i); ANALYZE bp; ANALYZE bc`);
   const nPlansPublished = (await c.query<{ n: number }>(`SELECT count(*)::int AS n FROM bp`)).rows[0].n;
@@ -265,7 +294,15 @@ export async function seed(c: Client, passwordHash: string): Promise<SeedInfo> {
   );
   const { rows: org } = await c.query<{ organization_id: string }>(`SELECT organization_id FROM plans WHERE id = $1`, [bigPlanId]);
   return {
-    sizes: { organizations: 50, staff: 100, citizens: nCitizens, plans: counts[0].plans, remarks: counts[0].remarks, answers: counts[0].answers, bigPlanRemarks: nBig },
+    sizes: {
+      organizations: 50,
+      staff: 100,
+      citizens: nCitizens,
+      plans: counts[0].plans,
+      remarks: counts[0].remarks,
+      answers: counts[0].answers,
+      bigPlanRemarks: nBig,
+    },
     seconds: (Date.now() - started) / 1000,
     bigPlanId,
     smallPlanId,

@@ -6,4 +6,10 @@ import { OrganizerPages1795436167751 } from './1795436167751-OrganizerPages';
 import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
-export const MIGRATIONS: (new () => MigrationInterface)[] = [Initial1795426800000, PlanSearch1795426900000, CouncilAdminPages1795435246202, OrganizerPages1795436167751, PlanSearchColumn1795441000000];
+export const MIGRATIONS: (new () => MigrationInterface)[] = [
+  Initial1795426800000,
+  PlanSearch1795426900000,
+  CouncilAdminPages1795435246202,
+  OrganizerPages1795436167751,
+  PlanSearchColumn1795441000000,
+];

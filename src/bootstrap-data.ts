@@ -1,4 +1,4 @@
-import type { INestApplication} from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
@@ -56,13 +56,45 @@ type DemoOrganization = (typeof DEMO_ORGANIZATIONS)[keyof typeof DEMO_ORGANIZATI
 
 /** Every demo account (password DEMO_PASSWORD; the admin uses DEMO_ADMIN unless ADMIN_EMAIL is set). Keep the README in step. */
 export const DEMO_ACCOUNTS: DemoAccount[] = [
-  { email: 'organizer@akimat.talqylau.local', role: 'organizer', displayName: 'Akimat of Almaty city, procurement department', organization: 'akimat', locale: 'ru' },
-  { email: 'organizer@health.talqylau.local', role: 'organizer', displayName: 'Karaganda health department, procurement', organization: 'health', locale: 'ru' },
-  { email: 'member1@akimat-council.talqylau.local', role: 'council_member', displayName: 'Saule Nurlanovna (chair)', council: 'akimat', isChair: true, locale: 'kk' },
+  {
+    email: 'organizer@akimat.talqylau.local',
+    role: 'organizer',
+    displayName: 'Akimat of Almaty city, procurement department',
+    organization: 'akimat',
+    locale: 'ru',
+  },
+  {
+    email: 'organizer@health.talqylau.local',
+    role: 'organizer',
+    displayName: 'Karaganda health department, procurement',
+    organization: 'health',
+    locale: 'ru',
+  },
+  {
+    email: 'member1@akimat-council.talqylau.local',
+    role: 'council_member',
+    displayName: 'Saule Nurlanovna (chair)',
+    council: 'akimat',
+    isChair: true,
+    locale: 'kk',
+  },
   { email: 'member2@akimat-council.talqylau.local', role: 'council_member', displayName: 'Yerlan Bekov', council: 'akimat', locale: 'ru' },
   { email: 'member3@akimat-council.talqylau.local', role: 'council_member', displayName: 'Marina Kim', council: 'akimat', locale: 'ru' },
-  { email: 'member1@health-council.talqylau.local', role: 'council_member', displayName: 'Gulnara Abenova (chair)', council: 'health', isChair: true, locale: 'ru' },
-  { email: 'member2@health-council.talqylau.local', role: 'council_member', displayName: 'Askar Zhumabayev', council: 'health', locale: 'kk' },
+  {
+    email: 'member1@health-council.talqylau.local',
+    role: 'council_member',
+    displayName: 'Gulnara Abenova (chair)',
+    council: 'health',
+    isChair: true,
+    locale: 'ru',
+  },
+  {
+    email: 'member2@health-council.talqylau.local',
+    role: 'council_member',
+    displayName: 'Askar Zhumabayev',
+    council: 'health',
+    locale: 'kk',
+  },
   { email: 'member3@health-council.talqylau.local', role: 'council_member', displayName: 'Irina Petrova', council: 'health', locale: 'ru' },
   { email: 'aigerim@example.kz', role: 'citizen', displayName: 'Aigerim S.', locale: 'kk' },
   { email: 'daniyar@example.kz', role: 'citizen', displayName: 'Daniyar T.', locale: 'ru' },
@@ -94,7 +126,13 @@ async function ensureAdministrator(app: INestApplication, config: AppConfig, log
   const existing = await app.get(UsersRepository).findByEmailKey(app.get(DataSource), emailKey(adminEmail));
   if (!existing) {
     // The operator chose this password; only the length rule applies (checked by loadConfig).
-    const admin = { email: adminEmail, password: adminPassword, displayName: 'Administrator', role: 'admin' as const, locale: config.defaultLocale };
+    const admin = {
+      email: adminEmail,
+      password: adminPassword,
+      displayName: 'Administrator',
+      role: 'admin' as const,
+      locale: config.defaultLocale,
+    };
     await app.get(AdminUsersService).create(admin, { checkPassword: false });
     logger.log(`created the administrator ${adminEmail}`);
   } else if (existing.role !== 'admin') {
@@ -144,12 +182,26 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
 /** The demo plans, one in every stage, right after the demo organizations and accounts were created. */
 async function seedDemoPlans(app: INestApplication, config: AppConfig, demo: DemoData): Promise<void> {
   const u = demo.users;
-  const count = await seedDemoPlanRows(app.get(DataSource), app.get(Clock).now(), await app.get(CalendarService).calendar(), config.procedure, {
-    organizations: demo.organizations,
-    organizers: { akimat: u['organizer@akimat.talqylau.local'], health: u['organizer@health.talqylau.local'] },
-    citizens: [u['aigerim@example.kz'], u['daniyar@example.kz'], u['olga@example.kz']],
-    akimatMembers: [u['member1@akimat-council.talqylau.local'], u['member2@akimat-council.talqylau.local'], u['member3@akimat-council.talqylau.local']],
-    healthMembers: [u['member1@health-council.talqylau.local'], u['member2@health-council.talqylau.local'], u['member3@health-council.talqylau.local']],
-  });
+  const count = await seedDemoPlanRows(
+    app.get(DataSource),
+    app.get(Clock).now(),
+    await app.get(CalendarService).calendar(),
+    config.procedure,
+    {
+      organizations: demo.organizations,
+      organizers: { akimat: u['organizer@akimat.talqylau.local'], health: u['organizer@health.talqylau.local'] },
+      citizens: [u['aigerim@example.kz'], u['daniyar@example.kz'], u['olga@example.kz']],
+      akimatMembers: [
+        u['member1@akimat-council.talqylau.local'],
+        u['member2@akimat-council.talqylau.local'],
+        u['member3@akimat-council.talqylau.local'],
+      ],
+      healthMembers: [
+        u['member1@health-council.talqylau.local'],
+        u['member2@health-council.talqylau.local'],
+        u['member3@health-council.talqylau.local'],
+      ],
+    },
+  );
   if (count > 0) new Logger('BootstrapData').log(`created ${count} demo plans`);
 }

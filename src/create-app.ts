@@ -58,7 +58,10 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
       },
     },
   });
-  app.getHttpAdapter().getInstance().addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request, reply, done) => securityHeaders(request.raw, reply.raw, () => done()));
   await app.register(cookie);
 
   app.useGlobalPipes(

@@ -20,7 +20,23 @@ import { ReviewPosition } from './reviews/review-position.entity';
 
 /** Every entity of every feature, for the application's data source and the migration generator (scripts/migration.ts). */
 export const ENTITIES = [
-  User, UserToken, Council, Organization, CalendarOverride, Plan, PlanSubscription, Remark, Answer,
-  Hearing, HearingChange, Protocol, ReviewPosition, Recommendation, RecommendationResponse, ReviewConclusion,
-  Notice, Outcome, OutboxMessage,
+  User,
+  UserToken,
+  Council,
+  Organization,
+  CalendarOverride,
+  Plan,
+  PlanSubscription,
+  Remark,
+  Answer,
+  Hearing,
+  HearingChange,
+  Protocol,
+  ReviewPosition,
+  Recommendation,
+  RecommendationResponse,
+  ReviewConclusion,
+  Notice,
+  Outcome,
+  OutboxMessage,
 ];

@@ -1,11 +1,11 @@
 import 'reflect-metadata';
-import type { Clock} from './common/clock';
+import type { Clock } from './common/clock';
 import { ManualClock, SystemClock } from './common/clock';
-import type { AppConfig} from './config/config';
+import type { AppConfig } from './config/config';
 import { loadConfig, redact } from './config/config';
 import { createApp } from './create-app';
 import { checkDatabase } from './database/check-database';
-import type { EmbeddedDatabase} from './database/embedded-postgres';
+import type { EmbeddedDatabase } from './database/embedded-postgres';
 import { startEmbeddedPostgres } from './database/embedded-postgres';
 import { runMigrations } from './database/migrate';
 import { bootstrapData } from './bootstrap-data';

@@ -59,7 +59,14 @@ class BareController {
     const byRemark = new Map<string, unknown[]>();
     for (const a of answers) {
       const list = byRemark.get(a.remark_id) ?? [];
-      list.push({ body: a.body, disposition: a.disposition, publishedAt: iso(a.published_at), late: a.late, version: a.version, correctionReason: a.correction_reason });
+      list.push({
+        body: a.body,
+        disposition: a.disposition,
+        publishedAt: iso(a.published_at),
+        late: a.late,
+        version: a.version,
+        correctionReason: a.correction_reason,
+      });
       byRemark.set(a.remark_id, list);
     }
     const items = page.map((r) => {
@@ -71,7 +78,7 @@ class BareController {
         body: r.body,
         createdAt: iso(r.created_at),
         answerDueAt: iso(r.answer_due_at),
-        answer: latest ? { ...(latest), history: older } : null,
+        answer: latest ? { ...latest, history: older } : null,
       };
     });
     const last = page[page.length - 1];
@@ -89,7 +96,10 @@ class BareController {
     const ids = rows.slice(0, limit).map((r) => r.id as string);
     const plans = ids.length ? (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
     const byId = new Map(plans.map((p) => [p.id, p]));
-    const orgs = plans.length ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]])).rows : [];
+    const orgs = plans.length
+      ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]]))
+          .rows
+      : [];
     const orgById = new Map(orgs.map((o) => [o.id, o]));
     const counts = plans.length ? (await pool.query(REMARK_COUNTS_SQL, [ids])).rows : [];
     const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
@@ -128,7 +138,14 @@ class BareModule {}
 async function main(): Promise<void> {
   const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
-  process.once('SIGTERM', () => void app.close().then(() => pool.end()).then(() => process.exit(0)));
+  process.once(
+    'SIGTERM',
+    () =>
+      void app
+        .close()
+        .then(() => pool.end())
+        .then(() => process.exit(0)),
+  );
 }
 
 void main();

@@ -35,7 +35,13 @@ export interface CalendarDayView {
 type RequestWithHeaders = Parameters<typeof requestLocale>[0];
 
 export function calendarDayView(day: CalendarDay, locale: Locale): CalendarDayView {
-  return { date: day.date, working: day.working, reason: day.reason ? day.reason[locale] : null, reasons: day.reason ? { ...day.reason } : null, kind: day.kind };
+  return {
+    date: day.date,
+    working: day.working,
+    reason: day.reason ? day.reason[locale] : null,
+    reasons: day.reason ? { ...day.reason } : null,
+    kind: day.kind,
+  };
 }
 
 @ApiTags('calendar')

@@ -99,7 +99,9 @@ function substituteReason(original: string, substitute: string, holiday: Localiz
   const month = Number(original.slice(5, 7)) - 1;
   // The year is only named when the day off moves into the next year.
   const year = original.slice(0, 4) === substitute.slice(0, 4) ? null : original.slice(0, 4);
-  return inEveryLocale((t, locale) => t.calendar.substituteReason({ saturday, day, month: t.calendar.months[month], year, holiday: holiday[locale] }));
+  return inEveryLocale((t, locale) =>
+    t.calendar.substituteReason({ saturday, day, month: t.calendar.months[month], year, holiday: holiday[locale] }),
+  );
 }
 
 /** Which of the library's names to take for each language, best first. */
@@ -162,9 +164,7 @@ interface LibraryHoliday {
 function loadPublicHolidays(lib: Holidays, year: number): PublicHoliday[] {
   const perLocale = {} as Record<Locale, LibraryHoliday[]>;
   for (const locale of LOCALES) {
-    perLocale[locale] = (lib.getHolidays(year, locale) as LibraryHoliday[]).filter(
-      (h) => h.type === 'public' && !h.substitute,
-    );
+    perLocale[locale] = (lib.getHolidays(year, locale) as LibraryHoliday[]).filter((h) => h.type === 'public' && !h.substitute);
   }
   const byDate = new Map<string, PublicHoliday>();
   perLocale.en.forEach((entry, index) => {
@@ -180,7 +180,10 @@ function loadPublicHolidays(lib: Holidays, year: number): PublicHoliday[] {
     Object.assign(raw, refinedName(entry.rule));
     const name = {} as Localized;
     for (const locale of LOCALES) {
-      name[locale] = LOCALE_FALLBACK.get(locale)!.map((l) => raw[l]).find((n) => !!n) ?? entry.name;
+      name[locale] =
+        LOCALE_FALLBACK.get(locale)!
+          .map((l) => raw[l])
+          .find((n) => !!n) ?? entry.name;
     }
     const religious = isReligiousRule(entry.rule);
     const existing = byDate.get(date);

@@ -1,6 +1,7 @@
 import { decodeKeyset, encodeKeyset } from './keyset-cursor';
 
-const isPair = (v: unknown): v is [string, number] => Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
+const isPair = (v: unknown): v is [string, number] =>
+  Array.isArray(v) && v.length === 2 && typeof v[0] === 'string' && typeof v[1] === 'number';
 
 describe('keyset cursor', () => {
   it('round-trips a key its guard accepts', () => {

@@ -6,7 +6,11 @@ import type { DataSource, EntityManager } from 'typeorm';
  */
 
 /** Runs `claim` on each candidate in a transaction of its own; returns how many were claimed. */
-export async function claimEach<C>(db: DataSource, candidates: readonly C[], claim: (em: EntityManager, candidate: C) => Promise<boolean>): Promise<number> {
+export async function claimEach<C>(
+  db: DataSource,
+  candidates: readonly C[],
+  claim: (em: EntityManager, candidate: C) => Promise<boolean>,
+): Promise<number> {
   let claimed = 0;
   for (const candidate of candidates) {
     if (await db.transaction((em) => claim(em, candidate))) claimed++;

@@ -8,7 +8,9 @@ export async function checkDatabase(url: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new ConfigError(`the database at DATABASE_URL ${redact(url)} is not reachable (${error instanceof Error ? error.message : String(error)})`);
+    throw new ConfigError(
+      `the database at DATABASE_URL ${redact(url)} is not reachable (${error instanceof Error ? error.message : String(error)})`,
+    );
   } finally {
     await client.end().catch(() => undefined);
   }

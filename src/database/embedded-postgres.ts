@@ -67,8 +67,7 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
   } else {
     credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
   }
-  const urlFor = (port: number) =>
-    `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/talqylau`;
+  const urlFor = (port: number) => `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/talqylau`;
 
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!fresh && existsSync(pidFile)) {

@@ -51,6 +51,10 @@ export function entityRow<T>(db: DataSource, target: EntityTarget<T>, alias: str
 export async function entitiesByIds<T>(em: EntityManager, target: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
   if (ids.length === 0) return [];
   const rows = entityRow(em.connection, target, 't');
-  const found = await queryRows<Record<string, unknown>>(em, `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`, [ids]);
+  const found = await queryRows<Record<string, unknown>>(
+    em,
+    `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`,
+    [ids],
+  );
   return found.map((row) => rows.hydrate(row));
 }

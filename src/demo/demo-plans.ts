@@ -53,7 +53,13 @@ interface PlanInput {
  * Rows are inserted directly (the services stamp "now" and cannot create past events); no e-mails.
  * Does nothing when any plan exists.
  */
-export async function seedDemoPlanRows(db: DataSource, now: Date, cal: WorkingCalendar, cfg: ProcedureConfig, a: DemoPlanActors): Promise<number> {
+export async function seedDemoPlanRows(
+  db: DataSource,
+  now: Date,
+  cal: WorkingCalendar,
+  cfg: ProcedureConfig,
+  a: DemoPlanActors,
+): Promise<number> {
   const rows = new DemoRepository();
   if ((await rows.planCount(db)) > 0) return 0;
   return db.transaction(async (em) => {
@@ -92,10 +98,34 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     plannedQuarter: '2027-Q2',
     deliveryPlace: 'Алматы, Алмалинский район',
   });
-  const r1 = await seeder.remark(p, 1, aigerim, 'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.', 4 * DAY);
-  await seeder.answer(r1, a.organizers.akimat, 'partially_accepted', 'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.', 2 * DAY);
-  const r2 = await seeder.remark(p, 1, daniyar, 'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.', 3 * DAY);
-  await seeder.answer(r2, a.organizers.akimat, 'explained', 'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.', 1 * DAY);
+  const r1 = await seeder.remark(
+    p,
+    1,
+    aigerim,
+    'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.',
+    4 * DAY,
+  );
+  await seeder.answer(
+    r1,
+    a.organizers.akimat,
+    'partially_accepted',
+    'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.',
+    2 * DAY,
+  );
+  const r2 = await seeder.remark(
+    p,
+    1,
+    daniyar,
+    'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.',
+    3 * DAY,
+  );
+  await seeder.answer(
+    r2,
+    a.organizers.akimat,
+    'explained',
+    'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.',
+    1 * DAY,
+  );
   await seeder.remark(p, 1, olga, 'Просим включить требование о диетическом меню для детей с аллергией и целиакией.', 1 * DAY);
   await seeder.remark(p, 1, aigerim, 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?', 6 * HOUR);
 }
@@ -112,8 +142,20 @@ async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void>
     plannedQuarter: '2027-Q3',
     deliveryPlace: 'Карагандинская область',
   });
-  const r = await seeder.remark(p, 1, daniyar, 'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.', 10 * DAY);
-  await seeder.answer(r, a.organizers.health, 'accepted', 'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).', 5 * DAY);
+  const r = await seeder.remark(
+    p,
+    1,
+    daniyar,
+    'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.',
+    10 * DAY,
+  );
+  await seeder.answer(
+    r,
+    a.organizers.health,
+    'accepted',
+    'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).',
+    5 * DAY,
+  );
   await seeder.remark(p, 1, aigerim, 'Кадрларды оқыту неше күнге жоспарланған?', 9 * DAY);
   const date = seeder.hearingDate(p, 'future');
   await seeder.hearing(p, a.organizations.health, date);
@@ -158,13 +200,28 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const date = seeder.hearingDate(p, 'past');
   await seeder.hearing(p, a.organizations.health, date);
   const protocolAt = await seeder.protocol(p, a.organizers.health, date);
-  await seeder.closedReview(p, a.organizations.health, protocolAt, seeder.ago(DAY), a.healthMembers, a.organizers.health, [
-    [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
-    [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
-    [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
-  ], { 1: ['Разделить закупку на лоты по фармакологическим группам.'] });
+  await seeder.closedReview(
+    p,
+    a.organizations.health,
+    protocolAt,
+    seeder.ago(DAY),
+    a.healthMembers,
+    a.organizers.health,
+    [
+      [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
+      [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
+      [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
+    ],
+    { 1: ['Разделить закупку на лоты по фармакологическим группам.'] },
+  );
   await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY));
-  await seeder.remark(p, 2, daniyar, 'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.', 3 * HOUR);
+  await seeder.remark(
+    p,
+    2,
+    daniyar,
+    'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.',
+    3 * HOUR,
+  );
 }
 
 /** 5. Closed: stage 2 over, every remark answered, outcome published. */
@@ -184,12 +241,27 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const date = seeder.hearingDate(p, 'past');
   await seeder.hearing(p, a.organizations.akimat, date);
   const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
-  await seeder.closedReview(p, a.organizations.akimat, protocolAt, seeder.ago(30 * DAY), a.akimatMembers, a.organizers.akimat, [
-    [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
-    [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
-  ], { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] });
+  await seeder.closedReview(
+    p,
+    a.organizations.akimat,
+    protocolAt,
+    seeder.ago(30 * DAY),
+    a.akimatMembers,
+    a.organizers.akimat,
+    [
+      [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
+      [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
+    ],
+    { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] },
+  );
   await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, seeder.ago(30 * DAY));
-  await seeder.outcome(p, a.organizers.akimat, 'amend', 'Документация изменена: учтены замечания о породах деревьев; закупка проводится.', seeder.ago(5 * DAY));
+  await seeder.outcome(
+    p,
+    a.organizers.akimat,
+    'amend',
+    'Документация изменена: учтены замечания о породах деревьев; закупка проводится.',
+    seeder.ago(5 * DAY),
+  );
 }
 
 class Seeder {
@@ -235,7 +307,10 @@ class Seeder {
   hearingDate(plan: Plan, when: 'future' | 'past'): string {
     const today = localDate(this.now, tz(plan));
     const options = hearingDateOptions(plan.stage1CloseDate!, this.cal, this.cfg).dates.filter((d) => d.allowed);
-    const pick = when === 'future' ? options.find((d) => d.date > today) ?? options[options.length - 1] : options.find((d) => d.date < today) ?? options[0];
+    const pick =
+      when === 'future'
+        ? (options.find((d) => d.date > today) ?? options[options.length - 1])
+        : (options.find((d) => d.date < today) ?? options[0]);
     return pick.date;
   }
 
@@ -279,12 +354,21 @@ class Seeder {
       late: false,
       correctionReason: null,
     });
-    await this.rows.updatePlan(this.em, plan.id, { protocolPublishedAt: publishedAt, reviewClosesAt: reviewClosesAt(publishedAt, tz(plan), this.cal, this.cfg) });
+    await this.rows.updatePlan(this.em, plan.id, {
+      protocolPublishedAt: publishedAt,
+      reviewClosesAt: reviewClosesAt(publishedAt, tz(plan), this.cal, this.cfg),
+    });
     return publishedAt;
   }
 
   /** Members' positions `step` apart after the protocol; recommendations by position index. */
-  async positions(plan: Plan, protocolAt: Date, positions: [User, PositionKind, string][], recommendations: Record<number, string[]>, step = DAY): Promise<Recommendation[]> {
+  async positions(
+    plan: Plan,
+    protocolAt: Date,
+    positions: [User, PositionKind, string][],
+    recommendations: Record<number, string[]>,
+    step = DAY,
+  ): Promise<Recommendation[]> {
     const created: Recommendation[] = [];
     for (const [i, [member, position, text]] of positions.entries()) {
       const at = new Date(protocolAt.getTime() + (i + 1) * step);
@@ -322,7 +406,10 @@ class Seeder {
     const step = Math.min(DAY, Math.floor((until.getTime() - protocolAt.getTime()) / (positions.length + 3)));
     const recs = await this.positions(plan, protocolAt, positions, recommendations, step);
     const closedAt = new Date(protocolAt.getTime() + (positions.length + 1) * step);
-    const figures = computeConclusion(positions.map(([, kind]) => kind), members.length);
+    const figures = computeConclusion(
+      positions.map(([, kind]) => kind),
+      members.length,
+    );
     await this.rows.insertConclusion(this.em, {
       planId: plan.id,
       councilId: org.councilId,
@@ -354,7 +441,15 @@ class Seeder {
       url: `https://example.kz/docs/${plan.id}/${i + 1}.pdf`,
       sha256: createHash('sha256').update(`${plan.id}:${title}`).digest('hex'),
     }));
-    await this.rows.insertNotice(this.em, { planId: plan.id, version: 1, noticeNumber: `${1000000 + Math.floor(publishedAt.getTime() / DAY) % 1000000}-1`, documents, authorId: author.id, publishedAt, correctionReason: null });
+    await this.rows.insertNotice(this.em, {
+      planId: plan.id,
+      version: 1,
+      noticeNumber: `${1000000 + (Math.floor(publishedAt.getTime() / DAY) % 1000000)}-1`,
+      documents,
+      authorId: author.id,
+      publishedAt,
+      correctionReason: null,
+    });
     await this.rows.updatePlan(this.em, plan.id, {
       noticePublishedAt: publishedAt,
       stage2OpensAt: w.opensAt,
@@ -386,12 +481,29 @@ class Seeder {
 
   async answer(remark: Remark, author: User, disposition: Disposition, body: string, ago: number): Promise<void> {
     const publishedAt = new Date(this.now.getTime() - ago);
-    await this.rows.insertAnswer(this.em, { remarkId: remark.id, version: 1, body, disposition, authorId: author.id, publishedAt, late: publishedAt > remark.answerDueAt, correctionReason: null });
+    await this.rows.insertAnswer(this.em, {
+      remarkId: remark.id,
+      version: 1,
+      body,
+      disposition,
+      authorId: author.id,
+      publishedAt,
+      late: publishedAt > remark.answerDueAt,
+      correctionReason: null,
+    });
     await this.rows.markRemarkAnswered(this.em, remark.id, publishedAt);
   }
 
   async outcome(plan: Plan, author: User, decision: Decision, summary: string, publishedAt: Date): Promise<void> {
-    await this.rows.insertOutcome(this.em, { planId: plan.id, version: 1, decision, summary, authorId: author.id, publishedAt, correctionReason: null });
+    await this.rows.insertOutcome(this.em, {
+      planId: plan.id,
+      version: 1,
+      decision,
+      summary,
+      authorId: author.id,
+      publishedAt,
+      correctionReason: null,
+    });
     await this.rows.updatePlan(this.em, plan.id, { outcomePublishedAt: publishedAt });
   }
 

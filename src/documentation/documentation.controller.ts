@@ -15,7 +15,10 @@ export class DocumentationController {
   @HttpCode(200)
   @Auth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The organizer publishes the notice and documentation; opens stage 2 (5 working days). 409 PROTOCOL_NOT_PUBLISHED, NOTICE_EXISTS' })
+  @ApiOperation({
+    summary:
+      'The organizer publishes the notice and documentation; opens stage 2 (5 working days). 409 PROTOCOL_NOT_PUBLISHED, NOTICE_EXISTS',
+  })
   publish(@Param('id') id: string, @Body() body: NoticeDto, @CurrentUser() user: AuthUser) {
     return this.documentation.publish(user, id, body);
   }
@@ -24,7 +27,10 @@ export class DocumentationController {
   @HttpCode(201)
   @Auth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The organizer publishes a corrected notice as a new version with a reason (participants are e-mailed; the stage 2 window stays). 409 NOTICE_NOT_PUBLISHED, DISCUSSION_CLOSED' })
+  @ApiOperation({
+    summary:
+      'The organizer publishes a corrected notice as a new version with a reason (participants are e-mailed; the stage 2 window stays). 409 NOTICE_NOT_PUBLISHED, DISCUSSION_CLOSED',
+  })
   correct(@Param('id') id: string, @Body() body: NoticeCorrectionDto, @CurrentUser() user: AuthUser) {
     return this.documentation.correct(user, id, body);
   }

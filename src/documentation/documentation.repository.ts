@@ -11,8 +11,13 @@ export function noticeVersions(db: DataSource | EntityManager, planId: string): 
 }
 
 /** The plan's stage 2 window; either end null before the notice. */
-export async function planStage2Window(db: DataSource | EntityManager, planId: string): Promise<{ opensAt: Date | null; closesAt: Date | null } | null> {
-  const plan = await db.getRepository(Plan).findOne({ where: { id: planId }, select: { id: true, stage2OpensAt: true, stage2ClosesAt: true } });
+export async function planStage2Window(
+  db: DataSource | EntityManager,
+  planId: string,
+): Promise<{ opensAt: Date | null; closesAt: Date | null } | null> {
+  const plan = await db
+    .getRepository(Plan)
+    .findOne({ where: { id: planId }, select: { id: true, stage2OpensAt: true, stage2ClosesAt: true } });
   return plan ? { opensAt: plan.stage2OpensAt, closesAt: plan.stage2ClosesAt } : null;
 }
 

@@ -26,7 +26,9 @@ function setUp(plan: Partial<Plan>) {
   const em = {
     getRepository: () => ({ find: async () => stored, findOne: async () => ({ stage2OpensAt: null, stage2ClosesAt: null }) }),
   } as unknown as EntityManager;
-  jest.mocked(loadPlan).mockResolvedValue({ plan: { id: 'plan-1', title: 'Medicines', ...plan } as Plan, organization: { id: 'org-1' } as Organization });
+  jest
+    .mocked(loadPlan)
+    .mockResolvedValue({ plan: { id: 'plan-1', title: 'Medicines', ...plan } as Plan, organization: { id: 'org-1' } as Organization });
   const notices = {
     lastNoticeVersion: jest.fn(async () => stored.length),
     insertNotice: jest.fn(async (_em: EntityManager, row: Omit<Notice, 'id'>) => {
@@ -54,20 +56,46 @@ function setUp(plan: Partial<Plan>) {
 describe('DocumentationService.correct', () => {
   it('adds a version with the trimmed reason and lower-case checksums; the stage 2 window stays', async () => {
     const { service, notices, outbox, stored } = setUp({ noticePublishedAt: NOW, outcomePublishedAt: null });
-    stored.push({ id: 'notice-1', planId: 'plan-1', version: 1, noticeNumber: 'N-1', documents, authorId: 'organizer-1', publishedAt: NOW, correctionReason: null });
+    stored.push({
+      id: 'notice-1',
+      planId: 'plan-1',
+      version: 1,
+      noticeNumber: 'N-1',
+      documents,
+      authorId: 'organizer-1',
+      publishedAt: NOW,
+      correctionReason: null,
+    });
     const view = await service.correct(organizer, 'plan-1', { noticeNumber: 'N-2', documents, reason: ' wrong file ' });
-    expect(view).toMatchObject({ version: 2, noticeNumber: 'N-2', correctionReason: 'wrong file', documents: [{ sha256: 'ab'.repeat(32) }] });
+    expect(view).toMatchObject({
+      version: 2,
+      noticeNumber: 'N-2',
+      correctionReason: 'wrong file',
+      documents: [{ sha256: 'ab'.repeat(32) }],
+    });
     expect(notices.markNoticePublished).not.toHaveBeenCalled();
     const [email] = outbox.enqueue.mock.calls[0][1];
-    expect(email).toMatchObject({ kind: 'notice_corrected', dedupeKey: 'notice-corrected:plan-1:2:u-1', subject: 'Corrected notice: Medicines' });
+    expect(email).toMatchObject({
+      kind: 'notice_corrected',
+      dedupeKey: 'notice-corrected:plan-1:2:u-1',
+      subject: 'Corrected notice: Medicines',
+    });
     expect(email.text).toContain('Reason for the correction:\n> wrong file');
   });
 
   it('refuses before the notice and after the outcome', async () => {
-    await expect(setUp({ noticePublishedAt: null }).service.correct(organizer, 'plan-1', { noticeNumber: 'N', documents, reason: 'r' })).rejects.toMatchObject({
+    await expect(
+      setUp({ noticePublishedAt: null }).service.correct(organizer, 'plan-1', { noticeNumber: 'N', documents, reason: 'r' }),
+    ).rejects.toMatchObject({
       code: 'NOTICE_NOT_PUBLISHED',
     });
-    await expect(setUp({ noticePublishedAt: NOW, outcomePublishedAt: NOW }).service.correct(organizer, 'plan-1', { noticeNumber: 'N', documents, reason: 'r' })).rejects.toMatchObject({
+    await expect(
+      setUp({ noticePublishedAt: NOW, outcomePublishedAt: NOW }).service.correct(organizer, 'plan-1', {
+        noticeNumber: 'N',
+        documents,
+        reason: 'r',
+      }),
+    ).rejects.toMatchObject({
       code: 'DISCUSSION_CLOSED',
     });
   });

@@ -30,7 +30,13 @@ export interface NoticeView extends NoticeVersionView {
 }
 
 function versionView(n: Notice): NoticeVersionView {
-  return { version: n.version, noticeNumber: n.noticeNumber, documents: n.documents, publishedAt: n.publishedAt.toISOString(), correctionReason: n.correctionReason };
+  return {
+    version: n.version,
+    noticeNumber: n.noticeNumber,
+    documents: n.documents,
+    publishedAt: n.publishedAt.toISOString(),
+    correctionReason: n.correctionReason,
+  };
 }
 
 /** The plan's current notice (latest version) with its history and the stage 2 window; null before publication. */
@@ -70,7 +76,11 @@ export class DocumentationService {
     return view;
   }
 
-  async publish(user: AuthUser | undefined, planId: string, input: { noticeNumber: string; documents: NoticeDocument[] }): Promise<{ opensAt: string; closesAt: string; notice: NoticeView }> {
+  async publish(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { noticeNumber: string; documents: NoticeDocument[] },
+  ): Promise<{ opensAt: string; closesAt: string; notice: NoticeView }> {
     const result = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
@@ -94,7 +104,12 @@ export class DocumentationService {
       await this.outbox.enqueue(
         em,
         recipients.map((r) => ({
-          ...renderTemplate(stage2OpenEmail, r.locale, { name: r.display_name, planTitle: plan.title, planUrl: this.planUrl(plan.id), closeDate }),
+          ...renderTemplate(stage2OpenEmail, r.locale, {
+            name: r.display_name,
+            planTitle: plan.title,
+            planUrl: this.planUrl(plan.id),
+            closeDate,
+          }),
           dedupeKey: `stage2-open:${plan.id}:${r.id}`,
           kind: 'stage2_open',
           recipient: r.email,
@@ -107,7 +122,11 @@ export class DocumentationService {
   }
 
   /** A public correction of the notice: a new version with a reason; the stage 2 window does not move. */
-  async correct(user: AuthUser | undefined, planId: string, input: { noticeNumber: string; documents: NoticeDocument[]; reason: string }): Promise<NoticeView> {
+  async correct(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { noticeNumber: string; documents: NoticeDocument[]; reason: string },
+  ): Promise<NoticeView> {
     const view = await this.db.transaction(async (em) => {
       const { plan } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
@@ -128,7 +147,12 @@ export class DocumentationService {
       await this.outbox.enqueue(
         em,
         recipients.map((r) => ({
-          ...renderTemplate(noticeCorrectedEmail, r.locale, { name: r.display_name, planTitle: plan.title, planUrl: this.planUrl(plan.id), reason }),
+          ...renderTemplate(noticeCorrectedEmail, r.locale, {
+            name: r.display_name,
+            planTitle: plan.title,
+            planUrl: this.planUrl(plan.id),
+            reason,
+          }),
           dedupeKey: `notice-corrected:${plan.id}:${version}:${r.id}`,
           kind: 'notice_corrected',
           recipient: r.email,

@@ -23,7 +23,12 @@ export interface Recipient {
 
 /** People to e-mail, each in their language (`fallback` when theirs is unknown). */
 export function toRecipients(rows: RecipientRow[], fallback: Locale): Recipient[] {
-  return rows.map((row) => ({ id: row.id, email: row.email, locale: isLocale(row.locale) ? row.locale : fallback, displayName: row.display_name }));
+  return rows.map((row) => ({
+    id: row.id,
+    email: row.email,
+    locale: isLocale(row.locale) ? row.locale : fallback,
+    displayName: row.display_name,
+  }));
 }
 
 function planUrl(config: AppConfig, planId: string): string {
@@ -41,7 +46,9 @@ export function hearingIcs(
   attendee?: Recipient,
 ): string {
   const location = [hearing.venue, hearing.room].filter(Boolean).join(', ');
-  const description = [plan.title, hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)].filter(Boolean).join('\n');
+  const description = [plan.title, hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)]
+    .filter(Boolean)
+    .join('\n');
   const from = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
   return buildIcs({
     method,
@@ -105,7 +112,13 @@ export function hearingChangeEmails(
 }
 
 /** The reminder the working day before, once per start time. */
-export function reminderEmails(config: AppConfig, plan: Plan, organization: Organization, hearing: Hearing, recipients: Recipient[]): NewEmail[] {
+export function reminderEmails(
+  config: AppConfig,
+  plan: Plan,
+  organization: Organization,
+  hearing: Hearing,
+  recipients: Recipient[],
+): NewEmail[] {
   return recipients.map((r) => ({
     ...hearingMessage(config, 'reminder', plan, organization, hearing, r),
     dedupeKey: `hearing-reminder:${hearing.id}:${hearing.startsAt.toISOString()}:${r.id}`,
@@ -117,7 +130,13 @@ export function reminderEmails(config: AppConfig, plan: Plan, organization: Orga
 
 export function protocolEmails(config: AppConfig, plan: Plan, version: number, summary: string, recipients: Recipient[]): NewEmail[] {
   return recipients.map((r) => ({
-    ...renderTemplate(hearingProtocolEmail, r.locale, { displayName: r.displayName, planTitle: plan.title, version, summary, url: planUrl(config, plan.id) }),
+    ...renderTemplate(hearingProtocolEmail, r.locale, {
+      displayName: r.displayName,
+      planTitle: plan.title,
+      version,
+      summary,
+      url: planUrl(config, plan.id),
+    }),
     dedupeKey: `protocol:${plan.id}:${version}:${r.id}`,
     kind: version > 1 ? 'protocol_corrected' : 'protocol_published',
     recipient: r.email,

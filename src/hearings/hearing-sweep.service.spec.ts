@@ -37,7 +37,9 @@ describe('HearingSweepService', () => {
   beforeEach(() => {
     clock = new ManualClock(new Date('2027-03-16T04:00:00Z')); // Tuesday 09:00 in Almaty, the working day before
     sweeps = {
-      reminderCandidates: jest.fn(async () => [{ id: 'h1', starts_at: hearing.startsAt, local_date: '2027-03-17', time_zone: 'Asia/Almaty' }]),
+      reminderCandidates: jest.fn(async () => [
+        { id: 'h1', starts_at: hearing.startsAt, local_date: '2027-03-17', time_zone: 'Asia/Almaty' },
+      ]),
       claimReminder: jest.fn(async () => true),
       overdueCandidates: jest.fn(async () => []),
       claimOverdue: jest.fn(async () => true),
@@ -67,7 +69,11 @@ describe('HearingSweepService', () => {
     expect(await service.runOnce()).toEqual({ reminders: 1, overdue: 0 });
     expect(sweeps.claimReminder).toHaveBeenCalledWith(em, 'h1', hearing.startsAt);
     expect(outbox.enqueue).toHaveBeenCalledWith(em, [
-      expect.objectContaining({ kind: 'hearing_reminder', recipient: person.email, dedupeKey: 'hearing-reminder:h1:2027-03-17T05:00:00.000Z:u1' }),
+      expect.objectContaining({
+        kind: 'hearing_reminder',
+        recipient: person.email,
+        dedupeKey: 'hearing-reminder:h1:2027-03-17T05:00:00.000Z:u1',
+      }),
     ]);
     expect(dispatcher.kick).toHaveBeenCalledTimes(1);
   });
@@ -85,6 +91,8 @@ describe('HearingSweepService', () => {
     sweeps.claimOverdue.mockImplementation(async (_em: EntityManager, id: string) => id === 'p1');
     expect(await service.runOnce()).toEqual({ reminders: 0, overdue: 1 });
     expect(outbox.enqueue).toHaveBeenCalledTimes(1);
-    expect(outbox.enqueue).toHaveBeenCalledWith(em, [expect.objectContaining({ kind: 'hearing_overdue', dedupeKey: 'hearing-overdue:p1:u1' })]);
+    expect(outbox.enqueue).toHaveBeenCalledWith(em, [
+      expect.objectContaining({ kind: 'hearing_overdue', dedupeKey: 'hearing-overdue:p1:u1' }),
+    ]);
   });
 });

@@ -79,7 +79,10 @@ export class HearingSweepService {
     return claimEach(this.db, candidates, async (em, c) => {
       if (!(await this.sweeps.claimOverdue(em, c.id, now))) return false;
       const { plan, organization } = (await this.plans.withOrganization(em, c.id))!;
-      const recipients = toRecipients(await this.recipients.officials(em, organization.id, organization.councilId), this.config.defaultLocale);
+      const recipients = toRecipients(
+        await this.recipients.officials(em, organization.id, organization.councilId),
+        this.config.defaultLocale,
+      );
       await this.outbox.enqueue(em, overdueEmails(this.config, plan, recipients));
       return true;
     });

@@ -14,7 +14,10 @@ type RequestWithHeaders = Parameters<typeof requestLocale>[0];
 @ApiTags('hearings')
 @Controller(`${API}/plans/:id`)
 export class HearingsController {
-  constructor(private readonly hearings: HearingsService, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly hearings: HearingsService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Get('hearing/allowed-dates')
   @ApiOperation({ summary: 'The dates on which the hearing may be held (close date + 1 .. + 10), each with why not' })
@@ -24,7 +27,12 @@ export class HearingsController {
     return {
       from: options.from,
       to: options.to,
-      dates: options.dates.map((d) => ({ date: d.date, allowed: d.allowed, reason: d.reason ? d.reason[locale] : null, reasons: d.reason ? { ...d.reason } : null })),
+      dates: options.dates.map((d) => ({
+        date: d.date,
+        allowed: d.allowed,
+        reason: d.reason ? d.reason[locale] : null,
+        reasons: d.reason ? { ...d.reason } : null,
+      })),
     };
   }
 
@@ -46,7 +54,10 @@ export class HearingsController {
   @Put('hearing')
   @Auth('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Organizer of the plan: schedule or reschedule the hearing; e-mails participants an .ics (422 HEARING_DATE_NOT_ALLOWED with the reason)' })
+  @ApiOperation({
+    summary:
+      'Organizer of the plan: schedule or reschedule the hearing; e-mails participants an .ics (422 HEARING_DATE_NOT_ALLOWED with the reason)',
+  })
   schedule(@Param('id') id: string, @Body() body: ScheduleHearingDto, @CurrentUser() user: AuthUser): Promise<HearingView> {
     return this.hearings.schedule(id, user, body);
   }

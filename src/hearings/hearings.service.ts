@@ -73,13 +73,22 @@ export class HearingsService {
       const { plan, organization } = published(await loadPlan(em, planId, true));
       assertOrganizerOf(user, plan);
       const now = this.clock.now();
-      if (!plan.stage1ClosesAt || !plan.stage1CloseDate || now.getTime() <= plan.stage1ClosesAt.getTime()) throw new AppError('STAGE1_NOT_CLOSED');
+      if (!plan.stage1ClosesAt || !plan.stage1CloseDate || now.getTime() <= plan.stage1ClosesAt.getTime())
+        throw new AppError('STAGE1_NOT_CLOSED');
       if (plan.protocolPublishedAt) throw new AppError('PROTOCOL_EXISTS');
       const existing = await this.hearings.byPlan(em, planId);
-      if (existing && existing.status === 'scheduled' && existing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
-      const check = checkHearingStart(startsAt, plan.stage1CloseDate, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
+      if (existing && existing.status === 'scheduled' && existing.startsAt.getTime() <= now.getTime())
+        throw new AppError('HEARING_ALREADY_HELD');
+      const check = checkHearingStart(
+        startsAt,
+        plan.stage1CloseDate,
+        organization.timeZone,
+        await this.calendars.calendar(),
+        this.config.procedure,
+      );
       if (!check.ok) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: check.reason });
-      if (startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: everyLocale((t) => t.hearings.inThePast) });
+      if (startsAt.getTime() <= now.getTime())
+        throw new AppError('HEARING_DATE_NOT_ALLOWED', { reason: everyLocale((t) => t.hearings.inThePast) });
 
       const fields = {
         status: 'scheduled' as const,
@@ -122,7 +131,11 @@ export class HearingsService {
       if (!hearing || hearing.status !== 'scheduled') throw new AppError('HEARING_NOT_SCHEDULED');
       if (plan.protocolPublishedAt || hearing.startsAt.getTime() <= now.getTime()) throw new AppError('HEARING_ALREADY_HELD');
       const reason = dto.reason.trim();
-      const updated = await this.hearings.update(em, hearing.id, { status: 'cancelled', cancelReason: reason, sequence: hearing.sequence + 1 });
+      const updated = await this.hearings.update(em, hearing.id, {
+        status: 'cancelled',
+        cancelReason: reason,
+        sequence: hearing.sequence + 1,
+      });
       await this.hearings.addChange(em, {
         hearingId: hearing.id,
         action: 'cancelled',
@@ -153,10 +166,18 @@ export class HearingsService {
     hearing: Hearing,
     now: Date,
   ): Promise<void> {
-    await this.outbox.enqueue(em, hearingChangeEmails(this.config, kind, plan, organization, hearing, await this.audience(em, plan.id), now));
+    await this.outbox.enqueue(
+      em,
+      hearingChangeEmails(this.config, kind, plan, organization, hearing, await this.audience(em, plan.id), now),
+    );
   }
 
-  async subscribe(planId: string, user: AuthUser, kind: SubscriptionKind, on: boolean): Promise<{ following?: boolean; signedUp?: boolean }> {
+  async subscribe(
+    planId: string,
+    user: AuthUser,
+    kind: SubscriptionKind,
+    on: boolean,
+  ): Promise<{ following?: boolean; signedUp?: boolean }> {
     published(await loadPlan(this.db.manager, planId));
     // Following and signing up cause e-mails: only to proven addresses. Leaving is always allowed.
     if (on && !user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
@@ -172,7 +193,12 @@ export class HearingsService {
     return view;
   }
 
-  async publishProtocol(planId: string, user: AuthUser | undefined, dto: ProtocolDto | ProtocolCorrectionDto, correction: boolean): Promise<ProtocolView> {
+  async publishProtocol(
+    planId: string,
+    user: AuthUser | undefined,
+    dto: ProtocolDto | ProtocolCorrectionDto,
+    correction: boolean,
+  ): Promise<ProtocolView> {
     await this.db.transaction(async (em) => {
       const { plan, organization } = published(await loadPlan(em, planId, true));
       assertOrganizerOf(user, plan);
@@ -201,7 +227,10 @@ export class HearingsService {
         correctionReason: correction ? (dto as ProtocolCorrectionDto).reason.trim() : null,
       });
       if (!correction) {
-        await this.plans.recordProtocol(em, planId, { protocolPublishedAt: now, reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure) });
+        await this.plans.recordProtocol(em, planId, {
+          protocolPublishedAt: now,
+          reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure),
+        });
       }
       await this.outbox.enqueue(em, protocolEmails(this.config, plan, version, dto.summary.trim(), await this.audience(em, planId)));
     });

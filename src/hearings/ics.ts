@@ -20,7 +20,10 @@ export interface IcsEvent {
 
 /** 20270325T050000Z */
 export function icsUtc(date: Date): string {
-  return date.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return date
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /** TEXT value escaping (RFC 5545 3.3.11). */
@@ -71,7 +74,9 @@ export function buildIcs(e: IcsEvent): string {
     ...(e.description ? [`DESCRIPTION:${icsText(e.description)}`] : []),
     ...(e.url ? [`URL:${e.url}`] : []),
     ...(e.organizerEmail ? [`ORGANIZER${e.organizerName ? `;CN=${paramText(e.organizerName)}` : ''}:mailto:${e.organizerEmail}`] : []),
-    ...(e.attendee ? [`ATTENDEE;CN=${paramText(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${e.attendee.email}`] : []),
+    ...(e.attendee
+      ? [`ATTENDEE;CN=${paramText(e.attendee.name)};ROLE=REQ-PARTICIPANT;PARTSTAT=NEEDS-ACTION;RSVP=FALSE:mailto:${e.attendee.email}`]
+      : []),
     `STATUS:${e.method === 'CANCEL' || e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',

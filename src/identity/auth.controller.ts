@@ -49,8 +49,14 @@ export class AuthController {
 
   @Post('login')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Sign in: returns a bearer token and sets the httpOnly session cookie (401 INVALID_CREDENTIALS, 429 RATE_LIMITED)' })
-  async login(@Body() body: LoginDto, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<Omit<LoginResult, 'expiresAt'>> {
+  @ApiOperation({
+    summary: 'Sign in: returns a bearer token and sets the httpOnly session cookie (401 INVALID_CREDENTIALS, 429 RATE_LIMITED)',
+  })
+  async login(
+    @Body() body: LoginDto,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<Omit<LoginResult, 'expiresAt'>> {
     // Every attempt counts against the IP; only failed ones against the e-mail, so that a person who
     // signs in often is never locked out while password guessing on one account is stopped.
     this.limiter.hit('login', request.ip, undefined);

@@ -16,11 +16,26 @@ const em = {} as EntityManager;
 const hash = (token: string) => createHash('sha256').update(token).digest('hex');
 
 function user(fields: Partial<User> = {}): User {
-  return { id: 'u1', email: 'Aigerim@Example.kz', displayName: 'Aigerim', locale: 'kk', role: 'citizen', emailVerifiedAt: null, ...fields } as User;
+  return {
+    id: 'u1',
+    email: 'Aigerim@Example.kz',
+    displayName: 'Aigerim',
+    locale: 'kk',
+    role: 'citizen',
+    emailVerifiedAt: null,
+    ...fields,
+  } as User;
 }
 
 function token(fields: Partial<UserToken> = {}): UserToken {
-  return { id: 't1', userId: 'u1', purpose: 'password_reset', usedAt: null, expiresAt: new Date(NOW.getTime() + 60_000), ...fields } as UserToken;
+  return {
+    id: 't1',
+    userId: 'u1',
+    purpose: 'password_reset',
+    usedAt: null,
+    expiresAt: new Date(NOW.getTime() + 60_000),
+    ...fields,
+  } as UserToken;
 }
 
 function setup() {
@@ -110,9 +125,19 @@ describe('AuthService', () => {
       const t = setup();
       t.users.findByEmailKey.mockResolvedValue(user());
       await t.service.requestPasswordReset('aigerim@example.kz');
-      const [, issued] = t.userTokens.insert.mock.calls[0] as unknown as [EntityManager, { userId: string; purpose: string; tokenHash: string; expiresAt: Date }];
+      const [, issued] = t.userTokens.insert.mock.calls[0] as unknown as [
+        EntityManager,
+        { userId: string; purpose: string; tokenHash: string; expiresAt: Date },
+      ];
       expect(issued).toMatchObject({ userId: 'u1', purpose: 'password_reset', expiresAt: new Date(NOW.getTime() + 3600_000) });
-      expect(t.sent).toEqual([expect.objectContaining({ dedupeKey: 'password_reset:new-token', kind: 'password_reset', recipient: 'Aigerim@Example.kz', locale: 'kk' })]);
+      expect(t.sent).toEqual([
+        expect.objectContaining({
+          dedupeKey: 'password_reset:new-token',
+          kind: 'password_reset',
+          recipient: 'Aigerim@Example.kz',
+          locale: 'kk',
+        }),
+      ]);
       const link = /http:\/\/talqylau\.test\/reset-password\?token=([\w-]+)/.exec(t.sent[0].text)!;
       expect(hash(link[1])).toBe(issued.tokenHash);
       expect(t.dispatcher.kick).toHaveBeenCalledTimes(1);
@@ -126,15 +151,29 @@ describe('AuthService', () => {
         await steps.after(em, user({ id: 'u2', locale: 'en' }));
         return user({ id: 'u2' });
       });
-      await expect(t.service.register({ email: 'a@example.kz', password: 'Tulip-garden-2027', displayName: 'A', locale: 'en' })).resolves.toEqual({ id: 'u2' });
-      expect(t.accounts.create.mock.calls[0][0]).toMatchObject({ role: 'citizen', organizationId: null, councilId: null, isChair: false, emailVerifiedAt: null });
-      expect((t.userTokens.insert.mock.calls[0] as unknown[])[1]).toMatchObject({ userId: 'u2', purpose: 'verify_email', expiresAt: new Date(NOW.getTime() + 48 * 3600_000) });
+      await expect(
+        t.service.register({ email: 'a@example.kz', password: 'Tulip-garden-2027', displayName: 'A', locale: 'en' }),
+      ).resolves.toEqual({ id: 'u2' });
+      expect(t.accounts.create.mock.calls[0][0]).toMatchObject({
+        role: 'citizen',
+        organizationId: null,
+        councilId: null,
+        isChair: false,
+        emailVerifiedAt: null,
+      });
+      expect((t.userTokens.insert.mock.calls[0] as unknown[])[1]).toMatchObject({
+        userId: 'u2',
+        purpose: 'verify_email',
+        expiresAt: new Date(NOW.getTime() + 48 * 3600_000),
+      });
       expect(t.sent).toEqual([expect.objectContaining({ kind: 'verify_email', locale: 'en', subject: 'Confirm your e-mail address' })]);
     });
 
     it('registration refuses a weak password before anything else', async () => {
       const t = setup();
-      await expect(t.service.register({ email: 'a@example.kz', password: '1234567890', displayName: 'A', locale: 'en' })).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
+      await expect(
+        t.service.register({ email: 'a@example.kz', password: '1234567890', displayName: 'A', locale: 'en' }),
+      ).rejects.toMatchObject({ code: 'WEAK_PASSWORD' });
       expect(t.accounts.create).not.toHaveBeenCalled();
     });
 
@@ -150,7 +189,9 @@ describe('AuthService', () => {
   it('login gives the same INVALID_CREDENTIALS for an unknown address and a wrong password', async () => {
     const t = setup();
     await expect(t.service.login('nobody@example.kz', 'whatever-password')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
-    t.users.findByEmailKey.mockResolvedValue(user({ passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG' }));
+    t.users.findByEmailKey.mockResolvedValue(
+      user({ passwordHash: '$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHQ$RdescudvJCsgt3ub+b+dWRWJTmaaJObG' }),
+    );
     await expect(t.service.login('aigerim@example.kz', 'whatever-password')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
   });
 });

@@ -41,7 +41,12 @@ interface LinkKind {
 }
 
 const VERIFY_LINK: LinkKind = { purpose: 'verify_email', ttlMs: VERIFY_EMAIL_TTL_MS, path: '/verify-email', template: verifyEmailEmail };
-const RESET_LINK: LinkKind = { purpose: 'password_reset', ttlMs: PASSWORD_RESET_TTL_MS, path: '/reset-password', template: passwordResetEmail };
+const RESET_LINK: LinkKind = {
+  purpose: 'password_reset',
+  ttlMs: PASSWORD_RESET_TTL_MS,
+  path: '/reset-password',
+  template: passwordResetEmail,
+};
 
 /** Registration, e-mail verification, sign-in and password reset. */
 @Injectable()

@@ -12,7 +12,15 @@ import { UsersService } from './users.service';
 @Global()
 @Module({
   controllers: [AuthController],
-  providers: [TokenService, AuthService, UsersService, UsersRepository, UserTokensRepository, RateLimiter, { provide: APP_GUARD, useClass: AuthGuard }],
+  providers: [
+    TokenService,
+    AuthService,
+    UsersService,
+    UsersRepository,
+    UserTokensRepository,
+    RateLimiter,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   exports: [TokenService, AuthService, UsersService, UsersRepository, RateLimiter],
 })
 export class IdentityModule {}

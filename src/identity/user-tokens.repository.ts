@@ -11,7 +11,12 @@ export class UserTokensRepository {
 
   /** The token with this hash, locked until the transaction ends; null when there is none. */
   lockByHash(em: EntityManager, tokenHash: string): Promise<UserToken | null> {
-    return em.getRepository(UserToken).createQueryBuilder('t').setLock('pessimistic_write').where('t.token_hash = :hash', { hash: tokenHash }).getOne();
+    return em
+      .getRepository(UserToken)
+      .createQueryBuilder('t')
+      .setLock('pessimistic_write')
+      .where('t.token_hash = :hash', { hash: tokenHash })
+      .getOne();
   }
 
   async markUsed(em: EntityManager, id: string, at: Date): Promise<void> {

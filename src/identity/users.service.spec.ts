@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { User } from './user.entity';
 import type { NewUser, UsersRepository } from './users.repository';
-import type { NewAccount} from './users.service';
+import type { NewAccount } from './users.service';
 import { UsersService } from './users.service';
 
 const em = {} as EntityManager;
@@ -36,7 +36,13 @@ describe('UsersService.create', () => {
     const user = await t.service.create(ACCOUNT);
     expect(t.users.emailKeyTaken).toHaveBeenCalledWith('aigerim@example.kz');
     const stored = t.users.insert.mock.calls[0][1];
-    expect(stored).toMatchObject({ email: 'Aigerim@Example.kz', emailKey: 'aigerim@example.kz', displayName: 'Aigerim S.', locale: 'kk', role: 'citizen' });
+    expect(stored).toMatchObject({
+      email: 'Aigerim@Example.kz',
+      emailKey: 'aigerim@example.kz',
+      displayName: 'Aigerim S.',
+      locale: 'kk',
+      role: 'citizen',
+    });
     expect(stored.passwordHash).toMatch(/^\$argon2id\$/);
     expect(stored).not.toHaveProperty('password');
     expect(user.id).toBe('u1');

@@ -34,7 +34,13 @@ export function renderEmail(content: EmailContent): RenderedEmail {
   const text = [
     content.greeting,
     ...content.paragraphs,
-    ...(content.quotes ?? []).map((q) => `${q.heading}:\n${q.text.split('\n').map((l) => `> ${l}`).join('\n')}`),
+    ...(content.quotes ?? []).map(
+      (q) =>
+        `${q.heading}:\n${q.text
+          .split('\n')
+          .map((l) => `> ${l}`)
+          .join('\n')}`,
+    ),
     content.link ? `${content.link.label}: ${content.link.url}` : undefined,
     '--',
     footer,

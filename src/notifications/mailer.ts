@@ -36,7 +36,10 @@ function toNodemailer(from: string, email: OutgoingEmail) {
 export class SmtpMailer extends Mailer {
   private readonly transport: Transporter;
 
-  constructor(url: string, private readonly from: string) {
+  constructor(
+    url: string,
+    private readonly from: string,
+  ) {
     super();
     // The options go in the one object with the url: as createTransport's second argument they
     // would be message defaults, and every message would open a connection of its own.
@@ -64,7 +67,10 @@ export class FileMailer extends Mailer {
   private readonly logger = new Logger('FileMailer');
   private readonly transport = createTransport({ streamTransport: true, buffer: true, newline: 'unix' });
 
-  constructor(private readonly dir: string, private readonly from: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly from: string,
+  ) {
     super();
     mkdirSync(dir, { recursive: true });
   }

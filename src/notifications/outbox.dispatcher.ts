@@ -99,7 +99,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   private async deliver(row: ClaimedMessage, leaseEnds: number): Promise<void> {
     try {
-      await this.mailer.send({ id: row.id, to: row.recipient, subject: row.subject, text: row.text_body, html: row.html_body, attachments: row.attachments });
+      await this.mailer.send({
+        id: row.id,
+        to: row.recipient,
+        subject: row.subject,
+        text: row.text_body,
+        html: row.html_body,
+        attachments: row.attachments,
+      });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
       const final = isPermanentFailure(error) && row.attempts >= MAX_ATTEMPTS;
@@ -107,7 +114,9 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       // If this update fails too, the lease ends and the message is simply tried again.
       await this.outbox
         .recordFailure(row.id, this.workerId, message.slice(0, 2000), final, retrySeconds)
-        .catch((e: unknown) => this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'));
+        .catch((e: unknown) =>
+          this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'),
+        );
       this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       return;
     }

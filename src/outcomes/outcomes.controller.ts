@@ -16,7 +16,9 @@ export class OutcomesController {
   @Post('plans/:id/outcome')
   @Auth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, UNANSWERED_REMARKS, OUTCOME_EXISTS' })
+  @ApiOperation({
+    summary: 'The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, UNANSWERED_REMARKS, OUTCOME_EXISTS',
+  })
   publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser) {
     return this.outcomes.publish(user, id, body);
   }
@@ -24,7 +26,10 @@ export class OutcomesController {
   @Post('plans/:id/outcome/corrections')
   @Auth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'The organizer publishes a corrected outcome as a new version with a reason; participants are e-mailed. 409 OUTCOME_NOT_PUBLISHED' })
+  @ApiOperation({
+    summary:
+      'The organizer publishes a corrected outcome as a new version with a reason; participants are e-mailed. 409 OUTCOME_NOT_PUBLISHED',
+  })
   correct(@Param('id') id: string, @Body() body: OutcomeCorrectionDto, @CurrentUser() user: AuthUser) {
     return this.outcomes.correct(user, id, body);
   }
@@ -36,7 +41,9 @@ export class OutcomesController {
   }
 
   @Get('plans/:id/report')
-  @ApiOperation({ summary: 'How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv)' })
+  @ApiOperation({
+    summary: 'How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv)',
+  })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
   async report(

@@ -80,19 +80,37 @@ describe('OutcomesService.publish', () => {
     expect(view).toMatchObject({ version: 1, decision: 'proceed', correctionReason: null });
     expect(outcomes.markOutcomePublished).toHaveBeenCalledWith(expect.anything(), 'plan-1', NOW);
     const [email] = outbox.enqueue.mock.calls[0][1];
-    expect(email).toMatchObject({ kind: 'outcome', dedupeKey: 'outcome:plan-1:u-1', recipient: 'citizen@x.kz', locale: 'ru', subject: 'Итог обсуждения: Road repair' });
+    expect(email).toMatchObject({
+      kind: 'outcome',
+      dedupeKey: 'outcome:plan-1:u-1',
+      recipient: 'citizen@x.kz',
+      locale: 'ru',
+      subject: 'Итог обсуждения: Road repair',
+    });
   });
 });
 
 describe('OutcomesService.correct', () => {
   it('adds a version with the trimmed reason and e-mails it under a key of its own', async () => {
     const { service, outcomes, outbox } = setUp({ ...stage2Closed, outcomePublishedAt: NOW }, 0);
-    await outcomes.insertOutcome({} as EntityManager, { planId: 'plan-1', version: 1, decision: 'proceed', summary: 's', authorId: 'a', publishedAt: NOW, correctionReason: null });
+    await outcomes.insertOutcome({} as EntityManager, {
+      planId: 'plan-1',
+      version: 1,
+      decision: 'proceed',
+      summary: 's',
+      authorId: 'a',
+      publishedAt: NOW,
+      correctionReason: null,
+    });
     const view = await service.correct(organizer, 'plan-1', { decision: 'amend', summary: 'Amended.', reason: '  a typo  ' });
     expect(view).toMatchObject({ version: 2, decision: 'amend', correctionReason: 'a typo' });
     expect(outcomes.markOutcomePublished).not.toHaveBeenCalled();
     const [email] = outbox.enqueue.mock.calls[0][1];
-    expect(email).toMatchObject({ kind: 'outcome_corrected', dedupeKey: 'outcome:plan-1:v2:u-1', subject: 'Исправленный итог обсуждения: Road repair' });
+    expect(email).toMatchObject({
+      kind: 'outcome_corrected',
+      dedupeKey: 'outcome:plan-1:v2:u-1',
+      subject: 'Исправленный итог обсуждения: Road repair',
+    });
     expect(email.text).toContain('Причина исправления:\n> a typo');
   });
 });

@@ -86,7 +86,11 @@ export class OutcomesService {
   }
 
   /** A public correction of the outcome: a new version with a reason, e-mailed to the same people. */
-  async correct(user: AuthUser | undefined, planId: string, input: { decision: Decision; summary: string; reason: string }): Promise<OutcomeView> {
+  async correct(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { decision: Decision; summary: string; reason: string },
+  ): Promise<OutcomeView> {
     const view = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);

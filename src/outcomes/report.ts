@@ -51,7 +51,13 @@ export interface Report {
 const BATCH = 1000;
 
 function outcomeVersionView(o: Outcome): OutcomeVersionView {
-  return { version: o.version, decision: o.decision, summary: o.summary, publishedAt: o.publishedAt.toISOString(), correctionReason: o.correctionReason };
+  return {
+    version: o.version,
+    decision: o.decision,
+    summary: o.summary,
+    publishedAt: o.publishedAt.toISOString(),
+    correctionReason: o.correctionReason,
+  };
 }
 
 /** The plan's current outcome (latest version) with every version; null before publication. */
@@ -119,7 +125,18 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): Asyn
       .join('');
   }
   for (const r of await reportRecommendations(em, plan.id, now)) {
-    yield csvRow(['recommendation', r.id, '', r.memberName, r.text, '', r.accepted === null ? null : r.accepted ? 'accepted' : 'rejected', r.response, r.respondedAt, r.late]);
+    yield csvRow([
+      'recommendation',
+      r.id,
+      '',
+      r.memberName,
+      r.text,
+      '',
+      r.accepted === null ? null : r.accepted ? 'accepted' : 'rejected',
+      r.response,
+      r.respondedAt,
+      r.late,
+    ]);
   }
   const outcome = await outcomeView(em, plan.id);
   if (outcome) yield csvRow(['outcome', '', '', '', outcome.summary, outcome.publishedAt, outcome.decision, '', '', '']);

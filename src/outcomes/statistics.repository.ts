@@ -5,8 +5,15 @@ import { Organization } from '../organizations/organization.entity';
 export interface StatisticsRow {
   organization_id: string | null;
   organization_name: string | null;
-  received: number; answered: number; on_time: number; median_hours: number | null;
-  held_on_time: number; hearings_due: number; rec_total: number; rec_responded: number; rec_accepted: number;
+  received: number;
+  answered: number;
+  on_time: number;
+  median_hours: number | null;
+  held_on_time: number;
+  hearings_due: number;
+  rec_total: number;
+  rec_responded: number;
+  rec_accepted: number;
 }
 
 /**

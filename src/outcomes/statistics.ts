@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { StatisticsRow} from './statistics.repository';
+import type { StatisticsRow } from './statistics.repository';
 import { statisticsRows } from './statistics.repository';
 
 export interface Statistics {
@@ -48,7 +48,12 @@ function toStatistics(row: StatisticsRow): Statistics {
       medianAnswerHours: median,
     },
     hearings: { heldOnTime: row.held_on_time, due: row.hearings_due, heldOnTimeShare: share(row.held_on_time, row.hearings_due) },
-    recommendations: { total: row.rec_total, responded: row.rec_responded, accepted: row.rec_accepted, acceptedShare: share(row.rec_accepted, row.rec_responded) },
+    recommendations: {
+      total: row.rec_total,
+      responded: row.rec_responded,
+      accepted: row.rec_accepted,
+      acceptedShare: share(row.rec_accepted, row.rec_responded),
+    },
   };
 }
 
@@ -59,7 +64,10 @@ export async function statistics(em: EntityManager, organizationId: string | nul
 }
 
 /** The total and the figures of each organizer with a published plan (by name), in one query. */
-export async function statisticsByOrganization(em: EntityManager, now: Date): Promise<{ total: Statistics; organizations: OrganizationStatistics[] }> {
+export async function statisticsByOrganization(
+  em: EntityManager,
+  now: Date,
+): Promise<{ total: Statistics; organizations: OrganizationStatistics[] }> {
   const rows = await statisticsRows(em, null, now);
   const total = rows.find((r) => r.organization_id === null)!;
   return {

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { noticeView } from '../documentation/documentation.service';
-import type { HearingView} from '../hearings/hearing-view';
+import type { HearingView } from '../hearings/hearing-view';
 import { hearingView, protocolView } from '../hearings/hearing-view';
 import { outcomeView } from '../outcomes/report';
 import type { PlanView } from '../plans/plan-view';

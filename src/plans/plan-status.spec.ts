@@ -44,8 +44,12 @@ describe('isHearingOverdue', () => {
   it('turns true the day after the hearing deadline without a protocol', () => {
     expect(isHearingOverdue(published, d('2027-04-01T18:59:59Z'), 'Asia/Almaty')).toBe(false);
     expect(isHearingOverdue(published, d('2027-04-01T19:00:00Z'), 'Asia/Almaty')).toBe(true);
-    expect(isHearingOverdue({ ...published, protocolPublishedAt: d('2027-03-30T05:00:00Z') }, d('2027-05-01T00:00:00Z'), 'Asia/Almaty')).toBe(false);
+    expect(
+      isHearingOverdue({ ...published, protocolPublishedAt: d('2027-03-30T05:00:00Z') }, d('2027-05-01T00:00:00Z'), 'Asia/Almaty'),
+    ).toBe(false);
     expect(isHearingOverdue(base, d('2030-01-01T00:00:00Z'), 'Asia/Almaty')).toBe(false);
-    expect(isHearingOverdue({ ...published, hearingOverdueAt: d('2027-04-02T00:00:00Z') }, d('2027-03-02T00:00:00Z'), 'Asia/Almaty')).toBe(true);
+    expect(isHearingOverdue({ ...published, hearingOverdueAt: d('2027-04-02T00:00:00Z') }, d('2027-03-02T00:00:00Z'), 'Asia/Almaty')).toBe(
+      true,
+    );
   });
 });

@@ -1,6 +1,14 @@
 import { localDate } from '../procedure/deadlines';
 
-export const PLAN_STATUSES = ['draft', 'stage1_open', 'awaiting_hearing', 'council_review', 'stage2_open', 'awaiting_outcome', 'closed'] as const;
+export const PLAN_STATUSES = [
+  'draft',
+  'stage1_open',
+  'awaiting_hearing',
+  'council_review',
+  'stage2_open',
+  'awaiting_outcome',
+  'closed',
+] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
 /** The stored timestamps the public status is derived from (plan.entity.ts). */

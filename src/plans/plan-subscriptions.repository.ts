@@ -7,7 +7,11 @@ import { SubscriptionKind } from './plan-subscription.entity';
 @Injectable()
 export class PlanSubscriptionsRepository {
   async add(db: DataSource, planId: string, userId: string, kind: SubscriptionKind): Promise<void> {
-    await queryRows(db, `INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [planId, userId, kind]);
+    await queryRows(db, `INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`, [
+      planId,
+      userId,
+      kind,
+    ]);
   }
 
   async remove(db: DataSource, planId: string, userId: string, kind: SubscriptionKind): Promise<void> {

@@ -29,7 +29,12 @@ export interface PlanView {
 }
 
 /** The public view of one plan from data already loaded (no queries). */
-export function planView(plan: Plan, organization: Pick<Organization, 'id' | 'name' | 'timeZone'>, counts: { remarks: number; answered: number }, now: Date): PlanView {
+export function planView(
+  plan: Plan,
+  organization: Pick<Organization, 'id' | 'name' | 'timeZone'>,
+  counts: { remarks: number; answered: number },
+  now: Date,
+): PlanView {
   return {
     id: plan.id,
     organization: { id: organization.id, name: organization.name },
@@ -48,7 +53,10 @@ export function planView(plan: Plan, organization: Pick<Organization, 'id' | 'na
         ? { opensAt: plan.publishedAt.toISOString(), closesAt: plan.stage1ClosesAt.toISOString(), closeDate: plan.stage1CloseDate }
         : null,
     hearingDeadlineDate: plan.hearingDeadlineDate,
-    stage2: plan.stage2OpensAt && plan.stage2ClosesAt ? { opensAt: plan.stage2OpensAt.toISOString(), closesAt: plan.stage2ClosesAt.toISOString() } : null,
+    stage2:
+      plan.stage2OpensAt && plan.stage2ClosesAt
+        ? { opensAt: plan.stage2OpensAt.toISOString(), closesAt: plan.stage2ClosesAt.toISOString() }
+        : null,
     counts,
     hearing: null,
     protocol: null,

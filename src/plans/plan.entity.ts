@@ -12,7 +12,7 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
  * later change to the calendar never moves a deadline already announced.
  */
 @Entity('plans')
-@Check('plans_amount_ck', "amount >= 0")
+@Check('plans_amount_ck', 'amount >= 0')
 @Check('plans_method_ck', "method IN ('open_tender','auction','price_offers','single_source','commodity_exchange','e_shop')")
 /** GIN index on search_vector; created by a hand-written migration (TypeORM cannot declare a GIN index). */
 @Index('plans_search_idx', { synchronize: false })
@@ -22,7 +22,9 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 @Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
 @Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt'], { where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL' })
 @Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt'], { where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL' })
-@Index('plans_hearing_deadline_sweep_idx', ['hearingDeadlineDate'], { where: 'hearing_overdue_at IS NULL AND protocol_published_at IS NULL AND hearing_deadline_date IS NOT NULL' })
+@Index('plans_hearing_deadline_sweep_idx', ['hearingDeadlineDate'], {
+  where: 'hearing_overdue_at IS NULL AND protocol_published_at IS NULL AND hearing_deadline_date IS NOT NULL',
+})
 export class Plan {
   @PrimaryGeneratedColumn('uuid')
   id: string;

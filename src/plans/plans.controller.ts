@@ -31,7 +31,10 @@ export class PlansController {
 
   @Get()
   @ApiOperation({ summary: 'Published plans, newest first (keyset pagination); status=draft lists own drafts for organizers' })
-  list(@CurrentUser() user: AuthUser | undefined, @Query() query: ListPlansQuery): Promise<{ items: PlanView[]; nextCursor: string | null }> {
+  list(
+    @CurrentUser() user: AuthUser | undefined,
+    @Query() query: ListPlansQuery,
+  ): Promise<{ items: PlanView[]; nextCursor: string | null }> {
     return this.plans.list(user, query);
   }
 }

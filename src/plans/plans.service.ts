@@ -97,7 +97,10 @@ export class PlansService {
     if (plans.length === 0) return [];
     const orgs = await this.plans.organizations(em, [...new Set(plans.map((p) => p.organizationId))]);
     const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const counts = await this.plans.remarkCounts(em, plans.map((p) => p.id));
+    const counts = await this.plans.remarkCounts(
+      em,
+      plans.map((p) => p.id),
+    );
     return plans.map((p) => planView(p, orgById.get(p.organizationId)!, counts.get(p.id) ?? { remarks: 0, answered: 0 }, now));
   }
 }

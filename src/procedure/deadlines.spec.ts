@@ -78,7 +78,14 @@ describe('local dates and days in a time zone', () => {
   it('localDate agrees with a fresh zone conversion for any sequence of instants (it remembers the last day per zone)', () => {
     const zones = [ALMATY, AQTOBE, 'Europe/Berlin', 'America/Sao_Paulo', 'Pacific/Apia', 'America/St_Johns'];
     // instants near local midnights and clock changes as well as anywhere in 2015-2030
-    const around = fc.constantFrom('2026-03-28T23:00:00Z', '2026-03-29T21:59:59.999Z', '2018-11-04T02:59:59.999Z', '2018-11-04T03:00:00Z', '2024-03-01T19:00:00Z', '2011-12-30T10:00:00Z');
+    const around = fc.constantFrom(
+      '2026-03-28T23:00:00Z',
+      '2026-03-29T21:59:59.999Z',
+      '2018-11-04T02:59:59.999Z',
+      '2018-11-04T03:00:00Z',
+      '2024-03-01T19:00:00Z',
+      '2011-12-30T10:00:00Z',
+    );
     const instant = fc.oneof(
       fc.integer({ min: Date.UTC(2015, 0, 1), max: Date.UTC(2030, 11, 31) }),
       fc.tuple(around, fc.integer({ min: -3 * 3600_000, max: 3 * 3600_000 })).map(([iso, offset]) => Date.parse(iso) + offset),
@@ -128,7 +135,7 @@ describe('stage1Window', () => {
     expect(window.closesAt).toEqual(almatyEnd('2026-02-07'));
   });
 
-  it('honours the configured number of days (30: Saturday 7 March, Monday 9 a substitute for Women\'s Day, closes Tuesday 10)', () => {
+  it("honours the configured number of days (30: Saturday 7 March, Monday 9 a substitute for Women's Day, closes Tuesday 10)", () => {
     expect(stage1Window(almaty('2026-02-05T10:00:00'), ALMATY, cal, { ...cfg, stage1Days: 30 }).closeDate).toBe('2026-03-10');
   });
 
@@ -217,7 +224,13 @@ describe('hearingDateOptions', () => {
 
   it('shows substitute days with the day off they replace', () => {
     const options = hearingDateOptions('2026-03-17', cal, cfg);
-    expect(options.dates.filter((d) => d.allowed).map((d) => d.date)).toEqual(['2026-03-18', '2026-03-19', '2026-03-20', '2026-03-26', '2026-03-27']);
+    expect(options.dates.filter((d) => d.allowed).map((d) => d.date)).toEqual([
+      '2026-03-18',
+      '2026-03-19',
+      '2026-03-20',
+      '2026-03-26',
+      '2026-03-27',
+    ]);
     expect(options.dates.find((d) => d.date === '2026-03-24')?.reason?.en).toBe('Day off moved from Saturday, 21 March (Nauryz holiday)');
   });
 
@@ -352,7 +365,10 @@ describe('checkHearingStart', () => {
     expect(checkHearingStart(late, close, ALMATY, cal, cfg).ok).toBe(false);
     expect(checkHearingStart(late, close, MOSCOW, cal, cfg)).toEqual({ ok: true, localDate: '2027-03-05' });
     const midnight = new Date('2027-03-14T20:30:00Z'); // 01:30 on 15 March in Almaty (after the limit); 23:30 on Sunday 14 March in Moscow
-    expect(checkHearingStart(midnight, close, ALMATY, cal, cfg)).toMatchObject({ ok: false, reason: { en: 'after the 10-day limit (last allowed date 2027-03-14)' } });
+    expect(checkHearingStart(midnight, close, ALMATY, cal, cfg)).toMatchObject({
+      ok: false,
+      reason: { en: 'after the 10-day limit (last allowed date 2027-03-14)' },
+    });
     expect(checkHearingStart(midnight, close, MOSCOW, cal, cfg)).toEqual({ ok: false, reason: SUNDAY });
   });
 

@@ -4,8 +4,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 
 /** A remark or proposal. Never edited or deleted: a correction is a new remark. */
 @Entity('remarks')
-@Check('remarks_stage_ck', "stage IN (1,2)")
-@Check('remarks_body_ck', "char_length(body) BETWEEN 1 AND 10000")
+@Check('remarks_stage_ck', 'stage IN (1,2)')
+@Check('remarks_body_ck', 'char_length(body) BETWEEN 1 AND 10000')
 @Index('remarks_plan_page_idx', ['planId', 'createdAt', 'id'])
 @Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
 @Index('remarks_author_idx', ['authorId', 'createdAt'])

@@ -15,7 +15,9 @@ export class RemarksController {
   @Auth('citizen')
   @ApiBearerAuth()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 characters; a retry returns the original remark' })
-  @ApiOperation({ summary: 'Leave a remark while stage 1 or 2 is open; 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED' })
+  @ApiOperation({
+    summary: 'Leave a remark while stage 1 or 2 is open; 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED',
+  })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id') planId: string,
@@ -27,14 +29,18 @@ export class RemarksController {
 
   @Get('plans/:id/remarks')
   @ApiOperation({ summary: 'Remarks of a plan, oldest first, with their answers and correction history (keyset pagination)' })
-  list(@CurrentUser() user: AuthUser | undefined, @Param('id') planId: string, @Query() query: ListRemarksQuery): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
+  list(
+    @CurrentUser() user: AuthUser | undefined,
+    @Param('id') planId: string,
+    @Query() query: ListRemarksQuery,
+  ): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
     return this.remarks.list(user, planId, query);
   }
 
   @Post('remarks/:id/answer')
   @Auth('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: "Publish the official answer (e-mailed to the author); 409 ALREADY_ANSWERED" })
+  @ApiOperation({ summary: 'Publish the official answer (e-mailed to the author); 409 ALREADY_ANSWERED' })
   answer(@CurrentUser() user: AuthUser, @Param('id') remarkId: string, @Body() body: AnswerDto): Promise<AnswerCreated> {
     return this.remarks.answer(user, remarkId, body.body, body.disposition);
   }

@@ -84,7 +84,12 @@ export interface AnswerRow {
 }
 
 /** The keyset page query of a plan's remarks, oldest first (a test EXPLAINs it; the bare handler runs it). */
-export function remarkPageSql(planId: string, stage: 1 | 2 | null, cursor: Keyset | null, limit: number): { sql: string; params: unknown[] } {
+export function remarkPageSql(
+  planId: string,
+  stage: 1 | 2 | null,
+  cursor: Keyset | null,
+  limit: number,
+): { sql: string; params: unknown[] } {
   const params: unknown[] = [planId];
   const where = ['r.plan_id = $1'];
   if (stage !== null) {

@@ -83,7 +83,9 @@ describe('RemarksService.create', () => {
     clock.set(new Date('2027-03-22T19:00:00Z'));
     const refusal = await service.create(citizen, PLAN, 'Too late', undefined).catch((e: AppError) => e);
     expect(refusal).toMatchObject({ code: 'WINDOW_CLOSED' });
-    expect((refusal as AppError).params.detail).toMatchObject({ en: 'stage one closed on 2027-03-22 23:59 (Asia/Almaty); stage two has not started' });
+    expect((refusal as AppError).params.detail).toMatchObject({
+      en: 'stage one closed on 2027-03-22 23:59 (Asia/Almaty); stage two has not started',
+    });
     expect(remarks.insert).not.toHaveBeenCalled();
   });
 
@@ -118,13 +120,20 @@ describe('RemarksService.create', () => {
 
   it('returns the remark of a concurrent request with the same key that committed first', async () => {
     remarks.insert.mockResolvedValue(null);
-    remarks.byIdempotencyKey.mockResolvedValue({ id: 'winner', stage: 1, createdAt: new Date('2027-03-10T06:00:00Z'), bodyHash: hashOf('Split the lot') });
+    remarks.byIdempotencyKey.mockResolvedValue({
+      id: 'winner',
+      stage: 1,
+      createdAt: new Date('2027-03-10T06:00:00Z'),
+      bodyHash: hashOf('Split the lot'),
+    });
     await expect(service.create(citizen, PLAN, 'Split the lot', 'key-1')).resolves.toMatchObject({ id: 'winner' });
     expect(remarks.byIdempotencyKey).toHaveBeenCalledWith({}, citizen.id, 'key-1');
   });
 
   it('refuses an unverified address and an empty remark before reading anything', async () => {
-    await expect(service.create({ ...citizen, emailVerified: false }, PLAN, 'Hello', undefined)).rejects.toMatchObject({ code: 'EMAIL_NOT_VERIFIED' });
+    await expect(service.create({ ...citizen, emailVerified: false }, PLAN, 'Hello', undefined)).rejects.toMatchObject({
+      code: 'EMAIL_NOT_VERIFIED',
+    });
     await expect(service.create(citizen, PLAN, '   ', undefined)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(remarks.submitLookup).not.toHaveBeenCalled();
   });

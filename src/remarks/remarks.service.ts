@@ -87,7 +87,9 @@ export class RemarksService {
     }
     const key = idempotencyKey === undefined || idempotencyKey === '' ? null : idempotencyKey;
     if (key !== null && key.length > 200) {
-      throw validationError([{ field: 'Idempotency-Key', constraint: 'maxLength', message: everyLocale((t) => t.remarks.idempotencyKeyTooLong) }]);
+      throw validationError([
+        { field: 'Idempotency-Key', constraint: 'maxLength', message: everyLocale((t) => t.remarks.idempotencyKeyTooLong) },
+      ]);
     }
     const bodyHash = createHash('sha256').update(`${planId}\n${body}`).digest('hex');
     const calendar = await this.calendars.calendar();
@@ -97,7 +99,10 @@ export class RemarksService {
     // round trips more). Concurrent requests with the same Idempotency-Key meet at the unique index.
     const found = await this.remarks.submitLookup(this.db, isUuid(planId) ? planId : null, user.id, key);
     if (found.existing_id !== null) {
-      return replay({ id: found.existing_id, stage: found.existing_stage!, createdAt: found.existing_created_at!, bodyHash: found.existing_body_hash! }, bodyHash);
+      return replay(
+        { id: found.existing_id, stage: found.existing_stage!, createdAt: found.existing_created_at!, bodyHash: found.existing_body_hash! },
+        bodyHash,
+      );
     }
     if (found.id === null) throw new AppError('PLAN_NOT_FOUND');
     const plan = submittedTo(found);
@@ -132,12 +137,23 @@ export class RemarksService {
    * A page of a plan's remarks, oldest first, keyset on (created_at, id) so any page costs the same;
    * every answer version of the page's remarks comes in one query.
    */
-  async list(user: AuthUser | undefined, planId: string, query: ListRemarksQuery): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
+  async list(
+    user: AuthUser | undefined,
+    planId: string,
+    query: ListRemarksQuery,
+  ): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
     const visibleId = await visiblePlanId(this.db, user, planId);
     const limit = query.limit ?? 20;
     const rows = await this.remarks.page(this.db, visibleId, query.stage ?? null, decodeCursor(query.cursor), limit);
     const page = rows.slice(0, limit);
-    const versions = answerVersions(page.length ? await this.remarks.answersOf(this.db, page.map((r) => r.id)) : []);
+    const versions = answerVersions(
+      page.length
+        ? await this.remarks.answersOf(
+            this.db,
+            page.map((r) => r.id),
+          )
+        : [],
+    );
     const items: RemarkView[] = page.map((r) => {
       const [latest, ...older] = versions.get(r.id) ?? [];
       return {
@@ -162,7 +178,16 @@ export class RemarksService {
       if ((await this.remarks.answerCount(em, remark.id)) > 0) throw new AppError('ALREADY_ANSWERED');
       const now = this.clock.now();
       const late = isAnswerLate(remark, now, await this.hearings.scheduledStart(em, plan.id));
-      const answer = await this.remarks.addAnswer(em, { remarkId: remark.id, version: 1, body, disposition, authorId: user.id, publishedAt: now, late, correctionReason: null });
+      const answer = await this.remarks.addAnswer(em, {
+        remarkId: remark.id,
+        version: 1,
+        body,
+        disposition,
+        authorId: user.id,
+        publishedAt: now,
+        late,
+        correctionReason: null,
+      });
       await this.remarks.markAnswered(em, remark.id, now);
       await this.queueEmail(em, plan, remark, answer);
       return answer;
@@ -215,7 +240,9 @@ export class RemarksService {
       correction: answer.version > 1 ? { reason: answer.correctionReason ?? '', version: answer.version } : null,
       url: `${this.config.publicUrl}/plans/${plan.id}`,
     });
-    await this.outbox.enqueue(em, [{ dedupeKey: `answer:${answer.id}`, kind: answer.version > 1 ? 'answer_correction' : 'answer', recipient: author.email, ...mail }]);
+    await this.outbox.enqueue(em, [
+      { dedupeKey: `answer:${answer.id}`, kind: answer.version > 1 ? 'answer_correction' : 'answer', recipient: author.email, ...mail },
+    ]);
   }
 }
 
@@ -243,12 +270,26 @@ function answerVersions(answers: AnswerRow[]): Map<string, Omit<AnswerView, 'his
   const versions = new Map<string, Omit<AnswerView, 'history'>[]>();
   for (const a of answers) {
     const list = versions.get(a.remark_id) ?? [];
-    list.push({ body: a.body, disposition: a.disposition, publishedAt: new Date(a.published_at).toISOString(), late: a.late, version: a.version, correctionReason: a.correction_reason });
+    list.push({
+      body: a.body,
+      disposition: a.disposition,
+      publishedAt: new Date(a.published_at).toISOString(),
+      late: a.late,
+      version: a.version,
+      correctionReason: a.correction_reason,
+    });
     versions.set(a.remark_id, list);
   }
   return versions;
 }
 
 function toCreated(a: Answer): AnswerCreated {
-  return { id: a.id, remarkId: a.remarkId, version: a.version, disposition: a.disposition, publishedAt: a.publishedAt.toISOString(), late: a.late };
+  return {
+    id: a.id,
+    remarkId: a.remarkId,
+    version: a.version,
+    disposition: a.disposition,
+    publishedAt: a.publishedAt.toISOString(),
+    late: a.late,
+  };
 }

@@ -20,7 +20,9 @@ export class ReviewsController {
   @Post('plans/:id/review/positions')
   @Auth()
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'A member of the overseeing council records a position (once); 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED' })
+  @ApiOperation({
+    summary: 'A member of the overseeing council records a position (once); 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED',
+  })
   position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser) {
     return this.reviews.recordPosition(user, id, body);
   }

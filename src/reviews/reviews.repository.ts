@@ -81,8 +81,7 @@ export async function councilMembersCount(db: DataSource | EntityManager, counci
   return count;
 }
 
-export type NewConclusion = ConclusionFigures &
-  Pick<ReviewConclusion, 'planId' | 'councilId' | 'closedAt' | 'closedBy' | 'closedByUserId'>;
+export type NewConclusion = ConclusionFigures & Pick<ReviewConclusion, 'planId' | 'councilId' | 'closedAt' | 'closedBy' | 'closedByUserId'>;
 
 /** Every statement of the council review on review_positions, recommendations, their responses and conclusions. */
 @Injectable()
@@ -124,8 +123,20 @@ export class ReviewsRepository {
       `INSERT INTO review_conclusions (plan_id, council_id, closed_at, closed_by, closed_by_user_id, members_count, positions_count,
                                        endorse_count, endorse_with_recommendations_count, object_count, result, quorum)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (plan_id) DO NOTHING RETURNING id`,
-      [c.planId, c.councilId, c.closedAt, c.closedBy, c.closedByUserId, c.membersCount, c.positionsCount, c.endorseCount,
-        c.endorseWithRecommendationsCount, c.objectCount, c.result, c.quorum],
+      [
+        c.planId,
+        c.councilId,
+        c.closedAt,
+        c.closedBy,
+        c.closedByUserId,
+        c.membersCount,
+        c.positionsCount,
+        c.endorseCount,
+        c.endorseWithRecommendationsCount,
+        c.objectCount,
+        c.result,
+        c.quorum,
+      ],
     );
     if (inserted.length === 0) return null;
     return em.getRepository(ReviewConclusion).findOneByOrFail({ id: inserted[0].id });

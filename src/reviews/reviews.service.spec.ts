@@ -23,9 +23,7 @@ function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = 
   const reviews = {
     positionKinds: jest.fn(async () => positions),
     councilMembersCount: jest.fn(async () => membersCount),
-    insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) =>
-      alreadyClosed ? null : ({ ...c, id: 'conclusion-1' }),
-    ),
+    insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) => (alreadyClosed ? null : { ...c, id: 'conclusion-1' })),
     conclusionRecipients: jest.fn(async () => recipients),
   };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
@@ -70,7 +68,10 @@ describe('ReviewsService.close', () => {
   ])('%j of %i members: %s, quorum %s', async (positions, members, result, quorum) => {
     const { service, reviews } = setUp(positions, members);
     await service.close(em, plan, organization, 'deadline', null);
-    expect(reviews.insertConclusion).toHaveBeenCalledWith(em, expect.objectContaining({ result, quorum, closedBy: 'deadline', closedByUserId: null }));
+    expect(reviews.insertConclusion).toHaveBeenCalledWith(
+      em,
+      expect.objectContaining({ result, quorum, closedBy: 'deadline', closedByUserId: null }),
+    );
   });
 
   it("e-mails the organizer's staff and the council once per conclusion, each in their language", async () => {

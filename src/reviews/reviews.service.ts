@@ -151,7 +151,12 @@ export class ReviewsService {
     user: AuthUser | undefined,
     planId: string,
     input: PositionInput,
-  ): Promise<{ id: string; position: PositionKind; createdAt: string; recommendations: { id: string; text: string; responseDueAt: string }[] }> {
+  ): Promise<{
+    id: string;
+    position: PositionKind;
+    createdAt: string;
+    recommendations: { id: string; text: string; responseDueAt: string }[];
+  }> {
     const recommendations = (input.recommendations ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
     try {
       return await this.db.transaction(async (em) => {
@@ -164,12 +169,25 @@ export class ReviewsService {
         if (window === 'closed') throw new AppError('REVIEW_CLOSED');
         checkRecommendations(input.position, recommendations);
         if (await this.reviews.hasPosition(em, planId, user.id)) throw new AppError('POSITION_EXISTS');
-        const position = await this.reviews.insertPosition(em, { planId, memberId: user.id, position: input.position, text: input.text, createdAt: now });
+        const position = await this.reviews.insertPosition(em, {
+          planId,
+          memberId: user.id,
+          position: input.position,
+          text: input.text,
+          createdAt: now,
+        });
         const due = recommendationResponseDueAt(now, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
         const saved = recommendations.length
           ? await this.reviews.insertRecommendations(
               em,
-              recommendations.map((text, i) => ({ planId, positionId: position.id, text, createdAt: new Date(now.getTime() + i), responseDueAt: due, respondedAt: null })),
+              recommendations.map((text, i) => ({
+                planId,
+                positionId: position.id,
+                text,
+                createdAt: new Date(now.getTime() + i),
+                responseDueAt: due,
+                respondedAt: null,
+              })),
             )
           : [];
         return {
@@ -203,9 +221,18 @@ export class ReviewsService {
    * Computes and stores the conclusion (once: the unique plan index) and queues the e-mails, in the
    * caller's transaction, which must hold the plan row locked. Null when it was closed already.
    */
-  async close(em: EntityManager, plan: Plan, organization: Organization, closedBy: 'chair' | 'deadline', userId: string | null): Promise<ReviewConclusion | null> {
+  async close(
+    em: EntityManager,
+    plan: Plan,
+    organization: Organization,
+    closedBy: 'chair' | 'deadline',
+    userId: string | null,
+  ): Promise<ReviewConclusion | null> {
     const now = this.clock.now();
-    const figures = computeConclusion(await this.reviews.positionKinds(em, plan.id), await this.reviews.councilMembersCount(em, organization.councilId));
+    const figures = computeConclusion(
+      await this.reviews.positionKinds(em, plan.id),
+      await this.reviews.councilMembersCount(em, organization.councilId),
+    );
     const conclusion = await this.reviews.insertConclusion(em, {
       ...figures,
       planId: plan.id,
@@ -271,7 +298,8 @@ export class ReviewsService {
       this.dispatcher.kick();
       return result;
     } catch (error) {
-      if (isUniqueViolation(error, 'recommendation_responses_version_uq')) throw new AppError(correction ? 'VALIDATION_FAILED' : 'ALREADY_RESPONDED', { details: 'version' });
+      if (isUniqueViolation(error, 'recommendation_responses_version_uq'))
+        throw new AppError(correction ? 'VALIDATION_FAILED' : 'ALREADY_RESPONDED', { details: 'version' });
       throw error;
     }
   }

@@ -16,7 +16,10 @@ export class SetClockDto {
 @ApiTags('sandbox')
 @Controller(`${API}/sandbox/clock`)
 export class SandboxController {
-  constructor(private readonly clock: Clock, @Inject(APP_CONFIG) private readonly config: AppConfig) {}
+  constructor(
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   private manual(): ManualClock {
     if (this.config.clockMode !== 'manual' || !(this.clock instanceof ManualClock)) throw new AppError('NOT_FOUND');

@@ -58,7 +58,11 @@ export class SweepService {
   }
 
   /** One e-mail per plan to each of its organization's staff. */
-  private async toStaff<P extends { organization_id: string }>(em: EntityManager, plans: P[], email: (plan: P, user: Staff) => NewEmail): Promise<void> {
+  private async toStaff<P extends { organization_id: string }>(
+    em: EntityManager,
+    plans: P[],
+    email: (plan: P, user: Staff) => NewEmail,
+  ): Promise<void> {
     const staff = await this.sweeps.staff(em, [...new Set(plans.map((p) => p.organization_id))]);
     await this.outbox.enqueue(
       em,
@@ -69,7 +73,12 @@ export class SweepService {
   private async stage1ClosedBatch(em: EntityManager, now: Date): Promise<number> {
     const plans = await this.sweeps.claimStage1Closed(em, now, BATCH);
     if (plans.length === 0) return 0;
-    const countOf = byPlan(await this.sweeps.stage1Counts(em, plans.map((p) => p.id)));
+    const countOf = byPlan(
+      await this.sweeps.stage1Counts(
+        em,
+        plans.map((p) => p.id),
+      ),
+    );
     await this.toStaff(em, plans, (plan, user) => ({
       dedupeKey: `stage1-closed:${plan.id}:${user.id}`,
       kind: 'stage1_closed',
@@ -87,7 +96,12 @@ export class SweepService {
   private async stage2ClosedBatch(em: EntityManager, now: Date): Promise<number> {
     const plans = await this.sweeps.claimStage2Closed(em, now, BATCH);
     if (plans.length === 0) return 0;
-    const countOf = byPlan(await this.sweeps.stage2Counts(em, plans.map((p) => p.id)));
+    const countOf = byPlan(
+      await this.sweeps.stage2Counts(
+        em,
+        plans.map((p) => p.id),
+      ),
+    );
     const calendar = await this.calendars.calendar();
     const answersDue = new Map(
       plans.map((plan) => {

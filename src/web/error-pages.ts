@@ -19,7 +19,10 @@ export function errorPage(ctx: PageContext, status: number, message?: string): S
 export function forbiddenPage(ctx: PageContext, role: Role, name: string): SafeHtml {
   const { organizer, admin } = texts(ctx.locale).pages;
   const title = role === 'organizer' ? organizer.forbiddenTitle : admin.forbiddenTitle;
-  const text = role === 'organizer' ? interpolate(organizer.forbiddenText, { name }) : interpolate(admin.forbiddenText, { role: admin.roles[role], name });
+  const text =
+    role === 'organizer'
+      ? interpolate(organizer.forbiddenText, { name })
+      : interpolate(admin.forbiddenText, { role: admin.roles[role], name });
   const body = html`<h1>${title}</h1>
 <p>${text}</p>
 <p><a href="/">${ctx.t.backHome}</a></p>`;

@@ -20,7 +20,13 @@ export function formatDate(date: string, locale: Locale): string {
 
 /** Whole tenge: "12 500 000 ₸". */
 export function formatTenge(amount: number | string, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale(locale), { style: 'currency', currency: 'KZT', currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Number(amount));
+  return new Intl.NumberFormat(intlLocale(locale), {
+    style: 'currency',
+    currency: 'KZT',
+    currencyDisplay: 'narrowSymbol',
+    maximumFractionDigits: 0,
+    minimumFractionDigits: 0,
+  }).format(Number(amount));
 }
 
 /** Whole calendar days from today (local) to the local date of `closesAt`; 0 on the last day. */

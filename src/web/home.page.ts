@@ -34,11 +34,12 @@ export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
   </div>
   <div><button type="submit">${t.searchButton}</button></div>
 </form>
-${data.open.length === 0
-  ? html`<p>${t.noOpen}</p>`
-  : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
-      const left = daysLeft(data.now, p.closes_at, p.time_zone);
-      return html`<li class="card">
+${
+  data.open.length === 0
+    ? html`<p>${t.noOpen}</p>`
+    : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
+        const left = daysLeft(data.now, p.closes_at, p.time_zone);
+        return html`<li class="card">
         <h2 class="card-title"><a href="/plans/${p.id}">${p.title}</a></h2>
         <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
         <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
@@ -46,16 +47,19 @@ ${data.open.length === 0
            <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
            <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>
       </li>`;
-    })}</ul>`}
+      })}</ul>`
+}
 <h2 id="hearings-heading">${t.upcomingHearings}</h2>
-${data.hearings.length === 0
-  ? html`<p>${t.noHearings}</p>`
-  : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
-      (h) => html`<li class="card">
+${
+  data.hearings.length === 0
+    ? html`<p>${t.noHearings}</p>`
+    : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
+        (h) => html`<li class="card">
         <h3 class="card-title"><a href="/plans/${h.plan_id}">${h.title}</a></h3>
         <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
         <p class="meta">${h.organization_name} · ${h.venue}${h.room ? html`, ${h.room}` : ''}</p>
       </li>`,
-    )}</ul>`}`;
+      )}</ul>`
+}`;
   return layout(ctx, { title: t.openDiscussions, body });
 }

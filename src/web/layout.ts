@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locale} from '../common/i18n/locale';
+import type { Locale } from '../common/i18n/locale';
 import { interpolate, LOCALES } from '../common/i18n/locale';
 import { csrfField } from './forms/csrf';
 import type { HtmlValue, SafeHtml } from './html';
@@ -36,7 +36,13 @@ export interface PageUser {
   emailVerified: boolean;
 }
 
-export function pageContext(locale: Locale, lowVision: boolean, currentPath: string, user: PageUser | null = null, csrf: string | null = null): PageContext {
+export function pageContext(
+  locale: Locale,
+  lowVision: boolean,
+  currentPath: string,
+  user: PageUser | null = null,
+  csrf: string | null = null,
+): PageContext {
   return { locale, t: texts(locale).pages.common, lowVision, currentPath, user, csrf };
 }
 
@@ -63,9 +69,11 @@ function account(ctx: PageContext, next: string): SafeHtml {
     return ctx.currentPath.startsWith('/login') ? html`` : html`<a class="account" href="/login?next=${next}">${t.signIn}</a>`;
   }
   return html`<div class="account"><span class="who">${interpolate(t.signedInAs, { name: ctx.user.displayName })}</span>
-      ${ctx.csrf
-        ? html`<form class="inline" method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit" class="link">${t.signOut}</button></form>`
-        : ''}</div>`;
+      ${
+        ctx.csrf
+          ? html`<form class="inline" method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit" class="link">${t.signOut}</button></form>`
+          : ''
+      }</div>`;
 }
 
 /** Removes `lang` from a path's query, so the switcher does not carry a stale choice. */

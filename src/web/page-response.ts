@@ -17,8 +17,22 @@ const YEAR_SECONDS = 365 * 24 * 3600;
 export function requestContext(request: FastifyRequest, fallback: Locale, csrf?: Csrf): PageContext {
   const cookies = (request as PageRequest).cookies ?? {};
   const user = (request as PageRequest).user ?? null;
-  const pageUser = user ? { id: user.id, displayName: user.displayName, role: user.role, organizationId: user.organizationId, emailVerified: user.emailVerified } : null;
-  return pageContext(requestLocale(request, fallback), cookies[VIEW_COOKIE] === LOW_VISION, pathWithoutLang(request.url), pageUser, user && csrf ? csrf.token(request) : null);
+  const pageUser = user
+    ? {
+        id: user.id,
+        displayName: user.displayName,
+        role: user.role,
+        organizationId: user.organizationId,
+        emailVerified: user.emailVerified,
+      }
+    : null;
+  return pageContext(
+    requestLocale(request, fallback),
+    cookies[VIEW_COOKIE] === LOW_VISION,
+    pathWithoutLang(request.url),
+    pageUser,
+    user && csrf ? csrf.token(request) : null,
+  );
 }
 
 export function cookieOptions(request: FastifyRequest) {

@@ -17,7 +17,11 @@ const PAGE = 'page';
 
 export function mergeRouteConfig(handler: object, patch: PageRouteConfig): void {
   const config = (Reflect.getMetadata(FASTIFY_ROUTE_CONFIG_METADATA, handler) ?? {}) as Record<string, unknown>;
-  Reflect.defineMetadata(FASTIFY_ROUTE_CONFIG_METADATA, { ...config, [PAGE]: { ...(config[PAGE] as PageRouteConfig | undefined), ...patch } }, handler);
+  Reflect.defineMetadata(
+    FASTIFY_ROUTE_CONFIG_METADATA,
+    { ...config, [PAGE]: { ...(config[PAGE] as PageRouteConfig | undefined), ...patch } },
+    handler,
+  );
 }
 
 /** The page route's config (empty outside page controllers). */

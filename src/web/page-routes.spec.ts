@@ -40,7 +40,10 @@ function routes(controller: Type): Route[] {
     .map((handler) => ({
       controller: controller.name,
       method: Reflect.getMetadata(METHOD_METADATA, handler) as RequestMethod,
-      path: `/${[Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)].map((p: string) => p.replace(/^\/+|\/+$/g, '')).filter((p) => p).join('/')}`,
+      path: `/${[Reflect.getMetadata(PATH_METADATA, controller), Reflect.getMetadata(PATH_METADATA, handler)]
+        .map((p: string) => p.replace(/^\/+|\/+$/g, ''))
+        .filter((p) => p)
+        .join('/')}`,
       handler,
     }));
 }
@@ -52,18 +55,25 @@ describe('page controllers (reflected from WebModule)', () => {
 
   it('finds the page controllers and their form POSTs', () => {
     expect(controllers.length).toBeGreaterThanOrEqual(10);
-    expect(posts.map((r) => r.path)).toEqual(expect.arrayContaining(['/login', '/logout', '/plans/:id/remarks', '/admin/calendar/:date/delete', '/organizer/plans/:id/outcome']));
+    expect(posts.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/login', '/logout', '/plans/:id/remarks', '/admin/calendar/:date/delete', '/organizer/plans/:id/outcome']),
+    );
     expect(posts.length).toBeGreaterThanOrEqual(26);
   });
 
   it('renders the refusals of every page controller as pages (@PageController)', () => {
-    for (const controller of controllers) expect([controller.name, Reflect.getMetadata(EXCEPTION_FILTERS_METADATA, controller)]).toEqual([controller.name, [PageErrorFilter]]);
+    for (const controller of controllers)
+      expect([controller.name, Reflect.getMetadata(EXCEPTION_FILTERS_METADATA, controller)]).toEqual([controller.name, [PageErrorFilter]]);
   });
 
   it('checks the CSRF token of every form POST (@FormPost), and of nothing else', () => {
     for (const route of all) {
       const guards = (Reflect.getMetadata(GUARDS_METADATA, route.handler) ?? []) as unknown[];
-      expect([route.method, route.path, guards.includes(CsrfGuard)]).toEqual([route.method, route.path, route.method === RequestMethod.POST]);
+      expect([route.method, route.path, guards.includes(CsrfGuard)]).toEqual([
+        route.method,
+        route.path,
+        route.method === RequestMethod.POST,
+      ]);
     }
   });
 

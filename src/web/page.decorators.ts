@@ -18,7 +18,8 @@ export function PageController(path: string, options: { roles?: readonly Role[] 
       const prototype = target.prototype as Record<string, unknown>;
       for (const name of Object.getOwnPropertyNames(prototype)) {
         const handler = prototype[name];
-        if (typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler)) mergeRouteConfig(handler, { roles: options.roles });
+        if (typeof handler === 'function' && Reflect.hasMetadata(PATH_METADATA, handler))
+          mergeRouteConfig(handler, { roles: options.roles });
       }
     }
     const auth = options.roles ? [Auth(...options.roles)] : [];

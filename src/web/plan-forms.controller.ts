@@ -28,7 +28,13 @@ export class PlanFormsController {
 
   @FormPost('', { signIn: '/plans/:id#remark-form' })
   @Auth('citizen')
-  async remark(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async remark(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!isUuid(id)) throw new AppError('PLAN_NOT_FOUND');
     const ctx = this.pages.context(request);
     const values = readForm(body, REMARK_FIELDS);
@@ -36,7 +42,12 @@ export class PlanFormsController {
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.remarks.create(user, id, values.body, values.idempotencyKey.slice(0, 200) || undefined),
-      refusals: { WINDOW_CLOSED: 'body', VALIDATION_FAILED: () => ({ body: ctx.t.remarkEmpty }), EMAIL_NOT_VERIFIED: 'body', IDEMPOTENCY_KEY_REUSED: 'body' },
+      refusals: {
+        WINDOW_CLOSED: 'body',
+        VALIDATION_FAILED: () => ({ body: ctx.t.remarkEmpty }),
+        EMAIL_NOT_VERIFIED: 'body',
+        IDEMPOTENCY_KEY_REUSED: 'body',
+      },
       render: (remark, status) => this.planPage.render(request, reply, id, null, { remark }, status),
       done: (created) => seeOther(reply, `/plans/${id}?done=remark#remark-${created.id}`),
     });

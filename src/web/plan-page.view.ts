@@ -18,7 +18,14 @@ export class PlanPageView {
     private readonly clock: Clock,
   ) {}
 
-  async render(request: FastifyRequest, reply: FastifyReply, id: string, cursor: string | null, form: PlanFormState, status = 200): Promise<void> {
+  async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    cursor: string | null,
+    form: PlanFormState,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const plan = await this.queries.plan(id);
     if (!plan) throw new AppError('PLAN_NOT_FOUND');
@@ -29,7 +36,15 @@ export class PlanPageView {
       this.queries.procedure(plan.id, now),
       this.participation.slots(ctx, plan, now, done),
     ]);
-    const page = planPage(ctx, { now, plan, remarks, procedure, slots, path: `/plans/${plan.id}`, form: { remarkKey: randomUUID(), ...form } });
+    const page = planPage(ctx, {
+      now,
+      plan,
+      remarks,
+      procedure,
+      slots,
+      path: `/plans/${plan.id}`,
+      form: { remarkKey: randomUUID(), ...form },
+    });
     this.pages.send(request, reply, ctx, page, status);
   }
 }

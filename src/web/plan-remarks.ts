@@ -80,16 +80,18 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
           ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="body">${r.body}</p>
-        ${r.answer_body !== null
-          ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
+        ${
+          r.answer_body !== null
+            ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
               <h3 id="answer-of-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
             </section>`
-          : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
-              ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`}
+            : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+              ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`
+        }
       </li>`;
 }
 
@@ -101,10 +103,14 @@ export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   return html`<h2 id="remarks">${t.remarks}</h2>
 ${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : null)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
-${d.remarks.items.length === 0
-  ? html`<p>${t.noRemarks}</p>`
-  : html`<ol class="remarks">${d.remarks.items.map((r) => remarkItem(ctx, d, r, isOrganizer))}</ol>`}
-${d.remarks.nextCursor
-  ? html`<p class="more"><a class="button" href="${d.path}?cursor=${encodeURIComponent(d.remarks.nextCursor)}#remarks">${t.more}</a></p>`
-  : ''}`;
+${
+  d.remarks.items.length === 0
+    ? html`<p>${t.noRemarks}</p>`
+    : html`<ol class="remarks">${d.remarks.items.map((r) => remarkItem(ctx, d, r, isOrganizer))}</ol>`
+}
+${
+  d.remarks.nextCursor
+    ? html`<p class="more"><a class="button" href="${d.path}?cursor=${encodeURIComponent(d.remarks.nextCursor)}#remarks">${t.more}</a></p>`
+    : ''
+}`;
 }

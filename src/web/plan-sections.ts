@@ -54,32 +54,38 @@ function protocolBody(ctx: PageContext, m: Catalogue['pages']['plan'], p: Protoc
 function recommendation(ctx: PageContext, m: Catalogue['pages']['plan'], r: RecommendationView, tz: string): SafeHtml {
   const due = formatDateTime(r.responseDueAt, tz, ctx.locale);
   return html`<li class="recommendation" id="recommendation-${r.id}"><p class="body">${r.text}</p>
-    ${r.response
-      ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
+    ${
+      r.response
+        ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
           ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}<p class="body">${r.response.text}</p></div>`
-      : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${interpolate(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`}</li>`;
+        : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${interpolate(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`
+    }</li>`;
 }
 
 function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: ReviewView, tz: string, now: Date): SafeHtml {
   const c = review.conclusion;
   return html`<h2 id="review">${m.review}</h2>
   ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${interpolate(m.reviewUntil, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>` : ''}
-  ${c
-    ? html`<h3>${m.conclusion}</h3>
+  ${
+    c
+      ? html`<h3>${m.conclusion}</h3>
       <p><strong>${m.result[c.result] ?? c.result}</strong></p>
       <p>${interpolate(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
       <p>${c.quorum ? m.quorum : m.noQuorum}</p>
       <p class="meta">${interpolate(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>`
-    : ''}
+      : ''
+  }
   <h3>${m.positions}</h3>
-  ${review.positions.length === 0
-    ? html`<p>${m.noPositions}</p>`
-    : html`<ol class="positions">${review.positions.map(
-        (p) => html`<li class="position"><p><strong>${p.memberName}</strong>: ${m.position[p.position] ?? p.position}
+  ${
+    review.positions.length === 0
+      ? html`<p>${m.noPositions}</p>`
+      : html`<ol class="positions">${review.positions.map(
+          (p) => html`<li class="position"><p><strong>${p.memberName}</strong>: ${m.position[p.position] ?? p.position}
             <span class="meta">${formatDateTime(p.createdAt, tz, ctx.locale)}</span></p>
           <p class="body">${p.text}</p>
           ${p.recommendations.length ? html`<h4>${m.recommendations}</h4><ol>${p.recommendations.map((r) => recommendation(ctx, m, r, tz))}</ol>` : ''}</li>`,
-      )}</ol>`}`;
+        )}</ol>`
+  }`;
 }
 
 function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: NoticeView, tz: string): SafeHtml {
@@ -105,10 +111,12 @@ export function procedureSections(ctx: PageContext, details: ProcedureDetails, t
   const m = texts(ctx.locale).pages.plan;
   const { protocol, review, notice, outcome } = details;
   return html`
-${protocol
-  ? html`<h2 id="protocol">${m.protocol}</h2>${protocolBody(ctx, m, protocol, tz)}
+${
+  protocol
+    ? html`<h2 id="protocol">${m.protocol}</h2>${protocolBody(ctx, m, protocol, tz)}
     ${history(m, protocol.versions, (v) => protocolBody(ctx, m, v, tz))}`
-  : ''}
+    : ''
+}
 ${review ? reviewSection(ctx, m, review, tz, now) : ''}
 ${notice ? noticeSection(ctx, m, notice, tz) : ''}
 ${outcome ? outcomeSection(ctx, m, outcome, tz, planId) : ''}`;

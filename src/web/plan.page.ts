@@ -6,7 +6,7 @@ import type { HtmlValue, SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
-import type { OpenWindow, PlanFormState} from './plan-remarks';
+import type { OpenWindow, PlanFormState } from './plan-remarks';
 import { remarksSection } from './plan-remarks';
 import type { ProcedureDetails } from './plan-sections';
 import { procedureSections } from './plan-sections';
@@ -28,8 +28,14 @@ function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | D
   const dt = (d: Date) => formatDateTime(d, tz, locale);
   const out: TimelineEntry[] = [{ label: t.tlPublished, when: dt(p.published_at), at: p.published_at }];
   if (p.stage1_closes_at) out.push({ label: t.tlStage1Close, when: dt(p.stage1_closes_at), at: p.stage1_closes_at });
-  if (p.hearing_deadline_date) out.push({ label: t.tlHearingDeadline, when: formatDate(p.hearing_deadline_date, locale), at: endOfLocalDay(p.hearing_deadline_date, tz) });
-  if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
+  if (p.hearing_deadline_date)
+    out.push({
+      label: t.tlHearingDeadline,
+      when: formatDate(p.hearing_deadline_date, locale),
+      at: endOfLocalDay(p.hearing_deadline_date, tz),
+    });
+  if (p.hearing_status === 'scheduled' && p.hearing_starts_at)
+    out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
   if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
   if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
   const reviewEnd = reviewClosedAt ? new Date(reviewClosedAt) : p.review_closes_at;
@@ -66,7 +72,13 @@ export interface PlanSlots {
 
 /** The stage that accepts remarks now, by the API's rule (remarkWindow), and until when. */
 function openWindow(p: PlanDetailRow, now: Date): OpenWindow | null {
-  const plan = { publishedAt: p.published_at, stage1ClosesAt: p.stage1_closes_at, stage2OpensAt: p.stage2_opens_at, stage2ClosesAt: p.stage2_closes_at, outcomePublishedAt: p.outcome_published_at };
+  const plan = {
+    publishedAt: p.published_at,
+    stage1ClosesAt: p.stage1_closes_at,
+    stage2OpensAt: p.stage2_opens_at,
+    stage2ClosesAt: p.stage2_closes_at,
+    outcomePublishedAt: p.outcome_published_at,
+  };
   const window = remarkWindow(plan, now, p.time_zone);
   if (!window.open) return null;
   const closesAt = window.stage === 2 ? p.stage2_closes_at : p.stage1_closes_at;
@@ -77,11 +89,13 @@ function factsSection(ctx: PageContext, p: PlanDetailRow, open: OpenWindow | nul
   const { t, locale } = ctx;
   const tz = p.time_zone;
   const left = open ? daysLeft(now, open.closesAt, tz) : 0;
-  return html`${open
-  ? html`<p><span class="badge stage">${interpolate(t.stageOpenNow, { n: open.stage })}</span>
+  return html`${
+    open
+      ? html`<p><span class="badge stage">${interpolate(t.stageOpenNow, { n: open.stage })}</span>
       ${interpolate(t.closesAt, { time: formatDateTime(open.closesAt, tz, locale) })}
       <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>`
-  : ''}
+      : ''
+  }
 <dl class="facts">
   <dt>${t.organizer}</dt><dd>${p.organization_name}</dd>
   <dt>${t.amount}</dt><dd>${formatTenge(p.amount, locale)}</dd>
@@ -98,18 +112,22 @@ function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): Sa
   const { t, locale } = ctx;
   if (!p.hearing_status) return html``;
   return html`<h2 id="hearing">${t.hearing}</h2>
-    ${p.hearing_status === 'cancelled'
-      ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
-      : html`<dl class="facts">
+    ${
+      p.hearing_status === 'cancelled'
+        ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
+        : html`<dl class="facts">
           <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, p.time_zone, locale) : ''}</dd>
           <dt>${t.venue}</dt><dd>${p.hearing_venue}</dd>
           ${p.hearing_room ? html`<dt>${t.room}</dt><dd>${p.hearing_room}</dd>` : ''}
-          ${p.hearing_livestream_url && /^https?:\/\//i.test(p.hearing_livestream_url)
-            ? html`<dt>${t.livestream}</dt><dd><a href="${p.hearing_livestream_url}" rel="noopener noreferrer">${p.hearing_livestream_url}</a></dd>`
-            : ''}
+          ${
+            p.hearing_livestream_url && /^https?:\/\//i.test(p.hearing_livestream_url)
+              ? html`<dt>${t.livestream}</dt><dd><a href="${p.hearing_livestream_url}" rel="noopener noreferrer">${p.hearing_livestream_url}</a></dd>`
+              : ''
+          }
         </dl>
         <p>${t.hearingOpen}</p>
-        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`}
+        <p><a class="button" href="/api/v1/plans/${p.id}/hearing.ics" download>${t.addToCalendar}</a></p>`
+    }
     ${slot ?? ''}`;
 }
 

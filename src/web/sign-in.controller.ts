@@ -27,7 +27,12 @@ export class SignInController {
   @Get('login')
   loginForm(@Query('next') next: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const ctx = this.pages.context(request);
-    this.pages.send(request, reply, ctx, loginPage(ctx, this.pages.formToken(request, reply), emptyForm(SIGN_IN_FIELDS, { next: safeNext(next) })));
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      loginPage(ctx, this.pages.formToken(request, reply), emptyForm(SIGN_IN_FIELDS, { next: safeNext(next) })),
+    );
   }
 
   @FormPost('login')
@@ -36,10 +41,14 @@ export class SignInController {
     const values = readForm(body, SIGN_IN_FIELDS, ['email']);
     values.next = safeNext(values.next);
     const tooLong = (n: number) => interpolate(texts(ctx.locale).pages.admin.tooLong, { n });
-    const { value, errors } = await check(LoginDto, { email: values.email, password: values.password }, {
-      email: (failed) => (failed.includes('maxLength') ? tooLong(320) : ctx.t.fieldRequired),
-      password: ctx.t.fieldRequired,
-    });
+    const { value, errors } = await check(
+      LoginDto,
+      { email: values.email, password: values.password },
+      {
+        email: (failed) => (failed.includes('maxLength') ? tooLong(320) : ctx.t.fieldRequired),
+        password: ctx.t.fieldRequired,
+      },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.signIn(request.ip, value),

@@ -1,7 +1,7 @@
 import { texts } from '../common/i18n/catalogue';
 import { csrfField } from './forms/csrf';
 import { formAlert, textField } from './forms/fields';
-import type { FormState} from './forms/form';
+import type { FormState } from './forms/form';
 import { hasErrors } from './forms/form';
 import type { SafeHtml } from './html';
 import { html } from './html';

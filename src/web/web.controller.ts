@@ -42,7 +42,12 @@ export class WebController {
   }
 
   @Get()
-  async home(@Query('q') q: unknown, @Query('org') org: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async home(
+    @Query('q') q: unknown,
+    @Query('org') org: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const now = this.clock.now();
     const search = typeof q === 'string' && q.trim() ? q.trim().slice(0, 200) : null;
@@ -52,11 +57,22 @@ export class WebController {
       this.queries.openDiscussions(now, search, organizationId),
       this.queries.upcomingHearings(now, search, organizationId),
     ]);
-    this.pages.send(request, reply, ctx, homePage(ctx, { now, q: search ?? '', organizationId: organizationId ?? '', organizations, open, hearings }));
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      homePage(ctx, { now, q: search ?? '', organizationId: organizationId ?? '', organizations, open, hearings }),
+    );
   }
 
   @Get('plans/:id')
-  async plan(@Param('id') id: string, @Query('cursor') cursor: unknown, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async plan(
+    @Param('id') id: string,
+    @Query('cursor') cursor: unknown,
+    @Query('done') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const flash = done === 'remark' ? 'remarked' : done === 'answer' ? 'answered' : null;
     await this.planPage.render(request, reply, id, typeof cursor === 'string' ? cursor : null, { flash });
   }

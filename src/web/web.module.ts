@@ -40,7 +40,15 @@ import { WebController } from './web.controller';
     AdminCalendarController,
   ],
   imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
-  providers: [PublicPagesRepository, CouncilPagesRepository, AdminPagesRepository, CitizenPagesRepository, PlanParticipation, PlanPageView, CouncilPlanView],
+  providers: [
+    PublicPagesRepository,
+    CouncilPagesRepository,
+    AdminPagesRepository,
+    CitizenPagesRepository,
+    PlanParticipation,
+    PlanPageView,
+    CouncilPlanView,
+  ],
 })
 export class WebModule implements OnModuleInit {
   constructor(private readonly appConfig: ApplicationConfig) {}

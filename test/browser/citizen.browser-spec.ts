@@ -41,7 +41,10 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
   /** The e-mailed link of `path`, pointed at the test server. */
   async function mailedLink(to: string, path: string): Promise<string> {
     await t.flushMail();
-    const mail = t.smtp.to(to).filter((m) => (m.text ?? '').includes(path)).at(-1);
+    const mail = t.smtp
+      .to(to)
+      .filter((m) => (m.text ?? '').includes(path))
+      .at(-1);
     const match = new RegExp(`http://talqylau\\.test(${path}\\?token=[A-Za-z0-9_-]+)`).exec(mail?.text ?? '');
     if (!match) throw new Error(`no ${path} link e-mailed to ${to}`);
     return `${base}${match[1]}`;
@@ -111,7 +114,9 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.waitForURL(`${base}/my/remarks`);
     await expect(page.locator('.my-remarks').textContent()).resolves.toMatch(/Awaiting the answer, due by \d+ \w+ 2027/);
     const remark = await t.db.getRepository(Remark).findOneByOrFail({ body: remarkText });
-    await t.app.get(RemarksService).answer(asAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
+    await t.app
+      .get(RemarksService)
+      .answer(asAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
     await page.reload();
     const item = page.locator(`#remark-${remark.id}`);
     await expect(item.locator('.answer').textContent()).resolves.toContain('partially accepted');
@@ -144,7 +149,9 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.goto(`${base}/plans/${hearingPlanId}`);
     await page.getByRole('button', { name: 'Жазылудан бас тарту' }).click();
     await page.waitForURL(/done=withdrawn/);
-    await expect(page.locator('#participation-flash').textContent()).resolves.toBe('Тыңдауларға жазылуыңыз тоқтатылды. Бәрібір қатыса аласыз.');
+    await expect(page.locator('#participation-flash').textContent()).resolves.toBe(
+      'Тыңдауларға жазылуыңыз тоқтатылды. Бәрібір қатыса аласыз.',
+    );
     expect(await page.getByRole('button', { name: 'Тыңдауларға жазылу' }).count()).toBe(1);
 
     await page.goto(`${base}/statistics`);

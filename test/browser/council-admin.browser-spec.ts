@@ -98,8 +98,11 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     const organization = await t.db.getRepository(Organization).findOneByOrFail({ bin });
 
     await adm.page.goto(`${base}/admin/users`);
-    await createStaff(adm.page, 'organizer', 'procurement@akimat.test', 'Procurement department', () => adm.page.getByLabel('Organizer (for organizer staff)').selectOption({ label: 'Akimat of Almaty city' }));
-    const council = async () => adm.page.getByLabel('Public council (for council members)').selectOption({ label: 'Public council of Almaty city' });
+    await createStaff(adm.page, 'organizer', 'procurement@akimat.test', 'Procurement department', () =>
+      adm.page.getByLabel('Organizer (for organizer staff)').selectOption({ label: 'Akimat of Almaty city' }),
+    );
+    const council = async () =>
+      adm.page.getByLabel('Public council (for council members)').selectOption({ label: 'Public council of Almaty city' });
     await createStaff(adm.page, 'council_member', 'chair@council.test', 'Gulnara K.', async () => {
       await council();
       await adm.page.getByLabel('Council chair').check();

@@ -99,7 +99,10 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
     // a POST without the CSRF token is refused, and nothing is created
     const refused = await context.request.post(`${base}/plans/${stage1Id}/remarks`, { form: { body: 'forged remark' }, maxRedirects: 0 });
     expect(refused.status()).toBe(403);
-    const forged = await context.request.post(`${base}/plans/${stage1Id}/remarks`, { form: { body: 'forged remark', _csrf: 'abc.def' }, maxRedirects: 0 });
+    const forged = await context.request.post(`${base}/plans/${stage1Id}/remarks`, {
+      form: { body: 'forged remark', _csrf: 'abc.def' },
+      maxRedirects: 0,
+    });
     expect(forged.status()).toBe(403);
     expect(await t.db.getRepository(Remark).count({ where: { body: 'forged remark' } })).toBe(0);
 
@@ -120,7 +123,9 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
 
     await item.getByRole('button', { name: 'Publish the answer' }).click();
     await expect(org.page.locator(`#disposition-error-${remark.id}`).textContent()).resolves.toBe('Choose the disposition.');
-    await expect(org.page.locator(`#answer-error-${remark.id}`).textContent()).resolves.toBe('Write a reasoned answer (at least 20 characters).');
+    await expect(org.page.locator(`#answer-error-${remark.id}`).textContent()).resolves.toBe(
+      'Write a reasoned answer (at least 20 characters).',
+    );
     await org.page.screenshot({ path: join(SCREENSHOTS, 'plan-answer-errors.png'), fullPage: true });
 
     const fresh = org.page.locator(`#remark-${remark.id}`);
@@ -129,7 +134,9 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
     await fresh.getByRole('button', { name: 'Publish the answer' }).click();
     await org.page.waitForURL(/done=answer/);
     await expect(org.page.locator('#flash').textContent()).resolves.toContain('The answer was published');
-    await expect(org.page.locator(`#remark-${remark.id} .answer`).textContent()).resolves.toContain('The calorie norms per age group will be attached');
+    await expect(org.page.locator(`#remark-${remark.id} .answer`).textContent()).resolves.toContain(
+      'The calorie norms per age group will be attached',
+    );
     await expect(org.page.locator(`#remark-${remark.id} .answer`).textContent()).resolves.toContain('accepted');
     expect(await org.page.locator(`#remark-${remark.id} form`).count()).toBe(0);
     expect(await seriousViolations(org.context, `${base}/plans/${stage1Id}`)).toEqual([]);
@@ -160,7 +167,11 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
       await page.goto(`${base}/plans/${stage1Id}`);
       return page.getAttribute('#remark-form input[name="_csrf"]', 'value');
     })();
-    const response = await context.request.post(`${base}/plans/${closedId}/remarks`, { form: { body: 'late remark', _csrf: token! }, headers: { 'accept-language': 'kk' }, maxRedirects: 0 });
+    const response = await context.request.post(`${base}/plans/${closedId}/remarks`, {
+      form: { body: 'late remark', _csrf: token! },
+      headers: { 'accept-language': 'kk' },
+      maxRedirects: 0,
+    });
     expect(response.status()).toBe(409);
     expect(await response.text()).toContain('Ескертулер қазір қабылданбайды');
     await context.close();

@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
-import type { CreatedUser} from '../support/factories';
+import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import { launchBrowser, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
 import type { TestApp } from '../support/test-app';
@@ -108,7 +108,9 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     const hub = `/organizer/plans/${planId}`;
 
     // the draft shows the window that publishing opens
-    expect(await page.locator('#publish-window').textContent()).toMatch(/remarks will be accepted from 1 March 2027 at 10:00 until \d+ March 2027 at 23:59/);
+    expect(await page.locator('#publish-window').textContent()).toMatch(
+      /remarks will be accepted from 1 March 2027 at 10:00 until \d+ March 2027 at 23:59/,
+    );
     expect(await axe()).toEqual([]);
     await shot('draft');
     await page.getByRole('button', { name: 'Publish and open stage one' }).click();
@@ -148,7 +150,9 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await page.waitForURL(/done=scheduled/);
     expect(await page.locator('main').textContent()).toContain('Cancel the hearing');
     await t.flushMail();
-    expect(t.smtp.messages.some((m) => m.envelopeTo.includes(citizen.user.email) && m.attachments.some((a) => a.filename?.endsWith('.ics')))).toBe(true);
+    expect(
+      t.smtp.messages.some((m) => m.envelopeTo.includes(citizen.user.email) && m.attachments.some((a) => a.filename?.endsWith('.ics'))),
+    ).toBe(true);
 
     // after the hearing: the protocol
     await moveClock(new Date(`${date}T16:00:00+05:00`), `${hub}/hearing`);
@@ -161,8 +165,14 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await page.waitForURL(/done=protocol/);
 
     // the council recommends (through the API); the organizer responds
-    const position = await t.http.post(`/api/v1/plans/${planId}/review/positions`).set(api(chair))
-      .send({ position: 'endorse_with_recommendations', text: 'A well held hearing.', recommendations: ['Invite parents to the tender commission.'] });
+    const position = await t.http
+      .post(`/api/v1/plans/${planId}/review/positions`)
+      .set(api(chair))
+      .send({
+        position: 'endorse_with_recommendations',
+        text: 'A well held hearing.',
+        recommendations: ['Invite parents to the tender commission.'],
+      });
     expect(position.status).toBe(201);
     await page.goto(`${base}${hub}/recommendations`);
     await page.getByLabel('Yes, accepted').check();
@@ -190,7 +200,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(await page.locator('main').textContent()).toContain('Notice 2027-0001 was published');
 
     // a stage-2 remark left unanswered: the outcome is refused with the count
-    const late = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(api(citizen)).send({ body: 'The specification omits portion sizes.' });
+    const late = await t.http
+      .post(`/api/v1/plans/${planId}/remarks`)
+      .set(api(citizen))
+      .send({ body: 'The specification omits portion sizes.' });
     expect(late.status).toBe(201);
     const afterNotice = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
     await moveClock(new Date(afterNotice.stage2ClosesAt!.getTime() + 3600_000), `${hub}/outcome`);

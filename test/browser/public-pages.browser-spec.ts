@@ -12,7 +12,6 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
 if (!runBrowser) {
-   
   console.warn(`Browser tests skipped: ${CHROMIUM} not found (install chromium; in CI, with CI=true, this fails instead).`);
 }
 const suite = runBrowser ? describe : describe.skip;
@@ -112,7 +111,9 @@ suite('public pages in a real browser', () => {
     await t?.close();
   });
 
-  async function newPage(options: { width?: number; height?: number; locale?: string } = {}): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
+  async function newPage(
+    options: { width?: number; height?: number; locale?: string } = {},
+  ): Promise<{ context: BrowserContext; page: Page; dialogs: string[] }> {
     const context = await browser.newContext({
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       locale: options.locale ?? 'en-US',
@@ -243,7 +244,10 @@ suite('public pages in a real browser', () => {
   });
 
   it('has no serious or critical axe violations and takes screenshots (desktop and phone)', async () => {
-    for (const [name, width, height] of [['desktop', 1280, 900], ['phone', 390, 844]] as const) {
+    for (const [name, width, height] of [
+      ['desktop', 1280, 900],
+      ['phone', 390, 844],
+    ] as const) {
       const { context, page } = await newPage({ width, height });
       await page.goto(`${base}/`);
       expect(await seriousViolations(page)).toEqual([]);

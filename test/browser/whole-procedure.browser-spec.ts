@@ -118,7 +118,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
   /** Clicks a download link and returns the file's text. */
   async function download(p: Person, name: string | RegExp): Promise<{ filename: string; body: string }> {
     const [file] = await Promise.all([p.page.waitForEvent('download'), p.page.getByRole('link', { name }).click()]);
-    return { filename: file.suggestedFilename(), body: readFileSync((await file.path()), 'utf8') };
+    return { filename: file.suggestedFilename(), body: readFileSync(await file.path(), 'utf8') };
   }
 
   /** Answers, on the organizer's queue, the remark that contains `remark`. */
@@ -232,7 +232,9 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await signIn(organizer, '/organizer/remarks');
     expect(await text(organizer, 'h1')).toBe('Remarks awaiting an answer');
     expect(await organizer.page.locator('li.remark').count()).toBe(2);
-    expect(await organizer.page.locator('li.remark', { hasText: REMARK_KK }).innerText()).toMatch(/Answer due by \d+ March 2027 at \d\d:\d\d/);
+    expect(await organizer.page.locator('li.remark', { hasText: REMARK_KK }).innerText()).toMatch(
+      /Answer due by \d+ March 2027 at \d\d:\d\d/,
+    );
     await axe(organizer);
     await shot(organizer, '3-queue');
     await answerInQueue(REMARK_KK, 'accepted', ANSWER_KK);
@@ -251,7 +253,9 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await t.flushMail();
     const answerMail = t.smtp.to(citizenEmail).find((m) => m.subject === `Ескертуіңізге жауап: ${TITLE}`);
     expect(answerMail?.text).toContain(ANSWER_KK);
-    expect(t.smtp.to(citizen2.email).some((m) => m.subject === `Ответ на ваше замечание: ${TITLE}` && (m.text ?? '').includes(ANSWER_RU))).toBe(true);
+    expect(
+      t.smtp.to(citizen2.email).some((m) => m.subject === `Ответ на ваше замечание: ${TITLE}` && (m.text ?? '').includes(ANSWER_RU)),
+    ).toBe(true);
   }
 
   /** 4. After stage 1 the organizer schedules the hearing in the picker; the citizen signs up and takes the .ics. */
@@ -266,7 +270,9 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     expect(refused.length).toBeGreaterThan(0);
     expect(refused.every((r) => / — \S/.test(r))).toBe(true); // every refused date says why
     expect(refused).toContain('27 March 2027, Saturday — Saturday');
-    expect(await text(organizer, 'main')).toContain('Allowed dates: from 26 March 2027 to 4 April 2027, working days only, starting between 09:00 and 18:00 (Asia/Almaty, UTC+5).');
+    expect(await text(organizer, 'main')).toContain(
+      'Allowed dates: from 26 March 2027 to 4 April 2027, working days only, starting between 09:00 and 18:00 (Asia/Almaty, UTC+5).',
+    );
     const dates = o.locator('input[name="date"]');
     expect(await dates.count()).toBeGreaterThan(3);
     await axe(organizer);
@@ -384,7 +390,9 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await o.getByRole('button', { name: 'Publish and open stage two' }).click();
     await o.waitForURL(/done=notice/);
     expect(await text(organizer, '#flash')).toBe('The procurement notice is published; stage two is open and participants are notified.');
-    expect(await text(organizer, 'main')).toMatch(/Notice 2027-ALM-0042 was published .* Stage two: remarks are accepted from .* until .*2027 at 23:59/);
+    expect(await text(organizer, 'main')).toMatch(
+      /Notice 2027-ALM-0042 was published .* Stage two: remarks are accepted from .* until .*2027 at 23:59/,
+    );
     await shot(organizer, '7-notice');
 
     // stage 2 opens the day after the notice
@@ -446,20 +454,31 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     ]);
     expect(await v.locator('ol.timeline li').first().innerText()).toContain('1 March 2027 at 10:00');
     // the chair closed the review before its deadline: the timeline shows when it really ended
-    expect(await v.locator('ol.timeline li', { hasText: 'Public council review ends' }).innerText()).toContain(formatDateTime(reviewClosedAt, 'Asia/Almaty', 'en'));
+    expect(await v.locator('ol.timeline li', { hasText: 'Public council review ends' }).innerText()).toContain(
+      formatDateTime(reviewClosedAt, 'Asia/Almaty', 'en'),
+    );
     expect(await text(visitor, '#timeline + p')).toBe('time: Asia/Almaty, UTC+5');
     expect(await v.locator('ol.timeline li.future').allInnerTexts()).toEqual([]); // all of it has happened
     const main = await text(visitor, 'main');
     const record = [
-      'Hearing protocol', 'Split the lot into three district lots', // protocol
-      'Conclusion of the council', 'No position has a majority.', 'Quorum: yes', "Organizer's response: accepted", // review
-      'Procurement notice and documentation', '2027-ALM-0042', // notice
-      'Outcome of the discussion', 'Amend the plan or documentation', // outcome
+      'Hearing protocol',
+      'Split the lot into three district lots', // protocol
+      'Conclusion of the council',
+      'No position has a majority.',
+      'Quorum: yes',
+      "Organizer's response: accepted", // review
+      'Procurement notice and documentation',
+      '2027-ALM-0042', // notice
+      'Outcome of the discussion',
+      'Amend the plan or documentation', // outcome
     ];
     expect(record.filter((s) => !main.includes(s))).toEqual([]);
-    expect(await v.getByRole('link', { name: 'Technical specification' }).getAttribute('href')).toBe('https://docs.almaly.kz/2027-0042/spec.pdf');
+    expect(await v.getByRole('link', { name: 'Technical specification' }).getAttribute('href')).toBe(
+      'https://docs.almaly.kz/2027-0042/spec.pdf',
+    );
     expect(await v.getByRole('link', { name: 'Draft contract' }).count()).toBe(1);
-    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU]) expect(await v.locator('li.remark', { hasText: r }).locator('.answer').count()).toBe(1);
+    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU])
+      expect(await v.locator('li.remark', { hasText: r }).locator('.answer').count()).toBe(1);
     await axe(visitor);
     await shot(visitor, '8-public-en');
 
@@ -470,7 +489,16 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
   }
 
   it('a plan item goes from publication to the outcome through the pages of its organizer, two citizens and the council', async () => {
-    for (const step of [organizerPublishes, citizensRemark, organizerAnswers, hearingScheduled, protocolPublished, councilReviews, stageTwoAndOutcome, publicRecord]) {
+    for (const step of [
+      organizerPublishes,
+      citizensRemark,
+      organizerAnswers,
+      hearingScheduled,
+      protocolPublished,
+      councilReviews,
+      stageTwoAndOutcome,
+      publicRecord,
+    ]) {
       const started = Date.now();
       await step();
       await axeDone();

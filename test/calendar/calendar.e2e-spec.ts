@@ -16,7 +16,11 @@ describe('calendar API', () => {
     expect(res.body.year).toBe(2027);
     expect(res.body.days).toHaveLength(365);
     expect(res.body.days[0]).toMatchObject({ date: '2027-01-01', working: false, kind: 'holiday' });
-    expect(res.body.days.find((d: { date: string }) => d.date === '2027-03-02')).toMatchObject({ working: true, reason: null, kind: 'working' });
+    expect(res.body.days.find((d: { date: string }) => d.date === '2027-03-02')).toMatchObject({
+      working: true,
+      reason: null,
+      kind: 'working',
+    });
   });
 
   it.each([
@@ -56,7 +60,11 @@ describe('calendar API', () => {
     await t.http.delete('/api/v1/admin/calendar/2027-03-13').set(citizen.auth).expect(403);
     await t.http.delete('/api/v1/admin/calendar/2027-03-13').set(admin.auth).expect(200);
     const after = await t.http.get('/api/v1/calendar/2027').expect(200);
-    expect(after.body.days.find((d: { date: string }) => d.date === '2027-03-13')).toMatchObject({ working: false, kind: 'weekend', reason: 'Saturday' });
+    expect(after.body.days.find((d: { date: string }) => d.date === '2027-03-13')).toMatchObject({
+      working: false,
+      kind: 'weekend',
+      reason: 'Saturday',
+    });
     await t.http.delete('/api/v1/admin/calendar/2027-03-13').set(admin.auth).expect(404);
   });
 });

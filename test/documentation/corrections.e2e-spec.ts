@@ -28,7 +28,11 @@ describe('corrections of the notice and the outcome', () => {
   it('a corrected notice is version 2 with its reason, v1 stays in the history, the stage 2 window does not move, participants are told', async () => {
     const plan = await createPlan(t, w, { protocolPublishedAt: new Date('2027-02-20T12:00:00+05:00') });
     const url = `/api/v1/plans/${plan.id}/notice`;
-    const before = await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ noticeNumber: 'N-1', documents: DOCS, reason: 'Typo' }).expect(409);
+    const before = await t.http
+      .post(`${url}/corrections`)
+      .set(w.organizer.auth)
+      .send({ noticeNumber: 'N-1', documents: DOCS, reason: 'Typo' })
+      .expect(409);
     expect(before.body.error.code).toBe('NOTICE_NOT_PUBLISHED');
 
     const author = await createUser(t, 'citizen', { locale: 'kk' });
@@ -40,8 +44,19 @@ describe('corrections of the notice and the outcome', () => {
     t.smtp.messages.length = 0;
 
     const other = await createWorld(t, 0);
-    expect((await t.http.post(`${url}/corrections`).set(other.organizer.auth).send({ noticeNumber: 'N-1', documents: FIXED_DOCS, reason: 'x' }).expect(403)).body.error.code).toBe('FORBIDDEN');
-    expect((await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ noticeNumber: 'N-1', documents: FIXED_DOCS }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    expect(
+      (
+        await t.http
+          .post(`${url}/corrections`)
+          .set(other.organizer.auth)
+          .send({ noticeNumber: 'N-1', documents: FIXED_DOCS, reason: 'x' })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ noticeNumber: 'N-1', documents: FIXED_DOCS }).expect(400)).body
+        .error.code,
+    ).toBe('VALIDATION_FAILED');
 
     t.clock.advance(60 * 60 * 1000);
     const fixed = await t.http
@@ -49,9 +64,16 @@ describe('corrections of the notice and the outcome', () => {
       .set(w.organizer.auth)
       .send({ noticeNumber: 'N-1/2', documents: FIXED_DOCS, reason: 'The specification was replaced by its second edition' })
       .expect(201);
-    expect(fixed.body).toMatchObject({ version: 2, noticeNumber: 'N-1/2', correctionReason: 'The specification was replaced by its second edition' });
+    expect(fixed.body).toMatchObject({
+      version: 2,
+      noticeNumber: 'N-1/2',
+      correctionReason: 'The specification was replaced by its second edition',
+    });
     expect(fixed.body.stage2).toEqual({ opensAt: published.body.opensAt, closesAt: published.body.closesAt });
-    expect(fixed.body.versions.map((v: { version: number; noticeNumber: string }) => [v.version, v.noticeNumber])).toEqual([[1, 'N-1'], [2, 'N-1/2']]);
+    expect(fixed.body.versions.map((v: { version: number; noticeNumber: string }) => [v.version, v.noticeNumber])).toEqual([
+      [1, 'N-1'],
+      [2, 'N-1/2'],
+    ]);
     expect(fixed.body.versions[0].documents).toEqual(DOCS);
 
     const stored = await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id });
@@ -76,21 +98,35 @@ describe('corrections of the notice and the outcome', () => {
       stage2ClosesAt: new Date('2027-02-17T23:59:59.999+05:00'),
     });
     const url = `/api/v1/plans/${plan.id}/outcome`;
-    expect((await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ decision: 'cancel', summary: 'x', reason: 'y' }).expect(409)).body.error.code).toBe('OUTCOME_NOT_PUBLISHED');
+    expect(
+      (await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ decision: 'cancel', summary: 'x', reason: 'y' }).expect(409))
+        .body.error.code,
+    ).toBe('OUTCOME_NOT_PUBLISHED');
     const follower = await createUser(t, 'citizen', { locale: 'ru' });
     await t.db.getRepository(PlanSubscription).save({ planId: plan.id, userId: follower.user.id, kind: 'follow' });
     await t.http.post(url).set(w.organizer.auth).send({ decision: 'proceed', summary: 'Proceed as planned' }).expect(201);
     await t.flushMail();
     t.smtp.messages.length = 0;
 
-    expect((await t.http.post(`${url}/corrections`).set(w.members[0].auth).send({ decision: 'cancel', summary: 'x', reason: 'y' }).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect(
+      (await t.http.post(`${url}/corrections`).set(w.members[0].auth).send({ decision: 'cancel', summary: 'x', reason: 'y' }).expect(403))
+        .body.error.code,
+    ).toBe('FORBIDDEN');
     t.clock.advance(60 * 60 * 1000);
     const fixed = await t.http
       .post(`${url}/corrections`)
       .set(w.organizer.auth)
-      .send({ decision: 'cancel', summary: 'The procurement is cancelled: the budget was withdrawn', reason: 'The budget line was withdrawn after publication' })
+      .send({
+        decision: 'cancel',
+        summary: 'The procurement is cancelled: the budget was withdrawn',
+        reason: 'The budget line was withdrawn after publication',
+      })
       .expect(201);
-    expect(fixed.body).toMatchObject({ version: 2, decision: 'cancel', correctionReason: 'The budget line was withdrawn after publication' });
+    expect(fixed.body).toMatchObject({
+      version: 2,
+      decision: 'cancel',
+      correctionReason: 'The budget line was withdrawn after publication',
+    });
     expect(fixed.body.versions.map((v: { decision: string }) => v.decision)).toEqual(['proceed', 'cancel']);
     const report = await t.http.get(`/api/v1/plans/${plan.id}/report`).expect(200);
     expect(report.body.outcome).toMatchObject({ version: 2, decision: 'cancel' });

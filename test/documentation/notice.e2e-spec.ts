@@ -26,12 +26,32 @@ describe('stage 2: procurement notice', () => {
 
   it('refuses the notice before the protocol (409 PROTOCOL_NOT_PUBLISHED) and from other organizers (403)', async () => {
     const plan = await createPlan(t, w, {}, false);
-    const res = await t.http.post(`/api/v1/plans/${plan.id}/notice`).set(w.organizer.auth).send({ noticeNumber: 'N-1', documents: DOCS }).expect(409);
+    const res = await t.http
+      .post(`/api/v1/plans/${plan.id}/notice`)
+      .set(w.organizer.auth)
+      .send({ noticeNumber: 'N-1', documents: DOCS })
+      .expect(409);
     expect(res.body.error.code).toBe('PROTOCOL_NOT_PUBLISHED');
     const other = await createWorld(t, 0);
     const withProtocol = await createPlan(t, w, { protocolPublishedAt: new Date('2027-03-01T12:00:00+05:00') });
-    expect((await t.http.post(`/api/v1/plans/${withProtocol.id}/notice`).set(other.organizer.auth).send({ noticeNumber: 'N-1', documents: DOCS }).expect(403)).body.error.code).toBe('FORBIDDEN');
-    expect((await t.http.post(`/api/v1/plans/${withProtocol.id}/notice`).set(w.members[0].auth).send({ noticeNumber: 'N-1', documents: DOCS }).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/plans/${withProtocol.id}/notice`)
+          .set(other.organizer.auth)
+          .send({ noticeNumber: 'N-1', documents: DOCS })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/plans/${withProtocol.id}/notice`)
+          .set(w.members[0].auth)
+          .send({ noticeNumber: 'N-1', documents: DOCS })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
     await t.http.get(`/api/v1/plans/${withProtocol.id}/notice`).expect(404);
   });
 
@@ -63,7 +83,11 @@ describe('stage 2: procurement notice', () => {
     ]);
     t.smtp.messages.length = 0;
 
-    const res = await t.http.post(`/api/v1/plans/${plan.id}/notice`).set(w.organizer.auth).send({ noticeNumber: '12345678-ОК1', documents: DOCS }).expect(200);
+    const res = await t.http
+      .post(`/api/v1/plans/${plan.id}/notice`)
+      .set(w.organizer.auth)
+      .send({ noticeNumber: '12345678-ОК1', documents: DOCS })
+      .expect(200);
     // Working days after Thursday 18 March: Fri 19, (Sat 20, Nauryz 21-23, substitute 24), Thu 25, Fri 26, Mon 29, Tue 30.
     expect(res.body.opensAt).toBe(new Date('2027-03-18T10:00:00+05:00').toISOString());
     expect(res.body.closesAt).toBe(new Date('2027-03-30T23:59:59.999+05:00').toISOString());
@@ -75,7 +99,11 @@ describe('stage 2: procurement notice', () => {
     expect(stored.stage2OpensAt?.toISOString()).toBe(res.body.opensAt);
     expect(stored.stage2ClosesAt?.toISOString()).toBe(res.body.closesAt);
 
-    const again = await t.http.post(`/api/v1/plans/${plan.id}/notice`).set(w.organizer.auth).send({ noticeNumber: 'N-2', documents: DOCS }).expect(409);
+    const again = await t.http
+      .post(`/api/v1/plans/${plan.id}/notice`)
+      .set(w.organizer.auth)
+      .send({ noticeNumber: 'N-2', documents: DOCS })
+      .expect(409);
     expect(again.body.error.code).toBe('NOTICE_EXISTS');
 
     const view = await t.http.get(`/api/v1/plans/${plan.id}/notice`).expect(200);

@@ -1,5 +1,5 @@
 import { Client } from 'pg';
-import type { Cluster} from './harness/cluster';
+import type { Cluster } from './harness/cluster';
 import { startCluster } from './harness/cluster';
 import { FaultSmtp } from './harness/smtp';
 import { runLoad, verify } from './harness/load';
@@ -40,14 +40,18 @@ describe('kill -9 of an instance in the middle of load', () => {
       const atAccepted = stats.accepted.size;
       await victim.kill('SIGKILL');
       const killedAt = Date.now();
-      const leased = (await db.query(`SELECT id FROM outbox_messages WHERE status = 'pending' AND split_part(locked_by, ':', 2) = $1`, [String(pid)])).rows.map((r: { id: string }) => r.id);
+      const leased = (
+        await db.query(`SELECT id FROM outbox_messages WHERE status = 'pending' AND split_part(locked_by, ':', 2) = $1`, [String(pid)])
+      ).rows.map((r: { id: string }) => r.id);
       await sleep(2000);
       const restartMs = await victim.start();
       const kill: Kill = { instance: victim.name, atAccepted, leasedByKilled: leased.length, restartMs, leasedDeliveredAfterMs: null };
       kills.push(kill);
       // in the background: when were the e-mails of the dead process sent by someone else?
       void waitUntil(
-        async () => (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [leased])).rows[0].n === 0,
+        async () =>
+          (await db.query(`SELECT count(*)::int AS n FROM outbox_messages WHERE id = ANY($1::uuid[]) AND status = 'pending'`, [leased]))
+            .rows[0].n === 0,
         180_000,
         'the leased e-mails',
         250,
@@ -81,7 +85,12 @@ describe('kill -9 of an instance in the middle of load', () => {
     // kill -9 between the server's 250 and the 'sent' update cannot be told from a kill before the
     // 250 (a window of about a millisecond per message): such a message goes out again when its lease
     // ends, with the same Message-ID. So a copy is allowed only for messages the killed process held.
-    expectNothingLostOrRepeated(stats, verdict, cluster.instances, kills.reduce((n, k) => n + k.leasedByKilled, 0));
+    expectNothingLostOrRepeated(
+      stats,
+      verdict,
+      cluster.instances,
+      kills.reduce((n, k) => n + k.leasedByKilled, 0),
+    );
     expect(kills).toHaveLength(2);
   });
 });

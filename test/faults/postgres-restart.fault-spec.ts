@@ -1,4 +1,4 @@
-import type { Cluster} from './harness/cluster';
+import type { Cluster } from './harness/cluster';
 import { startCluster } from './harness/cluster';
 import { pollHealth } from './harness/health';
 import { runLoad, verify } from './harness/load';
@@ -25,26 +25,31 @@ describe('PostgreSQL restarted under load', () => {
     let restartAt = 0;
     let atAccepted = 0;
     const recovery: Record<string, number | null> = {};
-    const stats = await runLoad(cluster.world, cluster.instances, { remarksPerCitizen: perCitizen, thinkMs: 1000, answerWorkers: 6, retryForMs: 90_000 }, async (s) => {
-      await waitUntil(() => s.accepted.size >= total * 0.3, 120_000, '30% of the remarks', 20);
-      atAccepted = s.accepted.size;
-      await cluster.pg.stop();
-      stoppedAt = Date.now();
-      await sleep(downForMs);
-      restartAt = Date.now();
-      await cluster.pg.start();
-      startedAt = Date.now();
-      await Promise.all(
-        cluster.instances.map(async (i) => {
-          recovery[i.name] = await waitUntil(
-            () => health.samples.some((h) => h.instance === i.name && h.at >= startedAt && h.http === 200),
-            60_000,
-            `${i.name} /health to be green`,
-            50,
-          ).catch(() => null);
-        }),
-      );
-    });
+    const stats = await runLoad(
+      cluster.world,
+      cluster.instances,
+      { remarksPerCitizen: perCitizen, thinkMs: 1000, answerWorkers: 6, retryForMs: 90_000 },
+      async (s) => {
+        await waitUntil(() => s.accepted.size >= total * 0.3, 120_000, '30% of the remarks', 20);
+        atAccepted = s.accepted.size;
+        await cluster.pg.stop();
+        stoppedAt = Date.now();
+        await sleep(downForMs);
+        restartAt = Date.now();
+        await cluster.pg.start();
+        startedAt = Date.now();
+        await Promise.all(
+          cluster.instances.map(async (i) => {
+            recovery[i.name] = await waitUntil(
+              () => health.samples.some((h) => h.instance === i.name && h.at >= startedAt && h.http === 200),
+              60_000,
+              `${i.name} /health to be green`,
+              50,
+            ).catch(() => null);
+          }),
+        );
+      },
+    );
     const verdict = await verify(cluster.pg.url, cluster.world, stats, cluster.smtp, { drainTimeoutMs: 120_000 });
     await health.stop();
     // answers to requests sent while the server was surely down (it closes connections within a moment)

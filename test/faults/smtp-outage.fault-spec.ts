@@ -1,4 +1,4 @@
-import type { Cluster} from './harness/cluster';
+import type { Cluster } from './harness/cluster';
 import { startCluster } from './harness/cluster';
 import { pollHealth } from './harness/health';
 import { runLoad, verify } from './harness/load';
@@ -20,16 +20,27 @@ describe('the SMTP server down for minutes', () => {
     await smtp.stop();
     const downAt = Date.now();
     const health = pollHealth([cluster.instances[0]], 1000);
-    const stats = await runLoad(cluster.world, cluster.instances, { remarksPerCitizen: 10, thinkMs: 300, answerWorkers: 4, retryForMs: 60_000 });
+    const stats = await runLoad(cluster.world, cluster.instances, {
+      remarksPerCitizen: 10,
+      thinkMs: 300,
+      answerWorkers: 4,
+      retryForMs: 60_000,
+    });
     expect(smtp.received).toHaveLength(0);
     // the outage goes on well past the dispatcher's retry budget (10 attempts, backoff capped at OUTBOX_RETRY_MAX_SECONDS)
     await sleep(Math.max(0, downAt + downForMs - Date.now()));
     const duringOutage = health.samples.filter((s) => s.http === 200);
     await smtp.start();
     const upAt = Date.now();
-    const drainMs = await waitUntil(() => smtp.received.length >= stats.answered.size, 120_000, 'the backlog to drain', 100).catch(() => null);
+    const drainMs = await waitUntil(() => smtp.received.length >= stats.answered.size, 120_000, 'the backlog to drain', 100).catch(
+      () => null,
+    );
     const verdict = await verify(cluster.pg.url, cluster.world, stats, smtp, { drainTimeoutMs: 60_000 });
-    await waitUntil(() => health.samples.some((s) => s.at > upAt && s.status === 'ok' && s.pending === 0), 15_000, '/health to show an empty outbox').catch(() => undefined);
+    await waitUntil(
+      () => health.samples.some((s) => s.at > upAt && s.status === 'ok' && s.pending === 0),
+      15_000,
+      '/health to show an empty outbox',
+    ).catch(() => undefined);
     await health.stop();
     const after = health.samples.filter((s) => s.at > upAt && s.http === 200).pop();
     const maxPending = Math.max(0, ...duringOutage.map((s) => s.pending ?? 0));

@@ -1,4 +1,4 @@
-import type { Cluster} from './harness/cluster';
+import type { Cluster } from './harness/cluster';
 import { startCluster } from './harness/cluster';
 import { runLoad, verify } from './harness/load';
 import { expectNothingLostOrRepeated } from './harness/expectations';
@@ -12,7 +12,12 @@ describe('three instances on one database under remark load', () => {
   afterAll(() => cluster?.close());
 
   it('stores every accepted remark once and e-mails every answer once to its author', async () => {
-    const stats = await runLoad(cluster.world, cluster.instances, { remarksPerCitizen: 8, thinkMs: 100, answerWorkers: 6, retryForMs: 60_000 });
+    const stats = await runLoad(cluster.world, cluster.instances, {
+      remarksPerCitizen: 8,
+      thinkMs: 100,
+      answerWorkers: 6,
+      retryForMs: 60_000,
+    });
     const verdict = await verify(cluster.pg.url, cluster.world, stats, cluster.smtp, { drainTimeoutMs: 60_000 });
     record('threeInstances', { instances: 3, citizens: cluster.world.citizens.length, ...summarize(stats, verdict) });
 

@@ -75,7 +75,9 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
     });
 
     it('answers an address over 16 KiB the same way', async () => {
-      const res = await raw(`GET /api/v1/plans?q=${encodeURIComponent('ж'.repeat(4_000))} HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n\r\n`);
+      const res = await raw(
+        `GET /api/v1/plans?q=${encodeURIComponent('ж'.repeat(4_000))} HTTP/1.1\r\nHost: x\r\nAccept-Language: ru\r\n\r\n`,
+      );
       expect(res.head).toMatch(/^HTTP\/1\.1 431 /);
       expect(res.body).toEqual({ error: { code: 'HEADERS_TOO_LARGE', message: 'Заголовки или адрес запроса слишком длинные.' } });
     });
@@ -119,10 +121,17 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
   it('sends a queued e-mail once through real SMTP, also with two dispatchers at once', async () => {
     const outbox = t.app.get(OutboxService);
     await t.db.transaction(async (em) => {
-      const mail = renderEmail({ locale: 'en', subject: 'Hello <you>', paragraphs: ['Line & more'], link: { label: 'Open', url: 'http://x.test/a?b=1&c=2' } });
+      const mail = renderEmail({
+        locale: 'en',
+        subject: 'Hello <you>',
+        paragraphs: ['Line & more'],
+        link: { label: 'Open', url: 'http://x.test/a?b=1&c=2' },
+      });
       await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }]);
       // the same event again changes nothing
-      expect(await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }])).toBe(0);
+      expect(
+        await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }]),
+      ).toBe(0);
     });
     await Promise.all([t.dispatcher.drain(), t.dispatcher.runOnce(), t.flushMail()]);
     await t.smtp.waitFor((m) => m.length >= 1);
@@ -140,10 +149,14 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
     const outbox = t.app.get(OutboxService);
     t.smtp.refuse = true;
     await t.db.transaction((em) =>
-      outbox.enqueue(em, [{ dedupeKey: 'test:2', kind: 'test', recipient: 'retry@example.test', locale: 'en', subject: 's', text: 't', html: '<p>t</p>' }]),
+      outbox.enqueue(em, [
+        { dedupeKey: 'test:2', kind: 'test', recipient: 'retry@example.test', locale: 'en', subject: 's', text: 't', html: '<p>t</p>' },
+      ]),
     );
     await t.flushMail();
-    let [row] = await t.db.query(`SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM outbox_messages WHERE dedupe_key = 'test:2'`);
+    let [row] = await t.db.query(
+      `SELECT status, attempts, last_error, next_attempt_at > now() AS later FROM outbox_messages WHERE dedupe_key = 'test:2'`,
+    );
     expect(row).toMatchObject({ status: 'pending', attempts: 1, later: true });
     expect(row.last_error).toMatch(/421/);
     t.smtp.refuse = false;

@@ -43,10 +43,10 @@ describe('hearing sweep claims', () => {
   /** The next transaction the sweep opens first runs `change` on its own, as another request would. */
   function beforeNextClaim(change: () => Promise<unknown>): void {
     const original = t.db.transaction.bind(t.db) as (...args: unknown[]) => Promise<unknown>;
-    jest.spyOn(t.db, 'transaction').mockImplementationOnce((async (...args: unknown[]) => {
+    jest.spyOn(t.db, 'transaction').mockImplementationOnce(async (...args: unknown[]) => {
       await change();
       return original(...args);
-    }));
+    });
   }
 
   const queued = async (kind: string) =>

@@ -71,7 +71,11 @@ describe('hearings', () => {
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
     otherOrganizer = await createUser(t, 'organizer', { organizationId: otherOrg.id });
     councilMember = await createUser(t, 'council_member', { councilId: council.id });
-    participants = [await createUser(t, 'citizen'), await createUser(t, 'citizen', { locale: 'ru' }), await createUser(t, 'citizen', { locale: 'kk' })];
+    participants = [
+      await createUser(t, 'citizen'),
+      await createUser(t, 'citizen', { locale: 'ru' }),
+      await createUser(t, 'citizen', { locale: 'kk' }),
+    ];
     follower = await createUser(t, 'citizen');
     signup = await createUser(t, 'citizen');
   });
@@ -155,7 +159,11 @@ describe('hearings', () => {
       await t.http.put(`${base()}/hearing`).set(participants[0].auth).send(body).expect(403);
       await t.http.put(`${base()}/hearing`).send(body).expect(401);
       await t.http.put(`${base()}/hearing`).set(organizer.auth).send({ startsAt: '2027-03-16T10:00:00' }).expect(400);
-      await t.http.put(`${base()}/hearing`).set(organizer.auth).send({ ...body, livestreamUrl: 'http://insecure.example' }).expect(400);
+      await t.http
+        .put(`${base()}/hearing`)
+        .set(organizer.auth)
+        .send({ ...body, livestreamUrl: 'http://insecure.example' })
+        .expect(400);
     });
 
     it('schedules and e-mails every participant, follower and sign-up exactly once with an .ics', async () => {
@@ -192,7 +200,8 @@ describe('hearings', () => {
         expect(ics).toContain('STATUS:CONFIRMED\r\n');
         expect(ics).toContain('LOCATION:Almaty\\, Republic Square 4\\, Hall 2\r\n');
         expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
-        for (const line of mails[0].attachments[0].content.toString().split('\r\n')) expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
+        for (const line of mails[0].attachments[0].content.toString().split('\r\n'))
+          expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
       }
       expect(t.smtp.to(participants[1].user.email)[0].subject).toMatch(/^Назначены общественные слушания/);
       expect(t.smtp.to(participants[2].user.email)[0].subject).toMatch(/^Қоғамдық тыңдаулар тағайындалды/);
@@ -216,7 +225,11 @@ describe('hearings', () => {
 
     it('reschedules: SEQUENCE 1, the same UID, history kept', async () => {
       const before = t.smtp.messages.length;
-      const res = await t.http.put(`${base()}/hearing`).set(organizer.auth).send({ startsAt: '2027-03-17T11:00:00+05:00', room: 'Hall 3' }).expect(200);
+      const res = await t.http
+        .put(`${base()}/hearing`)
+        .set(organizer.auth)
+        .send({ startsAt: '2027-03-17T11:00:00+05:00', room: 'Hall 3' })
+        .expect(200);
       expect(res.body).toMatchObject({ sequence: 1, localDate: '2027-03-17', status: 'scheduled' });
       expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['scheduled', 'rescheduled']);
       await t.flushMail();
@@ -245,7 +258,13 @@ describe('hearings', () => {
     it('publishes the protocol after the hearing, notifies everyone, then only corrections', async () => {
       t.clock.set(new Date('2027-03-17T14:00:00+05:00'));
       const before = t.smtp.messages.length;
-      const body = { attendeesCount: 12, speakers: ['A. Akhmetov'], questions: [{ question: 'Why?', answer: 'Because.' }], summary: 'Discussed.', decisions: ['Keep the plan'] };
+      const body = {
+        attendeesCount: 12,
+        speakers: ['A. Akhmetov'],
+        questions: [{ question: 'Why?', answer: 'Because.' }],
+        summary: 'Discussed.',
+        decisions: ['Keep the plan'],
+      };
       const res = await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, otherOrganizer)).send(body).expect(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
       const created = await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, organizer)).send(body).expect(201);
@@ -253,15 +272,25 @@ describe('hearings', () => {
       const stored = await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id });
       expect(stored.protocolPublishedAt?.toISOString()).toBe('2027-03-17T09:00:00.000Z');
       expect(stored.reviewClosesAt).not.toBeNull();
-      expect((await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, organizer)).send(body).expect(409)).body.error.code).toBe('PROTOCOL_EXISTS');
+      expect((await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, organizer)).send(body).expect(409)).body.error.code).toBe(
+        'PROTOCOL_EXISTS',
+      );
       await t.flushMail();
       expect(t.smtp.messages.length - before).toBe(5); // 3 participants (one also follows), a follower, a sign-up
       expect(t.smtp.to(participants[1].user.email).at(-1)?.subject).toMatch(/^Опубликован протокол слушаний/);
-      await t.http.post(`${base()}/hearing/protocol/corrections`).set(fresh(t, organizer)).send({ ...body, attendeesCount: 13, reason: 'Miscounted' }).expect(201);
+      await t.http
+        .post(`${base()}/hearing/protocol/corrections`)
+        .set(fresh(t, organizer))
+        .send({ ...body, attendeesCount: 13, reason: 'Miscounted' })
+        .expect(201);
       const got = await t.http.get(`${base()}/hearing/protocol`).expect(200);
       expect(got.body).toMatchObject({ version: 2, attendeesCount: 13, correctionReason: 'Miscounted' });
       expect(got.body.versions).toHaveLength(2);
-      const again = await t.http.put(`${base()}/hearing`).set(fresh(t, organizer)).send({ startsAt: '2027-03-18T11:00:00+05:00' }).expect(409);
+      const again = await t.http
+        .put(`${base()}/hearing`)
+        .set(fresh(t, organizer))
+        .send({ startsAt: '2027-03-18T11:00:00+05:00' })
+        .expect(409);
       expect(again.body.error.code).toBe('PROTOCOL_EXISTS');
     });
   });
@@ -270,7 +299,11 @@ describe('hearings', () => {
     it('cancels with a reason and sends METHOD:CANCEL; a closed stage 1 is required', async () => {
       t.clock.set(new Date('2027-03-13T10:00:00+05:00'));
       const open = await publishedPlan(org, organizer, '2027-03-05T10:00:00+05:00');
-      const refused = await t.http.put(`/api/v1/plans/${open.id}/hearing`).set(fresh(t, organizer)).send({ startsAt: '2027-03-16T10:00:00+05:00' }).expect(409);
+      const refused = await t.http
+        .put(`/api/v1/plans/${open.id}/hearing`)
+        .set(fresh(t, organizer))
+        .send({ startsAt: '2027-03-16T10:00:00+05:00' })
+        .expect(409);
       expect(refused.body.error.code).toBe('STAGE1_NOT_CLOSED');
 
       const plan = await publishedPlan(org, organizer, '2027-02-20T11:00:00+05:00');
@@ -297,7 +330,9 @@ describe('hearings', () => {
       const pub = await t.http.get(`${base}/hearing.ics`).expect(200);
       expect(pub.text).toContain('METHOD:PUBLISH\r\n');
       expect(pub.text).toContain('STATUS:CANCELLED\r\n');
-      expect((await t.http.delete(`${base}/hearing`).set(fresh(t, organizer)).send({ reason: 'again' }).expect(409)).body.error.code).toBe('HEARING_NOT_SCHEDULED');
+      expect((await t.http.delete(`${base}/hearing`).set(fresh(t, organizer)).send({ reason: 'again' }).expect(409)).body.error.code).toBe(
+        'HEARING_NOT_SCHEDULED',
+      );
       t.clock.set(new Date('2027-03-19T10:00:00+05:00'));
       const proto = await t.http
         .post(`${base}/hearing/protocol`)

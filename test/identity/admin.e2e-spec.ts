@@ -1,7 +1,7 @@
 import { bootstrapData, DEMO_ACCOUNTS, DEMO_ADMIN, DEMO_PASSWORD } from '../../src/bootstrap-data';
 import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
-import type { CreatedUser} from '../support/factories';
+import type { CreatedUser } from '../support/factories';
 import { createUser, makeBin } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -52,18 +52,40 @@ describe('identity: administration of councils, organizations and staff; start-u
     const body = org(council.body.id);
     const created = await t.http.post('/api/v1/admin/organizations').set(admin.auth).send(body).expect(201);
     const list = await t.http.get('/api/v1/organizations').expect(200);
-    expect(list.body).toContainEqual({ id: created.body.id, name: body.name, bin: body.bin, address: body.address, timeZone: 'Asia/Almaty', councilId: council.body.id });
-    expect((await t.http.get('/api/v1/admin/organizations').set(admin.auth).expect(200)).body).toContainEqual(expect.objectContaining({ id: created.body.id }));
+    expect(list.body).toContainEqual({
+      id: created.body.id,
+      name: body.name,
+      bin: body.bin,
+      address: body.address,
+      timeZone: 'Asia/Almaty',
+      councilId: council.body.id,
+    });
+    expect((await t.http.get('/api/v1/admin/organizations').set(admin.auth).expect(200)).body).toContainEqual(
+      expect.objectContaining({ id: created.body.id }),
+    );
 
-    const taken = await t.http.post('/api/v1/admin/organizations').set(admin.auth).send({ ...org(council.body.id), bin: body.bin }).expect(409);
+    const taken = await t.http
+      .post('/api/v1/admin/organizations')
+      .set(admin.auth)
+      .send({ ...org(council.body.id), bin: body.bin })
+      .expect(409);
     expect(taken.body.error.code).toBe('BIN_TAKEN');
 
     const organizer = await t.http
       .post('/api/v1/admin/users')
       .set(admin.auth)
-      .send({ email: 'Organizer@Astana.kz', password: 'Organizer-pass-2027', displayName: 'Astana procurement', role: 'organizer', organizationId: created.body.id })
+      .send({
+        email: 'Organizer@Astana.kz',
+        password: 'Organizer-pass-2027',
+        displayName: 'Astana procurement',
+        role: 'organizer',
+        organizationId: created.body.id,
+      })
       .expect(201);
-    const login = await t.http.post('/api/v1/auth/login').send({ email: 'organizer@astana.kz', password: 'Organizer-pass-2027' }).expect(200);
+    const login = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'organizer@astana.kz', password: 'Organizer-pass-2027' })
+      .expect(200);
     expect(login.body.user).toEqual({ id: organizer.body.id, role: 'organizer', displayName: 'Astana procurement', emailVerified: true });
     const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
     expect(me.body).toMatchObject({ role: 'organizer', organization: { id: created.body.id, name: body.name }, council: null });
@@ -71,22 +93,47 @@ describe('identity: administration of councils, organizations and staff; start-u
     const chair = await t.http
       .post('/api/v1/admin/users')
       .set(admin.auth)
-      .send({ email: 'chair@astana.kz', password: 'Chair-pass-2027x', displayName: 'Chair', role: 'council_member', councilId: council.body.id, isChair: true })
+      .send({
+        email: 'chair@astana.kz',
+        password: 'Chair-pass-2027x',
+        displayName: 'Chair',
+        role: 'council_member',
+        councilId: council.body.id,
+        isChair: true,
+      })
       .expect(201);
     const chairLogin = await t.http.post('/api/v1/auth/login').send({ email: 'chair@astana.kz', password: 'Chair-pass-2027x' }).expect(200);
     const chairMe = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${chairLogin.body.accessToken}`).expect(200);
-    expect(chairMe.body).toMatchObject({ id: chair.body.id, role: 'council_member', organization: null, council: { id: council.body.id, name: 'Public council of Astana', isChair: true } });
+    expect(chairMe.body).toMatchObject({
+      id: chair.body.id,
+      role: 'council_member',
+      organization: null,
+      council: { id: council.body.id, name: 'Public council of Astana', isChair: true },
+    });
 
     const second = await t.http
       .post('/api/v1/admin/users')
       .set(admin.auth)
-      .send({ email: 'chair2@astana.kz', password: 'Chair-pass-2027x', displayName: 'Chair 2', role: 'council_member', councilId: council.body.id, isChair: true })
+      .send({
+        email: 'chair2@astana.kz',
+        password: 'Chair-pass-2027x',
+        displayName: 'Chair 2',
+        role: 'council_member',
+        councilId: council.body.id,
+        isChair: true,
+      })
       .expect(409);
     expect(second.body.error.code).toBe('CHAIR_EXISTS');
     await t.http
       .post('/api/v1/admin/users')
       .set(admin.auth)
-      .send({ email: 'member@astana.kz', password: 'Member-pass-2027x', displayName: 'Member', role: 'council_member', councilId: council.body.id })
+      .send({
+        email: 'member@astana.kz',
+        password: 'Member-pass-2027x',
+        displayName: 'Member',
+        role: 'council_member',
+        councilId: council.body.id,
+      })
       .expect(201);
   });
 
@@ -103,11 +150,23 @@ describe('identity: administration of councils, organizations and staff; start-u
 
   it('checks that the role and its organization or council go together', async () => {
     const base = { password: 'Staff-password-2027', displayName: 'Staff' };
-    const noOrg = await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'a1@x.kz', role: 'organizer' }).expect(400);
+    const noOrg = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a1@x.kz', role: 'organizer' })
+      .expect(400);
     expect(noOrg.body.error).toEqual({ code: 'ROLE_MISMATCH', message: 'This role needs organizationId.' });
-    const noCouncil = await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'a2@x.kz', role: 'council_member' }).expect(400);
+    const noCouncil = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a2@x.kz', role: 'council_member' })
+      .expect(400);
     expect(noCouncil.body.error.code).toBe('ROLE_MISMATCH');
-    const citizenRole = await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'a3@x.kz', role: 'citizen' }).expect(400);
+    const citizenRole = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a3@x.kz', role: 'citizen' })
+      .expect(400);
     expect(citizenRole.body.error.code).toBe('VALIDATION_FAILED');
     const missingOrg = await t.http
       .post('/api/v1/admin/users')
@@ -115,10 +174,22 @@ describe('identity: administration of councils, organizations and staff; start-u
       .send({ ...base, email: 'a4@x.kz', role: 'organizer', organizationId: '00000000-0000-4000-8000-000000000000' })
       .expect(404);
     expect(missingOrg.body.error.code).toBe('ORGANIZATION_NOT_FOUND');
-    const weak = await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'a5@x.kz', role: 'admin', password: 'short' }).expect(400);
+    const weak = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a5@x.kz', role: 'admin', password: 'short' })
+      .expect(400);
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
-    await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'a6@x.kz', role: 'admin' }).expect(201);
-    const dup = await t.http.post('/api/v1/admin/users').set(admin.auth).send({ ...base, email: 'A6@X.KZ', role: 'admin' }).expect(409);
+    await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a6@x.kz', role: 'admin' })
+      .expect(201);
+    const dup = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'A6@X.KZ', role: 'admin' })
+      .expect(409);
     expect(dup.body.error.code).toBe('EMAIL_TAKEN');
   });
 

@@ -56,14 +56,24 @@ describe('identity: register, verify, login, password reset', () => {
 
     await t.http.post('/api/v1/auth/verify-email').send({ token }).expect(200);
     const login = await t.http.post('/api/v1/auth/login').send({ email: 'AIGERIM.S@example.kz', password: PASSWORD }).expect(200);
-    expect(login.body).toEqual({ accessToken: expect.any(String), user: { id: res.body.id, role: 'citizen', displayName: 'Aigerim', emailVerified: true } });
+    expect(login.body).toEqual({
+      accessToken: expect.any(String),
+      user: { id: res.body.id, role: 'citizen', displayName: 'Aigerim', emailVerified: true },
+    });
     const cookie = String(login.headers['set-cookie']);
     expect(cookie).toMatch(new RegExp(`^${SESSION_COOKIE}=`));
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
 
     const me = await t.http.get('/api/v1/me').set('Authorization', `Bearer ${login.body.accessToken}`).expect(200);
-    expect(me.body).toMatchObject({ id: res.body.id, email: 'Aigerim.S@Example.kz', role: 'citizen', emailVerified: true, organization: null, council: null });
+    expect(me.body).toMatchObject({
+      id: res.body.id,
+      email: 'Aigerim.S@Example.kz',
+      role: 'citizen',
+      emailVerified: true,
+      organization: null,
+      council: null,
+    });
     // the cookie works as well
     await t.http.get('/api/v1/me').set('Cookie', `${SESSION_COOKIE}=${login.body.accessToken}`).expect(200);
 
@@ -139,7 +149,10 @@ describe('identity: register, verify, login, password reset', () => {
     const start = t.clock.now();
     t.clock.advance(3600 * 1000 + 1);
     try {
-      const expired = await t.http.post('/api/v1/auth/password-reset/confirm').send({ token: linkToken(latest, 'reset-password'), password: 'Another-steppe-2029' }).expect(400);
+      const expired = await t.http
+        .post('/api/v1/auth/password-reset/confirm')
+        .send({ token: linkToken(latest, 'reset-password'), password: 'Another-steppe-2029' })
+        .expect(400);
       expect(expired.body.error.code).toBe('TOKEN_EXPIRED');
     } finally {
       t.clock.set(start);
@@ -159,7 +172,10 @@ describe('identity: register, verify, login, password reset', () => {
     const unknown = await t.http.post('/api/v1/auth/login').send({ email: 'unknown@example.kz', password: 'Wrong-password-1' }).expect(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
-    const huge = await t.http.post('/api/v1/auth/login').send({ email: 'known@example.kz', password: 'x'.repeat(10_000) }).expect(401);
+    const huge = await t.http
+      .post('/api/v1/auth/login')
+      .send({ email: 'known@example.kz', password: 'x'.repeat(10_000) })
+      .expect(401);
     expect(huge.body).toEqual(unknown.body);
   });
 
@@ -168,14 +184,26 @@ describe('identity: register, verify, login, password reset', () => {
     ['ru-RU,ru;q=0.9', 'Неверный адрес электронной почты или пароль.'],
     ['kk', 'Электрондық пошта мекенжайы немесе құпиясөз қате.'],
   ])('localizes errors by Accept-Language (%s)', async (lang, message) => {
-    const res = await t.http.post('/api/v1/auth/login').set('Accept-Language', lang).send({ email: 'unknown@example.kz', password: 'Wrong-password-1' }).expect(401);
+    const res = await t.http
+      .post('/api/v1/auth/login')
+      .set('Accept-Language', lang)
+      .send({ email: 'unknown@example.kz', password: 'Wrong-password-1' })
+      .expect(401);
     expect(res.body).toEqual({ error: { code: 'INVALID_CREDENTIALS', message } });
   });
 
   it('documents the identity routes in the OpenAPI description', async () => {
     const res = await t.http.get('/api/docs-json').expect(200);
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v1/auth/register', '/api/v1/auth/login', '/api/v1/auth/verify-email', '/api/v1/me', '/api/v1/admin/users', '/api/v1/admin/organizations', '/api/v1/organizations']),
+      expect.arrayContaining([
+        '/api/v1/auth/register',
+        '/api/v1/auth/login',
+        '/api/v1/auth/verify-email',
+        '/api/v1/me',
+        '/api/v1/admin/users',
+        '/api/v1/admin/organizations',
+        '/api/v1/organizations',
+      ]),
     );
   });
 
@@ -200,7 +228,11 @@ describe('identity: register, verify, login, password reset', () => {
     // successful sign-ins do not use up the e-mail's budget
     await t.http.post('/api/v1/auth/register').send({ email: 'often@example.kz', password: PASSWORD, displayName: 'Often' }).expect(201);
     for (let i = 0; i < 12; i++) {
-      await t.http.post('/api/v1/auth/login').set('X-Forwarded-For', '10.0.2.1').send({ email: 'often@example.kz', password: PASSWORD }).expect(200);
+      await t.http
+        .post('/api/v1/auth/login')
+        .set('X-Forwarded-For', '10.0.2.1')
+        .send({ email: 'often@example.kz', password: PASSWORD })
+        .expect(200);
     }
 
     // per IP address, with a low limit for this test
@@ -208,7 +240,10 @@ describe('identity: register, verify, login, password reset', () => {
     try {
       for (let i = 0; i < 5; i++) expect((await attempt(`spray${i}@example.kz`, '10.9.9.9')).status).toBe(401);
       expect((await attempt('spray-last@example.kz', '10.9.9.9')).status).toBe(429);
-      const reg = await t.http.post('/api/v1/auth/register').set('X-Forwarded-For', '10.9.9.9').send({ email: 'x1@example.kz', password: PASSWORD, displayName: 'X' });
+      const reg = await t.http
+        .post('/api/v1/auth/register')
+        .set('X-Forwarded-For', '10.9.9.9')
+        .send({ email: 'x1@example.kz', password: PASSWORD, displayName: 'X' });
       expect(reg.status).toBe(201); // register is counted separately
     } finally {
       limiter.configure({ perIp: 200 });

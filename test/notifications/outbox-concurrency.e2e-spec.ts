@@ -46,7 +46,9 @@ describe('outbox: several instances on one database', () => {
     a.smtp.refuse = true;
     a.smtp.refuseCode = 550;
     await a.db.transaction((em) =>
-      outbox.enqueue(em, [{ dedupeKey: 'doomed', kind: 'test', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' }]),
+      outbox.enqueue(em, [
+        { dedupeKey: 'doomed', kind: 'test', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' },
+      ]),
     );
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
       await a.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'doomed'`);
@@ -67,7 +69,9 @@ describe('outbox: several instances on one database', () => {
     const outbox = a.app.get(OutboxService);
     a.smtp.refuse = true;
     await a.db.transaction((em) =>
-      outbox.enqueue(em, [{ dedupeKey: 'patient', kind: 'test', recipient: 'patient@example.test', locale: 'en', subject: 'patient', text: 't', html: '' }]),
+      outbox.enqueue(em, [
+        { dedupeKey: 'patient', kind: 'test', recipient: 'patient@example.test', locale: 'en', subject: 'patient', text: 't', html: '' },
+      ]),
     );
     for (let i = 0; i < MAX_ATTEMPTS + 3; i++) {
       await a.db.query(`UPDATE outbox_messages SET next_attempt_at = now() WHERE dedupe_key = 'patient'`);

@@ -31,12 +31,32 @@ describe('outcome and report', () => {
 
   it('refuses the outcome while stage 2 is open or was never opened (409 STAGE2_NOT_CLOSED), and from others (403)', async () => {
     const open = await createPlan(t, w, STAGE2);
-    const res = await t.http.post(`/api/v1/plans/${open.id}/outcome`).set(w.organizer.auth).send({ decision: 'proceed', summary: 'Go' }).expect(409);
+    const res = await t.http
+      .post(`/api/v1/plans/${open.id}/outcome`)
+      .set(w.organizer.auth)
+      .send({ decision: 'proceed', summary: 'Go' })
+      .expect(409);
     expect(res.body.error.code).toBe('STAGE2_NOT_CLOSED');
     const noNotice = await createPlan(t, w, { protocolPublishedAt: STAGE2.protocolPublishedAt });
-    expect((await t.http.post(`/api/v1/plans/${noNotice.id}/outcome`).set(w.organizer.auth).send({ decision: 'proceed', summary: 'Go' }).expect(409)).body.error.code).toBe('STAGE2_NOT_CLOSED');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/plans/${noNotice.id}/outcome`)
+          .set(w.organizer.auth)
+          .send({ decision: 'proceed', summary: 'Go' })
+          .expect(409)
+      ).body.error.code,
+    ).toBe('STAGE2_NOT_CLOSED');
     const other = await createWorld(t, 0);
-    expect((await t.http.post(`/api/v1/plans/${open.id}/outcome`).set(other.organizer.auth).send({ decision: 'proceed', summary: 'Go' }).expect(403)).body.error.code).toBe('FORBIDDEN');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/plans/${open.id}/outcome`)
+          .set(other.organizer.auth)
+          .send({ decision: 'proceed', summary: 'Go' })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
     await t.http.post(`/api/v1/plans/${open.id}/outcome`).set(w.organizer.auth).send({ decision: 'postpone', summary: 'Go' }).expect(400);
   });
 
@@ -47,7 +67,10 @@ describe('outcome and report', () => {
     const follower = await createUser(t, 'citizen');
     const bystander = await createUser(t, 'citizen');
     await t.db.getRepository(PlanSubscription).save({ planId: plan.id, userId: follower.user.id, kind: 'follow' });
-    const r1 = await createRemark(t, plan.id, alice.user.id, { body: 'Цена завышена, см. "смету", п. 3\nи п. 4', createdAt: new Date('2027-01-10T12:00:00+05:00') });
+    const r1 = await createRemark(t, plan.id, alice.user.id, {
+      body: 'Цена завышена, см. "смету", п. 3\nи п. 4',
+      createdAt: new Date('2027-01-10T12:00:00+05:00'),
+    });
     const r2 = await createRemark(t, plan.id, bob.user.id, { body: 'Мерзімі тым қысқа', createdAt: new Date('2027-01-11T12:00:00+05:00') });
     const r3 = await createRemark(t, plan.id, alice.user.id, {
       body: '=1+1 documentation lacks the warranty clause',
@@ -55,7 +78,11 @@ describe('outcome and report', () => {
       createdAt: new Date('2027-03-02T12:00:00+05:00'),
       answerDueAt: new Date('2027-03-16T23:59:59.999+05:00'),
     });
-    await answerRemark(t, r1, w.organizer.user.id, { body: 'Смета пересчитана', disposition: 'accepted', publishedAt: new Date('2027-01-12T10:00:00+05:00') });
+    await answerRemark(t, r1, w.organizer.user.id, {
+      body: 'Смета пересчитана',
+      disposition: 'accepted',
+      publishedAt: new Date('2027-01-12T10:00:00+05:00'),
+    });
 
     // A council member's recommendations, one answered late.
     const position = await t.db.getRepository(ReviewPosition).save({
@@ -66,11 +93,32 @@ describe('outcome and report', () => {
       createdAt: new Date('2027-02-22T10:00:00+05:00'),
     });
     const [rec1, rec2] = await t.db.getRepository(Recommendation).save([
-      { planId: plan.id, positionId: position.id, text: 'Split into lots', createdAt: new Date('2027-02-22T10:00:00+05:00'), responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'), respondedAt: new Date('2027-02-25T10:00:00+05:00') },
-      { planId: plan.id, positionId: position.id, text: 'Extend delivery', createdAt: new Date('2027-02-22T10:00:01+05:00'), responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'), respondedAt: null },
+      {
+        planId: plan.id,
+        positionId: position.id,
+        text: 'Split into lots',
+        createdAt: new Date('2027-02-22T10:00:00+05:00'),
+        responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'),
+        respondedAt: new Date('2027-02-25T10:00:00+05:00'),
+      },
+      {
+        planId: plan.id,
+        positionId: position.id,
+        text: 'Extend delivery',
+        createdAt: new Date('2027-02-22T10:00:01+05:00'),
+        responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'),
+        respondedAt: null,
+      },
     ]);
     await t.db.getRepository(RecommendationResponse).save({
-      recommendationId: rec1.id, version: 1, accepted: true, text: 'Three lots', authorId: w.organizer.user.id, publishedAt: new Date('2027-02-25T10:00:00+05:00'), late: false, correctionReason: null,
+      recommendationId: rec1.id,
+      version: 1,
+      accepted: true,
+      text: 'Three lots',
+      authorId: w.organizer.user.id,
+      publishedAt: new Date('2027-02-25T10:00:00+05:00'),
+      late: false,
+      correctionReason: null,
     });
 
     t.clock.set(new Date('2027-03-10T09:00:00+05:00')); // stage 2 closed at the end of 9 March
@@ -81,18 +129,47 @@ describe('outcome and report', () => {
     const ru = await t.http.post(url).set(organizer).set('Accept-Language', 'ru').send({ decision: 'amend', summary: 'x' }).expect(409);
     expect(ru.body.error.message).toBe('Без ответа остаются замечания: 2.');
 
-    await answerRemark(t, r2, w.organizer.user.id, { body: 'Срок продлён', disposition: 'partially_accepted', publishedAt: new Date('2027-02-10T10:00:00+05:00'), late: true });
-    await answerRemark(t, r3, w.organizer.user.id, { body: 'Гарантия добавлена', disposition: 'accepted', publishedAt: new Date('2027-03-10T08:00:00+05:00') });
+    await answerRemark(t, r2, w.organizer.user.id, {
+      body: 'Срок продлён',
+      disposition: 'partially_accepted',
+      publishedAt: new Date('2027-02-10T10:00:00+05:00'),
+      late: true,
+    });
+    await answerRemark(t, r3, w.organizer.user.id, {
+      body: 'Гарантия добавлена',
+      disposition: 'accepted',
+      publishedAt: new Date('2027-03-10T08:00:00+05:00'),
+    });
     await t.db.getRepository(RecommendationResponse).save({
-      recommendationId: rec2.id, version: 1, accepted: false, text: 'Not possible, the budget year ends', authorId: w.organizer.user.id, publishedAt: new Date('2027-03-10T08:30:00+05:00'), late: false, correctionReason: null,
+      recommendationId: rec2.id,
+      version: 1,
+      accepted: false,
+      text: 'Not possible, the budget year ends',
+      authorId: w.organizer.user.id,
+      publishedAt: new Date('2027-03-10T08:30:00+05:00'),
+      late: false,
+      correctionReason: null,
     });
     await t.db.getRepository(Recommendation).update({ id: rec2.id }, { respondedAt: new Date('2027-03-10T08:30:00+05:00') });
 
     t.smtp.messages.length = 0;
-    const created = await t.http.post(url).set(organizer).send({ decision: 'amend', summary: 'Amend the technical specification' }).expect(201);
-    expect(created.body).toMatchObject({ version: 1, decision: 'amend', summary: 'Amend the technical specification', publishedAt: new Date('2027-03-10T09:00:00+05:00').toISOString() });
-    expect((await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id })).outcomePublishedAt?.toISOString()).toBe(created.body.publishedAt);
-    expect((await t.http.post(url).set(organizer).send({ decision: 'proceed', summary: 'again' }).expect(409)).body.error.code).toBe('OUTCOME_EXISTS');
+    const created = await t.http
+      .post(url)
+      .set(organizer)
+      .send({ decision: 'amend', summary: 'Amend the technical specification' })
+      .expect(201);
+    expect(created.body).toMatchObject({
+      version: 1,
+      decision: 'amend',
+      summary: 'Amend the technical specification',
+      publishedAt: new Date('2027-03-10T09:00:00+05:00').toISOString(),
+    });
+    expect((await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id })).outcomePublishedAt?.toISOString()).toBe(
+      created.body.publishedAt,
+    );
+    expect((await t.http.post(url).set(organizer).send({ decision: 'proceed', summary: 'again' }).expect(409)).body.error.code).toBe(
+      'OUTCOME_EXISTS',
+    );
     await t.http.get(url).expect(200);
 
     await t.flushMail();
@@ -108,23 +185,63 @@ describe('outcome and report', () => {
     const report = await t.http.get(`/api/v1/plans/${plan.id}/report`).expect(200);
     expect(report.body.plan).toEqual({ id: plan.id, title: plan.title });
     expect(report.body.remarks).toEqual([
-      { id: r1.id, stage: 1, authorName: 'Әлия Сапарова', body: r1.body, createdAt: r1.createdAt.toISOString(), disposition: 'accepted', answer: 'Смета пересчитана', answeredAt: new Date('2027-01-12T10:00:00+05:00').toISOString(), late: false },
-      { id: r2.id, stage: 1, authorName: 'Борис', body: 'Мерзімі тым қысқа', createdAt: r2.createdAt.toISOString(), disposition: 'partially_accepted', answer: 'Срок продлён', answeredAt: new Date('2027-02-10T10:00:00+05:00').toISOString(), late: true },
-      { id: r3.id, stage: 2, authorName: 'Әлия Сапарова', body: r3.body, createdAt: r3.createdAt.toISOString(), disposition: 'accepted', answer: 'Гарантия добавлена', answeredAt: new Date('2027-03-10T08:00:00+05:00').toISOString(), late: false },
+      {
+        id: r1.id,
+        stage: 1,
+        authorName: 'Әлия Сапарова',
+        body: r1.body,
+        createdAt: r1.createdAt.toISOString(),
+        disposition: 'accepted',
+        answer: 'Смета пересчитана',
+        answeredAt: new Date('2027-01-12T10:00:00+05:00').toISOString(),
+        late: false,
+      },
+      {
+        id: r2.id,
+        stage: 1,
+        authorName: 'Борис',
+        body: 'Мерзімі тым қысқа',
+        createdAt: r2.createdAt.toISOString(),
+        disposition: 'partially_accepted',
+        answer: 'Срок продлён',
+        answeredAt: new Date('2027-02-10T10:00:00+05:00').toISOString(),
+        late: true,
+      },
+      {
+        id: r3.id,
+        stage: 2,
+        authorName: 'Әлия Сапарова',
+        body: r3.body,
+        createdAt: r3.createdAt.toISOString(),
+        disposition: 'accepted',
+        answer: 'Гарантия добавлена',
+        answeredAt: new Date('2027-03-10T08:00:00+05:00').toISOString(),
+        late: false,
+      },
     ]);
     expect(report.body.recommendations).toEqual([
       expect.objectContaining({ id: rec1.id, text: 'Split into lots', accepted: true, response: 'Three lots', late: false }),
-      expect.objectContaining({ id: rec2.id, text: 'Extend delivery', accepted: false, response: 'Not possible, the budget year ends', late: false }),
+      expect.objectContaining({
+        id: rec2.id,
+        text: 'Extend delivery',
+        accepted: false,
+        response: 'Not possible, the budget year ends',
+        late: false,
+      }),
     ]);
     expect(report.body.outcome).toMatchObject({ decision: 'amend', summary: 'Amend the technical specification' });
     expect(JSON.stringify(report.body)).not.toContain('@example.test');
 
     // Report, CSV (by query and by Accept)
-    const csv = await t.http.get(`/api/v1/plans/${plan.id}/report?format=csv`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => cb(null, Buffer.concat(chunks)));
-    }).expect(200);
+    const csv = await t.http
+      .get(`/api/v1/plans/${plan.id}/report?format=csv`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => cb(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers['content-disposition']).toContain('.csv');
     const bytes = csv.body as Buffer;
@@ -132,8 +249,12 @@ describe('outcome and report', () => {
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
     expect(lines[0]).toBe('type,id,stage,author,text,created_at,disposition,answer,answered_at,late');
-    expect(text).toContain(`remark,${r1.id},1,Әлия Сапарова,"Цена завышена, см. ""смету"", п. 3\nи п. 4",${r1.createdAt.toISOString()},accepted,Смета пересчитана,`);
-    expect(text).toContain(`remark,${r2.id},1,Борис,Мерзімі тым қысқа,${r2.createdAt.toISOString()},partially_accepted,Срок продлён,${new Date('2027-02-10T10:00:00+05:00').toISOString()},true\r\n`);
+    expect(text).toContain(
+      `remark,${r1.id},1,Әлия Сапарова,"Цена завышена, см. ""смету"", п. 3\nи п. 4",${r1.createdAt.toISOString()},accepted,Смета пересчитана,`,
+    );
+    expect(text).toContain(
+      `remark,${r2.id},1,Борис,Мерзімі тым қысқа,${r2.createdAt.toISOString()},partially_accepted,Срок продлён,${new Date('2027-02-10T10:00:00+05:00').toISOString()},true\r\n`,
+    );
     expect(text).toContain(`remark,${r3.id},2,Әлия Сапарова,'=1+1 documentation lacks the warranty clause,`);
     expect(text).toContain(`recommendation,${rec2.id},,`);
     expect(text).toContain('Extend delivery,,rejected,"Not possible, the budget year ends"');

@@ -15,7 +15,10 @@ describe('loadPlan: the plan and its organization in one statement', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    organization = await createOrganization(t.db, await createCouncil(t.db), { timeZone: 'Asia/Aqtobe', name: 'Ақтөбе облысының әкімдігі' });
+    organization = await createOrganization(t.db, await createCouncil(t.db), {
+      timeZone: 'Asia/Aqtobe',
+      name: 'Ақтөбе облысының әкімдігі',
+    });
     const organizer = await createUser(t, 'organizer', { organizationId: organization.id });
     // every kind of column filled: timestamps, dates, the bigint amount, nullable text
     plan = await t.db.getRepository(Plan).save({
@@ -71,7 +74,9 @@ describe('loadPlan: the plan and its organization in one statement', () => {
     try {
       await t.db.transaction(async (em) => {
         await loadPlan(em, plan.id, true);
-        await expect(other.query('SELECT 1 FROM plans WHERE id = $1 FOR UPDATE NOWAIT', [plan.id])).rejects.toMatchObject({ code: '55P03' });
+        await expect(other.query('SELECT 1 FROM plans WHERE id = $1 FOR UPDATE NOWAIT', [plan.id])).rejects.toMatchObject({
+          code: '55P03',
+        });
         await expect(other.query('SELECT 1 FROM organizations WHERE id = $1 FOR UPDATE NOWAIT', [organization.id])).resolves.toBeTruthy();
       });
       await expect(other.query('SELECT 1 FROM plans WHERE id = $1 FOR UPDATE NOWAIT', [plan.id])).resolves.toBeTruthy();

@@ -45,7 +45,11 @@ describe('plans: create, publish, view, list', () => {
   it('creates a draft and validates the body; only organizers may', async () => {
     await t.http.post(`${API}/plans`).send(planBody()).expect(401);
     await t.http.post(`${API}/plans`).set(citizen.auth).send(planBody()).expect(403);
-    const bad = await t.http.post(`${API}/plans`).set(organizer.auth).send(planBody({ amount: -1, method: 'barter', plannedQuarter: '2027-Q5' })).expect(400);
+    const bad = await t.http
+      .post(`${API}/plans`)
+      .set(organizer.auth)
+      .send(planBody({ amount: -1, method: 'barter', plannedQuarter: '2027-Q5' }))
+      .expect(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['amount', 'method', 'plannedQuarter']);
     const id = await createPlan();
     // a draft is invisible to others

@@ -34,7 +34,11 @@ describe('sweep: stage 1 closed and overdue answers', () => {
       await t.http.post(`${API}/plans/${planId}/remarks`).set(auth(citizen)).send({ body }).expect(201);
     }
     const [first] = await t.db.query(`SELECT id FROM remarks WHERE plan_id = $1 AND body = 'Первое'`, [planId]);
-    await t.http.post(`${API}/remarks/${first.id}/answer`).set(auth(organizer)).send({ body: 'Учтено: смета пересчитана.', disposition: 'accepted' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${first.id}/answer`)
+      .set(auth(organizer))
+      .send({ body: 'Учтено: смета пересчитана.', disposition: 'accepted' })
+      .expect(201);
   });
   afterAll(async () => {
     await t.close();
@@ -67,7 +71,9 @@ describe('sweep: stage 1 closed and overdue answers', () => {
 
     const [plan] = await t.db.query(`SELECT stage1_closed_swept_at FROM plans WHERE id = $1`, [planId]);
     expect(plan.stage1_closed_swept_at).not.toBeNull();
-    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM remarks WHERE plan_id = $1 AND overdue_swept_at IS NOT NULL`, [planId]);
+    const [{ n }] = await t.db.query(`SELECT count(*)::int AS n FROM remarks WHERE plan_id = $1 AND overdue_swept_at IS NOT NULL`, [
+      planId,
+    ]);
     expect(n).toBe(2);
   });
 });

@@ -26,10 +26,24 @@ describe('sweep: stage 2 closed', () => {
     });
     const citizen = await createUser(t, 'citizen');
     await createRemark(t, plan.id, citizen.user.id, { body: 'stage 1', createdAt: new Date('2027-01-10T12:00:00+05:00') });
-    const answered = await createRemark(t, plan.id, citizen.user.id, { body: 'answered', stage: 2, createdAt: new Date('2027-03-02T12:00:00+05:00'), answerDueAt: new Date('2027-03-16T23:59:59.999+05:00') });
-    await answerRemark(t, answered, w.organizer.user.id, { body: 'ok', disposition: 'accepted', publishedAt: new Date('2027-03-03T10:00:00+05:00') });
+    const answered = await createRemark(t, plan.id, citizen.user.id, {
+      body: 'answered',
+      stage: 2,
+      createdAt: new Date('2027-03-02T12:00:00+05:00'),
+      answerDueAt: new Date('2027-03-16T23:59:59.999+05:00'),
+    });
+    await answerRemark(t, answered, w.organizer.user.id, {
+      body: 'ok',
+      disposition: 'accepted',
+      publishedAt: new Date('2027-03-03T10:00:00+05:00'),
+    });
     for (const body of ['open 1', 'open 2']) {
-      await createRemark(t, plan.id, citizen.user.id, { body, stage: 2, createdAt: new Date('2027-03-04T12:00:00+05:00'), answerDueAt: new Date('2027-03-16T23:59:59.999+05:00') });
+      await createRemark(t, plan.id, citizen.user.id, {
+        body,
+        stage: 2,
+        createdAt: new Date('2027-03-04T12:00:00+05:00'),
+        answerDueAt: new Date('2027-03-16T23:59:59.999+05:00'),
+      });
     }
   });
   afterAll(async () => {

@@ -76,7 +76,10 @@ describe('a whole procedure, both stages, through the API', () => {
       await t.http.post(`${API}/auth/verify-email`).send({ token }).expect(200);
       const login = await t.http.post(`${API}/auth/login`).send({ email: c.email.toUpperCase(), password: 'Correct-horse-42' }).expect(200);
       expect(login.body.user).toMatchObject({ id: c.id, role: 'citizen', emailVerified: true });
-      await t.http.get(`${API}/me`).set({ Authorization: `Bearer ${login.body.accessToken}` }).expect(200);
+      await t.http
+        .get(`${API}/me`)
+        .set({ Authorization: `Bearer ${login.body.accessToken}` })
+        .expect(200);
     }
   });
 
@@ -84,7 +87,14 @@ describe('a whole procedure, both stages, through the API', () => {
     const created = await t.http
       .post(`${API}/plans`)
       .set(org())
-      .send({ title: TITLE, description: 'Капитальный ремонт кровли', subjectCode: '452112.000.000000', amount: 150_000_000, method: 'open_tender', plannedQuarter: '2027-Q3' })
+      .send({
+        title: TITLE,
+        description: 'Капитальный ремонт кровли',
+        subjectCode: '452112.000.000000',
+        amount: 150_000_000,
+        method: 'open_tender',
+        plannedQuarter: '2027-Q3',
+      })
       .expect(201);
     expect(created.body.status).toBe('draft');
     planId = created.body.id;
@@ -95,18 +105,32 @@ describe('a whole procedure, both stages, through the API', () => {
   });
 
   it('two citizens remark (one in Kazakh); the list shows them', async () => {
-    const r1 = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.alice.id)).send({ body: 'The roof area in the estimate is overstated' }).expect(201);
+    const r1 = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.alice.id))
+      .send({ body: 'The roof area in the estimate is overstated' })
+      .expect(201);
     expect(r1.body).toMatchObject({ stage: 1, createdAt: '2027-03-01T05:00:00.000Z' });
     remarkIds.alice1 = r1.body.id;
     at('2027-03-02T11:00:00+05:00');
-    const r2 = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.aigerim.id)).send({ body: 'Жұмыс мерзімі тым қысқа' }).expect(201);
+    const r2 = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.aigerim.id))
+      .send({ body: 'Жұмыс мерзімі тым қысқа' })
+      .expect(201);
     remarkIds.aigerim1 = r2.body.id;
     at('2027-03-24T11:00:00+05:00');
-    const r3 = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.alice.id)).send({ body: 'Please add a warranty of 5 years' }).expect(201);
+    const r3 = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.alice.id))
+      .send({ body: 'Please add a warranty of 5 years' })
+      .expect(201);
     remarkIds.alice2 = r3.body.id;
 
     const list = await t.http.get(`${API}/plans/${planId}/remarks?stage=1`).expect(200);
-    expect(list.body.items.map((r: { id: string }) => r.id).sort()).toEqual([remarkIds.alice1, remarkIds.aigerim1, remarkIds.alice2].sort());
+    expect(list.body.items.map((r: { id: string }) => r.id).sort()).toEqual(
+      [remarkIds.alice1, remarkIds.aigerim1, remarkIds.alice2].sort(),
+    );
     const byId = Object.fromEntries(list.body.items.map((r: { id: string }) => [r.id, r]));
     expect(byId[remarkIds.aigerim1]).toMatchObject({ stage: 1, authorName: 'Айгерім', body: 'Жұмыс мерзімі тым қысқа', answer: null });
     expect(JSON.stringify(list.body)).not.toContain('example.test');
@@ -114,8 +138,16 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('the organizer answers on time; the author gets it in Kazakh exactly once', async () => {
     at('2027-03-24T15:00:00+05:00');
-    await t.http.post(`${API}/remarks/${remarkIds.aigerim1}/answer`).set(org()).send({ body: 'Мерзім 60 күнге ұзартылды', disposition: 'accepted' }).expect(201);
-    const again = await t.http.post(`${API}/remarks/${remarkIds.aigerim1}/answer`).set(org()).send({ body: 'A second answer, refused.', disposition: 'rejected' }).expect(409);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.aigerim1}/answer`)
+      .set(org())
+      .send({ body: 'Мерзім 60 күнге ұзартылды', disposition: 'accepted' })
+      .expect(201);
+    const again = await t.http
+      .post(`${API}/remarks/${remarkIds.aigerim1}/answer`)
+      .set(org())
+      .send({ body: 'A second answer, refused.', disposition: 'rejected' })
+      .expect(409);
     expect(again.body.error.code).toBe('ALREADY_ANSWERED');
     await t.flushMail();
     const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE));
@@ -125,7 +157,12 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('a remark after stage 1 closed is refused with 409 WINDOW_CLOSED; the plan awaits its hearing', async () => {
     at('2027-03-25T23:59:59.000+05:00');
-    await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.aigerim.id)).send({ body: 'Just in time' }).expect(201).then((r) => (remarkIds.aigerim2 = r.body.id));
+    await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.aigerim.id))
+      .send({ body: 'Just in time' })
+      .expect(201)
+      .then((r) => (remarkIds.aigerim2 = r.body.id));
     at('2027-03-26T00:00:00.000+05:00');
     const late = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.alice.id)).send({ body: 'Too late' }).expect(409);
     expect(late.body.error.code).toBe('WINDOW_CLOSED');
@@ -144,11 +181,19 @@ describe('a whole procedure, both stages, through the API', () => {
     const days = Object.fromEntries(allowed.body.dates.map((d: { date: string; allowed: boolean }) => [d.date, d.allowed]));
     expect(days['2027-03-27']).toBe(false); // Saturday
     expect(days['2027-04-01']).toBe(true); // Thursday
-    const weekend = await t.http.put(`${API}/plans/${planId}/hearing`).set(org()).send({ startsAt: '2027-03-27T10:00:00+05:00' }).expect(422);
+    const weekend = await t.http
+      .put(`${API}/plans/${planId}/hearing`)
+      .set(org())
+      .send({ startsAt: '2027-03-27T10:00:00+05:00' })
+      .expect(422);
     expect(weekend.body.error.code).toBe('HEARING_DATE_NOT_ALLOWED');
 
     t.smtp.messages.length = 0;
-    await t.http.put(`${API}/plans/${planId}/hearing`).set(org()).send({ startsAt: '2027-04-01T10:00:00+05:00', room: 'Hall 2' }).expect(200);
+    await t.http
+      .put(`${API}/plans/${planId}/hearing`)
+      .set(org())
+      .send({ startsAt: '2027-04-01T10:00:00+05:00', room: 'Hall 2' })
+      .expect(200);
     for (const c of Object.values(citizens)) {
       const mails = await mailTo(c.email);
       expect(mails).toHaveLength(1);
@@ -162,8 +207,16 @@ describe('a whole procedure, both stages, through the API', () => {
   it('an answer after its due date is marked late; e-mailed in English exactly once', async () => {
     at('2027-03-30T09:00:00+05:00'); // answers to 1 March remarks were due at the end of 29 March
     t.smtp.messages.length = 0;
-    await t.http.post(`${API}/remarks/${remarkIds.alice1}/answer`).set(org()).send({ body: 'The estimate was recalculated', disposition: 'partially_accepted' }).expect(201);
-    await t.http.post(`${API}/remarks/${remarkIds.aigerim2}/answer`).set(org()).send({ body: 'Түсіндірме толық берілді.', disposition: 'explained' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.alice1}/answer`)
+      .set(org())
+      .send({ body: 'The estimate was recalculated', disposition: 'partially_accepted' })
+      .expect(201);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.aigerim2}/answer`)
+      .set(org())
+      .send({ body: 'Түсіндірме толық берілді.', disposition: 'explained' })
+      .expect(201);
     await t.flushMail();
     await t.flushMail();
     const mails = await mailTo(citizens.alice.email);
@@ -171,14 +224,22 @@ describe('a whole procedure, both stages, through the API', () => {
     expect(mails[0].text).toContain('The estimate was recalculated');
     const list = (await t.http.get(`${API}/plans/${planId}/remarks?stage=1`).expect(200)).body.items;
     const byId = Object.fromEntries(list.map((r: { id: string }) => [r.id, r]));
-    expect(byId[remarkIds.alice1].answer).toMatchObject({ disposition: 'partially_accepted', late: true, publishedAt: '2027-03-30T04:00:00.000Z' });
+    expect(byId[remarkIds.alice1].answer).toMatchObject({
+      disposition: 'partially_accepted',
+      late: true,
+      publishedAt: '2027-03-30T04:00:00.000Z',
+    });
     expect(byId[remarkIds.aigerim1].answer).toMatchObject({ disposition: 'accepted', late: false });
     expect(byId[remarkIds.aigerim2].answer).toMatchObject({ disposition: 'explained', late: false });
   });
 
   it('an answer published after the hearing started is late even within 15 working days', async () => {
     at('2027-04-01T10:30:00+05:00');
-    await t.http.post(`${API}/remarks/${remarkIds.alice2}/answer`).set(org()).send({ body: 'A 5-year warranty was added', disposition: 'accepted' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.alice2}/answer`)
+      .set(org())
+      .send({ body: 'A 5-year warranty was added', disposition: 'accepted' })
+      .expect(201);
     const list = (await t.http.get(`${API}/plans/${planId}/remarks?stage=1`).expect(200)).body.items;
     expect(list.find((r: { id: string }) => r.id === remarkIds.alice2).answer).toMatchObject({ late: true });
   });
@@ -189,7 +250,12 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/plans/${planId}/hearing/protocol`)
       .set(org())
-      .send({ attendeesCount: 23, speakers: ['Alice', 'Айгерім'], summary: 'The roof estimate and the warranty were discussed', decisions: ['Recalculate the estimate'] })
+      .send({
+        attendeesCount: 23,
+        speakers: ['Alice', 'Айгерім'],
+        summary: 'The roof estimate and the warranty were discussed',
+        decisions: ['Recalculate the estimate'],
+      })
       .expect(201);
     for (const c of Object.values(citizens)) {
       const mails = (await mailTo(c.email)).filter((m) => !/Answer to your remark|Ескертуіңізге жауап/.test(m.subject ?? ''));
@@ -213,7 +279,11 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(url)
       .set(as(member.user.id))
-      .send({ position: 'endorse_with_recommendations', text: 'Endorsed, with one recommendation', recommendations: ['Split the works into two lots'] })
+      .send({
+        position: 'endorse_with_recommendations',
+        text: 'Endorsed, with one recommendation',
+        recommendations: ['Split the works into two lots'],
+      })
       .expect(201);
     const twice = await t.http.post(url).set(as(member.user.id)).send({ position: 'object', text: 'Changed my mind' }).expect(409);
     expect(twice.body.error.code).toBe('POSITION_EXISTS');
@@ -231,7 +301,11 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('the organizer responds to the recommendation', async () => {
     at('2027-04-02T15:00:00+05:00');
-    await t.http.post(`${API}/recommendations/${recommendationId}/response`).set(org()).send({ accepted: true, text: 'Two lots: roof and facade' }).expect(201);
+    await t.http
+      .post(`${API}/recommendations/${recommendationId}/response`)
+      .set(org())
+      .send({ accepted: true, text: 'Two lots: roof and facade' })
+      .expect(201);
     const review = (await plan()).review;
     expect(review.recommendations[0].response).toMatchObject({ accepted: true, text: 'Two lots: roof and facade' });
   });
@@ -253,14 +327,26 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('stage 2 remarks; the outcome is refused while stage 2 is open and while a remark is unanswered', async () => {
     at('2027-04-06T10:00:00+05:00');
-    const a = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.alice.id)).send({ body: 'Section 4 of the documentation requires a brand name' }).expect(201);
+    const a = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.alice.id))
+      .send({ body: 'Section 4 of the documentation requires a brand name' })
+      .expect(201);
     expect(a.body.stage).toBe(2);
     remarkIds.alice3 = a.body.id;
-    const k = await t.http.post(`${API}/plans/${planId}/remarks`).set(as(citizens.aigerim.id)).send({ body: 'Біліктілік талаптары заңға сәйкес емес' }).expect(201);
+    const k = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(as(citizens.aigerim.id))
+      .send({ body: 'Біліктілік талаптары заңға сәйкес емес' })
+      .expect(201);
     remarkIds.aigerim3 = k.body.id;
     await t.flushMail();
     t.smtp.messages.length = 0;
-    await t.http.post(`${API}/remarks/${remarkIds.alice3}/answer`).set(org()).send({ body: 'The brand name was replaced by "or equivalent"', disposition: 'accepted' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.alice3}/answer`)
+      .set(org())
+      .send({ body: 'The brand name was replaced by "or equivalent"', disposition: 'accepted' })
+      .expect(201);
     expect(subjects(await mailTo(citizens.alice.email))).toEqual([`Answer to your remark: ${TITLE}`]);
 
     const open = await t.http.post(`${API}/plans/${planId}/outcome`).set(org()).send({ decision: 'amend', summary: 'x' }).expect(409);
@@ -289,9 +375,17 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('after every answer the outcome is published, participants are e-mailed and the plan is closed', async () => {
     at('2027-04-13T11:00:00+05:00');
-    await t.http.post(`${API}/remarks/${remarkIds.aigerim3}/answer`).set(org()).send({ body: 'Техникалық талаптар түзетілді.', disposition: 'accepted' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${remarkIds.aigerim3}/answer`)
+      .set(org())
+      .send({ body: 'Техникалық талаптар түзетілді.', disposition: 'accepted' })
+      .expect(201);
     t.smtp.messages.length = 0;
-    const res = await t.http.post(`${API}/plans/${planId}/outcome`).set(org()).send({ decision: 'amend', summary: 'The documentation is amended' }).expect(201);
+    const res = await t.http
+      .post(`${API}/plans/${planId}/outcome`)
+      .set(org())
+      .send({ decision: 'amend', summary: 'The documentation is amended' })
+      .expect(201);
     expect(res.body).toMatchObject({ decision: 'amend', publishedAt: '2027-04-13T06:00:00.000Z' });
     for (const who of [citizens.alice.email, citizens.aigerim.email, chair.user.email, member.user.email]) {
       const outcome = (await mailTo(who)).filter((m) => !m.subject?.includes('Ескертуіңізге жауап'));
@@ -309,8 +403,20 @@ describe('a whole procedure, both stages, through the API', () => {
     const ids = [remarkIds.alice1, remarkIds.aigerim1, remarkIds.alice2, remarkIds.aigerim2, remarkIds.alice3, remarkIds.aigerim3];
     expect(report.remarks.map((r: { id: string }) => r.id).sort()).toEqual([...ids].sort());
     expect(report.remarks.filter((r: { stage: number }) => r.stage === 2)).toHaveLength(2);
-    expect(report.remarks.filter((r: { late: boolean }) => r.late).map((r: { id: string }) => r.id).sort()).toEqual([remarkIds.alice1, remarkIds.alice2].sort());
-    expect(report.recommendations).toEqual([expect.objectContaining({ id: recommendationId, text: 'Split the works into two lots', accepted: true, response: 'Two lots: roof and facade' })]);
+    expect(
+      report.remarks
+        .filter((r: { late: boolean }) => r.late)
+        .map((r: { id: string }) => r.id)
+        .sort(),
+    ).toEqual([remarkIds.alice1, remarkIds.alice2].sort());
+    expect(report.recommendations).toEqual([
+      expect.objectContaining({
+        id: recommendationId,
+        text: 'Split the works into two lots',
+        accepted: true,
+        response: 'Two lots: roof and facade',
+      }),
+    ]);
     expect(report.outcome).toMatchObject({ decision: 'amend' });
 
     const csv = await t.http.get(`${API}/plans/${planId}/report?format=csv`).expect(200);

@@ -50,7 +50,9 @@ describe('remarks listing at scale', () => {
   ] as const)('uses the keyset index for the %s', async (_name, stage, depth) => {
     let cursor: { t: string; id: string } | null = null;
     if (depth) {
-      const [row] = await t.db.query(`SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET 99000 LIMIT 1`, [planId]);
+      const [row] = await t.db.query(`SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET 99000 LIMIT 1`, [
+        planId,
+      ]);
       cursor = { t: new Date(row.created_at).toISOString(), id: row.id };
     }
     const plan = await explain(stage, cursor);

@@ -76,13 +76,22 @@ describe('remarks and answers', () => {
 
   it('makes exactly one remark of 20 concurrent requests with the same Idempotency-Key', async () => {
     const responses = await Promise.all(
-      Array.from({ length: 20 }, () => t.http.post(`${API}/plans/${planId}/remarks`).set(auth(citizen)).set('Idempotency-Key', 'key-1').send({ body: 'Один раз' })),
+      Array.from({ length: 20 }, () =>
+        t.http.post(`${API}/plans/${planId}/remarks`).set(auth(citizen)).set('Idempotency-Key', 'key-1').send({ body: 'Один раз' }),
+      ),
     );
     expect(responses.map((r) => r.status)).toEqual(Array(20).fill(201));
     expect(new Set(responses.map((r) => r.body.id)).size).toBe(1);
-    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM remarks WHERE author_id = $1 AND idempotency_key = 'key-1'`, [citizen.user.id]);
+    const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM remarks WHERE author_id = $1 AND idempotency_key = 'key-1'`, [
+      citizen.user.id,
+    ]);
     expect(count).toBe(1);
-    const reused = await t.http.post(`${API}/plans/${planId}/remarks`).set(auth(citizen)).set('Idempotency-Key', 'key-1').send({ body: 'Другое' }).expect(422);
+    const reused = await t.http
+      .post(`${API}/plans/${planId}/remarks`)
+      .set(auth(citizen))
+      .set('Idempotency-Key', 'key-1')
+      .send({ body: 'Другое' })
+      .expect(422);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
   });
 
@@ -90,14 +99,28 @@ describe('remarks and answers', () => {
     const author = await createUser(t, 'citizen', { locale: 'kk', displayName: 'Ерлан' });
     const r = await remark(author, 'Техникалық ерекшелікті нақтылаңыз').expect(201);
     await t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(citizen)).send({ body: 'x', disposition: 'accepted' }).expect(403);
-    await t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(otherOrganizer)).send({ body: 'Another organizer answers this.', disposition: 'accepted' }).expect(403);
+    await t.http
+      .post(`${API}/remarks/${r.body.id}/answer`)
+      .set(auth(otherOrganizer))
+      .send({ body: 'Another organizer answers this.', disposition: 'accepted' })
+      .expect(403);
     await t.http.post(`${API}/remarks/${r.body.id}/answer`).send({ body: 'x', disposition: 'accepted' }).expect(401);
-    const notYet = await t.http.post(`${API}/remarks/${r.body.id}/answer/corrections`).set(auth(organizer)).send({ body: 'A correction before any answer.', disposition: 'accepted', reason: 'r' }).expect(409);
+    const notYet = await t.http
+      .post(`${API}/remarks/${r.body.id}/answer/corrections`)
+      .set(auth(organizer))
+      .send({ body: 'A correction before any answer.', disposition: 'accepted', reason: 'r' })
+      .expect(409);
     expect(notYet.body.error.code).toBe('NOT_ANSWERED');
 
     const [a1, a2] = await Promise.all([
-      t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(organizer)).send({ body: 'Ерекшелік нақтыланды', disposition: 'partially_accepted' }),
-      t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(organizer)).send({ body: 'Екінші жауап, басқа себеппен.', disposition: 'rejected' }),
+      t.http
+        .post(`${API}/remarks/${r.body.id}/answer`)
+        .set(auth(organizer))
+        .send({ body: 'Ерекшелік нақтыланды', disposition: 'partially_accepted' }),
+      t.http
+        .post(`${API}/remarks/${r.body.id}/answer`)
+        .set(auth(organizer))
+        .send({ body: 'Екінші жауап, басқа себеппен.', disposition: 'rejected' }),
     ]);
     expect([a1.status, a2.status].sort()).toEqual([201, 409]);
     const answer = a1.status === 201 ? a1.body : a2.body;
@@ -127,7 +150,12 @@ describe('remarks and answers', () => {
     const item = list.body.items.find((i: { id: string }) => i.id === r.body.id);
     expect(item.authorName).toBe('Ерлан');
     expect(JSON.stringify(list.body)).not.toContain(author.user.email);
-    expect(item.answer).toMatchObject({ body: 'Түзетілген жауап, себептерімен.', disposition: 'accepted', version: 2, correctionReason: 'Қате түзетілді' });
+    expect(item.answer).toMatchObject({
+      body: 'Түзетілген жауап, себептерімен.',
+      disposition: 'accepted',
+      version: 2,
+      correctionReason: 'Қате түзетілді',
+    });
     expect(item.answer.history).toHaveLength(1);
     expect(item.answer.history[0]).toMatchObject({ version: 1, body: answerBody });
     const view = await t.http.get(`${API}/plans/${planId}`).expect(200);
@@ -138,7 +166,11 @@ describe('remarks and answers', () => {
     const r = await remark(citizen, 'Поздний ответ?').expect(201);
     const [row] = await t.db.query(`SELECT answer_due_at FROM remarks WHERE id = $1`, [r.body.id]);
     t.clock.set(new Date(new Date(row.answer_due_at).getTime() + 1));
-    const res = await t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(organizer)).send({ body: 'Ответ с пояснением причин.', disposition: 'explained' }).expect(201);
+    const res = await t.http
+      .post(`${API}/remarks/${r.body.id}/answer`)
+      .set(auth(organizer))
+      .send({ body: 'Ответ с пояснением причин.', disposition: 'explained' })
+      .expect(201);
     expect(res.body.late).toBe(true);
     t.clock.set(new Date('2027-03-02T10:00:00+05:00'));
   });
@@ -147,7 +179,11 @@ describe('remarks and answers', () => {
     const author = await createUser(t, 'citizen', { locale: 'ru' });
     const r = await remark(author, 'Проверка доставки').expect(201);
     t.smtp.refuse = true;
-    await t.http.post(`${API}/remarks/${r.body.id}/answer`).set(auth(organizer)).send({ body: 'Учтём в техническом задании.', disposition: 'accepted' }).expect(201);
+    await t.http
+      .post(`${API}/remarks/${r.body.id}/answer`)
+      .set(auth(organizer))
+      .send({ body: 'Учтём в техническом задании.', disposition: 'accepted' })
+      .expect(201);
     await t.flushMail();
     expect(t.smtp.to(author.user.email)).toHaveLength(0);
     t.smtp.refuse = false;
@@ -211,7 +247,11 @@ describe('remarks and answers', () => {
   it('answers 404 for an unknown plan or remark', async () => {
     await t.http.get(`${API}/plans/00000000-0000-0000-0000-000000000000`).expect(404);
     await t.http.get(`${API}/plans/not-a-uuid/remarks`).expect(404);
-    const res = await t.http.post(`${API}/remarks/00000000-0000-0000-0000-000000000000/answer`).set(auth(organizer)).send({ body: 'An answer to no remark at all.', disposition: 'accepted' }).expect(404);
+    const res = await t.http
+      .post(`${API}/remarks/00000000-0000-0000-0000-000000000000/answer`)
+      .set(auth(organizer))
+      .send({ body: 'An answer to no remark at all.', disposition: 'accepted' })
+      .expect(404);
     expect(res.body.error.code).toBe('REMARK_NOT_FOUND');
   });
 });

@@ -70,7 +70,12 @@ export async function createPlan(t: TestApp, w: World, fields: Partial<Plan> = {
 
 export const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
-export async function createRemark(t: TestApp, planId: string, authorId: string, fields: Partial<Remark> & { body: string }): Promise<Remark> {
+export async function createRemark(
+  t: TestApp,
+  planId: string,
+  authorId: string,
+  fields: Partial<Remark> & { body: string },
+): Promise<Remark> {
   return t.db.getRepository(Remark).save({
     planId,
     authorId,
@@ -85,7 +90,12 @@ export async function createRemark(t: TestApp, planId: string, authorId: string,
   });
 }
 
-export async function answerRemark(t: TestApp, remark: Remark, authorId: string, fields: { body: string; disposition: Disposition; publishedAt: Date; late?: boolean }): Promise<Answer> {
+export async function answerRemark(
+  t: TestApp,
+  remark: Remark,
+  authorId: string,
+  fields: { body: string; disposition: Disposition; publishedAt: Date; late?: boolean },
+): Promise<Answer> {
   const answer = await t.db.getRepository(Answer).save({
     remarkId: remark.id,
     version: 1,

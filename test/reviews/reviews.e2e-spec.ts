@@ -36,7 +36,11 @@ describe('council review', () => {
     const citizen = await createUser(t, 'citizen');
     const other = await createWorld(t, 1);
     for (const who of [citizen, other.members[0], w.organizer]) {
-      const res = await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(who.auth).send({ position: 'endorse', text: 'Fine' }).expect(403);
+      const res = await t.http
+        .post(`/api/v1/plans/${plan.id}/review/positions`)
+        .set(who.auth)
+        .send({ position: 'endorse', text: 'Fine' })
+        .expect(403);
       expect(res.body.error.code).toBe('NOT_COUNCIL_MEMBER');
     }
     await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).send({ position: 'endorse', text: 'Fine' }).expect(401);
@@ -44,17 +48,31 @@ describe('council review', () => {
 
   it('refuses a position before the protocol is published', async () => {
     const plan = await createPlan(t, w, {}, false);
-    const res = await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[1].auth).send({ position: 'endorse', text: 'ok' }).expect(409);
+    const res = await t.http
+      .post(`/api/v1/plans/${plan.id}/review/positions`)
+      .set(w.members[1].auth)
+      .send({ position: 'endorse', text: 'ok' })
+      .expect(409);
     expect(res.body.error.code).toBe('PROTOCOL_NOT_PUBLISHED');
   });
 
   it('one position per member: a second one is 409 POSITION_EXISTS, also when sent in parallel', async () => {
     const plan = await reviewedPlan();
-    await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[1].auth).send({ position: 'endorse', text: 'Fine' }).expect(201);
-    const again = await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[1].auth).send({ position: 'object', text: 'Changed my mind' }).expect(409);
+    await t.http
+      .post(`/api/v1/plans/${plan.id}/review/positions`)
+      .set(w.members[1].auth)
+      .send({ position: 'endorse', text: 'Fine' })
+      .expect(201);
+    const again = await t.http
+      .post(`/api/v1/plans/${plan.id}/review/positions`)
+      .set(w.members[1].auth)
+      .send({ position: 'object', text: 'Changed my mind' })
+      .expect(409);
     expect(again.body.error.code).toBe('POSITION_EXISTS');
     const parallel = await Promise.all(
-      [1, 2, 3, 4].map(() => t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[2].auth).send({ position: 'object', text: 'No' })),
+      [1, 2, 3, 4].map(() =>
+        t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[2].auth).send({ position: 'object', text: 'No' }),
+      ),
     );
     expect(parallel.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
     expect(parallel.filter((r) => r.status === 409).every((r) => r.body.error.code === 'POSITION_EXISTS')).toBe(true);
@@ -63,11 +81,22 @@ describe('council review', () => {
   it('validates: endorse_with_recommendations needs recommendations; bad position and empty text are 400', async () => {
     const plan = await reviewedPlan();
     const url = `/api/v1/plans/${plan.id}/review/positions`;
-    expect((await t.http.post(url).set(w.members[1].auth).send({ position: 'endorse_with_recommendations', text: 'x' }).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
-    await t.http.post(url).set(w.members[1].auth).send({ position: 'endorse_with_recommendations', text: 'x', recommendations: [] }).expect(400);
+    expect(
+      (await t.http.post(url).set(w.members[1].auth).send({ position: 'endorse_with_recommendations', text: 'x' }).expect(400)).body.error
+        .code,
+    ).toBe('VALIDATION_FAILED');
+    await t.http
+      .post(url)
+      .set(w.members[1].auth)
+      .send({ position: 'endorse_with_recommendations', text: 'x', recommendations: [] })
+      .expect(400);
     await t.http.post(url).set(w.members[1].auth).send({ position: 'maybe', text: 'x' }).expect(400);
     await t.http.post(url).set(w.members[1].auth).send({ position: 'endorse', text: '' }).expect(400);
-    await t.http.post(url).set(w.members[1].auth).send({ position: 'object', text: 'No', recommendations: ['Redo the estimate'] }).expect(201);
+    await t.http
+      .post(url)
+      .set(w.members[1].auth)
+      .send({ position: 'object', text: 'No', recommendations: ['Redo the estimate'] })
+      .expect(201);
   });
 
   it('a non-chair cannot close; the chair closes: 3 members, 2 endorse -> endorsed with quorum; e-mails organizer and members; closed afterwards', async () => {
@@ -81,7 +110,10 @@ describe('council review', () => {
     const cal = await t.app.get(CalendarService).calendar();
     const due = recommendationResponseDueAt(t.clock.now(), 'Asia/Almaty', cal, t.config.procedure);
     expect(due.toISOString()).toBe(new Date('2027-03-05T23:59:59.999+05:00').toISOString());
-    expect(created.body.recommendations.map((r: { responseDueAt: string }) => r.responseDueAt)).toEqual([due.toISOString(), due.toISOString()]);
+    expect(created.body.recommendations.map((r: { responseDueAt: string }) => r.responseDueAt)).toEqual([
+      due.toISOString(),
+      due.toISOString(),
+    ]);
     await t.http.post(`${url}/positions`).set(w.members[1].auth).send({ position: 'endorse', text: 'Fine' }).expect(201);
     await t.http.post(`${url}/positions`).set(w.members[2].auth).send({ position: 'endorse', text: 'Fine too' }).expect(201);
 
@@ -102,7 +134,9 @@ describe('council review', () => {
     });
     expect((await t.http.post(`${url}/close`).set(w.chair.auth).expect(409)).body.error.code).toBe('REVIEW_CLOSED');
     const late = await createUser(t, 'council_member', { councilId: w.council.id });
-    expect((await t.http.post(`${url}/positions`).set(late.auth).send({ position: 'object', text: 'x' }).expect(409)).body.error.code).toBe('REVIEW_CLOSED');
+    expect((await t.http.post(`${url}/positions`).set(late.auth).send({ position: 'object', text: 'x' }).expect(409)).body.error.code).toBe(
+      'REVIEW_CLOSED',
+    );
 
     await t.flushMail();
     for (const who of [w.organizer, ...w.members]) {
@@ -126,18 +160,32 @@ describe('council review', () => {
 
   it('after the period, positions are refused and the sweep closes the review once (run twice, in parallel)', async () => {
     const plan = await reviewedPlan();
-    await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(w.members[1].auth).send({ position: 'object', text: 'No' }).expect(201);
+    await t.http
+      .post(`/api/v1/plans/${plan.id}/review/positions`)
+      .set(w.members[1].auth)
+      .send({ position: 'object', text: 'No' })
+      .expect(201);
     const sweep = t.app.get(ReviewSweepService);
     expect(await sweep.runOnce()).toBe(0); // not yet due (other plans of this file are closed or not due either)
     t.clock.set(new Date(closesAt.getTime() + 1));
     try {
-      const res = await t.http.post(`/api/v1/plans/${plan.id}/review/positions`).set(authNow(t, w.members[2])).send({ position: 'endorse', text: 'late' }).expect(409);
+      const res = await t.http
+        .post(`/api/v1/plans/${plan.id}/review/positions`)
+        .set(authNow(t, w.members[2]))
+        .send({ position: 'endorse', text: 'late' })
+        .expect(409);
       expect(res.body.error.code).toBe('REVIEW_CLOSED');
       const runs = await Promise.all([sweep.runOnce(), sweep.runOnce()]);
       await sweep.runOnce();
       const conclusions = await t.db.getRepository(ReviewConclusion).find({ where: { planId: plan.id } });
       expect(conclusions).toHaveLength(1);
-      expect(conclusions[0]).toMatchObject({ closedBy: 'deadline', closedByUserId: null, result: 'objected', quorum: false, positionsCount: 1 });
+      expect(conclusions[0]).toMatchObject({
+        closedBy: 'deadline',
+        closedByUserId: null,
+        result: 'objected',
+        quorum: false,
+        positionsCount: 1,
+      });
       expect(runs.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(1);
       t.smtp.messages.length = 0;
       await t.flushMail();
@@ -157,14 +205,42 @@ describe('council review', () => {
       .expect(201);
     const [r1, r2] = created.body.recommendations as { id: string; responseDueAt: string }[];
     const other = await createWorld(t, 0);
-    expect((await t.http.post(`/api/v1/recommendations/${r1.id}/response`).set(other.organizer.auth).send({ accepted: true, text: 'x' }).expect(403)).body.error.code).toBe('FORBIDDEN');
-    expect((await t.http.post(`/api/v1/recommendations/${r1.id}/response`).set(w.members[1].auth).send({ accepted: true, text: 'x' }).expect(403)).body.error.code).toBe('FORBIDDEN');
-    await t.http.post('/api/v1/recommendations/00000000-0000-0000-0000-000000000000/response').set(w.organizer.auth).send({ accepted: true, text: 'x' }).expect(404);
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/recommendations/${r1.id}/response`)
+          .set(other.organizer.auth)
+          .send({ accepted: true, text: 'x' })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/recommendations/${r1.id}/response`)
+          .set(w.members[1].auth)
+          .send({ accepted: true, text: 'x' })
+          .expect(403)
+      ).body.error.code,
+    ).toBe('FORBIDDEN');
+    await t.http
+      .post('/api/v1/recommendations/00000000-0000-0000-0000-000000000000/response')
+      .set(w.organizer.auth)
+      .send({ accepted: true, text: 'x' })
+      .expect(404);
 
     t.smtp.messages.length = 0;
-    const onTime = await t.http.post(`/api/v1/recommendations/${r1.id}/response`).set(w.organizer.auth).send({ accepted: true, text: 'We will split it into 3 lots' }).expect(201);
+    const onTime = await t.http
+      .post(`/api/v1/recommendations/${r1.id}/response`)
+      .set(w.organizer.auth)
+      .send({ accepted: true, text: 'We will split it into 3 lots' })
+      .expect(201);
     expect(onTime.body).toMatchObject({ version: 1, accepted: true, late: false });
-    const again = await t.http.post(`/api/v1/recommendations/${r1.id}/response`).set(w.organizer.auth).send({ accepted: false, text: 'x' }).expect(409);
+    const again = await t.http
+      .post(`/api/v1/recommendations/${r1.id}/response`)
+      .set(w.organizer.auth)
+      .send({ accepted: false, text: 'x' })
+      .expect(409);
     expect(again.body.error.code).toBe('ALREADY_RESPONDED');
     const fixed = await t.http
       .post(`/api/v1/recommendations/${r1.id}/response/corrections`)
@@ -172,7 +248,15 @@ describe('council review', () => {
       .send({ accepted: true, text: 'We will split it into 4 lots', reason: 'Typo' })
       .expect(201);
     expect(fixed.body).toMatchObject({ version: 2 });
-    expect((await t.http.post(`/api/v1/recommendations/${r2.id}/response/corrections`).set(w.organizer.auth).send({ accepted: true, text: 'x', reason: 'y' }).expect(409)).body.error.code).toBe('NOT_RESPONDED');
+    expect(
+      (
+        await t.http
+          .post(`/api/v1/recommendations/${r2.id}/response/corrections`)
+          .set(w.organizer.auth)
+          .send({ accepted: true, text: 'x', reason: 'y' })
+          .expect(409)
+      ).body.error.code,
+    ).toBe('NOT_RESPONDED');
 
     const view1 = await t.http.get(`/api/v1/plans/${plan.id}/review`).expect(200);
     const rec2Before = view1.body.positions[0].recommendations.find((r: { id: string }) => r.id === r2.id);
@@ -182,14 +266,23 @@ describe('council review', () => {
     try {
       const view2 = await t.http.get(`/api/v1/plans/${plan.id}/review`).expect(200);
       expect(view2.body.positions[0].recommendations.find((r: { id: string }) => r.id === r2.id).overdue).toBe(true);
-      const late = await t.http.post(`/api/v1/recommendations/${r2.id}/response`).set(authNow(t, w.organizer)).send({ accepted: false, text: 'The deadline is fixed by law' }).expect(201);
+      const late = await t.http
+        .post(`/api/v1/recommendations/${r2.id}/response`)
+        .set(authNow(t, w.organizer))
+        .send({ accepted: false, text: 'The deadline is fixed by law' })
+        .expect(201);
       expect(late.body).toMatchObject({ late: true, accepted: false });
     } finally {
       t.clock.set(new Date('2027-02-05T10:00:00+05:00'));
     }
     const view = await t.http.get(`/api/v1/plans/${plan.id}/review`).expect(200);
     const recs = view.body.positions[0].recommendations;
-    expect(recs.find((r: { id: string }) => r.id === r1.id).response).toMatchObject({ version: 2, text: 'We will split it into 4 lots', late: false, correctionReason: 'Typo' });
+    expect(recs.find((r: { id: string }) => r.id === r1.id).response).toMatchObject({
+      version: 2,
+      text: 'We will split it into 4 lots',
+      late: false,
+      correctionReason: 'Typo',
+    });
     expect(recs.find((r: { id: string }) => r.id === r2.id)).toMatchObject({ overdue: false, response: { late: true, accepted: false } });
 
     await t.flushMail();

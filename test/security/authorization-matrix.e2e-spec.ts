@@ -5,10 +5,10 @@ import { TokenService } from '../../src/identity/auth/token.service';
 import { UserToken } from '../../src/identity/user-token.entity';
 import type { World } from '../reviews/fixtures';
 import { answerRemark, createPlan, createRemark } from '../reviews/fixtures';
-import type { CreatedUser} from '../support/factories';
+import type { CreatedUser } from '../support/factories';
 import { createUser, makeBin, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
-import type { SignedInRole} from './roles';
+import type { SignedInRole } from './roles';
 import { databaseFingerprint, startWithRoles } from './roles';
 
 /**
@@ -69,12 +69,30 @@ describe('authorization matrix: every role against every write endpoint', () => 
   };
 
   // ------------------------------------------------------------ plans in each state (relative to NOW)
-  const draftPlan = () => createPlan(t, w, { publishedAt: null, stage1ClosesAt: null, stage1CloseDate: null, hearingDeadlineDate: null, stage1ClosedSweptAt: null });
+  const draftPlan = () =>
+    createPlan(t, w, {
+      publishedAt: null,
+      stage1ClosesAt: null,
+      stage1CloseDate: null,
+      hearingDeadlineDate: null,
+      stage1ClosedSweptAt: null,
+    });
   const openPlan = () =>
-    createPlan(t, w, { publishedAt: new Date('2027-03-01T10:00:00+05:00'), stage1ClosesAt: new Date('2027-03-22T23:59:59.999+05:00'), stage1CloseDate: '2027-03-22', hearingDeadlineDate: '2027-04-01', stage1ClosedSweptAt: null });
+    createPlan(t, w, {
+      publishedAt: new Date('2027-03-01T10:00:00+05:00'),
+      stage1ClosesAt: new Date('2027-03-22T23:59:59.999+05:00'),
+      stage1CloseDate: '2027-03-22',
+      hearingDeadlineDate: '2027-04-01',
+      stage1ClosedSweptAt: null,
+    });
   /** Stage 1 closed yesterday: a hearing may be scheduled from today to 19 March. */
   const awaitingHearing = () =>
-    createPlan(t, w, { publishedAt: new Date('2027-02-17T10:00:00+05:00'), stage1ClosesAt: new Date('2027-03-09T23:59:59.999+05:00'), stage1CloseDate: '2027-03-09', hearingDeadlineDate: '2027-03-19' });
+    createPlan(t, w, {
+      publishedAt: new Date('2027-02-17T10:00:00+05:00'),
+      stage1ClosesAt: new Date('2027-03-09T23:59:59.999+05:00'),
+      stage1CloseDate: '2027-03-09',
+      hearingDeadlineDate: '2027-03-19',
+    });
   const withScheduledHearing = async () => {
     const plan = await awaitingHearing();
     await prepare('put', `${API}/plans/${plan.id}/hearing`, w.organizer, { startsAt: '2027-03-11T10:00:00+05:00', room: 'Hall 1' });
@@ -82,7 +100,12 @@ describe('authorization matrix: every role against every write endpoint', () => 
   };
   /** The hearing took place on Friday 5 March; no protocol yet. */
   const withHeldHearing = async () => {
-    const plan = await createPlan(t, w, { publishedAt: new Date('2027-02-10T10:00:00+05:00'), stage1ClosesAt: new Date('2027-03-02T23:59:59.999+05:00'), stage1CloseDate: '2027-03-02', hearingDeadlineDate: '2027-03-12' });
+    const plan = await createPlan(t, w, {
+      publishedAt: new Date('2027-02-10T10:00:00+05:00'),
+      stage1ClosesAt: new Date('2027-03-02T23:59:59.999+05:00'),
+      stage1CloseDate: '2027-03-02',
+      hearingDeadlineDate: '2027-03-12',
+    });
     at('2027-03-03T10:00:00+05:00');
     await prepare('put', `${API}/plans/${plan.id}/hearing`, w.organizer, { startsAt: '2027-03-05T10:00:00+05:00' });
     at(NOW);
@@ -95,13 +118,24 @@ describe('authorization matrix: every role against every write endpoint', () => 
     return plan;
   };
   /** Protocol published on 8 March; the council review is open. */
-  const underReview = () => createPlan(t, w, { protocolPublishedAt: new Date('2027-03-08T12:00:00+05:00'), reviewClosesAt: new Date('2027-03-22T23:59:59.999+05:00') });
+  const underReview = () =>
+    createPlan(t, w, {
+      protocolPublishedAt: new Date('2027-03-08T12:00:00+05:00'),
+      reviewClosesAt: new Date('2027-03-22T23:59:59.999+05:00'),
+    });
   const recommendation = async () => {
     const plan = await underReview();
-    const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], { position: 'endorse_with_recommendations', text: 'Yes, but', recommendations: ['Split into lots'] });
+    const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], {
+      position: 'endorse_with_recommendations',
+      text: 'Yes, but',
+      recommendations: ['Split into lots'],
+    });
     return position.recommendations[0].id as string;
   };
-  const notice = { noticeNumber: 'N-1', documents: [{ title: 'Specification', url: 'https://goszakup.example/spec.pdf', sha256: 'a'.repeat(64) }] };
+  const notice = {
+    noticeNumber: 'N-1',
+    documents: [{ title: 'Specification', url: 'https://goszakup.example/spec.pdf', sha256: 'a'.repeat(64) }],
+  };
   const withNotice = async () => {
     const plan = await underReview();
     await prepare('post', `${API}/plans/${plan.id}/notice`, w.organizer, notice);
@@ -121,11 +155,19 @@ describe('authorization matrix: every role against every write endpoint', () => 
     await prepare('post', `${API}/plans/${plan.id}/outcome`, w.organizer, { decision: 'proceed', summary: 'Proceeding' });
     return plan;
   };
-  const remark = async () => (await createRemark(t, (await openPlan()).id, users.citizen.user.id, { body: `Remark ${serial++}`, createdAt: new Date('2027-03-02T10:00:00+05:00') })).id;
+  const remark = async () =>
+    (
+      await createRemark(t, (await openPlan()).id, users.citizen.user.id, {
+        body: `Remark ${serial++}`,
+        createdAt: new Date('2027-03-02T10:00:00+05:00'),
+      })
+    ).id;
   const userToken = async (purpose: 'verify_email' | 'password_reset') => {
     const user = await createUser(t, 'citizen', { emailVerifiedAt: purpose === 'verify_email' ? null : new Date() });
     const token = `matrix-${purpose}-${serial++}-${'x'.repeat(20)}`;
-    await t.db.getRepository(UserToken).save({ userId: user.user.id, purpose, tokenHash: tokenHash(token), expiresAt: new Date('2027-03-11T10:00:00+05:00'), usedAt: null });
+    await t.db
+      .getRepository(UserToken)
+      .save({ userId: user.user.id, purpose, tokenHash: tokenHash(token), expiresAt: new Date('2027-03-11T10:00:00+05:00'), usedAt: null });
     return token;
   };
   const freeDate = () => new Date(Date.UTC(2031, 0, 1 + calendarDay++)).toISOString().slice(0, 10);
@@ -140,19 +182,77 @@ describe('authorization matrix: every role against every write endpoint', () => 
 
   const MATRIX: [string, Cells, () => Promise<Setup>][] = [
     // identity: anyone
-    ['POST /auth/register', everyone('201'), async () => ({ method: 'POST', url: `${API}/auth/register`, body: { email: `new-${serial++}@example.test`, password: PASSWORD, displayName: 'New', locale: 'en' } })],
-    ['POST /auth/verify-email', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/verify-email`, body: { token: await userToken('verify_email') } })],
+    [
+      'POST /auth/register',
+      everyone('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/auth/register`,
+        body: { email: `new-${serial++}@example.test`, password: PASSWORD, displayName: 'New', locale: 'en' },
+      }),
+    ],
+    [
+      'POST /auth/verify-email',
+      everyone('200'),
+      async () => ({ method: 'POST', url: `${API}/auth/verify-email`, body: { token: await userToken('verify_email') } }),
+    ],
     ['POST /auth/verify-email/resend', signedIn('200'), async () => ({ method: 'POST', url: `${API}/auth/verify-email/resend` })],
-    ['POST /auth/login', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/login`, body: { email: users.citizen.user.email, password: PASSWORD } })],
+    [
+      'POST /auth/login',
+      everyone('200'),
+      async () => ({ method: 'POST', url: `${API}/auth/login`, body: { email: users.citizen.user.email, password: PASSWORD } }),
+    ],
     ['POST /auth/logout', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/logout` })],
-    ['POST /auth/password-reset/request', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/password-reset/request`, body: { email: users.citizen.user.email } })],
-    ['POST /auth/password-reset/confirm', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/password-reset/confirm`, body: { token: await userToken('password_reset'), password: 'Another-horse-43' } })],
+    [
+      'POST /auth/password-reset/request',
+      everyone('200'),
+      async () => ({ method: 'POST', url: `${API}/auth/password-reset/request`, body: { email: users.citizen.user.email } }),
+    ],
+    [
+      'POST /auth/password-reset/confirm',
+      everyone('200'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/auth/password-reset/confirm`,
+        body: { token: await userToken('password_reset'), password: 'Another-horse-43' },
+      }),
+    ],
     ['PUT /sandbox/clock', everyone('200'), async () => ({ method: 'PUT', url: `${API}/sandbox/clock`, body: { now: NOW } })],
     // administration
-    ['POST /admin/councils', adminOnly('201'), async () => ({ method: 'POST', url: `${API}/admin/councils`, body: { name: 'New council' } })],
-    ['POST /admin/organizations', adminOnly('201'), async () => ({ method: 'POST', url: `${API}/admin/organizations`, body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id } })],
-    ['POST /admin/users', adminOnly('201'), async () => ({ method: 'POST', url: `${API}/admin/users`, body: { email: `staff-${serial++}@example.test`, password: PASSWORD, displayName: 'Staff', role: 'organizer', organizationId: w.organization.id } })],
-    ['PUT /admin/calendar/{date}', adminOnly('200'), async () => ({ method: 'PUT', url: `${API}/admin/calendar/${freeDate()}`, body: { working: false, reason: 'Transfer' } })],
+    [
+      'POST /admin/councils',
+      adminOnly('201'),
+      async () => ({ method: 'POST', url: `${API}/admin/councils`, body: { name: 'New council' } }),
+    ],
+    [
+      'POST /admin/organizations',
+      adminOnly('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/admin/organizations`,
+        body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+      }),
+    ],
+    [
+      'POST /admin/users',
+      adminOnly('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/admin/users`,
+        body: {
+          email: `staff-${serial++}@example.test`,
+          password: PASSWORD,
+          displayName: 'Staff',
+          role: 'organizer',
+          organizationId: w.organization.id,
+        },
+      }),
+    ],
+    [
+      'PUT /admin/calendar/{date}',
+      adminOnly('200'),
+      async () => ({ method: 'PUT', url: `${API}/admin/calendar/${freeDate()}`, body: { working: false, reason: 'Transfer' } }),
+    ],
     [
       'DELETE /admin/calendar/{date}',
       adminOnly('200'),
@@ -163,47 +263,170 @@ describe('authorization matrix: every role against every write endpoint', () => 
       },
     ],
     // stage 1
-    ['POST /plans', [A, F, F, '201', F, '201', F, F, F], async () => ({ method: 'POST', url: `${API}/plans`, body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: 1000, method: 'auction' } })],
-    ['POST /plans/{id}/publish', [A, F, F, HIDDEN, F, '200', F, F, F], async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` })],
-    ['POST /plans/{id}/remarks', [A, UNVERIFIED, '201', F, F, F, F, F, F], async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } })],
-    ['POST /remarks/{id}/answer', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/remarks/${await remark()}/answer`, body: { body: 'The estimate was recalculated.', disposition: 'accepted' } })],
+    [
+      'POST /plans',
+      [A, F, F, '201', F, '201', F, F, F],
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans`,
+        body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: 1000, method: 'auction' },
+      }),
+    ],
+    [
+      'POST /plans/{id}/publish',
+      [A, F, F, HIDDEN, F, '200', F, F, F],
+      async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` }),
+    ],
+    [
+      'POST /plans/{id}/remarks',
+      [A, UNVERIFIED, '201', F, F, F, F, F, F],
+      async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } }),
+    ],
+    [
+      'POST /remarks/{id}/answer',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/remarks/${await remark()}/answer`,
+        body: { body: 'The estimate was recalculated.', disposition: 'accepted' },
+      }),
+    ],
     [
       'POST /remarks/{id}/answer/corrections',
       planOrganizer('201'),
       async () => {
         const plan = await openPlan();
-        const r = await createRemark(t, plan.id, users.citizen.user.id, { body: `Remark ${serial++}`, createdAt: new Date('2027-03-02T10:00:00+05:00') });
-        await answerRemark(t, r, w.organizer.user.id, { body: 'First answer', disposition: 'rejected', publishedAt: new Date('2027-03-03T10:00:00+05:00') });
-        return { method: 'POST', url: `${API}/remarks/${r.id}/answer/corrections`, body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' } };
+        const r = await createRemark(t, plan.id, users.citizen.user.id, {
+          body: `Remark ${serial++}`,
+          createdAt: new Date('2027-03-02T10:00:00+05:00'),
+        });
+        await answerRemark(t, r, w.organizer.user.id, {
+          body: 'First answer',
+          disposition: 'rejected',
+          publishedAt: new Date('2027-03-03T10:00:00+05:00'),
+        });
+        return {
+          method: 'POST',
+          url: `${API}/remarks/${r.id}/answer/corrections`,
+          body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' },
+        };
       },
     ],
     ['POST /plans/{id}/follow', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/follow` })],
     ['DELETE /plans/{id}/follow', signedIn('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await openPlan()).id}/follow` })],
     // hearing
-    ['PUT /plans/{id}/hearing', planOrganizer('200'), async () => ({ method: 'PUT', url: `${API}/plans/${(await awaitingHearing()).id}/hearing`, body: { startsAt: '2027-03-11T10:00:00+05:00', room: 'Hall 2' } })],
-    ['DELETE /plans/{id}/hearing', planOrganizer('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing`, body: { reason: 'The hall is flooded' } })],
-    ['POST /plans/{id}/hearing/signup', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` })],
-    ['DELETE /plans/{id}/hearing/signup', signedIn('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` })],
-    ['POST /plans/{id}/hearing/protocol', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withHeldHearing()).id}/hearing/protocol`, body: protocolBody })],
-    ['POST /plans/{id}/hearing/protocol/corrections', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withProtocolAfterHearing()).id}/hearing/protocol/corrections`, body: { ...protocolBody, attendeesCount: 11, reason: 'Miscounted' } })],
+    [
+      'PUT /plans/{id}/hearing',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await awaitingHearing()).id}/hearing`,
+        body: { startsAt: '2027-03-11T10:00:00+05:00', room: 'Hall 2' },
+      }),
+    ],
+    [
+      'DELETE /plans/{id}/hearing',
+      planOrganizer('200'),
+      async () => ({
+        method: 'DELETE',
+        url: `${API}/plans/${(await withScheduledHearing()).id}/hearing`,
+        body: { reason: 'The hall is flooded' },
+      }),
+    ],
+    [
+      'POST /plans/{id}/hearing/signup',
+      verified('200'),
+      async () => ({ method: 'POST', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` }),
+    ],
+    [
+      'DELETE /plans/{id}/hearing/signup',
+      signedIn('200'),
+      async () => ({ method: 'DELETE', url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/signup` }),
+    ],
+    [
+      'POST /plans/{id}/hearing/protocol',
+      planOrganizer('201'),
+      async () => ({ method: 'POST', url: `${API}/plans/${(await withHeldHearing()).id}/hearing/protocol`, body: protocolBody }),
+    ],
+    [
+      'POST /plans/{id}/hearing/protocol/corrections',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans/${(await withProtocolAfterHearing()).id}/hearing/protocol/corrections`,
+        body: { ...protocolBody, attendeesCount: 11, reason: 'Miscounted' },
+      }),
+    ],
     // council review
-    ['POST /plans/{id}/review/positions', [A, N, N, N, N, N, '201', '201', N], async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/review/positions`, body: { position: 'endorse', text: 'Endorsed' } })],
-    ['POST /plans/{id}/review/close', [A, N, N, N, N, N, CHAIR, '200', N], async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/review/close` })],
-    ['POST /recommendations/{id}/response', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/recommendations/${await recommendation()}/response`, body: { accepted: true, text: 'Two lots' } })],
+    [
+      'POST /plans/{id}/review/positions',
+      [A, N, N, N, N, N, '201', '201', N],
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans/${(await underReview()).id}/review/positions`,
+        body: { position: 'endorse', text: 'Endorsed' },
+      }),
+    ],
+    [
+      'POST /plans/{id}/review/close',
+      [A, N, N, N, N, N, CHAIR, '200', N],
+      async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/review/close` }),
+    ],
+    [
+      'POST /recommendations/{id}/response',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/recommendations/${await recommendation()}/response`,
+        body: { accepted: true, text: 'Two lots' },
+      }),
+    ],
     [
       'POST /recommendations/{id}/response/corrections',
       planOrganizer('201'),
       async () => {
         const id = await recommendation();
         await prepare('post', `${API}/recommendations/${id}/response`, w.organizer, { accepted: true, text: 'Two lots' });
-        return { method: 'POST', url: `${API}/recommendations/${id}/response/corrections`, body: { accepted: false, text: 'One lot', reason: 'Budget' } };
+        return {
+          method: 'POST',
+          url: `${API}/recommendations/${id}/response/corrections`,
+          body: { accepted: false, text: 'One lot', reason: 'Budget' },
+        };
       },
     ],
     // stage 2 and the outcome
-    ['POST /plans/{id}/notice', planOrganizer('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/notice`, body: notice })],
-    ['POST /plans/{id}/notice/corrections', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withNotice()).id}/notice/corrections`, body: { ...notice, noticeNumber: 'N-2', reason: 'Wrong file' } })],
-    ['POST /plans/{id}/outcome', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await stage2Closed()).id}/outcome`, body: { decision: 'amend', summary: 'Amending' } })],
-    ['POST /plans/{id}/outcome/corrections', planOrganizer('201'), async () => ({ method: 'POST', url: `${API}/plans/${(await withOutcome()).id}/outcome/corrections`, body: { decision: 'cancel', summary: 'Cancelled', reason: 'Budget cut' } })],
+    [
+      'POST /plans/{id}/notice',
+      planOrganizer('200'),
+      async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/notice`, body: notice }),
+    ],
+    [
+      'POST /plans/{id}/notice/corrections',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans/${(await withNotice()).id}/notice/corrections`,
+        body: { ...notice, noticeNumber: 'N-2', reason: 'Wrong file' },
+      }),
+    ],
+    [
+      'POST /plans/{id}/outcome',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans/${(await stage2Closed()).id}/outcome`,
+        body: { decision: 'amend', summary: 'Amending' },
+      }),
+    ],
+    [
+      'POST /plans/{id}/outcome/corrections',
+      planOrganizer('201'),
+      async () => ({
+        method: 'POST',
+        url: `${API}/plans/${(await withOutcome()).id}/outcome/corrections`,
+        body: { decision: 'cancel', summary: 'Cancelled', reason: 'Budget cut' },
+      }),
+    ],
   ];
 
   beforeAll(async () => {
@@ -234,7 +457,9 @@ describe('authorization matrix: every role against every write endpoint', () => 
     );
   });
 
-  const cases = MATRIX.flatMap(([endpoint, cells, setup]) => ROLES.map((role, i) => [endpoint, ROLE_TITLES[role], cells[i], role, setup] as const));
+  const cases = MATRIX.flatMap(([endpoint, cells, setup]) =>
+    ROLES.map((role, i) => [endpoint, ROLE_TITLES[role], cells[i], role, setup] as const),
+  );
 
   it.each(cases)('%s as %s: %s', async (endpoint, _title, expected, role, setup) => {
     at(NOW);

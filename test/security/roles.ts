@@ -38,7 +38,14 @@ export async function startWithRoles(now: string): Promise<{ t: TestApp; w: Worl
  * the count; row locks do not touch xmin. Equal fingerprints before and after: nothing was written.
  */
 export async function databaseFingerprint(db: DataSource): Promise<() => Promise<string>> {
-  const tables: { tablename: string }[] = await db.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`);
-  const sql = tables.map(({ tablename }) => `SELECT '${tablename}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS h FROM "${tablename}"`).join(' UNION ALL ');
+  const tables: { tablename: string }[] = await db.query(
+    `SELECT tablename FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'migrations' ORDER BY tablename`,
+  );
+  const sql = tables
+    .map(
+      ({ tablename }) =>
+        `SELECT '${tablename}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS h FROM "${tablename}"`,
+    )
+    .join(' UNION ALL ');
   return async () => JSON.stringify(await db.query(sql));
 }

@@ -18,11 +18,18 @@ export async function serve(t: TestApp): Promise<string> {
 
 export async function launchBrowser(): Promise<Browser> {
   mkdirSync(SCREENSHOTS, { recursive: true });
-  return chromium.launch({ executablePath: CHROMIUM, args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
 }
 
 /** A page of a new context: JavaScript off by default, as the pages must work without it. */
-export async function newPage(browser: Browser, locale = 'en-US', javaScriptEnabled = false): Promise<{ context: BrowserContext; page: Page }> {
+export async function newPage(
+  browser: Browser,
+  locale = 'en-US',
+  javaScriptEnabled = false,
+): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, javaScriptEnabled });
   return { context, page: await context.newPage() };
 }
@@ -40,7 +47,12 @@ export async function seriousViolations(browser: Browser, from: BrowserContext, 
  * Like seriousViolations, but resolves once the copy has loaded `url`: the page is then fixed (no
  * script changes it), so the caller may go on while axe analyses it and await `findings` later.
  */
-export async function startAxe(browser: Browser, from: BrowserContext, url: string, locale = 'en-US'): Promise<{ findings: Promise<string[]> }> {
+export async function startAxe(
+  browser: Browser,
+  from: BrowserContext,
+  url: string,
+  locale = 'en-US',
+): Promise<{ findings: Promise<string[]> }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale, storageState: await from.storageState() });
   const page = await context.newPage();
   await page.goto(url);
@@ -53,7 +65,7 @@ export async function startAxe(browser: Browser, from: BrowserContext, url: stri
 export async function axeFindings(page: Page): Promise<string[]> {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   const minor = result.violations.filter((v) => v.impact !== 'serious' && v.impact !== 'critical');
-   
+
   if (minor.length) console.info(`axe (not failing) on ${page.url()}: ${minor.map((v) => `${v.id}/${v.impact}`).join(', ')}`);
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')

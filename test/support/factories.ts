@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { TokenService } from '../../src/identity/auth/token.service';
-import type { Role} from '../../src/identity/user.entity';
+import type { Role } from '../../src/identity/user.entity';
 import { User } from '../../src/identity/user.entity';
 import { Council } from '../../src/organizations/council.entity';
 import { Organization } from '../../src/organizations/organization.entity';

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { ParsedMail} from 'mailparser';
+import type { ParsedMail } from 'mailparser';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
@@ -26,7 +26,9 @@ export class SmtpSink {
       onData: (stream, session, callback) => {
         if (this.refuse) {
           stream.resume();
-          stream.on('end', () => callback(Object.assign(new Error(`${this.refuseCode} message refused`), { responseCode: this.refuseCode })));
+          stream.on('end', () =>
+            callback(Object.assign(new Error(`${this.refuseCode} message refused`), { responseCode: this.refuseCode })),
+          );
           return;
         }
         simpleParser(stream)
@@ -58,7 +60,9 @@ export class SmtpSink {
     const deadline = Date.now() + timeoutMs;
     while (!predicate(this.messages)) {
       if (Date.now() > deadline) {
-        throw new Error(`timed out waiting for e-mail; received: ${JSON.stringify(this.messages.map((m) => ({ to: m.envelopeTo, subject: m.subject })))}`);
+        throw new Error(
+          `timed out waiting for e-mail; received: ${JSON.stringify(this.messages.map((m) => ({ to: m.envelopeTo, subject: m.subject })))}`,
+        );
       }
       await new Promise((r) => setTimeout(r, 50));
     }

@@ -12,7 +12,10 @@ export async function captureStatements(db: DataSource, call: () => Promise<unkn
   const viaDataSource = jest.spyOn(db, 'query');
   try {
     await call();
-    return [...viaDataSource.mock.calls, ...viaPool.mock.calls].map(([sql, params]) => [String(sql), (params as unknown[] | undefined) ?? []]);
+    return [...viaDataSource.mock.calls, ...viaPool.mock.calls].map(([sql, params]) => [
+      String(sql),
+      (params as unknown[] | undefined) ?? [],
+    ]);
   } finally {
     viaPool.mockRestore();
     viaDataSource.mockRestore();

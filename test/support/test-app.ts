@@ -7,7 +7,7 @@ import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
 import { ManualClock } from '../../src/common/clock';
-import type { AppConfig} from '../../src/config/config';
+import type { AppConfig } from '../../src/config/config';
 import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import { OutboxDispatcher } from '../../src/notifications/outbox.dispatcher';

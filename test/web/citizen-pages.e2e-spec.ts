@@ -23,7 +23,13 @@ function csrfOf(page: string, action?: string): string {
 /** The text of an element by id, tags removed and entities of the test strings decoded. */
 function textOf(page: string, id: string): string {
   const match = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</`).exec(page);
-  return match ? match[1].replace(/<[^>]+>/g, '').replace(/&quot;/g, '"').replace(/&#39;/g, "'").trim() : '';
+  return match
+    ? match[1]
+        .replace(/<[^>]+>/g, '')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .trim()
+    : '';
 }
 
 /** The path and query of the first link in an e-mail's text that goes to `path`. */
@@ -57,7 +63,11 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
 
   async function signIn(a: TestAgent, address: string, secret: string): Promise<void> {
     const form = await a.get('/login').expect(200);
-    await a.post('/login').type('form').send({ _csrf: csrfOf(form.text, '/login'), email: address, password: secret, next: '/my/remarks' }).expect(303);
+    await a
+      .post('/login')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text, '/login'), email: address, password: secret, next: '/my/remarks' })
+      .expect(303);
   }
 
   describe('registration and e-mail confirmation', () => {
@@ -82,7 +92,9 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(textOf(res.text, 'email-error')).toBe('Введите адрес электронной почты вида name@example.kz.');
       expect(textOf(res.text, 'password-error')).toBe('Пароль должен содержать от 10 до 128 символов и не быть распространённым.');
       expect(res.text).not.toContain('id="displayName-error"');
-      expect(res.text).toMatch(/id="email" name="email" value="not-an-address"[^>]*aria-describedby="email-error email-hint"[^>]*aria-invalid="true"[^>]*autofocus/);
+      expect(res.text).toMatch(
+        /id="email" name="email" value="not-an-address"[^>]*aria-describedby="email-error email-hint"[^>]*aria-invalid="true"[^>]*autofocus/,
+      );
       expect(res.text).toContain('value="&lt;b&gt;Асель&lt;/b&gt;"');
       expect(res.text).not.toContain('<b>Асель</b>');
       expect(res.text).not.toContain('value="short"'); // a password is never sent back
@@ -138,7 +150,10 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
         let page = '';
         for (let i = 0; i < 3; i++) {
           const form = await a.get('/register').expect(200);
-          const res = await a.post('/register').type('form').send({ _csrf: csrfOf(form.text), email: 'flood@example.kz', displayName: 'F', password });
+          const res = await a
+            .post('/register')
+            .type('form')
+            .send({ _csrf: csrfOf(form.text), email: 'flood@example.kz', displayName: 'F', password });
           status = res.status;
           page = res.text;
         }
@@ -156,26 +171,53 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const a = agent();
       const form = await a.get('/forgot-password').expect(200);
       expect(form.text).toContain('<label for="email">');
-      const unknown = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nobody@example.kz' }).expect(200);
-      const known = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email }).expect(200);
+      const unknown = await a
+        .post('/forgot-password')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email: 'nobody@example.kz' })
+        .expect(200);
+      const known = await a
+        .post('/forgot-password')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email })
+        .expect(200);
       // the same page whether or not the address has an account
       expect(unknown.text.replace('nobody@example.kz', 'X')).toBe(known.text.replace(email, 'X'));
-      const bad = await a.post('/forgot-password').type('form').send({ _csrf: csrfOf(form.text), email: 'nope' }).expect(400);
+      const bad = await a
+        .post('/forgot-password')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email: 'nope' })
+        .expect(400);
       expect(textOf(bad.text, 'email-error')).toBe('Enter an e-mail address like name@example.kz.');
 
       await t.flushMail();
-      const mail = t.smtp.to(email).filter((m) => /reset-password/.test(m.text ?? '')).at(-1)!;
+      const mail = t.smtp
+        .to(email)
+        .filter((m) => /reset-password/.test(m.text ?? ''))
+        .at(-1)!;
       const link = linkIn(mail.text ?? '', '/reset-password');
       const b = agent();
       const resetForm = await b.get(link).expect(200);
       expect(resetForm.text).toContain('<label for="password">New password</label>');
       const token = /name="token" value="([^"]+)"/.exec(resetForm.text)![1];
-      const weak = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(resetForm.text), token, password: '1234567890' }).expect(400);
+      const weak = await b
+        .post('/reset-password')
+        .type('form')
+        .send({ _csrf: csrfOf(resetForm.text), token, password: '1234567890' })
+        .expect(400);
       expect(textOf(weak.text, 'password-error')).toContain('10 to 128 characters');
       await b.post('/reset-password').type('form').send({ token, password: 'Brand-new-pass-42' }).expect(403);
-      const done = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(weak.text), token, password: 'Brand-new-pass-42' }).expect(200);
+      const done = await b
+        .post('/reset-password')
+        .type('form')
+        .send({ _csrf: csrfOf(weak.text), token, password: 'Brand-new-pass-42' })
+        .expect(200);
       expect(done.text).toContain('Password changed');
-      const reused = await b.post('/reset-password').type('form').send({ _csrf: csrfOf(weak.text), token, password: 'Another-pass-4242' }).expect(400);
+      const reused = await b
+        .post('/reset-password')
+        .type('form')
+        .send({ _csrf: csrfOf(weak.text), token, password: 'Another-pass-4242' })
+        .expect(400);
       expect(reused.text).toContain('This link is invalid or has already been used.');
       expect(reused.text).toContain('href="/forgot-password"');
 
@@ -207,7 +249,11 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const planPage = await a.get(`/plans/${stage1Id}`).expect(200);
       const body = 'Please publish the menu for each age group.';
       const key = /name="idempotencyKey" value="([^"]+)"/.exec(planPage.text)![1];
-      await a.post(`/plans/${stage1Id}/remarks`).type('form').send({ _csrf: csrfOf(planPage.text, `/plans/${stage1Id}/remarks`), body, idempotencyKey: key }).expect(303);
+      await a
+        .post(`/plans/${stage1Id}/remarks`)
+        .type('form')
+        .send({ _csrf: csrfOf(planPage.text, `/plans/${stage1Id}/remarks`), body, idempotencyKey: key })
+        .expect(303);
 
       let mine = await a.get('/my/remarks').expect(200);
       expect(mine.text).toContain('Школьное питание для 12 школ Алмалинского района');
@@ -217,8 +263,12 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const remark = await t.db.getRepository(Remark).findOneByOrFail({ body });
       expect(mine.text).toContain(`href="/plans/${stage1Id}#remark-${remark.id}"`);
 
-      const organizer = await t.db.getRepository(User).findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
-      await t.app.get(RemarksService).answer(asAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
+      const organizer = await t.db
+        .getRepository(User)
+        .findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
+      await t.app
+        .get(RemarksService)
+        .answer(asAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
       mine = await a.get('/my/remarks').expect(200);
       expect(mine.text).toContain('Answer of the organizer: <span class="disposition">accepted</span>');
       expect(mine.text).toContain('The menu per age group will be attached to the specification.');
@@ -275,7 +325,11 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       let page = await a.get(`/plans/${hearingPlanId}`).expect(200);
       expect(page.text).toContain('<h2 id="follow">Follow this discussion</h2>');
       await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ follow: 'on' }).expect(403);
-      const res = await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'on' }).expect(303);
+      const res = await a
+        .post(`/plans/${hearingPlanId}/follow`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'on' })
+        .expect(303);
       expect(res.headers.location).toBe(`/plans/${hearingPlanId}?done=followed#follow`);
       page = await a.get(res.headers.location).expect(200);
       expect(textOf(page.text, 'participation-flash')).toBe('You now follow this plan.');
@@ -283,7 +337,11 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const subs = t.db.getRepository(PlanSubscription);
       expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'follow' } })).toBe(1);
 
-      await a.post(`/plans/${hearingPlanId}/follow`).type('form').send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'off' }).expect(303);
+      await a
+        .post(`/plans/${hearingPlanId}/follow`)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text, `/plans/${hearingPlanId}/follow`), follow: 'off' })
+        .expect(303);
       expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'follow' } })).toBe(0);
       page = await a.get(`/plans/${hearingPlanId}`).expect(200);
       expect(page.text).toContain('>Follow this plan</button>');
@@ -293,19 +351,31 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       let page = await a.get(`/plans/${hearingPlanId}`).expect(200);
       expect(page.text).toContain('hearing.ics');
       const action = `/plans/${hearingPlanId}/hearing-signup`;
-      await a.post(action).type('form').send({ _csrf: csrfOf(page.text, action), signup: 'on' }).expect(303);
+      await a
+        .post(action)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text, action), signup: 'on' })
+        .expect(303);
       const subs = t.db.getRepository(PlanSubscription);
       expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'hearing_signup' } })).toBe(1);
       page = await a.get(`/plans/${hearingPlanId}?done=signedup`).expect(200);
       expect(textOf(page.text, 'participation-flash')).toBe('You are signed up for the hearing.');
       expect(page.text).toContain('>Cancel my sign-up</button>');
 
-      await a.post(action).type('form').send({ _csrf: csrfOf(page.text, action), signup: 'off' }).expect(303);
+      await a
+        .post(action)
+        .type('form')
+        .send({ _csrf: csrfOf(page.text, action), signup: 'off' })
+        .expect(303);
       expect(await subs.count({ where: { planId: hearingPlanId, userId, kind: 'hearing_signup' } })).toBe(0);
 
       const stage1 = await a.get(`/plans/${stage1Id}`).expect(200);
       expect(stage1.text).not.toContain('hearing-signup"');
-      const refused = await a.post(`/plans/${stage1Id}/hearing-signup`).type('form').send({ _csrf: csrfOf(stage1.text, `/plans/${stage1Id}/follow`), signup: 'on' }).expect(303);
+      const refused = await a
+        .post(`/plans/${stage1Id}/hearing-signup`)
+        .type('form')
+        .send({ _csrf: csrfOf(stage1.text, `/plans/${stage1Id}/follow`), signup: 'on' })
+        .expect(303);
       expect(refused.headers.location).toBe(`/plans/${stage1Id}?done=signup-closed#hearing`);
       expect(await subs.count({ where: { planId: stage1Id, userId, kind: 'hearing_signup' } })).toBe(0);
     });
@@ -328,9 +398,16 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(page.text).toContain('Confirm your e-mail address first to follow a plan or sign up for a hearing.');
       expect(page.text).not.toContain('>Follow this plan</button>');
       expect(page.text).toContain('href="/my/remarks#verify-notice"');
-      for (const [action, field] of [[`/plans/${hearingPlanId}/follow`, 'follow'], [`/plans/${hearingPlanId}/hearing-signup`, 'signup']]) {
+      for (const [action, field] of [
+        [`/plans/${hearingPlanId}/follow`, 'follow'],
+        [`/plans/${hearingPlanId}/hearing-signup`, 'signup'],
+      ]) {
         // a forged form (no button is shown) with the page's valid token, e.g. the sign-out form's
-        const res = await b.post(action).type('form').send({ _csrf: csrfOf(page.text, '/logout'), [field]: 'on' }).expect(303);
+        const res = await b
+          .post(action)
+          .type('form')
+          .send({ _csrf: csrfOf(page.text, '/logout'), [field]: 'on' })
+          .expect(303);
         expect(res.headers.location).toBe(`/plans/${hearingPlanId}?done=verify-first#follow`);
       }
       expect(await t.db.getRepository(PlanSubscription).count({ where: { userId: other.user.id } })).toBe(0);
@@ -343,7 +420,11 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const b = agent().set('Cookie', `session=${other.token}`);
       const page = await b.get('/my/remarks').expect(200);
       expect(page.text).toContain('Your e-mail address is not confirmed yet');
-      const res = await b.post('/verify-email/resend').type('form').send({ _csrf: csrfOf(page.text, '/verify-email/resend') }).expect(303);
+      const res = await b
+        .post('/verify-email/resend')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text, '/verify-email/resend') })
+        .expect(303);
       expect(res.headers.location).toBe('/my/remarks?resent=1');
       await t.flushMail();
       expect(t.smtp.to('unconfirmed@example.kz').some((m) => /\/verify-email\?token=/.test(m.text ?? ''))).toBe(true);
@@ -384,8 +465,17 @@ describe('my remarks at scale', () => {
     const others = await createUser(t, 'citizen');
     authorId = author.user.id;
     const plan = await t.db.getRepository(Plan).save({
-      organizationId: org.id, createdBy: organizer.user.id, title: 'Big', description: 'Many remarks', subjectCode: '1', amount: 1, method: 'auction',
-      publishedAt: new Date('2027-01-04T10:00:00+05:00'), stage1ClosesAt: new Date('2027-12-25T23:59:59.999+05:00'), stage1CloseDate: '2027-12-25', hearingDeadlineDate: '2028-01-04',
+      organizationId: org.id,
+      createdBy: organizer.user.id,
+      title: 'Big',
+      description: 'Many remarks',
+      subjectCode: '1',
+      amount: 1,
+      method: 'auction',
+      publishedAt: new Date('2027-01-04T10:00:00+05:00'),
+      stage1ClosesAt: new Date('2027-12-25T23:59:59.999+05:00'),
+      stage1CloseDate: '2027-12-25',
+      hearingDeadlineDate: '2028-01-04',
     });
     // 60,000 remarks of this author (some sharing a timestamp) among 120,000
     await t.db.query(
@@ -400,7 +490,10 @@ describe('my remarks at scale', () => {
     await t?.close();
   });
 
-  it.each([['first page', false], ['deep page', true]] as const)('reads only one page of the index for the %s', async (_name, deep) => {
+  it.each([
+    ['first page', false],
+    ['deep page', true],
+  ] as const)('reads only one page of the index for the %s', async (_name, deep) => {
     let after: { at: string; id: string } | null = null;
     if (deep) {
       const [row] = await t.db.query(

@@ -10,7 +10,7 @@ import { ReviewPosition } from '../../src/reviews/review-position.entity';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
 import type { World } from '../reviews/fixtures';
 import { createPlan, createWorld } from '../reviews/fixtures';
-import type { CreatedUser} from '../support/factories';
+import type { CreatedUser } from '../support/factories';
 import { createCouncil, createUser, makeBin, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -59,15 +59,23 @@ describe('council and admin pages', () => {
 
   async function post(path: string, who: CreatedUser, form: Record<string, string>, page: string, lang = 'en') {
     const _csrf = await csrfOf(who, page);
-    return t.http.post(path).set('cookie', cookie(who)).set('accept-language', lang).type('form').send({ ...form, _csrf });
+    return t.http
+      .post(path)
+      .set('cookie', cookie(who))
+      .set('accept-language', lang)
+      .type('form')
+      .send({ ...form, _csrf });
   }
 
   describe('access', () => {
-    it.each(['/council', '/admin', '/admin/users', `/council/plans/00000000-0000-4000-8000-000000000000`])('sends a signed-out visitor of %s to the sign-in page and back', async (path) => {
-      const res = await get(path, null);
-      expect(res.status).toBe(303);
-      expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(path)}`);
-    });
+    it.each(['/council', '/admin', '/admin/users', `/council/plans/00000000-0000-4000-8000-000000000000`])(
+      'sends a signed-out visitor of %s to the sign-in page and back',
+      async (path) => {
+        const res = await get(path, null);
+        expect(res.status).toBe(303);
+        expect(res.headers.location).toBe(`/login?next=${encodeURIComponent(path)}`);
+      },
+    );
 
     it('refuses other roles with a 403 page in their language', async () => {
       const ru = await get('/admin', citizen, 'ru');
@@ -92,7 +100,11 @@ describe('council and admin pages', () => {
 
     it('refuses a POST without a valid CSRF token, and changes nothing', async () => {
       const before = await t.db.getRepository(Council).count();
-      const res = await t.http.post('/admin/councils').set('cookie', cookie(admin)).type('form').send({ name: 'Forged council', _csrf: 'a.b' });
+      const res = await t.http
+        .post('/admin/councils')
+        .set('cookie', cookie(admin))
+        .type('form')
+        .send({ name: 'Forged council', _csrf: 'a.b' });
       expect(res.status).toBe(403);
       expect(await t.db.getRepository(Council).count()).toBe(before);
     });
@@ -102,7 +114,8 @@ describe('council and admin pages', () => {
     it('shows the sections', async () => {
       const res = await get('/admin', admin);
       expect(res.status).toBe(200);
-      for (const href of ['/admin/organizations', '/admin/councils', '/admin/users', '/admin/calendar']) expect(res.text).toContain(`href="${href}"`);
+      for (const href of ['/admin/organizations', '/admin/councils', '/admin/users', '/admin/calendar'])
+        expect(res.text).toContain(`href="${href}"`);
       expect(res.text.match(/<h1>/g)).toHaveLength(1);
     });
 
@@ -123,15 +136,28 @@ describe('council and admin pages', () => {
 
     it('creates an organizer: wrong BIN and taken BIN are refused by the field with the values kept', async () => {
       const council = await t.db.getRepository(Council).findOneByOrFail({ name: 'Public council of Almaty city' });
-      const form = { name: 'Akimat of Almaty city', bin: '940240000437', address: 'Almaty, Republic Square 4', timeZone: 'Asia/Almaty', councilId: council.id };
+      const form = {
+        name: 'Akimat of Almaty city',
+        bin: '940240000437',
+        address: 'Almaty, Republic Square 4',
+        timeZone: 'Asia/Almaty',
+        councilId: council.id,
+      };
       const wrong = await post('/admin/organizations', admin, form, '/admin/organizations', 'ru');
       expect(wrong.status).toBe(400);
       expect(wrong.text).toContain('БИН должен состоять из 12 цифр с верной контрольной цифрой.');
-      expect(wrong.text).toMatch(/id="org-bin"[^>]*value="940240000437"[^>]*aria-describedby="org-bin-error org-bin-hint"[^>]*aria-invalid="true"[^>]*autofocus/);
+      expect(wrong.text).toMatch(
+        /id="org-bin"[^>]*value="940240000437"[^>]*aria-describedby="org-bin-error org-bin-hint"[^>]*aria-invalid="true"[^>]*autofocus/,
+      );
       expect(wrong.text).toContain('value="Akimat of Almaty city"');
       expect(wrong.text).toMatch(new RegExp(`<option value="${council.id}" selected>`));
 
-      const badZone = await post('/admin/organizations', admin, { ...form, bin: makeBin(), timeZone: 'Europe/Moscow' }, '/admin/organizations');
+      const badZone = await post(
+        '/admin/organizations',
+        admin,
+        { ...form, bin: makeBin(), timeZone: 'Europe/Moscow' },
+        '/admin/organizations',
+      );
       expect(badZone.text).toContain('Choose a time zone from the list.');
 
       const bin = makeBin();
@@ -150,7 +176,13 @@ describe('council and admin pages', () => {
     it('creates staff: organizer, council chair (one per council), admin; refusals by the field', async () => {
       const council = await t.db.getRepository(Council).findOneByOrFail({ name: 'Public council of Almaty city' });
       const org = await t.db.getRepository(Organization).findOneByOrFail({ name: 'Akimat of Almaty city' });
-      const base = { email: 'procurement@akimat.kz', displayName: 'Procurement department', password: 'Long-enough-pass-1', role: 'organizer', locale: 'kk' };
+      const base = {
+        email: 'procurement@akimat.kz',
+        displayName: 'Procurement department',
+        password: 'Long-enough-pass-1',
+        role: 'organizer',
+        locale: 'kk',
+      };
 
       const noOrg = await post('/admin/users', admin, base, '/admin/users');
       expect(noOrg.status).toBe(400);
@@ -176,13 +208,29 @@ describe('council and admin pages', () => {
       const taken = await post('/admin/users', admin, { ...base, organizationId: org.id }, '/admin/users');
       expect(taken.text).toContain('An account with this e-mail address already exists.');
 
-      const chair = { email: 'chair@council.kz', displayName: 'Gulnara K.', password: 'Long-enough-pass-2', role: 'council_member', councilId: council.id, isChair: 'true' };
+      const chair = {
+        email: 'chair@council.kz',
+        displayName: 'Gulnara K.',
+        password: 'Long-enough-pass-2',
+        role: 'council_member',
+        councilId: council.id,
+        isChair: 'true',
+      };
       expect((await post('/admin/users', admin, chair, '/admin/users')).status).toBe(303);
       const second = await post('/admin/users', admin, { ...chair, email: 'chair2@council.kz' }, '/admin/users');
       expect(second.text).toContain('This council already has a chair.');
       expect(second.text).toMatch(/id="user-chair"[^>]*checked[^>]*aria-invalid="true"/);
 
-      expect((await post('/admin/users', admin, { email: 'admin2@talqylau.kz', displayName: 'Second admin', password: 'Long-enough-pass-3', role: 'admin' }, '/admin/users')).status).toBe(303);
+      expect(
+        (
+          await post(
+            '/admin/users',
+            admin,
+            { email: 'admin2@talqylau.kz', displayName: 'Second admin', password: 'Long-enough-pass-3', role: 'admin' },
+            '/admin/users',
+          )
+        ).status,
+      ).toBe(303);
 
       const list = await get('/admin/users', admin);
       expect(list.text).toContain('Gulnara K.');
@@ -249,7 +297,12 @@ describe('council and admin pages', () => {
     it('records positions: errors by the field, then once only', async () => {
       const page = `/council/plans/${planId}`;
       const m1 = w.members[1];
-      const noRecs = await post(`${page}/positions`, m1, { position: 'endorse_with_recommendations', text: 'Agree in general.', recommendations: ' \n ' }, page);
+      const noRecs = await post(
+        `${page}/positions`,
+        m1,
+        { position: 'endorse_with_recommendations', text: 'Agree in general.', recommendations: ' \n ' },
+        page,
+      );
       expect(noRecs.status).toBe(400);
       expect(noRecs.text).toContain('Write at least one recommendation, or choose another position.');
       expect(noRecs.text).toMatch(/id="position-endorse_with_recommendations"[^>]*checked/);
@@ -259,7 +312,16 @@ describe('council and admin pages', () => {
       expect(none.text).toContain('Ұстанымыңызды таңдаңыз.');
       expect(none.text).toContain('Негіздемені жазыңыз');
 
-      const ok = await post(`${page}/positions`, m1, { position: 'endorse_with_recommendations', text: 'Agree in general.', recommendations: 'Publish the estimate.\n\nInvite parents to the acceptance.' }, page);
+      const ok = await post(
+        `${page}/positions`,
+        m1,
+        {
+          position: 'endorse_with_recommendations',
+          text: 'Agree in general.',
+          recommendations: 'Publish the estimate.\n\nInvite parents to the acceptance.',
+        },
+        page,
+      );
       expect(ok.status).toBe(303);
       expect(ok.headers.location).toBe(`${page}?done=position#positions`);
       expect(await t.db.getRepository(Recommendation).count({ where: { planId } })).toBe(2);
@@ -285,7 +347,9 @@ describe('council and admin pages', () => {
       expect((await post(`${page}/close`, w.members[1], {}, page)).status).toBe(403);
 
       const chair = await get(page, w.chair);
-      expect(chair.text).toContain('If you close the review now, the conclusion will be: no majority. 2 of 3 members recorded a position: quorum reached');
+      expect(chair.text).toContain(
+        'If you close the review now, the conclusion will be: no majority. 2 of 3 members recorded a position: quorum reached',
+      );
       // both positions are shown by name
       expect(chair.text).toContain('Member 2: endorse with recommendations');
       expect(chair.text).toContain('Member 3: endorse');
@@ -350,7 +414,11 @@ describe('council and admin pages', () => {
     const res = await t.http.get('/login?next=%2Fcouncil');
     const token = /name="_csrf" value="([^"]+)"/.exec(res.text)![1];
     const cookies = (res.headers['set-cookie'] as unknown as string[]).map((c) => c.split(';')[0]).join('; ');
-    const login = await t.http.post('/login').set('cookie', cookies).type('form').send({ email: w.members[2].user.email, password: PASSWORD, next: '/council', _csrf: token });
+    const login = await t.http
+      .post('/login')
+      .set('cookie', cookies)
+      .type('form')
+      .send({ email: w.members[2].user.email, password: PASSWORD, next: '/council', _csrf: token });
     expect(login.status).toBe(303);
     expect(login.headers.location).toBe('/council');
   });

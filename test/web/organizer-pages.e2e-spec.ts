@@ -43,7 +43,12 @@ describe('organizer pages (/organizer)', () => {
   const csrfOf = (text: string) => /name="_csrf" value="([^"]+)"/.exec(text)![1];
   async function post(path: string, u: CreatedUser, form: Record<string, string>, lang = 'en') {
     const token = csrfOf((await get('/organizer', u)).text);
-    return t.http.post(path).set('cookie', cookie(u)).set('accept-language', lang).type('form').send({ ...form, _csrf: token });
+    return t.http
+      .post(path)
+      .set('cookie', cookie(u))
+      .set('accept-language', lang)
+      .type('form')
+      .send({ ...form, _csrf: token });
   }
   /** Moves the clock and signs everyone in again (sessions expire by the clock). */
   const at = (iso: string) => {
@@ -77,9 +82,22 @@ describe('organizer pages (/organizer)', () => {
   it('creates a draft: errors by the fields in the reader’s language with the values kept, then a draft only its organization sees', async () => {
     const form = await get('/organizer/plans/new', organizer);
     expect(form.status).toBe(200);
-    for (const id of ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace']) expect(form.text).toContain(`<label for="${id}">`);
+    for (const id of ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'])
+      expect(form.text).toContain(`<label for="${id}">`);
 
-    const bad = await post('/organizer/plans', organizer, { title: 'School meals for 2027', description: '', subjectCode: '56.29.20', amount: '12,5 million', method: '', plannedQuarter: '2027-Q9' }, 'ru');
+    const bad = await post(
+      '/organizer/plans',
+      organizer,
+      {
+        title: 'School meals for 2027',
+        description: '',
+        subjectCode: '56.29.20',
+        amount: '12,5 million',
+        method: '',
+        plannedQuarter: '2027-Q9',
+      },
+      'ru',
+    );
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('value="School meals for 2027"');
     expect(bad.text).toContain('value="12,5 million"');
@@ -92,8 +110,13 @@ describe('organizer pages (/organizer)', () => {
     expect(await t.db.getRepository(Plan).count()).toBe(0);
 
     const ok = await post('/organizer/plans', organizer, {
-      title: 'School meals for 2027', description: 'Hot meals for pupils of grades 1-4.', subjectCode: '56.29.20',
-      amount: '12 500 000', method: 'open_tender', plannedQuarter: '2027-Q2', deliveryPlace: 'Almaty schools',
+      title: 'School meals for 2027',
+      description: 'Hot meals for pupils of grades 1-4.',
+      subjectCode: '56.29.20',
+      amount: '12 500 000',
+      method: 'open_tender',
+      plannedQuarter: '2027-Q2',
+      deliveryPlace: 'Almaty schools',
     });
     expect(ok.status).toBe(303);
     const match = /^\/organizer\/plans\/([0-9a-f-]{36})\?done=created$/.exec(ok.headers.location);
@@ -105,7 +128,9 @@ describe('organizer pages (/organizer)', () => {
     const hub = await get(`/organizer/plans/${planId}?done=created`, organizer);
     expect(hub.text).toContain('The draft is saved.');
     // the window that publishing would open, in the organizer's time zone
-    expect(hub.text).toMatch(/Publishing now opens stage one: remarks will be accepted from 1 March 2027 at 10:00 until \d+ March 2027 at 23:59/);
+    expect(hub.text).toMatch(
+      /Publishing now opens stage one: remarks will be accepted from 1 March 2027 at 10:00 until \d+ March 2027 at 23:59/,
+    );
     expect((await get(`/organizer/plans/${planId}`, other)).status).toBe(404);
     expect((await get(`/plans/${planId}`)).status).toBe(404);
   });
@@ -127,7 +152,15 @@ describe('organizer pages (/organizer)', () => {
   it('lists the organization’s plans by status with the next deadline, paged by keyset', async () => {
     const repo = t.db.getRepository(Plan);
     for (let i = 0; i < 22; i++) {
-      await repo.save({ organizationId: organizer.user.organizationId!, createdBy: organizer.user.id, title: `Draft ${String(i).padStart(2, '0')}`, description: 'd', subjectCode: 'c', amount: 1, method: 'auction' as const });
+      await repo.save({
+        organizationId: organizer.user.organizationId!,
+        createdBy: organizer.user.id,
+        title: `Draft ${String(i).padStart(2, '0')}`,
+        description: 'd',
+        subjectCode: 'c',
+        amount: 1,
+        method: 'auction' as const,
+      });
     }
     const first = await get('/organizer?status=draft', organizer);
     expect(first.status).toBe(200);
@@ -148,7 +181,10 @@ describe('organizer pages (/organizer)', () => {
   });
 
   it('queues unanswered remarks by answer due date, answers one there with field errors first, and e-mails the author', async () => {
-    for (const [u, body] of [[citizen, 'First remark: publish the menu.'], [citizen2, 'Second remark: what about allergies?']] as const) {
+    for (const [u, body] of [
+      [citizen, 'First remark: publish the menu.'],
+      [citizen2, 'Second remark: what about allergies?'],
+    ] as const) {
       at(new Date(t.clock.now().getTime() + 26 * 3600_000).toISOString());
       const r = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(u.auth).send({ body });
       expect(r.status).toBe(201);
@@ -164,7 +200,10 @@ describe('organizer pages (/organizer)', () => {
     expect(bad.text).toContain(`id="body-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
     expect(bad.text).toContain('>Too short</textarea>');
 
-    const ok = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: 'accepted', body: 'The weekly menu will be published on the school website.' });
+    const ok = await post(`/organizer/remarks/${first.id}/answer`, organizer, {
+      disposition: 'accepted',
+      body: 'The weekly menu will be published on the school website.',
+    });
     expect(ok.status).toBe(303);
     const after = await get(ok.headers.location, organizer);
     expect(after.text).toContain('The answer was published');
@@ -187,16 +226,31 @@ describe('organizer pages (/organizer)', () => {
     expect(page.text).toMatch(/<del>[^<]+<\/del> — (Saturday|Sunday)/);
     expect(page.text).toContain('<legend>Date of the hearing</legend>');
 
-    const outside = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '20:00', room: 'Hall 2', livestreamUrl: '' });
+    const outside = await post(`/organizer/plans/${planId}/hearing`, organizer, {
+      date: allowed[1],
+      time: '20:00',
+      room: 'Hall 2',
+      livestreamUrl: '',
+    });
     expect(outside.status).toBe(422);
     expect(outside.text).toMatch(/id="time-error">The hearing cannot be held then: outside working hours 09:00-18:00/);
     expect(outside.text).toContain('value="Hall 2"');
 
-    const badUrl = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '10:00', room: '', livestreamUrl: 'ftp://x' });
+    const badUrl = await post(`/organizer/plans/${planId}/hearing`, organizer, {
+      date: allowed[1],
+      time: '10:00',
+      room: '',
+      livestreamUrl: 'ftp://x',
+    });
     expect(badUrl.status).toBe(400);
     expect(badUrl.text).toContain('id="livestreamUrl-error"');
 
-    const scheduled = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[1], time: '10:00', room: 'Hall 2', livestreamUrl: 'https://live.example.kz/1' });
+    const scheduled = await post(`/organizer/plans/${planId}/hearing`, organizer, {
+      date: allowed[1],
+      time: '10:00',
+      room: 'Hall 2',
+      livestreamUrl: 'https://live.example.kz/1',
+    });
     expect(scheduled.status).toBe(303);
     const view = await get(scheduled.headers.location, organizer);
     expect(view.text).toContain('The hearing is scheduled');
@@ -209,7 +263,12 @@ describe('organizer pages (/organizer)', () => {
     expect(cancelled.status).toBe(303);
     expect((await get(`/organizer/plans/${planId}/hearing`, organizer)).text).toContain('Cancelled: The hall is flooded.');
 
-    const again = await post(`/organizer/plans/${planId}/hearing`, organizer, { date: allowed[2], time: '11:30', room: 'Hall 1', livestreamUrl: '' });
+    const again = await post(`/organizer/plans/${planId}/hearing`, organizer, {
+      date: allowed[2],
+      time: '11:30',
+      room: 'Hall 1',
+      livestreamUrl: '',
+    });
     expect(again.status).toBe(303);
 
     // after the hearing: the protocol form
@@ -217,21 +276,39 @@ describe('organizer pages (/organizer)', () => {
     const held = await get(`/organizer/plans/${planId}/hearing`, organizer);
     expect(held.text).toContain('name="attendeesCount"');
     expect(held.text).not.toContain('Cancel the hearing');
-    const badProtocol = await post(`/organizer/plans/${planId}/hearing/protocol`, organizer, { attendeesCount: 'many', speakers: '', summary: '', decisions: '' });
+    const badProtocol = await post(`/organizer/plans/${planId}/hearing/protocol`, organizer, {
+      attendeesCount: 'many',
+      speakers: '',
+      summary: '',
+      decisions: '',
+    });
     expect(badProtocol.status).toBe(400);
     expect(badProtocol.text).toContain('id="attendeesCount-error"');
     expect(badProtocol.text).toContain('id="summary-error"');
     const protocol = await post(`/organizer/plans/${planId}/hearing/protocol`, organizer, {
-      attendeesCount: '23', speakers: 'Aigerim S.\r\n\r\nOlga M.\r\n', summary: 'Menu and allergies were discussed.', decisions: 'Publish the menu\nAdd an allergy form',
+      attendeesCount: '23',
+      speakers: 'Aigerim S.\r\n\r\nOlga M.\r\n',
+      summary: 'Menu and allergies were discussed.',
+      decisions: 'Publish the menu\nAdd an allergy form',
     });
     expect(protocol.status).toBe(303);
     const published = await t.http.get(`/api/v1/plans/${planId}`);
-    expect(published.body.protocol).toMatchObject({ attendeesCount: 23, speakers: ['Aigerim S.', 'Olga M.'], decisions: ['Publish the menu', 'Add an allergy form'] });
+    expect(published.body.protocol).toMatchObject({
+      attendeesCount: 23,
+      speakers: ['Aigerim S.', 'Olga M.'],
+      decisions: ['Publish the menu', 'Add an allergy form'],
+    });
   });
 
   it('responds to council recommendations (accepted yes/no + text)', async () => {
-    const position = await t.http.post(`/api/v1/plans/${planId}/review/positions`).set(chair.auth)
-      .send({ position: 'endorse_with_recommendations', text: 'Good hearing.', recommendations: ['Invite parents to the tender commission.'] });
+    const position = await t.http
+      .post(`/api/v1/plans/${planId}/review/positions`)
+      .set(chair.auth)
+      .send({
+        position: 'endorse_with_recommendations',
+        text: 'Good hearing.',
+        recommendations: ['Invite parents to the tender commission.'],
+      });
     expect(position.status).toBe(201);
     const page = await get(`/organizer/plans/${planId}/recommendations`, organizer);
     expect(page.text).toContain('Invite parents to the tender commission.');
@@ -241,7 +318,10 @@ describe('organizer pages (/organizer)', () => {
     const bad = await post(`/organizer/plans/${planId}/recommendations/${recId}/response`, organizer, { text: 'Yes' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain(`id="accepted-${recId}-error">Choose yes or no.`);
-    const ok = await post(`/organizer/plans/${planId}/recommendations/${recId}/response`, organizer, { accepted: 'yes', text: 'Two parents will observe the commission.' });
+    const ok = await post(`/organizer/plans/${planId}/recommendations/${recId}/response`, organizer, {
+      accepted: 'yes',
+      text: 'Two parents will observe the commission.',
+    });
     expect(ok.status).toBe(303);
     const after = await get(`/organizer/plans/${planId}/recommendations`, organizer);
     expect(after.text).toContain('Your response: accepted');
@@ -252,7 +332,15 @@ describe('organizer pages (/organizer)', () => {
     const page = await get(`/organizer/plans/${planId}/notice`, organizer);
     expect((page.text.match(/<fieldset class="document">/g) ?? []).length).toBe(5);
 
-    const bad = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'http://insecure', doc1Sha256: sha, doc3Title: 'Contract', doc3Url: '', doc3Sha256: 'xyz' });
+    const bad = await post(`/organizer/plans/${planId}/notice`, organizer, {
+      noticeNumber: 'N-1',
+      doc1Title: 'Specification',
+      doc1Url: 'http://insecure',
+      doc1Sha256: sha,
+      doc3Title: 'Contract',
+      doc3Url: '',
+      doc3Sha256: 'xyz',
+    });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain('id="doc1Url-error"');
     expect(bad.text).toContain('id="doc3Url-error"');
@@ -263,7 +351,12 @@ describe('organizer pages (/organizer)', () => {
     const none = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1' });
     expect(none.text).toContain('id="doc1Title-error">Fill in at least one document.');
 
-    const ok = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1', doc2Title: 'Specification', doc2Url: 'https://docs.example.kz/spec.pdf', doc2Sha256: sha.toUpperCase() });
+    const ok = await post(`/organizer/plans/${planId}/notice`, organizer, {
+      noticeNumber: 'N-1',
+      doc2Title: 'Specification',
+      doc2Url: 'https://docs.example.kz/spec.pdf',
+      doc2Sha256: sha.toUpperCase(),
+    });
     expect(ok.status).toBe(303);
     const api = await t.http.get(`/api/v1/plans/${planId}`);
     expect(api.body.status).toBe('stage2_open');
@@ -271,7 +364,10 @@ describe('organizer pages (/organizer)', () => {
   });
 
   it('refuses the outcome while a remark is unanswered (with the count, in the reader’s language), then publishes it', async () => {
-    const r = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(citizen2.auth).send({ body: 'Stage two remark on the specification.' });
+    const r = await t.http
+      .post(`/api/v1/plans/${planId}/remarks`)
+      .set(citizen2.auth)
+      .send({ body: 'Stage two remark on the specification.' });
     expect(r.status).toBe(201);
     const plan = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
     const early = await get(`/organizer/plans/${planId}/outcome`, organizer);
@@ -294,7 +390,10 @@ describe('organizer pages (/organizer)', () => {
     expect(queue.text).toContain('overdue'); // the stage-one remark's answer is late now
     for (const remark of await t.db.getRepository(Remark).find({ where: { planId } })) {
       if (remark.answeredAt) continue;
-      const res = await post(`/organizer/remarks/${remark.id}/answer`, organizer, { disposition: 'explained', body: 'Explained in detail in the documentation, section 4.' });
+      const res = await post(`/organizer/remarks/${remark.id}/answer`, organizer, {
+        disposition: 'explained',
+        body: 'Explained in detail in the documentation, section 4.',
+      });
       expect(res.status).toBe(303);
     }
     const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'amend', summary: 'The documentation is amended.' });
@@ -328,7 +427,9 @@ describe('organizer pages (/organizer)', () => {
     const list = await explain(() => queries.plans(orgId, null, null, t.clock.now()));
     expect(list).toContain('plans_org_created_idx');
     expect(list).toMatch(/Index Only Scan using remarks_plan_answer_state_idx/);
-    expect(await explain(() => queries.plans(orgId, 'stage2_open', null, t.clock.now()))).toMatch(/Index Scan (Backward )?using plans_\w+_idx on plans p/);
+    expect(await explain(() => queries.plans(orgId, 'stage2_open', null, t.clock.now()))).toMatch(
+      /Index Scan (Backward )?using plans_\w+_idx on plans p/,
+    );
     expect(await explain(() => queries.unansweredRemarks(orgId, null))).toMatch(/remarks_(unanswered_due|plan_answer_state)_idx/);
   });
 });

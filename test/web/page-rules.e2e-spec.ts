@@ -1,6 +1,6 @@
 import { Remark } from '../../src/remarks/remark.entity';
 import { createUser } from '../support/factories';
-import type { DemoWorld} from '../support/demo-world';
+import type { DemoWorld } from '../support/demo-world';
 import { seedDemoWorld } from '../support/demo-world';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -28,7 +28,12 @@ describe('page forms follow the API’s rules', () => {
       const page = await t.http.get(`/plans/${w.stage1Id}`).set('cookie', cookie(who.token)).expect(200);
       expect(page.text).not.toContain('id="remark-body"');
       const body = `A remark by a ${who.user.role}`;
-      const res = await t.http.post(`/plans/${w.stage1Id}/remarks`).set('cookie', cookie(who.token)).set('accept-language', 'en').type('form').send({ _csrf: csrfOf(page.text), body });
+      const res = await t.http
+        .post(`/plans/${w.stage1Id}/remarks`)
+        .set('cookie', cookie(who.token))
+        .set('accept-language', 'en')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text), body });
       expect(res.status).toBe(403);
       expect(res.text).toContain('You are not allowed to do this.');
       const api = await t.http.post(`/api/v1/plans/${w.stage1Id}/remarks`).set(who.auth).send({ body });
@@ -40,19 +45,35 @@ describe('page forms follow the API’s rules', () => {
 
   it('refuses an answer under 20 characters in the API (VALIDATION_FAILED) as on the pages', async () => {
     const citizen = w.citizens[0];
-    const remark = await t.http.post(`/api/v1/plans/${w.stage1Id}/remarks`).set(citizen.auth).send({ body: 'Is the price per portion realistic?' }).expect(201);
+    const remark = await t.http
+      .post(`/api/v1/plans/${w.stage1Id}/remarks`)
+      .set(citizen.auth)
+      .send({ body: 'Is the price per portion realistic?' })
+      .expect(201);
     const organizer = w.organizers.akimat;
-    const short = await t.http.post(`/api/v1/remarks/${remark.body.id}/answer`).set(organizer.auth).send({ body: '  Too short, sorry  ', disposition: 'rejected' }).expect(400);
+    const short = await t.http
+      .post(`/api/v1/remarks/${remark.body.id}/answer`)
+      .set(organizer.auth)
+      .send({ body: '  Too short, sorry  ', disposition: 'rejected' })
+      .expect(400);
     expect(short.body.error.code).toBe('VALIDATION_FAILED');
     expect(short.body.error.details).toEqual([expect.objectContaining({ field: 'body', constraint: 'minLength' })]);
 
     const page = await t.http.get(`/plans/${w.stage1Id}`).set('cookie', cookie(organizer.token)).expect(200);
-    const form = await t.http.post(`/plans/${w.stage1Id}/remarks/${remark.body.id}/answer`).set('cookie', cookie(organizer.token)).set('accept-language', 'en').type('form')
+    const form = await t.http
+      .post(`/plans/${w.stage1Id}/remarks/${remark.body.id}/answer`)
+      .set('cookie', cookie(organizer.token))
+      .set('accept-language', 'en')
+      .type('form')
       .send({ _csrf: csrfOf(page.text), disposition: 'rejected', body: '  Too short, sorry  ' });
     expect(form.status).toBe(400);
     expect(form.text).toContain(`id="answer-error-${remark.body.id}">Write a reasoned answer (at least 20 characters).`);
 
-    await t.http.post(`/api/v1/remarks/${remark.body.id}/answer`).set(organizer.auth).send({ body: 'The price follows the 2027 market survey.', disposition: 'explained' }).expect(201);
+    await t.http
+      .post(`/api/v1/remarks/${remark.body.id}/answer`)
+      .set(organizer.auth)
+      .send({ body: 'The price follows the 2027 market survey.', disposition: 'explained' })
+      .expect(201);
   });
 
   it('sends a signed-out visitor of a form back to the form’s page after signing in, before any CSRF check', async () => {

@@ -58,7 +58,11 @@ describe('plan page: protocol, council review, notice and outcome', () => {
     await t.http
       .post(`/api/v1/plans/${stage2.id}/notice/corrections`)
       .set('Authorization', `Bearer ${token}`)
-      .send({ noticeNumber: 'N-2027-77', documents: [{ title: 'Specification, 2nd edition', url: 'https://example.kz/spec-2.pdf', sha256: 'a'.repeat(64) }], reason: 'Wrong file attached' })
+      .send({
+        noticeNumber: 'N-2027-77',
+        documents: [{ title: 'Specification, 2nd edition', url: 'https://example.kz/spec-2.pdf', sha256: 'a'.repeat(64) }],
+        reason: 'Wrong file attached',
+      })
       .expect(201);
     const html = await page(stage2.id, 'en');
     expect(html).toContain('Version 2');

@@ -1,7 +1,8 @@
 import { clientErrorCode, clientErrorResponse, localeOfRawRequest } from './client-error';
 
 const raw = (text: string) => Buffer.from(text, 'latin1');
-const error = (code: string, packet?: string) => Object.assign(new Error(code), { code, rawPacket: packet === undefined ? undefined : raw(packet) });
+const error = (code: string, packet?: string) =>
+  Object.assign(new Error(code), { code, rawPacket: packet === undefined ? undefined : raw(packet) });
 
 describe('requests refused by the HTTP parser', () => {
   it.each([
@@ -41,6 +42,8 @@ describe('requests refused by the HTTP parser', () => {
 
     const fallback = clientErrorResponse(error('HPE_INVALID_METHOD', 'GARBAGE'), 'kk');
     expect(fallback).toMatch(/^HTTP\/1\.1 400 Bad Request\r\n/);
-    expect(JSON.parse(fallback.split('\r\n\r\n')[1])).toEqual({ error: { code: 'MALFORMED_REQUEST', message: 'Сұраныс дұрыс HTTP сұранысы емес.' } });
+    expect(JSON.parse(fallback.split('\r\n\r\n')[1])).toEqual({
+      error: { code: 'MALFORMED_REQUEST', message: 'Сұраныс дұрыс HTTP сұранысы емес.' },
+    });
   });
 });

@@ -1,9 +1,9 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { Locale} from '../i18n/locale';
+import type { Locale } from '../i18n/locale';
 import { isLocale, localeFromAcceptLanguage } from '../i18n/locale';
 import { LANG_COOKIE } from '../i18n/request-locale';
-import type { ErrorCode} from './error-codes';
+import type { ErrorCode } from './error-codes';
 import { ERRORS } from './error-codes';
 import { errorMessage } from './error-message';
 

@@ -1,4 +1,4 @@
-import type { Catalogue, LocalText} from '../i18n/catalogue';
+import type { Catalogue, LocalText } from '../i18n/catalogue';
 import { textIn, texts } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import { interpolate } from '../i18n/locale';

@@ -78,7 +78,10 @@ export class ErrorFilter implements ExceptionFilter {
       .send({ error: { code, message, ...(localizedDetails !== undefined ? { details: localizedDetails } : {}) } });
   }
 
-  private classify(exception: unknown, request: FastifyRequest): { status: number; code: ErrorCode; params?: Record<string, LocalText>; details?: unknown } {
+  private classify(
+    exception: unknown,
+    request: FastifyRequest,
+  ): { status: number; code: ErrorCode; params?: Record<string, LocalText>; details?: unknown } {
     if (exception instanceof AppError) {
       return { status: exception.status, code: exception.code, params: exception.params, details: exception.details };
     }
@@ -87,7 +90,7 @@ export class ErrorFilter implements ExceptionFilter {
       const status = exception.getStatus();
       // Nest wraps Fastify's body-parser errors (bad JSON, empty body) into a bare 400 HttpException.
       const badBody = status === 400 && /JSON|body/i.test(exception.message);
-      const code = badBody ? 'MALFORMED_JSON' : STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED');
+      const code = badBody ? 'MALFORMED_JSON' : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'));
       if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'HTTP exception');
       return { status, code, params: { details: exception.message } };
     }
@@ -100,7 +103,11 @@ export class ErrorFilter implements ExceptionFilter {
       return { status: 400, code: 'MALFORMED_JSON' };
     }
     if (typeof fastifyError?.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
-      return { status: fastifyError.statusCode, code: STATUS_CODES[fastifyError.statusCode] ?? 'VALIDATION_FAILED', params: { details: '' } };
+      return {
+        status: fastifyError.statusCode,
+        code: STATUS_CODES[fastifyError.statusCode] ?? 'VALIDATION_FAILED',
+        params: { details: '' },
+      };
     }
     if (isDatabaseUnavailable(exception)) {
       this.logger.error({ err: exception, url: request.url }, 'database unavailable');

@@ -13,7 +13,13 @@ describe('InputSanityPipe', () => {
   };
 
   it('passes ordinary values through unchanged', () => {
-    const body = { body: 'Ескерту 🙂', documents: [{ title: 't', url: 'https://x.kz', sha256: 'a'.repeat(64) }], n: 1, ok: true, none: null };
+    const body = {
+      body: 'Ескерту 🙂',
+      documents: [{ title: 't', url: 'https://x.kz', sha256: 'a'.repeat(64) }],
+      n: 1,
+      ok: true,
+      none: null,
+    };
     expect(pipe.transform(body, { type: 'body' })).toBe(body);
   });
 

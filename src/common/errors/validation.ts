@@ -1,5 +1,5 @@
 import type { ValidationError } from 'class-validator';
-import type { Catalogue, LocalText} from '../i18n/catalogue';
+import type { Catalogue, LocalText } from '../i18n/catalogue';
 import { textIn } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import { AppError } from './app-error';

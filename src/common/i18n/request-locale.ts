@@ -1,4 +1,4 @@
-import type { Locale} from './locale';
+import type { Locale } from './locale';
 import { isLocale, localeFromAcceptLanguage } from './locale';
 
 export const LANG_COOKIE = 'lang';

@@ -34,7 +34,9 @@ describe('TokenService', () => {
     const { token } = tokens.sign(USER);
     expect(tokens.verify(token)).toBe(USER);
     const [header, payload, signature] = token.split('.');
-    const otherPayload = Buffer.from(JSON.stringify({ sub: '11111111-2222-4333-8444-555555555555', iat: 0, exp: 4102444800 })).toString('base64url');
+    const otherPayload = Buffer.from(JSON.stringify({ sub: '11111111-2222-4333-8444-555555555555', iat: 0, exp: 4102444800 })).toString(
+      'base64url',
+    );
     expect(tokens.verify(`${header}.${otherPayload}.${signature}`)).toBeNull();
     expect(tokens.verify(`${header}.${payload}.${signature.slice(0, -2)}xx`)).toBeNull();
     expect(tokens.verify(service(clock, 'another-secret-of-32-characters!!!!').sign(USER).token)).toBeNull();

@@ -24,7 +24,10 @@ export class TokenService {
    */
   private readonly verified = new LRUCache<string, { sub: string; exp: number }>({ max: 20_000 });
 
-  constructor(@Inject(APP_CONFIG) config: AppConfig, private readonly clock: Clock) {
+  constructor(
+    @Inject(APP_CONFIG) config: AppConfig,
+    private readonly clock: Clock,
+  ) {
     // A KeyObject, not the string: given a string, jsonwebtoken first tries (and fails) to parse it
     // as a PEM key on every sign and verify, which cost about a tenth of a remark submission's CPU.
     const secret = createSecretKey(Buffer.from(config.sessionSecret ?? TokenService.localSecret(config.dataDir), 'utf8'));

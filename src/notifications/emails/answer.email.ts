@@ -23,7 +23,11 @@ export const answerEmail: EmailTemplate<AnswerEmailParams> = (p, t) => {
       c ? l.correctedIntro({ planTitle: p.planTitle, version: c.version }) : l.intro(p),
       l.disposition({ word: t.remarks.dispositions[p.disposition] }),
     ],
-    quotes: [{ heading: l.remark, text: p.remarkBody }, { heading: l.answer, text: p.answerBody }, ...(c ? [{ heading: l.reason, text: c.reason }] : [])],
+    quotes: [
+      { heading: l.remark, text: p.remarkBody },
+      { heading: l.answer, text: p.answerBody },
+      ...(c ? [{ heading: l.reason, text: c.reason }] : []),
+    ],
     link: { label: l.link, url: p.url },
   };
 };

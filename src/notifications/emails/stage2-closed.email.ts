@@ -12,5 +12,9 @@ export interface Stage2ClosedEmailParams {
 /** To the organizer's staff: stage 2 has closed, with its remark counts and the answer deadline. */
 export const stage2ClosedEmail: EmailTemplate<Stage2ClosedEmailParams> = (p, t) => {
   const l = t.scheduler.stage2Closed;
-  return { subject: l.subject(p), paragraphs: [l.summary(p), l.answersBy({ date: p.answersDueDate })], link: { label: l.link, url: p.url } };
+  return {
+    subject: l.subject(p),
+    paragraphs: [l.summary(p), l.answersBy({ date: p.answersDueDate })],
+    link: { label: l.link, url: p.url },
+  };
 };

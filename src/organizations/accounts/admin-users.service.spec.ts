@@ -31,22 +31,36 @@ function setup() {
     councils as unknown as CouncilsRepository,
     organizations as unknown as OrganizationsRepository,
   );
-  const create = (input: Partial<NewStaffUser>, options?: { checkPassword?: boolean }) => service.create({ ...STAFF, role: 'admin', ...input }, options);
+  const create = (input: Partial<NewStaffUser>, options?: { checkPassword?: boolean }) =>
+    service.create({ ...STAFF, role: 'admin', ...input }, options);
   return { create, accounts, users, councils, organizations };
 }
 
 describe('AdminUsersService.create', () => {
   it('an organizer needs an organization, a council member a council (ROLE_MISMATCH names the field)', async () => {
     const t = setup();
-    await expect(t.create({ role: 'organizer', councilId: 'c1' })).rejects.toMatchObject({ code: 'ROLE_MISMATCH', params: { field: 'organizationId' } });
-    await expect(t.create({ role: 'council_member', organizationId: 'o1' })).rejects.toMatchObject({ code: 'ROLE_MISMATCH', params: { field: 'councilId' } });
+    await expect(t.create({ role: 'organizer', councilId: 'c1' })).rejects.toMatchObject({
+      code: 'ROLE_MISMATCH',
+      params: { field: 'organizationId' },
+    });
+    await expect(t.create({ role: 'council_member', organizationId: 'o1' })).rejects.toMatchObject({
+      code: 'ROLE_MISMATCH',
+      params: { field: 'councilId' },
+    });
     expect(t.accounts.create).not.toHaveBeenCalled();
   });
 
   it('keeps only what the role uses, marks the address verified and defaults the language to ru', async () => {
     const t = setup();
     await t.create({ role: 'organizer', organizationId: 'o1', councilId: 'c1', isChair: true });
-    expect(t.accounts.create.mock.calls[0][0]).toMatchObject({ role: 'organizer', organizationId: 'o1', councilId: null, isChair: false, emailVerifiedAt: NOW, locale: 'ru' });
+    expect(t.accounts.create.mock.calls[0][0]).toMatchObject({
+      role: 'organizer',
+      organizationId: 'o1',
+      councilId: null,
+      isChair: false,
+      emailVerifiedAt: NOW,
+      locale: 'ru',
+    });
     await t.create({ role: 'admin', organizationId: 'o1', councilId: 'c1', isChair: true, locale: 'en' });
     expect(t.accounts.create.mock.calls[1][0]).toMatchObject({ organizationId: null, councilId: null, isChair: false, locale: 'en' });
     expect(t.councils.lockById).not.toHaveBeenCalled();

@@ -37,8 +37,8 @@ export class AdminUsersService {
 
   async create(input: NewStaffUser, options: { checkPassword?: boolean } = {}): Promise<{ id: string }> {
     if (options.checkPassword !== false) checkPassword(input.password);
-    const organizationId = input.role === 'organizer' ? input.organizationId ?? null : null;
-    const councilId = input.role === 'council_member' ? input.councilId ?? null : null;
+    const organizationId = input.role === 'organizer' ? (input.organizationId ?? null) : null;
+    const councilId = input.role === 'council_member' ? (input.councilId ?? null) : null;
     const isChair = input.role === 'council_member' ? input.isChair === true : false;
     if (input.role === 'organizer' && !organizationId) throw new AppError('ROLE_MISMATCH', { field: 'organizationId' });
     if (input.role === 'council_member' && !councilId) throw new AppError('ROLE_MISMATCH', { field: 'councilId' });

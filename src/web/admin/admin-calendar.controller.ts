@@ -40,7 +40,13 @@ export class AdminCalendarController {
   }
 
   @Get()
-  async calendarYear(@Query('year') yearParam: unknown, @Query('done') done: unknown, @Query('date') date: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async calendarYear(
+    @Query('year') yearParam: unknown,
+    @Query('done') done: unknown,
+    @Query('date') date: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const asked = typeof yearParam === 'string' && /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
     const year = asked >= 1900 && asked <= 2199 ? asked : this.thisYear();
@@ -53,23 +59,42 @@ export class AdminCalendarController {
     if (!day) return null;
     const a = texts(ctx.locale).pages.admin;
     const working = (await this.calendars.calendar()).day(day).working;
-    return done === 'saved' ? interpolate(a.overrideSaved, { date: day, kind: working ? a.workingDay : a.dayOff }) : interpolate(a.overrideRemoved, { date: day });
+    return done === 'saved'
+      ? interpolate(a.overrideSaved, { date: day, kind: working ? a.workingDay : a.dayOff })
+      : interpolate(a.overrideRemoved, { date: day });
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, year: number, form: FormState<OverrideField>, flash: string | null, status = 200): Promise<void> {
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    year: number,
+    form: FormState<OverrideField>,
+    flash: string | null,
+    status = 200,
+  ): Promise<void> {
     const [overrides, calendar] = await Promise.all([this.queries.overrides(year), this.calendars.calendar()]);
     const holidays = calendar.year(year).filter((d) => d.kind === 'holiday' || d.kind === 'substitute');
     this.pages.send(request, reply, ctx, calendarPage(ctx, { year, overrides, holidays, form, flash }), status);
   }
 
   @FormPost('', { signIn: '/admin/calendar' })
-  async saveOverride(@Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async saveOverride(
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const a = texts(ctx.locale).pages.admin;
     const values = readForm(body, OVERRIDE_FIELDS, OVERRIDE_FIELDS);
     const date = validDate(values.date);
     const working = values.working === 'true' ? true : values.working === 'false' ? false : values.working;
-    const { value, errors } = await check(CalendarOverrideDto, { working, reason: values.reason }, { working: a.chooseWorking, reason: requiredText(ctx, 300) });
+    const { value, errors } = await check(
+      CalendarOverrideDto,
+      { working, reason: values.reason },
+      { working: a.chooseWorking, reason: requiredText(ctx, 300) },
+    );
     Object.assign(errors, required(values, ['reason'], ctx.t.fieldRequired));
     if (!date) errors.date = values.date ? a.dateInvalid : ctx.t.fieldRequired;
     await submit(ctx.locale, {

@@ -1,7 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
-import { CURSOR_TIME_FORMAT, decodeNameCursor, decodeTimeCursor, encodeNameCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
+import {
+  CURSOR_TIME_FORMAT,
+  decodeNameCursor,
+  decodeTimeCursor,
+  encodeNameCursor,
+  encodeTimeCursor,
+  KeysetPage,
+  keysetPage,
+} from '../keyset-page';
 
 /**
  * The read model of the administrator's pages: one query per list, keyset pages (indexes in

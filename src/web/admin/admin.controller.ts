@@ -12,7 +12,18 @@ import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { adminHomePage, COUNCIL_FIELDS, councilsPage, ORG_FIELDS, OrgField, organizationsPage, requiredText, USER_FIELDS, UserField, usersPage } from './admin.pages';
+import {
+  adminHomePage,
+  COUNCIL_FIELDS,
+  councilsPage,
+  ORG_FIELDS,
+  OrgField,
+  organizationsPage,
+  requiredText,
+  USER_FIELDS,
+  UserField,
+  usersPage,
+} from './admin.pages';
 import { AdminPagesRepository } from './admin-pages.repository';
 import { KZ_TIME_ZONES } from './time-zones';
 
@@ -40,15 +51,34 @@ export class AdminPagesController {
   // --- organizers
 
   @Get('organizations')
-  async organizationList(@Query('cursor') cursor: unknown, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async organizationList(
+    @Query('cursor') cursor: unknown,
+    @Query('done') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const flash = done === 'created' ? texts(ctx.locale).pages.admin.orgCreated : null;
     await this.renderOrganizations(request, reply, ctx, cursor, emptyForm(ORG_FIELDS, { timeZone: 'Asia/Almaty' }), flash);
   }
 
-  private async renderOrganizations(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, cursor: unknown, form: FormState<OrgField>, flash: string | null, status = 200): Promise<void> {
+  private async renderOrganizations(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    cursor: unknown,
+    form: FormState<OrgField>,
+    flash: string | null,
+    status = 200,
+  ): Promise<void> {
     const [page, councils] = await Promise.all([this.queries.organizations(cursor), this.organizations.listCouncils()]);
-    this.pages.send(request, reply, ctx, organizationsPage(ctx, { page, laterPage: !!cursor, councils, form, flash, now: this.clock.now() }), status);
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      organizationsPage(ctx, { page, laterPage: !!cursor, councils, form, flash, now: this.clock.now() }),
+      status,
+    );
   }
 
   @FormPost('organizations', { signIn: '/admin/organizations' })
@@ -76,7 +106,12 @@ export class AdminPagesController {
   // --- councils
 
   @Get('councils')
-  async councilList(@Query('cursor') cursor: unknown, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async councilList(
+    @Query('cursor') cursor: unknown,
+    @Query('done') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const flash = done === 'created' ? texts(ctx.locale).pages.admin.councilCreated : null;
     const page = await this.queries.councils(cursor);
@@ -102,14 +137,31 @@ export class AdminPagesController {
   // --- staff accounts
 
   @Get('users')
-  async userList(@Query('cursor') cursor: unknown, @Query('done') done: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async userList(
+    @Query('cursor') cursor: unknown,
+    @Query('done') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const flash = done === 'created' ? texts(ctx.locale).pages.admin.userCreated : null;
     await this.renderUsers(request, reply, ctx, cursor, emptyForm(USER_FIELDS, { locale: ctx.locale }), flash);
   }
 
-  private async renderUsers(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, cursor: unknown, form: FormState<UserField>, flash: string | null, status = 200): Promise<void> {
-    const [page, organizations, councils] = await Promise.all([this.queries.staff(cursor), this.organizations.listOrganizations(), this.organizations.listCouncils()]);
+  private async renderUsers(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    cursor: unknown,
+    form: FormState<UserField>,
+    flash: string | null,
+    status = 200,
+  ): Promise<void> {
+    const [page, organizations, councils] = await Promise.all([
+      this.queries.staff(cursor),
+      this.organizations.listOrganizations(),
+      this.organizations.listCouncils(),
+    ]);
     this.pages.send(request, reply, ctx, usersPage(ctx, { page, laterPage: !!cursor, organizations, councils, form, flash }), status);
   }
 
@@ -117,7 +169,11 @@ export class AdminPagesController {
   async createUser(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = this.pages.context(request);
     const a = texts(ctx.locale).pages.admin;
-    const values = readForm(body, USER_FIELDS, USER_FIELDS.filter((k) => k !== 'password'));
+    const values = readForm(
+      body,
+      USER_FIELDS,
+      USER_FIELDS.filter((k) => k !== 'password'),
+    );
     values.isChair = values.isChair === 'true' ? 'true' : '';
     const input = {
       ...values,
@@ -136,9 +192,17 @@ export class AdminPagesController {
     Object.assign(errors, required(values, ['email', 'password'], ctx.t.fieldRequired));
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.users.create({ ...value, organizationId: value.organizationId ?? null, councilId: value.councilId ?? null, isChair: !!value.isChair, locale: input.locale }),
+      action: () =>
+        this.users.create({
+          ...value,
+          organizationId: value.organizationId ?? null,
+          councilId: value.councilId ?? null,
+          isChair: !!value.isChair,
+          locale: input.locale,
+        }),
       refusals: {
-        ROLE_MISMATCH: (e) => (e.params.field === 'organizationId' ? { organizationId: a.needsOrganization } : { councilId: a.needsCouncil }),
+        ROLE_MISMATCH: (e) =>
+          e.params.field === 'organizationId' ? { organizationId: a.needsOrganization } : { councilId: a.needsCouncil },
         EMAIL_TAKEN: 'email',
         WEAK_PASSWORD: 'password',
         CHAIR_EXISTS: 'isChair',
@@ -146,7 +210,8 @@ export class AdminPagesController {
         COUNCIL_NOT_FOUND: 'councilId',
       },
       refusalStatus: 400,
-      render: (state, status) => this.renderUsers(request, reply, ctx, null, { ...state, values: { ...values, password: '' } }, null, status),
+      render: (state, status) =>
+        this.renderUsers(request, reply, ctx, null, { ...state, values: { ...values, password: '' } }, null, status),
       done: () => seeOther(reply, '/admin/users?done=created'),
     });
   }

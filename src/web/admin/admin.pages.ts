@@ -47,7 +47,12 @@ function firstPageLink(a: Catalogue['pages']['admin'], path: string, isLaterPage
 
 export function adminHomePage(ctx: PageContext): SafeHtml {
   const a = texts(ctx.locale).pages.admin;
-  const hints: Record<Section, string> = { organizations: a.organizationsHint, councils: a.councilsHint, users: a.usersHint, calendar: a.calendarHint };
+  const hints: Record<Section, string> = {
+    organizations: a.organizationsHint,
+    councils: a.councilsHint,
+    users: a.usersHint,
+    calendar: a.calendarHint,
+  };
   return adminLayout(
     ctx,
     a,
@@ -80,21 +85,25 @@ export function organizationsPage(ctx: PageContext, d: OrganizationsData): SafeH
 ${flash(d.flash)}
 <p><a href="#create">${a.orgCreateTitle}</a></p>
 <h2 id="list">${a.organizations}</h2>
-${d.page.items.length === 0
-  ? html`<p>${a.noOrganizations}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.page.items.length === 0
+    ? html`<p>${a.noOrganizations}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${a.orgCaption}</caption>
   <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colBin}</th><th scope="col">${a.colAddress}</th><th scope="col">${a.colTimeZone}</th><th scope="col">${a.colCouncil}</th></tr></thead>
   <tbody>${d.page.items.map(
-    (o) => html`<tr><th scope="row">${o.name}</th><td>${o.bin}</td><td>${o.address}</td><td>${o.time_zone}</td><td>${o.council_name}</td></tr>`,
+    (o) =>
+      html`<tr><th scope="row">${o.name}</th><td>${o.bin}</td><td>${o.address}</td><td>${o.time_zone}</td><td>${o.council_name}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${nextLink(a, '/admin/organizations', d.page, 'list')}
 ${firstPageLink(a, '/admin/organizations', d.laterPage)}
 <h2 id="create">${a.orgCreateTitle}</h2>
-${d.councils.length === 0
-  ? html`<p>${a.addCouncilFirst} <a href="/admin/councils#create">${a.councilCreateTitle}</a></p>`
-  : html`${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+${
+  d.councils.length === 0
+    ? html`<p>${a.addCouncilFirst} <a href="/admin/councils#create">${a.councilCreateTitle}</a></p>`
+    : html`${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/organizations" novalidate>
   ${csrfField(ctx.csrf)}
   ${textField({ id: 'org-name', name: 'name', label: a.orgName, value: v.name, error: e.name, maxlength: 300, required: true, focus: focus === 'name' })}
@@ -103,7 +112,8 @@ ${d.councils.length === 0
   ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, choices: zones, error: e.timeZone, required: true, focus: focus === 'timeZone' })}
   ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, choices: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, required: true, focus: focus === 'councilId' })}
   <div><button type="submit">${a.orgSubmit}</button></div>
-</form>`}`;
+</form>`
+}`;
   return adminLayout(ctx, a, 'organizations', a.organizations, body);
 }
 
@@ -124,15 +134,18 @@ export function councilsPage(ctx: PageContext, d: CouncilsData): SafeHtml {
 ${flash(d.flash)}
 <p><a href="#create">${a.councilCreateTitle}</a></p>
 <h2 id="list">${a.councils}</h2>
-${d.page.items.length === 0
-  ? html`<p>${a.noCouncils}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.page.items.length === 0
+    ? html`<p>${a.noCouncils}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${a.councilCaption}</caption>
   <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colMembers}</th><th scope="col">${a.colChair}</th><th scope="col">${a.colOrganizations}</th></tr></thead>
   <tbody>${d.page.items.map(
-    (c) => html`<tr><th scope="row">${c.name}</th><td>${c.members}</td><td>${c.chair_name ?? html`<span class="meta">${a.noChair}</span>`}</td><td>${c.organizations}</td></tr>`,
+    (c) =>
+      html`<tr><th scope="row">${c.name}</th><td>${c.members}</td><td>${c.chair_name ?? html`<span class="meta">${a.noChair}</span>`}</td><td>${c.organizations}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${nextLink(a, '/admin/councils', d.page, 'list')}
 ${firstPageLink(a, '/admin/councils', d.laterPage)}
 <h2 id="create">${a.councilCreateTitle}</h2>
@@ -165,9 +178,10 @@ export function usersPage(ctx: PageContext, d: UsersData): SafeHtml {
 ${flash(d.flash)}
 <p><a href="#create">${a.userCreateTitle}</a></p>
 <h2 id="list">${a.users}</h2>
-${d.page.items.length === 0
-  ? html`<p>${a.noUsers}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.page.items.length === 0
+    ? html`<p>${a.noUsers}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${a.usersCaption}</caption>
   <thead><tr><th scope="col">${a.colPerson}</th><th scope="col">${a.colEmail}</th><th scope="col">${a.colRole}</th><th scope="col">${a.colBelongsTo}</th><th scope="col">${a.colCreated}</th></tr></thead>
   <tbody>${d.page.items.map(
@@ -175,7 +189,8 @@ ${d.page.items.length === 0
       <td>${a.roles[u.role] ?? u.role}${u.is_chair ? html`, <strong>${a.chairMark}</strong>` : ''}</td>
       <td>${u.organization_name ?? u.council_name ?? '—'}</td><td>${formatDateTime(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${nextLink(a, '/admin/users', d.page, 'list')}
 ${firstPageLink(a, '/admin/users', d.laterPage)}
 <h2 id="create">${a.userCreateTitle}</h2>
@@ -222,23 +237,28 @@ ${flash(d.flash)}
 </form>
 <p><a href="/admin/calendar?year=${d.year - 1}">${d.year - 1}</a> · <a href="/admin/calendar?year=${d.year + 1}">${d.year + 1}</a> · <a href="#create">${a.overrideTitle}</a></p>
 <h2 id="overrides">${interpolate(a.overridesCaption, { year: d.year })}</h2>
-${d.overrides.length === 0
-  ? html`<p>${interpolate(a.noOverrides, { year: d.year })}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.overrides.length === 0
+    ? html`<p>${interpolate(a.noOverrides, { year: d.year })}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${interpolate(a.overridesCaption, { year: d.year })}</caption>
   <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colWorking}</th><th scope="col">${a.colReason}</th><th scope="col">${a.colChanged}</th><th scope="col">${a.colAction}</th></tr></thead>
   <tbody>${d.overrides.map(
-    (o) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
+    (
+      o,
+    ) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
       <td>${formatDateTime(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
       <td>${buttonForm({ action: `/admin/calendar/${o.date}/delete`, csrf: ctx.csrf, label: a.remove, secondary: true, className: 'inline', buttonAttributes: html` aria-label="${interpolate(a.removeLabel, { date: formatDate(o.date, locale) })}"` })}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 <h2 id="holidays">${interpolate(a.holidaysCaption, { year: d.year })}</h2>
 <div class="table-wrap"><table>
   <caption>${interpolate(a.holidaysCaption, { year: d.year })}</caption>
   <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colKind}</th><th scope="col">${a.colReason}</th></tr></thead>
   <tbody>${d.holidays.map(
-    (h) => html`<tr><th scope="row"><time datetime="${h.date}">${formatDate(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,
+    (h) =>
+      html`<tr><th scope="row"><time datetime="${h.date}">${formatDate(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,
   )}</tbody>
 </table></div>
 <h2 id="create">${a.overrideTitle}</h2>
@@ -247,7 +267,19 @@ ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/calendar" novalidate>
   ${csrfField(ctx.csrf)}
   ${textField({ id: 'override-date', name: 'date', type: 'date', label: a.date, hint: a.dateHint, value: v.date, error: e.date, required: true, focus: focus === 'date' })}
-  ${radioGroup({ id: 'override-working', name: 'working', legend: a.workingLegend, value: v.working, choices: [['true', a.workingYes], ['false', a.workingNo]], error: e.working, required: true, focus: focus === 'working' })}
+  ${radioGroup({
+    id: 'override-working',
+    name: 'working',
+    legend: a.workingLegend,
+    value: v.working,
+    choices: [
+      ['true', a.workingYes],
+      ['false', a.workingNo],
+    ],
+    error: e.working,
+    required: true,
+    focus: focus === 'working',
+  })}
   ${textField({ id: 'override-reason', name: 'reason', label: a.reason, hint: a.reasonHint, value: v.reason, error: e.reason, maxlength: 300, required: true, focus: focus === 'reason' })}
   <div><button type="submit">${a.overrideSubmit}</button></div>
 </form>`;

@@ -14,7 +14,16 @@ import { errorText, expectedRefusal, submit } from '../forms/submit';
 import { html } from '../html';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { checkEmailPage, forgotPage, messagePage, REGISTER_FIELDS, registerPage, resetFailedPage, resetPage, verifyResultPage } from './account.pages';
+import {
+  checkEmailPage,
+  forgotPage,
+  messagePage,
+  REGISTER_FIELDS,
+  registerPage,
+  resetFailedPage,
+  resetPage,
+  verifyResultPage,
+} from './account.pages';
 
 const TOKEN_ERRORS = ['TOKEN_INVALID', 'TOKEN_EXPIRED'] as const;
 
@@ -43,7 +52,12 @@ export class AccountPagesController {
   @Get('register')
   registerForm(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     const ctx = this.pages.context(request);
-    this.pages.send(request, reply, ctx, registerPage(ctx, this.pages.formToken(request, reply), emptyForm(REGISTER_FIELDS, { locale: ctx.locale })));
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      registerPage(ctx, this.pages.formToken(request, reply), emptyForm(REGISTER_FIELDS, { locale: ctx.locale })),
+    );
   }
 
   @FormPost('register')
@@ -62,7 +76,8 @@ export class AccountPagesController {
       },
       // a refusal of the whole attempt is shown by the e-mail field, where the user can act on it
       refusals: { EMAIL_TAKEN: 'email', RATE_LIMITED: 'email' },
-      render: (state, status) => this.pages.send(request, reply, ctx, registerPage(ctx, this.pages.formToken(request, reply), state), status),
+      render: (state, status) =>
+        this.pages.send(request, reply, ctx, registerPage(ctx, this.pages.formToken(request, reply), state), status),
       done: () => this.pages.send(request, reply, ctx, checkEmailPage(ctx, value.email)),
     });
   }
@@ -79,8 +94,16 @@ export class AccountPagesController {
     } catch (error) {
       const refused = expectedRefusal(error, TOKEN_ERRORS);
       // a used link of a person who is signed in and confirmed (e.g. opened twice) is no failure
-      if (ctx.user?.emailVerified) this.pages.send(request, reply, ctx, messagePage(ctx, c.verifiedTitle, [c.alreadyVerified], { status: 'ok' }));
-      else this.pages.send(request, reply, ctx, verifyResultPage(ctx, { verified: false, reason: errorText(refused, ctx.locale) }), refused.status);
+      if (ctx.user?.emailVerified)
+        this.pages.send(request, reply, ctx, messagePage(ctx, c.verifiedTitle, [c.alreadyVerified], { status: 'ok' }));
+      else
+        this.pages.send(
+          request,
+          reply,
+          ctx,
+          verifyResultPage(ctx, { verified: false, reason: errorText(refused, ctx.locale) }),
+          refused.status,
+        );
       return;
     }
     this.pages.send(request, reply, ctx, verifyResultPage(ctx, { verified: true }));
@@ -115,7 +138,13 @@ export class AccountPagesController {
       refusals: { RATE_LIMITED: 'email' },
       render: (state, status) => this.pages.send(request, reply, ctx, forgotPage(ctx, this.pages.formToken(request, reply), state), status),
       // the same answer whether or not the address has an account
-      done: () => this.pages.send(request, reply, ctx, messagePage(ctx, c.forgotSentTitle, [interpolate(c.forgotSentText, { email: value.email })], { status: 'ok' })),
+      done: () =>
+        this.pages.send(
+          request,
+          reply,
+          ctx,
+          messagePage(ctx, c.forgotSentTitle, [interpolate(c.forgotSentText, { email: value.email })], { status: 'ok' }),
+        ),
     });
   }
 
@@ -128,7 +157,12 @@ export class AccountPagesController {
       this.pages.send(request, reply, ctx, resetFailedPage(ctx, errorText(refused, ctx.locale)), refused.status);
       return;
     }
-    this.pages.send(request, reply, ctx, resetPage(ctx, this.pages.formToken(request, reply), emptyForm(['token', 'password'], { token: value })));
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      resetPage(ctx, this.pages.formToken(request, reply), emptyForm(['token', 'password'], { token: value })),
+    );
   }
 
   @FormPost('reset-password')
@@ -146,8 +180,22 @@ export class AccountPagesController {
       // a used or expired link cannot be mended on this form: the page says so and offers a new link
       refusals: { RATE_LIMITED: 'password', TOKEN_INVALID: 'form', TOKEN_EXPIRED: 'form' },
       render: (state, status) =>
-        this.pages.send(request, reply, ctx, state.formError ? resetFailedPage(ctx, state.formError) : resetPage(ctx, this.pages.formToken(request, reply), state), status),
-      done: () => this.pages.send(request, reply, ctx, messagePage(ctx, c.resetDoneTitle, [c.resetDoneText, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], { status: 'ok' })),
+        this.pages.send(
+          request,
+          reply,
+          ctx,
+          state.formError ? resetFailedPage(ctx, state.formError) : resetPage(ctx, this.pages.formToken(request, reply), state),
+          status,
+        ),
+      done: () =>
+        this.pages.send(
+          request,
+          reply,
+          ctx,
+          messagePage(ctx, c.resetDoneTitle, [c.resetDoneText, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], {
+            status: 'ok',
+          }),
+        ),
     });
   }
 }

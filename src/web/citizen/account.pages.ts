@@ -3,7 +3,7 @@ import { interpolate, LOCALES } from '../../common/i18n/locale';
 import { PASSWORD_MAX } from '../../identity/password-policy';
 import { csrfField } from '../forms/csrf';
 import { buttonForm, formAlert, selectField, textField } from '../forms/fields';
-import type { FormState} from '../forms/form';
+import type { FormState } from '../forms/form';
 import { firstError, hasErrors } from '../forms/form';
 import type { HtmlValue, SafeHtml } from '../html';
 import { html } from '../html';
@@ -45,14 +45,21 @@ ${rest.map((p) => html`<p>${p}</p>`)}`;
 
 export function checkEmailPage(ctx: PageContext, email: string): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
-  return messagePage(ctx, c.checkEmailTitle, [interpolate(c.checkEmailText, { email }), c.checkEmailSpam, html`<a class="button" href="/login">${ctx.t.signIn}</a>`], { status: 'ok' });
+  return messagePage(
+    ctx,
+    c.checkEmailTitle,
+    [interpolate(c.checkEmailText, { email }), c.checkEmailSpam, html`<a class="button" href="/login">${ctx.t.signIn}</a>`],
+    { status: 'ok' },
+  );
 }
 
 /** The end of the e-mailed confirmation link: confirmed, or why not and what to do next. */
 export function verifyResultPage(ctx: PageContext, outcome: { verified: true } | { verified: false; reason: string }): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
   if (outcome.verified) {
-    const next = ctx.user ? html`<a class="button" href="/">${c.findDiscussions}</a>` : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
+    const next = ctx.user
+      ? html`<a class="button" href="/">${c.findDiscussions}</a>`
+      : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
     return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok' });
   }
   const what = ctx.user ? resendForm(ctx) : html`<a href="/login?next=${encodeURIComponent('/my/remarks')}">${c.verifyAskNew}</a>`;
@@ -67,7 +74,17 @@ export function resendForm(ctx: PageContext): SafeHtml {
 /** A page with a form of one field (forgotten password, new password). */
 function oneFieldPage(
   ctx: PageContext,
-  p: { title: string; intro?: string; action: string; csrf: string; hidden?: HtmlValue; field: SafeHtml; error: boolean; button: string; after?: HtmlValue },
+  p: {
+    title: string;
+    intro?: string;
+    action: string;
+    csrf: string;
+    hidden?: HtmlValue;
+    field: SafeHtml;
+    error: boolean;
+    button: string;
+    after?: HtmlValue;
+  },
 ): SafeHtml {
   const body = html`<h1>${p.title}</h1>
 ${p.intro ? html`<p>${p.intro}</p>` : ''}
@@ -90,7 +107,17 @@ export function forgotPage(ctx: PageContext, csrf: string, form: FormState<'emai
     intro: c.forgotIntro,
     action: '/forgot-password',
     csrf,
-    field: textField({ id: 'email', type: 'email', label: ctx.t.email, value: form.values.email, error, focus: !!error, autocomplete: 'email', maxlength: 320, required: true }),
+    field: textField({
+      id: 'email',
+      type: 'email',
+      label: ctx.t.email,
+      value: form.values.email,
+      error,
+      focus: !!error,
+      autocomplete: 'email',
+      maxlength: 320,
+      required: true,
+    }),
     error: !!error,
     button: c.forgotButton,
     after: html`<p>${c.noAccount} <a href="/register">${ctx.t.navRegister}</a></p>`,
@@ -105,7 +132,17 @@ export function resetPage(ctx: PageContext, csrf: string, form: FormState<'token
     action: '/reset-password',
     csrf,
     hidden: html`<input type="hidden" name="token" value="${form.values.token}">`,
-    field: textField({ id: 'password', type: 'password', label: c.passwordNew, hint: c.passwordHint, error, focus: !!error, autocomplete: 'new-password', maxlength: PASSWORD_MAX, required: true }),
+    field: textField({
+      id: 'password',
+      type: 'password',
+      label: c.passwordNew,
+      hint: c.passwordHint,
+      error,
+      focus: !!error,
+      autocomplete: 'new-password',
+      maxlength: PASSWORD_MAX,
+      required: true,
+    }),
     error: !!error,
     button: c.resetButton,
   });
@@ -114,5 +151,7 @@ export function resetPage(ctx: PageContext, csrf: string, form: FormState<'token
 /** The reset link was invalid, used or expired. */
 export function resetFailedPage(ctx: PageContext, reason: string): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
-  return messagePage(ctx, c.verifyFailedTitle, [reason, html`<a class="button" href="/forgot-password">${c.resetRequestNew}</a>`], { status: 'error' });
+  return messagePage(ctx, c.verifyFailedTitle, [reason, html`<a class="button" href="/forgot-password">${c.resetRequestNew}</a>`], {
+    status: 'error',
+  });
 }

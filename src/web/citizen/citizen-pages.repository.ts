@@ -5,8 +5,19 @@ import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, key
 import type { RemarkRow } from '../public-pages.repository';
 
 /** One remark of the signed-in citizen, with its plan and the latest version of its answer. */
-export interface MyRemarkRow
-  extends Pick<RemarkRow, 'id' | 'stage' | 'body' | 'created_at' | 'cursor_at' | 'answer_due_at' | 'answer_body' | 'answer_disposition' | 'answer_published_at' | 'answer_late'> {
+export interface MyRemarkRow extends Pick<
+  RemarkRow,
+  | 'id'
+  | 'stage'
+  | 'body'
+  | 'created_at'
+  | 'cursor_at'
+  | 'answer_due_at'
+  | 'answer_body'
+  | 'answer_disposition'
+  | 'answer_published_at'
+  | 'answer_late'
+> {
   plan_id: string;
   plan_title: string;
   time_zone: string;

@@ -34,7 +34,13 @@ export class CitizenPagesController {
   @Get('my/remarks')
   @SignInReturn('/my/remarks')
   @Auth()
-  async myRemarks(@Query('cursor') cursor: unknown, @Query('resent') resent: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async myRemarks(
+    @Query('cursor') cursor: unknown,
+    @Query('resent') resent: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const at = typeof cursor === 'string' ? cursor : null;
     const page = await this.queries.myRemarks(user.id, at);
@@ -44,7 +50,13 @@ export class CitizenPagesController {
   /** Follow (follow=on) or unfollow (follow=off) a published plan, through the API's HearingsService. */
   @FormPost('plans/:id/follow', { signIn: '/plans/:id#follow' })
   @Auth()
-  async follow(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async follow(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     if (!isUuid(id)) throw new AppError('PLAN_NOT_FOUND');
     const on = text(body, 'follow') !== 'off';
     await this.subscribe(request, reply, { planId: id, user, kind: 'follow', on, done: on ? 'followed' : 'unfollowed', anchor: 'follow' });
@@ -53,7 +65,13 @@ export class CitizenPagesController {
   /** Sign up for (signup=on) or withdraw from (signup=off) a scheduled hearing that has not started. */
   @FormPost('plans/:id/hearing-signup', { signIn: '/plans/:id#hearing' })
   @Auth()
-  async signup(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async signup(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const plan = await this.webQueries.plan(id);
     if (!plan) throw new AppError('PLAN_NOT_FOUND');
     const on = text(body, 'signup') !== 'off';
@@ -61,7 +79,14 @@ export class CitizenPagesController {
       this.back(reply, plan.id, 'signup-closed', 'hearing');
       return;
     }
-    await this.subscribe(request, reply, { planId: plan.id, user, kind: 'hearing_signup', on, done: on ? 'signedup' : 'withdrawn', anchor: 'hearing' });
+    await this.subscribe(request, reply, {
+      planId: plan.id,
+      user,
+      kind: 'hearing_signup',
+      on,
+      done: on ? 'signedup' : 'withdrawn',
+      anchor: 'hearing',
+    });
   }
 
   /** Following and signing up send e-mail: an unconfirmed address is sent back to the plan with a note. */

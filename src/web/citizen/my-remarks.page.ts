@@ -25,9 +25,9 @@ function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
   const answer =
     r.answer_body !== null
       ? html`<section class="answer" aria-labelledby="answer-${r.id}">
-          <h3 id="answer-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>${r.answer_late
-            ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>`
-            : ''}</h3>
+          <h3 id="answer-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>${
+            r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''
+          }</h3>
           <p class="meta">${r.answer_published_at ? interpolate(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
           <p class="body">${r.answer_body}</p>
         </section>`
@@ -48,11 +48,15 @@ ${data.resent ? html`<p class="notice-ok" role="status" id="flash">${c.resendSen
 ${!user.emailVerified && !data.resent ? html`<div class="notice-error" id="verify-notice"><p>${c.notVerifiedYet}</p>${resendForm(ctx)}</div>` : ''}
 ${user.role !== 'citizen' ? html`<p class="meta">${c.onlyCitizensPage}</p>` : ''}
 <p>${c.myRemarksIntro}</p>
-${data.page.items.length === 0
-  ? html`<p>${data.paged ? '' : c.noMyRemarks} <a href="/">${c.findDiscussions}</a></p>`
-  : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now))}</ol>`}
-<p class="more">${data.paged ? html`<a class="button" href="/my/remarks">${c.firstPage}</a> ` : ''}${data.page.nextCursor
-  ? html`<a class="button" href="/my/remarks?cursor=${encodeURIComponent(data.page.nextCursor)}">${c.olderRemarks}</a>`
-  : ''}</p>`;
+${
+  data.page.items.length === 0
+    ? html`<p>${data.paged ? '' : c.noMyRemarks} <a href="/">${c.findDiscussions}</a></p>`
+    : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now))}</ol>`
+}
+<p class="more">${data.paged ? html`<a class="button" href="/my/remarks">${c.firstPage}</a> ` : ''}${
+    data.page.nextCursor
+      ? html`<a class="button" href="/my/remarks?cursor=${encodeURIComponent(data.page.nextCursor)}">${c.olderRemarks}</a>`
+      : ''
+  }</p>`;
   return layout(ctx, { title: c.myRemarksTitle, body });
 }

@@ -21,11 +21,18 @@ export function hearingOpenForSignup(plan: Pick<PlanDetailRow, 'hearing_status' 
 }
 
 function flash(text: string, error = false): SafeHtml {
-  return error ? html`<p class="notice-error" role="alert" id="participation-flash">${text}</p>` : html`<p class="notice-ok" role="status" id="participation-flash">${text}</p>`;
+  return error
+    ? html`<p class="notice-error" role="alert" id="participation-flash">${text}</p>`
+    : html`<p class="notice-ok" role="status" id="participation-flash">${text}</p>`;
 }
 
 /** "Follow this plan" / "Unfollow", and the report link while the outcome (which has its own) is not out. */
-export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Participation | null, done: ParticipationDone | null): SafeHtml {
+export function followSection(
+  ctx: PageContext,
+  plan: PlanDetailRow,
+  state: Participation | null,
+  done: ParticipationDone | null,
+): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
   const action = `/plans/${plan.id}/follow`;
   let control: SafeHtml;
@@ -47,10 +54,22 @@ export function followSection(ctx: PageContext, plan: PlanDetailRow, state: Part
 }
 
 /** "Sign up for the hearing" / "Cancel my sign-up", under the hearing's details. */
-export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, state: Participation | null, done: ParticipationDone | null, now: Date): SafeHtml {
+export function hearingSignupSection(
+  ctx: PageContext,
+  plan: PlanDetailRow,
+  state: Participation | null,
+  done: ParticipationDone | null,
+  now: Date,
+): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
   const notice =
-    done === 'signedup' ? flash(c.signedUp) : done === 'withdrawn' ? flash(c.withdrawn) : done === 'signup-closed' ? flash(c.signupClosed, true) : '';
+    done === 'signedup'
+      ? flash(c.signedUp)
+      : done === 'withdrawn'
+        ? flash(c.withdrawn)
+        : done === 'signup-closed'
+          ? flash(c.signupClosed, true)
+          : '';
   if (!hearingOpenForSignup(plan, now)) return html`${notice}`;
   const action = `/plans/${plan.id}/hearing-signup`;
   if (!ctx.user || !state) return html`${notice}<p class="meta" id="hearing-signup">${c.signupHint}</p>`;
@@ -58,9 +77,11 @@ export function hearingSignupSection(ctx: PageContext, plan: PlanDetailRow, stat
     return html`<div id="hearing-signup">${notice}<p class="meta">${c.verifyToParticipate} <a href="/my/remarks#verify-notice">${c.verifyLink}</a></p></div>`;
   }
   return html`<div id="hearing-signup">${notice}
-  ${state.signedUp
-    ? html`<p>${c.signedUpText}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.withdrawButton, hidden: { signup: 'off' }, secondary: true })}`
-    : html`<p class="meta">${c.signupHint}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.signupButton, hidden: { signup: 'on' } })}`}
+  ${
+    state.signedUp
+      ? html`<p>${c.signedUpText}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.withdrawButton, hidden: { signup: 'off' }, secondary: true })}`
+      : html`<p class="meta">${c.signupHint}</p>${buttonForm({ action, csrf: ctx.csrf, label: c.signupButton, hidden: { signup: 'on' } })}`
+  }
 </div>`;
 }
 

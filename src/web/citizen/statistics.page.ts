@@ -25,7 +25,8 @@ function shareText(ctx: PageContext, c: Catalogue['pages']['citizen'], share: nu
 /** "20 h", or "3 d 4 h" from two days on. */
 function durationText(ctx: PageContext, c: Catalogue['pages']['citizen'], hours: number | null): string {
   if (hours === null) return c.noData;
-  if (hours < 48) return interpolate(c.hours, { n: new Intl.NumberFormat(intlLocale(ctx.locale), { maximumFractionDigits: 1 }).format(hours) });
+  if (hours < 48)
+    return interpolate(c.hours, { n: new Intl.NumberFormat(intlLocale(ctx.locale), { maximumFractionDigits: 1 }).format(hours) });
   const whole = Math.round(hours);
   return interpolate(c.days, { d: Math.floor(whole / 24), h: whole % 24 });
 }
@@ -54,9 +55,10 @@ export function statisticsPage(ctx: PageContext, data: StatisticsData): SafeHtml
   <tbody>${FIGURES.map((f) => html`<tr><th scope="row">${c[f]}</th><td>${total[f]}</td></tr>`)}</tbody>
 </table>
 <h2 id="by-organizer">${c.statsByOrganizer}</h2>
-${data.organizations.length === 0
-  ? html`<p>${c.statsNoOrganizers}</p>`
-  : html`<div class="table-wrap" role="region" aria-labelledby="stats-organizers-caption" tabindex="0">
+${
+  data.organizations.length === 0
+    ? html`<p>${c.statsNoOrganizers}</p>`
+    : html`<div class="table-wrap" role="region" aria-labelledby="stats-organizers-caption" tabindex="0">
 <table class="data" id="stats-organizers">
   <caption id="stats-organizers-caption">${c.statsByOrganizerCaption}</caption>
   <thead><tr><th scope="col">${c.colOrganizer}</th>${FIGURES.map((f) => html`<th scope="col">${c[f]}</th>`)}</tr></thead>
@@ -65,7 +67,8 @@ ${data.organizations.length === 0
     return html`<tr><th scope="row"><a href="/?org=${o.organizationId}">${o.organizationName}</a></th>${FIGURES.map((f) => html`<td>${v[f]}</td>`)}</tr>`;
   })}</tbody>
 </table>
-</div>`}
+</div>`
+}
 <h2 id="notes">${c.statsNotes}</h2>
 <dl class="facts">
   <dt>${c.figAnswered}</dt><dd>${c.noteAnswered}</dd>

@@ -102,7 +102,11 @@ export class CouncilPagesRepository {
 
   /** The member's own position on a plan, if recorded (review_positions_plan_member_uq). */
   async myPosition(planId: string, memberId: string): Promise<MyPositionRow | null> {
-    const rows = await queryRows<MyPositionRow>(this.db, 'SELECT position, created_at FROM review_positions WHERE plan_id = $1 AND member_id = $2', [planId, memberId]);
+    const rows = await queryRows<MyPositionRow>(
+      this.db,
+      'SELECT position, created_at FROM review_positions WHERE plan_id = $1 AND member_id = $2',
+      [planId, memberId],
+    );
     return rows[0] ?? null;
   }
 }

@@ -33,7 +33,14 @@ export class CouncilPlanView {
     private readonly clock: Clock,
   ) {}
 
-  async render(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, forms: CouncilPlanForms, status = 200): Promise<void> {
+  async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    forms: CouncilPlanForms,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const em = this.db.manager;
     const { plan, organization } = await loadPlan(em, id);
@@ -47,9 +54,27 @@ export class CouncilPlanView {
       user.isChair ? councilMembersCount(em, organization.councilId) : Promise.resolve(0),
     ]);
     const open = reviewWindow(plan, !!review.conclusion, now) === 'open';
-    const preview = user.isChair && open ? computeConclusion(review.positions.map((p) => p.position), members) : null;
+    const preview =
+      user.isChair && open
+        ? computeConclusion(
+            review.positions.map((p) => p.position),
+            members,
+          )
+        : null;
     const form = forms.form ?? emptyForm(POSITION_FIELDS);
-    const page = councilPlanPage(ctx, { now, plan, organization, protocol, review, mine, open, preview, form, closeError: forms.closeError ?? null, flash: forms.flash ?? null });
+    const page = councilPlanPage(ctx, {
+      now,
+      plan,
+      organization,
+      protocol,
+      review,
+      mine,
+      open,
+      preview,
+      form,
+      closeError: forms.closeError ?? null,
+      flash: forms.flash ?? null,
+    });
     this.pages.send(request, reply, ctx, page, status);
   }
 }

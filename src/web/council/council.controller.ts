@@ -31,7 +31,13 @@ export class CouncilPagesController {
   ) {}
 
   @Get()
-  async home(@Query('after') after: unknown, @Query('before') before: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async home(
+    @Query('after') after: unknown,
+    @Query('before') before: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     if (!user.councilId) throw new AppError('NOT_COUNCIL_MEMBER');
     const now = this.clock.now();
@@ -45,25 +51,43 @@ export class CouncilPagesController {
   }
 
   @Get('plans/:id')
-  async plan(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async plan(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const c = texts(this.pages.context(request).locale).pages.council;
     const flash = done === 'position' ? c.positionSaved : done === 'closed' ? c.closedFlash : null;
     await this.planView.render(request, reply, user, id, { flash });
   }
 
   @FormPost('plans/:id/positions', { signIn: '/council/plans/:id#my-position' })
-  async recordPosition(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async recordPosition(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.council;
     const values = readForm(body, POSITION_FIELDS, ['text']);
     const input = { position: values.position, text: values.text, recommendations: lines(values.recommendations) };
-    const { value, errors } = await check(PositionDto, input, { position: c.choosePosition, text: c.textRequired, recommendations: c.recommendationsTooMany });
+    const { value, errors } = await check(PositionDto, input, {
+      position: c.choosePosition,
+      text: c.textRequired,
+      recommendations: c.recommendationsTooMany,
+    });
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.reviews.recordPosition(user, id, value),
       refusals: {
         // ReviewsService's rule: recommendations go with "endorse with recommendations" (needed) or "object" (possible)
-        VALIDATION_FAILED: () => ({ recommendations: values.position === 'endorse' ? c.recommendationsNotWithEndorse : c.recommendationsNeeded }),
+        VALIDATION_FAILED: () => ({
+          recommendations: values.position === 'endorse' ? c.recommendationsNotWithEndorse : c.recommendationsNeeded,
+        }),
         POSITION_EXISTS: 'form',
         REVIEW_CLOSED: 'form',
         PROTOCOL_NOT_PUBLISHED: 'form',
@@ -74,7 +98,12 @@ export class CouncilPagesController {
   }
 
   @FormPost('plans/:id/close', { signIn: '/council/plans/:id#close' })
-  async close(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async close(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await submit(this.pages.context(request).locale, {
       form: emptyForm(),
       action: () => this.reviews.closeByChair(user, id),

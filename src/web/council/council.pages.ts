@@ -40,9 +40,10 @@ export function councilHomePage(ctx: PageContext, d: CouncilHomeData): SafeHtml 
   const body = html`<h1>${c.title}</h1>
 ${d.councilName ? html`<p class="meta">${interpolate(c.councilName, { name: d.councilName })}</p>` : ''}
 <h2 id="awaiting">${c.awaiting}</h2>
-${d.awaiting.items.length === 0
-  ? html`<p>${c.noAwaiting}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.awaiting.items.length === 0
+    ? html`<p>${c.noAwaiting}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${c.awaitingCaption}</caption>
   <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colProtocol}</th><th scope="col">${c.colDeadline}</th><th scope="col">${c.colPositions}</th><th scope="col">${c.colMine}</th></tr></thead>
   <tbody>${d.awaiting.items.map(
@@ -50,13 +51,15 @@ ${d.awaiting.items.length === 0
       <td>${formatDateTime(r.protocol_published_at, r.time_zone, locale)}</td><td><strong>${formatDateTime(r.review_closes_at, r.time_zone, locale)}</strong></td>
       <td>${r.positions}</td><td>${r.mine ? c.mineRecorded : html`<span class="pending">${c.mineMissing}</span>`}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${d.awaiting.nextCursor ? html`<p class="more"><a class="button" href="/council${pageQuery({ after: d.awaiting.nextCursor, before: d.before })}#awaiting">${c.more}</a></p>` : ''}
 ${d.after ? html`<p><a href="/council${pageQuery({ before: d.before })}#awaiting">${c.firstPage}</a></p>` : ''}
 <h2 id="reviewed">${c.reviewed}</h2>
-${d.reviewed.items.length === 0
-  ? html`<p>${c.noReviewed}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  d.reviewed.items.length === 0
+    ? html`<p>${c.noReviewed}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${c.reviewedCaption}</caption>
   <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colClosed}</th><th scope="col">${c.colResult}</th><th scope="col">${c.colRecommendations}</th></tr></thead>
   <tbody>${d.reviewed.items.map(
@@ -65,7 +68,8 @@ ${d.reviewed.items.length === 0
       <td>${c.results[r.result] ?? r.result}; ${interpolate(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
       <td>${r.recs_total === 0 ? '—' : interpolate(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${interpolate(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
   )}</tbody>
-</table></div>`}
+</table></div>`
+}
 ${d.reviewed.nextCursor ? html`<p class="more"><a class="button" href="/council${pageQuery({ after: d.after, before: d.reviewed.nextCursor })}#reviewed">${c.more}</a></p>` : ''}
 ${d.before ? html`<p><a href="/council${pageQuery({ after: d.after })}#reviewed">${c.firstPage}</a></p>` : ''}`;
   return layout(ctx, { title: c.title, body });
@@ -100,9 +104,11 @@ function protocolSection(c: Catalogue['pages']['council'], ctx: PageContext, p: 
 <p class="description">${p.summary}</p>
 ${p.speakers.length ? html`<h3>${c.speakers}</h3><ul>${p.speakers.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
 ${p.positions.length ? html`<h3>${c.voiced}</h3><ul>${p.positions.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
-${p.questions.length
-  ? html`<h3>${c.questions}</h3><dl class="qa">${p.questions.map((q) => html`<dt>${c.question}: ${q.question}</dt><dd>${c.answer}: ${q.answer}</dd>`)}</dl>`
-  : ''}
+${
+  p.questions.length
+    ? html`<h3>${c.questions}</h3><dl class="qa">${p.questions.map((q) => html`<dt>${c.question}: ${q.question}</dt><dd>${c.answer}: ${q.answer}</dd>`)}</dl>`
+    : ''
+}
 ${p.decisions.length ? html`<h3>${c.decisions}</h3><ol>${p.decisions.map((s) => html`<li>${s}</li>`)}</ol>` : ''}`;
 }
 
@@ -147,22 +153,25 @@ function conclusionSection(c: Catalogue['pages']['council'], ctx: PageContext, d
 <p>${interpolate(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
 <p>${interpolate(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
 <h3 id="recommendations">${c.recsTitle}</h3>
-${recs.length === 0
-  ? html`<p>${c.noRecommendations}</p>`
-  : html`<div class="table-wrap"><table>
+${
+  recs.length === 0
+    ? html`<p>${c.noRecommendations}</p>`
+    : html`<div class="table-wrap"><table>
   <caption>${c.recsCaption}</caption>
   <thead><tr><th scope="col">${c.colRecommendation}</th><th scope="col">${c.colMember}</th><th scope="col">${c.colResponse}</th></tr></thead>
   <tbody>${recs.map(
-    (r) => html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${r.text}</th><td>${r.memberName}</td><td>${
-      r.response
-        ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
+    (r) =>
+      html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${r.text}</th><td>${r.memberName}</td><td>${
+        r.response
+          ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
           <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span><p class="body">${r.response.text}</p>`
-        : r.overdue
-          ? html`<span class="badge late">${interpolate(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
-          : html`<span class="pending">${interpolate(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
-    }</td></tr>`,
+          : r.overdue
+            ? html`<span class="badge late">${interpolate(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+            : html`<span class="pending">${interpolate(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+      }</td></tr>`,
   )}</tbody>
-</table></div>`}`;
+</table></div>`
+}`;
 }
 
 export function councilPlanPage(ctx: PageContext, d: CouncilPlanData): SafeHtml {
@@ -180,24 +189,30 @@ ${flash(d.flash)}
 <h2 id="protocol">${c.protocol}</h2>
 ${d.protocol ? protocolSection(c, ctx, d.protocol, tz) : html`<p>${c.protocolNotPublished}</p>`}
 <h2 id="positions">${c.positions}</h2>
-${d.review.positions.length === 0
-  ? html`<p>${c.noPositions}</p>`
-  : html`<ol class="remarks">${d.review.positions.map(
-      (p) => html`<li class="remark">
+${
+  d.review.positions.length === 0
+    ? html`<p>${c.noPositions}</p>`
+    : html`<ol class="remarks">${d.review.positions.map(
+        (p) => html`<li class="remark">
         <h3>${interpolate(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
         <p class="meta">${interpolate(c.recordedAt, { time: dt(p.createdAt) })}</p>
         <p class="body">${p.text}</p>
         ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => html`<li class="body">${r.text}</li>`)}</ol>` : ''}
       </li>`,
-    )}</ol>`}
-${d.protocol
-  ? html`<h2 id="my-position">${c.myPosition}</h2>
-${d.mine
-  ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
-  : d.open
-    ? positionForm(c, ctx, d)
-    : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`}`
-  : ''}
+      )}</ol>`
+}
+${
+  d.protocol
+    ? html`<h2 id="my-position">${c.myPosition}</h2>
+${
+  d.mine
+    ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
+    : d.open
+      ? positionForm(c, ctx, d)
+      : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`
+}`
+    : ''
+}
 ${d.preview ? closeSection(c, ctx, d, d.preview) : formAlert(d.closeError, 'close-error')}
 ${conclusionSection(c, ctx, d)}`;
   return layout(ctx, { title: d.plan.title, body });

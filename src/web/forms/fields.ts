@@ -55,7 +55,13 @@ export function field(o: FieldOptions, control: (attributes: SafeHtml) => SafeHt
 }
 
 export function textField(
-  o: ControlOptions & { value?: string; type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'url'; autocomplete?: string; inputmode?: string; extra?: SafeHtml },
+  o: ControlOptions & {
+    value?: string;
+    type?: 'text' | 'email' | 'password' | 'date' | 'time' | 'url';
+    autocomplete?: string;
+    inputmode?: string;
+    extra?: SafeHtml;
+  },
 ): SafeHtml {
   const type = o.type ?? 'text';
   return field(
@@ -120,8 +126,18 @@ export function flash(message: string | null | undefined, id = 'flash'): SafeHtm
 }
 
 /** A form that is one button (follow, sign up, publish, remove): the CSRF field and hidden values. */
-export function buttonForm(o: { action: string; csrf: string | null | undefined; label: HtmlValue; hidden?: Record<string, string>; secondary?: boolean; className?: string; buttonAttributes?: SafeHtml }): SafeHtml {
-  return html`<form class="${o.className ?? 'inline-action'}" method="post" action="${o.action}">${csrfField(o.csrf)}${Object.entries(o.hidden ?? {}).map(
+export function buttonForm(o: {
+  action: string;
+  csrf: string | null | undefined;
+  label: HtmlValue;
+  hidden?: Record<string, string>;
+  secondary?: boolean;
+  className?: string;
+  buttonAttributes?: SafeHtml;
+}): SafeHtml {
+  return html`<form class="${o.className ?? 'inline-action'}" method="post" action="${o.action}">${csrfField(o.csrf)}${Object.entries(
+    o.hidden ?? {},
+  ).map(
     ([name, value]) => html`<input type="hidden" name="${name}" value="${value}">`,
   )}<button type="submit"${o.secondary ? html` class="secondary"` : ''}${o.buttonAttributes ?? ''}>${o.label}</button></form>`;
 }

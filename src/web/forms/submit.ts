@@ -2,7 +2,7 @@ import { AppError } from '../../common/errors/app-error';
 import type { ErrorCode } from '../../common/errors/error-codes';
 import { errorMessage } from '../../common/errors/error-message';
 import type { Locale } from '../../common/i18n/locale';
-import type { Errors, FormState} from './form';
+import type { Errors, FormState } from './form';
 import { hasErrors } from './form';
 
 /** The message of a refusal in the reader's language, as the API words it. */

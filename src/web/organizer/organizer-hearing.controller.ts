@@ -28,20 +28,47 @@ export class OrganizerHearingController {
   ) {}
 
   @Get()
-  async hearing(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async hearing(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.render(request, reply, user, id, done, {});
   }
 
-  private async render(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, forms: HearingForms, status = 200): Promise<void> {
+  private async render(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: unknown,
+    forms: HearingForms,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
     const options = d.view.stage1?.closeDate ? await this.hearings.allowedDates(id) : null;
-    const page = hearingPage(ctx, { ...d, hearing: d.view.hearing as HearingView | null, protocol: d.view.protocol as ProtocolView | null, options, procedure: this.config.procedure, ...forms });
+    const page = hearingPage(ctx, {
+      ...d,
+      hearing: d.view.hearing as HearingView | null,
+      protocol: d.view.protocol as ProtocolView | null,
+      options,
+      procedure: this.config.procedure,
+      ...forms,
+    });
     this.pages.send(request, reply, ctx, page, status);
   }
 
   @FormPost('', { signIn: '/organizer/plans/:id/hearing' })
-  async schedule(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async schedule(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, SCHEDULE_FIELDS, ['time', 'livestreamUrl']);
@@ -53,7 +80,11 @@ export class OrganizerHearingController {
     if (!errors.date && !errors.time && !local.isValid) errors.date = m.dateError;
     const { value, errors: dtoErrors } = await check(
       ScheduleHearingDto,
-      { startsAt: local.isValid ? local.toISO({ suppressMilliseconds: true }) : '', room: values.room.trim() || undefined, livestreamUrl: values.livestreamUrl || undefined },
+      {
+        startsAt: local.isValid ? local.toISO({ suppressMilliseconds: true }) : '',
+        room: values.room.trim() || undefined,
+        livestreamUrl: values.livestreamUrl || undefined,
+      },
       { room: m.roomError, livestreamUrl: m.livestreamError },
     );
     await submit(ctx.locale, {
@@ -75,10 +106,20 @@ export class OrganizerHearingController {
   }
 
   @FormPost('cancel', { signIn: '/organizer/plans/:id/hearing' })
-  async cancel(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async cancel(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const values = readForm(body, ['reason'] as const);
-    const { value, errors } = await check(CancelHearingDto, { reason: values.reason.trim() }, { reason: texts(ctx.locale).pages.organizer.cancelReasonError });
+    const { value, errors } = await check(
+      CancelHearingDto,
+      { reason: values.reason.trim() },
+      { reason: texts(ctx.locale).pages.organizer.cancelReasonError },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.hearings.cancel(id, user, value),
@@ -89,7 +130,13 @@ export class OrganizerHearingController {
   }
 
   @FormPost('protocol', { signIn: '/organizer/plans/:id/hearing' })
-  async protocol(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async protocol(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, PROTOCOL_FIELDS, ['attendeesCount']);
@@ -99,7 +146,12 @@ export class OrganizerHearingController {
       summary: values.summary.trim(),
       decisions: lines(values.decisions),
     };
-    const { value, errors } = await check(ProtocolDto, input, { attendeesCount: m.attendeesError, speakers: m.speakersError, summary: m.summaryError, decisions: m.decisionsError });
+    const { value, errors } = await check(ProtocolDto, input, {
+      attendeesCount: m.attendeesError,
+      speakers: m.speakersError,
+      summary: m.summaryError,
+      decisions: m.decisionsError,
+    });
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.hearings.publishProtocol(id, user, value, false),

@@ -20,12 +20,24 @@ export interface OrganizationRow {
 }
 
 /** A plan item of the list: the plan's dates (as the public plan page reads them) and what is still to do. */
-export interface OrganizerPlanRow
-  extends Pick<
-    PlanDetailRow,
-    | 'id' | 'title' | 'amount' | 'method' | 'stage1_closes_at' | 'hearing_deadline_date' | 'hearing_overdue_at' | 'protocol_published_at'
-    | 'review_closes_at' | 'notice_published_at' | 'stage2_opens_at' | 'stage2_closes_at' | 'outcome_published_at' | 'hearing_status' | 'hearing_starts_at'
-  > {
+export interface OrganizerPlanRow extends Pick<
+  PlanDetailRow,
+  | 'id'
+  | 'title'
+  | 'amount'
+  | 'method'
+  | 'stage1_closes_at'
+  | 'hearing_deadline_date'
+  | 'hearing_overdue_at'
+  | 'protocol_published_at'
+  | 'review_closes_at'
+  | 'notice_published_at'
+  | 'stage2_opens_at'
+  | 'stage2_closes_at'
+  | 'outcome_published_at'
+  | 'hearing_status'
+  | 'hearing_starts_at'
+> {
   cursor_at: string;
   /** Null while a draft. */
   published_at: Date | null;
@@ -61,7 +73,13 @@ export class OrganizerPagesRepository {
   }
 
   /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
-  async plans(organizationId: string, status: PlanStatus | null, cursor: string | null, now: Date, limit = 20): Promise<KeysetPage<OrganizerPlanRow>> {
+  async plans(
+    organizationId: string,
+    status: PlanStatus | null,
+    cursor: string | null,
+    now: Date,
+    limit = 20,
+  ): Promise<KeysetPage<OrganizerPlanRow>> {
     const after = decodeTimeCursor(cursor);
     // $2 is the clock's time; statusSql() is the same rule the API's ?status= filter uses.
     const condition = status ? statusSql(status, '$2::timestamptz') : 'true';

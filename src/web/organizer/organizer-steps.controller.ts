@@ -21,7 +21,11 @@ import { OrganizerView } from './organizer.view';
 const DOCUMENT_PARTS = { title: 'Title', url: 'Url', sha256: 'Sha256' } as const;
 
 /** The notice's documents typed in rows doc<n>Title/Url/Sha256; empty rows do not count. */
-function noticeForm(body: unknown): { values: Record<string, string>; rows: number[]; documents: { title: string; url: string; sha256: string }[] } {
+function noticeForm(body: unknown): {
+  values: Record<string, string>;
+  rows: number[];
+  documents: { title: string; url: string; sha256: string }[];
+} {
   const values: Record<string, string> = { noticeNumber: text(body, 'noticeNumber') };
   const rows: number[] = [];
   const documents = [];
@@ -49,22 +53,54 @@ export class OrganizerStepsController {
   // ---- stage 2: notice and documentation ----
 
   @Get('notice')
-  async notice(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async notice(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.renderNotice(request, reply, user, id, done);
   }
 
-  private async renderNotice(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: FormState, status = 200): Promise<void> {
+  private async renderNotice(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: unknown,
+    form?: FormState,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
-    this.pages.send(request, reply, ctx, noticePage(ctx, { ...d, notice: d.view.notice as NoticeView | null, procedure: this.config.procedure, form }), status);
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      noticePage(ctx, { ...d, notice: d.view.notice as NoticeView | null, procedure: this.config.procedure, form }),
+      status,
+    );
   }
 
   @FormPost('notice', { signIn: '/organizer/plans/:id/notice' })
-  async publishNotice(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async publishNotice(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const { values, rows, documents } = noticeForm(body);
-    const rowMessages = Object.fromEntries(rows.flatMap((n) => [[`doc${n}Title`, m.docTitleError], [`doc${n}Url`, m.docUrlError], [`doc${n}Sha256`, m.docShaError]]));
+    const rowMessages = Object.fromEntries(
+      rows.flatMap((n) => [
+        [`doc${n}Title`, m.docTitleError],
+        [`doc${n}Url`, m.docUrlError],
+        [`doc${n}Sha256`, m.docShaError],
+      ]),
+    );
     const { value, errors } = await check(
       NoticeDto,
       { noticeNumber: values.noticeNumber.trim(), documents },
@@ -73,7 +109,9 @@ export class OrganizerStepsController {
       (path) => {
         const match = /^documents(?:\.(\d+)\.(\w+))?$/.exec(path);
         if (!match) return path;
-        return match[1] === undefined ? 'doc1Title' : `doc${rows[Number(match[1])]}${DOCUMENT_PARTS[match[2] as keyof typeof DOCUMENT_PARTS] ?? 'Title'}`;
+        return match[1] === undefined
+          ? 'doc1Title'
+          : `doc${rows[Number(match[1])]}${DOCUMENT_PARTS[match[2] as keyof typeof DOCUMENT_PARTS] ?? 'Title'}`;
       },
     );
     await submit(ctx.locale, {
@@ -88,12 +126,24 @@ export class OrganizerStepsController {
   // ---- responses to council recommendations ----
 
   @Get('recommendations')
-  async recommendations(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async recommendations(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.renderRecommendations(request, reply, user, id, done);
   }
 
   private async renderRecommendations(
-    request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: { recommendationId: string; state: FormState }, status = 200,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: unknown,
+    form?: { recommendationId: string; state: FormState },
+    status = 200,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
@@ -102,13 +152,22 @@ export class OrganizerStepsController {
 
   @FormPost('recommendations/:recommendationId/response', { signIn: '/organizer/plans/:id/recommendations' })
   async respond(
-    @Param('id') id: string, @Param('recommendationId') recommendationId: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply,
+    @Param('id') id: string,
+    @Param('recommendationId') recommendationId: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, ['accepted', 'text'] as const);
     const accepted = values.accepted === 'yes' ? true : values.accepted === 'no' ? false : values.accepted;
-    const { value, errors } = await check(RecommendationResponseDto, { accepted, text: values.text.trim() }, { accepted: m.acceptedError, text: m.responseTextError });
+    const { value, errors } = await check(
+      RecommendationResponseDto,
+      { accepted, text: values.text.trim() },
+      { accepted: m.acceptedError, text: m.responseTextError },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.reviews.respond(user, recommendationId, value, false),
@@ -121,22 +180,46 @@ export class OrganizerStepsController {
   // ---- outcome ----
 
   @Get('outcome')
-  async outcome(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async outcome(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.renderOutcome(request, reply, user, id, done);
   }
 
-  private async renderOutcome(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, form?: FormState, status = 200): Promise<void> {
+  private async renderOutcome(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: unknown,
+    form?: FormState,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
     this.pages.send(request, reply, ctx, outcomePage(ctx, { ...d, outcome: d.view.outcome as OutcomeView | null, form }), status);
   }
 
   @FormPost('outcome', { signIn: '/organizer/plans/:id/outcome' })
-  async publishOutcome(@Param('id') id: string, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async publishOutcome(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, ['decision', 'summary'] as const);
-    const { value, errors } = await check(OutcomeDto, { decision: values.decision, summary: values.summary.trim() }, { decision: m.decisionError, summary: m.outcomeSummaryError });
+    const { value, errors } = await check(
+      OutcomeDto,
+      { decision: values.decision, summary: values.summary.trim() },
+      { decision: m.decisionError, summary: m.outcomeSummaryError },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.outcomes.publish(user, id, value),

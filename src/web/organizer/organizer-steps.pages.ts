@@ -38,7 +38,11 @@ ${content}`;
 }
 
 /** A labelled form: an <h2>, the refusal of the whole form, the CSRF field, the controls, the button. */
-function stepForm(ctx: PageContext, o: { id: string; title: string; action: string; state?: FormState; button: string }, controls: SafeHtml): SafeHtml {
+function stepForm(
+  ctx: PageContext,
+  o: { id: string; title: string; action: string; state?: FormState; button: string },
+  controls: SafeHtml,
+): SafeHtml {
   return html`<form class="form" id="${o.id}" method="post" action="${o.action}" novalidate aria-labelledby="${o.id}-title">
   <h2 id="${o.id}-title">${o.title}</h2>
   ${formAlert(o.state?.formError)}
@@ -81,32 +85,68 @@ function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   const { m, tz, dt, scheduled } = s;
   const { locale } = ctx;
   const h = d.hearing;
-  if (d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() >= d.now.getTime()) return html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
+  if (d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() >= d.now.getTime())
+    return html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
   if (!d.options || s.held || d.protocol) return '';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(d.now);
   const { hearingDayStart: start, hearingDayEnd: end } = d.procedure;
   const f = d.schedule;
   const v: Partial<Record<string, string>> = f?.values ?? {};
   const focus = firstError(f?.errors, SCHEDULE_FIELDS);
-  const dates = d.options.dates.map((x) => ({ ...x, reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null, allowed: x.allowed && x.date >= today }));
+  const dates = d.options.dates.map((x) => ({
+    ...x,
+    reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null,
+    allowed: x.allowed && x.date >= today,
+  }));
   const allowed = dates.filter((x) => x.allowed);
   const refused = dates.filter((x) => !x.allowed);
   const chosen = v.date ?? (scheduled && h ? h.localDate : '');
-  const time = scheduled && h ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(new Date(h.startsAt)) : '10:00';
-  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+  const time =
+    scheduled && h
+      ? new Intl.DateTimeFormat('en-GB', { timeZone: tz, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(
+          new Date(h.startsAt),
+        )
+      : '10:00';
+  const o = (id: string, label: string, hint?: string) => ({
+    id,
+    label,
+    hint: hint ?? null,
+    error: f?.errors[id] ?? null,
+    focus: focus === id,
+  });
   return html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
-${stepForm(ctx, { id: 'schedule', title: scheduled ? m.rescheduleTitle : m.scheduleTitle, action: s.base, state: f, button: scheduled ? m.rescheduleButton : m.scheduleButton }, html`
-  ${radioGroup({ id: 'date', name: 'date', legend: m.dateLegend, hint: m.dateHint, error: f?.errors.date, focus: focus === 'date', value: chosen,
-    choices: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const) })}
-  ${refused.length
-    ? html`<div class="field"><h3 id="refused-dates">${m.notAllowedTitle}</h3><ul class="refused-dates" aria-labelledby="refused-dates">${refused.map(
-        (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
-      )}</ul></div>`
-    : ''}
+${stepForm(
+  ctx,
+  {
+    id: 'schedule',
+    title: scheduled ? m.rescheduleTitle : m.scheduleTitle,
+    action: s.base,
+    state: f,
+    button: scheduled ? m.rescheduleButton : m.scheduleButton,
+  },
+  html`
+  ${radioGroup({
+    id: 'date',
+    name: 'date',
+    legend: m.dateLegend,
+    hint: m.dateHint,
+    error: f?.errors.date,
+    focus: focus === 'date',
+    value: chosen,
+    choices: allowed.map((x) => [x.date, `${formatDate(x.date, locale)}, ${weekday(x.date, locale)}`] as const),
+  })}
+  ${
+    refused.length
+      ? html`<div class="field"><h3 id="refused-dates">${m.notAllowedTitle}</h3><ul class="refused-dates" aria-labelledby="refused-dates">${refused.map(
+          (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
+        )}</ul></div>`
+      : ''
+  }
   ${field(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? time}" min="${start}" max="${end}" step="300" required${a}>`)}
-  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? h?.room ?? '' : '')}" maxlength="200"${a}>`)}
-  ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? h?.livestreamUrl ?? '' : '')}" maxlength="500" inputmode="url"${a}>`)}
-`)}`;
+  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? (h?.room ?? '') : '')}" maxlength="200"${a}>`)}
+  ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? (h?.livestreamUrl ?? '') : '')}" maxlength="500" inputmode="url"${a}>`)}
+`,
+)}`;
 }
 
 /** The protocol: published, its form once the hearing was held, or not yet. */
@@ -119,13 +159,23 @@ function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   const f = d.protocolForm;
   const v: Partial<Record<string, string>> = f?.values ?? {};
   const focus = firstError(f?.errors, PROTOCOL_FIELDS);
-  const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
-  return stepForm(ctx, { id: 'protocol', title: m.protocolTitle, action: `${s.base}/protocol`, state: f, button: m.protocolButton }, html`
+  const o = (id: string, label: string, hint?: string) => ({
+    id,
+    label,
+    hint: hint ?? null,
+    error: f?.errors[id] ?? null,
+    focus: focus === id,
+  });
+  return stepForm(
+    ctx,
+    { id: 'protocol', title: m.protocolTitle, action: `${s.base}/protocol`, state: f, button: m.protocolButton },
+    html`
   <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
   ${field(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
   ${field(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
   ${field(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
-  ${field(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`);
+  ${field(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`,
+  );
 }
 
 export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
@@ -150,11 +200,24 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
       </dl>`
     : '';
   const cancel = d.cancel;
-  const cancelForm = scheduled && !s.held
-    ? stepForm(ctx, { id: 'cancel', title: m.cancelTitle, action: `${s.base}/cancel`, state: cancel, button: m.cancelButton },
-      field({ id: 'reason', label: m.cancelReason, hint: m.cancelReasonHint, error: cancel?.errors.reason ?? null, focus: !!cancel?.errors.reason },
-        (a) => html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${cancel?.values.reason ?? ''}</textarea>`))
-    : '';
+  const cancelForm =
+    scheduled && !s.held
+      ? stepForm(
+          ctx,
+          { id: 'cancel', title: m.cancelTitle, action: `${s.base}/cancel`, state: cancel, button: m.cancelButton },
+          field(
+            {
+              id: 'reason',
+              label: m.cancelReason,
+              hint: m.cancelReasonHint,
+              error: cancel?.errors.reason ?? null,
+              focus: !!cancel?.errors.reason,
+            },
+            (a) =>
+              html`<textarea id="reason" name="reason" rows="3" maxlength="2000" required${a}>${cancel?.values.reason ?? ''}</textarea>`,
+          ),
+        )
+      : '';
   return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleStep(ctx, d, s)}${cancelForm}${protocolStep(ctx, d, s)}`);
 }
 
@@ -179,9 +242,18 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   } else {
     const f = d.form;
     const v = f?.values ?? {};
-    const order = ['noticeNumber', ...Array.from({ length: DOCUMENT_ROWS }, (_, i) => ['Title', 'Url', 'Sha256'].map((k) => `doc${i + 1}${k}`)).flat()];
+    const order = [
+      'noticeNumber',
+      ...Array.from({ length: DOCUMENT_ROWS }, (_, i) => ['Title', 'Url', 'Sha256'].map((k) => `doc${i + 1}${k}`)).flat(),
+    ];
     const focus = firstError(f?.errors, order);
-    const o = (id: string, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: f?.errors[id] ?? null, focus: focus === id });
+    const o = (id: string, label: string, hint?: string) => ({
+      id,
+      label,
+      hint: hint ?? null,
+      error: f?.errors[id] ?? null,
+      focus: focus === id,
+    });
     const rows = Array.from({ length: DOCUMENT_ROWS }, (_, i) => i + 1).map((n) => {
       const k = (s: string) => `doc${n}${s}`;
       return html`<fieldset class="document"><legend>${interpolate(m.documentLegend, { n })}</legend>
@@ -191,10 +263,14 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
       </fieldset>`;
     });
     content = html`<p>${interpolate(m.noticeIntro, { n: d.procedure.stage2WorkingDays })}</p>
-${stepForm(ctx, { id: 'notice', title: m.noticeTitle, action: `/organizer/plans/${d.view.id}/notice`, state: f, button: m.noticeButton }, html`
+${stepForm(
+  ctx,
+  { id: 'notice', title: m.noticeTitle, action: `/organizer/plans/${d.view.id}/notice`, state: f, button: m.noticeButton },
+  html`
   ${field(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
   <p class="hint">${m.documentsHint}</p>
-  ${rows}`)}`;
+  ${rows}`,
+)}`;
   }
   return stepLayout(ctx, m, d, m.noticeTitle, content);
 }
@@ -221,18 +297,33 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
           return html`<li class="remark" id="recommendation-${r.id}">
             <h2 class="card-title">${r.memberName}</h2>
             <p class="body">${r.text}</p>
-            ${r.response
-              ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3><p class="body">${r.response.text}</p></div>`
-              : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
+            ${
+              r.response
+                ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3><p class="body">${r.response.text}</p></div>`
+                : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
                 <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${r.id}/response" novalidate>
                   ${formAlert(state?.formError)}
                   ${csrfField(ctx.csrf)}
-                  ${radioGroup({ id: id('accepted'), name: 'accepted', legend: m.acceptedLegend, value: state?.values.accepted ?? '', error: state?.errors.accepted, focus: focus === 'accepted',
-                    choices: [['yes', m.acceptedYes], ['no', m.acceptedNo]] })}
-                  ${field({ id: id('text'), label: m.responseText, error: state?.errors.text ?? null, focus: focus === 'text' },
-                    (a) => html`<textarea id="${id('text')}" name="text" rows="5" maxlength="10000" required${a}>${state?.values.text ?? ''}</textarea>`)}
+                  ${radioGroup({
+                    id: id('accepted'),
+                    name: 'accepted',
+                    legend: m.acceptedLegend,
+                    value: state?.values.accepted ?? '',
+                    error: state?.errors.accepted,
+                    focus: focus === 'accepted',
+                    choices: [
+                      ['yes', m.acceptedYes],
+                      ['no', m.acceptedNo],
+                    ],
+                  })}
+                  ${field(
+                    { id: id('text'), label: m.responseText, error: state?.errors.text ?? null, focus: focus === 'text' },
+                    (a) =>
+                      html`<textarea id="${id('text')}" name="text" rows="5" maxlength="10000" required${a}>${state?.values.text ?? ''}</textarea>`,
+                  )}
                   <div><button type="submit">${m.responseButton}</button></div>
-                </form>`}
+                </form>`
+            }
           </li>`;
         })}</ol>`;
   return stepLayout(ctx, m, d, m.recsTitle, content);
@@ -263,11 +354,24 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
     const focus = firstError(f?.errors, ['decision', 'summary']);
     content = html`<p>${m.outcomeIntro}</p>
 ${unanswered > 0 ? html`<p class="notice-error">${interpolate(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
-${stepForm(ctx, { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton }, html`
-  ${radioGroup({ id: 'decision', name: 'decision', legend: m.decisionLegend, value: f?.values.decision ?? '', error: f?.errors.decision, focus: focus === 'decision',
-    choices: DECISIONS.map((x) => [x, m.decision[x]] as const) })}
-  ${field({ id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
-    (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="20000" required${a}>${f?.values.summary ?? ''}</textarea>`)}`)}`;
+${stepForm(
+  ctx,
+  { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton },
+  html`
+  ${radioGroup({
+    id: 'decision',
+    name: 'decision',
+    legend: m.decisionLegend,
+    value: f?.values.decision ?? '',
+    error: f?.errors.decision,
+    focus: focus === 'decision',
+    choices: DECISIONS.map((x) => [x, m.decision[x]] as const),
+  })}
+  ${field(
+    { id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
+    (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="20000" required${a}>${f?.values.summary ?? ''}</textarea>`,
+  )}`,
+)}`;
   }
   return stepLayout(ctx, m, d, m.outcomeTitle, content);
 }

@@ -40,7 +40,13 @@ export class OrganizerController {
   ) {}
 
   @Get()
-  async list(@Query('status') status: unknown, @Query('cursor') cursor: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async list(
+    @Query('status') status: unknown,
+    @Query('cursor') cursor: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const now = this.clock.now();
     const filter = (PLAN_STATUSES as readonly unknown[]).includes(status) ? (status as PlanStatus) : null;
@@ -55,13 +61,25 @@ export class OrganizerController {
     await this.renderNewPlan(request, reply, this.pages.context(request), user, emptyForm(PLAN_FIELDS));
   }
 
-  private async renderNewPlan(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, user: AuthUser, form: FormState<PlanField>, status = 200): Promise<void> {
+  private async renderNewPlan(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    user: AuthUser,
+    form: FormState<PlanField>,
+    status = 200,
+  ): Promise<void> {
     const organization = await this.view.organization(user);
     this.pages.send(request, reply, ctx, newPlanPage(ctx, quarterOptions(this.clock.now(), organization.time_zone), form), status);
   }
 
   @FormPost('plans', { signIn: '/organizer/plans/new' })
-  async create(@Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async create(
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, PLAN_FIELDS);
@@ -73,8 +91,13 @@ export class OrganizerController {
       deliveryPlace: values.deliveryPlace || undefined,
     };
     const { value, errors } = await check(CreatePlanDto, input, {
-      title: m.titleError, description: m.descriptionError, subjectCode: m.subjectCodeError, amount: m.amountError,
-      method: m.methodError, plannedQuarter: m.quarterError, deliveryPlace: m.deliveryPlaceError,
+      title: m.titleError,
+      description: m.descriptionError,
+      subjectCode: m.subjectCodeError,
+      amount: m.amountError,
+      method: m.methodError,
+      plannedQuarter: m.quarterError,
+      deliveryPlace: m.deliveryPlaceError,
     });
     await submit(ctx.locale, {
       form: { values, errors },
@@ -85,24 +108,47 @@ export class OrganizerController {
   }
 
   @Get('plans/:id')
-  async hub(@Param('id') id: string, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async hub(
+    @Param('id') id: string,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await this.renderHub(request, reply, user, id, done, null);
   }
 
   /** The plan item with its steps; for a draft, the stage-1 window that publishing now would open. */
-  private async renderHub(request: FastifyRequest, reply: FastifyReply, user: AuthUser, id: string, done: unknown, formError: string | null, status = 200): Promise<void> {
+  private async renderHub(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    done: unknown,
+    formError: string | null,
+    status = 200,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
     let preview = null;
     if (d.view.status === 'draft') {
       const window = stage1Window(d.now, d.organization.time_zone, await this.calendars.calendar(), this.config.procedure);
-      preview = { opensAt: window.opensAt, closesAt: window.closesAt, hearingDeadline: hearingDeadlineDate(window.closeDate, this.config.procedure) };
+      preview = {
+        opensAt: window.opensAt,
+        closesAt: window.closesAt,
+        hearingDeadline: hearingDeadlineDate(window.closeDate, this.config.procedure),
+      };
     }
     this.pages.send(request, reply, ctx, planHubPage(ctx, { ...d, preview, formError }), status);
   }
 
   @FormPost('plans/:id/publish', { signIn: '/organizer/plans/:id' })
-  async publish(@Param('id') id: string, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async publish(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     await submit(this.pages.context(request).locale, {
       form: emptyForm(),
       action: () => this.plans.publish(user, id),
@@ -115,22 +161,46 @@ export class OrganizerController {
   // ---- remarks awaiting an answer ----
 
   @Get('remarks')
-  async queue(@Query('cursor') cursor: unknown, @Query('done') done: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async queue(
+    @Query('cursor') cursor: unknown,
+    @Query('done') done: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
     await this.renderQueue(request, reply, ctx, user, typeof cursor === 'string' ? cursor : null, organizerFlash(ctx.locale, done), null);
   }
 
   private async renderQueue(
-    request: FastifyRequest, reply: FastifyReply, ctx: PageContext, user: AuthUser, cursor: string | null, message: string | null, form: QueueData['form'], status = 200,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    ctx: PageContext,
+    user: AuthUser,
+    cursor: string | null,
+    message: string | null,
+    form: QueueData['form'],
+    status = 200,
   ): Promise<void> {
     const organization = await this.view.organization(user);
     const remarks = await this.queries.unansweredRemarks(organization.id, cursor);
-    this.pages.send(request, reply, ctx, queuePage(ctx, { now: this.clock.now(), organization, cursor, remarks, flash: message, form }), status);
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      queuePage(ctx, { now: this.clock.now(), organization, cursor, remarks, flash: message, form }),
+      status,
+    );
   }
 
   @FormPost('remarks/:remarkId/answer', { signIn: '/organizer/remarks' })
   async answer(
-    @Param('remarkId') remarkId: string, @Query('cursor') cursor: unknown, @Body() body: unknown, @CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply,
+    @Param('remarkId') remarkId: string,
+    @Query('cursor') cursor: unknown,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const after = typeof cursor === 'string' ? cursor : null;

@@ -15,7 +15,16 @@ import { OrganizerView } from './organizer.view';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
 @Module({
-  imports: [PageKitModule, PlansModule, PlanRecordModule, RemarksModule, HearingsModule, DocumentationModule, ReviewsModule, OutcomesModule],
+  imports: [
+    PageKitModule,
+    PlansModule,
+    PlanRecordModule,
+    RemarksModule,
+    HearingsModule,
+    DocumentationModule,
+    ReviewsModule,
+    OutcomesModule,
+  ],
   controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
   providers: [OrganizerPagesRepository, OrganizerView],
 })

@@ -27,8 +27,8 @@ function organizerLinks(ctx: PageContext, m: Catalogue['pages']['organizer'], cu
     ['/organizer/plans/new', m.newPlan],
     ['/organizer/remarks', m.remarksQueue],
   ];
-  return html`<nav class="sub-nav" aria-label="${m.plansTitle}"><ul>${links.map(([href, label]) =>
-    html`<li><a href="${href}"${href === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
+  return html`<nav class="sub-nav" aria-label="${m.plansTitle}"><ul>${links.map(
+    ([href, label]) => html`<li><a href="${href}"${href === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
   )}</ul></nav>`;
 }
 
@@ -58,7 +58,13 @@ function timestamps(r: OrganizerPlanRow) {
 }
 
 /** What the organizer has to do next on a plan item, and by when. */
-export function nextDeadlines(ctx: PageContext, m: Catalogue['pages']['organizer'], r: OrganizerPlanRow, tz: string, now: Date): Deadline[] {
+export function nextDeadlines(
+  ctx: PageContext,
+  m: Catalogue['pages']['organizer'],
+  r: OrganizerPlanRow,
+  tz: string,
+  now: Date,
+): Deadline[] {
   const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
   const late = (d: Date | null) => !!d && d.getTime() < now.getTime();
   const status = planStatus(timestamps(r), now);
@@ -72,14 +78,18 @@ export function nextDeadlines(ctx: PageContext, m: Catalogue['pages']['organizer
       break;
     case 'awaiting_hearing': {
       const scheduled = r.hearing_status === 'scheduled' && r.hearing_starts_at;
-      if (scheduled && r.hearing_starts_at!.getTime() > now.getTime()) out.push({ text: interpolate(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
+      if (scheduled && r.hearing_starts_at!.getTime() > now.getTime())
+        out.push({ text: interpolate(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
       else if (scheduled) out.push({ text: m.dlProtocol, overdue: false });
-      else if (isHearingOverdue(timestamps(r), now, tz)) out.push({ text: interpolate(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
-      else if (r.hearing_deadline_date) out.push({ text: interpolate(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
+      else if (isHearingOverdue(timestamps(r), now, tz))
+        out.push({ text: interpolate(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
+      else if (r.hearing_deadline_date)
+        out.push({ text: interpolate(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
       break;
     }
     case 'council_review':
-      if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime()) out.push({ text: interpolate(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
+      if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime())
+        out.push({ text: interpolate(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
       else out.push({ text: m.dlNotice, overdue: false });
       break;
     case 'stage2_open':
@@ -92,8 +102,10 @@ export function nextDeadlines(ctx: PageContext, m: Catalogue['pages']['organizer
       out.push({ text: m.dlClosed, overdue: false });
       break;
   }
-  if (r.next_answer_due_at) out.push({ text: interpolate(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
-  if (r.next_response_due_at) out.push({ text: interpolate(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
+  if (r.next_answer_due_at)
+    out.push({ text: interpolate(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
+  if (r.next_response_due_at)
+    out.push({ text: interpolate(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
   return out;
 }
 
@@ -114,29 +126,38 @@ export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
   const { t, locale } = ctx;
   const tz = d.organization.time_zone;
   const filterHref = (s: PlanStatus | null) => (s ? `/organizer?status=${s}` : '/organizer');
-  const filters: Array<[PlanStatus | null, string]> = [[null, m.allStatuses], ...PLAN_STATUSES.map((s): [PlanStatus, string] => [s, m.status[s]])];
+  const filters: Array<[PlanStatus | null, string]> = [
+    [null, m.allStatuses],
+    ...PLAN_STATUSES.map((s): [PlanStatus, string] => [s, m.status[s]]),
+  ];
   const body = html`
 <h1>${m.plansTitle}</h1>
 <p class="meta">${interpolate(m.myPlans, { org: d.organization.name })}</p>
 ${organizerLinks(ctx, m, '/organizer')}
-<nav class="filters" aria-label="${m.statusFilter}"><ul>${filters.map(([s, label]) =>
-  html`<li><a href="${filterHref(s)}"${s === d.status ? html` aria-current="page"` : ''}>${label}</a></li>`,
-)}</ul></nav>
-${d.plans.items.length === 0
-  ? html`<p>${m.noPlans}</p>`
-  : html`<ul class="cards">${d.plans.items.map((p) => {
-      const status = planStatus(timestamps(p), d.now);
-      return html`<li class="card">
+<nav class="filters" aria-label="${m.statusFilter}"><ul>${filters.map(
+    ([s, label]) => html`<li><a href="${filterHref(s)}"${s === d.status ? html` aria-current="page"` : ''}>${label}</a></li>`,
+  )}</ul></nav>
+${
+  d.plans.items.length === 0
+    ? html`<p>${m.noPlans}</p>`
+    : html`<ul class="cards">${d.plans.items.map((p) => {
+        const status = planStatus(timestamps(p), d.now);
+        return html`<li class="card">
         <h2 class="card-title"><a href="/organizer/plans/${p.id}">${p.title}</a></h2>
         <p><span class="badge stage">${m.status[status]}</span> <span class="meta">${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</span></p>
         ${deadlineList(m, nextDeadlines(ctx, m, p, tz, d.now))}
-        ${p.published_at
-          ? html`<p class="meta">${interpolate(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${p.remarks_unanswered > 0
-              ? html` · <a href="/organizer/remarks">${interpolate(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
-              : ''}</p>`
-          : ''}
+        ${
+          p.published_at
+            ? html`<p class="meta">${interpolate(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${
+                p.remarks_unanswered > 0
+                  ? html` · <a href="/organizer/remarks">${interpolate(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
+                  : ''
+              }</p>`
+            : ''
+        }
       </li>`;
-    })}</ul>`}
+      })}</ul>`
+}
 ${pager(m, filterHref(d.status), d.plans.nextCursor, d.cursor)}`;
   return layout(ctx, { title: m.plansTitle, body });
 }
@@ -168,14 +189,20 @@ ${Object.keys(e).length ? formAlert(ctx.t.formErrors) : ''}
   ${field(o('description', m.descriptionLabel, m.descriptionHint), (a) => html`<textarea id="description" name="description" rows="8" maxlength="20000" required${a}>${v.description ?? ''}</textarea>`)}
   ${field(o('subjectCode', m.subjectCode), (a) => html`<input type="text" id="subjectCode" name="subjectCode" value="${v.subjectCode ?? ''}" maxlength="64" required${a}>`)}
   ${field(o('amount', m.amount, m.amountHint), (a) => html`<input type="text" id="amount" name="amount" value="${v.amount ?? ''}" inputmode="numeric" maxlength="20" required${a}>`)}
-  ${field(o('method', m.method), (a) => html`<select id="method" name="method" required${a}>
+  ${field(
+    o('method', m.method),
+    (a) => html`<select id="method" name="method" required${a}>
       <option value="">—</option>
       ${PROCUREMENT_METHODS.map((x) => html`<option value="${x}"${v.method === x ? html` selected` : ''}>${ctx.t.methods[x]}</option>`)}
-    </select>`)}
-  ${field(o('plannedQuarter', m.quarter), (a) => html`<select id="plannedQuarter" name="plannedQuarter"${a}>
+    </select>`,
+  )}
+  ${field(
+    o('plannedQuarter', m.quarter),
+    (a) => html`<select id="plannedQuarter" name="plannedQuarter"${a}>
       <option value="">${m.quarterNone}</option>
       ${quarterList.map((q) => html`<option value="${q}"${v.plannedQuarter === q ? html` selected` : ''}>${q}</option>`)}
-    </select>`)}
+    </select>`,
+  )}
   ${field(o('deliveryPlace', m.deliveryPlace), (a) => html`<input type="text" id="deliveryPlace" name="deliveryPlace" value="${v.deliveryPlace ?? ''}" maxlength="500"${a}>`)}
   <div><button type="submit">${m.saveDraft}</button></div>
 </form>`;
@@ -208,20 +235,23 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const base = `/organizer/plans/${v.id}`;
   const unanswered = v.counts.remarks - v.counts.answered;
   const recs = (v.review as ReviewView | null)?.recommendations ?? [];
-  const step = (title: string, href: string, state: string) => html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
+  const step = (title: string, href: string, state: string) =>
+    html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
   const body = html`
 ${planHeading(ctx, m, v, v.title, '/organizer')}
 ${flash(d.flash)}
 ${formAlert(d.formError)}
-${d.preview
-  ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
+${
+  d.preview
+    ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
       <form class="form" method="post" action="${base}/publish">
         ${csrfField(ctx.csrf)}
         <p id="publish-window">${interpolate(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
         <p class="meta" id="publish-hint">${m.publishHint}</p>
         <div><button type="submit" aria-describedby="publish-window publish-hint">${m.publishButton}</button></div>
       </form></section>`
-  : ''}
+    : ''
+}
 <h2>${m.facts}</h2>
 <dl class="facts">
   <dt>${t.amount}</dt><dd>${formatTenge(v.amount, locale)}</dd>
@@ -233,8 +263,9 @@ ${d.preview
   ${v.stage2 ? html`<dt>${t.stage2}</dt><dd>${dt(v.stage2.opensAt)} — ${dt(v.stage2.closesAt)}</dd>` : ''}
 </dl>
 <p class="description">${v.description}</p>
-${v.publishedAt
-  ? html`<h2>${m.steps}</h2>
+${
+  v.publishedAt
+    ? html`<h2>${m.steps}</h2>
     <ol class="steps">
       ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, interpolate(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
       ${step(m.stepHearing, `${base}/hearing`, v.protocol ? m.done : m.notYet)}
@@ -242,7 +273,8 @@ ${v.publishedAt
       ${step(m.stepNotice, `${base}/notice`, v.notice ? m.done : m.notYet)}
       ${step(m.stepOutcome, `${base}/outcome`, v.outcome ? m.done : m.notYet)}
     </ol>`
-  : ''}`;
+    : ''
+}`;
   return layout(ctx, { title: v.title, body });
 }
 
@@ -262,14 +294,23 @@ function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | n
   const v = state?.values ?? {};
   const focus = firstError(state?.errors, ['disposition', 'body']);
   const id = (name: string) => `${name}-${r.id}`;
-  const o = (name: string, label: string, hint?: string) => ({ id: id(name), label, hint: hint ?? null, error: state?.errors[name] ?? null, focus: focus === name });
+  const o = (name: string, label: string, hint?: string) => ({
+    id: id(name),
+    label,
+    hint: hint ?? null,
+    error: state?.errors[name] ?? null,
+    focus: focus === name,
+  });
   return html`<form class="form" method="post" action="/organizer/remarks/${r.id}/answer${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}" novalidate>
   ${csrfField(ctx.csrf)}
   ${formAlert(state?.formError)}
-  ${field(o('disposition', t.dispositionLabel), (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
+  ${field(
+    o('disposition', t.dispositionLabel),
+    (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
       <option value="">—</option>
       ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
-    </select>`)}
+    </select>`,
+  )}
   ${field(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
@@ -285,12 +326,13 @@ ${organizerLinks(ctx, m, '/organizer/remarks')}
 <p>${m.queueIntro}</p>
 ${flash(d.flash)}
 ${d.form && !d.remarks.items.some((r) => r.id === d.form?.remarkId) ? formAlert(d.form.state.formError) : ''}
-${d.remarks.items.length === 0
-  ? html`<p>${m.queueEmpty}</p>`
-  : html`<ol class="remarks">${d.remarks.items.map((r) => {
-      const overdue = r.answer_due_at.getTime() < d.now.getTime();
-      const due = formatDateTime(r.answer_due_at, tz, locale);
-      return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
+${
+  d.remarks.items.length === 0
+    ? html`<p>${m.queueEmpty}</p>`
+    : html`<ol class="remarks">${d.remarks.items.map((r) => {
+        const overdue = r.answer_due_at.getTime() < d.now.getTime();
+        const due = formatDateTime(r.answer_due_at, tz, locale);
+        return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
         <h2 class="card-title">${interpolate(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
@@ -298,7 +340,8 @@ ${d.remarks.items.length === 0
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}
       </li>`;
-    })}</ol>`}
+      })}</ol>`
+}
 ${pager(m, '/organizer/remarks', d.remarks.nextCursor, d.cursor)}`;
   return layout(ctx, { title: m.queueTitle, body });
 }

@@ -18,7 +18,10 @@ export interface Cluster {
 }
 
 /** One PostgreSQL server, one SMTP server and `count` instances of the built service on it. */
-export async function startCluster(scenario: string, options: { instances: number; organizations: number; citizens: number; env?: Record<string, string>; smtp?: FaultSmtp }): Promise<Cluster> {
+export async function startCluster(
+  scenario: string,
+  options: { instances: number; organizations: number; citizens: number; env?: Record<string, string>; smtp?: FaultSmtp },
+): Promise<Cluster> {
   if (!existsSync(MAIN)) throw new Error(`${MAIN} is missing: run the fault tests with npm run test:faults (it builds first)`);
   const logs = logDir(scenario);
   const pg = await new PgServer(join(logs, 'postgres.log')).init();

@@ -22,7 +22,15 @@ export function pollHealth(instances: ServiceInstance[], everyMs: number): { sam
       try {
         const res = await http('GET', `${instance.url}/health`, { timeoutMs: 3000 });
         const outbox = res.body?.outbox ?? null;
-        samples.push({ at, instance: instance.name, http: res.status, status: res.body?.status ?? null, pending: outbox?.pending ?? null, failed: outbox?.failed ?? null, oldestPendingSeconds: outbox?.oldestPendingSeconds ?? null });
+        samples.push({
+          at,
+          instance: instance.name,
+          http: res.status,
+          status: res.body?.status ?? null,
+          pending: outbox?.pending ?? null,
+          failed: outbox?.failed ?? null,
+          oldestPendingSeconds: outbox?.oldestPendingSeconds ?? null,
+        });
       } catch {
         samples.push({ at, instance: instance.name, http: 0, status: null, pending: null, failed: null, oldestPendingSeconds: null });
       }

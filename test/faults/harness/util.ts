@@ -4,7 +4,12 @@ export { freePort } from '../../../src/database/embedded-postgres';
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
-export async function waitUntil(check: () => Promise<boolean> | boolean, timeoutMs: number, what: string, intervalMs = 100): Promise<number> {
+export async function waitUntil(
+  check: () => Promise<boolean> | boolean,
+  timeoutMs: number,
+  what: string,
+  intervalMs = 100,
+): Promise<number> {
   const started = Date.now();
   for (;;) {
     if (await check()) return Date.now() - started;
@@ -21,7 +26,11 @@ export interface HttpResult {
 const agent = new Agent({ keepAlive: true, maxSockets: 64 });
 
 /** One JSON request; network errors reject (status 0 is never returned). */
-export function http(method: string, url: string, options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpResult> {
+export function http(
+  method: string,
+  url: string,
+  options: { body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<HttpResult> {
   const payload = options.body === undefined ? undefined : Buffer.from(JSON.stringify(options.body));
   return new Promise((resolve, reject) => {
     const req = httpRequest(
@@ -29,7 +38,12 @@ export function http(method: string, url: string, options: { body?: unknown; hea
       {
         method,
         agent,
-        headers: { accept: 'application/json', 'accept-language': 'en', ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}), ...options.headers },
+        headers: {
+          accept: 'application/json',
+          'accept-language': 'en',
+          ...(payload ? { 'content-type': 'application/json', 'content-length': String(payload.length) } : {}),
+          ...options.headers,
+        },
         timeout: options.timeoutMs ?? 30_000,
       },
       (res) => {

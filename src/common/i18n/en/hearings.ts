@@ -22,6 +22,7 @@ export const hearings = {
     protocolPublished: 'Hearing protocol published',
     protocolCorrected: 'Hearing protocol corrected',
     overdueSubject: 'Hearing overdue',
-    overdue: (p: { deadline: string }) => `No public hearing was held by the deadline (${p.deadline}); the plan item is now publicly marked overdue.`,
+    overdue: (p: { deadline: string }) =>
+      `No public hearing was held by the deadline (${p.deadline}); the plan item is now publicly marked overdue.`,
   },
 };

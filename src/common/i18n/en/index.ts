@@ -14,4 +14,19 @@ import { pages } from './pages';
 import { forms } from './forms';
 
 /** The English catalogue; its shape is the type every other language must match. */
-export const en = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages, forms };
+export const en = {
+  common,
+  errors,
+  identity,
+  calendar,
+  procedure,
+  plans,
+  remarks,
+  hearings,
+  reviews,
+  documentation,
+  outcomes,
+  scheduler,
+  pages,
+  forms,
+};

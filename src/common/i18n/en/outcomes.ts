@@ -14,7 +14,8 @@ export const outcomes = {
   },
   outcomeCorrectedEmail: {
     subject: (p: { planTitle: string }) => `Corrected outcome: ${p.planTitle}`,
-    text: (p: { decision: string }) => `The organizer has corrected the outcome; the earlier version stays public. The decision now: ${p.decision}.`,
+    text: (p: { decision: string }) =>
+      `The organizer has corrected the outcome; the earlier version stays public. The decision now: ${p.decision}.`,
     reasonHeading: 'Reason for the correction',
   },
 };

@@ -21,7 +21,8 @@ export const reviews = {
       `The public council has published its conclusion on the hearing protocol: ${p.result}. Positions: ${p.positionsCount} of ${p.membersCount} members. ${p.quorum}.`,
   },
   responseEmail: {
-    subject: (p: { corrected: boolean; planTitle: string }) => `${p.corrected ? 'Corrected response' : 'Response'} to your recommendation: ${p.planTitle}`,
+    subject: (p: { corrected: boolean; planTitle: string }) =>
+      `${p.corrected ? 'Corrected response' : 'Response'} to your recommendation: ${p.planTitle}`,
     accepted: 'The organizer accepted your recommendation.',
     rejected: 'The organizer rejected your recommendation.',
     recommendationHeading: 'Your recommendation',

@@ -3,13 +3,15 @@ import type { scheduler as en } from '../en/scheduler';
 export const scheduler: typeof en = {
   stage1Closed: {
     subject: (p) => `Бірінші кезең аяқталды: ${p.planTitle}`,
-    summary: (p) => `«${p.planTitle}» бойынша қоғамдық талқылаудың бірінші кезеңі аяқталды. Ескертулер: ${p.remarks}, оның ішінде жауапсыз: ${p.unanswered}.`,
+    summary: (p) =>
+      `«${p.planTitle}» бойынша қоғамдық талқылаудың бірінші кезеңі аяқталды. Ескертулер: ${p.remarks}, оның ішінде жауапсыз: ${p.unanswered}.`,
     hearingBy: (p) => `Бетпе-бет көпшілік тыңдаулар ${p.date} күнінен кешіктірілмей, жұмыс күні өткізілуі тиіс.`,
     link: 'Талқылауды ашу',
   },
   stage2Closed: {
     subject: (p) => `Екінші кезең аяқталды: ${p.planTitle}`,
-    summary: (p) => `«${p.planTitle}» бойынша қоғамдық талқылаудың екінші кезеңі аяқталды. Ескертулер: ${p.remarks}, оның ішінде жауапсыз: ${p.unanswered}.`,
+    summary: (p) =>
+      `«${p.planTitle}» бойынша қоғамдық талқылаудың екінші кезеңі аяқталды. Ескертулер: ${p.remarks}, оның ішінде жауапсыз: ${p.unanswered}.`,
     answersBy: (p) => `Барлық ескертулерге ${p.date} дейін жауап беру керек.`,
     link: 'Талқылауды ашу',
   },

@@ -15,4 +15,19 @@ import { forms } from './forms';
 
 import type { Catalogue } from '../catalogue-shape';
 
-export const ru: Catalogue = { common, errors, identity, calendar, procedure, plans, remarks, hearings, reviews, documentation, outcomes, scheduler, pages, forms };
+export const ru: Catalogue = {
+  common,
+  errors,
+  identity,
+  calendar,
+  procedure,
+  plans,
+  remarks,
+  hearings,
+  reviews,
+  documentation,
+  outcomes,
+  scheduler,
+  pages,
+  forms,
+};

@@ -17,7 +17,10 @@ export const admin = {
   calendarHint: "The government's yearly transfers of days off and corrections of the holiday calendar.",
   forbiddenTitle: 'No access',
   forbiddenText: 'This page is for: {role}. You are signed in as {name}.',
-  roles: { citizen: 'participant', organizer: 'organizer', council_member: 'public council member', admin: 'administrator' } as Record<string, string>,
+  roles: { citizen: 'participant', organizer: 'organizer', council_member: 'public council member', admin: 'administrator' } as Record<
+    string,
+    string
+  >,
   nextPage: 'Next page',
   firstPage: 'Back to the first page',
   tooLong: 'At most {n} characters.',
@@ -107,7 +110,13 @@ export const admin = {
   noOverrides: 'No transfers or corrections for {year}.',
   holidaysCaption: 'Public holidays and days off moved by law, {year}',
   colKind: 'Kind',
-  kinds: { holiday: 'public holiday', substitute: 'day off moved from a holiday', override: 'transfer or correction', weekend: 'weekend', working: 'working day' } as Record<string, string>,
+  kinds: {
+    holiday: 'public holiday',
+    substitute: 'day off moved from a holiday',
+    override: 'transfer or correction',
+    weekend: 'weekend',
+    working: 'working day',
+  } as Record<string, string>,
   overrideTitle: 'Add a transfer or correction',
   overrideHint: 'Deadlines already announced do not move; the change applies to deadlines computed from now on.',
   date: 'Date',

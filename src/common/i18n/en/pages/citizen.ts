@@ -37,7 +37,8 @@ export const citizen = {
   forgotIntro: 'Enter the e-mail address you registered with. We will send a link to set a new password; it works for one hour.',
   forgotButton: 'Send the link',
   forgotSentTitle: 'Check your e-mail',
-  forgotSentText: 'If an account with the address {email} exists, a link to set a new password has been sent to it. The link works for one hour.',
+  forgotSentText:
+    'If an account with the address {email} exists, a link to set a new password has been sent to it. The link works for one hour.',
   resetTitle: 'Set a new password',
   resetButton: 'Save the new password',
   resetDoneTitle: 'Password changed',
@@ -76,7 +77,8 @@ export const citizen = {
   reportLink: 'Report: how every remark was taken into account (CSV)',
   // statistics
   statsTitle: 'Statistics of public discussions',
-  statsIntro: 'Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system.',
+  statsIntro:
+    'Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system.',
   statsAll: 'All organizers',
   statsAllCaption: 'Figures for all organizers together',
   statsByOrganizer: 'By organizer',

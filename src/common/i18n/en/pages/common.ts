@@ -27,7 +27,7 @@ export const common = {
   daysLeft: '{n} days left',
   lastDay: 'Last day',
   hearingAt: 'Hearing: {time}',
-  venue: 'Venue (organizer\'s location)',
+  venue: "Venue (organizer's location)",
   room: 'Room',
   livestream: 'Livestream',
   addToCalendar: 'Add to calendar (.ics)',

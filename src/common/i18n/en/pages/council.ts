@@ -57,7 +57,8 @@ export const council = {
   positionText: 'Reasons',
   positionTextHint: 'Your position is public, under your name.',
   recommendations: 'Recommendations, one per line',
-  recommendationsHint: 'Needed with "endorse with recommendations", possible with "object". The organizer must respond to each within one month.',
+  recommendationsHint:
+    'Needed with "endorse with recommendations", possible with "object". The organizer must respond to each within one month.',
   choosePosition: 'Choose your position.',
   textRequired: 'Write the reasons (1 to 10000 characters).',
   recommendationsNeeded: 'Write at least one recommendation, or choose another position.',
@@ -66,10 +67,12 @@ export const council = {
   submitPosition: 'Record my position',
   positionSaved: 'Your position was recorded.',
   close: 'Close the review',
-  closePreview: 'If you close the review now, the conclusion will be: {result}. {positions} of {members} members recorded a position: {quorum}.',
+  closePreview:
+    'If you close the review now, the conclusion will be: {result}. {positions} of {members} members recorded a position: {quorum}.',
   quorumYes: 'quorum reached (more than half of the members)',
   quorumNo: 'no quorum (half of the members or fewer)',
-  closeHint: 'Only the council chair closes the review. The conclusion is published and e-mailed to the organizer and the council; it cannot be changed.',
+  closeHint:
+    'Only the council chair closes the review. The conclusion is published and e-mailed to the organizer and the council; it cannot be changed.',
   closeButton: 'Close the review and publish the conclusion',
   closedFlash: 'The review is closed and the conclusion published.',
   conclusion: 'Conclusion of the council',
@@ -85,7 +88,7 @@ export const council = {
   participation: '{positions} of {members} members recorded a position: {quorum}.',
   counts: 'Endorse: {endorse}. Endorse with recommendations: {withRecs}. Object: {object}.',
   recsTitle: 'Recommendations and the responses of the organizer',
-  recsCaption: 'Each recommendation and the organizer\'s response',
+  recsCaption: "Each recommendation and the organizer's response",
   colRecommendation: 'Recommendation',
   colMember: 'Council member',
   colResponse: 'Response of the organizer',

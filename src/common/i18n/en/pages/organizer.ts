@@ -70,7 +70,8 @@ export const organizer = {
   facts: 'Information about the procurement',
   steps: 'Steps of the procedure',
   publishTitle: 'Publish',
-  publishWindow: 'Publishing now opens stage one: remarks will be accepted from {opens} until {closes}. The in-person public hearing must then be held by {deadline}.',
+  publishWindow:
+    'Publishing now opens stage one: remarks will be accepted from {opens} until {closes}. The in-person public hearing must then be held by {deadline}.',
   publishHint: 'The publication time is set by the server. After publication the item can no longer be changed.',
   publishButton: 'Publish and open stage one',
   published: 'The plan item is published; stage one is open.',
@@ -180,14 +181,19 @@ export const organizer = {
   rejected: 'rejected',
   // outcome
   outcomeTitle: 'Outcome of the discussion',
-  outcomeIntro: 'When stage two is over and every remark has an answer, publish the decision. The report of how every remark and recommendation was taken into account is generated from the answers.',
+  outcomeIntro:
+    'When stage two is over and every remark has an answer, publish the decision. The report of how every remark and recommendation was taken into account is generated from the answers.',
   outcomeNotYet: 'The outcome can be published after stage two closes ({time}).',
   outcomeNoStage2: 'The outcome can be published after stage two.',
   outcomeUnanswered: 'Remarks without an answer: {n}.',
   outcomePublished: 'The outcome was published {time}: {decision}.',
   decisionLegend: 'Decision',
   decisionError: 'Choose the decision.',
-  decision: { proceed: 'proceed with the procurement', amend: 'amend the plan or documentation', cancel: 'cancel the procurement' } as Record<string, string>,
+  decision: {
+    proceed: 'proceed with the procurement',
+    amend: 'amend the plan or documentation',
+    cancel: 'cancel the procurement',
+  } as Record<string, string>,
   outcomeSummary: 'Summary of the decision',
   outcomeSummaryError: 'Write the summary (1 to 20000 characters).',
   outcomeButton: 'Publish the outcome and close the discussion',

@@ -67,7 +67,12 @@ export const common: typeof en = {
   backHome: 'Басты бетке өту',
   statusDraft: 'Жоба',
   stageOpenNow: '{n}-кезең: ескертулер қабылдануда',
-  disposition: { accepted: 'ескерілді', partially_accepted: 'ішінара ескерілді', rejected: 'қабылданбады', explained: 'түсіндірме берілді' },
+  disposition: {
+    accepted: 'ескерілді',
+    partially_accepted: 'ішінара ескерілді',
+    rejected: 'қабылданбады',
+    explained: 'түсіндірме берілді',
+  },
   methods: {
     open_tender: 'ашық конкурс',
     auction: 'аукцион',
@@ -104,7 +109,8 @@ export const common: typeof en = {
   answerFormTitle: 'Ескертуге жауап беру',
   dispositionLabel: 'Қалай ескерілді',
   answerLabel: 'Дәлелді жауап',
-  answerHint: 'Ескерту қалай ескерілгенін немесе неге ескерілмегенін түсіндіріңіз. Жауап жария және авторға электрондық поштамен жіберіледі.',
+  answerHint:
+    'Ескерту қалай ескерілгенін немесе неге ескерілмегенін түсіндіріңіз. Жауап жария және авторға электрондық поштамен жіберіледі.',
   answerSubmit: 'Жауапты жариялау',
   answerEmpty: 'Дәлелді жауап жазыңыз (кемінде 20 таңба).',
   answerSent: 'Жауап жарияланды және авторға электрондық поштамен жіберілді.',
