@@ -11,7 +11,6 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
-import { forms } from './forms';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -28,5 +27,4 @@ export const en = {
   outcomes,
   scheduler,
   pages,
-  forms,
 };

@@ -11,7 +11,6 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
-import { forms } from './forms';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -29,5 +28,4 @@ export const ru: Catalogue = {
   outcomes,
   scheduler,
   pages,
-  forms,
 };

@@ -1,3 +1,0 @@
-import type { forms as en } from '../en/forms';
-
-export const forms: typeof en = {};
