@@ -119,7 +119,7 @@ export class Plan {
   outcomePublishedAt: Date | null;
 
   /**
-   * What the search matches (plans/search.ts), kept by PostgreSQL from the title, subject code and
+   * What the search matches (planSearchSql in plans.repository.ts), kept by PostgreSQL from the title, subject code and
    * description (migrations/1795441000000-PlanSearchColumn.ts); never read or written by the service.
    */
   @Column({

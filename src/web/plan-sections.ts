@@ -1,8 +1,9 @@
 import type { Locale } from '../common/i18n/locale';
 import { interpolate } from '../common/i18n/locale';
 import type { NoticeView } from '../documentation/documentation.service';
-import type { ProtocolVersionView, ProtocolView } from '../hearings/hearing-view';
+import type { ProtocolVersionView } from '../hearings/hearing-view';
 import type { OutcomeView } from '../outcomes/report';
+import type { ProcedureAfterHearing } from '../plan-record/plan-record';
 import type { RecommendationView, ReviewView } from '../reviews/reviews.service';
 import { formatDateTime } from './format';
 import type { SafeHtml } from './html';
@@ -10,13 +11,8 @@ import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 import type { PageContext } from './layout';
 
-/** The steps after the hearing, as GET /plans/{id} shows them (src/plans/plan-detail.ts). */
-export interface ProcedureDetails {
-  protocol: ProtocolView | null;
-  review: ReviewView | null;
-  notice: NoticeView | null;
-  outcome: OutcomeView | null;
-}
+/** The steps after the hearing, as GET /plans/{id} shows them (procedureAfterHearing in src/plan-record/plan-record.ts). */
+export type ProcedureDetails = ProcedureAfterHearing;
 
 interface Versioned {
   version: number;

@@ -2,7 +2,6 @@ import type { Catalogue, LocalText } from '../i18n/catalogue';
 import { textIn, texts } from '../i18n/catalogue';
 import type { Locale } from '../i18n/locale';
 import { interpolate } from '../i18n/locale';
-import type { AppError } from './app-error';
 import type { ErrorCode } from './error-codes';
 
 type MessageCode = keyof Catalogue['errors']['codes'];
@@ -14,9 +13,4 @@ export function errorMessage(code: ErrorCode, locale: Locale, params: Record<str
   const resolved: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) resolved[key] = textIn(value, locale);
   return interpolate(texts(locale).errors.codes[code], resolved);
-}
-
-/** The message of a refusal in one language. */
-export function appErrorMessage(error: AppError, locale: Locale): string {
-  return errorMessage(error.code, locale, error.params);
 }
