@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
-import type { Recipient } from '../reviews/reviews.repository';
+import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Notice } from './notice.entity';
 
 /** Every version of the plan's notice, oldest first, on the caller's executor (the plan record passes its own). */

@@ -3,7 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { Disposition } from '../remarks/answer.entity';
-import type { Recipient } from '../reviews/reviews.repository';
+import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Outcome } from './outcome.entity';
 
 /** Every version of the plan's outcome, oldest first, on the caller's executor (the plan record passes its own). */

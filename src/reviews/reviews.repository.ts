@@ -7,15 +7,9 @@ import { Recommendation } from './recommendation.entity';
 import { RecommendationResponse } from './recommendation-response.entity';
 import { ReviewConclusion } from './review-conclusion.entity';
 import { PositionKind, ReviewPosition } from './review-position.entity';
+import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 
 /** A user to e-mail, as every recipient query of the stages selects it. */
-export interface Recipient {
-  id: string;
-  email: string;
-  locale: string;
-  display_name: string;
-}
-
 export interface PositionRow {
   id: string;
   position: PositionKind;
@@ -140,16 +134,6 @@ export class ReviewsRepository {
     );
     if (inserted.length === 0) return null;
     return em.getRepository(ReviewConclusion).findOneByOrFail({ id: inserted[0].id });
-  }
-
-  /** The organizer's staff and the council's members. */
-  conclusionRecipients(em: EntityManager, organizationId: string, councilId: string): Promise<Recipient[]> {
-    return queryRows<Recipient>(
-      em,
-      `SELECT id, email, locale, display_name FROM users
-        WHERE (role = 'organizer' AND organization_id = $1) OR (role = 'council_member' AND council_id = $2)`,
-      [organizationId, councilId],
-    );
   }
 
   /** The recommendation, its row locked until the transaction ends. */

@@ -7,7 +7,8 @@ import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import type { Organization } from '../organizations/organization.entity';
 import type { Plan } from '../plans/plan.entity';
 import type { PositionKind } from './review-position.entity';
-import type { NewConclusion, Recipient, ReviewsRepository } from './reviews.repository';
+import type { PlanRecipientsRepository, RecipientRow as Recipient } from '../plans/plan-recipients.repository';
+import type { NewConclusion, ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 const NOW = new Date('2027-04-01T09:00:00Z');
@@ -24,8 +25,8 @@ function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = 
     positionKinds: jest.fn(async () => positions),
     councilMembersCount: jest.fn(async () => membersCount),
     insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) => (alreadyClosed ? null : { ...c, id: 'conclusion-1' })),
-    conclusionRecipients: jest.fn(async () => recipients),
   };
+  const officials = { officials: jest.fn(async () => recipients) };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
   const service = new ReviewsService(
     {} as DataSource,
@@ -34,9 +35,10 @@ function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = 
     outbox as unknown as OutboxService,
     { kick: jest.fn() } as unknown as OutboxDispatcher,
     reviews as unknown as ReviewsRepository,
+    officials as unknown as PlanRecipientsRepository,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
-  return { service, reviews, outbox };
+  return { service, reviews, officials, outbox };
 }
 
 describe('ReviewsService.close', () => {
@@ -87,9 +89,9 @@ describe('ReviewsService.close', () => {
   });
 
   it('returns null and e-mails nobody when the review was closed already', async () => {
-    const { service, reviews, outbox } = setUp(['endorse'], 3, true);
+    const { service, officials, outbox } = setUp(['endorse'], 3, true);
     expect(await service.close(em, plan, organization, 'deadline', null)).toBeNull();
-    expect(reviews.conclusionRecipients).not.toHaveBeenCalled();
+    expect(officials.officials).not.toHaveBeenCalled();
     expect(outbox.enqueue).not.toHaveBeenCalled();
   });
 });

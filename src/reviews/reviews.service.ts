@@ -22,6 +22,7 @@ import { ReviewConclusion } from './review-conclusion.entity';
 import { PositionKind } from './review-position.entity';
 import { reviewWindow } from './review-window';
 import { RecommendationRow, ReviewsRepository, reviewRows } from './reviews.repository';
+import { PlanRecipientsRepository } from '../plans/plan-recipients.repository';
 
 export interface ConclusionView {
   closedAt: string;
@@ -133,6 +134,7 @@ export class ReviewsService {
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
     private readonly reviews: ReviewsRepository,
+    private readonly recipients: PlanRecipientsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -242,7 +244,7 @@ export class ReviewsService {
       closedByUserId: userId,
     });
     if (!conclusion) return null;
-    const recipients = await this.reviews.conclusionRecipients(em, organization.id, organization.councilId);
+    const recipients = await this.recipients.officials(em, organization.id, organization.councilId);
     const params = {
       planTitle: plan.title,
       planUrl: this.planUrl(plan.id),
