@@ -142,7 +142,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
 
     it('is rate-limited per e-mail address like the API', async () => {
       const limiter = t.app.get(RateLimiter);
-      limiter.reset();
+      await limiter.reset();
       limiter.configure({ perEmail: 2 });
       try {
         const a = agent();
@@ -161,7 +161,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
         expect(textOf(page, 'email-error')).toBe('Too many attempts. Please try again later.');
       } finally {
         limiter.configure({ perEmail: 10 });
-        limiter.reset();
+        await limiter.reset();
       }
     });
   });
