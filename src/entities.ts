@@ -3,6 +3,7 @@ import { Notice } from './documentation/notice.entity';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingChange } from './hearings/hearing-change.entity';
 import { Protocol } from './hearings/protocol.entity';
+import { RateLimitCounter } from './identity/rate-limit-counter.entity';
 import { User } from './identity/user.entity';
 import { UserToken } from './identity/user-token.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
@@ -39,4 +40,5 @@ export const ENTITIES = [
   Notice,
   Outcome,
   OutboxMessage,
+  RateLimitCounter,
 ];

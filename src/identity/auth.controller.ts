@@ -23,7 +23,7 @@ export class AuthController {
   @Post('register')
   @ApiOperation({ summary: 'Register as a citizen; sends a verification e-mail (409 EMAIL_TAKEN, 400 WEAK_PASSWORD, 429 RATE_LIMITED)' })
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<{ id: string }> {
-    this.limiter.hit('register', request.ip, body.email);
+    await this.limiter.hit('register', request.ip, body.email);
     const locale = body.locale ?? requestLocale(request, this.config.defaultLocale);
     return this.auth.register({ email: body.email, password: body.password, displayName: body.displayName, locale });
   }
@@ -42,7 +42,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send a new verification link to the signed-in user' })
   async resend(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<{ sent: boolean }> {
-    this.limiter.hit('resend', request.ip, user.email);
+    await this.limiter.hit('resend', request.ip, user.email);
     await this.auth.resendVerification(user.id);
     return { sent: !user.emailVerified };
   }
@@ -57,17 +57,8 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<Omit<LoginResult, 'expiresAt'>> {
-    // Every attempt counts against the IP; only failed ones against the e-mail, so that a person who
-    // signs in often is never locked out while password guessing on one account is stopped.
-    this.limiter.hit('login', request.ip, undefined);
-    this.limiter.check('login', undefined, body.email);
-    let result: LoginResult;
-    try {
-      result = await this.auth.login(body.email, body.password);
-    } catch (error) {
-      this.limiter.record('login', undefined, body.email);
-      throw error;
-    }
+    // the sign-in page's limits too (RateLimiter.signIn): per IP, per account and IP; an account is slowed down, not locked
+    const result = await this.limiter.signIn(request.ip, body.email, () => this.auth.login(body.email, body.password));
     setSessionCookie(reply, this.config, result.accessToken);
     return { accessToken: result.accessToken, user: result.user };
   }
@@ -84,7 +75,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'E-mail a password reset link (always 200, whether or not the address has an account)' })
   async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<{ requested: true }> {
-    this.limiter.hit('reset', request.ip, body.email);
+    await this.limiter.hit('reset', request.ip, body.email);
     await this.auth.requestPasswordReset(body.email);
     return { requested: true };
   }
@@ -93,7 +84,7 @@ export class AuthController {
   @HttpCode(200)
   @ApiOperation({ summary: 'Set a new password with the token from the link (TOKEN_INVALID, TOKEN_EXPIRED, WEAK_PASSWORD)' })
   async confirmReset(@Body() body: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<{ reset: true }> {
-    this.limiter.hit('reset-confirm', request.ip, undefined);
+    await this.limiter.hit('reset-confirm', request.ip, undefined);
     await this.auth.confirmPasswordReset(body.token, body.password);
     return { reset: true };
   }

@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { RateLimiter } from './rate-limiter';
+import { RateLimitsRepository } from './rate-limits.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -19,6 +20,7 @@ import { UsersService } from './users.service';
     UsersRepository,
     UserTokensRepository,
     RateLimiter,
+    RateLimitsRepository,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
   exports: [TokenService, AuthService, UsersService, UsersRepository, RateLimiter],

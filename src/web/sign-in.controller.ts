@@ -61,16 +61,9 @@ export class SignInController {
     });
   }
 
-  /** The same limits as the API's sign-in: every attempt per IP, failed ones per e-mail address. */
+  /** The same limits as the API's sign-in, on the same counters (RateLimiter.signIn). */
   private async signIn(ip: string, credentials: LoginDto): Promise<string> {
-    this.limiter.hit('login', ip, undefined);
-    this.limiter.check('login', undefined, credentials.email);
-    try {
-      return (await this.auth.login(credentials.email, credentials.password)).accessToken;
-    } catch (error) {
-      this.limiter.record('login', undefined, credentials.email);
-      throw error;
-    }
+    return (await this.limiter.signIn(ip, credentials.email, () => this.auth.login(credentials.email, credentials.password))).accessToken;
   }
 
   @FormPost('logout')

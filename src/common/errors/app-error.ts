@@ -5,6 +5,8 @@ import { ERRORS } from './error-codes';
 /** A refusal the user should understand: a stable code, HTTP status and localized message. */
 export class AppError extends Error {
   readonly status: number;
+  /** Response headers that go with the refusal, e.g. Retry-After of RATE_LIMITED (lower-case names). */
+  readonly headers: Record<string, string> = {};
 
   constructor(
     readonly code: ErrorCode,

@@ -64,6 +64,7 @@ export class ErrorFilter implements ExceptionFilter {
     const { status, code, params, details } = this.classify(exception, request);
     const message = errorMessage(code, locale, params);
     const localizedDetails = Array.isArray(details) ? fieldErrorsIn(details as FieldError[], locale) : details;
+    if (exception instanceof AppError) for (const [name, value] of Object.entries(exception.headers)) void reply.header(name, value);
 
     if (this.htmlRenderer && !request.url.startsWith('/api') && !request.url.startsWith('/health') && !request.url.startsWith('/sandbox')) {
       this.htmlRenderer.render(request, reply, { status, code, message, locale });

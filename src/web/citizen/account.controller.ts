@@ -70,8 +70,8 @@ export class AccountPagesController {
     errors.password = passwordProblem(values.password, ctx.locale);
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => {
-        this.limiter.hit('register', request.ip, value.email);
+      action: async () => {
+        await this.limiter.hit('register', request.ip, value.email);
         return this.auth.register({ ...value, locale: values.locale as Locale });
       },
       // a refusal of the whole attempt is shown by the e-mail field, where the user can act on it
@@ -112,7 +112,7 @@ export class AccountPagesController {
   @FormPost('verify-email/resend', { signIn: '/my/remarks' })
   @Auth()
   async resend(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    this.limiter.hit('resend', request.ip, user.email);
+    await this.limiter.hit('resend', request.ip, user.email);
     await this.auth.resendVerification(user.id);
     seeOther(reply, '/my/remarks?resent=1');
   }
@@ -131,8 +131,8 @@ export class AccountPagesController {
     const { value, errors } = await check(PasswordResetRequestDto, values, { email: c.emailInvalid });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => {
-        this.limiter.hit('reset', request.ip, value.email);
+      action: async () => {
+        await this.limiter.hit('reset', request.ip, value.email);
         return this.auth.requestPasswordReset(value.email);
       },
       refusals: { RATE_LIMITED: 'email' },
@@ -173,8 +173,8 @@ export class AccountPagesController {
     values.token = values.token.slice(0, 200);
     await submit(ctx.locale, {
       form: { values, errors: { password: passwordProblem(values.password, ctx.locale) } },
-      action: () => {
-        this.limiter.hit('reset-confirm', request.ip, undefined);
+      action: async () => {
+        await this.limiter.hit('reset-confirm', request.ip, undefined);
         return this.auth.confirmPasswordReset(values.token, values.password);
       },
       // a used or expired link cannot be mended on this form: the page says so and offers a new link
