@@ -14,6 +14,7 @@ import { clientErrorHandler } from './common/errors/client-error';
 import { ErrorFilter } from './common/errors/error.filter';
 import { InputSanityPipe } from './common/errors/input-sanity.pipe';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
+import { jsonOnlyApi } from './common/json-only-api';
 import type { AppConfig } from './config/config';
 
 /** Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. */
@@ -37,6 +38,8 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
     void reply.header('x-request-id', id);
     done();
   });
+  // JSON only under /api, plain text nowhere (item 10 of issue 13: simple cross-site requests)
+  jsonOnlyApi(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
     bufferLogs: true,
     abortOnError: false,

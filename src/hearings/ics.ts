@@ -26,9 +26,21 @@ export function icsUtc(date: Date): string {
     .replace(/\.\d{3}/, '');
 }
 
-/** TEXT value escaping (RFC 5545 3.3.11). */
+/**
+ * Control characters other than HTAB, which RFC 5545 allows in no value (3.1: CONTROL), including
+ * DEL and the C1 controls. A bare CR would end a content line in many readers.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are what this removes
+const CONTROL = /[\u0000-\u0008\u000a-\u001f\u007f-\u009f]/g;
+/** A line break in any of its forms: CRLF, a bare CR or LF, NEL, LINE and PARAGRAPH SEPARATOR. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/**
+ * TEXT value escaping (RFC 5545 3.3.11): backslash, semicolon and comma escaped, every kind of line
+ * break written as `\n`, and every other control character dropped.
+ */
 export function icsText(value: string): string {
-  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(/\r?\n/g, '\\n');
+  return value.replace(/\\/g, '\\\\').replace(/;/g, '\\;').replace(/,/g, '\\,').replace(LINE_BREAK, '\\n').replace(CONTROL, '');
 }
 
 /** Folds a content line into chunks of at most 75 octets, never splitting a UTF-8 character. */
@@ -53,7 +65,7 @@ export function foldLine(line: string): string {
 }
 
 function paramText(value: string): string {
-  return `"${value.replace(/["\r\n]/g, '')}"`;
+  return `"${value.replace(LINE_BREAK, ' ').replace(CONTROL, '').replace(/"/g, '')}"`;
 }
 
 export function buildIcs(e: IcsEvent): string {

@@ -1,12 +1,34 @@
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
-/** One CSV field per RFC 4180: quoted when it holds a comma, quote, CR or LF; quotes doubled. */
+/**
+ * = + - @ start a formula in spreadsheet programs (CSV injection) where a cell begins with them.
+ * Where a cell can begin once a spreadsheet has split the text: the start of the field, after a
+ * comma or a semicolon (ru and kk locales split on `;`, and then do not see this file's quotes), or
+ * after a line break; blanks and quote marks before the first character do not protect it. An
+ * apostrophe goes before every formula character found there.
+ */
+const CELL_STARTS = /(^|[,;\r\n])([\s"]*)(?=[=+\-@])/g;
+
+/** Fields that must be quoted: separators of either kind, quotes, line breaks, tabs, leading or trailing blanks. */
+const NEEDS_QUOTES = /[",;\r\n\t]|^\s|\s$/;
+
+/**
+ * Formula guard: an apostrophe before every formula character at a place where a cell can begin
+ * (see CELL_STARTS), and before a leading tab or CR, which some programs drop before evaluating.
+ */
+export function guardFormulas(text: string): string {
+  const guarded = text.replace(CELL_STARTS, "$1$2'");
+  return /^[\t\r]/.test(guarded) ? `'${guarded}` : guarded;
+}
+
+/**
+ * One CSV field per RFC 4180, formula-guarded (guardFormulas), and quoted when it holds a comma,
+ * semicolon, quote, CR, LF or tab or begins or ends with a blank; quotes doubled.
+ */
 export function csvField(value: CsvValue): string {
   if (value === null || value === undefined) return '';
-  let text = value instanceof Date ? value.toISOString() : String(value);
-  // A cell starting with = + - @ would be run as a formula by spreadsheet programs (CSV injection).
-  if (/^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  const text = guardFormulas(value instanceof Date ? value.toISOString() : String(value));
+  return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function csvRow(values: readonly CsvValue[]): string {

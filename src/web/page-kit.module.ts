@@ -1,7 +1,6 @@
 import { Module } from '@nestjs/common';
-import { Csrf } from './forms/csrf';
 import { Pages } from './page-response';
 
-/** The page toolkit's providers, shared by every page module: CSRF tokens and the page context. */
-@Module({ providers: [Csrf, Pages], exports: [Csrf, Pages] })
+/** The page toolkit's providers, shared by every page module: the page context (CSRF tokens come from the global IdentityModule). */
+@Module({ providers: [Pages], exports: [Pages] })
 export class PageKitModule {}

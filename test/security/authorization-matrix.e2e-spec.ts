@@ -1,20 +1,27 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Response } from 'supertest';
+import { texts } from '../../src/common/i18n/catalogue';
 import { sha256 as tokenHash } from '../../src/identity/auth.service';
+import { Csrf } from '../../src/identity/auth/csrf';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { UserToken } from '../../src/identity/user-token.entity';
 import type { World } from '../reviews/fixtures';
 import { answerRemark, createPlan, createRemark } from '../reviews/fixtures';
 import type { CreatedUser } from '../support/factories';
 import { createUser, makeBin, PASSWORD } from '../support/factories';
+import { pageFormPosts } from '../support/page-routes';
 import type { TestApp } from '../support/test-app';
 import type { SignedInRole } from './roles';
 import { databaseFingerprint, startWithRoles } from './roles';
 
 /**
- * Who may do what: every write endpoint against every kind of user. Each cell gets a fresh plan (or
- * remark, recommendation, override...) in the state in which the endpoint would succeed, so that a
- * refusal is about the role and nothing else; a refused cell must also leave the database unchanged.
+ * Who may do what: every write endpoint of the API, and every form POST of the pages (sent with the
+ * session cookie and a valid CSRF token, so that the cell is about authorization; the list of form
+ * POSTs is read from the page controllers, so a new form cannot be left out), against every kind of
+ * user. Each cell gets a fresh plan (or remark, recommendation, override...) in the state in which
+ * the endpoint would succeed, so that a refusal is about the role and nothing else; a refused cell
+ * must also leave the database unchanged.
  * The table below is the specification; the run writes what it saw to
  * test-artifacts/authorization-matrix.md.
  */
@@ -49,8 +56,51 @@ interface Setup {
   method: 'POST' | 'PUT' | 'DELETE';
   body?: Record<string, unknown>;
 }
+/** A form POST: its URL and fields (the CSRF token is added). */
+interface FormSetup {
+  url: string;
+  body: Record<string, string>;
+}
 
-describe('authorization matrix: every role against every write endpoint', () => {
+// Expected answers of the pages: a redirect after success ("303 done=<flash>" or "303 <path>"), a
+// page ("200"), a signed-out visitor sent to sign in, or "status CODE" of the refusal shown on the
+// page (the code found by its message; a 404 page names none).
+const SIGN_IN = 'sign in';
+const PAGE_NOT_FOUND = '404';
+const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+/**
+ * The code of the refusal a page shows: the staff areas' 403 page, the page's own words for a
+ * refusal (the remark form of an unconfirmed address), or the longest error message (en) found on it.
+ */
+function pageErrorCode(page: string): string | null {
+  const { organizer, admin, common } = texts('en').pages;
+  if ([organizer.forbiddenTitle, admin.forbiddenTitle].some((title) => page.includes(`<h1>${escapeHtml(title)}</h1>`))) return 'FORBIDDEN';
+  if (page.includes(escapeHtml(common.verifyToRemark))) return 'EMAIL_NOT_VERIFIED';
+  let best: { code: string; length: number } | null = null;
+  for (const [code, message] of Object.entries(texts('en').errors.codes)) {
+    const fixed = escapeHtml(String(message).split('{')[0]);
+    if (fixed.length >= 8 && page.includes(fixed) && (!best || fixed.length > best.length)) best = { code, length: fixed.length };
+  }
+  return best?.code ?? null;
+}
+
+/** What a page's answer to a form POST says, in the notation of the expected cells. */
+function pageOutcome(res: Response): string {
+  if (res.status === 303) {
+    const location = String(res.headers.location);
+    if (location.startsWith('/login')) return SIGN_IN;
+    const done = /[?&]done=([\w-]+)/.exec(location);
+    return `303 ${done ? `done=${done[1]}` : location.replace(/[?#].*$/, '').replace(UUID, ':id')}`;
+  }
+  if (res.status < 300) return String(res.status);
+  const code = pageErrorCode(res.text);
+  return code ? `${res.status} ${code}` : String(res.status);
+}
+
+describe('authorization matrix: every role against every write endpoint and every form', () => {
   let t: TestApp;
   let w: World;
   let users: Record<SignedInRole, CreatedUser>;
@@ -162,6 +212,24 @@ describe('authorization matrix: every role against every write endpoint', () => 
         createdAt: new Date('2027-03-02T10:00:00+05:00'),
       })
     ).id;
+  /** A remark on an open plan, for the pages' answer forms (which name the plan too). */
+  const remarkOnPlan = async () => {
+    const plan = await openPlan();
+    const r = await createRemark(t, plan.id, users.citizen.user.id, {
+      body: `Remark ${serial++}`,
+      createdAt: new Date('2027-03-02T10:00:00+05:00'),
+    });
+    return { planId: plan.id, remarkId: r.id };
+  };
+  const recommendationOnPlan = async () => {
+    const plan = await underReview();
+    const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], {
+      position: 'endorse_with_recommendations',
+      text: 'Yes, but',
+      recommendations: ['Split into lots'],
+    });
+    return { planId: plan.id, recommendationId: position.recommendations[0].id as string };
+  };
   const userToken = async (purpose: 'verify_email' | 'password_reset') => {
     const user = await createUser(t, 'citizen', { emailVerifiedAt: purpose === 'verify_email' ? null : new Date() });
     const token = `matrix-${purpose}-${serial++}-${'x'.repeat(20)}`;
@@ -429,6 +497,198 @@ describe('authorization matrix: every role against every write endpoint', () => 
     ],
   ];
 
+  // ------------------------------------------------------------ the pages' forms
+  //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  admin
+  const P = '403 FORBIDDEN';
+  const pageSignedIn = (ok: string): Cells => [SIGN_IN, ok, ok, ok, ok, ok, ok, ok, ok];
+  /** Following and signing up send e-mail: an unconfirmed address is sent back with a note, as the API refuses it. */
+  const pageVerified = (ok: string): Cells => [SIGN_IN, '303 done=verify-first', ok, ok, ok, ok, ok, ok, ok];
+  /** As in the API: another organization's plan items are refused (FORBIDDEN), its drafts look absent (404). */
+  const pagePlanOrganizer = (ok: string, other = P): Cells => [SIGN_IN, P, P, other, P, ok, P, P, P];
+  const pageAdminOnly = (ok: string): Cells => [SIGN_IN, P, P, P, P, P, P, P, ok];
+  const organizerPlan = (path: string) => (id: string) => `/organizer/plans/${id}${path}`;
+
+  const FORM_MATRIX: [string, Cells, () => Promise<FormSetup>][] = [
+    // signing in and out, registration, e-mail and password: anyone
+    [
+      'POST /login',
+      everyone('303 /'),
+      async () => ({ url: '/login', body: { email: users.citizen.user.email, password: PASSWORD, next: '/' } }),
+    ],
+    ['POST /logout', everyone('303 /'), async () => ({ url: '/logout', body: {} })],
+    [
+      'POST /register',
+      everyone('200'),
+      async () => ({
+        url: '/register',
+        body: { email: `page-${serial++}@example.test`, displayName: 'New', password: PASSWORD, locale: 'en' },
+      }),
+    ],
+    ['POST /verify-email/resend', pageSignedIn('303 /my/remarks'), async () => ({ url: '/verify-email/resend', body: {} })],
+    ['POST /forgot-password', everyone('200'), async () => ({ url: '/forgot-password', body: { email: users.citizen.user.email } })],
+    [
+      'POST /reset-password',
+      everyone('200'),
+      async () => ({ url: '/reset-password', body: { token: await userToken('password_reset'), password: 'Another-horse-43' } }),
+    ],
+    // the public plan page
+    [
+      'POST /plans/:id/remarks',
+      [SIGN_IN, '403 EMAIL_NOT_VERIFIED', '303 done=remark', P, P, P, P, P, P],
+      async () => ({ url: `/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } }),
+    ],
+    [
+      'POST /plans/:id/remarks/:remarkId/answer',
+      pagePlanOrganizer('303 done=answer'),
+      async () => {
+        const { planId, remarkId } = await remarkOnPlan();
+        return {
+          url: `/plans/${planId}/remarks/${remarkId}/answer`,
+          body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
+        };
+      },
+    ],
+    [
+      'POST /plans/:id/follow',
+      pageVerified('303 done=followed'),
+      async () => ({ url: `/plans/${(await openPlan()).id}/follow`, body: { follow: 'on' } }),
+    ],
+    [
+      'POST /plans/:id/hearing-signup',
+      pageVerified('303 done=signedup'),
+      async () => ({ url: `/plans/${(await withScheduledHearing()).id}/hearing-signup`, body: { signup: 'on' } }),
+    ],
+    // the organizer's pages
+    [
+      'POST /organizer/plans',
+      [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P],
+      async () => ({
+        url: '/organizer/plans',
+        body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: '1000', method: 'auction' },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/publish',
+      pagePlanOrganizer('303 done=published', PAGE_NOT_FOUND),
+      async () => ({ url: organizerPlan('/publish')((await draftPlan()).id), body: {} }),
+    ],
+    [
+      'POST /organizer/remarks/:remarkId/answer',
+      pagePlanOrganizer('303 done=answered'),
+      async () => ({
+        url: `/organizer/remarks/${(await remarkOnPlan()).remarkId}/answer`,
+        body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/hearing',
+      pagePlanOrganizer('303 done=scheduled'),
+      async () => ({
+        url: organizerPlan('/hearing')((await awaitingHearing()).id),
+        body: { date: '2027-03-11', time: '10:00', room: 'Hall 2', livestreamUrl: '' },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/hearing/cancel',
+      pagePlanOrganizer('303 done=cancelled'),
+      async () => ({ url: organizerPlan('/hearing/cancel')((await withScheduledHearing()).id), body: { reason: 'The hall is flooded' } }),
+    ],
+    [
+      'POST /organizer/plans/:id/hearing/protocol',
+      pagePlanOrganizer('303 done=protocol'),
+      async () => ({
+        url: organizerPlan('/hearing/protocol')((await withHeldHearing()).id),
+        body: { attendeesCount: '10', speakers: 'A. Citizen', summary: 'Discussed', decisions: 'Proceed' },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/notice',
+      pagePlanOrganizer('303 done=notice'),
+      async () => ({
+        url: organizerPlan('/notice')((await underReview()).id),
+        body: { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'https://goszakup.example/spec.pdf', doc1Sha256: 'a'.repeat(64) },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/recommendations/:recommendationId/response',
+      pagePlanOrganizer('303 done=response'),
+      async () => {
+        const { planId, recommendationId } = await recommendationOnPlan();
+        return { url: organizerPlan(`/recommendations/${recommendationId}/response`)(planId), body: { accepted: 'yes', text: 'Two lots' } };
+      },
+    ],
+    [
+      'POST /organizer/plans/:id/outcome',
+      pagePlanOrganizer('303 done=outcome'),
+      async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary: 'Amending' } }),
+    ],
+    // the council's pages
+    [
+      'POST /council/plans/:id/positions',
+      [SIGN_IN, P, P, P, N, P, '303 done=position', '303 done=position', P],
+      async () => ({
+        url: `/council/plans/${(await underReview()).id}/positions`,
+        body: { position: 'endorse', text: 'Endorsed', recommendations: '' },
+      }),
+    ],
+    [
+      'POST /council/plans/:id/close',
+      [SIGN_IN, P, P, P, N, P, CHAIR, '303 done=closed', P],
+      async () => ({ url: `/council/plans/${(await underReview()).id}/close`, body: {} }),
+    ],
+    // the administrator's pages
+    [
+      'POST /admin/organizations',
+      pageAdminOnly('303 done=created'),
+      async () => ({
+        url: '/admin/organizations',
+        body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+      }),
+    ],
+    ['POST /admin/councils', pageAdminOnly('303 done=created'), async () => ({ url: '/admin/councils', body: { name: 'New council' } })],
+    [
+      'POST /admin/users',
+      pageAdminOnly('303 done=created'),
+      async () => ({
+        url: '/admin/users',
+        body: {
+          email: `page-staff-${serial++}@example.test`,
+          displayName: 'Staff',
+          password: PASSWORD,
+          role: 'organizer',
+          organizationId: w.organization.id,
+          councilId: '',
+          locale: 'en',
+        },
+      }),
+    ],
+    [
+      'POST /admin/calendar',
+      pageAdminOnly('303 done=saved'),
+      async () => ({ url: '/admin/calendar', body: { date: freeDate(), working: 'false', reason: 'Transfer' } }),
+    ],
+    [
+      'POST /admin/calendar/:date/delete',
+      pageAdminOnly('303 done=removed'),
+      async () => {
+        const date = freeDate();
+        await prepare('put', `${API}/admin/calendar/${date}`, users.admin, { working: false, reason: 'Transfer' });
+        return { url: `/admin/calendar/${date}/delete`, body: {} };
+      },
+    ],
+  ];
+
+  /** The session cookie of the role (a fresh `csrf` cookie when signed out) and a valid CSRF token bound to it. */
+  const formCredentials = (role: Role): { cookie: string; token: string } => {
+    const csrf = t.app.get(Csrf);
+    if (role === 'anon') {
+      const binding = `matrix-${serial++}-${'a'.repeat(20)}`;
+      return { cookie: `csrf=${binding}`, token: csrf.token({ cookies: { csrf: binding } } as never)! };
+    }
+    const session = t.app.get(TokenService).sign(users[role].user.id).token;
+    return { cookie: `session=${session}`, token: csrf.token({ cookies: { session } } as never)! };
+  };
+
   beforeAll(async () => {
     ({ t, w, users } = await startWithRoles(NOW));
     snapshot = await databaseFingerprint(t.db);
@@ -438,22 +698,26 @@ describe('authorization matrix: every role against every write endpoint', () => 
     await t?.close();
     if (seen.size === 0) return;
     const head = `| endpoint | ${ROLES.map((r) => ROLE_TITLES[r]).join(' | ')} |\n|---|${ROLES.map(() => '---').join('|')}|\n`;
-    const rows = MATRIX.map(([endpoint]) => {
-      const cells = ROLES.map((r) => {
-        const cell = seen.get(endpoint)?.get(r);
-        if (!cell) return 'not run';
-        const text = /^2/.test(cell.got) ? `allow ${cell.got}` : `deny ${cell.got}`;
-        return cell.ok ? text : `**${text} (unexpected)**`;
-      });
-      return `| ${endpoint} | ${cells.join(' | ')} |`;
-    }).join('\n');
+    const table = (rows: readonly (readonly [string, ...unknown[]])[], prefix: string) =>
+      rows
+        .map(([endpoint]) => {
+          const cells = ROLES.map((r) => {
+            const cell = seen.get(`${prefix}${endpoint}`)?.get(r);
+            if (!cell) return 'not run';
+            const text = /^(2|303 )/.test(cell.got) && cell.got !== '303 done=verify-first' ? `allow ${cell.got}` : `deny ${cell.got}`;
+            return cell.ok ? text : `**${text} (unexpected)**`;
+          });
+          return `| ${endpoint} | ${cells.join(' | ')} |`;
+        })
+        .join('\n');
     const dir = join(__dirname, '..', '..', 'test-artifacts');
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, 'authorization-matrix.md'),
-      `# Authorization matrix\n\nEvery write endpoint (paths under ${API}) against every kind of user, as observed by ` +
-        `test/security/authorization-matrix.e2e-spec.ts. Each cell ran on a fresh plan in the state where the endpoint succeeds; ` +
-        `a denied request left the database unchanged.\n\n${head}${rows}\n`,
+      `# Authorization matrix\n\nEvery write endpoint (paths under ${API}) and every form POST of the pages against every kind of ` +
+        `user, as observed by test/security/authorization-matrix.e2e-spec.ts. Each cell ran on a fresh plan in the state where ` +
+        `the endpoint succeeds; a denied request left the database unchanged. The forms were sent with the session cookie and a ` +
+        `valid CSRF token.\n\n## API\n\n${head}${table(MATRIX, '')}\n\n## Forms of the pages\n\n${head}${table(FORM_MATRIX, 'form ')}\n`,
     );
   });
 
@@ -478,5 +742,35 @@ describe('authorization matrix: every role against every write endpoint', () => 
       expect(res.body).toEqual({ error: { code: expect.any(String), message: expect.any(String) } });
       expect(await snapshot()).toBe(before);
     }
+  });
+
+  it('has a row for every form POST of the pages (read from the page controllers)', () => {
+    expect(FORM_MATRIX.map(([endpoint]) => endpoint).sort()).toEqual(pageFormPosts().sort());
+  });
+
+  const formCases = FORM_MATRIX.flatMap(([endpoint, cells, setup]) =>
+    ROLES.map((role, i) => [endpoint, ROLE_TITLES[role], cells[i], role, setup] as const),
+  );
+
+  it.each(formCases)('form %s as %s: %s', async (endpoint, _title, expected, role, setup) => {
+    at(NOW);
+    const s = await setup();
+    at(NOW);
+    const before = await snapshot();
+    const { cookie, token } = formCredentials(role);
+    const res = await t.http
+      .post(s.url)
+      .set('Cookie', cookie)
+      .set('Accept-Language', 'en')
+      .type('form')
+      .send({ ...s.body, _csrf: token });
+    const got = pageOutcome(res);
+    const ok = got === expected;
+    const key = `form ${endpoint}`;
+    if (!seen.has(key)) seen.set(key, new Map());
+    seen.get(key)!.set(role, { got, ok });
+    expect(`${got}${ok ? '' : ` (${res.status} ${String(res.headers.location ?? '')} ${res.text.slice(0, 300)})`}`).toBe(expected);
+    expect(got).not.toMatch(/CSRF_INVALID/);
+    if (got === SIGN_IN || res.status >= 400 || got === '303 done=verify-first') expect(await snapshot()).toBe(before);
   });
 });
