@@ -44,7 +44,8 @@ export function sortStoredEmails(rows: StoredEmail[]): EmailIdentityReport {
       continue;
     }
     const [{ row, address }] = group;
-    if (!refused.has(row.id) && (row.email_key !== key || row.email !== address)) report.normalized.push({ id: row.id, email: address, key });
+    if (!refused.has(row.id) && (row.email_key !== key || row.email !== address))
+      report.normalized.push({ id: row.id, email: address, key });
   }
   const inConflict = new Set(report.conflicts.flatMap((c) => c.accounts.map((a) => a.id)));
   report.normalized = report.normalized.filter((n) => !inConflict.has(n.id));

@@ -2,7 +2,24 @@ import fc from 'fast-check';
 import { emailIdentity, emailKey } from './email-address';
 
 /** Default-ignorable code points: each shows nothing (zero-width, joiners, variation selectors, soft hyphen, fillers, tags). */
-const IGNORABLE = ['\u200b', '\u200c', '\u200d', '\u2060', '\ufeff', '\ufe0f', '\ufe00', '\u00ad', '\u034f', '\u180e', '\u2061', '\u{e0041}', '\u3164', '\uffa0', '\u17b4', '\u200e'];
+const IGNORABLE = [
+  '\u200b',
+  '\u200c',
+  '\u200d',
+  '\u2060',
+  '\ufeff',
+  '\ufe0f',
+  '\ufe00',
+  '\u00ad',
+  '\u034f',
+  '\u180e',
+  '\u2061',
+  '\u{e0041}',
+  '\u3164',
+  '\uffa0',
+  '\u17b4',
+  '\u200e',
+];
 /** What must be refused wherever it stands: controls, separators, a format character that is not ignorable, the blank braille pattern. */
 const REFUSED = ['\u0001', '\u0007', '\u007f', '\u0085', '\u2028', '\u2029', '\u0600', '\u2800', ' ', '\u00a0\u00a0x'];
 

@@ -13,7 +13,7 @@ const IGNORABLE = /\p{Default_Ignorable_Code_Point}/gu;
  */
 const INVISIBLE = /[\p{Cc}\p{Cf}\p{Cn}\p{Co}\p{Cs}\p{Z}\u2800]/u;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\p{ASCII}]/u;
 
 /** An e-mail address as the service knows it: `address` to write to, `key` to tell accounts apart. */
 export interface EmailIdentity {
@@ -61,7 +61,8 @@ export function emailIdentity(input: string): EmailIdentity {
   const keyLocal = keyOf(local);
   const key = at < 0 ? keyLocal : `${keyLocal}@${asciiDomain || domain.toLowerCase()}`;
   let refusal: EmailIdentity['refusal'] = null;
-  if (INVISIBLE.test(address) || INVISIBLE.test(key)) refusal = 'invisible';
+  // before IDNA too: punycode would spell an invisible character of the domain in plain letters
+  if (INVISIBLE.test(cleaned) || INVISIBLE.test(key)) refusal = 'invisible';
   else if (at < 0 || !asciiDomain) refusal = 'domain';
   else if (address.length > EMAIL_MAX_LENGTH || key.length > EMAIL_MAX_LENGTH) refusal = 'length';
   return { address, key, refusal };

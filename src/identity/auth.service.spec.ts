@@ -181,7 +181,12 @@ describe('AuthService', () => {
       expect(t.users.findByEmailKey).toHaveBeenCalledWith(em, 'olga@example.kz');
       expect(t.userTokens.insert).not.toHaveBeenCalled();
       expect(t.sent).toEqual([
-        expect.objectContaining({ kind: 'account_exists', recipient: 'Olga@example.kz', locale: 'ru', subject: 'Ваша учётная запись talqylau' }),
+        expect.objectContaining({
+          kind: 'account_exists',
+          recipient: 'Olga@example.kz',
+          locale: 'ru',
+          subject: 'Ваша учётная запись talqylau',
+        }),
       ]);
       expect(t.sent[0].text).toContain('http://talqylau.test/forgot-password');
       expect(t.sent[0].text).not.toContain('token=');

@@ -17,8 +17,15 @@ export function accountEmail(input: string): { address: string; key: string } {
   return { address, key };
 }
 
-/** For class-transformer's @Transform: a text becomes its normalized address (what the rate limits and the services see). */
-export const toEmailAddress = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? emailIdentity(value).address : value);
+/**
+ * For class-transformer's @Transform: a text becomes its normalized address (what the rate limits
+ * and the services see); one the rules refuse stays as it was, for the validator to refuse.
+ */
+export const toEmailAddress = ({ value }: { value: unknown }): unknown => {
+  if (typeof value !== 'string') return value;
+  const identity = emailIdentity(value);
+  return identity.refusal ? value : identity.address;
+};
 
 /**
  * The e-mail field of a request DTO that names an account: normalized, then a valid address with

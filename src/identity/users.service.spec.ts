@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type * as passwordPolicy from './password-policy';
 import { hashPassword } from './password-policy';
 import type { User } from './user.entity';
 import type { NewUser, UsersRepository } from './users.repository';
@@ -6,7 +7,7 @@ import type { NewAccount } from './users.service';
 import { UsersService } from './users.service';
 
 jest.mock('./password-policy', () => {
-  const actual = jest.requireActual<typeof import('./password-policy')>('./password-policy');
+  const actual = jest.requireActual<typeof passwordPolicy>('./password-policy');
   return { ...actual, hashPassword: jest.fn(actual.hashPassword) };
 });
 
