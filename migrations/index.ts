@@ -4,6 +4,7 @@ import { PlanSearch1795426900000 } from './1795426900000-PlanSearch';
 import { CouncilAdminPages1795435246202 } from './1795435246202-CouncilAdminPages';
 import { OrganizerPages1795436167751 } from './1795436167751-OrganizerPages';
 import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn';
+import { EmailIdentity1795500200000 } from './1795500200000-EmailIdentity';
 import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounters';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
@@ -13,5 +14,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CouncilAdminPages1795435246202,
   OrganizerPages1795436167751,
   PlanSearchColumn1795441000000,
+  EmailIdentity1795500200000,
   RateLimitCounters1795500300000,
 ];

@@ -5,10 +5,10 @@ import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
 import { seedDemoPlanRows } from './demo/demo-plans';
+import { accountEmail, emailKey } from './identity/email-identity';
 import { hashPassword } from './identity/password-policy';
 import type { Role, User } from './identity/user.entity';
 import { UsersRepository } from './identity/users.repository';
-import { emailKey } from './identity/users.service';
 import { AdminUsersService } from './organizations/accounts/admin-users.service';
 import type { Council } from './organizations/council.entity';
 import { CouncilsRepository } from './organizations/councils.repository';
@@ -158,12 +158,12 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
     }
     const created: Record<string, User> = {};
     for (const account of DEMO_ACCOUNTS) {
-      const key = emailKey(account.email);
+      const { address, key } = accountEmail(account.email);
       // never overwrite an existing account
       created[account.email] =
         (await users.findByEmailKey(em, key)) ??
         (await users.insert(em, {
-          email: account.email,
+          email: address,
           emailKey: key,
           passwordHash,
           displayName: account.displayName,

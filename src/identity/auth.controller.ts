@@ -21,7 +21,15 @@ export class AuthController {
   ) {}
 
   @Post('register')
-  @ApiOperation({ summary: 'Register as a citizen; sends a verification e-mail (409 EMAIL_TAKEN, 400 WEAK_PASSWORD, 429 RATE_LIMITED)' })
+  @ApiOperation({
+    summary: 'Register as a citizen; sends a verification e-mail (400 WEAK_PASSWORD or VALIDATION_FAILED, 429 RATE_LIMITED)',
+    description:
+      'An address that already has an account (compared after Unicode normalization: NFKC, invisible characters removed, ' +
+      'lower case, IDN domain in ASCII) gets the same 201 answer, with an id that names no account, and no second account; ' +
+      'its owner is told by e-mail instead. So the answer does not reveal whether an address is registered: tell the user ' +
+      'to check their e-mail. An address with a control or invisible character left after normalization is refused ' +
+      '(400 VALIDATION_FAILED, constraint visibleEmail).',
+  })
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<{ id: string }> {
     await this.limiter.hit('register', request.ip, body.email);
     const locale = body.locale ?? requestLocale(request, this.config.defaultLocale);

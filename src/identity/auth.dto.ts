@@ -1,14 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LOCALES, Locale } from '../common/i18n/locale';
 import { trim } from '../common/transforms';
+import { IsAccountEmail, toEmailAddress } from './email-identity';
 
 export class RegisterDto {
-  @ApiProperty({ example: 'aigerim@example.kz' })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
+  @ApiProperty({
+    example: 'aigerim@example.kz',
+    description: 'Compared after Unicode normalization (NFKC, invisible characters removed, lower case, IDN domain in ASCII)',
+  })
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty({ description: '10 to 128 characters, not a common password', example: 'Tulip-garden-2027' })
@@ -38,6 +40,7 @@ export class TokenDto {
 
 export class LoginDto {
   @ApiProperty({ example: 'aigerim@example.kz' })
+  @Transform(toEmailAddress)
   @IsString()
   @IsNotEmpty()
   @MaxLength(320)
@@ -50,10 +53,11 @@ export class LoginDto {
 }
 
 export class PasswordResetRequestDto {
-  @ApiProperty({ example: 'aigerim@example.kz' })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
+  @ApiProperty({
+    example: 'aigerim@example.kz',
+    description: 'Compared after Unicode normalization (NFKC, invisible characters removed, lower case, IDN domain in ASCII)',
+  })
+  @IsAccountEmail()
   email: string;
 }
 

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ManualClock } from '../common/clock';
+import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/config';
 import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { NewEmail, OutboxService } from '../notifications/outbox.service';
@@ -167,6 +168,35 @@ describe('AuthService', () => {
         expiresAt: new Date(NOW.getTime() + 48 * 3600_000),
       });
       expect(t.sent).toEqual([expect.objectContaining({ kind: 'verify_email', locale: 'en', subject: 'Confirm your e-mail address' })]);
+    });
+
+    it('registration of a taken address answers as for a new one, creates nothing and e-mails the owner once an hour', async () => {
+      const t = setup();
+      t.accounts.create.mockRejectedValue(new AppError('EMAIL_TAKEN'));
+      t.users.findByEmailKey.mockResolvedValue(user({ id: 'owner', email: 'Olga@example.kz', displayName: 'Olga', locale: 'ru' }));
+      const input = { email: 'OLGA@example.kz\u200b', password: 'Tulip-garden-2027', displayName: 'Someone', locale: 'en' as const };
+      const answer = await t.service.register(input);
+      expect(answer).toEqual({ id: expect.stringMatching(/^[0-9a-f-]{36}$/) });
+      expect(answer.id).not.toBe('owner');
+      expect(t.users.findByEmailKey).toHaveBeenCalledWith(em, 'olga@example.kz');
+      expect(t.userTokens.insert).not.toHaveBeenCalled();
+      expect(t.sent).toEqual([
+        expect.objectContaining({
+          kind: 'account_exists',
+          recipient: 'Olga@example.kz',
+          locale: 'ru',
+          subject: 'Ваша учётная запись talqylau',
+        }),
+      ]);
+      expect(t.sent[0].text).toContain('http://talqylau.test/forgot-password');
+      expect(t.sent[0].text).not.toContain('token=');
+      expect(t.dispatcher.kick).toHaveBeenCalledTimes(1);
+      // a second attempt within the hour: the same dedupe key, so the outbox keeps one e-mail
+      await t.service.register(input);
+      expect(t.sent[1].dedupeKey).toBe(t.sent[0].dedupeKey);
+      // other refusals pass through
+      t.accounts.create.mockRejectedValue(new AppError('VALIDATION_FAILED'));
+      await expect(t.service.register(input)).rejects.toMatchObject({ code: 'VALIDATION_FAILED' });
     });
 
     it('registration refuses a weak password before anything else', async () => {

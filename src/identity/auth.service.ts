@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { Locale } from '../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { accountExistsEmail } from '../notifications/emails/account-exists.email';
 import { passwordResetEmail } from '../notifications/emails/password-reset.email';
 import { EmailTemplate, renderTemplate } from '../notifications/emails/render';
 import { verifyEmailEmail } from '../notifications/emails/verify-email.email';
@@ -21,6 +22,8 @@ import { emailKey, UsersService } from './users.service';
 
 const VERIFY_EMAIL_TTL_MS = 48 * 3600 * 1000;
 const PASSWORD_RESET_TTL_MS = 3600 * 1000;
+/** At most one "someone tried to register your address" e-mail per account in this time. */
+const ACCOUNT_EXISTS_EVERY_MS = 3600 * 1000;
 
 export function sha256(value: string): string {
   return createHash('sha256').update(value).digest('hex');
@@ -63,14 +66,47 @@ export class AuthService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
+  /**
+   * A citizen account and its verification e-mail. An address that has an account gets no second
+   * one: its owner is e-mailed instead, and the caller gets the same answer, with an id that names no
+   * account, so that registration does not tell who has an account. The password is hashed in both
+   * cases (UsersService.create), so that both take about as long.
+   */
   async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<{ id: string }> {
     checkPassword(input.password);
-    const user = await this.accounts.create(
-      { ...input, role: 'citizen', organizationId: null, councilId: null, isChair: false, emailVerifiedAt: null },
-      { after: (em, created) => this.sendLink(em, created, VERIFY_LINK) },
-    );
+    let id: string;
+    try {
+      const user = await this.accounts.create(
+        { ...input, role: 'citizen', organizationId: null, councilId: null, isChair: false, emailVerifiedAt: null },
+        { after: (em, created) => this.sendLink(em, created, VERIFY_LINK) },
+      );
+      id = user.id;
+    } catch (error) {
+      if (!(error instanceof AppError && error.code === 'EMAIL_TAKEN')) throw error;
+      await this.tellOwner(input.email);
+      id = randomUUID();
+    }
     this.dispatcher.kick();
-    return { id: user.id };
+    return { id };
+  }
+
+  /**
+   * Tells the owner of a taken address that someone tried to register it, in the owner's language; at
+   * most one such e-mail an hour (real time), so that repeated attempts cannot flood the mailbox.
+   */
+  private async tellOwner(emailInput: string): Promise<void> {
+    await this.db.transaction(async (em) => {
+      const owner = await this.users.findByEmailKey(em, emailKey(emailInput));
+      if (!owner) return;
+      const email = renderTemplate(accountExistsEmail, owner.locale, {
+        displayName: owner.displayName,
+        signInUrl: `${this.config.publicUrl}/login`,
+        resetUrl: `${this.config.publicUrl}/forgot-password`,
+      });
+      const hour = Math.floor(Date.now() / ACCOUNT_EXISTS_EVERY_MS);
+      const dedupeKey = `account_exists:${owner.id}:${hour}`;
+      await this.outbox.enqueue(em, [{ dedupeKey, kind: 'account_exists', recipient: owner.email, ...email }]);
+    });
   }
 
   /** Sends a new verification link to a signed-in user whose address is not confirmed yet. */

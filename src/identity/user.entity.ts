@@ -12,11 +12,11 @@ export class User {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  /** As the person typed it; shown to nobody but them. */
+  /** As the person typed it, normalized (common/email-address.ts: NFKC, no invisible characters, domain in ASCII); shown to nobody but them. */
   @Column({ type: 'varchar', length: 320 })
   email: string;
 
-  /** Lower-cased e-mail: addresses compare case-insensitively. */
+  /** The address's key (common/email-address.ts: also lower-cased): one account per mailbox. */
   @Index('users_email_key_uq', { unique: true })
   @Column({ name: 'email_key', type: 'varchar', length: 320 })
   emailKey: string;

@@ -1,8 +1,15 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import type * as passwordPolicy from './password-policy';
+import { hashPassword } from './password-policy';
 import type { User } from './user.entity';
 import type { NewUser, UsersRepository } from './users.repository';
 import type { NewAccount } from './users.service';
 import { UsersService } from './users.service';
+
+jest.mock('./password-policy', () => {
+  const actual = jest.requireActual<typeof passwordPolicy>('./password-policy');
+  return { ...actual, hashPassword: jest.fn(actual.hashPassword) };
+});
 
 const em = {} as EntityManager;
 const ACCOUNT: NewAccount = {
@@ -48,11 +55,29 @@ describe('UsersService.create', () => {
     expect(user.id).toBe('u1');
   });
 
-  it('refuses a taken address before hashing or opening a transaction', async () => {
+  it('hashes the password also for a taken address (so both take as long), then refuses it before a transaction', async () => {
     const t = setup();
+    jest.mocked(hashPassword).mockClear();
     t.users.emailKeyTaken.mockResolvedValue(true);
     await expect(t.service.create(ACCOUNT)).rejects.toMatchObject({ code: 'EMAIL_TAKEN' });
+    expect(hashPassword).toHaveBeenCalledWith(ACCOUNT.password);
     expect(t.db.transaction).not.toHaveBeenCalled();
+  });
+
+  it('keys the account by the normalized address: invisible characters, compatibility forms and case do not make a new key', async () => {
+    const t = setup();
+    await t.service.create({ ...ACCOUNT, email: 'Ｏlga@exam\u00adple.kz\u200b' });
+    expect(t.users.emailKeyTaken).toHaveBeenCalledWith('olga@example.kz');
+    expect(t.users.insert.mock.calls[0][1]).toMatchObject({ email: 'Olga@example.kz', emailKey: 'olga@example.kz' });
+  });
+
+  it('refuses an address with a control character left, as VALIDATION_FAILED on the e-mail field', async () => {
+    const t = setup();
+    await expect(t.service.create({ ...ACCOUNT, email: 'ol\u0007ga@example.kz' })).rejects.toMatchObject({
+      code: 'VALIDATION_FAILED',
+      details: [{ field: 'email', constraint: 'visibleEmail' }],
+    });
+    expect(t.users.insert).not.toHaveBeenCalled();
   });
 
   it('runs the caller’s checks before the insert and its follow-up after it, in one transaction', async () => {

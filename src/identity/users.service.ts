@@ -2,14 +2,12 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { AppError } from '../common/errors/app-error';
 import { isUniqueViolation } from '../database/db-errors';
+import { accountEmail } from './email-identity';
 import { hashPassword } from './password-policy';
 import { User } from './user.entity';
 import { NewUser, UsersRepository } from './users.repository';
 
-/** Addresses compare case-insensitively: the lower-cased address is the account's key. */
-export function emailKey(email: string): string {
-  return email.trim().toLowerCase();
-}
+export { emailKey } from './email-identity';
 
 export type NewAccount = Omit<NewUser, 'emailKey' | 'passwordHash'> & { password: string };
 
@@ -28,20 +26,22 @@ export class UsersService {
   ) {}
 
   /**
-   * A new account, EMAIL_TAKEN when the address has one already. The password is hashed here; it
-   * must have been checked against the password policy by the caller where the policy applies.
+   * A new account, EMAIL_TAKEN when the address has one already (compared by its normalized key,
+   * email-identity.ts; VALIDATION_FAILED on `email` for an address that cannot name an account). The
+   * password is hashed here, also for a taken address, so that registration takes as long either way;
+   * it must have been checked against the password policy by the caller where the policy applies.
    */
   async create(account: NewAccount, steps: AccountSteps = {}): Promise<User> {
-    const key = emailKey(account.email);
-    if (await this.users.emailKeyTaken(key)) throw new AppError('EMAIL_TAKEN');
+    const { address, key } = accountEmail(account.email);
     const { password, ...fields } = account;
     const passwordHash = await hashPassword(password);
+    if (await this.users.emailKeyTaken(key)) throw new AppError('EMAIL_TAKEN');
     try {
       return await this.db.transaction(async (em) => {
         await steps.before?.(em);
         const user = await this.users.insert(em, {
           ...fields,
-          email: account.email.trim(),
+          email: address,
           emailKey: key,
           passwordHash,
           displayName: account.displayName.trim(),

@@ -191,6 +191,13 @@ describe('identity: administration of councils, organizations and staff; start-u
       .send({ ...base, email: 'A6@X.KZ', role: 'admin' })
       .expect(409);
     expect(dup.body.error.code).toBe('EMAIL_TAKEN');
+    // the same mailbox with an invisible character is the same account (issue 13)
+    const hidden = await t.http
+      .post('/api/v1/admin/users')
+      .set(admin.auth)
+      .send({ ...base, email: 'a6@x.kz\u2060', role: 'admin' })
+      .expect(409);
+    expect(hidden.body.error.code).toBe('EMAIL_TAKEN');
   });
 
   it('creates the first admin from the configuration once and never overwrites a password', async () => {

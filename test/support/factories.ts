@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { TokenService } from '../../src/identity/auth/token.service';
+import { emailKey } from '../../src/identity/email-identity';
 import type { Role } from '../../src/identity/user.entity';
 import { User } from '../../src/identity/user.entity';
 import { Council } from '../../src/organizations/council.entity';
@@ -64,7 +65,7 @@ export async function createUser(t: TestApp, role: Role, overrides: Partial<User
   const email = overrides.email ?? `${role}-${randomUUID().slice(0, 8)}@example.test`;
   const user = await t.db.getRepository(User).save({
     email,
-    emailKey: email.toLowerCase(),
+    emailKey: emailKey(email),
     passwordHash: await passwordHash,
     displayName: `${role} ${email.slice(0, 12)}`,
     locale: 'en',

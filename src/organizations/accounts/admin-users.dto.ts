@@ -1,17 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { LOCALES, Locale } from '../../common/i18n/locale';
 import { trim } from '../../common/transforms';
+import { IsAccountEmail } from '../../identity/email-identity';
 
 export const STAFF_ROLES = ['organizer', 'council_member', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export class CreateUserDto {
   @ApiProperty({ example: 'organizer@akimat.kz' })
-  @Transform(trim)
-  @IsEmail()
-  @MaxLength(320)
+  @IsAccountEmail()
   email: string;
 
   @ApiProperty({ description: '10 to 128 characters, not a common password' })

@@ -74,8 +74,9 @@ export class AccountPagesController {
         await this.limiter.hit('register', request.ip, value.email);
         return this.auth.register({ ...value, locale: values.locale as Locale });
       },
-      // a refusal of the whole attempt is shown by the e-mail field, where the user can act on it
-      refusals: { EMAIL_TAKEN: 'email', RATE_LIMITED: 'email' },
+      // a refusal of the whole attempt is shown by the e-mail field, where the user can act on it; a
+      // taken address is no refusal: the page says "check your e-mail" as for a new one (AuthService.register)
+      refusals: { RATE_LIMITED: 'email' },
       render: (state, status) =>
         this.pages.send(request, reply, ctx, registerPage(ctx, this.pages.formToken(request, reply), state), status),
       done: () => this.pages.send(request, reply, ctx, checkEmailPage(ctx, value.email)),

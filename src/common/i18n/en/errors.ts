@@ -70,6 +70,7 @@ export const errors = {
       isDefined: 'is required',
       isString: 'must be text',
       isEmail: 'must be an e-mail address',
+      visibleEmail: 'must be an e-mail address without invisible or control characters',
       maxLength: 'is too long',
       minLength: 'is too short',
       isIn: 'has a value that is not allowed',

@@ -18,4 +18,13 @@ export const identity = {
     label: 'Set a new password',
     ignore: 'If it was not you, ignore this message: your password stays the same.',
   },
+  /** To the owner of an address someone tried to register again (notifications/emails/account-exists.email.ts). */
+  accountExists: {
+    subject: 'Your talqylau account',
+    intro:
+      'Someone tried to register a new talqylau account with this e-mail address. The address already has an account, so no new one was made.',
+    forgot: ({ url }: { url: string }) => `If it was you and you have forgotten your password, set a new one: ${url}`,
+    ignore: 'If it was not you, ignore this message: your account stays as it is.',
+    label: 'Sign in',
+  },
 };

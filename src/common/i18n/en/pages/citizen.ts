@@ -20,7 +20,8 @@ export const citizen = {
   haveAccount: 'Already registered?',
   noAccount: 'No account yet?',
   checkEmailTitle: 'Check your e-mail',
-  checkEmailText: 'We sent a confirmation link to {email}. Open it within 48 hours to confirm your address, then sign in.',
+  checkEmailText:
+    'We sent an e-mail to {email}. Open the link in it within 48 hours to confirm your address, then sign in. If the address already has an account, the e-mail says so instead.',
   checkEmailSpam: 'No e-mail after a few minutes? Check the spam folder. You can also sign in and ask for a new link.',
   // e-mail confirmation
   verifiedTitle: 'E-mail address confirmed',
