@@ -4,6 +4,7 @@ import { PlanSearch1795426900000 } from './1795426900000-PlanSearch';
 import { CouncilAdminPages1795435246202 } from './1795435246202-CouncilAdminPages';
 import { OrganizerPages1795436167751 } from './1795436167751-OrganizerPages';
 import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn';
+import { RevocableSessions1795500100000 } from './1795500100000-RevocableSessions';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -12,4 +13,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CouncilAdminPages1795435246202,
   OrganizerPages1795436167751,
   PlanSearchColumn1795441000000,
+  RevocableSessions1795500100000,
 ];

@@ -3,6 +3,7 @@ import { Notice } from './documentation/notice.entity';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingChange } from './hearings/hearing-change.entity';
 import { Protocol } from './hearings/protocol.entity';
+import { RevokedSession } from './identity/revoked-session.entity';
 import { User } from './identity/user.entity';
 import { UserToken } from './identity/user-token.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
@@ -22,6 +23,7 @@ import { ReviewPosition } from './reviews/review-position.entity';
 export const ENTITIES = [
   User,
   UserToken,
+  RevokedSession,
   Council,
   Organization,
   CalendarOverride,

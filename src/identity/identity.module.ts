@@ -5,6 +5,7 @@ import { AuthService } from './auth.service';
 import { AuthGuard } from './auth/auth.guard';
 import { TokenService } from './auth/token.service';
 import { RateLimiter } from './rate-limiter';
+import { RevokedSessionsRepository } from './revoked-sessions.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -18,6 +19,7 @@ import { UsersService } from './users.service';
     UsersService,
     UsersRepository,
     UserTokensRepository,
+    RevokedSessionsRepository,
     RateLimiter,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
