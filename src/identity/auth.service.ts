@@ -3,6 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import { RealClock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { Locale } from '../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { passwordResetEmail } from '../notifications/emails/password-reset.email';
@@ -134,7 +135,9 @@ export class AuthService {
 
   /** Ends the sessions of these tokens (those that are genuine and unexpired; the rest end by themselves). */
   async signOut(tokens: (string | undefined)[]): Promise<void> {
-    const sessions = tokens.map((token) => (token ? this.tokens.verify(token) : null)).filter((s): s is SessionClaims => s !== null);
+    const sessions = tokens
+      .map((token) => (token ? this.tokens.verify(token) : null))
+      .filter((s): s is SessionClaims => s !== null && isUuid(s.userId) && isUuid(s.sessionId));
     for (const session of sessions) await this.revoked.revoke(this.db, session, this.clock.now());
   }
 

@@ -1,5 +1,7 @@
 import { JwtService } from '@nestjs/jwt';
+import { randomUUID } from 'node:crypto';
 import { SESSION_COOKIE } from '../../src/identity/auth/auth.guard';
+import { TokenService } from '../../src/identity/auth/token.service';
 import { RateLimiter } from '../../src/identity/rate-limiter';
 import type { CreatedUser } from '../support/factories';
 import { createUser, PASSWORD } from '../support/factories';
@@ -84,6 +86,10 @@ describe('sessions: sign-out, sign-out everywhere and a password reset end them;
     // signing out again, or without a session, is harmless
     await t.http.post(`${API}/auth/logout`).set(bearer(one)).expect(200);
     await t.http.post(`${API}/auth/logout`).expect(200);
+    await t.http
+      .post(`${API}/auth/logout`)
+      .set(bearer(t.app.get(TokenService).sign(randomUUID()).token))
+      .expect(200);
     expect(await works(two)).toBe(true);
   });
 
