@@ -4,6 +4,7 @@ import { PlanSearch1795426900000 } from './1795426900000-PlanSearch';
 import { CouncilAdminPages1795435246202 } from './1795435246202-CouncilAdminPages';
 import { OrganizerPages1795436167751 } from './1795436167751-OrganizerPages';
 import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn';
+import { RevocableSessions1795500100000 } from './1795500100000-RevocableSessions';
 import { EmailIdentity1795500200000 } from './1795500200000-EmailIdentity';
 import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounters';
 
@@ -14,6 +15,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   CouncilAdminPages1795435246202,
   OrganizerPages1795436167751,
   PlanSearchColumn1795441000000,
+  RevocableSessions1795500100000,
   EmailIdentity1795500200000,
   RateLimitCounters1795500300000,
 ];

@@ -3,7 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { CalendarModule } from './calendar/calendar.module';
-import { Clock } from './common/clock';
+import { Clock, RealClock } from './common/clock';
 import { ClockModule } from './common/clock.module';
 import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
@@ -26,12 +26,12 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock: Clock): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock, realClock?: RealClock): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        ClockModule.forRoot(clock),
+        ClockModule.forRoot(clock, realClock),
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,

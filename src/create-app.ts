@@ -9,7 +9,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
-import type { Clock } from './common/clock';
+import type { Clock, RealClock } from './common/clock';
 import { clientErrorHandler } from './common/errors/client-error';
 import { ErrorFilter } from './common/errors/error.filter';
 import { InputSanityPipe } from './common/errors/input-sanity.pipe';
@@ -17,8 +17,11 @@ import { flattenValidationErrors, validationError } from './common/errors/valida
 import { jsonOnlyApi } from './common/json-only-api';
 import type { AppConfig } from './config/config';
 
-/** Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. */
-export async function createApp(config: AppConfig, clock: Clock): Promise<NestFastifyApplication> {
+/**
+ * Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. `clock` is
+ * the procedure's (the sandbox moves it); `realClock`, the system's unless a test gives one, judges sessions.
+ */
+export async function createApp(config: AppConfig, clock: Clock, realClock?: RealClock): Promise<NestFastifyApplication> {
   const errorFilter = new ErrorFilter(config);
   const adapter = new FastifyAdapter({
     bodyLimit: config.bodyLimitBytes,
@@ -40,7 +43,7 @@ export async function createApp(config: AppConfig, clock: Clock): Promise<NestFa
   });
   // JSON only under /api, plain text nowhere (item 10 of issue 13: simple cross-site requests)
   jsonOnlyApi(adapter.getInstance());
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, realClock), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });

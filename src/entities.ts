@@ -4,6 +4,7 @@ import { Hearing } from './hearings/hearing.entity';
 import { HearingChange } from './hearings/hearing-change.entity';
 import { Protocol } from './hearings/protocol.entity';
 import { RateLimitCounter } from './identity/rate-limit-counter.entity';
+import { RevokedSession } from './identity/revoked-session.entity';
 import { User } from './identity/user.entity';
 import { UserToken } from './identity/user-token.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
@@ -23,6 +24,7 @@ import { ReviewPosition } from './reviews/review-position.entity';
 export const ENTITIES = [
   User,
   UserToken,
+  RevokedSession,
   Council,
   Organization,
   CalendarOverride,

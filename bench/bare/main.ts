@@ -17,10 +17,12 @@ import { PAGE_ANSWERS_SQL, REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL }
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20, application_name: 'bare' });
 
-function userIdOf(authorization: string | undefined): string {
+/** The token's user, session and issue time, the guard's USER_SQL parameters (the signature is not checked). */
+function sessionOf(authorization: string | undefined): [string, Date, string] {
   const payload = authorization?.split('.')[1];
   if (!payload) throw new HttpException({ error: 'no token' }, 401);
-  return (JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string }).sub;
+  const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string; sid: string; iat_ms: number };
+  return [claims.sub, new Date(claims.iat_ms), claims.sid];
 }
 
 /** What TypeORM selects of a plan (every column but the search vector, which the entity never reads). */
@@ -35,8 +37,7 @@ const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 class BareController {
   @Post('plans/:id/remarks')
   async createRemark(@Param('id') planId: string, @Body() body: { body: string }, @Headers('authorization') authorization: string) {
-    const userId = userIdOf(authorization);
-    const user = (await pool.query(USER_SQL, [userId])).rows[0];
+    const user = (await pool.query(USER_SQL, sessionOf(authorization))).rows[0];
     if (!user) throw new HttpException({ error: 'unknown user' }, 401);
     const bodyHash = createHash('sha256').update(`${planId}\n${body.body}`).digest('hex');
     // the service's statements: one lookup (plan, time zone, earlier remark with the key), one insert

@@ -6,6 +6,7 @@ import { requestLocale } from '../common/i18n/request-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from './auth/auth-user';
 import { Auth, CurrentUser } from './auth/auth.decorators';
+import { sessionTokens } from './auth/auth.guard';
 import { clearSessionCookie, setSessionCookie } from './auth/session-cookie';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto, TokenDto } from './auth.dto';
 import { AuthService, LoginResult } from './auth.service';
@@ -73,8 +74,26 @@ export class AuthController {
 
   @Post('logout')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Clear the session cookie (bearer tokens simply expire)' })
-  logout(@Res({ passthrough: true }) reply: FastifyReply): { loggedOut: true } {
+  @ApiOperation({
+    summary:
+      'Sign out: ends the session of the bearer token and of the session cookie sent (neither works any more, on any instance) and clears the cookie; 200 also without a session',
+  })
+  async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ loggedOut: true }> {
+    await this.auth.signOut(sessionTokens(request));
+    clearSessionCookie(reply, this.config);
+    return { loggedOut: true };
+  }
+
+  @Post('logout-everywhere')
+  @HttpCode(200)
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Sign out everywhere: ends every session of the signed-in user, this one included, on every device and instance, and clears the cookie (a password reset does the same)',
+  })
+  async logoutEverywhere(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ loggedOut: true }> {
+    await this.auth.signOutEverywhere(user.id);
     clearSessionCookie(reply, this.config);
     return { loggedOut: true };
   }
@@ -90,7 +109,10 @@ export class AuthController {
 
   @Post('password-reset/confirm')
   @HttpCode(200)
-  @ApiOperation({ summary: 'Set a new password with the token from the link (TOKEN_INVALID, TOKEN_EXPIRED, WEAK_PASSWORD)' })
+  @ApiOperation({
+    summary:
+      'Set a new password with the token from the link; ends every session of the account (TOKEN_INVALID, TOKEN_EXPIRED, WEAK_PASSWORD)',
+  })
   async confirmReset(@Body() body: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<{ reset: true }> {
     await this.limiter.hit('reset-confirm', request.ip, undefined);
     await this.auth.confirmPasswordReset(body.token, body.password);

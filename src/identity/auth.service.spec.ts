@@ -46,7 +46,9 @@ function setup() {
     getById: jest.fn(async () => user()),
     markEmailVerified: jest.fn(async () => undefined),
     setPasswordHash: jest.fn(async () => undefined),
+    endSessionsBefore: jest.fn(async () => undefined),
   };
+  const revoked = { revoke: jest.fn(async () => undefined), forgetUser: jest.fn(async () => undefined) };
   const userTokens = {
     insert: jest.fn(async () => token({ id: 'new-token' })),
     lockByHash: jest.fn(async (): Promise<UserToken | null> => null),
@@ -68,8 +70,9 @@ function setup() {
     outbox as unknown as OutboxService,
     dispatcher as unknown as OutboxDispatcher,
     { publicUrl: 'http://talqylau.test' } as AppConfig,
+    revoked,
   );
-  return { service, clock, users, userTokens, accounts, sent, dispatcher };
+  return { service, clock, users, userTokens, accounts, sent, dispatcher, revoked };
 }
 
 describe('AuthService', () => {
@@ -96,13 +99,15 @@ describe('AuthService', () => {
       expect(t.users.markEmailVerified).toHaveBeenCalledWith(em, 'u1', t.clock.now());
     });
 
-    it('a password reset ends every other reset link of the user, sets the new hash and proves the address', async () => {
+    it('a password reset ends every other reset link and every session of the user, sets the new hash and proves the address', async () => {
       const t = setup();
       t.userTokens.lockByHash.mockResolvedValue(token());
       await t.service.confirmPasswordReset('x', 'Tulip-garden-2027');
       expect(t.userTokens.markUsed).toHaveBeenCalledWith(em, 't1', NOW);
       expect(t.userTokens.markUnusedUsed).toHaveBeenCalledWith(em, 'u1', 'password_reset', NOW);
       expect(t.users.setPasswordHash).toHaveBeenCalledWith(em, 'u1', expect.stringMatching(/^\$argon2id\$/));
+      expect(t.users.endSessionsBefore).toHaveBeenCalledWith(em, 'u1', NOW);
+      expect(t.revoked.forgetUser).toHaveBeenCalledWith(em, 'u1');
       expect(t.users.markEmailVerified).toHaveBeenCalledWith(em, 'u1', NOW);
     });
 

@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '../common/clock';
+import { RealClock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { isUuid } from '../common/ids';
 import { Locale } from '../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { accountExistsEmail } from '../notifications/emails/account-exists.email';
@@ -12,8 +13,9 @@ import { verifyEmailEmail } from '../notifications/emails/verify-email.email';
 import type { AccountLinkParams } from '../notifications/emails/account-link';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
-import { TokenService } from './auth/token.service';
+import { SessionClaims, TokenService } from './auth/token.service';
 import { checkPassword, hashPassword, verifyPassword } from './password-policy';
+import { RevokedSessionsRepository } from './revoked-sessions.repository';
 import { Role, User } from './user.entity';
 import { TokenPurpose, UserToken } from './user-token.entity';
 import { UserTokensRepository } from './user-tokens.repository';
@@ -51,12 +53,15 @@ const RESET_LINK: LinkKind = {
   template: passwordResetEmail,
 };
 
-/** Registration, e-mail verification, sign-in and password reset. */
+/**
+ * Registration, e-mail verification, sign-in and out, and password reset. Accounts are not the
+ * procedure: link lifetimes and sessions run on real time (RealClock), not the sandbox clock.
+ */
 @Injectable()
 export class AuthService {
   constructor(
     private readonly db: DataSource,
-    private readonly clock: Clock,
+    private readonly clock: RealClock,
     private readonly tokens: TokenService,
     private readonly accounts: UsersService,
     private readonly users: UsersRepository,
@@ -64,6 +69,7 @@ export class AuthService {
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly revoked: RevokedSessionsRepository,
   ) {}
 
   /**
@@ -163,6 +169,24 @@ export class AuthService {
     };
   }
 
+  /** Ends the sessions of these tokens (those that are genuine and unexpired; the rest end by themselves). */
+  async signOut(tokens: (string | undefined)[]): Promise<void> {
+    const sessions = tokens
+      .map((token) => (token ? this.tokens.verify(token) : null))
+      .filter((s): s is SessionClaims => s !== null && isUuid(s.userId) && isUuid(s.sessionId));
+    for (const session of sessions) await this.revoked.revoke(this.db, session, this.clock.now());
+  }
+
+  /** Ends every session of the user, on every instance from its next request. */
+  async signOutEverywhere(userId: string): Promise<void> {
+    await this.db.transaction((em) => this.endAllSessions(em, userId, this.clock.now()));
+  }
+
+  private async endAllSessions(em: EntityManager, userId: string, now: Date): Promise<void> {
+    await this.users.endSessionsBefore(em, userId, now);
+    await this.revoked.forgetUser(em, userId);
+  }
+
   /** Always succeeds quietly, so that nobody learns whether an address has an account. */
   async requestPasswordReset(emailInput: string): Promise<void> {
     const queued = await this.db.transaction(async (em) => {
@@ -183,6 +207,8 @@ export class AuthService {
       // Other outstanding reset links of this user stop working too.
       await this.userTokens.markUnusedUsed(em, row.userId, 'password_reset', now);
       await this.users.setPasswordHash(em, row.userId, passwordHash);
+      // Whoever was signed in with the old password is signed out, everywhere.
+      await this.endAllSessions(em, row.userId, now);
       // The link reached the mailbox, which proves the address.
       await this.users.markEmailVerified(em, row.userId, now);
     });

@@ -8,6 +8,7 @@ import { Csrf } from './auth/csrf';
 import { TokenService } from './auth/token.service';
 import { RateLimiter } from './rate-limiter';
 import { RateLimitsRepository } from './rate-limits.repository';
+import { RevokedSessionsRepository } from './revoked-sessions.repository';
 import { UserTokensRepository } from './user-tokens.repository';
 import { UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
@@ -21,6 +22,7 @@ import { UsersService } from './users.service';
     UsersService,
     UsersRepository,
     UserTokensRepository,
+    RevokedSessionsRepository,
     RateLimiter,
     RateLimitsRepository,
     Csrf,

@@ -68,7 +68,7 @@ function account(ctx: PageContext, next: string): SafeHtml {
   if (!ctx.user) {
     return ctx.currentPath.startsWith('/login') ? html`` : html`<a class="account" href="/login?next=${next}">${t.signIn}</a>`;
   }
-  return html`<div class="account"><span class="who">${interpolate(t.signedInAs, { name: ctx.user.displayName })}</span>
+  return html`<div class="account"><a class="who" href="/account">${interpolate(t.signedInAs, { name: ctx.user.displayName })}</a>
       ${
         ctx.csrf
           ? html`<form class="inline" method="post" action="/logout">${csrfField(ctx.csrf)}<button type="submit" class="link">${t.signOut}</button></form>`

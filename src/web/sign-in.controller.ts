@@ -3,6 +3,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import type { AuthUser } from '../identity/auth/auth-user';
+import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { sessionTokens } from '../identity/auth/auth.guard';
 import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-cookie';
 import { LoginDto } from '../identity/auth.dto';
 import { AuthService } from '../identity/auth.service';
@@ -12,9 +15,12 @@ import { submit } from './forms/submit';
 import { safeNext } from './layout';
 import { FormPost, PageController } from './page.decorators';
 import { Pages, seeOther } from './page-response';
-import { loginPage, SIGN_IN_FIELDS } from './sign-in.page';
+import { accountPage, loginPage, SIGN_IN_FIELDS } from './sign-in.page';
 
-/** The sign-in form (a session cookie, as the API's sign-in sets it) and signing out. */
+/**
+ * The sign-in form (a session cookie, as the API's sign-in sets it), the account page of every role,
+ * and signing out: this session, or every session of the account (as the API's logout and logout-everywhere).
+ */
 @PageController('')
 export class SignInController {
   constructor(
@@ -66,8 +72,25 @@ export class SignInController {
     return (await this.limiter.signIn(ip, credentials.email, () => this.auth.login(credentials.email, credentials.password))).accessToken;
   }
 
+  @Get('account')
+  @Auth()
+  account(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    const ctx = this.pages.context(request);
+    this.pages.send(request, reply, ctx, accountPage(ctx, user));
+  }
+
+  /** Ends this session (also when it has ended already: the cookie goes either way). */
   @FormPost('logout')
-  logout(@Res() reply: FastifyReply): void {
+  async logout(@Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.auth.signOut(sessionTokens(request));
+    clearSessionCookie(reply, this.config);
+    seeOther(reply, '/');
+  }
+
+  @FormPost('logout-everywhere', { signIn: '/account' })
+  @Auth()
+  async logoutEverywhere(@CurrentUser() user: AuthUser, @Res() reply: FastifyReply): Promise<void> {
+    await this.auth.signOutEverywhere(user.id);
     clearSessionCookie(reply, this.config);
     seeOther(reply, '/');
   }

@@ -1,6 +1,7 @@
 import { texts } from '../common/i18n/catalogue';
+import { interpolate } from '../common/i18n/locale';
 import { csrfField } from './forms/csrf';
-import { formAlert, textField } from './forms/fields';
+import { buttonForm, formAlert, textField } from './forms/fields';
 import type { FormState } from './forms/form';
 import { hasErrors } from './forms/form';
 import type { SafeHtml } from './html';
@@ -29,4 +30,16 @@ ${formAlert(hasErrors({ emailError, passwordError }) ? t.formErrors : null)}
 <p><a href="/forgot-password">${c.forgotLink}</a></p>
 <p>${c.noAccount} <a href="/register">${t.navRegister}</a></p>`;
   return layout(ctx, { title: t.signInTitle, body });
+}
+
+/** The signed-in person's account (every role): who is signed in, and signing out here or everywhere. */
+export function accountPage(ctx: PageContext, user: { displayName: string; email: string }): SafeHtml {
+  const { t } = ctx;
+  const body = html`<h1>${t.accountTitle}</h1>
+<p>${interpolate(t.accountSignedInAs, { name: user.displayName, email: user.email })}</p>
+<h2>${t.sessionsHeading}</h2>
+<p>${t.sessionsText}</p>
+<div>${buttonForm({ action: '/logout', csrf: ctx.csrf, label: t.signOut, secondary: true })}
+${buttonForm({ action: '/logout-everywhere', csrf: ctx.csrf, label: t.signOutEverywhere })}</div>`;
+  return layout(ctx, { title: t.accountTitle, body });
 }

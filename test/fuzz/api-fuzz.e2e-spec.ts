@@ -469,6 +469,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       body: () => ({ email: users.citizen.user.email, password: 'Correct-horse-42' }),
     },
     { method: 'POST', path: `${API}/auth/logout`, as: 'citizen' },
+    { method: 'POST', path: `${API}/auth/logout-everywhere`, as: 'citizen' },
     { method: 'POST', path: `${API}/auth/password-reset/request`, as: 'anon', body: () => ({ email: users.citizen.user.email }) },
     {
       method: 'POST',
@@ -899,6 +900,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     const FORMS: { path: string; as: Who; fields: string[] }[] = [
       { path: '/login', as: 'anon', fields: ['email', 'password', 'next'] },
       { path: '/logout', as: 'citizen', fields: [] },
+      { path: '/logout-everywhere', as: 'citizen', fields: [] },
       { path: '/register', as: 'anon', fields: ['email', 'password', 'displayName', 'locale'] },
       { path: '/forgot-password', as: 'anon', fields: ['email'] },
       { path: '/reset-password', as: 'anon', fields: ['token', 'password'] },
@@ -981,6 +983,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
             '/view/{id}',
             '/statistics',
             '/my/remarks',
+            '/account',
             '/council',
             '/council/plans/{id}',
             '/admin',

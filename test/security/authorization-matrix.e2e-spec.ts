@@ -271,6 +271,8 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({ method: 'POST', url: `${API}/auth/login`, body: { email: users.citizen.user.email, password: PASSWORD } }),
     ],
     ['POST /auth/logout', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/logout` })],
+    // ends every session of the caller; the next cells sign new ones, issued after it
+    ['POST /auth/logout-everywhere', signedIn('200'), async () => ({ method: 'POST', url: `${API}/auth/logout-everywhere` })],
     [
       'POST /auth/password-reset/request',
       everyone('200'),

@@ -6,7 +6,7 @@ import 'reflect-metadata';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { DataSource } from 'typeorm';
-import { ManualClock } from '../../src/common/clock';
+import { ManualClock, RealClock } from '../../src/common/clock';
 import type { AppConfig } from '../../src/config/config';
 import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
@@ -14,10 +14,34 @@ import { OutboxDispatcher } from '../../src/notifications/outbox.dispatcher';
 import { SmtpSink } from './smtp-sink';
 import { createTestDatabase, dropTestDatabase } from './test-db';
 
+/**
+ * The application's real time in tests (sessions, e-mailed links): the system's, plus what a test
+ * moves it forward by. It keeps ticking, unlike the procedure's manual clock.
+ */
+export class MovableRealClock extends RealClock {
+  private offsetMs = 0;
+
+  now(): Date {
+    return new Date(Date.now() + this.offsetMs);
+  }
+
+  advance(ms: number): void {
+    this.offsetMs += ms;
+  }
+
+  /** Back to the system's time. */
+  reset(): void {
+    this.offsetMs = 0;
+  }
+}
+
 export interface TestApp {
   app: NestFastifyApplication;
   http: TestAgent;
+  /** The procedure's clock (the sandbox clock). */
   clock: ManualClock;
+  /** Real time, for sessions and links. */
+  realClock: MovableRealClock;
   smtp: SmtpSink;
   config: AppConfig;
   db: DataSource;
@@ -56,13 +80,15 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     ...options.env,
   });
   const clock = new ManualClock(new Date(options.now ?? '2027-03-01T10:00:00+05:00'));
-  const app = await createApp(config, clock);
+  const realClock = new MovableRealClock();
+  const app = await createApp(config, clock, realClock);
   await app.getHttpAdapter().getInstance().ready();
   const dispatcher = app.get(OutboxDispatcher);
   return {
     app,
     http: request(app.getHttpServer()),
     clock,
+    realClock,
     smtp,
     config,
     db: app.get(DataSource),

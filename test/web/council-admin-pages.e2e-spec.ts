@@ -1,4 +1,3 @@
-import { TokenService } from '../../src/identity/auth/token.service';
 import { AdminPagesRepository } from '../../src/web/admin/admin-pages.repository';
 import { CouncilPagesRepository } from '../../src/web/council/council-pages.repository';
 import { CalendarOverride } from '../../src/calendar/calendar-override.entity';
@@ -41,8 +40,8 @@ describe('council and admin pages', () => {
     await t?.close();
   });
 
-  /** A session for the clock's current time (tokens expire after 12 hours of clock time). */
-  const cookie = (who: CreatedUser) => `session=${t.app.get(TokenService).sign(who.user.id).token}`;
+  /** The user's session (sessions run on real time: moving the clock does not end it). */
+  const cookie = (who: CreatedUser) => `session=${who.token}`;
 
   async function get(path: string, who: CreatedUser | null, lang = 'en') {
     const req = t.http.get(path).set('accept-language', lang);

@@ -28,11 +28,12 @@ export class AuthGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
     const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_ROLES, [context.getHandler(), context.getClass()]);
-    const token = bearer(request) ?? request.cookies?.[SESSION_COOKIE];
-    const userId = token ? this.tokens.verify(token) : null;
-    if (userId && isUuid(userId)) {
-      // Read on every request, so a rule such as EMAIL_NOT_VERIFIED is judged on the current row.
-      const row = await this.users.authRow(userId);
+    const token = sessionTokens(request)[0];
+    const session = token ? this.tokens.verify(token) : null;
+    if (session && isUuid(session.userId) && isUuid(session.sessionId)) {
+      // Read on every request, so a rule such as EMAIL_NOT_VERIFIED is judged on the current row, and
+      // an ended session (signed out, password reset) is refused at once: the same one statement.
+      const row = await this.users.authRow(session);
       if (row) {
         request.user = {
           id: row.id,
@@ -52,6 +53,11 @@ export class AuthGuard implements CanActivate {
     if (roles.length > 0 && !roles.includes(request.user.role)) throw new AppError('FORBIDDEN');
     return true;
   }
+}
+
+/** The request's session tokens, the one the guard uses first: the bearer token, then the session cookie. */
+export function sessionTokens(request: FastifyRequest): string[] {
+  return [bearer(request), request.cookies?.[SESSION_COOKIE]].filter((token): token is string => !!token);
 }
 
 function bearer(request: FastifyRequest): string | undefined {

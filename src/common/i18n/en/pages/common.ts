@@ -92,6 +92,12 @@ export const common = {
   signIn: 'Sign in',
   signOut: 'Sign out',
   signedInAs: 'Signed in: {name}',
+  accountTitle: 'Your account',
+  accountSignedInAs: 'You are signed in as {name} ({email}).',
+  sessionsHeading: 'Sessions',
+  sessionsText:
+    'Signing out ends the session in this browser. Signing out everywhere ends every session of your account, on every device, this one included; resetting the password does the same.',
+  signOutEverywhere: 'Sign out everywhere',
   signInTitle: 'Sign in',
   email: 'E-mail address',
   password: 'Password',

@@ -86,6 +86,12 @@ export const common: typeof en = {
   signIn: 'Войти',
   signOut: 'Выйти',
   signedInAs: 'Вы вошли: {name}',
+  accountTitle: 'Ваша учётная запись',
+  accountSignedInAs: 'Вы вошли как {name} ({email}).',
+  sessionsHeading: 'Сеансы',
+  sessionsText:
+    'Кнопка «Выйти» завершает сеанс в этом браузере. «Выйти на всех устройствах» завершает все сеансы вашей учётной записи на всех устройствах, включая этот; сброс пароля делает то же самое.',
+  signOutEverywhere: 'Выйти на всех устройствах',
   signInTitle: 'Вход',
   email: 'Адрес электронной почты',
   password: 'Пароль',
