@@ -38,13 +38,16 @@ async function main(): Promise<void> {
   const clock: Clock = config.clockMode === 'manual' ? new ManualClock(config.clockStart ?? new Date()) : new SystemClock();
   const app = await createApp(config, clock);
   await bootstrapData(app, config);
-  const stop = async () => {
-    await app.close().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
-    process.exit(0);
-  };
-  process.once('SIGTERM', () => void stop());
-  process.once('SIGINT', () => void stop());
+  // The one shutdown: the app (HTTP server, timers, then the data source) once, whatever signals come.
+  let stopping: Promise<void> | null = null;
+  const stop = () =>
+    (stopping ??= (async () => {
+      await app.close().catch(() => undefined);
+      await embedded?.stop().catch(() => undefined);
+      process.exit(0);
+    })());
+  process.on('SIGTERM', () => void stop());
+  process.on('SIGINT', () => void stop());
   await app.listen({ port: config.port, host: config.host });
   process.stdout.write(
     `talqylau is listening on ${config.publicUrl} (database: ${embedded ? 'embedded PostgreSQL in ' + config.dataDir : redact(config.databaseUrl!)}; ` +

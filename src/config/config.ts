@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 
 /** The procedure's periods (domain.md); each can be changed by an environment variable. */
@@ -45,8 +46,15 @@ export interface AppConfig {
   dispatcherEnabled: boolean;
   outbox: OutboxConfig;
   bodyLimitBytes: number;
+  /** Whose X-Forwarded-For is believed (TRUST_PROXY): nobody's, the nearest n hops, or these addresses. */
+  trustProxy: TrustProxy;
+  /** A request, headers and body, must have arrived within this; else 408 REQUEST_TIMEOUT. */
+  requestTimeoutMs: number;
   procedure: ProcedureConfig;
 }
+
+/** false: the client is the socket's peer; n: the address n hops back in X-Forwarded-For; a list: proxies at these addresses. */
+export type TrustProxy = false | number | string[];
 
 /** A configuration problem, reported on one line at start-up. */
 export class ConfigError extends Error {}
@@ -94,6 +102,35 @@ function time(env: Env, name: string, fallback: string): string {
   const raw = str(env, name, fallback)!;
   if (!/^([01]\d|2[0-3]):[0-5]\d$/.test(raw)) throw new ConfigError(`${name} must be a time like 09:00, got "${raw}"`);
   return raw;
+}
+
+/** proxy-addr's names for the loopback, link-local and private ranges (IPv4 and IPv6). */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+function isAddressOrRange(entry: string): boolean {
+  if (PROXY_RANGES.includes(entry)) return true;
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
+}
+
+/**
+ * TRUST_PROXY: unset, the client address is the connection's (X-Forwarded-For is ignored); a number,
+ * that many proxies in front; else a comma-separated list of proxy addresses and CIDR ranges.
+ */
+function trustProxy(env: Env): TrustProxy {
+  const raw = str(env, 'TRUST_PROXY', null);
+  if (raw === null) return false;
+  if (/^\d+$/.test(raw)) return int(env, 'TRUST_PROXY', 0, 0, 10) || false;
+  const entries = raw.split(',').map((entry) => entry.trim());
+  const wrong = entries.find((entry) => !isAddressOrRange(entry));
+  if (wrong !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxies from 0 to 10 or a list of addresses and CIDR ranges (or ${PROXY_RANGES.join(', ')}), got "${wrong}"`,
+    );
+  }
+  return entries;
 }
 
 /** Hides the password of a URL so that it never reaches a log. */
@@ -153,6 +190,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       retryMaxSeconds: int(env, 'OUTBOX_RETRY_MAX_SECONDS', 3600, 1, 86400),
     },
     bodyLimitBytes: int(env, 'BODY_LIMIT_BYTES', 256 * 1024, 1024, 50 * 1024 * 1024),
+    trustProxy: trustProxy(env),
+    requestTimeoutMs: int(env, 'REQUEST_TIMEOUT_SECONDS', 30, 1, 3600) * 1000,
     procedure: {
       stage1Days: int(env, 'STAGE1_DAYS', 20, 1, 365),
       stage1ExtendToWorkingDay: bool(env, 'STAGE1_EXTEND_TO_WORKING_DAY', true),

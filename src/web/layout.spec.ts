@@ -8,6 +8,10 @@ describe('layout helpers', () => {
       expect(safeNext(bad)).toBe('/');
     }
   });
+  it('safeNext refuses what cannot be a Location header: non-ASCII, spaces, control characters', () => {
+    for (const bad of ['/к', '/plans/1?q=жол', '/caf\u00e9', '/a b', '/a\tb', '/a\u007fb', '/a\u2028b']) expect(safeNext(bad)).toBe('/');
+    expect(safeNext('/plans/1?q=%D0%B6%D0%BE%D0%BB#remark-form')).toBe('/plans/1?q=%D0%B6%D0%BE%D0%BB#remark-form');
+  });
   it('pathWithoutLang drops only lang', () => {
     expect(pathWithoutLang('/?lang=kk&q=a')).toBe('/?q=a');
     expect(pathWithoutLang('/plans/1?lang=ru')).toBe('/plans/1');

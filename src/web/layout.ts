@@ -85,12 +85,15 @@ export function pathWithoutLang(url: string): string {
   return rest ? `${path}?${rest}` : path;
 }
 
-/** A same-site path only ("/x", not "//evil", "/\\evil" or "http://..."); "/" otherwise. */
+/**
+ * A same-site path only ("/x", not "//evil", "/\\evil" or "http://..."); "/" otherwise. Only printable
+ * ASCII: the links of these pages send `next` percent-encoded, and a decoded "/к" or a control
+ * character cannot be a Location header (Node refuses it, which was a 500).
+ */
 export function safeNext(next: unknown): string {
   if (typeof next !== 'string' || next.length > 2000) return '/';
   if (!next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return '/';
-  // eslint-disable-next-line no-control-regex -- a control character in a redirect target is refused on purpose
-  if (/[\u0000-\u001f\u007f\\]/.test(next)) return '/';
+  if (/[^\x21-\x7e]|\\/.test(next)) return '/';
   return next;
 }
 

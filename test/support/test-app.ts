@@ -77,6 +77,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
     SWEEP_ENABLED: 'false',
     DEFAULT_LOCALE: 'en',
     SESSION_SECRET: 'test-secret-test-secret-test-secret',
+    // the tests connect over loopback and stand in for a reverse proxy: X-Forwarded-For names the client
+    TRUST_PROXY: 'loopback',
     ...options.env,
   });
   const clock = new ManualClock(new Date(options.now ?? '2027-03-01T10:00:00+05:00'));

@@ -1,0 +1,116 @@
+import type { ServerOptions } from 'node:http';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import helmet from 'helmet';
+import { AppError } from './common/errors/app-error';
+import type { AppConfig } from './config/config';
+import { SESSION_COOKIE } from './identity/auth/auth.guard';
+
+/**
+ * The HTTP server's timeouts. REQUEST_TIMEOUT_SECONDS bounds the whole request, headers and body
+ * (Node's requestTimeout; Fastify turns it off unless given): a body sent slowly is cut with 408
+ * REQUEST_TIMEOUT (client-error.ts). The headers alone must arrive within 20 s (headersTimeout); a
+ * kept-alive connection may sit idle 72 s between requests (keepAliveTimeout, above the 60 s of
+ * common load balancers); a connection on which nothing moves for 2 minutes, e.g. a client that
+ * stopped reading an answer, is closed (connectionTimeout). Node checks the first two at
+ * connectionsCheckingInterval, so that is a fraction of the timeout.
+ */
+export function serverTimeouts(config: AppConfig) {
+  const requestTimeout = config.requestTimeoutMs;
+  const http: ServerOptions = {
+    requestTimeout,
+    headersTimeout: Math.min(requestTimeout, 20_000),
+    connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(requestTimeout / 4))),
+  };
+  return { http, requestTimeout, keepAliveTimeout: 72_000, connectionTimeout: 120_000 };
+}
+
+/** No page or answer may use these browser features (Permissions-Policy). */
+export const PERMISSIONS_POLICY =
+  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
+
+// helmet's headers, its middleware built once: @fastify/helmet rebuilt it (parsing the whole
+// content security policy) on every request, a tenth of a small request's CPU in the benchmark.
+const helmetHeaders = helmet({
+  contentSecurityPolicy: {
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+
+/** helmet's headers (content security policy, nosniff, HSTS, ...) and the Permissions-Policy, then `next`. */
+export function securityHeaders(request: FastifyRequest, reply: FastifyReply, next: () => void): void {
+  void reply.header('permissions-policy', PERMISSIONS_POLICY);
+  helmetHeaders(request.raw, reply.raw, () => next());
+}
+
+/** What Swagger UI's page at /api/docs loads; the rest of swagger-ui-dist (package.json, *.map, ...) is not served. */
+const SWAGGER_UI_FILES = new Set([
+  '',
+  'index.html',
+  'swagger-ui-init.js',
+  'swagger-ui.css',
+  'swagger-ui-bundle.js',
+  'swagger-ui-standalone-preset.js',
+  'favicon-16x16.png',
+  'favicon-32x32.png',
+]);
+const DOCS = '/api/docs/';
+
+/** Whether a URL under /api/docs/ names one of the files Swagger UI needs (also under /api/docs/docs/, its other base). */
+export function isSwaggerUiFile(url: string): boolean {
+  if (!url.startsWith(DOCS)) return true;
+  const file = url.split('?', 1)[0].slice(DOCS.length);
+  return SWAGGER_UI_FILES.has(file.startsWith('docs/') ? file.slice('docs/'.length) : file);
+}
+
+type Cookies = { cookies?: Record<string, string | undefined> };
+
+/** A request that names a user: a bearer token or the session cookie (valid or not). */
+function carriesCredentials(request: FastifyRequest): boolean {
+  return request.headers.authorization !== undefined || (request as FastifyRequest & Cookies).cookies?.[SESSION_COOKIE] !== undefined;
+}
+
+/**
+ * Hooks on every request: 404 for the files of Swagger UI's folder that its page does not use; and
+ * `Cache-Control: no-store` on every API answer to a request that carries credentials or changes
+ * something (an anonymous GET of public data is left alone).
+ */
+export function addHardeningHooks(
+  instance: FastifyInstance,
+  refuse: (error: AppError, request: FastifyRequest, reply: FastifyReply) => void,
+): void {
+  instance.addHook('onRequest', (request, reply, done) => {
+    if (isSwaggerUiFile(request.url)) {
+      done();
+      return;
+    }
+    refuse(new AppError('NOT_FOUND'), request, reply);
+  });
+  instance.addHook('onSend', (request, reply, payload, done) => {
+    const read = request.method === 'GET' || request.method === 'HEAD';
+    if (request.url.startsWith('/api/') && (!read || carriesCredentials(request))) void reply.header('cache-control', 'no-store');
+    done(null, payload);
+  });
+}
+
+/**
+ * The JSON body parser, except that an empty body is no body: a POST that takes none (publish,
+ * close, follow) may come with `Content-Type: application/json` and nothing after it. Any other body
+ * goes through Fastify's own parser (prototype poisoning refused), so a malformed one is still 400
+ * MALFORMED_JSON. Called after app.init(), which registers Nest's JSON parser that this replaces.
+ */
+export function acceptEmptyJsonBody(instance: FastifyInstance): void {
+  const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = instance.initialConfig;
+  const json = instance.getDefaultJsonParser(onProtoPoisoning ?? 'error', onConstructorPoisoning ?? 'error');
+  instance.removeContentTypeParser('application/json');
+  instance.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, (request, body: string, done) => {
+    if (body.length === 0) done(null, undefined);
+    else void json(request, body, done);
+  });
+}
