@@ -72,7 +72,7 @@ describe('one mailbox, one account: e-mail normalization against the unique inde
     ['fullwidth letters', 'ｏｌｇａ@example.kz'],
     ['the punycode domain', 'aigul@xn--e1afmkfd.xn--80ao21a'],
   ])('maps the variant with %s to the existing account: no second account, and it signs in to the first', async (_label, variant) => {
-    t.app.get(RateLimiter).reset();
+    await t.app.get(RateLimiter).reset();
     const users = await t.db.getRepository(User).count();
     await t.http
       .post(`${API}/auth/register`)
@@ -100,7 +100,7 @@ describe('one mailbox, one account: e-mail normalization against the unique inde
     for (const base of BASES) {
       await fc.assert(
         fc.asyncProperty(variants(base), async ({ variant, refused }) => {
-          t.app.get(RateLimiter).reset();
+          await t.app.get(RateLimiter).reset();
           const res = await t.http
             .post(`${API}/auth/register`)
             .send({ email: variant, password: 'Other-steppe-2099', displayName: 'Fuzz', locale: 'en' });

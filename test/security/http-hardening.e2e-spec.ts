@@ -62,8 +62,8 @@ describe('HTTP hardening (issue 13)', () => {
   afterAll(async () => {
     await t?.close();
   });
-  beforeEach(() => {
-    t.app.get(RateLimiter).reset();
+  beforeEach(async () => {
+    await t.app.get(RateLimiter).reset();
     t.app.get(RateLimiter).configure({ perIp: 200 });
   });
 
