@@ -518,6 +518,8 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({ url: '/login', body: { email: users.citizen.user.email, password: PASSWORD, next: '/' } }),
     ],
     ['POST /logout', everyone('303 /'), async () => ({ url: '/logout', body: {} })],
+    // ends every session of the account: each cell signs in afresh (formCredentials), so later cells are not affected
+    ['POST /logout-everywhere', pageSignedIn('303 /'), async () => ({ url: '/logout-everywhere', body: {} })],
     [
       'POST /register',
       everyone('200'),
