@@ -84,7 +84,7 @@ export class AuthController {
     return { loggedOut: true };
   }
 
-  @Post('logout-everywhere')
+  @Post('logout-all')
   @HttpCode(200)
   @Auth()
   @ApiBearerAuth()

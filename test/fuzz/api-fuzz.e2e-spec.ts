@@ -469,7 +469,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       body: () => ({ email: users.citizen.user.email, password: 'Correct-horse-42' }),
     },
     { method: 'POST', path: `${API}/auth/logout`, as: 'citizen' },
-    { method: 'POST', path: `${API}/auth/logout-everywhere`, as: 'citizen' },
+    { method: 'POST', path: `${API}/auth/logout-all`, as: 'citizen' },
     { method: 'POST', path: `${API}/auth/password-reset/request`, as: 'anon', body: () => ({ email: users.citizen.user.email }) },
     {
       method: 'POST',

@@ -218,7 +218,7 @@ describe('identity: register, verify, login, password reset', () => {
         '/api/v1/auth/register',
         '/api/v1/auth/login',
         '/api/v1/auth/logout',
-        '/api/v1/auth/logout-everywhere',
+        '/api/v1/auth/logout-all',
         '/api/v1/auth/verify-email',
         '/api/v1/me',
         '/api/v1/admin/users',

@@ -272,7 +272,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     ['POST /auth/logout', everyone('200'), async () => ({ method: 'POST', url: `${API}/auth/logout` })],
     // ends every session of the caller; the next cells sign new ones, issued after it
-    ['POST /auth/logout-everywhere', signedIn('200'), async () => ({ method: 'POST', url: `${API}/auth/logout-everywhere` })],
+    ['POST /auth/logout-all', signedIn('200'), async () => ({ method: 'POST', url: `${API}/auth/logout-all` })],
     [
       'POST /auth/password-reset/request',
       everyone('200'),
