@@ -7,7 +7,7 @@ const layers = [
   { name: 'core', folders: ['identity', 'calendar', 'procedure', 'notifications', 'health'] },
   { name: 'organizations', folders: ['organizations'] },
   { name: 'plans', folders: ['plans'] },
-  { name: 'stages', folders: ['remarks', 'hearings', 'reviews', 'documentation', 'outcomes'] },
+  { name: 'stages', folders: ['remarks', 'hearings', 'reviews', 'commitments', 'documentation', 'outcomes'] },
   { name: 'cross-stage', folders: ['scheduler', 'demo', 'sandbox', 'plan-record'] },
   { name: 'web', folders: ['web'] },
   // The wiring: files directly in src/ (main.ts, app.module.ts, create-app.ts, bootstrap-data.ts, entities.ts).
@@ -23,7 +23,11 @@ const sideways = [
   ['procedure', 'calendar'],
   ['identity', 'notifications'],
   ['remarks', 'hearings'],
+  ['reviews', 'remarks'],
+  ['commitments', 'remarks'],
   ['documentation', 'reviews'],
+  ['documentation', 'commitments'],
+  ['outcomes', 'commitments'],
   ['outcomes', 'remarks'],
   ['outcomes', 'reviews'],
 ];

@@ -7,6 +7,7 @@ import { PlanSearchColumn1795441000000 } from './1795441000000-PlanSearchColumn'
 import { RevocableSessions1795500100000 } from './1795500100000-RevocableSessions';
 import { EmailIdentity1795500200000 } from './1795500200000-EmailIdentity';
 import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounters';
+import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -18,4 +19,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RevocableSessions1795500100000,
   EmailIdentity1795500200000,
   RateLimitCounters1795500300000,
+  AnswersThatCount1796145835067,
 ];

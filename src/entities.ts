@@ -1,4 +1,6 @@
 import { CalendarOverride } from './calendar/calendar-override.entity';
+import { Commitment } from './commitments/commitment.entity';
+import { CommitmentVerdict } from './commitments/commitment-verdict.entity';
 import { Notice } from './documentation/notice.entity';
 import { Hearing } from './hearings/hearing.entity';
 import { HearingChange } from './hearings/hearing-change.entity';
@@ -14,7 +16,10 @@ import { Outcome } from './outcomes/outcome.entity';
 import { Plan } from './plans/plan.entity';
 import { PlanSubscription } from './plans/plan-subscription.entity';
 import { Answer } from './remarks/answer.entity';
+import { AnswerVerdict } from './remarks/answer-verdict.entity';
 import { Remark } from './remarks/remark.entity';
+import { CouncilFormalFinding } from './reviews/council-formal-finding.entity';
+import { FormalAnswerVote } from './reviews/formal-answer-vote.entity';
 import { Recommendation } from './reviews/recommendation.entity';
 import { RecommendationResponse } from './reviews/recommendation-response.entity';
 import { ReviewConclusion } from './reviews/review-conclusion.entity';
@@ -32,6 +37,7 @@ export const ENTITIES = [
   PlanSubscription,
   Remark,
   Answer,
+  AnswerVerdict,
   Hearing,
   HearingChange,
   Protocol,
@@ -39,7 +45,11 @@ export const ENTITIES = [
   Recommendation,
   RecommendationResponse,
   ReviewConclusion,
+  FormalAnswerVote,
+  CouncilFormalFinding,
   Notice,
+  Commitment,
+  CommitmentVerdict,
   Outcome,
   OutboxMessage,
   RateLimitCounter,

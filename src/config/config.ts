@@ -14,6 +14,10 @@ export interface ProcedureConfig {
   recommendationResponseMonths: number;
   stage2WorkingDays: number;
   stage2AnswerDueWorkingDays: number;
+  /** The remark author's verdict on an answer version: working days after its publication. */
+  verdictWorkingDays: number;
+  /** The author's confirmation or dispute of a commitment: working days after its latest version (or while stage 2 is open). */
+  commitmentVerdictWorkingDays: number;
 }
 
 /** Timing of the e-mail dispatcher (outbox.dispatcher.ts). */
@@ -204,6 +208,8 @@ export function loadConfig(env: Env = process.env): AppConfig {
       recommendationResponseMonths: int(env, 'RECOMMENDATION_RESPONSE_MONTHS', 1, 1, 24),
       stage2WorkingDays: int(env, 'STAGE2_WORKING_DAYS', 5, 1, 365),
       stage2AnswerDueWorkingDays: int(env, 'STAGE2_ANSWER_DUE_WORKING_DAYS', 5, 1, 365),
+      verdictWorkingDays: int(env, 'VERDICT_WORKING_DAYS', 10, 1, 365),
+      commitmentVerdictWorkingDays: int(env, 'COMMITMENT_VERDICT_WORKING_DAYS', 5, 1, 365),
     },
   };
 }

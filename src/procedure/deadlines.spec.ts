@@ -5,6 +5,9 @@ import { addCalendarDays, WorkingCalendar } from '../calendar/working-calendar';
 import {
   answerDueAt,
   checkHearingStart,
+  commitmentVerdictClosesAt,
+  isCommitmentVerdictOpen,
+  verdictClosesAt,
   endOfLocalDay,
   hearingDateOptions,
   hearingDeadlineDate,
@@ -31,6 +34,8 @@ const cfg: ProcedureConfig = {
   recommendationResponseMonths: 1,
   stage2WorkingDays: 5,
   stage2AnswerDueWorkingDays: 5,
+  verdictWorkingDays: 10,
+  commitmentVerdictWorkingDays: 5,
 };
 
 const ALMATY = 'Asia/Almaty'; // UTC+5 since 1 March 2024 (UTC+6 before)
@@ -526,5 +531,90 @@ describe('property: every day of 2025-2028', () => {
         }
       }
     }
+  });
+});
+
+describe('verdictClosesAt (10 working days after an answer version, counted like stage 2)', () => {
+  it.each([
+    ['an ordinary fortnight', '2026-02-02T12:00:00', '2026-02-16'],
+    ['across Nauryz 2026 (21-23 March and the substitutes 24-25)', '2026-03-10T12:00:00', '2026-03-27'],
+    ['published on the Friday before Nauryz', '2026-03-20T12:00:00', '2026-04-08'],
+    ['published on the Nauryz holiday itself: counted from the next day', '2026-03-23T10:00:00', '2026-04-08'],
+    ['across 1, 7 and 9 May 2026 (9 May is a Saturday, moved to Monday 11)', '2026-04-30T12:00:00', '2026-05-19'],
+    ['published on a Saturday', '2026-02-07T12:00:00', '2026-02-20'],
+  ])('%s', (_, published, closeDate) => {
+    expect(verdictClosesAt(almaty(published), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd(closeDate).toISOString());
+  });
+
+  it('counts from the local date: 23:30 and 00:30 in Almaty are different days', () => {
+    expect(verdictClosesAt(new Date('2026-03-19T18:30:00Z'), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd('2026-04-07').toISOString());
+    expect(verdictClosesAt(new Date('2026-03-19T19:30:00Z'), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd('2026-04-08').toISOString());
+  });
+
+  it('honours a transfer: a weekday made a day off is skipped, a Saturday made a working day counts', () => {
+    const transfers = new WorkingCalendar([
+      { date: '2026-02-09', working: false, reason: 'Transfer' },
+      { date: '2026-02-14', working: true, reason: 'Transfer' },
+    ]);
+    // from Monday 2 February: 3,4,5,6, (9 off), 10,11,12,13, 14 (Saturday, working), 16 -> the 10th is the 16th
+    expect(verdictClosesAt(almaty('2026-02-02T12:00:00'), ALMATY, transfers, cfg).toISOString()).toBe(
+      almatyEnd('2026-02-16').toISOString(),
+    );
+  });
+
+  it('is inclusive to the last millisecond of the last day', () => {
+    const closes = verdictClosesAt(almaty('2026-03-10T12:00:00'), ALMATY, cal, cfg);
+    expect(isWindowOpen(almaty('2026-03-27T23:59:59.999'), almaty('2026-03-10T12:00:00'), closes)).toBe(true);
+    expect(isWindowOpen(almaty('2026-03-28T00:00:00.000'), almaty('2026-03-10T12:00:00'), closes)).toBe(false);
+  });
+
+  it('follows the configured number of working days', () => {
+    expect(verdictClosesAt(almaty('2026-03-19T12:00:00'), ALMATY, cal, { ...cfg, verdictWorkingDays: 1 }).toISOString()).toBe(
+      almatyEnd('2026-03-20').toISOString(),
+    );
+    expect(verdictClosesAt(almaty('2026-03-20T12:00:00'), ALMATY, cal, { ...cfg, verdictWorkingDays: 1 }).toISOString()).toBe(
+      almatyEnd('2026-03-26').toISOString(),
+    );
+  });
+
+  it('is never before the end of the publication day plus N calendar days', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 365 * 24 }), (hours) => {
+        const published = new Date(Date.UTC(2025, 0, 1) + hours * 3_600_000);
+        const closes = verdictClosesAt(published, ALMATY, cal, cfg);
+        const day = localDate(published, ALMATY);
+        return (
+          closes.getTime() >= endOfLocalDay(addCalendarDays(day, cfg.verdictWorkingDays), ALMATY).getTime() &&
+          cal.day(localDate(closes, ALMATY)).working
+        );
+      }),
+    );
+  });
+});
+
+describe('commitment verdicts (5 working days after the latest version, or while stage 2 is open)', () => {
+  it.each([
+    ['an ordinary week', '2026-02-02T12:00:00', '2026-02-09'],
+    ['across Nauryz 2026', '2026-03-18T12:00:00', '2026-03-30'],
+    ['across 7 and 9 May 2026', '2026-05-06T12:00:00', '2026-05-15'],
+  ])('%s', (_, published, closeDate) => {
+    expect(commitmentVerdictClosesAt(almaty(published), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd(closeDate).toISOString());
+  });
+
+  const stage2 = { opensAt: almaty('2026-03-02T10:00:00'), closesAt: almatyEnd('2026-03-09') };
+  it.each([
+    ['before the notice and any version', almaty('2026-03-01T12:00:00'), almaty('2026-03-02T10:00:00'), false],
+    ['while stage 2 is open', almaty('2026-03-05T12:00:00'), almaty('2026-03-02T10:00:00'), true],
+    ['stage 2 closed, the version is older than 5 working days', almaty('2026-03-12T12:00:00'), almaty('2026-03-02T10:00:00'), false],
+    ['stage 2 closed, a version from yesterday', almaty('2026-03-12T12:00:00'), almaty('2026-03-11T10:00:00'), true],
+    ['the last millisecond of a version window', almaty('2026-03-18T23:59:59.999'), almaty('2026-03-11T10:00:00'), true],
+    ['one millisecond later', almaty('2026-03-19T00:00:00.000'), almaty('2026-03-11T10:00:00'), false],
+  ])('%s', (_, now, latest, open) => {
+    expect(isCommitmentVerdictOpen(now, stage2, latest, ALMATY, cal, cfg)).toBe(open);
+  });
+
+  it('without stage 2 only the version window counts', () => {
+    expect(isCommitmentVerdictOpen(almaty('2026-02-04T12:00:00'), null, almaty('2026-02-02T12:00:00'), ALMATY, cal, cfg)).toBe(true);
+    expect(isCommitmentVerdictOpen(almaty('2026-02-10T00:00:00'), null, almaty('2026-02-02T12:00:00'), ALMATY, cal, cfg)).toBe(false);
   });
 });

@@ -217,3 +217,35 @@ export function stage2Window(noticePublishedAt: Date, tz: string, cal: WorkingCa
 export function stage2AnswerDueAt(stage2CloseDate: string, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
   return endOfLocalDay(cal.addWorkingDays(stage2CloseDate, cfg.stage2AnswerDueWorkingDays), tz);
 }
+
+/**
+ * The remark author's verdict on one answer version (reasoned or formal): open from the version's
+ * publication to the end of the verdictWorkingDays-th working day after its local date.
+ */
+export function verdictClosesAt(answerPublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(localDate(answerPublishedAt, tz), cfg.verdictWorkingDays), tz);
+}
+
+/**
+ * The author's confirmation or dispute of a commitment, outside stage 2: until the end of the
+ * commitmentVerdictWorkingDays-th working day after the local date of the commitment's latest version.
+ */
+export function commitmentVerdictClosesAt(commitmentPublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(localDate(commitmentPublishedAt, tz), cfg.commitmentVerdictWorkingDays), tz);
+}
+
+/**
+ * May the author confirm or dispute a commitment now? While stage 2 is open (from the notice to
+ * the end of its last day), and from the commitment's latest version to the end of its own window.
+ */
+export function isCommitmentVerdictOpen(
+  now: Date,
+  stage2: { opensAt: Date; closesAt: Date } | null,
+  latestVersionAt: Date,
+  tz: string,
+  cal: WorkingCalendar,
+  cfg: ProcedureConfig,
+): boolean {
+  if (stage2 && isWindowOpen(now, stage2.opensAt, stage2.closesAt)) return true;
+  return isWindowOpen(now, latestVersionAt, commitmentVerdictClosesAt(latestVersionAt, tz, cal, cfg));
+}

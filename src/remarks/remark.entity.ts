@@ -60,4 +60,12 @@ export class Remark {
   /** When the sweep told the organizer that this remark's answer is overdue. */
   @Column({ name: 'overdue_swept_at', type: 'timestamptz', nullable: true })
   overdueSweptAt: Date | null;
+
+  /** A dispute of a commitment: the stage-1 remark whose commitment the author disputes (API `disputes`). */
+  @Column({ name: 'disputes_remark_id', type: 'uuid', nullable: true })
+  disputesRemarkId: string | null;
+
+  @ManyToOne(() => Remark, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'disputes_remark_id', foreignKeyConstraintName: 'remarks_disputes_remark_id_fk' })
+  disputes?: Remark;
 }

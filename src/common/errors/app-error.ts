@@ -14,6 +14,8 @@ export class AppError extends Error {
     readonly params: Record<string, LocalText> = {},
     /** Extra machine-readable data returned beside code and message (e.g. field errors). */
     readonly details?: unknown,
+    /** Named machine-readable fields the contract puts beside code and message, e.g. `missing: [remarkId]`. */
+    readonly fields: Record<string, unknown> = {},
   ) {
     super(code);
     this.status = ERRORS[code].status;

@@ -62,6 +62,18 @@ export const ERRORS = {
   NOT_RESPONDED: { status: 409 },
   OUTCOME_NOT_PUBLISHED: { status: 409 },
   OUTCOME_EXISTS: { status: 409 },
+
+  NOT_AUTHOR: { status: 403 },
+  ANSWER_VERSION_STALE: { status: 409 },
+  VERDICT_WINDOW_CLOSED: { status: 409 },
+  CORRECTION_UNCHANGED: { status: 422 },
+  FORMAL_ANSWERS_INVALID: { status: 422 },
+  REVIEW_OPEN: { status: 409 },
+  FORMAL_ANSWERS_UNCORRECTED: { status: 409 },
+  DOCUMENT_TITLES_NOT_UNIQUE: { status: 422 },
+  COMMITMENTS_INCOMPLETE: { status: 422 },
+  COMMITMENT_INVALID: { status: 422 },
+  NOT_A_COMMITMENT: { status: 409 },
 } satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -76,7 +76,14 @@ export class ErrorFilter implements ExceptionFilter {
       // cannot send an object as that
       .header('content-type', 'application/json; charset=utf-8')
       .header('content-language', locale)
-      .send({ error: { code, message, ...(localizedDetails !== undefined ? { details: localizedDetails } : {}) } });
+      .send({
+        error: {
+          ...(exception instanceof AppError ? exception.fields : {}),
+          code,
+          message,
+          ...(localizedDetails !== undefined ? { details: localizedDetails } : {}),
+        },
+      });
   }
 
   private classify(

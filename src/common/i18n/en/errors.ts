@@ -61,6 +61,18 @@ export const errors = {
     NOT_RESPONDED: 'This recommendation has no response yet.',
     OUTCOME_NOT_PUBLISHED: 'The outcome is not published yet.',
     OUTCOME_EXISTS: 'The outcome is already published.',
+
+    NOT_AUTHOR: 'Only the author of the remark can do this.',
+    ANSWER_VERSION_STALE: 'The answer has been corrected since you read it (the latest version is {latest}). Read the correction first.',
+    VERDICT_WINDOW_CLOSED: 'The time to judge this answer ended {closesAt}.',
+    CORRECTION_UNCHANGED: 'A correction must change the text or the disposition of the answer.',
+    FORMAL_ANSWERS_INVALID: 'Only answered remarks of this plan can be named as formal answers.',
+    REVIEW_OPEN: 'The council review is still open: the outcome waits until the chair closes it or its period ends.',
+    FORMAL_ANSWERS_UNCORRECTED: '{count} answer(s) the council found formal still need a corrected answer.',
+    DOCUMENT_TITLES_NOT_UNIQUE: 'Each document of the notice needs its own title.',
+    COMMITMENTS_INCOMPLETE: '{count} commitment(s) are not accounted for: say where the documentation keeps each one, or why it does not.',
+    COMMITMENT_INVALID: 'This is not a commitment of the plan, or it names a document the notice does not have: {detail}',
+    NOT_A_COMMITMENT: 'The answer to this remark made no commitment.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {

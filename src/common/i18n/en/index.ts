@@ -11,6 +11,9 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
+import { verdicts } from './verdicts';
+import { councilCheck } from './council-check';
+import { commitments } from './commitments';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -27,4 +30,7 @@ export const en = {
   outcomes,
   scheduler,
   pages,
+  verdicts,
+  councilCheck,
+  commitments,
 };

@@ -11,6 +11,9 @@ import { documentation } from './documentation';
 import { outcomes } from './outcomes';
 import { scheduler } from './scheduler';
 import { pages } from './pages';
+import { verdicts } from './verdicts';
+import { councilCheck } from './council-check';
+import { commitments } from './commitments';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -28,4 +31,7 @@ export const kk: Catalogue = {
   outcomes,
   scheduler,
   pages,
+  verdicts,
+  councilCheck,
+  commitments,
 };

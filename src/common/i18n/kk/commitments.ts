@@ -1,0 +1,3 @@
+import type { commitments as en } from '../en/commitments';
+
+export const commitments: typeof en = {};
