@@ -22,12 +22,13 @@ export interface CleanCommitment {
 }
 
 /** Why an input cannot stand at all (COMMITMENT_INVALID). */
-export type InvalidReason = { kind: 'not_a_commitment'; remarkId: string } | { kind: 'duplicate'; remarkId: string } | { kind: 'unknown_document'; remarkId: string; document: string };
+export type InvalidReason =
+  | { kind: 'not_a_commitment'; remarkId: string }
+  | { kind: 'duplicate'; remarkId: string }
+  | { kind: 'unknown_document'; remarkId: string; document: string };
 
 export type CommitmentsCheck =
-  | { ok: true; commitments: CleanCommitment[] }
-  | { ok: false; invalid: InvalidReason }
-  | { ok: false; invalid: null; missing: string[] };
+  { ok: true; commitments: CleanCommitment[] } | { ok: false; invalid: InvalidReason } | { ok: false; invalid: null; missing: string[] };
 
 /** An answer that accepts a remark, fully or partly, is a commitment. */
 export function isCommitmentDisposition(disposition: string | null | undefined): disposition is 'accepted' | 'partially_accepted' {

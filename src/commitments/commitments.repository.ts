@@ -123,7 +123,10 @@ export class CommitmentsRepository {
     return em.getRepository(Remark).findOne({ where: { id: remarkId }, lock: { mode: 'pessimistic_write' } });
   }
 
-  insertVerdict(em: EntityManager, row: Omit<CommitmentVerdict, 'id' | 'commitment' | 'remark' | 'plan' | 'author' | 'disputeRemark'>): Promise<CommitmentVerdict> {
+  insertVerdict(
+    em: EntityManager,
+    row: Omit<CommitmentVerdict, 'id' | 'commitment' | 'remark' | 'plan' | 'author' | 'disputeRemark'>,
+  ): Promise<CommitmentVerdict> {
     return em.getRepository(CommitmentVerdict).save(row);
   }
 

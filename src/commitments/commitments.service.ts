@@ -19,7 +19,15 @@ import type { Plan } from '../plans/plan.entity';
 import { commitmentVerdictClosesAt, isCommitmentVerdictOpen, localDate } from '../procedure/deadlines';
 import type { CommitmentVerdictKind } from './commitment-verdict.entity';
 import type { CommitmentStatus } from './commitment.entity';
-import { changedFrom, checkCommitments, CleanCommitment, CommitmentInput, CommitmentsCheck, disputeAnswerDueAt, InvalidReason } from './commitment-rules';
+import {
+  changedFrom,
+  checkCommitments,
+  CleanCommitment,
+  CommitmentInput,
+  CommitmentsCheck,
+  disputeAnswerDueAt,
+  InvalidReason,
+} from './commitment-rules';
 import { CandidateRow, CommitmentsRepository, VerdictRow, VersionRow } from './commitments.repository';
 
 export interface CommitmentVerdictView {
@@ -101,7 +109,8 @@ function versionView(v: VersionRow, verdicts: Map<string, VerdictRow[]>): Commit
   const latest = rows[rows.length - 1];
   const view = verdictView(latest);
   // a repeated dispute of one version links the remark its first dispute filed
-  if (view && view.verdict === 'disputed' && !view.disputeRemarkId) view.disputeRemarkId = rows.find((r) => r.dispute_remark_id)?.dispute_remark_id ?? null;
+  if (view && view.verdict === 'disputed' && !view.disputeRemarkId)
+    view.disputeRemarkId = rows.find((r) => r.dispute_remark_id)?.dispute_remark_id ?? null;
   return {
     version: v.version,
     disposition: v.disposition,
@@ -154,20 +163,24 @@ export class CommitmentsService {
     const byRemark = new Map<string, VersionRow[]>();
     for (const v of versions) byRemark.set(v.remark_id, [...(byRemark.get(v.remark_id) ?? []), v]);
     const current = new Map(candidates.map((c) => [c.remark_id, c]));
-    const stage2 = plan.stage2_opens_at && plan.stage2_closes_at ? { opensAt: plan.stage2_opens_at, closesAt: plan.stage2_closes_at } : null;
+    const stage2 =
+      plan.stage2_opens_at && plan.stage2_closes_at ? { opensAt: plan.stage2_opens_at, closesAt: plan.stage2_closes_at } : null;
     const out: CommitmentView[] = [];
     for (const [remarkId, list] of byRemark) {
       const latest = list[list.length - 1];
       const candidate = current.get(remarkId);
       const publishedAt = new Date(latest.published_at);
-      const open = !plan.outcome_published_at && isCommitmentVerdictOpen(now, stage2, publishedAt, plan.time_zone, cal, this.config.procedure);
+      const open =
+        !plan.outcome_published_at && isCommitmentVerdictOpen(now, stage2, publishedAt, plan.time_zone, cal, this.config.procedure);
       out.push({
         remarkId,
         remark: { body: latest.remark_body, authorName: latest.author_name },
         ...versionView(latest, verdicts),
         version: latest.version,
         pending: !!candidate && candidate.answer_id !== latest.answer_id,
-        verdictClosesAt: plan.outcome_published_at ? null : this.verdictClosesAt(publishedAt, plan.stage2_closes_at, plan.time_zone, cal).toISOString(),
+        verdictClosesAt: plan.outcome_published_at
+          ? null
+          : this.verdictClosesAt(publishedAt, plan.stage2_closes_at, plan.time_zone, cal).toISOString(),
         verdictOpen: open,
         history: list.slice(0, -1).map((v) => versionView(v, verdicts)),
       });
@@ -222,7 +235,11 @@ export class CommitmentsService {
   }
 
   /** POST /plans/{id}/commitments: a new version of each commitment given that says something new; until the outcome. */
-  async publish(user: AuthUser | undefined, planId: string, inputs: CommitmentInput[]): Promise<{ published: { remarkId: string; version: number }[] }> {
+  async publish(
+    user: AuthUser | undefined,
+    planId: string,
+    inputs: CommitmentInput[],
+  ): Promise<{ published: { remarkId: string; version: number }[] }> {
     const result = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
@@ -238,7 +255,14 @@ export class CommitmentsService {
           false,
         ),
       );
-      const ctx = { plan, timeZone: organization.timeZone, user, now: this.clock.now(), stage2ClosesAt: plan.stage2ClosesAt, cal: await this.calendars.calendar() };
+      const ctx = {
+        plan,
+        timeZone: organization.timeZone,
+        user,
+        now: this.clock.now(),
+        stage2ClosesAt: plan.stage2ClosesAt,
+        cal: await this.calendars.calendar(),
+      };
       const published: { remarkId: string; version: number }[] = [];
       for (const c of clean) {
         const candidate = candidates.find((x) => x.remark_id === c.remarkId)!;
@@ -349,7 +373,14 @@ export class CommitmentsService {
         disputeRemarkId: filed,
         createdAt: now,
       });
-      return { remarkId: remark.id, version: latest.version, verdict: input.verdict, reason, at: now.toISOString(), disputeRemarkId: filed ?? existing };
+      return {
+        remarkId: remark.id,
+        version: latest.version,
+        verdict: input.verdict,
+        reason,
+        at: now.toISOString(),
+        disputeRemarkId: filed ?? existing,
+      };
     });
   }
 }

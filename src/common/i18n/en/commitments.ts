@@ -45,7 +45,8 @@ export const commitments = {
     verdictReason: 'Reason',
     disputeRemark: 'The dispute as a stage-2 remark',
     formTitle: 'Confirm or dispute',
-    formHint: (p: { time: string }) => `You may confirm or dispute this commitment until ${p.time}. A dispute is filed as your stage-2 remark and answered.`,
+    formHint: (p: { time: string }) =>
+      `You may confirm or dispute this commitment until ${p.time}. A dispute is filed as your stage-2 remark and answered.`,
     verdictLabel: 'Your verdict',
     confirm: 'Confirm: the documentation keeps my remark',
     dispute: 'Dispute: it does not',
