@@ -53,6 +53,8 @@ export interface CommitmentVersionView {
 export interface CommitmentView {
   remarkId: string;
   remark: { body: string; authorName: string };
+  /** The remark's latest answer while it accepts the remark (null once a correction no longer does). */
+  answer: { body: string; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
   disposition: 'accepted' | 'partially_accepted';
   status: CommitmentStatus | 'pending';
   document: string | null;
@@ -97,6 +99,10 @@ function refuseUnless(check: CommitmentsCheck): CleanCommitment[] {
   if (check.ok) return check.commitments;
   if (check.invalid) throw new AppError('COMMITMENT_INVALID', { detail: invalidDetail(check.invalid) });
   throw new AppError('COMMITMENTS_INCOMPLETE', { count: check.missing.length }, undefined, { missing: check.missing });
+}
+
+function answerOf(c: CandidateRow): CommitmentView['answer'] {
+  return { body: c.answer_body, disposition: c.disposition, version: c.answer_version };
 }
 
 function verdictView(v: VerdictRow | undefined): CommitmentVerdictView | null {
@@ -175,6 +181,7 @@ export class CommitmentsService {
       out.push({
         remarkId,
         remark: { body: latest.remark_body, authorName: latest.author_name },
+        answer: candidate ? answerOf(candidate) : null,
         ...versionView(latest, verdicts),
         version: latest.version,
         pending: !!candidate && candidate.answer_id !== latest.answer_id,
@@ -190,6 +197,7 @@ export class CommitmentsService {
       out.push({
         remarkId: c.remark_id,
         remark: { body: c.remark_body, authorName: c.author_name },
+        answer: answerOf(c),
         disposition: c.disposition,
         status: 'pending',
         document: null,
