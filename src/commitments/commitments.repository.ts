@@ -110,6 +110,16 @@ export class CommitmentsRepository {
     return (row?.documents ?? []).map((d) => d.title);
   }
 
+  /** Which of the plan's commitments the user's own remarks made. */
+  async ownRemarkIds(db: DataSource, planId: string, userId: string): Promise<string[]> {
+    const rows = await queryRows<{ id: string }>(
+      db,
+      'SELECT DISTINCT r.id FROM remarks r JOIN commitments c ON c.remark_id = r.id WHERE r.plan_id = $1 AND r.author_id = $2',
+      [planId, userId],
+    );
+    return rows.map((r) => r.id);
+  }
+
   latest(em: EntityManager, remarkId: string): Promise<Commitment | null> {
     return em.getRepository(Commitment).findOne({ where: { remarkId }, order: { version: 'DESC' } });
   }

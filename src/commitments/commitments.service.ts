@@ -147,6 +147,11 @@ export class CommitmentsService {
     return this.commitments.candidates(this.db, planId);
   }
 
+  /** The commitments of the plan that the user's own remarks made (whose verdict form the plan page shows them). */
+  async ownRemarkIds(planId: string, userId: string | undefined): Promise<Set<string>> {
+    return new Set(userId ? await this.commitments.ownRemarkIds(this.db, planId, userId) : []);
+  }
+
   /** The later of stage 2's end and the version's own window. */
   private verdictClosesAt(publishedAt: Date, stage2ClosesAt: Date | null, tz: string, cal: WorkingCalendar): Date {
     const own = commitmentVerdictClosesAt(publishedAt, tz, cal, this.config.procedure);
