@@ -75,7 +75,7 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
         ${where(ctx, { status: x.status, document: x.document, location: x.location, explanation: x.explanation })}
         ${x.pending ? html`<p class="pending">${c.pendingNewVersion}</p>` : ''}
         ${verdictLine(ctx, x.authorVerdict, d)}
-        ${mine && x.verdictOpen ? verdictForm(ctx, d, x) : ''}
+        ${mine && x.verdictOpen ? verdictForm(ctx, d, x) : d.form?.remarkId === x.remarkId ? formAlert(d.form.state.formError, `verdict-form-error-${x.remarkId}`) : ''}
         ${
           x.history.length
             ? html`<details class="history"><summary>${c.history({ n: x.history.length })}</summary>
