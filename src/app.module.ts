@@ -3,6 +3,7 @@ import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
 import { randomUUID } from 'node:crypto';
 import { CalendarModule } from './calendar/calendar.module';
+import { CommitmentsModule } from './commitments/commitments.module';
 import { Clock, RealClock } from './common/clock';
 import { ClockModule } from './common/clock.module';
 import { AppConfig } from './config/config';
@@ -61,6 +62,7 @@ export class AppModule {
         RemarksModule,
         HearingsModule,
         ReviewsModule,
+        CommitmentsModule,
         DocumentationModule,
         OutcomesModule,
         SchedulerModule,

@@ -17,7 +17,7 @@ export class DocumentationController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'The organizer publishes the notice and documentation; opens stage 2 (5 working days). 409 PROTOCOL_NOT_PUBLISHED, NOTICE_EXISTS',
+      'The organizer publishes the notice and documentation, accounting for every commitment (a stage-1 answer that accepted a remark; version 1 of each is e-mailed to its author); opens stage 2 (5 working days). 409 PROTOCOL_NOT_PUBLISHED, NOTICE_EXISTS; 422 DOCUMENT_TITLES_NOT_UNIQUE, COMMITMENTS_INCOMPLETE {missing: [remarkId]}, COMMITMENT_INVALID',
   })
   publish(@Param('id') id: string, @Body() body: NoticeDto, @CurrentUser() user: AuthUser) {
     return this.documentation.publish(user, id, body);
@@ -29,7 +29,7 @@ export class DocumentationController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'The organizer publishes a corrected notice as a new version with a reason (participants are e-mailed; the stage 2 window stays). 409 NOTICE_NOT_PUBLISHED, DISCUSSION_CLOSED',
+      'The organizer publishes a corrected notice as a new version with a reason (participants are e-mailed; the stage 2 window stays). 409 NOTICE_NOT_PUBLISHED, DISCUSSION_CLOSED; 422 DOCUMENT_TITLES_NOT_UNIQUE',
   })
   correct(@Param('id') id: string, @Body() body: NoticeCorrectionDto, @CurrentUser() user: AuthUser) {
     return this.documentation.correct(user, id, body);

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CalendarService } from '../calendar/calendar.service';
+import type { CommitmentsService } from '../commitments/commitments.service';
 import { ManualClock } from '../common/clock';
 import type { AppConfig } from '../config/config';
 import type { AuthUser } from '../identity/auth/auth-user';
@@ -49,6 +50,7 @@ function setUp(plan: Partial<Plan>) {
     { kick: jest.fn() } as unknown as OutboxDispatcher,
     notices,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
+    { recordAtNotice: jest.fn(async () => undefined) } as unknown as CommitmentsService,
   );
   return { service, notices, outbox, stored };
 }

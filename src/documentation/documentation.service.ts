@@ -1,6 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
+import type { CommitmentInput } from '../commitments/commitment-rules';
+import { titlesUnique } from '../commitments/commitment-rules';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -51,6 +54,11 @@ export async function noticeView(em: EntityManager, planId: string): Promise<Not
   };
 }
 
+/** Each document of a notice has its own title (commitments name documents by title). */
+function assertTitlesUnique(documents: NoticeDocument[]): void {
+  if (!titlesUnique(documents.map((d) => d.title))) throw new AppError('DOCUMENT_TITLES_NOT_UNIQUE');
+}
+
 function cleanDocuments(documents: NoticeDocument[]): NoticeDocument[] {
   return documents.map((d) => ({ title: d.title, url: d.url, sha256: d.sha256.toLowerCase() }));
 }
@@ -65,6 +73,7 @@ export class DocumentationService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly notices: DocumentationRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   /** The published notice of a plan the user may see. */
@@ -79,7 +88,7 @@ export class DocumentationService {
   async publish(
     user: AuthUser | undefined,
     planId: string,
-    input: { noticeNumber: string; documents: NoticeDocument[] },
+    input: { noticeNumber: string; documents: NoticeDocument[]; commitments?: CommitmentInput[] },
   ): Promise<{ opensAt: string; closesAt: string; notice: NoticeView }> {
     const result = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
@@ -87,6 +96,7 @@ export class DocumentationService {
       if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
       if (plan.noticePublishedAt) throw new AppError('NOTICE_EXISTS');
       if (plan.outcomePublishedAt) throw new AppError('DISCUSSION_CLOSED');
+      assertTitlesUnique(input.documents);
       const now = this.clock.now();
       const window = stage2Window(now, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
       await this.notices.insertNotice(em, {
@@ -99,6 +109,13 @@ export class DocumentationService {
         correctionReason: null,
       });
       await this.notices.markNoticePublished(em, plan.id, now, window);
+      // every commitment accounted for, version 1 of each stored and e-mailed, in the notice's transaction
+      await this.commitments.recordAtNotice(
+        em,
+        { plan, timeZone: organization.timeZone, user, now, stage2ClosesAt: window.closesAt },
+        input.commitments ?? [],
+        input.documents.map((d) => d.title),
+      );
       const closeDate = localDate(window.closesAt, organization.timeZone);
       const recipients = await this.notices.participants(em, plan.id);
       await this.outbox.enqueue(
@@ -132,6 +149,7 @@ export class DocumentationService {
       assertOrganizerOf(user, plan);
       if (!plan.noticePublishedAt) throw new AppError('NOTICE_NOT_PUBLISHED');
       if (plan.outcomePublishedAt) throw new AppError('DISCUSSION_CLOSED');
+      assertTitlesUnique(input.documents);
       const version = (await this.notices.lastNoticeVersion(em, plan.id)) + 1;
       const reason = input.reason.trim();
       await this.notices.insertNotice(em, {

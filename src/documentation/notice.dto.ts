@@ -1,10 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { CommitmentInputDto } from '../commitments/commitments.dto';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsNotEmpty,
+  IsOptional,
   IsString,
   IsUrl,
   Matches,
@@ -30,7 +32,7 @@ export class NoticeDocumentDto {
   sha256: string;
 }
 
-export class NoticeDto {
+export class NoticeBaseDto {
   @ApiProperty({ maxLength: 100 })
   @IsString()
   @MinLength(1)
@@ -46,7 +48,22 @@ export class NoticeDto {
   documents: NoticeDocumentDto[];
 }
 
-export class NoticeCorrectionDto extends NoticeDto {
+export class NoticeDto extends NoticeBaseDto {
+  @ApiPropertyOptional({
+    type: [CommitmentInputDto],
+    maxItems: 1000,
+    description:
+      "One for each stage-1 remark whose latest answer is accepted or partially_accepted: implemented (document: a title of this notice's documents, and location) or not_implemented, with an explanation. 422 COMMITMENTS_INCOMPLETE {missing: [remarkId]}, COMMITMENT_INVALID",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => CommitmentInputDto)
+  commitments?: CommitmentInputDto[];
+}
+
+export class NoticeCorrectionDto extends NoticeBaseDto {
   @ApiProperty({ description: 'Why the notice is corrected (shown publicly with the new version)', maxLength: 2000 })
   @IsString()
   @IsNotEmpty()

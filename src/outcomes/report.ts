@@ -1,4 +1,6 @@
 import type { EntityManager } from 'typeorm';
+import type { ReportCommitment } from '../commitments/commitments-report';
+import { reportCommitments } from '../commitments/commitments-report';
 import type { Plan } from '../plans/plan.entity';
 import type { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
@@ -45,6 +47,8 @@ export interface Report {
   plan: { id: string; title: string };
   remarks: ReportRemark[];
   recommendations: ReportRecommendation[];
+  /** Accepted stage-1 remarks: where the documentation keeps each (latest version) and the author's verdict. */
+  commitments: ReportCommitment[];
   outcome: OutcomeView | null;
 }
 
@@ -110,6 +114,7 @@ export async function buildReport(em: EntityManager, plan: Plan, now: Date): Pro
     plan: { id: plan.id, title: plan.title },
     remarks,
     recommendations: await reportRecommendations(em, plan.id, now),
+    commitments: await reportCommitments(em, plan.id),
     outcome: await outcomeView(em, plan.id),
   };
 }

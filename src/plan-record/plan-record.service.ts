@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AuthUser } from '../identity/auth/auth-user';
 import { PlansService } from '../plans/plans.service';
@@ -11,11 +12,13 @@ export class PlanRecordService {
     private readonly db: DataSource,
     private readonly clock: Clock,
     private readonly plans: PlansService,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   /** One plan with every step of the procedure so far, if the user may see it. */
   async get(user: AuthUser | undefined, planId: string): Promise<PlanRecord> {
     const now = this.clock.now();
-    return withProcedureDetails(this.db.manager, await this.plans.view(user, planId, now), now);
+    const record = await withProcedureDetails(this.db.manager, await this.plans.view(user, planId, now), now);
+    return { ...record, commitments: await this.commitments.view(record.id) };
   }
 }

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { CommitmentView } from '../commitments/commitments.service';
 import { noticeView } from '../documentation/documentation.service';
 import type { HearingView } from '../hearings/hearing-view';
 import { hearingView, protocolView } from '../hearings/hearing-view';
@@ -16,9 +17,14 @@ export async function procedureAfterHearing(em: EntityManager, planId: string, n
 export type ProcedureAfterHearing = Awaited<ReturnType<typeof procedureAfterHearing>>;
 
 /** GET /plans/{id}: the plan as the list shows it, with every step of the procedure so far. */
-export type PlanRecord = Omit<PlanView, 'hearing' | keyof ProcedureAfterHearing> & { hearing: HearingView | null } & ProcedureAfterHearing;
+export type PlanRecord = Omit<PlanView, 'hearing' | keyof ProcedureAfterHearing> & {
+  hearing: HearingView | null;
+} & ProcedureAfterHearing & {
+    /** Accepted stage-1 remarks and where the documentation keeps them (after the notice). */
+    commitments: CommitmentView[];
+  };
 
-export async function withProcedureDetails(em: EntityManager, view: PlanView, now: Date): Promise<PlanRecord> {
+export async function withProcedureDetails(em: EntityManager, view: PlanView, now: Date): Promise<Omit<PlanRecord, 'commitments'>> {
   const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now)]);
   return { ...view, hearing, ...after };
 }

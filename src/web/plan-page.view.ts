@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
+import { CommitmentsService } from '../commitments/commitments.service';
 import { AppError } from '../common/errors/app-error';
 import { PlanParticipation } from './citizen/plan-participation';
 import { Pages } from './page-response';
@@ -16,6 +17,7 @@ export class PlanPageView {
     private readonly queries: PublicPagesRepository,
     private readonly participation: PlanParticipation,
     private readonly clock: Clock,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   async render(
@@ -31,10 +33,12 @@ export class PlanPageView {
     if (!plan) throw new AppError('PLAN_NOT_FOUND');
     const now = this.clock.now();
     const done = ((request.query ?? {}) as Record<string, unknown>).done;
-    const [remarks, procedure, slots] = await Promise.all([
+    const [remarks, procedure, slots, commitments, own] = await Promise.all([
       this.queries.remarks(plan.id, cursor),
       this.queries.procedure(plan.id, now),
       this.participation.slots(ctx, plan, now, done),
+      this.commitments.view(plan.id),
+      this.commitments.ownRemarkIds(plan.id, ctx.user?.id),
     ]);
     const page = planPage(ctx, {
       now,
@@ -42,6 +46,7 @@ export class PlanPageView {
       remarks,
       procedure,
       slots,
+      commitments: { planId: plan.id, tz: plan.time_zone, commitments, own, form: form.commitment, done: done === 'commitment' },
       path: `/plans/${plan.id}`,
       form: { remarkKey: randomUUID(), ...form },
     });

@@ -20,6 +20,8 @@ export interface PlanFormState {
   flash?: 'remarked' | 'answered' | null;
   remark?: FormState<RemarkField>;
   answer?: { remarkId: string; state: FormState<AnswerField> };
+  /** The author's refused confirmation or dispute of a commitment (src/web/plan-commitments.ts). */
+  commitment?: { remarkId: string; state: FormState<'verdict' | 'reason'> };
   /** Idempotency key of the remark form, so a double submit makes one remark. */
   remarkKey?: string;
 }

@@ -6,6 +6,8 @@ import type { HtmlValue, SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
+import type { CommitmentsData } from './plan-commitments';
+import { commitmentsSection } from './plan-commitments';
 import type { OpenWindow, PlanFormState } from './plan-remarks';
 import { remarksSection } from './plan-remarks';
 import type { ProcedureDetails } from './plan-sections';
@@ -60,6 +62,8 @@ export interface PlanData {
   procedure?: ProcedureDetails;
   /** Parts rendered by feature folders (src/web/citizen: following the plan, hearing sign-up). */
   slots?: PlanSlots;
+  /** Accepted remarks kept in the documentation, with the author's verdict form (after the notice). */
+  commitments?: CommitmentsData;
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -152,6 +156,8 @@ ${data.slots?.afterDescription ?? ''}
 ${hearingSection(ctx, p, data.slots?.hearing)}
 
 ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : ''}
+
+${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
 ${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open })}`;
   return layout(ctx, { title: p.title, body });

@@ -1,5 +1,6 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { ApplicationConfig } from '@nestjs/core';
+import { CommitmentsModule } from '../commitments/commitments.module';
 import { ErrorFilter } from '../common/errors/error.filter';
 import { HearingsModule } from '../hearings/hearings.module';
 import { OrganizationsModule } from '../organizations/organizations.module';
@@ -18,6 +19,7 @@ import { CouncilPagesRepository } from './council/council-pages.repository';
 import { WebErrorRenderer } from './html-error-renderer';
 import { OrganizerWebModule } from './organizer/organizer.module';
 import { PageKitModule } from './page-kit.module';
+import { PlanCommitmentsController } from './plan-commitments.controller';
 import { PlanFormsController } from './plan-forms.controller';
 import { PlanPageView } from './plan-page.view';
 import { PublicPagesRepository } from './public-pages.repository';
@@ -33,13 +35,14 @@ import { WebController } from './web.controller';
     WebController,
     SignInController,
     PlanFormsController,
+    PlanCommitmentsController,
     AccountPagesController,
     CitizenPagesController,
     CouncilPagesController,
     AdminPagesController,
     AdminCalendarController,
   ],
-  imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule],
+  imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule, CommitmentsModule],
   providers: [
     PublicPagesRepository,
     CouncilPagesRepository,

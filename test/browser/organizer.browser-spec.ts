@@ -195,6 +195,18 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(await axe()).toEqual([]);
     await shot('notice-error');
     await page.locator('#doc1Sha256').fill('b'.repeat(64));
+    // the remark accepted in stage 1 is a commitment: the table starts with it, and the notice must account for it
+    expect(await page.locator('table.commitments tbody tr').count()).toBe(1);
+    expect(await page.locator('table.commitments tbody th').textContent()).toContain('Please publish the weekly menu.');
+    await page.getByRole('button', { name: 'Publish and open stage two' }).click();
+    expect(await page.locator('#c1Status-error').textContent()).toContain('Unfinished');
+    expect(await page.locator('#c1Status').getAttribute('aria-invalid')).toBe('true');
+    expect(await axe()).toEqual([]);
+    await shot('notice-commitments-error');
+    await page.locator('#c1Status').selectOption('implemented');
+    await page.locator('#c1Document').selectOption({ label: '1. Technical specification' });
+    await page.locator('#c1Location').fill('Section 6, page 14');
+    await page.locator('#c1Explanation').fill('The supplier publishes the weekly menu on the school website.');
     await page.getByRole('button', { name: 'Publish and open stage two' }).click();
     await page.waitForURL(/done=notice/);
     expect(await page.locator('main').textContent()).toContain('Notice 2027-0001 was published');

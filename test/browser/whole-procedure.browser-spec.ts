@@ -386,6 +386,14 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await o.locator('#doc2Title').fill('Draft contract');
     await o.locator('#doc2Url').fill('https://docs.almaly.kz/2027-0042/contract.pdf');
     await o.locator('#doc2Sha256').fill('b'.repeat(64));
+    // the two remarks accepted in stage 1 are commitments: one kept in the specification, one not
+    expect(await o.locator('table.commitments tbody tr').count()).toBe(2);
+    await o.locator('#c1Status').selectOption('implemented');
+    await o.locator('#c1Document').selectOption('1');
+    await o.locator('#c1Location').fill('Section 2.1');
+    await o.locator('#c1Explanation').fill('The specification sets the requirement as accepted.');
+    await o.locator('#c2Status').selectOption('not_implemented');
+    await o.locator('#c2Explanation').fill('The lots are split in the plan, not in the documentation.');
     await axe(organizer);
     await o.getByRole('button', { name: 'Publish and open stage two' }).click();
     await o.waitForURL(/done=notice/);
@@ -469,6 +477,8 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
       "Organizer's response: accepted", // review
       'Procurement notice and documentation',
       '2027-ALM-0042', // notice
+      'Commitments',
+      'Section 2.1', // commitments
       'Outcome of the discussion',
       'Amend the plan or documentation', // outcome
     ];

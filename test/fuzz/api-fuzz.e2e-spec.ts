@@ -613,6 +613,20 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     },
     {
       method: 'POST',
+      path: `${API}/plans/{id}/commitments`,
+      as: 'organizer',
+      params: { id: id('protocol') },
+      body: () => ({ commitments: [{ remarkId: ids.remark, status: 'not_implemented', explanation: 'Not kept: the law forbids it' }] }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/remarks/{id}/commitment-verdict`,
+      as: 'citizen',
+      params: { id: id('remark') },
+      body: () => ({ verdict: 'disputed', reason: 'The documentation does not keep it' }),
+    },
+    {
+      method: 'POST',
       path: `${API}/plans/{id}/outcome`,
       as: 'organizer',
       params: { id: id('protocol') },

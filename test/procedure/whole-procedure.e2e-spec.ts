@@ -312,7 +312,36 @@ describe('a whole procedure, both stages, through the API', () => {
 
   it('the notice opens stage 2 for 5 working days counted from the next day', async () => {
     at('2027-04-05T10:00:00+05:00'); // Monday
-    const res = await t.http.post(`${API}/plans/${planId}/notice`).set(org()).send({ noticeNumber: 'N-100', documents: DOCS }).expect(200);
+    // the stage-1 answers that accepted a remark are commitments the notice must account for
+    const refused = await t.http
+      .post(`${API}/plans/${planId}/notice`)
+      .set(org())
+      .send({ noticeNumber: 'N-100', documents: DOCS })
+      .expect(422);
+    expect(refused.body.error.code).toBe('COMMITMENTS_INCOMPLETE');
+    expect([...refused.body.error.missing].sort()).toEqual([remarkIds.aigerim1, remarkIds.alice1, remarkIds.alice2].sort());
+    const commitments = [
+      {
+        remarkId: remarkIds.aigerim1,
+        status: 'implemented',
+        document: DOCS[0].title,
+        location: 'Section 3',
+        explanation: 'The term is 60 days.',
+      },
+      { remarkId: remarkIds.alice1, status: 'not_implemented', explanation: 'The estimate is in the contract, not in the documentation.' },
+      {
+        remarkId: remarkIds.alice2,
+        status: 'implemented',
+        document: DOCS[0].title,
+        location: 'Clause 9.1',
+        explanation: 'A 5-year warranty.',
+      },
+    ];
+    const res = await t.http
+      .post(`${API}/plans/${planId}/notice`)
+      .set(org())
+      .send({ noticeNumber: 'N-100', documents: DOCS, commitments })
+      .expect(200);
     // 6, 7, 8, 9 and 12 April: closes at the end of Monday 12 April
     expect(res.body).toMatchObject({ opensAt: '2027-04-05T05:00:00.000Z', closesAt: '2027-04-12T18:59:59.999Z' });
     const p = await plan();

@@ -49,6 +49,7 @@ const N = '403 NOT_COUNCIL_MEMBER';
 const CHAIR = '403 NOT_CHAIR';
 const UNVERIFIED = '403 EMAIL_NOT_VERIFIED';
 const HIDDEN = '404 PLAN_NOT_FOUND'; // another organization's draft looks absent
+const NOT_AUTHOR = '403 NOT_AUTHOR';
 
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
@@ -190,6 +191,26 @@ describe('authorization matrix: every role against every write endpoint and ever
     const plan = await underReview();
     await prepare('post', `${API}/plans/${plan.id}/notice`, w.organizer, notice);
     return plan;
+  };
+  /** A notice published now that accounts for the citizen's accepted remark (a commitment, version 1). */
+  const withCommitment = async () => {
+    const plan = await underReview();
+    const r = await createRemark(t, plan.id, users.citizen.user.id, {
+      body: `Remark ${serial++}`,
+      createdAt: new Date('2027-01-10T10:00:00+05:00'),
+    });
+    await answerRemark(t, r, w.organizer.user.id, {
+      body: 'Accepted: it goes into the specification.',
+      disposition: 'accepted',
+      publishedAt: new Date('2027-01-20T10:00:00+05:00'),
+    });
+    await prepare('post', `${API}/plans/${plan.id}/notice`, w.organizer, {
+      ...notice,
+      commitments: [
+        { remarkId: r.id, status: 'implemented', document: 'Specification', location: 'Section 2', explanation: 'Kept in section 2.' },
+      ],
+    });
+    return { planId: plan.id, remarkId: r.id };
   };
   /** Stage 2 closed on 8 March with nothing unanswered. */
   const stage2Closed = () =>
@@ -480,6 +501,27 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'POST /plans/{id}/commitments',
+      planOrganizer('201'),
+      async () => {
+        const { planId, remarkId } = await withCommitment();
+        return {
+          method: 'POST',
+          url: `${API}/plans/${planId}/commitments`,
+          body: { commitments: [{ remarkId, status: 'not_implemented', explanation: 'Section 2 was removed after all.' }] },
+        };
+      },
+    ],
+    [
+      'PUT /remarks/{id}/commitment-verdict',
+      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => ({
+        method: 'PUT',
+        url: `${API}/remarks/${(await withCommitment()).remarkId}/commitment-verdict`,
+        body: { verdict: 'disputed', reason: 'Section 2 does not say it.' },
+      }),
+    ],
+    [
       'POST /plans/{id}/outcome',
       planOrganizer('201'),
       async () => ({
@@ -612,6 +654,33 @@ describe('authorization matrix: every role against every write endpoint and ever
         url: organizerPlan('/notice')((await underReview()).id),
         body: { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'https://goszakup.example/spec.pdf', doc1Sha256: 'a'.repeat(64) },
       }),
+    ],
+    [
+      'POST /organizer/plans/:id/commitments',
+      pagePlanOrganizer('303 done=commitments'),
+      async () => {
+        const { planId, remarkId } = await withCommitment();
+        return {
+          url: organizerPlan('/commitments')(planId),
+          body: {
+            c1Remark: remarkId,
+            c1Status: 'not_implemented',
+            c1Document: '',
+            c1Location: '',
+            c1Explanation: 'Section 2 was removed after all.',
+          },
+        };
+      },
+    ],
+    [
+      'POST /plans/:id/commitments/:remarkId/verdict',
+      // the unverified citizen is refused NOT_AUTHOR too, but the plan page (stage 2 open) also shows them its
+      // note that they must confirm their address to remark, which pageErrorCode reads first
+      [SIGN_IN, UNVERIFIED, '303 done=commitment', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => {
+        const { planId, remarkId } = await withCommitment();
+        return { url: `/plans/${planId}/commitments/${remarkId}/verdict`, body: { verdict: 'confirmed', reason: '' } };
+      },
     ],
     [
       'POST /organizer/plans/:id/recommendations/:recommendationId/response',

@@ -351,16 +351,72 @@ describe('organizer pages (/organizer)', () => {
     const none = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1' });
     expect(none.text).toContain('id="doc1Title-error">Fill in at least one document.');
 
-    const ok = await post(`/organizer/plans/${planId}/notice`, organizer, {
+    // the first remark's answer accepted it: the table starts with it, and the notice must account for it
+    const first = await t.db.getRepository(Remark).findOneByOrFail({ body: 'First remark: publish the menu.' });
+    expect(page.text).toContain('<caption>Commitments to account for</caption>');
+    expect(page.text).toContain(`name="c1Remark" value="${first.id}"`);
+    expect(page.text).toContain('The weekly menu will be published on the school website.');
+    const documents = {
       noticeNumber: 'N-1',
       doc2Title: 'Specification',
       doc2Url: 'https://docs.example.kz/spec.pdf',
       doc2Sha256: sha.toUpperCase(),
+    };
+    const unfinished = await post(`/organizer/plans/${planId}/notice`, organizer, {
+      ...documents,
+      c1Remark: first.id,
+      c1Status: 'implemented',
+    });
+    expect(unfinished.status).toBe(422);
+    expect(unfinished.text).toContain('id="c1Status-error">Unfinished');
+    expect(unfinished.text).toMatch(/<option value="2" selected>2\. Specification<\/option>|<option value="2">2\. Specification<\/option>/);
+
+    const ok = await post(`/organizer/plans/${planId}/notice`, organizer, {
+      ...documents,
+      c1Remark: first.id,
+      c1Status: 'implemented',
+      c1Document: '2',
+      c1Location: 'Section 5, page 12',
+      c1Explanation: 'The specification requires the weekly menu on the website.',
     });
     expect(ok.status).toBe(303);
     const api = await t.http.get(`/api/v1/plans/${planId}`);
     expect(api.body.status).toBe('stage2_open');
     expect(api.body.notice.documents).toEqual([{ title: 'Specification', url: 'https://docs.example.kz/spec.pdf', sha256: sha }]);
+    expect(api.body.commitments).toMatchObject([
+      { remarkId: first.id, status: 'implemented', document: 'Specification', location: 'Section 5, page 12', version: 1 },
+    ]);
+
+    // a later version through the form under the notice; an unchanged table publishes nothing
+    const later = await get(`/organizer/plans/${planId}/notice`, organizer);
+    expect(later.text).toContain('Publish a new version of a commitment');
+    expect(later.text).toContain('value="Section 5, page 12"');
+    const same = await post(`/organizer/plans/${planId}/commitments`, organizer, {
+      c1Remark: first.id,
+      c1Status: 'implemented',
+      c1Document: 'Specification',
+      c1Location: 'Section 5, page 12',
+      c1Explanation: 'The specification requires the weekly menu on the website.',
+    });
+    expect(same.headers.location).toContain('done=commitments-unchanged');
+    const refusedLater = await post(`/organizer/plans/${planId}/commitments`, organizer, {
+      c1Remark: first.id,
+      c1Status: 'implemented',
+      c1Location: 'p. 3',
+    });
+    expect(refusedLater.status).toBe(422);
+    expect(refusedLater.text).toContain('id="c1Status-error">Unfinished');
+    const changed = await post(`/organizer/plans/${planId}/commitments`, organizer, {
+      c1Remark: first.id,
+      c1Status: 'not_implemented',
+      c1Document: '',
+      c1Location: '',
+      c1Explanation: 'The menu is published by the school, not the supplier.',
+    });
+    expect(changed.headers.location).toContain('done=commitments#commitments');
+    const shown = await get(changed.headers.location, organizer);
+    expect(shown.text).toContain('The new versions are published and e-mailed to the authors.');
+    expect((await t.http.get(`/api/v1/plans/${planId}`)).body.commitments[0]).toMatchObject({ version: 2, status: 'not_implemented' });
   });
 
   it('refuses the outcome while a remark is unanswered (with the count, in the reader’s language), then publishes it', async () => {

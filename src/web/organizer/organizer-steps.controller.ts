@@ -1,5 +1,7 @@
 import { Body, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CommitmentsDto } from '../../commitments/commitments.dto';
+import { CommitmentsService } from '../../commitments/commitments.service';
 import { texts } from '../../common/i18n/catalogue';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DocumentationService, NoticeView } from '../../documentation/documentation.service';
@@ -16,6 +18,7 @@ import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { DOCUMENT_ROWS, noticePage, outcomePage, recommendationsPage } from './organizer-steps.pages';
+import { CommitmentRow, missingRows, readCommitments } from './notice-commitments';
 import { OrganizerView } from './organizer.view';
 
 const DOCUMENT_PARTS = { title: 'Title', url: 'Url', sha256: 'Sha256' } as const;
@@ -48,6 +51,7 @@ export class OrganizerStepsController {
     private readonly reviews: ReviewsService,
     private readonly outcomes: OutcomesService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly commitments: CommitmentsService,
   ) {}
 
   // ---- stage 2: notice and documentation ----
@@ -71,14 +75,38 @@ export class OrganizerStepsController {
     done: unknown,
     form?: FormState,
     status = 200,
+    later?: FormState,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
+    const rows: CommitmentRow[] =
+      d.view.protocol && !d.view.notice
+        ? (await this.commitments.candidates(d.view.id)).map((c) => ({
+            remarkId: c.remark_id,
+            remarkBody: c.remark_body,
+            authorName: c.author_name,
+            answer: { body: c.answer_body, disposition: c.disposition },
+            current: null,
+            pending: false,
+          }))
+        : [];
+    const current = d.view.notice ? await this.commitments.view(d.view.id) : [];
+    const c = texts(ctx.locale).commitments.organizer;
+    const flash = done === 'commitments' ? c.laterFlash : done === 'commitments-unchanged' ? c.laterUnchanged : d.flash;
     this.pages.send(
       request,
       reply,
       ctx,
-      noticePage(ctx, { ...d, notice: d.view.notice as NoticeView | null, procedure: this.config.procedure, form }),
+      noticePage(ctx, {
+        ...d,
+        flash,
+        notice: d.view.notice as NoticeView | null,
+        procedure: this.config.procedure,
+        form,
+        commitments: rows,
+        current,
+        later,
+      }),
       status,
     );
   }
@@ -94,6 +122,8 @@ export class OrganizerStepsController {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const { values, rows, documents } = noticeForm(body);
+    // a commitment's document is chosen by its row of the form: the title typed there
+    const commitments = readCommitments(body, values, (row) => values[`doc${row}Title`]?.trim() ?? row, false);
     const rowMessages = Object.fromEntries(
       rows.flatMap((n) => [
         [`doc${n}Title`, m.docTitleError],
@@ -116,10 +146,49 @@ export class OrganizerStepsController {
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.documentation.publish(user, id, value),
-      refusals: { PROTOCOL_NOT_PUBLISHED: 'form', NOTICE_EXISTS: 'form', DISCUSSION_CLOSED: 'form' },
+      action: () => this.documentation.publish(user, id, { ...value, commitments }),
+      refusals: {
+        PROTOCOL_NOT_PUBLISHED: 'form',
+        NOTICE_EXISTS: 'form',
+        DISCUSSION_CLOSED: 'form',
+        DOCUMENT_TITLES_NOT_UNIQUE: 'doc1Title',
+        COMMITMENT_INVALID: 'form',
+        COMMITMENTS_INCOMPLETE: missingRows(ctx, values),
+      },
       render: (state, status) => this.renderNotice(request, reply, user, id, null, state, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/notice?done=notice`),
+    });
+  }
+
+  @FormPost('commitments', { signIn: '/organizer/plans/:id/notice#commitments' })
+  async publishCommitments(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Record<string, string> = {};
+    const commitments = readCommitments(body, values, (title) => title, true);
+    const { errors } = commitments.length
+      ? await check(CommitmentsDto, { commitments }, {})
+      : { errors: { c1Status: texts(ctx.locale).commitments.organizer.laterUnchanged } };
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.commitments.publish(user, id, commitments),
+      refusals: {
+        NOTICE_NOT_PUBLISHED: 'form',
+        DISCUSSION_CLOSED: 'form',
+        COMMITMENT_INVALID: 'form',
+        COMMITMENTS_INCOMPLETE: missingRows(ctx, values),
+      },
+      render: (state, status) => this.renderNotice(request, reply, user, id, null, undefined, status, state),
+      done: (result) =>
+        seeOther(
+          reply,
+          `/organizer/plans/${id}/notice?done=${result.published.length ? 'commitments' : 'commitments-unchanged'}#commitments`,
+        ),
     });
   }
 

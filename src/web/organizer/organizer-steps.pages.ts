@@ -1,4 +1,5 @@
 import type { ProcedureConfig } from '../../config/config';
+import type { CommitmentView } from '../../commitments/commitments.service';
 import type { NoticeView } from '../../documentation/documentation.service';
 import type { HearingView, ProtocolView } from '../../hearings/hearing-view';
 import { DECISIONS } from '../../outcomes/outcome.entity';
@@ -17,6 +18,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
+import { laterCommitmentsForm, noticeCommitmentsSection, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
 import type { OrganizationRow } from './organizer-pages.repository';
 
@@ -227,6 +229,12 @@ export interface NoticeData extends StepData {
   notice: NoticeView | null;
   procedure: ProcedureConfig;
   form?: FormState;
+  /** The commitments the notice accounts for (its form's table). */
+  commitments: CommitmentRow[];
+  /** After the notice: every commitment as it stands (the form of later versions). */
+  current: CommitmentView[];
+  /** The form of later commitment versions after a refusal. */
+  later?: FormState;
 }
 
 export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
@@ -236,7 +244,18 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   let content: SafeHtml;
   if (d.notice) {
     content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
-      <ul>${d.notice.documents.map((x) => html`<li>${x.title} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>`;
+      <ul>${d.notice.documents.map((x) => html`<li>${x.title} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
+      ${
+        d.view.outcome
+          ? ''
+          : laterCommitmentsForm(
+              ctx,
+              d.view.id,
+              d.current,
+              d.notice.documents.map((x) => x.title),
+              d.later,
+            )
+      }`;
   } else if (!d.view.protocol) {
     content = html`<p>${m.noticeNotYet}</p>`;
   } else {
@@ -269,7 +288,8 @@ ${stepForm(
   html`
   ${field(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
   <p class="hint">${m.documentsHint}</p>
-  ${rows}`,
+  ${rows}
+  ${noticeCommitmentsSection(ctx, d.commitments, DOCUMENT_ROWS, f, focus === null)}`,
 )}`;
   }
   return stepLayout(ctx, m, d, m.noticeTitle, content);

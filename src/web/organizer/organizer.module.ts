@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CommitmentsModule } from '../../commitments/commitments.module';
 import { PlanRecordModule } from '../../plan-record/plan-record.module';
 import { DocumentationModule } from '../../documentation/documentation.module';
 import { HearingsModule } from '../../hearings/hearings.module';
@@ -24,6 +25,7 @@ import { OrganizerView } from './organizer.view';
     DocumentationModule,
     ReviewsModule,
     OutcomesModule,
+    CommitmentsModule,
   ],
   controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
   providers: [OrganizerPagesRepository, OrganizerView],
