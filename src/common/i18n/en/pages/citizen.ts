@@ -79,7 +79,7 @@ export const citizen = {
   // statistics
   statsTitle: 'Statistics of public discussions',
   statsIntro:
-    'Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system.',
+    "Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system, and from what the answers are worth: the verdicts of the remarks' authors, the public council's check and the commitments kept in the documentation.",
   statsAll: 'All organizers',
   statsAllCaption: 'Figures for all organizers together',
   statsByOrganizer: 'By organizer',
