@@ -78,12 +78,13 @@ class Facts {
     });
   }
 
-  async verdict(remark: Remark, answer: Answer, verdict: Verdict, authorId = remark.authorId): Promise<void> {
+  /** The remark author's verdict (nobody else may give one: NOT_AUTHOR). */
+  async verdict(remark: Remark, answer: Answer, verdict: Verdict): Promise<void> {
     await this.t.db.getRepository(AnswerVerdict).save({
       answerId: answer.id,
       remarkId: remark.id,
       planId: remark.planId,
-      authorId,
+      authorId: remark.authorId,
       verdict,
       reason: verdict === 'formal' ? 'It repeats the law and says nothing about my remark.' : null,
       createdAt: this.next(),
@@ -153,7 +154,6 @@ describe('statistics', () => {
     w2 = await createWorld(t, 0);
     const citizen = await createUser(t, 'citizen');
     const citizen2 = await createUser(t, 'citizen');
-    const stranger = await createUser(t, 'citizen');
 
     // Organizer 1: held on time (protocol, never overdue); overdue (no hearing by 4 Feb); not yet due (deadline in May).
     const held = await createPlan(t, w, { protocolPublishedAt: at('2027-02-03T15:00:00') });
@@ -231,9 +231,8 @@ describe('statistics', () => {
     await f.correction(rC, 2);
     const [rD, aD] = await f.answered(held, citizen2);
     await f.verdict(rD, aD, 'formal');
-    // Called formal by someone who is not the remark's author: not counted.
-    const [rE, aE] = await f.answered(held, citizen);
-    await f.verdict(rE, aE, 'formal', stranger.user.id);
+    // Answered, no verdict: not counted.
+    await f.answered(held, citizen);
 
     // The council found rA and rD formal (rA's correction does not take the finding back).
     const conclusion = await t.db.getRepository(ReviewConclusion).save({
