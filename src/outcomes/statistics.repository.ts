@@ -29,7 +29,7 @@ export interface StatisticsRow {
  * organizer and one row (organization_id NULL) for all of them together.
  *
  * Answers that count, one fact per remark: its author's most recent verdict on any version of its
- * answer (DISTINCT ON over answer_verdicts), each council finding, the latest version of its
+ * answer (DISTINCT ON over answer_verdicts; only the formal ones go on), each council finding, the latest version of its
  * commitment, and its author's most recent verdict on any version of that commitment. The new
  * tables are reached through their (plan_id, ...) indexes when one organizer is asked for. Both
  * verdict tables hold only the remark author's verdicts (anyone else is refused with NOT_AUTHOR), so
@@ -62,10 +62,10 @@ export function statisticsRows(db: DataSource | EntityManager, organizationId: s
         UNION ALL
         SELECT * FROM (
           SELECT DISTINCT ON (v.remark_id) pl.organization_id, 'verdict', NULL::timestamptz, NULL::timestamptz, NULL::boolean,
-                 NULL::boolean, NULL::boolean, NULL::timestamptz, NULL::boolean, v.author_id, v.verdict::text
+                 NULL::boolean, NULL::boolean, NULL::timestamptz, NULL::boolean, v.author_id, v.verdict::text AS value
             FROM answer_verdicts v JOIN pl ON pl.id = v.plan_id
            ORDER BY v.remark_id, v.created_at DESC, v.id DESC
-        ) verdicts
+        ) verdicts WHERE value = 'formal'
         UNION ALL
         SELECT pl.organization_id, 'finding', NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
           FROM council_formal_findings f JOIN pl ON pl.id = f.plan_id
@@ -95,8 +95,8 @@ export function statisticsRows(db: DataSource | EntityManager, organizationId: s
           count(*) FILTER (WHERE kind = 'recommendation')::int AS rec_total,
           count(*) FILTER (WHERE kind = 'recommendation' AND responded_at IS NOT NULL)::int AS rec_responded,
           count(*) FILTER (WHERE kind = 'recommendation' AND accepted)::int AS rec_accepted,
-          count(*) FILTER (WHERE kind = 'verdict' AND value = 'formal')::int AS formal_by_authors,
-          count(DISTINCT author_id) FILTER (WHERE kind = 'verdict' AND value = 'formal')::int AS formal_authors,
+          count(*) FILTER (WHERE kind = 'verdict')::int AS formal_by_authors,
+          count(DISTINCT author_id) FILTER (WHERE kind = 'verdict')::int AS formal_authors,
           count(*) FILTER (WHERE kind = 'finding')::int AS formal_by_council,
           count(*) FILTER (WHERE kind = 'commitment')::int AS commitments,
           count(*) FILTER (WHERE kind = 'commitment' AND value = 'implemented')::int AS commitments_implemented,
