@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { Commitment, CommitmentStatus } from '../commitments/commitment.entity';
 import type { ProcedureConfig } from '../config/config';
 import type { NoticeDocument } from '../documentation/notice.entity';
 import type { User } from '../identity/user.entity';
@@ -9,17 +10,21 @@ import type { Decision } from '../outcomes/outcome.entity';
 import type { Plan, ProcurementMethod } from '../plans/plan.entity';
 import {
   answerDueAt,
+  endOfLocalDay,
   hearingDateOptions,
   hearingDeadlineDate,
   localDate,
   recommendationResponseDueAt,
+  isCommitmentVerdictOpen,
   reviewClosesAt,
   stage1Window,
   stage2AnswerDueAt,
   stage2Window,
   startOfLocalDay,
+  verdictClosesAt,
 } from '../procedure/deadlines';
-import type { Disposition } from '../remarks/answer.entity';
+import type { Verdict } from '../remarks/answer-verdict.entity';
+import type { Answer, Disposition } from '../remarks/answer.entity';
 import type { Remark } from '../remarks/remark.entity';
 import { computeConclusion } from '../reviews/conclusion';
 import type { Recommendation } from '../reviews/recommendation.entity';
@@ -105,13 +110,15 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.',
     4 * DAY,
   );
-  await seeder.answer(
+  const a1 = await seeder.answer(
     r1,
     a.organizers.akimat,
     'partially_accepted',
     'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.',
     2 * DAY,
   );
+  // The author finds the answer reasoned (the window of 10 working days is still open).
+  await seeder.verdict(r1, a1, 'reasoned', null, seeder.ago(DAY));
   const r2 = await seeder.remark(
     p,
     1,
@@ -119,12 +126,20 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.',
     3 * DAY,
   );
-  await seeder.answer(
+  const a2 = await seeder.answer(
     r2,
     a.organizers.akimat,
     'explained',
     'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.',
     1 * DAY,
+  );
+  // ... and another author calls an answer formal, with the reason.
+  await seeder.verdict(
+    r2,
+    a2,
+    'formal',
+    'К плану приложен только итог, а не расчёт: не видно цен трёх поставщиков и того, насколько выросла калорийность.',
+    seeder.ago(20 * HOUR),
   );
   await seeder.remark(p, 1, olga, 'Просим включить требование о диетическом меню для детей с аллергией и целиакией.', 1 * DAY);
   await seeder.remark(p, 1, aigerim, 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?', 6 * HOUR);
@@ -149,12 +164,20 @@ async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void>
     'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.',
     10 * DAY,
   );
-  await seeder.answer(
+  const answer = await seeder.answer(
     r,
     a.organizers.health,
     'accepted',
     'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).',
     5 * DAY,
+  );
+  // The same author calls a second answer formal: two answers, one author.
+  await seeder.verdict(
+    r,
+    answer,
+    'formal',
+    'Не названы ни частотный диапазон, ни глубина сканирования: проверить, что требование к модели действительно снято, нельзя.',
+    seeder.ago(4 * DAY),
   );
   await seeder.remark(p, 1, aigerim, 'Кадрларды оқыту неше күнге жоспарланған?', 9 * DAY);
   const date = seeder.hearingDate(p, 'future');
@@ -185,9 +208,13 @@ async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   await seeder.positions(p, protocolAt, positions, { 0: ['Жұмыс кестесін тұрғындармен алдын ала келісу.'] });
 }
 
-/** 4. Stage 2 open: notice and documentation published yesterday. */
+/**
+ * 4. Stage 2 open: notice and documentation published yesterday, accounting for two commitments of
+ * stage 1: one implemented (its author has not judged it yet), one not implemented and disputed by
+ * its author (a stage-2 remark, already answered).
+ */
 async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
-  const daniyar = a.citizens[1];
+  const [aigerim, daniyar, olga] = a.citizens;
   const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, {
     title: 'Лекарственные средства для онкологического диспансера',
     description: 'Противоопухолевые препараты по перечню ГОБМП на второе полугодие.',
@@ -197,6 +224,26 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     plannedQuarter: '2027-Q3',
     deliveryPlace: 'Караганда, ул. Пичугина 6',
   });
+  const [shelfLife, shelfLifeAnswer] = await seeder.answered(
+    p,
+    [olga, 'Прошу требовать остаточный срок годности препаратов при поставке не менее 12 месяцев.', 3 * DAY],
+    [
+      a.organizers.health,
+      'accepted',
+      'Требование об остаточном сроке годности не менее 12 месяцев будет включено в техническую спецификацию.',
+      5 * DAY,
+    ],
+  );
+  const [, deliveryAnswer] = await seeder.answered(
+    p,
+    [aigerim, 'Дәрілерді диспансерге аптасына кемінде бір рет жеткізуді талап етуді сұраймын.', 4 * DAY],
+    [
+      a.organizers.health,
+      'partially_accepted',
+      'Жеткізу екі аптада бір рет белгіленеді, аптасына бір рет емес; шұғыл тапсырыстар 24 сағат ішінде жеткізіледі.',
+      6 * DAY,
+    ],
+  );
   const date = seeder.hearingDate(p, 'past');
   await seeder.hearing(p, a.organizations.health, date);
   const protocolAt = await seeder.protocol(p, a.organizers.health, date);
@@ -214,7 +261,22 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     ],
     { 1: ['Разделить закупку на лоты по фармакологическим группам.'] },
   );
-  await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY));
+  const [notImplemented] = await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY), [
+    {
+      answer: shelfLifeAnswer,
+      status: 'not_implemented',
+      explanation:
+        'Требование не включено: по трём препаратам перечня единственный производитель гарантирует срок годности не более 9 месяцев.',
+    },
+    {
+      answer: deliveryAnswer,
+      status: 'implemented',
+      document: 'Проект договора',
+      location: 'пункт 5.3',
+      explanation: 'Поставка раз в две недели и срочные заказы в течение 24 часов внесены в проект договора.',
+    },
+  ]);
+  await disputeAnswered(seeder, a, shelfLife, notImplemented);
   await seeder.remark(
     p,
     2,
@@ -224,9 +286,32 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   );
 }
 
-/** 5. Closed: stage 2 over, every remark answered, outcome published. */
+/** The author disputes a commitment not implemented: a stage-2 remark, already answered. */
+async function disputeAnswered(seeder: Seeder, a: DemoPlanActors, remark: Remark, commitment: Commitment): Promise<void> {
+  const dispute = await seeder.commitmentVerdict(
+    remark,
+    commitment,
+    'disputed',
+    'Исключение нужно только для трёх препаратов, а требование снято для всего перечня. Прошу включить его для остальных.',
+    seeder.ago(20 * HOUR),
+  );
+  await seeder.answer(
+    dispute!,
+    a.organizers.health,
+    'explained',
+    'Срок годности не менее 12 месяцев будет установлен для всех препаратов, кроме трёх, у которых один производитель; изменение документации опубликуем до конца второго этапа.',
+    6 * HOUR,
+  );
+}
+
+/**
+ * 5. Closed: stage 2 over, every remark answered, outcome published. An answer its author called
+ * formal was found formal by the council (two of three members named it), and the organizer
+ * corrected it after the conclusion, before the outcome; the author found the correction reasoned.
+ * The accepted remark is a commitment, implemented and confirmed by its author during stage 2.
+ */
 async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
-  const aigerim = a.citizens[0];
+  const [aigerim, daniyar] = a.citizens;
   const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, {
     title: 'Озеленение сквера на улице Абая',
     description: 'Посадка 320 деревьев и устройство системы капельного полива.',
@@ -237,11 +322,29 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     deliveryPlace: 'Алматы, ул. Абая',
   });
   const r = await seeder.remark(p, 1, aigerim, 'Ағаштардың түрлерін жергілікті климатқа сай таңдауды сұраймыз.', 80 * DAY);
-  await seeder.answer(r, a.organizers.akimat, 'accepted', 'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.', 75 * DAY);
+  const accepted = await seeder.answer(
+    r,
+    a.organizers.akimat,
+    'accepted',
+    'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.',
+    75 * DAY,
+  );
+  const [watering, formal] = await seeder.answered(
+    p,
+    [daniyar, 'Прошу указать в документации, кто поливает деревья первые два года и сколько это стоит.', 12 * DAY],
+    [a.organizers.akimat, 'explained', 'Полив будет организован в соответствии с требованиями действующего законодательства.', 14 * DAY],
+  );
+  await seeder.verdict(
+    watering,
+    formal,
+    'formal',
+    'Ответ не говорит ни кто поливает, ни за чей счёт: это ссылка на закон вместо ответа.',
+    seeder.time(p, 15 * DAY),
+  );
   const date = seeder.hearingDate(p, 'past');
   await seeder.hearing(p, a.organizations.akimat, date);
   const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
-  await seeder.closedReview(
+  const review = await seeder.closedReview(
     p,
     a.organizations.akimat,
     protocolAt,
@@ -253,8 +356,29 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
       [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
     ],
     { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] },
+    { 0: [watering], 1: [watering] },
   );
-  await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, seeder.ago(30 * DAY));
+  // The correction the council's finding demands: after the conclusion, a real change of the text.
+  const corrected = await seeder.correction(
+    watering,
+    a.organizers.akimat,
+    'explained',
+    'Полив в течение двух гарантийных лет выполняет подрядчик за свой счёт (пункт 7.2 проекта договора); его стоимость, около 4,1 млн тенге, входит в цену договора.',
+    'Общественный совет признал первый ответ формальным.',
+    new Date(review.closedAt.getTime() + review.step / 2),
+  );
+  await seeder.verdict(watering, corrected, 'reasoned', null, new Date(corrected.publishedAt.getTime() + 2 * HOUR));
+  const noticeAt = seeder.ago(30 * DAY);
+  const [commitment] = await seeder.notice(p, a.organizations.akimat, a.organizers.akimat, noticeAt, [
+    {
+      answer: accepted,
+      status: 'implemented',
+      document: 'Техническая спецификация',
+      location: 'раздел 2, перечень пород',
+      explanation: 'В перечень включены только районированные породы: карагач, клён ясенелистный, тополь Болле.',
+    },
+  ]);
+  await seeder.commitmentVerdict(r, commitment, 'confirmed', null, new Date(noticeAt.getTime() + DAY));
   await seeder.outcome(
     p,
     a.organizers.akimat,
@@ -264,7 +388,26 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   );
 }
 
+/** How the notice accounts for the commitment of one stage-1 answer. */
+interface CommitmentInput {
+  answer: Answer;
+  status: CommitmentStatus;
+  document?: string;
+  location?: string;
+  explanation: string;
+}
+
+/** A demo state the procedure's rules would refuse: a mistake in this file, never in the data. */
+function assertRule(ok: boolean, what: string): void {
+  if (!ok) throw new Error(`demo data: ${what}`);
+}
+
 class Seeder {
+  /** The latest answer version of each remark. */
+  private readonly latest = new Map<string, Answer>();
+  /** The published plans, by id. */
+  private readonly plans = new Map<string, Plan>();
+
   constructor(
     private readonly em: EntityManager,
     private readonly rows: DemoRepository,
@@ -276,6 +419,16 @@ class Seeder {
   /** The time `ms` before now. */
   ago(ms: number): Date {
     return new Date(this.now.getTime() - ms);
+  }
+
+  /** The time `ms` after the plan's publication. */
+  time(plan: Plan, ms: number): Date {
+    return new Date(plan.publishedAt!.getTime() + ms);
+  }
+
+  /** How long before now lies the time `ms` after the plan's publication (for remark() and answer()). */
+  sincePublication(plan: Plan, ms: number): number {
+    return this.now.getTime() - this.time(plan, ms).getTime();
   }
 
   async published(org: Organization, organizer: User, daysAgo: number, input: PlanInput): Promise<Plan> {
@@ -290,7 +443,9 @@ class Seeder {
       stage1CloseDate: w.closeDate,
       hearingDeadlineDate: hearingDeadlineDate(w.closeDate, this.cfg),
     });
-    return Object.assign(plan, { tz: org.timeZone });
+    Object.assign(plan, { tz: org.timeZone });
+    this.plans.set(plan.id, plan);
+    return plan;
   }
 
   /** Published at least `minDaysAgo` ago, moved back until stage 1 has closed before now and the hearing window is usable. */
@@ -368,11 +523,22 @@ class Seeder {
     positions: [User, PositionKind, string][],
     recommendations: Record<number, string[]>,
     step = DAY,
+    formalAnswers: Record<number, Remark[]> = {},
   ): Promise<Recommendation[]> {
     const created: Recommendation[] = [];
     for (const [i, [member, position, text]] of positions.entries()) {
       const at = new Date(protocolAt.getTime() + (i + 1) * step);
       const saved = await this.rows.insertPosition(this.em, { planId: plan.id, memberId: member.id, position, text, createdAt: at });
+      for (const remark of formalAnswers[i] ?? []) {
+        const answer = this.latest.get(remark.id);
+        assertRule(answer !== undefined && answer.publishedAt < at, 'a member names an answered remark formal');
+        await this.rows.insertFormalAnswerVote(this.em, {
+          positionId: saved.id,
+          remarkId: remark.id,
+          planId: plan.id,
+          answerVersion: answer!.version,
+        });
+      }
       for (const recommendation of recommendations[i] ?? []) {
         created.push(
           await this.rows.insertRecommendation(this.em, {
@@ -402,15 +568,16 @@ class Seeder {
     organizer: User,
     positions: [User, PositionKind, string][],
     recommendations: Record<number, string[]>,
-  ): Promise<void> {
+    formalAnswers: Record<number, Remark[]> = {},
+  ): Promise<{ closedAt: Date; step: number }> {
     const step = Math.min(DAY, Math.floor((until.getTime() - protocolAt.getTime()) / (positions.length + 3)));
-    const recs = await this.positions(plan, protocolAt, positions, recommendations, step);
+    const recs = await this.positions(plan, protocolAt, positions, recommendations, step, formalAnswers);
     const closedAt = new Date(protocolAt.getTime() + (positions.length + 1) * step);
     const figures = computeConclusion(
       positions.map(([, kind]) => kind),
       members.length,
     );
-    await this.rows.insertConclusion(this.em, {
+    const conclusion = await this.rows.insertConclusion(this.em, {
       planId: plan.id,
       councilId: org.councilId,
       closedAt,
@@ -418,6 +585,7 @@ class Seeder {
       closedByUserId: members[0].id,
       ...figures,
     });
+    await this.findings(plan, conclusion.id, closedAt, members.length, formalAnswers);
     for (const rec of recs) {
       const publishedAt = new Date(closedAt.getTime() + step);
       await this.rows.insertResponse(this.em, {
@@ -432,9 +600,35 @@ class Seeder {
       });
       await this.rows.markRecommendationResponded(this.em, rec.id, publishedAt);
     }
+    return { closedAt, step };
   }
 
-  async notice(plan: Plan, org: Organization, author: User, publishedAt: Date): Promise<void> {
+  /** The answers named formal by more than half of the council's members when the review closed. */
+  private async findings(
+    plan: Plan,
+    conclusionId: string,
+    closedAt: Date,
+    membersCount: number,
+    formalAnswers: Record<number, Remark[]>,
+  ): Promise<void> {
+    const votes = new Map<string, number>();
+    for (const remark of Object.values(formalAnswers).flat()) votes.set(remark.id, (votes.get(remark.id) ?? 0) + 1);
+    for (const [remarkId, count] of votes) {
+      if (count * 2 <= membersCount) continue;
+      await this.rows.insertFinding(this.em, {
+        conclusionId,
+        remarkId,
+        planId: plan.id,
+        votes: count,
+        membersCount,
+        answerVersion: this.latest.get(remarkId)!.version,
+        foundAt: closedAt,
+      });
+    }
+  }
+
+  /** The notice opening stage 2, accounting for the given commitments of stage 1 (their version 1). */
+  async notice(plan: Plan, org: Organization, author: User, publishedAt: Date, commitments: CommitmentInput[] = []): Promise<Commitment[]> {
     const w = stage2Window(publishedAt, org.timeZone, this.cal, this.cfg);
     const documents: NoticeDocument[] = ['Техническая спецификация', 'Проект договора'].map((title, i) => ({
       title,
@@ -457,7 +651,44 @@ class Seeder {
       // a window already over was seen by the sweep
       stage2ClosedSweptAt: w.closesAt.getTime() < this.now.getTime() ? w.closesAt : null,
     });
-    Object.assign(plan, { stage2ClosesAt: w.closesAt });
+    Object.assign(plan, { stage2OpensAt: w.opensAt, stage2ClosesAt: w.closesAt });
+    const created: Commitment[] = [];
+    for (const c of commitments) {
+      const { answer } = c;
+      assertRule(this.latest.get(answer.remarkId) === answer, 'a commitment accounts for the latest answer');
+      assertRule(answer.disposition === 'accepted' || answer.disposition === 'partially_accepted', 'a commitment accepts the remark');
+      assertRule(
+        c.status === 'not_implemented' || documents.some((d) => d.title === c.document),
+        "an implemented commitment names a notice's document",
+      );
+      const disposition = answer.disposition as 'accepted' | 'partially_accepted';
+      created.push(
+        await this.rows.insertCommitment(this.em, {
+          planId: plan.id,
+          remarkId: answer.remarkId,
+          version: 1,
+          answerId: answer.id,
+          disposition,
+          status: c.status,
+          document: c.document ?? null,
+          location: c.location ?? null,
+          explanation: c.explanation,
+          authorId: author.id,
+          publishedAt,
+        }),
+      );
+    }
+    return created;
+  }
+
+  /** A stage-1 remark and its answer, each at a time after the plan's publication. */
+  async answered(
+    plan: Plan,
+    [author, body, remarkAfter]: [User, string, number],
+    [organizer, disposition, answerBody, answerAfter]: [User, Disposition, string, number],
+  ): Promise<[Remark, Answer]> {
+    const remark = await this.remark(plan, 1, author, body, this.sincePublication(plan, remarkAfter));
+    return [remark, await this.answer(remark, organizer, disposition, answerBody, this.sincePublication(plan, answerAfter))];
   }
 
   async remark(plan: Plan, stage: 1 | 2, author: User, body: string, ago: number): Promise<Remark> {
@@ -466,22 +697,38 @@ class Seeder {
       stage === 1
         ? answerDueAt(createdAt, tz(plan), this.cal, this.cfg)
         : stage2AnswerDueAt(localDate(plan.stage2ClosesAt!, tz(plan)), tz(plan), this.cal, this.cfg);
+    return this.insertRemark(plan, stage, author.id, body, createdAt, due, null);
+  }
+
+  private insertRemark(
+    plan: Plan,
+    stage: 1 | 2,
+    authorId: string,
+    body: string,
+    createdAt: Date,
+    answerDueAt: Date,
+    disputesRemarkId: string | null,
+  ): Promise<Remark> {
+    const window = stage === 1 ? [plan.publishedAt!, plan.stage1ClosesAt!] : [plan.stage2OpensAt!, plan.stage2ClosesAt!];
+    assertRule(window[0] <= createdAt && createdAt <= window[1] && createdAt <= this.now, `a stage-${stage} remark within its window`);
     return this.rows.insertRemark(this.em, {
       planId: plan.id,
       stage,
-      authorId: author.id,
+      authorId,
       body,
       createdAt,
       idempotencyKey: null,
       bodyHash: createHash('sha256').update(`${plan.id}\n${body}`).digest('hex'),
-      answerDueAt: due,
+      answerDueAt,
       answeredAt: null,
+      disputesRemarkId,
     });
   }
 
-  async answer(remark: Remark, author: User, disposition: Disposition, body: string, ago: number): Promise<void> {
+  async answer(remark: Remark, author: User, disposition: Disposition, body: string, ago: number): Promise<Answer> {
     const publishedAt = new Date(this.now.getTime() - ago);
-    await this.rows.insertAnswer(this.em, {
+    assertRule(remark.createdAt < publishedAt && publishedAt <= this.now, 'an answer after its remark');
+    const answer = await this.rows.insertAnswer(this.em, {
       remarkId: remark.id,
       version: 1,
       body,
@@ -492,6 +739,90 @@ class Seeder {
       correctionReason: null,
     });
     await this.rows.markRemarkAnswered(this.em, remark.id, publishedAt);
+    this.latest.set(remark.id, answer);
+    return answer;
+  }
+
+  /** A public correction: the next version, changing the text; its timeliness is that of the first answer. */
+  async correction(
+    remark: Remark,
+    author: User,
+    disposition: Disposition,
+    body: string,
+    reason: string,
+    publishedAt: Date,
+  ): Promise<Answer> {
+    const latest = this.latest.get(remark.id)!;
+    assertRule(latest.publishedAt < publishedAt && publishedAt <= this.now, 'a correction after the answer');
+    assertRule(latest.body !== body || latest.disposition !== disposition, 'a correction changes the text or the disposition');
+    const answer = await this.rows.insertAnswer(this.em, {
+      remarkId: remark.id,
+      version: latest.version + 1,
+      body,
+      disposition,
+      authorId: author.id,
+      publishedAt,
+      late: latest.late,
+      correctionReason: reason,
+    });
+    this.latest.set(remark.id, answer);
+    return answer;
+  }
+
+  /** The remark author's verdict on the latest answer version, within its 10 working days. */
+  async verdict(remark: Remark, answer: Answer, verdict: Verdict, reason: string | null, at: Date): Promise<void> {
+    const plan = this.plans.get(remark.planId)!;
+    assertRule(this.latest.get(remark.id) === answer, 'a verdict on the latest answer version');
+    assertRule(answer.publishedAt < at && at <= this.now, 'a verdict after the answer');
+    assertRule(at <= verdictClosesAt(answer.publishedAt, tz(plan), this.cal, this.cfg), 'a verdict within its window');
+    assertRule(verdict === 'reasoned' || (reason ?? '').length >= 10, 'a formal verdict has its reason');
+    await this.rows.insertAnswerVerdict(this.em, {
+      answerId: answer.id,
+      remarkId: remark.id,
+      planId: remark.planId,
+      authorId: remark.authorId,
+      verdict,
+      reason,
+      createdAt: at,
+    });
+  }
+
+  /**
+   * The author's confirmation or dispute of a commitment, while stage 2 is open or within 5 working
+   * days of its latest version. A dispute files a stage-2 remark of the author (returned), due by the
+   * later of the stage-2 answer deadline and 5 working days after it.
+   */
+  async commitmentVerdict(
+    remark: Remark,
+    commitment: Commitment,
+    verdict: 'confirmed' | 'disputed',
+    reason: string | null,
+    at: Date,
+  ): Promise<Remark | null> {
+    const plan = this.plans.get(remark.planId)!;
+    const stage2 = { opensAt: plan.stage2OpensAt!, closesAt: plan.stage2ClosesAt! };
+    assertRule(
+      at <= this.now && isCommitmentVerdictOpen(at, stage2, commitment.publishedAt, tz(plan), this.cal, this.cfg),
+      'a commitment verdict within its window',
+    );
+    let dispute: Remark | null = null;
+    if (verdict === 'disputed') {
+      const stage2Due = stage2AnswerDueAt(localDate(stage2.closesAt, tz(plan)), tz(plan), this.cal, this.cfg);
+      const ownDue = endOfLocalDay(this.cal.addWorkingDays(localDate(at, tz(plan)), this.cfg.stage2AnswerDueWorkingDays), tz(plan));
+      const due = ownDue > stage2Due ? ownDue : stage2Due;
+      dispute = await this.insertRemark(plan, 2, remark.authorId, reason!, at, due, remark.id);
+    }
+    await this.rows.insertCommitmentVerdict(this.em, {
+      commitmentId: commitment.id,
+      remarkId: remark.id,
+      planId: plan.id,
+      authorId: remark.authorId,
+      verdict,
+      reason,
+      disputeRemarkId: dispute?.id ?? null,
+      createdAt: at,
+    });
+    return dispute;
   }
 
   async outcome(plan: Plan, author: User, decision: Decision, summary: string, publishedAt: Date): Promise<void> {

@@ -1,11 +1,16 @@
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
+import { CommitmentVerdict } from '../commitments/commitment-verdict.entity';
+import { Commitment } from '../commitments/commitment.entity';
 import { Notice } from '../documentation/notice.entity';
 import { Hearing } from '../hearings/hearing.entity';
 import { Protocol } from '../hearings/protocol.entity';
 import { Outcome } from '../outcomes/outcome.entity';
 import { Plan } from '../plans/plan.entity';
+import { AnswerVerdict } from '../remarks/answer-verdict.entity';
 import { Answer } from '../remarks/answer.entity';
 import { Remark } from '../remarks/remark.entity';
+import { CouncilFormalFinding } from '../reviews/council-formal-finding.entity';
+import { FormalAnswerVote } from '../reviews/formal-answer-vote.entity';
 import { Recommendation } from '../reviews/recommendation.entity';
 import { RecommendationResponse } from '../reviews/recommendation-response.entity';
 import { ReviewConclusion } from '../reviews/review-conclusion.entity';
@@ -32,8 +37,12 @@ export class DemoRepository {
     return em.getRepository(Remark).save(row);
   }
 
-  async insertAnswer(em: EntityManager, row: DeepPartial<Answer>): Promise<void> {
-    await em.getRepository(Answer).save(row);
+  insertAnswer(em: EntityManager, row: DeepPartial<Answer>): Promise<Answer> {
+    return em.getRepository(Answer).save(row);
+  }
+
+  async insertAnswerVerdict(em: EntityManager, row: DeepPartial<AnswerVerdict>): Promise<void> {
+    await em.getRepository(AnswerVerdict).save(row);
   }
 
   async markRemarkAnswered(em: EntityManager, id: string, at: Date): Promise<void> {
@@ -56,8 +65,16 @@ export class DemoRepository {
     return em.getRepository(Recommendation).save(row);
   }
 
-  async insertConclusion(em: EntityManager, row: DeepPartial<ReviewConclusion>): Promise<void> {
-    await em.getRepository(ReviewConclusion).save(row);
+  async insertFormalAnswerVote(em: EntityManager, row: DeepPartial<FormalAnswerVote>): Promise<void> {
+    await em.getRepository(FormalAnswerVote).save(row);
+  }
+
+  insertConclusion(em: EntityManager, row: DeepPartial<ReviewConclusion>): Promise<ReviewConclusion> {
+    return em.getRepository(ReviewConclusion).save(row);
+  }
+
+  async insertFinding(em: EntityManager, row: DeepPartial<CouncilFormalFinding>): Promise<void> {
+    await em.getRepository(CouncilFormalFinding).save(row);
   }
 
   async insertResponse(em: EntityManager, row: DeepPartial<RecommendationResponse>): Promise<void> {
@@ -70,6 +87,14 @@ export class DemoRepository {
 
   async insertNotice(em: EntityManager, row: DeepPartial<Notice>): Promise<void> {
     await em.getRepository(Notice).save(row);
+  }
+
+  insertCommitment(em: EntityManager, row: DeepPartial<Commitment>): Promise<Commitment> {
+    return em.getRepository(Commitment).save(row);
+  }
+
+  async insertCommitmentVerdict(em: EntityManager, row: DeepPartial<CommitmentVerdict>): Promise<void> {
+    await em.getRepository(CommitmentVerdict).save(row);
   }
 
   async insertOutcome(em: EntityManager, row: DeepPartial<Outcome>): Promise<void> {

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Readable } from 'node:stream';
 import { API } from '../common/api';
@@ -7,6 +7,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { OutcomeCorrectionDto, OutcomeDto } from './outcome.dto';
 import { OutcomesService } from './outcomes.service';
+import { StatisticsResponse } from './statistics.dto';
 
 @ApiTags('outcome, report and statistics')
 @Controller(API)
@@ -63,13 +64,20 @@ export class OutcomesController {
   }
 
   @Get('statistics')
-  @ApiOperation({ summary: 'Answer rates, median answer time, hearings on time and recommendations accepted, for all organizers' })
+  @ApiOperation({
+    summary:
+      'Answer rates, median answer time, hearings on time, recommendations accepted, answers called formal by their authors ' +
+      'and found formal by the council, commitments implemented, confirmed and disputed, for all organizers',
+  })
+  @ApiOkResponse({ type: StatisticsResponse })
   all() {
     return this.outcomes.statistics(null);
   }
 
   @Get('statistics/organizations/:id')
   @ApiOperation({ summary: 'The same figures for one organizer' })
+  @ApiOkResponse({ type: StatisticsResponse })
+  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
   organization(@Param('id') id: string) {
     return this.outcomes.statistics(id);
   }

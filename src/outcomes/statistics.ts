@@ -27,16 +27,32 @@ export interface Statistics {
     /** accepted (current response) / responded */
     acceptedShare: number | null;
   };
+  /** Remarks whose author's most recent verdict, on any version of the answer, is 'formal'. */
+  answersFormalByAuthors: number;
+  /** The different authors of those remarks. */
+  answersFormalByAuthorsDistinctAuthors: number;
+  /** Answers the public council found formal when its review closed (council_formal_findings). */
+  answersFormalByCouncil: number;
+  /** Remarks with a commitment (counted once, whatever its versions). */
+  commitments: number;
+  /** Commitments whose latest version is 'implemented'. */
+  commitmentsImplemented: number;
+  /** Commitments whose author's most recent verdict, on any version, is 'confirmed'. */
+  commitmentsConfirmed: number;
+  /** Commitments whose author's most recent verdict, on any version, is 'disputed'. */
+  commitmentsDisputed: number;
 }
 
-const share = (part: number, whole: number) => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
+/** part / whole rounded to 4 decimals; null when there is nothing to count. */
+export const share = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
 
 export interface OrganizationStatistics extends Statistics {
   organizationId: string;
   organizationName: string;
 }
 
-function toStatistics(row: StatisticsRow): Statistics {
+/** The figures of one row of the aggregate query. */
+export function toStatistics(row: StatisticsRow): Statistics {
   const median = row.median_hours === null ? null : Math.round(Number(row.median_hours) * 10) / 10;
   return {
     remarks: {
@@ -54,6 +70,13 @@ function toStatistics(row: StatisticsRow): Statistics {
       accepted: row.rec_accepted,
       acceptedShare: share(row.rec_accepted, row.rec_responded),
     },
+    answersFormalByAuthors: row.formal_by_authors,
+    answersFormalByAuthorsDistinctAuthors: row.formal_authors,
+    answersFormalByCouncil: row.formal_by_council,
+    commitments: row.commitments,
+    commitmentsImplemented: row.commitments_implemented,
+    commitmentsConfirmed: row.commitments_confirmed,
+    commitmentsDisputed: row.commitments_disputed,
   };
 }
 

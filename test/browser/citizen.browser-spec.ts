@@ -127,7 +127,29 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
 
     // statistics (public)
     await page.getByRole('link', { name: 'Statistics' }).click();
-    expect(await page.locator('table caption').count()).toBe(2);
+    expect(await page.locator('table caption').count()).toBe(4);
+    // formal answers and commitments, overall and per organizer, and how each is counted
+    const total = page.locator('#stats-total-substance');
+    await expect(total.getByRole('row', { name: /Answers found formal by the public council/ }).textContent()).resolves.toMatch(
+      /\(1 of \d+\)/,
+    );
+    await expect(total.getByRole('row', { name: /Commitments disputed by their authors/ }).textContent()).resolves.toContain(
+      '33.3% (1 of 3)',
+    );
+    const organizers = page.locator('#stats-organizers-substance');
+    expect(await organizers.getByRole('columnheader').allTextContents()).toEqual([
+      'Organizer',
+      'Answers called formal by their authors',
+      'Authors who called an answer formal',
+      'Answers found formal by the public council',
+      'Commitments',
+      'Commitments implemented in the documentation',
+      'Commitments confirmed by their authors',
+      'Commitments disputed by their authors',
+    ]);
+    expect(await organizers.getByRole('row').count()).toBe(3);
+    expect(await page.locator('#notes + dl dt').count()).toBe(12);
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-statistics.png'), fullPage: true });
     expect(await seriousViolations(browser, context, `${base}/statistics`)).toEqual([]);
     await context.close();
   });
@@ -157,6 +179,8 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.goto(`${base}/statistics`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Қоғамдық талқылаулар статистикасы');
     expect(await page.locator('th', { hasText: 'Келіп түскен ескертулер' }).count()).toBe(2); // a row of the total, a column by organizer
+    expect(await page.locator('th', { hasText: 'Авторлары дау айтқан міндеттемелер' }).count()).toBe(2);
+    expect(await page.locator('dt', { hasText: 'Қоғамдық кеңес формалды деп таныған жауаптар' }).count()).toBe(1);
     expect(await seriousViolations(browser, context, `${base}/statistics`, 'kk-KZ')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-statistics-kk.png'), fullPage: true });
     await context.close();

@@ -455,6 +455,54 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(kk.text).toContain('Қоғамдық талқылаулар статистикасы');
       expect(kk.text).toContain('Келіп түскен ескертулер');
     });
+
+    it('formal answers and commitments, overall and per organizer, each with how it is counted (en, ru, kk)', async () => {
+      const api = (await agent().get('/api/v1/statistics').expect(200)).body;
+      const page = (await agent().get('/statistics').expect(200)).text;
+      expect(page).toContain('<caption>Formal answers and commitments: all organizers together</caption>');
+      expect(page).toContain(
+        '<caption id="stats-organizers-substance-caption">Formal answers and commitments of each organizer with a published plan</caption>',
+      );
+      // the demo: two answers called formal by one author, of the answered remarks; three commitments
+      const answered = api.remarks.answered as number;
+      expect(page).toContain(
+        `<th scope="row">Answers called formal by their authors</th><td>${((2 / answered) * 100).toFixed(1).replace(/\.0$/, '')}% (2 of ${answered})</td>`,
+      );
+      expect(page).toContain('<th scope="row">Authors who called an answer formal</th><td>1</td>');
+      expect(page).toContain('<th scope="row">Commitments</th><td>3</td>');
+      expect(page).toContain('<th scope="row">Commitments implemented in the documentation</th><td>66.7% (2 of 3)</td>');
+      expect(page).toContain('<th scope="row">Commitments confirmed by their authors</th><td>33.3% (1 of 3)</td>');
+      expect(page).toContain('<th scope="row">Commitments disputed by their authors</th><td>33.3% (1 of 3)</td>');
+      // per organizer: the akimat has the council's finding and one commitment, the health department two
+      const rows = page.split('<tbody>')[4].split('</tr>');
+      const akimat = rows.find((r) => r.includes('Akimat of Almaty city'))!;
+      const health = rows.find((r) => r.includes('Health department &lt;Karaganda&gt;'))!;
+      expect(akimat.match(/<td>[^<]*<\/td>/g)!.slice(3)).toEqual([
+        '<td>1</td>',
+        '<td>100% (1 of 1)</td>',
+        '<td>100% (1 of 1)</td>',
+        '<td>0% (0 of 1)</td>',
+      ]);
+      expect(health.match(/<td>[^<]*<\/td>/g)!.slice(3)).toEqual([
+        '<td>2</td>',
+        '<td>50% (1 of 2)</td>',
+        '<td>0% (0 of 2)</td>',
+        '<td>50% (1 of 2)</td>',
+      ]);
+      // how each is counted
+      expect(page).toContain(
+        '<dt>Answers called formal by their authors</dt><dd>Remarks whose author&#39;s most recent verdict on the answer, on any of its versions, is &quot;formal&quot;',
+      );
+      expect(page).toContain('<dt>Commitments disputed by their authors</dt><dd>');
+      for (const [lang, heading, note] of [
+        ['ru', 'Ответы, признанные общественным советом формальными', 'более половины членов общественного совета'],
+        ['kk', 'Қоғамдық кеңес формалды деп таныған жауаптар', 'кеңес мүшелерінің жартысынан көбі'],
+      ]) {
+        const text = (await agent().get(`/statistics?lang=${lang}`).expect(200)).text;
+        expect(text).toContain(`<th scope="row">${heading}</th>`);
+        expect(text).toContain(note);
+      }
+    });
   });
 });
 

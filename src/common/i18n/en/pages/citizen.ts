@@ -79,7 +79,7 @@ export const citizen = {
   // statistics
   statsTitle: 'Statistics of public discussions',
   statsIntro:
-    'Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system.',
+    "Figures of all published procurement plans, counted from the remarks, answers, hearings and public council recommendations in the system, and from what the answers are worth: the verdicts of the remarks' authors, the public council's check and the commitments kept in the documentation.",
   statsAll: 'All organizers',
   statsAllCaption: 'Figures for all organizers together',
   statsByOrganizer: 'By organizer',
@@ -104,5 +104,27 @@ export const citizen = {
   noteMedian: 'Half of the answers were published faster than this.',
   noteHearings: 'Plans whose protocol is published and whose hearing was never overdue, of the plans whose hearing is due.',
   noteRecommendations: 'Recommendations of the public council accepted by the organizer, of those it has responded to.',
+  statsSubstanceAllCaption: 'Formal answers and commitments: all organizers together',
+  statsSubstanceByOrganizerCaption: 'Formal answers and commitments of each organizer with a published plan',
+  figFormalByAuthors: 'Answers called formal by their authors',
+  figFormalAuthors: 'Authors who called an answer formal',
+  figFormalByCouncil: 'Answers found formal by the public council',
+  figCommitments: 'Commitments',
+  figImplemented: 'Commitments implemented in the documentation',
+  figConfirmed: 'Commitments confirmed by their authors',
+  figDisputed: 'Commitments disputed by their authors',
+  noteFormalByAuthors:
+    'Remarks whose author\'s most recent verdict on the answer, on any of its versions, is "formal", of the remarks answered. Each remark counts once; when the author later calls a corrected answer reasoned, it no longer counts. A verdict is the author\'s public opinion, not an appeal.',
+  noteFormalAuthors: 'How many different people called answers formal: someone who called several answers formal counts once.',
+  noteFormalByCouncil:
+    "Answers named formal by more than half of the public council's members when the council's review closed, of the remarks answered. They stay counted after the organizer's correction.",
+  noteCommitments:
+    'Remarks that an answer accepted, fully or partly, and that the organizer accounted for in the notice or later. A commitment counts once, whatever the number of its versions.',
+  noteImplemented:
+    'Commitments whose latest version names the document and the section, clause or page that keeps them, of all commitments.',
+  noteConfirmed:
+    'Commitments whose author\'s most recent verdict, on any of their versions, is "confirmed", of all commitments. A commitment without its author\'s verdict is neither confirmed nor disputed.',
+  noteDisputed:
+    'Commitments whose author\'s most recent verdict is "disputed", of all commitments. A dispute is a remark of stage two, answered like any other.',
   noteNoData: '"—": nothing to count yet.',
 };
