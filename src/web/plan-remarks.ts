@@ -1,3 +1,4 @@
+import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import { DISPOSITIONS } from '../remarks/answer.entity';
 import { formatDateTime } from './format';
@@ -9,6 +10,7 @@ import { html } from './html';
 import type { PageContext } from './layout';
 import type { KeysetPage } from './keyset-page';
 import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
+import { shownVerdict, verdictForm, verdictShown } from './verdict-parts';
 
 export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
 export type RemarkField = (typeof REMARK_FIELDS)[number];
@@ -17,7 +19,7 @@ export type AnswerField = (typeof ANSWER_FIELDS)[number];
 
 /** What the plan page's forms show after a POST: a confirmation, or a form with its errors and the text typed. */
 export interface PlanFormState {
-  flash?: 'remarked' | 'answered' | null;
+  flash?: 'remarked' | 'answered' | 'verdict' | null;
   remark?: FormState<RemarkField>;
   answer?: { remarkId: string; state: FormState<AnswerField> };
   /** Idempotency key of the remark form, so a double submit makes one remark. */
@@ -36,6 +38,8 @@ interface RemarksData {
   path: string;
   form: PlanFormState;
   open: OpenWindow | null;
+  /** The end of the verdict window of the reader's own answered remarks (by remark id), while open. */
+  verdictWindows?: ReadonlyMap<string, Date>;
 }
 
 function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtml {
@@ -88,11 +92,30 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
+              ${verdictShown(ctx, shownVerdict(r), tz, `verdict-of-${r.id}`)}
+              ${verdictFormFor(ctx, d, r)}
             </section>`
             : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`
         }
       </li>`;
+}
+
+/** The verdict form beside the answer, for the remark's author while the latest version's window is open. */
+function verdictFormFor(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml | '' {
+  const closesAt = d.verdictWindows?.get(r.id);
+  if (!closesAt || !ctx.user || ctx.user.id !== r.author_id || r.answer_version === null) return '';
+  const onLatest =
+    r.verdict && Number(r.verdict_version) === Number(r.answer_version) ? { verdict: r.verdict, reason: r.verdict_reason } : null;
+  return verdictForm(ctx, {
+    remarkId: r.id,
+    version: Number(r.answer_version),
+    closesAt,
+    tz: d.plan.time_zone,
+    current: onLatest,
+    from: 'plan',
+    heading: 'h4',
+  });
 }
 
 /** The remarks of the plan page: the confirmation, the remark form while a stage is open, each remark with its answer (or the organizer's answer form). */
@@ -101,7 +124,7 @@ export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === d.plan.organization_id;
   const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
   return html`<h2 id="remarks">${t.remarks}</h2>
-${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : null)}
+${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : null)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
 ${
   d.remarks.items.length === 0

@@ -60,6 +60,8 @@ export interface PlanData {
   procedure?: ProcedureDetails;
   /** Parts rendered by feature folders (src/web/citizen: following the plan, hearing sign-up). */
   slots?: PlanSlots;
+  /** The end of the verdict window of the reader's own answered remarks on this page, while open. */
+  verdictWindows?: ReadonlyMap<string, Date>;
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -153,6 +155,6 @@ ${hearingSection(ctx, p, data.slots?.hearing)}
 
 ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : ''}
 
-${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open })}`;
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows })}`;
   return layout(ctx, { title: p.title, body });
 }
