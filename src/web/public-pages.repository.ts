@@ -80,7 +80,7 @@ export interface RemarkRow {
   answer_version: number | null;
   answer_late: boolean | null;
   author_id: string;
-  /** The author's most recent verdict (over all answer versions) and the version it judged. */
+  /** The author's current verdict on the latest answer version (that version, as the API's answer.verdict). */
   verdict: Verdict | null;
   verdict_reason: string | null;
   verdict_at: Date | null;
@@ -178,18 +178,17 @@ export class PublicPagesRepository {
       `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, a.late AS answer_late, r.author_id,
-              v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, v.version AS verdict_version
+              v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version
          FROM remarks r
          JOIN users u ON u.id = r.author_id
          LEFT JOIN LATERAL (
-              SELECT x.body, x.disposition, x.published_at, x.version,
+              SELECT x.id, x.body, x.disposition, x.published_at, x.version,
                      (SELECT bool_or(y.late) FROM answers y WHERE y.remark_id = r.id) AS late
                 FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1
          ) a ON true
          LEFT JOIN LATERAL (
-              SELECT z.verdict, z.reason, z.created_at, w.version
-                FROM answer_verdicts z JOIN answers w ON w.id = z.answer_id
-               WHERE z.plan_id = r.plan_id AND z.remark_id = r.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1
+              SELECT z.verdict, z.reason, z.created_at FROM answer_verdicts z
+               WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1
          ) v ON true
         WHERE r.plan_id = $1
           AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))

@@ -1,7 +1,7 @@
 import { texts } from '../../common/i18n/catalogue';
 import type { VerdictContext } from '../../remarks/verdicts.service';
 import { formatDateTime } from '../format';
-import { flash } from '../forms/fields';
+import { flash, formAlert } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import type { SafeHtml } from '../html';
 import { html } from '../html';
@@ -36,7 +36,7 @@ export function verdictPage(ctx: PageContext, d: VerdictPageData): SafeHtml {
   if (!answered) action = html`<p class="pending" id="verdict-state">${s.notAnswered}</p>`;
   else if (!d.isAuthor) action = html`<p class="meta" id="verdict-state">${s.notYours}</p>`;
   else if (!d.context.open || !closesAt)
-    action = html`<p class="notice-error" id="verdict-state">${s.closed({ time: closesAt ? formatDateTime(closesAt, tz, locale) : '' })}</p>`;
+    action = html`${formAlert(d.state?.formError, 'verdict-alert')}<p class="notice-error" id="verdict-state">${s.closed({ time: closesAt ? formatDateTime(closesAt, tz, locale) : '' })}</p>`;
   else
     action = verdictForm(ctx, {
       remarkId: r.remark_id,
