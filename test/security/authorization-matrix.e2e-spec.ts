@@ -577,6 +577,14 @@ describe('authorization matrix: every role against every write endpoint and ever
       },
     ],
     [
+      'POST /remarks/:id/verdict',
+      [SIGN_IN, NOT_AUTHOR, '303 done=verdict', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => ({
+        url: `/remarks/${(await answeredRemarkOnPlan()).remarkId}/verdict`,
+        body: { verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: '1', from: 'plan' },
+      }),
+    ],
+    [
       'POST /plans/:id/follow',
       pageVerified('303 done=followed'),
       async () => ({ url: `/plans/${(await openPlan()).id}/follow`, body: { follow: 'on' } }),
