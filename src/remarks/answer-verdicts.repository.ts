@@ -56,6 +56,14 @@ export class AnswerVerdictsRepository {
     return em.getRepository(AnswerVerdict).findOne({ where: { answerId }, order: { createdAt: 'DESC', id: 'DESC' } });
   }
 
+  /** The time of the remark's most recent verdict row (any version), on the caller's transaction. */
+  async lastAt(em: EntityManager, planId: string, remarkId: string): Promise<Date | null> {
+    const last = await em
+      .getRepository(AnswerVerdict)
+      .findOne({ where: { planId, remarkId }, order: { createdAt: 'DESC', id: 'DESC' }, select: { id: true, createdAt: true } });
+    return last?.createdAt ?? null;
+  }
+
   add(em: EntityManager, row: Omit<AnswerVerdict, 'id' | 'answer' | 'remark' | 'plan' | 'author'>): Promise<AnswerVerdict> {
     return em.getRepository(AnswerVerdict).save(em.getRepository(AnswerVerdict).create(row));
   }

@@ -6,7 +6,7 @@ import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { VerdictDto } from './remarks.dto';
 import type { VerdictAttempt } from './verdict-rules';
-import { assertVerdictAllowed, correctionChanges, isSameVerdict, localAt } from './verdict-rules';
+import { assertVerdictAllowed, correctionChanges, isSameVerdict, localAt, verdictTime } from './verdict-rules';
 
 const TZ = 'Asia/Almaty';
 const published = new Date('2027-03-10T06:00:00Z');
@@ -75,6 +75,14 @@ describe('verdict rules', () => {
     expect(isSameVerdict({ verdict: 'formal', reason: 'Does not answer' }, 'formal', 'Does not answer')).toBe(true);
     expect(isSameVerdict({ verdict: 'formal', reason: 'Does not answer' }, 'formal', 'Another reason here')).toBe(false);
     expect(isSameVerdict({ verdict: 'formal', reason: 'Does not answer' }, 'reasoned', 'Does not answer')).toBe(false);
+  });
+
+  it('records a new row after the previous one even when the clock stands still', () => {
+    const now = new Date('2027-03-12T06:00:00Z');
+    expect(verdictTime(now, null)).toEqual(now);
+    expect(verdictTime(now, new Date('2027-03-11T06:00:00Z'))).toEqual(now);
+    expect(verdictTime(now, now)).toEqual(new Date('2027-03-12T06:00:00.001Z'));
+    expect(verdictTime(now, new Date('2027-03-12T06:00:00.005Z'))).toEqual(new Date('2027-03-12T06:00:00.006Z'));
   });
 
   it('calls a correction unchanged when neither the trimmed text nor the disposition differs', () => {

@@ -57,3 +57,11 @@ export function isSameVerdict(
 export function correctionChanges(latest: { body: string; disposition: string }, body: string, disposition: string): boolean {
   return latest.body.trim() !== body.trim() || latest.disposition !== disposition;
 }
+
+/**
+ * The time of a new verdict row: now, or just after the remark's previous row when the clock has not
+ * moved past it (a sandbox clock standing still), so that "the latest row" is always the last recorded.
+ */
+export function verdictTime(now: Date, previous: Date | null): Date {
+  return previous && previous.getTime() >= now.getTime() ? new Date(previous.getTime() + 1) : now;
+}

@@ -12,7 +12,7 @@ import { Verdict } from './answer-verdict.entity';
 import { AnswerVerdictsRepository, VerdictContextRow } from './answer-verdicts.repository';
 import { VerdictDto } from './remarks.dto';
 import { RemarksRepository } from './remarks.repository';
-import { assertVerdictAllowed, isSameVerdict, isVerdictOpen } from './verdict-rules';
+import { assertVerdictAllowed, isSameVerdict, isVerdictOpen, verdictTime } from './verdict-rules';
 
 /** The verdict recorded (PUT /remarks/{id}/verdict). */
 export interface VerdictRecorded {
@@ -87,7 +87,7 @@ export class VerdictsService {
               authorId: user.id,
               verdict: dto.verdict,
               reason,
-              createdAt: now,
+              createdAt: verdictTime(now, await this.verdicts.lastAt(em, remark.planId, remark.id)),
             });
       return {
         remarkId: remark.id,
