@@ -223,4 +223,55 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     expect(later.text).not.toContain('verdict-form-');
     expect((await a.get(`/plans/${planId}`).expect(200)).text).not.toContain('verdict-form-');
   });
+
+  it('the organizer’s correction form refuses an unchanged answer by its field; a real one asks the author again, e-mailed once', async () => {
+    const { a } = await (async () => {
+      const b = agent();
+      const form = await b.get(`/login?next=${encodeURIComponent(`/plans/${planId}`)}`).expect(200);
+      await b
+        .post('/login')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text, '/login'), email: organizer.user.email, password: PASSWORD, next: `/plans/${planId}` })
+        .expect(303);
+      return { a: b };
+    })();
+    const page = await a.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    const action = `/plans/${planId}/remarks/${remarkId}/answer/corrections`;
+    expect(page.text).toContain(`action="${action}"`);
+    expect(page.text).toContain('Correct the answer (a new public version)');
+    const csrf = csrfOf(page.text, action);
+    const mailsBefore = t.smtp.to(author.user.email).length;
+
+    const same = await a
+      .post(action)
+      .set('Accept-Language', 'ru')
+      .type('form')
+      .send({ _csrf: csrf, disposition: 'accepted', body: '  The lot is split in two after all. ', reason: 'Typo' });
+    expect(same.status).toBe(422);
+    expect(same.text).toContain('Исправление должно менять текст ответа или решение по замечанию.');
+    expect(same.text).toContain(`id="correction-body-error-${remarkId}"`);
+    expect(same.text).toContain('<details class="correction" open>');
+    const noReason = await a
+      .post(action)
+      .type('form')
+      .send({ _csrf: csrf, disposition: 'accepted', body: 'The lot is split in three.', reason: '' });
+    expect(noReason.status).toBe(400);
+
+    // the author's window of version 2 has closed; version 3 opens a new one
+    const ok = await a
+      .post(action)
+      .type('form')
+      .send({ _csrf: csrf, disposition: 'partially_accepted', body: 'The lot is split in two for the next year only.', reason: 'Budget' })
+      .expect(303);
+    expect(ok.headers.location).toBe(`/plans/${planId}?done=correction#remark-${remarkId}`);
+    await t.flushMail();
+    await t.flushMail();
+    const mails = t.smtp.to(author.user.email);
+    expect(mails).toHaveLength(mailsBefore + 1);
+    expect(mails.at(-1)!.text).toContain('У ответа новая версия (3). Пожалуйста, оцените её снова');
+    const { a: authorAgent } = await signIn(author, `/remarks/${remarkId}/verdict`);
+    const again = await authorAgent.get(`/remarks/${remarkId}/verdict`).expect(200);
+    expect(again.text).toContain(`id="verdict-form-${remarkId}"`);
+    expect(again.text).toContain(`<input type="hidden" name="answerVersion" value="3">`);
+  });
 });
