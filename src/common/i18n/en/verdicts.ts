@@ -59,7 +59,8 @@ export const verdicts = {
   correction: {
     summary: 'Correct the answer (a new public version)',
     title: 'Correction of the answer',
-    intro: 'A correction is published as a new version; earlier versions stay public. It must change the text or the disposition, and the author is asked for a verdict again.',
+    intro:
+      'A correction is published as a new version; earlier versions stay public. It must change the text or the disposition, and the author is asked for a verdict again.',
     bodyLabel: 'Corrected answer',
     reasonLabel: 'Reason for the correction',
     reasonHint: 'Public, shown with the new version (up to 2000 characters).',
