@@ -99,7 +99,7 @@ function correctionForm(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtm
   <summary>${c.summary}</summary>
   <form class="form" method="post" action="/plans/${d.plan.id}/remarks/${id}/answer/corrections" novalidate>
     <h4 id="correction-title-${id}">${c.title}</h4>
-    <p class="meta">${c.intro}</p>
+    <p class="verdict-note">${c.intro}</p>
     ${formAlert(state?.formError, `correction-alert-${id}`)}
     ${csrfField(ctx.csrf)}
     ${selectField({ id: `correction-disposition-${id}`, name: 'disposition', errorId: `correction-disposition-error-${id}`, label: t.dispositionLabel, error: dErr, focus: focus === 'disposition', required: true, value: state?.values.disposition ?? r.answer_disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}

@@ -37,7 +37,7 @@ export function shownVerdict(r: Pick<RemarkRow, 'verdict' | 'verdict_reason' | '
 /** The author's verdict beside an answer, for everyone: reasoned or formal, for which version, when, and the reason. */
 export function verdictShown(ctx: PageContext, v: ShownVerdict | null, tz: string, id: string): SafeHtml {
   const s = texts(ctx.locale).verdicts;
-  if (!v) return html`<p class="meta verdict-none" id="${id}">${s.shown.none}</p>`;
+  if (!v) return html`<p class="verdict-note verdict-none" id="${id}">${s.shown.none}</p>`;
   return html`<div class="verdict verdict-${v.verdict}" id="${id}">
     <p><strong>${s.shown.heading}:</strong> <span class="verdict-word">${s.shown.verdict({ verdict: s.words[v.verdict], version: v.version, time: formatDateTime(v.at, tz, ctx.locale) })}</span></p>
     ${v.reason ? html`<p class="body verdict-reason">${v.reason}</p>` : ''}
@@ -68,10 +68,10 @@ export function verdictForm(ctx: PageContext, o: VerdictFormOptions): SafeHtml {
   const verdict = o.state?.values.verdict ?? o.current?.verdict ?? '';
   const reason = o.state?.values.reason ?? o.current?.reason ?? '';
   const title = s.shown.formTitle;
-  return html`<form class="form verdict-form" id="verdict-form-${id}" method="post" action="/remarks/${id}/verdict" novalidate aria-labelledby="verdict-title-${id}">
+  return html`<form class="form verdict-form" id="verdict-form-${id}" method="post" action="/remarks/${id}/verdict" novalidate>
   ${o.heading === 'h2' ? html`<h2 id="verdict-title-${id}">${title}</h2>` : o.heading === 'h3' ? html`<h3 id="verdict-title-${id}">${title}</h3>` : html`<h4 id="verdict-title-${id}">${title}</h4>`}
   ${formAlert(o.state?.formError, `verdict-alert-${id}`)}
-  <p class="meta">${s.page.until({ time: formatDateTime(o.closesAt, o.tz, ctx.locale) })} ${s.page.notAppeal}</p>
+  <p class="verdict-note">${s.page.until({ time: formatDateTime(o.closesAt, o.tz, ctx.locale) })} ${s.page.notAppeal}</p>
   ${csrfField(ctx.csrf)}
   <input type="hidden" name="answerVersion" value="${String(o.version)}">
   <input type="hidden" name="from" value="${o.from}">
