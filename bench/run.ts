@@ -281,6 +281,11 @@ function answerEmails(t: Targets) {
       disposition: 'explained',
       correction: null,
       url: `http://localhost/plans/${t.info.bigPlanId}`,
+      verdict: {
+        url: 'http://localhost/remarks/00000000-0000-4000-8000-000000000000/verdict',
+        closesAt: new Date(),
+        timeZone: 'Asia/Almaty',
+      },
     }),
   );
 }

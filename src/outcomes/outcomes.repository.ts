@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
+import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
 import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Outcome } from './outcome.entity';
@@ -23,6 +24,11 @@ export interface ReportRemarkRow {
   disposition: Disposition | null;
   answer: string | null;
   late: boolean | null;
+  /** The author's most recent verdict over all answer versions, and the version it judged. */
+  verdict: Verdict | null;
+  verdict_reason: string | null;
+  verdict_version: number | null;
+  verdict_at: Date | null;
 }
 
 /** The plan's remarks after the keyset position `after` (all when null), in creation order. */
@@ -35,11 +41,14 @@ export function reportRemarkRows(
   return queryRows<ReportRemarkRow>(
     db,
     `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
-            last.disposition, last.body AS answer, first.late
+            last.disposition, last.body AS answer, first.late,
+            v.verdict, v.reason AS verdict_reason, v.version AS verdict_version, v.created_at AS verdict_at
        FROM remarks r
        JOIN users u ON u.id = r.author_id
        LEFT JOIN LATERAL (SELECT a.disposition, a.body FROM answers a WHERE a.remark_id = r.id ORDER BY a.version DESC LIMIT 1) last ON true
        LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
+       LEFT JOIN LATERAL (SELECT x.verdict, x.reason, y.version, x.created_at FROM answer_verdicts x JOIN answers y ON y.id = x.answer_id
+                           WHERE x.plan_id = r.plan_id AND x.remark_id = r.id ORDER BY x.created_at DESC, x.id DESC LIMIT 1) v ON true
       WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
       ORDER BY r.created_at, r.id
       LIMIT ${limit}`,

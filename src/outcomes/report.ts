@@ -2,8 +2,10 @@ import type { EntityManager } from 'typeorm';
 import type { ReportCommitment } from '../commitments/commitments-report';
 import { reportCommitments } from '../commitments/commitments-report';
 import type { Plan } from '../plans/plan.entity';
+import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
+import type { CsvValue } from './csv';
 import type { Outcome } from './outcome.entity';
 import { outcomeVersions, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
 
@@ -18,6 +20,8 @@ export interface ReportRemark {
   answeredAt: string | null;
   /** The first answer was late; for an unanswered remark, whether its answer is overdue now. */
   late: boolean;
+  /** The author's most recent verdict (over all answer versions) and the version it judged; null when none. */
+  verdict: { verdict: Verdict; reason: string | null; answerVersion: number; at: string } | null;
 }
 
 export interface ReportRecommendation {
@@ -87,6 +91,15 @@ async function* reportRemarks(em: EntityManager, planId: string, now: Date): Asy
       answer: r.answer,
       answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
       late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
+      verdict:
+        r.verdict && r.verdict_version !== null && r.verdict_at
+          ? {
+              verdict: r.verdict,
+              reason: r.verdict_reason,
+              answerVersion: Number(r.verdict_version),
+              at: new Date(r.verdict_at).toISOString(),
+            }
+          : null,
     }));
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
@@ -119,14 +132,47 @@ export async function buildReport(em: EntityManager, plan: Plan, now: Date): Pro
   };
 }
 
-const CSV_HEADER = ['type', 'id', 'stage', 'author', 'text', 'created_at', 'disposition', 'answer', 'answered_at', 'late'];
+const CSV_HEADER = [
+  'type',
+  'id',
+  'stage',
+  'author',
+  'text',
+  'created_at',
+  'disposition',
+  'answer',
+  'answered_at',
+  'late',
+  'verdict',
+  'verdict_reason',
+  'verdict_version',
+];
+
+/** The verdict columns of a remark's row (empty for other rows). */
+function verdictCells(r: ReportRemark): CsvValue[] {
+  return r.verdict ? [r.verdict.verdict, r.verdict.reason, r.verdict.answerVersion] : ['', '', ''];
+}
 
 /** The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch. */
 export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(CSV_HEADER);
   for await (const batch of reportRemarks(em, plan.id, now)) {
     yield batch
-      .map((r) => csvRow(['remark', r.id, r.stage, r.authorName, r.body, r.createdAt, r.disposition, r.answer, r.answeredAt, r.late]))
+      .map((r) =>
+        csvRow([
+          'remark',
+          r.id,
+          r.stage,
+          r.authorName,
+          r.body,
+          r.createdAt,
+          r.disposition,
+          r.answer,
+          r.answeredAt,
+          r.late,
+          ...verdictCells(r),
+        ]),
+      )
       .join('');
   }
   for (const r of await reportRecommendations(em, plan.id, now)) {
@@ -141,8 +187,11 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): Asyn
       r.response,
       r.respondedAt,
       r.late,
+      '',
+      '',
+      '',
     ]);
   }
   const outcome = await outcomeView(em, plan.id);
-  if (outcome) yield csvRow(['outcome', '', '', '', outcome.summary, outcome.publishedAt, outcome.decision, '', '', '']);
+  if (outcome) yield csvRow(['outcome', '', '', '', outcome.summary, outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { VERDICTS, Verdict } from './answer-verdict.entity';
 import { DISPOSITIONS, Disposition } from './answer.entity';
 
 export class CreateRemarkDto {
@@ -55,4 +56,39 @@ export class ListRemarksQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+}
+
+/** A verdict's reason: this many characters after trimming (required for `formal`). */
+export const VERDICT_REASON_MIN = 10;
+export const VERDICT_REASON_MAX = 2000;
+
+/** The remark author's verdict on the latest answer version (PUT /remarks/{id}/verdict and the verdict forms). */
+export class VerdictDto {
+  @ApiProperty({ enum: VERDICTS })
+  @IsIn(VERDICTS)
+  verdict: Verdict;
+
+  @ApiPropertyOptional({
+    minLength: VERDICT_REASON_MIN,
+    maxLength: VERDICT_REASON_MAX,
+    nullable: true,
+    description: `${VERDICT_REASON_MIN} to ${VERDICT_REASON_MAX} characters after trimming; required for formal, optional for reasoned`,
+  })
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? value.trim() || undefined : value === null ? undefined : value,
+  )
+  @ValidateIf((o: VerdictDto) => o.verdict === 'formal' || o.reason !== undefined)
+  @IsString()
+  @MinLength(VERDICT_REASON_MIN)
+  @MaxLength(VERDICT_REASON_MAX)
+  reason?: string;
+
+  @ApiPropertyOptional({ minimum: 1, description: 'The answer version judged; 409 ANSWER_VERSION_STALE when it is not the latest' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' && /^\d{1,9}$/.test(value) ? Number(value) : value === '' ? undefined : value,
+  )
+  @IsInt()
+  @Min(1)
+  answerVersion?: number;
 }

@@ -71,6 +71,7 @@ export interface RemarkPageRow {
   created_at: Date;
   answer_due_at: Date;
   author_name: string;
+  disputes_remark_id: string | null;
 }
 
 export interface AnswerRow {
@@ -102,7 +103,7 @@ export function remarkPageSql(
   }
   params.push(limit + 1);
   return {
-    sql: `SELECT r.id, r.stage, r.body, r.created_at, r.answer_due_at, u.display_name AS author_name
+    sql: `SELECT r.id, r.stage, r.body, r.created_at, r.answer_due_at, u.display_name AS author_name, r.disputes_remark_id
           FROM remarks r JOIN users u ON u.id = r.author_id
           WHERE ${where.join(' AND ')}
           ORDER BY r.created_at, r.id LIMIT $${params.length}`,

@@ -9,6 +9,7 @@ import type { HearingsRepository } from '../hearings/hearings.repository';
 import type { AuthUser } from '../identity/auth/auth-user';
 import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { OutboxService } from '../notifications/outbox.service';
+import type { AnswerVerdictsRepository } from './answer-verdicts.repository';
 import type { RemarksRepository, SubmitLookupRow } from './remarks.repository';
 import { RemarksService } from './remarks.service';
 
@@ -61,6 +62,7 @@ describe('RemarksService.create', () => {
       {} as OutboxDispatcher,
       remarks as unknown as RemarksRepository,
       {} as HearingsRepository,
+      {} as AnswerVerdictsRepository,
       loadConfig({}),
     );
   });

@@ -17,10 +17,13 @@ import { OutboxService } from '../notifications/outbox.service';
 import { decodeCursor, encodeCursor } from '../plans/cursor';
 import { assertOrganizerOf, assertVisible, loadPlan, visiblePlanId } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
-import { answerDueAt, localDate, stage2AnswerDueAt } from '../procedure/deadlines';
+import { answerDueAt, localDate, stage2AnswerDueAt, verdictClosesAt } from '../procedure/deadlines';
+import { Verdict } from './answer-verdict.entity';
 import { Answer, Disposition } from './answer.entity';
+import { AnswerVerdictsRepository, VersionVerdictRow } from './answer-verdicts.repository';
 import { Remark } from './remark.entity';
 import { isAnswerLate, remarkWindow } from './remark-window';
+import { correctionChanges } from './verdict-rules';
 import { ListRemarksQuery } from './remarks.dto';
 import { AnswerRow, RemarksRepository, SubmitLookupRow } from './remarks.repository';
 
@@ -30,14 +33,30 @@ export interface RemarkCreated {
   createdAt: string;
 }
 
-export interface AnswerView {
+/** The author's current verdict on one answer version (its latest row). */
+export interface AnswerVerdictView {
+  verdict: Verdict;
+  reason: string | null;
+  at: string;
+  answerVersion: number;
+}
+
+/** One answer version with its own verdict. */
+export interface AnswerVersionView {
   body: string;
   disposition: Disposition;
   publishedAt: string;
   late: boolean;
   version: number;
   correctionReason: string | null;
-  history: Omit<AnswerView, 'history'>[];
+  verdict: AnswerVerdictView | null;
+}
+
+export interface AnswerView extends AnswerVersionView {
+  /** Until when the author may judge this (latest) version. */
+  verdictClosesAt: string;
+  /** Earlier versions, latest first, each with its own verdict. */
+  history: AnswerVersionView[];
 }
 
 export interface RemarkView {
@@ -48,6 +67,8 @@ export interface RemarkView {
   createdAt: string;
   answerDueAt: string;
   answer: AnswerView | null;
+  /** A dispute of a commitment: the stage-1 remark it disputes. */
+  disputes: string | null;
 }
 
 export interface AnswerCreated {
@@ -71,6 +92,7 @@ export class RemarksService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly remarks: RemarksRepository,
     private readonly hearings: HearingsRepository,
+    private readonly verdicts: AnswerVerdictsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -135,7 +157,8 @@ export class RemarksService {
 
   /**
    * A page of a plan's remarks, oldest first, keyset on (created_at, id) so any page costs the same;
-   * every answer version of the page's remarks comes in one query.
+   * every answer version of the page's remarks comes in one query, and their verdicts (with the
+   * plan's time zone for the verdict windows) in one more.
    */
   async list(
     user: AuthUser | undefined,
@@ -146,16 +169,25 @@ export class RemarksService {
     const limit = query.limit ?? 20;
     const rows = await this.remarks.page(this.db, visibleId, query.stage ?? null, decodeCursor(query.cursor), limit);
     const page = rows.slice(0, limit);
-    const versions = answerVersions(
-      page.length
-        ? await this.remarks.answersOf(
-            this.db,
-            page.map((r) => r.id),
-          )
-        : [],
-    );
+    const answers = page.length
+      ? await this.remarks.answersOf(
+          this.db,
+          page.map((r) => r.id),
+        )
+      : [];
+    const judged = answers.length
+      ? await this.verdicts.ofPage(
+          this.db,
+          visibleId,
+          page.map((r) => r.id),
+        )
+      : { timeZone: null, rows: [] };
+    const versions = answerVersions(answers, judged.rows);
+    const calendar = answers.length ? await this.calendars.calendar() : null;
     const items: RemarkView[] = page.map((r) => {
       const [latest, ...older] = versions.get(r.id) ?? [];
+      const closesAt =
+        latest && calendar ? verdictClosesAt(new Date(latest.publishedAt), judged.timeZone!, calendar, this.config.procedure) : null;
       return {
         id: r.id,
         stage: r.stage as 1 | 2,
@@ -163,7 +195,8 @@ export class RemarksService {
         body: r.body,
         createdAt: new Date(r.created_at).toISOString(),
         answerDueAt: new Date(r.answer_due_at).toISOString(),
-        answer: latest ? { ...latest, history: older } : null,
+        answer: latest ? { ...latest, verdictClosesAt: closesAt!.toISOString(), history: older } : null,
+        disputes: r.disputes_remark_id,
       };
     });
     const last = page[page.length - 1];
@@ -174,7 +207,7 @@ export class RemarksService {
   /** The official answer (version 1). The remark row is locked so two answers cannot race. */
   async answer(user: AuthUser, remarkId: string, body: string, disposition: Disposition): Promise<AnswerCreated> {
     const result = await this.db.transaction(async (em) => {
-      const { remark, plan } = await this.lockRemark(em, user, remarkId);
+      const { remark, plan, tz } = await this.lockRemark(em, user, remarkId);
       if ((await this.remarks.answerCount(em, remark.id)) > 0) throw new AppError('ALREADY_ANSWERED');
       const now = this.clock.now();
       const late = isAnswerLate(remark, now, await this.hearings.scheduledStart(em, plan.id));
@@ -189,7 +222,7 @@ export class RemarksService {
         correctionReason: null,
       });
       await this.remarks.markAnswered(em, remark.id, now);
-      await this.queueEmail(em, plan, remark, answer);
+      await this.queueEmail(em, plan, tz, remark, answer);
       return answer;
     });
     this.dispatcher.kick();
@@ -199,9 +232,10 @@ export class RemarksService {
   /** A public correction: a new version; earlier versions stay in the history. */
   async correct(user: AuthUser, remarkId: string, body: string, disposition: Disposition, reason: string): Promise<AnswerCreated> {
     const result = await this.db.transaction(async (em) => {
-      const { remark, plan } = await this.lockRemark(em, user, remarkId);
+      const { remark, plan, tz } = await this.lockRemark(em, user, remarkId);
       const latest = await this.remarks.latestAnswer(em, remark.id);
       if (!latest) throw new AppError('NOT_ANSWERED');
+      if (!correctionChanges(latest, body, disposition)) throw new AppError('CORRECTION_UNCHANGED');
       const answer = await this.remarks.addAnswer(em, {
         remarkId: remark.id,
         version: latest.version + 1,
@@ -213,24 +247,26 @@ export class RemarksService {
         late: latest.late,
         correctionReason: reason,
       });
-      await this.queueEmail(em, plan, remark, answer);
+      await this.queueEmail(em, plan, tz, remark, answer);
       return answer;
     });
     this.dispatcher.kick();
     return toCreated(result);
   }
 
-  private async lockRemark(em: EntityManager, user: AuthUser, remarkId: string): Promise<{ remark: Remark; plan: Plan }> {
+  private async lockRemark(em: EntityManager, user: AuthUser, remarkId: string): Promise<{ remark: Remark; plan: Plan; tz: string }> {
     if (!isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
     const remark = await this.remarks.lock(em, remarkId);
     if (!remark) throw new AppError('REMARK_NOT_FOUND');
-    const { plan } = await loadPlan(em, remark.planId);
+    const { plan, organization } = await loadPlan(em, remark.planId);
     assertOrganizerOf(user, plan);
-    return { remark, plan };
+    return { remark, plan, tz: organization.timeZone };
   }
 
-  private async queueEmail(em: EntityManager, plan: Plan, remark: Remark, answer: Answer): Promise<void> {
+  /** The answer's e-mail to the remark's author: the answer, and the invitation to judge this version until its window closes. */
+  private async queueEmail(em: EntityManager, plan: Plan, tz: string, remark: Remark, answer: Answer): Promise<void> {
     const author = await this.remarks.author(em, remark.authorId);
+    const closesAt = verdictClosesAt(answer.publishedAt, tz, await this.calendars.calendar(), this.config.procedure);
     const mail = renderTemplate(answerEmail, author.locale, {
       displayName: author.displayName,
       planTitle: plan.title,
@@ -239,6 +275,7 @@ export class RemarksService {
       disposition: answer.disposition,
       correction: answer.version > 1 ? { reason: answer.correctionReason ?? '', version: answer.version } : null,
       url: `${this.config.publicUrl}/plans/${plan.id}`,
+      verdict: { url: `${this.config.publicUrl}/remarks/${remark.id}/verdict`, closesAt, timeZone: tz },
     });
     await this.outbox.enqueue(em, [
       { dedupeKey: `answer:${answer.id}`, kind: answer.version > 1 ? 'answer_correction' : 'answer', recipient: author.email, ...mail },
@@ -265,11 +302,13 @@ function replay(existing: Pick<Remark, 'id' | 'stage' | 'createdAt' | 'bodyHash'
   return { id: existing.id, stage: existing.stage, createdAt: new Date(existing.createdAt).toISOString() };
 }
 
-/** Each remark's answer versions, latest first. */
-function answerVersions(answers: AnswerRow[]): Map<string, Omit<AnswerView, 'history'>[]> {
-  const versions = new Map<string, Omit<AnswerView, 'history'>[]>();
+/** Each remark's answer versions, latest first, each with its own current verdict. */
+function answerVersions(answers: AnswerRow[], verdicts: VersionVerdictRow[]): Map<string, AnswerVersionView[]> {
+  const judged = new Map(verdicts.map((v) => [`${v.remark_id}/${v.version}`, v]));
+  const versions = new Map<string, AnswerVersionView[]>();
   for (const a of answers) {
     const list = versions.get(a.remark_id) ?? [];
+    const v = judged.get(`${a.remark_id}/${a.version}`);
     list.push({
       body: a.body,
       disposition: a.disposition,
@@ -277,6 +316,7 @@ function answerVersions(answers: AnswerRow[]): Map<string, Omit<AnswerView, 'his
       late: a.late,
       version: a.version,
       correctionReason: a.correction_reason,
+      verdict: v ? { verdict: v.verdict, reason: v.reason, at: new Date(v.created_at).toISOString(), answerVersion: a.version } : null,
     });
     versions.set(a.remark_id, list);
   }

@@ -7,7 +7,10 @@ import { AppError } from '../common/errors/app-error';
 import { PlanParticipation } from './citizen/plan-participation';
 import { Pages } from './page-response';
 import { planPage, PlanFormState } from './plan.page';
+import type { RemarkRow } from './public-pages.repository';
 import { PublicPagesRepository } from './public-pages.repository';
+import { isVerdictOpen } from '../remarks/verdict-rules';
+import { VerdictsService } from '../remarks/verdicts.service';
 
 /** The public plan page with its forms' state: shown by GET /plans/:id and again after a refused remark or answer. */
 @Injectable()
@@ -18,6 +21,7 @@ export class PlanPageView {
     private readonly participation: PlanParticipation,
     private readonly clock: Clock,
     private readonly commitments: CommitmentsService,
+    private readonly verdicts: VerdictsService,
   ) {}
 
   async render(
@@ -47,9 +51,21 @@ export class PlanPageView {
       procedure,
       slots,
       commitments: { planId: plan.id, tz: plan.time_zone, commitments, own, form: form.commitment, done: done === 'commitment' },
+      verdictWindows: await this.verdictWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
       path: `/plans/${plan.id}`,
       form: { remarkKey: randomUUID(), ...form },
     });
     this.pages.send(request, reply, ctx, page, status);
+  }
+
+  /** The open verdict windows of the reader's own answered remarks (the verdict form shows beside their answers). */
+  private async verdictWindows(userId: string | undefined, rows: RemarkRow[], tz: string, now: Date): Promise<Map<string, Date>> {
+    const windows = new Map<string, Date>();
+    for (const r of rows) {
+      if (!userId || r.author_id !== userId || !r.answer_published_at) continue;
+      const closesAt = await this.verdicts.closesAt(r.answer_published_at, tz);
+      if (isVerdictOpen(now, closesAt)) windows.set(r.id, closesAt);
+    }
+    return windows;
   }
 }

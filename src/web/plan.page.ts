@@ -64,6 +64,8 @@ export interface PlanData {
   slots?: PlanSlots;
   /** Accepted remarks kept in the documentation, with the author's verdict form (after the notice). */
   commitments?: CommitmentsData;
+  /** The end of the verdict window of the reader's own answered remarks on this page, while open. */
+  verdictWindows?: ReadonlyMap<string, Date>;
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -159,6 +161,6 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
-${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open })}`;
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows })}`;
   return layout(ctx, { title: p.title, body });
 }

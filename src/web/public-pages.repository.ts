@@ -4,6 +4,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
 import { queryRows } from '../database/query-rows';
+import type { Verdict } from '../remarks/answer-verdict.entity';
 import { planSearchSql, searchText } from '../plans/plans.repository';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from './keyset-page';
 
@@ -78,6 +79,12 @@ export interface RemarkRow {
   answer_published_at: Date | null;
   answer_version: number | null;
   answer_late: boolean | null;
+  author_id: string;
+  /** The author's current verdict on the latest answer version (that version, as the API's answer.verdict). */
+  verdict: Verdict | null;
+  verdict_reason: string | null;
+  verdict_at: Date | null;
+  verdict_version: number | null;
 }
 
 const SEARCH = planSearchSql('$2');
@@ -170,14 +177,19 @@ export class PublicPagesRepository {
       this.db,
       `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
-              a.version AS answer_version, a.late AS answer_late
+              a.version AS answer_version, a.late AS answer_late, r.author_id,
+              v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version
          FROM remarks r
          JOIN users u ON u.id = r.author_id
          LEFT JOIN LATERAL (
-              SELECT x.body, x.disposition, x.published_at, x.version,
+              SELECT x.id, x.body, x.disposition, x.published_at, x.version,
                      (SELECT bool_or(y.late) FROM answers y WHERE y.remark_id = r.id) AS late
                 FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1
          ) a ON true
+         LEFT JOIN LATERAL (
+              SELECT z.verdict, z.reason, z.created_at FROM answer_verdicts z
+               WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1
+         ) v ON true
         WHERE r.plan_id = $1
           AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
         ORDER BY r.created_at ASC, r.id ASC

@@ -13,6 +13,7 @@ import { AccountPagesController } from './citizen/account.controller';
 import { CitizenPagesController } from './citizen/citizen.controller';
 import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { PlanParticipation } from './citizen/plan-participation';
+import { VerdictPagesController } from './citizen/verdict.controller';
 import { CouncilPlanView } from './council/council-plan.view';
 import { CouncilPagesController } from './council/council.controller';
 import { CouncilPagesRepository } from './council/council-pages.repository';
@@ -38,6 +39,7 @@ import { WebController } from './web.controller';
     PlanCommitmentsController,
     AccountPagesController,
     CitizenPagesController,
+    VerdictPagesController,
     CouncilPagesController,
     AdminPagesController,
     AdminCalendarController,

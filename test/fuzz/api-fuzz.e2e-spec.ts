@@ -549,6 +549,13 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       params: { id: id('remark') },
       body: () => ({ body: 'The estimate was recalculated again.', disposition: 'partially_accepted', reason: 'Typo' }),
     },
+    {
+      method: 'PUT',
+      path: `${API}/remarks/{id}/verdict`,
+      as: 'citizen',
+      params: { id: id('remark') },
+      body: () => ({ verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: 1 }),
+    },
     { method: 'GET', path: `${API}/plans/{id}/hearing/allowed-dates`, as: 'anon', params: { id: id('closed') } },
     { method: 'GET', path: `${API}/plans/{id}/hearing`, as: 'anon', params: { id: id('closed') } },
     {
@@ -921,6 +928,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       { path: '/verify-email/resend', as: 'unverified', fields: [] },
       { path: '/plans/{open}/remarks', as: 'citizen', fields: ['body', 'idempotencyKey'] },
       { path: '/plans/{open}/remarks/{remark}/answer', as: 'organizer', fields: ['body', 'disposition'] },
+      { path: '/plans/{open}/remarks/{remark}/answer/corrections', as: 'organizer', fields: ['body', 'disposition', 'reason'] },
+      { path: '/remarks/{remark}/verdict', as: 'citizen', fields: ['verdict', 'reason', 'answerVersion', 'from'] },
       { path: '/plans/{open}/follow', as: 'citizen', fields: ['on', 'following'] },
       { path: '/plans/{closed}/hearing-signup', as: 'citizen', fields: ['on', 'signedUp'] },
       { path: '/council/plans/{protocol}/positions', as: 'chair', fields: ['position', 'text', 'recommendations'] },

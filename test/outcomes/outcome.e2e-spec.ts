@@ -195,6 +195,7 @@ describe('outcome and report', () => {
         answer: 'Смета пересчитана',
         answeredAt: new Date('2027-01-12T10:00:00+05:00').toISOString(),
         late: false,
+        verdict: null,
       },
       {
         id: r2.id,
@@ -206,6 +207,7 @@ describe('outcome and report', () => {
         answer: 'Срок продлён',
         answeredAt: new Date('2027-02-10T10:00:00+05:00').toISOString(),
         late: true,
+        verdict: null,
       },
       {
         id: r3.id,
@@ -217,6 +219,7 @@ describe('outcome and report', () => {
         answer: 'Гарантия добавлена',
         answeredAt: new Date('2027-03-10T08:00:00+05:00').toISOString(),
         late: false,
+        verdict: null,
       },
     ]);
     expect(report.body.recommendations).toEqual([
@@ -248,12 +251,14 @@ describe('outcome and report', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = bytes.toString('utf8').slice(1);
     const lines = text.split('\r\n');
-    expect(lines[0]).toBe('type,id,stage,author,text,created_at,disposition,answer,answered_at,late');
+    expect(lines[0]).toBe(
+      'type,id,stage,author,text,created_at,disposition,answer,answered_at,late,verdict,verdict_reason,verdict_version',
+    );
     expect(text).toContain(
       `remark,${r1.id},1,Әлия Сапарова,"Цена завышена, см. ""смету"", п. 3\nи п. 4",${r1.createdAt.toISOString()},accepted,Смета пересчитана,`,
     );
     expect(text).toContain(
-      `remark,${r2.id},1,Борис,Мерзімі тым қысқа,${r2.createdAt.toISOString()},partially_accepted,Срок продлён,${new Date('2027-02-10T10:00:00+05:00').toISOString()},true\r\n`,
+      `remark,${r2.id},1,Борис,Мерзімі тым қысқа,${r2.createdAt.toISOString()},partially_accepted,Срок продлён,${new Date('2027-02-10T10:00:00+05:00').toISOString()},true,,,\r\n`,
     );
     expect(text).toContain(`remark,${r3.id},2,Әлия Сапарова,'=1+1 documentation lacks the warranty clause,`);
     expect(text).toContain(`recommendation,${rec2.id},,`);

@@ -49,7 +49,7 @@ const N = '403 NOT_COUNCIL_MEMBER';
 const CHAIR = '403 NOT_CHAIR';
 const UNVERIFIED = '403 EMAIL_NOT_VERIFIED';
 const HIDDEN = '404 PLAN_NOT_FOUND'; // another organization's draft looks absent
-const NOT_AUTHOR = '403 NOT_AUTHOR';
+const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answer
 
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
@@ -242,6 +242,20 @@ describe('authorization matrix: every role against every write endpoint and ever
     });
     return { planId: plan.id, remarkId: r.id };
   };
+  /** The citizen's remark, answered on 3 March: its verdict window is open at NOW. */
+  const answeredRemarkOnPlan = async () => {
+    const plan = await openPlan();
+    const r = await createRemark(t, plan.id, users.citizen.user.id, {
+      body: `Remark ${serial++}`,
+      createdAt: new Date('2027-03-02T10:00:00+05:00'),
+    });
+    await answerRemark(t, r, w.organizer.user.id, {
+      body: 'The estimate stays as published.',
+      disposition: 'rejected',
+      publishedAt: new Date('2027-03-03T10:00:00+05:00'),
+    });
+    return { planId: plan.id, remarkId: r.id };
+  };
   const recommendationOnPlan = async () => {
     const plan = await underReview();
     const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], {
@@ -402,6 +416,15 @@ describe('authorization matrix: every role against every write endpoint and ever
           body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' },
         };
       },
+    ],
+    [
+      'PUT /remarks/{id}/verdict',
+      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => ({
+        method: 'PUT',
+        url: `${API}/remarks/${(await answeredRemarkOnPlan()).remarkId}/verdict`,
+        body: { verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: 1 },
+      }),
     ],
     ['POST /plans/{id}/follow', verified('200'), async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/follow` })],
     ['DELETE /plans/{id}/follow', signedIn('200'), async () => ({ method: 'DELETE', url: `${API}/plans/${(await openPlan()).id}/follow` })],
@@ -593,6 +616,25 @@ describe('authorization matrix: every role against every write endpoint and ever
           body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
         };
       },
+    ],
+    [
+      'POST /plans/:id/remarks/:remarkId/answer/corrections',
+      pagePlanOrganizer('303 done=correction'),
+      async () => {
+        const { planId, remarkId } = await answeredRemarkOnPlan();
+        return {
+          url: `/plans/${planId}/remarks/${remarkId}/answer/corrections`,
+          body: { disposition: 'accepted', body: 'The estimate was recalculated after all.', reason: 'Mistake' },
+        };
+      },
+    ],
+    [
+      'POST /remarks/:id/verdict',
+      [SIGN_IN, NOT_AUTHOR, '303 done=verdict', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => ({
+        url: `/remarks/${(await answeredRemarkOnPlan()).remarkId}/verdict`,
+        body: { verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: '1', from: 'plan' },
+      }),
     ],
     [
       'POST /plans/:id/follow',

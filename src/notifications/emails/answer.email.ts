@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import type { Catalogue } from '../../common/i18n/catalogue';
 import type { EmailTemplate } from './render';
 
@@ -10,24 +11,38 @@ export interface AnswerEmailParams {
   /** Set for a correction: its reason and the answer's new version. */
   correction: { reason: string; version: number } | null;
   url: string;
+  /** The author's verdict on this version: the form's link and the end of its window (shown in the organizer's zone). */
+  verdict: { url: string; closesAt: Date; timeZone: string };
 }
 
-/** The answer (or a correction of it) to a remark, e-mailed to the remark's author. */
+function local(instant: Date, zone: string): string {
+  return `${DateTime.fromJSDate(instant, { zone }).toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
+}
+
+/**
+ * The answer (or a correction of it) to a remark, e-mailed to the remark's author, with the invitation
+ * to call this version reasoned or formal (a correction asks again) and a link to the verdict form.
+ */
 export const answerEmail: EmailTemplate<AnswerEmailParams> = (p, t) => {
   const l = t.remarks.answerEmail;
+  const v = t.verdicts.email;
   const c = p.correction;
+  const until = local(p.verdict.closesAt, p.verdict.timeZone);
   return {
     subject: c ? l.correctedSubject(p) : l.subject(p),
     greeting: l.greeting({ name: p.displayName }),
     paragraphs: [
       c ? l.correctedIntro({ planTitle: p.planTitle, version: c.version }) : l.intro(p),
       l.disposition({ word: t.remarks.dispositions[p.disposition] }),
+      c ? v.askAgain({ version: c.version, until }) : v.invite({ until }),
+      v.notAppeal,
+      v.discussion({ url: p.url }),
     ],
     quotes: [
       { heading: l.remark, text: p.remarkBody },
       { heading: l.answer, text: p.answerBody },
       ...(c ? [{ heading: l.reason, text: c.reason }] : []),
     ],
-    link: { label: l.link, url: p.url },
+    link: { label: v.link, url: p.verdict.url },
   };
 };

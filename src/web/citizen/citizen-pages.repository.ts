@@ -17,6 +17,11 @@ export interface MyRemarkRow extends Pick<
   | 'answer_disposition'
   | 'answer_published_at'
   | 'answer_late'
+  | 'answer_version'
+  | 'verdict'
+  | 'verdict_reason'
+  | 'verdict_at'
+  | 'verdict_version'
 > {
   plan_id: string;
   plan_title: string;
@@ -30,7 +35,7 @@ export interface Participation {
 
 /**
  * A page of a user's remarks, newest first, keyset on (created_at, id) descending, each with its
- * plan and the latest answer version; `late` is that of the official answer (version 1). It walks
+ * plan, the latest answer version and the author's verdict on it; `late` is that of the official answer (version 1). It walks
  * remarks_author_idx (author_id, created_at) backwards and stops after one page; only remarks that
  * share a timestamp are sorted by id (an incremental sort of a few rows), so no extra index is needed.
  */
@@ -38,12 +43,15 @@ export function myRemarksSql(userId: string, after: { at: string; id: string } |
   return {
     sql: `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at,
               r.answer_due_at, p.id AS plan_id, p.title AS plan_title, o.time_zone,
-              a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late
+              a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late,
+              a.version AS answer_version, v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version
          FROM remarks r
          JOIN plans p ON p.id = r.plan_id
          JOIN organizations o ON o.id = p.organization_id
          LEFT JOIN answers first ON first.remark_id = r.id AND first.version = 1
-         LEFT JOIN LATERAL (SELECT x.body, x.disposition, x.published_at FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a ON true
+         LEFT JOIN LATERAL (SELECT x.id, x.body, x.disposition, x.published_at, x.version FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a ON true
+         LEFT JOIN LATERAL (SELECT z.verdict, z.reason, z.created_at FROM answer_verdicts z
+                             WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1) v ON true
         WHERE r.author_id = $1
           AND ($2::timestamptz IS NULL OR (r.created_at, r.id) < ($2::timestamptz, $3::uuid))
         ORDER BY r.created_at DESC, r.id DESC

@@ -8,6 +8,8 @@ import { HearingsService } from '../../hearings/hearings.service';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../../identity/auth/auth.decorators';
 import { statisticsByOrganization } from '../../outcomes/statistics';
+import { isVerdictOpen } from '../../remarks/verdict-rules';
+import { VerdictsService } from '../../remarks/verdicts.service';
 import type { SubscriptionKind } from '../../plans/plan-subscription.entity';
 import { emptyForm, text } from '../forms/form';
 import { submit } from '../forms/submit';
@@ -29,6 +31,7 @@ export class CitizenPagesController {
     private readonly queries: CitizenPagesRepository,
     private readonly webQueries: PublicPagesRepository,
     private readonly hearings: HearingsService,
+    private readonly verdicts: VerdictsService,
   ) {}
 
   @Get('my/remarks')
@@ -37,6 +40,7 @@ export class CitizenPagesController {
   async myRemarks(
     @Query('cursor') cursor: unknown,
     @Query('resent') resent: unknown,
+    @Query('done') done: unknown,
     @CurrentUser() user: AuthUser,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
@@ -44,7 +48,19 @@ export class CitizenPagesController {
     const ctx = this.pages.context(request);
     const at = typeof cursor === 'string' ? cursor : null;
     const page = await this.queries.myRemarks(user.id, at);
-    this.pages.send(request, reply, ctx, myRemarksPage(ctx, { now: this.clock.now(), page, paged: at !== null, resent: resent === '1' }));
+    const now = this.clock.now();
+    const verdictWindows = new Map<string, Date>();
+    for (const r of page.items) {
+      if (!r.answer_published_at) continue;
+      const closesAt = await this.verdicts.closesAt(r.answer_published_at, r.time_zone);
+      if (isVerdictOpen(now, closesAt)) verdictWindows.set(r.id, closesAt);
+    }
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      myRemarksPage(ctx, { now, page, paged: at !== null, resent: resent === '1', verdictRecorded: done === 'verdict', verdictWindows }),
+    );
   }
 
   /** Follow (follow=on) or unfollow (follow=off) a published plan, through the API's HearingsService. */

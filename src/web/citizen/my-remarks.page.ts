@@ -8,6 +8,7 @@ import { layout } from '../layout';
 import { resendForm } from './account.pages';
 import type { KeysetPage } from '../keyset-page';
 import type { MyRemarkRow } from './citizen-pages.repository';
+import { shownVerdict, verdictForm, verdictShown } from '../verdict-parts';
 
 export interface MyRemarksData {
   now: Date;
@@ -16,9 +17,21 @@ export interface MyRemarksData {
   paged: boolean;
   /** A new confirmation link was just sent. */
   resent: boolean;
+  /** A verdict was just recorded (?done=verdict). */
+  verdictRecorded?: boolean;
+  /** The end of the verdict window of each answered remark on the page, while open. */
+  verdictWindows?: ReadonlyMap<string, Date>;
 }
 
-function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
+/** The verdict beside the answer, and its form while the window of the latest version is open. */
+function verdictPart(ctx: PageContext, r: MyRemarkRow, closesAt: Date | undefined): SafeHtml {
+  const onLatest =
+    r.verdict && Number(r.verdict_version) === Number(r.answer_version) ? { verdict: r.verdict, reason: r.verdict_reason } : null;
+  return html`${verdictShown(ctx, shownVerdict(r), r.time_zone, `verdict-of-${r.id}`)}
+    ${closesAt && r.answer_version !== null ? verdictForm(ctx, { remarkId: r.id, version: Number(r.answer_version), closesAt, tz: r.time_zone, current: onLatest, from: 'my', heading: 'h4' }) : ''}`;
+}
+
+function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date, closesAt: Date | undefined): SafeHtml {
   const { t, locale } = ctx;
   const c = texts(locale).pages.citizen;
   const tz = r.time_zone;
@@ -30,6 +43,7 @@ function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date): SafeHtml {
           }</h3>
           <p class="meta">${r.answer_published_at ? interpolate(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
           <p class="body">${r.answer_body}</p>
+          ${verdictPart(ctx, r, closesAt)}
         </section>`
       : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
@@ -45,13 +59,14 @@ export function myRemarksPage(ctx: PageContext, data: MyRemarksData): SafeHtml {
   const user = ctx.user!;
   const body = html`<h1>${c.myRemarksTitle}</h1>
 ${data.resent ? html`<p class="notice-ok" role="status" id="flash">${c.resendSent}</p>` : ''}
+${data.verdictRecorded ? html`<p class="notice-ok" role="status" id="flash">${texts(ctx.locale).verdicts.page.recorded}</p>` : ''}
 ${!user.emailVerified && !data.resent ? html`<div class="notice-error" id="verify-notice"><p>${c.notVerifiedYet}</p>${resendForm(ctx)}</div>` : ''}
 ${user.role !== 'citizen' ? html`<p class="meta">${c.onlyCitizensPage}</p>` : ''}
 <p>${c.myRemarksIntro}</p>
 ${
   data.page.items.length === 0
     ? html`<p>${data.paged ? '' : c.noMyRemarks} <a href="/">${c.findDiscussions}</a></p>`
-    : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now))}</ol>`
+    : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now, data.verdictWindows?.get(r.id)))}</ol>`
 }
 <p class="more">${data.paged ? html`<a class="button" href="/my/remarks">${c.firstPage}</a> ` : ''}${
     data.page.nextCursor
