@@ -42,6 +42,9 @@ export interface RecommendationRow {
  */
 export interface FormalAnswerRow {
   remark_id: string;
+  stage: number;
+  author_name: string;
+  remark_created_at: Date;
   answer_version: number;
   votes: number;
   verdict: 'reasoned' | 'formal' | null;
@@ -81,11 +84,13 @@ export function formalAnswerRows(db: DataSource | EntityManager, planId: string)
     `WITH ${LATEST_ANSWERS_SQL}, votes AS (
        SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id
      )
-     SELECT l.remark_id, l.version AS answer_version, coalesce(vo.votes, 0) AS votes,
+     SELECT l.remark_id, r.stage, u.display_name AS author_name, r.created_at AS remark_created_at,
+            l.version AS answer_version, coalesce(vo.votes, 0) AS votes,
             ve.verdict, ve.reason, ve.created_at AS verdict_at, f.found_at,
             (SELECT min(c.published_at) FROM answers c WHERE c.remark_id = l.remark_id AND c.published_at > f.found_at) AS corrected_at
        FROM latest l
        JOIN remarks r ON r.id = l.remark_id
+       JOIN users u ON u.id = r.author_id
        LEFT JOIN verdict ve ON ve.answer_id = l.id
        LEFT JOIN votes vo ON vo.remark_id = l.remark_id
        LEFT JOIN council_formal_findings f ON f.plan_id = $1 AND f.remark_id = l.remark_id

@@ -51,6 +51,8 @@ export interface AuthorVerdictView {
  */
 export interface FormalAnswerView {
   remarkId: string;
+  /** Which remark, for readers (its text and answer are in GET /plans/{id}/remarks). */
+  remark: { stage: number; authorName: string; createdAt: string };
   votes: number;
   authorVerdict: AuthorVerdictView | null;
   answerVersion: number;
@@ -87,6 +89,7 @@ export interface ReviewView {
 function formalAnswerView(r: FormalAnswerRow): FormalAnswerView {
   return {
     remarkId: r.remark_id,
+    remark: { stage: r.stage, authorName: r.author_name, createdAt: new Date(r.remark_created_at).toISOString() },
     votes: r.votes,
     authorVerdict: r.verdict
       ? { verdict: r.verdict, reason: r.reason, at: new Date(r.verdict_at!).toISOString(), answerVersion: r.answer_version }

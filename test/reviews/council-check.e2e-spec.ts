@@ -124,13 +124,22 @@ describe("the council's check of formal answers", () => {
     expect(before.formalAnswers).toEqual([
       {
         remarkId: a.id,
+        remark: { stage: 1, authorName: 'Айгерим', createdAt: '2027-01-10T07:00:00.000Z' },
         votes: 1,
         authorVerdict: { verdict: 'formal', reason: 'Ответ не касается сметы вообще', at: '2027-01-22T05:00:00.000Z', answerVersion: 1 },
         answerVersion: 1,
         foundFormal: false,
         correctedAt: null,
       },
-      { remarkId: b.id, votes: 2, authorVerdict: null, answerVersion: 1, foundFormal: false, correctedAt: null },
+      {
+        remarkId: b.id,
+        remark: { stage: 1, authorName: 'Айгерим', createdAt: '2027-01-11T07:00:00.000Z' },
+        votes: 2,
+        authorVerdict: null,
+        answerVersion: 1,
+        foundFormal: false,
+        correctedAt: null,
+      },
     ]);
 
     // stage 2 has closed, but the review is open: the outcome waits for it (before counting unanswered remarks)
