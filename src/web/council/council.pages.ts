@@ -151,7 +151,7 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
         <h3 class="card-title">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
         <p class="body">${a.remark_body}</p>
-        <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition as keyof typeof ctx.t.disposition] ?? a.disposition })}</strong>
+        <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
           <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
           <p class="body">${a.answer_body}</p></div>
         <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>

@@ -15,7 +15,7 @@ import type { AnswerRow, CalledFormalRow, CorrectionTargetRow, FindingRow } from
 /** The organizer's side of the council's check: the queue's two lists and the answer correction form. */
 
 function disposition(ctx: PageContext, value: string): string {
-  return ctx.t.disposition[value as keyof typeof ctx.t.disposition] ?? value;
+  return ctx.t.disposition[value] ?? value;
 }
 
 function answerItem(ctx: PageContext, a: AnswerRow, tz: string, extra: SafeHtml): SafeHtml {
