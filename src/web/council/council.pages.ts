@@ -147,16 +147,16 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
     d.answersToCheck.length === 0
       ? html`<p>${k.noAnswers}</p>`
       : html`<ol class="remarks">${d.answersToCheck.map((a, i) => {
-          const id = `formal-${a.remark_id}`;
+          const id = `formal-answer-${a.remark_id}`;
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
-        <h3 class="card-title">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
+        <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
         <p class="body">${a.remark_body}</p>
         <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
           <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
           <p class="body">${a.answer_body}</p></div>
         <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>
         ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: a.reason })}</p>` : ''}
-        <div class="check"><input type="checkbox" id="${id}" name="formalAnswers" value="${a.remark_id}"${chosen.has(a.remark_id) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}>
+        <div class="check"><input type="checkbox" id="${id}" name="formalAnswers" value="${a.remark_id}" aria-describedby="${id}-remark"${chosen.has(a.remark_id) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}>
           <label for="${id}">${k.checkbox}</label></div>
       </li>`;
         })}</ol>`

@@ -18,10 +18,10 @@ function disposition(ctx: PageContext, value: string): string {
   return ctx.t.disposition[value] ?? value;
 }
 
-function answerItem(ctx: PageContext, a: AnswerRow, tz: string, extra: SafeHtml): SafeHtml {
+function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string, extra: SafeHtml): SafeHtml {
   const k = texts(ctx.locale).councilCheck.organizer;
   const { t } = ctx;
-  return html`<li class="remark" id="check-${a.remark_id}">
+  return html`<li class="remark" id="${idPrefix}-${a.remark_id}">
   <h3 class="card-title">${interpolate(k.remarkOn, { plan: a.plan_title, stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
   ${extra}
   <p class="meta">${interpolate(t.remarkBy, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</p>
@@ -45,6 +45,7 @@ ${
           ctx,
           f,
           tz,
+          'finding',
           html`<p class="pending overdue"><span class="badge late">${interpolate(k.foundBy, { time: dt(f.found_at), votes: f.votes, members: f.members_count })}</span></p>`,
         ),
       )}</ol>`
@@ -59,6 +60,7 @@ ${
           ctx,
           c,
           tz,
+          'called',
           html`<p class="pending">${interpolate(k.calledOn, { time: dt(c.verdict_at) })}</p>
           ${c.reason ? html`<p class="body">${interpolate(texts(ctx.locale).councilCheck.pages.reason, { reason: c.reason })}</p>` : ''}`,
         ),

@@ -17,7 +17,6 @@ export const councilCheck = {
       : 'The council found no answer formal.',
   /** The council member's position form and the council's pages. */
   pages: {
-    checkTitle: 'Answers to check',
     checkIntro:
       "Name the answers you find formal: answers that do not really deal with the remark. An answer named by more than half of the council's members is formal by the council, and the organizer must publish a corrected answer before the outcome. Answers their authors called formal come first.",
     checkLegend: 'Answers you find formal (optional)',
@@ -39,14 +38,12 @@ export const councilCheck = {
     colVotes: 'Council members who named it formal',
     colFinding: "Council's finding",
     votes: '{votes} of {members}',
-    openRemark: 'Remark and answer',
     findingFormal: 'Formal: a correction is required',
     findingCorrected: 'Formal; corrected on {time}',
     findingNone: 'Not formal by the council',
     findingPending: 'The review is still open',
     conclusionFormal: 'The council found {n} answer(s) formal; the organizer must publish corrected answers before the outcome.',
     conclusionNoFormal: 'The council found no answer formal.',
-    myFormal: 'You named {n} answer(s) formal.',
   },
   /** The organizer's queue and the correction form. */
   organizer: {
