@@ -257,7 +257,7 @@ export class ReviewsRepository {
     if (rows.length > 0) await em.getRepository(FormalAnswerVote).insert(rows);
   }
 
-  /** Every answer of the plan named formal by at least one member, with the votes and the latest answer version, the most votes first. */
+  /** Every answer of the plan named formal by at least one member, with the votes and the latest answer version, in the order of the remarks. */
   formalVotes(em: EntityManager, planId: string): Promise<FormalVoteRow[]> {
     return queryRows<FormalVoteRow>(
       em,
@@ -265,7 +265,7 @@ export class ReviewsRepository {
          FROM (SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id) v
          JOIN remarks r ON r.id = v.remark_id
          CROSS JOIN LATERAL (SELECT x.version, x.body FROM answers x WHERE x.remark_id = v.remark_id ORDER BY x.version DESC LIMIT 1) a
-        ORDER BY v.votes DESC, r.created_at, r.id`,
+        ORDER BY r.created_at, r.id`,
       [planId],
     );
   }

@@ -212,7 +212,6 @@ export class ReviewsService {
     formalAnswers: string[];
   }> {
     const recommendations = (input.recommendations ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
-    const formal = formalAnswerIds(input.formalAnswers);
     try {
       return await this.db.transaction(async (em) => {
         const { plan, organization } = await loadPlan(em, planId);
@@ -224,6 +223,7 @@ export class ReviewsService {
         if (window === 'closed') throw new AppError('REVIEW_CLOSED');
         checkRecommendations(input.position, recommendations);
         if (await this.reviews.hasPosition(em, planId, user.id)) throw new AppError('POSITION_EXISTS');
+        const formal = formalAnswerIds(input.formalAnswers);
         const versions = formal.length ? await this.reviews.latestAnswerVersions(em, planId, formal) : new Map<string, number>();
         if (versions.size !== formal.length) throw new AppError('FORMAL_ANSWERS_INVALID');
         const position = await this.reviews.insertPosition(em, {

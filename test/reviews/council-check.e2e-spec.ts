@@ -101,6 +101,8 @@ describe("the council's check of formal answers", () => {
         ).expect(400)
       ).body.error.code,
     ).toBe('VALIDATION_FAILED');
+    // who may act is checked first: a citizen is refused as such, whatever the ids
+    expect((await position(plan, citizen, ['not-an-id']).expect(403)).body.error.code).toBe('NOT_COUNCIL_MEMBER');
     expect(await t.db.getRepository(ReviewPosition).countBy({ planId: plan.id })).toBe(0);
     expect(await t.db.getRepository(FormalAnswerVote).countBy({ planId: plan.id })).toBe(0);
   });
