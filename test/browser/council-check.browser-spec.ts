@@ -146,6 +146,12 @@ suite("the council's check of formal answers in a real browser (no JavaScript)",
     expect(await seriousViolations(browser, org.context, org.page.url())).toEqual([]);
     await shot(org.page, 'organizer-queue');
 
+    await org.page.goto(`${base}/organizer/plans/${plan.id}/outcome`);
+    expect(await org.page.locator('#outcome-findings').textContent()).toContain(
+      '1 answer(s) the council found formal still need a corrected answer',
+    );
+    expect(await seriousViolations(browser, org.context, org.page.url())).toEqual([]);
+    await org.page.getByRole('link', { name: 'Corrections the council demands' }).click();
     await findings.getByRole('link', { name: 'Correct the answer' }).click();
     await org.page.waitForURL(/\/correction$/);
     expect(await org.page.locator('#council-found').textContent()).toContain('found this answer formal (2 of 3 members)');

@@ -375,6 +375,7 @@ describe('organizer pages (/organizer)', () => {
 
     at(new Date(plan.stage2ClosesAt!.getTime() + 3600_000).toISOString());
     // the council's review is still in its period: the outcome waits for it, until the chair closes it
+    expect((await get(`/organizer/plans/${planId}/outcome`, organizer)).text).toContain('The outcome waits for the public council');
     const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' });
     expect(open.status).toBe(409);
     expect(open.text).toContain('The council review is still open');

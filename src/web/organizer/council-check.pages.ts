@@ -10,6 +10,7 @@ import type { SafeHtml } from '../html';
 import { html } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
+import type { ReviewView } from '../../reviews/reviews.service';
 import type { AnswerRow, CalledFormalRow, CorrectionTargetRow, FindingRow } from './organizer-pages.repository';
 
 /** The organizer's side of the council's check: the queue's two lists and the answer correction form. */
@@ -67,6 +68,18 @@ ${
       )}</ol>`
 }
 </section>`;
+}
+
+/** On the outcome page, before trying: the council's review is still open, or answers it found formal await a correction. */
+export function outcomeWaitsFor(ctx: PageContext, review: ReviewView | null, tz: string, now: Date): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.organizer;
+  if (review && !review.conclusion && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime()) {
+    return html`<p class="notice-error" id="outcome-review-open">${interpolate(k.outcomeReviewOpen, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>`;
+  }
+  const pending = (review?.formalAnswers ?? []).filter((f) => f.foundFormal && !f.correctedAt).length;
+  return pending > 0
+    ? html`<p class="notice-error" id="outcome-findings">${interpolate(k.outcomeFindings, { n: pending })} <a href="/organizer/remarks#council-findings">${k.findingsTitle}</a></p>`
+    : html``;
 }
 
 export const CORRECTION_FIELDS = ['disposition', 'body', 'reason'] as const;

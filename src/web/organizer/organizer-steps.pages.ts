@@ -18,6 +18,7 @@ import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
 import { planHeading } from './organizer.pages';
+import { outcomeWaitsFor } from './council-check.pages';
 import type { OrganizationRow } from './organizer-pages.repository';
 
 /** The organizer's pages of the procedure's steps: hearing and protocol, notice, recommendations, outcome. */
@@ -354,6 +355,7 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
     const focus = firstError(f?.errors, ['decision', 'summary']);
     content = html`<p>${m.outcomeIntro}</p>
 ${unanswered > 0 ? html`<p class="notice-error">${interpolate(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
+${outcomeWaitsFor(ctx, v.review as ReviewView | null, tz, d.now)}
 ${stepForm(
   ctx,
   { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton },

@@ -71,6 +71,8 @@ export const councilCheck = {
     reasonError: 'Give the reason for the correction (up to 2,000 characters).',
     submit: 'Publish the correction',
     correctedFlash: "The corrected answer is published and e-mailed to the remark's author.",
+    outcomeReviewOpen: "The outcome waits for the public council's review: until the chair closes it or its period ends ({time}).",
+    outcomeFindings: '{n} answer(s) the council found formal still need a corrected answer before the outcome.',
     backToQueue: 'Back to the remarks queue',
   },
 };
