@@ -18,7 +18,8 @@ export class OutcomesController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, UNANSWERED_REMARKS, OUTCOME_EXISTS',
+    summary:
+      "The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, REVIEW_OPEN (the council's review has not closed; one past its period is closed first), UNANSWERED_REMARKS, FORMAL_ANSWERS_UNCORRECTED (with remarkIds), OUTCOME_EXISTS",
   })
   publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser) {
     return this.outcomes.publish(user, id, body);

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
+import { ReviewsModule } from '../reviews/reviews.module';
 import { OutcomesController } from './outcomes.controller';
 import { OutcomesRepository } from './outcomes.repository';
 import { OutcomesService } from './outcomes.service';
 
 @Module({
+  imports: [ReviewsModule],
   controllers: [OutcomesController],
   providers: [OutcomesService, OutcomesRepository],
   exports: [OutcomesService],

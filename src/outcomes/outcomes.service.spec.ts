@@ -8,6 +8,7 @@ import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import type { Organization } from '../organizations/organization.entity';
 import { loadPlan } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
+import type { ReviewsService } from '../reviews/reviews.service';
 import type { Outcome } from './outcome.entity';
 import { OutcomesService } from './outcomes.service';
 
@@ -21,7 +22,13 @@ const NOW = new Date('2027-06-10T09:00:00Z');
 const organizer = { id: 'organizer-1', role: 'organizer', organizationId: 'org-1' } as AuthUser;
 const organization = { id: 'org-1', councilId: 'council-1' } as Organization;
 
-function setUp(plan: Partial<Plan>, unansweredRemarks: number) {
+interface ReviewState {
+  /** closeBeforeOutcome: 'closed' already, 'closes' now (past its period), 'open' (REVIEW_OPEN). */
+  review?: 'closed' | 'closes' | 'open';
+  uncorrected?: string[];
+}
+
+function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewState = {}) {
   const stored: Outcome[] = [];
   const em = { getRepository: () => ({ find: async () => stored }) } as unknown as EntityManager;
   jest.mocked(loadPlan).mockResolvedValue({ plan: { id: 'plan-1', title: 'Road repair', ...plan } as Plan, organization });
@@ -37,16 +44,34 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number) {
     recipients: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'ru', display_name: 'Олга' }]),
   };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
-  const db = { transaction: async (work: (em: EntityManager) => Promise<unknown>) => work(em) } as unknown as DataSource;
+  const reviews = {
+    closeBeforeOutcome: jest.fn(async () => {
+      if (state.review === 'open') throw new AppError('REVIEW_OPEN');
+      return state.review === 'closes';
+    }),
+    assertFormalAnswersCorrected: jest.fn(async () => {
+      const remarkIds = state.uncorrected ?? [];
+      if (remarkIds.length) throw new AppError('FORMAL_ANSWERS_UNCORRECTED', { count: remarkIds.length }, undefined, { remarkIds });
+    }),
+  };
+  const committed = { value: false };
+  const db = {
+    transaction: async (work: (em: EntityManager) => Promise<unknown>) => {
+      const result = await work(em);
+      committed.value = true;
+      return result;
+    },
+  } as unknown as DataSource;
   const service = new OutcomesService(
     db,
     new ManualClock(NOW),
     outbox as unknown as OutboxService,
     { kick: jest.fn() } as unknown as OutboxDispatcher,
     outcomes,
+    reviews as unknown as ReviewsService,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
-  return { service, outcomes, outbox };
+  return { service, outcomes, outbox, reviews, committed };
 }
 
 const input = { decision: 'proceed' as const, summary: 'All remarks were taken into account.' };
@@ -87,6 +112,42 @@ describe('OutcomesService.publish', () => {
       locale: 'ru',
       subject: 'Итог обсуждения: Road repair',
     });
+  });
+});
+
+describe('OutcomesService.publish: the council review and its findings', () => {
+  it('409 REVIEW_OPEN while the review is open, before counting remarks', async () => {
+    const { service, outcomes } = setUp(stage2Closed, 0, { review: 'open' });
+    await expect(service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'REVIEW_OPEN' });
+    expect(outcomes.unansweredRemarksCount).not.toHaveBeenCalled();
+    expect(outcomes.insertOutcome).not.toHaveBeenCalled();
+  });
+
+  it('409 FORMAL_ANSWERS_UNCORRECTED with the remark ids, storing no outcome', async () => {
+    const { service, outcomes } = setUp(stage2Closed, 0, { review: 'closed', uncorrected: ['r-1', 'r-2'] });
+    const refusal = await service.publish(organizer, 'plan-1', input).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'FORMAL_ANSWERS_UNCORRECTED', params: { count: 2 }, fields: { remarkIds: ['r-1', 'r-2'] } });
+    expect(outcomes.insertOutcome).not.toHaveBeenCalled();
+  });
+
+  it('a review closed by this request is committed before a later refusal', async () => {
+    const { service, outcomes, committed } = setUp(stage2Closed, 0, { review: 'closes', uncorrected: ['r-1'] });
+    await expect(service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'FORMAL_ANSWERS_UNCORRECTED' });
+    expect(committed.value).toBe(true);
+    expect(outcomes.insertOutcome).not.toHaveBeenCalled();
+  });
+
+  it('a refusal without a close rolls everything back', async () => {
+    const { service, committed } = setUp(stage2Closed, 1, { review: 'closed' });
+    await expect(service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'UNANSWERED_REMARKS' });
+    expect(committed.value).toBe(false);
+  });
+
+  it('publishes once the review closed now and nothing is left to correct', async () => {
+    const { service, outcomes, reviews } = setUp(stage2Closed, 0, { review: 'closes' });
+    await expect(service.publish(organizer, 'plan-1', input)).resolves.toMatchObject({ version: 1 });
+    expect(reviews.assertFormalAnswersCorrected).toHaveBeenCalled();
+    expect(outcomes.insertOutcome).toHaveBeenCalled();
   });
 });
 

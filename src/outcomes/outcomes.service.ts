@@ -11,6 +11,7 @@ import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
+import { ReviewsService } from '../reviews/reviews.service';
 import { Decision, Outcome } from './outcome.entity';
 import { OutcomesRepository } from './outcomes.repository';
 import { buildReport, OutcomeView, outcomeView, Report, reportCsv } from './report';
@@ -25,6 +26,7 @@ export class OutcomesService {
     private readonly outbox: OutboxService,
     private readonly dispatcher: OutboxDispatcher,
     private readonly outcomes: OutcomesRepository,
+    private readonly reviews: ReviewsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -59,15 +61,28 @@ export class OutcomesService {
     return statistics(this.db.manager, organizationId, this.clock.now());
   }
 
+  /**
+   * Publishes the outcome once stage 2 has closed, the council's review has closed (a review past its
+   * period is closed here as 'deadline', and that close is kept even when the outcome is then refused),
+   * every remark is answered and every answer the council found formal has been corrected since.
+   */
   async publish(user: AuthUser | undefined, planId: string, input: { decision: Decision; summary: string }): Promise<OutcomeView> {
-    const view = await this.db.transaction(async (em) => {
+    const result = await this.db.transaction(async (em): Promise<{ view: OutcomeView } | { refusal: AppError }> => {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
       const now = this.clock.now();
       if (plan.outcomePublishedAt) throw new AppError('OUTCOME_EXISTS');
       if (!plan.stage2ClosesAt || now.getTime() <= plan.stage2ClosesAt.getTime()) throw new AppError('STAGE2_NOT_CLOSED');
-      const count = await this.outcomes.unansweredRemarksCount(em, plan.id);
-      if (count > 0) throw new AppError('UNANSWERED_REMARKS', { count });
+      const closedNow = await this.reviews.closeBeforeOutcome(em, plan, organization);
+      try {
+        const count = await this.outcomes.unansweredRemarksCount(em, plan.id);
+        if (count > 0) throw new AppError('UNANSWERED_REMARKS', { count });
+        await this.reviews.assertFormalAnswersCorrected(em, plan.id);
+      } catch (error) {
+        // the review closed by this request stays closed (with its findings and e-mails)
+        if (closedNow && error instanceof AppError) return { refusal: error };
+        throw error;
+      }
       const outcome = await this.outcomes.insertOutcome(em, {
         planId: plan.id,
         version: 1,
@@ -79,10 +94,11 @@ export class OutcomesService {
       });
       await this.outcomes.markOutcomePublished(em, plan.id, now);
       await this.enqueueOutcomeEmails(em, plan, organization.councilId, outcome);
-      return (await outcomeView(em, plan.id))!;
+      return { view: (await outcomeView(em, plan.id))! };
     });
     this.dispatcher.kick();
-    return view;
+    if ('refusal' in result) throw result.refusal;
+    return result.view;
   }
 
   /** A public correction of the outcome: a new version with a reason, e-mailed to the same people. */

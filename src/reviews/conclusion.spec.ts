@@ -1,4 +1,4 @@
-import { computeConclusion } from './conclusion';
+import { computeConclusion, formalByCouncil } from './conclusion';
 
 describe('computeConclusion', () => {
   it('3 members, 2 endorse: endorsed with a quorum', () => {
@@ -42,5 +42,37 @@ describe('computeConclusion', () => {
     expect(computeConclusion(['endorse', 'endorse'], 4).quorum).toBe(false);
     expect(computeConclusion(['endorse', 'endorse', 'endorse'], 4).quorum).toBe(true);
     expect(computeConclusion(['endorse'], 0).quorum).toBe(false);
+  });
+});
+
+describe('formalByCouncil', () => {
+  const v = (remarkId: string, votes: number) => ({ remarkId, votes });
+
+  it('an odd council of 5: 3 votes are more than half, 2 are not', () => {
+    expect(formalByCouncil([v('a', 3), v('b', 2), v('c', 5)], 5)).toEqual([v('a', 3), v('c', 5)]);
+  });
+
+  it('an even council of 4: exactly half (2) is not enough, 3 is', () => {
+    expect(formalByCouncil([v('a', 2), v('b', 3)], 4)).toEqual([v('b', 3)]);
+  });
+
+  it('counts the members, not the positions cast: 2 of 5 members are no majority even if only 2 took part', () => {
+    expect(formalByCouncil([v('a', 2)], 5)).toEqual([]);
+  });
+
+  it('a council of one: its single vote decides; a council of two needs both', () => {
+    expect(formalByCouncil([v('a', 1)], 1)).toEqual([v('a', 1)]);
+    expect(formalByCouncil([v('a', 1)], 2)).toEqual([]);
+    expect(formalByCouncil([v('a', 2)], 2)).toEqual([v('a', 2)]);
+  });
+
+  it('no votes, zero votes or no members: nothing is found formal', () => {
+    expect(formalByCouncil([], 3)).toEqual([]);
+    expect(formalByCouncil([v('a', 0)], 3)).toEqual([]);
+    expect(formalByCouncil([v('a', 1)], 0)).toEqual([]);
+  });
+
+  it('keeps the other fields of each row', () => {
+    expect(formalByCouncil([{ remarkId: 'a', votes: 2, answerVersion: 3 }], 3)).toEqual([{ remarkId: 'a', votes: 2, answerVersion: 3 }]);
   });
 });

@@ -41,3 +41,17 @@ export function computeConclusion(positions: PositionKind[], membersCount: numbe
     quorum: membersCount > 0 && total * 2 > membersCount,
   };
 }
+
+/** How many members of the council named an answer (a remark's) formal in their positions. */
+export interface FormalAnswerVotes {
+  remarkId: string;
+  votes: number;
+}
+
+/**
+ * The answers the council finds formal when its review closes: those named by more than half of the
+ * council's members (not of the positions cast), in the order given. None when the council has no members.
+ */
+export function formalByCouncil<T extends FormalAnswerVotes>(votes: readonly T[], membersCount: number): T[] {
+  return votes.filter((v) => membersCount > 0 && v.votes * 2 > membersCount);
+}

@@ -21,7 +21,8 @@ export class ReviewsController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({
-    summary: 'A member of the overseeing council records a position (once); 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED',
+    summary:
+      'A member of the overseeing council records a position (once), optionally naming formal answers; 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED; 422 FORMAL_ANSWERS_INVALID',
   })
   position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser) {
     return this.reviews.recordPosition(user, id, body);

@@ -1,6 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
 import { POSITIONS, PositionKind } from './review-position.entity';
+
+/** How many answers one position may name formal. */
+export const FORMAL_ANSWERS_MAX = 500;
 
 export class PositionDto {
   @ApiProperty({ enum: POSITIONS })
@@ -21,6 +24,22 @@ export class PositionDto {
   @MinLength(1, { each: true })
   @MaxLength(10000, { each: true })
   recommendations?: string[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    format: 'uuid',
+    maxItems: FORMAL_ANSWERS_MAX,
+    uniqueItems: true,
+    description:
+      'Remarks of this plan whose (latest) answer the member finds formal; each must be answered, else 422 FORMAL_ANSWERS_INVALID',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(FORMAL_ANSWERS_MAX)
+  @ArrayUnique()
+  @IsString({ each: true })
+  @MaxLength(64, { each: true })
+  formalAnswers?: string[];
 }
 
 export class RecommendationResponseDto {

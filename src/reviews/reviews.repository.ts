@@ -3,6 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { ConclusionFigures } from './conclusion';
+import { CouncilFormalFinding } from './council-formal-finding.entity';
+import { FormalAnswerVote } from './formal-answer-vote.entity';
 import { Recommendation } from './recommendation.entity';
 import { RecommendationResponse } from './recommendation-response.entity';
 import { ReviewConclusion } from './review-conclusion.entity';
@@ -34,14 +36,105 @@ export interface RecommendationRow {
   correction_reason: string | null;
 }
 
+/**
+ * An answer of the plan its author called formal (the verdict on its latest version) or that a member
+ * named formal, with the votes, the author's verdict on the latest version, and the council's finding.
+ */
+export interface FormalAnswerRow {
+  remark_id: string;
+  stage: number;
+  author_name: string;
+  remark_created_at: Date;
+  answer_version: number;
+  votes: number;
+  verdict: 'reasoned' | 'formal' | null;
+  reason: string | null;
+  verdict_at: Date | null;
+  /** When the council found the answer formal (the conclusion's time), null when it did not. */
+  found_at: Date | null;
+  /** The first answer version published after the finding. */
+  corrected_at: Date | null;
+}
+
 export interface ReviewRows {
   closesAt: Date | null;
   positions: PositionRow[];
   recommendations: RecommendationRow[];
   conclusion: ReviewConclusion | null;
+  formalAnswers: FormalAnswerRow[];
 }
 
-/** Everything the public review of a plan shows, in four statements on the caller's executor (the plan record passes its own). */
+/** The latest answer version of each answered remark of the plan, and the current verdict on it. */
+const LATEST_ANSWERS_SQL = `latest AS (
+    SELECT DISTINCT ON (a.remark_id) a.remark_id, a.id, a.version
+      FROM answers a JOIN remarks r ON r.id = a.remark_id
+     WHERE r.plan_id = $1
+     ORDER BY a.remark_id, a.version DESC
+  ), verdict AS (
+    SELECT DISTINCT ON (v.answer_id) v.answer_id, v.verdict, v.reason, v.created_at
+      FROM answer_verdicts v
+     WHERE v.plan_id = $1
+     ORDER BY v.answer_id, v.created_at DESC, v.id DESC
+  )`;
+
+/** The plan's formal answers as the review shows them (see FormalAnswerRow), in the order of their remarks. */
+export function formalAnswerRows(db: DataSource | EntityManager, planId: string): Promise<FormalAnswerRow[]> {
+  return queryRows<FormalAnswerRow>(
+    db,
+    `WITH ${LATEST_ANSWERS_SQL}, votes AS (
+       SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id
+     )
+     SELECT l.remark_id, r.stage, u.display_name AS author_name, r.created_at AS remark_created_at,
+            l.version AS answer_version, coalesce(vo.votes, 0) AS votes,
+            ve.verdict, ve.reason, ve.created_at AS verdict_at, f.found_at,
+            (SELECT min(c.published_at) FROM answers c WHERE c.remark_id = l.remark_id AND c.published_at > f.found_at) AS corrected_at
+       FROM latest l
+       JOIN remarks r ON r.id = l.remark_id
+       JOIN users u ON u.id = r.author_id
+       LEFT JOIN verdict ve ON ve.answer_id = l.id
+       LEFT JOIN votes vo ON vo.remark_id = l.remark_id
+       LEFT JOIN council_formal_findings f ON f.plan_id = $1 AND f.remark_id = l.remark_id
+      WHERE ve.verdict = 'formal' OR vo.votes > 0 OR f.remark_id IS NOT NULL
+      ORDER BY r.created_at, r.id`,
+    [planId],
+  );
+}
+
+/** An answered remark of the plan that the council members may name formal: the remark, its latest answer and the verdict on it. */
+export interface AnswerToCheckRow {
+  remark_id: string;
+  stage: number;
+  remark_body: string;
+  author_name: string;
+  remark_created_at: Date;
+  answer_version: number;
+  answer_body: string;
+  disposition: string;
+  answer_published_at: Date;
+  verdict: 'reasoned' | 'formal' | null;
+  reason: string | null;
+}
+
+/** Every answered remark of the plan, those their authors called formal first (then in the order of the remarks); at most `limit`. */
+export function answersToCheck(db: DataSource | EntityManager, planId: string, limit: number): Promise<AnswerToCheckRow[]> {
+  return queryRows<AnswerToCheckRow>(
+    db,
+    `WITH ${LATEST_ANSWERS_SQL}
+     SELECT r.id AS remark_id, r.stage, r.body AS remark_body, u.display_name AS author_name, r.created_at AS remark_created_at,
+            a.version AS answer_version, a.body AS answer_body, a.disposition, a.published_at AS answer_published_at,
+            ve.verdict, ve.reason
+       FROM latest l
+       JOIN answers a ON a.id = l.id
+       JOIN remarks r ON r.id = l.remark_id
+       JOIN users u ON u.id = r.author_id
+       LEFT JOIN verdict ve ON ve.answer_id = l.id
+      ORDER BY (ve.verdict = 'formal') IS TRUE DESC, r.created_at, r.id
+      LIMIT $2`,
+    [planId, limit],
+  );
+}
+
+/** Everything the public review of a plan shows, in five statements on the caller's executor (the plan record passes its own). */
 export async function reviewRows(db: DataSource | EntityManager, planId: string): Promise<ReviewRows> {
   const plan = await db.getRepository(Plan).findOne({ where: { id: planId }, select: { id: true, reviewClosesAt: true } });
   const positions = await queryRows<PositionRow>(
@@ -62,7 +155,8 @@ export async function reviewRows(db: DataSource | EntityManager, planId: string)
     [planId],
   );
   const conclusion = await db.getRepository(ReviewConclusion).findOne({ where: { planId } });
-  return { closesAt: plan?.reviewClosesAt ?? null, positions, recommendations, conclusion };
+  const formalAnswers = await formalAnswerRows(db, planId);
+  return { closesAt: plan?.reviewClosesAt ?? null, positions, recommendations, conclusion, formalAnswers };
 }
 
 /** How many members a council has: the quorum counts from it. */
@@ -73,6 +167,16 @@ export async function councilMembersCount(db: DataSource | EntityManager, counci
     [councilId],
   );
   return count;
+}
+
+/** The votes an answer got when the review closed, with what the organizer's e-mail quotes. */
+export interface FormalVoteRow {
+  remark_id: string;
+  votes: number;
+  answer_version: number;
+  stage: number;
+  remark_body: string;
+  answer_body: string;
 }
 
 export type NewConclusion = ConclusionFigures & Pick<ReviewConclusion, 'planId' | 'councilId' | 'closedAt' | 'closedBy' | 'closedByUserId'>;
@@ -134,6 +238,62 @@ export class ReviewsRepository {
     );
     if (inserted.length === 0) return null;
     return em.getRepository(ReviewConclusion).findOneByOrFail({ id: inserted[0].id });
+  }
+
+  /** The latest answer version of each of `remarkIds` that is an answered remark of the plan (others are left out). */
+  async latestAnswerVersions(em: EntityManager, planId: string, remarkIds: string[]): Promise<Map<string, number>> {
+    const rows = await queryRows<{ remark_id: string; version: number }>(
+      em,
+      `SELECT a.remark_id, max(a.version)::int AS version
+         FROM remarks r JOIN answers a ON a.remark_id = r.id
+        WHERE r.plan_id = $1 AND r.id = ANY($2::uuid[])
+        GROUP BY a.remark_id`,
+      [planId, remarkIds],
+    );
+    return new Map(rows.map((r) => [r.remark_id, r.version]));
+  }
+
+  async insertFormalVotes(em: EntityManager, rows: FormalAnswerVote[]): Promise<void> {
+    if (rows.length > 0) await em.getRepository(FormalAnswerVote).insert(rows);
+  }
+
+  /** Every answer of the plan named formal by at least one member, with the votes and the latest answer version, in the order of the remarks. */
+  formalVotes(em: EntityManager, planId: string): Promise<FormalVoteRow[]> {
+    return queryRows<FormalVoteRow>(
+      em,
+      `SELECT v.remark_id, v.votes, a.version AS answer_version, r.stage, r.body AS remark_body, a.body AS answer_body
+         FROM (SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id) v
+         JOIN remarks r ON r.id = v.remark_id
+         CROSS JOIN LATERAL (SELECT x.version, x.body FROM answers x WHERE x.remark_id = v.remark_id ORDER BY x.version DESC LIMIT 1) a
+        ORDER BY r.created_at, r.id`,
+      [planId],
+    );
+  }
+
+  async insertFindings(em: EntityManager, rows: CouncilFormalFinding[]): Promise<void> {
+    if (rows.length > 0) await em.getRepository(CouncilFormalFinding).insert(rows);
+  }
+
+  /** The remarks whose answer the council found formal and that have no answer version published after the finding. */
+  async uncorrectedFindings(em: EntityManager, planId: string): Promise<string[]> {
+    const rows = await queryRows<{ remark_id: string }>(
+      em,
+      `SELECT f.remark_id FROM council_formal_findings f JOIN remarks r ON r.id = f.remark_id
+        WHERE f.plan_id = $1
+          AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.remark_id = f.remark_id AND a.published_at > f.found_at)
+        ORDER BY r.created_at, r.id`,
+      [planId],
+    );
+    return rows.map((r) => r.remark_id);
+  }
+
+  /** The organization's organizer staff: they correct the answers the council found formal. */
+  organizerStaff(em: EntityManager, organizationId: string): Promise<Recipient[]> {
+    return queryRows<Recipient>(
+      em,
+      `SELECT u.id, u.email, u.locale, u.display_name FROM users u WHERE u.role = 'organizer' AND u.organization_id = $1 ORDER BY u.id`,
+      [organizationId],
+    );
   }
 
   /** The recommendation, its row locked until the transaction ends. */

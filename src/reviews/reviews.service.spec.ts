@@ -8,7 +8,7 @@ import type { Organization } from '../organizations/organization.entity';
 import type { Plan } from '../plans/plan.entity';
 import type { PositionKind } from './review-position.entity';
 import type { PlanRecipientsRepository, RecipientRow as Recipient } from '../plans/plan-recipients.repository';
-import type { NewConclusion, ReviewsRepository } from './reviews.repository';
+import type { FormalVoteRow, NewConclusion, ReviewsRepository } from './reviews.repository';
 import { ReviewsService } from './reviews.service';
 
 const NOW = new Date('2027-04-01T09:00:00Z');
@@ -20,11 +20,16 @@ const recipients: Recipient[] = [
   { id: 'u-2', email: 'organizer@x.kz', locale: 'en', display_name: 'Akimat' },
 ];
 
-function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = false) {
+function setUp(positions: PositionKind[], membersCount: number, alreadyClosed = false, votes: FormalVoteRow[] = []) {
   const reviews = {
+    formalVotes: jest.fn(async () => votes),
+    insertFindings: jest.fn(async () => undefined),
+    organizerStaff: jest.fn(async () => [recipients[1]]),
     positionKinds: jest.fn(async () => positions),
     councilMembersCount: jest.fn(async () => membersCount),
-    insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) => (alreadyClosed ? null : { ...c, id: 'conclusion-1' })),
+    insertConclusion: jest.fn(async (_em: EntityManager, c: NewConclusion) =>
+      alreadyClosed ? null : { ...c, id: 'conclusion-1', closedAt: c.closedAt },
+    ),
   };
   const officials = { officials: jest.fn(async () => recipients) };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
@@ -93,5 +98,50 @@ describe('ReviewsService.close', () => {
     expect(await service.close(em, plan, organization, 'deadline', null)).toBeNull();
     expect(officials.officials).not.toHaveBeenCalled();
     expect(outbox.enqueue).not.toHaveBeenCalled();
+  });
+
+  const vote = (remarkId: string, votes: number): FormalVoteRow => ({
+    remark_id: remarkId,
+    votes,
+    answer_version: 2,
+    stage: 1,
+    remark_body: `Remark ${remarkId}`,
+    answer_body: `Answer ${remarkId}`,
+  });
+
+  it('stores as findings the answers named by more than half of the members, at the closing time', async () => {
+    const { service, reviews } = setUp(['endorse', 'object', 'object', 'endorse'], 4, false, [vote('r-1', 3), vote('r-2', 2)]);
+    const closed = await service.close(em, plan, organization, 'chair', 'u-1');
+    expect(closed?.formalAnswers).toEqual(['r-1']);
+    expect(reviews.insertFindings).toHaveBeenCalledWith(em, [
+      { conclusionId: 'conclusion-1', remarkId: 'r-1', planId: 'plan-1', votes: 3, membersCount: 4, answerVersion: 2, foundAt: NOW },
+    ]);
+  });
+
+  it("e-mails the organizer's staff once per conclusion, listing each answer to correct with its link", async () => {
+    const { service, outbox } = setUp(['object', 'object'], 3, false, [vote('r-1', 2)]);
+    await service.close(em, plan, organization, 'deadline', null);
+    expect(outbox.enqueue).toHaveBeenCalledTimes(2);
+    const [conclusionMails, findingMails] = outbox.enqueue.mock.calls.map((c) => c[1]);
+    expect(conclusionMails[1].text).toContain('The council found 1 answer(s) formal');
+    expect(findingMails.map((e) => [e.recipient, e.kind, e.dedupeKey, e.subject])).toEqual([
+      [
+        'organizer@x.kz',
+        'council_formal_findings',
+        'council-formal-findings:conclusion-1:u-2',
+        'Answers the council found formal: School meals',
+      ],
+    ]);
+    expect(findingMails[0].text).toContain('1. Remark (stage 1): "Remark r-1". Named formal by 2 of 3 members.');
+    expect(findingMails[0].text).toContain('https://talqylau.kz/organizer/remarks/r-1/correction');
+    expect(findingMails[0].text).toContain('> Answer r-1');
+  });
+
+  it('no finding: no findings e-mail, and the conclusion e-mail says so', async () => {
+    const { service, reviews, outbox } = setUp(['endorse'], 3, false, [vote('r-1', 1)]);
+    expect((await service.close(em, plan, organization, 'chair', 'u-1'))?.formalAnswers).toEqual([]);
+    expect(reviews.insertFindings).toHaveBeenCalledWith(em, []);
+    expect(outbox.enqueue).toHaveBeenCalledTimes(1);
+    expect(outbox.enqueue.mock.calls[0][1][1].text).toContain('The council found no answer formal.');
   });
 });

@@ -16,12 +16,13 @@ import { Organization } from '../organizations/organization.entity';
 import { assertCouncilMemberFor, assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { recommendationResponseDueAt } from '../procedure/deadlines';
-import { computeConclusion } from './conclusion';
+import { councilFormalFindingsEmail } from '../notifications/emails/council-formal-findings.email';
+import { computeConclusion, formalByCouncil } from './conclusion';
 import { Recommendation } from './recommendation.entity';
 import { ReviewConclusion } from './review-conclusion.entity';
 import { PositionKind } from './review-position.entity';
 import { reviewWindow } from './review-window';
-import { RecommendationRow, ReviewsRepository, reviewRows } from './reviews.repository';
+import { FormalAnswerRow, FormalVoteRow, RecommendationRow, ReviewsRepository, reviewRows } from './reviews.repository';
 import { PlanRecipientsRepository } from '../plans/plan-recipients.repository';
 
 export interface ConclusionView {
@@ -32,6 +33,31 @@ export interface ConclusionView {
   counts: { endorse: number; endorse_with_recommendations: number; object: number };
   result: ReviewConclusion['result'];
   quorum: boolean;
+  /** The remarks whose answer more than half of the council's members named formal. */
+  formalAnswers: string[];
+}
+
+/** The author's verdict on an answer's latest version. */
+export interface AuthorVerdictView {
+  verdict: 'reasoned' | 'formal';
+  reason: string | null;
+  at: string;
+  answerVersion: number;
+}
+
+/**
+ * An answer its author called formal or a member named formal: the members' votes, the author's verdict
+ * on the latest version; once the council found it formal, when a correction was published after that.
+ */
+export interface FormalAnswerView {
+  remarkId: string;
+  /** Which remark, for readers (its text and answer are in GET /plans/{id}/remarks). */
+  remark: { stage: number; authorName: string; createdAt: string };
+  votes: number;
+  authorVerdict: AuthorVerdictView | null;
+  answerVersion: number;
+  foundFormal: boolean;
+  correctedAt: string | null;
 }
 
 export interface ResponseView {
@@ -57,9 +83,24 @@ export interface ReviewView {
   positions: { memberName: string; position: PositionKind; text: string; createdAt: string; recommendations: RecommendationView[] }[];
   conclusion: ConclusionView | null;
   recommendations: { id: string; text: string; response: ResponseView | null }[];
+  formalAnswers: FormalAnswerView[];
 }
 
-function conclusionView(c: ReviewConclusion): ConclusionView {
+function formalAnswerView(r: FormalAnswerRow): FormalAnswerView {
+  return {
+    remarkId: r.remark_id,
+    remark: { stage: r.stage, authorName: r.author_name, createdAt: new Date(r.remark_created_at).toISOString() },
+    votes: r.votes,
+    authorVerdict: r.verdict
+      ? { verdict: r.verdict, reason: r.reason, at: new Date(r.verdict_at!).toISOString(), answerVersion: r.answer_version }
+      : null,
+    answerVersion: r.answer_version,
+    foundFormal: r.found_at !== null,
+    correctedAt: r.corrected_at ? new Date(r.corrected_at).toISOString() : null,
+  };
+}
+
+function conclusionView(c: ReviewConclusion, formalAnswers: string[]): ConclusionView {
   return {
     closedAt: c.closedAt.toISOString(),
     closedBy: c.closedBy,
@@ -68,6 +109,7 @@ function conclusionView(c: ReviewConclusion): ConclusionView {
     counts: { endorse: c.endorseCount, endorse_with_recommendations: c.endorseWithRecommendationsCount, object: c.objectCount },
     result: c.result,
     quorum: c.quorum,
+    formalAnswers,
   };
 }
 
@@ -92,9 +134,10 @@ function recommendationView(r: RecommendationRow, now: Date): RecommendationView
   };
 }
 
-/** The council review of a plan as the public sees it (also used by the plan page). Four queries. */
+/** The council review of a plan as the public sees it (also used by the plan page). Five queries. */
 export async function reviewView(em: EntityManager, planId: string, now: Date): Promise<ReviewView> {
   const rows = await reviewRows(em, planId);
+  const found = rows.formalAnswers.filter((f) => f.found_at !== null).map((f) => f.remark_id);
   const recViews = rows.recommendations.map((r) => ({ positionId: r.position_id, view: recommendationView(r, now) }));
   return {
     closesAt: rows.closesAt ? rows.closesAt.toISOString() : null,
@@ -105,15 +148,23 @@ export async function reviewView(em: EntityManager, planId: string, now: Date): 
       createdAt: new Date(p.created_at).toISOString(),
       recommendations: recViews.filter((r) => r.positionId === p.id).map((r) => r.view),
     })),
-    conclusion: rows.conclusion ? conclusionView(rows.conclusion) : null,
+    conclusion: rows.conclusion ? conclusionView(rows.conclusion, found) : null,
     recommendations: recViews.map((r) => ({ id: r.view.id, text: r.view.text, response: r.view.response })),
+    formalAnswers: rows.formalAnswers.map(formalAnswerView),
   };
 }
 
 /** The quorum counts from it; the council pages show it to the chair. */
 export { councilMembersCount } from './reviews.repository';
 
-type PositionInput = { position: PositionKind; text: string; recommendations?: string[] };
+type PositionInput = { position: PositionKind; text: string; recommendations?: string[]; formalAnswers?: string[] };
+
+/** The remark ids a position names formal, each once (ids compare case-insensitively); 422 when one is not a UUID. */
+function formalAnswerIds(ids: string[] | undefined): string[] {
+  const list = (ids ?? []).map((id) => (typeof id === 'string' ? id.trim().toLowerCase() : ''));
+  if (list.some((id) => !isUuid(id))) throw new AppError('FORMAL_ANSWERS_INVALID');
+  return [...new Set(list)];
+}
 
 /** The recommendations a position carries must fit its kind. */
 function checkRecommendations(position: PositionKind, recommendations: string[]): void {
@@ -158,6 +209,7 @@ export class ReviewsService {
     position: PositionKind;
     createdAt: string;
     recommendations: { id: string; text: string; responseDueAt: string }[];
+    formalAnswers: string[];
   }> {
     const recommendations = (input.recommendations ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
     try {
@@ -171,6 +223,9 @@ export class ReviewsService {
         if (window === 'closed') throw new AppError('REVIEW_CLOSED');
         checkRecommendations(input.position, recommendations);
         if (await this.reviews.hasPosition(em, planId, user.id)) throw new AppError('POSITION_EXISTS');
+        const formal = formalAnswerIds(input.formalAnswers);
+        const versions = formal.length ? await this.reviews.latestAnswerVersions(em, planId, formal) : new Map<string, number>();
+        if (versions.size !== formal.length) throw new AppError('FORMAL_ANSWERS_INVALID');
         const position = await this.reviews.insertPosition(em, {
           planId,
           memberId: user.id,
@@ -192,11 +247,16 @@ export class ReviewsService {
               })),
             )
           : [];
+        await this.reviews.insertFormalVotes(
+          em,
+          formal.map((remarkId) => ({ positionId: position.id, remarkId, planId, answerVersion: versions.get(remarkId)! })),
+        );
         return {
           id: position.id,
           position: position.position,
           createdAt: now.toISOString(),
           recommendations: saved.map((r) => ({ id: r.id, text: r.text, responseDueAt: r.responseDueAt.toISOString() })),
+          formalAnswers: formal,
         };
       });
     } catch (error) {
@@ -211,17 +271,39 @@ export class ReviewsService {
       assertCouncilMemberFor(user, organization);
       if (!user.isChair) throw new AppError('NOT_CHAIR');
       if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
-      const conclusion = await this.close(em, plan, organization, 'chair', user.id);
-      if (!conclusion) throw new AppError('REVIEW_CLOSED');
-      return conclusionView(conclusion);
+      const closed = await this.close(em, plan, organization, 'chair', user.id);
+      if (!closed) throw new AppError('REVIEW_CLOSED');
+      return conclusionView(closed, closed.formalAnswers);
     });
     this.dispatcher.kick();
     return view;
   }
 
   /**
-   * Computes and stores the conclusion (once: the unique plan index) and queues the e-mails, in the
-   * caller's transaction, which must hold the plan row locked. Null when it was closed already.
+   * Before the outcome (in its transaction, the plan row locked): the review must have closed; when its
+   * period has ended but the sweep has not closed it yet, it is closed here as 'deadline'. Returns whether
+   * it closed now (the caller commits that close even when it refuses the outcome afterwards); 409
+   * REVIEW_OPEN while the review is open.
+   */
+  async closeBeforeOutcome(em: EntityManager, plan: Plan, organization: Organization): Promise<boolean> {
+    if (await this.reviews.hasConclusion(em, plan.id)) return false;
+    const now = this.clock.now();
+    if (!plan.protocolPublishedAt || !plan.reviewClosesAt || now.getTime() <= plan.reviewClosesAt.getTime()) {
+      throw new AppError('REVIEW_OPEN');
+    }
+    return (await this.close(em, plan, organization, 'deadline', null)) !== null;
+  }
+
+  /** 409 FORMAL_ANSWERS_UNCORRECTED (with `remarkIds`) while an answer the council found formal has no version published after the finding. */
+  async assertFormalAnswersCorrected(em: EntityManager, planId: string): Promise<void> {
+    const remarkIds = await this.reviews.uncorrectedFindings(em, planId);
+    if (remarkIds.length > 0) throw new AppError('FORMAL_ANSWERS_UNCORRECTED', { count: remarkIds.length }, undefined, { remarkIds });
+  }
+
+  /**
+   * Computes and stores the conclusion (once: the unique plan index) with the answers the council
+   * found formal, and queues the e-mails, in the caller's transaction, which must hold the plan row
+   * locked. Null when it was closed already.
    */
   async close(
     em: EntityManager,
@@ -229,7 +311,7 @@ export class ReviewsService {
     organization: Organization,
     closedBy: 'chair' | 'deadline',
     userId: string | null,
-  ): Promise<ReviewConclusion | null> {
+  ): Promise<(ReviewConclusion & { formalAnswers: string[] }) | null> {
     const now = this.clock.now();
     const figures = computeConclusion(
       await this.reviews.positionKinds(em, plan.id),
@@ -244,6 +326,22 @@ export class ReviewsService {
       closedByUserId: userId,
     });
     if (!conclusion) return null;
+    const found = formalByCouncil(
+      (await this.reviews.formalVotes(em, plan.id)).map((v) => ({ ...v, remarkId: v.remark_id })),
+      figures.membersCount,
+    );
+    await this.reviews.insertFindings(
+      em,
+      found.map((f) => ({
+        conclusionId: conclusion.id,
+        remarkId: f.remarkId,
+        planId: plan.id,
+        votes: f.votes,
+        membersCount: figures.membersCount,
+        answerVersion: f.answer_version,
+        foundAt: conclusion.closedAt,
+      })),
+    );
     const recipients = await this.recipients.officials(em, organization.id, organization.councilId);
     const params = {
       planTitle: plan.title,
@@ -252,6 +350,7 @@ export class ReviewsService {
       quorum: figures.quorum,
       positionsCount: figures.positionsCount,
       membersCount: figures.membersCount,
+      formalAnswersCount: found.length,
     };
     await this.outbox.enqueue(
       em,
@@ -262,7 +361,43 @@ export class ReviewsService {
         recipient: r.email,
       })),
     );
-    return conclusion;
+    if (found.length > 0) await this.enqueueFindingsEmail(em, plan, organization, conclusion.id, found, figures.membersCount);
+    return { ...conclusion, formalAnswers: found.map((f) => f.remarkId) };
+  }
+
+  /** Once per conclusion, to the organizer's staff: the answers the council found formal, each with a link to correct it. */
+  private async enqueueFindingsEmail(
+    em: EntityManager,
+    plan: Plan,
+    organization: Organization,
+    conclusionId: string,
+    found: FormalVoteRow[],
+    membersCount: number,
+  ): Promise<void> {
+    const staff = await this.reviews.organizerStaff(em, organization.id);
+    const answers = found.map((f) => ({
+      stage: f.stage,
+      remark: f.remark_body,
+      answer: f.answer_body,
+      votes: f.votes,
+      membersCount,
+      correctionUrl: `${this.config.publicUrl}/organizer/remarks/${f.remark_id}/correction`,
+    }));
+    await this.outbox.enqueue(
+      em,
+      staff.map((r) => ({
+        ...renderTemplate(councilFormalFindingsEmail, r.locale, {
+          name: r.display_name,
+          planTitle: plan.title,
+          planUrl: this.planUrl(plan.id),
+          queueUrl: `${this.config.publicUrl}/organizer/remarks#council-findings`,
+          answers,
+        }),
+        dedupeKey: `council-formal-findings:${conclusionId}:${r.id}`,
+        kind: 'council_formal_findings',
+        recipient: r.email,
+      })),
+    );
   }
 
   async respond(

@@ -10,6 +10,7 @@ import type { SafeHtml } from './html';
 import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 import type { PageContext } from './layout';
+import { conclusionFindingLine, formalAnswersSection } from './formal-answers';
 
 /** The steps after the hearing, as GET /plans/{id} shows them (procedureAfterHearing in src/plan-record/plan-record.ts). */
 export type ProcedureDetails = ProcedureAfterHearing;
@@ -68,7 +69,8 @@ function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: 
       <p><strong>${m.result[c.result] ?? c.result}</strong></p>
       <p>${interpolate(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
       <p>${c.quorum ? m.quorum : m.noQuorum}</p>
-      <p class="meta">${interpolate(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>`
+      <p class="meta">${interpolate(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>
+      ${conclusionFindingLine(ctx, review)}`
       : ''
   }
   <h3>${m.positions}</h3>
@@ -81,7 +83,8 @@ function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: 
           <p class="body">${p.text}</p>
           ${p.recommendations.length ? html`<h4>${m.recommendations}</h4><ol>${p.recommendations.map((r) => recommendation(ctx, m, r, tz))}</ol>` : ''}</li>`,
         )}</ol>`
-  }`;
+  }
+  ${formalAnswersSection(ctx, review, tz, (remarkId) => `#remark-${remarkId}`)}`;
 }
 
 function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: NoticeView, tz: string): SafeHtml {

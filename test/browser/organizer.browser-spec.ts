@@ -219,6 +219,14 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(late.status).toBe(201);
     const afterNotice = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
     await moveClock(new Date(afterNotice.stage2ClosesAt!.getTime() + 3600_000), `${hub}/outcome`);
+    // the council's review is still in its period: the outcome waits until the chair closes it
+    await page.getByLabel('proceed with the procurement').check();
+    await page.getByLabel('Summary of the decision').fill('The procurement proceeds.');
+    await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
+    expect(await page.locator('#form-error').textContent()).toBe(
+      'The council review is still open: the outcome waits until the chair closes it or its period ends.',
+    );
+    expect((await t.http.post(`/api/v1/plans/${planId}/review/close`).set(api(chair))).status).toBe(200);
     await page.getByLabel('proceed with the procurement').check();
     await page.getByLabel('Summary of the decision').fill('The procurement proceeds with the amended specification.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();

@@ -92,11 +92,15 @@ describe('corrections of the notice and the outcome', () => {
   });
 
   it('a corrected outcome is version 2 with its reason, v1 stays, everyone told again; refused before the outcome and from others', async () => {
+    // the outcome waits for the council's review: the chair closes it first
     const plan = await createPlan(t, w, {
+      protocolPublishedAt: new Date('2027-02-05T10:00:00+05:00'),
+      reviewClosesAt: new Date('2027-02-19T23:59:59.999+05:00'),
       noticePublishedAt: new Date('2027-02-10T10:00:00+05:00'),
       stage2OpensAt: new Date('2027-02-10T10:00:00+05:00'),
       stage2ClosesAt: new Date('2027-02-17T23:59:59.999+05:00'),
     });
+    await t.http.post(`/api/v1/plans/${plan.id}/review/close`).set(w.chair.auth).expect(200);
     const url = `/api/v1/plans/${plan.id}/outcome`;
     expect(
       (await t.http.post(`${url}/corrections`).set(w.organizer.auth).send({ decision: 'cancel', summary: 'x', reason: 'y' }).expect(409))

@@ -669,6 +669,25 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'POST /organizer/remarks/:remarkId/correction',
+      pagePlanOrganizer('303 done=corrected'),
+      async () => {
+        const remark = await createRemark(t, (await openPlan()).id, users.citizen.user.id, {
+          body: `Remark ${serial++}`,
+          createdAt: new Date('2027-03-02T10:00:00+05:00'),
+        });
+        await answerRemark(t, remark, w.organizer.user.id, {
+          body: 'The estimate stays as it is.',
+          disposition: 'rejected',
+          publishedAt: new Date('2027-03-03T10:00:00+05:00'),
+        });
+        return {
+          url: `/organizer/remarks/${remark.id}/correction`,
+          body: { disposition: 'accepted', body: 'The estimate was recalculated.', reason: 'The council found the answer formal' },
+        };
+      },
+    ],
+    [
       'POST /organizer/plans/:id/hearing',
       pagePlanOrganizer('303 done=scheduled'),
       async () => ({

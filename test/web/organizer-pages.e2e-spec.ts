@@ -430,6 +430,12 @@ describe('organizer pages (/organizer)', () => {
     expect(early.text).toContain('The outcome can be published after stage two closes');
 
     at(new Date(plan.stage2ClosesAt!.getTime() + 3600_000).toISOString());
+    // the council's review is still in its period: the outcome waits for it, until the chair closes it
+    expect((await get(`/organizer/plans/${planId}/outcome`, organizer)).text).toContain('The outcome waits for the public council');
+    const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' });
+    expect(open.status).toBe(409);
+    expect(open.text).toContain('The council review is still open');
+    await t.http.post(`/api/v1/plans/${planId}/review/close`).set(chair.auth).expect(200);
     const page = await get(`/organizer/plans/${planId}/outcome`, organizer);
     expect(page.text).toContain('Remarks without an answer: 2.');
     const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' }, 'ru');

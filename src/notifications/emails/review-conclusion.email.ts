@@ -9,6 +9,8 @@ export interface ReviewConclusionEmail {
   quorum: boolean;
   positionsCount: number;
   membersCount: number;
+  /** How many answers the council found formal (a line about them when given). */
+  formalAnswersCount?: number;
 }
 
 /** The council's conclusion, to the organizer's staff and the council's members. */
@@ -23,7 +25,7 @@ export const reviewConclusionEmail: EmailTemplate<ReviewConclusionEmail> = (p, t
   return {
     subject: m.subject({ planTitle: p.planTitle }),
     greeting: t.reviews.email.greeting({ name: p.name }),
-    paragraphs: [line],
+    paragraphs: p.formalAnswersCount === undefined ? [line] : [line, t.councilCheck.conclusionLine({ count: p.formalAnswersCount })],
     link: { label: t.reviews.email.openDiscussion, url: p.planUrl },
   };
 };

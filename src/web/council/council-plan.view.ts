@@ -8,10 +8,14 @@ import { assertCouncilMemberFor, assertVisible, loadPlan } from '../../plans/pla
 import { computeConclusion } from '../../reviews/conclusion';
 import { reviewWindow } from '../../reviews/review-window';
 import { councilMembersCount, reviewView } from '../../reviews/reviews.service';
+import { answersToCheck } from '../../reviews/reviews.repository';
 import { emptyForm, FormState } from '../forms/form';
 import { Pages } from '../page-response';
 import { councilPlanPage, POSITION_FIELDS, PositionField } from './council.pages';
 import { CouncilPagesRepository } from './council-pages.repository';
+
+/** How many answers the position form lists (those their authors called formal first). */
+const ANSWERS_TO_CHECK = 200;
 
 export interface CouncilPlanForms {
   form?: FormState<PositionField>;
@@ -54,6 +58,7 @@ export class CouncilPlanView {
       user.isChair ? councilMembersCount(em, organization.councilId) : Promise.resolve(0),
     ]);
     const open = reviewWindow(plan, !!review.conclusion, now) === 'open';
+    const toCheck = open && !mine ? await answersToCheck(em, plan.id, ANSWERS_TO_CHECK + 1) : [];
     const preview =
       user.isChair && open
         ? computeConclusion(
@@ -70,6 +75,8 @@ export class CouncilPlanView {
       review,
       mine,
       open,
+      answersToCheck: toCheck.slice(0, ANSWERS_TO_CHECK),
+      moreAnswers: toCheck.length > ANSWERS_TO_CHECK,
       preview,
       form,
       closeError: forms.closeError ?? null,

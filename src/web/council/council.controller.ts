@@ -7,7 +7,7 @@ import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
 import { PositionDto } from '../../reviews/reviews.dto';
 import { ReviewsService } from '../../reviews/reviews.service';
-import { check, emptyForm, lines, readForm } from '../forms/form';
+import { check, emptyForm, lines, readForm, textList } from '../forms/form';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
@@ -73,12 +73,14 @@ export class CouncilPagesController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.council;
-    const values = readForm(body, POSITION_FIELDS, ['text']);
-    const input = { position: values.position, text: values.text, recommendations: lines(values.recommendations) };
+    const formalAnswers = textList(body, 'formalAnswers');
+    const values = { ...readForm(body, POSITION_FIELDS, ['text']), formalAnswers: formalAnswers.join(',') };
+    const input = { position: values.position, text: values.text, recommendations: lines(values.recommendations), formalAnswers };
     const { value, errors } = await check(PositionDto, input, {
       position: c.choosePosition,
       text: c.textRequired,
       recommendations: c.recommendationsTooMany,
+      formalAnswers: texts(ctx.locale).councilCheck.pages.tooMany,
     });
     await submit(ctx.locale, {
       form: { values, errors },
@@ -89,6 +91,7 @@ export class CouncilPagesController {
           recommendations: values.position === 'endorse' ? c.recommendationsNotWithEndorse : c.recommendationsNeeded,
         }),
         POSITION_EXISTS: 'form',
+        FORMAL_ANSWERS_INVALID: 'formalAnswers',
         REVIEW_CLOSED: 'form',
         PROTOCOL_NOT_PUBLISHED: 'form',
       },

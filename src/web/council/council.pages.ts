@@ -14,6 +14,8 @@ import { layout } from '../layout';
 import type { KeysetPage } from '../keyset-page';
 import { csrfField } from '../forms/csrf';
 import { flash, formAlert, radioGroup, textArea } from '../forms/fields';
+import type { AnswerToCheckRow } from '../../reviews/reviews.repository';
+import { conclusionFindingLine, formalAnswersSection } from '../formal-answers';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
 import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
@@ -75,7 +77,8 @@ ${d.before ? html`<p><a href="/council${pageQuery({ after: d.after })}#reviewed"
   return layout(ctx, { title: c.title, body });
 }
 
-export const POSITION_FIELDS = ['position', 'text', 'recommendations'] as const;
+/** `formalAnswers` holds the chosen remark ids, comma-separated, to write the checkboxes back. */
+export const POSITION_FIELDS = ['position', 'text', 'recommendations', 'formalAnswers'] as const;
 export type PositionField = (typeof POSITION_FIELDS)[number];
 
 export interface CouncilPlanData {
@@ -87,6 +90,10 @@ export interface CouncilPlanData {
   mine: MyPositionRow | null;
   /** Whether positions are accepted now. */
   open: boolean;
+  /** The plan's answered remarks for the position form, those their authors called formal first. */
+  answersToCheck: AnswerToCheckRow[];
+  /** More answers than the form lists. */
+  moreAnswers: boolean;
   /** For the chair while the review is open: what closing now would publish. */
   preview: ConclusionFigures | null;
   /** The position form: the values typed, the errors by field, a refusal of the whole position (POSITION_EXISTS, REVIEW_CLOSED). */
@@ -121,8 +128,41 @@ function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: Cou
   ${radioGroup({ id: 'position', legend: c.positionLegend, value: f.values.position, choices: POSITIONS.map((p) => [p, c.kinds[p]] as const), error: f.errors.position, required: true, focus: focus === 'position' })}
   ${textArea({ id: 'position-text', name: 'text', label: c.positionText, hint: c.positionTextHint, value: f.values.text, rows: 6, maxlength: 10000, error: f.errors.text, required: true, focus: focus === 'text' })}
   ${textArea({ id: 'position-recommendations', name: 'recommendations', label: c.recommendations, hint: c.recommendationsHint, value: f.values.recommendations, rows: 5, error: f.errors.recommendations, focus: focus === 'recommendations' })}
+  ${answersToCheckFields(ctx, d, focus === 'formalAnswers')}
   <div><button type="submit">${c.submitPosition}</button></div>
 </form>`;
+}
+
+/** The answers to check, each with a checkbox "I find this answer formal" (name formalAnswers, value the remark id). */
+function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boolean): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.pages;
+  const tz = d.organization.timeZone;
+  const chosen = new Set(d.form.values.formalAnswers.split(',').filter((s) => s));
+  const error = d.form.errors.formalAnswers;
+  return html`<fieldset class="field answers-to-check" id="formal-answers-field"${error ? html` aria-describedby="formal-answers-error"` : ''}>
+  <legend>${k.checkLegend}</legend>
+  <p class="hint">${k.checkIntro}</p>
+  ${error ? html`<p class="error" id="formal-answers-error">${error}</p>` : ''}
+  ${
+    d.answersToCheck.length === 0
+      ? html`<p>${k.noAnswers}</p>`
+      : html`<ol class="remarks">${d.answersToCheck.map((a, i) => {
+          const id = `formal-answer-${a.remark_id}`;
+          return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
+        <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
+        <p class="body">${a.remark_body}</p>
+        <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
+          <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
+          <p class="body">${a.answer_body}</p></div>
+        <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>
+        ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: a.reason })}</p>` : ''}
+        <div class="check"><input type="checkbox" id="${id}" name="formalAnswers" value="${a.remark_id}" aria-describedby="${id}-remark"${chosen.has(a.remark_id) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}>
+          <label for="${id}">${k.checkbox}</label></div>
+      </li>`;
+        })}</ol>`
+  }
+  ${d.moreAnswers ? html`<p class="meta">${interpolate(k.moreAnswers, { n: d.answersToCheck.length })}</p>` : ''}
+</fieldset>`;
 }
 
 function closeSection(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData, preview: ConclusionFigures): SafeHtml {
@@ -152,6 +192,7 @@ function conclusionSection(c: Catalogue['pages']['council'], ctx: PageContext, d
 <p>${k.closedBy === 'chair' ? interpolate(c.closedByChair, { time: when }) : interpolate(c.closedByDeadline, { time: when })}</p>
 <p>${interpolate(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
 <p>${interpolate(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
+${conclusionFindingLine(ctx, d.review)}
 <h3 id="recommendations">${c.recsTitle}</h3>
 ${
   recs.length === 0
@@ -201,6 +242,7 @@ ${
       </li>`,
       )}</ol>`
 }
+${formalAnswersSection(ctx, d.review, tz, (remarkId) => `/plans/${d.plan.id}#remark-${remarkId}`, 2)}
 ${
   d.protocol
     ? html`<h2 id="my-position">${c.myPosition}</h2>

@@ -36,6 +36,13 @@ export function text(body: unknown, name: string): string {
   return typeof value === 'string' ? value : '';
 }
 
+/** The distinct string values of a field sent any number of times (checkboxes of one name); others are ignored. */
+export function textList(body: unknown, name: string): string[] {
+  const value = body && typeof body === 'object' ? (body as Record<string, unknown>)[name] : undefined;
+  const list = Array.isArray(value) ? value : [value];
+  return [...new Set(list.filter((v): v is string => typeof v === 'string' && v.length > 0))];
+}
+
 /** The values of `fields` from a submitted form; `trim` names the fields whose spaces around do not count. */
 export function readForm<K extends string>(body: unknown, fields: readonly K[], trim: readonly K[] = []): Values<K> {
   const values = {} as Values<K>;

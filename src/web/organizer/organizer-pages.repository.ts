@@ -59,6 +59,48 @@ export interface QueueRemarkRow {
   author_name: string;
 }
 
+/** An answered remark of the organizer's plans with its latest answer, as the council-check lists and the correction form show it. */
+export interface AnswerRow {
+  remark_id: string;
+  plan_id: string;
+  plan_title: string;
+  stage: number;
+  body: string;
+  created_at: Date;
+  author_name: string;
+  answer_version: number;
+  answer_body: string;
+  disposition: string;
+}
+
+/** An answer the council found formal and that awaits a correction published after the finding. */
+export interface FindingRow extends AnswerRow {
+  votes: number;
+  members_count: number;
+  found_at: Date;
+}
+
+/** An answer whose latest version its author called formal. */
+export interface CalledFormalRow extends AnswerRow {
+  reason: string | null;
+  verdict_at: Date;
+}
+
+/** The answer being corrected, with the council's finding (null: none) and the author's verdict on the latest version. */
+export interface CorrectionTargetRow extends AnswerRow {
+  organization_id: string;
+  time_zone: string;
+  votes: number | null;
+  members_count: number | null;
+  verdict: 'reasoned' | 'formal' | null;
+  reason: string | null;
+}
+
+const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, u.display_name AS author_name,
+       a.version AS answer_version, a.body AS answer_body, a.disposition`;
+const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
+                         WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
+
 function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): KeysetPage<T> {
   return keysetPage(rows, limit, (last) => encodeTimeCursor(last.cursor_at, last.id));
 }
@@ -123,5 +165,59 @@ export class OrganizerPagesRepository {
       [organizationId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
     return page(rows, limit);
+  }
+
+  /** Answers of the organization's plans the council found formal and not corrected since (council_formal_findings_plan_idx), the oldest finding first. */
+  councilFindings(organizationId: string, limit = 50): Promise<FindingRow[]> {
+    return queryRows<FindingRow>(
+      this.db,
+      `SELECT ${ANSWER_COLUMNS}, f.votes, f.members_count, f.found_at
+         FROM plans p
+         JOIN council_formal_findings f ON f.plan_id = p.id
+         JOIN remarks r ON r.id = f.remark_id
+         JOIN users u ON u.id = r.author_id
+         ${LATEST_ANSWER}
+        WHERE p.organization_id = $1 AND a.published_at <= f.found_at
+        ORDER BY f.found_at, r.created_at, r.id
+        LIMIT $2`,
+      [organizationId, limit],
+    );
+  }
+
+  /** Answers on the organization's plans before their outcome whose latest version their authors call formal, the latest verdict first. */
+  calledFormal(organizationId: string, limit = 50): Promise<CalledFormalRow[]> {
+    return queryRows<CalledFormalRow>(
+      this.db,
+      `SELECT ${ANSWER_COLUMNS}, v.reason, v.created_at AS verdict_at
+         FROM plans p
+         JOIN remarks r ON r.plan_id = p.id AND r.id IN (SELECT y.remark_id FROM answer_verdicts y WHERE y.plan_id = p.id)
+         JOIN users u ON u.id = r.author_id
+         ${LATEST_ANSWER}
+         CROSS JOIN LATERAL (SELECT z.verdict, z.reason, z.created_at FROM answer_verdicts z
+                              WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1) v
+        WHERE p.organization_id = $1 AND p.outcome_published_at IS NULL AND v.verdict = 'formal'
+        ORDER BY v.created_at DESC, r.id
+        LIMIT $2`,
+      [organizationId, limit],
+    );
+  }
+
+  /** An answered remark for the correction form (null: unknown or unanswered); the caller checks the plan is the organizer's own. */
+  async correctionTarget(remarkId: string): Promise<CorrectionTargetRow | null> {
+    const rows = await queryRows<CorrectionTargetRow>(
+      this.db,
+      `SELECT ${ANSWER_COLUMNS}, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
+         FROM remarks r
+         JOIN plans p ON p.id = r.plan_id
+         JOIN organizations o ON o.id = p.organization_id
+         JOIN users u ON u.id = r.author_id
+         ${LATEST_ANSWER}
+         LEFT JOIN council_formal_findings f ON f.remark_id = r.id AND f.plan_id = p.id AND a.published_at <= f.found_at
+         LEFT JOIN LATERAL (SELECT z.verdict, z.reason FROM answer_verdicts z
+                             WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1) v ON true
+        WHERE r.id = $1`,
+      [remarkId],
+    );
+    return rows[0] ?? null;
   }
 }

@@ -292,7 +292,13 @@ export class OrganizerStepsController {
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.outcomes.publish(user, id, value),
-      refusals: { UNANSWERED_REMARKS: 'form', STAGE2_NOT_CLOSED: 'form', OUTCOME_EXISTS: 'form' },
+      refusals: {
+        UNANSWERED_REMARKS: 'form',
+        STAGE2_NOT_CLOSED: 'form',
+        OUTCOME_EXISTS: 'form',
+        REVIEW_OPEN: 'form',
+        FORMAL_ANSWERS_UNCORRECTED: 'form',
+      },
       render: (state, status) => this.renderOutcome(request, reply, user, id, null, state, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/outcome?done=outcome`),
     });

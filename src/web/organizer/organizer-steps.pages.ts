@@ -20,6 +20,7 @@ import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
 import { laterCommitmentsForm, noticeCommitmentsSection, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
+import { outcomeWaitsFor } from './council-check.pages';
 import type { OrganizationRow } from './organizer-pages.repository';
 
 /** The organizer's pages of the procedure's steps: hearing and protocol, notice, recommendations, outcome. */
@@ -374,6 +375,7 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
     const focus = firstError(f?.errors, ['decision', 'summary']);
     content = html`<p>${m.outcomeIntro}</p>
 ${unanswered > 0 ? html`<p class="notice-error">${interpolate(m.outcomeUnanswered, { n: unanswered })} <a href="/organizer/remarks">${m.toQueue}</a></p>` : ''}
+${outcomeWaitsFor(ctx, v.review as ReviewView | null, tz, d.now)}
 ${stepForm(
   ctx,
   { id: 'outcome', title: m.outcomeTitle, action: `/organizer/plans/${v.id}/outcome`, state: f, button: m.outcomeButton },

@@ -183,12 +183,16 @@ export class OrganizerController {
     status = 200,
   ): Promise<void> {
     const organization = await this.view.organization(user);
-    const remarks = await this.queries.unansweredRemarks(organization.id, cursor);
+    const [remarks, findings, calledFormal] = await Promise.all([
+      this.queries.unansweredRemarks(organization.id, cursor),
+      this.queries.councilFindings(organization.id),
+      this.queries.calledFormal(organization.id),
+    ]);
     this.pages.send(
       request,
       reply,
       ctx,
-      queuePage(ctx, { now: this.clock.now(), organization, cursor, remarks, flash: message, form }),
+      queuePage(ctx, { now: this.clock.now(), organization, cursor, remarks, flash: message, form, findings, calledFormal }),
       status,
     );
   }

@@ -8,6 +8,7 @@ import { PlansModule } from '../../plans/plans.module';
 import { RemarksModule } from '../../remarks/remarks.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
 import { PageKitModule } from '../page-kit.module';
+import { OrganizerCorrectionsController } from './organizer-corrections.controller';
 import { OrganizerHearingController } from './organizer-hearing.controller';
 import { OrganizerStepsController } from './organizer-steps.controller';
 import { OrganizerController } from './organizer.controller';
@@ -27,7 +28,7 @@ import { OrganizerView } from './organizer.view';
     OutcomesModule,
     CommitmentsModule,
   ],
-  controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController],
+  controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController, OrganizerCorrectionsController],
   providers: [OrganizerPagesRepository, OrganizerView],
 })
 export class OrganizerWebModule {}

@@ -16,7 +16,8 @@ import { field, formAlert, flash } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
-import type { OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
+import type { CalledFormalRow, FindingRow, OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
+import { councilCheckSections } from './council-check.pages';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
 
@@ -286,6 +287,9 @@ export interface QueueData {
   flash: string | null;
   /** The refused answer form: its remark and state. */
   form: { remarkId: string; state: FormState } | null;
+  /** Corrections the council demands, and answers their authors called formal (the council's check). */
+  findings: FindingRow[];
+  calledFormal: CalledFormalRow[];
 }
 
 function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | null, form: QueueData['form']): SafeHtml {
@@ -342,6 +346,7 @@ ${
       </li>`;
       })}</ol>`
 }
-${pager(m, '/organizer/remarks', d.remarks.nextCursor, d.cursor)}`;
+${pager(m, '/organizer/remarks', d.remarks.nextCursor, d.cursor)}
+${councilCheckSections(ctx, d.findings, d.calledFormal, tz)}`;
   return layout(ctx, { title: m.queueTitle, body });
 }

@@ -25,6 +25,7 @@ const FLASH: Record<string, keyof Catalogue['pages']['organizer']> = {
 };
 
 export function organizerFlash(locale: Locale, done: unknown): string | null {
+  if (done === 'corrected') return texts(locale).councilCheck.organizer.correctedFlash;
   return typeof done === 'string' && FLASH[done] ? (texts(locale).pages.organizer[FLASH[done]] as string) : null;
 }
 

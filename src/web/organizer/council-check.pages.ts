@@ -1,0 +1,129 @@
+import { texts } from '../../common/i18n/catalogue';
+import { interpolate } from '../../common/i18n/locale';
+import { DISPOSITIONS } from '../../remarks/answer.entity';
+import { csrfField } from '../forms/csrf';
+import { field, formAlert, textArea } from '../forms/fields';
+import type { FormState } from '../forms/form';
+import { firstError } from '../forms/form';
+import { formatDateTime } from '../format';
+import type { SafeHtml } from '../html';
+import { html } from '../html';
+import type { PageContext } from '../layout';
+import { layout } from '../layout';
+import type { ReviewView } from '../../reviews/reviews.service';
+import type { AnswerRow, CalledFormalRow, CorrectionTargetRow, FindingRow } from './organizer-pages.repository';
+
+/** The organizer's side of the council's check: the queue's two lists and the answer correction form. */
+
+function disposition(ctx: PageContext, value: string): string {
+  return ctx.t.disposition[value] ?? value;
+}
+
+function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string, extra: SafeHtml): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.organizer;
+  const { t } = ctx;
+  return html`<li class="remark" id="${idPrefix}-${a.remark_id}">
+  <h3 class="card-title">${interpolate(k.remarkOn, { plan: a.plan_title, stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
+  ${extra}
+  <p class="meta">${interpolate(t.remarkBy, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</p>
+  <p class="body">${a.body}</p>
+  <div class="answer"><p><strong>${interpolate(k.answerNow, { n: a.answer_version, disposition: disposition(ctx, a.disposition) })}</strong></p>
+    <p class="body">${a.answer_body}</p></div>
+  <p><a class="button" href="/organizer/remarks/${a.remark_id}/correction">${k.correct}</a></p>
+</li>`;
+}
+
+/** The corrections the council demands (until published) and the answers their authors called formal, above the remarks queue. */
+export function councilCheckSections(ctx: PageContext, findings: FindingRow[], called: CalledFormalRow[], tz: string): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.organizer;
+  const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
+  return html`<section aria-labelledby="council-findings"><h2 id="council-findings">${k.findingsTitle}</h2>
+${
+  findings.length === 0
+    ? html`<p>${k.findingsEmpty}</p>`
+    : html`<p>${k.findingsIntro}</p><ol class="remarks">${findings.map((f) =>
+        answerItem(
+          ctx,
+          f,
+          tz,
+          'finding',
+          html`<p class="pending overdue"><span class="badge late">${interpolate(k.foundBy, { time: dt(f.found_at), votes: f.votes, members: f.members_count })}</span></p>`,
+        ),
+      )}</ol>`
+}
+</section>
+<section aria-labelledby="called-formal"><h2 id="called-formal">${k.calledTitle}</h2>
+${
+  called.length === 0
+    ? html`<p>${k.calledEmpty}</p>`
+    : html`<p>${k.calledIntro}</p><ol class="remarks">${called.map((c) =>
+        answerItem(
+          ctx,
+          c,
+          tz,
+          'called',
+          html`<p class="pending">${interpolate(k.calledOn, { time: dt(c.verdict_at) })}</p>
+          ${c.reason ? html`<p class="body">${interpolate(texts(ctx.locale).councilCheck.pages.reason, { reason: c.reason })}</p>` : ''}`,
+        ),
+      )}</ol>`
+}
+</section>`;
+}
+
+/** On the outcome page, before trying: the council's review is still open, or answers it found formal await a correction. */
+export function outcomeWaitsFor(ctx: PageContext, review: ReviewView | null, tz: string, now: Date): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.organizer;
+  if (review && !review.conclusion && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime()) {
+    return html`<p class="notice-error" id="outcome-review-open">${interpolate(k.outcomeReviewOpen, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>`;
+  }
+  const pending = (review?.formalAnswers ?? []).filter((f) => f.foundFormal && !f.correctedAt).length;
+  return pending > 0
+    ? html`<p class="notice-error" id="outcome-findings">${interpolate(k.outcomeFindings, { n: pending })} <a href="/organizer/remarks#council-findings">${k.findingsTitle}</a></p>`
+    : html``;
+}
+
+export const CORRECTION_FIELDS = ['disposition', 'body', 'reason'] as const;
+export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
+
+/** /organizer/remarks/:remarkId/correction: the remark, its current answer, why it is to be corrected, and the form. */
+export function correctionPage(ctx: PageContext, a: CorrectionTargetRow, form: FormState<CorrectionField>): SafeHtml {
+  const k = texts(ctx.locale).councilCheck.organizer;
+  const c = texts(ctx.locale).councilCheck.pages;
+  const { t } = ctx;
+  const tz = a.time_zone;
+  const v = form.values;
+  const focus = firstError(form.errors, CORRECTION_FIELDS);
+  const o = (id: CorrectionField, label: string, hint?: string) => ({
+    id,
+    label,
+    hint: hint ?? null,
+    error: form.errors[id] ?? null,
+    focus: focus === id,
+  });
+  const body = html`<p class="meta"><a href="/organizer/remarks">${k.backToQueue}</a> · <a href="/plans/${a.plan_id}#remark-${a.remark_id}">${a.plan_title}</a></p>
+<h1>${k.correctionTitle}</h1>
+<p>${k.correctionIntro}</p>
+${a.votes !== null ? html`<p class="notice-error" id="council-found">${interpolate(k.councilFound, { votes: a.votes, members: a.members_count ?? 0 })}</p>` : ''}
+<h2>${interpolate(k.remark, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</h2>
+<p class="body">${a.body}</p>
+${a.verdict ? html`<p><strong>${a.verdict === 'formal' ? c.calledFormal : c.calledReasoned}</strong></p>` : ''}
+${a.reason ? html`<p class="body">${interpolate(c.reason, { reason: a.reason })}</p>` : ''}
+<h2>${interpolate(k.currentAnswer, { n: a.answer_version })}</h2>
+<p><strong>${disposition(ctx, a.disposition)}</strong></p>
+<p class="body">${a.answer_body}</p>
+<h2 id="correction">${k.submit}</h2>
+${formAlert(form.formError ?? (focus ? t.formErrors : null))}
+<form class="form" method="post" action="/organizer/remarks/${a.remark_id}/correction" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${field(
+    o('disposition', t.dispositionLabel),
+    (attrs) => html`<select id="disposition" name="disposition" required${attrs}>
+      ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
+    </select>`,
+  )}
+  ${textArea({ ...o('body', t.answerLabel, t.answerHint), value: v.body, rows: 8, maxlength: 10000, required: true })}
+  ${textArea({ ...o('reason', k.reasonLabel, k.reasonHint), value: v.reason, rows: 3, maxlength: 2000, required: true })}
+  <div><button type="submit">${k.submit}</button></div>
+</form>`;
+  return layout(ctx, { title: k.correctionTitle, body });
+}
