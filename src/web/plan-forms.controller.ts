@@ -4,15 +4,14 @@ import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import type { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { texts } from '../common/i18n/catalogue';
-import { AnswerDto, CorrectionDto, CreateRemarkDto } from '../remarks/remarks.dto';
+import { AnswerDto, CreateRemarkDto } from '../remarks/remarks.dto';
 import { RemarksService } from '../remarks/remarks.service';
 import { check, readForm } from './forms/form';
 import { submit } from './forms/submit';
 import { FormPost, PageController } from './page.decorators';
 import { Pages, seeOther } from './page-response';
 import { PlanPageView } from './plan-page.view';
-import { ANSWER_FIELDS, CORRECTION_FIELDS, REMARK_FIELDS } from './plan-remarks';
+import { ANSWER_FIELDS, REMARK_FIELDS } from './plan-remarks';
 
 /**
  * The forms of the public plan page: a citizen's remark and the organizer's answer. The same roles,
@@ -74,35 +73,6 @@ export class PlanFormsController {
       refusals: { ALREADY_ANSWERED: 'body' },
       render: (state, status) => this.planPage.render(request, reply, id, null, { answer: { remarkId, state } }, status),
       done: () => seeOther(reply, `/plans/${id}?done=answer#remark-${remarkId}`),
-    });
-  }
-
-  /** A correction of the published answer (the API's CorrectionDto and RemarksService.correct): it must change the text or the disposition. */
-  @FormPost(':remarkId/answer/corrections', { signIn: '/plans/:id#remark-:remarkId' })
-  @Auth('organizer')
-  async correct(
-    @Param('id') id: string,
-    @Param('remarkId') remarkId: string,
-    @Body() body: unknown,
-    @CurrentUser() user: AuthUser,
-    @Req() request: FastifyRequest,
-    @Res() reply: FastifyReply,
-  ): Promise<void> {
-    if (!isUuid(id) || !isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
-    const ctx = this.pages.context(request);
-    const c = texts(ctx.locale).verdicts.correction;
-    const values = readForm(body, CORRECTION_FIELDS);
-    const { value, errors } = await check(CorrectionDto, values, {
-      disposition: ctx.t.chooseDisposition,
-      body: ctx.t.answerEmpty,
-      reason: c.reasonEmpty,
-    });
-    await submit(ctx.locale, {
-      form: { values, errors },
-      action: () => this.remarks.correct(user, remarkId, value.body, value.disposition, value.reason),
-      refusals: { CORRECTION_UNCHANGED: 'body', NOT_ANSWERED: 'body' },
-      render: (state, status) => this.planPage.render(request, reply, id, null, { correction: { remarkId, state } }, status),
-      done: () => seeOther(reply, `/plans/${id}?done=correction#remark-${remarkId}`),
     });
   }
 }

@@ -5,7 +5,7 @@ import { formatDateTime } from './format';
 import { csrfField } from './forms/csrf';
 import { flash, formAlert, selectField, textArea } from './forms/fields';
 import type { FormState } from './forms/form';
-import { firstError } from './forms/form';
+
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
@@ -17,18 +17,14 @@ export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
 export type RemarkField = (typeof REMARK_FIELDS)[number];
 export const ANSWER_FIELDS = ['disposition', 'body'] as const;
 export type AnswerField = (typeof ANSWER_FIELDS)[number];
-export const CORRECTION_FIELDS = ['disposition', 'body', 'reason'] as const;
-export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
 
 /** What the plan page's forms show after a POST: a confirmation, or a form with its errors and the text typed. */
 export interface PlanFormState {
-  flash?: 'remarked' | 'answered' | 'verdict' | 'corrected' | null;
+  flash?: 'remarked' | 'answered' | 'verdict' | null;
   remark?: FormState<RemarkField>;
   answer?: { remarkId: string; state: FormState<AnswerField> };
   /** The author's refused confirmation or dispute of a commitment (src/web/plan-commitments.ts). */
   commitment?: { remarkId: string; state: FormState<'verdict' | 'reason'> };
-  /** The organizer's correction of a published answer, refused (e.g. CORRECTION_UNCHANGED). */
-  correction?: { remarkId: string; state: FormState<CorrectionField> };
   /** Idempotency key of the remark form, so a double submit makes one remark. */
   remarkKey?: string;
 }
@@ -84,32 +80,9 @@ function answerForm(ctx: PageContext, d: RemarksData, remarkId: string): SafeHtm
 </form>`;
 }
 
-/**
- * The organizer's correction of a published answer (POST .../answer/corrections, CorrectionDto): in a
- * disclosure that starts closed, open with its errors after a refusal; starts with the current text.
- */
-function correctionForm(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml {
-  const { t } = ctx;
-  const c = texts(ctx.locale).verdicts.correction;
-  const state = d.form.correction?.remarkId === r.id ? d.form.correction.state : undefined;
-  const id = r.id;
-  const focus = firstError(state?.errors, CORRECTION_FIELDS);
-  const dErr = state?.errors.disposition ?? null;
-  const bErr = state?.errors.body ?? null;
-  const rErr = state?.errors.reason ?? null;
-  return html`<details class="correction"${state ? html` open` : ''}>
-  <summary>${c.summary}</summary>
-  <form class="form" method="post" action="/plans/${d.plan.id}/remarks/${id}/answer/corrections" novalidate>
-    <h4 id="correction-title-${id}">${c.title}</h4>
-    <p class="verdict-note">${c.intro}</p>
-    ${formAlert(state?.formError, `correction-alert-${id}`)}
-    ${csrfField(ctx.csrf)}
-    ${selectField({ id: `correction-disposition-${id}`, name: 'disposition', errorId: `correction-disposition-error-${id}`, label: t.dispositionLabel, error: dErr, focus: focus === 'disposition', required: true, value: state?.values.disposition ?? r.answer_disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
-    ${textArea({ id: `correction-body-${id}`, name: 'body', errorId: `correction-body-error-${id}`, hintId: `correction-body-hint-${id}`, label: c.bodyLabel, hint: t.answerHint, error: bErr, focus: focus === 'body', value: state?.values.body ?? r.answer_body ?? '', rows: 5, maxlength: 10000, required: true })}
-    ${textArea({ id: `correction-reason-${id}`, name: 'reason', errorId: `correction-reason-error-${id}`, hintId: `correction-reason-hint-${id}`, label: c.reasonLabel, hint: c.reasonHint, error: rErr, focus: focus === 'reason', value: state?.values.reason ?? '', rows: 3, maxlength: 2000, required: true })}
-    <div><button type="submit">${c.submit}</button></div>
-  </form>
-</details>`;
+/** The organizer's way to correct a published answer: the one correction form, /organizer/remarks/{id}/correction. */
+function correctionLink(ctx: PageContext, r: RemarkRow): SafeHtml {
+  return html`<p class="correction"><a href="/organizer/remarks/${r.id}/correction">${texts(ctx.locale).councilCheck.organizer.correct}</a></p>`;
 }
 
 function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer: boolean): SafeHtml {
@@ -129,7 +102,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
               <p class="body">${r.answer_body}</p>
               ${verdictShown(ctx, shownVerdict(r), tz, `verdict-of-${r.id}`)}
               ${verdictFormFor(ctx, d, r)}
-              ${isOrganizer ? correctionForm(ctx, d, r) : ''}
+              ${isOrganizer ? correctionLink(ctx, r) : ''}
             </section>`
             : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`
@@ -160,7 +133,7 @@ export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === d.plan.organization_id;
   const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
   return html`<h2 id="remarks">${t.remarks}</h2>
-${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : d.form.flash === 'corrected' ? texts(ctx.locale).verdicts.correction.sent : null)}
+${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : null)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
 ${
   d.remarks.items.length === 0

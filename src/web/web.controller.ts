@@ -73,16 +73,7 @@ export class WebController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const flash =
-      done === 'remark'
-        ? 'remarked'
-        : done === 'answer'
-          ? 'answered'
-          : done === 'verdict'
-            ? 'verdict'
-            : done === 'correction'
-              ? 'corrected'
-              : null;
+    const flash = done === 'remark' ? 'remarked' : done === 'answer' ? 'answered' : done === 'verdict' ? 'verdict' : null;
     await this.planPage.render(request, reply, id, typeof cursor === 'string' ? cursor : null, { flash });
   }
 }

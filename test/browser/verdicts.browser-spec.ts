@@ -152,28 +152,29 @@ suite('the author’s verdict in a real browser: the e-mail link, the plan page 
     await context.close();
   });
 
-  it('lets the organizer correct the answer on the plan page: an unchanged one is refused by its field (en)', async () => {
+  it('leads the organizer from the plan page to the correction form: an unchanged answer is refused by its field (en)', async () => {
     const { context, page } = await newPage(browser, 'en-US');
     await page.goto(`${base}/login?next=${encodeURIComponent(`/plans/${planId}`)}`);
     await page.getByLabel('E-mail address').fill(organizer.user.email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.waitForURL(`${base}/plans/${planId}`);
-    await page.getByText('Correct the answer (a new public version)').click();
+    await page.locator(`#remark-${remarkId}`).getByRole('link', { name: 'Correct the answer' }).click();
+    await page.waitForURL(`${base}/organizer/remarks/${remarkId}/correction`);
     await page.getByLabel('Reason for the correction').fill('Typo');
     await page.getByRole('button', { name: 'Publish the correction' }).click();
-    await expect(page.locator(`#correction-body-error-${remarkId}`).textContent()).resolves.toBe(
+    await expect(page.locator('#body-error').textContent()).resolves.toContain(
       'A correction must change the text or the disposition of the answer.',
     );
-    expect(await page.getAttribute(`#correction-body-${remarkId}`, 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#body', 'aria-invalid')).toBe('true');
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'correction-unchanged.png'), fullPage: true });
 
-    await page.getByLabel('Corrected answer').fill('The lot is split by district from the next quarter.');
-    await page.locator(`#correction-disposition-${remarkId}`).selectOption('partially_accepted');
+    await page.locator('#body').fill('The lot is split by district from the next quarter.');
+    await page.locator('#disposition').selectOption('partially_accepted');
     await page.getByRole('button', { name: 'Publish the correction' }).click();
-    await page.waitForURL(`${base}/plans/${planId}?done=correction#remark-${remarkId}`);
-    await expect(page.locator('#flash').textContent()).resolves.toContain('The correction is published');
+    await page.waitForURL(`${base}/organizer/remarks?done=corrected#council-findings`);
+    await page.goto(`${base}/plans/${planId}`);
     await expect(page.locator(`#verdict-of-${remarkId}`).textContent()).resolves.toBe('The author has not judged this answer yet.');
     await context.close();
   });

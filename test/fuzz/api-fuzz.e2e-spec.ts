@@ -928,7 +928,6 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       { path: '/verify-email/resend', as: 'unverified', fields: [] },
       { path: '/plans/{open}/remarks', as: 'citizen', fields: ['body', 'idempotencyKey'] },
       { path: '/plans/{open}/remarks/{remark}/answer', as: 'organizer', fields: ['body', 'disposition'] },
-      { path: '/plans/{open}/remarks/{remark}/answer/corrections', as: 'organizer', fields: ['body', 'disposition', 'reason'] },
       { path: '/remarks/{remark}/verdict', as: 'citizen', fields: ['verdict', 'reason', 'answerVersion', 'from'] },
       { path: '/plans/{open}/follow', as: 'citizen', fields: ['on', 'following'] },
       { path: '/plans/{closed}/hearing-signup', as: 'citizen', fields: ['on', 'signedUp'] },

@@ -618,17 +618,6 @@ describe('authorization matrix: every role against every write endpoint and ever
       },
     ],
     [
-      'POST /plans/:id/remarks/:remarkId/answer/corrections',
-      pagePlanOrganizer('303 done=correction'),
-      async () => {
-        const { planId, remarkId } = await answeredRemarkOnPlan();
-        return {
-          url: `/plans/${planId}/remarks/${remarkId}/answer/corrections`,
-          body: { disposition: 'accepted', body: 'The estimate was recalculated after all.', reason: 'Mistake' },
-        };
-      },
-    ],
-    [
       'POST /remarks/:id/verdict',
       [SIGN_IN, NOT_AUTHOR, '303 done=verdict', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
       async () => ({

@@ -224,7 +224,7 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     expect((await a.get(`/plans/${planId}`).expect(200)).text).not.toContain('verdict-form-');
   });
 
-  it('the organizer’s correction form refuses an unchanged answer by its field; a real one asks the author again, e-mailed once', async () => {
+  it('the plan page links the organizer to the correction form, which refuses an unchanged answer by its field; a real one asks the author again, e-mailed once', async () => {
     const { a } = await (async () => {
       const b = agent();
       const form = await b.get(`/login?next=${encodeURIComponent(`/plans/${planId}`)}`).expect(200);
@@ -235,10 +235,10 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
         .expect(303);
       return { a: b };
     })();
-    const page = await a.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
-    const action = `/plans/${planId}/remarks/${remarkId}/answer/corrections`;
-    expect(page.text).toContain(`action="${action}"`);
-    expect(page.text).toContain('Correct the answer (a new public version)');
+    const plan = await a.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    const action = `/organizer/remarks/${remarkId}/correction`;
+    expect(plan.text).toContain(`<a href="${action}">Correct the answer</a>`);
+    const page = await a.get(action).set('Accept-Language', 'en').expect(200);
     const csrf = csrfOf(page.text, action);
     const mailsBefore = t.smtp.to(author.user.email).length;
 
@@ -249,8 +249,7 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
       .send({ _csrf: csrf, disposition: 'accepted', body: '  The lot is split in two after all. ', reason: 'Typo' });
     expect(same.status).toBe(422);
     expect(same.text).toContain('Исправление должно менять текст ответа или решение по замечанию.');
-    expect(same.text).toContain(`id="correction-body-error-${remarkId}"`);
-    expect(same.text).toContain('<details class="correction" open>');
+    expect(same.text).toContain('id="body-error"');
     const noReason = await a
       .post(action)
       .type('form')
@@ -263,7 +262,7 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
       .type('form')
       .send({ _csrf: csrf, disposition: 'partially_accepted', body: 'The lot is split in two for the next year only.', reason: 'Budget' })
       .expect(303);
-    expect(ok.headers.location).toBe(`/plans/${planId}?done=correction#remark-${remarkId}`);
+    expect(ok.headers.location).toBe('/organizer/remarks?done=corrected#council-findings');
     await t.flushMail();
     await t.flushMail();
     const mails = t.smtp.to(author.user.email);

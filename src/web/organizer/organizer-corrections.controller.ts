@@ -80,7 +80,7 @@ export class OrganizerCorrectionsController {
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.remarks.correct(user, remarkId, value.body, value.disposition, value.reason),
-      refusals: { NOT_ANSWERED: 'form', CORRECTION_UNCHANGED: 'form', REMARK_NOT_FOUND: 'form' },
+      refusals: { NOT_ANSWERED: 'form', CORRECTION_UNCHANGED: 'body', REMARK_NOT_FOUND: 'form' },
       render: (state, status) => this.render(request, reply, user, remarkId, state, status),
       done: () => seeOther(reply, '/organizer/remarks?done=corrected#council-findings'),
     });

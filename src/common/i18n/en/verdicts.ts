@@ -55,17 +55,4 @@ export const verdicts = {
     formTitle: 'Your verdict on this answer',
     openForm: 'Give your verdict',
   },
-  /** The organizer's correction form beside a published answer on the plan page. */
-  correction: {
-    summary: 'Correct the answer (a new public version)',
-    title: 'Correction of the answer',
-    intro:
-      'A correction is published as a new version; earlier versions stay public. It must change the text or the disposition, and the author is asked for a verdict again.',
-    bodyLabel: 'Corrected answer',
-    reasonLabel: 'Reason for the correction',
-    reasonHint: 'Public, shown with the new version (up to 2000 characters).',
-    reasonEmpty: 'Write the reason for the correction (up to 2000 characters).',
-    submit: 'Publish the correction',
-    sent: 'The correction is published and e-mailed to the author, who is asked for a verdict again.',
-  },
 };
