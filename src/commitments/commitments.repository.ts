@@ -140,6 +140,16 @@ export class CommitmentsRepository {
     return em.getRepository(CommitmentVerdict).save(row);
   }
 
+  /** When the author's latest verdict on the remark's commitments was recorded (index commitment_verdicts_plan_idx). */
+  async lastVerdictAt(em: EntityManager, planId: string, remarkId: string): Promise<Date | null> {
+    const [row] = await queryRows<{ at: Date | null }>(
+      em,
+      'SELECT max(created_at) AS at FROM commitment_verdicts WHERE plan_id = $1 AND remark_id = $2',
+      [planId, remarkId],
+    );
+    return row?.at ? new Date(row.at) : null;
+  }
+
   /** The dispute remark already filed against this commitment version, if any. */
   async disputeOf(em: EntityManager, commitmentId: string): Promise<string | null> {
     const [row] = await queryRows<{ dispute_remark_id: string }>(

@@ -17,6 +17,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
 import { commitmentVerdictClosesAt, isCommitmentVerdictOpen, localDate } from '../procedure/deadlines';
+import { verdictTime } from '../remarks/verdict-rules';
 import type { CommitmentVerdictKind } from './commitment-verdict.entity';
 import type { CommitmentStatus } from './commitment.entity';
 import {
@@ -344,7 +345,8 @@ export class CommitmentsService {
       if (remark.authorId !== user.id) throw new AppError('NOT_AUTHOR');
       const latest = await this.commitments.latest(em, remark.id);
       if (!latest) throw new AppError('NOT_A_COMMITMENT');
-      const now = this.clock.now();
+      // a stopped sandbox clock must still leave the newest verdict last
+      const now = verdictTime(this.clock.now(), await this.commitments.lastVerdictAt(em, plan.id, remark.id));
       const tz = organization.timeZone;
       const cal = await this.calendars.calendar();
       if (plan.outcomePublishedAt) throw new AppError('WINDOW_CLOSED', { detail: (t) => t.commitments.windowOutcome });
