@@ -7,7 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { PlanParticipation } from './citizen/plan-participation';
 import { Pages } from './page-response';
 import { planPage, PlanFormState } from './plan.page';
-import type { RemarkRow } from './public-pages.repository';
+import type { EarlierAnswerRow, RemarkRow } from './public-pages.repository';
 import { PublicPagesRepository } from './public-pages.repository';
 import { isVerdictOpen } from '../remarks/verdict-rules';
 import { VerdictsService } from '../remarks/verdicts.service';
@@ -44,6 +44,10 @@ export class PlanPageView {
       this.commitments.view(plan.id),
       this.commitments.ownRemarkIds(plan.id, ctx.user?.id),
     ]);
+    const corrected = remarks.items.filter((r) => (r.answer_version ?? 0) > 1).map((r) => r.id);
+    const answerHistory = new Map<string, EarlierAnswerRow[]>();
+    for (const a of await this.queries.earlierAnswers(corrected))
+      answerHistory.set(a.remark_id, [...(answerHistory.get(a.remark_id) ?? []), a]);
     const page = planPage(ctx, {
       now,
       plan,
@@ -51,6 +55,7 @@ export class PlanPageView {
       procedure,
       slots,
       commitments: { planId: plan.id, tz: plan.time_zone, commitments, own, form: form.commitment, done: done === 'commitment' },
+      answerHistory,
       verdictWindows: await this.verdictWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
       path: `/plans/${plan.id}`,
       form: { remarkKey: randomUUID(), ...form },

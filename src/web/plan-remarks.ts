@@ -10,7 +10,7 @@ import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import type { KeysetPage } from './keyset-page';
-import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
+import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from './verdict-parts';
 
 export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
@@ -43,6 +43,38 @@ interface RemarksData {
   open: OpenWindow | null;
   /** The end of the verdict window of the reader's own answered remarks (by remark id), while open. */
   verdictWindows?: ReadonlyMap<string, Date>;
+  /** Earlier versions of the corrected answers (by remark id), newest first. */
+  answerHistory?: ReadonlyMap<string, EarlierAnswerRow[]>;
+}
+
+/** The earlier versions of a corrected answer, each with its author's verdict on that version: the history stays public. */
+function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml {
+  const earlier = d.answerHistory?.get(r.id) ?? [];
+  if (earlier.length === 0) return html``;
+  const { t, locale } = ctx;
+  const h = texts(locale).verdicts.history;
+  const tz = d.plan.time_zone;
+  return html`<details class="answer-history">
+  <summary>${h.summary({ n: earlier.length })}</summary>
+  <ol reversed>
+    ${earlier.map(
+      (a) => html`<li id="answer-${r.id}-v${a.version}">
+      <p class="meta">${h.version({ version: a.version, time: formatDateTime(a.published_at, tz, locale) })} ·
+        <span class="disposition">${t.disposition[a.disposition] ?? a.disposition}</span></p>
+      <p class="body">${a.body}</p>
+      ${a.correction_reason ? html`<p class="meta">${h.reason}: ${a.correction_reason}</p>` : ''}
+      ${verdictShown(ctx, a.verdict && a.verdict_at ? { verdict: a.verdict, reason: a.verdict_reason, at: a.verdict_at, version: a.version } : null, tz, `verdict-of-${r.id}-v${a.version}`)}
+    </li>`,
+    )}
+  </ol>
+</details>`;
+}
+
+/** A stage-2 remark that disputes a commitment says so and links to the remark that made it. */
+function disputeNote(ctx: PageContext, r: RemarkRow): SafeHtml {
+  if (!r.disputes_remark_id) return html``;
+  const c = texts(ctx.locale).commitments.disputeNote;
+  return html`<p class="meta dispute-note">${c.text} <a href="#remark-${r.disputes_remark_id}">${c.link}</a></p>`;
 }
 
 function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtml {
@@ -91,6 +123,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
   return html`<li class="remark" id="remark-${r.id}">
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
           ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        ${disputeNote(ctx, r)}
         <p class="body">${r.body}</p>
         ${
           r.answer_body !== null
@@ -100,9 +133,11 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
               <p class="body">${r.answer_body}</p>
+              ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${r.answer_correction_reason}</p>` : ''}
               ${verdictShown(ctx, shownVerdict(r), tz, `verdict-of-${r.id}`)}
               ${verdictFormFor(ctx, d, r)}
               ${isOrganizer ? correctionLink(ctx, r) : ''}
+              ${answerHistory(ctx, d, r)}
             </section>`
             : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`

@@ -13,7 +13,7 @@ import { remarksSection } from './plan-remarks';
 import type { ProcedureDetails } from './plan-sections';
 import { procedureSections } from './plan-sections';
 import type { KeysetPage } from './keyset-page';
-import type { PlanDetailRow, RemarkRow } from './public-pages.repository';
+import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 
 export type { PlanFormState } from './plan-remarks';
 
@@ -66,6 +66,8 @@ export interface PlanData {
   commitments?: CommitmentsData;
   /** The end of the verdict window of the reader's own answered remarks on this page, while open. */
   verdictWindows?: ReadonlyMap<string, Date>;
+  /** Earlier versions of the corrected answers on this page (by remark id), newest first. */
+  answerHistory?: ReadonlyMap<string, EarlierAnswerRow[]>;
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -161,6 +163,6 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
-${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows })}`;
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory })}`;
   return layout(ctx, { title: p.title, body });
 }

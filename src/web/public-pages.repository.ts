@@ -66,6 +66,19 @@ export interface PlanDetailRow {
   hearing_cancel_reason: string | null;
 }
 
+/** An earlier (corrected) version of an answer with its author's verdict on that version. */
+export interface EarlierAnswerRow {
+  remark_id: string;
+  version: number;
+  body: string;
+  disposition: string;
+  published_at: Date;
+  correction_reason: string | null;
+  verdict: Verdict | null;
+  verdict_reason: string | null;
+  verdict_at: Date | null;
+}
+
 export interface RemarkRow {
   id: string;
   stage: number;
@@ -79,7 +92,11 @@ export interface RemarkRow {
   answer_published_at: Date | null;
   answer_version: number | null;
   answer_late: boolean | null;
+  /** Why the latest answer version corrected the one before (null for version 1). */
+  answer_correction_reason: string | null;
   author_id: string;
+  /** A dispute of a commitment: the stage-1 remark whose commitment it disputes. */
+  disputes_remark_id: string | null;
   /** The author's current verdict on the latest answer version (that version, as the API's answer.verdict). */
   verdict: Verdict | null;
   verdict_reason: string | null;
@@ -177,12 +194,13 @@ export class PublicPagesRepository {
       this.db,
       `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
-              a.version AS answer_version, a.late AS answer_late, r.author_id,
+              a.version AS answer_version, a.late AS answer_late, a.correction_reason AS answer_correction_reason,
+              r.author_id, r.disputes_remark_id,
               v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version
          FROM remarks r
          JOIN users u ON u.id = r.author_id
          LEFT JOIN LATERAL (
-              SELECT x.id, x.body, x.disposition, x.published_at, x.version,
+              SELECT x.id, x.body, x.disposition, x.published_at, x.version, x.correction_reason,
                      (SELECT bool_or(y.late) FROM answers y WHERE y.remark_id = r.id) AS late
                 FROM answers x WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1
          ) a ON true
@@ -197,5 +215,27 @@ export class PublicPagesRepository {
       [planId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
     return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
+  }
+
+  /**
+   * The earlier versions of the given remarks' answers (those the page shows as corrected), newest
+   * first, each with its author's verdict on that version: corrections never hide the history.
+   */
+  async earlierAnswers(remarkIds: string[]): Promise<EarlierAnswerRow[]> {
+    if (remarkIds.length === 0) return [];
+    return queryRows<EarlierAnswerRow>(
+      this.db,
+      `SELECT a.remark_id, a.version, a.body, a.disposition, a.published_at, a.correction_reason,
+              v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at
+         FROM answers a
+         LEFT JOIN LATERAL (
+              SELECT z.verdict, z.reason, z.created_at FROM answer_verdicts z
+               WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1
+         ) v ON true
+        WHERE a.remark_id = ANY($1::uuid[])
+          AND a.version < (SELECT max(b.version) FROM answers b WHERE b.remark_id = a.remark_id)
+        ORDER BY a.remark_id, a.version DESC`,
+      [remarkIds],
+    );
   }
 }

@@ -252,7 +252,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     const c = aigerim.page;
     await signIn(aigerim, `/plans/${planId}`);
     // the other author's verdict is public beside the answer, with its reason
-    expect(await text(aigerim, `#verdict-of-${id.formal}`)).toContain('формалды (1-нұсқа,');
+    expect(await text(aigerim, `#verdict-of-${id.formal}`)).toContain('формальды (1-нұсқа,');
     expect(await text(aigerim, `#verdict-of-${id.formal}`)).toContain(FORMAL_REASON);
     expect(await c.locator(`#verdict-form-${id.formal}`).count()).toBe(0);
     const form = c.locator(`#verdict-form-${id.accepted}`);

@@ -180,7 +180,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await expect(page.locator('h1').textContent()).resolves.toBe('Қоғамдық талқылаулар статистикасы');
     expect(await page.locator('th', { hasText: 'Келіп түскен ескертулер' }).count()).toBe(2); // a row of the total, a column by organizer
     expect(await page.locator('th', { hasText: 'Авторлары дау айтқан міндеттемелер' }).count()).toBe(2);
-    expect(await page.locator('dt', { hasText: 'Қоғамдық кеңес формалды деп таныған жауаптар' }).count()).toBe(1);
+    expect(await page.locator('dt', { hasText: 'Қоғамдық кеңес формальды деп таныған жауаптар' }).count()).toBe(1);
     expect(await seriousViolations(browser, context, `${base}/statistics`, 'kk-KZ')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-statistics-kk.png'), fullPage: true });
     await context.close();

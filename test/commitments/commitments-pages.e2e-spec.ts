@@ -75,6 +75,9 @@ describe('commitments on the plan page and in the report', () => {
     const dispute = await t.db.getRepository(Remark).findOneByOrFail({ disputesRemarkId: p.partial.id });
     expect(after.text).toContain(`href="/plans/${p.planId}#remark-${dispute.id}"`);
     expect(after.text).toContain(`id="remark-${dispute.id}"`);
+    expect(after.text).toContain(
+      `The author disputes a commitment made in the answer to <a href="#remark-${p.partial.id}">this stage 1 remark</a>`,
+    );
 
     const report = await t.http.get(`/api/v1/plans/${p.planId}/report`).expect(200);
     expect(report.body.commitments).toMatchObject([

@@ -496,7 +496,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(page).toContain('<dt>Commitments disputed by their authors</dt><dd>');
       for (const [lang, heading, note] of [
         ['ru', 'Ответы, признанные общественным советом формальными', 'более половины членов общественного совета'],
-        ['kk', 'Қоғамдық кеңес формалды деп таныған жауаптар', 'кеңес мүшелерінің жартысынан көбі'],
+        ['kk', 'Қоғамдық кеңес формальды деп таныған жауаптар', 'кеңес мүшелерінің жартысынан көбі'],
       ]) {
         const text = (await agent().get(`/statistics?lang=${lang}`).expect(200)).text;
         expect(text).toContain(`<th scope="row">${heading}</th>`);

@@ -114,7 +114,7 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     expect(missing.text).toContain('aria-invalid="true"');
     const none = await a.post(link).set('Accept-Language', 'kk').type('form').send({ _csrf: csrf, reason: '', answerVersion: '1' });
     expect(none.status).toBe(400);
-    expect(none.text).toContain('Дәлелді немесе формалды деп таңдаңыз');
+    expect(none.text).toContain('Дәлелді немесе формальды деп таңдаңыз');
     expect(await verdictRows()).toBe(0);
 
     const ok = await a
@@ -263,6 +263,11 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
       .send({ _csrf: csrf, disposition: 'partially_accepted', body: 'The lot is split in two for the next year only.', reason: 'Budget' })
       .expect(303);
     expect(ok.headers.location).toBe('/organizer/remarks?done=corrected#council-findings');
+    const history = await t.http.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    expect(history.text).toContain('Earlier versions of the answer (2)');
+    expect(history.text).toContain('Reason for the correction: Budget');
+    expect(history.text).toContain(`id="answer-${remarkId}-v1"`);
+    expect(history.text).toMatch(new RegExp(`id="verdict-of-${remarkId}-v1">[\\s\\S]*?formal \\(version 1,`));
     await t.flushMail();
     await t.flushMail();
     const mails = t.smtp.to(author.user.email);

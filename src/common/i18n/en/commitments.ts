@@ -88,4 +88,9 @@ export const commitments = {
     laterFlash: 'The new versions are published and e-mailed to the authors.',
     laterUnchanged: 'Nothing changed: no new version was published.',
   },
+  /** A stage-2 remark that disputes a commitment, on the plan page. */
+  disputeNote: {
+    text: 'The author disputes a commitment made in the answer to',
+    link: 'this stage 1 remark',
+  },
 };

@@ -55,4 +55,9 @@ export const verdicts = {
     formTitle: 'Your verdict on this answer',
     openForm: 'Give your verdict',
   },
+  history: {
+    summary: (p: { n: number }) => `Earlier versions of the answer (${p.n})`,
+    version: (p: { version: number; time: string }) => `Version ${p.version}, published ${p.time}`,
+    reason: 'Reason for the correction',
+  },
 };

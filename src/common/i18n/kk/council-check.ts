@@ -23,7 +23,7 @@ export const councilCheck: typeof en = {
     remarkBy: '{name} ескертуі ({stage}-кезең), {time}',
     answerOf: 'Жауап, {n}-нұсқа: {disposition}',
     calledFormal: 'Ескерту авторы бұл жауапты формальды деп санайды',
-    calledReasoned: 'Ескерту авторы бұл жауапты негізделген деп санайды',
+    calledReasoned: 'Ескерту авторы бұл жауапты дәлелді деп санайды',
     noVerdict: 'Ескерту авторы бұл жауапты әлі бағаламаған',
     reason: 'Себебі: {reason}',
     checkbox: 'Бұл жауапты формальды деп санаймын',

@@ -53,4 +53,9 @@ export const verdicts: typeof en = {
     formTitle: 'Ваша оценка этого ответа',
     openForm: 'Оценить ответ',
   },
+  history: {
+    summary: (p) => `Прежние версии ответа (${p.n})`,
+    version: (p) => `Версия ${p.version}, опубликована ${p.time}`,
+    reason: 'Причина исправления',
+  },
 };
