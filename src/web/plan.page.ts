@@ -21,6 +21,8 @@ interface TimelineEntry {
   label: string;
   when: string;
   at: Date | null;
+  /** The machine-readable `datetime` of the entry's <time>: an instant, or a calendar date. */
+  datetime: string;
 }
 
 /** `reviewClosedAt`: when the council's conclusion was published (the chair may close before the deadline). */
@@ -28,26 +30,27 @@ function timeline(ctx: PageContext, p: PlanDetailRow, reviewClosedAt: string | D
   const { t, locale } = ctx;
   const tz = p.time_zone;
   const dt = (d: Date) => formatDateTime(d, tz, locale);
-  const out: TimelineEntry[] = [{ label: t.tlPublished, when: dt(p.published_at), at: p.published_at }];
-  if (p.stage1_closes_at) out.push({ label: t.tlStage1Close, when: dt(p.stage1_closes_at), at: p.stage1_closes_at });
+  const instant = (label: string, d: Date): TimelineEntry => ({ label, when: dt(d), at: d, datetime: d.toISOString() });
+  const out: TimelineEntry[] = [instant(t.tlPublished, p.published_at)];
+  if (p.stage1_closes_at) out.push(instant(t.tlStage1Close, p.stage1_closes_at));
   if (p.hearing_deadline_date)
     out.push({
       label: t.tlHearingDeadline,
       when: formatDate(p.hearing_deadline_date, locale),
       at: endOfLocalDay(p.hearing_deadline_date, tz),
+      datetime: p.hearing_deadline_date,
     });
-  if (p.hearing_status === 'scheduled' && p.hearing_starts_at)
-    out.push({ label: t.tlHearing, when: dt(p.hearing_starts_at), at: p.hearing_starts_at });
-  if (p.hearing_overdue_at) out.push({ label: t.tlOverdue, when: dt(p.hearing_overdue_at), at: p.hearing_overdue_at });
-  if (p.protocol_published_at) out.push({ label: t.tlProtocol, when: dt(p.protocol_published_at), at: p.protocol_published_at });
+  if (p.hearing_status === 'scheduled' && p.hearing_starts_at) out.push(instant(t.tlHearing, p.hearing_starts_at));
+  if (p.hearing_overdue_at) out.push(instant(t.tlOverdue, p.hearing_overdue_at));
+  if (p.protocol_published_at) out.push(instant(t.tlProtocol, p.protocol_published_at));
   const reviewEnd = reviewClosedAt ? new Date(reviewClosedAt) : p.review_closes_at;
-  if (reviewEnd) out.push({ label: t.tlReview, when: dt(reviewEnd), at: reviewEnd });
-  if (p.notice_published_at) out.push({ label: t.tlNotice, when: dt(p.notice_published_at), at: p.notice_published_at });
+  if (reviewEnd) out.push(instant(t.tlReview, reviewEnd));
+  if (p.notice_published_at) out.push(instant(t.tlNotice, p.notice_published_at));
   if (p.stage2_opens_at && (!p.notice_published_at || p.stage2_opens_at.getTime() !== p.notice_published_at.getTime())) {
-    out.push({ label: t.tlStage2Open, when: dt(p.stage2_opens_at), at: p.stage2_opens_at });
+    out.push(instant(t.tlStage2Open, p.stage2_opens_at));
   }
-  if (p.stage2_closes_at) out.push({ label: t.tlStage2Close, when: dt(p.stage2_closes_at), at: p.stage2_closes_at });
-  if (p.outcome_published_at) out.push({ label: t.tlOutcome, when: dt(p.outcome_published_at), at: p.outcome_published_at });
+  if (p.stage2_closes_at) out.push(instant(t.tlStage2Close, p.stage2_closes_at));
+  if (p.outcome_published_at) out.push(instant(t.tlOutcome, p.outcome_published_at));
   return out;
 }
 
@@ -154,7 +157,7 @@ ${data.slots?.afterDescription ?? ''}
 <h2 id="timeline">${t.timeline}</h2>
 <p class="meta">${interpolate(t.localTime, { tz: zoneLabel(tz, p.published_at) })}</p>
 <ol class="timeline">
-  ${timeline(ctx, p, data.procedure?.review?.conclusion?.closedAt ?? null).map((e) => html`<li class="${e.at && e.at.getTime() > data.now.getTime() ? 'future' : 'past'}"><strong>${e.label}</strong><time>${e.when}</time></li>`)}
+  ${timeline(ctx, p, data.procedure?.review?.conclusion?.closedAt ?? null).map((e) => html`<li class="${e.at && e.at.getTime() > data.now.getTime() ? 'future' : 'past'}"><strong>${e.label}</strong><time datetime="${e.datetime}">${e.when}</time></li>`)}
 </ol>
 
 ${hearingSection(ctx, p, data.slots?.hearing)}

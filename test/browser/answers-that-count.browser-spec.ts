@@ -451,7 +451,8 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     expect(await o.inputValue('#body')).toBe(ANSWER.formal);
     await o.getByLabel('Причина исправления').fill('Совет просил');
     await o.getByRole('button', { name: 'Опубликовать исправление' }).click();
-    expect(await text(organizer, '#form-error')).toBe('Исправление должно менять текст ответа или решение по замечанию.');
+    expect(await text(organizer, '#body-error')).toContain('Исправление должно менять текст ответа или решение по замечанию.');
+    expect(await o.getAttribute('#body', 'aria-invalid')).toBe('true');
     await axe(organizer);
     await shot(organizer, '7-correction-unchanged-ru');
 
@@ -520,6 +521,10 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     // verdicts beside the answers
     expect(await text(alice, `#verdict-of-${id.formal}`)).toContain('reasoned (version 2, 13 April 2027');
     expect(await text(alice, `#remark-${id.formal} .answer`)).toContain(ANSWER.corrected);
+    // the first version stays public with the author's formal verdict on it
+    await a.locator(`#remark-${id.formal} details.answer-history summary`).click();
+    expect(await text(alice, `#answer-${id.formal}-v1`)).toContain(ANSWER.formal);
+    expect(await text(alice, `#verdict-of-${id.formal}-v1`)).toContain('formal (version 1,');
     expect(await text(alice, `#verdict-of-${id.accepted}`)).toContain('reasoned (version 1,');
     expect(await text(alice, `#verdict-of-${id.rejected}`)).toBe('The author has not judged this answer yet.');
     // the council's finding, corrected

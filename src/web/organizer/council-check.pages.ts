@@ -118,6 +118,7 @@ ${formAlert(form.formError ?? (focus ? t.formErrors : null))}
   ${field(
     o('disposition', t.dispositionLabel),
     (attrs) => html`<select id="disposition" name="disposition" required${attrs}>
+      <option value="">—</option>
       ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
     </select>`,
   )}
