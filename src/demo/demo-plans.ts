@@ -10,7 +10,6 @@ import type { Decision } from '../outcomes/outcome.entity';
 import type { Plan, ProcurementMethod } from '../plans/plan.entity';
 import {
   answerDueAt,
-  endOfLocalDay,
   hearingDateOptions,
   hearingDeadlineDate,
   localDate,
@@ -30,6 +29,7 @@ import { computeConclusion } from '../reviews/conclusion';
 import type { Recommendation } from '../reviews/recommendation.entity';
 import type { PositionKind } from '../reviews/review-position.entity';
 import { DemoRepository } from './demo.repository';
+import { disputeAnswerDueAt } from '../commitments/commitment-rules';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -807,9 +807,7 @@ class Seeder {
     );
     let dispute: Remark | null = null;
     if (verdict === 'disputed') {
-      const stage2Due = stage2AnswerDueAt(localDate(stage2.closesAt, tz(plan)), tz(plan), this.cal, this.cfg);
-      const ownDue = endOfLocalDay(this.cal.addWorkingDays(localDate(at, tz(plan)), this.cfg.stage2AnswerDueWorkingDays), tz(plan));
-      const due = ownDue > stage2Due ? ownDue : stage2Due;
+      const due = disputeAnswerDueAt(at, stage2.closesAt, tz(plan), this.cal, this.cfg);
       dispute = await this.insertRemark(plan, 2, remark.authorId, reason!, at, due, remark.id);
     }
     await this.rows.insertCommitmentVerdict(this.em, {
