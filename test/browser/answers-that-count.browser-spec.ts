@@ -348,6 +348,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
       'Не заполнено: выберите статус, дайте пояснение, а для учтённого — документ и место в нём.',
     );
     expect(await o.locator(`#commitment-row-${id.accepted}`).getAttribute('class')).toBe('row-error');
+    expect(await text(organizer, '#form-error')).toBe('Незаполненных обязательств: 1; они отмечены в таблице.');
     expect(await o.inputValue('#doc1Title')).toBe(SPEC); // what was typed stays
     expect(await o.inputValue('#c1Explanation')).toBe('Пешеходная дорожка сохраняется на время работ.');
     await axe(organizer);

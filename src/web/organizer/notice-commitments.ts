@@ -61,6 +61,12 @@ export function readCommitments(
   return out;
 }
 
+/** Above a refused notice form: how many commitment rows are unfinished (null when none). */
+export function unfinishedCommitments(ctx: PageContext, state: FormState | undefined): string | null {
+  const n = Object.keys(state?.errors ?? {}).filter((k) => /^c\d+Status$/.test(k)).length;
+  return n > 0 ? texts(ctx.locale).commitments.organizer.incomplete({ n }) : null;
+}
+
 /** COMMITMENTS_INCOMPLETE next to the unfinished rows (their status field). */
 export function missingRows(ctx: PageContext, values: Record<string, string>): (error: AppError) => Errors {
   return (error) => {

@@ -18,7 +18,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
-import { laterCommitmentsForm, noticeCommitmentsSection, type CommitmentRow } from './notice-commitments';
+import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
 import { outcomeWaitsFor } from './council-check.pages';
 import type { OrganizationRow } from './organizer-pages.repository';
@@ -48,7 +48,7 @@ function stepForm(
 ): SafeHtml {
   return html`<form class="form" id="${o.id}" method="post" action="${o.action}" novalidate aria-labelledby="${o.id}-title">
   <h2 id="${o.id}-title">${o.title}</h2>
-  ${formAlert(o.state?.formError)}
+  ${formAlert(o.state?.formError ?? unfinishedCommitments(ctx, o.state))}
   ${csrfField(ctx.csrf)}
   ${controls}
   <div><button type="submit">${o.button}</button></div>
