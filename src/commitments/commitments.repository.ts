@@ -129,6 +129,12 @@ export class CommitmentsRepository {
   }
 
   /** The remark, its row locked until the transaction ends (one verdict, one dispute remark at a time). */
+  /** The plan of a remark, read without a lock (to lock the plan first, then the remark). */
+  async planIdOfRemark(em: EntityManager, remarkId: string): Promise<string | null> {
+    const [row] = await queryRows<{ plan_id: string }>(em, 'SELECT plan_id FROM remarks WHERE id = $1', [remarkId]);
+    return row?.plan_id ?? null;
+  }
+
   lockRemark(em: EntityManager, remarkId: string): Promise<Remark | null> {
     return em.getRepository(Remark).findOne({ where: { id: remarkId }, lock: { mode: 'pessimistic_write' } });
   }

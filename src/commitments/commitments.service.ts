@@ -335,12 +335,18 @@ export class CommitmentsService {
     user: AuthUser,
     remarkId: string,
     input: { verdict: CommitmentVerdictKind; reason?: string },
+    /** The plan the request names (the plan page's form): a remark of another plan is not found. */
+    onPlan?: string,
   ): Promise<CommitmentVerdictResult> {
     if (!isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
     return this.db.transaction(async (em) => {
+      // The plan row first (as the outcome, the notice and the review's close lock it), then the remark:
+      // a dispute cannot slip a remark past an outcome being published, and the lock order is the same.
+      const planId = await this.commitments.planIdOfRemark(em, remarkId);
+      if (!planId || (onPlan !== undefined && onPlan !== planId)) throw new AppError('REMARK_NOT_FOUND');
+      const { plan, organization } = await loadPlan(em, planId, true);
       const remark = await this.commitments.lockRemark(em, remarkId);
       if (!remark) throw new AppError('REMARK_NOT_FOUND');
-      const { plan, organization } = await loadPlan(em, remark.planId);
       assertVisible(user, plan);
       if (remark.authorId !== user.id) throw new AppError('NOT_AUTHOR');
       const latest = await this.commitments.latest(em, remark.id);

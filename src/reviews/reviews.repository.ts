@@ -87,7 +87,7 @@ export function formalAnswerRows(db: DataSource | EntityManager, planId: string)
      SELECT l.remark_id, r.stage, u.display_name AS author_name, r.created_at AS remark_created_at,
             l.version AS answer_version, coalesce(vo.votes, 0) AS votes,
             ve.verdict, ve.reason, ve.created_at AS verdict_at, f.found_at,
-            (SELECT min(c.published_at) FROM answers c WHERE c.remark_id = l.remark_id AND c.published_at > f.found_at) AS corrected_at
+            (SELECT min(c.published_at) FROM answers c WHERE c.remark_id = l.remark_id AND c.version > f.answer_version) AS corrected_at
        FROM latest l
        JOIN remarks r ON r.id = l.remark_id
        JOIN users u ON u.id = r.author_id
@@ -274,13 +274,17 @@ export class ReviewsRepository {
     if (rows.length > 0) await em.getRepository(CouncilFormalFinding).insert(rows);
   }
 
-  /** The remarks whose answer the council found formal and that have no answer version published after the finding. */
+  /**
+   * The remarks whose answer the council found formal and that have no answer version newer than the
+   * one found formal (a version is only ever added after the one before; versions, not timestamps,
+   * so that a stopped sandbox clock cannot hide a correction).
+   */
   async uncorrectedFindings(em: EntityManager, planId: string): Promise<string[]> {
     const rows = await queryRows<{ remark_id: string }>(
       em,
       `SELECT f.remark_id FROM council_formal_findings f JOIN remarks r ON r.id = f.remark_id
         WHERE f.plan_id = $1
-          AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.remark_id = f.remark_id AND a.published_at > f.found_at)
+          AND NOT EXISTS (SELECT 1 FROM answers a WHERE a.remark_id = f.remark_id AND a.version > f.answer_version)
         ORDER BY r.created_at, r.id`,
       [planId],
     );

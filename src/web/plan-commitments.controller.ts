@@ -47,7 +47,7 @@ export class PlanCommitmentsController {
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.commitments.verdict(user, remarkId, value),
+      action: () => this.commitments.verdict(user, remarkId, value, id),
       refusals: { WINDOW_CLOSED: 'form', NOT_A_COMMITMENT: 'form', NOT_AUTHOR: 'form' },
       render: (state, status) => this.planPage.render(request, reply, id, null, { commitment: { remarkId, state } }, status),
       done: () => seeOther(reply, `/plans/${id}?done=commitment#commitment-${remarkId}`),

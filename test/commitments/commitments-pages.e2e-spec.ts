@@ -65,6 +65,13 @@ describe('commitments on the plan page and in the report', () => {
     expect(notMine.status).toBe(403);
     expect(notMine.text).toContain('Only the author of the remark can do this.');
 
+    const elsewhere = await post(`/plans/00000000-0000-4000-8000-000000000000/commitments/${p.partial.id}/verdict`, p.bob, {
+      verdict: 'confirmed',
+      reason: '',
+    });
+    expect(elsewhere.status).toBe(404); // the remark belongs to another plan than the URL names: nothing recorded
+    expect(await t.db.query('SELECT count(*)::int AS n FROM commitment_verdicts')).toEqual([{ n: 0 }]);
+
     const reason = 'The lots are one again in section 2 of the specification.';
     const disputed = await post(`/plans/${p.planId}/commitments/${p.partial.id}/verdict`, p.bob, { verdict: 'disputed', reason });
     expect(disputed.status).toBe(303);

@@ -177,7 +177,7 @@ export class OrganizerPagesRepository {
          JOIN remarks r ON r.id = f.remark_id
          JOIN users u ON u.id = r.author_id
          ${LATEST_ANSWER}
-        WHERE p.organization_id = $1 AND a.published_at <= f.found_at
+        WHERE p.organization_id = $1 AND a.version <= f.answer_version
         ORDER BY f.found_at, r.created_at, r.id
         LIMIT $2`,
       [organizationId, limit],
@@ -212,7 +212,7 @@ export class OrganizerPagesRepository {
          JOIN organizations o ON o.id = p.organization_id
          JOIN users u ON u.id = r.author_id
          ${LATEST_ANSWER}
-         LEFT JOIN council_formal_findings f ON f.remark_id = r.id AND f.plan_id = p.id AND a.published_at <= f.found_at
+         LEFT JOIN council_formal_findings f ON f.remark_id = r.id AND f.plan_id = p.id AND a.version <= f.answer_version
          LEFT JOIN LATERAL (SELECT z.verdict, z.reason FROM answer_verdicts z
                              WHERE z.answer_id = a.id ORDER BY z.created_at DESC, z.id DESC LIMIT 1) v ON true
         WHERE r.id = $1`,
