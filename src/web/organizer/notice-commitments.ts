@@ -151,17 +151,20 @@ export function laterCommitmentsForm(
   form: FormState | undefined,
 ): SafeHtml {
   const m = texts(ctx.locale).commitments.organizer;
-  const rows: CommitmentRow[] = commitments.map((x) => ({
-    remarkId: x.remarkId,
-    remarkBody: x.remark.body,
-    authorName: x.remark.authorName,
-    answer: x.answer,
-    current:
-      x.version !== null && x.status !== 'pending'
-        ? { version: x.version, status: x.status, document: x.document, location: x.location, explanation: x.explanation ?? '' }
-        : null,
-    pending: x.pending,
-  }));
+  // a commitment whose answer no longer accepts the remark cannot get a new version: it is not offered
+  const rows: CommitmentRow[] = commitments
+    .filter((x) => x.answer !== null)
+    .map((x) => ({
+      remarkId: x.remarkId,
+      remarkBody: x.remark.body,
+      authorName: x.remark.authorName,
+      answer: x.answer,
+      current:
+        x.version !== null && x.status !== 'pending'
+          ? { version: x.version, status: x.status, document: x.document, location: x.location, explanation: x.explanation ?? '' }
+          : null,
+      pending: x.pending,
+    }));
   const documents: Choice[] = titles.map((t) => [t, t] as const);
   return html`<form class="form" id="commitments" method="post" action="/organizer/plans/${planId}/commitments" novalidate aria-labelledby="commitments-later-title">
   <h2 id="commitments-later-title">${m.laterTitle}</h2>
