@@ -417,6 +417,16 @@ describe('organizer pages (/organizer)', () => {
     const shown = await get(changed.headers.location, organizer);
     expect(shown.text).toContain('The new versions are published and e-mailed to the authors.');
     expect((await t.http.get(`/api/v1/plans/${planId}`)).body.commitments[0]).toMatchObject({ version: 2, status: 'not_implemented' });
+
+    // a corrected answer that no longer accepts the remark: its commitment is no longer offered for a new version
+    const corrected = await post(`/organizer/remarks/${first.id}/correction`, organizer, {
+      disposition: 'rejected',
+      body: 'The weekly menu is not part of this procurement after all; schools publish it themselves.',
+      reason: 'The menu is out of scope',
+    });
+    expect(corrected.status).toBe(303);
+    const after = await get(`/organizer/plans/${planId}/notice`, organizer);
+    expect(after.text).not.toContain(`value="${first.id}"`);
   });
 
   it('refuses the outcome while a remark is unanswered (with the count, in the reader’s language), then publishes it', async () => {
