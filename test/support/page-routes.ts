@@ -4,8 +4,6 @@ import { METHOD_METADATA, MODULE_METADATA, PATH_METADATA } from '@nestjs/common/
 import { API } from '../../src/common/api';
 import { WebModule } from '../../src/web/web.module';
 
-// The same reflection as src/web/page-routes.spec.ts (src may not import from test/, the depcheck says).
-
 type Module = Type | { module: Type } | { forwardRef: () => Type };
 
 /** Every controller reachable from WebModule that is not under the API's prefix: the page controllers. */
