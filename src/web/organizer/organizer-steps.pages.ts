@@ -43,12 +43,12 @@ ${content}`;
 /** A labelled form: an <h2>, the refusal of the whole form, the CSRF field, the controls, the button. */
 function stepForm(
   ctx: PageContext,
-  o: { id: string; title: string; action: string; state?: FormState; button: string },
+  o: { id: string; title: string; action: string; state?: FormState; button: string; alert?: string | null },
   controls: SafeHtml,
 ): SafeHtml {
   return html`<form class="form" id="${o.id}" method="post" action="${o.action}" novalidate aria-labelledby="${o.id}-title">
   <h2 id="${o.id}-title">${o.title}</h2>
-  ${formAlert(o.state?.formError ?? unfinishedCommitments(ctx, o.state))}
+  ${formAlert(o.state?.formError ?? o.alert)}
   ${csrfField(ctx.csrf)}
   ${controls}
   <div><button type="submit">${o.button}</button></div>
@@ -285,7 +285,14 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
     content = html`<p>${interpolate(m.noticeIntro, { n: d.procedure.stage2WorkingDays })}</p>
 ${stepForm(
   ctx,
-  { id: 'notice', title: m.noticeTitle, action: `/organizer/plans/${d.view.id}/notice`, state: f, button: m.noticeButton },
+  {
+    id: 'notice',
+    title: m.noticeTitle,
+    action: `/organizer/plans/${d.view.id}/notice`,
+    state: f,
+    button: m.noticeButton,
+    alert: unfinishedCommitments(ctx, f),
+  },
   html`
   ${field(o('noticeNumber', m.noticeNumber), (a) => html`<input type="text" id="noticeNumber" name="noticeNumber" value="${v.noticeNumber ?? ''}" maxlength="100" required${a}>`)}
   <p class="hint">${m.documentsHint}</p>
