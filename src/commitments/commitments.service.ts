@@ -1,5 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { createHash } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -30,6 +29,7 @@ import {
   InvalidReason,
 } from './commitment-rules';
 import { CandidateRow, CommitmentsRepository, VerdictRow, VersionRow } from './commitments.repository';
+import { remarkBodyHash } from '../remarks/remarks.service';
 
 export interface CommitmentVerdictView {
   verdict: CommitmentVerdictKind;
@@ -375,7 +375,7 @@ export class CommitmentsService {
             body,
             createdAt: now,
             idempotencyKey: null,
-            bodyHash: createHash('sha256').update(`${plan.id}\n${body}`).digest('hex'),
+            bodyHash: remarkBodyHash(plan.id, body),
             answerDueAt: disputeAnswerDueAt(now, plan.stage2ClosesAt, tz, cal, this.config.procedure),
             answeredAt: null,
             overdueSweptAt: null,

@@ -30,6 +30,7 @@ import type { Recommendation } from '../reviews/recommendation.entity';
 import type { PositionKind } from '../reviews/review-position.entity';
 import { DemoRepository } from './demo.repository';
 import { disputeAnswerDueAt } from '../commitments/commitment-rules';
+import { remarkBodyHash } from '../remarks/remarks.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -718,7 +719,7 @@ class Seeder {
       body,
       createdAt,
       idempotencyKey: null,
-      bodyHash: createHash('sha256').update(`${plan.id}\n${body}`).digest('hex'),
+      bodyHash: remarkBodyHash(plan.id, body),
       answerDueAt,
       answeredAt: null,
       disputesRemarkId,

@@ -82,6 +82,11 @@ export interface AnswerCreated {
 
 const REMARK_MAX = 10000;
 
+/** SHA-256 of a remark's plan and text: tells a retried submission from a different one under the same Idempotency-Key. */
+export function remarkBodyHash(planId: string, body: string): string {
+  return createHash('sha256').update(`${planId}\n${body}`).digest('hex');
+}
+
 @Injectable()
 export class RemarksService {
   constructor(
@@ -113,7 +118,7 @@ export class RemarksService {
         { field: 'Idempotency-Key', constraint: 'maxLength', message: everyLocale((t) => t.remarks.idempotencyKeyTooLong) },
       ]);
     }
-    const bodyHash = createHash('sha256').update(`${planId}\n${body}`).digest('hex');
+    const bodyHash = remarkBodyHash(planId, body);
     const calendar = await this.calendars.calendar();
 
     // No transaction: the reads take no locks and the one write is a single statement, so under
