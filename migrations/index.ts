@@ -8,6 +8,7 @@ import { RevocableSessions1795500100000 } from './1795500100000-RevocableSession
 import { EmailIdentity1795500200000 } from './1795500200000-EmailIdentity';
 import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounters';
 import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount';
+import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -20,4 +21,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   EmailIdentity1795500200000,
   RateLimitCounters1795500300000,
   AnswersThatCount1796145835067,
+  StateLanguages1796200000000,
 ];

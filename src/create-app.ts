@@ -12,6 +12,7 @@ import type { Clock, RealClock } from './common/clock';
 import { clientErrorHandler } from './common/errors/client-error';
 import { ErrorFilter } from './common/errors/error.filter';
 import { InputSanityPipe } from './common/errors/input-sanity.pipe';
+import { LocalizeResponseInterceptor } from './common/i18n/localize-response.interceptor';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
 import { jsonOnlyApi } from './common/json-only-api';
 import type { AppConfig } from './config/config';
@@ -71,6 +72,7 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
     }),
   );
   app.useGlobalFilters(errorFilter);
+  app.useGlobalInterceptors(new LocalizeResponseInterceptor(config.defaultLocale));
 
   const document = SwaggerModule.createDocument(
     app,

@@ -45,6 +45,8 @@ export interface AppConfig {
   sessionSecret: string | null;
   demoData: boolean;
   defaultLocale: 'kk' | 'ru' | 'en';
+  /** Publishing a plan needs its title and description in both kk and ru (STATE_LANGUAGES_REQUIRED). */
+  stateLanguagesRequired: boolean;
   logLevel: string;
   sweepEnabled: boolean;
   dispatcherEnabled: boolean;
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     sessionSecret: str(env, 'SESSION_SECRET', null),
     demoData: bool(env, 'DEMO_DATA', false),
     defaultLocale: locale,
+    stateLanguagesRequired: bool(env, 'STATE_LANGUAGES_REQUIRED', true),
     logLevel: str(env, 'LOG_LEVEL', 'info')!,
     sweepEnabled: bool(env, 'SWEEP_ENABLED', true),
     dispatcherEnabled: bool(env, 'DISPATCHER_ENABLED', true),

@@ -1,11 +1,26 @@
+import { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Plan } from '../plans/plan.entity';
+import type { ValueTransformer } from 'typeorm';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface NoticeDocument {
-  title: string;
+  title: LocalizedText;
   url: string;
   sha256: string;
 }
+
+/** The documents as stored: each title as `{kk, ru, en}`. */
+const noticeDocuments: ValueTransformer = {
+  to: (value: NoticeDocument[] | undefined) => value?.map((d) => ({ ...d, title: d.title.toJSON() })),
+  from: (value: unknown) =>
+    Array.isArray(value)
+      ? value.map((d: { title: unknown; url: string; sha256: string }) => ({
+          ...d,
+          title: LocalizedText.fromStored(d.title) as LocalizedText,
+        }))
+      : [],
+};
 
 /** The procurement notice and documentation discussed in stage 2; higher versions are corrections. */
 @Entity('notices')
@@ -27,7 +42,7 @@ export class Notice {
   @Column({ name: 'notice_number', type: 'varchar', length: 100 })
   noticeNumber: string;
 
-  @Column({ type: 'jsonb' })
+  @Column({ type: 'jsonb', transformer: noticeDocuments })
   documents: NoticeDocument[];
 
   @Column({ name: 'author_id', type: 'uuid' })
@@ -36,6 +51,6 @@ export class Notice {
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt: Date;
 
-  @Column({ name: 'correction_reason', type: 'text', nullable: true })
-  correctionReason: string | null;
+  @Column({ name: 'correction_reason', type: 'jsonb', nullable: true, transformer: localizedText })
+  correctionReason: LocalizedText | null;
 }

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Hearing } from './hearing.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -26,8 +28,8 @@ export class HearingChange {
   @Column({ name: 'starts_at', type: 'timestamptz' })
   startsAt: Date;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  room: string | null;
+  @Column({ type: 'jsonb', nullable: true, transformer: localizedText })
+  room: LocalizedText | null;
 
   @Column({ name: 'livestream_url', type: 'varchar', length: 500, nullable: true })
   livestreamUrl: string | null;

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Plan } from '../plans/plan.entity';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
@@ -37,11 +39,11 @@ export class Hearing {
   localDate: string;
 
   /** The organizer's address at scheduling time. */
-  @Column({ type: 'varchar', length: 500 })
-  venue: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  venue: LocalizedText;
 
-  @Column({ type: 'varchar', length: 200, nullable: true })
-  room: string | null;
+  @Column({ type: 'jsonb', nullable: true, transformer: localizedText })
+  room: LocalizedText | null;
 
   @Column({ name: 'livestream_url', type: 'varchar', length: 500, nullable: true })
   livestreamUrl: string | null;

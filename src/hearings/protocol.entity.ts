@@ -1,10 +1,25 @@
+import type { ValueTransformer } from 'typeorm';
+import { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText, localizedTextList } from '../database/columns';
 import { Plan } from '../plans/plan.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 export interface ProtocolQuestion {
-  question: string;
-  answer: string;
+  question: LocalizedText;
+  answer: LocalizedText;
 }
+
+/** Questions as stored: each question and answer as `{kk, ru, en}`. */
+const protocolQuestions: ValueTransformer = {
+  to: (value: ProtocolQuestion[] | undefined) => value?.map((x) => ({ question: x.question.toJSON(), answer: x.answer.toJSON() })),
+  from: (value: unknown) =>
+    Array.isArray(value)
+      ? value.map((x: { question: unknown; answer: unknown }) => ({
+          question: LocalizedText.fromStored(x.question) as LocalizedText,
+          answer: LocalizedText.fromStored(x.answer) as LocalizedText,
+        }))
+      : [],
+};
 
 /** The final protocol of the hearing. Version 1 is the protocol; higher versions are corrections. */
 @Entity('protocols')
@@ -26,21 +41,21 @@ export class Protocol {
   @Column({ name: 'attendees_count', type: 'integer' })
   attendeesCount: number;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  speakers: string[];
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: localizedTextList })
+  speakers: LocalizedText[];
 
   /** Positions voiced at the hearing. */
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  positions: string[];
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: localizedTextList })
+  positions: LocalizedText[];
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: protocolQuestions })
   questions: ProtocolQuestion[];
 
-  @Column({ type: 'text' })
-  summary: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  summary: LocalizedText;
 
-  @Column({ type: 'jsonb', default: () => "'[]'" })
-  decisions: string[];
+  @Column({ type: 'jsonb', default: () => "'[]'", transformer: localizedTextList })
+  decisions: LocalizedText[];
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
@@ -52,6 +67,6 @@ export class Protocol {
   @Column({ type: 'boolean', default: false })
   late: boolean;
 
-  @Column({ name: 'correction_reason', type: 'text', nullable: true })
-  correctionReason: string | null;
+  @Column({ name: 'correction_reason', type: 'jsonb', nullable: true, transformer: localizedText })
+  correctionReason: LocalizedText | null;
 }

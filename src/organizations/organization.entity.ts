@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Council } from './council.entity';
 import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -9,15 +11,15 @@ export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id: string;
 
-  @Column({ type: 'varchar', length: 300 })
-  name: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  name: LocalizedText;
 
   @Index('organizations_bin_uq', { unique: true })
   @Column({ type: 'char', length: 12 })
   bin: string;
 
-  @Column({ type: 'varchar', length: 500 })
-  address: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  address: LocalizedText;
 
   @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Asia/Almaty' })
   timeZone: string;

@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Plan } from '../plans/plan.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -25,8 +27,8 @@ export class Outcome {
   @Column({ type: 'varchar', length: 16 })
   decision: Decision;
 
-  @Column({ type: 'text' })
-  summary: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  summary: LocalizedText;
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
@@ -34,6 +36,6 @@ export class Outcome {
   @Column({ name: 'published_at', type: 'timestamptz' })
   publishedAt: Date;
 
-  @Column({ name: 'correction_reason', type: 'text', nullable: true })
-  correctionReason: string | null;
+  @Column({ name: 'correction_reason', type: 'jsonb', nullable: true, transformer: localizedText })
+  correctionReason: LocalizedText | null;
 }

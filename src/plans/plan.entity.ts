@@ -1,7 +1,8 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
 import { User } from '../identity/user.entity';
 import { Organization } from '../organizations/organization.entity';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import { bigintAsNumber } from '../database/columns';
+import { bigintAsNumber, localizedText } from '../database/columns';
 
 export const PROCUREMENT_METHODS = ['open_tender', 'auction', 'price_offers', 'single_source', 'commodity_exchange', 'e_shop'] as const;
 export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
@@ -43,11 +44,11 @@ export class Plan {
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'plans_created_by_fk' })
   creator?: User;
 
-  @Column({ type: 'varchar', length: 500 })
-  title: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  title: LocalizedText;
 
-  @Column({ type: 'text' })
-  description: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  description: LocalizedText;
 
   @Column({ name: 'subject_code', type: 'varchar', length: 64 })
   subjectCode: string;
@@ -63,8 +64,8 @@ export class Plan {
   @Column({ name: 'planned_quarter', type: 'varchar', length: 7, nullable: true })
   plannedQuarter: string | null;
 
-  @Column({ name: 'delivery_place', type: 'varchar', length: 500, nullable: true })
-  deliveryPlace: string | null;
+  @Column({ name: 'delivery_place', type: 'jsonb', nullable: true, transformer: localizedText })
+  deliveryPlace: LocalizedText | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
@@ -120,7 +121,7 @@ export class Plan {
 
   /**
    * What the search matches (planSearchSql in plans.repository.ts), kept by PostgreSQL from the title, subject code and
-   * description (migrations/1795441000000-PlanSearchColumn.ts); never read or written by the service.
+   * description (migrations/1796200000000-StateLanguages.ts); never read or written by the service.
    */
   @Column({
     name: 'search_vector',
@@ -130,7 +131,7 @@ export class Plan {
     insert: false,
     update: false,
     generatedType: 'STORED',
-    asExpression: 'plan_search_vector(title, subject_code, description)',
+    asExpression: 'plan_search_vector_i18n(title, subject_code, description)',
   })
   searchVector?: string;
 }

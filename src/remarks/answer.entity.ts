@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { User } from '../identity/user.entity';
 import { Remark } from './remark.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
@@ -23,8 +25,8 @@ export class Answer {
   @Column({ type: 'integer', default: 1 })
   version: number;
 
-  @Column({ type: 'text' })
-  body: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  body: LocalizedText;
 
   @Column({ type: 'varchar', length: 24 })
   disposition: Disposition;
@@ -43,6 +45,6 @@ export class Answer {
   @Column({ type: 'boolean', default: false })
   late: boolean;
 
-  @Column({ name: 'correction_reason', type: 'text', nullable: true })
-  correctionReason: string | null;
+  @Column({ name: 'correction_reason', type: 'jsonb', nullable: true, transformer: localizedText })
+  correctionReason: LocalizedText | null;
 }

@@ -6,6 +6,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 @Entity('remarks')
 @Check('remarks_stage_ck', 'stage IN (1,2)')
 @Check('remarks_body_ck', 'char_length(body) BETWEEN 1 AND 10000')
+@Check('remarks_language_ck', "language ~ '^[a-z]{2,3}$'")
 @Index('remarks_plan_page_idx', ['planId', 'createdAt', 'id'])
 @Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
 @Index('remarks_author_idx', ['authorId', 'createdAt'])
@@ -39,6 +40,10 @@ export class Remark {
   body: string;
 
   /** Server time (clock provider) at acceptance. */
+  /** The language the author wrote in (ISO 639-1/2 code): kk, ru, en or another; decides the answer's language. */
+  @Column({ type: 'varchar', length: 8 })
+  language: string;
+
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

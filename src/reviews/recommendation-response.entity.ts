@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { Recommendation } from './recommendation.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
@@ -21,8 +23,8 @@ export class RecommendationResponse {
   @Column({ type: 'boolean' })
   accepted: boolean;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  text: LocalizedText;
 
   @Column({ name: 'author_id', type: 'uuid' })
   authorId: string;
@@ -33,6 +35,6 @@ export class RecommendationResponse {
   @Column({ type: 'boolean', default: false })
   late: boolean;
 
-  @Column({ name: 'correction_reason', type: 'text', nullable: true })
-  correctionReason: string | null;
+  @Column({ name: 'correction_reason', type: 'jsonb', nullable: true, transformer: localizedText })
+  correctionReason: LocalizedText | null;
 }

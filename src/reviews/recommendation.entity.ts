@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { ReviewPosition } from './review-position.entity';
 import { Plan } from '../plans/plan.entity';
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
@@ -24,8 +26,8 @@ export class Recommendation {
   @JoinColumn({ name: 'position_id', foreignKeyConstraintName: 'recommendations_position_id_fk' })
   position?: ReviewPosition;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  text: LocalizedText;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

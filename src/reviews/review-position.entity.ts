@@ -1,3 +1,5 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedText } from '../database/columns';
 import { User } from '../identity/user.entity';
 import { Plan } from '../plans/plan.entity';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
@@ -30,8 +32,8 @@ export class ReviewPosition {
   @Column({ type: 'varchar', length: 32 })
   position: PositionKind;
 
-  @Column({ type: 'text' })
-  text: string;
+  @Column({ type: 'jsonb', transformer: localizedText })
+  text: LocalizedText;
 
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

@@ -74,6 +74,10 @@ export const ERRORS = {
   COMMITMENTS_INCOMPLETE: { status: 422 },
   COMMITMENT_INVALID: { status: 422 },
   NOT_A_COMMITMENT: { status: 409 },
+
+  TRANSLATION_REQUIRED: { status: 422 },
+  TRANSLATION_EXISTS: { status: 409 },
+  NOTHING_TO_TRANSLATE: { status: 422 },
 } satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -73,6 +73,10 @@ export const errors = {
     COMMITMENTS_INCOMPLETE: '{count} commitment(s) are not accounted for: say where the documentation keeps each one, or why it does not.',
     COMMITMENT_INVALID: 'This is not a commitment of the plan, or it names a document the notice does not have: {detail}',
     NOT_A_COMMITMENT: 'The answer to this remark made no commitment.',
+
+    TRANSLATION_REQUIRED: 'Publish this text in Kazakh and in Russian as well: missing {missing}.',
+    TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',
+    NOTHING_TO_TRANSLATE: 'Add at least one missing language version.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {
@@ -100,6 +104,7 @@ export const errors = {
       isISO8601: 'must be a date and time like 2027-03-01T10:00:00+05:00',
       isDateString: 'must be a date and time',
       whitelistValidation: 'is not expected',
+      localizedText: 'must be text, or an object of kk, ru and en texts with at least one filled in',
       isObject: 'must be an object',
     },
     /** A constraint without a message of its own. */
