@@ -1,5 +1,6 @@
 import { texts } from '../common/i18n/catalogue';
 import type { Locale } from '../common/i18n/locale';
+import { LocalizedText } from '../common/i18n/localized-text';
 
 export interface RenderedEmail {
   subject: string;
@@ -17,26 +18,58 @@ export interface EmailContent {
   greeting?: string;
   /** Plain paragraphs (escaped in HTML). */
   paragraphs: string[];
-  /** Quoted texts such as the remark and the answer, each with a heading. */
-  quotes?: { heading: string; text: string }[];
+  /**
+   * Quoted texts such as the remark and the answer, each with a heading. A published text (LocalizedText)
+   * is shown in the recipient's language; when only another version exists, that one, marked with its
+   * `lang` and a note.
+   */
+  quotes?: EmailQuote[];
   link?: { label: string; url: string };
+}
+
+export interface EmailQuote {
+  heading: string;
+  text: string | LocalizedText;
+}
+
+interface ResolvedQuote {
+  heading: string;
+  text: string;
+  /** Set when the text is in another language than the e-mail. */
+  lang: Locale | null;
+  note: string | null;
+}
+
+function resolveQuote(quote: EmailQuote, locale: Locale): ResolvedQuote {
+  if (!(quote.text instanceof LocalizedText)) return { heading: quote.heading, text: quote.text, lang: null, note: null };
+  const picked = quote.text.pick(locale);
+  const t = texts(locale).common;
+  return {
+    heading: quote.heading,
+    text: picked.text,
+    lang: picked.fallback ? picked.lang : null,
+    note: picked.fallback ? t.onlyIn({ language: t.languageNames[picked.lang] }) : null,
+  };
 }
 
 const QUOTE_STYLE = 'margin:0;padding:8px 12px;border-left:4px solid #0b5394;background:#f3f6fa;white-space:pre-wrap';
 
-function quoteHtml(quote: { heading: string; text: string }): string {
-  return `<h3 style="font-size:16px;margin:16px 0 4px">${escapeHtml(quote.heading)}</h3><blockquote style="${QUOTE_STYLE}">${escapeHtml(quote.text)}</blockquote>`;
+function quoteHtml(quote: ResolvedQuote): string {
+  const lang = quote.lang ? ` lang="${quote.lang}"` : '';
+  const note = quote.note ? `<p style="font-size:13px;color:#555;margin:4px 0 0">${escapeHtml(quote.note)}</p>` : '';
+  return `<h3 style="font-size:16px;margin:16px 0 4px">${escapeHtml(quote.heading)}</h3><blockquote${lang} style="${QUOTE_STYLE}">${escapeHtml(quote.text)}</blockquote>${note}`;
 }
 
 /** One plain-text and one HTML rendering of the same message, with the catalogue's footer; every user text is escaped. */
 export function renderEmail(content: EmailContent): RenderedEmail {
   const footer = texts(content.locale).common.emailFooter;
+  const quotes = (content.quotes ?? []).map((q) => resolveQuote(q, content.locale));
   const text = [
     content.greeting,
     ...content.paragraphs,
-    ...(content.quotes ?? []).map(
+    ...quotes.map(
       (q) =>
-        `${q.heading}:\n${q.text
+        `${q.heading}${q.note ? ` ${q.note}` : ''}:\n${q.text
           .split('\n')
           .map((l) => `> ${l}`)
           .join('\n')}`,
@@ -51,7 +84,7 @@ export function renderEmail(content: EmailContent): RenderedEmail {
 <body style="font-family:Arial,sans-serif;font-size:16px;line-height:1.5;color:#1a1a1a;max-width:640px;margin:0 auto;padding:16px">
 ${content.greeting ? `<p>${escapeHtml(content.greeting)}</p>` : ''}
 ${content.paragraphs.map((p) => `<p>${escapeHtml(p)}</p>`).join('\n')}
-${(content.quotes ?? []).map(quoteHtml).join('\n')}
+${quotes.map(quoteHtml).join('\n')}
 ${content.link ? `<p><a href="${escapeHtml(content.link.url)}" style="color:#0b5394">${escapeHtml(content.link.label)}</a></p>` : ''}
 <hr><p style="font-size:13px;color:#555">${escapeHtml(footer)}</p>
 </body></html>`;

@@ -6,8 +6,10 @@ import type { EmailContent, RenderedEmail } from '../email-layout';
 import { renderEmail } from '../email-layout';
 
 /**
- * An e-mail template: what to say, from plain data (strings, numbers, dates; never a feature's
- * entity or type) and the recipient's catalogue. Templates live in this folder, one per e-mail, and
+ * An e-mail template: what to say, from plain data (strings, numbers, dates and published texts as
+ * LocalizedText; never a feature's entity or type) and the recipient's catalogue. A published text goes
+ * into a quote as it is (the layout picks the recipient's version and marks another language), or into
+ * a sentence as `text.text(locale)`. Templates live in this folder, one per e-mail, and
  * take their words from the catalogue's sections, never from inline {kk, ru, en} objects.
  */
 export type EmailTemplate<P> = (params: P, t: Catalogue, locale: Locale) => Omit<EmailContent, 'locale'>;

@@ -126,4 +126,13 @@ export const common = {
   intlLocale: 'en-GB',
   /** Each language in its own words, for the language switcher and the e-mail language choice. */
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' } as Record<Locale, string>,
+  /** Side-by-side language versions of a published text (web/forms/localized-fields.ts). */
+  localizedFields: {
+    kk: 'In Kazakh',
+    ru: 'In Russian',
+    en: 'In English (optional)',
+    missing: 'Not translated yet',
+    requiredBoth: 'Kazakh and Russian are both needed before publication.',
+    missingSummary: 'Translations still missing: {list}.',
+  },
 };

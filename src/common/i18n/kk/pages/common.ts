@@ -124,4 +124,12 @@ export const common: typeof en = {
   localTime: 'уақыт: {tz}',
   intlLocale: 'kk-KZ',
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+  localizedFields: {
+    kk: 'Қазақша',
+    ru: 'Орысша',
+    en: 'Ағылшынша (міндетті емес)',
+    missing: 'Аудармасы әлі жоқ',
+    requiredBoth: 'Жариялау алдында қазақша да, орысша да нұсқасы қажет.',
+    missingSummary: 'Әлі аударылмағандар: {list}.',
+  },
 };

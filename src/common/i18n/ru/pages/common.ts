@@ -118,4 +118,12 @@ export const common: typeof en = {
   localTime: 'время: {tz}',
   intlLocale: 'ru-RU',
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
+  localizedFields: {
+    kk: 'На казахском',
+    ru: 'На русском',
+    en: 'На английском (необязательно)',
+    missing: 'Перевода пока нет',
+    requiredBoth: 'Перед публикацией нужны обе версии: на казахском и на русском.',
+    missingSummary: 'Ещё нет переводов: {list}.',
+  },
 };
