@@ -77,7 +77,6 @@ export const ERRORS = {
 
   TRANSLATION_REQUIRED: { status: 422 },
   TRANSLATION_EXISTS: { status: 409 },
-  NOTHING_TO_TRANSLATE: { status: 422 },
 } satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

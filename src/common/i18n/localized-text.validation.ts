@@ -1,3 +1,5 @@
+import { applyDecorators } from '@nestjs/common';
+import { ApiProperty } from '@nestjs/swagger';
 import { ValidationOptions, registerDecorator } from 'class-validator';
 import { isLocale } from './locale';
 
@@ -36,4 +38,31 @@ export function IsLocalizedText(max: number, options?: ValidationOptions): Prope
       validator: { validate: (value: unknown) => localizedWithin(value, max) },
     });
   };
+}
+
+/**
+ * The OpenAPI description and the validation of a published text in a request body: a string in the
+ * request's language (Content-Language, else the sender's) or `{kk?, ru?, en?}`, each version at most `max`.
+ */
+export function LocalizedTextField(max: number, options: { required?: boolean; description?: string } = {}): PropertyDecorator {
+  const required = options.required ?? true;
+  return applyDecorators(
+    ApiProperty({
+      required,
+      description: `${options.description ? `${options.description} ` : ''}A string in the language of Content-Language (else the sender's account language), or {kk?, ru?, en?}; each version at most ${max} characters.`,
+      oneOf: [
+        { type: 'string', maxLength: max },
+        {
+          type: 'object',
+          properties: {
+            kk: { type: 'string', maxLength: max, nullable: true },
+            ru: { type: 'string', maxLength: max, nullable: true },
+            en: { type: 'string', maxLength: max, nullable: true },
+          },
+          additionalProperties: false,
+        },
+      ],
+    }),
+    IsLocalizedText(max),
+  );
 }

@@ -76,7 +76,6 @@ export const errors = {
 
     TRANSLATION_REQUIRED: 'Publish this text in Kazakh and in Russian as well: missing {missing}.',
     TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',
-    NOTHING_TO_TRANSLATE: 'Add at least one missing language version.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {

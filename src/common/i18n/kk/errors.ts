@@ -77,7 +77,6 @@ export const errors: typeof en = {
 
     TRANSLATION_REQUIRED: 'Бұл мәтінді қазақ тілінде де, орыс тілінде де жариялау керек: {missing} жетіспейді.',
     TRANSLATION_EXISTS: 'Мәтінде бұл тіл бар; оны аудармамен емес, тек түзетумен өзгертуге болады: {languages}.',
-    NOTHING_TO_TRANSLATE: 'Жетіспейтін тілдік нұсқалардың кемінде біреуін қосыңыз.',
   },
   fields: {
     constraints: {

@@ -76,7 +76,6 @@ export const errors: typeof en = {
 
     TRANSLATION_REQUIRED: 'Этот текст нужно опубликовать и на казахском, и на русском языке: не хватает {missing}.',
     TRANSLATION_EXISTS: 'У текста уже есть этот язык; изменить его можно только исправлением, а не переводом: {languages}.',
-    NOTHING_TO_TRANSLATE: 'Добавьте хотя бы одну недостающую языковую версию.',
   },
   fields: {
     constraints: {
