@@ -1,6 +1,7 @@
 import { texts } from '../common/i18n/catalogue';
 import type { Locale } from '../common/i18n/locale';
 import { isLocale } from '../common/i18n/locale';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import type { AppConfig } from '../config/config';
 import { hearingOverdueEmail } from '../notifications/emails/hearing-overdue.email';
 import { hearingProtocolEmail } from '../notifications/emails/hearing-protocol.email';
@@ -45,8 +46,9 @@ export function hearingIcs(
   stamp: Date,
   attendee?: Recipient,
 ): string {
-  const location = [hearing.venue, hearing.room].filter(Boolean).join(', ');
-  const description = [plan.title, hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)]
+  // Every text in the requester's language (a missing version falls back): a calendar has one language.
+  const location = [hearing.venue.text(locale), hearing.room?.text(locale)].filter(Boolean).join(', ');
+  const description = [plan.title.text(locale), hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)]
     .filter(Boolean)
     .join('\n');
   const from = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
@@ -57,12 +59,12 @@ export function hearingIcs(
     stamp,
     startsAt: hearing.startsAt,
     endsAt: hearing.endsAt,
-    summary: `${texts(locale).hearings.icsSummary}: ${plan.title}`,
+    summary: `${texts(locale).hearings.icsSummary}: ${plan.title.text(locale)}`,
     location,
     description,
     url: planUrl(config, plan.id),
     organizerEmail: from,
-    organizerName: organization.name,
+    organizerName: organization.name.text(locale),
     attendee: attendee ? { email: attendee.email, name: attendee.displayName } : undefined,
     cancelled: hearing.status === 'cancelled',
   });
@@ -128,7 +130,7 @@ export function reminderEmails(
   }));
 }
 
-export function protocolEmails(config: AppConfig, plan: Plan, version: number, summary: string, recipients: Recipient[]): NewEmail[] {
+export function protocolEmails(config: AppConfig, plan: Plan, version: number, summary: LocalizedText, recipients: Recipient[]): NewEmail[] {
   return recipients.map((r) => ({
     ...renderTemplate(hearingProtocolEmail, r.locale, {
       displayName: r.displayName,

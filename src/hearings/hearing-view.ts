@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import type { HearingAction } from './hearing-change.entity';
 import type { HearingStatus } from './hearing.entity';
 import { HearingsRepository } from './hearings.repository';
@@ -11,7 +12,7 @@ export interface HearingChangeView {
   action: HearingAction;
   sequence: number;
   startsAt: string;
-  room: string | null;
+  room: LocalizedText | null;
   livestreamUrl: string | null;
   reason: string | null;
   at: string;
@@ -22,8 +23,9 @@ export interface HearingView {
   startsAt: string;
   endsAt: string;
   localDate: string;
-  venue: string;
-  room: string | null;
+  /** The organization's address (a published text: API reads give the reader's version plus `i18n`). */
+  venue: LocalizedText;
+  room: LocalizedText | null;
   livestreamUrl: string | null;
   status: HearingStatus;
   sequence: number;
@@ -35,14 +37,14 @@ export interface HearingView {
 export interface ProtocolVersionView {
   version: number;
   attendeesCount: number;
-  speakers: string[];
-  positions: string[];
+  speakers: LocalizedText[];
+  positions: LocalizedText[];
   questions: ProtocolQuestion[];
-  summary: string;
-  decisions: string[];
+  summary: LocalizedText;
+  decisions: LocalizedText[];
   publishedAt: string;
   late: boolean;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
 }
 
 export interface ProtocolView extends ProtocolVersionView {
@@ -83,11 +85,11 @@ function versionView(p: Protocol): ProtocolVersionView {
   return {
     version: p.version,
     attendeesCount: p.attendeesCount,
-    speakers: p.speakers,
-    positions: p.positions,
+    speakers: p.speakers.filter((x): x is LocalizedText => x !== null),
+    positions: p.positions.filter((x): x is LocalizedText => x !== null),
     questions: p.questions,
     summary: p.summary,
-    decisions: p.decisions,
+    decisions: p.decisions.filter((x): x is LocalizedText => x !== null),
     publishedAt: p.publishedAt.toISOString(),
     late: p.late,
     correctionReason: p.correctionReason,

@@ -1,12 +1,20 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Inject, Param, Post, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Locale } from '../common/i18n/locale';
 import { requestLocale } from '../common/i18n/request-locale';
 import { API } from '../common/api';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
-import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
+import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
 import { HearingView, ProtocolView } from './hearing-view';
-import { CancelHearingDto, ProtocolCorrectionDto, ProtocolDto, ScheduleHearingDto } from './hearings.dto';
+import {
+  CancelHearingDto,
+  HearingTranslationsDto,
+  ProtocolCorrectionDto,
+  ProtocolDto,
+  ProtocolTranslationsDto,
+  ScheduleHearingDto,
+} from './hearings.dto';
 import { HearingsService } from './hearings.service';
 
 type RequestWithHeaders = Parameters<typeof requestLocale>[0];
@@ -46,9 +54,14 @@ export class HearingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="hearing.ics"')
   @ApiProduces('text/calendar')
-  @ApiOperation({ summary: 'The hearing as an iCalendar file (METHOD:PUBLISH; STATUS:CANCELLED once cancelled)' })
-  ics(@Param('id') id: string): Promise<string> {
-    return this.hearings.ics(id);
+  @ApiQuery({ name: 'lang', required: false, enum: ['kk', 'ru', 'en'], description: 'The language of the texts; else Accept-Language' })
+  @ApiOperation({
+    summary:
+      "The hearing as an iCalendar file (METHOD:PUBLISH; STATUS:CANCELLED once cancelled), in the requester's language (?lang=, else Accept-Language)",
+  })
+  ics(@Param('id') id: string, @Req() request: RequestWithHeaders): Promise<string> {
+    // ?lang=, then the remembered choice, then Accept-Language
+    return this.hearings.ics(id, requestLocale(request, this.config.defaultLocale));
   }
 
   @Put('hearing')
@@ -58,8 +71,29 @@ export class HearingsController {
     summary:
       'Organizer of the plan: schedule or reschedule the hearing; e-mails participants an .ics (422 HEARING_DATE_NOT_ALLOWED with the reason)',
   })
-  schedule(@Param('id') id: string, @Body() body: ScheduleHearingDto, @CurrentUser() user: AuthUser): Promise<HearingView> {
-    return this.hearings.schedule(id, user, body);
+  schedule(
+    @Param('id') id: string,
+    @Body() body: ScheduleHearingDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ): Promise<HearingView> {
+    return this.hearings.schedule(id, user, body, lang);
+  }
+
+  @Put('hearing/translations')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Organizer of the plan: add missing languages of the room (not a change: no new sequence, no e-mail); 409 TRANSLATION_EXISTS when a language is present with another text',
+  })
+  translateHearing(
+    @Param('id') id: string,
+    @Body() body: HearingTranslationsDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ): Promise<HearingView> {
+    return this.hearings.translateHearing(id, user, body, lang);
   }
 
   @Delete('hearing')
@@ -114,15 +148,41 @@ export class HearingsController {
   @Auth('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Organizer of the plan: publish the protocol after the hearing (409 HEARING_NOT_HELD, PROTOCOL_EXISTS)' })
-  publishProtocol(@Param('id') id: string, @Body() body: ProtocolDto, @CurrentUser() user: AuthUser): Promise<ProtocolView> {
-    return this.hearings.publishProtocol(id, user, body, false);
+  publishProtocol(
+    @Param('id') id: string,
+    @Body() body: ProtocolDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ): Promise<ProtocolView> {
+    return this.hearings.publishProtocol(id, user, body, false, lang);
+  }
+
+  @Put('hearing/protocol/translations')
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "Organizer of the plan: add missing languages to the latest protocol's texts (lists by index) in place: no new version, no e-mail; 409 TRANSLATION_EXISTS",
+  })
+  translateProtocol(
+    @Param('id') id: string,
+    @Body() body: ProtocolTranslationsDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ): Promise<ProtocolView> {
+    return this.hearings.translateProtocol(id, user, body, lang);
   }
 
   @Post('hearing/protocol/corrections')
   @Auth('organizer')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Organizer of the plan: publish a corrected protocol as a new version, with a reason' })
-  correctProtocol(@Param('id') id: string, @Body() body: ProtocolCorrectionDto, @CurrentUser() user: AuthUser): Promise<ProtocolView> {
-    return this.hearings.publishProtocol(id, user, body, true);
+  correctProtocol(
+    @Param('id') id: string,
+    @Body() body: ProtocolCorrectionDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ): Promise<ProtocolView> {
+    return this.hearings.publishProtocol(id, user, body, true, lang);
   }
 }

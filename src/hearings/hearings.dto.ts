@@ -1,4 +1,5 @@
-import { Type } from 'class-transformer';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -13,6 +14,29 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { IsLocalizedText, LocalizedTextField } from '../common/i18n/localized-text.validation';
+
+/** A blank optional text is no text (the forms send an empty room). */
+const blankIsAbsent = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
+
+/** The OpenAPI schema of a list of published texts, each a string or {kk?, ru?, en?}. */
+function localizedList(max: number, description: string) {
+  return {
+    type: 'array' as const,
+    description: `${description} Each item a string in the language of Content-Language (else the sender's), or {kk?, ru?, en?}; each version at most ${max} characters.`,
+    items: {
+      oneOf: [
+        { type: 'string', maxLength: max },
+        {
+          type: 'object',
+          properties: { kk: { type: 'string', nullable: true }, ru: { type: 'string', nullable: true }, en: { type: 'string', nullable: true } },
+          additionalProperties: false,
+        },
+      ],
+    },
+  };
+}
 
 export class ScheduleHearingDto {
   /** ISO 8601 with offset, e.g. 2027-03-25T10:00:00+05:00 */
@@ -20,10 +44,10 @@ export class ScheduleHearingDto {
   @Matches(/(Z|[+-]\d{2}:?\d{2})$/, { message: 'startsAt must carry an offset' })
   startsAt: string;
 
+  @blankIsAbsent
   @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  room?: string;
+  @LocalizedTextField(200, { required: false, description: 'The room within the venue.' })
+  room?: LocalizedInput;
 
   /** https URL of a livestream */
   @IsOptional()
@@ -40,14 +64,15 @@ export class CancelHearingDto {
 }
 
 export class ProtocolQuestionDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(5000)
-  question: string;
+  @LocalizedTextField(5000)
+  question: LocalizedInput;
 
-  @IsString()
-  @MaxLength(10000)
-  answer: string;
+  /** Blank when the question was left unanswered at the hearing. */
+  @ApiProperty({ oneOf: [{ type: 'string', maxLength: 10000 }, { type: 'object' }], description: 'A string or {kk?, ru?, en?}; may be blank.' })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value))
+  @IsLocalizedText(10000)
+  answer?: LocalizedInput;
 }
 
 export class ProtocolDto {
@@ -55,18 +80,18 @@ export class ProtocolDto {
   @Min(0)
   attendeesCount: number;
 
+  @ApiProperty(localizedList(500, 'Who spoke, one item each.'))
   @IsArray()
   @ArrayMaxSize(500)
-  @IsString({ each: true })
-  @MaxLength(500, { each: true })
-  speakers: string[];
+  @IsLocalizedText(500, { each: true })
+  speakers: LocalizedInput[];
 
+  @ApiPropertyOptional(localizedList(10000, 'Positions voiced at the hearing.'))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
-  @IsString({ each: true })
-  @MaxLength(10000, { each: true })
-  positions?: string[];
+  @IsLocalizedText(10000, { each: true })
+  positions?: LocalizedInput[];
 
   @IsOptional()
   @IsArray()
@@ -75,21 +100,63 @@ export class ProtocolDto {
   @Type(() => ProtocolQuestionDto)
   questions?: ProtocolQuestionDto[];
 
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(50000)
-  summary: string;
+  @LocalizedTextField(50000)
+  summary: LocalizedInput;
 
+  @ApiProperty(localizedList(10000, 'The decisions taken.'))
   @IsArray()
   @ArrayMaxSize(500)
-  @IsString({ each: true })
-  @MaxLength(10000, { each: true })
-  decisions: string[];
+  @IsLocalizedText(10000, { each: true })
+  decisions: LocalizedInput[];
 }
 
 export class ProtocolCorrectionDto extends ProtocolDto {
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: 'Why the protocol is corrected.' })
+  reason: LocalizedInput;
+}
+
+/** A translation of one list item, by its index; null leaves the item as it is. */
+export type ListTranslation = Partial<Record<'kk' | 'ru' | 'en', string | null>> | null;
+
+/**
+ * Translations of the latest protocol: every field optional; lists by index (an item may be null to
+ * skip it). Only languages a text lacks are added.
+ */
+export class ProtocolTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(50000, { required: false })
+  summary?: LocalizedInput;
+
+  @ApiPropertyOptional(localizedList(500, 'Speakers by index; null skips an item.'))
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  speakers?: ListTranslation[];
+
+  @ApiPropertyOptional(localizedList(10000, 'Positions by index; null skips an item.'))
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  positions?: ListTranslation[];
+
+  @ApiPropertyOptional({ type: 'array', description: 'Questions by index: {question?, answer?} each {kk?, ru?, en?}; null skips an item.' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  questions?: ({ question?: ListTranslation; answer?: ListTranslation } | null)[];
+
+  @ApiPropertyOptional(localizedList(10000, 'Decisions by index; null skips an item.'))
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(500)
+  decisions?: ListTranslation[];
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false, description: "The latest version's correction reason." })
+  correctionReason?: LocalizedInput;
+}
+
+export class HearingTranslationsDto {
+  @LocalizedTextField(200, { description: 'The room, as {kk?, ru?, en?}: only languages it lacks are added.' })
+  room: LocalizedInput;
 }

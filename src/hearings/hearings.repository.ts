@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import { HearingChange } from './hearing-change.entity';
 import { Hearing } from './hearing.entity';
 import { Protocol } from './protocol.entity';
@@ -39,6 +40,11 @@ export class HearingsRepository {
     await em.getRepository(HearingChange).insert(change);
   }
 
+  /** The translated room also in the history's entry of the current sequence (what was announced, now in more languages). */
+  async translateChangeRoom(em: EntityManager, hearingId: string, sequence: number, room: LocalizedText): Promise<void> {
+    await em.getRepository(HearingChange).update({ hearingId, sequence }, { room });
+  }
+
   /** The public history of a hearing, in order. */
   changes(db: Executor, hearingId: string): Promise<HearingChange[]> {
     return db.getRepository(HearingChange).find({ where: { hearingId }, order: { sequence: 'ASC', createdAt: 'ASC' } });
@@ -51,6 +57,15 @@ export class HearingsRepository {
 
   latestProtocol(em: EntityManager, planId: string): Promise<Protocol | null> {
     return em.getRepository(Protocol).findOne({ where: { planId }, order: { version: 'DESC' } });
+  }
+
+  /** Translations added to a published protocol version in place (not a correction). */
+  async updateProtocol(
+    em: EntityManager,
+    id: string,
+    texts: Pick<Protocol, 'summary' | 'speakers' | 'positions' | 'questions' | 'decisions' | 'correctionReason'>,
+  ): Promise<void> {
+    await em.getRepository(Protocol).update({ id }, texts);
   }
 
   async addProtocol(em: EntityManager, protocol: Omit<Protocol, 'id' | 'plan'>): Promise<void> {

@@ -5,6 +5,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { everyLocale } from '../common/i18n/every-locale';
+import type { Locale } from '../common/i18n/locale';
+import { LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
+import { isLocalizedInput, localizedWithin } from '../common/i18n/localized-text.validation';
+import { translationExists } from '../common/errors/translation-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
@@ -20,10 +24,57 @@ import { checkHearingStart, HearingDateOptions, hearingDateOptions, protocolDueA
 import { hearingChangeEmails, hearingIcs, protocolEmails, Recipient, toRecipients } from './hearing-mail';
 import { hearingView, HearingView, protocolView, ProtocolView } from './hearing-view';
 import { Hearing } from './hearing.entity';
-import { CancelHearingDto, ProtocolCorrectionDto, ProtocolDto, ScheduleHearingDto } from './hearings.dto';
+import {
+  CancelHearingDto,
+  HearingTranslationsDto,
+  ListTranslation,
+  ProtocolCorrectionDto,
+  ProtocolDto,
+  ProtocolTranslationsDto,
+  ScheduleHearingDto,
+} from './hearings.dto';
 import { HearingsRepository } from './hearings.repository';
 
 const HEARING_HOURS = 2;
+
+/** A text the client sent (validated by the DTO), in `lang` when a string. */
+function localized(input: LocalizedInput, lang: Locale): LocalizedText {
+  return LocalizedText.fromInput(input, lang) as LocalizedText;
+}
+
+/**
+ * Adds the translations of one text, collecting conflicting languages (a language present with another
+ * text) in `conflicts`; a translation item that is not a text is a validation error naming `field`.
+ */
+function translate(
+  stored: LocalizedText | null,
+  input: ListTranslation | LocalizedInput | undefined,
+  lang: Locale,
+  field: string,
+  max: number,
+  conflicts: Set<string>,
+): LocalizedText | null {
+  if (input === undefined || input === null) return stored;
+  if (!isLocalizedInput(input) || !localizedWithin(input, max)) throw new AppError('VALIDATION_FAILED', { details: field });
+  if (!stored) throw new AppError('VALIDATION_FAILED', { details: `${field}: nothing to translate` });
+  const result = stored.withTranslations(localized(input, lang));
+  result.conflicts.forEach((c) => conflicts.add(c));
+  return result.text;
+}
+
+/** A list's translations by index; an index beyond the list is a validation error. */
+function translateList(
+  stored: LocalizedText[],
+  input: ListTranslation[] | undefined,
+  lang: Locale,
+  field: string,
+  max: number,
+  conflicts: Set<string>,
+): LocalizedText[] {
+  if (!input) return stored;
+  if (input.length > stored.length) throw new AppError('VALIDATION_FAILED', { details: `${field}: more items than the protocol has` });
+  return stored.map((text, i) => translate(text, input[i], lang, `${field}[${i}]`, max, conflicts) as LocalizedText);
+}
 
 function published(p: PlanWithOrganization): PlanWithOrganization {
   if (!p.plan.publishedAt) throw new AppError('PLAN_NOT_FOUND');
@@ -58,15 +109,16 @@ export class HearingsService {
     return view;
   }
 
-  async ics(planId: string): Promise<string> {
+  /** The hearing as iCalendar in the requester's language (texts fall back kk→ru→en and the like). */
+  async ics(planId: string, locale: Locale = this.config.defaultLocale): Promise<string> {
     const { plan, organization } = published(await loadPlan(this.db.manager, planId));
     const hearing = await this.hearings.byPlan(this.db, planId);
     if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
     // A public download is a published calendar object (RFC 5546 PUBLISH), cancelled or not.
-    return hearingIcs(this.config, plan, organization, hearing, this.config.defaultLocale, 'PUBLISH', this.clock.now());
+    return hearingIcs(this.config, plan, organization, hearing, locale, 'PUBLISH', this.clock.now());
   }
 
-  async schedule(planId: string, user: AuthUser | undefined, dto: ScheduleHearingDto): Promise<HearingView> {
+  async schedule(planId: string, user: AuthUser | undefined, dto: ScheduleHearingDto, lang: Locale = 'ru'): Promise<HearingView> {
     const startsAt = new Date(dto.startsAt);
     if (Number.isNaN(startsAt.getTime())) throw new AppError('VALIDATION_FAILED', { details: 'startsAt' });
     await this.db.transaction(async (em) => {
@@ -96,7 +148,7 @@ export class HearingsService {
         endsAt: new Date(startsAt.getTime() + HEARING_HOURS * 3600_000),
         localDate: check.localDate,
         venue: organization.address,
-        room: dto.room?.trim() || null,
+        room: dto.room === undefined ? null : LocalizedText.fromInput(dto.room, lang),
         livestreamUrl: dto.livestreamUrl ?? null,
         cancelReason: null,
         reminderSweptFor: null,
@@ -153,6 +205,60 @@ export class HearingsService {
     return (await hearingView(this.db.manager, planId))!;
   }
 
+  /**
+   * Adds missing languages to the room of the hearing: not a change of the hearing (no new sequence, no
+   * e-mail, no .ics); the history's entry for the current sequence gets them too. 409 TRANSLATION_EXISTS
+   * when a language is present with another text. Allowed after the hearing, as long as it exists.
+   */
+  async translateHearing(planId: string, user: AuthUser | undefined, dto: HearingTranslationsDto, lang: Locale): Promise<HearingView> {
+    await this.db.transaction(async (em) => {
+      const { plan } = published(await loadPlan(em, planId, true));
+      assertOrganizerOf(user, plan);
+      const hearing = await this.hearings.byPlan(em, planId);
+      if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
+      const conflicts = new Set<string>();
+      const room = translate(hearing.room, dto.room, lang, 'room', 200, conflicts);
+      if (conflicts.size) throw translationExists([...conflicts]);
+      if (room && !room.equals(hearing.room)) {
+        await this.hearings.update(em, hearing.id, { room });
+        await this.hearings.translateChangeRoom(em, hearing.id, hearing.sequence, room);
+      }
+    });
+    return (await hearingView(this.db.manager, planId))!;
+  }
+
+  /**
+   * Adds missing languages to the texts of the latest protocol version in place: not a correction (no
+   * new version, no e-mail). Lists by index. 409 TRANSLATION_EXISTS naming the conflicting languages.
+   */
+  async translateProtocol(planId: string, user: AuthUser | undefined, dto: ProtocolTranslationsDto, lang: Locale): Promise<ProtocolView> {
+    await this.db.transaction(async (em) => {
+      const { plan } = published(await loadPlan(em, planId, true));
+      assertOrganizerOf(user, plan);
+      const last = await this.hearings.latestProtocol(em, planId);
+      if (!last) throw new AppError('PROTOCOL_NOT_PUBLISHED');
+      const conflicts = new Set<string>();
+      const present = (list: (LocalizedText | null)[]) => list.filter((x): x is LocalizedText => x !== null);
+      const questionsInput = dto.questions ?? [];
+      if (questionsInput.length > last.questions.length)
+        throw new AppError('VALIDATION_FAILED', { details: 'questions: more items than the protocol has' });
+      const fields = {
+        summary: translate(last.summary, dto.summary, lang, 'summary', 50000, conflicts) as LocalizedText,
+        speakers: translateList(present(last.speakers), dto.speakers, lang, 'speakers', 500, conflicts),
+        positions: translateList(present(last.positions), dto.positions, lang, 'positions', 10000, conflicts),
+        decisions: translateList(present(last.decisions), dto.decisions, lang, 'decisions', 10000, conflicts),
+        questions: last.questions.map((q, i) => ({
+          question: translate(q.question, questionsInput[i]?.question, lang, `questions[${i}].question`, 5000, conflicts) as LocalizedText,
+          answer: translate(q.answer, questionsInput[i]?.answer, lang, `questions[${i}].answer`, 10000, conflicts),
+        })),
+        correctionReason: translate(last.correctionReason, dto.correctionReason, lang, 'correctionReason', 2000, conflicts),
+      };
+      if (conflicts.size) throw translationExists([...conflicts]);
+      await this.hearings.updateProtocol(em, last.id, fields);
+    });
+    return (await protocolView(this.db.manager, planId))!;
+  }
+
   /** Stage-1 participants, followers and those signed up for the hearing. */
   private async audience(em: EntityManager, planId: string): Promise<Recipient[]> {
     return toRecipients(await this.recipients.audience(em, planId, ['follow', 'hearing_signup']), this.config.defaultLocale);
@@ -198,6 +304,7 @@ export class HearingsService {
     user: AuthUser | undefined,
     dto: ProtocolDto | ProtocolCorrectionDto,
     correction: boolean,
+    lang: Locale = 'ru',
   ): Promise<ProtocolView> {
     await this.db.transaction(async (em) => {
       const { plan, organization } = published(await loadPlan(em, planId, true));
@@ -212,19 +319,23 @@ export class HearingsService {
       const calendar = await this.calendars.calendar();
       const tz = organization.timeZone;
       const late = now.getTime() > protocolDueAt(hearing.localDate, tz, calendar, this.config.procedure).getTime();
+      const summary = localized(dto.summary, lang);
       await this.hearings.addProtocol(em, {
         planId,
         version,
         attendeesCount: dto.attendeesCount,
-        speakers: dto.speakers.map((s) => s.trim()),
-        positions: (dto.positions ?? []).map((s) => s.trim()),
-        questions: (dto.questions ?? []).map((q) => ({ question: q.question.trim(), answer: q.answer.trim() })),
-        summary: dto.summary.trim(),
-        decisions: dto.decisions.map((s) => s.trim()),
+        speakers: dto.speakers.map((s) => localized(s, lang)),
+        positions: (dto.positions ?? []).map((s) => localized(s, lang)),
+        questions: (dto.questions ?? []).map((q) => ({
+          question: localized(q.question, lang),
+          answer: q.answer === undefined ? null : LocalizedText.fromInput(q.answer, lang),
+        })),
+        summary,
+        decisions: dto.decisions.map((s) => localized(s, lang)),
         authorId: user.id,
         publishedAt: now,
         late: correction ? (last?.late ?? false) : late,
-        correctionReason: correction ? (dto as ProtocolCorrectionDto).reason.trim() : null,
+        correctionReason: correction ? localized((dto as ProtocolCorrectionDto).reason, lang) : null,
       });
       if (!correction) {
         await this.plans.recordProtocol(em, planId, {
@@ -232,7 +343,7 @@ export class HearingsService {
           reviewClosesAt: reviewClosesAt(now, tz, calendar, this.config.procedure),
         });
       }
-      await this.outbox.enqueue(em, protocolEmails(this.config, plan, version, dto.summary.trim(), await this.audience(em, planId)));
+      await this.outbox.enqueue(em, protocolEmails(this.config, plan, version, summary, await this.audience(em, planId)));
     });
     this.dispatcher.kick();
     return (await protocolView(this.db.manager, planId))!;

@@ -6,17 +6,18 @@ import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } 
 
 export interface ProtocolQuestion {
   question: LocalizedText;
-  answer: LocalizedText;
+  /** Null when the question was left unanswered at the hearing. */
+  answer: LocalizedText | null;
 }
 
 /** Questions as stored: each question and answer as `{kk, ru, en}`. */
 const protocolQuestions: ValueTransformer = {
-  to: (value: ProtocolQuestion[] | undefined) => value?.map((x) => ({ question: x.question.toJSON(), answer: x.answer.toJSON() })),
+  to: (value: ProtocolQuestion[] | undefined) => value?.map((x) => ({ question: x.question.toJSON(), answer: x.answer?.toJSON() ?? null })),
   from: (value: unknown) =>
     Array.isArray(value)
       ? value.map((x: { question: unknown; answer: unknown }) => ({
           question: LocalizedText.fromStored(x.question) as LocalizedText,
-          answer: LocalizedText.fromStored(x.answer) as LocalizedText,
+          answer: LocalizedText.fromStored(x.answer),
         }))
       : [],
 };

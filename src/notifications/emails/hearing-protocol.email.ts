@@ -1,18 +1,20 @@
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { EmailTemplate } from './render';
 
 export interface HearingProtocolEmailParams {
   displayName: string;
-  planTitle: string;
+  planTitle: LocalizedText;
   /** 1 for the protocol, higher for a correction. */
   version: number;
-  summary: string;
+  /** Quoted in the recipient's language, or marked with its own. */
+  summary: LocalizedText;
   url: string;
 }
 
 /** The hearing's protocol published or corrected. */
-export const hearingProtocolEmail: EmailTemplate<HearingProtocolEmailParams> = (p, t) => {
+export const hearingProtocolEmail: EmailTemplate<HearingProtocolEmailParams> = (p, t, locale) => {
   const l = t.hearings.email;
-  const subject = `${p.version > 1 ? l.protocolCorrected : l.protocolPublished}: ${p.planTitle}`.slice(0, 250);
+  const subject = `${p.version > 1 ? l.protocolCorrected : l.protocolPublished}: ${p.planTitle.text(locale)}`.slice(0, 250);
   return {
     subject,
     greeting: l.hello({ name: p.displayName }),
