@@ -1,9 +1,16 @@
-import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
-import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { PositionDto, RecommendationResponseCorrectionDto, RecommendationResponseDto } from './reviews.dto';
+import type { Locale } from '../common/i18n/locale';
+import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
+import {
+  PositionDto,
+  PositionTranslationsDto,
+  RecommendationResponseCorrectionDto,
+  RecommendationResponseDto,
+  ResponseTranslationsDto,
+} from './reviews.dto';
 import { ReviewsService } from './reviews.service';
 
 @ApiTags('council review')
@@ -24,8 +31,24 @@ export class ReviewsController {
     summary:
       'A member of the overseeing council records a position (once), optionally naming formal answers; 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED; 422 FORMAL_ANSWERS_INVALID',
   })
-  position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser) {
-    return this.reviews.recordPosition(user, id, body);
+  position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
+    return this.reviews.recordPosition(user, id, body, lang);
+  }
+
+  @Put('plans/:id/review/positions/mine/translations')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "A council member adds missing languages to their own position and its recommendations (by index): not a new position, no e-mail, allowed after the review closed; 409 TRANSLATION_EXISTS; 404 when the member has no position",
+  })
+  translatePosition(
+    @Param('id') id: string,
+    @Body() body: PositionTranslationsDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ) {
+    return this.reviews.translatePosition(user, id, body, lang);
   }
 
   @Post('plans/:id/review/close')
@@ -41,15 +64,36 @@ export class ReviewsController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: "The organizer's reasoned response to a recommendation; 409 ALREADY_RESPONDED" })
-  respond(@Param('id') id: string, @Body() body: RecommendationResponseDto, @CurrentUser() user: AuthUser) {
-    return this.reviews.respond(user, id, body, false);
+  respond(@Param('id') id: string, @Body() body: RecommendationResponseDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
+    return this.reviews.respond(user, id, body, false, lang);
+  }
+
+  @Put('recommendations/:id/response/translations')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'The organizer adds missing languages to the latest response version (text, correctionReason) in place: not a correction, no e-mail; 409 TRANSLATION_EXISTS, NOT_RESPONDED',
+  })
+  translateResponse(
+    @Param('id') id: string,
+    @Body() body: ResponseTranslationsDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ) {
+    return this.reviews.translateResponse(user, id, body, lang);
   }
 
   @Post('recommendations/:id/response/corrections')
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A public correction of the response (a new version; the history stays)' })
-  correct(@Param('id') id: string, @Body() body: RecommendationResponseCorrectionDto, @CurrentUser() user: AuthUser) {
-    return this.reviews.respond(user, id, body, true);
+  correct(
+    @Param('id') id: string,
+    @Body() body: RecommendationResponseCorrectionDto,
+    @CurrentUser() user: AuthUser,
+    @TextLanguage() lang: Locale,
+  ) {
+    return this.reviews.respond(user, id, body, true, lang);
   }
 }

@@ -1,6 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength, MinLength } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { IsLocalizedText, LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { POSITIONS, PositionKind } from './review-position.entity';
+
+const LOCALIZED_ITEM = {
+  oneOf: [
+    { type: 'string', maxLength: 10000 },
+    {
+      type: 'object',
+      properties: { kk: { type: 'string', nullable: true }, ru: { type: 'string', nullable: true }, en: { type: 'string', nullable: true } },
+      additionalProperties: false,
+    },
+  ],
+};
 
 /** How many answers one position may name formal. */
 export const FORMAL_ANSWERS_MAX = 500;
@@ -10,20 +23,20 @@ export class PositionDto {
   @IsIn(POSITIONS)
   position: PositionKind;
 
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10000)
-  text: string;
+  @LocalizedTextField(10000, { description: 'The reasoning of the position.' })
+  text: LocalizedInput;
 
-  @ApiPropertyOptional({ type: [String], description: 'Required and non-empty for endorse_with_recommendations; allowed with object' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: LOCALIZED_ITEM,
+    description:
+      'Required and non-empty for endorse_with_recommendations; allowed with object. Each a string (in the language of Content-Language, else the sender\'s) or {kk?, ru?, en?}',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)
-  @IsString({ each: true })
-  @MinLength(1, { each: true })
-  @MaxLength(10000, { each: true })
-  recommendations?: string[];
+  @IsLocalizedText(10000, { each: true })
+  recommendations?: LocalizedInput[];
 
   @ApiPropertyOptional({
     type: [String],
@@ -47,17 +60,35 @@ export class RecommendationResponseDto {
   @IsBoolean()
   accepted: boolean;
 
-  @ApiProperty({ minLength: 1, maxLength: 10000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(10000)
-  text: string;
+  @LocalizedTextField(10000, { description: 'The reasoned response.' })
+  text: LocalizedInput;
 }
 
 export class RecommendationResponseCorrectionDto extends RecommendationResponseDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: 'Why the response is corrected.' })
+  reason: LocalizedInput;
+}
+
+/** Missing languages of the member's own position and its recommendations (by index, oldest first; null skips one). */
+export class PositionTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(10000, { required: false })
+  text?: LocalizedInput;
+
+  @ApiPropertyOptional({ type: 'array', items: { ...LOCALIZED_ITEM, nullable: true }, description: 'By index; null skips an item' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  recommendations?: (LocalizedInput | null)[];
+}
+
+/** Missing languages of the latest response version. */
+export class ResponseTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(10000, { required: false })
+  text?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false })
+  correctionReason?: LocalizedInput;
 }

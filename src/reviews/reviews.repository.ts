@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { ConclusionFigures } from './conclusion';
@@ -15,7 +16,7 @@ import type { RecipientRow as Recipient } from '../plans/plan-recipients.reposit
 export interface PositionRow {
   id: string;
   position: PositionKind;
-  text: string;
+  text: LocalizedText;
   created_at: Date;
   member_name: string;
 }
@@ -24,16 +25,16 @@ export interface PositionRow {
 export interface RecommendationRow {
   id: string;
   position_id: string;
-  text: string;
+  text: LocalizedText;
   created_at: Date;
   response_due_at: Date;
   responded_at: Date | null;
   version: number | null;
   accepted: boolean | null;
-  response_text: string | null;
+  response_text: LocalizedText | null;
   published_at: Date | null;
   late: boolean | null;
-  correction_reason: string | null;
+  correction_reason: LocalizedText | null;
 }
 
 /**
@@ -108,7 +109,7 @@ export interface AnswerToCheckRow {
   author_name: string;
   remark_created_at: Date;
   answer_version: number;
-  answer_body: string;
+  answer_body: LocalizedText;
   disposition: string;
   answer_published_at: Date;
   verdict: 'reasoned' | 'formal' | null;
@@ -116,8 +117,8 @@ export interface AnswerToCheckRow {
 }
 
 /** Every answered remark of the plan, those their authors called formal first (then in the order of the remarks); at most `limit`. */
-export function answersToCheck(db: DataSource | EntityManager, planId: string, limit: number): Promise<AnswerToCheckRow[]> {
-  return queryRows<AnswerToCheckRow>(
+export async function answersToCheck(db: DataSource | EntityManager, planId: string, limit: number): Promise<AnswerToCheckRow[]> {
+  const rows = await queryRows<AnswerToCheckRow & { answer_body: unknown }>(
     db,
     `WITH ${LATEST_ANSWERS_SQL}
      SELECT r.id AS remark_id, r.stage, r.body AS remark_body, u.display_name AS author_name, r.created_at AS remark_created_at,
@@ -132,19 +133,25 @@ export function answersToCheck(db: DataSource | EntityManager, planId: string, l
       LIMIT $2`,
     [planId, limit],
   );
+  return rows.map((r) => ({ ...r, answer_body: LocalizedText.fromStored(r.answer_body) as LocalizedText }));
+}
+
+/** jsonb texts of a raw row as LocalizedText (null stays null). */
+function stored(value: unknown): LocalizedText | null {
+  return LocalizedText.fromStored(value);
 }
 
 /** Everything the public review of a plan shows, in five statements on the caller's executor (the plan record passes its own). */
 export async function reviewRows(db: DataSource | EntityManager, planId: string): Promise<ReviewRows> {
   const plan = await db.getRepository(Plan).findOne({ where: { id: planId }, select: { id: true, reviewClosesAt: true } });
-  const positions = await queryRows<PositionRow>(
+  const positionRows = await queryRows<PositionRow>(
     db,
     `SELECT p.id, p.position, p.text, p.created_at, u.display_name AS member_name
        FROM review_positions p JOIN users u ON u.id = p.member_id
       WHERE p.plan_id = $1 ORDER BY p.created_at, p.id`,
     [planId],
   );
-  const recommendations = await queryRows<RecommendationRow>(
+  const recommendationRows = await queryRows<RecommendationRow>(
     db,
     `SELECT r.id, r.position_id, r.text, r.created_at, r.response_due_at, r.responded_at,
             last.version, last.accepted, last.text AS response_text, last.published_at, first.late, last.correction_reason
@@ -154,6 +161,13 @@ export async function reviewRows(db: DataSource | EntityManager, planId: string)
       WHERE r.plan_id = $1 ORDER BY r.created_at, r.id`,
     [planId],
   );
+  const positions = positionRows.map((p) => ({ ...p, text: stored(p.text) as LocalizedText }));
+  const recommendations = recommendationRows.map((r) => ({
+    ...r,
+    text: stored(r.text) as LocalizedText,
+    response_text: stored(r.response_text),
+    correction_reason: stored(r.correction_reason),
+  }));
   const conclusion = await db.getRepository(ReviewConclusion).findOne({ where: { planId } });
   const formalAnswers = await formalAnswerRows(db, planId);
   return { closesAt: plan?.reviewClosesAt ?? null, positions, recommendations, conclusion, formalAnswers };
@@ -176,7 +190,7 @@ export interface FormalVoteRow {
   answer_version: number;
   stage: number;
   remark_body: string;
-  answer_body: string;
+  answer_body: LocalizedText;
 }
 
 export type NewConclusion = ConclusionFigures & Pick<ReviewConclusion, 'planId' | 'councilId' | 'closedAt' | 'closedBy' | 'closedByUserId'>;
@@ -258,8 +272,8 @@ export class ReviewsRepository {
   }
 
   /** Every answer of the plan named formal by at least one member, with the votes and the latest answer version, in the order of the remarks. */
-  formalVotes(em: EntityManager, planId: string): Promise<FormalVoteRow[]> {
-    return queryRows<FormalVoteRow>(
+  async formalVotes(em: EntityManager, planId: string): Promise<FormalVoteRow[]> {
+    const rows = await queryRows<FormalVoteRow>(
       em,
       `SELECT v.remark_id, v.votes, a.version AS answer_version, r.stage, r.body AS remark_body, a.body AS answer_body
          FROM (SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id) v
@@ -268,6 +282,7 @@ export class ReviewsRepository {
         ORDER BY r.created_at, r.id`,
       [planId],
     );
+    return rows.map((r) => ({ ...r, answer_body: LocalizedText.fromStored(r.answer_body) as LocalizedText }));
   }
 
   async insertFindings(em: EntityManager, rows: CouncilFormalFinding[]): Promise<void> {
@@ -321,6 +336,33 @@ export class ReviewsRepository {
 
   async markResponded(em: EntityManager, recommendationId: string, at: Date): Promise<void> {
     await em.update(Recommendation, { id: recommendationId }, { respondedAt: at });
+  }
+
+  /** The member's position on the plan, null when none. */
+  positionOf(em: EntityManager, planId: string, memberId: string): Promise<ReviewPosition | null> {
+    return em.getRepository(ReviewPosition).findOne({ where: { planId, memberId } });
+  }
+
+  /** A position's recommendations, oldest first (the order the member wrote them). */
+  recommendationsOf(em: EntityManager, positionId: string): Promise<Recommendation[]> {
+    return em.getRepository(Recommendation).find({ where: { positionId }, order: { createdAt: 'ASC', id: 'ASC' } });
+  }
+
+  async translatePosition(em: EntityManager, id: string, text: LocalizedText): Promise<void> {
+    await em.getRepository(ReviewPosition).update({ id }, { text });
+  }
+
+  async translateRecommendation(em: EntityManager, id: string, text: LocalizedText): Promise<void> {
+    await em.getRepository(Recommendation).update({ id }, { text });
+  }
+
+  latestResponse(em: EntityManager, recommendationId: string): Promise<RecommendationResponse | null> {
+    return em.getRepository(RecommendationResponse).findOne({ where: { recommendationId }, order: { version: 'DESC' } });
+  }
+
+  /** Translations added to a response version in place (not a correction). */
+  async translateResponse(em: EntityManager, id: string, text: LocalizedText, correctionReason: LocalizedText | null): Promise<void> {
+    await em.getRepository(RecommendationResponse).update({ id }, { text, correctionReason });
   }
 
   /** The council member who recorded the position. */

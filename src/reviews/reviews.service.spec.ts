@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CalendarService } from '../calendar/calendar.service';
 import { ManualClock } from '../common/clock';
+import { LocalizedText } from '../common/i18n/localized-text';
 import type { AppConfig } from '../config/config';
 import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { NewEmail, OutboxService } from '../notifications/outbox.service';
@@ -12,7 +13,7 @@ import type { FormalVoteRow, NewConclusion, ReviewsRepository } from './reviews.
 import { ReviewsService } from './reviews.service';
 
 const NOW = new Date('2027-04-01T09:00:00Z');
-const plan = { id: 'plan-1', title: 'School meals' } as Plan;
+const plan = { id: 'plan-1', title: LocalizedText.of({ kk: 'Мектеп тамағы', ru: 'Школьное питание', en: 'School meals' }) } as Plan;
 const organization = { id: 'org-1', councilId: 'council-1' } as Organization;
 const em = {} as EntityManager;
 const recipients: Recipient[] = [
@@ -86,7 +87,7 @@ describe('ReviewsService.close', () => {
     await service.close(em, plan, organization, 'chair', 'u-1');
     const emails = outbox.enqueue.mock.calls[0][1];
     expect(emails.map((e) => [e.recipient, e.locale, e.kind, e.dedupeKey, e.subject])).toEqual([
-      ['chair@x.kz', 'kk', 'review_conclusion', 'review-conclusion:conclusion-1:u-1', 'Кеңес қорытындысы: School meals'],
+      ['chair@x.kz', 'kk', 'review_conclusion', 'review-conclusion:conclusion-1:u-1', 'Кеңес қорытындысы: Мектеп тамағы'],
       ['organizer@x.kz', 'en', 'review_conclusion', 'review-conclusion:conclusion-1:u-2', 'Council conclusion: School meals'],
     ]);
     expect(emails[1].text).toContain('endorsed. Positions: 2 of 3 members. Quorum: yes.');
@@ -106,7 +107,7 @@ describe('ReviewsService.close', () => {
     answer_version: 2,
     stage: 1,
     remark_body: `Remark ${remarkId}`,
-    answer_body: `Answer ${remarkId}`,
+    answer_body: LocalizedText.single(`Answer ${remarkId}`, 'ru') as LocalizedText,
   });
 
   it('stores as findings the answers named by more than half of the members, at the closing time', async () => {

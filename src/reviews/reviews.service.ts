@@ -4,6 +4,10 @@ import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
+import type { Locale } from '../common/i18n/locale';
+import { LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
+import { isLocalizedInput, localizedWithin } from '../common/i18n/localized-text.validation';
+import { translationExists } from '../common/errors/translation-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { isUniqueViolation } from '../database/db-errors';
@@ -63,15 +67,15 @@ export interface FormalAnswerView {
 export interface ResponseView {
   version: number;
   accepted: boolean;
-  text: string;
+  text: LocalizedText;
   publishedAt: string;
   late: boolean;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
 }
 
 export interface RecommendationView {
   id: string;
-  text: string;
+  text: LocalizedText;
   createdAt: string;
   responseDueAt: string;
   overdue: boolean;
@@ -80,9 +84,9 @@ export interface RecommendationView {
 
 export interface ReviewView {
   closesAt: string | null;
-  positions: { memberName: string; position: PositionKind; text: string; createdAt: string; recommendations: RecommendationView[] }[];
+  positions: { memberName: string; position: PositionKind; text: LocalizedText; createdAt: string; recommendations: RecommendationView[] }[];
   conclusion: ConclusionView | null;
-  recommendations: { id: string; text: string; response: ResponseView | null }[];
+  recommendations: { id: string; text: LocalizedText; response: ResponseView | null }[];
   formalAnswers: FormalAnswerView[];
 }
 
@@ -157,7 +161,24 @@ export async function reviewView(em: EntityManager, planId: string, now: Date): 
 /** The quorum counts from it; the council pages show it to the chair. */
 export { councilMembersCount } from './reviews.repository';
 
-type PositionInput = { position: PositionKind; text: string; recommendations?: string[]; formalAnswers?: string[] };
+type PositionInput = { position: PositionKind; text: LocalizedInput; recommendations?: LocalizedInput[]; formalAnswers?: string[] };
+
+/** A translation of one text: none given leaves it; a language present with another text is collected in `conflicts`. */
+function translate(
+  stored: LocalizedText | null,
+  input: LocalizedInput | null | undefined,
+  lang: Locale,
+  field: string,
+  max: number,
+  conflicts: Set<string>,
+): LocalizedText | null {
+  if (input === undefined || input === null) return stored;
+  if (!isLocalizedInput(input) || !localizedWithin(input, max)) throw new AppError('VALIDATION_FAILED', { details: field });
+  if (!stored) throw new AppError('VALIDATION_FAILED', { details: `${field}: nothing to translate` });
+  const result = stored.withTranslations(LocalizedText.fromInput(input, lang) as LocalizedText);
+  result.conflicts.forEach((c) => conflicts.add(c));
+  return result.text;
+}
 
 /** The remark ids a position names formal, each once (ids compare case-insensitively); 422 when one is not a UUID. */
 function formalAnswerIds(ids: string[] | undefined): string[] {
@@ -167,7 +188,7 @@ function formalAnswerIds(ids: string[] | undefined): string[] {
 }
 
 /** The recommendations a position carries must fit its kind. */
-function checkRecommendations(position: PositionKind, recommendations: string[]): void {
+function checkRecommendations(position: PositionKind, recommendations: unknown[]): void {
   if (position === 'endorse_with_recommendations' && recommendations.length === 0) {
     throw new AppError('VALIDATION_FAILED', { details: 'recommendations: required for endorse_with_recommendations' });
   }
@@ -204,14 +225,20 @@ export class ReviewsService {
     user: AuthUser | undefined,
     planId: string,
     input: PositionInput,
+    lang: Locale = 'ru',
   ): Promise<{
     id: string;
     position: PositionKind;
+    text: LocalizedText;
     createdAt: string;
-    recommendations: { id: string; text: string; responseDueAt: string }[];
+    recommendations: { id: string; text: LocalizedText; responseDueAt: string }[];
     formalAnswers: string[];
   }> {
-    const recommendations = (input.recommendations ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
+    const text = LocalizedText.fromInput(input.text, lang);
+    if (!text) throw new AppError('VALIDATION_FAILED', { details: 'text' });
+    const recommendations = (input.recommendations ?? [])
+      .map((r) => LocalizedText.fromInput(r, lang))
+      .filter((r): r is LocalizedText => r !== null);
     try {
       return await this.db.transaction(async (em) => {
         const { plan, organization } = await loadPlan(em, planId);
@@ -230,17 +257,17 @@ export class ReviewsService {
           planId,
           memberId: user.id,
           position: input.position,
-          text: input.text,
+          text,
           createdAt: now,
         });
         const due = recommendationResponseDueAt(now, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
         const saved = recommendations.length
           ? await this.reviews.insertRecommendations(
               em,
-              recommendations.map((text, i) => ({
+              recommendations.map((recommendation, i) => ({
                 planId,
                 positionId: position.id,
-                text,
+                text: recommendation,
                 createdAt: new Date(now.getTime() + i),
                 responseDueAt: due,
                 respondedAt: null,
@@ -254,6 +281,7 @@ export class ReviewsService {
         return {
           id: position.id,
           position: position.position,
+          text,
           createdAt: now.toISOString(),
           recommendations: saved.map((r) => ({ id: r.id, text: r.text, responseDueAt: r.responseDueAt.toISOString() })),
           formalAnswers: formal,
@@ -263,6 +291,39 @@ export class ReviewsService {
       if (isUniqueViolation(error, 'review_positions_plan_member_uq')) throw new AppError('POSITION_EXISTS');
       throw error;
     }
+  }
+
+  /**
+   * The member adds missing languages to their own position and its recommendations (by index, oldest
+   * first): not a new position, no e-mail; allowed after the review closed. 409 TRANSLATION_EXISTS.
+   */
+  async translatePosition(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { text?: LocalizedInput; recommendations?: (LocalizedInput | null)[] },
+    lang: Locale,
+  ): Promise<{ id: string; text: LocalizedText; recommendations: { id: string; text: LocalizedText }[] }> {
+    return this.db.transaction(async (em) => {
+      const { organization } = await loadPlan(em, planId);
+      assertCouncilMemberFor(user, organization);
+      const position = await this.reviews.positionOf(em, planId, user.id);
+      if (!position) throw new AppError('NOT_FOUND');
+      const recommendations = await this.reviews.recommendationsOf(em, position.id);
+      const given = input.recommendations ?? [];
+      if (given.length > recommendations.length)
+        throw new AppError('VALIDATION_FAILED', { details: 'recommendations: more items than the position has' });
+      const conflicts = new Set<string>();
+      const text = translate(position.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
+      const translated = recommendations.map((r, i) => ({
+        id: r.id,
+        before: r.text,
+        text: translate(r.text, given[i], lang, `recommendations[${i}]`, 10000, conflicts) as LocalizedText,
+      }));
+      if (conflicts.size) throw translationExists([...conflicts]);
+      if (!text.equals(position.text)) await this.reviews.translatePosition(em, position.id, text);
+      for (const r of translated) if (!r.text.equals(r.before)) await this.reviews.translateRecommendation(em, r.id, r.text);
+      return { id: position.id, text, recommendations: translated.map((r) => ({ id: r.id, text: r.text })) };
+    });
   }
 
   async closeByChair(user: AuthUser | undefined, planId: string): Promise<ConclusionView> {
@@ -403,10 +464,22 @@ export class ReviewsService {
   async respond(
     user: AuthUser | undefined,
     recommendationId: string,
-    input: { accepted: boolean; text: string; reason?: string },
+    input: { accepted: boolean; text: LocalizedInput; reason?: LocalizedInput },
     correction: boolean,
-  ): Promise<{ id: string; version: number; accepted: boolean; text: string; publishedAt: string; late: boolean }> {
+    lang: Locale = 'ru',
+  ): Promise<{
+    id: string;
+    version: number;
+    accepted: boolean;
+    text: LocalizedText;
+    publishedAt: string;
+    late: boolean;
+    correctionReason: LocalizedText | null;
+  }> {
     if (!isUuid(recommendationId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
+    const text = LocalizedText.fromInput(input.text, lang);
+    if (!text) throw new AppError('VALIDATION_FAILED', { details: 'text' });
+    const reason = correction ? LocalizedText.fromInput(input.reason, lang) : null;
     try {
       const result = await this.db.transaction(async (em) => {
         const rec = await this.reviews.lockRecommendation(em, recommendationId);
@@ -422,15 +495,23 @@ export class ReviewsService {
           recommendationId: rec.id,
           version: (max ?? 0) + 1,
           accepted: input.accepted,
-          text: input.text,
+          text,
           authorId: user.id,
           publishedAt: now,
           late,
-          correctionReason: correction ? (input.reason ?? null) : null,
+          correctionReason: reason,
         });
         if (!correction) await this.reviews.markResponded(em, rec.id, now);
-        await this.enqueueResponseEmail(em, rec, plan, saved.id, input, correction);
-        return { id: saved.id, version: saved.version, accepted: saved.accepted, text: saved.text, publishedAt: now.toISOString(), late };
+        await this.enqueueResponseEmail(em, rec, plan, saved.id, { accepted: input.accepted, text }, correction);
+        return {
+          id: saved.id,
+          version: saved.version,
+          accepted: saved.accepted,
+          text,
+          publishedAt: now.toISOString(),
+          late,
+          correctionReason: reason,
+        };
       });
       this.dispatcher.kick();
       return result;
@@ -441,13 +522,41 @@ export class ReviewsService {
     }
   }
 
+  /**
+   * The organizer adds missing languages to the latest response version (its text and correction
+   * reason) in place: not a correction, no e-mail. 409 TRANSLATION_EXISTS; 409 NOT_RESPONDED.
+   */
+  async translateResponse(
+    user: AuthUser | undefined,
+    recommendationId: string,
+    input: { text?: LocalizedInput; correctionReason?: LocalizedInput },
+    lang: Locale,
+  ): Promise<{ id: string; version: number; accepted: boolean; text: LocalizedText; correctionReason: LocalizedText | null }> {
+    if (!isUuid(recommendationId)) throw new AppError('RECOMMENDATION_NOT_FOUND');
+    return this.db.transaction(async (em) => {
+      const rec = await this.reviews.lockRecommendation(em, recommendationId);
+      if (!rec) throw new AppError('RECOMMENDATION_NOT_FOUND');
+      const { plan } = await loadPlan(em, rec.planId);
+      assertOrganizerOf(user, plan);
+      const last = await this.reviews.latestResponse(em, rec.id);
+      if (!last) throw new AppError('NOT_RESPONDED');
+      const conflicts = new Set<string>();
+      const text = translate(last.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
+      const correctionReason = translate(last.correctionReason, input.correctionReason, lang, 'correctionReason', 2000, conflicts);
+      if (conflicts.size) throw translationExists([...conflicts]);
+      if (!text.equals(last.text) || (correctionReason && !correctionReason.equals(last.correctionReason)))
+        await this.reviews.translateResponse(em, last.id, text, correctionReason);
+      return { id: last.id, version: last.version, accepted: last.accepted, text, correctionReason };
+    });
+  }
+
   /** The response (or its correction) to the member who made the recommendation. */
   private async enqueueResponseEmail(
     em: EntityManager,
     rec: Recommendation,
     plan: Plan,
     responseId: string,
-    input: { accepted: boolean; text: string },
+    input: { accepted: boolean; text: LocalizedText },
     correction: boolean,
   ): Promise<void> {
     const members = await this.reviews.positionAuthor(em, rec.positionId);

@@ -1,12 +1,13 @@
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { EmailTemplate } from './render';
 
 export interface CouncilFormalFindingsEmail {
   name: string;
-  planTitle: string;
+  planTitle: LocalizedText;
   planUrl: string;
   /** The organizer's queue of corrections. */
   queueUrl: string;
-  answers: { stage: number; remark: string; answer: string; votes: number; membersCount: number; correctionUrl: string }[];
+  answers: { stage: number; remark: string; answer: LocalizedText; votes: number; membersCount: number; correctionUrl: string }[];
 }
 
 const EXCERPT = 200;
@@ -17,10 +18,10 @@ function excerpt(text: string): string {
 }
 
 /** To the organizer's staff, once per conclusion: the answers the council found formal, each with the link to correct it. */
-export const councilFormalFindingsEmail: EmailTemplate<CouncilFormalFindingsEmail> = (p, t) => {
+export const councilFormalFindingsEmail: EmailTemplate<CouncilFormalFindingsEmail> = (p, t, locale) => {
   const m = t.councilCheck.findingsEmail;
   return {
-    subject: m.subject({ planTitle: p.planTitle }),
+    subject: m.subject({ planTitle: p.planTitle.text(locale) }),
     greeting: t.reviews.email.greeting({ name: p.name }),
     paragraphs: [
       m.intro({ count: p.answers.length }),

@@ -1,9 +1,10 @@
 import type { Catalogue } from '../../common/i18n/catalogue';
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { EmailTemplate } from './render';
 
 export interface ReviewConclusionEmail {
   name: string;
-  planTitle: string;
+  planTitle: LocalizedText;
   planUrl: string;
   result: keyof Catalogue['reviews']['result'];
   quorum: boolean;
@@ -14,7 +15,7 @@ export interface ReviewConclusionEmail {
 }
 
 /** The council's conclusion, to the organizer's staff and the council's members. */
-export const reviewConclusionEmail: EmailTemplate<ReviewConclusionEmail> = (p, t) => {
+export const reviewConclusionEmail: EmailTemplate<ReviewConclusionEmail> = (p, t, locale) => {
   const m = t.reviews.conclusionEmail;
   const line = m.line({
     result: t.reviews.result[p.result],
@@ -23,7 +24,7 @@ export const reviewConclusionEmail: EmailTemplate<ReviewConclusionEmail> = (p, t
     quorum: p.quorum ? m.quorumYes : m.quorumNo,
   });
   return {
-    subject: m.subject({ planTitle: p.planTitle }),
+    subject: m.subject({ planTitle: p.planTitle.text(locale) }),
     greeting: t.reviews.email.greeting({ name: p.name }),
     paragraphs: p.formalAnswersCount === undefined ? [line] : [line, t.councilCheck.conclusionLine({ count: p.formalAnswersCount })],
     link: { label: t.reviews.email.openDiscussion, url: p.planUrl },
