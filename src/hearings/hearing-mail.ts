@@ -48,7 +48,11 @@ export function hearingIcs(
 ): string {
   // Every text in the requester's language (a missing version falls back): a calendar has one language.
   const location = [hearing.venue.text(locale), hearing.room?.text(locale)].filter(Boolean).join(', ');
-  const description = [plan.title.text(locale), hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null, planUrl(config, plan.id)]
+  const description = [
+    plan.title.text(locale),
+    hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null,
+    planUrl(config, plan.id),
+  ]
     .filter(Boolean)
     .join('\n');
   const from = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
@@ -130,7 +134,13 @@ export function reminderEmails(
   }));
 }
 
-export function protocolEmails(config: AppConfig, plan: Plan, version: number, summary: LocalizedText, recipients: Recipient[]): NewEmail[] {
+export function protocolEmails(
+  config: AppConfig,
+  plan: Plan,
+  version: number,
+  summary: LocalizedText,
+  recipients: Recipient[],
+): NewEmail[] {
   return recipients.map((r) => ({
     ...renderTemplate(hearingProtocolEmail, r.locale, {
       displayName: r.displayName,

@@ -30,7 +30,11 @@ function localizedList(max: number, description: string) {
         { type: 'string', maxLength: max },
         {
           type: 'object',
-          properties: { kk: { type: 'string', nullable: true }, ru: { type: 'string', nullable: true }, en: { type: 'string', nullable: true } },
+          properties: {
+            kk: { type: 'string', nullable: true },
+            ru: { type: 'string', nullable: true },
+            en: { type: 'string', nullable: true },
+          },
           additionalProperties: false,
         },
       ],
@@ -68,7 +72,10 @@ export class ProtocolQuestionDto {
   question: LocalizedInput;
 
   /** Blank when the question was left unanswered at the hearing. */
-  @ApiProperty({ oneOf: [{ type: 'string', maxLength: 10000 }, { type: 'object' }], description: 'A string or {kk?, ru?, en?}; may be blank.' })
+  @ApiProperty({
+    oneOf: [{ type: 'string', maxLength: 10000 }, { type: 'object' }],
+    description: 'A string or {kk?, ru?, en?}; may be blank.',
+  })
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value))
   @IsLocalizedText(10000)

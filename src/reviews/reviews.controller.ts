@@ -40,7 +40,7 @@ export class ReviewsController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      "A council member adds missing languages to their own position and its recommendations (by index): not a new position, no e-mail, allowed after the review closed; 409 TRANSLATION_EXISTS; 404 when the member has no position",
+      'A council member adds missing languages to their own position and its recommendations (by index): not a new position, no e-mail, allowed after the review closed; 409 TRANSLATION_EXISTS; 404 when the member has no position',
   })
   translatePosition(
     @Param('id') id: string,

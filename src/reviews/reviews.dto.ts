@@ -9,7 +9,11 @@ const LOCALIZED_ITEM = {
     { type: 'string', maxLength: 10000 },
     {
       type: 'object',
-      properties: { kk: { type: 'string', nullable: true }, ru: { type: 'string', nullable: true }, en: { type: 'string', nullable: true } },
+      properties: {
+        kk: { type: 'string', nullable: true },
+        ru: { type: 'string', nullable: true },
+        en: { type: 'string', nullable: true },
+      },
       additionalProperties: false,
     },
   ],
@@ -30,7 +34,7 @@ export class PositionDto {
     type: 'array',
     items: LOCALIZED_ITEM,
     description:
-      'Required and non-empty for endorse_with_recommendations; allowed with object. Each a string (in the language of Content-Language, else the sender\'s) or {kk?, ru?, en?}',
+      "Required and non-empty for endorse_with_recommendations; allowed with object. Each a string (in the language of Content-Language, else the sender's) or {kk?, ru?, en?}",
   })
   @IsOptional()
   @IsArray()

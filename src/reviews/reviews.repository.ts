@@ -106,6 +106,8 @@ export interface AnswerToCheckRow {
   remark_id: string;
   stage: number;
   remark_body: string;
+  /** The language the remark is written in (ISO code, `und` when unknown). */
+  remark_language: string;
   author_name: string;
   remark_created_at: Date;
   answer_version: number;
@@ -121,7 +123,7 @@ export async function answersToCheck(db: DataSource | EntityManager, planId: str
   const rows = await queryRows<AnswerToCheckRow & { answer_body: unknown }>(
     db,
     `WITH ${LATEST_ANSWERS_SQL}
-     SELECT r.id AS remark_id, r.stage, r.body AS remark_body, u.display_name AS author_name, r.created_at AS remark_created_at,
+     SELECT r.id AS remark_id, r.stage, r.body AS remark_body, r.language AS remark_language, u.display_name AS author_name, r.created_at AS remark_created_at,
             a.version AS answer_version, a.body AS answer_body, a.disposition, a.published_at AS answer_published_at,
             ve.verdict, ve.reason
        FROM latest l

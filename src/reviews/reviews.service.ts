@@ -84,7 +84,13 @@ export interface RecommendationView {
 
 export interface ReviewView {
   closesAt: string | null;
-  positions: { memberName: string; position: PositionKind; text: LocalizedText; createdAt: string; recommendations: RecommendationView[] }[];
+  positions: {
+    memberName: string;
+    position: PositionKind;
+    text: LocalizedText;
+    createdAt: string;
+    recommendations: RecommendationView[];
+  }[];
   conclusion: ConclusionView | null;
   recommendations: { id: string; text: LocalizedText; response: ResponseView | null }[];
   formalAnswers: FormalAnswerView[];

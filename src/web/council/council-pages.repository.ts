@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { queryRows } from '../../database/query-rows';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
 
@@ -11,8 +12,8 @@ import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, key
 
 export interface AwaitingRow {
   id: string;
-  title: string;
-  organization_name: string;
+  title: LocalizedText;
+  organization_name: LocalizedText;
   time_zone: string;
   protocol_published_at: Date;
   review_closes_at: Date;
@@ -24,8 +25,8 @@ export interface AwaitingRow {
 export interface ReviewedRow {
   id: string;
   plan_id: string;
-  title: string;
-  organization_name: string;
+  title: LocalizedText;
+  organization_name: LocalizedText;
   time_zone: string;
   closed_at: Date;
   result: string;
@@ -38,8 +39,20 @@ export interface ReviewedRow {
   cursor_at: string;
 }
 
+/** The plan's and the organization's names of a raw row (jsonb) as LocalizedText. */
+function names<R extends { title: LocalizedText; organization_name: LocalizedText }>(rows: R[]): R[] {
+  return rows.map((r) => ({
+    ...r,
+    title: LocalizedText.fromStored(r.title) as LocalizedText,
+    organization_name: LocalizedText.fromStored(r.organization_name) as LocalizedText,
+  }));
+}
+
 export interface MyPositionRow {
   position: string;
+  text: LocalizedText;
+  /** The position's recommendations, oldest first (the order of its translation endpoint). */
+  recommendations: LocalizedText[];
   created_at: Date;
 }
 
@@ -47,9 +60,9 @@ export interface MyPositionRow {
 export class CouncilPagesRepository {
   constructor(private readonly db: DataSource) {}
 
-  async councilName(councilId: string): Promise<string | null> {
-    const rows = await queryRows<{ name: string }>(this.db, 'SELECT name FROM councils WHERE id = $1', [councilId]);
-    return rows[0]?.name ?? null;
+  async councilName(councilId: string): Promise<LocalizedText | null> {
+    const rows = await queryRows<{ name: unknown }>(this.db, 'SELECT name FROM councils WHERE id = $1', [councilId]);
+    return LocalizedText.fromStored(rows[0]?.name);
   }
 
   /** Published protocols of the council's organizers whose review is open at `now`, the nearest deadline first. */
@@ -71,7 +84,7 @@ export class CouncilPagesRepository {
         LIMIT $6`,
       [councilId, memberId, now, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
+    return keysetPage(names(rows), limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The council's conclusions, newest first, with how its recommendations were answered. */
@@ -97,16 +110,24 @@ export class CouncilPagesRepository {
         LIMIT $5`,
       [councilId, now, before?.at ?? null, before?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
+    return keysetPage(names(rows), limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The member's own position on a plan, if recorded (review_positions_plan_member_uq). */
   async myPosition(planId: string, memberId: string): Promise<MyPositionRow | null> {
     const rows = await queryRows<MyPositionRow>(
       this.db,
-      'SELECT position, created_at FROM review_positions WHERE plan_id = $1 AND member_id = $2',
+      `SELECT p.position, p.text, p.created_at,
+              coalesce((SELECT json_agg(r.text ORDER BY r.created_at, r.id) FROM recommendations r WHERE r.position_id = p.id), '[]') AS recommendations
+         FROM review_positions p WHERE p.plan_id = $1 AND p.member_id = $2`,
       [planId, memberId],
     );
-    return rows[0] ?? null;
+    const row = rows[0];
+    if (!row) return null;
+    return {
+      ...row,
+      text: LocalizedText.fromStored(row.text) as LocalizedText,
+      recommendations: (row.recommendations as unknown[]).map((r) => LocalizedText.fromStored(r) as LocalizedText),
+    };
   }
 }

@@ -11,7 +11,7 @@ import { councilMembersCount, reviewView } from '../../reviews/reviews.service';
 import { answersToCheck } from '../../reviews/reviews.repository';
 import { emptyForm, FormState } from '../forms/form';
 import { Pages } from '../page-response';
-import { councilPlanPage, POSITION_FIELDS, PositionField } from './council.pages';
+import { councilPlanPage, POSITION_VALUES, PositionField } from './council.pages';
 import { CouncilPagesRepository } from './council-pages.repository';
 
 /** How many answers the position form lists (those their authors called formal first). */
@@ -19,6 +19,7 @@ const ANSWERS_TO_CHECK = 200;
 
 export interface CouncilPlanForms {
   form?: FormState<PositionField>;
+  translation?: FormState;
   closeError?: string | null;
   flash?: string | null;
 }
@@ -66,7 +67,7 @@ export class CouncilPlanView {
             members,
           )
         : null;
-    const form = forms.form ?? emptyForm(POSITION_FIELDS);
+    const form: FormState<PositionField> = forms.form ?? emptyForm<PositionField>(POSITION_VALUES);
     const page = councilPlanPage(ctx, {
       now,
       plan,
@@ -74,6 +75,7 @@ export class CouncilPlanView {
       protocol,
       review,
       mine,
+      translation: forms.translation,
       open,
       answersToCheck: toCheck.slice(0, ANSWERS_TO_CHECK),
       moreAnswers: toCheck.length > ANSWERS_TO_CHECK,

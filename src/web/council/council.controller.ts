@@ -7,12 +7,14 @@ import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
 import { PositionDto } from '../../reviews/reviews.dto';
 import { ReviewsService } from '../../reviews/reviews.service';
-import { check, emptyForm, lines, readForm, textList } from '../forms/form';
+import { check, emptyForm, readForm, textList, type Values } from '../forms/form';
+import { localizedInput } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { CouncilPlanView } from './council-plan.view';
-import { councilHomePage, POSITION_FIELDS } from './council.pages';
+import { councilHomePage, POSITION_TRANSLATION_FIELDS, POSITION_VALUES, type PositionField } from './council.pages';
+import { localizedLines } from './localized-lines';
 import { CouncilPagesRepository } from './council-pages.repository';
 
 /**
@@ -59,7 +61,14 @@ export class CouncilPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const c = texts(this.pages.context(request).locale).pages.council;
-    const flash = done === 'position' ? c.positionSaved : done === 'closed' ? c.closedFlash : null;
+    const flash =
+      done === 'position'
+        ? c.positionSaved
+        : done === 'closed'
+          ? c.closedFlash
+          : done === 'translations'
+            ? c.languages.translationsSaved
+            : null;
     await this.planView.render(request, reply, user, id, { flash });
   }
 
@@ -74,17 +83,19 @@ export class CouncilPagesController {
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.council;
     const formalAnswers = textList(body, 'formalAnswers');
-    const values = { ...readForm(body, POSITION_FIELDS, ['text']), formalAnswers: formalAnswers.join(',') };
-    const input = { position: values.position, text: values.text, recommendations: lines(values.recommendations), formalAnswers };
+    const values = { ...readForm(body, POSITION_VALUES), formalAnswers: formalAnswers.join(',') } as Values<PositionField>;
+    const recommendations = localizedLines(body, 'recommendations');
+    const input = { position: values.position, text: localizedInput(body, 'text'), recommendations: recommendations.items, formalAnswers };
     const { value, errors } = await check(PositionDto, input, {
       position: c.choosePosition,
       text: c.textRequired,
       recommendations: c.recommendationsTooMany,
       formalAnswers: texts(ctx.locale).councilCheck.pages.tooMany,
     });
+    if (recommendations.uneven) errors.recommendations = c.languages.linesUneven;
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.reviews.recordPosition(user, id, value),
+      action: () => this.reviews.recordPosition(user, id, value, ctx.locale),
       refusals: {
         // ReviewsService's rule: recommendations go with "endorse with recommendations" (needed) or "object" (possible)
         VALIDATION_FAILED: () => ({
@@ -97,6 +108,37 @@ export class CouncilPagesController {
       },
       render: (form, status) => this.planView.render(request, reply, user, id, { form }, status),
       done: () => seeOther(reply, `/council/plans/${id}?done=position#positions`),
+    });
+  }
+
+  /** The member adds missing languages to their own position and its recommendations (not a change, no e-mail). */
+  @FormPost('plans/:id/positions/translations', { signIn: '/council/plans/:id#translations' })
+  async translatePosition(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const c = texts(ctx.locale).pages.council;
+    const values: Values = readForm(body, POSITION_TRANSLATION_FIELDS);
+    const recommendations = localizedLines(body, 'recommendations');
+    const errors: Record<string, string> = {};
+    if (recommendations.uneven) errors.recommendations = c.languages.linesUneven;
+    const text = localizedInput(body, 'text');
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () =>
+        this.reviews.translatePosition(
+          user,
+          id,
+          { text: Object.keys(text).length ? text : undefined, recommendations: recommendations.items },
+          ctx.locale,
+        ),
+      refusals: { TRANSLATION_EXISTS: () => ({ text: c.languages.translationExists }), VALIDATION_FAILED: 'form', NOT_FOUND: 'form' },
+      render: (translation, status) => this.planView.render(request, reply, user, id, { translation }, status),
+      done: () => seeOther(reply, `/council/plans/${id}?done=translations#positions`),
     });
   }
 

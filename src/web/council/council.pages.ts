@@ -13,15 +13,20 @@ import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import type { KeysetPage } from '../keyset-page';
 import { csrfField } from '../forms/csrf';
-import { flash, formAlert, radioGroup, textArea } from '../forms/fields';
+import { flash, formAlert, radioGroup } from '../forms/fields';
+import { localizedField } from '../forms/localized-fields';
+import { localizedBlock, localizedInline, localizedPlain } from '../localized';
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { AnswerToCheckRow } from '../../reviews/reviews.repository';
 import { conclusionFindingLine, formalAnswersSection } from '../formal-answers';
 import type { FormState } from '../forms/form';
+import { localizedValues } from '../forms/localized-fields';
+import { localizedLinesValues } from './localized-lines';
 import { firstError } from '../forms/form';
 import type { AwaitingRow, MyPositionRow, ReviewedRow } from './council-pages.repository';
 
 export interface CouncilHomeData {
-  councilName: string | null;
+  councilName: LocalizedText | null;
   awaiting: KeysetPage<AwaitingRow>;
   reviewed: KeysetPage<ReviewedRow>;
   /** The cursors this page was opened with (each list pages on its own). */
@@ -40,7 +45,7 @@ export function councilHomePage(ctx: PageContext, d: CouncilHomeData): SafeHtml 
   const c = texts(ctx.locale).pages.council;
   const { locale } = ctx;
   const body = html`<h1>${c.title}</h1>
-${d.councilName ? html`<p class="meta">${interpolate(c.councilName, { name: d.councilName })}</p>` : ''}
+${d.councilName ? html`<p class="meta">${c.councilName.split('{name}')[0]}${localizedInline(d.councilName, locale)}${c.councilName.split('{name}')[1] ?? ''}</p>` : ''}
 <h2 id="awaiting">${c.awaiting}</h2>
 ${
   d.awaiting.items.length === 0
@@ -49,7 +54,9 @@ ${
   <caption>${c.awaitingCaption}</caption>
   <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colProtocol}</th><th scope="col">${c.colDeadline}</th><th scope="col">${c.colPositions}</th><th scope="col">${c.colMine}</th></tr></thead>
   <tbody>${d.awaiting.items.map(
-    (r) => html`<tr><th scope="row"><a href="/council/plans/${r.id}">${r.title}</a></th><td>${r.organization_name}</td>
+    (
+      r,
+    ) => html`<tr><th scope="row"><a href="/council/plans/${r.id}">${localizedInline(r.title, locale)}</a></th><td>${localizedInline(r.organization_name, locale)}</td>
       <td>${formatDateTime(r.protocol_published_at, r.time_zone, locale)}</td><td><strong>${formatDateTime(r.review_closes_at, r.time_zone, locale)}</strong></td>
       <td>${r.positions}</td><td>${r.mine ? c.mineRecorded : html`<span class="pending">${c.mineMissing}</span>`}</td></tr>`,
   )}</tbody>
@@ -65,7 +72,9 @@ ${
   <caption>${c.reviewedCaption}</caption>
   <thead><tr><th scope="col">${c.colPlan}</th><th scope="col">${c.colOrganizer}</th><th scope="col">${c.colClosed}</th><th scope="col">${c.colResult}</th><th scope="col">${c.colRecommendations}</th></tr></thead>
   <tbody>${d.reviewed.items.map(
-    (r) => html`<tr><th scope="row"><a href="/council/plans/${r.plan_id}">${r.title}</a></th><td>${r.organization_name}</td>
+    (
+      r,
+    ) => html`<tr><th scope="row"><a href="/council/plans/${r.plan_id}">${localizedInline(r.title, locale)}</a></th><td>${localizedInline(r.organization_name, locale)}</td>
       <td>${formatDateTime(r.closed_at, r.time_zone, locale)}</td>
       <td>${c.results[r.result] ?? r.result}; ${interpolate(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
       <td>${r.recs_total === 0 ? '—' : interpolate(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${interpolate(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
@@ -77,9 +86,33 @@ ${d.before ? html`<p><a href="/council${pageQuery({ after: d.after })}#reviewed"
   return layout(ctx, { title: c.title, body });
 }
 
-/** `formalAnswers` holds the chosen remark ids, comma-separated, to write the checkboxes back. */
+/**
+ * `formalAnswers` holds the chosen remark ids, comma-separated, to write the checkboxes back. The reasons
+ * and the recommendations are typed in Kazakh and Russian side by side (English folded): `text_kk`, ...;
+ * recommendations one per line, line i of each language being recommendation i. Errors of the whole
+ * text go on `text` and `recommendations`.
+ */
 export const POSITION_FIELDS = ['position', 'text', 'recommendations', 'formalAnswers'] as const;
-export type PositionField = (typeof POSITION_FIELDS)[number];
+export const POSITION_VALUES = [
+  'position',
+  'text_kk',
+  'text_ru',
+  'text_en',
+  'recommendations_kk',
+  'recommendations_ru',
+  'recommendations_en',
+  'formalAnswers',
+] as const;
+export type PositionField = (typeof POSITION_FIELDS)[number] | (typeof POSITION_VALUES)[number];
+/** The translation form of the member's own position. */
+export const POSITION_TRANSLATION_FIELDS = [
+  'text_kk',
+  'text_ru',
+  'text_en',
+  'recommendations_kk',
+  'recommendations_ru',
+  'recommendations_en',
+] as const;
 
 export interface CouncilPlanData {
   now: Date;
@@ -88,6 +121,8 @@ export interface CouncilPlanData {
   protocol: ProtocolView | null;
   review: ReviewView;
   mine: MyPositionRow | null;
+  /** The translation form of the member's own position after a refusal. */
+  translation?: FormState;
   /** Whether positions are accepted now. */
   open: boolean;
   /** The plan's answered remarks for the position form, those their authors called formal first. */
@@ -104,19 +139,25 @@ export interface CouncilPlanData {
 }
 
 function protocolSection(c: Catalogue['pages']['council'], ctx: PageContext, p: ProtocolView, tz: string): SafeHtml {
-  return html`<p class="meta">${formatDateTime(p.publishedAt, tz, ctx.locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
-  ${p.version > 1 ? html` · ${interpolate(c.protocolVersion, { n: p.version, reason: p.correctionReason ?? '' })}` : ''}</p>
+  const { locale } = ctx;
+  const reason = p.correctionReason ? localizedInline(p.correctionReason, locale) : '';
+  const [before, after] = c.protocolVersion.replace('{n}', String(p.version)).split('{reason}');
+  return html`<p class="meta">${formatDateTime(p.publishedAt, tz, locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
+  ${p.version > 1 ? html` · ${before}${reason}${after ?? ''}` : ''}</p>
 <dl class="facts"><dt>${c.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
 <h3>${c.summary}</h3>
-<p class="description">${p.summary}</p>
-${p.speakers.length ? html`<h3>${c.speakers}</h3><ul>${p.speakers.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
-${p.positions.length ? html`<h3>${c.voiced}</h3><ul>${p.positions.map((s) => html`<li>${s}</li>`)}</ul>` : ''}
+${localizedBlock(p.summary, locale, 'p', 'description')}
+${p.speakers.length ? html`<h3>${c.speakers}</h3><ul>${p.speakers.map((s) => localizedBlock(s, locale, 'li'))}</ul>` : ''}
+${p.positions.length ? html`<h3>${c.voiced}</h3><ul>${p.positions.map((s) => localizedBlock(s, locale, 'li'))}</ul>` : ''}
 ${
   p.questions.length
-    ? html`<h3>${c.questions}</h3><dl class="qa">${p.questions.map((q) => html`<dt>${c.question}: ${q.question}</dt><dd>${c.answer}: ${q.answer}</dd>`)}</dl>`
+    ? html`<h3>${c.questions}</h3><dl class="qa">${p.questions.map(
+        (q) =>
+          html`<dt>${c.question}: ${localizedInline(q.question, locale)}</dt><dd>${c.answer}: ${q.answer ? localizedInline(q.answer, locale) : '—'}</dd>`,
+      )}</dl>`
     : ''
 }
-${p.decisions.length ? html`<h3>${c.decisions}</h3><ol>${p.decisions.map((s) => html`<li>${s}</li>`)}</ol>` : ''}`;
+${p.decisions.length ? html`<h3>${c.decisions}</h3><ol>${p.decisions.map((s) => localizedBlock(s, locale, 'li'))}</ol>` : ''}`;
 }
 
 function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData): SafeHtml {
@@ -126,8 +167,8 @@ function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: Cou
 <form class="form" id="position-form" method="post" action="/council/plans/${d.plan.id}/positions" novalidate>
   ${csrfField(ctx.csrf)}
   ${radioGroup({ id: 'position', legend: c.positionLegend, value: f.values.position, choices: POSITIONS.map((p) => [p, c.kinds[p]] as const), error: f.errors.position, required: true, focus: focus === 'position' })}
-  ${textArea({ id: 'position-text', name: 'text', label: c.positionText, hint: c.positionTextHint, value: f.values.text, rows: 6, maxlength: 10000, error: f.errors.text, required: true, focus: focus === 'text' })}
-  ${textArea({ id: 'position-recommendations', name: 'recommendations', label: c.recommendations, hint: c.recommendationsHint, value: f.values.recommendations, rows: 5, error: f.errors.recommendations, focus: focus === 'recommendations' })}
+  ${localizedField(ctx, { base: 'text', legend: c.positionText, hint: c.positionTextHint, values: f.values, errors: f.errors, multiline: true, rows: 6, maxlength: 10000, focus: focus === 'text' ? 'text_kk' : null })}
+  ${localizedField(ctx, { base: 'recommendations', legend: c.recommendations, hint: `${c.recommendationsHint} ${c.languages.linesHint}`, values: f.values, errors: f.errors, multiline: true, rows: 5, focus: focus === 'recommendations' ? 'recommendations_kk' : null })}
   ${answersToCheckFields(ctx, d, focus === 'formalAnswers')}
   <div><button type="submit">${c.submitPosition}</button></div>
 </form>`;
@@ -150,10 +191,10 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
           const id = `formal-answer-${a.remark_id}`;
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
         <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
-        <p class="body">${a.remark_body}</p>
+        <p class="body" lang="${a.remark_language}">${a.remark_body}</p>
         <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
           <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
-          <p class="body">${a.answer_body}</p></div>
+          ${localizedBlock(a.answer_body, ctx.locale, 'p', 'body')}</div>
         <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>
         ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: a.reason })}</p>` : ''}
         <div class="check"><input type="checkbox" id="${id}" name="formalAnswers" value="${a.remark_id}" aria-describedby="${id}-remark"${chosen.has(a.remark_id) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}>
@@ -202,10 +243,10 @@ ${
   <thead><tr><th scope="col">${c.colRecommendation}</th><th scope="col">${c.colMember}</th><th scope="col">${c.colResponse}</th></tr></thead>
   <tbody>${recs.map(
     (r) =>
-      html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${r.text}</th><td>${r.memberName}</td><td>${
+      html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${localizedInline(r.text, ctx.locale)}</th><td>${r.memberName}</td><td>${
         r.response
           ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
-          <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span><p class="body">${r.response.text}</p>`
+          <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span>${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}`
           : r.overdue
             ? html`<span class="badge late">${interpolate(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
             : html`<span class="pending">${interpolate(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
@@ -220,10 +261,10 @@ export function councilPlanPage(ctx: PageContext, d: CouncilPlanData): SafeHtml 
   const tz = d.organization.timeZone;
   const dt = (at: Date | string) => formatDateTime(at, tz, ctx.locale);
   const body = html`<p class="meta"><a href="/council">${c.backToList}</a> · <a href="/plans/${d.plan.id}">${c.publicPage}</a></p>
-<h1>${d.plan.title}</h1>
+${localizedBlock(d.plan.title, ctx.locale, 'h1')}
 ${flash(d.flash)}
 <dl class="facts">
-  <dt>${c.organizer}</dt><dd>${d.organization.name}</dd>
+  <dt>${c.organizer}</dt>${localizedBlock(d.organization.name, ctx.locale, 'dd')}
   ${d.plan.protocolPublishedAt ? html`<dt>${c.protocolPublished}</dt><dd>${dt(d.plan.protocolPublishedAt)}</dd>` : ''}
   ${d.plan.reviewClosesAt ? html`<dt>${c.reviewDeadline}</dt><dd>${dt(d.plan.reviewClosesAt)}</dd>` : ''}
 </dl>
@@ -237,8 +278,8 @@ ${
         (p) => html`<li class="remark">
         <h3>${interpolate(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
         <p class="meta">${interpolate(c.recordedAt, { time: dt(p.createdAt) })}</p>
-        <p class="body">${p.text}</p>
-        ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => html`<li class="body">${r.text}</li>`)}</ol>` : ''}
+        ${localizedBlock(p.text, ctx.locale, 'p', 'body')}
+        ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => localizedBlock(r.text, ctx.locale, 'li', 'body'))}</ol>` : ''}
       </li>`,
       )}</ol>`
 }
@@ -248,7 +289,8 @@ ${
     ? html`<h2 id="my-position">${c.myPosition}</h2>
 ${
   d.mine
-    ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>`
+    ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>
+${positionTranslationForm(c, ctx, d, d.mine)}`
     : d.open
       ? positionForm(c, ctx, d)
       : html`${formAlert(d.form.formError, 'position-form-error')}<p>${c.reviewClosed}</p>`
@@ -257,5 +299,43 @@ ${
 }
 ${d.preview ? closeSection(c, ctx, d, d.preview) : formAlert(d.closeError, 'close-error')}
 ${conclusionSection(c, ctx, d)}`;
-  return layout(ctx, { title: d.plan.title, body });
+  return layout(ctx, { title: localizedPlain(d.plan.title, ctx.locale), body });
+}
+
+/**
+ * The member adds the missing language of their own position and recommendations (not a change:
+ * no new version, no e-mail), while the position has one: the present versions prefilled.
+ */
+function positionTranslationForm(c: Catalogue['pages']['council'], ctx: PageContext, d: CouncilPlanData, mine: MyPositionRow): SafeHtml {
+  const missing = mine.text.missing().length > 0 || mine.recommendations.some((r) => r.missing().length > 0);
+  if (!missing && !d.translation) return html``;
+  const l = c.languages;
+  const f = d.translation ?? {
+    values: { ...localizedValues('text', mine.text), ...localizedLinesValues('recommendations', mine.recommendations) },
+    errors: {},
+  };
+  const focus = firstError(f.errors, ['text', 'recommendations']);
+  return html`<h3 id="translations">${l.translationsTitle}</h3>
+<p class="meta">${l.translationsHint}</p>
+${formAlert(f.formError ?? (focus ? ctx.t.formErrors : null), 'translation-form-error')}
+<form class="form" method="post" action="/council/plans/${d.plan.id}/positions/translations" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${localizedField(ctx, { base: 'text', legend: c.positionText, values: f.values, errors: f.errors, multiline: true, rows: 6, maxlength: 10000, showMissing: true, focus: focus === 'text' ? 'text_kk' : null })}
+  ${
+    mine.recommendations.length
+      ? localizedField(ctx, {
+          base: 'recommendations',
+          legend: c.recommendations,
+          hint: l.linesHint,
+          values: f.values,
+          errors: f.errors,
+          multiline: true,
+          rows: 5,
+          showMissing: true,
+          focus: focus === 'recommendations' ? 'recommendations_kk' : null,
+        })
+      : ''
+  }
+  <div><button type="submit">${l.translationsButton}</button></div>
+</form>`;
 }

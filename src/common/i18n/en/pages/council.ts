@@ -98,4 +98,14 @@ export const council = {
   responseLate: 'late',
   responseDue: 'Awaiting a response; due by {time}.',
   overdue: 'Overdue: no response by {time}.',
+  /** Texts in Kazakh and Russian on the council's and the organizer's forms (issue 15). */
+  languages: {
+    linesHint: 'One per line. Line 1 in Kazakh and line 1 in Russian are the same item: keep the same number of lines in each language.',
+    linesUneven: 'The languages have different numbers of lines: line by line, each line is the same item in each language.',
+    translationsTitle: 'Add translations',
+    translationsHint: 'Adding a missing language is not a change: no new version, no e-mail.',
+    translationsButton: 'Save translations',
+    translationsSaved: 'Translations saved.',
+    translationExists: 'This language already has another text; changing a published text is a correction.',
+  },
 };
