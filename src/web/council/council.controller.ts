@@ -7,8 +7,8 @@ import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
 import { PositionDto } from '../../reviews/reviews.dto';
 import { ReviewsService } from '../../reviews/reviews.service';
-import { check, emptyForm, readForm, textList, type Values } from '../forms/form';
-import { localizedInput } from '../forms/localized-fields';
+import { check, emptyForm, lines, readForm, text, textList, type Values } from '../forms/form';
+import { localizedBlank, localizedInput } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
@@ -85,7 +85,14 @@ export class CouncilPagesController {
     const formalAnswers = textList(body, 'formalAnswers');
     const values = { ...readForm(body, POSITION_VALUES), formalAnswers: formalAnswers.join(',') } as Values<PositionField>;
     const recommendations = localizedLines(body, 'recommendations');
-    const input = { position: values.position, text: localizedInput(body, 'text'), recommendations: recommendations.items, formalAnswers };
+    // a client posting the one-language fields of the form before issue 15 writes in the page's language
+    const typed = localizedInput(body, 'text');
+    const input = {
+      position: values.position,
+      text: localizedBlank(typed) ? text(body, 'text').trim() : typed,
+      recommendations: recommendations.items.length ? recommendations.items : lines(text(body, 'recommendations')),
+      formalAnswers,
+    };
     const { value, errors } = await check(PositionDto, input, {
       position: c.choosePosition,
       text: c.textRequired,
@@ -126,14 +133,14 @@ export class CouncilPagesController {
     const recommendations = localizedLines(body, 'recommendations');
     const errors: Record<string, string> = {};
     if (recommendations.uneven) errors.recommendations = c.languages.linesUneven;
-    const text = localizedInput(body, 'text');
+    const typed = localizedInput(body, 'text');
     await submit(ctx.locale, {
       form: { values, errors },
       action: () =>
         this.reviews.translatePosition(
           user,
           id,
-          { text: Object.keys(text).length ? text : undefined, recommendations: recommendations.items },
+          { text: localizedBlank(typed) ? undefined : typed, recommendations: recommendations.items },
           ctx.locale,
         ),
       refusals: { TRANSLATION_EXISTS: () => ({ text: c.languages.translationExists }), VALIDATION_FAILED: 'form', NOT_FOUND: 'form' },

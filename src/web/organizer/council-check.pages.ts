@@ -11,9 +11,22 @@ import { html } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import type { ReviewView } from '../../reviews/reviews.service';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedBlock, localizedInline } from '../localized';
 import type { AnswerRow, CalledFormalRow, CorrectionTargetRow, FindingRow } from './organizer-pages.repository';
 
 /** The organizer's side of the council's check: the queue's two lists and the answer correction form. */
+
+/** A published text of a raw row (jsonb, or a string of a row not yet typed as LocalizedText). */
+function stored(value: unknown): LocalizedText | null {
+  return LocalizedText.fromStored(value);
+}
+
+/** `template` with `{key}` replaced by markup (a published text with its lang marking); other params interpolated. */
+function withText(template: string, key: string, text: SafeHtml, params: Record<string, string | number> = {}): SafeHtml {
+  const [before, after] = interpolate(template, params).split(`{${key}}`);
+  return html`${before}${text}${after ?? ''}`;
+}
 
 function disposition(ctx: PageContext, value: string): string {
   return ctx.t.disposition[value] ?? value;
@@ -23,12 +36,12 @@ function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string
   const k = texts(ctx.locale).councilCheck.organizer;
   const { t } = ctx;
   return html`<li class="remark" id="${idPrefix}-${a.remark_id}">
-  <h3 class="card-title">${interpolate(k.remarkOn, { plan: a.plan_title, stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
+  <h3 class="card-title">${withText(k.remarkOn, 'plan', localizedInline(stored(a.plan_title), ctx.locale), { stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
   ${extra}
   <p class="meta">${interpolate(t.remarkBy, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</p>
   <p class="body">${a.body}</p>
   <div class="answer"><p><strong>${interpolate(k.answerNow, { n: a.answer_version, disposition: disposition(ctx, a.disposition) })}</strong></p>
-    <p class="body">${a.answer_body}</p></div>
+    ${localizedBlock(stored(a.answer_body), ctx.locale, 'p', 'body')}</div>
   <p><a class="button" href="/organizer/remarks/${a.remark_id}/correction">${k.correct}</a></p>
 </li>`;
 }
@@ -100,7 +113,7 @@ export function correctionPage(ctx: PageContext, a: CorrectionTargetRow, form: F
     error: form.errors[id] ?? null,
     focus: focus === id,
   });
-  const body = html`<p class="meta"><a href="/organizer/remarks">${k.backToQueue}</a> · <a href="/plans/${a.plan_id}#remark-${a.remark_id}">${a.plan_title}</a></p>
+  const body = html`<p class="meta"><a href="/organizer/remarks">${k.backToQueue}</a> · <a href="/plans/${a.plan_id}#remark-${a.remark_id}">${localizedInline(stored(a.plan_title), ctx.locale)}</a></p>
 <h1>${k.correctionTitle}</h1>
 <p>${k.correctionIntro}</p>
 ${a.votes !== null ? html`<p class="notice-error" id="council-found">${interpolate(k.councilFound, { votes: a.votes, members: a.members_count ?? 0 })}</p>` : ''}
@@ -110,7 +123,7 @@ ${a.verdict ? html`<p><strong>${a.verdict === 'formal' ? c.calledFormal : c.call
 ${a.reason ? html`<p class="body">${interpolate(c.reason, { reason: a.reason })}</p>` : ''}
 <h2>${interpolate(k.currentAnswer, { n: a.answer_version })}</h2>
 <p><strong>${disposition(ctx, a.disposition)}</strong></p>
-<p class="body">${a.answer_body}</p>
+${localizedBlock(stored(a.answer_body), ctx.locale, 'p', 'body')}
 <h2 id="correction">${k.submit}</h2>
 ${formAlert(form.formError ?? (focus ? t.formErrors : null))}
 <form class="form" method="post" action="/organizer/remarks/${a.remark_id}/correction" novalidate>

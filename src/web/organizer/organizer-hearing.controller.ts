@@ -8,12 +8,25 @@ import { CancelHearingDto, ProtocolDto, ScheduleHearingDto } from '../../hearing
 import { HearingsService } from '../../hearings/hearings.service';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
-import { check, Errors, FormState, lines, readForm } from '../forms/form';
+import { check, Errors, FormState, lines, readForm, text } from '../forms/form';
+import { localizedBlank, localizedInput } from '../forms/localized-fields';
+import type { LocalizedInput } from '../../common/i18n/localized-text';
+import { localizedLines } from '../council/localized-lines';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { hearingPage, PROTOCOL_FIELDS, SCHEDULE_FIELDS } from './organizer-steps.pages';
 import { OrganizerView } from './organizer.view';
+
+/**
+ * What was typed for `base` in kk, ru and en side by side; a client posting the one field `base` (the
+ * form before issue 15) writes in the page's language. Undefined when nothing was typed.
+ */
+function typedOr(body: unknown, base: string): LocalizedInput | undefined {
+  const typed = localizedInput(body, base);
+  if (!localizedBlank(typed)) return typed;
+  return text(body, base).trim() || undefined;
+}
 
 type HearingForms = { schedule?: FormState; cancel?: FormState; protocolForm?: FormState };
 
@@ -82,14 +95,14 @@ export class OrganizerHearingController {
       ScheduleHearingDto,
       {
         startsAt: local.isValid ? local.toISO({ suppressMilliseconds: true }) : '',
-        room: values.room.trim() || undefined,
+        room: typedOr(body, 'room'),
         livestreamUrl: values.livestreamUrl || undefined,
       },
       { room: m.roomError, livestreamUrl: m.livestreamError },
     );
     await submit(ctx.locale, {
       form: { values, errors: { ...errors, ...dtoErrors } },
-      action: () => this.hearings.schedule(id, user, value),
+      action: () => this.hearings.schedule(id, user, value, ctx.locale),
       refusals: {
         // a date the calendar allows was refused for its time (working hours, already passed)
         HEARING_DATE_NOT_ALLOWED: async (_e, text) => {
@@ -140,11 +153,13 @@ export class OrganizerHearingController {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, PROTOCOL_FIELDS, ['attendeesCount']);
+    const speakers = localizedLines(body, 'speakers');
+    const decisions = localizedLines(body, 'decisions');
     const input = {
       attendeesCount: /^\d{1,7}$/.test(values.attendeesCount) ? Number(values.attendeesCount) : values.attendeesCount,
-      speakers: lines(values.speakers),
-      summary: values.summary.trim(),
-      decisions: lines(values.decisions),
+      speakers: speakers.items.length ? speakers.items : lines(text(body, 'speakers')),
+      summary: typedOr(body, 'summary') ?? '',
+      decisions: decisions.items.length ? decisions.items : lines(text(body, 'decisions')),
     };
     const { value, errors } = await check(ProtocolDto, input, {
       attendeesCount: m.attendeesError,
@@ -152,9 +167,12 @@ export class OrganizerHearingController {
       summary: m.summaryError,
       decisions: m.decisionsError,
     });
+    const l = texts(ctx.locale).pages.council.languages;
+    if (speakers.uneven) errors.speakers = l.linesUneven;
+    if (decisions.uneven) errors.decisions = l.linesUneven;
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.hearings.publishProtocol(id, user, value, false),
+      action: () => this.hearings.publishProtocol(id, user, value, false, ctx.locale),
       refusals: { HEARING_NOT_HELD: 'form', PROTOCOL_EXISTS: 'form' },
       render: (protocolForm, status) => this.render(request, reply, user, id, null, { protocolForm }, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=protocol`),

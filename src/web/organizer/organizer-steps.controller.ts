@@ -13,11 +13,12 @@ import { OutcomesService } from '../../outcomes/outcomes.service';
 import type { OutcomeView } from '../../outcomes/report';
 import { RecommendationResponseDto } from '../../reviews/reviews.dto';
 import { ReviewsService, ReviewView } from '../../reviews/reviews.service';
-import { check, FormState, readForm, text } from '../forms/form';
+import { check, FormState, readForm, text, type Values } from '../forms/form';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { DOCUMENT_ROWS, noticePage, outcomePage, recommendationsPage } from './organizer-steps.pages';
+import { DOCUMENT_ROWS, noticePage, outcomePage, recommendationsPage, type RecommendationsData } from './organizer-steps.pages';
+import { localizedBlank, localizedInput } from '../forms/localized-fields';
 import { CommitmentRow, missingRows, readCommitments } from './notice-commitments';
 import { OrganizerView } from './organizer.view';
 
@@ -211,12 +212,12 @@ export class OrganizerStepsController {
     user: AuthUser,
     id: string,
     done: unknown,
-    form?: { recommendationId: string; state: FormState },
+    forms: Pick<RecommendationsData, 'form' | 'translation'> = {},
     status = 200,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
-    this.pages.send(request, reply, ctx, recommendationsPage(ctx, { ...d, review: d.view.review as ReviewView | null, form }), status);
+    this.pages.send(request, reply, ctx, recommendationsPage(ctx, { ...d, review: d.view.review as ReviewView | null, ...forms }), status);
   }
 
   @FormPost('recommendations/:recommendationId/response', { signIn: '/organizer/plans/:id/recommendations' })
@@ -230,19 +231,53 @@ export class OrganizerStepsController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
-    const values = readForm(body, ['accepted', 'text'] as const);
+    const base = `text-${recommendationId}`;
+    const values: Values = readForm(body, ['accepted', `${base}_kk`, `${base}_ru`, `${base}_en`]);
     const accepted = values.accepted === 'yes' ? true : values.accepted === 'no' ? false : values.accepted;
+    // the kk and ru fields side by side; a client posting one `text` writes in the page's language
+    const typed = localizedInput(body, base);
     const { value, errors } = await check(
       RecommendationResponseDto,
-      { accepted, text: values.text.trim() },
+      { accepted, text: localizedBlank(typed) ? text(body, 'text').trim() : typed },
       { accepted: m.acceptedError, text: m.responseTextError },
+      (path) => (path === 'text' ? base : path),
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.reviews.respond(user, recommendationId, value, false),
+      action: () => this.reviews.respond(user, recommendationId, value, false, ctx.locale),
       refusals: { ALREADY_RESPONDED: 'form', RECOMMENDATION_NOT_FOUND: 'form' },
-      render: (state, status) => this.renderRecommendations(request, reply, user, id, null, { recommendationId, state }, status),
+      render: (state, status) => this.renderRecommendations(request, reply, user, id, null, { form: { recommendationId, state } }, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/recommendations?done=response#recommendation-${recommendationId}`),
+    });
+  }
+
+  /** Adds the missing language of the latest response (not a correction: no new version, no e-mail). */
+  @FormPost('recommendations/:recommendationId/response/translations', { signIn: '/organizer/plans/:id/recommendations' })
+  async translateResponse(
+    @Param('id') id: string,
+    @Param('recommendationId') recommendationId: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const base = `translation-${recommendationId}`;
+    const values: Values = readForm(body, [`${base}_kk`, `${base}_ru`, `${base}_en`]);
+    const typed = localizedInput(body, base);
+    const l = texts(ctx.locale).pages.council.languages;
+    await submit(ctx.locale, {
+      form: { values, errors: {} },
+      action: () => this.reviews.translateResponse(user, recommendationId, { text: localizedBlank(typed) ? undefined : typed }, ctx.locale),
+      refusals: {
+        TRANSLATION_EXISTS: () => ({ [base]: l.translationExists }),
+        NOT_RESPONDED: 'form',
+        RECOMMENDATION_NOT_FOUND: 'form',
+        VALIDATION_FAILED: 'form',
+      },
+      render: (state, status) =>
+        this.renderRecommendations(request, reply, user, id, null, { translation: { recommendationId, state } }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/recommendations?done=translations#recommendation-${recommendationId}`),
     });
   }
 

@@ -16,7 +16,10 @@ import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
-import type { FormState } from '../forms/form';
+import type { FormState, Values } from '../forms/form';
+import { localizedField, localizedValues } from '../forms/localized-fields';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedBlock, localizedPlain } from '../localized';
 import { firstError } from '../forms/form';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
@@ -70,8 +73,27 @@ export interface HearingData extends StepData {
   protocolForm?: FormState;
 }
 
-export const SCHEDULE_FIELDS = ['date', 'time', 'room', 'livestreamUrl'] as const;
-export const PROTOCOL_FIELDS = ['attendeesCount', 'speakers', 'summary', 'decisions'] as const;
+/** The room is typed in Kazakh and Russian side by side (English folded): `room_kk`, `room_ru`, `room_en`. */
+export const SCHEDULE_FIELDS = ['date', 'time', 'room_kk', 'room_ru', 'room_en', 'livestreamUrl'] as const;
+/** Where an error of each field shows, in the order of the form (the first takes the focus). */
+const SCHEDULE_ERRORS = ['date', 'time', 'room', 'livestreamUrl'] as const;
+/**
+ * The protocol's texts side by side; speakers and decisions one per line in each language, line i of
+ * each language being item i (the same number of lines in each).
+ */
+export const PROTOCOL_FIELDS = [
+  'attendeesCount',
+  'speakers_kk',
+  'speakers_ru',
+  'speakers_en',
+  'summary_kk',
+  'summary_ru',
+  'summary_en',
+  'decisions_kk',
+  'decisions_ru',
+  'decisions_en',
+] as const;
+const PROTOCOL_ERRORS = ['attendeesCount', 'speakers', 'summary', 'decisions'] as const;
 
 /** Facts shared by the forms of the hearing page. */
 interface HearingState {
@@ -95,7 +117,7 @@ function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   const { hearingDayStart: start, hearingDayEnd: end } = d.procedure;
   const f = d.schedule;
   const v: Partial<Record<string, string>> = f?.values ?? {};
-  const focus = firstError(f?.errors, SCHEDULE_FIELDS);
+  const focus = firstError(f?.errors, SCHEDULE_ERRORS);
   const dates = d.options.dates.map((x) => ({
     ...x,
     reason: x.allowed && x.date < today ? m.dateInPast : x.reason ? x.reason[locale] : null,
@@ -146,7 +168,15 @@ ${stepForm(
       : ''
   }
   ${field(o('time', m.time, interpolate(m.timeHint, { start, end })), (a) => html`<input type="time" id="time" name="time" value="${v.time ?? time}" min="${start}" max="${end}" step="300" required${a}>`)}
-  ${field(o('room', m.room, interpolate(m.roomHint, { address: d.organization.address })), (a) => html`<input type="text" id="room" name="room" value="${v.room ?? (scheduled ? (h?.room ?? '') : '')}" maxlength="200"${a}>`)}
+  ${localizedField(ctx, {
+    base: 'room',
+    legend: m.room,
+    hint: interpolate(m.roomHint, { address: localizedPlain(LocalizedText.fromStored(d.organization.address), locale) }),
+    values: f ? (v as Values) : localizedValues('room', scheduled ? h?.room : null),
+    errors: f?.errors,
+    maxlength: 200,
+    focus: focus === 'room' ? 'room_kk' : null,
+  })}
   ${field(o('livestreamUrl', m.livestream, m.livestreamHint), (a) => html`<input type="url" id="livestreamUrl" name="livestreamUrl" value="${v.livestreamUrl ?? (scheduled ? (h?.livestreamUrl ?? '') : '')}" maxlength="500" inputmode="url"${a}>`)}
 `,
 )}`;
@@ -161,7 +191,9 @@ function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   if (!s.held) return html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
   const f = d.protocolForm;
   const v: Partial<Record<string, string>> = f?.values ?? {};
-  const focus = firstError(f?.errors, PROTOCOL_FIELDS);
+  const focus = firstError(f?.errors, PROTOCOL_ERRORS);
+  const values = (v as Values) ?? {};
+  const l = texts(ctx.locale).pages.council.languages;
   const o = (id: string, label: string, hint?: string) => ({
     id,
     label,
@@ -175,9 +207,9 @@ function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
     html`
   <p class="meta">${interpolate(m.protocolDue, { n: d.procedure.protocolDueWorkingDays })}</p>
   ${field(o('attendeesCount', m.attendees), (a) => html`<input type="text" id="attendeesCount" name="attendeesCount" value="${v.attendeesCount ?? ''}" inputmode="numeric" maxlength="7" required${a}>`)}
-  ${field(o('speakers', m.speakers, m.onePerLine), (a) => html`<textarea id="speakers" name="speakers" rows="5"${a}>${v.speakers ?? ''}</textarea>`)}
-  ${field(o('summary', m.summary), (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="50000" required${a}>${v.summary ?? ''}</textarea>`)}
-  ${field(o('decisions', m.decisions, m.onePerLine), (a) => html`<textarea id="decisions" name="decisions" rows="5"${a}>${v.decisions ?? ''}</textarea>`)}`,
+  ${localizedField(ctx, { base: 'speakers', legend: m.speakers, hint: l.linesHint, values, errors: f?.errors, multiline: true, rows: 5, focus: focus === 'speakers' ? 'speakers_kk' : null })}
+  ${localizedField(ctx, { base: 'summary', legend: m.summary, values, errors: f?.errors, multiline: true, rows: 8, maxlength: 50000, focus: focus === 'summary' ? 'summary_kk' : null })}
+  ${localizedField(ctx, { base: 'decisions', legend: m.decisions, hint: l.linesHint, values, errors: f?.errors, multiline: true, rows: 5, focus: focus === 'decisions' ? 'decisions_kk' : null })}`,
   );
 }
 
@@ -197,8 +229,8 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
   const state = h
     ? html`<dl class="facts">
         <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: s.dt(h.startsAt) })}</dd>
-        <dt>${ctx.t.venue}</dt><dd>${h.venue}</dd>
-        ${h.room ? html`<dt>${ctx.t.room}</dt><dd>${h.room}</dd>` : ''}
+        <dt>${ctx.t.venue}</dt>${localizedBlock(h.venue, ctx.locale, 'dd')}
+        ${h.room ? html`<dt>${ctx.t.room}</dt>${localizedBlock(h.room, ctx.locale, 'dd')}` : ''}
         ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
       </dl>`
     : '';
@@ -307,6 +339,8 @@ export interface RecommendationsData extends StepData {
   review: ReviewView | null;
   /** The refused response form: its recommendation and state. */
   form?: { recommendationId: string; state: FormState };
+  /** The refused translation form of a response. */
+  translation?: { recommendationId: string; state: FormState };
 }
 
 export function recommendationsPage(ctx: PageContext, d: RecommendationsData): SafeHtml {
@@ -320,14 +354,15 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
       ? html`<p>${m.recsNone}</p>`
       : html`<p>${m.recsIntro}</p><ol class="remarks">${recs.map((r) => {
           const state = d.form?.recommendationId === r.id ? d.form.state : undefined;
-          const focus = firstError(state?.errors, ['accepted', 'text']);
           const id = (name: string) => `${name}-${r.id}`;
+          const focus = firstError(state?.errors, ['accepted', id('text')]);
           return html`<li class="remark" id="recommendation-${r.id}">
             <h2 class="card-title">${r.memberName}</h2>
-            <p class="body">${r.text}</p>
+            ${localizedBlock(r.text, ctx.locale, 'p', 'body')}
             ${
               r.response
-                ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3><p class="body">${r.response.text}</p></div>`
+                ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3>${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}</div>
+                ${responseTranslationForm(ctx, d, r.id, r.response.text)}`
                 : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
                 <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${r.id}/response" novalidate>
                   ${formAlert(state?.formError)}
@@ -344,17 +379,41 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
                       ['no', m.acceptedNo],
                     ],
                   })}
-                  ${field(
-                    { id: id('text'), label: m.responseText, error: state?.errors.text ?? null, focus: focus === 'text' },
-                    (a) =>
-                      html`<textarea id="${id('text')}" name="text" rows="5" maxlength="10000" required${a}>${state?.values.text ?? ''}</textarea>`,
-                  )}
+                  ${localizedField(ctx, {
+                    base: id('text'),
+                    legend: m.responseText,
+                    values: state?.values ?? {},
+                    errors: state?.errors,
+                    multiline: true,
+                    maxlength: 10000,
+                    focus: focus === id('text') ? `${id('text')}_kk` : null,
+                  })}
                   <div><button type="submit">${m.responseButton}</button></div>
                 </form>`
             }
           </li>`;
         })}</ol>`;
   return stepLayout(ctx, m, d, m.recsTitle, content);
+}
+
+/**
+ * The organizer adds the missing language of a published response (not a correction: no new version,
+ * no e-mail); shown while a state language is missing, or again after a refusal.
+ */
+function responseTranslationForm(ctx: PageContext, d: RecommendationsData, recommendationId: string, text: LocalizedText): SafeHtml {
+  const state = d.translation?.recommendationId === recommendationId ? d.translation.state : undefined;
+  if (!state && text.missing().length === 0) return html``;
+  const l = texts(ctx.locale).pages.council.languages;
+  const base = `translation-${recommendationId}`;
+  const values = state?.values ?? localizedValues(base, text);
+  return html`<details class="translations"${state ? html` open` : ''}><summary>${l.translationsTitle}</summary>
+  <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${recommendationId}/response/translations" novalidate>
+    ${formAlert(state?.formError)}
+    ${csrfField(ctx.csrf)}
+    <p class="meta">${l.translationsHint}</p>
+    ${localizedField(ctx, { base, legend: texts(ctx.locale).pages.organizer.responseText, values, errors: state?.errors, multiline: true, maxlength: 10000, showMissing: true, focus: state?.errors[base] ? `${base}_kk` : null })}
+    <div><button type="submit">${l.translationsButton}</button></div>
+  </form></details>`;
 }
 
 export interface OutcomeData extends StepData {
