@@ -2,6 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { CalendarService } from '../calendar/calendar.service';
 import { WorkingCalendar } from '../calendar/working-calendar';
 import { ManualClock } from '../common/clock';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { loadConfig } from '../config/config';
 import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { OutboxService } from '../notifications/outbox.service';
@@ -18,13 +19,13 @@ const hearing = {
   startsAt: new Date('2027-03-17T05:00:00Z'),
   endsAt: new Date('2027-03-17T07:00:00Z'),
   localDate: '2027-03-17',
-  venue: 'Almaty, Republic Square 4',
+  venue: LocalizedText.of({ kk: 'Алматы, Республика алаңы, 4', ru: 'Алматы, площадь Республики, 4' }),
   room: null,
   livestreamUrl: null,
   cancelReason: null,
 };
-const plan = { id: 'p1', title: 'Office furniture', organizationId: 'o1', hearingDeadlineDate: '2027-03-04' };
-const organization = { id: 'o1', councilId: 'c1', timeZone: 'Asia/Almaty', name: 'Akimat' };
+const plan = { id: 'p1', title: LocalizedText.of({ kk: 'Кеңсе жиһазы', ru: 'Офисная мебель', en: 'Office furniture' }), organizationId: 'o1', hearingDeadlineDate: '2027-03-04' };
+const organization = { id: 'o1', councilId: 'c1', timeZone: 'Asia/Almaty', name: LocalizedText.of({ kk: 'Әкімдік', ru: 'Акимат' }) };
 const person = { id: 'u1', email: 'u1@example.test', locale: 'en', display_name: 'Dana' };
 
 describe('HearingSweepService', () => {

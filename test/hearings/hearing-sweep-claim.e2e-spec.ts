@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { randomUUID } from 'node:crypto';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { Hearing } from '../../src/hearings/hearing.entity';
@@ -26,8 +27,8 @@ describe('hearing sweep claims', () => {
     return t.db.getRepository(Plan).save({
       organizationId: org.id,
       createdBy: organizer.user.id,
-      title: 'Road repair, Almaty',
-      description: 'Asphalt',
+      title: LocalizedText.of({ kk: 'Жол жөндеу, Алматы', ru: 'Ремонт дороги, Алматы' }),
+      description: LocalizedText.of({ kk: 'Асфальт', ru: 'Асфальт' }),
       subjectCode: '421110.000.000000',
       amount: 1_000_000,
       method: 'open_tender',

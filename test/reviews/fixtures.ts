@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { createHash } from 'node:crypto';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { Protocol } from '../../src/hearings/protocol.entity';
@@ -36,13 +37,13 @@ export async function createPlan(t: TestApp, w: World, fields: Partial<Plan> = {
   const plan = await t.db.getRepository(Plan).save({
     organizationId: w.organization.id,
     createdBy: w.organizer.user.id,
-    title: 'Ремонт школы №5 / Мектеп жөндеу',
-    description: 'Капитальный ремонт',
+    title: LocalizedText.of({ kk: '№5 мектепті жөндеу', ru: 'Ремонт школы №5' }),
+    description: LocalizedText.of({ kk: 'Күрделі жөндеу', ru: 'Капитальный ремонт' }),
     subjectCode: '452112.000.000000',
     amount: 150_000_000,
     method: 'open_tender',
     plannedQuarter: '2027-Q2',
-    deliveryPlace: 'Almaty',
+    deliveryPlace: LocalizedText.of({ kk: 'Алматы', ru: 'Алматы' }),
     publishedAt: new Date('2027-01-04T10:00:00+05:00'),
     stage1ClosesAt: new Date('2027-01-25T23:59:59.999+05:00'),
     stage1CloseDate: '2027-01-25',
@@ -99,7 +100,7 @@ export async function answerRemark(
   const answer = await t.db.getRepository(Answer).save({
     remarkId: remark.id,
     version: 1,
-    body: fields.body,
+    body: LocalizedText.single(fields.body, 'ru')!,
     disposition: fields.disposition,
     authorId,
     publishedAt: fields.publishedAt,
