@@ -58,6 +58,7 @@ describe('hearings', () => {
       stage: 1,
       authorId: author.user.id,
       body,
+      language: 'ru',
       bodyHash: createHash('sha256').update(body).digest('hex'),
       createdAt: new Date(at),
       answerDueAt: answerDueAt(new Date(at), 'Asia/Almaty', cal, t.config.procedure),
