@@ -169,19 +169,28 @@ describe('hearings', () => {
     });
 
     it('schedules and e-mails every participant, follower and sign-up exactly once with an .ics', async () => {
+      // a string room is in the Content-Language; the reader (Accept-Language: en) gets a fallback and every version under i18n
       const res = await t.http
         .put(`${base()}/hearing`)
         .set(organizer.auth)
-        .send({ startsAt: '2027-03-16T10:00:00+05:00', room: 'Hall 2', livestreamUrl: 'https://stream.example/akimat' })
+        .set('Content-Language', 'ru')
+        .set('Accept-Language', 'en')
+        .send({ startsAt: '2027-03-16T10:00:00+05:00', room: 'Зал 2', livestreamUrl: 'https://stream.example/akimat' })
         .expect(200);
       expect(res.body).toMatchObject({
         startsAt: '2027-03-16T05:00:00.000Z',
         endsAt: '2027-03-16T07:00:00.000Z',
         localDate: '2027-03-16',
         venue: 'Almaty, Republic Square 4',
-        room: 'Hall 2',
+        room: 'Зал 2',
         status: 'scheduled',
         sequence: 0,
+      });
+      expect(res.body.i18n.room).toEqual({ kk: null, ru: 'Зал 2', en: null });
+      expect(res.body.i18n.venue).toEqual({
+        kk: 'Алматы қ., Республика алаңы, 4',
+        ru: 'г. Алматы, площадь Республики, 4',
+        en: 'Almaty, Republic Square 4',
       });
       expect(res.body.history).toHaveLength(1);
       const hearing = await t.db.getRepository(Hearing).findOneByOrFail({ planId: plan.id });
@@ -200,7 +209,13 @@ describe('hearings', () => {
         expect(ics).toContain('DTEND:20270316T070000Z\r\n');
         expect(ics).toContain(`:mailto:${person.user.email}\r\n`);
         expect(ics).toContain('STATUS:CONFIRMED\r\n');
-        expect(ics).toContain('LOCATION:Almaty\\, Republic Square 4\\, Hall 2\r\n');
+        // the calendar in the recipient's language: venue, room (a fallback to Russian) and the plan's title, RFC 5545-escaped
+        const lang = person.user.locale as 'kk' | 'ru' | 'en';
+        const venue = { kk: 'Алматы қ.\\, Республика алаңы\\, 4', ru: 'г. Алматы\\, площадь Республики\\, 4', en: 'Almaty\\, Republic Square 4' }[lang];
+        const title = { kk: 'Кеңсе жиһазы\\, Алматы', ru: 'Офисная мебель\\, Алматы', en: 'Office furniture\\, Almaty' }[lang];
+        expect(unfold(ics)).toContain(`LOCATION:${venue}\\, Зал 2\r\n`);
+        expect(unfold(ics)).toContain(`SUMMARY:`);
+        expect(unfold(ics)).toContain(`: ${title}\r\n`);
         expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true);
         for (const line of mails[0].attachments[0].content.toString().split('\r\n'))
           expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
@@ -214,6 +229,36 @@ describe('hearings', () => {
       const res = await t.http.get(`${base()}/hearing.ics`).expect(200);
       expect(res.headers['content-type']).toMatch(/^text\/calendar/);
       expect(unfold(res.text)).toContain(`UID:${uid}\r\n`);
+    });
+
+    it("serves the .ics in the requester's language: ?lang= first, then Accept-Language", async () => {
+      const kk = unfold((await t.http.get(`${base()}/hearing.ics?lang=kk`).set('Accept-Language', 'en').expect(200)).text);
+      expect(kk).toContain('SUMMARY:Қоғамдық тыңдаулар: Кеңсе жиһазы\\, Алматы\r\n');
+      expect(kk).toContain('LOCATION:Алматы қ.\\, Республика алаңы\\, 4\\, Зал 2\r\n');
+      const ru = unfold((await t.http.get(`${base()}/hearing.ics`).set('Accept-Language', 'ru-RU,ru;q=0.9').expect(200)).text);
+      expect(ru).toContain('LOCATION:г. Алматы\\, площадь Республики\\, 4\\, Зал 2\r\n');
+      expect(ru).toContain(': Офисная мебель\\, Алматы\r\n');
+    });
+
+    it('adds a translation of the room without a new sequence or e-mail; 409 TRANSLATION_EXISTS for another text', async () => {
+      const before = t.smtp.messages.length;
+      const url = `${base()}/hearing/translations`;
+      await t.http.put(url).set(otherOrganizer.auth).send({ room: { kk: '2-зал' } }).expect(403);
+      await t.http.put(url).send({ room: { kk: '2-зал' } }).expect(401);
+      const res = await t.http.put(url).set(organizer.auth).set('Accept-Language', 'kk').send({ room: { kk: '2-зал', ru: 'Зал 2' } }).expect(200);
+      expect(res.body).toMatchObject({ room: '2-зал', sequence: 0 });
+      expect(res.body.i18n.room).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
+      expect(res.body.history[0].i18n.room).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
+      const conflict = await t.http.put(url).set(organizer.auth).send({ room: { ru: 'Зал № 2' } }).expect(409);
+      expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
+      await t.http.put(url).set(organizer.auth).send({ room: { ru: 'Зал 2' } }).expect(200); // the same text again: nothing to do
+      const stored = await t.db.getRepository(Hearing).findOneByOrFail({ planId: plan.id });
+      expect(stored.sequence).toBe(0);
+      expect(stored.room?.toJSON()).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
+      await t.flushMail();
+      expect(t.smtp.messages.length).toBe(before);
+      const kk = unfold((await t.http.get(`${base()}/hearing.ics?lang=kk`).expect(200)).text);
+      expect(kk).toContain('LOCATION:Алматы қ.\\, Республика алаңы\\, 4\\, 2-зал\r\n');
     });
 
     it('refuses a protocol before the hearing with 409 HEARING_NOT_HELD', async () => {
@@ -230,7 +275,7 @@ describe('hearings', () => {
       const res = await t.http
         .put(`${base()}/hearing`)
         .set(organizer.auth)
-        .send({ startsAt: '2027-03-17T11:00:00+05:00', room: 'Hall 3' })
+        .send({ startsAt: '2027-03-17T11:00:00+05:00', room: { kk: '3-зал', ru: 'Зал 3' } })
         .expect(200);
       expect(res.body).toMatchObject({ sequence: 1, localDate: '2027-03-17', status: 'scheduled' });
       expect(res.body.history.map((h: { action: string }) => h.action)).toEqual(['scheduled', 'rescheduled']);
@@ -249,7 +294,7 @@ describe('hearings', () => {
       expect((await sweep.runOnce()).reminders).toBe(1);
       expect((await sweep.runOnce()).reminders).toBe(0);
       await t.flushMail();
-      expect(t.smtp.to(signup.user.email).map((m) => m.subject)).toEqual([
+      expect(t.smtp.to(signup.user.email).map((m) => m.subject)).toEqual([ // the sign-up reads English: the title's English version
         'Public hearing scheduled: Office furniture, Almaty',
         'Public hearing rescheduled: Office furniture, Almaty',
         'Reminder: public hearing: Office furniture, Almaty',
@@ -260,17 +305,31 @@ describe('hearings', () => {
     it('publishes the protocol after the hearing, notifies everyone, then only corrections', async () => {
       t.clock.set(new Date('2027-03-17T14:00:00+05:00'));
       const before = t.smtp.messages.length;
+      // each text as {kk, ru} or a string in the Content-Language (the organizer's account language, en, without it)
       const body = {
         attendeesCount: 12,
-        speakers: ['A. Akhmetov'],
-        questions: [{ question: 'Why?', answer: 'Because.' }],
-        summary: 'Discussed.',
-        decisions: ['Keep the plan'],
+        speakers: ['А. Ахметов', { kk: 'Б. Серікова', ru: 'Б. Серикова' }],
+        questions: [{ question: { kk: 'Неге?', ru: 'Почему?' }, answer: 'Because.' }],
+        summary: { kk: 'Талқыланды.', ru: 'Обсудили.' },
+        decisions: [{ ru: 'Оставить план' }],
       };
       const res = await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, otherOrganizer)).send(body).expect(403);
       expect(res.body.error.code).toBe('FORBIDDEN');
-      const created = await t.http.post(`${base()}/hearing/protocol`).set(fresh(t, organizer)).send(body).expect(201);
+      const created = await t.http
+        .post(`${base()}/hearing/protocol`)
+        .set(fresh(t, organizer))
+        .set('Accept-Language', 'kk')
+        .send(body)
+        .expect(201);
       expect(created.body).toMatchObject({ version: 1, attendeesCount: 12, late: false, versions: [{ version: 1 }] });
+      expect(created.body.summary).toBe('Талқыланды.');
+      expect(created.body.speakers).toEqual(['А. Ахметов', 'Б. Серікова']);
+      expect(created.body.i18n.speakers).toEqual([
+        { kk: null, ru: null, en: 'А. Ахметов' },
+        { kk: 'Б. Серікова', ru: 'Б. Серикова', en: null },
+      ]);
+      expect(created.body.decisions).toEqual(['Оставить план']); // kk missing: the Russian version
+      expect(created.body.questions[0]).toMatchObject({ question: 'Неге?', answer: 'Because.' });
       const stored = await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id });
       expect(stored.protocolPublishedAt?.toISOString()).toBe('2027-03-17T09:00:00.000Z');
       expect(stored.reviewClosesAt).not.toBeNull();
@@ -279,15 +338,53 @@ describe('hearings', () => {
       );
       await t.flushMail();
       expect(t.smtp.messages.length - before).toBe(5); // 3 participants (one also follows), a follower, a sign-up
-      expect(t.smtp.to(participants[1].user.email).at(-1)?.subject).toMatch(/^Опубликован протокол слушаний/);
+      const ruMail = t.smtp.to(participants[1].user.email).at(-1)!;
+      expect(ruMail.subject).toBe('Опубликован протокол слушаний: Офисная мебель, Алматы');
+      expect(ruMail.text).toContain('Обсудили.');
+      const kkMail = t.smtp.to(participants[2].user.email).at(-1)!;
+      expect(kkMail.subject).toMatch(/: Кеңсе жиһазы, Алматы$/);
+      expect(kkMail.text).toContain('Талқыланды.');
+      expect(kkMail.text).not.toContain('Обсудили.');
       await t.http
         .post(`${base()}/hearing/protocol/corrections`)
         .set(fresh(t, organizer))
-        .send({ ...body, attendeesCount: 13, reason: 'Miscounted' })
+        .set('Content-Language', 'ru')
+        .send({ ...body, attendeesCount: 13, reason: 'Ошибка в подсчёте' })
         .expect(201);
-      const got = await t.http.get(`${base()}/hearing/protocol`).expect(200);
-      expect(got.body).toMatchObject({ version: 2, attendeesCount: 13, correctionReason: 'Miscounted' });
+      const got = await t.http.get(`${base()}/hearing/protocol`).set('Accept-Language', 'ru').expect(200);
+      expect(got.body).toMatchObject({ version: 2, attendeesCount: 13, correctionReason: 'Ошибка в подсчёте' });
+      expect(got.body.i18n.correctionReason).toEqual({ kk: null, ru: 'Ошибка в подсчёте', en: null });
       expect(got.body.versions).toHaveLength(2);
+
+      // translations of the latest version: lists by index, in place, no version, no e-mail
+      await t.flushMail();
+      const mails = t.smtp.messages.length;
+      const url = `${base()}/hearing/protocol/translations`;
+      await t.http.put(url).set(fresh(t, otherOrganizer)).send({ decisions: [{ kk: 'Жоспарды қалдыру' }] }).expect(403);
+      await t.http
+        .put(url)
+        .set(fresh(t, organizer))
+        .send({ speakers: [{ kk: 'А. Ахметов' }, null, { kk: 'артық' }] })
+        .expect(422);
+      const translated = await t.http
+        .put(url)
+        .set(fresh(t, organizer))
+        .set('Accept-Language', 'kk')
+        .send({
+          speakers: [{ ru: 'А. Ахметов', kk: 'А. Ахметов' }],
+          decisions: [{ kk: 'Жоспарды қалдыру' }],
+          questions: [{ answer: { kk: 'Себебі.' } }],
+          correctionReason: { kk: 'Санауда қате' },
+        })
+        .expect(200);
+      expect(translated.body).toMatchObject({ version: 2, decisions: ['Жоспарды қалдыру'], correctionReason: 'Санауда қате' });
+      expect(translated.body.i18n.speakers[0]).toEqual({ kk: 'А. Ахметов', ru: 'А. Ахметов', en: 'А. Ахметов' });
+      expect(translated.body.questions[0].i18n.answer).toEqual({ kk: 'Себебі.', ru: null, en: 'Because.' });
+      expect(translated.body.versions).toHaveLength(2);
+      const conflict = await t.http.put(url).set(fresh(t, organizer)).send({ summary: { ru: 'Другое' } }).expect(409);
+      expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
+      await t.flushMail();
+      expect(t.smtp.messages.length).toBe(mails);
       const again = await t.http
         .put(`${base()}/hearing`)
         .set(fresh(t, organizer))

@@ -81,6 +81,7 @@ export async function createRemark(
     planId,
     authorId,
     stage: 1,
+    language: 'ru',
     createdAt: new Date('2027-01-10T12:00:00+05:00'),
     idempotencyKey: null,
     bodyHash: sha256(fields.body),
