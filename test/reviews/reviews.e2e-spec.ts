@@ -1,5 +1,8 @@
 import { CalendarService } from '../../src/calendar/calendar.service';
+import { Recommendation } from '../../src/reviews/recommendation.entity';
+import { RecommendationResponse } from '../../src/reviews/recommendation-response.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
+import { ReviewPosition } from '../../src/reviews/review-position.entity';
 import { ReviewSweepService } from '../../src/reviews/review-sweep.service';
 import { recommendationResponseDueAt, reviewClosesAt } from '../../src/procedure/deadlines';
 import { createUser } from '../support/factories';
@@ -294,5 +297,81 @@ describe('council review', () => {
     // the dispatcher sends in parallel, so the order of arrival is not the order of the responses
     expect(mails.filter((m) => m.text?.includes('Split into lots'))).toHaveLength(2);
     expect(mails.filter((m) => m.text?.includes('The deadline is fixed by law'))).toHaveLength(1);
+  });
+
+  it('positions, recommendations and responses in kk and ru: i18n in reads, translations by index without e-mail, 409 TRANSLATION_EXISTS, e-mail in the member\'s language', async () => {
+    const plan = await reviewedPlan();
+    const member = await createUser(t, 'council_member', { councilId: w.council.id, locale: 'kk', displayName: 'Member kk' });
+    const created = await t.http
+      .post(`/api/v1/plans/${plan.id}/review/positions`)
+      .set(member.auth)
+      .set('Content-Language', 'ru')
+      .send({
+        position: 'endorse_with_recommendations',
+        text: { kk: 'Жалпы келісемін', ru: 'В целом согласен' },
+        recommendations: ['Разделить на лоты', { kk: 'Мерзімді ұзарту' }],
+      })
+      .expect(201);
+    const [r1, r2] = created.body.recommendations as { id: string }[];
+    const stored = await t.db.getRepository(Recommendation).findOneByOrFail({ id: r1.id });
+    expect(stored.text.toJSON()).toEqual({ kk: null, ru: 'Разделить на лоты', en: null });
+
+    const kkView = await t.http.get(`/api/v1/plans/${plan.id}/review`).set('Accept-Language', 'kk').expect(200);
+    const mine = kkView.body.positions.find((p: { memberName: string }) => p.memberName === 'Member kk');
+    expect(mine.text).toBe('Жалпы келісемін');
+    expect(mine.i18n.text).toEqual({ kk: 'Жалпы келісемін', ru: 'В целом согласен', en: null });
+    expect(mine.recommendations.map((r: { text: string }) => r.text)).toEqual(['Разделить на лоты', 'Мерзімді ұзарту']);
+    expect(mine.recommendations[0].i18n.text).toEqual({ kk: null, ru: 'Разделить на лоты', en: null });
+
+    // the member adds the Kazakh of the first recommendation and the Russian of the second, nothing else changes
+    const url = `/api/v1/plans/${plan.id}/review/positions/mine/translations`;
+    await t.http.put(url).set(w.organizer.auth).send({ text: { en: 'Agree' } }).expect(404);
+    const translated = await t.http
+      .put(url)
+      .set(member.auth)
+      .set('Accept-Language', 'kk')
+      .send({ recommendations: [{ kk: 'Лоттарға бөлу' }, { ru: 'Продлить срок' }] })
+      .expect(200);
+    expect(translated.body.recommendations.map((r: { text: string }) => r.text)).toEqual(['Лоттарға бөлу', 'Мерзімді ұзарту']);
+    expect(translated.body.recommendations[1].i18n.text).toEqual({ kk: 'Мерзімді ұзарту', ru: 'Продлить срок', en: null });
+    const conflict = await t.http.put(url).set(member.auth).send({ text: { ru: 'Согласен' } }).expect(409);
+    expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
+    expect(await t.db.getRepository(ReviewPosition).countBy({ planId: plan.id })).toBe(1);
+
+    // the organizer responds in Russian; the member (kk) gets the e-mail in Kazakh with the other language marked
+    t.smtp.messages.length = 0;
+    await t.http
+      .post(`/api/v1/recommendations/${r1.id}/response`)
+      .set(w.organizer.auth)
+      .set('Content-Language', 'ru')
+      .send({ accepted: true, text: 'Разделим на три лота' })
+      .expect(201);
+    await t.flushMail();
+    const mail = t.smtp.to(member.user.email);
+    expect(mail).toHaveLength(1);
+    expect(mail[0].subject).toContain('№5 мектепті жөндеу');
+    expect(mail[0].text).toContain('Лоттарға бөлу');
+    expect(mail[0].text).toContain('Разделим на три лота');
+    expect(mail[0].html).toContain('lang="ru"');
+
+    const responseUrl = `/api/v1/recommendations/${r1.id}/response/translations`;
+    await t.http.put(responseUrl).set(member.auth).send({ text: { kk: 'Үш лотқа бөлеміз' } }).expect(403);
+    await t.http.put(`/api/v1/recommendations/${r2.id}/response/translations`).set(w.organizer.auth).send({ text: { kk: 'x' } }).expect(409);
+    const response = await t.http
+      .put(responseUrl)
+      .set(w.organizer.auth)
+      .set('Accept-Language', 'kk')
+      .send({ text: { kk: 'Үш лотқа бөлеміз', ru: 'Разделим на три лота' } })
+      .expect(200);
+    expect(response.body).toMatchObject({ version: 1, text: 'Үш лотқа бөлеміз' });
+    const taken = await t.http.put(responseUrl).set(w.organizer.auth).send({ text: { ru: 'Иначе' } }).expect(409);
+    expect(taken.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
+    expect(await t.db.getRepository(RecommendationResponse).countBy({ recommendationId: r1.id })).toBe(1);
+    const view = await t.http.get(`/api/v1/plans/${plan.id}/review`).set('Accept-Language', 'kk').expect(200);
+    const rec = view.body.recommendations.find((r: { id: string }) => r.id === r1.id);
+    expect(rec.response).toMatchObject({ version: 1, text: 'Үш лотқа бөлеміз' });
+    expect(rec.response.i18n.text).toEqual({ kk: 'Үш лотқа бөлеміз', ru: 'Разделим на три лота', en: null });
+    await t.flushMail();
+    expect(t.smtp.to(member.user.email)).toHaveLength(1); // the translations sent nothing
   });
 });
