@@ -325,7 +325,8 @@ describe('council review', () => {
 
     // the member adds the Kazakh of the first recommendation and the Russian of the second, nothing else changes
     const url = `/api/v1/plans/${plan.id}/review/positions/mine/translations`;
-    await t.http.put(url).set(w.organizer.auth).send({ text: { en: 'Agree' } }).expect(404);
+    await t.http.put(url).set(w.organizer.auth).send({ text: { en: 'Agree' } }).expect(403);
+    await t.http.put(url).set(w.members[2].auth).send({ text: { en: 'Agree' } }).expect(404); // no position of theirs
     const translated = await t.http
       .put(url)
       .set(member.auth)
