@@ -380,7 +380,7 @@ describe('hearings', () => {
       expect(translated.body).toMatchObject({ version: 2, decisions: ['Жоспарды қалдыру'], correctionReason: 'Санауда қате' });
       // version 2 was sent with Content-Language: ru, so its string speaker is Russian; Kazakh is added
       expect(translated.body.i18n.speakers[0]).toEqual({ kk: 'А. Ахметов', ru: 'А. Ахметов', en: null });
-      expect(translated.body.questions[0].i18n.answer).toEqual({ kk: 'Себебі.', ru: null, en: 'Because.' });
+      expect(translated.body.questions[0].i18n.answer).toEqual({ kk: 'Себебі.', ru: 'Because.', en: null });
       expect(translated.body.versions).toHaveLength(2);
       const conflict = await t.http.put(url).set(fresh(t, organizer)).send({ summary: { ru: 'Другое' } }).expect(409);
       expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
