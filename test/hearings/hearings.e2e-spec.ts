@@ -211,7 +211,11 @@ describe('hearings', () => {
         expect(ics).toContain('STATUS:CONFIRMED\r\n');
         // the calendar in the recipient's language: venue, room (a fallback to Russian) and the plan's title, RFC 5545-escaped
         const lang = person.user.locale as 'kk' | 'ru' | 'en';
-        const venue = { kk: 'Алматы қ.\\, Республика алаңы\\, 4', ru: 'г. Алматы\\, площадь Республики\\, 4', en: 'Almaty\\, Republic Square 4' }[lang];
+        const venue = {
+          kk: 'Алматы қ.\\, Республика алаңы\\, 4',
+          ru: 'г. Алматы\\, площадь Республики\\, 4',
+          en: 'Almaty\\, Republic Square 4',
+        }[lang];
         const title = { kk: 'Кеңсе жиһазы\\, Алматы', ru: 'Офисная мебель\\, Алматы', en: 'Office furniture\\, Almaty' }[lang];
         expect(unfold(ics)).toContain(`LOCATION:${venue}\\, Зал 2\r\n`);
         expect(unfold(ics)).toContain(`SUMMARY:`);
@@ -243,15 +247,35 @@ describe('hearings', () => {
     it('adds a translation of the room without a new sequence or e-mail; 409 TRANSLATION_EXISTS for another text', async () => {
       const before = t.smtp.messages.length;
       const url = `${base()}/hearing/translations`;
-      await t.http.put(url).set(otherOrganizer.auth).send({ room: { kk: '2-зал' } }).expect(403);
-      await t.http.put(url).send({ room: { kk: '2-зал' } }).expect(401);
-      const res = await t.http.put(url).set(organizer.auth).set('Accept-Language', 'kk').send({ room: { kk: '2-зал', ru: 'Зал 2' } }).expect(200);
+      await t.http
+        .put(url)
+        .set(otherOrganizer.auth)
+        .send({ room: { kk: '2-зал' } })
+        .expect(403);
+      await t.http
+        .put(url)
+        .send({ room: { kk: '2-зал' } })
+        .expect(401);
+      const res = await t.http
+        .put(url)
+        .set(organizer.auth)
+        .set('Accept-Language', 'kk')
+        .send({ room: { kk: '2-зал', ru: 'Зал 2' } })
+        .expect(200);
       expect(res.body).toMatchObject({ room: '2-зал', sequence: 0 });
       expect(res.body.i18n.room).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
       expect(res.body.history[0].i18n.room).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
-      const conflict = await t.http.put(url).set(organizer.auth).send({ room: { ru: 'Зал № 2' } }).expect(409);
+      const conflict = await t.http
+        .put(url)
+        .set(organizer.auth)
+        .send({ room: { ru: 'Зал № 2' } })
+        .expect(409);
       expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
-      await t.http.put(url).set(organizer.auth).send({ room: { ru: 'Зал 2' } }).expect(200); // the same text again: nothing to do
+      await t.http
+        .put(url)
+        .set(organizer.auth)
+        .send({ room: { ru: 'Зал 2' } })
+        .expect(200); // the same text again: nothing to do
       const stored = await t.db.getRepository(Hearing).findOneByOrFail({ planId: plan.id });
       expect(stored.sequence).toBe(0);
       expect(stored.room?.toJSON()).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
@@ -294,7 +318,8 @@ describe('hearings', () => {
       expect((await sweep.runOnce()).reminders).toBe(1);
       expect((await sweep.runOnce()).reminders).toBe(0);
       await t.flushMail();
-      expect(t.smtp.to(signup.user.email).map((m) => m.subject)).toEqual([ // the sign-up reads English: the title's English version
+      expect(t.smtp.to(signup.user.email).map((m) => m.subject)).toEqual([
+        // the sign-up reads English: the title's English version
         'Public hearing scheduled: Office furniture, Almaty',
         'Public hearing rescheduled: Office furniture, Almaty',
         'Reminder: public hearing: Office furniture, Almaty',
@@ -360,7 +385,11 @@ describe('hearings', () => {
       await t.flushMail();
       const mails = t.smtp.messages.length;
       const url = `${base()}/hearing/protocol/translations`;
-      await t.http.put(url).set(fresh(t, otherOrganizer)).send({ decisions: [{ kk: 'Жоспарды қалдыру' }] }).expect(403);
+      await t.http
+        .put(url)
+        .set(fresh(t, otherOrganizer))
+        .send({ decisions: [{ kk: 'Жоспарды қалдыру' }] })
+        .expect(403);
       await t.http
         .put(url)
         .set(fresh(t, organizer))
@@ -382,7 +411,11 @@ describe('hearings', () => {
       expect(translated.body.i18n.speakers[0]).toEqual({ kk: 'А. Ахметов', ru: 'А. Ахметов', en: null });
       expect(translated.body.questions[0].i18n.answer).toEqual({ kk: 'Себебі.', ru: 'Because.', en: null });
       expect(translated.body.versions).toHaveLength(2);
-      const conflict = await t.http.put(url).set(fresh(t, organizer)).send({ summary: { ru: 'Другое' } }).expect(409);
+      const conflict = await t.http
+        .put(url)
+        .set(fresh(t, organizer))
+        .send({ summary: { ru: 'Другое' } })
+        .expect(409);
       expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
       await t.flushMail();
       expect(t.smtp.messages.length).toBe(mails);

@@ -299,7 +299,7 @@ describe('council review', () => {
     expect(mails.filter((m) => m.text?.includes('The deadline is fixed by law'))).toHaveLength(1);
   });
 
-  it('positions, recommendations and responses in kk and ru: i18n in reads, translations by index without e-mail, 409 TRANSLATION_EXISTS, e-mail in the member\'s language', async () => {
+  it("positions, recommendations and responses in kk and ru: i18n in reads, translations by index without e-mail, 409 TRANSLATION_EXISTS, e-mail in the member's language", async () => {
     const plan = await reviewedPlan();
     const member = await createUser(t, 'council_member', { councilId: w.council.id, locale: 'kk', displayName: 'Member kk' });
     const created = await t.http
@@ -325,8 +325,16 @@ describe('council review', () => {
 
     // the member adds the Kazakh of the first recommendation and the Russian of the second, nothing else changes
     const url = `/api/v1/plans/${plan.id}/review/positions/mine/translations`;
-    await t.http.put(url).set(w.organizer.auth).send({ text: { en: 'Agree' } }).expect(403);
-    await t.http.put(url).set(w.members[2].auth).send({ text: { en: 'Agree' } }).expect(404); // no position of theirs
+    await t.http
+      .put(url)
+      .set(w.organizer.auth)
+      .send({ text: { en: 'Agree' } })
+      .expect(403);
+    await t.http
+      .put(url)
+      .set(w.members[2].auth)
+      .send({ text: { en: 'Agree' } })
+      .expect(404); // no position of theirs
     const translated = await t.http
       .put(url)
       .set(member.auth)
@@ -335,7 +343,11 @@ describe('council review', () => {
       .expect(200);
     expect(translated.body.recommendations.map((r: { text: string }) => r.text)).toEqual(['Лоттарға бөлу', 'Мерзімді ұзарту']);
     expect(translated.body.recommendations[1].i18n.text).toEqual({ kk: 'Мерзімді ұзарту', ru: 'Продлить срок', en: null });
-    const conflict = await t.http.put(url).set(member.auth).send({ text: { ru: 'Согласен' } }).expect(409);
+    const conflict = await t.http
+      .put(url)
+      .set(member.auth)
+      .send({ text: { ru: 'Согласен' } })
+      .expect(409);
     expect(conflict.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
     expect(await t.db.getRepository(ReviewPosition).countBy({ planId: plan.id })).toBe(1);
 
@@ -356,8 +368,16 @@ describe('council review', () => {
     expect(mail[0].html).toContain('lang="ru"');
 
     const responseUrl = `/api/v1/recommendations/${r1.id}/response/translations`;
-    await t.http.put(responseUrl).set(member.auth).send({ text: { kk: 'Үш лотқа бөлеміз' } }).expect(403);
-    await t.http.put(`/api/v1/recommendations/${r2.id}/response/translations`).set(w.organizer.auth).send({ text: { kk: 'x' } }).expect(409);
+    await t.http
+      .put(responseUrl)
+      .set(member.auth)
+      .send({ text: { kk: 'Үш лотқа бөлеміз' } })
+      .expect(403);
+    await t.http
+      .put(`/api/v1/recommendations/${r2.id}/response/translations`)
+      .set(w.organizer.auth)
+      .send({ text: { kk: 'x' } })
+      .expect(409);
     const response = await t.http
       .put(responseUrl)
       .set(w.organizer.auth)
@@ -365,7 +385,11 @@ describe('council review', () => {
       .send({ text: { kk: 'Үш лотқа бөлеміз', ru: 'Разделим на три лота' } })
       .expect(200);
     expect(response.body).toMatchObject({ version: 1, text: 'Үш лотқа бөлеміз' });
-    const taken = await t.http.put(responseUrl).set(w.organizer.auth).send({ text: { ru: 'Иначе' } }).expect(409);
+    const taken = await t.http
+      .put(responseUrl)
+      .set(w.organizer.auth)
+      .send({ text: { ru: 'Иначе' } })
+      .expect(409);
     expect(taken.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
     expect(await t.db.getRepository(RecommendationResponse).countBy({ recommendationId: r1.id })).toBe(1);
     const view = await t.http.get(`/api/v1/plans/${plan.id}/review`).set('Accept-Language', 'kk').expect(200);

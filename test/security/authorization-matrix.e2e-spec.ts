@@ -183,6 +183,13 @@ describe('authorization matrix: every role against every write endpoint and ever
     });
     return position.recommendations[0].id as string;
   };
+  /** Under review, with the positions of the member and the chair (whose translations they may add). */
+  const withOwnPositions = async () => {
+    const plan = await underReview();
+    for (const who of [w.members[1], w.chair])
+      await prepare('post', `${API}/plans/${plan.id}/review/positions`, who, { position: 'endorse', text: 'Endorsed' });
+    return plan;
+  };
   const notice = {
     noticeNumber: 'N-1',
     documents: [{ title: 'Specification', url: 'https://goszakup.example/spec.pdf', sha256: 'a'.repeat(64) }],
@@ -471,7 +478,34 @@ describe('authorization matrix: every role against every write endpoint and ever
         body: { ...protocolBody, attendeesCount: 11, reason: 'Miscounted' },
       }),
     ],
+    [
+      'PUT /plans/{id}/hearing/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withScheduledHearing()).id}/hearing/translations`,
+        body: { room: { kk: '1-зал' } },
+      }),
+    ],
+    [
+      'PUT /plans/{id}/hearing/protocol/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withProtocolAfterHearing()).id}/hearing/protocol/translations`,
+        body: { summary: { kk: 'Талқыланды' } },
+      }),
+    ],
     // council review
+    [
+      'PUT /plans/{id}/review/positions/mine/translations',
+      [A, N, N, N, N, N, '200', '200', N],
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withOwnPositions()).id}/review/positions/mine/translations`,
+        body: { text: { kk: 'Мақұлдаймын' } },
+      }),
+    ],
     [
       'POST /plans/{id}/review/positions',
       [A, N, N, N, N, N, '201', '201', N],
@@ -506,6 +540,15 @@ describe('authorization matrix: every role against every write endpoint and ever
           url: `${API}/recommendations/${id}/response/corrections`,
           body: { accepted: false, text: 'One lot', reason: 'Budget' },
         };
+      },
+    ],
+    [
+      'PUT /recommendations/{id}/response/translations',
+      planOrganizer('200'),
+      async () => {
+        const id = await recommendation();
+        await prepare('post', `${API}/recommendations/${id}/response`, w.organizer, { accepted: true, text: 'Two lots' });
+        return { method: 'PUT', url: `${API}/recommendations/${id}/response/translations`, body: { text: { kk: 'Екі лот' } } };
       },
     ],
     // stage 2 and the outcome
@@ -741,6 +784,18 @@ describe('authorization matrix: every role against every write endpoint and ever
       },
     ],
     [
+      'POST /organizer/plans/:id/recommendations/:recommendationId/response/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => {
+        const { planId, recommendationId } = await recommendationOnPlan();
+        await prepare('post', `${API}/recommendations/${recommendationId}/response`, w.organizer, { accepted: true, text: 'Two lots' });
+        return {
+          url: organizerPlan(`/recommendations/${recommendationId}/response/translations`)(planId),
+          body: { [`translation-${recommendationId}_kk`]: 'Екі лот' },
+        };
+      },
+    ],
+    [
       'POST /organizer/plans/:id/outcome',
       pagePlanOrganizer('303 done=outcome'),
       async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary: 'Amending' } }),
@@ -753,6 +808,11 @@ describe('authorization matrix: every role against every write endpoint and ever
         url: `/council/plans/${(await underReview()).id}/positions`,
         body: { position: 'endorse', text: 'Endorsed', recommendations: '' },
       }),
+    ],
+    [
+      'POST /council/plans/:id/positions/translations',
+      [SIGN_IN, P, P, P, N, P, '303 done=translations', '303 done=translations', P],
+      async () => ({ url: `/council/plans/${(await withOwnPositions()).id}/positions/translations`, body: { text_kk: 'Мақұлдаймын' } }),
     ],
     [
       'POST /council/plans/:id/close',
