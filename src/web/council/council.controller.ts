@@ -87,6 +87,9 @@ export class CouncilPagesController {
     const recommendations = localizedLines(body, 'recommendations');
     // a client posting the one-language fields of the form before issue 15 writes in the page's language
     const typed = localizedInput(body, 'text');
+    if (localizedBlank(typed) && text(body, 'text')) values[`text_${ctx.locale}`] = text(body, 'text');
+    if (!recommendations.items.length && text(body, 'recommendations'))
+      values[`recommendations_${ctx.locale}`] = text(body, 'recommendations');
     const input = {
       position: values.position,
       text: localizedBlank(typed) ? text(body, 'text').trim() : typed,
