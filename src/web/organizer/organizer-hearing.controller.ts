@@ -85,6 +85,8 @@ export class OrganizerHearingController {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, SCHEDULE_FIELDS, ['time', 'livestreamUrl']);
+    // the one room field of the form before issue 15 is in the page's language
+    if (localizedBlank(localizedInput(body, 'room')) && text(body, 'room')) values[`room_${ctx.locale}`] = text(body, 'room');
     const errors: Errors = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(values.date)) errors.date = m.dateError;
     if (!/^\d{2}:\d{2}$/.test(values.time)) errors.time = m.timeError;
@@ -153,6 +155,8 @@ export class OrganizerHearingController {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
     const values = readForm(body, PROTOCOL_FIELDS, ['attendeesCount']);
+    for (const base of ['speakers', 'summary', 'decisions'] as const)
+      if (localizedBlank(localizedInput(body, base)) && text(body, base)) values[`${base}_${ctx.locale}`] = text(body, base);
     const speakers = localizedLines(body, 'speakers');
     const decisions = localizedLines(body, 'decisions');
     const input = {

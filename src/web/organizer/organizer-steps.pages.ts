@@ -19,7 +19,7 @@ import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState, Values } from '../forms/form';
 import { localizedField, localizedValues } from '../forms/localized-fields';
 import { LocalizedText } from '../../common/i18n/localized-text';
-import { localizedBlock, localizedPlain } from '../localized';
+import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { firstError } from '../forms/form';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
@@ -36,11 +36,12 @@ export interface StepData {
 }
 
 function stepLayout(ctx: PageContext, m: Catalogue['pages']['organizer'], d: StepData, title: string, content: SafeHtml): SafeHtml {
+  const planTitle = LocalizedText.fromStored(d.view.title);
   const body = html`${planHeading(ctx, m, d.view, title, `/organizer/plans/${d.view.id}`)}
-<p>${interpolate(m.hearingFor, { plan: d.view.title })}</p>
+<p>${m.hearingFor.split('{plan}')[0]}${localizedInline(planTitle, ctx.locale)}${m.hearingFor.split('{plan}')[1] ?? ''}</p>
 ${flash(d.flash)}
 ${content}`;
-  return layout(ctx, { title: `${title}: ${d.view.title}`, body });
+  return layout(ctx, { title: `${title}: ${localizedPlain(planTitle, ctx.locale)}`, body });
 }
 
 /** A labelled form: an <h2>, the refusal of the whole form, the CSRF field, the controls, the button. */
