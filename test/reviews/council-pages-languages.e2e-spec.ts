@@ -147,4 +147,29 @@ describe('council pages in two state languages', () => {
     expect(conflict.status).toBe(409);
     expect(await t.db.getRepository(ReviewPosition).countBy({ planId, memberId: m.user.id })).toBe(1);
   });
+
+  it("lets the organizer add the protocol's missing Kazakh line by line on the hearing page, without a new version", async () => {
+    const page = `/organizer/plans/${planId}/hearing`;
+    const form = await get(page, w.organizer, 'ru');
+    expect(form.status).toBe(200);
+    expect(form.text).toContain(`action="${page}/protocol/translations"`);
+    expect(form.text).toMatch(/id="decisions_ru"[^>]*>Оставить план без изменений<\/textarea>/);
+    expect(form.text).toMatch(/<textarea id="decisions_kk" name="decisions_kk" lang="kk"[^>]*aria-describedby="decisions_kk-hint"/);
+    const res = await post(
+      `${page}/protocol/translations`,
+      w.organizer,
+      { decisions_kk: 'Жоспарды өзгеріссіз қалдыру', decisions_ru: 'Оставить план без изменений' },
+      page,
+      'ru',
+    );
+    expect(res.status).toBe(303);
+    const protocols = await t.db.getRepository(Protocol).find({ where: { planId } });
+    expect(protocols).toHaveLength(1);
+    expect(protocols[0].decisions.map((x) => x?.toJSON())).toEqual([
+      { kk: 'Жоспарды өзгеріссіз қалдыру', ru: 'Оставить план без изменений', en: null },
+    ]);
+    expect(protocols[0].summary.toJSON()).toEqual({ kk: 'Тыңдауда смета талқыланды.', ru: 'На слушаниях обсудили смету.', en: null });
+    const kk = await get(`/council/plans/${planId}`, w.members[1], 'kk');
+    expect(kk.text).toContain('<li>Жоспарды өзгеріссіз қалдыру</li>');
+  });
 });

@@ -741,6 +741,14 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'POST /organizer/plans/:id/hearing/protocol/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({
+        url: organizerPlan('/hearing/protocol/translations')((await withProtocolAfterHearing()).id),
+        body: { summary_kk: 'Талқыланды' },
+      }),
+    ],
+    [
       'POST /organizer/plans/:id/notice',
       pagePlanOrganizer('303 done=notice'),
       async () => ({

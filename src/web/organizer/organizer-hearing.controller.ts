@@ -8,14 +8,14 @@ import { CancelHearingDto, ProtocolDto, ScheduleHearingDto } from '../../hearing
 import { HearingsService } from '../../hearings/hearings.service';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
-import { check, Errors, FormState, lines, readForm, text } from '../forms/form';
+import { check, Errors, FormState, lines, readForm, text, type Values } from '../forms/form';
 import { localizedBlank, localizedInput } from '../forms/localized-fields';
 import type { LocalizedInput } from '../../common/i18n/localized-text';
 import { localizedLines } from '../council/localized-lines';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { hearingPage, PROTOCOL_FIELDS, SCHEDULE_FIELDS } from './organizer-steps.pages';
+import { hearingPage, PROTOCOL_FIELDS, PROTOCOL_TRANSLATION_FIELDS, SCHEDULE_FIELDS } from './organizer-steps.pages';
 import { OrganizerView } from './organizer.view';
 
 /**
@@ -28,7 +28,7 @@ function typedOr(body: unknown, base: string): LocalizedInput | undefined {
   return text(body, base).trim() || undefined;
 }
 
-type HearingForms = { schedule?: FormState; cancel?: FormState; protocolForm?: FormState };
+type HearingForms = { schedule?: FormState; cancel?: FormState; protocolForm?: FormState; translation?: FormState };
 
 /** The hearing of an own plan item: its date (allowed dates from HearingsService), cancelling it, and its protocol. */
 @PageController('organizer/plans/:id/hearing', { roles: ['organizer'] })
@@ -180,6 +180,47 @@ export class OrganizerHearingController {
       refusals: { HEARING_NOT_HELD: 'form', PROTOCOL_EXISTS: 'form' },
       render: (protocolForm, status) => this.render(request, reply, user, id, null, { protocolForm }, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=protocol`),
+    });
+  }
+
+  /** Adds the missing language of the published protocol's texts (lists line by line): not a correction, no e-mail. */
+  @FormPost('protocol/translations', { signIn: '/organizer/plans/:id/hearing' })
+  async translateProtocol(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const l = texts(ctx.locale).pages.council.languages;
+    const values: Values = readForm(body, PROTOCOL_TRANSLATION_FIELDS);
+    const speakers = localizedLines(body, 'speakers');
+    const decisions = localizedLines(body, 'decisions');
+    const errors: Errors = {};
+    if (speakers.uneven) errors.speakers = l.linesUneven;
+    if (decisions.uneven) errors.decisions = l.linesUneven;
+    const summary = localizedInput(body, 'summary');
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () =>
+        this.hearings.translateProtocol(
+          id,
+          user,
+          {
+            summary: localizedBlank(summary) ? undefined : summary,
+            speakers: speakers.items.length ? speakers.items : undefined,
+            decisions: decisions.items.length ? decisions.items : undefined,
+          },
+          ctx.locale,
+        ),
+      refusals: {
+        TRANSLATION_EXISTS: () => ({ summary: l.translationExists }),
+        VALIDATION_FAILED: 'form',
+        PROTOCOL_NOT_PUBLISHED: 'form',
+      },
+      render: (translation, status) => this.render(request, reply, user, id, null, { translation }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translations`),
     });
   }
 }

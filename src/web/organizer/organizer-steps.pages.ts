@@ -20,6 +20,7 @@ import type { FormState, Values } from '../forms/form';
 import { localizedField, localizedValues } from '../forms/localized-fields';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { localizedBlock, localizedInline, localizedPlain } from '../localized';
+import { localizedLinesValues } from '../council/localized-lines';
 import { firstError } from '../forms/form';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
@@ -72,6 +73,8 @@ export interface HearingData extends StepData {
   schedule?: FormState;
   cancel?: FormState;
   protocolForm?: FormState;
+  /** The protocol's translation form after a refusal. */
+  translation?: FormState;
 }
 
 /** The room is typed in Kazakh and Russian side by side (English folded): `room_kk`, `room_ru`, `room_en`. */
@@ -187,7 +190,8 @@ ${stepForm(
 function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
   const { m } = s;
   if (d.protocol) {
-    return html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>`;
+    return html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>
+${protocolTranslationForm(ctx, d, s)}`;
   }
   if (!s.held) return html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
   const f = d.protocolForm;
@@ -211,6 +215,56 @@ function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   ${localizedField(ctx, { base: 'speakers', legend: m.speakers, hint: l.linesHint, values, errors: f?.errors, multiline: true, rows: 5, focus: focus === 'speakers' ? 'speakers_kk' : null })}
   ${localizedField(ctx, { base: 'summary', legend: m.summary, values, errors: f?.errors, multiline: true, rows: 8, maxlength: 50000, focus: focus === 'summary' ? 'summary_kk' : null })}
   ${localizedField(ctx, { base: 'decisions', legend: m.decisions, hint: l.linesHint, values, errors: f?.errors, multiline: true, rows: 5, focus: focus === 'decisions' ? 'decisions_kk' : null })}`,
+  );
+}
+
+/** The fields of the protocol's translation form: its texts in kk, ru and en, lists line by line. */
+export const PROTOCOL_TRANSLATION_FIELDS = [
+  'speakers_kk',
+  'speakers_ru',
+  'speakers_en',
+  'summary_kk',
+  'summary_ru',
+  'summary_en',
+  'decisions_kk',
+  'decisions_ru',
+  'decisions_en',
+] as const;
+
+/**
+ * Adding the missing language of the published protocol's texts (not a correction: no new version, no
+ * e-mail), shown while a state language is missing or after a refusal. Questions are translated through
+ * the API (PUT /plans/{id}/hearing/protocol/translations).
+ */
+function protocolTranslationForm(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
+  const p = d.protocol!;
+  const lists = [...p.speakers, ...p.decisions];
+  const missing = p.summary.missing().length > 0 || lists.some((x) => x.missing().length > 0);
+  if (!missing && !d.translation) return html``;
+  const { m } = s;
+  const l = texts(ctx.locale).pages.council.languages;
+  const f = d.translation ?? {
+    values: {
+      ...localizedLinesValues('speakers', p.speakers),
+      ...localizedValues('summary', p.summary),
+      ...localizedLinesValues('decisions', p.decisions),
+    },
+    errors: {},
+  };
+  const focus = firstError(f.errors, ['speakers', 'summary', 'decisions']);
+  return stepForm(
+    ctx,
+    {
+      id: 'protocol-translations',
+      title: l.translationsTitle,
+      action: `${s.base}/protocol/translations`,
+      state: f,
+      button: l.translationsButton,
+    },
+    html`<p class="meta">${l.translationsHint}</p>
+  ${p.speakers.length ? localizedField(ctx, { base: 'speakers', legend: m.speakers, hint: l.linesHint, values: f.values, errors: f.errors, multiline: true, rows: 5, showMissing: true, focus: focus === 'speakers' ? 'speakers_kk' : null }) : ''}
+  ${localizedField(ctx, { base: 'summary', legend: m.summary, values: f.values, errors: f.errors, multiline: true, rows: 8, maxlength: 50000, showMissing: true, focus: focus === 'summary' ? 'summary_kk' : null })}
+  ${p.decisions.length ? localizedField(ctx, { base: 'decisions', legend: m.decisions, hint: l.linesHint, values: f.values, errors: f.errors, multiline: true, rows: 5, showMissing: true, focus: focus === 'decisions' ? 'decisions_kk' : null }) : ''}`,
   );
 }
 
