@@ -24,7 +24,12 @@ const hearing = {
   livestreamUrl: null,
   cancelReason: null,
 };
-const plan = { id: 'p1', title: LocalizedText.of({ kk: 'Кеңсе жиһазы', ru: 'Офисная мебель', en: 'Office furniture' }), organizationId: 'o1', hearingDeadlineDate: '2027-03-04' };
+const plan = {
+  id: 'p1',
+  title: LocalizedText.of({ kk: 'Кеңсе жиһазы', ru: 'Офисная мебель', en: 'Office furniture' }),
+  organizationId: 'o1',
+  hearingDeadlineDate: '2027-03-04',
+};
 const organization = { id: 'o1', councilId: 'c1', timeZone: 'Asia/Almaty', name: LocalizedText.of({ kk: 'Әкімдік', ru: 'Акимат' }) };
 const person = { id: 'u1', email: 'u1@example.test', locale: 'en', display_name: 'Dana' };
 
