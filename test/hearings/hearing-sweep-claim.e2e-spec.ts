@@ -27,8 +27,8 @@ describe('hearing sweep claims', () => {
     return t.db.getRepository(Plan).save({
       organizationId: org.id,
       createdBy: organizer.user.id,
-      title: LocalizedText.of({ kk: 'Жол жөндеу, Алматы', ru: 'Ремонт дороги, Алматы' }),
-      description: LocalizedText.of({ kk: 'Асфальт', ru: 'Асфальт' }),
+      title: LocalizedText.of({ kk: 'Жол жөндеу, Алматы', ru: 'Ремонт дороги, Алматы' })!,
+      description: LocalizedText.of({ kk: 'Асфальт', ru: 'Асфальт' })!,
       subjectCode: '421110.000.000000',
       amount: 1_000_000,
       method: 'open_tender',

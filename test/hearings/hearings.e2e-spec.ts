@@ -37,8 +37,8 @@ describe('hearings', () => {
     return t.db.getRepository(Plan).save({
       organizationId: organization.id,
       createdBy: author.user.id,
-      title: LocalizedText.of({ kk: 'Кеңсе жиһазы, Алматы', ru: 'Офисная мебель, Алматы', en: 'Office furniture, Almaty' }),
-      description: LocalizedText.of({ kk: 'Үстелдер мен орындықтар', ru: 'Столы и стулья' }),
+      title: LocalizedText.of({ kk: 'Кеңсе жиһазы, Алматы', ru: 'Офисная мебель, Алматы', en: 'Office furniture, Almaty' })!,
+      description: LocalizedText.of({ kk: 'Үстелдер мен орындықтар', ru: 'Столы и стулья' })!,
       subjectCode: '310112.100.000001',
       amount: 5_000_000,
       method: 'open_tender',
