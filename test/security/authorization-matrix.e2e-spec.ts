@@ -741,6 +741,11 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'POST /organizer/plans/:id/hearing/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({ url: organizerPlan('/hearing/translations')((await withScheduledHearing()).id), body: { room_kk: '1-зал' } }),
+    ],
+    [
       'POST /organizer/plans/:id/hearing/protocol/translations',
       pagePlanOrganizer('303 done=translations'),
       async () => ({

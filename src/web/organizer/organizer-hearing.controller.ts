@@ -28,7 +28,13 @@ function typedOr(body: unknown, base: string): LocalizedInput | undefined {
   return text(body, base).trim() || undefined;
 }
 
-type HearingForms = { schedule?: FormState; cancel?: FormState; protocolForm?: FormState; translation?: FormState };
+type HearingForms = {
+  schedule?: FormState;
+  cancel?: FormState;
+  protocolForm?: FormState;
+  translation?: FormState;
+  roomTranslation?: FormState;
+};
 
 /** The hearing of an own plan item: its date (allowed dates from HearingsService), cancelling it, and its protocol. */
 @PageController('organizer/plans/:id/hearing', { roles: ['organizer'] })
@@ -220,6 +226,29 @@ export class OrganizerHearingController {
         PROTOCOL_NOT_PUBLISHED: 'form',
       },
       render: (translation, status) => this.render(request, reply, user, id, null, { translation }, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translations`),
+    });
+  }
+
+  /** Adds the missing language of the room: not a change of the hearing (no new sequence, no e-mail). */
+  @FormPost('translations', { signIn: '/organizer/plans/:id/hearing' })
+  async translateRoom(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const l = texts(ctx.locale).pages.council.languages;
+    const values: Values = readForm(body, ['room_kk', 'room_ru', 'room_en']);
+    const room = localizedInput(body, 'room');
+    const errors: Errors = localizedBlank(room) ? { room: texts(ctx.locale).pages.organizer.roomError } : {};
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.hearings.translateHearing(id, user, { room }, ctx.locale),
+      refusals: { TRANSLATION_EXISTS: () => ({ room: l.translationExists }), VALIDATION_FAILED: 'form', HEARING_NOT_SCHEDULED: 'form' },
+      render: (roomTranslation, status) => this.render(request, reply, user, id, null, { roomTranslation }, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translations`),
     });
   }

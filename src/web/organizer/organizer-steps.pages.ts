@@ -75,6 +75,8 @@ export interface HearingData extends StepData {
   protocolForm?: FormState;
   /** The protocol's translation form after a refusal. */
   translation?: FormState;
+  /** The room's translation form after a refusal. */
+  roomTranslation?: FormState;
 }
 
 /** The room is typed in Kazakh and Russian side by side (English folded): `room_kk`, `room_ru`, `room_en`. */
@@ -218,6 +220,23 @@ ${protocolTranslationForm(ctx, d, s)}`;
   );
 }
 
+/**
+ * Adding the missing language of the announced room (not a change of the hearing: no new sequence, no
+ * e-mail, no .ics), while a state language is missing or after a refusal.
+ */
+function roomTranslationForm(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
+  const room = d.hearing?.room;
+  if (!room || (room.missing().length === 0 && !d.roomTranslation)) return html``;
+  const l = texts(ctx.locale).pages.council.languages;
+  const f = d.roomTranslation ?? { values: localizedValues('room', room), errors: {} };
+  return stepForm(
+    ctx,
+    { id: 'room-translations', title: l.translationsTitle, action: `${s.base}/translations`, state: f, button: l.translationsButton },
+    html`<p class="meta">${l.translationsHint}</p>
+  ${localizedField(ctx, { base: 'room', legend: s.m.room, values: f.values, errors: f.errors, maxlength: 200, showMissing: true, focus: f.errors.room ? 'room_kk' : null })}`,
+  );
+}
+
 /** The fields of the protocol's translation form: its texts in kk, ru and en, lists line by line. */
 export const PROTOCOL_TRANSLATION_FIELDS = [
   'speakers_kk',
@@ -308,7 +327,13 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
           ),
         )
       : '';
-  return stepLayout(ctx, m, d, m.hearingTitle, html`${state}${scheduleStep(ctx, d, s)}${cancelForm}${protocolStep(ctx, d, s)}`);
+  return stepLayout(
+    ctx,
+    m,
+    d,
+    m.hearingTitle,
+    html`${state}${roomTranslationForm(ctx, d, s)}${scheduleStep(ctx, d, s)}${cancelForm}${protocolStep(ctx, d, s)}`,
+  );
 }
 
 export const DOCUMENT_ROWS = 5;
