@@ -138,7 +138,7 @@ describe('council pages in two state languages', () => {
       'kk',
     );
     expect(res.status).toBe(303);
-    expect(res.headers.location).toBe(`/council/plans/${planId}?done=translations#positions`);
+    expect(res.headers.location).toBe(`/council/plans/${planId}?done=translated#positions`);
     const stored = await t.db.getRepository(ReviewPosition).findOneByOrFail({ planId, memberId: m.user.id });
     expect(stored.text.toJSON()).toEqual({ kk: 'Қарсымын: смета асырылған.', ru: 'Против: смета завышена.', en: null });
     const after = await get(page, m, 'kk');

@@ -742,12 +742,12 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /organizer/plans/:id/hearing/translations',
-      pagePlanOrganizer('303 done=translations'),
+      pagePlanOrganizer('303 done=translated'),
       async () => ({ url: organizerPlan('/hearing/translations')((await withScheduledHearing()).id), body: { room_kk: '1-зал' } }),
     ],
     [
       'POST /organizer/plans/:id/hearing/protocol/translations',
-      pagePlanOrganizer('303 done=translations'),
+      pagePlanOrganizer('303 done=translated'),
       async () => ({
         url: organizerPlan('/hearing/protocol/translations')((await withProtocolAfterHearing()).id),
         body: { summary_kk: 'Талқыланды' },
@@ -798,7 +798,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /organizer/plans/:id/recommendations/:recommendationId/response/translations',
-      pagePlanOrganizer('303 done=translations'),
+      pagePlanOrganizer('303 done=translated'),
       async () => {
         const { planId, recommendationId } = await recommendationOnPlan();
         await prepare('post', `${API}/recommendations/${recommendationId}/response`, w.organizer, { accepted: true, text: 'Two lots' });
@@ -824,7 +824,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /council/plans/:id/positions/translations',
-      [SIGN_IN, P, P, P, N, P, '303 done=translations', '303 done=translations', P],
+      [SIGN_IN, P, P, P, N, P, '303 done=translated', '303 done=translated', P],
       async () => ({ url: `/council/plans/${(await withOwnPositions()).id}/positions/translations`, body: { text_kk: 'Мақұлдаймын' } }),
     ],
     [

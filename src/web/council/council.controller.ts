@@ -66,7 +66,7 @@ export class CouncilPagesController {
         ? c.positionSaved
         : done === 'closed'
           ? c.closedFlash
-          : done === 'translations'
+          : done === 'translated'
             ? c.languages.translationsSaved
             : null;
     await this.planView.render(request, reply, user, id, { flash });
@@ -148,7 +148,7 @@ export class CouncilPagesController {
         ),
       refusals: { TRANSLATION_EXISTS: () => ({ text: c.languages.translationExists }), VALIDATION_FAILED: 'form', NOT_FOUND: 'form' },
       render: (translation, status) => this.planView.render(request, reply, user, id, { translation }, status),
-      done: () => seeOther(reply, `/council/plans/${id}?done=translations#positions`),
+      done: () => seeOther(reply, `/council/plans/${id}?done=translated#positions`),
     });
   }
 

@@ -226,7 +226,7 @@ export class OrganizerHearingController {
         PROTOCOL_NOT_PUBLISHED: 'form',
       },
       render: (translation, status) => this.render(request, reply, user, id, null, { translation }, status),
-      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translations`),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translated`),
     });
   }
 
@@ -249,7 +249,7 @@ export class OrganizerHearingController {
       action: () => this.hearings.translateHearing(id, user, { room }, ctx.locale),
       refusals: { TRANSLATION_EXISTS: () => ({ room: l.translationExists }), VALIDATION_FAILED: 'form', HEARING_NOT_SCHEDULED: 'form' },
       render: (roomTranslation, status) => this.render(request, reply, user, id, null, { roomTranslation }, status),
-      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translations`),
+      done: () => seeOther(reply, `/organizer/plans/${id}/hearing?done=translated`),
     });
   }
 }

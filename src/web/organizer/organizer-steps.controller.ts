@@ -277,7 +277,7 @@ export class OrganizerStepsController {
       },
       render: (state, status) =>
         this.renderRecommendations(request, reply, user, id, null, { translation: { recommendationId, state } }, status),
-      done: () => seeOther(reply, `/organizer/plans/${id}/recommendations?done=translations#recommendation-${recommendationId}`),
+      done: () => seeOther(reply, `/organizer/plans/${id}/recommendations?done=translated#recommendation-${recommendationId}`),
     });
   }
 
