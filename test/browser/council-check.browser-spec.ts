@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { Answer } from '../../src/remarks/answer.entity';
 import { AnswerVerdict } from '../../src/remarks/answer-verdict.entity';
 import type { Plan } from '../../src/plans/plan.entity';
@@ -27,7 +28,7 @@ suite("the council's check of formal answers in a real browser (no JavaScript)",
     w = await createWorld(t, 3);
     const citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.' });
     plan = await createPlan(t, w, {
-      title: 'School meals for 2027',
+      title: LocalizedText.of({ kk: '2027 жылғы мектеп тамағы', ru: 'Школьное питание на 2027 год', en: 'School meals for 2027' })!,
       protocolPublishedAt: new Date('2027-02-03T15:00:00+05:00'),
       reviewClosesAt: new Date('2027-02-17T23:59:59.999+05:00'),
       noticePublishedAt: new Date('2027-02-05T10:00:00+05:00'),
