@@ -107,7 +107,7 @@ describe('council pages in two state languages', () => {
         text_kk: 'Жалпы келісемін.',
         text_ru: 'В целом согласен.',
         recommendations_kk: 'Лоттарға бөлу\nМерзімді ұзарту',
-        recommendations_ru: 'Разделить на лоты\n\nПродлить срок\n',
+        recommendations_ru: 'Разделить на лоты\r\n Продлить срок \n\n',
       },
       page,
       'ru',

@@ -14,7 +14,7 @@ import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { CouncilPlanView } from './council-plan.view';
 import { councilHomePage, POSITION_TRANSLATION_FIELDS, POSITION_VALUES, type PositionField } from './council.pages';
-import { localizedLines } from './localized-lines';
+import { localizedLinePlaces, localizedLines } from './localized-lines';
 import { CouncilPagesRepository } from './council-pages.repository';
 
 /**
@@ -133,9 +133,9 @@ export class CouncilPagesController {
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.council;
     const values: Values = readForm(body, POSITION_TRANSLATION_FIELDS);
-    const recommendations = localizedLines(body, 'recommendations');
+    // by index: a line left blank, or the last lines left out, keep that recommendation as it is
+    const recommendations = localizedLinePlaces(body, 'recommendations');
     const errors: Record<string, string> = {};
-    if (recommendations.uneven) errors.recommendations = c.languages.linesUneven;
     const typed = localizedInput(body, 'text');
     await submit(ctx.locale, {
       form: { values, errors },

@@ -11,7 +11,7 @@ import { CurrentUser } from '../../identity/auth/auth.decorators';
 import { check, Errors, FormState, lines, readForm, text, type Values } from '../forms/form';
 import { localizedBlank, localizedInput } from '../forms/localized-fields';
 import type { LocalizedInput } from '../../common/i18n/localized-text';
-import { localizedLines } from '../council/localized-lines';
+import { localizedLinePlaces, localizedLines } from '../council/localized-lines';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
@@ -201,11 +201,10 @@ export class OrganizerHearingController {
     const ctx = this.pages.context(request);
     const l = texts(ctx.locale).pages.council.languages;
     const values: Values = readForm(body, PROTOCOL_TRANSLATION_FIELDS);
-    const speakers = localizedLines(body, 'speakers');
-    const decisions = localizedLines(body, 'decisions');
+    // by index: a line left blank, or the last lines left out, keep that item as it is
+    const speakers = localizedLinePlaces(body, 'speakers');
+    const decisions = localizedLinePlaces(body, 'decisions');
     const errors: Errors = {};
-    if (speakers.uneven) errors.speakers = l.linesUneven;
-    if (decisions.uneven) errors.decisions = l.linesUneven;
     const summary = localizedInput(body, 'summary');
     await submit(ctx.locale, {
       form: { values, errors },

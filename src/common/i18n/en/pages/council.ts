@@ -100,7 +100,8 @@ export const council = {
   overdue: 'Overdue: no response by {time}.',
   /** Texts in Kazakh and Russian on the council's and the organizer's forms (issue 15). */
   languages: {
-    linesHint: 'One per line. Line 1 in Kazakh and line 1 in Russian are the same item: keep the same number of lines in each language.',
+    linesHint:
+      'One per line. Line 1 in Kazakh and line 1 in Russian are the same item: keep the same number of lines in each language (leave a line blank for an item not yet translated).',
     linesUneven: 'The languages have different numbers of lines: line by line, each line is the same item in each language.',
     translationsTitle: 'Add translations',
     translationsHint: 'Adding a missing language is not a change: no new version, no e-mail.',
