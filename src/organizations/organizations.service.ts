@@ -102,6 +102,18 @@ export class OrganizationsService {
     });
   }
 
+  async organization(id: string): Promise<OrganizationView> {
+    const organization = isUuid(id) ? await this.organizations.findById(id) : null;
+    if (!organization) throw new AppError('ORGANIZATION_NOT_FOUND');
+    return toOrganizationView(organization);
+  }
+
+  async council(id: string): Promise<CouncilView> {
+    const council = isUuid(id) ? await this.councils.findById(id) : null;
+    if (!council) throw new AppError('COUNCIL_NOT_FOUND');
+    return toCouncilView(council);
+  }
+
   async listOrganizations(): Promise<OrganizationView[]> {
     const rows = await this.organizations.listByName();
     return rows.map(toOrganizationView);
