@@ -41,7 +41,10 @@ describe('plans in two state languages', () => {
     const kk = await t.http.get(`${API}/plans/${id}`).set(organizer.auth).set('Accept-Language', 'kk').expect(200);
     expect(kk.body.title).toBe('Мектеп асханасына құрал-жабдық');
     expect(kk.body.i18n.title).toEqual({ kk: 'Мектеп асханасына құрал-жабдық', ru: null, en: null });
-    expect(kk.body.organization).toMatchObject({ name: 'Алматы қаласының әкімдігі', i18n: { name: { kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: null } } });
+    expect(kk.body.organization).toMatchObject({
+      name: 'Алматы қаласының әкімдігі',
+      i18n: { name: { kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: null } },
+    });
     // a Russian reader gets the Kazakh version (fallback ru→kk→en); the organization's name in Russian
     const ru = await t.http.get(`${API}/plans/${id}`).set(organizer.auth).set('Accept-Language', 'ru').expect(200);
     expect(ru.body.title).toBe('Мектеп асханасына құрал-жабдық');
@@ -79,7 +82,11 @@ describe('plans in two state languages', () => {
       .patch(`${API}/plans/${id}`)
       .set(organizer.auth)
       .set('Accept-Language', 'kk')
-      .send({ title: { kk: 'Оқулықтар жеткізу', ru: 'Поставка учебников' }, description: { kk: 'Оқулықтар жеткізу', ru: 'Поставка учебников для школ' }, amount: 7_000_000 })
+      .send({
+        title: { kk: 'Оқулықтар жеткізу', ru: 'Поставка учебников' },
+        description: { kk: 'Оқулықтар жеткізу', ru: 'Поставка учебников для школ' },
+        amount: 7_000_000,
+      })
       .expect(200);
     expect(patched.body).toMatchObject({ status: 'draft', title: 'Оқулықтар жеткізу', amount: 7_000_000 });
     expect(patched.body.i18n.description).toEqual({ kk: 'Оқулықтар жеткізу', ru: 'Поставка учебников для школ', en: null });
@@ -91,14 +98,22 @@ describe('plans in two state languages', () => {
   });
 
   it('adds only missing translations after publication: the same text again writes nothing, another text is TRANSLATION_EXISTS, nobody is told', async () => {
-    const created = await t.http.post(`${API}/plans`).set(organizer.auth).send(newPlanBody({ deliveryPlace: undefined })).expect(201);
+    const created = await t.http
+      .post(`${API}/plans`)
+      .set(organizer.auth)
+      .send(newPlanBody({ deliveryPlace: undefined }))
+      .expect(201);
     const id = created.body.id as string;
     await t.http.post(`${API}/plans/${id}/publish`).set(organizer.auth).expect(200);
     await t.flushMail();
     const before = await t.db.getRepository(Plan).findOneByOrFail({ id });
     const outbox = await outboxCount();
 
-    await t.http.put(`${API}/plans/${id}/translations`).set(otherOrganizer.auth).send({ title: { en: 'Roof repair' } }).expect(403);
+    await t.http
+      .put(`${API}/plans/${id}/translations`)
+      .set(otherOrganizer.auth)
+      .send({ title: { en: 'Roof repair' } })
+      .expect(403);
     const added = await t.http
       .put(`${API}/plans/${id}/translations`)
       .set(organizer.auth)
@@ -106,11 +121,19 @@ describe('plans in two state languages', () => {
       .send({ title: { en: 'Roof repair of school No. 12' }, deliveryPlace: { kk: 'Алматы' } })
       .expect(200);
     expect(added.body.title).toBe('Roof repair of school No. 12');
-    expect(added.body.i18n.title).toEqual({ kk: '№12 мектептің шатырын жөндеу', ru: 'Ремонт кровли школы №12', en: 'Roof repair of school No. 12' });
+    expect(added.body.i18n.title).toEqual({
+      kk: '№12 мектептің шатырын жөндеу',
+      ru: 'Ремонт кровли школы №12',
+      en: 'Roof repair of school No. 12',
+    });
     expect(added.body.i18n.deliveryPlace).toEqual({ kk: 'Алматы', ru: null, en: null });
 
     const afterAdd = await t.db.getRepository(Plan).findOneByOrFail({ id });
-    const same = await t.http.put(`${API}/plans/${id}/translations`).set(organizer.auth).send({ title: { ru: 'Ремонт кровли школы №12' } }).expect(200);
+    const same = await t.http
+      .put(`${API}/plans/${id}/translations`)
+      .set(organizer.auth)
+      .send({ title: { ru: 'Ремонт кровли школы №12' } })
+      .expect(200);
     expect(same.body.i18n.title.ru).toBe('Ремонт кровли школы №12');
     expect((await t.db.getRepository(Plan).findOneByOrFail({ id })).updatedAt).toEqual(afterAdd.updatedAt);
 
@@ -135,7 +158,11 @@ describe('plans in two state languages', () => {
       .send(newPlanBody({ title: { de: 'Dach' }, description: { ru: 'x'.repeat(20001) } }))
       .expect(400);
     expect(bad.body.error.details.map((d: { field: string }) => d.field).sort()).toEqual(['description', 'title']);
-    await t.http.post(`${API}/plans`).set(organizer.auth).send(newPlanBody({ title: { kk: '  ', ru: null } })).expect(400);
+    await t.http
+      .post(`${API}/plans`)
+      .set(organizer.auth)
+      .send(newPlanBody({ title: { kk: '  ', ru: null } }))
+      .expect(400);
   });
 
   it('administrators name organizations and councils in both languages and add translations later', async () => {
@@ -161,7 +188,11 @@ describe('plans in two state languages', () => {
     expect(astana).toMatchObject({ name: 'Астана қаласының әкімдігі', address: 'г. Астана, ул. Бейбитшилик, 11' });
     expect(astana.i18n.address).toEqual({ kk: null, ru: 'г. Астана, ул. Бейбитшилик, 11', en: null });
 
-    await t.http.put(`${API}/admin/organizations/${created.body.id}/translations`).set(organizer.auth).send({ address: { kk: 'x' } }).expect(403);
+    await t.http
+      .put(`${API}/admin/organizations/${created.body.id}/translations`)
+      .set(organizer.auth)
+      .send({ address: { kk: 'x' } })
+      .expect(403);
     const translated = await t.http
       .put(`${API}/admin/organizations/${created.body.id}/translations`)
       .set(admin.auth)
@@ -175,7 +206,11 @@ describe('plans in two state languages', () => {
       .send({ name: { ru: 'Акимат Астаны' } })
       .expect(409);
     expect(exists.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['ru'] });
-    await t.http.put(`${API}/admin/organizations/00000000-0000-4000-8000-000000000000/translations`).set(admin.auth).send({ name: { kk: 'x' } }).expect(404);
+    await t.http
+      .put(`${API}/admin/organizations/00000000-0000-4000-8000-000000000000/translations`)
+      .set(admin.auth)
+      .send({ name: { kk: 'x' } })
+      .expect(404);
 
     const councilKk = await t.http
       .put(`${API}/admin/councils/${council.body.id}/translations`)

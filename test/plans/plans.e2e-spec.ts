@@ -97,7 +97,10 @@ describe('plans: create, publish, view, list', () => {
     for (let i = 0; i < 5; i++) {
       t.clock.advance(60_000);
       const id = await createPlan(organizer, {
-        title: i === 2 ? bilingual('Ауруханаға компьютерлер жеткізу', 'Поставка компьютеров для больницы') : bilingual(`Жиһаз сатып алу ${i}`, `Закупка мебели ${i}`),
+        title:
+          i === 2
+            ? bilingual('Ауруханаға компьютерлер жеткізу', 'Поставка компьютеров для больницы')
+            : bilingual(`Жиһаз сатып алу ${i}`, `Закупка мебели ${i}`),
       });
       await t.http.post(`${API}/plans/${id}/publish`).set(organizer.auth).expect(200);
       ids.push(id);
