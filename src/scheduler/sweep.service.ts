@@ -14,6 +14,8 @@ import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { NewEmail, OutboxService } from '../notifications/outbox.service';
 import { localDate, stage2AnswerDueAt } from '../procedure/deadlines';
 import { RemarkCounts, Staff, SweepRepository } from './sweep.repository';
+import { isLocale } from '../common/i18n/locale';
+import { LocalizedText } from '../common/i18n/localized-text';
 
 const BATCH = 1000;
 
@@ -84,7 +86,7 @@ export class SweepService {
       kind: 'stage1_closed',
       recipient: user.email,
       ...renderTemplate(stage1ClosedEmail, user.locale, {
-        planTitle: plan.title,
+        planTitle: planTitle(plan.title, user.locale),
         ...counted(countOf.get(plan.id)),
         hearingDeadlineDate: plan.hearing_deadline_date,
         url: this.url(plan.id),
@@ -114,7 +116,7 @@ export class SweepService {
       kind: 'stage2_closed',
       recipient: user.email,
       ...renderTemplate(stage2ClosedEmail, user.locale, {
-        planTitle: plan.title,
+        planTitle: planTitle(plan.title, user.locale),
         ...counted(countOf.get(plan.id)),
         answersDueDate: answersDue.get(plan.id)!,
         url: this.url(plan.id),
@@ -131,10 +133,19 @@ export class SweepService {
       dedupeKey: `answers-overdue:${plan.id}:${user.id}:${localDate(now, plan.time_zone)}`,
       kind: 'answers_overdue',
       recipient: user.email,
-      ...renderTemplate(answersOverdueEmail, user.locale, { planTitle: plan.title, overdue: Number(plan.overdue), url: this.url(plan.id) }),
+      ...renderTemplate(answersOverdueEmail, user.locale, {
+        planTitle: planTitle(plan.title, user.locale),
+        overdue: Number(plan.overdue),
+        url: this.url(plan.id),
+      }),
     }));
     return claimed.length;
   }
+}
+
+/** A plan's title (jsonb {kk, ru, en} of a raw row) in the recipient's language, with the usual fallback. */
+function planTitle(stored: unknown, locale: string): string {
+  return LocalizedText.fromStored(stored)?.text(isLocale(locale) ? locale : 'ru') ?? '';
 }
 
 function byPlan(counts: RemarkCounts[]): Map<string, RemarkCounts> {
