@@ -2,6 +2,7 @@ import type { CreatedUser } from '../support/factories';
 import { bilingual, createCouncil, createOrganization, createUser, newPlanBody } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { Plan } from '../../src/plans/plan.entity';
 import type { Organization } from '../../src/organizations/organization.entity';
 
@@ -219,6 +220,45 @@ describe('plans in two state languages', () => {
       .send({ name: { kk: 'Астана қаласының қоғамдық кеңесі' } })
       .expect(200);
     expect(councilKk.body).toMatchObject({ name: 'Астана қаласының қоғамдық кеңесі', i18n: { name: { ru: 'Общественный совет Астаны' } } });
+  });
+
+  it('describes the new endpoints and the localized bodies in OpenAPI', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/plans/{id}'].patch).toBeDefined();
+    expect(doc.paths['/api/v1/plans/{id}/translations'].put).toBeDefined();
+    expect(doc.paths['/api/v1/admin/organizations/{id}/translations'].put).toBeDefined();
+    expect(doc.paths['/api/v1/admin/councils/{id}/translations'].put).toBeDefined();
+    const title = doc.components.schemas.CreatePlanDto.properties.title;
+    expect(title.oneOf.map((o: { type: string }) => o.type)).toEqual(['string', 'object']);
+    expect(Object.keys(title.oneOf[1].properties)).toEqual(['kk', 'ru', 'en']);
+    expect(doc.paths['/api/v1/plans/{id}/publish'].post.summary).toContain('TRANSLATION_REQUIRED');
+  });
+
+  it('pages show titles and organization names in the reader’s language, another language marked with lang and a note', async () => {
+    const council = await createCouncil(t.db);
+    const kazakhOnly = await createOrganization(t.db, council, { name: LocalizedText.single('Шымкент қаласының әкімдігі', 'kk')! });
+    const staff = await createUser(t, 'organizer', { organizationId: kazakhOnly.id });
+    const created = await t.http
+      .post(`${API}/plans`)
+      .set(staff.auth)
+      .send(newPlanBody({ title: bilingual('Саябақты абаттандыру', 'Благоустройство парка') }))
+      .expect(201);
+    await t.http.post(`${API}/plans/${created.body.id}/publish`).set(staff.auth).expect(200);
+
+    const ru = await t.http.get('/').set('accept-language', 'ru').expect(200);
+    expect(ru.text).toContain('>Благоустройство парка</a>');
+    expect(ru.text).toMatch(/<span lang="kk">Шымкент қаласының әкімдігі<\/span> <small class="lang-note" lang="ru">[^<]+<\/small>/);
+    expect(ru.text).toContain('lang="kk">Шымкент қаласының әкімдігі</option>');
+    const kk = await t.http.get('/').set('accept-language', 'kk').expect(200);
+    expect(kk.text).toContain('>Саябақты абаттандыру</a>');
+    expect(kk.text).not.toContain('<span lang="kk">Шымкент');
+
+    const stats = await t.http.get('/statistics').set('accept-language', 'ru').expect(200);
+    expect(stats.text).toContain('<span lang="kk">Шымкент қаласының әкімдігі</span>');
+
+    const organizerList = await t.http.get('/organizer').set('cookie', `session=${staff.token}`).set('accept-language', 'ru').expect(200);
+    expect(organizerList.text).toContain('<span lang="kk">Шымкент қаласының әкімдігі</span>');
+    expect(organizerList.text).toContain('>Благоустройство парка</a>');
   });
 
   it('GET /me gives the organization’s and the council’s names in the reader’s language', async () => {
