@@ -3,7 +3,7 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
-import type { LocalizedVersions } from './common/i18n/localized-text';
+import { LOCALES } from './common/i18n/locale';
 import { LocalizedText } from './common/i18n/localized-text';
 import type { AppConfig } from './config/config';
 import { seedDemoPlanRows } from './demo/demo-plans';
@@ -32,43 +32,44 @@ export interface DemoAccount {
   locale: 'kk' | 'ru' | 'en';
 }
 
+/** A published demo text in Kazakh, Russian and English, in that order (not an interface text: it goes to the database). */
+type DemoText = readonly [kk: string, ru: string, en: string];
+
+function demoText(versions: DemoText): LocalizedText {
+  return LocalizedText.of(Object.fromEntries(LOCALES.map((lang, i) => [lang, versions[i]])))!;
+}
+
 export const DEMO_COUNCILS = {
-  akimat: {
-    name: { kk: 'Алматы қаласының қоғамдық кеңесі', ru: 'Общественный совет города Алматы', en: 'Public council of Almaty city' },
-  },
+  akimat: { name: ['Алматы қаласының қоғамдық кеңесі', 'Общественный совет города Алматы', 'Public council of Almaty city'] },
   health: {
-    name: {
-      kk: 'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
-      ru: 'Общественный совет управления здравоохранения Карагандинской области',
-      en: 'Public council of the Karaganda region health department',
-    },
+    name: [
+      'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
+      'Общественный совет управления здравоохранения Карагандинской области',
+      'Public council of the Karaganda region health department',
+    ],
   },
-} as const;
+} as const satisfies Record<string, { name: DemoText }>;
 
 export const DEMO_ORGANIZATIONS = {
   akimat: {
-    name: { kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: 'Akimat of Almaty city' },
+    name: ['Алматы қаласының әкімдігі', 'Акимат города Алматы', 'Akimat of Almaty city'],
     bin: '940240000438',
-    address: {
-      kk: 'Алматы қ., Республика алаңы, 4, 050001',
-      ru: 'г. Алматы, площадь Республики, 4, 050001',
-      en: 'Almaty, Republic Square 4, 050001',
-    },
+    address: ['Алматы қ., Республика алаңы, 4, 050001', 'г. Алматы, площадь Республики, 4, 050001', 'Almaty, Republic Square 4, 050001'],
     timeZone: 'Asia/Almaty',
     council: 'akimat',
   },
   health: {
-    name: {
-      kk: 'Қарағанды облысының денсаулық сақтау басқармасы',
-      ru: 'Управление здравоохранения Карагандинской области',
-      en: 'Health Department of Karaganda region',
-    },
+    name: [
+      'Қарағанды облысының денсаулық сақтау басқармасы',
+      'Управление здравоохранения Карагандинской области',
+      'Health Department of Karaganda region',
+    ],
     bin: '000740001307',
-    address: {
-      kk: 'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
-      ru: 'г. Караганда, проспект Бухар-Жырау, 49, 100008',
-      en: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
-    },
+    address: [
+      'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
+      'г. Караганда, проспект Бухар-Жырау, 49, 100008',
+      'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    ],
     timeZone: 'Asia/Almaty',
     council: 'health',
   },
@@ -170,16 +171,16 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
   const users = app.get(UsersRepository);
   return app.get(DataSource).transaction(async (em) => {
     const councils = {} as DemoData['councils'];
-    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: LocalizedVersions }][]) {
-      councils[key] = await councilRows.insert(em, LocalizedText.of(c.name)!);
+    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: DemoText }][]) {
+      councils[key] = await councilRows.insert(em, demoText(c.name));
     }
     const organizations = {} as DemoData['organizations'];
     for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
       const { council, ...fields } = o;
       organizations[key] = await organizationRows.insert(em, {
         ...fields,
-        name: LocalizedText.of(fields.name)!,
-        address: LocalizedText.of(fields.address)!,
+        name: demoText(fields.name),
+        address: demoText(fields.address),
         councilId: councils[council].id,
       });
     }

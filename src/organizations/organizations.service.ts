@@ -7,7 +7,7 @@ import { isUuid } from '../common/ids';
 import type { Locale } from '../common/i18n/locale';
 import type { LocalizedInput } from '../common/i18n/localized-text';
 import { LocalizedText } from '../common/i18n/localized-text';
-import { addTranslations } from '../plans/plan-translations';
+import { addTranslations } from '../common/i18n/add-translations';
 import { Council } from './council.entity';
 import { isUniqueViolation } from '../database/db-errors';
 import { isValidBin } from './bin';

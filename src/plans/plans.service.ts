@@ -13,7 +13,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { assertOrganizerOf, assertVisible, loadPlan } from './plan-access';
 import { Plan } from './plan.entity';
 import { planView, PlanView } from './plan-view';
-import { addTranslations } from './plan-translations';
+import { addTranslations } from '../common/i18n/add-translations';
 import { CreatePlanDto, ListPlansQuery, PlanTranslationsDto, UpdatePlanDto } from './plans.dto';
 import { DraftChanges, PlansRepository } from './plans.repository';
 

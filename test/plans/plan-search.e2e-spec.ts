@@ -100,7 +100,7 @@ describe('plan search in Kazakh and Russian', () => {
     // as autovacuum would: statistics, and the GIN pending list merged into the index
     await t.db.query(`VACUUM ANALYZE plans`);
     const { sql, params } = planPageSql({ draftsOf: null, q: 'қоңырау', cursor: null, limit: 20 }, new Date());
-    const explained = (await t.db.query(`EXPLAIN ${sql}`, params)) as { 'QUERY PLAN': string }[];
+    const explained = await t.db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params);
     expect(explained.map((r) => r['QUERY PLAN']).join('\n')).toContain('plans_search_idx');
     expect(await search('қоңырау')).toEqual(['letters']);
   });

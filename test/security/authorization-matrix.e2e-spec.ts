@@ -54,7 +54,7 @@ const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answ
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
   url: string;
-  method: 'POST' | 'PUT' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: Record<string, unknown>;
 }
 /** A form POST: its URL and fields (the CSRF token is added). */
@@ -926,7 +926,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     const s = await setup();
     at(NOW);
     const before = await snapshot();
-    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'delete'](s.url);
+    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](s.url);
     if (role !== 'anon') req = req.set(bearer(users[role]));
     const res = s.body === undefined ? await req : await req.send(s.body);
     const got = res.status < 300 ? String(res.status) : `${res.status} ${res.body?.error?.code}`;

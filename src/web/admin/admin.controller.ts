@@ -5,7 +5,6 @@ import { texts } from '../../common/i18n/catalogue';
 import { isLocale } from '../../common/i18n/locale';
 import { CreateUserDto } from '../../organizations/accounts/admin-users.dto';
 import { AdminUsersService } from '../../organizations/accounts/admin-users.service';
-import type { LocalizedInput } from '../../common/i18n/localized-text';
 import {
   CouncilTranslationsDto,
   CreateCouncilDto,
@@ -14,7 +13,7 @@ import {
 } from '../../organizations/organizations.dto';
 import { OrganizationsService } from '../../organizations/organizations.service';
 import { check, emptyForm, FormState, readForm, required, Values } from '../forms/form';
-import { localizedBlank, localizedInput, localizedNames, localizedValues } from '../forms/localized-fields';
+import { localizedInput, localizedInputs, localizedNames, localizedValues } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
@@ -33,16 +32,6 @@ import {
 } from './admin.pages';
 import { AdminPagesRepository } from './admin-pages.repository';
 import { KZ_TIME_ZONES } from './time-zones';
-
-/** The localized texts typed in a translation form (the blank ones left out), as the API's translation DTOs take them. */
-function typedTexts(body: unknown, bases: readonly string[]): Record<string, LocalizedInput> {
-  const input: Record<string, LocalizedInput> = {};
-  for (const base of bases) {
-    const text = localizedInput(body, base);
-    if (!localizedBlank(text)) input[base] = text;
-  }
-  return input;
-}
 
 /**
  * The administrator's pages: organizers, councils, staff accounts (the working-day calendar is
@@ -210,7 +199,7 @@ export class AdminPagesController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const values: Values = { ...readForm(body, localizedNames('name')), ...readForm(body, localizedNames('address')) };
-    const input = typedTexts(body, ['name', 'address']);
+    const input = localizedInputs(body, ['name', 'address']);
     const { value, errors } = await check(OrganizationTranslationsDto, input, {
       name: requiredText(ctx, 300),
       address: requiredText(ctx, 500),
@@ -258,7 +247,7 @@ export class AdminPagesController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const values: Values = readForm(body, localizedNames('name'));
-    const { value, errors } = await check(CouncilTranslationsDto, typedTexts(body, ['name']), { name: requiredText(ctx, 300) });
+    const { value, errors } = await check(CouncilTranslationsDto, localizedInputs(body, ['name']), { name: requiredText(ctx, 300) });
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.organizations.addCouncilTranslations(id, value, ctx.locale),

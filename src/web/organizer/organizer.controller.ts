@@ -12,9 +12,8 @@ import { PlansService } from '../../plans/plans.service';
 import { hearingDeadlineDate, stage1Window } from '../../procedure/deadlines';
 import { AnswerDto } from '../../remarks/remarks.dto';
 import { RemarksService } from '../../remarks/remarks.service';
-import type { LocalizedInput } from '../../common/i18n/localized-text';
 import { check, emptyForm, Errors, FormState, readForm, required, Values } from '../forms/form';
-import { localizedBlank, localizedInput, localizedNames } from '../forms/localized-fields';
+import { localizedBlank, localizedInput, localizedInputs, localizedNames } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
@@ -231,10 +230,7 @@ export class OrganizerController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const { values } = this.readPlanForm(body);
-    const input = Object.fromEntries(
-      PLAN_TEXTS.map((base) => [base, localizedInput(body, base)]).filter(([, text]) => !localizedBlank(text as LocalizedInput)),
-    );
-    const { value, errors } = await check(PlanTranslationsDto, input, this.planMessages(ctx));
+    const { value, errors } = await check(PlanTranslationsDto, localizedInputs(body, PLAN_TEXTS), this.planMessages(ctx));
     const p = texts(ctx.locale).pages.planTexts;
     await submit(ctx.locale, {
       form: { values, errors },

@@ -1,6 +1,6 @@
-import type { Locale } from '../common/i18n/locale';
-import type { LocalizedInput } from '../common/i18n/localized-text';
-import { LocalizedText } from '../common/i18n/localized-text';
+import type { Locale } from './locale';
+import type { LocalizedInput } from './localized-text';
+import { LocalizedText } from './localized-text';
 
 /** What a translation write changes: the texts that gained a language, and the languages refused. */
 export interface TranslationResult<K extends string> {
