@@ -438,7 +438,7 @@ ${
         const overdue = r.answer_due_at.getTime() < d.now.getTime();
         const due = formatDateTime(r.answer_due_at, tz, locale);
         return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
-        <h2 class="card-title">${interpolate(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
+        <h2 class="card-title">${withText(interpolate(m.remarkOn, { stage: r.stage === 2 ? t.stage2 : t.stage1 }), 'plan', localizedInline(r.plan_title, locale))}</h2>
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="body">${r.body}</p>
