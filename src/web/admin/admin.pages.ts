@@ -3,7 +3,7 @@ import type { Locale } from '../../common/i18n/locale';
 import { interpolate, LOCALES } from '../../common/i18n/locale';
 import type { LocalizedText } from '../../common/i18n/localized-text';
 import { localizedInline, localizedPlain } from '../localized';
-import { localizedField, missingTranslationsNote } from '../forms/localized-fields';
+import { localizedField, localizedFocus, missingTranslationsNote } from '../forms/localized-fields';
 import { STAFF_ROLES } from '../../organizations/accounts/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
 import { formatDate, formatDateTime, zoneLabel } from '../format';
@@ -49,9 +49,12 @@ export function adminTranslationsPage(ctx: PageContext, d: TranslationsFormData)
   const p = texts(ctx.locale).pages.planTexts;
   const e = d.form.errors;
   const title = interpolate(p.translationsOf, { name: localizedPlain(d.name, ctx.locale) });
-  const focus = firstError(
-    e,
-    d.texts.flatMap((t) => [t.base, `${t.base}_kk`, `${t.base}_ru`, `${t.base}_en`]),
+  const focus = localizedFocus(
+    firstError(
+      e,
+      d.texts.flatMap((t) => [t.base, `${t.base}_kk`, `${t.base}_ru`, `${t.base}_en`]),
+    ),
+    d.texts.map((t) => t.base),
   );
   const body = html`<h1>${p.translationsTitle}: ${localizedInline(d.name, ctx.locale)}</h1>
 <p><a href="/admin/${d.section}">${a[d.section]}</a></p>
@@ -147,7 +150,7 @@ export function organizationsPage(ctx: PageContext, d: OrganizationsData): SafeH
   const a = texts(ctx.locale).pages.admin;
   const p = texts(ctx.locale).pages.planTexts;
   const { values: v, errors: e } = d.form;
-  const focus = firstError(e, ORG_FOCUS);
+  const focus = localizedFocus(firstError(e, ORG_FOCUS), ['name', 'address']);
   const zones = KZ_TIME_ZONES.map((z) => [z, `${a.zones[z]} (${zoneLabel(z, d.now)})`] as const);
   const body = html`<h1>${a.organizations}</h1>
 ${flash(d.flash)}
@@ -224,7 +227,7 @@ ${firstPageLink(a, '/admin/councils', d.laterPage)}
 ${formAlert(d.form.formError ?? (hasErrors(e) ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/councils" novalidate>
   ${csrfField(ctx.csrf)}
-  ${localizedField(ctx, { base: 'name', legend: a.councilName, values: v, errors: e, maxlength: 300, focus: firstError(e, ['name', ...COUNCIL_FIELDS]) })}
+  ${localizedField(ctx, { base: 'name', legend: a.councilName, values: v, errors: e, maxlength: 300, focus: localizedFocus(firstError(e, ['name', ...COUNCIL_FIELDS]), ['name']) })}
   <div><button type="submit">${a.councilSubmit}</button></div>
 </form>`;
   return adminLayout(ctx, a, 'councils', a.councils, body);

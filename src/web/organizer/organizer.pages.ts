@@ -8,7 +8,7 @@ import { formatDate, formatDateTime, formatTenge } from '../format';
 import type { HtmlValue, SafeHtml } from '../html';
 import { html } from '../html';
 import { localizedBlock, localizedInline, localizedPlain } from '../localized';
-import { localizedField, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
+import { localizedField, localizedFocus, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
@@ -197,7 +197,7 @@ function planFields(ctx: PageContext, quarters: string[], form: FormState): Safe
   const m = texts(ctx.locale).pages.organizer;
   const v = form.values;
   const e = form.errors;
-  const focus = firstError(e, PLAN_FORM_FIELDS);
+  const focus = localizedFocus(firstError(e, PLAN_FORM_FIELDS), PLAN_TEXTS);
   const o = (id: PlanField, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: e[id] ?? null, focus: focus === id });
   const quarterList = v.plannedQuarter && !quarters.includes(v.plannedQuarter) ? [v.plannedQuarter, ...quarters] : quarters;
   const texts_ = (base: PlanText, legend: string, extra: { multiline?: boolean; maxlength: number; hint?: string; rows?: number }) =>
@@ -273,7 +273,7 @@ export function planTranslationsPage(ctx: PageContext, view: PlanView, form: For
   const m = texts(ctx.locale).pages.organizer;
   const p = texts(ctx.locale).pages.planTexts;
   const e = form.errors;
-  const focus = firstError(e, PLAN_FORM_FIELDS);
+  const focus = localizedFocus(firstError(e, PLAN_FORM_FIELDS), PLAN_TEXTS);
   const stored = { title: view.title, description: view.description, deliveryPlace: view.deliveryPlace };
   const complete = PLAN_TEXTS.every((base) => (stored[base] ? stored[base].missing().length === 0 : base === 'deliveryPlace'));
   const group = (base: PlanText, legend: string, extra: { multiline?: boolean; rows?: number; maxlength: number }) =>
