@@ -364,7 +364,7 @@ ${
   ${v.stage2 ? html`<dt>${t.stage2}</dt><dd>${dt(v.stage2.opensAt)} — ${dt(v.stage2.closesAt)}</dd>` : ''}
 </dl>
 ${localizedBlock(v.description, locale, 'p', 'description')}
-${v.publishedAt && missing ? html`${missingNote}<p><a href="${base}/translations">${p.addTranslations}</a></p>` : ''}
+${v.publishedAt ? html`${missing ? missingNote : ''}<p><a href="${base}/translations">${p.addTranslations}</a></p>` : ''}
 ${
   v.publishedAt
     ? html`<h2>${m.steps}</h2>
