@@ -1,5 +1,6 @@
 import { interpolate } from '../common/i18n/locale';
-import { daysLeft, formatDateTime, formatTenge, zoneLabel } from './format';
+import type { Locale } from '../common/i18n/locale';
+import { daysLeft, formatDateTime, formatTenge, intlLocale, zoneLabel } from './format';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
@@ -16,6 +17,12 @@ export interface HomeData {
   hearings: UpcomingHearingRow[];
 }
 
+/** The organizers by their name in the reader's language (the query orders by the stored versions). */
+function byName(organizations: OrganizationOption[], locale: Locale): OrganizationOption[] {
+  const collator = new Intl.Collator(intlLocale(locale));
+  return [...organizations].sort((a, b) => collator.compare(a.name.text(locale), b.name.text(locale)));
+}
+
 export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
   const { t, locale } = ctx;
   const body = html`
@@ -30,7 +37,7 @@ export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
     <label for="org">${t.organizerFilter}</label>
     <select id="org" name="org">
       <option value="">${t.allOrganizers}</option>
-      ${data.organizations.map((o) => {
+      ${byName(data.organizations, locale).map((o) => {
         const name = o.name.pick(locale);
         return html`<option value="${o.id}"${name.fallback ? html` lang="${name.lang}"` : ''}${o.id === data.organizationId ? html` selected` : ''}>${name.text}</option>`;
       })}
