@@ -3,6 +3,8 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
+import { LOCALES } from './common/i18n/locale';
+import { LocalizedText } from './common/i18n/localized-text';
 import type { AppConfig } from './config/config';
 import { seedDemoPlanRows } from './demo/demo-plans';
 import { accountEmail, emailKey } from './identity/email-identity';
@@ -30,23 +32,44 @@ export interface DemoAccount {
   locale: 'kk' | 'ru' | 'en';
 }
 
+/** A published demo text in Kazakh, Russian and English, in that order (not an interface text: it goes to the database). */
+type DemoText = readonly [kk: string, ru: string, en: string];
+
+function demoText(versions: DemoText): LocalizedText {
+  return LocalizedText.of(Object.fromEntries(LOCALES.map((lang, i) => [lang, versions[i]])))!;
+}
+
 export const DEMO_COUNCILS = {
-  akimat: { name: 'Public council of Almaty city' },
-  health: { name: 'Public council of the Karaganda region health department' },
-} as const;
+  akimat: { name: ['Алматы қаласының қоғамдық кеңесі', 'Общественный совет города Алматы', 'Public council of Almaty city'] },
+  health: {
+    name: [
+      'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
+      'Общественный совет управления здравоохранения Карагандинской области',
+      'Public council of the Karaganda region health department',
+    ],
+  },
+} as const satisfies Record<string, { name: DemoText }>;
 
 export const DEMO_ORGANIZATIONS = {
   akimat: {
-    name: 'Akimat of Almaty city',
+    name: ['Алматы қаласының әкімдігі', 'Акимат города Алматы', 'Akimat of Almaty city'],
     bin: '940240000438',
-    address: 'Almaty, Republic Square 4, 050001',
+    address: ['Алматы қ., Республика алаңы, 4, 050001', 'г. Алматы, площадь Республики, 4, 050001', 'Almaty, Republic Square 4, 050001'],
     timeZone: 'Asia/Almaty',
     council: 'akimat',
   },
   health: {
-    name: 'Health Department of Karaganda region',
+    name: [
+      'Қарағанды облысының денсаулық сақтау басқармасы',
+      'Управление здравоохранения Карагандинской области',
+      'Health Department of Karaganda region',
+    ],
     bin: '000740001307',
-    address: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    address: [
+      'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
+      'г. Караганда, проспект Бухар-Жырау, 49, 100008',
+      'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    ],
     timeZone: 'Asia/Almaty',
     council: 'health',
   },
@@ -148,13 +171,18 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
   const users = app.get(UsersRepository);
   return app.get(DataSource).transaction(async (em) => {
     const councils = {} as DemoData['councils'];
-    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: string }][]) {
-      councils[key] = await councilRows.insert(em, c.name);
+    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: DemoText }][]) {
+      councils[key] = await councilRows.insert(em, demoText(c.name));
     }
     const organizations = {} as DemoData['organizations'];
     for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
       const { council, ...fields } = o;
-      organizations[key] = await organizationRows.insert(em, { ...fields, councilId: councils[council].id });
+      organizations[key] = await organizationRows.insert(em, {
+        ...fields,
+        name: demoText(fields.name),
+        address: demoText(fields.address),
+        councilId: councils[council].id,
+      });
     }
     const created: Record<string, User> = {};
     for (const account of DEMO_ACCOUNTS) {

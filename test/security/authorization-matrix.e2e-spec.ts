@@ -54,7 +54,7 @@ const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answ
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
   url: string;
-  method: 'POST' | 'PUT' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: Record<string, unknown>;
 }
 /** A form POST: its URL and fields (the CSRF token is added). */
@@ -330,12 +330,26 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({ method: 'POST', url: `${API}/admin/councils`, body: { name: 'New council' } }),
     ],
     [
+      'PUT /admin/councils/{id}/translations',
+      adminOnly('200'),
+      async () => ({ method: 'PUT', url: `${API}/admin/councils/${w.council.id}/translations`, body: { name: { en: 'Public council' } } }),
+    ],
+    [
       'POST /admin/organizations',
       adminOnly('201'),
       async () => ({
         method: 'POST',
         url: `${API}/admin/organizations`,
         body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+      }),
+    ],
+    [
+      'PUT /admin/organizations/{id}/translations',
+      adminOnly('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/admin/organizations/${w.organization.id}/translations`,
+        body: { address: { en: 'Almaty, Republic Square 4' } },
       }),
     ],
     [
@@ -378,9 +392,19 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'PATCH /plans/{id}',
+      [A, F, F, HIDDEN, F, '200', F, F, F],
+      async () => ({ method: 'PATCH', url: `${API}/plans/${(await draftPlan()).id}`, body: { amount: 2000 } }),
+    ],
+    [
       'POST /plans/{id}/publish',
       [A, F, F, HIDDEN, F, '200', F, F, F],
       async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` }),
+    ],
+    [
+      'PUT /plans/{id}/translations',
+      planOrganizer('200'),
+      async () => ({ method: 'PUT', url: `${API}/plans/${(await openPlan()).id}/translations`, body: { title: { en: 'School repair' } } }),
     ],
     [
       'POST /plans/{id}/remarks',
@@ -641,8 +665,36 @@ describe('authorization matrix: every role against every write endpoint and ever
       [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P],
       async () => ({
         url: '/organizer/plans',
-        body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: '1000', method: 'auction' },
+        body: {
+          title_kk: 'Шатыр',
+          title_ru: 'Кровля',
+          description_kk: 'Жөндеу',
+          description_ru: 'Ремонт',
+          subjectCode: '452112.000.000000',
+          amount: '1000',
+          method: 'auction',
+        },
       }),
+    ],
+    [
+      'POST /organizer/plans/:id/edit',
+      pagePlanOrganizer('303 done=saved', PAGE_NOT_FOUND),
+      async () => ({
+        url: organizerPlan('/edit')((await draftPlan()).id),
+        body: {
+          title_kk: 'Шатыр',
+          title_ru: 'Кровля',
+          description_ru: 'Ремонт',
+          subjectCode: '452112.000.000000',
+          amount: '2000',
+          method: 'auction',
+        },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/translations',
+      pagePlanOrganizer('303 done=translated'),
+      async () => ({ url: organizerPlan('/translations')((await openPlan()).id), body: { title_en: 'School repair' } }),
     ],
     [
       'POST /organizer/plans/:id/publish',
@@ -765,10 +817,31 @@ describe('authorization matrix: every role against every write endpoint and ever
       pageAdminOnly('303 done=created'),
       async () => ({
         url: '/admin/organizations',
-        body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+        body: {
+          name_kk: 'Жаңа әкімдік',
+          name_ru: 'Новый акимат',
+          bin: makeBin(),
+          address_ru: 'Астана',
+          timeZone: 'Asia/Almaty',
+          councilId: w.council.id,
+        },
       }),
     ],
-    ['POST /admin/councils', pageAdminOnly('303 done=created'), async () => ({ url: '/admin/councils', body: { name: 'New council' } })],
+    [
+      'POST /admin/councils',
+      pageAdminOnly('303 done=created'),
+      async () => ({ url: '/admin/councils', body: { name_kk: 'Жаңа кеңес', name_ru: 'Новый совет' } }),
+    ],
+    [
+      'POST /admin/organizations/:id/translations',
+      pageAdminOnly('303 done=translated'),
+      async () => ({ url: `/admin/organizations/${w.organization.id}/translations`, body: { address_en: 'Almaty, Republic Square 4' } }),
+    ],
+    [
+      'POST /admin/councils/:id/translations',
+      pageAdminOnly('303 done=translated'),
+      async () => ({ url: `/admin/councils/${w.council.id}/translations`, body: { name_en: 'Public council' } }),
+    ],
     [
       'POST /admin/users',
       pageAdminOnly('303 done=created'),
@@ -853,7 +926,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     const s = await setup();
     at(NOW);
     const before = await snapshot();
-    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'delete'](s.url);
+    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](s.url);
     if (role !== 'anon') req = req.set(bearer(users[role]));
     const res = s.body === undefined ? await req : await req.send(s.body);
     const got = res.status < 300 ? String(res.status) : `${res.status} ${res.body?.error?.code}`;

@@ -24,6 +24,21 @@ export function localizedInput(body: unknown, base: string): Partial<Record<Loca
   return input;
 }
 
+/** The control that takes the focus for the first field in error: a text's group error focuses its Kazakh field. */
+export function localizedFocus(first: string | null, bases: readonly string[]): string | null {
+  return first !== null && bases.includes(first) ? `${first}_kk` : first;
+}
+
+/** The texts typed for each of `bases` (those left blank in every language are left out), as a translation write takes them. */
+export function localizedInputs(body: unknown, bases: readonly string[]): Record<string, Partial<Record<Locale, string>>> {
+  const inputs: Record<string, Partial<Record<Locale, string>>> = {};
+  for (const base of bases) {
+    const input = localizedInput(body, base);
+    if (Object.keys(input).length > 0) inputs[base] = input;
+  }
+  return inputs;
+}
+
 /** True when nothing was typed in any language of `base`. */
 export function localizedBlank(input: LocalizedInput): boolean {
   return typeof input === 'string' ? input.trim() === '' : Object.values(input).every((v) => !v || !v.trim());

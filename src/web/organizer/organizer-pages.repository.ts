@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedRows } from '../../database/localized-rows';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
 import { statusSql } from '../../plans/plans.repository';
@@ -14,8 +16,8 @@ import type { PlanDetailRow } from '../public-pages.repository';
 
 export interface OrganizationRow {
   id: string;
-  name: string;
-  address: string;
+  name: LocalizedText;
+  address: LocalizedText;
   time_zone: string;
 }
 
@@ -50,7 +52,7 @@ export interface OrganizerPlanRow extends Pick<
 export interface QueueRemarkRow {
   id: string;
   plan_id: string;
-  plan_title: string;
+  plan_title: LocalizedText;
   stage: number;
   body: string;
   created_at: Date;
@@ -63,13 +65,13 @@ export interface QueueRemarkRow {
 export interface AnswerRow {
   remark_id: string;
   plan_id: string;
-  plan_title: string;
+  plan_title: LocalizedText;
   stage: number;
   body: string;
   created_at: Date;
   author_name: string;
   answer_version: number;
-  answer_body: string;
+  answer_body: LocalizedText;
   disposition: string;
 }
 
@@ -98,6 +100,7 @@ export interface CorrectionTargetRow extends AnswerRow {
 
 const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
+const ANSWER_TEXTS = ['plan_title', 'answer_body'] as const;
 const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
                          WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
 
@@ -111,7 +114,7 @@ export class OrganizerPagesRepository {
 
   async organization(id: string): Promise<OrganizationRow | null> {
     const rows = await queryRows<OrganizationRow>(this.db, `SELECT id, name, address, time_zone FROM organizations WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return localizedRows(rows, ['name', 'address'])[0] ?? null;
   }
 
   /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
@@ -145,7 +148,7 @@ export class OrganizerPagesRepository {
         LIMIT $5`,
       [organizationId, now, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return page(rows, limit);
+    return page(localizedRows(rows, ['title']), limit);
   }
 
   /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead). */
@@ -164,12 +167,12 @@ export class OrganizerPagesRepository {
         LIMIT $4`,
       [organizationId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return page(rows, limit);
+    return page(localizedRows(rows, ['plan_title']), limit);
   }
 
   /** Answers of the organization's plans the council found formal and not corrected since (council_formal_findings_plan_idx), the oldest finding first. */
-  councilFindings(organizationId: string, limit = 50): Promise<FindingRow[]> {
-    return queryRows<FindingRow>(
+  async councilFindings(organizationId: string, limit = 50): Promise<FindingRow[]> {
+    const rows = await queryRows<FindingRow>(
       this.db,
       `SELECT ${ANSWER_COLUMNS}, f.votes, f.members_count, f.found_at
          FROM plans p
@@ -182,11 +185,12 @@ export class OrganizerPagesRepository {
         LIMIT $2`,
       [organizationId, limit],
     );
+    return localizedRows(rows, ANSWER_TEXTS);
   }
 
   /** Answers on the organization's plans before their outcome whose latest version their authors call formal, the latest verdict first. */
-  calledFormal(organizationId: string, limit = 50): Promise<CalledFormalRow[]> {
-    return queryRows<CalledFormalRow>(
+  async calledFormal(organizationId: string, limit = 50): Promise<CalledFormalRow[]> {
+    const rows = await queryRows<CalledFormalRow>(
       this.db,
       `SELECT ${ANSWER_COLUMNS}, v.reason, v.created_at AS verdict_at
          FROM plans p
@@ -200,6 +204,7 @@ export class OrganizerPagesRepository {
         LIMIT $2`,
       [organizationId, limit],
     );
+    return localizedRows(rows, ANSWER_TEXTS);
   }
 
   /** An answered remark for the correction form (null: unknown or unanswered); the caller checks the plan is the organizer's own. */
@@ -218,6 +223,6 @@ export class OrganizerPagesRepository {
         WHERE r.id = $1`,
       [remarkId],
     );
-    return rows[0] ?? null;
+    return localizedRows(rows, ANSWER_TEXTS)[0] ?? null;
   }
 }
