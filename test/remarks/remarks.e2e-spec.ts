@@ -1,3 +1,5 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
+import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -20,7 +22,7 @@ describe('remarks and answers', () => {
     t = await startTestApp({ now: '2027-03-01T10:00:00+05:00' });
     const council = await createCouncil(t.db);
     org = await createOrganization(t.db, council);
-    const other = await createOrganization(t.db, council, { name: 'Other akimat' });
+    const other = await createOrganization(t.db, council, { name: LocalizedText.single('Other akimat', 'en')! });
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
     otherOrganizer = await createUser(t, 'organizer', { organizationId: other.id });
     citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.' });
@@ -30,14 +32,24 @@ describe('remarks and answers', () => {
     await t.close();
   });
 
+  /** A plan published on 1 March 2027 (its stage 1 closes at CLOSES_AT), titled in Kazakh and Russian. */
   async function newPlan(): Promise<string> {
-    const res = await t.http
-      .post(`${API}/plans`)
-      .set(auth(organizer))
-      .send({ title: 'Ремонт дороги', description: 'Ямочный ремонт', subjectCode: '421100', amount: 1000, method: 'auction' })
-      .expect(201);
-    await t.http.post(`${API}/plans/${res.body.id}/publish`).set(auth(organizer)).expect(200);
-    return res.body.id;
+    const plan = await t.db.getRepository(Plan).save({
+      organizationId: org.id,
+      createdBy: organizer.user.id,
+      title: LocalizedText.of({ kk: 'Жол жөндеу', ru: 'Ремонт дороги' })!,
+      description: LocalizedText.of({ kk: 'Шұңқырларды жөндеу', ru: 'Ямочный ремонт' })!,
+      subjectCode: '421100',
+      amount: 1000,
+      method: 'auction',
+      plannedQuarter: null,
+      deliveryPlace: null,
+      publishedAt: new Date('2027-03-01T10:00:00+05:00'),
+      stage1ClosesAt: new Date(CLOSES_AT),
+      stage1CloseDate: '2027-03-25',
+      hearingDeadlineDate: '2027-04-05',
+    });
+    return plan.id;
   }
 
   /** Tokens expire by the clock: sign one at the current (moved) time. */
@@ -116,10 +128,12 @@ describe('remarks and answers', () => {
       t.http
         .post(`${API}/remarks/${r.body.id}/answer`)
         .set(auth(organizer))
+        .set('Content-Language', 'kk')
         .send({ body: 'Ерекшелік нақтыланды', disposition: 'partially_accepted' }),
       t.http
         .post(`${API}/remarks/${r.body.id}/answer`)
         .set(auth(organizer))
+        .set('Content-Language', 'kk')
         .send({ body: 'Екінші жауап, басқа себеппен.', disposition: 'rejected' }),
     ]);
     expect([a1.status, a2.status].sort()).toEqual([201, 409]);
@@ -139,6 +153,7 @@ describe('remarks and answers', () => {
     const fix = await t.http
       .post(`${API}/remarks/${r.body.id}/answer/corrections`)
       .set(auth(organizer))
+      .set('Content-Language', 'kk')
       .send({ body: 'Түзетілген жауап, себептерімен.', disposition: 'accepted', reason: 'Қате түзетілді' })
       .expect(201);
     expect(fix.body.version).toBe(2);
@@ -169,6 +184,7 @@ describe('remarks and answers', () => {
     const res = await t.http
       .post(`${API}/remarks/${r.body.id}/answer`)
       .set(auth(organizer))
+      .set('Content-Language', 'ru')
       .send({ body: 'Ответ с пояснением причин.', disposition: 'explained' })
       .expect(201);
     expect(res.body.late).toBe(true);
@@ -182,6 +198,7 @@ describe('remarks and answers', () => {
     await t.http
       .post(`${API}/remarks/${r.body.id}/answer`)
       .set(auth(organizer))
+      .set('Content-Language', 'ru')
       .send({ body: 'Учтём в техническом задании.', disposition: 'accepted' })
       .expect(201);
     await t.flushMail();

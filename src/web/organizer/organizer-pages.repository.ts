@@ -53,6 +53,8 @@ export interface QueueRemarkRow {
   plan_title: string;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   answer_due_at: Date;
   cursor_at: string;
@@ -66,6 +68,8 @@ export interface AnswerRow {
   plan_title: string;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   author_name: string;
   answer_version: number;
@@ -96,7 +100,7 @@ export interface CorrectionTargetRow extends AnswerRow {
   reason: string | null;
 }
 
-const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, u.display_name AS author_name,
+const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
 const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
                          WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
@@ -153,7 +157,7 @@ export class OrganizerPagesRepository {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<QueueRemarkRow>(
       this.db,
-      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, r.answer_due_at,
+      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, r.answer_due_at,
               to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name
          FROM plans p
          JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL

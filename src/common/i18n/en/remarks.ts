@@ -2,6 +2,10 @@
 export const remarks = {
   bodyLength: 'must be 1 to 10000 characters',
   idempotencyKeyTooLong: 'is too long',
+  /** Issue 15: the answer's languages. */
+  answerBlank: 'must not be empty',
+  translationEmpty: 'give at least one missing version of the answer or of the correction reason',
+  translationNotCorrected: 'the latest answer version is not a correction and has no reason to translate',
   /** Why no window accepts a remark now (WINDOW_CLOSED); `at` is a local time with its zone. */
   windowClosed: {
     notPublished: 'the plan is not published',

@@ -3,6 +3,9 @@ import type { remarks as en } from '../en/remarks';
 export const remarks: typeof en = {
   bodyLength: '1-ден 10000 таңбаға дейін болуы керек',
   idempotencyKeyTooLong: 'тым ұзын',
+  answerBlank: 'бос болмауы керек',
+  translationEmpty: 'жауаптың немесе түзету себебінің жетіспейтін кемінде бір аудармасын көрсетіңіз',
+  translationNotCorrected: 'жауаптың соңғы нұсқасы түзету емес, оның аударатын себебі жоқ',
   windowClosed: {
     notPublished: 'жоспар жарияланбаған',
     stage2Closed: (p) => `екінші кезең ${p.at} аяқталды`,

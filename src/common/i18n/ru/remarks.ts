@@ -3,6 +3,9 @@ import type { remarks as en } from '../en/remarks';
 export const remarks: typeof en = {
   bodyLength: 'должно содержать от 1 до 10000 символов',
   idempotencyKeyTooLong: 'слишком длинное',
+  answerBlank: 'не может быть пустым',
+  translationEmpty: 'укажите хотя бы один недостающий перевод ответа или причины исправления',
+  translationNotCorrected: 'последняя версия ответа не является исправлением, и у неё нет причины для перевода',
   windowClosed: {
     notPublished: 'план не опубликован',
     stage2Closed: (p) => `второй этап завершился ${p.at}`,
