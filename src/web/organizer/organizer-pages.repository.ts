@@ -92,6 +92,8 @@ export interface CalledFormalRow extends AnswerRow {
 
 /** The answer being corrected, with the council's finding (null: none) and the author's verdict on the latest version. */
 export interface CorrectionTargetRow extends AnswerRow {
+  /** The latest version's correction reason (jsonb {kk, ru, en}; null for version 1). */
+  answer_correction_reason: unknown;
   organization_id: string;
   time_zone: string;
   votes: number | null;
@@ -102,7 +104,7 @@ export interface CorrectionTargetRow extends AnswerRow {
 
 const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
-const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
+const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at, x.correction_reason FROM answers x
                          WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
 
 function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): KeysetPage<T> {
@@ -210,7 +212,7 @@ export class OrganizerPagesRepository {
   async correctionTarget(remarkId: string): Promise<CorrectionTargetRow | null> {
     const rows = await queryRows<CorrectionTargetRow>(
       this.db,
-      `SELECT ${ANSWER_COLUMNS}, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
+      `SELECT ${ANSWER_COLUMNS}, a.correction_reason AS answer_correction_reason, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
          FROM remarks r
          JOIN plans p ON p.id = r.plan_id
          JOIN organizations o ON o.id = p.organization_id

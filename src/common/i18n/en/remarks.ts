@@ -33,4 +33,31 @@ export const remarks = {
     reason: 'Reason for the correction',
     link: 'Open the discussion',
   },
+  /** Issue 15: the remark's language on the pages, and the answer forms in Kazakh and Russian. */
+  languages: {
+    choiceLabel: 'Language of your remark',
+    choiceHint: 'The answer will include this language when it is Kazakh or Russian; otherwise Kazakh or Russian.',
+    other: 'Another language',
+    unknown: 'another language',
+    /** Beside a remark written in another language than the page's. */
+    writtenIn: ({ language }: { language: string }) => `Written in ${language}`,
+    /** The queue's line for each remark. */
+    queueLanguage: ({ language }: { language: string }) => `Language of the remark: ${language}`,
+    /** The answer form's hint: what the law asks. */
+    answerNeeds: ({ language }: { language: string }) =>
+      `The remark is in ${language}: the answer must include ${language}; the other state language is welcome.`,
+    answerEither: ({ language }: { language: string }) =>
+      `The remark is in ${language}: answer in Kazakh or Russian (or both); English may be added.`,
+    answerLegend: 'Reasoned answer',
+    reasonLegend: 'Reason for the correction',
+    translate: 'Add a translation of the answer',
+    translationTitle: 'Translation of the answer',
+    translationIntro:
+      'Add the languages the published answer lacks. A translation is not a correction: no new version, the verdict stays, no e-mail is sent. Versions already published cannot be changed here.',
+    translationSubmit: 'Publish the translation',
+    translationDone: 'The translation is published.',
+    translationEmpty: 'Type at least one missing version.',
+    missingOne: ({ language }: { language: string }) => `Required: the answer must include ${language}, the language of the remark.`,
+    missingEither: 'Required: write this in Kazakh or in Russian (or both).',
+  },
 };
