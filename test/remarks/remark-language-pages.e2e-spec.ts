@@ -220,7 +220,7 @@ describe('remark languages on the pages', () => {
       'ru',
     );
     expect(ok.status).toBe(303);
-    expect(ok.headers.location).toBe(`/organizer/remarks/${id}/translation?done=1`);
+    expect(ok.headers.location).toBe(`/organizer/remarks/${id}/translation?done=translated`);
     const answers = await t.db.query(`SELECT version, body FROM answers WHERE remark_id = $1`, [id]);
     expect(answers).toEqual([
       { version: 1, body: { kk: 'Кепілдік мерзімі 24 ай болады.', ru: 'Гарантийный срок составит 24 месяца.', en: null } },

@@ -127,7 +127,7 @@ export class OrganizerCorrectionsController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await this.renderTranslation(request, reply, user, remarkId, null, done === '1');
+    await this.renderTranslation(request, reply, user, remarkId, null, done === 'translated');
   }
 
   @FormPost('remarks/:remarkId/translation', { signIn: '/organizer/remarks/:remarkId/translation' })
@@ -156,7 +156,7 @@ export class OrganizerCorrectionsController {
         TRANSLATION_EXISTS: (error, message) => translationErrors(error, message, ctx.locale, { body: 'body' }),
       },
       render: (state, status) => this.renderTranslation(request, reply, user, remarkId, state, false, status),
-      done: () => seeOther(reply, `/organizer/remarks/${remarkId}/translation?done=1`),
+      done: () => seeOther(reply, `/organizer/remarks/${remarkId}/translation?done=translated`),
     });
   }
 }
