@@ -185,6 +185,15 @@ describe('remark languages and answers in Kazakh and Russian', () => {
     expect(outboxAfter).toBe(outboxBefore);
   });
 
+  it('describes the language, the localized answer and the translation endpoint in OpenAPI', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/remarks/{id}/answer/translations'].put.summary).toContain('TRANSLATION_EXISTS');
+    expect(doc.components.schemas.CreateRemarkDto.properties.language).toMatchObject({ pattern: '^[a-z]{2,3}$' });
+    expect(doc.components.schemas.AnswerDto.properties.body.oneOf).toHaveLength(2);
+    expect(doc.components.schemas.CorrectionDto.properties.reason.oneOf).toHaveLength(2);
+    expect(Object.keys(doc.components.schemas.AnswerTranslationsDto.properties).sort()).toEqual(['body', 'correctionReason']);
+  });
+
   it('e-mails the answer in the author’s language, and marks a version in another language', async () => {
     const russian = await createUser(t, 'citizen', { locale: 'ru' });
     const ru = await remark(russian, 'Уточните адрес поставки');
