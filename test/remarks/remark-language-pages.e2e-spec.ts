@@ -1,10 +1,9 @@
-import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { asAuthUser, createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { publishedPlan } from './published-plan';
 import { RemarksService } from '../../src/remarks/remarks.service';
 
 /** Issue 15 on the pages: the remark form's language, remarks and answers marked with their language, the answer, correction and translation forms. */
@@ -20,21 +19,7 @@ describe('remark languages on the pages', () => {
     const org = await createOrganization(t.db, council);
     organizer = await createUser(t, 'organizer', { organizationId: org.id, locale: 'ru' });
     citizen = await createUser(t, 'citizen', { locale: 'kk', displayName: 'Айгүл' });
-    const plan = await t.db.getRepository(Plan).save({
-      organizationId: org.id,
-      createdBy: organizer.user.id,
-      title: LocalizedText.of({ kk: 'Мектепті жөндеу', ru: 'Ремонт школы' })!,
-      description: LocalizedText.of({ kk: 'Күрделі жөндеу', ru: 'Капитальный ремонт' })!,
-      subjectCode: '452112',
-      amount: 1000,
-      method: 'auction',
-      plannedQuarter: null,
-      deliveryPlace: null,
-      publishedAt: new Date('2027-03-01T10:00:00+05:00'),
-      stage1ClosesAt: new Date('2027-03-25T18:59:59.999Z'),
-      stage1CloseDate: '2027-03-25',
-      hearingDeadlineDate: '2027-04-05',
-    });
+    const plan = await publishedPlan(t, org.id, organizer.user.id);
     planId = plan.id;
   });
   afterAll(async () => {

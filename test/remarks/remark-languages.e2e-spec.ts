@@ -1,11 +1,10 @@
-import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { TokenService } from '../../src/identity/auth/token.service';
 import type { Organization } from '../../src/organizations/organization.entity';
-import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { publishedPlan } from './published-plan';
 
 const API = '/api/v1';
 
@@ -24,21 +23,7 @@ describe('remark languages and answers in Kazakh and Russian', () => {
     const other = await createOrganization(t.db, council);
     organizer = await createUser(t, 'organizer', { organizationId: org.id, locale: 'ru' });
     otherOrganizer = await createUser(t, 'organizer', { organizationId: other.id });
-    const plan = await t.db.getRepository(Plan).save({
-      organizationId: org.id,
-      createdBy: organizer.user.id,
-      title: LocalizedText.of({ kk: 'Мектепті жөндеу', ru: 'Ремонт школы' })!,
-      description: LocalizedText.of({ kk: 'Күрделі жөндеу', ru: 'Капитальный ремонт' })!,
-      subjectCode: '452112',
-      amount: 1000,
-      method: 'auction',
-      plannedQuarter: null,
-      deliveryPlace: null,
-      publishedAt: new Date('2027-03-01T10:00:00+05:00'),
-      stage1ClosesAt: new Date('2027-03-25T18:59:59.999Z'),
-      stage1CloseDate: '2027-03-25',
-      hearingDeadlineDate: '2027-04-05',
-    });
+    const plan = await publishedPlan(t, org.id, organizer.user.id);
     planId = plan.id;
   });
   afterAll(async () => {

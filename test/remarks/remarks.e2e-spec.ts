@@ -1,14 +1,14 @@
 import { LocalizedText } from '../../src/common/i18n/localized-text';
-import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { publishedPlan, STAGE1_CLOSES_AT } from './published-plan';
 import type { Organization } from '../../src/organizations/organization.entity';
 import { TokenService } from '../../src/identity/auth/token.service';
 
 const API = '/api/v1';
-const CLOSES_AT = '2027-03-25T18:59:59.999Z'; // see test/plans: published 2027-03-01 in Asia/Almaty
+const CLOSES_AT = STAGE1_CLOSES_AT;
 
 describe('remarks and answers', () => {
   let t: TestApp;
@@ -32,24 +32,8 @@ describe('remarks and answers', () => {
     await t.close();
   });
 
-  /** A plan published on 1 March 2027 (its stage 1 closes at CLOSES_AT), titled in Kazakh and Russian. */
   async function newPlan(): Promise<string> {
-    const plan = await t.db.getRepository(Plan).save({
-      organizationId: org.id,
-      createdBy: organizer.user.id,
-      title: LocalizedText.of({ kk: 'Жол жөндеу', ru: 'Ремонт дороги' })!,
-      description: LocalizedText.of({ kk: 'Шұңқырларды жөндеу', ru: 'Ямочный ремонт' })!,
-      subjectCode: '421100',
-      amount: 1000,
-      method: 'auction',
-      plannedQuarter: null,
-      deliveryPlace: null,
-      publishedAt: new Date('2027-03-01T10:00:00+05:00'),
-      stage1ClosesAt: new Date(CLOSES_AT),
-      stage1CloseDate: '2027-03-25',
-      hearingDeadlineDate: '2027-04-05',
-    });
-    return plan.id;
+    return (await publishedPlan(t, org.id, organizer.user.id, { title: LocalizedText.of({ kk: 'Жол жөндеу', ru: 'Ремонт дороги' })! })).id;
   }
 
   /** Tokens expire by the clock: sign one at the current (moved) time. */
