@@ -255,16 +255,13 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     expect(same.status).toBe(422);
     expect(same.text).toContain('Исправление должно менять текст ответа или решение по замечанию.');
     expect(same.text).toContain('id="body-error"');
-    const noReason = await a
-      .post(action)
-      .type('form')
-      .send({
-        _csrf: csrf,
-        disposition: 'accepted',
-        body_en: 'The lot is split in three.',
-        body_ru: 'Лот делится на три части.',
-        reason_en: '',
-      });
+    const noReason = await a.post(action).type('form').send({
+      _csrf: csrf,
+      disposition: 'accepted',
+      body_en: 'The lot is split in three.',
+      body_ru: 'Лот делится на три части.',
+      reason_en: '',
+    });
     expect(noReason.status).toBe(400);
 
     // the author's window of version 2 has closed; version 3 opens a new one
