@@ -95,6 +95,8 @@ export interface AnswerTextOptions {
   rows?: number;
   /** The first field takes the focus (a page of its own), or the first in error does. */
   focus?: boolean;
+  /** False when a field before this text is in error and has the focus. */
+  focusErrors?: boolean;
   showMissing?: boolean;
   hint?: string;
 }
@@ -113,7 +115,7 @@ export function answerTextField(ctx: PageContext, o: AnswerTextOptions): SafeHtm
     multiline: true,
     rows: o.rows ?? 5,
     maxlength: o.maxlength,
-    focus: inError ?? (o.errors?.[o.base] ? `${o.base}_${first}` : o.focus ? `${o.base}_${first}` : null),
+    focus: o.focusErrors === false ? null : (inError ?? (o.errors?.[o.base] || o.focus ? `${o.base}_${first}` : null)),
     showMissing: o.showMissing,
     first,
   });

@@ -111,7 +111,7 @@ function answerForm(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml {
   <h4 id="answer-title-${id}">${t.answerFormTitle}</h4>
   ${csrfField(ctx.csrf)}
   ${selectField({ id: `disposition-${id}`, name: 'disposition', errorId: `disposition-error-${id}`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
-  ${answerTextField(ctx, { base: answerBase(id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: dErr ? {} : state?.errors, maxlength: 10000 })}
+  ${answerTextField(ctx, { base: answerBase(id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: state?.errors, focusErrors: !dErr, maxlength: 10000 })}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
 }

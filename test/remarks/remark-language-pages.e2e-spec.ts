@@ -91,6 +91,18 @@ describe('remark languages on the pages', () => {
     expect(page).toContain(`<textarea id="answer-${kkRemark}_kk" name="answer-${kkRemark}_kk" lang="kk"`);
     expect(page).toContain('Язык замечания — казахский: ответ должен быть на этом языке');
 
+    // both fields wrong: each says so, and the first (the disposition) takes the focus
+    const invalid = await post(
+      `/plans/${planId}/remarks/${kkRemark}/answer`,
+      organizer,
+      { disposition: '', [`answer-${kkRemark}_kk`]: 'Қысқа' },
+      'ru',
+    );
+    expect(invalid.status).toBe(400);
+    expect(invalid.text).toMatch(new RegExp(`<select id="disposition-${kkRemark}"[^>]* autofocus`));
+    expect(invalid.text).toContain(`<p class="error" id="answer-${kkRemark}-error">`);
+    expect(invalid.text.match(/ autofocus/g)).toHaveLength(1);
+
     const refused = await post(
       `/plans/${planId}/remarks/${kkRemark}/answer`,
       organizer,

@@ -86,8 +86,8 @@ ${formAlert(form.formError ?? (textErrors ? t.formErrors : null))}
 <form class="form" method="post" action="/organizer/remarks/${a.remark_id}/correction" novalidate>
   ${csrfField(ctx.csrf)}
   ${selectField({ id: 'disposition', name: 'disposition', errorId: 'disposition-error', label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: form.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
-  ${answerTextField(ctx, { base: 'body', remarkLanguage: a.language, legend: l.answerLegend, hint: `${t.answerHint} ${answerLanguageHint(ctx, a.language)}`, values: form.values, errors: dErr ? {} : errors, maxlength: 10000, rows: 8, focus: !textErrors })}
-  ${answerTextField(ctx, { base: 'reason', remarkLanguage: a.language, legend: l.reasonLegend, hint: k.reasonHint, values: form.values, errors: dErr || errors.body_kk || errors.body_ru || errors.body_en || errors.body ? {} : errors, maxlength: 2000, rows: 3 })}
+  ${answerTextField(ctx, { base: 'body', remarkLanguage: a.language, legend: l.answerLegend, hint: `${t.answerHint} ${answerLanguageHint(ctx, a.language)}`, values: form.values, errors, focusErrors: !dErr, maxlength: 10000, rows: 8, focus: !textErrors })}
+  ${answerTextField(ctx, { base: 'reason', remarkLanguage: a.language, legend: l.reasonLegend, hint: k.reasonHint, values: form.values, errors, focusErrors: !(dErr || errors.body_kk || errors.body_ru || errors.body_en || errors.body), maxlength: 2000, rows: 3 })}
   <div><button type="submit">${k.submit}</button></div>
 </form>`;
   return layout(ctx, { title: k.correctionTitle, body });

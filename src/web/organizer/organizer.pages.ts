@@ -304,7 +304,7 @@ function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | n
   ${csrfField(ctx.csrf)}
   ${formAlert(state?.formError)}
   ${selectField({ id: `disposition-${r.id}`, name: 'disposition', errorId: `disposition-${r.id}-error`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
-  ${answerTextField(ctx, { base: answerBase(r.id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: dErr ? {} : state?.errors, maxlength: 10000 })}
+  ${answerTextField(ctx, { base: answerBase(r.id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: state?.errors, focusErrors: !dErr, maxlength: 10000 })}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
 }
