@@ -90,8 +90,13 @@ export class RemarksController {
     summary:
       'Add missing languages to the latest answer version (`body`, and `correctionReason` of a correction), as {kk?, ru?, en?}: not a correction, so no new version, no verdict reset, no e-mail. 409 TRANSLATION_EXISTS {languages} when a language is there with another text; the same text again changes nothing. 409 NOT_ANSWERED',
   })
-  translate(@CurrentUser() user: AuthUser, @Param('id') remarkId: string, @Body() body: AnswerTranslationsDto): Promise<AnswerTranslated> {
-    return this.remarks.translate(user, remarkId, body);
+  translate(
+    @CurrentUser() user: AuthUser,
+    @Param('id') remarkId: string,
+    @Body() body: AnswerTranslationsDto,
+    @TextLanguage() lang: Locale,
+  ): Promise<AnswerTranslated> {
+    return this.remarks.translate(user, remarkId, body, lang);
   }
 
   @Put('remarks/:id/verdict')

@@ -331,13 +331,13 @@ export class RemarksService {
    * correction, so no new version, no verdict reset, no e-mail. A language present with another text is
    * 409 TRANSLATION_EXISTS; the same text again writes nothing.
    */
-  async translate(user: AuthUser, remarkId: string, dto: AnswerTranslationsDto): Promise<AnswerTranslated> {
+  async translate(user: AuthUser, remarkId: string, dto: AnswerTranslationsDto, lang: Locale = user.locale): Promise<AnswerTranslated> {
     return this.db.transaction(async (em) => {
       const { remark } = await this.lockRemark(em, user, remarkId);
       const latest = await this.remarks.latestAnswer(em, remark.id);
       if (!latest) throw new AppError('NOT_ANSWERED');
-      const body = LocalizedText.fromInput(dto.body, user.locale);
-      const reason = LocalizedText.fromInput(dto.correctionReason, user.locale);
+      const body = LocalizedText.fromInput(dto.body, lang);
+      const reason = LocalizedText.fromInput(dto.correctionReason, lang);
       if (!body && !reason) {
         throw validationError([{ field: 'body', constraint: 'localizedText', message: everyLocale((t) => t.remarks.translationEmpty) }]);
       }

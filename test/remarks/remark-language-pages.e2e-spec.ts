@@ -167,6 +167,8 @@ describe('remark languages on the pages', () => {
       /<textarea id="body_kk" name="body_kk" lang="kk"[^>]* autofocus>Баға нарықтық талдау бойынша есептелді.<\/textarea>/,
     );
     expect(form).toContain('id="reason_kk"');
+    // the answer lacks Russian: adding it is a translation, not a correction
+    expect(form).toContain(`<a href="/organizer/remarks/${id}/translation">Добавить перевод ответа</a>`);
 
     const refused = await post(
       `/organizer/remarks/${id}/correction`,

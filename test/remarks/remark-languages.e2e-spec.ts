@@ -146,6 +146,9 @@ describe('remark languages and answers in Kazakh and Russian', () => {
 
     const again = await put(organizer, { body: { ru: 'Срок поставки продлён до 60 дней.' } }).expect(200);
     expect(again.body.added).toEqual([]);
+    // a string is in the Content-Language
+    const asString = await put(organizer, { body: 'Срок поставки продлён до 60 дней.' }).set('Content-Language', 'ru').expect(200);
+    expect(asString.body.added).toEqual([]);
     const exists = await put(organizer, { body: { kk: 'Басқа мәтін, жаңа нұсқа емес.' } }).expect(409);
     expect(exists.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['kk'] });
     const noReason = await put(organizer, { correctionReason: { ru: 'Причина' } }).expect(400);

@@ -59,6 +59,13 @@ ${localizedBlock(LocalizedText.fromStored(a.answer_body), ctx.locale, 'p', 'body
 ${reason ? html`<p class="meta">${texts(ctx.locale).verdicts.history.reason}: ${localizedInline(reason, ctx.locale)}</p>` : ''}`;
 }
 
+/** The link to the translation form, when the latest answer version lacks Kazakh or Russian (it is not a correction). */
+function translationLink(ctx: PageContext, a: CorrectionTargetRow): SafeHtml | '' {
+  const published = [LocalizedText.fromStored(a.answer_body), LocalizedText.fromStored(a.answer_correction_reason)];
+  if (published.every((text) => !text || text.missing().length === 0)) return '';
+  return html`<p class="translation"><a href="/organizer/remarks/${a.remark_id}/translation">${texts(ctx.locale).remarks.languages.translate}</a></p>`;
+}
+
 function backLinks(ctx: PageContext, a: CorrectionTargetRow): SafeHtml {
   const k = texts(ctx.locale).councilCheck.organizer;
   return html`<p class="meta"><a href="/organizer/remarks">${k.backToQueue}</a> · <a href="/plans/${a.plan_id}#remark-${a.remark_id}">${localizedInline(LocalizedText.fromStored(a.plan_title), ctx.locale)}</a></p>`;
@@ -81,6 +88,7 @@ export function correctionPage(ctx: PageContext, a: CorrectionTargetRow, form: F
 <p>${k.correctionIntro}</p>
 ${a.votes !== null ? html`<p class="notice-error" id="council-found">${interpolate(k.councilFound, { votes: a.votes, members: a.members_count ?? 0 })}</p>` : ''}
 ${remarkAndAnswer(ctx, a)}
+${translationLink(ctx, a)}
 <h2 id="correction">${k.submit}</h2>
 ${formAlert(form.formError ?? (textErrors ? t.formErrors : null))}
 <form class="form" method="post" action="/organizer/remarks/${a.remark_id}/correction" novalidate>
