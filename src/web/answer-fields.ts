@@ -36,8 +36,8 @@ export function languageName(code: string, reader: Locale): string {
 /** The remark form's language select, starting in the page's language (the author may choose another). */
 export function remarkLanguageField(ctx: PageContext, value: string | undefined): SafeHtml {
   const l = texts(ctx.locale).remarks.languages;
-  const native: Record<Locale, string> = { kk: 'Қазақша', ru: 'Русский', en: 'English' };
-  const choices: Choice[] = [...LOCALES.map((lang) => [lang, native[lang], lang] as const), ['und', l.other] as const];
+  // each language named in itself (pages.common.languageNames), as the language switcher does
+  const choices: Choice[] = [...LOCALES.map((lang) => [lang, ctx.t.languageNames[lang], lang] as const), ['und', l.other] as const];
   return selectField({
     id: 'remark-language',
     name: 'language',
