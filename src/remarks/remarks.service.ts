@@ -351,8 +351,8 @@ export class RemarksService {
       const conflicts = [...(bodyResult?.conflicts ?? []), ...(reasonResult?.conflicts ?? [])];
       if (conflicts.length) throw translationExists([...new Set(conflicts)]);
       const added = [
-        ...(bodyResult?.added ?? []).map((lang) => `body.${lang}`),
-        ...(reasonResult?.added ?? []).map((lang) => `correctionReason.${lang}`),
+        ...(bodyResult?.added ?? []).map((added) => `body.${added}`),
+        ...(reasonResult?.added ?? []).map((added) => `correctionReason.${added}`),
       ];
       const next = { body: bodyResult?.text ?? latest.body, correctionReason: reasonResult?.text ?? latest.correctionReason };
       if (added.length) await this.remarks.updateAnswerTexts(em, latest.id, next);
