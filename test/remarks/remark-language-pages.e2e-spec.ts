@@ -137,6 +137,7 @@ describe('remark languages on the pages', () => {
     const queue = (await get('/organizer/remarks', organizer, 'kk').expect(200)).text;
     const item = queue.slice(queue.indexOf(`id="remark-${id}"`));
     expect(item).toContain('Ескертудің тілі: ағылшын тілі');
+    expect(item).toMatch(/<h2 class="card-title">[^<]*Мектепті жөндеу[^<]*<\/h2>/); // the plan's title in the reader's language
     expect(item).toContain('<p class="body" lang="en">Please split the lot.</p>');
     // English needs Kazakh or Russian: the page's state language comes first
     expect(item.indexOf(`id="answer-${id}_kk"`)).toBeLessThan(item.indexOf(`id="answer-${id}_ru"`));

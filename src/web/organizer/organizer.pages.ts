@@ -15,7 +15,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, selectField } from '../forms/fields';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { answerBase, answerLanguageHint, answerTextField, languageName, remarkLang } from '../answer-fields';
-import { localizedPlain } from '../localized';
+import { localizedInline } from '../localized';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
@@ -295,6 +295,12 @@ export interface QueueData {
   calledFormal: CalledFormalRow[];
 }
 
+/** `template` with `{plan}` replaced by the plan's title marked with its language (a fallback gets `lang`); other params interpolated. */
+function withPlanTitle(template: string, title: SafeHtml, params: Record<string, string>): SafeHtml {
+  const [before, after] = interpolate(template, params).split('{plan}');
+  return html`${before}${title}${after ?? ''}`;
+}
+
 /** The answer form of a queued remark: the disposition, and the text in Kazakh and Russian starting in the remark's language. */
 function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | null, form: QueueData['form']): SafeHtml {
   const { t } = ctx;
@@ -326,7 +332,7 @@ ${
         const overdue = r.answer_due_at.getTime() < d.now.getTime();
         const due = formatDateTime(r.answer_due_at, tz, locale);
         return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
-        <h2 class="card-title">${interpolate(m.remarkOn, { plan: localizedPlain(LocalizedText.fromStored(r.plan_title), locale), stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
+        <h2 class="card-title">${withPlanTitle(m.remarkOn, localizedInline(LocalizedText.fromStored(r.plan_title), locale), { stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="meta remark-language"><span class="badge lang">${texts(locale).remarks.languages.queueLanguage({ language: languageName(r.language, locale) })}</span></p>
