@@ -48,7 +48,7 @@ class BareController {
     const now = new Date();
     if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
     const due = new Date(now.getTime() + 21 * 86_400_000);
-    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due]);
+    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due, user.locale]);
     return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
   }
 

@@ -85,6 +85,8 @@ export interface RemarkRow {
   id: string;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code). */
+  language: string;
   created_at: Date;
   cursor_at: string;
   answer_due_at: Date;
@@ -207,7 +209,7 @@ export class PublicPagesRepository {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<RemarkRow>(
       this.db,
-      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
+      `SELECT r.id, r.stage, r.body, r.language, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, a.late AS answer_late, a.correction_reason AS answer_correction_reason,
               r.author_id, r.disputes_remark_id,

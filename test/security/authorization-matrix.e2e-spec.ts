@@ -50,6 +50,8 @@ const CHAIR = '403 NOT_CHAIR';
 const UNVERIFIED = '403 EMAIL_NOT_VERIFIED';
 const HIDDEN = '404 PLAN_NOT_FOUND'; // another organization's draft looks absent
 const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answer
+/** An answer in both state languages: whatever the remark's language, it may be published (Law on Languages, art. 11). */
+const BOTH_LANGUAGES_ANSWER = { kk: 'Смета қайта есептелді, баға нақтыланды.', ru: 'Смета пересчитана, цена уточнена.' };
 
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
@@ -256,6 +258,15 @@ describe('authorization matrix: every role against every write endpoint and ever
     });
     return { planId: plan.id, remarkId: r.id };
   };
+  /** An answer published in Kazakh only: a Russian translation may be added. */
+  const answeredInKazakhOnly = async () => {
+    const { remarkId } = await answeredRemarkOnPlan();
+    await t.db.query(`UPDATE answers SET body = $2::jsonb WHERE remark_id = $1`, [
+      remarkId,
+      JSON.stringify({ kk: 'Смета жарияланған күйінде қалады.', ru: null, en: null }),
+    ]);
+    return remarkId;
+  };
   const recommendationOnPlan = async () => {
     const plan = await underReview();
     const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], {
@@ -417,7 +428,7 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({
         method: 'POST',
         url: `${API}/remarks/${await remark()}/answer`,
-        body: { body: 'The estimate was recalculated.', disposition: 'accepted' },
+        body: { body: BOTH_LANGUAGES_ANSWER, disposition: 'accepted' },
       }),
     ],
     [
@@ -437,9 +448,18 @@ describe('authorization matrix: every role against every write endpoint and ever
         return {
           method: 'POST',
           url: `${API}/remarks/${r.id}/answer/corrections`,
-          body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' },
+          body: { body: BOTH_LANGUAGES_ANSWER, disposition: 'accepted', reason: { kk: 'Қате түзетілді', ru: 'Исправлена ошибка' } },
         };
       },
+    ],
+    [
+      'PUT /remarks/{id}/answer/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/remarks/${await answeredInKazakhOnly()}/answer/translations`,
+        body: { body: { ru: 'Смета остаётся в опубликованном виде.' } },
+      }),
     ],
     [
       'PUT /remarks/{id}/verdict',
@@ -637,7 +657,11 @@ describe('authorization matrix: every role against every write endpoint and ever
         const { planId, remarkId } = await remarkOnPlan();
         return {
           url: `/plans/${planId}/remarks/${remarkId}/answer`,
-          body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
+          body: {
+            disposition: 'accepted',
+            [`answer-${remarkId}_kk`]: BOTH_LANGUAGES_ANSWER.kk,
+            [`answer-${remarkId}_ru`]: BOTH_LANGUAGES_ANSWER.ru,
+          },
         };
       },
     ],
@@ -704,10 +728,17 @@ describe('authorization matrix: every role against every write endpoint and ever
     [
       'POST /organizer/remarks/:remarkId/answer',
       pagePlanOrganizer('303 done=answered'),
-      async () => ({
-        url: `/organizer/remarks/${(await remarkOnPlan()).remarkId}/answer`,
-        body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
-      }),
+      async () => {
+        const { remarkId } = await remarkOnPlan();
+        return {
+          url: `/organizer/remarks/${remarkId}/answer`,
+          body: {
+            disposition: 'accepted',
+            [`answer-${remarkId}_kk`]: BOTH_LANGUAGES_ANSWER.kk,
+            [`answer-${remarkId}_ru`]: BOTH_LANGUAGES_ANSWER.ru,
+          },
+        };
+      },
     ],
     [
       'POST /organizer/remarks/:remarkId/correction',
@@ -724,9 +755,23 @@ describe('authorization matrix: every role against every write endpoint and ever
         });
         return {
           url: `/organizer/remarks/${remark.id}/correction`,
-          body: { disposition: 'accepted', body: 'The estimate was recalculated.', reason: 'The council found the answer formal' },
+          body: {
+            disposition: 'accepted',
+            body_kk: BOTH_LANGUAGES_ANSWER.kk,
+            body_ru: BOTH_LANGUAGES_ANSWER.ru,
+            reason_kk: 'Кеңес жауапты формальды деп тапты',
+            reason_ru: 'Совет признал ответ формальным',
+          },
         };
       },
+    ],
+    [
+      'POST /organizer/remarks/:remarkId/translation',
+      pagePlanOrganizer('303 done=translated'),
+      async () => ({
+        url: `/organizer/remarks/${await answeredInKazakhOnly()}/translation`,
+        body: { body_ru: 'Смета остаётся в опубликованном виде.' },
+      }),
     ],
     [
       'POST /organizer/plans/:id/hearing',

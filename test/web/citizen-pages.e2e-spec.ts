@@ -272,9 +272,16 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const organizer = await t.db
         .getRepository(User)
         .findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
-      await t.app
-        .get(RemarksService)
-        .answer(asAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
+      await t.app.get(RemarksService).answer(
+        asAuthUser(organizer),
+        remark.id,
+        // the remark was written on the English page: its answer needs Kazakh or Russian too (issue 15)
+        {
+          en: 'The menu per age group will be attached to the specification.',
+          ru: 'Меню по возрастным группам будет приложено к спецификации.',
+        },
+        'accepted',
+      );
       mine = await a.get('/my/remarks').expect(200);
       expect(mine.text).toContain('Answer of the organizer: <span class="disposition">accepted</span>');
       expect(mine.text).toContain('The menu per age group will be attached to the specification.');

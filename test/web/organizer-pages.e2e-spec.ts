@@ -289,15 +289,17 @@ describe('organizer pages (/organizer)', () => {
     expect(queue.text).toMatch(/Answer due by \d+ March 2027/);
     const first = await t.db.getRepository(Remark).findOneByOrFail({ body: 'First remark: publish the menu.' });
 
-    const bad = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: '', body: 'Too short' });
+    // the answer's text in Kazakh and Russian side by side, English folded (issue 15): fields answer-<remark>_kk, _ru, _en
+    const bad = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: '', [`answer-${first.id}_en`]: 'Too short' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain(`id="disposition-${first.id}-error">Choose the disposition.`);
-    expect(bad.text).toContain(`id="body-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
+    expect(bad.text).toContain(`id="answer-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
     expect(bad.text).toContain('>Too short</textarea>');
 
     const ok = await post(`/organizer/remarks/${first.id}/answer`, organizer, {
       disposition: 'accepted',
-      body: 'The weekly menu will be published on the school website.',
+      [`answer-${first.id}_en`]: 'The weekly menu will be published on the school website.',
+      [`answer-${first.id}_ru`]: 'Меню на неделю будет опубликовано на сайте школы.',
     });
     expect(ok.status).toBe(303);
     const after = await get(ok.headers.location, organizer);
@@ -559,7 +561,8 @@ describe('organizer pages (/organizer)', () => {
       if (remark.answeredAt) continue;
       const res = await post(`/organizer/remarks/${remark.id}/answer`, organizer, {
         disposition: 'explained',
-        body: 'Explained in detail in the documentation, section 4.',
+        [`answer-${remark.id}_kk`]: 'Құжаттаманың 4-бөлімінде толық түсіндірілген.',
+        [`answer-${remark.id}_ru`]: 'Подробно разъяснено в документации, раздел 4.',
       });
       expect(res.status).toBe(303);
     }

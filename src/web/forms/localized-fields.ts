@@ -68,6 +68,8 @@ export interface LocalizedFieldOptions {
   focus?: string | null;
   /** Mark empty Kazakh and Russian fields "not translated yet" (a published text's translation form). */
   showMissing?: boolean;
+  /** The state language shown first (an answer starts in its remark's language); Kazakh by default. */
+  first?: 'kk' | 'ru';
 }
 
 /**
@@ -94,7 +96,7 @@ export function localizedField(ctx: PageContext, o: LocalizedFieldOptions): Safe
   <legend>${o.legend}</legend>
   ${o.hint ? html`<span class="hint">${o.hint}</span>` : ''}${o.requireBoth ? html`<span class="hint">${t.requiredBoth}</span>` : ''}
   ${groupError ? html`<p class="error" id="${groupErrorId}">${groupError}</p>` : ''}
-  <div class="lang-pair">${control('kk')}${control('ru')}</div>
+  <div class="lang-pair">${o.first === 'ru' ? html`${control('ru')}${control('kk')}` : html`${control('kk')}${control('ru')}`}</div>
   <details class="lang-optional"${englishOpen ? html` open` : ''}><summary>${t.en}</summary>${control('en')}</details>
 </fieldset>`;
 }

@@ -55,6 +55,8 @@ export interface QueueRemarkRow {
   plan_title: LocalizedText;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   answer_due_at: Date;
   cursor_at: string;
@@ -68,6 +70,8 @@ export interface AnswerRow {
   plan_title: LocalizedText;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   author_name: string;
   answer_version: number;
@@ -90,6 +94,8 @@ export interface CalledFormalRow extends AnswerRow {
 
 /** The answer being corrected, with the council's finding (null: none) and the author's verdict on the latest version. */
 export interface CorrectionTargetRow extends AnswerRow {
+  /** The latest version's correction reason (jsonb {kk, ru, en}; null for version 1). */
+  answer_correction_reason: unknown;
   organization_id: string;
   time_zone: string;
   votes: number | null;
@@ -98,10 +104,10 @@ export interface CorrectionTargetRow extends AnswerRow {
   reason: string | null;
 }
 
-const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, u.display_name AS author_name,
+const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
 const ANSWER_TEXTS = ['plan_title', 'answer_body'] as const;
-const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
+const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at, x.correction_reason FROM answers x
                          WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
 
 function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): KeysetPage<T> {
@@ -156,7 +162,7 @@ export class OrganizerPagesRepository {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<QueueRemarkRow>(
       this.db,
-      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, r.answer_due_at,
+      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, r.answer_due_at,
               to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name
          FROM plans p
          JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL
@@ -211,7 +217,7 @@ export class OrganizerPagesRepository {
   async correctionTarget(remarkId: string): Promise<CorrectionTargetRow | null> {
     const rows = await queryRows<CorrectionTargetRow>(
       this.db,
-      `SELECT ${ANSWER_COLUMNS}, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
+      `SELECT ${ANSWER_COLUMNS}, a.correction_reason AS answer_correction_reason, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
          FROM remarks r
          JOIN plans p ON p.id = r.plan_id
          JOIN organizations o ON o.id = p.organization_id

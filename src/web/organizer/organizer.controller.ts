@@ -10,10 +10,10 @@ import { PLAN_STATUSES, PlanStatus } from '../../plans/plan-status';
 import { CreatePlanDto, PlanTranslationsDto, UpdatePlanDto } from '../../plans/plans.dto';
 import { PlansService } from '../../plans/plans.service';
 import { hearingDeadlineDate, stage1Window } from '../../procedure/deadlines';
-import { AnswerDto } from '../../remarks/remarks.dto';
 import { RemarksService } from '../../remarks/remarks.service';
 import { check, emptyForm, Errors, FormState, readForm, required, Values } from '../forms/form';
 import { localizedBlank, localizedInput, localizedInputs, localizedNames } from '../forms/localized-fields';
+import { answerBase, checkAnswerForm, translationErrors } from '../answer-fields';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
@@ -342,12 +342,16 @@ export class OrganizerController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const after = typeof cursor === 'string' ? cursor : null;
-    const values = readForm(body, ['disposition', 'body'] as const);
-    const { value, errors } = await check(AnswerDto, values, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
+    const base = answerBase(remarkId);
+    const { values, errors, value } = await checkAnswerForm(body, base, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition),
-      refusals: { ALREADY_ANSWERED: 'form', REMARK_NOT_FOUND: 'form' },
+      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition, ctx.locale),
+      refusals: {
+        ALREADY_ANSWERED: 'form',
+        REMARK_NOT_FOUND: 'form',
+        TRANSLATION_REQUIRED: (error, message) => translationErrors(error, message, ctx.locale, { body: base }),
+      },
       render: (state, status) => this.renderQueue(request, reply, ctx, user, after, null, { remarkId, state }, status),
       done: () => seeOther(reply, `/organizer/remarks?done=answered${after ? `&cursor=${encodeURIComponent(after)}` : ''}`),
     });

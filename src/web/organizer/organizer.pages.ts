@@ -14,9 +14,10 @@ import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
-import { field, formAlert, flash } from '../forms/fields';
+import { field, formAlert, flash, selectField } from '../forms/fields';
 import type { FormState, Values } from '../forms/form';
 import { firstError, hasErrors } from '../forms/form';
+import { answerBase, answerLanguageHint, answerTextField, languageName, remarkLang } from '../answer-fields';
 import type { KeysetPage } from '../keyset-page';
 import type { CalledFormalRow, FindingRow, OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 import { councilCheckSections } from './council-check.pages';
@@ -393,30 +394,16 @@ export interface QueueData {
   calledFormal: CalledFormalRow[];
 }
 
+/** The answer form of a queued remark: the disposition, and the text in Kazakh and Russian starting in the remark's language. */
 function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | null, form: QueueData['form']): SafeHtml {
   const { t } = ctx;
   const state = form?.remarkId === r.id ? form.state : undefined;
-  const v = state?.values ?? {};
-  const focus = firstError(state?.errors, ['disposition', 'body']);
-  const id = (name: string) => `${name}-${r.id}`;
-  const o = (name: string, label: string, hint?: string) => ({
-    id: id(name),
-    label,
-    hint: hint ?? null,
-    error: state?.errors[name] ?? null,
-    focus: focus === name,
-  });
+  const dErr = state?.errors.disposition ?? null;
   return html`<form class="form" method="post" action="/organizer/remarks/${r.id}/answer${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}" novalidate>
   ${csrfField(ctx.csrf)}
   ${formAlert(state?.formError)}
-  ${field(
-    o('disposition', t.dispositionLabel),
-    (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
-      <option value="">—</option>
-      ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
-    </select>`,
-  )}
-  ${field(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
+  ${selectField({ id: `disposition-${r.id}`, name: 'disposition', errorId: `disposition-${r.id}-error`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
+  ${answerTextField(ctx, { base: answerBase(r.id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: state?.errors, focusErrors: !dErr, maxlength: 10000 })}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
 }
@@ -441,7 +428,8 @@ ${
         <h2 class="card-title">${withText(interpolate(m.remarkOn, { stage: r.stage === 2 ? t.stage2 : t.stage1 }), 'plan', localizedInline(r.plan_title, locale))}</h2>
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
-        <p class="body">${r.body}</p>
+        <p class="meta remark-language"><span class="badge lang">${texts(locale).remarks.languages.queueLanguage({ language: languageName(r.language, locale) })}</span></p>
+        <p class="body"${remarkLang(r.language)}>${r.body}</p>
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}
       </li>`;
