@@ -2,14 +2,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { WorkingCalendar } from '../calendar/working-calendar';
 import type { Commitment, CommitmentStatus } from '../commitments/commitment.entity';
-import { LocalizedText } from '../common/i18n/localized-text';
-import type { Locale } from '../common/i18n/locale';
 import type { ProcedureConfig } from '../config/config';
 import type { NoticeDocument } from '../documentation/notice.entity';
 import type { User } from '../identity/user.entity';
 import type { Organization } from '../organizations/organization.entity';
 import type { Decision } from '../outcomes/outcome.entity';
-import type { Plan, ProcurementMethod } from '../plans/plan.entity';
+import type { Plan } from '../plans/plan.entity';
 import {
   answerDueAt,
   hearingDateOptions,
@@ -31,25 +29,14 @@ import { computeConclusion } from '../reviews/conclusion';
 import type { Recommendation } from '../reviews/recommendation.entity';
 import type { PositionKind } from '../reviews/review-position.entity';
 import { DemoRepository } from './demo.repository';
+import type { Locale } from '../common/i18n/locale';
+import type { DemoPlanText, DemoText } from './demo-texts';
+import { GREENING, GREENING_REVIEW, MEDICINES, MEDICINES_REVIEW, ROADS, SCHOOL_MEALS, ULTRASOUND, demoText } from './demo-texts';
 import { disputeAnswerDueAt } from '../commitments/commitment-rules';
 import { remarkBodyHash } from '../remarks/remarks.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
-
-/**
- * A published text of the demo in its versions. Organizers, councils and the administrator publish
- * in Kazakh and Russian (English for some); a few texts are on purpose in one language only, so that
- * the pages' note on a text shown in the other language can be seen.
- */
-export type DemoText = Partial<Record<Locale, string>>;
-
-/** The stored form of a demo text. */
-export function demoText(versions: DemoText): LocalizedText {
-  const text = LocalizedText.of(versions);
-  if (!text) throw new Error('demo data: a text without any version');
-  return text;
-}
 
 /** A citizen's remark: written in one language, recorded as the remark's language. */
 interface Said {
@@ -63,16 +50,6 @@ export interface DemoPlanActors {
   citizens: User[];
   akimatMembers: User[];
   healthMembers: User[];
-}
-
-interface PlanInput {
-  title: DemoText;
-  description: DemoText;
-  subjectCode: string;
-  amount: number;
-  method: ProcurementMethod;
-  plannedQuarter: string;
-  deliveryPlace: DemoText;
 }
 
 /**
@@ -122,23 +99,7 @@ export async function seedDemoPlanRows(
 /** 1. Stage 1 open: published 5 days ago, remarks in kk, ru and en, some answered. */
 async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar, olga] = a.citizens;
-  const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, {
-    title: {
-      kk: 'Алмалы ауданының 12 мектебінде оқушыларды ыстық тамақпен қамтамасыз ету',
-      ru: 'Школьное питание для 12 школ Алмалинского района',
-      en: 'School meals for 12 schools of Almaly district',
-    },
-    description: {
-      kk: '12 мектептің 1–4-сынып оқушыларына ыстық тамақ.\nӘр оқу күні жеткізіледі, мәзір санитариялық қызметпен келісілген.',
-      ru: 'Горячее питание для учащихся 1-4 классов 12 школ.\nПоставка каждый учебный день, меню согласовано с санитарной службой.',
-      en: 'Hot meals for pupils of grades 1-4 in 12 schools.\nDelivered every school day; the menu is agreed with the sanitary service.',
-    },
-    subjectCode: '561019.000.000000',
-    amount: 125_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q2',
-    deliveryPlace: { kk: 'Алматы қ., Алмалы ауданы', ru: 'Алматы, Алмалинский район', en: 'Almaty, Almaly district' },
-  });
+  const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, SCHOOL_MEALS);
   const r1 = await seeder.remark(
     p,
     1,
@@ -199,22 +160,7 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
 /** 2. Awaiting the hearing: stage 1 closed, hearing scheduled on the next allowed working day. */
 async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, {
-    title: {
-      kk: 'Аудандық ауруханаларға УДЗ аппараттарын сатып алу',
-      ru: 'Закуп аппаратов УЗИ для районных больниц',
-      en: 'Ultrasound machines for district hospitals',
-    },
-    description: {
-      kk: 'Сараптамалық класты бес ультрадыбыстық диагностика аппараты, персоналды оқытуымен бірге.',
-      ru: 'Пять аппаратов ультразвуковой диагностики экспертного класса с обучением персонала.',
-    },
-    subjectCode: '266012.300.000001',
-    amount: 310_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q3',
-    deliveryPlace: { kk: 'Қарағанды облысы', ru: 'Карагандинская область', en: 'Karaganda region' },
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, ULTRASOUND);
   const r = await seeder.remark(
     p,
     1,
@@ -251,22 +197,7 @@ async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void>
 /** 3. Council review: hearing held, protocol published, positions recorded, review still open. */
 async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const olga = a.citizens[2];
-  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, {
-    title: {
-      kk: 'Айнабұлақ шағын ауданындағы жолдарды жөндеу',
-      ru: 'Ремонт дорог в микрорайоне Айнабулак',
-      en: 'Road repair in Ainabulak microdistrict',
-    },
-    description: {
-      kk: 'Жиектастар мен жарықтандыруды ауыстыра отырып, кварталішілік жолдардың 4,2 км-ін орташа жөндеу.',
-      ru: 'Средний ремонт 4,2 км внутриквартальных дорог с заменой бордюров и освещения.',
-    },
-    subjectCode: '421110.900.000000',
-    amount: 840_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q2',
-    deliveryPlace: { kk: 'Алматы қ., Жетісу ауданы', ru: 'Алматы, Жетысуский район' },
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, ROADS);
   const r = await seeder.remark(p, 1, olga, { lang: 'ru', text: 'Прошу предусмотреть пандусы на всех пешеходных переходах.' }, 15 * DAY);
   await seeder.answer(
     r,
@@ -302,22 +233,7 @@ async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
  */
 async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar, olga] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, {
-    title: {
-      kk: 'Онкологиялық диспансерге арналған дәрілік заттар',
-      ru: 'Лекарственные средства для онкологического диспансера',
-      en: 'Medicines for the oncology dispensary',
-    },
-    description: {
-      kk: 'Екінші жартыжылдыққа ТМККК тізбесі бойынша ісікке қарсы препараттар.',
-      ru: 'Противоопухолевые препараты по перечню ГОБМП на второе полугодие.',
-    },
-    subjectCode: '212012.000.000010',
-    amount: 1_250_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q3',
-    deliveryPlace: { kk: 'Қарағанды қ., Пичугин көшесі, 6', ru: 'Караганда, ул. Пичугина 6', en: 'Karaganda, 6 Pichugin Street' },
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, MEDICINES);
   const [shelfLife, shelfLifeAnswer] = await seeder.answered(
     p,
     [olga, { lang: 'ru', text: 'Прошу требовать остаточный срок годности препаратов при поставке не менее 12 месяцев.' }, 3 * DAY],
@@ -355,27 +271,12 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     a.healthMembers,
     a.organizers.health,
     [
-      [
-        a.healthMembers[0],
-        'endorse',
-        { kk: 'Хаттама толық, қатысушылардың ескертулері көрсетілген.', ru: 'Протокол полный, замечания участников отражены.' },
-      ],
-      [
-        a.healthMembers[1],
-        'endorse_with_recommendations',
-        {
-          kk: 'Препараттар топтары бойынша лоттарға бөлінген жағдайда мақұлдаймын.',
-          ru: 'Одобряю при условии разбивки на лоты по группам препаратов.',
-        },
-      ],
+      [a.healthMembers[0], 'endorse', MEDICINES_REVIEW.positions[0]],
+      [a.healthMembers[1], 'endorse_with_recommendations', MEDICINES_REVIEW.positions[1]],
       // Only in Kazakh, as the member wrote it: the Russian page shows it marked, with the note.
-      [a.healthMembers[2], 'endorse', { kk: 'Хаттама толық.' }],
+      [a.healthMembers[2], 'endorse', MEDICINES_REVIEW.positions[2]],
     ],
-    {
-      1: [
-        { kk: 'Сатып алуды фармакологиялық топтар бойынша лоттарға бөлу.', ru: 'Разделить закупку на лоты по фармакологическим группам.' },
-      ],
-    },
+    MEDICINES_REVIEW.recommendations,
   );
   const [notImplemented] = await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY), [
     {
@@ -434,23 +335,7 @@ async function disputeAnswered(seeder: Seeder, a: DemoPlanActors, remark: Remark
  */
 async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, {
-    title: {
-      kk: 'Абай көшесіндегі скверді көгалдандыру',
-      ru: 'Озеленение сквера на улице Абая',
-      en: 'Greening of the square on Abay Street',
-    },
-    description: {
-      kk: '320 ағаш отырғызу және тамшылатып суару жүйесін орнату.',
-      ru: 'Посадка 320 деревьев и устройство системы капельного полива.',
-      en: 'Planting 320 trees and installing drip irrigation.',
-    },
-    subjectCode: '813010.000.000000',
-    amount: 96_000_000,
-    method: 'auction',
-    plannedQuarter: '2027-Q1',
-    deliveryPlace: { kk: 'Алматы қ., Абай көшесі', ru: 'Алматы, ул. Абая', en: 'Almaty, Abay Street' },
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, GREENING);
   const r = await seeder.remark(
     p,
     1,
@@ -499,26 +384,10 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     a.akimatMembers,
     a.organizers.akimat,
     [
-      [
-        a.akimatMembers[0],
-        'endorse_with_recommendations',
-        { kk: 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.', ru: 'Уход за деревьями нужно включить в гарантийный срок.' },
-      ],
-      [
-        a.akimatMembers[1],
-        'endorse_with_recommendations',
-        { kk: 'Ағаштарды екі жыл бойы күтуді қарастыру керек.', ru: 'Предусмотреть уход за деревьями в течение двух лет.' },
-      ],
+      [a.akimatMembers[0], 'endorse_with_recommendations', GREENING_REVIEW.positions[0]],
+      [a.akimatMembers[1], 'endorse_with_recommendations', GREENING_REVIEW.positions[1]],
     ],
-    {
-      0: [
-        {
-          kk: 'Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.',
-          ru: 'Включить в договор уход за деревьями в течение гарантийного срока.',
-        },
-      ],
-      1: [{ kk: 'Отырғызылған ағаштарды екі жыл күтуді шартқа енгізу.', ru: 'Включить двухлетний уход за посадками в договор.' }],
-    },
+    GREENING_REVIEW.recommendations,
     { 0: [watering], 1: [watering] },
   );
   // The correction the council's finding demands: after the conclusion, a real change of the text.
@@ -526,12 +395,8 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     watering,
     a.organizers.akimat,
     'explained',
-    {
-      kk: 'Екі жылдық кепілдік мерзімі ішінде суаруды мердігер өз есебінен орындайды (шарт жобасының 7.2-тармағы); оның құны, шамамен 4,1 млн теңге, шарт бағасына кіреді.',
-      ru: 'Полив в течение двух гарантийных лет выполняет подрядчик за свой счёт (пункт 7.2 проекта договора); его стоимость, около 4,1 млн тенге, входит в цену договора.',
-      en: 'During the two warranty years the contractor waters the trees at its own expense (clause 7.2 of the draft contract); the cost, about 4.1 million tenge, is included in the contract price.',
-    },
-    { kk: 'Қоғамдық кеңес алғашқы жауапты формальды деп таныды.', ru: 'Общественный совет признал первый ответ формальным.' },
+    GREENING_REVIEW.correction,
+    GREENING_REVIEW.correctionReason,
     new Date(review.closedAt.getTime() + review.step / 2),
   );
   await seeder.verdict(watering, corrected, 'reasoned', null, new Date(corrected.publishedAt.getTime() + 2 * HOUR));
@@ -546,17 +411,7 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     },
   ]);
   await seeder.commitmentVerdict(r, commitment, 'confirmed', null, new Date(noticeAt.getTime() + DAY));
-  await seeder.outcome(
-    p,
-    a.organizers.akimat,
-    'amend',
-    {
-      kk: 'Құжаттама өзгертілді: ағаш түрлері туралы ескертулер ескерілді; сатып алу жүргізіледі.',
-      ru: 'Документация изменена: учтены замечания о породах деревьев; закупка проводится.',
-      en: 'The documentation was amended to take the remarks on tree species into account; the procurement goes ahead.',
-    },
-    seeder.ago(5 * DAY),
-  );
+  await seeder.outcome(p, a.organizers.akimat, 'amend', GREENING_REVIEW.outcome, seeder.ago(5 * DAY));
 }
 
 /** How the notice accounts for the commitment of one stage-1 answer (commitments' texts are plain). */
@@ -602,7 +457,7 @@ class Seeder {
     return this.now.getTime() - this.time(plan, ms).getTime();
   }
 
-  async published(org: Organization, organizer: User, daysAgo: number, input: PlanInput): Promise<Plan> {
+  async published(org: Organization, organizer: User, daysAgo: number, input: DemoPlanText): Promise<Plan> {
     const publishedAt = new Date(this.now.getTime() - daysAgo * DAY);
     const w = stage1Window(publishedAt, org.timeZone, this.cal, this.cfg);
     const plan = await this.rows.insertPlan(this.em, {
@@ -623,7 +478,7 @@ class Seeder {
   }
 
   /** Published at least `minDaysAgo` ago, moved back until stage 1 has closed before now and the hearing window is usable. */
-  async publishedUntilClosed(org: Organization, organizer: User, minDaysAgo: number, input: PlanInput): Promise<Plan> {
+  async publishedUntilClosed(org: Organization, organizer: User, minDaysAgo: number, input: DemoPlanText): Promise<Plan> {
     let days = minDaysAgo;
     for (; days < minDaysAgo + 20; days++) {
       const w = stage1Window(new Date(this.now.getTime() - days * DAY), org.timeZone, this.cal, this.cfg);

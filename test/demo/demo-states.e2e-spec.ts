@@ -2,7 +2,8 @@ import { bootstrapData } from '../../src/bootstrap-data';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { CommitmentVerdict } from '../../src/commitments/commitment-verdict.entity';
 import { Commitment } from '../../src/commitments/commitment.entity';
-import { answerLanguagesMissing, LocalizedText } from '../../src/common/i18n/localized-text';
+import type { LocalizedText } from '../../src/common/i18n/localized-text';
+import { answerLanguagesMissing } from '../../src/common/i18n/localized-text';
 import { Notice } from '../../src/documentation/notice.entity';
 import { Hearing } from '../../src/hearings/hearing.entity';
 import { Protocol } from '../../src/hearings/protocol.entity';
@@ -194,7 +195,7 @@ describe('demo data: two state languages', () => {
     for (const p of await t.db.getRepository(Protocol).find()) {
       texts.push(
         ['summary', p.summary],
-        ...[...p.speakers, ...p.positions, ...p.decisions].map((x): [string, LocalizedText] => ['protocol list', x!]),
+        ...[...p.speakers, ...p.positions, ...p.decisions].map((x): [string, LocalizedText] => ['protocol list', x]),
       );
       for (const q of p.questions) texts.push(['question', q.question], ['question answer', q.answer]);
     }
