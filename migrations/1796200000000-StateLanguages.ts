@@ -25,9 +25,11 @@ const MOVES: Move[] = [
   { table: 'plans', columns: ['title', 'description', 'delivery_place'], from: 'users u WHERE u.id = t.created_by', lang: ACCOUNT('u') },
   { table: 'organizations', columns: ['name', 'address'], from: '', lang: DETECTED },
   { table: 'councils', columns: ['name'], from: '', lang: DETECTED },
+  // The venue is a copy of the organization's address when the hearing was scheduled: the address's language.
+  { table: 'hearings', columns: ['venue'], from: '', lang: DETECTED },
   {
     table: 'hearings',
-    columns: ['venue', 'room'],
+    columns: ['room'],
     from: 'plans p JOIN users u ON u.id = p.created_by WHERE p.id = t.plan_id',
     lang: ACCOUNT('u'),
   },
