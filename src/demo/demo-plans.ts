@@ -60,8 +60,9 @@ export interface DemoPlanActors {
  *
  * Every published text is in Kazakh and Russian, except on purpose: the answer on the price per
  * portion (Russian only, to a Russian remark), one council member's position (Kazakh only) and the
- * draft's description (Russian only: its hub lists the missing translation). Remarks are in their
- * authors' own language: Kazakh, Russian and one in English.
+ * draft's description (Russian only: its hub lists the missing translation); the school meals plan
+ * has no English, so an English page shows its Russian version. Remarks are in their authors' own
+ * language: Kazakh, Russian and one in English.
  */
 export async function seedDemoPlanRows(
   db: DataSource,

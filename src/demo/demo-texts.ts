@@ -27,22 +27,21 @@ export interface DemoPlanText {
   deliveryPlace: DemoText;
 }
 
+/** Without English: an English page shows the Russian version, marked, with the note. */
 export const SCHOOL_MEALS: DemoPlanText = {
   title: {
     kk: 'Алмалы ауданының 12 мектебінде оқушыларды ыстық тамақпен қамтамасыз ету',
     ru: 'Школьное питание для 12 школ Алмалинского района',
-    en: 'School meals for 12 schools of Almaly district',
   },
   description: {
     kk: '12 мектептің 1–4-сынып оқушыларына ыстық тамақ.\nӘр оқу күні жеткізіледі, мәзір санитариялық қызметпен келісілген.',
     ru: 'Горячее питание для учащихся 1-4 классов 12 школ.\nПоставка каждый учебный день, меню согласовано с санитарной службой.',
-    en: 'Hot meals for pupils of grades 1-4 in 12 schools.\nDelivered every school day; the menu is agreed with the sanitary service.',
   },
   subjectCode: '561019.000.000000',
   amount: 125_000_000,
   method: 'open_tender',
   plannedQuarter: '2027-Q2',
-  deliveryPlace: { kk: 'Алматы қ., Алмалы ауданы', ru: 'Алматы, Алмалинский район', en: 'Almaty, Almaly district' },
+  deliveryPlace: { kk: 'Алматы қ., Алмалы ауданы', ru: 'Алматы, Алмалинский район' },
 };
 
 export const ULTRASOUND: DemoPlanText = {
