@@ -86,6 +86,13 @@ const OLD = {
   },
   noticeReason: 'Шарт жобасы жаңартылды.',
   outcomes: { kk: 'Сатып алу жүргізіледі.', ru: 'Документация изменена.', ruReason: 'Уточнена формулировка.' },
+  orphans: {
+    summary: 'Слушания перенесены.',
+    speakers: ['Ұйымдастырушының өкілі', 'Представитель организатора'],
+    outcome: 'Закупка отменена.',
+    outcomeReason: 'Қаражат бөлінбеді.',
+    documents: ['Техникалық ерекшелік', 'Техническая спецификация'],
+  },
 };
 
 /** Ids of the rows the previous version wrote. */
@@ -104,6 +111,8 @@ interface Ids {
   responses: { v1: string; v2: string };
   notices: { kk: string; ru: string; en: string };
   outcomes: { kk: string; ru: string };
+  /** Rows whose author account no longer exists (these author columns have no foreign key). */
+  orphans: { protocol: string; outcome: string; notice: string };
 }
 
 async function insert(db: DataSource, table: string, row: Record<string, unknown>): Promise<string> {
@@ -310,7 +319,31 @@ async function fillPreviousVersion(db: DataSource): Promise<Ids> {
     kk: await outcome(plans.kk, users.organizerKk, OLD.outcomes.kk, null),
     ru: await outcome(plans.ru, users.organizerRu, OLD.outcomes.ru, OLD.outcomes.ruReason),
   };
+  // written by accounts deleted since (no foreign key keeps them): the texts' letters tell the language
+  const gone = randomUUID();
+  const o = OLD.orphans;
+  const orphans = {
+    protocol: await insert(db, 'protocols', {
+      plan_id: plans.en,
+      version: 1,
+      attendees_count: 3,
+      speakers: o.speakers,
+      summary: o.summary,
+      author_id: gone,
+      published_at: now,
+    }),
+    outcome: await outcome(plans.en, gone, o.outcome, o.outcomeReason),
+    notice: await insert(db, 'notices', {
+      plan_id: plans.en,
+      version: 2,
+      notice_number: 'N-gone',
+      documents: documents(plans.en, o.documents),
+      author_id: gone,
+      published_at: now,
+    }),
+  };
   return {
+    orphans,
     users,
     councils,
     organizations,
@@ -455,6 +488,19 @@ async function expectMoved(db: DataSource, ids: Ids): Promise<void> {
     summary: only('ru', OLD.outcomes.ru),
     correction_reason: only('ru', OLD.outcomes.ruReason),
   });
+
+  // an author no longer there: each text in the language its letters show, nothing lost
+  const o = OLD.orphans;
+  const orphan = await one<Record<string, unknown>>(db, `SELECT speakers, summary FROM protocols WHERE id = $1`, [ids.orphans.protocol]);
+  expect(orphan).toEqual({ speakers: [only('kk', o.speakers[0]), only('ru', o.speakers[1])], summary: only('ru', o.summary) });
+  const gone = await one<Record<string, unknown>>(db, `SELECT summary, correction_reason FROM outcomes WHERE id = $1`, [
+    ids.orphans.outcome,
+  ]);
+  expect(gone).toEqual({ summary: only('ru', o.outcome), correction_reason: only('kk', o.outcomeReason) });
+  const goneNotice = await one<{ documents: { title: Versions }[] }>(db, `SELECT documents FROM notices WHERE id = $1`, [
+    ids.orphans.notice,
+  ]);
+  expect(goneNotice.documents.map((d) => d.title)).toEqual([only('kk', o.documents[0]), only('ru', o.documents[1])]);
 
   // the search finds the moved texts: Russian stemming, Kazakh letters in upper and lower case, prefixes
   expect(await search(db, ids, 'учебник')).toEqual(['ru']);
