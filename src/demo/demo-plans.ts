@@ -289,9 +289,9 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     {
       answer: deliveryAnswer,
       status: 'implemented',
-      document: 'Шарт жобасы',
-      location: '5.3-тармақ',
-      explanation: 'Екі аптада бір рет жеткізу және шұғыл тапсырыстарды 24 сағат ішінде жеткізу шарт жобасына енгізілді.',
+      document: 'Проект договора',
+      location: 'пункт 5.3',
+      explanation: 'Поставка раз в две недели и срочные заказы в течение 24 часов внесены в проект договора.',
     },
   ]);
   await disputeAnswered(seeder, a, shelfLife, notImplemented);
@@ -415,7 +415,11 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   await seeder.outcome(p, a.organizers.akimat, 'amend', GREENING_REVIEW.outcome, seeder.ago(5 * DAY));
 }
 
-/** How the notice accounts for the commitment of one stage-1 answer (commitments' texts are plain). */
+/**
+ * How the notice accounts for the commitment of one stage-1 answer. Commitments' texts are plain
+ * strings without a language, so the demo writes them in the organizer's language (Russian), and
+ * `document` names a notice document by one of its title's versions.
+ */
 interface CommitmentInput {
   answer: Answer;
   status: CommitmentStatus;
