@@ -510,6 +510,8 @@ async function expectMoved(db: DataSource, ids: Ids): Promise<void> {
   expect(await search(db, ids, 'жабдық')).toEqual(['kk']);
   expect(await search(db, ids, 'Road')).toEqual(['en']);
   expect(await search(db, ids, 'жеткізу')).toEqual(['kk']); // in the description's second line
+  const index = await one<{ indexdef: string }>(db, `SELECT indexdef FROM pg_indexes WHERE indexname = $1`, ['plans_search_idx']);
+  expect(index.indexdef).toContain('USING gin (search_vector)');
 }
 
 /**
