@@ -3,10 +3,10 @@ import { Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
-import { LOCALES } from './common/i18n/locale';
-import { LocalizedText } from './common/i18n/localized-text';
 import type { AppConfig } from './config/config';
+import type { DemoText } from './demo/demo-texts';
 import { seedDemoPlanRows } from './demo/demo-plans';
+import { demoText } from './demo/demo-texts';
 import { accountEmail, emailKey } from './identity/email-identity';
 import { hashPassword } from './identity/password-policy';
 import type { Role, User } from './identity/user.entity';
@@ -32,44 +32,45 @@ export interface DemoAccount {
   locale: 'kk' | 'ru' | 'en';
 }
 
-/** A published demo text in Kazakh, Russian and English, in that order (not an interface text: it goes to the database). */
-type DemoText = readonly [kk: string, ru: string, en: string];
-
-function demoText(versions: DemoText): LocalizedText {
-  return LocalizedText.of(Object.fromEntries(LOCALES.map((lang, i) => [lang, versions[i]])))!;
-}
-
+/** The demo councils; names in Kazakh, Russian and English. */
 export const DEMO_COUNCILS = {
-  akimat: { name: ['Алматы қаласының қоғамдық кеңесі', 'Общественный совет города Алматы', 'Public council of Almaty city'] },
+  akimat: {
+    name: { kk: 'Алматы қаласының қоғамдық кеңесі', ru: 'Общественный совет города Алматы', en: 'Public council of Almaty city' },
+  },
   health: {
-    name: [
-      'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
-      'Общественный совет управления здравоохранения Карагандинской области',
-      'Public council of the Karaganda region health department',
-    ],
+    name: {
+      kk: 'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
+      ru: 'Общественный совет управления здравоохранения Карагандинской области',
+      en: 'Public council of the Karaganda region health department',
+    },
   },
 } as const satisfies Record<string, { name: DemoText }>;
 
+/** The demo organizers; names and addresses in Kazakh, Russian and English. */
 export const DEMO_ORGANIZATIONS = {
   akimat: {
-    name: ['Алматы қаласының әкімдігі', 'Акимат города Алматы', 'Akimat of Almaty city'],
+    name: { kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: 'Akimat of Almaty city' },
     bin: '940240000438',
-    address: ['Алматы қ., Республика алаңы, 4, 050001', 'г. Алматы, площадь Республики, 4, 050001', 'Almaty, Republic Square 4, 050001'],
+    address: {
+      kk: 'Алматы қ., Республика алаңы, 4, 050001',
+      ru: 'г. Алматы, площадь Республики, 4, 050001',
+      en: 'Almaty, Republic Square 4, 050001',
+    },
     timeZone: 'Asia/Almaty',
     council: 'akimat',
   },
   health: {
-    name: [
-      'Қарағанды облысының денсаулық сақтау басқармасы',
-      'Управление здравоохранения Карагандинской области',
-      'Health Department of Karaganda region',
-    ],
+    name: {
+      kk: 'Қарағанды облысының денсаулық сақтау басқармасы',
+      ru: 'Управление здравоохранения Карагандинской области',
+      en: 'Health Department of Karaganda region',
+    },
     bin: '000740001307',
-    address: [
-      'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
-      'г. Караганда, проспект Бухар-Жырау, 49, 100008',
-      'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
-    ],
+    address: {
+      kk: 'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
+      ru: 'г. Караганда, проспект Бухар-Жырау, 49, 100008',
+      en: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    },
     timeZone: 'Asia/Almaty',
     council: 'health',
   },
@@ -176,11 +177,11 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
     }
     const organizations = {} as DemoData['organizations'];
     for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
-      const { council, ...fields } = o;
+      const { council, name, address, ...fields } = o;
       organizations[key] = await organizationRows.insert(em, {
         ...fields,
-        name: demoText(fields.name),
-        address: demoText(fields.address),
+        name: demoText(name),
+        address: demoText(address),
         councilId: councils[council].id,
       });
     }
