@@ -85,10 +85,10 @@ const PROTOCOL_LISTS = ['speakers', 'positions', 'decisions'];
  * jsonb `{kk, ru, en}` (null where absent); the existing text moves, unchanged, into its author's
  * account language; organization and council names and hearing venues (which have no author), and
  * texts whose author's account is gone, into the language their letters show. Remarks record the
- * language they are written in. The plan search indexes every version: Russian stemming for ru and
- * en, and a language-neutral vector of every version in which case and the Kazakh letters are folded
- * (plan_search_fold), so that Kazakh never depends on Russian stemming and "ҚАЗАҚ", "қазақ" and
- * "казак" all find the same plan.
+ * language they are written in (by their letters, else their author's). The plan search indexes
+ * every version: Russian stemming for ru and en, and a language-neutral vector of every version in
+ * which case and the Kazakh letters are folded (plan_search_fold), so that Kazakh never depends on
+ * Russian stemming and "ҚАЗАҚ", "қазақ" and "казак" all find the same plan.
  */
 export class StateLanguages1796200000000 implements MigrationInterface {
   name = 'StateLanguages1796200000000';
@@ -139,7 +139,10 @@ export class StateLanguages1796200000000 implements MigrationInterface {
       FROM jsonb_array_elements(t."documents") WITH ORDINALITY e)`);
 
     await q.query(`ALTER TABLE "remarks" ADD "language" character varying(8)`);
-    await q.query(`UPDATE "remarks" t SET "language" = ${authorLang('t.body')}`);
+    // A remark's language decides its answer's (Law on Languages, art. 11), so its letters count before
+    // its author's account language: a Kazakh-speaking account may well have written in Russian.
+    await q.query(`UPDATE "remarks" t SET "language" = CASE WHEN t.body ~ '[ӘәҒғҚқҢңӨөҰұҮүҺһІі]' THEN 'kk'
+      WHEN t.body ~ '[А-Яа-яЁё]' THEN 'ru' WHEN t.body ~ '[A-Za-z]' THEN 'en' ELSE ${authorLang('t.body')} END`);
     await q.query(`ALTER TABLE "remarks" ALTER COLUMN "language" SET NOT NULL`);
     await q.query(`ALTER TABLE "remarks" ADD CONSTRAINT "remarks_language_ck" CHECK (language ~ '^[a-z]{2,3}$')`);
 
