@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import type { LocalText } from '../common/i18n/catalogue';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -27,6 +28,7 @@ import {
   CommitmentsCheck,
   disputeAnswerDueAt,
   InvalidReason,
+  titleVersions,
 } from './commitment-rules';
 import { CandidateRow, CommitmentsRepository, VerdictRow, VersionRow } from './commitments.repository';
 import { remarkBodyHash } from '../remarks/remarks.service';
@@ -229,14 +231,14 @@ export class CommitmentsService {
     em: EntityManager,
     ctx: { plan: Plan; timeZone: string; user: AuthUser; now: Date; stage2ClosesAt: Date },
     inputs: CommitmentInput[],
-    titles: string[],
+    titles: LocalizedText[],
   ): Promise<void> {
     const candidates = await this.commitments.candidates(em, ctx.plan.id);
     const clean = refuseUnless(
       checkCommitments(
         candidates.map((c) => c.remark_id),
         inputs,
-        titles,
+        titleVersions(titles),
         true,
       ),
     );
@@ -265,7 +267,7 @@ export class CommitmentsService {
         checkCommitments(
           candidates.map((c) => c.remark_id),
           inputs,
-          titles,
+          titleVersions(titles),
           false,
         ),
       );
@@ -380,6 +382,8 @@ export class CommitmentsService {
             answeredAt: null,
             overdueSweptAt: null,
             disputesRemarkId: remark.id,
+            // the author writes the dispute's reason in their own language
+            language: user.locale,
           });
           filed = dispute.id;
         }

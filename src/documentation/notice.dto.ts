@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { CommitmentInputDto } from '../commitments/commitments.dto';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -16,11 +17,10 @@ import {
 } from 'class-validator';
 
 export class NoticeDocumentDto {
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  title: string;
+  @LocalizedTextField(500, {
+    description: 'Unique within the notice in each language; a commitment names the document by any version of its title.',
+  })
+  title: LocalizedInput;
 
   @ApiProperty({ description: 'https link to the document', maxLength: 2000 })
   @IsUrl({ protocols: ['https'], require_protocol: true })
@@ -64,9 +64,30 @@ export class NoticeDto extends NoticeBaseDto {
 }
 
 export class NoticeCorrectionDto extends NoticeBaseDto {
-  @ApiProperty({ description: 'Why the notice is corrected (shown publicly with the new version)', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: 'Why the notice is corrected (shown publicly with the new version).' })
+  reason: LocalizedInput;
+}
+
+export class NoticeDocumentTranslationDto {
+  @IsOptional()
+  @LocalizedTextField(500, { required: false, description: "Versions of this document's title to add." })
+  title?: LocalizedInput;
+}
+
+export class NoticeTranslationsDto {
+  @ApiPropertyOptional({
+    type: [NoticeDocumentTranslationDto],
+    maxItems: 50,
+    description: "By position: the n-th element adds translations to the current notice's n-th document ({} leaves one as it is).",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeDocumentTranslationDto)
+  documents?: NoticeDocumentTranslationDto[];
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false, description: "Versions of the current correction's reason to add." })
+  correctionReason?: LocalizedInput;
 }

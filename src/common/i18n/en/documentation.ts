@@ -10,4 +10,8 @@ export const documentation = {
     text: 'The organizer has published a correction of the procurement notice and documentation. The earlier version stays public.',
     reasonHeading: 'Reason for the correction',
   },
+  translations: {
+    tooManyDocuments: 'documents: the notice has fewer documents than given',
+    noReason: 'correctionReason: this version of the notice is not a correction',
+  },
 };

@@ -18,4 +18,7 @@ export const outcomes = {
       `The organizer has corrected the outcome; the earlier version stays public. The decision now: ${p.decision}.`,
     reasonHeading: 'Reason for the correction',
   },
+  translations: {
+    noReason: 'correctionReason: this version of the outcome is not a correction',
+  },
 };

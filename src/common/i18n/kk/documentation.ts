@@ -11,4 +11,8 @@ export const documentation: typeof en = {
     text: 'Ұйымдастырушы сатып алу туралы хабарлама мен құжаттаманың түзетуін жариялады. Бұрынғы нұсқасы қолжетімді болып қалады.',
     reasonHeading: 'Түзету себебі',
   },
+  translations: {
+    tooManyDocuments: 'documents: хабарламадағы құжаттар берілгеннен аз',
+    noReason: 'correctionReason: хабарламаның бұл нұсқасы түзету емес',
+  },
 };

@@ -17,4 +17,7 @@ export const outcomes: typeof en = {
     text: (p) => `Ұйымдастырушы қорытындыны түзетті; бұрынғы нұсқасы қолжетімді болып қалады. Енді шешім: ${p.decision}.`,
     reasonHeading: 'Түзету себебі',
   },
+  translations: {
+    noReason: 'correctionReason: шешімнің бұл нұсқасы түзету емес',
+  },
 };

@@ -11,4 +11,8 @@ export const documentation: typeof en = {
     text: 'Организатор опубликовал исправление извещения и документации о закупке. Прежняя версия остаётся доступной.',
     reasonHeading: 'Причина исправления',
   },
+  translations: {
+    tooManyDocuments: 'documents: в извещении меньше документов, чем передано',
+    noReason: 'correctionReason: эта версия извещения не является исправлением',
+  },
 };

@@ -17,4 +17,7 @@ export const outcomes: typeof en = {
     text: (p) => `Организатор исправил итог обсуждения; прежняя версия остаётся доступной. Решение теперь: ${p.decision}.`,
     reasonHeading: 'Причина исправления',
   },
+  translations: {
+    noReason: 'correctionReason: эта версия решения не является исправлением',
+  },
 };
