@@ -290,11 +290,12 @@ describe('outcome and report', () => {
     expect(text).toContain('Extend delivery,,rejected,"Not possible, the budget year ends"');
     expect(text).toContain('outcome,,,,Amend the technical specification,');
     expect(text.endsWith('\r\n')).toBe(true);
-    // Published texts in the reader's language: the Kazakh reader gets the Kazakh summary and response,
-    // the Russian reader the Russian recommendation; a missing version falls back (ru→kk→en)
+    // Published texts in the reader's language: the Kazakh reader gets the Kazakh summary and response;
+    // a missing version falls back (kk→ru→en, ru→kk→en)
     const kk = ((await csvIn('kk')).body as Buffer).toString('utf8');
     expect(kk).toContain('outcome,,,,Техникалық ерекшелікті өзгерту,');
-    expect(kk).toContain(`recommendation,${rec1.id},,Member 2,Split into lots,,accepted,Үш лот,`);
+    expect(kk).toContain(`recommendation,${rec1.id},,Member 2,Разделить на лоты,,accepted,Үш лот,`);
+    expect(kk).toContain(`recommendation,${rec2.id},,Member 2,Extend delivery,,rejected,`);
     const inRussian = ((await csvIn('ru')).body as Buffer).toString('utf8');
     expect(inRussian).toContain(`recommendation,${rec1.id},,Member 2,Разделить на лоты,,accepted,Үш лот,`);
     expect(inRussian).toContain('outcome,,,,Техникалық ерекшелікті өзгерту,');
