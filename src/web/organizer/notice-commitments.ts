@@ -1,4 +1,5 @@
 import { texts } from '../../common/i18n/catalogue';
+import { LOCALES } from '../../common/i18n/locale';
 import type { CommitmentInput } from '../../commitments/commitment-rules';
 import type { CommitmentView } from '../../commitments/commitments.service';
 import { COMMITMENT_STATUSES } from '../../commitments/commitment.entity';
@@ -133,7 +134,9 @@ export function noticeCommitmentsSection(
   const m = texts(ctx.locale).commitments.organizer;
   const v = form?.values ?? {};
   const documents: Choice[] = Array.from({ length: documentRows }, (_, n) => {
-    const title = (v[`doc${n + 1}Title`] ?? '').trim();
+    // the row's title as typed, the reader's language first (the title is a kk/ru/en field group)
+    const order = [ctx.locale, ...LOCALES.filter((lang) => lang !== ctx.locale)];
+    const title = order.map((lang) => (v[`doc${n + 1}Title_${lang}`] ?? '').trim()).find((x) => x) ?? '';
     return [String(n + 1), title ? `${n + 1}. ${title}` : m.documentRow({ n: n + 1 })] as const;
   });
   return html`<section aria-labelledby="commitments-title">

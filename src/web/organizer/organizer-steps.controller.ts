@@ -13,7 +13,9 @@ import { OutcomesService } from '../../outcomes/outcomes.service';
 import type { OutcomeView } from '../../outcomes/report';
 import { RecommendationResponseDto } from '../../reviews/reviews.dto';
 import { ReviewsService, ReviewView } from '../../reviews/reviews.service';
+import type { LocalizedInput } from '../../common/i18n/localized-text';
 import { check, FormState, readForm, text } from '../forms/form';
+import { localizedBlank, localizedInput, localizedNames } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
@@ -23,22 +25,32 @@ import { OrganizerView } from './organizer.view';
 
 const DOCUMENT_PARTS = { title: 'Title', url: 'Url', sha256: 'Sha256' } as const;
 
-/** The notice's documents typed in rows doc<n>Title/Url/Sha256; empty rows do not count. */
+/**
+ * The notice's documents typed in rows: the title in kk/ru/en side by side (doc<n>Title_kk, ...), then
+ * doc<n>Url and doc<n>Sha256; empty rows do not count.
+ */
 function noticeForm(body: unknown): {
   values: Record<string, string>;
   rows: number[];
-  documents: { title: string; url: string; sha256: string }[];
+  documents: { title: LocalizedInput; url: string; sha256: string }[];
 } {
   const values: Record<string, string> = { noticeNumber: text(body, 'noticeNumber') };
   const rows: number[] = [];
   const documents = [];
   for (let n = 1; n <= DOCUMENT_ROWS; n++) {
-    const [title, url, sha256] = Object.values(DOCUMENT_PARTS).map((k) => (values[`doc${n}${k}`] = text(body, `doc${n}${k}`)).trim());
-    if (!title && !url && !sha256) continue;
+    for (const name of localizedNames(`doc${n}Title`)) values[name] = text(body, name);
+    const title = localizedInput(body, `doc${n}Title`);
+    const [url, sha256] = (['Url', 'Sha256'] as const).map((k) => (values[`doc${n}${k}`] = text(body, `doc${n}${k}`)).trim());
+    if (localizedBlank(title) && !url && !sha256) continue;
     rows.push(n);
     documents.push({ title, url, sha256 });
   }
   return { values, rows, documents };
+}
+
+/** The title a commitment names for a document row: any version will do (the first typed). */
+function rowTitle(values: Record<string, string>, row: string): string {
+  return localizedNames(`doc${row}Title`).map((name) => values[name]?.trim() ?? '').find((title) => title) ?? row;
 }
 
 /** Stage two's notice, the responses to the council's recommendations and the outcome of an own plan item. */
@@ -123,7 +135,7 @@ export class OrganizerStepsController {
     const m = texts(ctx.locale).pages.organizer;
     const { values, rows, documents } = noticeForm(body);
     // a commitment's document is chosen by its row of the form: the title typed there
-    const commitments = readCommitments(body, values, (row) => values[`doc${row}Title`]?.trim() ?? row, false);
+    const commitments = readCommitments(body, values, (row) => rowTitle(values, row), false);
     const rowMessages = Object.fromEntries(
       rows.flatMap((n) => [
         [`doc${n}Title`, m.docTitleError],
@@ -146,7 +158,7 @@ export class OrganizerStepsController {
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.documentation.publish(user, id, { ...value, commitments }),
+      action: () => this.documentation.publish(user, id, { ...value, commitments }, ctx.locale),
       refusals: {
         PROTOCOL_NOT_PUBLISHED: 'form',
         NOTICE_EXISTS: 'form',
@@ -283,15 +295,16 @@ export class OrganizerStepsController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
-    const values = readForm(body, ['decision', 'summary'] as const);
+    const values: Record<string, string> = readForm(body, ['decision', ...localizedNames('summary')] as const);
+    const summary = localizedInput(body, 'summary');
     const { value, errors } = await check(
       OutcomeDto,
-      { decision: values.decision, summary: values.summary.trim() },
+      { decision: values.decision, summary: localizedBlank(summary) ? '' : summary },
       { decision: m.decisionError, summary: m.outcomeSummaryError },
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.outcomes.publish(user, id, value),
+      action: () => this.outcomes.publish(user, id, value, ctx.locale),
       refusals: {
         UNANSWERED_REMARKS: 'form',
         STAGE2_NOT_CLOSED: 'form',

@@ -18,6 +18,8 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
+import { localizedField, missingTranslationsNote } from '../forms/localized-fields';
+import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
 import { outcomeWaitsFor } from './council-check.pages';
@@ -33,11 +35,12 @@ export interface StepData {
 }
 
 function stepLayout(ctx: PageContext, m: Catalogue['pages']['organizer'], d: StepData, title: string, content: SafeHtml): SafeHtml {
+  const [before, after = ''] = m.hearingFor.split('{plan}');
   const body = html`${planHeading(ctx, m, d.view, title, `/organizer/plans/${d.view.id}`)}
-<p>${interpolate(m.hearingFor, { plan: d.view.title })}</p>
+<p>${before}${localizedInline(d.view.title, ctx.locale)}${after}</p>
 ${flash(d.flash)}
 ${content}`;
-  return layout(ctx, { title: `${title}: ${d.view.title}`, body });
+  return layout(ctx, { title: `${title}: ${localizedPlain(d.view.title, ctx.locale)}`, body });
 }
 
 /** A labelled form: an <h2>, the refusal of the whole form, the CSRF field, the controls, the button. */
@@ -245,7 +248,11 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   let content: SafeHtml;
   if (d.notice) {
     content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
-      <ul>${d.notice.documents.map((x) => html`<li>${x.title} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
+      <ul>${d.notice.documents.map((x) => html`<li>${localizedInline(x.title, ctx.locale)} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
+      ${missingTranslationsNote(
+        ctx,
+        d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
+      )}
       ${
         d.view.outcome
           ? ''
@@ -253,7 +260,8 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
               ctx,
               d.view.id,
               d.current,
-              d.notice.documents.map((x) => x.title),
+              // a commitment names a document by any version of its title: the reader's
+              d.notice.documents.map((x) => localizedPlain(x.title, ctx.locale)),
               d.later,
             )
       }`;
@@ -266,6 +274,8 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
       'noticeNumber',
       ...Array.from({ length: DOCUMENT_ROWS }, (_, i) => ['Title', 'Url', 'Sha256'].map((k) => `doc${i + 1}${k}`)).flat(),
     ];
+    // the title is a fieldset of kk/ru/en: its error (on doc<n>Title) moves the focus to the Kazakh field
+    const focusField = (id: string | null) => (id && /^doc\d+Title$/.test(id) ? `${id}_kk` : id);
     const focus = firstError(f?.errors, order);
     const o = (id: string, label: string, hint?: string) => ({
       id,
@@ -277,7 +287,7 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
     const rows = Array.from({ length: DOCUMENT_ROWS }, (_, i) => i + 1).map((n) => {
       const k = (s: string) => `doc${n}${s}`;
       return html`<fieldset class="document"><legend>${interpolate(m.documentLegend, { n })}</legend>
-        ${field(o(k('Title'), m.docTitle), (a) => html`<input type="text" id="${k('Title')}" name="${k('Title')}" value="${v[k('Title')] ?? ''}" maxlength="500"${a}>`)}
+        ${localizedField(ctx, { base: k('Title'), legend: m.docTitle, values: v, errors: f?.errors, maxlength: 500, focus: focusField(focus) })}
         ${field(o(k('Url'), m.docUrl), (a) => html`<input type="url" id="${k('Url')}" name="${k('Url')}" value="${v[k('Url')] ?? ''}" maxlength="2000" inputmode="url"${a}>`)}
         ${field(o(k('Sha256'), m.docSha, m.docShaHint), (a) => html`<input type="text" id="${k('Sha256')}" name="${k('Sha256')}" value="${v[k('Sha256')] ?? ''}" maxlength="64" autocomplete="off" spellcheck="false"${a}>`)}
       </fieldset>`;
@@ -371,7 +381,8 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   let content: SafeHtml;
   if (d.outcome) {
     content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
-      <p class="body">${d.outcome.summary}</p>
+      ${localizedBlock(d.outcome.summary, ctx.locale, 'p', 'body')}
+      ${missingTranslationsNote(ctx, [{ label: m.outcomeSummary, text: d.outcome.summary }])}
       <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>`;
   } else if (!v.stage2) {
     content = html`<p>${m.outcomeNoStage2}</p>`;
@@ -396,10 +407,16 @@ ${stepForm(
     focus: focus === 'decision',
     choices: DECISIONS.map((x) => [x, m.decision[x]] as const),
   })}
-  ${field(
-    { id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
-    (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="20000" required${a}>${f?.values.summary ?? ''}</textarea>`,
-  )}`,
+  ${localizedField(ctx, {
+    base: 'summary',
+    legend: m.outcomeSummary,
+    values: f?.values ?? {},
+    errors: f?.errors,
+    multiline: true,
+    rows: 8,
+    maxlength: 20000,
+    focus: focus === 'summary' ? 'summary_kk' : null,
+  })}`,
 )}`;
   }
   return stepLayout(ctx, m, d, m.outcomeTitle, content);
