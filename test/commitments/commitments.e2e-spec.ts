@@ -110,7 +110,7 @@ describe('commitments: accepted remarks kept in the documentation', () => {
         // an answer includes a state language (issue 15): the remark is in English, so kk or ru
         body: { en: 'Accepted after all: the purchase is postponed to autumn.', ru: 'Принято: закупка переносится на осень.' },
         disposition: 'accepted',
-        reason: 'The council asked again',
+        reason: { en: 'The council asked again', ru: 'Совет запросил повторно' },
       })
       .expect(201);
     const pending = await t.http.get(`/api/v1/plans/${p.planId}`).expect(200);
