@@ -8,6 +8,7 @@ import { startTestApp } from '../support/test-app';
 
 const API = '/api/v1';
 const TITLE = 'Ремонт школы №5';
+const TITLE_KK = '№5 мектепті жөндеу';
 const DOCS = [{ title: 'Техническая спецификация', url: 'https://goszakup.example/docs/spec.pdf', sha256: 'a'.repeat(64) }];
 
 /**
@@ -88,8 +89,9 @@ describe('a whole procedure, both stages, through the API', () => {
       .post(`${API}/plans`)
       .set(org())
       .send({
-        title: TITLE,
-        description: 'Капитальный ремонт кровли',
+        // both state languages: publication needs them (issue 15)
+        title: { ru: TITLE, kk: TITLE_KK },
+        description: { ru: 'Капитальный ремонт кровли', kk: 'Шатырды күрделі жөндеу' },
         subjectCode: '452112.000.000000',
         amount: 150_000_000,
         method: 'open_tender',
@@ -141,6 +143,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim1}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Мерзім 60 күнге ұзартылды', disposition: 'accepted' })
       .expect(201);
     const again = await t.http
@@ -215,6 +218,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim2}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Түсіндірме толық берілді.', disposition: 'explained' })
       .expect(201);
     await t.flushMail();
@@ -407,6 +411,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim3}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Техникалық талаптар түзетілді.', disposition: 'accepted' })
       .expect(201);
     t.smtp.messages.length = 0;
