@@ -153,8 +153,9 @@ describe('a whole procedure, both stages, through the API', () => {
       .expect(409);
     expect(again.body.error.code).toBe('ALREADY_ANSWERED');
     await t.flushMail();
-    const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE));
-    expect(subjects(mails)).toEqual([`Ескертуіңізге жауап: ${TITLE}`]);
+    // the plan's title in the recipient's language
+    const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE_KK));
+    expect(subjects(mails)).toEqual([`Ескертуіңізге жауап: ${TITLE_KK}`]);
     expect(mails[0].text).toContain('Мерзім 60 күнге ұзартылды');
   });
 
@@ -264,7 +265,7 @@ describe('a whole procedure, both stages, through the API', () => {
     for (const c of Object.values(citizens)) {
       const mails = (await mailTo(c.email)).filter((m) => !/Answer to your remark|Ескертуіңізге жауап/.test(m.subject ?? ''));
       expect(mails).toHaveLength(1);
-      expect(mails[0].subject).toContain(TITLE);
+      expect(mails[0].subject).toContain(c.locale === 'kk' ? TITLE_KK : TITLE);
     }
     const p = await plan();
     expect(p.status).toBe('council_review');
