@@ -524,6 +524,15 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'PUT /plans/{id}/notice/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withNotice()).id}/notice/translations`,
+        body: { documents: [{ title: { kk: 'Техникалық ерекшелік' } }] },
+      }),
+    ],
+    [
       'POST /plans/{id}/commitments',
       planOrganizer('201'),
       async () => {
@@ -560,6 +569,15 @@ describe('authorization matrix: every role against every write endpoint and ever
         method: 'POST',
         url: `${API}/plans/${(await withOutcome()).id}/outcome/corrections`,
         body: { decision: 'cancel', summary: 'Cancelled', reason: 'Budget cut' },
+      }),
+    ],
+    [
+      'PUT /plans/{id}/outcome/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withOutcome()).id}/outcome/translations`,
+        body: { summary: { kk: 'Жоспар бойынша жалғасады' } },
       }),
     ],
   ];
