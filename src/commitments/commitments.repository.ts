@@ -15,7 +15,8 @@ export interface CandidateRow {
   author_name: string;
   answer_id: string;
   answer_version: number;
-  answer_body: string;
+  /** jsonb {kk, ru, en}: read it with LocalizedText.fromStored. */
+  answer_body: unknown;
   disposition: 'accepted' | 'partially_accepted';
 }
 

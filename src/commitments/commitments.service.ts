@@ -6,7 +6,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import type { LocalText } from '../common/i18n/catalogue';
-import type { LocalizedText } from '../common/i18n/localized-text';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -57,7 +57,8 @@ export interface CommitmentView {
   remarkId: string;
   remark: { body: string; authorName: string };
   /** The remark's latest answer while it accepts the remark (null once a correction no longer does). */
-  answer: { body: string; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
+  /** The answer that made the commitment (a published text: API reads give the reader's version and i18n). */
+  answer: { body: LocalizedText; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
   disposition: 'accepted' | 'partially_accepted';
   status: CommitmentStatus | 'pending';
   document: string | null;
@@ -105,7 +106,7 @@ function refuseUnless(check: CommitmentsCheck): CleanCommitment[] {
 }
 
 function answerOf(c: CandidateRow): CommitmentView['answer'] {
-  return { body: c.answer_body, disposition: c.disposition, version: c.answer_version };
+  return { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition, version: c.answer_version };
 }
 
 function verdictView(v: VerdictRow | undefined): CommitmentVerdictView | null {

@@ -8,6 +8,7 @@ import type { FormState } from './forms/form';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
+import { localizedBlock } from './localized';
 
 export const COMMITMENT_VERDICT_FIELDS = ['verdict', 'reason'] as const;
 export type CommitmentVerdictField = (typeof COMMITMENT_VERDICT_FIELDS)[number];
@@ -66,7 +67,7 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
   return html`<li class="remark commitment" id="commitment-${x.remarkId}">
     <p class="meta">${c.remark} · ${c.by({ name: x.remark.authorName })}</p>
     <p class="body">${x.remark.body}</p>
-    ${x.answer ? html`<p class="meta">${c.answer}: ${t.dispositions[x.answer.disposition]}</p><p class="body">${x.answer.body}</p>` : ''}
+    ${x.answer ? html`<p class="meta">${c.answer}: ${t.dispositions[x.answer.disposition]}</p>${localizedBlock(x.answer.body, ctx.locale, 'p', 'body')}` : ''}
     ${
       x.status === 'pending' || x.version === null || x.publishedAt === null || x.explanation === null
         ? html`<p class="pending">${c.pending}</p>`

@@ -14,6 +14,7 @@ import type { OutcomeView } from '../../outcomes/report';
 import { RecommendationResponseDto } from '../../reviews/reviews.dto';
 import { ReviewsService, ReviewView } from '../../reviews/reviews.service';
 import type { LocalizedInput } from '../../common/i18n/localized-text';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { check, FormState, readForm, text } from '../forms/form';
 import { localizedBlank, localizedInput, localizedNames } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
@@ -97,7 +98,7 @@ export class OrganizerStepsController {
             remarkId: c.remark_id,
             remarkBody: c.remark_body,
             authorName: c.author_name,
-            answer: { body: c.answer_body, disposition: c.disposition },
+            answer: { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition },
             current: null,
             pending: false,
           }))
