@@ -16,6 +16,9 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** The most documents a notice lists. */
+export const NOTICE_DOCUMENTS_MAX = 50;
+
 export class NoticeDocumentDto {
   @LocalizedTextField(500, {
     description: 'Unique within the notice in each language; a commitment names the document by any version of its title.',
@@ -39,10 +42,10 @@ export class NoticeBaseDto {
   @MaxLength(100)
   noticeNumber: string;
 
-  @ApiProperty({ type: [NoticeDocumentDto], minItems: 1, maxItems: 50 })
+  @ApiProperty({ type: [NoticeDocumentDto], minItems: 1, maxItems: NOTICE_DOCUMENTS_MAX })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(NOTICE_DOCUMENTS_MAX)
   @ValidateNested({ each: true })
   @Type(() => NoticeDocumentDto)
   documents: NoticeDocumentDto[];
@@ -77,12 +80,12 @@ export class NoticeDocumentTranslationDto {
 export class NoticeTranslationsDto {
   @ApiPropertyOptional({
     type: [NoticeDocumentTranslationDto],
-    maxItems: 50,
+    maxItems: NOTICE_DOCUMENTS_MAX,
     description: "By position: the n-th element adds translations to the current notice's n-th document ({} leaves one as it is).",
   })
   @IsOptional()
   @IsArray()
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(NOTICE_DOCUMENTS_MAX)
   @ValidateNested({ each: true })
   @Type(() => NoticeDocumentTranslationDto)
   documents?: NoticeDocumentTranslationDto[];

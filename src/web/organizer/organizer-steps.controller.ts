@@ -5,10 +5,10 @@ import { CommitmentsService } from '../../commitments/commitments.service';
 import { texts } from '../../common/i18n/catalogue';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DocumentationService, NoticeView } from '../../documentation/documentation.service';
-import { NoticeDto } from '../../documentation/notice.dto';
+import { NOTICE_DOCUMENTS_MAX, NoticeDto, NoticeTranslationsDto } from '../../documentation/notice.dto';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
-import { OutcomeDto } from '../../outcomes/outcome.dto';
+import { OutcomeDto, OutcomeTranslationsDto } from '../../outcomes/outcome.dto';
 import { OutcomesService } from '../../outcomes/outcomes.service';
 import type { OutcomeView } from '../../outcomes/report';
 import { RecommendationResponseDto } from '../../reviews/reviews.dto';
@@ -89,6 +89,7 @@ export class OrganizerStepsController {
     form?: FormState,
     status = 200,
     later?: FormState,
+    translations?: FormState,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
@@ -105,7 +106,14 @@ export class OrganizerStepsController {
         : [];
     const current = d.view.notice ? await this.commitments.view(d.view.id) : [];
     const c = texts(ctx.locale).commitments.organizer;
-    const flash = done === 'commitments' ? c.laterFlash : done === 'commitments-unchanged' ? c.laterUnchanged : d.flash;
+    const flash =
+      done === 'commitments'
+        ? c.laterFlash
+        : done === 'commitments-unchanged'
+          ? c.laterUnchanged
+          : done === 'translations'
+            ? texts(ctx.locale).documentation.translations.flash
+            : d.flash;
     this.pages.send(
       request,
       reply,
@@ -119,6 +127,7 @@ export class OrganizerStepsController {
         commitments: rows,
         current,
         later,
+        translations,
       }),
       status,
     );
@@ -205,6 +214,39 @@ export class OrganizerStepsController {
     });
   }
 
+  @FormPost('notice/translations', { signIn: '/organizer/plans/:id/notice#notice-translations' })
+  async translateNotice(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Record<string, string> = {};
+    const titles: ({ title?: LocalizedInput } | null)[] = [];
+    for (let n = 1; n <= NOTICE_DOCUMENTS_MAX; n++) {
+      for (const name of localizedNames(`doc${n}Title`)) values[name] = text(body, name);
+      const title = localizedInput(body, `doc${n}Title`);
+      titles.push(localizedBlank(title) ? {} : { title });
+    }
+    while (titles.length > 0 && !titles[titles.length - 1]?.title) titles.pop();
+    for (const name of localizedNames('correctionReason')) values[name] = text(body, name);
+    const reason = localizedInput(body, 'correctionReason');
+    const input = { documents: titles, ...(localizedBlank(reason) ? {} : { correctionReason: reason }) };
+    const { errors } = await check(NoticeTranslationsDto, input, {}, (path) => {
+      const match = /^documents\.(\d+)\.title$/.exec(path);
+      return match ? `doc${Number(match[1]) + 1}Title` : path;
+    });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.documentation.translate(user, id, input, ctx.locale),
+      refusals: { NOTICE_NOT_PUBLISHED: 'form', TRANSLATION_EXISTS: 'form', DOCUMENT_TITLES_NOT_UNIQUE: 'form', VALIDATION_FAILED: 'form' },
+      render: (state, status) => this.renderNotice(request, reply, user, id, null, undefined, status, undefined, state),
+      done: () => seeOther(reply, `/organizer/plans/${id}/notice?done=translations#notice-translations`),
+    });
+  }
+
   // ---- responses to council recommendations ----
 
   @Get('recommendations')
@@ -280,10 +322,45 @@ export class OrganizerStepsController {
     done: unknown,
     form?: FormState,
     status = 200,
+    translations?: FormState,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
-    this.pages.send(request, reply, ctx, outcomePage(ctx, { ...d, outcome: d.view.outcome as OutcomeView | null, form }), status);
+    const flash = done === 'translations' ? texts(ctx.locale).outcomes.translations.flash : d.flash;
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      outcomePage(ctx, { ...d, flash, outcome: d.view.outcome as OutcomeView | null, form, translations }),
+      status,
+    );
+  }
+
+  @FormPost('outcome/translations', { signIn: '/organizer/plans/:id/outcome#outcome-translations' })
+  async translateOutcome(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Record<string, string> = {};
+    for (const name of [...localizedNames('summary'), ...localizedNames('correctionReason')]) values[name] = text(body, name);
+    const summary = localizedInput(body, 'summary');
+    const reason = localizedInput(body, 'correctionReason');
+    const input = {
+      ...(localizedBlank(summary) ? {} : { summary }),
+      ...(localizedBlank(reason) ? {} : { correctionReason: reason }),
+    };
+    const { errors } = await check(OutcomeTranslationsDto, input, {});
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.outcomes.translate(user, id, input, ctx.locale),
+      refusals: { OUTCOME_NOT_PUBLISHED: 'form', TRANSLATION_EXISTS: 'form', VALIDATION_FAILED: 'form' },
+      render: (state, status) => this.renderOutcome(request, reply, user, id, null, undefined, status, state),
+      done: () => seeOther(reply, `/organizer/plans/${id}/outcome?done=translations#outcome-translations`),
+    });
   }
 
   @FormPost('outcome', { signIn: '/organizer/plans/:id/outcome' })

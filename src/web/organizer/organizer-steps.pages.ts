@@ -18,7 +18,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
-import { localizedField, missingTranslationsNote } from '../forms/localized-fields';
+import { localizedField, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
 import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
@@ -239,6 +239,55 @@ export interface NoticeData extends StepData {
   current: CommitmentView[];
   /** The form of later commitment versions after a refusal. */
   later?: FormState;
+  /** The translations form after a refusal. */
+  translations?: FormState;
+}
+
+/** The values of the notice's translations form: each title as doc<n>Title_<lang>, the reason as correctionReason_<lang>. */
+export function noticeTranslationValues(notice: NoticeView): Record<string, string> {
+  return Object.assign(
+    {},
+    ...notice.documents.map((x, i) => localizedValues(`doc${i + 1}Title`, x.title)),
+    localizedValues('correctionReason', notice.correctionReason),
+  ) as Record<string, string>;
+}
+
+/** Adding the languages the current notice's texts lack (not a correction: no version, no e-mail). */
+function noticeTranslationsForm(ctx: PageContext, d: NoticeData, notice: NoticeView): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tr = texts(ctx.locale).documentation.translations;
+  const f = d.translations;
+  const values = f?.values ?? noticeTranslationValues(notice);
+  const fields = notice.documents.map((_, i) =>
+    localizedField(ctx, {
+      base: `doc${i + 1}Title`,
+      legend: interpolate(m.documentLegend, { n: i + 1 }),
+      values,
+      errors: f?.errors,
+      maxlength: 500,
+      showMissing: true,
+    }),
+  );
+  return stepForm(
+    ctx,
+    { id: 'notice-translations', title: tr.formTitle, action: `/organizer/plans/${d.view.id}/notice/translations`, state: f, button: tr.button },
+    html`<p class="hint">${tr.intro}</p>
+    ${fields}
+    ${
+      notice.correctionReason
+        ? localizedField(ctx, {
+            base: 'correctionReason',
+            legend: tr.reasonLegend,
+            values,
+            errors: f?.errors,
+            multiline: true,
+            rows: 3,
+            maxlength: 2000,
+            showMissing: true,
+          })
+        : ''
+    }`,
+  );
 }
 
 export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
@@ -249,10 +298,11 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   if (d.notice) {
     content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
       <ul>${d.notice.documents.map((x) => html`<li>${localizedInline(x.title, ctx.locale)} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
-      ${missingTranslationsNote(
-        ctx,
-        d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
-      )}
+      ${missingTranslationsNote(ctx, [
+        ...d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
+        ...(d.notice.correctionReason ? [{ label: texts(ctx.locale).documentation.translations.reasonLegend, text: d.notice.correctionReason }] : []),
+      ])}
+      ${noticeTranslationsForm(ctx, d, d.notice)}
       ${
         d.view.outcome
           ? ''
@@ -370,6 +420,36 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
 export interface OutcomeData extends StepData {
   outcome: OutcomeView | null;
   form?: FormState;
+  /** The translations form after a refusal. */
+  translations?: FormState;
+}
+
+/** Adding the languages the current outcome's summary or reason lacks (not a correction: no version, no e-mail). */
+function outcomeTranslationsForm(ctx: PageContext, d: OutcomeData, outcome: OutcomeView): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tr = texts(ctx.locale).outcomes.translations;
+  const f = d.translations;
+  const values = f?.values ?? { ...localizedValues('summary', outcome.summary), ...localizedValues('correctionReason', outcome.correctionReason) };
+  return stepForm(
+    ctx,
+    { id: 'outcome-translations', title: tr.formTitle, action: `/organizer/plans/${d.view.id}/outcome/translations`, state: f, button: tr.button },
+    html`<p class="hint">${tr.intro}</p>
+    ${localizedField(ctx, { base: 'summary', legend: m.outcomeSummary, values, errors: f?.errors, multiline: true, rows: 8, maxlength: 20000, showMissing: true })}
+    ${
+      outcome.correctionReason
+        ? localizedField(ctx, {
+            base: 'correctionReason',
+            legend: tr.reasonLegend,
+            values,
+            errors: f?.errors,
+            multiline: true,
+            rows: 3,
+            maxlength: 2000,
+            showMissing: true,
+          })
+        : ''
+    }`,
+  );
 }
 
 export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
@@ -382,8 +462,12 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   if (d.outcome) {
     content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
       ${localizedBlock(d.outcome.summary, ctx.locale, 'p', 'body')}
-      ${missingTranslationsNote(ctx, [{ label: m.outcomeSummary, text: d.outcome.summary }])}
-      <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>`;
+      ${missingTranslationsNote(ctx, [
+        { label: m.outcomeSummary, text: d.outcome.summary },
+        ...(d.outcome.correctionReason ? [{ label: texts(ctx.locale).outcomes.translations.reasonLegend, text: d.outcome.correctionReason }] : []),
+      ])}
+      <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>
+      ${outcomeTranslationsForm(ctx, d, d.outcome)}`;
   } else if (!v.stage2) {
     content = html`<p>${m.outcomeNoStage2}</p>`;
   } else if (new Date(v.stage2.closesAt).getTime() >= d.now.getTime()) {
