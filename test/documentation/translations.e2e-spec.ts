@@ -1,6 +1,7 @@
 import { Notice } from '../../src/documentation/notice.entity';
 import { Outcome } from '../../src/outcomes/outcome.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
+import type { CreatedUser } from '../support/factories';
 import { createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -37,6 +38,21 @@ describe('translations of the notice and the outcome', () => {
   afterAll(async () => {
     await t.close();
   });
+
+  const cookie = (u: CreatedUser) => `session=${u.token}`;
+  const page = (path: string, u?: CreatedUser, lang = 'en') => {
+    const r = t.http.get(path).set('accept-language', lang);
+    return u ? r.set('cookie', cookie(u)) : r;
+  };
+  async function post(path: string, u: CreatedUser, form: Record<string, string>, lang = 'en') {
+    const token = /name="_csrf" value="([^"]+)"/.exec((await page('/account', u)).text)![1];
+    return t.http
+      .post(path)
+      .set('cookie', cookie(u))
+      .set('accept-language', lang)
+      .type('form')
+      .send({ ...form, _csrf: token });
+  }
 
   it('refuses a title repeated in one language (422 DOCUMENT_TITLES_NOT_UNIQUE); the same words in two languages of one title are fine', async () => {
     const plan = await createPlan(t, w, { protocolPublishedAt: new Date('2027-02-20T12:00:00+05:00') });
@@ -236,5 +252,38 @@ describe('translations of the notice and the outcome', () => {
     const record = await t.http.get(`/api/v1/plans/${plan.id}`).set('Accept-Language', 'kk').expect(200);
     expect(record.body.outcome).toMatchObject({ summary: summaryKk, i18n: { summary: { kk: summaryKk, ru: summaryRu, en: null } } });
     expect(record.body.outcome.versions[0].i18n.summary).toEqual({ kk: summaryKk, ru: summaryRu, en: null });
+  });
+
+  it('the organizer adds translations by the pages: the missing ones are marked, a changed version is refused beside the form', async () => {
+    const plan = await createPlan(t, w, { protocolPublishedAt: new Date('2027-02-20T12:00:00+05:00') });
+    await t.http
+      .post(`/api/v1/plans/${plan.id}/notice`)
+      .set(w.organizer.auth)
+      .set('Content-Language', 'ru')
+      .send({ noticeNumber: 'N-9', documents: DOCS })
+      .expect(200);
+    const url = `/organizer/plans/${plan.id}/notice`;
+    const before = await page(url, w.organizer, 'ru');
+    expect(before.text).toContain('id="notice-translations"');
+    expect(before.text).toContain('name="doc1Title_ru" lang="ru" value="Техническая спецификация"');
+    expect(before.text).toMatch(/id="doc1Title_kk-hint"/);
+    expect(before.text).toContain('role="note"');
+
+    const mailsBefore = await outboxCount(t);
+    const refused = await post(`${url}/translations`, w.organizer, { doc1Title_ru: 'Спецификация' }, 'ru');
+    expect(refused.status).toBe(409);
+    expect(refused.text).toContain('name="doc1Title_ru" lang="ru" value="Спецификация"');
+    const ok = await post(`${url}/translations`, w.organizer, { doc1Title_kk: SPEC_KK, doc2Title_kk: CONTRACT_KK }, 'kk');
+    expect(ok.status).toBe(303);
+    expect(ok.headers.location).toBe(`${url}?done=translations#notice-translations`);
+    const after = await page(ok.headers.location, w.organizer, 'kk');
+    expect(after.text).toContain('Аудармалар хабарламаға қосылды.');
+    expect(after.text).not.toContain('role="note"');
+    expect(await outboxCount(t)).toBe(mailsBefore);
+    expect(await t.db.getRepository(Notice).countBy({ planId: plan.id })).toBe(1);
+
+    // the public plan page in Kazakh now lists the Kazakh titles
+    const kkPage = await page(`/plans/${plan.id}`, undefined, 'kk');
+    expect(kkPage.text).toContain(`rel="noopener noreferrer">${SPEC_KK}</a>`);
   });
 });
