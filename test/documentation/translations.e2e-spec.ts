@@ -1,4 +1,6 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { Notice } from '../../src/documentation/notice.entity';
+import { Plan } from '../../src/plans/plan.entity';
 import { Outcome } from '../../src/outcomes/outcome.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import type { CreatedUser } from '../support/factories';
@@ -184,6 +186,15 @@ describe('translations of the notice and the outcome', () => {
       stage2ClosesAt: new Date('2027-02-17T23:59:59.999+05:00'),
     });
     await t.http.post(`/api/v1/plans/${plan.id}/review/close`).set(w.chair.auth).expect(200);
+    await t.db
+      .getRepository(Plan)
+      .update(
+        { id: plan.id },
+        {
+          title: LocalizedText.of({ kk: 'Мектеп жөндеу', ru: 'Ремонт школы' })!,
+          description: LocalizedText.single('Капитальный ремонт', 'ru')!,
+        },
+      );
     const url = `/api/v1/plans/${plan.id}/outcome`;
     const translations = `${url}/translations`;
     expect(
@@ -218,6 +229,14 @@ describe('translations of the notice and the outcome', () => {
     expect(ruPage.text).toContain(`<p class="body" lang="kk">${summaryKk} <small class="lang-note" lang="ru">`);
     const kkPage = await t.http.get(`/plans/${plan.id}?lang=kk`).expect(200);
     expect(kkPage.text).toContain(`<p class="body">${summaryKk}</p>`);
+    // the plan itself: the Kazakh title (heading and <title>); the Russian-only description marked for the Kazakh reader
+    expect(kkPage.text).toContain('<h1>Мектеп жөндеу</h1>');
+    expect(kkPage.text).toMatch(/<title>[^<]*Мектеп жөндеу/);
+    expect(kkPage.text).toContain(
+      '<p class="description" lang="ru">Капитальный ремонт <small class="lang-note" lang="kk">(аудармасы әлі жоқ; көрсетілген тіл: орыс тілі)</small></p>',
+    );
+    expect(ruPage.text).toContain('<h1>Ремонт школы</h1>');
+    expect(ruPage.text).toContain('<p class="description">Капитальный ремонт</p>');
 
     await t.flushMail();
     const mailsBefore = await outboxCount(t);
