@@ -31,7 +31,10 @@ function setUp(plan: Partial<Plan>) {
   } as unknown as EntityManager;
   jest
     .mocked(loadPlan)
-    .mockResolvedValue({ plan: { id: 'plan-1', title: LocalizedText.single('Medicines', 'en'), ...plan } as Plan, organization: { id: 'org-1' } as Organization });
+    .mockResolvedValue({
+      plan: { id: 'plan-1', title: LocalizedText.single('Medicines', 'en'), ...plan } as Plan,
+      organization: { id: 'org-1' } as Organization,
+    });
   const notices = {
     lastNoticeVersion: jest.fn(async () => stored.length),
     insertNotice: jest.fn(async (_em: EntityManager, row: Omit<Notice, 'id'>) => {

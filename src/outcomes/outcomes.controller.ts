@@ -76,7 +76,7 @@ export class OutcomesController {
   ) {
     const csv = format === 'csv' || (format !== 'json' && /\btext\/csv\b/i.test(accept ?? ''));
     if (!csv) return this.outcomes.report(user, id);
-    const reader = requestLocale(request as never, this.config.defaultLocale);
+    const reader = requestLocale(request, this.config.defaultLocale);
     const report = await this.outcomes.reportCsv(user, id, reader);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')

@@ -32,7 +32,9 @@ interface ReviewState {
 function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewState = {}) {
   const stored: Outcome[] = [];
   const em = { getRepository: () => ({ find: async () => stored }) } as unknown as EntityManager;
-  jest.mocked(loadPlan).mockResolvedValue({ plan: { id: 'plan-1', title: LocalizedText.single('Road repair', 'en'), ...plan } as Plan, organization });
+  jest
+    .mocked(loadPlan)
+    .mockResolvedValue({ plan: { id: 'plan-1', title: LocalizedText.single('Road repair', 'en'), ...plan } as Plan, organization });
   const outcomes = {
     unansweredRemarksCount: jest.fn(async () => unansweredRemarks),
     lastOutcomeVersion: jest.fn(async () => stored.length),

@@ -51,11 +51,7 @@ export class OutcomesService {
   }
 
   /** The report as CSV lines in the reader's language, produced while they are sent, with the plan's id for the file name. */
-  async reportCsv(
-    user: AuthUser | undefined,
-    planId: string,
-    reader: Locale,
-  ): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
+  async reportCsv(user: AuthUser | undefined, planId: string, reader: Locale): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
     return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now(), reader) };

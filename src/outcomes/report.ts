@@ -204,5 +204,6 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reade
     ]);
   }
   const outcome = await outcomeView(em, plan.id);
-  if (outcome) yield csvRow(['outcome', '', '', '', cell(outcome.summary, reader), outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
+  if (outcome)
+    yield csvRow(['outcome', '', '', '', cell(outcome.summary, reader), outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
 }

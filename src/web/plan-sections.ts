@@ -100,7 +100,9 @@ function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: 
     <dl class="facts"><dt>${m.noticeNumber}</dt><dd>${n.noticeNumber}</dd></dl>
     <h3>${m.documents}</h3>
     <ul class="documents">${n.documents.map(
-      (d) => html`<li><a href="${/^https:\/\//i.test(d.url) ? d.url : '#'}" rel="noopener noreferrer">${localizedInline(d.title, ctx.locale)}</a>
+      (
+        d,
+      ) => html`<li><a href="${/^https:\/\//i.test(d.url) ? d.url : '#'}" rel="noopener noreferrer">${localizedInline(d.title, ctx.locale)}</a>
         <br><span class="meta">${m.checksum}: <code class="checksum">${d.sha256}</code></span></li>`,
     )}</ul>`;
   return html`<h2 id="notice">${m.notice}</h2>${body(notice)}${history(m, notice.versions, body)}`;

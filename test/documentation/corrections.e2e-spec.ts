@@ -81,7 +81,9 @@ describe('corrections of the notice and the outcome', () => {
     ]);
     // the organizer wrote the titles in Russian (Content-Language), the reason in their account's language
     expect(fixed.body.versions[0].documents).toEqual(DOCS.map((d) => ({ ...d, i18n: { title: { kk: null, ru: d.title, en: null } } })));
-    expect(fixed.body.i18n).toEqual({ correctionReason: { kk: null, ru: null, en: 'The specification was replaced by its second edition' } });
+    expect(fixed.body.i18n).toEqual({
+      correctionReason: { kk: null, ru: null, en: 'The specification was replaced by its second edition' },
+    });
 
     const stored = await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id });
     expect(stored.stage2ClosesAt?.toISOString()).toBe(published.body.closesAt);

@@ -186,15 +186,13 @@ describe('translations of the notice and the outcome', () => {
       stage2ClosesAt: new Date('2027-02-17T23:59:59.999+05:00'),
     });
     await t.http.post(`/api/v1/plans/${plan.id}/review/close`).set(w.chair.auth).expect(200);
-    await t.db
-      .getRepository(Plan)
-      .update(
-        { id: plan.id },
-        {
-          title: LocalizedText.of({ kk: 'Мектеп жөндеу', ru: 'Ремонт школы' })!,
-          description: LocalizedText.single('Капитальный ремонт', 'ru')!,
-        },
-      );
+    await t.db.getRepository(Plan).update(
+      { id: plan.id },
+      {
+        title: LocalizedText.of({ kk: 'Мектеп жөндеу', ru: 'Ремонт школы' })!,
+        description: LocalizedText.single('Капитальный ремонт', 'ru')!,
+      },
+    );
     const url = `/api/v1/plans/${plan.id}/outcome`;
     const translations = `${url}/translations`;
     expect(

@@ -243,7 +243,10 @@ describe('outcome and report', () => {
         accepted: true,
         response: 'Three lots',
         late: false,
-        i18n: { text: { en: 'Split into lots', ru: 'Разделить на лоты', kk: null }, response: { en: 'Three lots', kk: 'Үш лот', ru: null } },
+        i18n: {
+          text: { en: 'Split into lots', ru: 'Разделить на лоты', kk: null },
+          response: { en: 'Three lots', kk: 'Үш лот', ru: null },
+        },
       }),
       expect.objectContaining({
         id: rec2.id,

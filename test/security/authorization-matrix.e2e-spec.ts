@@ -720,7 +720,12 @@ describe('authorization matrix: every role against every write endpoint and ever
       pagePlanOrganizer('303 done=notice'),
       async () => ({
         url: organizerPlan('/notice')((await underReview()).id),
-        body: { noticeNumber: 'N-1', doc1Title_en: 'Specification', doc1Url: 'https://goszakup.example/spec.pdf', doc1Sha256: 'a'.repeat(64) },
+        body: {
+          noticeNumber: 'N-1',
+          doc1Title_en: 'Specification',
+          doc1Url: 'https://goszakup.example/spec.pdf',
+          doc1Sha256: 'a'.repeat(64),
+        },
       }),
     ],
     [
@@ -771,7 +776,10 @@ describe('authorization matrix: every role against every write endpoint and ever
     [
       'POST /organizer/plans/:id/outcome/translations',
       pagePlanOrganizer('303 done=translations'),
-      async () => ({ url: organizerPlan('/outcome/translations')((await withOutcome()).id), body: { summary_kk: 'Жоспар бойынша жалғасады' } }),
+      async () => ({
+        url: organizerPlan('/outcome/translations')((await withOutcome()).id),
+        body: { summary_kk: 'Жоспар бойынша жалғасады' },
+      }),
     ],
     // the council's pages
     [

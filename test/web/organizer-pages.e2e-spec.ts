@@ -471,7 +471,11 @@ describe('organizer pages (/organizer)', () => {
       });
       expect(res.status).toBe(303);
     }
-    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'amend', summary_kk: 'Құжаттама өзгертілді.', summary_ru: 'Документация изменена.' });
+    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, {
+      decision: 'amend',
+      summary_kk: 'Құжаттама өзгертілді.',
+      summary_ru: 'Документация изменена.',
+    });
     expect(ok.status).toBe(303);
     const done = await get(ok.headers.location, organizer);
     expect(done.text).toContain('The outcome is published');

@@ -51,7 +51,11 @@ function noticeForm(body: unknown): {
 
 /** The title a commitment names for a document row: any version will do (the first typed). */
 function rowTitle(values: Record<string, string>, row: string): string {
-  return localizedNames(`doc${row}Title`).map((name) => values[name]?.trim() ?? '').find((title) => title) ?? row;
+  return (
+    localizedNames(`doc${row}Title`)
+      .map((name) => values[name]?.trim() ?? '')
+      .find((title) => title) ?? row
+  );
 }
 
 /** Stage two's notice, the responses to the council's recommendations and the outcome of an own plan item. */

@@ -270,7 +270,13 @@ function noticeTranslationsForm(ctx: PageContext, d: NoticeData, notice: NoticeV
   );
   return stepForm(
     ctx,
-    { id: 'notice-translations', title: tr.formTitle, action: `/organizer/plans/${d.view.id}/notice/translations`, state: f, button: tr.button },
+    {
+      id: 'notice-translations',
+      title: tr.formTitle,
+      action: `/organizer/plans/${d.view.id}/notice/translations`,
+      state: f,
+      button: tr.button,
+    },
     html`<p class="hint">${tr.intro}</p>
     ${fields}
     ${
@@ -300,7 +306,9 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
       <ul>${d.notice.documents.map((x) => html`<li>${localizedInline(x.title, ctx.locale)} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
       ${missingTranslationsNote(ctx, [
         ...d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
-        ...(d.notice.correctionReason ? [{ label: texts(ctx.locale).documentation.translations.reasonLegend, text: d.notice.correctionReason }] : []),
+        ...(d.notice.correctionReason
+          ? [{ label: texts(ctx.locale).documentation.translations.reasonLegend, text: d.notice.correctionReason }]
+          : []),
       ])}
       ${noticeTranslationsForm(ctx, d, d.notice)}
       ${
@@ -429,10 +437,19 @@ function outcomeTranslationsForm(ctx: PageContext, d: OutcomeData, outcome: Outc
   const m = texts(ctx.locale).pages.organizer;
   const tr = texts(ctx.locale).outcomes.translations;
   const f = d.translations;
-  const values = f?.values ?? { ...localizedValues('summary', outcome.summary), ...localizedValues('correctionReason', outcome.correctionReason) };
+  const values = f?.values ?? {
+    ...localizedValues('summary', outcome.summary),
+    ...localizedValues('correctionReason', outcome.correctionReason),
+  };
   return stepForm(
     ctx,
-    { id: 'outcome-translations', title: tr.formTitle, action: `/organizer/plans/${d.view.id}/outcome/translations`, state: f, button: tr.button },
+    {
+      id: 'outcome-translations',
+      title: tr.formTitle,
+      action: `/organizer/plans/${d.view.id}/outcome/translations`,
+      state: f,
+      button: tr.button,
+    },
     html`<p class="hint">${tr.intro}</p>
     ${localizedField(ctx, { base: 'summary', legend: m.outcomeSummary, values, errors: f?.errors, multiline: true, rows: 8, maxlength: 20000, showMissing: true })}
     ${
@@ -464,7 +481,9 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
       ${localizedBlock(d.outcome.summary, ctx.locale, 'p', 'body')}
       ${missingTranslationsNote(ctx, [
         { label: m.outcomeSummary, text: d.outcome.summary },
-        ...(d.outcome.correctionReason ? [{ label: texts(ctx.locale).outcomes.translations.reasonLegend, text: d.outcome.correctionReason }] : []),
+        ...(d.outcome.correctionReason
+          ? [{ label: texts(ctx.locale).outcomes.translations.reasonLegend, text: d.outcome.correctionReason }]
+          : []),
       ])}
       <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>
       ${outcomeTranslationsForm(ctx, d, d.outcome)}`;

@@ -21,7 +21,8 @@ export const outcomes = {
   translations: {
     noReason: 'correctionReason: this version of the outcome is not a correction',
     formTitle: 'Translations of the outcome',
-    intro: 'Add the languages the summary or the reason for the correction still lacks. A translation is not a correction: no new version, nobody is e-mailed. A version already published stays as it is.',
+    intro:
+      'Add the languages the summary or the reason for the correction still lacks. A translation is not a correction: no new version, nobody is e-mailed. A version already published stays as it is.',
     reasonLegend: 'Reason for the correction',
     button: 'Add the translations',
     flash: 'The translations are added to the outcome.',
