@@ -75,7 +75,7 @@ class Facts {
       authorId: this.organizerId,
       publishedAt: this.next(),
       late: false,
-      correctionReason: 'the council found it formal',
+      correctionReason: LocalizedText.single('the council found it formal', 'en'),
     });
   }
 
