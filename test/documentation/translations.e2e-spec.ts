@@ -303,4 +303,15 @@ describe('translations of the notice and the outcome', () => {
     const kkPage = await page(`/plans/${plan.id}`, undefined, 'kk');
     expect(kkPage.text).toContain(`rel="noopener noreferrer">${SPEC_KK}</a>`);
   });
+
+  it('describes both translation endpoints and the localized fields in OpenAPI', async () => {
+    const doc = (await t.http.get('/api/docs-json').expect(200)).body;
+    expect(doc.paths['/api/v1/plans/{id}/notice/translations'].put.summary).toContain('TRANSLATION_EXISTS');
+    expect(doc.paths['/api/v1/plans/{id}/outcome/translations'].put.summary).toContain('no new version, no e-mail');
+    const kinds = (schema: { oneOf?: { type: string }[] }) => schema.oneOf?.map((x) => x.type);
+    expect(kinds(doc.components.schemas.NoticeDocumentDto.properties.title)).toEqual(['string', 'object']);
+    expect(kinds(doc.components.schemas.OutcomeDto.properties.summary)).toEqual(['string', 'object']);
+    expect(kinds(doc.components.schemas.OutcomeTranslationsDto.properties.summary)).toEqual(['string', 'object']);
+    expect(doc.components.schemas.NoticeTranslationsDto.properties.documents.items.$ref).toContain('NoticeDocumentTranslationDto');
+  });
 });
