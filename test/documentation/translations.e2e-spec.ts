@@ -80,6 +80,7 @@ describe('translations of the notice and the outcome', () => {
     });
     const follower = await createUser(t, 'citizen');
     await t.db.getRepository(PlanSubscription).save({ planId: plan.id, userId: follower.user.id, kind: 'follow' });
+    await t.db.getRepository(Plan).update({ id: plan.id }, { title: LocalizedText.of({ kk: 'Шатыр жөндеу', ru: 'Ремонт кровли' })! });
     const url = `/api/v1/plans/${plan.id}/notice`;
     const commitment = {
       remarkId: remark.id,
@@ -104,7 +105,13 @@ describe('translations of the notice and the outcome', () => {
       .expect(422);
     expect(unknown.body.error.code).toBe('COMMITMENT_INVALID');
 
+    // e-mails in the recipient's language: the Kazakh author's commitment and stage-2 e-mails name the
+    // plan in Kazakh, the English follower's in Russian (en→ru→kk)
     await t.flushMail();
+    const toAuthor = t.smtp.to(author.user.email).map((m) => m.subject ?? '');
+    expect(toAuthor).toHaveLength(2);
+    for (const subject of toAuthor) expect(subject).toContain('Шатыр жөндеу');
+    expect(t.smtp.to(follower.user.email).map((m) => m.subject)).toEqual(['Stage 2 is open: Ремонт кровли']);
     const mailsBefore = await outboxCount(t);
     const translations = `${url}/translations`;
     const other = await createWorld(t, 0);
