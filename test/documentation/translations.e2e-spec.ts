@@ -182,6 +182,13 @@ describe('translations of the notice and the outcome', () => {
       .send({ commitments: [{ ...commitment, document: SPEC_KK, location: '4.2-тармақ' }] })
       .expect(201);
     expect(later.body.published).toEqual([{ remarkId: remark.id, version: 2 }]);
+    // the plan page names the document of each version (v1 typed in Russian, v2 in Kazakh) in the reader's language
+    const kkPage = await t.http.get(`/plans/${plan.id}?lang=kk`).expect(200);
+    expect(kkPage.text).toContain(`<dd>${SPEC_KK}</dd>`);
+    expect(kkPage.text).not.toContain(`<dd>${SPEC_RU}</dd>`);
+    const ruPage = await t.http.get(`/plans/${plan.id}?lang=ru`).expect(200);
+    expect(ruPage.text).toContain(`<dd>${SPEC_RU}</dd>`);
+    expect(ruPage.text).not.toContain(`<dd>${SPEC_KK}</dd>`);
   });
 
   it('PUT /outcome/translations adds the Russian summary without a version or e-mail; the plan page marks what exists only in another language', async () => {
