@@ -29,12 +29,10 @@ function setUp(plan: Partial<Plan>) {
   const em = {
     getRepository: () => ({ find: async () => stored, findOne: async () => ({ stage2OpensAt: null, stage2ClosesAt: null }) }),
   } as unknown as EntityManager;
-  jest
-    .mocked(loadPlan)
-    .mockResolvedValue({
-      plan: { id: 'plan-1', title: LocalizedText.single('Medicines', 'en'), ...plan } as Plan,
-      organization: { id: 'org-1' } as Organization,
-    });
+  jest.mocked(loadPlan).mockResolvedValue({
+    plan: { id: 'plan-1', title: LocalizedText.single('Medicines', 'en'), ...plan } as Plan,
+    organization: { id: 'org-1' } as Organization,
+  });
   const notices = {
     lastNoticeVersion: jest.fn(async () => stored.length),
     insertNotice: jest.fn(async (_em: EntityManager, row: Omit<Notice, 'id'>) => {
