@@ -174,6 +174,9 @@ describe('translations of the notice and the outcome', () => {
     // GET /plans/{id} in Russian: the reader's version, every version under i18n
     const record = await t.http.get(`/api/v1/plans/${plan.id}`).set('Accept-Language', 'ru').expect(200);
     expect(record.body.notice.documents[0]).toMatchObject({ title: SPEC_RU, i18n: { title: { kk: SPEC_KK, ru: SPEC_RU, en: null } } });
+    // the commitment's answer is a published text too
+    expect(record.body.commitments[0].answer.body).toBe('Кепілдік қосылады');
+    expect(Object.values(record.body.commitments[0].answer.i18n.body)).toContain('Кепілдік қосылады');
 
     // the commitment may now name the document by its Kazakh title
     const later = await t.http
