@@ -191,7 +191,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await page.goto(`${base}${hub}/notice`);
     expect(await page.locator('fieldset.document').count()).toBe(5);
     await page.getByLabel('Notice number').fill('2027-0001');
-    await page.locator('#doc1Title').fill('Technical specification');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#doc1Title > details').getAttribute('open')) === null)
+      await page.locator('#doc1Title > details > summary').click();
+    await page.locator('#doc1Title_en').fill('Technical specification');
     await page.locator('#doc1Url').fill('https://docs.example.kz/spec.pdf');
     await page.locator('#doc1Sha256').fill('not a checksum');
     await page.getByRole('button', { name: 'Publish and open stage two' }).click();
@@ -225,17 +228,23 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await moveClock(new Date(afterNotice.stage2ClosesAt!.getTime() + 3600_000), `${hub}/outcome`);
     // the council's review is still in its period: the outcome waits until the chair closes it
     await page.getByLabel('proceed with the procurement').check();
-    await page.getByLabel('Summary of the decision').fill('The procurement proceeds.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The procurement proceeds.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     expect(await page.locator('#form-error').textContent()).toBe(
       'The council review is still open: the outcome waits until the chair closes it or its period ends.',
     );
     expect((await t.http.post(`/api/v1/plans/${planId}/review/close`).set(api(chair))).status).toBe(200);
     await page.getByLabel('proceed with the procurement').check();
-    await page.getByLabel('Summary of the decision').fill('The procurement proceeds with the amended specification.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The procurement proceeds with the amended specification.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     expect(await page.locator('#form-error').textContent()).toBe('1 remark(s) still have no answer.');
-    expect(await page.inputValue('#summary')).toBe('The procurement proceeds with the amended specification.');
+    expect(await page.inputValue('#summary_en')).toBe('The procurement proceeds with the amended specification.');
     expect(await axe()).toEqual([]);
     await shot('outcome-refused');
 
@@ -244,7 +253,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
 
     await page.goto(`${base}${hub}/outcome`);
     await page.getByLabel('amend the plan or documentation').check();
-    await page.getByLabel('Summary of the decision').fill('The specification is amended; the procurement goes ahead.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The specification is amended; the procurement goes ahead.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     await page.waitForURL(/done=outcome/);
     expect(await page.locator('#flash').textContent()).toContain('the discussion is closed');

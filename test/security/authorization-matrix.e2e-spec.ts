@@ -568,6 +568,15 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'PUT /plans/{id}/notice/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withNotice()).id}/notice/translations`,
+        body: { documents: [{ title: { kk: 'Техникалық ерекшелік' } }] },
+      }),
+    ],
+    [
       'POST /plans/{id}/commitments',
       planOrganizer('201'),
       async () => {
@@ -604,6 +613,15 @@ describe('authorization matrix: every role against every write endpoint and ever
         method: 'POST',
         url: `${API}/plans/${(await withOutcome()).id}/outcome/corrections`,
         body: { decision: 'cancel', summary: 'Cancelled', reason: 'Budget cut' },
+      }),
+    ],
+    [
+      'PUT /plans/{id}/outcome/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withOutcome()).id}/outcome/translations`,
+        body: { summary: { kk: 'Жоспар бойынша жалғасады' } },
       }),
     ],
   ];
@@ -799,8 +817,18 @@ describe('authorization matrix: every role against every write endpoint and ever
       pagePlanOrganizer('303 done=notice'),
       async () => ({
         url: organizerPlan('/notice')((await underReview()).id),
-        body: { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'https://goszakup.example/spec.pdf', doc1Sha256: 'a'.repeat(64) },
+        body: {
+          noticeNumber: 'N-1',
+          doc1Title_en: 'Specification',
+          doc1Url: 'https://goszakup.example/spec.pdf',
+          doc1Sha256: 'a'.repeat(64),
+        },
       }),
+    ],
+    [
+      'POST /organizer/plans/:id/notice/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({ url: organizerPlan('/notice/translations')((await withNotice()).id), body: { doc1Title_kk: 'Техникалық ерекшелік' } }),
     ],
     [
       'POST /organizer/plans/:id/commitments',
@@ -840,7 +868,15 @@ describe('authorization matrix: every role against every write endpoint and ever
     [
       'POST /organizer/plans/:id/outcome',
       pagePlanOrganizer('303 done=outcome'),
-      async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary: 'Amending' } }),
+      async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary_en: 'Amending' } }),
+    ],
+    [
+      'POST /organizer/plans/:id/outcome/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({
+        url: organizerPlan('/outcome/translations')((await withOutcome()).id),
+        body: { summary_kk: 'Жоспар бойынша жалғасады' },
+      }),
     ],
     // the council's pages
     [

@@ -431,10 +431,11 @@ describe('organizer pages (/organizer)', () => {
 
     const bad = await post(`/organizer/plans/${planId}/notice`, organizer, {
       noticeNumber: 'N-1',
-      doc1Title: 'Specification',
+      doc1Title_en: 'Specification',
       doc1Url: 'http://insecure',
       doc1Sha256: sha,
-      doc3Title: 'Contract',
+      doc3Title_kk: 'Шарт',
+      doc3Title_ru: 'Договор',
       doc3Url: '',
       doc3Sha256: 'xyz',
     });
@@ -443,7 +444,9 @@ describe('organizer pages (/organizer)', () => {
     expect(bad.text).toContain('id="doc3Url-error"');
     expect(bad.text).toContain('id="doc3Sha256-error"');
     expect(bad.text).not.toContain('id="doc1Title-error"');
-    expect(bad.text).toContain('value="Contract"');
+    // the titles are kk and ru side by side, each field with its language
+    expect(bad.text).toContain('name="doc3Title_kk" lang="kk" value="Шарт"');
+    expect(bad.text).toContain('name="doc3Title_ru" lang="ru" value="Договор"');
 
     const none = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1' });
     expect(none.text).toContain('id="doc1Title-error">Fill in at least one document.');
@@ -455,7 +458,7 @@ describe('organizer pages (/organizer)', () => {
     expect(page.text).toContain('The weekly menu will be published on the school website.');
     const documents = {
       noticeNumber: 'N-1',
-      doc2Title: 'Specification',
+      doc2Title_en: 'Specification',
       doc2Url: 'https://docs.example.kz/spec.pdf',
       doc2Sha256: sha.toUpperCase(),
     };
@@ -539,19 +542,19 @@ describe('organizer pages (/organizer)', () => {
     at(new Date(plan.stage2ClosesAt!.getTime() + 3600_000).toISOString());
     // the council's review is still in its period: the outcome waits for it, until the chair closes it
     expect((await get(`/organizer/plans/${planId}/outcome`, organizer)).text).toContain('The outcome waits for the public council');
-    const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' });
+    const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary_en: 'We proceed.' });
     expect(open.status).toBe(409);
     expect(open.text).toContain('The council review is still open');
     await t.http.post(`/api/v1/plans/${planId}/review/close`).set(chair.auth).expect(200);
     const page = await get(`/organizer/plans/${planId}/outcome`, organizer);
     expect(page.text).toContain('Remarks without an answer: 2.');
-    const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' }, 'ru');
+    const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary_en: 'We proceed.' }, 'ru');
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('Без ответа остаются замечания: 2.');
-    expect(refused.text).toContain('>We proceed.</textarea>');
+    expect(refused.text).toContain('name="summary_en" lang="en" rows="8" maxlength="20000">We proceed.</textarea>');
     expect(refused.text).toMatch(/id="decision-proceed" name="decision" value="proceed" checked/);
 
-    const missing = await post(`/organizer/plans/${planId}/outcome`, organizer, { summary: '' });
+    const missing = await post(`/organizer/plans/${planId}/outcome`, organizer, { summary_kk: '' });
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('id="decision-error"');
 
@@ -566,10 +569,16 @@ describe('organizer pages (/organizer)', () => {
       });
       expect(res.status).toBe(303);
     }
-    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'amend', summary: 'The documentation is amended.' });
+    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, {
+      decision: 'amend',
+      summary_kk: 'Құжаттама өзгертілді.',
+      summary_ru: 'Документация изменена.',
+    });
     expect(ok.status).toBe(303);
     const done = await get(ok.headers.location, organizer);
     expect(done.text).toContain('The outcome is published');
+    // an English reader gets the Russian summary (en→ru→kk), marked as Russian
+    expect(done.text).toContain('<p class="body" lang="ru">Документация изменена. <small class="lang-note" lang="en">');
     expect((await t.http.get(`/api/v1/plans/${planId}`)).body.status).toBe('closed');
   });
 
