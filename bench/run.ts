@@ -38,6 +38,7 @@ import { writeReport } from './report';
 import type { SeedInfo } from './seed';
 import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
+import { LocalizedText } from '../src/common/i18n/localized-text';
 
 const SERVICE = join(DIST, 'src', 'main.js');
 /** BENCH_ONLY=submit,dispatch runs only those scenarios (while working on one); BENCHMARKS.md is then left alone. */
@@ -275,9 +276,16 @@ function answerEmails(t: Targets) {
   return (['ru', 'kk'] as const).map((locale) =>
     renderTemplate(answerEmail, locale, {
       displayName: 'Айгерім Сәрсенова',
-      planTitle: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
+      planTitle: LocalizedText.of({
+        ru: 'Капитальный ремонт кровли здания школы (г. Алматы, лот 42)',
+        kk: 'Мектеп ғимаратының шатырын күрделі жөндеу (Алматы қ., 42-лот)',
+      })!,
       remarkBody: locale === 'ru' ? REMARKS_RU[0] : REMARKS_KK[0],
-      answerBody: 'Цена определена по результатам мониторинга цен трёх поставщиков; расчёт опубликован в приложении 2.',
+      // in Russian only: the Kazakh e-mail quotes it marked as Russian
+      answerBody: LocalizedText.single(
+        'Цена определена по результатам мониторинга цен трёх поставщиков; расчёт опубликован в приложении 2.',
+        'ru',
+      )!,
       disposition: 'explained',
       correction: null,
       url: `http://localhost/plans/${t.info.bigPlanId}`,

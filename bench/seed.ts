@@ -67,14 +67,21 @@ async function timed(c: Client, label: string, sql: string, params: unknown[] = 
 
 /** Councils, organizations with two staff each, and citizens. */
 async function seedPeople(c: Client, passwordHash: string, nCitizens: number): Promise<void> {
-  await c.query(`INSERT INTO councils (name) SELECT 'Общественный совет при акимате №' || g FROM generate_series(1, 10) g`);
+  await c.query(
+    `INSERT INTO councils (name) SELECT jsonb_build_object('kk', 'Әкімдік жанындағы қоғамдық кеңес №' || g, 'ru', 'Общественный совет при акимате №' || g, 'en', null)
+     FROM generate_series(1, 10) g`,
+  );
   await timed(
     c,
     'organizations',
     `INSERT INTO organizations (name, bin, address, time_zone, council_id)
-     SELECT (ARRAY['Акимат', 'Управление здравоохранения', 'Управление образования', 'Отдел ЖКХ', 'Әкімдігі'])[1 + g % 5] || ' — ' || ($1::text[])[1 + g % 8] || ' №' || g,
-            lpad((990000000000 + g)::text, 12, '0'), ($1::text[])[1 + g % 8] || ', ул. Абая, ' || g, 'Asia/Almaty',
-            (SELECT array_agg(id ORDER BY name) FROM councils)[1 + g % 10]
+     SELECT jsonb_build_object(
+              'kk', (ARRAY['Әкімдігі', 'Денсаулық сақтау басқармасы', 'Білім басқармасы', 'ТКШ бөлімі', 'Әкімдігі'])[1 + g % 5] || ' — ' || ($1::text[])[1 + g % 8] || ' №' || g,
+              'ru', (ARRAY['Акимат', 'Управление здравоохранения', 'Управление образования', 'Отдел ЖКХ', 'Акимат'])[1 + g % 5] || ' — ' || ($1::text[])[1 + g % 8] || ' №' || g,
+              'en', null),
+            lpad((990000000000 + g)::text, 12, '0'),
+            jsonb_build_object('kk', ($1::text[])[1 + g % 8] || ', Абай көшесі, ' || g, 'ru', ($1::text[])[1 + g % 8] || ', ул. Абая, ' || g, 'en', null), 'Asia/Almaty',
+            (SELECT array_agg(id ORDER BY id) FROM councils)[1 + g % 10]
      FROM generate_series(1, 50) g`,
     [PLACES],
   );
@@ -125,11 +132,12 @@ async function seedPlans(c: Client, nPlans: number): Promise<void> {
                         created_at, updated_at, published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date, stage1_closed_swept_at,
                         protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at, stage2_closed_swept_at, outcome_published_at)
      SELECT org, (SELECT id FROM users u WHERE u.organization_id = org ORDER BY email LIMIT 1),
-            CASE WHEN ru THEN ($2::text[])[1 + g % 12] ELSE ($3::text[])[1 + g % 12] END || ' (' || ($4::text[])[1 + g % 8] || ', лот ' || g || ')',
-            CASE WHEN ru THEN $5 ELSE $6 END, (10000000 + g * 37 % 9000000)::text || '.000.000000',
+            jsonb_build_object('kk', ($3::text[])[1 + g % 12] || ' (' || ($4::text[])[1 + g % 8] || ', лот ' || g || ')',
+                               'ru', ($2::text[])[1 + g % 12] || ' (' || ($4::text[])[1 + g % 8] || ', лот ' || g || ')', 'en', null),
+            jsonb_build_object('kk', $6::text, 'ru', $5::text, 'en', null), (10000000 + g * 37 % 9000000)::text || '.000.000000',
             (1000000 + floor(r * 900000000))::bigint,
             (ARRAY['open_tender', 'auction', 'price_offers', 'single_source', 'commodity_exchange', 'e_shop'])[1 + g % 6],
-            '2027-Q' || (1 + g % 4), ($4::text[])[1 + g % 8],
+            '2027-Q' || (1 + g % 4), jsonb_build_object(CASE WHEN ($4::text[])[1 + g % 8] ~ '[әғқңөұүһі]' THEN 'kk' ELSE 'ru' END, ($4::text[])[1 + g % 8]),
             pub - interval '3 days', pub,
             CASE WHEN b < 19 THEN pub END,
             CASE WHEN b < 19 THEN pub + interval '20 days' END,
@@ -176,8 +184,9 @@ async function pagePlans(c: Client): Promise<PagePlans> {
  * (a few plans draw most remarks). 20% of the remarks of plans in stage 2 or later are stage-2 ones.
  */
 const remarkSql = (source: string) => `
-  INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, answered_at, overdue_swept_at)
-  SELECT plan_id, stage, author_id, body, created_at, encode(sha256(convert_to(plan_id::text || E'\\n' || body, 'UTF8')), 'hex'),
+  INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at, answered_at, overdue_swept_at)
+  SELECT plan_id, stage, author_id, body, CASE WHEN body ~ '[әғқңөұүһі]' THEN 'kk' ELSE 'ru' END, created_at,
+         encode(sha256(convert_to(plan_id::text || E'\\n' || body, 'UTF8')), 'hex'),
          created_at + interval '21 days', answered_at,
          CASE WHEN answered_at IS NULL AND created_at + interval '21 days' < now() THEN created_at + interval '21 days' END
   FROM (
@@ -245,7 +254,8 @@ async function seedAnswersAndFollows(c: Client): Promise<void> {
     c,
     'answers',
     `INSERT INTO answers (remark_id, version, body, disposition, author_id, published_at, late)
-     SELECT r.id, 1, CASE WHEN r.body ~ '[әғқңөұүһі]' THEN ($2::text[])[1 + abs(hashtext(r.id::text)) % 4] ELSE ($1::text[])[1 + abs(hashtext(r.id::text)) % 4] END,
+     SELECT r.id, 1, CASE WHEN r.language = 'kk' THEN jsonb_build_object('kk', ($2::text[])[1 + abs(hashtext(r.id::text)) % 4], 'ru', null, 'en', null)
+                          ELSE jsonb_build_object('kk', null, 'ru', ($1::text[])[1 + abs(hashtext(r.id::text)) % 4], 'en', null) END,
             (ARRAY['accepted', 'partially_accepted', 'rejected', 'explained'])[1 + abs(hashtext(r.body_hash)) % 4],
             s.id, r.answered_at, r.answered_at > r.answer_due_at
      FROM remarks r JOIN plans p ON p.id = r.plan_id
@@ -324,17 +334,18 @@ export async function seedSweepPlans(c: Client, n: number): Promise<void> {
     `INSERT INTO plans (organization_id, created_by, title, description, subject_code, amount, method, created_at, updated_at,
                         published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date)
      SELECT o.id, (SELECT id FROM users u WHERE u.organization_id = o.id ORDER BY email LIMIT 1),
-            ($2::text[])[1 + g % 12] || ' (лот С-' || g || ')', $3, '20000000.000.000000', 5000000, 'open_tender',
+            jsonb_build_object('kk', ($4::text[])[1 + g % 12] || ' (С-' || g || ' лот)', 'ru', ($2::text[])[1 + g % 12] || ' (лот С-' || g || ')', 'en', null),
+            jsonb_build_object('kk', $5::text, 'ru', $3::text, 'en', null), '20000000.000.000000', 5000000, 'open_tender',
             now() - interval '24 days', now() - interval '21 days', now() - interval '21 days', now() - interval '1 minute',
             (now() AT TIME ZONE 'Asia/Almaty')::date, (now() AT TIME ZONE 'Asia/Almaty')::date + 10
      FROM generate_series(1, $1) g JOIN (SELECT id, row_number() OVER (ORDER BY bin) AS rn FROM organizations) o ON o.rn = 1 + g % 50`,
-    [n, PLAN_SUBJECTS_RU, DESCRIPTION_RU],
+    [n, PLAN_SUBJECTS_RU, DESCRIPTION_RU, PLAN_SUBJECTS_KK, DESCRIPTION_KK],
   );
   await timed(
     c,
     'their remarks',
-    `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, answered_at)
-     SELECT p.id, 1, (SELECT id FROM users WHERE role = 'citizen' ORDER BY email_key LIMIT 1), ($1::text[])[1 + k], p.published_at + k * interval '1 day',
+    `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at, answered_at)
+     SELECT p.id, 1, (SELECT id FROM users WHERE role = 'citizen' ORDER BY email_key LIMIT 1), ($1::text[])[1 + k], 'ru', p.published_at + k * interval '1 day',
             md5(p.id::text || k) || md5(k || p.id::text), p.published_at + interval '30 days', CASE WHEN k = 1 THEN p.published_at + interval '3 days' END
      FROM plans p CROSS JOIN generate_series(1, 2) k WHERE p.stage1_closed_swept_at IS NULL AND p.stage1_closes_at < now()`,
     [REMARKS_RU],

@@ -15,7 +15,10 @@ const ACCOUNT = (alias: string) => `CASE WHEN ${alias}.locale IN ('kk','ru','en'
 interface Move {
   table: string;
   columns: string[];
-  /** FROM clause and the language expression, for UPDATE ... FROM; `t` is the table itself. */
+  /**
+   * Where the author's account is found: the FROM clause of a subquery giving `lang` (`t` is the
+   * table itself); '' when the text has no author.
+   */
   from: string;
   /** The language of the existing text, from the row (`t`) or the text itself (`column`, quoted). */
   lang: string | ((column: string) => string);
@@ -25,9 +28,11 @@ const MOVES: Move[] = [
   { table: 'plans', columns: ['title', 'description', 'delivery_place'], from: 'users u WHERE u.id = t.created_by', lang: ACCOUNT('u') },
   { table: 'organizations', columns: ['name', 'address'], from: '', lang: DETECTED },
   { table: 'councils', columns: ['name'], from: '', lang: DETECTED },
+  // The venue is a copy of the organization's address when the hearing was scheduled: the address's language.
+  { table: 'hearings', columns: ['venue'], from: '', lang: DETECTED },
   {
     table: 'hearings',
-    columns: ['venue', 'room'],
+    columns: ['room'],
     from: 'plans p JOIN users u ON u.id = p.created_by WHERE p.id = t.plan_id',
     lang: ACCOUNT('u'),
   },
@@ -51,6 +56,15 @@ const MOVES: Move[] = [
   { table: 'outcomes', columns: ['summary', 'correction_reason'], from: 'users u WHERE u.id = t.author_id', lang: ACCOUNT('u') },
 ];
 
+/**
+ * The language of a moved text: its author's account language; when the text has no author, or the
+ * author's account is gone (several author columns have no foreign key), the language its letters show.
+ */
+function languageOf(move: Move, text: string): string {
+  const detected = typeof move.lang === 'string' ? DETECTED(text) : move.lang(text);
+  return typeof move.lang === 'string' && move.from ? `coalesce((SELECT ${move.lang} FROM ${move.from}), ${detected})` : detected;
+}
+
 /** Column types before this migration, for down(); the others were text. */
 const ORIGINAL_TYPES: Record<string, string> = {
   'plans.title': 'character varying(500)',
@@ -69,11 +83,12 @@ const PROTOCOL_LISTS = ['speakers', 'positions', 'decisions'];
 /**
  * Two state languages (issue 15). Every text an organizer, council or administrator publishes becomes
  * jsonb `{kk, ru, en}` (null where absent); the existing text moves, unchanged, into its author's
- * account language, or for organization and council names (which have no author) into the language
- * its letters show. Remarks record the language they are written in. The plan search indexes every
- * version: Russian stemming for ru and en, and a language-neutral vector of every version in which
- * case and the Kazakh letters are folded (plan_search_fold), so that Kazakh never depends on Russian
- * stemming and "ҚАЗАҚ", "қазақ" and "казак" all find the same plan.
+ * account language; organization and council names and hearing venues (which have no author), and
+ * texts whose author's account is gone, into the language their letters show. Remarks record the
+ * language they are written in (by their letters, else their author's). The plan search indexes
+ * every version: Russian stemming for ru and en, and a language-neutral vector of every version in
+ * which case and the Kazakh letters are folded (plan_search_fold), so that Kazakh never depends on
+ * Russian stemming and "ҚАЗАҚ", "қазақ" and "казак" all find the same plan.
  */
 export class StateLanguages1796200000000 implements MigrationInterface {
   name = 'StateLanguages1796200000000';
@@ -96,7 +111,7 @@ export class StateLanguages1796200000000 implements MigrationInterface {
         const staging = `${column}_i18n`;
         await q.query(`ALTER TABLE "${move.table}" ADD "${staging}" jsonb`);
         await q.query(
-          `UPDATE "${move.table}" t SET "${staging}" = talqylau_localized(t."${column}", ${typeof move.lang === 'string' ? move.lang : move.lang(`t."${column}"`)})${move.from ? ` FROM ${move.from}` : ''}`,
+          `UPDATE "${move.table}" t SET "${staging}" = talqylau_localized(t."${column}", ${languageOf(move, `t."${column}"`)})`,
         );
         const notNull = (await q.query(
           `SELECT is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
@@ -108,23 +123,26 @@ export class StateLanguages1796200000000 implements MigrationInterface {
       }
     }
 
-    const authorLang = `(SELECT ${ACCOUNT('u')} FROM users u WHERE u.id = t.author_id)`;
+    const authorLang = (text: string) => `coalesce((SELECT ${ACCOUNT('u')} FROM users u WHERE u.id = t.author_id), ${DETECTED(text)})`;
     for (const list of PROTOCOL_LISTS) {
       await q.query(`UPDATE "protocols" t SET "${list}" = (
-        SELECT coalesce(jsonb_agg(talqylau_localized(e.value, ${authorLang}) ORDER BY e.ordinality), '[]'::jsonb)
+        SELECT coalesce(jsonb_agg(talqylau_localized(e.value, ${authorLang('e.value')}) ORDER BY e.ordinality), '[]'::jsonb)
         FROM jsonb_array_elements_text(t."${list}") WITH ORDINALITY e)`);
     }
     await q.query(`UPDATE "protocols" t SET "questions" = (
       SELECT coalesce(jsonb_agg(jsonb_build_object(
-        'question', talqylau_localized(e.value->>'question', ${authorLang}),
-        'answer', talqylau_localized(e.value->>'answer', ${authorLang})) ORDER BY e.ordinality), '[]'::jsonb)
+        'question', talqylau_localized(e.value->>'question', ${authorLang("(e.value->>'question')")}),
+        'answer', talqylau_localized(e.value->>'answer', ${authorLang("(e.value->>'answer')")})) ORDER BY e.ordinality), '[]'::jsonb)
       FROM jsonb_array_elements(t."questions") WITH ORDINALITY e)`);
     await q.query(`UPDATE "notices" t SET "documents" = (
-      SELECT coalesce(jsonb_agg(jsonb_set(e.value, '{title}', talqylau_localized(e.value->>'title', ${authorLang})) ORDER BY e.ordinality), '[]'::jsonb)
+      SELECT coalesce(jsonb_agg(jsonb_set(e.value, '{title}', talqylau_localized(e.value->>'title', ${authorLang("(e.value->>'title')")})) ORDER BY e.ordinality), '[]'::jsonb)
       FROM jsonb_array_elements(t."documents") WITH ORDINALITY e)`);
 
     await q.query(`ALTER TABLE "remarks" ADD "language" character varying(8)`);
-    await q.query(`UPDATE "remarks" t SET "language" = ${ACCOUNT('u')} FROM users u WHERE u.id = t.author_id`);
+    // A remark's language decides its answer's (Law on Languages, art. 11), so its letters count before
+    // its author's account language: a Kazakh-speaking account may well have written in Russian.
+    await q.query(`UPDATE "remarks" t SET "language" = CASE WHEN t.body ~ '[ӘәҒғҚқҢңӨөҰұҮүҺһІі]' THEN 'kk'
+      WHEN t.body ~ '[А-Яа-яЁё]' THEN 'ru' WHEN t.body ~ '[A-Za-z]' THEN 'en' ELSE ${authorLang('t.body')} END`);
     await q.query(`ALTER TABLE "remarks" ALTER COLUMN "language" SET NOT NULL`);
     await q.query(`ALTER TABLE "remarks" ADD CONSTRAINT "remarks_language_ck" CHECK (language ~ '^[a-z]{2,3}$')`);
 

@@ -4,7 +4,9 @@ import { DataSource } from 'typeorm';
 import { CalendarService } from './calendar/calendar.service';
 import { Clock } from './common/clock';
 import type { AppConfig } from './config/config';
+import type { DemoText } from './demo/demo-texts';
 import { seedDemoPlanRows } from './demo/demo-plans';
+import { demoText } from './demo/demo-texts';
 import { accountEmail, emailKey } from './identity/email-identity';
 import { hashPassword } from './identity/password-policy';
 import type { Role, User } from './identity/user.entity';
@@ -30,23 +32,45 @@ export interface DemoAccount {
   locale: 'kk' | 'ru' | 'en';
 }
 
+/** The demo councils; names in Kazakh, Russian and English. */
 export const DEMO_COUNCILS = {
-  akimat: { name: 'Public council of Almaty city' },
-  health: { name: 'Public council of the Karaganda region health department' },
-} as const;
+  akimat: {
+    name: { kk: 'Алматы қаласының қоғамдық кеңесі', ru: 'Общественный совет города Алматы', en: 'Public council of Almaty city' },
+  },
+  health: {
+    name: {
+      kk: 'Қарағанды облысы денсаулық сақтау басқармасының қоғамдық кеңесі',
+      ru: 'Общественный совет управления здравоохранения Карагандинской области',
+      en: 'Public council of the Karaganda region health department',
+    },
+  },
+} as const satisfies Record<string, { name: DemoText }>;
 
+/** The demo organizers; names and addresses in Kazakh, Russian and English. */
 export const DEMO_ORGANIZATIONS = {
   akimat: {
-    name: 'Akimat of Almaty city',
+    name: { kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: 'Akimat of Almaty city' },
     bin: '940240000438',
-    address: 'Almaty, Republic Square 4, 050001',
+    address: {
+      kk: 'Алматы қ., Республика алаңы, 4, 050001',
+      ru: 'г. Алматы, площадь Республики, 4, 050001',
+      en: 'Almaty, Republic Square 4, 050001',
+    },
     timeZone: 'Asia/Almaty',
     council: 'akimat',
   },
   health: {
-    name: 'Health Department of Karaganda region',
+    name: {
+      kk: 'Қарағанды облысының денсаулық сақтау басқармасы',
+      ru: 'Управление здравоохранения Карагандинской области',
+      en: 'Health Department of Karaganda region',
+    },
     bin: '000740001307',
-    address: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    address: {
+      kk: 'Қарағанды қ., Бұқар жырау даңғылы, 49, 100008',
+      ru: 'г. Караганда, проспект Бухар-Жырау, 49, 100008',
+      en: 'Karaganda, Bukhar-Zhyrau Avenue 49, 100008',
+    },
     timeZone: 'Asia/Almaty',
     council: 'health',
   },
@@ -148,13 +172,18 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
   const users = app.get(UsersRepository);
   return app.get(DataSource).transaction(async (em) => {
     const councils = {} as DemoData['councils'];
-    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: string }][]) {
-      councils[key] = await councilRows.insert(em, c.name);
+    for (const [key, c] of Object.entries(DEMO_COUNCILS) as [keyof typeof DEMO_COUNCILS, { name: DemoText }][]) {
+      councils[key] = await councilRows.insert(em, demoText(c.name));
     }
     const organizations = {} as DemoData['organizations'];
     for (const [key, o] of Object.entries(DEMO_ORGANIZATIONS) as [keyof typeof DEMO_ORGANIZATIONS, DemoOrganization][]) {
-      const { council, ...fields } = o;
-      organizations[key] = await organizationRows.insert(em, { ...fields, councilId: councils[council].id });
+      const { council, name, address, ...fields } = o;
+      organizations[key] = await organizationRows.insert(em, {
+        ...fields,
+        name: demoText(name),
+        address: demoText(address),
+        councilId: councils[council].id,
+      });
     }
     const created: Record<string, User> = {};
     for (const account of DEMO_ACCOUNTS) {

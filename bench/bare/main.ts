@@ -33,6 +33,9 @@ const PLAN_COLUMNS = `id, organization_id, created_by, title, description, subje
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
+/** A stored {kk, ru, en} text for a Russian reader (ru, then kk, then en). */
+const inRussian = (text: { kk?: string | null; ru?: string | null; en?: string | null }) => text.ru ?? text.kk ?? text.en;
+
 @Controller('api/v1')
 class BareController {
   @Post('plans/:id/remarks')
@@ -45,7 +48,7 @@ class BareController {
     const now = new Date();
     if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
     const due = new Date(now.getTime() + 21 * 86_400_000);
-    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due]);
+    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due, user.locale]);
     return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
   }
 
@@ -107,20 +110,22 @@ class BareController {
     const items = ids.map((id) => {
       const p = byId.get(id);
       const o = orgById.get(p.organization_id);
+      // What the service's LocalizeResponseInterceptor gives a Russian reader: the version, and every version under i18n.
       return {
         id: p.id,
-        organization: { id: o.id, name: o.name },
-        title: p.title,
-        description: p.description,
+        organization: { id: o.id, name: inRussian(o.name), i18n: { name: o.name } },
+        title: inRussian(p.title),
+        description: inRussian(p.description),
         subjectCode: p.subject_code,
         amount: Number(p.amount),
         method: p.method,
         plannedQuarter: p.planned_quarter,
-        deliveryPlace: p.delivery_place,
+        deliveryPlace: p.delivery_place ? inRussian(p.delivery_place) : null,
         publishedAt: iso(p.published_at),
         stage1: { opensAt: iso(p.published_at), closesAt: iso(p.stage1_closes_at) },
         stage2: p.stage2_opens_at ? { opensAt: iso(p.stage2_opens_at), closesAt: iso(p.stage2_closes_at) } : null,
         counts: countById.get(id) ?? { remarks: 0, answered: 0 },
+        i18n: { title: p.title, description: p.description, ...(p.delivery_place ? { deliveryPlace: p.delivery_place } : {}) },
       };
     });
     const last = ids.length ? byId.get(ids[ids.length - 1]) : null;

@@ -1,4 +1,6 @@
 import type { WorkingCalendar } from '../calendar/working-calendar';
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { LOCALES } from '../common/i18n/locale';
 import type { ProcedureConfig } from '../config/config';
 import { endOfLocalDay, localDate, stage2AnswerDueAt } from '../procedure/deadlines';
 import type { CommitmentStatus } from './commitment.entity';
@@ -99,6 +101,19 @@ export function titlesUnique(titles: readonly string[]): boolean {
     seen.add(key);
   }
   return true;
+}
+
+/**
+ * Titles of a notice's documents in every language: each language's versions are unique (a commitment
+ * names a document by any version of its title, so no version may name two documents in one language).
+ */
+export function localizedTitlesUnique(titles: readonly LocalizedText[]): boolean {
+  return LOCALES.every((lang) => titlesUnique(titles.flatMap((t) => t.get(lang) ?? [])));
+}
+
+/** Every version of every title: a commitment's `document` may name any of them. */
+export function titleVersions(titles: readonly LocalizedText[]): string[] {
+  return titles.flatMap((t) => t.languages().map((lang) => t.get(lang)!));
 }
 
 /** Does a new version say something the latest one did not (or account for a later answer)? */

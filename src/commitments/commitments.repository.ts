@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { queryRows } from '../database/query-rows';
 import { User } from '../identity/user.entity';
 import { Remark } from '../remarks/remark.entity';
@@ -14,7 +15,8 @@ export interface CandidateRow {
   author_name: string;
   answer_id: string;
   answer_version: number;
-  answer_body: string;
+  /** jsonb {kk, ru, en}: read it with LocalizedText.fromStored. */
+  answer_body: unknown;
   disposition: 'accepted' | 'partially_accepted';
 }
 
@@ -100,14 +102,14 @@ export class CommitmentsRepository {
     return row ?? null;
   }
 
-  /** The titles of the documents of the plan's current notice (its latest version). */
-  async noticeTitles(em: EntityManager, planId: string): Promise<string[]> {
-    const [row] = await queryRows<{ documents: { title: string }[] }>(
+  /** The titles of the documents of the plan's current notice (its latest version), every language of each. */
+  async noticeTitles(em: EntityManager, planId: string): Promise<LocalizedText[]> {
+    const [row] = await queryRows<{ documents: { title: unknown }[] }>(
       em,
       'SELECT documents FROM notices WHERE plan_id = $1 ORDER BY version DESC LIMIT 1',
       [planId],
     );
-    return (row?.documents ?? []).map((d) => d.title);
+    return (row?.documents ?? []).flatMap((d) => LocalizedText.fromStored(d.title) ?? []);
   }
 
   /** Which of the plan's commitments the user's own remarks made. */

@@ -6,6 +6,7 @@ import type { WorkingCalendar } from '../calendar/working-calendar';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import type { LocalText } from '../common/i18n/catalogue';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -27,6 +28,7 @@ import {
   CommitmentsCheck,
   disputeAnswerDueAt,
   InvalidReason,
+  titleVersions,
 } from './commitment-rules';
 import { CandidateRow, CommitmentsRepository, VerdictRow, VersionRow } from './commitments.repository';
 import { remarkBodyHash } from '../remarks/remarks.service';
@@ -55,7 +57,8 @@ export interface CommitmentView {
   remarkId: string;
   remark: { body: string; authorName: string };
   /** The remark's latest answer while it accepts the remark (null once a correction no longer does). */
-  answer: { body: string; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
+  /** The answer that made the commitment (a published text: API reads give the reader's version and i18n). */
+  answer: { body: LocalizedText; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
   disposition: 'accepted' | 'partially_accepted';
   status: CommitmentStatus | 'pending';
   document: string | null;
@@ -103,7 +106,7 @@ function refuseUnless(check: CommitmentsCheck): CleanCommitment[] {
 }
 
 function answerOf(c: CandidateRow): CommitmentView['answer'] {
-  return { body: c.answer_body, disposition: c.disposition, version: c.answer_version };
+  return { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition, version: c.answer_version };
 }
 
 function verdictView(v: VerdictRow | undefined): CommitmentVerdictView | null {
@@ -229,14 +232,14 @@ export class CommitmentsService {
     em: EntityManager,
     ctx: { plan: Plan; timeZone: string; user: AuthUser; now: Date; stage2ClosesAt: Date },
     inputs: CommitmentInput[],
-    titles: string[],
+    titles: LocalizedText[],
   ): Promise<void> {
     const candidates = await this.commitments.candidates(em, ctx.plan.id);
     const clean = refuseUnless(
       checkCommitments(
         candidates.map((c) => c.remark_id),
         inputs,
-        titles,
+        titleVersions(titles),
         true,
       ),
     );
@@ -265,7 +268,7 @@ export class CommitmentsService {
         checkCommitments(
           candidates.map((c) => c.remark_id),
           inputs,
-          titles,
+          titleVersions(titles),
           false,
         ),
       );
@@ -380,6 +383,8 @@ export class CommitmentsService {
             answeredAt: null,
             overdueSweptAt: null,
             disputesRemarkId: remark.id,
+            // the author writes the dispute's reason in their own language
+            language: user.locale,
           });
           filed = dispute.id;
         }

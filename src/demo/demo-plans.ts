@@ -7,7 +7,7 @@ import type { NoticeDocument } from '../documentation/notice.entity';
 import type { User } from '../identity/user.entity';
 import type { Organization } from '../organizations/organization.entity';
 import type { Decision } from '../outcomes/outcome.entity';
-import type { Plan, ProcurementMethod } from '../plans/plan.entity';
+import type { Plan } from '../plans/plan.entity';
 import {
   answerDueAt,
   hearingDateOptions,
@@ -29,11 +29,20 @@ import { computeConclusion } from '../reviews/conclusion';
 import type { Recommendation } from '../reviews/recommendation.entity';
 import type { PositionKind } from '../reviews/review-position.entity';
 import { DemoRepository } from './demo.repository';
+import type { Locale } from '../common/i18n/locale';
+import type { DemoPlanText, DemoText } from './demo-texts';
+import { GREENING, GREENING_REVIEW, MEDICINES, MEDICINES_REVIEW, ROADS, SCHOOL_MEALS, ULTRASOUND, demoText } from './demo-texts';
 import { disputeAnswerDueAt } from '../commitments/commitment-rules';
 import { remarkBodyHash } from '../remarks/remarks.service';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
+
+/** A citizen's remark: written in one language, recorded as the remark's language. */
+interface Said {
+  lang: Locale;
+  text: string;
+}
 
 export interface DemoPlanActors {
   organizations: { akimat: Organization; health: Organization };
@@ -43,21 +52,17 @@ export interface DemoPlanActors {
   healthMembers: User[];
 }
 
-interface PlanInput {
-  title: string;
-  description: string;
-  subjectCode: string;
-  amount: number;
-  method: ProcurementMethod;
-  plannedQuarter: string;
-  deliveryPlace: string;
-}
-
 /**
  * Demo plans, one in every stage relative to `now`: every stored deadline is computed by
  * procedure/deadlines.ts from a publication time in the past, so each window is where it should be.
  * Rows are inserted directly (the services stamp "now" and cannot create past events); no e-mails.
  * Does nothing when any plan exists.
+ *
+ * Every published text is in Kazakh and Russian, except on purpose: the answer on the price per
+ * portion (Russian only, to a Russian remark), one council member's position (Kazakh only) and the
+ * draft's description (Russian only: its hub lists the missing translation); the school meals plan
+ * has no English, so an English page shows its Russian version. Remarks are in their authors' own
+ * language: Kazakh, Russian and one in English.
  */
 export async function seedDemoPlanRows(
   db: DataSource,
@@ -75,47 +80,45 @@ export async function seedDemoPlanRows(
     await councilReview(seeder, a);
     await stage2Open(seeder, a);
     await closed(seeder, a);
-    // 6. A draft (visible to its organizer only).
+    // 6. A draft (visible to its organizer only); its description is not translated yet.
     await seeder.draft({
       organizationId: a.organizations.health.id,
       createdBy: a.organizers.health.id,
-      title: 'Санитарный транспорт (черновик)',
-      description: 'Три автомобиля скорой помощи класса B.',
+      title: demoText({ kk: 'Санитарлық көлік (жоба)', ru: 'Санитарный транспорт (черновик)' }),
+      description: demoText({ ru: 'Три автомобиля скорой помощи класса B.' }),
       subjectCode: '291023.000.000001',
       amount: 180_000_000,
       method: 'open_tender',
       plannedQuarter: '2027-Q4',
-      deliveryPlace: 'Темиртау',
+      deliveryPlace: demoText({ kk: 'Теміртау', ru: 'Темиртау' }),
       publishedAt: null,
     });
     return 6;
   });
 }
 
-/** 1. Stage 1 open: published 5 days ago, remarks in kk and ru, some answered. */
+/** 1. Stage 1 open: published 5 days ago, remarks in kk, ru and en, some answered. */
 async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar, olga] = a.citizens;
-  const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, {
-    title: 'Школьное питание для 12 школ Алмалинского района',
-    description: 'Горячее питание для учащихся 1-4 классов 12 школ.\nПоставка каждый учебный день, меню согласовано с санитарной службой.',
-    subjectCode: '561019.000.000000',
-    amount: 125_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q2',
-    deliveryPlace: 'Алматы, Алмалинский район',
-  });
+  const p = await seeder.published(a.organizations.akimat, a.organizers.akimat, 5, SCHOOL_MEALS);
   const r1 = await seeder.remark(
     p,
     1,
     aigerim,
-    'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.',
+    {
+      lang: 'kk',
+      text: 'Мәзірде жергілікті өнімдердің үлесін көрсетуді сұраймын: сүт пен нан аудандағы өндірушілерден болса жақсы.',
+    },
     4 * DAY,
   );
   const a1 = await seeder.answer(
     r1,
     a.organizers.akimat,
     'partially_accepted',
-    'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.',
+    {
+      kk: 'Техникалық ерекшелікке жергілікті сүт өнімдері туралы талап қосылады; нан бойынша талап бәсекелестікті шектейді, сондықтан қосылмайды.',
+      ru: 'В техническую спецификацию добавляется требование о местной молочной продукции; требование по хлебу ограничило бы конкуренцию, поэтому не добавляется.',
+    },
     2 * DAY,
   );
   // The author finds the answer reasoned (the window of 10 working days is still open).
@@ -124,14 +127,17 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     p,
     1,
     daniyar,
-    'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.',
+    { lang: 'ru', text: 'Цена за порцию завышена по сравнению с прошлым годом на 18%. Прошу обосновать расчёт.' },
     3 * DAY,
   );
+  // Only in Russian, the remark's language: the Kazakh page shows it marked, with the note.
   const a2 = await seeder.answer(
     r2,
     a.organizers.akimat,
     'explained',
-    'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.',
+    {
+      ru: 'Расчёт основан на ценах трёх поставщиков за март; рост связан с увеличением калорийности по новым нормам Минздрава. Расчёт приложен к плану.',
+    },
     1 * DAY,
   );
   // ... and another author calls an answer formal, with the reason.
@@ -142,34 +148,38 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     'К плану приложен только итог, а не расчёт: не видно цен трёх поставщиков и того, насколько выросла калорийность.',
     seeder.ago(20 * HOUR),
   );
-  await seeder.remark(p, 1, olga, 'Просим включить требование о диетическом меню для детей с аллергией и целиакией.', 1 * DAY);
-  await seeder.remark(p, 1, aigerim, 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?', 6 * HOUR);
+  await seeder.remark(
+    p,
+    1,
+    olga,
+    { lang: 'en', text: 'Please require a diet menu for children with allergies and coeliac disease.' },
+    1 * DAY,
+  );
+  await seeder.remark(p, 1, aigerim, { lang: 'kk', text: 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?' }, 6 * HOUR);
 }
 
 /** 2. Awaiting the hearing: stage 1 closed, hearing scheduled on the next allowed working day. */
 async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, {
-    title: 'Закуп аппаратов УЗИ для районных больниц',
-    description: 'Пять аппаратов ультразвуковой диагностики экспертного класса с обучением персонала.',
-    subjectCode: '266012.300.000001',
-    amount: 310_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q3',
-    deliveryPlace: 'Карагандинская область',
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 21, ULTRASOUND);
   const r = await seeder.remark(
     p,
     1,
     daniyar,
-    'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.',
+    {
+      lang: 'ru',
+      text: 'Требование о конкретной модели датчика ограничивает конкуренцию. Прошу указать функциональные характеристики.',
+    },
     10 * DAY,
   );
   const answer = await seeder.answer(
     r,
     a.organizers.health,
     'accepted',
-    'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).',
+    {
+      kk: 'Талап функционалдық сипаттамалармен ауыстырылды (жиілік диапазоны, сканерлеу тереңдігі).',
+      ru: 'Требование заменено функциональными характеристиками (частотный диапазон, глубина сканирования).',
+    },
     5 * DAY,
   );
   // The same author calls a second answer formal: two answers, one author.
@@ -180,7 +190,7 @@ async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void>
     'Не названы ни частотный диапазон, ни глубина сканирования: проверить, что требование к модели действительно снято, нельзя.',
     seeder.ago(4 * DAY),
   );
-  await seeder.remark(p, 1, aigerim, 'Кадрларды оқыту неше күнге жоспарланған?', 9 * DAY);
+  await seeder.remark(p, 1, aigerim, { lang: 'kk', text: 'Кадрларды оқыту неше күнге жоспарланған?' }, 9 * DAY);
   const date = seeder.hearingDate(p, 'future');
   await seeder.hearing(p, a.organizations.health, date);
 }
@@ -188,25 +198,33 @@ async function awaitingHearing(seeder: Seeder, a: DemoPlanActors): Promise<void>
 /** 3. Council review: hearing held, protocol published, positions recorded, review still open. */
 async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const olga = a.citizens[2];
-  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, {
-    title: 'Ремонт дорог в микрорайоне Айнабулак',
-    description: 'Средний ремонт 4,2 км внутриквартальных дорог с заменой бордюров и освещения.',
-    subjectCode: '421110.900.000000',
-    amount: 840_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q2',
-    deliveryPlace: 'Алматы, Жетысуский район',
-  });
-  const r = await seeder.remark(p, 1, olga, 'Прошу предусмотреть пандусы на всех пешеходных переходах.', 15 * DAY);
-  await seeder.answer(r, a.organizers.akimat, 'accepted', 'Пандусы включены в смету по всем 23 переходам.', 12 * DAY);
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 26, ROADS);
+  const r = await seeder.remark(p, 1, olga, { lang: 'ru', text: 'Прошу предусмотреть пандусы на всех пешеходных переходах.' }, 15 * DAY);
+  await seeder.answer(
+    r,
+    a.organizers.akimat,
+    'accepted',
+    { kk: 'Пандустар барлық 23 жаяу жүргінші өткелі бойынша сметаға енгізілді.', ru: 'Пандусы включены в смету по всем 23 переходам.' },
+    12 * DAY,
+  );
   const date = seeder.hearingDate(p, 'past');
   await seeder.hearing(p, a.organizations.akimat, date);
   const protocolAt = await seeder.protocol(p, a.organizers.akimat, date);
-  const positions: [User, PositionKind, string][] = [
-    [a.akimatMembers[0], 'endorse_with_recommendations', 'Ұсыным: жұмыс кестесін тұрғындармен алдын ала келісу.'],
-    [a.akimatMembers[1], 'endorse', 'Протокол отражает все вопросы участников.'],
+  const positions: [User, PositionKind, DemoText][] = [
+    [
+      a.akimatMembers[0],
+      'endorse_with_recommendations',
+      { kk: 'Ұсыным: жұмыс кестесін тұрғындармен алдын ала келісу.', ru: 'Рекомендация: заранее согласовать график работ с жителями.' },
+    ],
+    [
+      a.akimatMembers[1],
+      'endorse',
+      { kk: 'Хаттамада қатысушылардың барлық сұрақтары көрсетілген.', ru: 'Протокол отражает все вопросы участников.' },
+    ],
   ];
-  await seeder.positions(p, protocolAt, positions, { 0: ['Жұмыс кестесін тұрғындармен алдын ала келісу.'] });
+  await seeder.positions(p, protocolAt, positions, {
+    0: [{ kk: 'Жұмыс кестесін тұрғындармен алдын ала келісу.', ru: 'Заранее согласовать график работ с жителями.' }],
+  });
 }
 
 /**
@@ -216,32 +234,30 @@ async function councilReview(seeder: Seeder, a: DemoPlanActors): Promise<void> {
  */
 async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar, olga] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, {
-    title: 'Лекарственные средства для онкологического диспансера',
-    description: 'Противоопухолевые препараты по перечню ГОБМП на второе полугодие.',
-    subjectCode: '212012.000.000010',
-    amount: 1_250_000_000,
-    method: 'open_tender',
-    plannedQuarter: '2027-Q3',
-    deliveryPlace: 'Караганда, ул. Пичугина 6',
-  });
+  const p = await seeder.publishedUntilClosed(a.organizations.health, a.organizers.health, 45, MEDICINES);
   const [shelfLife, shelfLifeAnswer] = await seeder.answered(
     p,
-    [olga, 'Прошу требовать остаточный срок годности препаратов при поставке не менее 12 месяцев.', 3 * DAY],
+    [olga, { lang: 'ru', text: 'Прошу требовать остаточный срок годности препаратов при поставке не менее 12 месяцев.' }, 3 * DAY],
     [
       a.organizers.health,
       'accepted',
-      'Требование об остаточном сроке годности не менее 12 месяцев будет включено в техническую спецификацию.',
+      {
+        kk: 'Жеткізу кезінде препараттардың қалдық жарамдылық мерзімі кемінде 12 ай болуы туралы талап техникалық ерекшелікке енгізіледі.',
+        ru: 'Требование об остаточном сроке годности не менее 12 месяцев будет включено в техническую спецификацию.',
+      },
       5 * DAY,
     ],
   );
   const [, deliveryAnswer] = await seeder.answered(
     p,
-    [aigerim, 'Дәрілерді диспансерге аптасына кемінде бір рет жеткізуді талап етуді сұраймын.', 4 * DAY],
+    [aigerim, { lang: 'kk', text: 'Дәрілерді диспансерге аптасына кемінде бір рет жеткізуді талап етуді сұраймын.' }, 4 * DAY],
     [
       a.organizers.health,
       'partially_accepted',
-      'Жеткізу екі аптада бір рет белгіленеді, аптасына бір рет емес; шұғыл тапсырыстар 24 сағат ішінде жеткізіледі.',
+      {
+        kk: 'Жеткізу екі аптада бір рет белгіленеді, аптасына бір рет емес; шұғыл тапсырыстар 24 сағат ішінде жеткізіледі.',
+        ru: 'Поставка устанавливается раз в две недели, а не раз в неделю; срочные заказы доставляются в течение 24 часов.',
+      },
       6 * DAY,
     ],
   );
@@ -256,11 +272,12 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     a.healthMembers,
     a.organizers.health,
     [
-      [a.healthMembers[0], 'endorse', 'Протокол полный, замечания участников отражены.'],
-      [a.healthMembers[1], 'endorse_with_recommendations', 'Одобряю при условии разбивки на лоты по группам препаратов.'],
-      [a.healthMembers[2], 'endorse', 'Хаттама толық.'],
+      [a.healthMembers[0], 'endorse', MEDICINES_REVIEW.positions[0]],
+      [a.healthMembers[1], 'endorse_with_recommendations', MEDICINES_REVIEW.positions[1]],
+      // Only in Kazakh, as the member wrote it: the Russian page shows it marked, with the note.
+      [a.healthMembers[2], 'endorse', MEDICINES_REVIEW.positions[2]],
     ],
-    { 1: ['Разделить закупку на лоты по фармакологическим группам.'] },
+    MEDICINES_REVIEW.recommendations,
   );
   const [notImplemented] = await seeder.notice(p, a.organizations.health, a.organizers.health, seeder.ago(DAY), [
     {
@@ -282,7 +299,7 @@ async function stage2Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     p,
     2,
     daniyar,
-    'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.',
+    { lang: 'ru', text: 'Пункт 14 документации требует опыт 5 лет, что противоречит Правилам осуществления государственных закупок.' },
     3 * HOUR,
   );
 }
@@ -293,14 +310,20 @@ async function disputeAnswered(seeder: Seeder, a: DemoPlanActors, remark: Remark
     remark,
     commitment,
     'disputed',
-    'Исключение нужно только для трёх препаратов, а требование снято для всего перечня. Прошу включить его для остальных.',
+    {
+      lang: 'ru',
+      text: 'Исключение нужно только для трёх препаратов, а требование снято для всего перечня. Прошу включить его для остальных.',
+    },
     seeder.ago(20 * HOUR),
   );
   await seeder.answer(
     dispute!,
     a.organizers.health,
     'explained',
-    'Срок годности не менее 12 месяцев будет установлен для всех препаратов, кроме трёх, у которых один производитель; изменение документации опубликуем до конца второго этапа.',
+    {
+      kk: 'Жарамдылық мерзімі кемінде 12 ай деген талап жалғыз өндірушісі бар үш препараттан басқа барлық препаратқа белгіленеді; құжаттамаға өзгерісті екінші кезең аяқталғанға дейін жариялаймыз.',
+      ru: 'Срок годности не менее 12 месяцев будет установлен для всех препаратов, кроме трёх, у которых один производитель; изменение документации опубликуем до конца второго этапа.',
+    },
     6 * HOUR,
   );
 }
@@ -313,27 +336,36 @@ async function disputeAnswered(seeder: Seeder, a: DemoPlanActors, remark: Remark
  */
 async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
   const [aigerim, daniyar] = a.citizens;
-  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, {
-    title: 'Озеленение сквера на улице Абая',
-    description: 'Посадка 320 деревьев и устройство системы капельного полива.',
-    subjectCode: '813010.000.000000',
-    amount: 96_000_000,
-    method: 'auction',
-    plannedQuarter: '2027-Q1',
-    deliveryPlace: 'Алматы, ул. Абая',
-  });
-  const r = await seeder.remark(p, 1, aigerim, 'Ағаштардың түрлерін жергілікті климатқа сай таңдауды сұраймыз.', 80 * DAY);
+  const p = await seeder.publishedUntilClosed(a.organizations.akimat, a.organizers.akimat, 90, GREENING);
+  const r = await seeder.remark(
+    p,
+    1,
+    aigerim,
+    { lang: 'kk', text: 'Ағаштардың түрлерін жергілікті климатқа сай таңдауды сұраймыз.' },
+    80 * DAY,
+  );
   const accepted = await seeder.answer(
     r,
     a.organizers.akimat,
     'accepted',
-    'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.',
+    {
+      kk: 'Тізімге тек жергілікті климатқа бейімделген түрлер енгізілді.',
+      ru: 'В перечень включены только породы, приспособленные к местному климату.',
+    },
     75 * DAY,
   );
   const [watering, formal] = await seeder.answered(
     p,
-    [daniyar, 'Прошу указать в документации, кто поливает деревья первые два года и сколько это стоит.', 12 * DAY],
-    [a.organizers.akimat, 'explained', 'Полив будет организован в соответствии с требованиями действующего законодательства.', 14 * DAY],
+    [daniyar, { lang: 'ru', text: 'Прошу указать в документации, кто поливает деревья первые два года и сколько это стоит.' }, 12 * DAY],
+    [
+      a.organizers.akimat,
+      'explained',
+      {
+        kk: 'Суару қолданыстағы заңнаманың талаптарына сәйкес ұйымдастырылады.',
+        ru: 'Полив будет организован в соответствии с требованиями действующего законодательства.',
+      },
+      14 * DAY,
+    ],
   );
   await seeder.verdict(
     watering,
@@ -353,10 +385,10 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     a.akimatMembers,
     a.organizers.akimat,
     [
-      [a.akimatMembers[0], 'endorse_with_recommendations', 'Ағаштардың күтімін кепілдік мерзіміне енгізу керек.'],
-      [a.akimatMembers[1], 'endorse_with_recommendations', 'Предусмотреть уход за деревьями в течение двух лет.'],
+      [a.akimatMembers[0], 'endorse_with_recommendations', GREENING_REVIEW.positions[0]],
+      [a.akimatMembers[1], 'endorse_with_recommendations', GREENING_REVIEW.positions[1]],
     ],
-    { 0: ['Кепілдік мерзімінде ағаштарды күтуді шартқа енгізу.'], 1: ['Включить двухлетний уход за посадками в договор.'] },
+    GREENING_REVIEW.recommendations,
     { 0: [watering], 1: [watering] },
   );
   // The correction the council's finding demands: after the conclusion, a real change of the text.
@@ -364,8 +396,8 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     watering,
     a.organizers.akimat,
     'explained',
-    'Полив в течение двух гарантийных лет выполняет подрядчик за свой счёт (пункт 7.2 проекта договора); его стоимость, около 4,1 млн тенге, входит в цену договора.',
-    'Общественный совет признал первый ответ формальным.',
+    GREENING_REVIEW.correction,
+    GREENING_REVIEW.correctionReason,
     new Date(review.closedAt.getTime() + review.step / 2),
   );
   await seeder.verdict(watering, corrected, 'reasoned', null, new Date(corrected.publishedAt.getTime() + 2 * HOUR));
@@ -380,16 +412,14 @@ async function closed(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     },
   ]);
   await seeder.commitmentVerdict(r, commitment, 'confirmed', null, new Date(noticeAt.getTime() + DAY));
-  await seeder.outcome(
-    p,
-    a.organizers.akimat,
-    'amend',
-    'Документация изменена: учтены замечания о породах деревьев; закупка проводится.',
-    seeder.ago(5 * DAY),
-  );
+  await seeder.outcome(p, a.organizers.akimat, 'amend', GREENING_REVIEW.outcome, seeder.ago(5 * DAY));
 }
 
-/** How the notice accounts for the commitment of one stage-1 answer. */
+/**
+ * How the notice accounts for the commitment of one stage-1 answer. Commitments' texts are plain
+ * strings without a language, so the demo writes them in the organizer's language (Russian), and
+ * `document` names a notice document by one of its title's versions.
+ */
 interface CommitmentInput {
   answer: Answer;
   status: CommitmentStatus;
@@ -432,11 +462,14 @@ class Seeder {
     return this.now.getTime() - this.time(plan, ms).getTime();
   }
 
-  async published(org: Organization, organizer: User, daysAgo: number, input: PlanInput): Promise<Plan> {
+  async published(org: Organization, organizer: User, daysAgo: number, input: DemoPlanText): Promise<Plan> {
     const publishedAt = new Date(this.now.getTime() - daysAgo * DAY);
     const w = stage1Window(publishedAt, org.timeZone, this.cal, this.cfg);
     const plan = await this.rows.insertPlan(this.em, {
       ...input,
+      title: demoText(input.title),
+      description: demoText(input.description),
+      deliveryPlace: demoText(input.deliveryPlace),
       organizationId: org.id,
       createdBy: organizer.id,
       publishedAt,
@@ -450,7 +483,7 @@ class Seeder {
   }
 
   /** Published at least `minDaysAgo` ago, moved back until stage 1 has closed before now and the hearing window is usable. */
-  async publishedUntilClosed(org: Organization, organizer: User, minDaysAgo: number, input: PlanInput): Promise<Plan> {
+  async publishedUntilClosed(org: Organization, organizer: User, minDaysAgo: number, input: DemoPlanText): Promise<Plan> {
     let days = minDaysAgo;
     for (; days < minDaysAgo + 20; days++) {
       const w = stage1Window(new Date(this.now.getTime() - days * DAY), org.timeZone, this.cal, this.cfg);
@@ -481,7 +514,7 @@ class Seeder {
       endsAt: new Date(startsAt.getTime() + 2 * HOUR),
       localDate: date,
       venue: org.address,
-      room: 'Зал заседаний, 2 этаж',
+      room: demoText({ kk: 'Мәжіліс залы, 2-қабат', ru: 'Зал заседаний, 2 этаж', en: 'Meeting hall, 2nd floor' }),
       livestreamUrl: null,
       icalUid: `${id}@talqylau`,
       sequence: 0,
@@ -500,11 +533,34 @@ class Seeder {
       planId: plan.id,
       version: 1,
       attendeesCount: 27,
-      speakers: ['Представитель организатора', 'Айгерим С.', 'Данияр Т.'],
-      positions: ['Участники поддержали закупку при условии учёта замечаний.'],
-      questions: [{ question: 'Будут ли учтены замечания участников?', answer: 'Да, все ответы опубликованы на портале.' }],
-      summary: 'Слушания проведены открыто по месту нахождения организатора; рассмотрены все замечания первого этапа.',
-      decisions: ['Учесть замечания, принятые в ответах организатора.'],
+      speakers: [
+        demoText({ kk: 'Ұйымдастырушының өкілі', ru: 'Представитель организатора', en: "The organizer's representative" }),
+        demoText({ kk: 'Айгерім С.', ru: 'Айгерим С.' }),
+        demoText({ kk: 'Данияр Т.', ru: 'Данияр Т.' }),
+      ],
+      positions: [
+        demoText({
+          kk: 'Қатысушылар ескертулер ескерілген жағдайда сатып алуды қолдады.',
+          ru: 'Участники поддержали закупку при условии учёта замечаний.',
+        }),
+      ],
+      questions: [
+        {
+          question: demoText({ kk: 'Қатысушылардың ескертулері ескеріле ме?', ru: 'Будут ли учтены замечания участников?' }),
+          answer: demoText({ kk: 'Иә, барлық жауаптар порталда жарияланды.', ru: 'Да, все ответы опубликованы на портале.' }),
+        },
+      ],
+      summary: demoText({
+        kk: 'Тыңдаулар ұйымдастырушының орналасқан жерінде ашық өткізілді; бірінші кезеңнің барлық ескертулері қаралды.',
+        ru: 'Слушания проведены открыто по месту нахождения организатора; рассмотрены все замечания первого этапа.',
+        en: "The hearing was held openly at the organizer's location; every remark of stage one was considered.",
+      }),
+      decisions: [
+        demoText({
+          kk: 'Ұйымдастырушының жауаптарында қабылданған ескертулерді ескеру.',
+          ru: 'Учесть замечания, принятые в ответах организатора.',
+        }),
+      ],
       authorId: author.id,
       publishedAt,
       late: false,
@@ -521,15 +577,21 @@ class Seeder {
   async positions(
     plan: Plan,
     protocolAt: Date,
-    positions: [User, PositionKind, string][],
-    recommendations: Record<number, string[]>,
+    positions: [User, PositionKind, DemoText][],
+    recommendations: Record<number, DemoText[]>,
     step = DAY,
     formalAnswers: Record<number, Remark[]> = {},
   ): Promise<Recommendation[]> {
     const created: Recommendation[] = [];
     for (const [i, [member, position, text]] of positions.entries()) {
       const at = new Date(protocolAt.getTime() + (i + 1) * step);
-      const saved = await this.rows.insertPosition(this.em, { planId: plan.id, memberId: member.id, position, text, createdAt: at });
+      const saved = await this.rows.insertPosition(this.em, {
+        planId: plan.id,
+        memberId: member.id,
+        position,
+        text: demoText(text),
+        createdAt: at,
+      });
       for (const remark of formalAnswers[i] ?? []) {
         const answer = this.latest.get(remark.id);
         assertRule(answer !== undefined && answer.publishedAt < at, 'a member names an answered remark formal');
@@ -545,7 +607,7 @@ class Seeder {
           await this.rows.insertRecommendation(this.em, {
             planId: plan.id,
             positionId: saved.id,
-            text: recommendation,
+            text: demoText(recommendation),
             createdAt: at,
             responseDueAt: recommendationResponseDueAt(at, tz(plan), this.cal, this.cfg),
             respondedAt: null,
@@ -567,8 +629,8 @@ class Seeder {
     until: Date,
     members: User[],
     organizer: User,
-    positions: [User, PositionKind, string][],
-    recommendations: Record<number, string[]>,
+    positions: [User, PositionKind, DemoText][],
+    recommendations: Record<number, DemoText[]>,
     formalAnswers: Record<number, Remark[]> = {},
   ): Promise<{ closedAt: Date; step: number }> {
     const step = Math.min(DAY, Math.floor((until.getTime() - protocolAt.getTime()) / (positions.length + 3)));
@@ -593,7 +655,11 @@ class Seeder {
         recommendationId: rec.id,
         version: 1,
         accepted: true,
-        text: 'Рекомендация учтена: изменения внесены в проект договора. / Ұсыным ескерілді: шарт жобасына өзгерістер енгізілді.',
+        text: demoText({
+          kk: 'Ұсыным ескерілді: шарт жобасына өзгерістер енгізілді.',
+          ru: 'Рекомендация учтена: изменения внесены в проект договора.',
+          en: 'The recommendation is accepted: the draft contract was amended.',
+        }),
         authorId: organizer.id,
         publishedAt,
         late: publishedAt > rec.responseDueAt,
@@ -631,10 +697,14 @@ class Seeder {
   /** The notice opening stage 2, accounting for the given commitments of stage 1 (their version 1). */
   async notice(plan: Plan, org: Organization, author: User, publishedAt: Date, commitments: CommitmentInput[] = []): Promise<Commitment[]> {
     const w = stage2Window(publishedAt, org.timeZone, this.cal, this.cfg);
-    const documents: NoticeDocument[] = ['Техническая спецификация', 'Проект договора'].map((title, i) => ({
-      title,
+    const titles: DemoText[] = [
+      { kk: 'Техникалық ерекшелік', ru: 'Техническая спецификация', en: 'Technical specification' },
+      { kk: 'Шарт жобасы', ru: 'Проект договора', en: 'Draft contract' },
+    ];
+    const documents: NoticeDocument[] = titles.map((title, i) => ({
+      title: demoText(title),
       url: `https://example.kz/docs/${plan.id}/${i + 1}.pdf`,
-      sha256: createHash('sha256').update(`${plan.id}:${title}`).digest('hex'),
+      sha256: createHash('sha256').update(`${plan.id}:${title.ru}`).digest('hex'),
     }));
     await this.rows.insertNotice(this.em, {
       planId: plan.id,
@@ -659,7 +729,7 @@ class Seeder {
       assertRule(this.latest.get(answer.remarkId) === answer, 'a commitment accounts for the latest answer');
       assertRule(answer.disposition === 'accepted' || answer.disposition === 'partially_accepted', 'a commitment accepts the remark');
       assertRule(
-        c.status === 'not_implemented' || documents.some((d) => d.title === c.document),
+        c.status === 'not_implemented' || documents.some((d) => d.title.languages().some((lang) => d.title.get(lang) === c.document)),
         "an implemented commitment names a notice's document",
       );
       const disposition = answer.disposition as 'accepted' | 'partially_accepted';
@@ -685,14 +755,14 @@ class Seeder {
   /** A stage-1 remark and its answer, each at a time after the plan's publication. */
   async answered(
     plan: Plan,
-    [author, body, remarkAfter]: [User, string, number],
-    [organizer, disposition, answerBody, answerAfter]: [User, Disposition, string, number],
+    [author, body, remarkAfter]: [User, Said, number],
+    [organizer, disposition, answerBody, answerAfter]: [User, Disposition, DemoText, number],
   ): Promise<[Remark, Answer]> {
     const remark = await this.remark(plan, 1, author, body, this.sincePublication(plan, remarkAfter));
     return [remark, await this.answer(remark, organizer, disposition, answerBody, this.sincePublication(plan, answerAfter))];
   }
 
-  async remark(plan: Plan, stage: 1 | 2, author: User, body: string, ago: number): Promise<Remark> {
+  async remark(plan: Plan, stage: 1 | 2, author: User, body: Said, ago: number): Promise<Remark> {
     const createdAt = new Date(this.now.getTime() - ago);
     const due =
       stage === 1
@@ -705,7 +775,7 @@ class Seeder {
     plan: Plan,
     stage: 1 | 2,
     authorId: string,
-    body: string,
+    { lang, text: body }: Said,
     createdAt: Date,
     answerDueAt: Date,
     disputesRemarkId: string | null,
@@ -717,6 +787,7 @@ class Seeder {
       stage,
       authorId,
       body,
+      language: lang,
       createdAt,
       idempotencyKey: null,
       bodyHash: remarkBodyHash(plan.id, body),
@@ -726,13 +797,13 @@ class Seeder {
     });
   }
 
-  async answer(remark: Remark, author: User, disposition: Disposition, body: string, ago: number): Promise<Answer> {
+  async answer(remark: Remark, author: User, disposition: Disposition, body: DemoText, ago: number): Promise<Answer> {
     const publishedAt = new Date(this.now.getTime() - ago);
     assertRule(remark.createdAt < publishedAt && publishedAt <= this.now, 'an answer after its remark');
     const answer = await this.rows.insertAnswer(this.em, {
       remarkId: remark.id,
       version: 1,
-      body,
+      body: demoText(body),
       disposition,
       authorId: author.id,
       publishedAt,
@@ -749,13 +820,14 @@ class Seeder {
     remark: Remark,
     author: User,
     disposition: Disposition,
-    body: string,
-    reason: string,
+    versions: DemoText,
+    reason: DemoText,
     publishedAt: Date,
   ): Promise<Answer> {
     const latest = this.latest.get(remark.id)!;
+    const body = demoText(versions);
     assertRule(latest.publishedAt < publishedAt && publishedAt <= this.now, 'a correction after the answer');
-    assertRule(latest.body !== body || latest.disposition !== disposition, 'a correction changes the text or the disposition');
+    assertRule(!latest.body.equals(body) || latest.disposition !== disposition, 'a correction changes the text or the disposition');
     const answer = await this.rows.insertAnswer(this.em, {
       remarkId: remark.id,
       version: latest.version + 1,
@@ -764,7 +836,7 @@ class Seeder {
       authorId: author.id,
       publishedAt,
       late: latest.late,
-      correctionReason: reason,
+      correctionReason: demoText(reason),
     });
     this.latest.set(remark.id, answer);
     return answer;
@@ -797,7 +869,7 @@ class Seeder {
     remark: Remark,
     commitment: Commitment,
     verdict: 'confirmed' | 'disputed',
-    reason: string | null,
+    reason: Said | null,
     at: Date,
   ): Promise<Remark | null> {
     const plan = this.plans.get(remark.planId)!;
@@ -817,19 +889,19 @@ class Seeder {
       planId: plan.id,
       authorId: remark.authorId,
       verdict,
-      reason,
+      reason: reason?.text ?? null,
       disputeRemarkId: dispute?.id ?? null,
       createdAt: at,
     });
     return dispute;
   }
 
-  async outcome(plan: Plan, author: User, decision: Decision, summary: string, publishedAt: Date): Promise<void> {
+  async outcome(plan: Plan, author: User, decision: Decision, summary: DemoText, publishedAt: Date): Promise<void> {
     await this.rows.insertOutcome(this.em, {
       planId: plan.id,
       version: 1,
       decision,
-      summary,
+      summary: demoText(summary),
       authorId: author.id,
       publishedAt,
       correctionReason: null,

@@ -28,6 +28,11 @@ export class DocumentationRepository {
     return em.getRepository(Notice).save(row);
   }
 
+  /** Translations added to a published version: its texts change, the version and its date do not. */
+  async updateNoticeTexts(em: EntityManager, noticeId: string, texts: Pick<Notice, 'documents' | 'correctionReason'>): Promise<void> {
+    await em.getRepository(Notice).update({ id: noticeId }, texts);
+  }
+
   async lastNoticeVersion(em: EntityManager, planId: string): Promise<number> {
     const [{ last }] = await queryRows<{ last: number }>(em, 'SELECT max(version)::int AS last FROM notices WHERE plan_id = $1', [planId]);
     return last;

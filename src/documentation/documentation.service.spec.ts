@@ -10,6 +10,7 @@ import type { Organization } from '../organizations/organization.entity';
 import { loadPlan } from '../plans/plan-access';
 import type { Plan } from '../plans/plan.entity';
 import { DocumentationService } from './documentation.service';
+import { LocalizedText } from '../common/i18n/localized-text';
 import type { Notice } from './notice.entity';
 
 jest.mock('../plans/plan-access', () => ({
@@ -21,15 +22,17 @@ jest.mock('../plans/plan-access', () => ({
 const NOW = new Date('2027-05-20T09:00:00Z');
 const organizer = { id: 'organizer-1', role: 'organizer', organizationId: 'org-1' } as AuthUser;
 const documents = [{ title: 'Specification', url: 'https://example.kz/1.pdf', sha256: 'AB'.repeat(32) }];
+const stored1 = [{ ...documents[0], title: LocalizedText.single('Specification', 'en')! }];
 
 function setUp(plan: Partial<Plan>) {
   const stored: Notice[] = [];
   const em = {
     getRepository: () => ({ find: async () => stored, findOne: async () => ({ stage2OpensAt: null, stage2ClosesAt: null }) }),
   } as unknown as EntityManager;
-  jest
-    .mocked(loadPlan)
-    .mockResolvedValue({ plan: { id: 'plan-1', title: 'Medicines', ...plan } as Plan, organization: { id: 'org-1' } as Organization });
+  jest.mocked(loadPlan).mockResolvedValue({
+    plan: { id: 'plan-1', title: LocalizedText.single('Medicines', 'en'), ...plan } as Plan,
+    organization: { id: 'org-1' } as Organization,
+  });
   const notices = {
     lastNoticeVersion: jest.fn(async () => stored.length),
     insertNotice: jest.fn(async (_em: EntityManager, row: Omit<Notice, 'id'>) => {
@@ -38,6 +41,7 @@ function setUp(plan: Partial<Plan>) {
       return notice;
     }),
     markNoticePublished: jest.fn(async () => undefined),
+    updateNoticeTexts: jest.fn(async () => undefined),
     participants: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'en', display_name: 'Olga' }]),
   };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
@@ -63,16 +67,16 @@ describe('DocumentationService.correct', () => {
       planId: 'plan-1',
       version: 1,
       noticeNumber: 'N-1',
-      documents,
+      documents: stored1,
       authorId: 'organizer-1',
       publishedAt: NOW,
       correctionReason: null,
     });
-    const view = await service.correct(organizer, 'plan-1', { noticeNumber: 'N-2', documents, reason: ' wrong file ' });
+    const view = await service.correct(organizer, 'plan-1', { noticeNumber: 'N-2', documents, reason: ' wrong file ' }, 'en');
     expect(view).toMatchObject({
       version: 2,
       noticeNumber: 'N-2',
-      correctionReason: 'wrong file',
+      correctionReason: LocalizedText.single('wrong file', 'en'),
       documents: [{ sha256: 'ab'.repeat(32) }],
     });
     expect(notices.markNoticePublished).not.toHaveBeenCalled();

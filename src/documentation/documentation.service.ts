@@ -2,10 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import type { CommitmentInput } from '../commitments/commitment-rules';
-import { titlesUnique } from '../commitments/commitment-rules';
+import { localizedTitlesUnique } from '../commitments/commitment-rules';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { translationExists } from '../common/errors/translation-errors';
+import type { Locale } from '../common/i18n/locale';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { noticeCorrectedEmail } from '../notifications/emails/notice-corrected.email';
@@ -23,7 +27,20 @@ export interface NoticeVersionView {
   noticeNumber: string;
   documents: NoticeDocument[];
   publishedAt: string;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
+}
+
+/** A notice document as a client sends it: the title a string (in the request's language) or {kk?, ru?, en?}. */
+export interface NoticeDocumentInput {
+  title: LocalizedInput;
+  url: string;
+  sha256: string;
+}
+
+/** Translations added to the current notice: document titles by position, and the correction's reason. */
+export interface NoticeTranslationsInput {
+  documents?: ({ title?: LocalizedInput | null } | null)[];
+  correctionReason?: LocalizedInput | null;
 }
 
 export interface NoticeView extends NoticeVersionView {
@@ -54,13 +71,22 @@ export async function noticeView(em: EntityManager, planId: string): Promise<Not
   };
 }
 
-/** Each document of a notice has its own title (commitments name documents by title). */
+/** Each document of a notice has its own title in each language (commitments name documents by any version of a title). */
 function assertTitlesUnique(documents: NoticeDocument[]): void {
-  if (!titlesUnique(documents.map((d) => d.title))) throw new AppError('DOCUMENT_TITLES_NOT_UNIQUE');
+  if (!localizedTitlesUnique(documents.map((d) => d.title))) throw new AppError('DOCUMENT_TITLES_NOT_UNIQUE');
 }
 
-function cleanDocuments(documents: NoticeDocument[]): NoticeDocument[] {
-  return documents.map((d) => ({ title: d.title, url: d.url, sha256: d.sha256.toLowerCase() }));
+function cleanDocuments(documents: NoticeDocumentInput[], lang: Locale): NoticeDocument[] {
+  return documents.map((d) => ({ title: LocalizedText.fromInput(d.title, lang)!, url: d.url, sha256: d.sha256.toLowerCase() }));
+}
+
+/** A published text with translations added: only missing languages (409 TRANSLATION_EXISTS for a different text). */
+function translated(text: LocalizedText, input: LocalizedInput | null | undefined, lang: Locale): LocalizedText {
+  const added = LocalizedText.fromInput(input, lang);
+  if (!added) return text;
+  const result = text.withTranslations(added);
+  if (result.conflicts.length > 0) throw translationExists(result.conflicts);
+  return result.text;
 }
 
 @Injectable()
@@ -88,7 +114,8 @@ export class DocumentationService {
   async publish(
     user: AuthUser | undefined,
     planId: string,
-    input: { noticeNumber: string; documents: NoticeDocument[]; commitments?: CommitmentInput[] },
+    input: { noticeNumber: string; documents: NoticeDocumentInput[]; commitments?: CommitmentInput[] },
+    lang: Locale = 'ru',
   ): Promise<{ opensAt: string; closesAt: string; notice: NoticeView }> {
     const result = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
@@ -96,14 +123,15 @@ export class DocumentationService {
       if (!plan.protocolPublishedAt) throw new AppError('PROTOCOL_NOT_PUBLISHED');
       if (plan.noticePublishedAt) throw new AppError('NOTICE_EXISTS');
       if (plan.outcomePublishedAt) throw new AppError('DISCUSSION_CLOSED');
-      assertTitlesUnique(input.documents);
+      const documents = cleanDocuments(input.documents, lang);
+      assertTitlesUnique(documents);
       const now = this.clock.now();
       const window = stage2Window(now, organization.timeZone, await this.calendars.calendar(), this.config.procedure);
       await this.notices.insertNotice(em, {
         planId: plan.id,
         version: 1,
         noticeNumber: input.noticeNumber,
-        documents: cleanDocuments(input.documents),
+        documents,
         authorId: user.id,
         publishedAt: now,
         correctionReason: null,
@@ -114,7 +142,7 @@ export class DocumentationService {
         em,
         { plan, timeZone: organization.timeZone, user, now, stage2ClosesAt: window.closesAt },
         input.commitments ?? [],
-        input.documents.map((d) => d.title),
+        documents.map((d) => d.title),
       );
       const closeDate = localDate(window.closesAt, organization.timeZone);
       const recipients = await this.notices.participants(em, plan.id);
@@ -142,21 +170,23 @@ export class DocumentationService {
   async correct(
     user: AuthUser | undefined,
     planId: string,
-    input: { noticeNumber: string; documents: NoticeDocument[]; reason: string },
+    input: { noticeNumber: string; documents: NoticeDocumentInput[]; reason: LocalizedInput },
+    lang: Locale = 'ru',
   ): Promise<NoticeView> {
     const view = await this.db.transaction(async (em) => {
       const { plan } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
       if (!plan.noticePublishedAt) throw new AppError('NOTICE_NOT_PUBLISHED');
       if (plan.outcomePublishedAt) throw new AppError('DISCUSSION_CLOSED');
-      assertTitlesUnique(input.documents);
+      const documents = cleanDocuments(input.documents, lang);
+      assertTitlesUnique(documents);
       const version = (await this.notices.lastNoticeVersion(em, plan.id)) + 1;
-      const reason = input.reason.trim();
+      const reason = LocalizedText.fromInput(input.reason, lang)!;
       await this.notices.insertNotice(em, {
         planId: plan.id,
         version,
         noticeNumber: input.noticeNumber,
-        documents: cleanDocuments(input.documents),
+        documents,
         authorId: user.id,
         publishedAt: this.clock.now(),
         correctionReason: reason,
@@ -180,6 +210,37 @@ export class DocumentationService {
     });
     this.dispatcher.kick();
     return view;
+  }
+
+  /**
+   * PUT /plans/{id}/notice/translations: adds missing languages to the current notice's document titles
+   * (by position) and correction reason. Not a correction: no new version, no e-mail; allowed after the
+   * discussion closed. A language already there with another text is 409 TRANSLATION_EXISTS.
+   */
+  async translate(user: AuthUser | undefined, planId: string, input: NoticeTranslationsInput, lang: Locale = 'ru'): Promise<NoticeView> {
+    return this.db.transaction(async (em) => {
+      const { plan } = await loadPlan(em, planId, true);
+      assertOrganizerOf(user, plan);
+      const versions = await noticeVersions(em, plan.id);
+      const current = versions[versions.length - 1];
+      if (!current) throw new AppError('NOTICE_NOT_PUBLISHED');
+      const given = input.documents ?? [];
+      if (given.length > current.documents.length) {
+        throw new AppError('VALIDATION_FAILED', { details: (t) => t.documentation.translations.tooManyDocuments });
+      }
+      const documents = current.documents.map((d, i) => ({ ...d, title: translated(d.title, given[i]?.title, lang) }));
+      assertTitlesUnique(documents);
+      let correctionReason = current.correctionReason;
+      if (input.correctionReason !== undefined && input.correctionReason !== null) {
+        if (!correctionReason) throw new AppError('VALIDATION_FAILED', { details: (t) => t.documentation.translations.noReason });
+        correctionReason = translated(correctionReason, input.correctionReason, lang);
+      }
+      const changed =
+        documents.some((d, i) => !d.title.equals(current.documents[i].title)) ||
+        (correctionReason !== null && !correctionReason.equals(current.correctionReason));
+      if (changed) await this.notices.updateNoticeTexts(em, current.id, { documents, correctionReason });
+      return (await noticeView(em, plan.id))!;
+    });
   }
 
   private planUrl(planId: string): string {

@@ -1,11 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { CommitmentInputDto } from '../commitments/commitments.dto';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
-  IsNotEmpty,
   IsOptional,
   IsString,
   IsUrl,
@@ -15,12 +16,14 @@ import {
   ValidateNested,
 } from 'class-validator';
 
+/** The most documents a notice lists. */
+export const NOTICE_DOCUMENTS_MAX = 50;
+
 export class NoticeDocumentDto {
-  @ApiProperty({ maxLength: 500 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(500)
-  title: string;
+  @LocalizedTextField(500, {
+    description: 'Unique within the notice in each language; a commitment names the document by any version of its title.',
+  })
+  title: LocalizedInput;
 
   @ApiProperty({ description: 'https link to the document', maxLength: 2000 })
   @IsUrl({ protocols: ['https'], require_protocol: true })
@@ -39,10 +42,10 @@ export class NoticeBaseDto {
   @MaxLength(100)
   noticeNumber: string;
 
-  @ApiProperty({ type: [NoticeDocumentDto], minItems: 1, maxItems: 50 })
+  @ApiProperty({ type: [NoticeDocumentDto], minItems: 1, maxItems: NOTICE_DOCUMENTS_MAX })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(50)
+  @ArrayMaxSize(NOTICE_DOCUMENTS_MAX)
   @ValidateNested({ each: true })
   @Type(() => NoticeDocumentDto)
   documents: NoticeDocumentDto[];
@@ -64,9 +67,30 @@ export class NoticeDto extends NoticeBaseDto {
 }
 
 export class NoticeCorrectionDto extends NoticeBaseDto {
-  @ApiProperty({ description: 'Why the notice is corrected (shown publicly with the new version)', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: 'Why the notice is corrected (shown publicly with the new version).' })
+  reason: LocalizedInput;
+}
+
+export class NoticeDocumentTranslationDto {
+  @IsOptional()
+  @LocalizedTextField(500, { required: false, description: "Versions of this document's title to add." })
+  title?: LocalizedInput;
+}
+
+export class NoticeTranslationsDto {
+  @ApiPropertyOptional({
+    type: [NoticeDocumentTranslationDto],
+    maxItems: NOTICE_DOCUMENTS_MAX,
+    description: "By position: the n-th element adds translations to the current notice's n-th document ({} leaves one as it is).",
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(NOTICE_DOCUMENTS_MAX)
+  @ValidateNested({ each: true })
+  @Type(() => NoticeDocumentTranslationDto)
+  documents?: NoticeDocumentTranslationDto[];
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false, description: "Versions of the current correction's reason to add." })
+  correctionReason?: LocalizedInput;
 }

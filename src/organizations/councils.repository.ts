@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import { Council } from './council.entity';
 
 type Db = DataSource | EntityManager;
@@ -9,8 +10,12 @@ type Db = DataSource | EntityManager;
 export class CouncilsRepository {
   constructor(private readonly db: DataSource) {}
 
-  insert(db: Db, name: string): Promise<Council> {
-    return db.getRepository(Council).save({ name });
+  insert(db: Db, name: LocalizedText): Promise<Council> {
+    return db.getRepository(Council).save(db.getRepository(Council).create({ name }));
+  }
+
+  async rename(em: EntityManager, id: string, name: LocalizedText): Promise<void> {
+    await em.getRepository(Council).update({ id }, { name });
   }
 
   listByName(): Promise<Council[]> {

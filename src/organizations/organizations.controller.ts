@@ -1,8 +1,16 @@
-import { Body, Controller, Get, Post } from '@nestjs/common';
+import { Body, Controller, Get, Param, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
-import { Auth } from '../identity/auth/auth.decorators';
-import { CouncilView, CreateCouncilDto, CreateOrganizationDto, OrganizationView } from './organizations.dto';
+import type { Locale } from '../common/i18n/locale';
+import { Auth, TextLanguage } from '../identity/auth/auth.decorators';
+import {
+  CouncilTranslationsDto,
+  CouncilView,
+  CreateCouncilDto,
+  CreateOrganizationDto,
+  OrganizationTranslationsDto,
+  OrganizationView,
+} from './organizations.dto';
 import { OrganizationsService } from './organizations.service';
 
 @ApiTags('admin')
@@ -13,9 +21,19 @@ export class AdminOrganizationsController {
   constructor(private readonly organizations: OrganizationsService) {}
 
   @Post('councils')
-  @ApiOperation({ summary: 'Create a public council' })
-  createCouncil(@Body() body: CreateCouncilDto): Promise<{ id: string }> {
-    return this.organizations.createCouncil(body.name);
+  @ApiOperation({
+    summary: 'Create a public council; the name as a string in the Content-Language (else the account language) or {kk, ru, en}',
+  })
+  createCouncil(@Body() body: CreateCouncilDto, @TextLanguage() lang: Locale): Promise<{ id: string }> {
+    return this.organizations.createCouncil(body.name, lang);
+  }
+
+  @Put('councils/:id/translations')
+  @ApiOperation({
+    summary: "Add missing translations of a council's name; 409 TRANSLATION_EXISTS for a language already there with another text",
+  })
+  councilTranslations(@Param('id') id: string, @Body() body: CouncilTranslationsDto, @TextLanguage() lang: Locale): Promise<CouncilView> {
+    return this.organizations.addCouncilTranslations(id, body, lang);
   }
 
   @Get('councils')
@@ -26,8 +44,21 @@ export class AdminOrganizationsController {
 
   @Post('organizations')
   @ApiOperation({ summary: 'Create an organizer (INVALID_BIN, BIN_TAKEN, INVALID_TIME_ZONE, COUNCIL_NOT_FOUND)' })
-  createOrganization(@Body() body: CreateOrganizationDto): Promise<{ id: string }> {
-    return this.organizations.createOrganization(body);
+  createOrganization(@Body() body: CreateOrganizationDto, @TextLanguage() lang: Locale): Promise<{ id: string }> {
+    return this.organizations.createOrganization(body, lang);
+  }
+
+  @Put('organizations/:id/translations')
+  @ApiOperation({
+    summary:
+      "Add missing translations of an organization's name or address; 409 TRANSLATION_EXISTS for a language already there with another text",
+  })
+  organizationTranslations(
+    @Param('id') id: string,
+    @Body() body: OrganizationTranslationsDto,
+    @TextLanguage() lang: Locale,
+  ): Promise<OrganizationView> {
+    return this.organizations.addOrganizationTranslations(id, body, lang);
   }
 
   @Get('organizations')

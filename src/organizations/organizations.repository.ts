@@ -15,6 +15,15 @@ export class OrganizationsRepository {
     return db.getRepository(Organization).save(organization);
   }
 
+  async updateTexts(em: EntityManager, id: string, texts: Partial<Pick<Organization, 'name' | 'address'>>): Promise<void> {
+    await em.getRepository(Organization).update({ id }, texts);
+  }
+
+  /** The organization, locked until the transaction ends (null when there is none). */
+  lockById(em: EntityManager, id: string): Promise<Organization | null> {
+    return em.getRepository(Organization).createQueryBuilder('o').setLock('pessimistic_write').where('o.id = :id', { id }).getOne();
+  }
+
   exists(db: Db, id: string): Promise<boolean> {
     return db.getRepository(Organization).exist({ where: { id } });
   }

@@ -1,5 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsNotEmpty, IsString, MaxLength, MinLength } from 'class-validator';
+import { IsIn, IsOptional } from 'class-validator';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { Decision, DECISIONS } from './outcome.entity';
 
 export class OutcomeDto {
@@ -7,17 +9,21 @@ export class OutcomeDto {
   @IsIn(DECISIONS)
   decision: Decision;
 
-  @ApiProperty({ minLength: 1, maxLength: 20000 })
-  @IsString()
-  @MinLength(1)
-  @MaxLength(20000)
-  summary: string;
+  @LocalizedTextField(20000, { description: 'The decision explained.' })
+  summary: LocalizedInput;
 }
 
 export class OutcomeCorrectionDto extends OutcomeDto {
-  @ApiProperty({ description: 'Why the outcome is corrected (shown publicly with the new version)', maxLength: 2000 })
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: 'Why the outcome is corrected (shown publicly with the new version).' })
+  reason: LocalizedInput;
+}
+
+export class OutcomeTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(20000, { required: false, description: "Versions of the current outcome's summary to add." })
+  summary?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false, description: "Versions of the current correction's reason to add." })
+  correctionReason?: LocalizedInput;
 }

@@ -1,18 +1,24 @@
-import { Body, Controller, Get, Headers, Param, Post, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, Headers, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { API } from '../common/api';
+import { requestLocale } from '../common/i18n/request-locale';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
-import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { OutcomeCorrectionDto, OutcomeDto } from './outcome.dto';
+import type { Locale } from '../common/i18n/locale';
+import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
+import { OutcomeCorrectionDto, OutcomeDto, OutcomeTranslationsDto } from './outcome.dto';
 import { OutcomesService } from './outcomes.service';
 import { StatisticsResponse } from './statistics.dto';
 
 @ApiTags('outcome, report and statistics')
 @Controller(API)
 export class OutcomesController {
-  constructor(private readonly outcomes: OutcomesService) {}
+  constructor(
+    private readonly outcomes: OutcomesService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
 
   @Post('plans/:id/outcome')
   @Auth()
@@ -21,8 +27,8 @@ export class OutcomesController {
     summary:
       "The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, REVIEW_OPEN (the council's review has not closed; one past its period is closed first), UNANSWERED_REMARKS, FORMAL_ANSWERS_UNCORRECTED (with remarkIds), OUTCOME_EXISTS",
   })
-  publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser) {
-    return this.outcomes.publish(user, id, body);
+  publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
+    return this.outcomes.publish(user, id, body, lang);
   }
 
   @Post('plans/:id/outcome/corrections')
@@ -32,8 +38,19 @@ export class OutcomesController {
     summary:
       'The organizer publishes a corrected outcome as a new version with a reason; participants are e-mailed. 409 OUTCOME_NOT_PUBLISHED',
   })
-  correct(@Param('id') id: string, @Body() body: OutcomeCorrectionDto, @CurrentUser() user: AuthUser) {
-    return this.outcomes.correct(user, id, body);
+  correct(@Param('id') id: string, @Body() body: OutcomeCorrectionDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
+    return this.outcomes.correct(user, id, body, lang);
+  }
+
+  @Put('plans/:id/outcome/translations')
+  @Auth()
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      "The organizer adds missing languages to the current outcome's summary and correction reason. Not a correction: no new version, no e-mail. 409 OUTCOME_NOT_PUBLISHED, TRANSLATION_EXISTS {languages}",
+  })
+  translate(@Param('id') id: string, @Body() body: OutcomeTranslationsDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
+    return this.outcomes.translate(user, id, body, lang);
   }
 
   @Get('plans/:id/outcome')
@@ -44,7 +61,8 @@ export class OutcomesController {
 
   @Get('plans/:id/report')
   @ApiOperation({
-    summary: 'How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv)',
+    summary:
+      "How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv). Published texts in the reader's language (Accept-Language or ?lang=); JSON adds every version under i18n",
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
@@ -53,13 +71,16 @@ export class OutcomesController {
     @Query('format') format: string | undefined,
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: AuthUser | undefined,
+    @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const csv = format === 'csv' || (format !== 'json' && /\btext\/csv\b/i.test(accept ?? ''));
     if (!csv) return this.outcomes.report(user, id);
-    const report = await this.outcomes.reportCsv(user, id);
+    const reader = requestLocale(request, this.config.defaultLocale);
+    const report = await this.outcomes.reportCsv(user, id, reader);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-language', reader)
       .header('content-disposition', `attachment; filename="report-${report.planId}.csv"`);
     return Readable.from(report.lines);
   }

@@ -22,7 +22,8 @@ export interface ReportRemarkRow {
   answered_at: Date | null;
   answer_due_at: Date;
   disposition: Disposition | null;
-  answer: string | null;
+  /** jsonb {kk, ru, en}. */
+  answer: unknown;
   late: boolean | null;
   /** The author's most recent verdict over all answer versions, and the version it judged. */
   verdict: Verdict | null;
@@ -60,11 +61,13 @@ export function reportRemarkRows(
 export interface ReportRecommendationRow {
   id: string;
   member_name: string;
-  text: string;
+  /** jsonb {kk, ru, en}. */
+  text: unknown;
   response_due_at: Date;
   responded_at: Date | null;
   accepted: boolean | null;
-  response: string | null;
+  /** jsonb {kk, ru, en}. */
+  response: unknown;
   late: boolean | null;
 }
 
@@ -96,6 +99,11 @@ export class OutcomesRepository {
 
   insertOutcome(em: EntityManager, row: Omit<Outcome, 'id'>): Promise<Outcome> {
     return em.getRepository(Outcome).save(row);
+  }
+
+  /** Translations added to a published version: its texts change, the version and its date do not. */
+  async updateOutcomeTexts(em: EntityManager, outcomeId: string, texts: Pick<Outcome, 'summary' | 'correctionReason'>): Promise<void> {
+    await em.getRepository(Outcome).update({ id: outcomeId }, texts);
   }
 
   async lastOutcomeVersion(em: EntityManager, planId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { ManualClock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/config';
@@ -31,7 +32,9 @@ interface ReviewState {
 function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewState = {}) {
   const stored: Outcome[] = [];
   const em = { getRepository: () => ({ find: async () => stored }) } as unknown as EntityManager;
-  jest.mocked(loadPlan).mockResolvedValue({ plan: { id: 'plan-1', title: 'Road repair', ...plan } as Plan, organization });
+  jest
+    .mocked(loadPlan)
+    .mockResolvedValue({ plan: { id: 'plan-1', title: LocalizedText.single('Road repair', 'en'), ...plan } as Plan, organization });
   const outcomes = {
     unansweredRemarksCount: jest.fn(async () => unansweredRemarks),
     lastOutcomeVersion: jest.fn(async () => stored.length),
@@ -41,6 +44,7 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewStat
       return outcome;
     }),
     markOutcomePublished: jest.fn(async () => undefined),
+    updateOutcomeTexts: jest.fn(async () => undefined),
     recipients: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'ru', display_name: 'Олга' }]),
   };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
@@ -158,13 +162,13 @@ describe('OutcomesService.correct', () => {
       planId: 'plan-1',
       version: 1,
       decision: 'proceed',
-      summary: 's',
+      summary: LocalizedText.single('s', 'ru')!,
       authorId: 'a',
       publishedAt: NOW,
       correctionReason: null,
     });
     const view = await service.correct(organizer, 'plan-1', { decision: 'amend', summary: 'Amended.', reason: '  a typo  ' });
-    expect(view).toMatchObject({ version: 2, decision: 'amend', correctionReason: 'a typo' });
+    expect(view).toMatchObject({ version: 2, decision: 'amend', correctionReason: LocalizedText.single('a typo', 'ru') });
     expect(outcomes.markOutcomePublished).not.toHaveBeenCalled();
     const [email] = outbox.enqueue.mock.calls[0][1];
     expect(email).toMatchObject({

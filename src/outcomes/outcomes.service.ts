@@ -2,6 +2,10 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { translationExists } from '../common/errors/translation-errors';
+import type { Locale } from '../common/i18n/locale';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -13,7 +17,7 @@ import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access
 import { Plan } from '../plans/plan.entity';
 import { ReviewsService } from '../reviews/reviews.service';
 import { Decision, Outcome } from './outcome.entity';
-import { OutcomesRepository } from './outcomes.repository';
+import { OutcomesRepository, outcomeVersions } from './outcomes.repository';
 import { buildReport, OutcomeView, outcomeView, Report, reportCsv } from './report';
 import { Statistics, statistics } from './statistics';
 import { organizationExists } from './statistics.repository';
@@ -46,11 +50,11 @@ export class OutcomesService {
     return buildReport(this.db.manager, plan, this.clock.now());
   }
 
-  /** The report as CSV lines, produced while they are sent, with the plan's id for the file name. */
-  async reportCsv(user: AuthUser | undefined, planId: string): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
+  /** The report as CSV lines in the reader's language, produced while they are sent, with the plan's id for the file name. */
+  async reportCsv(user: AuthUser | undefined, planId: string, reader: Locale): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
-    return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now()) };
+    return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now(), reader) };
   }
 
   /** The public figures of every organizer together, or of one. */
@@ -66,7 +70,12 @@ export class OutcomesService {
    * period is closed here as 'deadline', and that close is kept even when the outcome is then refused),
    * every remark is answered and every answer the council found formal has been corrected since.
    */
-  async publish(user: AuthUser | undefined, planId: string, input: { decision: Decision; summary: string }): Promise<OutcomeView> {
+  async publish(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { decision: Decision; summary: LocalizedInput },
+    lang: Locale = 'ru',
+  ): Promise<OutcomeView> {
     const result = await this.db.transaction(async (em): Promise<{ view: OutcomeView } | { refusal: AppError }> => {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
@@ -87,7 +96,7 @@ export class OutcomesService {
         planId: plan.id,
         version: 1,
         decision: input.decision,
-        summary: input.summary,
+        summary: LocalizedText.fromInput(input.summary, lang)!,
         authorId: user.id,
         publishedAt: now,
         correctionReason: null,
@@ -105,7 +114,8 @@ export class OutcomesService {
   async correct(
     user: AuthUser | undefined,
     planId: string,
-    input: { decision: Decision; summary: string; reason: string },
+    input: { decision: Decision; summary: LocalizedInput; reason: LocalizedInput },
+    lang: Locale = 'ru',
   ): Promise<OutcomeView> {
     const view = await this.db.transaction(async (em) => {
       const { plan, organization } = await loadPlan(em, planId, true);
@@ -115,16 +125,46 @@ export class OutcomesService {
         planId: plan.id,
         version: (await this.outcomes.lastOutcomeVersion(em, plan.id)) + 1,
         decision: input.decision,
-        summary: input.summary,
+        summary: LocalizedText.fromInput(input.summary, lang)!,
         authorId: user.id,
         publishedAt: this.clock.now(),
-        correctionReason: input.reason.trim(),
+        correctionReason: LocalizedText.fromInput(input.reason, lang)!,
       });
       await this.enqueueOutcomeEmails(em, plan, organization.councilId, outcome);
       return (await outcomeView(em, plan.id))!;
     });
     this.dispatcher.kick();
     return view;
+  }
+
+  /**
+   * PUT /plans/{id}/outcome/translations: adds missing languages to the current outcome's summary and
+   * correction reason. Not a correction: no new version, no e-mail. 409 TRANSLATION_EXISTS for a language
+   * already there with another text.
+   */
+  async translate(
+    user: AuthUser | undefined,
+    planId: string,
+    input: { summary?: LocalizedInput | null; correctionReason?: LocalizedInput | null },
+    lang: Locale = 'ru',
+  ): Promise<OutcomeView> {
+    return this.db.transaction(async (em) => {
+      const { plan } = await loadPlan(em, planId, true);
+      assertOrganizerOf(user, plan);
+      const versions = await outcomeVersions(em, plan.id);
+      const current = versions[versions.length - 1];
+      if (!current) throw new AppError('OUTCOME_NOT_PUBLISHED');
+      const summary = translated(current.summary, input.summary, lang);
+      let correctionReason = current.correctionReason;
+      if (input.correctionReason !== undefined && input.correctionReason !== null) {
+        if (!correctionReason) throw new AppError('VALIDATION_FAILED', { details: (t) => t.outcomes.translations.noReason });
+        correctionReason = translated(correctionReason, input.correctionReason, lang);
+      }
+      if (!summary.equals(current.summary) || (correctionReason !== null && !correctionReason.equals(current.correctionReason))) {
+        await this.outcomes.updateOutcomeTexts(em, current.id, { summary, correctionReason });
+      }
+      return (await outcomeView(em, plan.id))!;
+    });
   }
 
   /** To remark authors, followers and the council's members. */
@@ -150,4 +190,13 @@ export class OutcomesService {
       })),
     );
   }
+}
+
+/** A published text with translations added: only missing languages (409 TRANSLATION_EXISTS for a different text). */
+function translated(text: LocalizedText, input: LocalizedInput | null | undefined, lang: Locale): LocalizedText {
+  const added = LocalizedText.fromInput(input, lang);
+  if (!added) return text;
+  const result = text.withTranslations(added);
+  if (result.conflicts.length > 0) throw translationExists(result.conflicts);
+  return result.text;
 }

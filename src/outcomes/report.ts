@@ -1,6 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { ReportCommitment } from '../commitments/commitments-report';
 import { reportCommitments } from '../commitments/commitments-report';
+import type { Locale } from '../common/i18n/locale';
+import { LocalizedText } from '../common/i18n/localized-text';
 import type { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
@@ -16,7 +18,8 @@ export interface ReportRemark {
   body: string;
   createdAt: string;
   disposition: Disposition | null;
-  answer: string | null;
+  /** The current answer version (JSON reads give the reader's language with every version under i18n). */
+  answer: LocalizedText | null;
   answeredAt: string | null;
   /** The first answer was late; for an unanswered remark, whether its answer is overdue now. */
   late: boolean;
@@ -27,9 +30,9 @@ export interface ReportRemark {
 export interface ReportRecommendation {
   id: string;
   memberName: string;
-  text: string;
+  text: LocalizedText;
   accepted: boolean | null;
-  response: string | null;
+  response: LocalizedText | null;
   respondedAt: string | null;
   late: boolean;
 }
@@ -37,9 +40,9 @@ export interface ReportRecommendation {
 export interface OutcomeVersionView {
   version: number;
   decision: Outcome['decision'];
-  summary: string;
+  summary: LocalizedText;
   publishedAt: string;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
 }
 
 export interface OutcomeView extends OutcomeVersionView {
@@ -48,7 +51,7 @@ export interface OutcomeView extends OutcomeVersionView {
 }
 
 export interface Report {
-  plan: { id: string; title: string };
+  plan: { id: string; title: LocalizedText };
   remarks: ReportRemark[];
   recommendations: ReportRecommendation[];
   /** Accepted stage-1 remarks: where the documentation keeps each (latest version) and the author's verdict. */
@@ -88,7 +91,7 @@ async function* reportRemarks(em: EntityManager, planId: string, now: Date): Asy
       body: r.body,
       createdAt: new Date(r.created_at).toISOString(),
       disposition: r.disposition,
-      answer: r.answer,
+      answer: LocalizedText.fromStored(r.answer),
       answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
       late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
       verdict:
@@ -112,9 +115,9 @@ async function reportRecommendations(em: EntityManager, planId: string, now: Dat
   return rows.map((r) => ({
     id: r.id,
     memberName: r.member_name,
-    text: r.text,
+    text: LocalizedText.fromStored(r.text)!,
     accepted: r.accepted,
-    response: r.response,
+    response: LocalizedText.fromStored(r.response),
     respondedAt: r.responded_at ? new Date(r.responded_at).toISOString() : null,
     late: r.responded_at ? r.late === true : now.getTime() > new Date(r.response_due_at).getTime(),
   }));
@@ -153,8 +156,16 @@ function verdictCells(r: ReportRemark): CsvValue[] {
   return r.verdict ? [r.verdict.verdict, r.verdict.reason, r.verdict.answerVersion] : ['', '', ''];
 }
 
-/** The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch. */
-export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): AsyncGenerator<string> {
+/** A published text in the CSV: the reader's version, or another one when theirs is missing. */
+function cell(text: LocalizedText | null, reader: Locale): string | null {
+  return text ? text.text(reader) : null;
+}
+
+/**
+ * The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch; published texts (answers,
+ * recommendations, responses, the outcome's summary) in the reader's language.
+ */
+export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reader: Locale): AsyncGenerator<string> {
   yield CSV_BOM + csvRow(CSV_HEADER);
   for await (const batch of reportRemarks(em, plan.id, now)) {
     yield batch
@@ -167,7 +178,7 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): Asyn
           r.body,
           r.createdAt,
           r.disposition,
-          r.answer,
+          cell(r.answer, reader),
           r.answeredAt,
           r.late,
           ...verdictCells(r),
@@ -181,10 +192,10 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): Asyn
       r.id,
       '',
       r.memberName,
-      r.text,
+      cell(r.text, reader),
       '',
       r.accepted === null ? null : r.accepted ? 'accepted' : 'rejected',
-      r.response,
+      cell(r.response, reader),
       r.respondedAt,
       r.late,
       '',
@@ -193,5 +204,6 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date): Asyn
     ]);
   }
   const outcome = await outcomeView(em, plan.id);
-  if (outcome) yield csvRow(['outcome', '', '', '', outcome.summary, outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
+  if (outcome)
+    yield csvRow(['outcome', '', '', '', cell(outcome.summary, reader), outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
 }

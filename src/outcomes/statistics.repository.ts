@@ -1,10 +1,12 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Organization } from '../organizations/organization.entity';
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedRows } from '../database/localized-rows';
 
 export interface StatisticsRow {
   organization_id: string | null;
-  organization_name: string | null;
+  organization_name: LocalizedText | null;
   received: number;
   answered: number;
   on_time: number;
@@ -36,8 +38,8 @@ export interface StatisticsRow {
  * they are not joined to remarks: that join on (id, author_id) was misestimated at one row and turned
  * into a nested loop over every published plan, minutes at the bench's million remarks.
  */
-export function statisticsRows(db: DataSource | EntityManager, organizationId: string | null, now: Date): Promise<StatisticsRow[]> {
-  return queryRows<StatisticsRow>(
+export async function statisticsRows(db: DataSource | EntityManager, organizationId: string | null, now: Date): Promise<StatisticsRow[]> {
+  const rows = await queryRows<StatisticsRow>(
     db,
     `WITH pl AS (
         SELECT p.id, p.organization_id, p.protocol_published_at, p.hearing_overdue_at, p.hearing_deadline_date, o.time_zone
@@ -110,6 +112,7 @@ export function statisticsRows(db: DataSource | EntityManager, organizationId: s
        ORDER BY agg.organization_id IS NOT NULL, o.name, agg.organization_id`,
     [organizationId, now],
   );
+  return localizedRows(rows, ['organization_name']);
 }
 
 /** Whether the organizer exists (the statistics of an unknown one are a 404). */

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import type { StatisticsRow } from './statistics.repository';
 import { statisticsRows } from './statistics.repository';
+import type { LocalizedText } from '../common/i18n/localized-text';
 
 export interface Statistics {
   remarks: {
@@ -48,7 +49,8 @@ export const share = (part: number, whole: number): number | null => (whole > 0 
 
 export interface OrganizationStatistics extends Statistics {
   organizationId: string;
-  organizationName: string;
+  /** In the reader's language (API reads add every version under `i18n`). */
+  organizationName: LocalizedText;
 }
 
 /** The figures of one row of the aggregate query. */
@@ -97,6 +99,6 @@ export async function statisticsByOrganization(
     total: toStatistics(total),
     organizations: rows
       .filter((r) => r.organization_id !== null)
-      .map((r) => ({ organizationId: r.organization_id!, organizationName: r.organization_name ?? '', ...toStatistics(r) })),
+      .map((r) => ({ organizationId: r.organization_id!, organizationName: r.organization_name!, ...toStatistics(r) })),
   };
 }

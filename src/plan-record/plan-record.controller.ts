@@ -12,7 +12,10 @@ export class PlanRecordController {
   constructor(private readonly records: PlanRecordService) {}
 
   @Get(':id')
-  @ApiOperation({ summary: 'One plan with its status, windows and counts' })
+  @ApiOperation({
+    summary:
+      "One plan with its status, windows and counts, and every step of the procedure so far (hearing, protocol, review, notice, commitments, outcome). Published texts in the reader's language (Accept-Language, with the kk→ru→en, ru→kk→en, en→ru→kk fallback) and every version under i18n",
+  })
   get(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string): Promise<PlanRecord> {
     return this.records.get(user, id);
   }

@@ -1,3 +1,4 @@
+import type { LocalizedText } from '../common/i18n/localized-text';
 import type { Organization } from '../organizations/organization.entity';
 import type { Plan } from './plan.entity';
 import type { PlanStatus } from './plan-status';
@@ -5,14 +6,15 @@ import { isHearingOverdue, planStatus } from './plan-status';
 
 export interface PlanView {
   id: string;
-  organization: { id: string; name: string };
-  title: string;
-  description: string;
+  /** LocalizedText fields: API reads give the reader's version and every version under `i18n`. */
+  organization: { id: string; name: LocalizedText };
+  title: LocalizedText;
+  description: LocalizedText;
   subjectCode: string;
   amount: number;
   method: string;
   plannedQuarter: string | null;
-  deliveryPlace: string | null;
+  deliveryPlace: LocalizedText | null;
   status: PlanStatus;
   hearingOverdue: boolean;
   publishedAt: string | null;

@@ -1,25 +1,19 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { PROCUREMENT_METHODS, ProcurementMethod } from './plan.entity';
 import { PLAN_STATUSES, PlanStatus } from './plan-status';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 
 export class CreatePlanDto {
-  @ApiProperty({ maxLength: 500 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(500)
-  title: string;
+  @LocalizedTextField(500, { description: "The plan item's name." })
+  title: LocalizedInput;
 
-  @ApiProperty({ maxLength: 20000 })
-  @Transform(trim)
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(20000)
-  description: string;
+  @LocalizedTextField(20000)
+  description: LocalizedInput;
 
   @ApiProperty({ maxLength: 64, description: 'Procurement subject code (ENS TRU / KTRU)' })
   @Transform(trim)
@@ -43,12 +37,64 @@ export class CreatePlanDto {
   @Matches(/^\d{4}-Q[1-4]$/)
   plannedQuarter?: string;
 
-  @ApiPropertyOptional({ maxLength: 500 })
+  @IsOptional()
+  @LocalizedTextField(500, { required: false })
+  deliveryPlace?: LocalizedInput;
+}
+
+/** A draft's changes: any field of a new plan; a text sent replaces the draft's text in every language. */
+export class UpdatePlanDto {
+  @IsOptional()
+  @LocalizedTextField(500, { required: false })
+  title?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(20000, { required: false })
+  description?: LocalizedInput;
+
+  @ApiPropertyOptional({ maxLength: 64 })
   @IsOptional()
   @Transform(trim)
   @IsString()
-  @MaxLength(500)
-  deliveryPlace?: string;
+  @IsNotEmpty()
+  @MaxLength(64)
+  subjectCode?: string;
+
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount?: number;
+
+  @ApiPropertyOptional({ enum: PROCUREMENT_METHODS })
+  @IsOptional()
+  @IsIn(PROCUREMENT_METHODS)
+  method?: ProcurementMethod;
+
+  @ApiPropertyOptional({ example: '2027-Q2', nullable: true })
+  @IsOptional()
+  @Matches(/^\d{4}-Q[1-4]$/)
+  plannedQuarter?: string | null;
+
+  @IsOptional()
+  @LocalizedTextField(500, { required: false, description: 'Null removes it.' })
+  deliveryPlace?: LocalizedInput | null;
+}
+
+/** Translations of a plan's published texts: only languages they lack (409 TRANSLATION_EXISTS otherwise). */
+export class PlanTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(500, { required: false })
+  title?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(20000, { required: false })
+  description?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(500, { required: false })
+  deliveryPlace?: LocalizedInput;
 }
 
 export class ListPlansQuery {
@@ -62,7 +108,7 @@ export class ListPlansQuery {
   @IsUUID()
   organizationId?: string;
 
-  @ApiPropertyOptional({ description: 'Full-text search (Russian and simple dictionaries)' })
+  @ApiPropertyOptional({ description: 'Search in every language: Russian stemming, or word prefixes with Kazakh letters and case folded' })
   @IsOptional()
   @IsString()
   @MaxLength(200)

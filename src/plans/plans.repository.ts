@@ -55,16 +55,23 @@ export function searchText(q: string): string {
 
 /**
  * The search condition on plans aliased `alias`, for the text bound at `param` (a placeholder such as
- * `$2`, holding searchText(q)): Russian stemming or the language-neutral 'simple' words, which also
- * serve Kazakh, against the stored plans.search_vector (indexed by plans_search_idx).
+ * `$2`, holding searchText(q)): plan_search_query (migrations/1796200000000-StateLanguages.ts) matches
+ * Russian stems, or every word as a prefix of the folded language-neutral words of every version, so
+ * Kazakh letters in either case find Kazakh texts without Russian stemming. Against the stored
+ * plans.search_vector, indexed by plans_search_idx.
  */
 export function planSearchSql(param: string, alias = 'p'): string {
-  return `${alias}.search_vector @@ (websearch_to_tsquery('russian', ${param}) || websearch_to_tsquery('simple', ${param}))`;
+  return `${alias}.search_vector @@ plan_search_query(${param})`;
 }
 
 export type NewDraft = Pick<
   Plan,
   'organizationId' | 'createdBy' | 'title' | 'description' | 'subjectCode' | 'amount' | 'method' | 'plannedQuarter' | 'deliveryPlace'
+>;
+
+/** What a draft's edit (or a translation) may change. */
+export type DraftChanges = Partial<
+  Pick<Plan, 'title' | 'description' | 'subjectCode' | 'amount' | 'method' | 'plannedQuarter' | 'deliveryPlace'>
 >;
 
 export interface PlanPageQuery {
@@ -146,6 +153,10 @@ export class PlansRepository {
 
   createDraft(db: DataSource, draft: NewDraft): Promise<Plan> {
     return db.getRepository(Plan).save(draft);
+  }
+
+  async updateDraft(em: EntityManager, planId: string, changes: DraftChanges): Promise<void> {
+    await em.getRepository(Plan).update({ id: planId }, changes);
   }
 
   async publish(

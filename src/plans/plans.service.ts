@@ -3,6 +3,9 @@ import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { missingTranslations, translationExists, translationRequired } from '../common/errors/translation-errors';
+import type { Locale } from '../common/i18n/locale';
+import { LocalizedText, STATE_LANGUAGES } from '../common/i18n/localized-text';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { hearingDeadlineDate, stage1Window } from '../procedure/deadlines';
@@ -10,8 +13,15 @@ import { decodeCursor, encodeCursor } from './cursor';
 import { assertOrganizerOf, assertVisible, loadPlan } from './plan-access';
 import { Plan } from './plan.entity';
 import { planView, PlanView } from './plan-view';
-import { CreatePlanDto, ListPlansQuery } from './plans.dto';
-import { PlansRepository } from './plans.repository';
+import { addTranslations } from '../common/i18n/add-translations';
+import { CreatePlanDto, ListPlansQuery, PlanTranslationsDto, UpdatePlanDto } from './plans.dto';
+import { DraftChanges, PlansRepository } from './plans.repository';
+
+/** A text the DTO validated as non-blank. */
+function required(text: LocalizedText | null): LocalizedText {
+  if (!text) throw new AppError('VALIDATION_FAILED');
+  return text;
+}
 
 @Injectable()
 export class PlansService {
@@ -23,20 +33,65 @@ export class PlansService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  async create(user: AuthUser, dto: CreatePlanDto): Promise<{ id: string; status: 'draft' }> {
+  /** A draft; a text sent as a string is in `lang` (Content-Language, else the sender's language). */
+  async create(user: AuthUser, dto: CreatePlanDto, lang: Locale): Promise<{ id: string; status: 'draft' }> {
     if (!user.organizationId) throw new AppError('FORBIDDEN');
     const plan = await this.plans.createDraft(this.db, {
       organizationId: user.organizationId,
       createdBy: user.id,
-      title: dto.title,
-      description: dto.description,
+      title: required(LocalizedText.fromInput(dto.title, lang)),
+      description: required(LocalizedText.fromInput(dto.description, lang)),
       subjectCode: dto.subjectCode,
       amount: dto.amount,
       method: dto.method,
       plannedQuarter: dto.plannedQuarter ?? null,
-      deliveryPlace: dto.deliveryPlace || null,
+      deliveryPlace: LocalizedText.fromInput(dto.deliveryPlace, lang),
     });
     return { id: plan.id, status: 'draft' };
+  }
+
+  /**
+   * Changes a draft: each field sent replaces the draft's (a text in every language at once; null
+   * removes the delivery place). PLAN_NOT_DRAFT once published: a published text only gains translations.
+   */
+  async update(user: AuthUser, planId: string, dto: UpdatePlanDto, lang: Locale): Promise<PlanView> {
+    const plan = await this.db.transaction(async (em) => {
+      const { plan } = await loadPlan(em, planId, true);
+      assertOrganizerOf(user, plan);
+      if (plan.publishedAt) throw new AppError('PLAN_NOT_DRAFT');
+      const changes: DraftChanges = {};
+      if (dto.title !== undefined) changes.title = required(LocalizedText.fromInput(dto.title, lang));
+      if (dto.description !== undefined) changes.description = required(LocalizedText.fromInput(dto.description, lang));
+      if (dto.subjectCode !== undefined) changes.subjectCode = dto.subjectCode;
+      if (dto.amount !== undefined) changes.amount = dto.amount;
+      if (dto.method !== undefined) changes.method = dto.method;
+      if (dto.plannedQuarter !== undefined) changes.plannedQuarter = dto.plannedQuarter;
+      if (dto.deliveryPlace !== undefined) changes.deliveryPlace = LocalizedText.fromInput(dto.deliveryPlace, lang);
+      if (Object.keys(changes).length > 0) await this.plans.updateDraft(em, plan.id, changes);
+      return Object.assign(plan, changes);
+    });
+    return (await this.views(this.db.manager, [plan], this.clock.now()))[0];
+  }
+
+  /**
+   * Adds the languages a plan's texts lack, at any time after publication too. Not a correction: a
+   * language already there with another text is 409 TRANSLATION_EXISTS, the same text again writes
+   * nothing; nobody is told.
+   */
+  async addTranslations(user: AuthUser, planId: string, dto: PlanTranslationsDto, lang: Locale): Promise<PlanView> {
+    const plan = await this.db.transaction(async (em) => {
+      const { plan } = await loadPlan(em, planId, true);
+      assertOrganizerOf(user, plan);
+      const result = addTranslations(
+        { title: plan.title, description: plan.description, deliveryPlace: plan.deliveryPlace },
+        { title: dto.title, description: dto.description, deliveryPlace: dto.deliveryPlace },
+        lang,
+      );
+      if (result.conflicts.length > 0) throw translationExists(result.conflicts);
+      if (Object.keys(result.changes).length > 0) await this.plans.updateDraft(em, plan.id, result.changes);
+      return Object.assign(plan, result.changes);
+    });
+    return (await this.views(this.db.manager, [plan], this.clock.now()))[0];
   }
 
   /** Publication time comes from the clock; the stage 1 window and hearing deadline are fixed now. */
@@ -46,6 +101,10 @@ export class PlansService {
       const { plan, organization } = await loadPlan(em, planId, true);
       assertOrganizerOf(user, plan);
       if (plan.publishedAt) throw new AppError('PLAN_NOT_DRAFT');
+      if (this.config.stateLanguagesRequired) {
+        const missing = missingTranslations({ title: plan.title, description: plan.description }, STATE_LANGUAGES);
+        if (missing.length > 0) throw translationRequired(missing);
+      }
       const now = this.clock.now();
       const window = stage1Window(now, organization.timeZone, calendar, this.config.procedure);
       plan.publishedAt = now;

@@ -31,15 +31,19 @@ export const PAGE_VERDICTS_SQL = `SELECT o.time_zone, v.remark_id, v.version, v.
 export interface VerdictContextRow {
   remark_id: string;
   remark_body: string;
+  /** The remark's language (ISO 639 code). */
+  remark_language: string;
   remark_created_at: Date;
   author_id: string;
   stage: number;
   plan_id: string;
-  plan_title: string;
+  /** jsonb {kk, ru, en}: LocalizedText.fromStored. */
+  plan_title: unknown;
   plan_published_at: Date | null;
   time_zone: string;
   answer_id: string | null;
-  answer_body: string | null;
+  /** jsonb {kk, ru, en}: LocalizedText.fromStored. */
+  answer_body: unknown;
   answer_disposition: string | null;
   answer_published_at: Date | null;
   answer_version: number | null;
@@ -78,7 +82,7 @@ export class AnswerVerdictsRepository {
   async context(db: DataSource, remarkId: string): Promise<VerdictContextRow | null> {
     const [row] = await queryRows<VerdictContextRow>(
       db,
-      `SELECT r.id AS remark_id, r.body AS remark_body, r.created_at AS remark_created_at, r.author_id, r.stage,
+      `SELECT r.id AS remark_id, r.body AS remark_body, r.language AS remark_language, r.created_at AS remark_created_at, r.author_id, r.stage,
               p.id AS plan_id, p.title AS plan_title, p.published_at AS plan_published_at, o.time_zone,
               a.id AS answer_id, a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at

@@ -39,11 +39,11 @@ export class Remark {
   @Column({ type: 'text' })
   body: string;
 
-  /** Server time (clock provider) at acceptance. */
   /** The language the author wrote in (ISO 639-1/2 code): kk, ru, en or another; decides the answer's language. */
   @Column({ type: 'varchar', length: 8 })
   language: string;
 
+  /** Server time (clock provider) at acceptance. */
   @Column({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;
 

@@ -2,9 +2,10 @@ import { Body, Controller, Get, HttpCode, Headers, Param, Post, Put, Query } fro
 import { ApiBearerAuth, ApiHeader, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
-import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { AnswerDto, CorrectionDto, CreateRemarkDto, ListRemarksQuery, VerdictDto } from './remarks.dto';
-import { AnswerCreated, RemarkCreated, RemarksService, RemarkView } from './remarks.service';
+import type { Locale } from '../common/i18n/locale';
+import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
+import { AnswerDto, AnswerTranslationsDto, CorrectionDto, CreateRemarkDto, ListRemarksQuery, VerdictDto } from './remarks.dto';
+import { AnswerCreated, AnswerTranslated, RemarkCreated, remarkLanguage, RemarksService, RemarkView } from './remarks.service';
 import { VerdictRecorded, VerdictsService } from './verdicts.service';
 
 @ApiTags('remarks')
@@ -19,20 +20,26 @@ export class RemarksController {
   @Auth('citizen')
   @ApiBearerAuth()
   @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Up to 200 characters; a retry returns the original remark' })
+  @ApiHeader({ name: 'Content-Language', required: false, description: "The remark's language when the body does not give `language`" })
   @ApiOperation({
-    summary: 'Leave a remark while stage 1 or 2 is open; 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED',
+    summary:
+      "Leave a remark while stage 1 or 2 is open; its language is `language`, else Content-Language, else the author's account language. 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED",
   })
   create(
     @CurrentUser() user: AuthUser,
     @Param('id') planId: string,
     @Body() body: CreateRemarkDto,
     @Headers('idempotency-key') key: string | undefined,
+    @Headers('content-language') contentLanguage: string | undefined,
   ): Promise<RemarkCreated> {
-    return this.remarks.create(user, planId, body.body, key);
+    return this.remarks.create(user, planId, body.body, key, remarkLanguage(body.language, contentLanguage, user.locale));
   }
 
   @Get('plans/:id/remarks')
-  @ApiOperation({ summary: 'Remarks of a plan, oldest first, with their answers and correction history (keyset pagination)' })
+  @ApiOperation({
+    summary:
+      "Remarks of a plan, oldest first, with each remark's `language` and its answers and correction history (keyset pagination); answer texts in the request's language with every version under `i18n`",
+  })
   list(
     @CurrentUser() user: AuthUser | undefined,
     @Param('id') planId: string,
@@ -44,9 +51,18 @@ export class RemarksController {
   @Post('remarks/:id/answer')
   @Auth('organizer')
   @ApiBearerAuth()
-  @ApiOperation({ summary: 'Publish the official answer (e-mailed to the author); 409 ALREADY_ANSWERED' })
-  answer(@CurrentUser() user: AuthUser, @Param('id') remarkId: string, @Body() body: AnswerDto): Promise<AnswerCreated> {
-    return this.remarks.answer(user, remarkId, body.body, body.disposition);
+  @ApiHeader({ name: 'Content-Language', required: false, description: 'The language of a string `body` (default: your account language)' })
+  @ApiOperation({
+    summary:
+      "Publish the official answer (e-mailed to the author); it must include the remark's language when that is kk or ru, otherwise kk or ru: 422 TRANSLATION_REQUIRED {missing}; 409 ALREADY_ANSWERED",
+  })
+  answer(
+    @CurrentUser() user: AuthUser,
+    @Param('id') remarkId: string,
+    @Body() body: AnswerDto,
+    @TextLanguage() lang: Locale,
+  ): Promise<AnswerCreated> {
+    return this.remarks.answer(user, remarkId, body.body, body.disposition, lang);
   }
 
   @Post('remarks/:id/answer/corrections')
@@ -54,10 +70,33 @@ export class RemarksController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      'Publish a correction of the answer as a new public version (e-mailed to the author, who is asked for a verdict again); 409 NOT_ANSWERED, 422 CORRECTION_UNCHANGED when neither the text (trimmed) nor the disposition changes',
+      'Publish a correction of the answer as a new public version (e-mailed to the author, who is asked for a verdict again); the text and the reason follow the answer-language rule (422 TRANSLATION_REQUIRED); 409 NOT_ANSWERED, 422 CORRECTION_UNCHANGED when neither the text (every version, trimmed) nor the disposition changes. To add a missing language use PUT .../answer/translations',
   })
-  correct(@CurrentUser() user: AuthUser, @Param('id') remarkId: string, @Body() body: CorrectionDto): Promise<AnswerCreated> {
-    return this.remarks.correct(user, remarkId, body.body, body.disposition, body.reason);
+  @ApiHeader({ name: 'Content-Language', required: false, description: 'The language of string texts (default: your account language)' })
+  correct(
+    @CurrentUser() user: AuthUser,
+    @Param('id') remarkId: string,
+    @Body() body: CorrectionDto,
+    @TextLanguage() lang: Locale,
+  ): Promise<AnswerCreated> {
+    return this.remarks.correct(user, remarkId, body.body, body.disposition, body.reason, lang);
+  }
+
+  @Put('remarks/:id/answer/translations')
+  @HttpCode(200)
+  @Auth('organizer')
+  @ApiBearerAuth()
+  @ApiOperation({
+    summary:
+      'Add missing languages to the latest answer version (`body`, and `correctionReason` of a correction), as {kk?, ru?, en?}: not a correction, so no new version, no verdict reset, no e-mail. 409 TRANSLATION_EXISTS {languages} when a language is there with another text; the same text again changes nothing. 409 NOT_ANSWERED',
+  })
+  translate(
+    @CurrentUser() user: AuthUser,
+    @Param('id') remarkId: string,
+    @Body() body: AnswerTranslationsDto,
+    @TextLanguage() lang: Locale,
+  ): Promise<AnswerTranslated> {
+    return this.remarks.translate(user, remarkId, body, lang);
   }
 
   @Put('remarks/:id/verdict')

@@ -1,26 +1,62 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator, ValidateIf } from 'class-validator';
+import type { LocalizedInput } from '../common/i18n/localized-text';
+import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { VERDICTS, Verdict } from './answer-verdict.entity';
 import { DISPOSITIONS, Disposition } from './answer.entity';
+
+/** A remark's language: an ISO 639-1/2 code (`und` when the author chose "another language"). */
+export const REMARK_LANGUAGE = /^[a-z]{2,3}$/;
 
 export class CreateRemarkDto {
   @ApiProperty({ minLength: 1, maxLength: 10000, description: '1 to 10,000 characters after trimming' })
   @IsString()
   @MaxLength(10000)
   body: string;
+
+  @ApiPropertyOptional({
+    pattern: REMARK_LANGUAGE.source,
+    example: 'kk',
+    description:
+      "The language the remark is written in, an ISO 639 code (kk, ru, en, another; und when unknown); default: the Content-Language header, else the author's account language. It decides the answer's language.",
+  })
+  @IsOptional()
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @IsString()
+  @Matches(REMARK_LANGUAGE)
+  language?: string;
 }
 
 /** An answer gives its reasons: at least this many characters after trimming (pages and API alike). */
 export const ANSWER_MIN_LENGTH = 20;
 
+/** Each version given of a published text (a string, or each of {kk, ru, en} present) has at least `min` characters after trimming. */
+function LocalizedMinLength(min: number): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      target: target.constructor,
+      propertyName: propertyName as string,
+      name: 'minLength',
+      constraints: [min],
+      validator: {
+        validate: (value: unknown) => {
+          if (typeof value === 'string') return value.trim().length >= min;
+          if (typeof value !== 'object' || value === null) return true;
+          return Object.values(value as Record<string, unknown>).every(
+            (v) => typeof v !== 'string' || v.trim() === '' || v.trim().length >= min,
+          );
+        },
+      },
+    });
+}
+
 export class AnswerDto {
-  @ApiProperty({ minLength: ANSWER_MIN_LENGTH, maxLength: 10000, description: `${ANSWER_MIN_LENGTH} to 10,000 characters after trimming` })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @MinLength(ANSWER_MIN_LENGTH)
-  @MaxLength(10000)
-  body: string;
+  @LocalizedTextField(10000, {
+    description: `Each version ${ANSWER_MIN_LENGTH} to 10,000 characters after trimming. Must include the remark's language when that is kk or ru, otherwise kk or ru (Law on Languages, art. 11): 422 TRANSLATION_REQUIRED {missing: ['body.kk']}.`,
+  })
+  @LocalizedMinLength(ANSWER_MIN_LENGTH)
+  body: LocalizedInput;
 
   @ApiProperty({ enum: DISPOSITIONS })
   @IsIn(DISPOSITIONS)
@@ -28,12 +64,23 @@ export class AnswerDto {
 }
 
 export class CorrectionDto extends AnswerDto {
-  @ApiProperty({ minLength: 1, maxLength: 2000 })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
-  @IsString()
-  @IsNotEmpty()
-  @MaxLength(2000)
-  reason: string;
+  @LocalizedTextField(2000, { description: "The reason for the correction, in the answer's languages as the body." })
+  reason: LocalizedInput;
+}
+
+/**
+ * Translations added to the latest answer version (PUT /remarks/{id}/answer/translations): only languages
+ * it lacks; no new version, no verdict reset, no e-mail.
+ */
+export class AnswerTranslationsDto {
+  @IsOptional()
+  @LocalizedTextField(10000, { required: false, description: 'Missing versions of the answer text.' })
+  @LocalizedMinLength(ANSWER_MIN_LENGTH)
+  body?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(2000, { required: false, description: "Missing versions of the latest correction's reason." })
+  correctionReason?: LocalizedInput;
 }
 
 export class ListRemarksQuery {

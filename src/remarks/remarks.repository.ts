@@ -11,8 +11,8 @@ import { Remark } from './remark.entity';
  * follow the plan. The benchmark's bare handler runs the same statement.
  */
 export const REMARK_INSERT_SQL = `WITH inserted AS (
-    INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+    INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at, language)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
     ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
     RETURNING id, stage, created_at, plan_id, author_id
   ), followed AS (
@@ -58,6 +58,8 @@ export interface NewRemark {
   stage: 1 | 2;
   authorId: string;
   body: string;
+  /** ISO 639 code of the remark's language. */
+  language: string;
   createdAt: Date;
   idempotencyKey: string | null;
   bodyHash: string;
@@ -68,6 +70,7 @@ export interface RemarkPageRow {
   id: string;
   stage: number;
   body: string;
+  language: string;
   created_at: Date;
   answer_due_at: Date;
   author_name: string;
@@ -76,12 +79,13 @@ export interface RemarkPageRow {
 
 export interface AnswerRow {
   remark_id: string;
-  body: string;
+  /** jsonb {kk, ru, en}: wrap with LocalizedText.fromStored. */
+  body: unknown;
   disposition: Disposition;
   published_at: Date;
   late: boolean;
   version: number;
-  correction_reason: string | null;
+  correction_reason: unknown;
 }
 
 /** The keyset page query of a plan's remarks, oldest first (a test EXPLAINs it; the bare handler runs it). */
@@ -103,7 +107,7 @@ export function remarkPageSql(
   }
   params.push(limit + 1);
   return {
-    sql: `SELECT r.id, r.stage, r.body, r.created_at, r.answer_due_at, u.display_name AS author_name, r.disputes_remark_id
+    sql: `SELECT r.id, r.stage, r.body, r.language, r.created_at, r.answer_due_at, u.display_name AS author_name, r.disputes_remark_id
           FROM remarks r JOIN users u ON u.id = r.author_id
           WHERE ${where.join(' AND ')}
           ORDER BY r.created_at, r.id LIMIT $${params.length}`,
@@ -130,6 +134,7 @@ export class RemarksRepository {
       r.idempotencyKey,
       r.bodyHash,
       r.answerDueAt,
+      r.language,
     ]);
     return inserted ?? null;
   }
@@ -166,6 +171,11 @@ export class RemarksRepository {
 
   addAnswer(em: EntityManager, answer: Omit<Answer, 'id' | 'remark' | 'author'>): Promise<Answer> {
     return em.getRepository(Answer).save(answer);
+  }
+
+  /** A translation added to an answer version: its texts change, nothing else (no version, no verdicts touched). */
+  async updateAnswerTexts(em: EntityManager, answerId: string, texts: Pick<Answer, 'body' | 'correctionReason'>): Promise<void> {
+    await em.getRepository(Answer).update(answerId, texts);
   }
 
   /** The author to e-mail an answer to. */

@@ -6,6 +6,9 @@ import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { validationError } from '../common/errors/validation';
 import { everyLocale } from '../common/i18n/every-locale';
+import type { Locale } from '../common/i18n/locale';
+import { answerLanguagesMissing, LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
+import { translationExists, translationRequired } from '../common/errors/translation-errors';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
@@ -24,7 +27,7 @@ import { AnswerVerdictsRepository, VersionVerdictRow } from './answer-verdicts.r
 import { Remark } from './remark.entity';
 import { isAnswerLate, remarkWindow } from './remark-window';
 import { correctionChanges } from './verdict-rules';
-import { ListRemarksQuery } from './remarks.dto';
+import { AnswerTranslationsDto, ListRemarksQuery, REMARK_LANGUAGE } from './remarks.dto';
 import { AnswerRow, RemarksRepository, SubmitLookupRow } from './remarks.repository';
 
 export interface RemarkCreated {
@@ -43,12 +46,13 @@ export interface AnswerVerdictView {
 
 /** One answer version with its own verdict. */
 export interface AnswerVersionView {
-  body: string;
+  /** Localized by the response interceptor: the reader's version, every version under `i18n.body`. */
+  body: LocalizedText;
   disposition: Disposition;
   publishedAt: string;
   late: boolean;
   version: number;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
   verdict: AnswerVerdictView | null;
 }
 
@@ -64,6 +68,8 @@ export interface RemarkView {
   stage: 1 | 2;
   authorName: string;
   body: string;
+  /** The language the remark is written in (ISO 639 code; `und` when the author did not say). */
+  language: string;
   createdAt: string;
   answerDueAt: string;
   answer: AnswerView | null;
@@ -80,9 +86,41 @@ export interface AnswerCreated {
   late: boolean;
 }
 
+/** What PUT /remarks/{id}/answer/translations did to the latest answer version. */
+export interface AnswerTranslated {
+  remarkId: string;
+  version: number;
+  body: LocalizedText;
+  correctionReason: LocalizedText | null;
+  /** The versions added, as `field.lang` (empty when every version sent was there already). */
+  added: string[];
+}
+
 const REMARK_MAX = 10000;
 
 /** SHA-256 of a remark's plan and text: tells a retried submission from a different one under the same Idempotency-Key. */
+/**
+ * The language of a new remark: the author's choice, else the Content-Language header's primary subtag
+ * (any ISO 639 code), else the author's account language.
+ */
+export function remarkLanguage(chosen: string | undefined, contentLanguage: string | undefined, accountLocale: Locale): string {
+  if (chosen) return chosen;
+  const header = contentLanguage?.split(',')[0]?.trim().toLowerCase().split('-')[0];
+  return header && REMARK_LANGUAGE.test(header) ? header : accountLocale;
+}
+
+/**
+ * An answer (or a correction's texts) may be published when it includes the remark's language, if that
+ * is kk or ru, else kk or ru (Law on Languages, art. 11): otherwise 422 TRANSLATION_REQUIRED naming
+ * `field.lang` (both state languages when either will do).
+ */
+export function assertAnswerLanguages(texts: Record<string, LocalizedText>, remarkLanguage: string): void {
+  const missing = Object.entries(texts).flatMap(([field, text]) =>
+    answerLanguagesMissing(text, remarkLanguage).map((lang) => `${field}.${lang}`),
+  );
+  if (missing.length) throw translationRequired(missing);
+}
+
 export function remarkBodyHash(planId: string, body: string): string {
   return createHash('sha256').update(`${planId}\n${body}`).digest('hex');
 }
@@ -106,7 +144,13 @@ export class RemarksService {
    * before the insert; two round trips (one lookup, one insert) after the guard's read of the user.
    * With an Idempotency-Key, concurrent or repeated requests make one remark (unique index).
    */
-  async create(user: AuthUser, planId: string, body: string, idempotencyKey: string | undefined): Promise<RemarkCreated> {
+  async create(
+    user: AuthUser,
+    planId: string,
+    body: string,
+    idempotencyKey: string | undefined,
+    language: string = user.locale,
+  ): Promise<RemarkCreated> {
     if (!user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
     const length = typeof body === 'string' ? body.trim().length : 0;
     if (length < 1 || body.length > REMARK_MAX) {
@@ -148,6 +192,7 @@ export class RemarksService {
       stage: window.stage,
       authorId: user.id,
       body,
+      language,
       createdAt: now,
       idempotencyKey: key,
       bodyHash,
@@ -198,6 +243,7 @@ export class RemarksService {
         stage: r.stage as 1 | 2,
         authorName: r.author_name,
         body: r.body,
+        language: r.language,
         createdAt: new Date(r.created_at).toISOString(),
         answerDueAt: new Date(r.answer_due_at).toISOString(),
         answer: latest ? { ...latest, verdictClosesAt: closesAt!.toISOString(), history: older } : null,
@@ -209,11 +255,22 @@ export class RemarksService {
     return { items, nextCursor };
   }
 
-  /** The official answer (version 1). The remark row is locked so two answers cannot race. */
-  async answer(user: AuthUser, remarkId: string, body: string, disposition: Disposition): Promise<AnswerCreated> {
+  /**
+   * The official answer (version 1). The remark row is locked so two answers cannot race. A string body
+   * is in `lang` (Content-Language, else the organizer's language).
+   */
+  async answer(
+    user: AuthUser,
+    remarkId: string,
+    input: LocalizedInput,
+    disposition: Disposition,
+    lang: Locale = user.locale,
+  ): Promise<AnswerCreated> {
+    const body = requiredText(input, lang, 'body');
     const result = await this.db.transaction(async (em) => {
       const { remark, plan, tz } = await this.lockRemark(em, user, remarkId);
       if ((await this.remarks.answerCount(em, remark.id)) > 0) throw new AppError('ALREADY_ANSWERED');
+      assertAnswerLanguages({ body }, remark.language);
       const now = this.clock.now();
       const late = isAnswerLate(remark, now, await this.hearings.scheduledStart(em, plan.id));
       const answer = await this.remarks.addAnswer(em, {
@@ -235,12 +292,22 @@ export class RemarksService {
   }
 
   /** A public correction: a new version; earlier versions stay in the history. */
-  async correct(user: AuthUser, remarkId: string, body: string, disposition: Disposition, reason: string): Promise<AnswerCreated> {
+  async correct(
+    user: AuthUser,
+    remarkId: string,
+    bodyInput: LocalizedInput,
+    disposition: Disposition,
+    reasonInput: LocalizedInput,
+    lang: Locale = user.locale,
+  ): Promise<AnswerCreated> {
+    const body = requiredText(bodyInput, lang, 'body');
+    const reason = requiredText(reasonInput, lang, 'reason');
     const result = await this.db.transaction(async (em) => {
       const { remark, plan, tz } = await this.lockRemark(em, user, remarkId);
       const latest = await this.remarks.latestAnswer(em, remark.id);
       if (!latest) throw new AppError('NOT_ANSWERED');
       if (!correctionChanges(latest, body, disposition)) throw new AppError('CORRECTION_UNCHANGED');
+      assertAnswerLanguages({ body, reason }, remark.language);
       const answer = await this.remarks.addAnswer(em, {
         remarkId: remark.id,
         version: latest.version + 1,
@@ -257,6 +324,40 @@ export class RemarksService {
     });
     this.dispatcher.kick();
     return toCreated(result);
+  }
+
+  /**
+   * Adds missing languages to the latest answer version (and its correction's reason): not a
+   * correction, so no new version, no verdict reset, no e-mail. A language present with another text is
+   * 409 TRANSLATION_EXISTS; the same text again writes nothing.
+   */
+  async translate(user: AuthUser, remarkId: string, dto: AnswerTranslationsDto, lang: Locale = user.locale): Promise<AnswerTranslated> {
+    return this.db.transaction(async (em) => {
+      const { remark } = await this.lockRemark(em, user, remarkId);
+      const latest = await this.remarks.latestAnswer(em, remark.id);
+      if (!latest) throw new AppError('NOT_ANSWERED');
+      const body = LocalizedText.fromInput(dto.body, lang);
+      const reason = LocalizedText.fromInput(dto.correctionReason, lang);
+      if (!body && !reason) {
+        throw validationError([{ field: 'body', constraint: 'localizedText', message: everyLocale((t) => t.remarks.translationEmpty) }]);
+      }
+      if (reason && !latest.correctionReason) {
+        throw validationError([
+          { field: 'correctionReason', constraint: 'notCorrected', message: everyLocale((t) => t.remarks.translationNotCorrected) },
+        ]);
+      }
+      const bodyResult = body ? latest.body.withTranslations(body) : null;
+      const reasonResult = reason && latest.correctionReason ? latest.correctionReason.withTranslations(reason) : null;
+      const conflicts = [...(bodyResult?.conflicts ?? []), ...(reasonResult?.conflicts ?? [])];
+      if (conflicts.length) throw translationExists([...new Set(conflicts)]);
+      const added = [
+        ...(bodyResult?.added ?? []).map((added) => `body.${added}`),
+        ...(reasonResult?.added ?? []).map((added) => `correctionReason.${added}`),
+      ];
+      const next = { body: bodyResult?.text ?? latest.body, correctionReason: reasonResult?.text ?? latest.correctionReason };
+      if (added.length) await this.remarks.updateAnswerTexts(em, latest.id, next);
+      return { remarkId: remark.id, version: latest.version, ...next, added };
+    });
   }
 
   private async lockRemark(em: EntityManager, user: AuthUser, remarkId: string): Promise<{ remark: Remark; plan: Plan; tz: string }> {
@@ -278,7 +379,7 @@ export class RemarksService {
       remarkBody: remark.body,
       answerBody: answer.body,
       disposition: answer.disposition,
-      correction: answer.version > 1 ? { reason: answer.correctionReason ?? '', version: answer.version } : null,
+      correction: answer.version > 1 && answer.correctionReason ? { reason: answer.correctionReason, version: answer.version } : null,
       url: `${this.config.publicUrl}/plans/${plan.id}`,
       verdict: { url: `${this.config.publicUrl}/remarks/${remark.id}/verdict`, closesAt, timeZone: tz },
     });
@@ -315,17 +416,24 @@ function answerVersions(answers: AnswerRow[], verdicts: VersionVerdictRow[]): Ma
     const list = versions.get(a.remark_id) ?? [];
     const v = judged.get(`${a.remark_id}/${a.version}`);
     list.push({
-      body: a.body,
+      body: LocalizedText.fromStored(a.body)!,
       disposition: a.disposition,
       publishedAt: new Date(a.published_at).toISOString(),
       late: a.late,
       version: a.version,
-      correctionReason: a.correction_reason,
+      correctionReason: LocalizedText.fromStored(a.correction_reason),
       verdict: v ? { verdict: v.verdict, reason: v.reason, at: new Date(v.created_at).toISOString(), answerVersion: a.version } : null,
     });
     versions.set(a.remark_id, list);
   }
   return versions;
+}
+
+/** A published text as sent (a string in `lang`, or {kk, ru, en}); validation let nothing blank through. */
+function requiredText(input: LocalizedInput, lang: Locale, field: string): LocalizedText {
+  const text = LocalizedText.fromInput(input, lang);
+  if (!text) throw validationError([{ field, constraint: 'localizedText', message: everyLocale((t) => t.remarks.answerBlank) }]);
+  return text;
 }
 
 function toCreated(a: Answer): AnswerCreated {

@@ -4,6 +4,7 @@ import { loadConfig } from '../config/config';
 import { verdictClosesAt } from '../procedure/deadlines';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { VerdictDto } from './remarks.dto';
 import type { VerdictAttempt } from './verdict-rules';
 import { assertVerdictAllowed, correctionChanges, isSameVerdict, localAt, verdictTime } from './verdict-rules';
@@ -86,10 +87,16 @@ describe('verdict rules', () => {
   });
 
   it('calls a correction unchanged when neither the trimmed text nor the disposition differs', () => {
-    const latest = { body: 'The lot is split in two.', disposition: 'accepted' };
-    expect(correctionChanges(latest, '  The lot is split in two.\n', 'accepted')).toBe(false);
-    expect(correctionChanges(latest, 'The lot is split in three.', 'accepted')).toBe(true);
-    expect(correctionChanges(latest, 'The lot is split in two.', 'partially_accepted')).toBe(true);
+    const en = (text: string) => LocalizedText.single(text, 'en')!;
+    const latest = { body: en('The lot is split in two.'), disposition: 'accepted' };
+    expect(correctionChanges(latest, en('  The lot is split in two.\n'), 'accepted')).toBe(false);
+    expect(correctionChanges(latest, en('The lot is split in three.'), 'accepted')).toBe(true);
+    expect(correctionChanges(latest, en('The lot is split in two.'), 'partially_accepted')).toBe(true);
+    // the same words in another language, or a translation added, is a change of the text
+    expect(correctionChanges(latest, LocalizedText.single('The lot is split in two.', 'ru')!, 'accepted')).toBe(true);
+    expect(correctionChanges(latest, LocalizedText.of({ en: 'The lot is split in two.', kk: 'Лот екіге бөлінеді.' })!, 'accepted')).toBe(
+      true,
+    );
   });
 });
 

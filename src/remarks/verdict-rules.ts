@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { AppError } from '../common/errors/app-error';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import type { Verdict } from './answer-verdict.entity';
 
 /** A local time with its zone, as the other refusals word it (e.g. WINDOW_CLOSED). */
@@ -53,9 +54,9 @@ export function isSameVerdict(
   return current !== null && current.verdict === verdict && (current.reason ?? null) === reason;
 }
 
-/** Whether a correction changes anything against the latest version: the text (trimmed) or the disposition. */
-export function correctionChanges(latest: { body: string; disposition: string }, body: string, disposition: string): boolean {
-  return latest.body.trim() !== body.trim() || latest.disposition !== disposition;
+/** Whether a correction changes anything against the latest version: any version of the text (trimmed) or the disposition. */
+export function correctionChanges(latest: { body: LocalizedText; disposition: string }, body: LocalizedText, disposition: string): boolean {
+  return !latest.body.equals(body) || latest.disposition !== disposition;
 }
 
 /**

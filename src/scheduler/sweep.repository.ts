@@ -1,3 +1,4 @@
+import type { LocalizedVersions } from '../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -24,7 +25,7 @@ export interface RemarkCounts {
 export class SweepRepository {
   /** Plans whose stage 1 closed, not yet swept. */
   claimStage1Closed(em: EntityManager, now: Date, batch: number) {
-    return queryRows<{ id: string; organization_id: string; title: string; hearing_deadline_date: string | null }>(
+    return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; hearing_deadline_date: string | null }>(
       em,
       `UPDATE plans SET stage1_closed_swept_at = $1
        WHERE id IN (SELECT id FROM plans WHERE stage1_closes_at < $1 AND stage1_closed_swept_at IS NULL
@@ -46,7 +47,7 @@ export class SweepRepository {
 
   /** Plans whose stage 2 closed, not yet swept, with their organizer's zone. */
   claimStage2Closed(em: EntityManager, now: Date, batch: number) {
-    return queryRows<{ id: string; organization_id: string; title: string; stage2_closes_at: Date; time_zone: string }>(
+    return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; stage2_closes_at: Date; time_zone: string }>(
       em,
       `UPDATE plans p SET stage2_closed_swept_at = $1
        FROM organizations o
@@ -83,7 +84,7 @@ export class SweepRepository {
 
   /** The plans with how many of their remarks are overdue now. */
   overduePlans(em: EntityManager, planIds: string[], now: Date) {
-    return queryRows<{ id: string; organization_id: string; title: string; time_zone: string; overdue: string }>(
+    return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; time_zone: string; overdue: string }>(
       em,
       `SELECT p.id, p.organization_id, p.title, o.time_zone,
               (SELECT count(*) FROM remarks r WHERE r.plan_id = p.id AND r.answered_at IS NULL AND r.answer_due_at < $2) AS overdue

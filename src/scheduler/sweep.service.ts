@@ -1,3 +1,6 @@
+import { isLocale } from '../common/i18n/locale';
+import type { LocalizedVersions } from '../common/i18n/localized-text';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
@@ -84,7 +87,7 @@ export class SweepService {
       kind: 'stage1_closed',
       recipient: user.email,
       ...renderTemplate(stage1ClosedEmail, user.locale, {
-        planTitle: plan.title,
+        planTitle: titleFor(plan.title, user.locale),
         ...counted(countOf.get(plan.id)),
         hearingDeadlineDate: plan.hearing_deadline_date,
         url: this.url(plan.id),
@@ -114,7 +117,7 @@ export class SweepService {
       kind: 'stage2_closed',
       recipient: user.email,
       ...renderTemplate(stage2ClosedEmail, user.locale, {
-        planTitle: plan.title,
+        planTitle: titleFor(plan.title, user.locale),
         ...counted(countOf.get(plan.id)),
         answersDueDate: answersDue.get(plan.id)!,
         url: this.url(plan.id),
@@ -131,10 +134,19 @@ export class SweepService {
       dedupeKey: `answers-overdue:${plan.id}:${user.id}:${localDate(now, plan.time_zone)}`,
       kind: 'answers_overdue',
       recipient: user.email,
-      ...renderTemplate(answersOverdueEmail, user.locale, { planTitle: plan.title, overdue: Number(plan.overdue), url: this.url(plan.id) }),
+      ...renderTemplate(answersOverdueEmail, user.locale, {
+        planTitle: titleFor(plan.title, user.locale),
+        overdue: Number(plan.overdue),
+        url: this.url(plan.id),
+      }),
     }));
     return claimed.length;
   }
+}
+
+/** A plan title (stored {kk, ru, en}) in the staff member's language, or the version there is. */
+function titleFor(title: LocalizedVersions, locale: string): string {
+  return LocalizedText.fromStored(title)?.text(isLocale(locale) ? locale : 'ru') ?? '';
 }
 
 function byPlan(counts: RemarkCounts[]): Map<string, RemarkCounts> {

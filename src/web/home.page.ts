@@ -1,9 +1,11 @@
 import { interpolate } from '../common/i18n/locale';
-import { daysLeft, formatDateTime, formatTenge, zoneLabel } from './format';
+import type { Locale } from '../common/i18n/locale';
+import { daysLeft, formatDateTime, formatTenge, intlLocale, zoneLabel } from './format';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
+import { localizedInline } from './localized';
 import type { OpenDiscussionRow, OrganizationOption, UpcomingHearingRow } from './public-pages.repository';
 
 export interface HomeData {
@@ -13,6 +15,12 @@ export interface HomeData {
   organizations: OrganizationOption[];
   open: OpenDiscussionRow[];
   hearings: UpcomingHearingRow[];
+}
+
+/** The organizers by their name in the reader's language (the query orders by the stored versions). */
+function byName(organizations: OrganizationOption[], locale: Locale): OrganizationOption[] {
+  const collator = new Intl.Collator(intlLocale(locale));
+  return [...organizations].sort((a, b) => collator.compare(a.name.text(locale), b.name.text(locale)));
 }
 
 export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
@@ -29,7 +37,10 @@ export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
     <label for="org">${t.organizerFilter}</label>
     <select id="org" name="org">
       <option value="">${t.allOrganizers}</option>
-      ${data.organizations.map((o) => html`<option value="${o.id}"${o.id === data.organizationId ? html` selected` : ''}>${o.name}</option>`)}
+      ${byName(data.organizations, locale).map((o) => {
+        const name = o.name.pick(locale);
+        return html`<option value="${o.id}"${name.fallback ? html` lang="${name.lang}"` : ''}${o.id === data.organizationId ? html` selected` : ''}>${name.text}</option>`;
+      })}
     </select>
   </div>
   <div><button type="submit">${t.searchButton}</button></div>
@@ -40,8 +51,8 @@ ${
     : html`<ul class="cards" aria-labelledby="open-heading">${data.open.map((p) => {
         const left = daysLeft(data.now, p.closes_at, p.time_zone);
         return html`<li class="card">
-        <h2 class="card-title"><a href="/plans/${p.id}">${p.title}</a></h2>
-        <p class="meta">${p.organization_name} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
+        <h2 class="card-title"><a href="/plans/${p.id}">${localizedInline(p.title, locale)}</a></h2>
+        <p class="meta">${localizedInline(p.organization_name, locale)} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
         <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
            ${interpolate(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
            <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
@@ -55,9 +66,9 @@ ${
     ? html`<p>${t.noHearings}</p>`
     : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
         (h) => html`<li class="card">
-        <h3 class="card-title"><a href="/plans/${h.plan_id}">${h.title}</a></h3>
+        <h3 class="card-title"><a href="/plans/${h.plan_id}">${localizedInline(h.title, locale)}</a></h3>
         <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
-        <p class="meta">${h.organization_name} · ${h.venue}${h.room ? html`, ${h.room}` : ''}</p>
+        <p class="meta">${localizedInline(h.organization_name, locale)} · ${localizedInline(h.venue, locale)}${h.room ? html`, ${localizedInline(h.room, locale)}` : ''}</p>
       </li>`,
       )}</ul>`
 }`;

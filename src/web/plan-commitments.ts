@@ -8,6 +8,8 @@ import type { FormState } from './forms/form';
 import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedBlock, localizedInline } from './localized';
 
 export const COMMITMENT_VERDICT_FIELDS = ['verdict', 'reason'] as const;
 export type CommitmentVerdictField = (typeof COMMITMENT_VERDICT_FIELDS)[number];
@@ -21,13 +23,25 @@ export interface CommitmentsData {
   /** The refused verdict form, or the confirmation after one. */
   form?: { remarkId: string; state: FormState<CommitmentVerdictField> };
   done: boolean;
+  /** The current notice's document titles: a commitment names one by any version, the page shows the reader's. */
+  documentTitles?: readonly LocalizedText[];
 }
 
-function where(ctx: PageContext, v: Pick<CommitmentVersionView, 'status' | 'document' | 'location' | 'explanation'>): SafeHtml {
+/** The document a commitment names, as the notice titles it in the reader's language (a fallback marked); else as typed. */
+function documentName(ctx: PageContext, document: string, titles: readonly LocalizedText[]): SafeHtml {
+  const title = titles.find((t) => t.languages().some((lang) => t.get(lang) === document));
+  return title ? localizedInline(title, ctx.locale) : html`${document}`;
+}
+
+function where(
+  ctx: PageContext,
+  v: Pick<CommitmentVersionView, 'status' | 'document' | 'location' | 'explanation'>,
+  titles: readonly LocalizedText[],
+): SafeHtml {
   const c = texts(ctx.locale).commitments.page;
   return html`<dl class="facts">
     <dt>${c.status}</dt><dd><strong>${texts(ctx.locale).commitments.statuses[v.status]}</strong></dd>
-    ${v.document ? html`<dt>${c.document}</dt><dd>${v.document}</dd>` : ''}
+    ${v.document ? html`<dt>${c.document}</dt><dd>${documentName(ctx, v.document, titles)}</dd>` : ''}
     ${v.location ? html`<dt>${c.location}</dt><dd>${v.location}</dd>` : ''}
     <dt>${c.explanation}</dt><dd class="body">${v.explanation}</dd>
   </dl>`;
@@ -66,13 +80,13 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
   return html`<li class="remark commitment" id="commitment-${x.remarkId}">
     <p class="meta">${c.remark} · ${c.by({ name: x.remark.authorName })}</p>
     <p class="body">${x.remark.body}</p>
-    ${x.answer ? html`<p class="meta">${c.answer}: ${t.dispositions[x.answer.disposition]}</p><p class="body">${x.answer.body}</p>` : ''}
+    ${x.answer ? html`<p class="meta">${c.answer}: ${t.dispositions[x.answer.disposition]}</p>${localizedBlock(x.answer.body, ctx.locale, 'p', 'body')}` : ''}
     ${
       x.status === 'pending' || x.version === null || x.publishedAt === null || x.explanation === null
         ? html`<p class="pending">${c.pending}</p>`
         : html`<h3 class="card-title">${t.statuses[x.status]}</h3>
         <p class="meta">${c.versionLine({ version: x.version, time: dt(x.publishedAt) })}</p>
-        ${where(ctx, { status: x.status, document: x.document, location: x.location, explanation: x.explanation })}
+        ${where(ctx, { status: x.status, document: x.document, location: x.location, explanation: x.explanation }, d.documentTitles ?? [])}
         ${x.pending ? html`<p class="pending">${c.pendingNewVersion}</p>` : ''}
         ${verdictLine(ctx, x.authorVerdict, d)}
         ${mine && x.verdictOpen ? verdictForm(ctx, d, x) : d.form?.remarkId === x.remarkId ? formAlert(d.form.state.formError, `verdict-form-error-${x.remarkId}`) : ''}
@@ -81,7 +95,7 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
             ? html`<details class="history"><summary>${c.history({ n: x.history.length })}</summary>
             ${[...x.history].reverse().map(
               (v) => html`<div class="version"><p class="meta">${c.versionLine({ version: v.version, time: dt(v.publishedAt) })}</p>
-              ${where(ctx, v)}${verdictLine(ctx, v.authorVerdict, d)}</div>`,
+              ${where(ctx, v, d.documentTitles ?? [])}${verdictLine(ctx, v.authorVerdict, d)}</div>`,
             )}</details>`
             : ''
         }`

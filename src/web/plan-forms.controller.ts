@@ -4,14 +4,15 @@ import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import type { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
-import { AnswerDto, CreateRemarkDto } from '../remarks/remarks.dto';
+import { CreateRemarkDto } from '../remarks/remarks.dto';
 import { RemarksService } from '../remarks/remarks.service';
+import { REMARK_FIELDS } from './plan-remarks';
+import { answerBase, checkAnswerForm, chosenRemarkLanguage, translationErrors } from './answer-fields';
 import { check, readForm } from './forms/form';
 import { submit } from './forms/submit';
 import { FormPost, PageController } from './page.decorators';
 import { Pages, seeOther } from './page-response';
 import { PlanPageView } from './plan-page.view';
-import { ANSWER_FIELDS, REMARK_FIELDS } from './plan-remarks';
 
 /**
  * The forms of the public plan page: a citizen's remark and the organizer's answer. The same roles,
@@ -41,7 +42,14 @@ export class PlanFormsController {
     const { errors } = await check(CreateRemarkDto, { body: values.body }, { body: ctx.t.remarkEmpty });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.remarks.create(user, id, values.body, values.idempotencyKey.slice(0, 200) || undefined),
+      action: () =>
+        this.remarks.create(
+          user,
+          id,
+          values.body,
+          values.idempotencyKey.slice(0, 200) || undefined,
+          chosenRemarkLanguage(values.language, ctx.locale),
+        ),
       refusals: {
         WINDOW_CLOSED: 'body',
         VALIDATION_FAILED: () => ({ body: ctx.t.remarkEmpty }),
@@ -65,12 +73,15 @@ export class PlanFormsController {
   ): Promise<void> {
     if (!isUuid(id) || !isUuid(remarkId)) throw new AppError('REMARK_NOT_FOUND');
     const ctx = this.pages.context(request);
-    const values = readForm(body, ANSWER_FIELDS);
-    const { value, errors } = await check(AnswerDto, values, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
+    const base = answerBase(remarkId);
+    const { values, errors, value } = await checkAnswerForm(body, base, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition),
-      refusals: { ALREADY_ANSWERED: 'body' },
+      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition, ctx.locale),
+      refusals: {
+        ALREADY_ANSWERED: (_error, message) => ({ [base]: message }),
+        TRANSLATION_REQUIRED: (error, message) => translationErrors(error, message, ctx.locale, { body: base }),
+      },
       render: (state, status) => this.planPage.render(request, reply, id, null, { answer: { remarkId, state } }, status),
       done: () => seeOther(reply, `/plans/${id}?done=answer#remark-${remarkId}`),
     });

@@ -1,6 +1,8 @@
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
+import { LocalizedText } from '../common/i18n/localized-text';
 import { DISPOSITIONS } from '../remarks/answer.entity';
+import { answerBase, answerLanguageHint, answerTextField, remarkBody, remarkLanguageField } from './answer-fields';
 import { formatDateTime } from './format';
 import { csrfField } from './forms/csrf';
 import { flash, formAlert, selectField, textArea } from './forms/fields';
@@ -10,13 +12,14 @@ import type { SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import type { KeysetPage } from './keyset-page';
+import { localizedBlock, localizedInline } from './localized';
 import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from './verdict-parts';
 
-export const REMARK_FIELDS = ['body', 'idempotencyKey'] as const;
+export const REMARK_FIELDS = ['body', 'idempotencyKey', 'language'] as const;
 export type RemarkField = (typeof REMARK_FIELDS)[number];
-export const ANSWER_FIELDS = ['disposition', 'body'] as const;
-export type AnswerField = (typeof ANSWER_FIELDS)[number];
+/** The answer form's fields: the disposition, and the text in each language (`answerBase(remarkId)_kk`, ...). */
+export type AnswerField = string;
 
 /** What the plan page's forms show after a POST: a confirmation, or a form with its errors and the text typed. */
 export interface PlanFormState {
@@ -61,8 +64,8 @@ function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml
       (a) => html`<li id="answer-${r.id}-v${a.version}">
       <p class="meta">${h.version({ version: a.version, time: formatDateTime(a.published_at, tz, locale) })} ·
         <span class="disposition">${t.disposition[a.disposition] ?? a.disposition}</span></p>
-      <p class="body">${a.body}</p>
-      ${a.correction_reason ? html`<p class="meta">${h.reason}: ${a.correction_reason}</p>` : ''}
+      ${localizedBlock(LocalizedText.fromStored(a.body), locale, 'p', 'body')}
+      ${a.correction_reason ? html`<p class="meta">${h.reason}: ${localizedInline(LocalizedText.fromStored(a.correction_reason), locale)}</p>` : ''}
       ${verdictShown(ctx, a.verdict && a.verdict_at ? { verdict: a.verdict, reason: a.verdict_reason, at: a.verdict_at, version: a.version } : null, tz, `verdict-of-${r.id}-v${a.version}`)}
     </li>`,
     )}
@@ -93,23 +96,32 @@ function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtm
   ${csrfField(ctx.csrf)}
   <input type="hidden" name="idempotencyKey" value="${d.form.remarkKey ?? ''}">
   ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: interpolate(t.remarkHint, { name: ctx.user.displayName, time: until }), error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
+  ${remarkLanguageField(ctx, d.form.remark?.values.language)}
   <div><button type="submit">${t.remarkSubmit}</button></div>
 </form>`;
 }
 
-function answerForm(ctx: PageContext, d: RemarksData, remarkId: string): SafeHtml {
+/** The organizer's answer form: the disposition, and the text in Kazakh and Russian starting in the remark's language. */
+function answerForm(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml {
   const { t } = ctx;
-  const state = d.form.answer?.remarkId === remarkId ? d.form.answer.state : undefined;
-  const id = remarkId;
+  const id = r.id;
+  const state = d.form.answer?.remarkId === id ? d.form.answer.state : undefined;
   const dErr = state?.errors.disposition ?? null;
-  const bErr = state?.errors.body ?? null;
   return html`<form class="form" method="post" action="/plans/${d.plan.id}/remarks/${id}/answer" novalidate>
   <h4 id="answer-title-${id}">${t.answerFormTitle}</h4>
   ${csrfField(ctx.csrf)}
   ${selectField({ id: `disposition-${id}`, name: 'disposition', errorId: `disposition-error-${id}`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
-  ${textArea({ id: `answer-body-${id}`, name: 'body', errorId: `answer-error-${id}`, hintId: `answer-hint-${id}`, label: t.answerLabel, hint: t.answerHint, error: bErr, focus: !!bErr && !dErr, value: state?.values.body ?? '', rows: 5, maxlength: 10000, required: true })}
+  ${answerTextField(ctx, { base: answerBase(id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: state?.errors, focusErrors: !dErr, maxlength: 10000 })}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
+}
+
+/** The organizer's way to add the languages a published answer lacks (not a correction). */
+function translationLink(ctx: PageContext, r: RemarkRow): SafeHtml | '' {
+  const body = LocalizedText.fromStored(r.answer_body);
+  const reason = LocalizedText.fromStored(r.answer_correction_reason);
+  if (body && body.missing().length === 0 && (!reason || reason.missing().length === 0)) return '';
+  return html`<p class="translation"><a href="/organizer/remarks/${r.id}/translation">${texts(ctx.locale).remarks.languages.translate}</a></p>`;
 }
 
 /** The organizer's way to correct a published answer: the one correction form, /organizer/remarks/{id}/correction. */
@@ -124,7 +136,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
           ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         ${disputeNote(ctx, r)}
-        <p class="body">${r.body}</p>
+        ${remarkBody(ctx, r.body, r.language)}
         ${
           r.answer_body !== null
             ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
@@ -132,15 +144,15 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
-              <p class="body">${r.answer_body}</p>
-              ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${r.answer_correction_reason}</p>` : ''}
+              ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
+              ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${localizedInline(LocalizedText.fromStored(r.answer_correction_reason), locale)}</p>` : ''}
               ${verdictShown(ctx, shownVerdict(r), tz, `verdict-of-${r.id}`)}
               ${verdictFormFor(ctx, d, r)}
-              ${isOrganizer ? correctionLink(ctx, r) : ''}
+              ${isOrganizer ? html`${correctionLink(ctx, r)}${translationLink(ctx, r)}` : ''}
               ${answerHistory(ctx, d, r)}
             </section>`
             : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
-              ${isOrganizer ? answerForm(ctx, d, r.id) : ''}`
+              ${isOrganizer ? answerForm(ctx, d, r) : ''}`
         }
       </li>`;
 }

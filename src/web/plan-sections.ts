@@ -1,5 +1,6 @@
 import type { Locale } from '../common/i18n/locale';
 import { interpolate } from '../common/i18n/locale';
+import type { LocalizedText } from '../common/i18n/localized-text';
 import type { NoticeView } from '../documentation/documentation.service';
 import type { ProtocolVersionView } from '../hearings/hearing-view';
 import type { OutcomeView } from '../outcomes/report';
@@ -11,6 +12,7 @@ import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 import type { PageContext } from './layout';
 import { conclusionFindingLine, formalAnswersSection } from './formal-answers';
+import { localizedBlock, localizedInline } from './localized';
 
 /** The steps after the hearing, as GET /plans/{id} shows them (procedureAfterHearing in src/plan-record/plan-record.ts). */
 export type ProcedureDetails = ProcedureAfterHearing;
@@ -18,13 +20,19 @@ export type ProcedureDetails = ProcedureAfterHearing;
 interface Versioned {
   version: number;
   publishedAt: string;
-  correctionReason: string | null;
+  correctionReason: LocalizedText | null;
 }
 
 /** "Version n · published …" and the reason of a correction. */
 function versionLine(m: Catalogue['pages']['plan'], v: Versioned, tz: string, locale: Locale, late = false): SafeHtml {
   return html`<p class="meta">${v.version > 1 ? html`${interpolate(m.version, { n: v.version })} · ` : ''}${interpolate(m.publishedOn, { time: formatDateTime(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
-  ${v.correctionReason ? html`<p class="meta">${interpolate(m.correctionReason, { reason: v.correctionReason })}</p>` : ''}`;
+  ${v.correctionReason ? html`<p class="meta">${correctionReason(m, v.correctionReason, locale)}</p>` : ''}`;
+}
+
+/** "Reason for the correction: …" with the reason in the reader's language (a fallback marked with its language). */
+function correctionReason(m: Catalogue['pages']['plan'], reason: LocalizedText, locale: Locale): SafeHtml {
+  const [before, after = ''] = m.correctionReason.split('{reason}');
+  return html`${before}${localizedInline(reason, locale)}${after}`;
 }
 
 /** Earlier versions stay public: a correction never replaces the original. */
@@ -35,26 +43,26 @@ function history<T extends Versioned>(m: Catalogue['pages']['plan'], versions: T
     ${earlier.map((v) => html`<div class="version">${render(v)}</div>`)}</details>`;
 }
 
-function lines(items: string[]): SafeHtml {
-  return html`<ul>${items.map((s) => html`<li>${s}</li>`)}</ul>`;
+function lines(items: LocalizedText[], locale: Locale): SafeHtml {
+  return html`<ul>${items.map((s) => localizedBlock(s, locale, 'li'))}</ul>`;
 }
 
 function protocolBody(ctx: PageContext, m: Catalogue['pages']['plan'], p: ProtocolVersionView, tz: string): SafeHtml {
   return html`${versionLine(m, p, tz, ctx.locale, p.late)}
   <dl class="facts"><dt>${m.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
-  ${p.speakers.length ? html`<h3>${m.speakers}</h3>${lines(p.speakers)}` : ''}
-  ${p.questions.length ? html`<h3>${m.questions}</h3><dl>${p.questions.map((q) => html`<dt>${q.question}</dt><dd>${q.answer}</dd>`)}</dl>` : ''}
-  <h3>${m.summary}</h3><p class="body">${p.summary}</p>
-  ${p.decisions.length ? html`<h3>${m.decisions}</h3>${lines(p.decisions)}` : ''}`;
+  ${p.speakers.length ? html`<h3>${m.speakers}</h3>${lines(p.speakers, ctx.locale)}` : ''}
+  ${p.questions.length ? html`<h3>${m.questions}</h3><dl>${p.questions.map((q) => html`<dt>${localizedInline(q.question, ctx.locale)}</dt>${localizedBlock(q.answer, ctx.locale, 'dd')}`)}</dl>` : ''}
+  <h3>${m.summary}</h3>${localizedBlock(p.summary, ctx.locale, 'p', 'body')}
+  ${p.decisions.length ? html`<h3>${m.decisions}</h3>${lines(p.decisions, ctx.locale)}` : ''}`;
 }
 
 function recommendation(ctx: PageContext, m: Catalogue['pages']['plan'], r: RecommendationView, tz: string): SafeHtml {
   const due = formatDateTime(r.responseDueAt, tz, ctx.locale);
-  return html`<li class="recommendation" id="recommendation-${r.id}"><p class="body">${r.text}</p>
+  return html`<li class="recommendation" id="recommendation-${r.id}">${localizedBlock(r.text, ctx.locale, 'p', 'body')}
     ${
       r.response
         ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
-          ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}<p class="body">${r.response.text}</p></div>`
+          ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}</div>`
         : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${interpolate(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`
     }</li>`;
 }
@@ -80,7 +88,7 @@ function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: 
       : html`<ol class="positions">${review.positions.map(
           (p) => html`<li class="position"><p><strong>${p.memberName}</strong>: ${m.position[p.position] ?? p.position}
             <span class="meta">${formatDateTime(p.createdAt, tz, ctx.locale)}</span></p>
-          <p class="body">${p.text}</p>
+          ${localizedBlock(p.text, ctx.locale, 'p', 'body')}
           ${p.recommendations.length ? html`<h4>${m.recommendations}</h4><ol>${p.recommendations.map((r) => recommendation(ctx, m, r, tz))}</ol>` : ''}</li>`,
         )}</ol>`
   }
@@ -92,7 +100,9 @@ function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: 
     <dl class="facts"><dt>${m.noticeNumber}</dt><dd>${n.noticeNumber}</dd></dl>
     <h3>${m.documents}</h3>
     <ul class="documents">${n.documents.map(
-      (d) => html`<li><a href="${/^https:\/\//i.test(d.url) ? d.url : '#'}" rel="noopener noreferrer">${d.title}</a>
+      (
+        d,
+      ) => html`<li><a href="${/^https:\/\//i.test(d.url) ? d.url : '#'}" rel="noopener noreferrer">${localizedInline(d.title, ctx.locale)}</a>
         <br><span class="meta">${m.checksum}: <code class="checksum">${d.sha256}</code></span></li>`,
     )}</ul>`;
   return html`<h2 id="notice">${m.notice}</h2>${body(notice)}${history(m, notice.versions, body)}`;
@@ -100,7 +110,7 @@ function noticeSection(ctx: PageContext, m: Catalogue['pages']['plan'], notice: 
 
 function outcomeSection(ctx: PageContext, m: Catalogue['pages']['plan'], outcome: OutcomeView, tz: string, planId: string): SafeHtml {
   const body = (o: OutcomeView | OutcomeView['versions'][number]) => html`<p><strong>${m.decision[o.decision] ?? o.decision}</strong></p>
-    ${versionLine(m, o, tz, ctx.locale)}<p class="body">${o.summary}</p>`;
+    ${versionLine(m, o, tz, ctx.locale)}${localizedBlock(o.summary, ctx.locale, 'p', 'body')}`;
   return html`<h2 id="outcome">${m.outcome}</h2>${body(outcome)}${history(m, outcome.versions, body)}
     <p>${m.report}: <a href="/api/v1/plans/${planId}/report?format=csv" download>${m.reportCsv}</a> · <a href="/api/v1/plans/${planId}/report">${m.reportJson}</a></p>`;
 }

@@ -6,6 +6,7 @@ import type { HtmlValue, SafeHtml } from './html';
 import { html } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
+import { localizedBlock, localizedPlain } from './localized';
 import type { CommitmentsData } from './plan-commitments';
 import { commitmentsSection } from './plan-commitments';
 import type { OpenWindow, PlanFormState } from './plan-remarks';
@@ -108,15 +109,15 @@ function factsSection(ctx: PageContext, p: PlanDetailRow, open: OpenWindow | nul
       : ''
   }
 <dl class="facts">
-  <dt>${t.organizer}</dt><dd>${p.organization_name}</dd>
+  <dt>${t.organizer}</dt>${localizedBlock(p.organization_name, locale, 'dd')}
   <dt>${t.amount}</dt><dd>${formatTenge(p.amount, locale)}</dd>
   <dt>${t.method}</dt><dd>${t.methods[p.method] ?? p.method}</dd>
   <dt>${t.subjectCode}</dt><dd>${p.subject_code}</dd>
   ${p.planned_quarter ? html`<dt>${t.plannedQuarter}</dt><dd>${p.planned_quarter}</dd>` : ''}
-  ${p.delivery_place ? html`<dt>${t.deliveryPlace}</dt><dd>${p.delivery_place}</dd>` : ''}
+  ${p.delivery_place ? html`<dt>${t.deliveryPlace}</dt>${localizedBlock(p.delivery_place, locale, 'dd')}` : ''}
 </dl>
 <h2>${t.description}</h2>
-<p class="description">${p.description}</p>`;
+${localizedBlock(p.description, locale, 'p', 'description')}`;
 }
 
 function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): SafeHtml {
@@ -128,8 +129,8 @@ function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): Sa
         ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
         : html`<dl class="facts">
           <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, p.time_zone, locale) : ''}</dd>
-          <dt>${t.venue}</dt><dd>${p.hearing_venue}</dd>
-          ${p.hearing_room ? html`<dt>${t.room}</dt><dd>${p.hearing_room}</dd>` : ''}
+          <dt>${t.venue}</dt>${p.hearing_venue ? localizedBlock(p.hearing_venue, locale, 'dd') : html`<dd></dd>`}
+          ${p.hearing_room ? html`<dt>${t.room}</dt>${localizedBlock(p.hearing_room, locale, 'dd')}` : ''}
           ${
             p.hearing_livestream_url && /^https?:\/\//i.test(p.hearing_livestream_url)
               ? html`<dt>${t.livestream}</dt><dd><a href="${p.hearing_livestream_url}" rel="noopener noreferrer">${p.hearing_livestream_url}</a></dd>`
@@ -143,13 +144,13 @@ function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): Sa
 }
 
 export function planPage(ctx: PageContext, data: PlanData): SafeHtml {
-  const { t } = ctx;
+  const { t, locale } = ctx;
   const p = data.plan;
   const tz = p.time_zone;
   const open = openWindow(p, data.now);
   const body = html`
 <p class="meta"><a href="/">${t.home}</a></p>
-<h1>${p.title}</h1>
+${localizedBlock(p.title, locale, 'h1')}
 ${factsSection(ctx, p, open, data.now)}
 
 ${data.slots?.afterDescription ?? ''}
@@ -167,5 +168,5 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
 ${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory })}`;
-  return layout(ctx, { title: p.title, body });
+  return layout(ctx, { title: localizedPlain(p.title, locale), body });
 }

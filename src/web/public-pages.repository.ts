@@ -3,6 +3,8 @@ import type { ProcedureDetails } from './plan-sections';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { isUuid } from '../common/ids';
+import type { LocalizedText } from '../common/i18n/localized-text';
+import { localizedRows } from '../database/localized-rows';
 import { queryRows } from '../database/query-rows';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import { planSearchSql, searchText } from '../plans/plans.repository';
@@ -10,10 +12,10 @@ import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, key
 
 export interface OpenDiscussionRow {
   id: string;
-  title: string;
+  title: LocalizedText;
   amount: string;
   method: string;
-  organization_name: string;
+  organization_name: LocalizedText;
   time_zone: string;
   stage: number;
   closes_at: Date;
@@ -21,28 +23,28 @@ export interface OpenDiscussionRow {
 
 export interface UpcomingHearingRow {
   plan_id: string;
-  title: string;
-  organization_name: string;
+  title: LocalizedText;
+  organization_name: LocalizedText;
   time_zone: string;
   starts_at: Date;
-  venue: string;
-  room: string | null;
+  venue: LocalizedText;
+  room: LocalizedText | null;
 }
 
 export interface OrganizationOption {
   id: string;
-  name: string;
+  name: LocalizedText;
 }
 
 export interface PlanDetailRow {
   id: string;
-  title: string;
-  description: string;
+  title: LocalizedText;
+  description: LocalizedText;
   subject_code: string;
   amount: string;
   method: string;
   planned_quarter: string | null;
-  delivery_place: string | null;
+  delivery_place: LocalizedText | null;
   published_at: Date;
   stage1_closes_at: Date | null;
   stage1_close_date: string | null;
@@ -55,13 +57,13 @@ export interface PlanDetailRow {
   stage2_closes_at: Date | null;
   outcome_published_at: Date | null;
   organization_id: string;
-  organization_name: string;
-  organization_address: string;
+  organization_name: LocalizedText;
+  organization_address: LocalizedText;
   time_zone: string;
   hearing_status: string | null;
   hearing_starts_at: Date | null;
-  hearing_venue: string | null;
-  hearing_room: string | null;
+  hearing_venue: LocalizedText | null;
+  hearing_room: LocalizedText | null;
   hearing_livestream_url: string | null;
   hearing_cancel_reason: string | null;
 }
@@ -70,10 +72,10 @@ export interface PlanDetailRow {
 export interface EarlierAnswerRow {
   remark_id: string;
   version: number;
-  body: string;
+  body: LocalizedText;
   disposition: string;
   published_at: Date;
-  correction_reason: string | null;
+  correction_reason: LocalizedText | null;
   verdict: Verdict | null;
   verdict_reason: string | null;
   verdict_at: Date | null;
@@ -83,17 +85,19 @@ export interface RemarkRow {
   id: string;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code). */
+  language: string;
   created_at: Date;
   cursor_at: string;
   answer_due_at: Date;
   author_name: string;
-  answer_body: string | null;
+  answer_body: LocalizedText | null;
   answer_disposition: string | null;
   answer_published_at: Date | null;
   answer_version: number | null;
   answer_late: boolean | null;
   /** Why the latest answer version corrected the one before (null for version 1). */
-  answer_correction_reason: string | null;
+  answer_correction_reason: LocalizedText | null;
   author_id: string;
   /** A dispute of a commitment: the stage-1 remark whose commitment it disputes. */
   disputes_remark_id: string | null;
@@ -116,7 +120,7 @@ export class PublicPagesRepository {
 
   /** Published plans whose stage 1 or stage 2 window is open at `now`, soonest to close first. */
   async openDiscussions(now: Date, q: string | null, organizationId: string | null, limit = 50): Promise<OpenDiscussionRow[]> {
-    return queryRows<OpenDiscussionRow>(
+    const rows = await queryRows<OpenDiscussionRow>(
       this.db,
       `SELECT p.id, p.title, p.amount::text AS amount, p.method, o.name AS organization_name, o.time_zone,
               CASE WHEN p.stage2_opens_at <= $1 AND $1 <= p.stage2_closes_at THEN 2 ELSE 1 END AS stage,
@@ -131,11 +135,12 @@ export class PublicPagesRepository {
         LIMIT $4`,
       [now, q === null ? null : searchText(q), organizationId, limit],
     );
+    return localizedRows(rows, ['title', 'organization_name']);
   }
 
   /** Scheduled hearings that have not started yet, soonest first. */
   async upcomingHearings(now: Date, q: string | null, organizationId: string | null, limit = 20): Promise<UpcomingHearingRow[]> {
-    return queryRows<UpcomingHearingRow>(
+    const rows = await queryRows<UpcomingHearingRow>(
       this.db,
       `SELECT h.plan_id, p.title, o.name AS organization_name, o.time_zone, h.starts_at, h.venue, h.room
          FROM hearings h
@@ -148,17 +153,19 @@ export class PublicPagesRepository {
         LIMIT $4`,
       [now, q === null ? null : searchText(q), organizationId, limit],
     );
+    return localizedRows(rows, ['title', 'organization_name', 'venue', 'room']);
   }
 
   /** Organizers with at least one published plan, for the filter. */
   async organizationsWithPlans(limit = 500): Promise<OrganizationOption[]> {
-    return queryRows<OrganizationOption>(
+    const rows = await queryRows<OrganizationOption>(
       this.db,
       `SELECT o.id, o.name FROM organizations o
         WHERE EXISTS (SELECT 1 FROM plans p WHERE p.organization_id = o.id AND p.published_at IS NOT NULL)
         ORDER BY o.name, o.id LIMIT $1`,
       [limit],
     );
+    return localizedRows(rows, ['name']);
   }
 
   /** A published plan with its organizer and hearing; null for drafts and unknown ids. */
@@ -179,7 +186,17 @@ export class PublicPagesRepository {
         WHERE p.id = $1 AND p.published_at IS NOT NULL`,
       [id],
     );
-    return rows[0] ?? null;
+    return (
+      localizedRows(rows, [
+        'title',
+        'description',
+        'delivery_place',
+        'organization_name',
+        'organization_address',
+        'hearing_venue',
+        'hearing_room',
+      ])[0] ?? null
+    );
   }
 
   /** Protocol, council review, notice and outcome, as the API's plan detail has them. */
@@ -192,7 +209,7 @@ export class PublicPagesRepository {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<RemarkRow>(
       this.db,
-      `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
+      `SELECT r.id, r.stage, r.body, r.language, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, a.late AS answer_late, a.correction_reason AS answer_correction_reason,
               r.author_id, r.disputes_remark_id,
@@ -214,6 +231,7 @@ export class PublicPagesRepository {
         LIMIT $4`,
       [planId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
+    localizedRows(rows, ['answer_body', 'answer_correction_reason']);
     return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
@@ -223,7 +241,7 @@ export class PublicPagesRepository {
    */
   async earlierAnswers(remarkIds: string[]): Promise<EarlierAnswerRow[]> {
     if (remarkIds.length === 0) return [];
-    return queryRows<EarlierAnswerRow>(
+    const rows = await queryRows<EarlierAnswerRow>(
       this.db,
       `SELECT a.remark_id, a.version, a.body, a.disposition, a.published_at, a.correction_reason,
               v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at
@@ -237,5 +255,6 @@ export class PublicPagesRepository {
         ORDER BY a.remark_id, a.version DESC`,
       [remarkIds],
     );
+    return localizedRows(rows, ['body', 'correction_reason']);
   }
 }

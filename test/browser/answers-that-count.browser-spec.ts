@@ -329,10 +329,10 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     const o = organizer.page;
     await signIn(organizer, `/organizer/plans/${planId}/notice`);
     await o.getByLabel('Номер извещения').fill('N-7');
-    await o.locator('#doc1Title').fill(SPEC);
+    await o.locator('#doc1Title_ru').fill(SPEC);
     await o.locator('#doc1Url').fill('https://goszakup.example/docs/spec.pdf');
     await o.locator('#doc1Sha256').fill('a'.repeat(64));
-    await o.locator('#doc2Title').fill('Проект договора');
+    await o.locator('#doc2Title_ru').fill('Проект договора');
     await o.locator('#doc2Url').fill('https://goszakup.example/docs/contract.pdf');
     await o.locator('#doc2Sha256').fill('b'.repeat(64));
     // the table starts filled with the one commitment: the remark accepted in stage 1
@@ -349,7 +349,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     );
     expect(await o.locator(`#commitment-row-${id.accepted}`).getAttribute('class')).toBe('row-error');
     expect(await text(organizer, '#form-error')).toBe('Незаполненных обязательств: 1; они отмечены в таблице.');
-    expect(await o.inputValue('#doc1Title')).toBe(SPEC); // what was typed stays
+    expect(await o.inputValue('#doc1Title_ru')).toBe(SPEC); // what was typed stays
     expect(await o.inputValue('#c1Explanation')).toBe('Пешеходная дорожка сохраняется на время работ.');
     await axe(organizer);
     await shot(organizer, '4-notice-incomplete-ru');

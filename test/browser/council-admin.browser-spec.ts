@@ -6,7 +6,7 @@ import { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
 import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings, serve } from '../support/browser';
-import { createUser, makeBin, PASSWORD } from '../support/factories';
+import { bilingual, createUser, makeBin, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -72,22 +72,26 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     expect(await seriousViolations(adm.context, `${base}/admin`)).toEqual([]);
 
     await adm.page.getByRole('link', { name: 'Public councils' }).first().click();
-    await adm.page.getByLabel('Name of the public council').fill('Public council of Almaty city');
+    // the name in Kazakh and Russian side by side (English is optional and folded)
+    await adm.page.fill('#name_kk', 'Алматы қаласының қоғамдық кеңесі');
+    await adm.page.fill('#name_ru', 'Общественный совет города Алматы');
     await adm.page.getByRole('button', { name: 'Add the public council' }).click();
     await adm.page.waitForURL(/done=created/);
     expect(await adm.page.locator('table caption').textContent()).toBe('Public councils, by name');
 
     await adm.page.goto(`${base}/admin/organizations`);
-    await adm.page.getByLabel('Name of the organizer').fill('Akimat of Almaty city');
+    await adm.page.fill('#name_kk', 'Алматы қаласының әкімдігі');
+    await adm.page.fill('#name_ru', 'Акимат города Алматы');
     await adm.page.getByLabel('BIN').fill('940240000437');
-    await adm.page.getByLabel('Address').fill('Almaty, Republic Square 4');
+    await adm.page.fill('#address_ru', 'г. Алматы, площадь Республики, 4');
     await adm.page.getByLabel('Time zone').selectOption('Asia/Almaty');
-    await adm.page.getByLabel('Overseeing public council').selectOption({ label: 'Public council of Almaty city' });
+    // no English name: the Russian one is offered to the English reader
+    await adm.page.getByLabel('Overseeing public council').selectOption({ label: 'Общественный совет города Алматы' });
     await adm.page.getByRole('button', { name: 'Add the organizer' }).click();
     await expect(adm.page.locator('#org-bin-error').textContent()).resolves.toBe('The BIN must be 12 digits with a valid check digit.');
     expect(await adm.page.getAttribute('#org-bin', 'aria-invalid')).toBe('true');
     expect(await adm.page.locator('#org-bin:focus').count()).toBe(1);
-    expect(await adm.page.inputValue('#org-name')).toBe('Akimat of Almaty city');
+    expect(await adm.page.inputValue('#name_ru')).toBe('Акимат города Алматы');
     await adm.page.screenshot({ path: join(SCREENSHOTS, 'admin-organization-error.png'), fullPage: true });
     expect(await seriousViolations(adm.context, `${base}/admin/organizations`)).toEqual([]);
     const bin = makeBin();
@@ -99,10 +103,10 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
 
     await adm.page.goto(`${base}/admin/users`);
     await createStaff(adm.page, 'organizer', 'procurement@akimat.test', 'Procurement department', () =>
-      adm.page.getByLabel('Organizer (for organizer staff)').selectOption({ label: 'Akimat of Almaty city' }),
+      adm.page.getByLabel('Organizer (for organizer staff)').selectOption({ label: 'Акимат города Алматы' }),
     );
     const council = async () =>
-      adm.page.getByLabel('Public council (for council members)').selectOption({ label: 'Public council of Almaty city' });
+      adm.page.getByLabel('Public council (for council members)').selectOption({ label: 'Общественный совет города Алматы' });
     await createStaff(adm.page, 'council_member', 'chair@council.test', 'Gulnara K.', async () => {
       await council();
       await adm.page.getByLabel('Council chair').check();
@@ -149,8 +153,8 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     const plan = await t.db.getRepository(Plan).save({
       organizationId: organization.id,
       createdBy: organizer.id,
-      title: 'Ремонт школы №5',
-      description: 'Капитальный ремонт',
+      title: bilingual('№5 мектепті жөндеу', 'Ремонт школы №5'),
+      description: bilingual('Күрделі жөндеу', 'Капитальный ремонт'),
       subjectCode: '452112.000.000000',
       amount: 150_000_000,
       method: 'open_tender',
@@ -164,11 +168,16 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     await t.db.getRepository(Protocol).save({
       planId: plan.id,
       attendeesCount: 34,
-      speakers: ['Parents of pupils', 'School director'],
-      positions: ['Support the repair'],
-      questions: [{ question: 'When will the works start?', answer: 'In June, during the holidays.' }],
-      summary: 'The hearing discussed the scope of the repair.',
-      decisions: ['Publish the estimate'],
+      speakers: [bilingual('Оқушылардың ата-аналары', 'Родители учеников'), bilingual('Мектеп директоры', 'Директор школы')],
+      positions: [bilingual('Жөндеуді қолдау', 'Поддержать ремонт')],
+      questions: [
+        {
+          question: bilingual('Жұмыстар қашан басталады?', 'Когда начнутся работы?'),
+          answer: bilingual('Маусымда, демалыс кезінде.', 'В июне, во время каникул.'),
+        },
+      ],
+      summary: bilingual('Тыңдау жөндеу көлемін талқылады.', 'На слушаниях обсудили объём ремонта.'),
+      decisions: [bilingual('Сметаны жариялау', 'Опубликовать смету')],
       authorId: organizer.id,
       publishedAt: new Date('2027-02-22T10:00:00+05:00'),
     });

@@ -87,21 +87,24 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
 
     // create: the errors are next to the fields, the values stay
     await page.getByRole('link', { name: 'New plan item' }).first().click();
-    await page.getByLabel('Subject of the procurement').fill('School meals for 2027');
+    // the subject in Kazakh and Russian side by side
+    await page.fill('#title_kk', '2027 жылға мектеп тамағы');
+    await page.fill('#title_ru', 'Школьное питание на 2027 год');
     await page.getByLabel('Planned amount, tenge').fill('twelve million');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     expect(await page.locator('#amount-error').textContent()).toBe('Write the amount in whole tenge (digits only).');
     expect(await page.getAttribute('#amount', 'aria-invalid')).toBe('true');
-    expect(await page.locator('#description:focus').count()).toBe(1); // the first field in error
-    expect(await page.inputValue('#title')).toBe('School meals for 2027');
+    expect(await page.locator('#description_kk:focus').count()).toBe(1); // the first field in error
+    expect(await page.inputValue('#title_ru')).toBe('Школьное питание на 2027 год');
     await shot('create-errors');
     expect(await axe(`${base}/organizer/plans/new`)).toEqual([]);
-    await page.getByLabel('Information about the procurement').fill('Hot meals for pupils of grades 1-4 in 40 schools.');
+    await page.fill('#description_kk', '40 мектептің 1-4 сынып оқушыларына ыстық тамақ.');
+    await page.fill('#description_ru', 'Горячее питание для учеников 1-4 классов 40 школ.');
     await page.getByLabel('Subject code (ENS TRU / KTRU)').fill('56.29.20.000');
     await page.getByLabel('Planned amount, tenge').fill('12 500 000');
     await page.getByLabel('Procurement method').selectOption('open_tender');
     await page.getByLabel('Planned quarter').selectOption('2027-Q2');
-    await page.getByLabel('Delivery place').fill('Almaty schools');
+    await page.fill('#deliveryPlace_ru', 'Школы Алматы');
     await page.getByRole('button', { name: 'Save the draft' }).click();
     await page.waitForURL(/\/organizer\/plans\/[0-9a-f-]{36}\?done=created/);
     const planId = /plans\/([0-9a-f-]{36})/.exec(page.url())![1];
@@ -122,7 +125,8 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     const remark = await t.http.post(`/api/v1/plans/${planId}/remarks`).set(api(citizen)).send({ body: 'Please publish the weekly menu.' });
     expect(remark.status).toBe(201);
     await moveClock(new Date('2027-03-02T12:00:00+05:00'), '/organizer/remarks');
-    expect(await page.locator('.remark h2').first().textContent()).toContain('School meals for 2027');
+    // no English title: the Russian one, marked with its language
+    expect(await page.locator('.remark h2 [lang="ru"]').first().textContent()).toBe('Школьное питание на 2027 год');
     expect(await axe()).toEqual([]);
     await shot('queue');
     await answerFirst('accepted', 'The weekly menu will be published on every school website.');
@@ -187,7 +191,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await page.goto(`${base}${hub}/notice`);
     expect(await page.locator('fieldset.document').count()).toBe(5);
     await page.getByLabel('Notice number').fill('2027-0001');
-    await page.locator('#doc1Title').fill('Technical specification');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#doc1Title > details').getAttribute('open')) === null)
+      await page.locator('#doc1Title > details > summary').click();
+    await page.locator('#doc1Title_en').fill('Technical specification');
     await page.locator('#doc1Url').fill('https://docs.example.kz/spec.pdf');
     await page.locator('#doc1Sha256').fill('not a checksum');
     await page.getByRole('button', { name: 'Publish and open stage two' }).click();
@@ -221,17 +228,23 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await moveClock(new Date(afterNotice.stage2ClosesAt!.getTime() + 3600_000), `${hub}/outcome`);
     // the council's review is still in its period: the outcome waits until the chair closes it
     await page.getByLabel('proceed with the procurement').check();
-    await page.getByLabel('Summary of the decision').fill('The procurement proceeds.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The procurement proceeds.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     expect(await page.locator('#form-error').textContent()).toBe(
       'The council review is still open: the outcome waits until the chair closes it or its period ends.',
     );
     expect((await t.http.post(`/api/v1/plans/${planId}/review/close`).set(api(chair))).status).toBe(200);
     await page.getByLabel('proceed with the procurement').check();
-    await page.getByLabel('Summary of the decision').fill('The procurement proceeds with the amended specification.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The procurement proceeds with the amended specification.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     expect(await page.locator('#form-error').textContent()).toBe('1 remark(s) still have no answer.');
-    expect(await page.inputValue('#summary')).toBe('The procurement proceeds with the amended specification.');
+    expect(await page.inputValue('#summary_en')).toBe('The procurement proceeds with the amended specification.');
     expect(await axe()).toEqual([]);
     await shot('outcome-refused');
 
@@ -240,7 +253,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
 
     await page.goto(`${base}${hub}/outcome`);
     await page.getByLabel('amend the plan or documentation').check();
-    await page.getByLabel('Summary of the decision').fill('The specification is amended; the procurement goes ahead.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await page.locator('#summary > details').getAttribute('open')) === null)
+      await page.locator('#summary > details > summary').click();
+    await page.locator('#summary_en').fill('The specification is amended; the procurement goes ahead.');
     await page.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     await page.waitForURL(/done=outcome/);
     expect(await page.locator('#flash').textContent()).toContain('the discussion is closed');
@@ -260,6 +276,7 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await p.waitForURL(`${base}/organizer/plans/new`);
     await p.getByRole('button', { name: 'Жобаны сақтау' }).click();
     expect(await p.locator('#title-error').textContent()).toBe('Сатып алу нысанасын жазыңыз (1-ден 500 таңбаға дейін).');
+    expect(await p.locator('#title_kk:focus').count()).toBe(1);
     await p.screenshot({ path: join(SCREENSHOTS, 'organizer-create-errors-kk.png'), fullPage: true });
     await kk.close();
 

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { WorkingCalendar } from '../../src/calendar/working-calendar';
@@ -16,6 +17,8 @@ if (!runBrowser) {
 }
 const suite = runBrowser ? describe : describe.skip;
 
+/** A text written in English only (the pages in kk and ru show it marked as English). */
+const en = (text: string) => LocalizedText.single(text, 'en')!;
 const XSS = '<script>alert(1)</script>';
 
 suite('public pages in a real browser', () => {
@@ -41,13 +44,13 @@ suite('public pages in a real browser', () => {
     const plan = await plans.save({
       organizationId: org.id,
       createdBy: organizer.user.id,
-      title: 'School meals for district schools',
-      description: 'Hot meals for 12 schools.\nDelivery every working day.',
+      title: en('School meals for district schools'),
+      description: en('Hot meals for 12 schools.\nDelivery every working day.'),
       subjectCode: '561019.000.000000',
       amount: 125_000_000,
       method: 'open_tender',
       plannedQuarter: '2027-Q2',
-      deliveryPlace: 'Almaty region',
+      deliveryPlace: en('Almaty region'),
       publishedAt,
       stage1ClosesAt: w.closesAt,
       stage1CloseDate: w.closeDate,
@@ -57,8 +60,8 @@ suite('public pages in a real browser', () => {
     const draft = await plans.save({
       organizationId: org.id,
       createdBy: organizer.user.id,
-      title: 'Secret draft',
-      description: 'not yet',
+      title: en('Secret draft'),
+      description: en('not yet'),
       subjectCode: '1',
       amount: 1,
       method: 'auction',
@@ -73,6 +76,7 @@ suite('public pages in a real browser', () => {
         stage: 1 as const,
         authorId: citizen.user.id,
         body,
+        language: 'en',
         createdAt: new Date(at),
         bodyHash: 'x'.repeat(64),
         answerDueAt: answerDueAt(new Date(at), tz, cal, cfg),
@@ -83,7 +87,7 @@ suite('public pages in a real browser', () => {
     await t.db.getRepository(Answer).save({
       remarkId: first.id,
       version: 1,
-      body: 'We will split the purchase into three lots by district.',
+      body: en('We will split the purchase into three lots by district.'),
       disposition: 'partially_accepted',
       authorId: organizer.user.id,
       publishedAt: new Date('2027-02-28T10:00:00+05:00'),
@@ -97,7 +101,7 @@ suite('public pages in a real browser', () => {
       endsAt: new Date('2027-03-19T12:00:00+05:00'),
       localDate: '2027-03-19',
       venue: org.address,
-      room: 'Hall 2',
+      room: en('Hall 2'),
       icalUid: `${planId}@talqylau.test`,
       sequence: 0,
     });

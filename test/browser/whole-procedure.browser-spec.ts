@@ -380,10 +380,14 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
 
     await o.goto(`${base}${hub}/notice`);
     await o.getByLabel('Notice number').fill('2027-ALM-0042');
-    await o.locator('#doc1Title').fill('Technical specification');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await o.locator('#doc1Title > details').getAttribute('open')) === null) await o.locator('#doc1Title > details > summary').click();
+    await o.locator('#doc1Title_en').fill('Technical specification');
     await o.locator('#doc1Url').fill('https://docs.almaly.kz/2027-0042/spec.pdf');
     await o.locator('#doc1Sha256').fill('a'.repeat(64));
-    await o.locator('#doc2Title').fill('Draft contract');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await o.locator('#doc2Title > details').getAttribute('open')) === null) await o.locator('#doc2Title > details > summary').click();
+    await o.locator('#doc2Title_en').fill('Draft contract');
     await o.locator('#doc2Url').fill('https://docs.almaly.kz/2027-0042/contract.pdf');
     await o.locator('#doc2Sha256').fill('b'.repeat(64));
     // the two remarks accepted in stage 1 are commitments: one kept in the specification, one not
@@ -421,17 +425,21 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     t.clock.set(new Date(p.stage2ClosesAt!.getTime() + 10 * 3600_000));
     await signIn(organizer, `${hub}/outcome`);
     await o.getByLabel('amend the plan or documentation').check();
-    await o.getByLabel('Summary of the decision').fill('The specification and the lots are amended; the procurement goes ahead.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await o.locator('#summary > details').getAttribute('open')) === null) await o.locator('#summary > details > summary').click();
+    await o.locator('#summary_en').fill('The specification and the lots are amended; the procurement goes ahead.');
     await o.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     expect(await text(organizer, '#form-error')).toBe('1 remark(s) still have no answer.');
-    expect(await o.inputValue('#summary')).toBe('The specification and the lots are amended; the procurement goes ahead.');
+    expect(await o.inputValue('#summary_en')).toBe('The specification and the lots are amended; the procurement goes ahead.');
     await axe(organizer);
     await shot(organizer, '7-outcome-refused');
     await o.getByRole('link', { name: 'Go to the remarks awaiting an answer' }).click();
     await answerInQueue(REMARK2_RU, 'explained', 'Payment terms are in clause 7 of the draft contract: within 30 days.');
     await o.goto(`${base}${hub}/outcome`);
     await o.getByLabel('amend the plan or documentation').check();
-    await o.getByLabel('Summary of the decision').fill('The specification and the lots are amended; the procurement goes ahead.');
+    // English is folded: open it unless a refused form shows it open already
+    if ((await o.locator('#summary > details').getAttribute('open')) === null) await o.locator('#summary > details > summary').click();
+    await o.locator('#summary_en').fill('The specification and the lots are amended; the procurement goes ahead.');
     await o.getByRole('button', { name: 'Publish the outcome and close the discussion' }).click();
     await o.waitForURL(/done=outcome/);
     expect(await text(organizer, '#flash')).toBe('The outcome is published and the discussion is closed; participants are notified.');

@@ -107,9 +107,10 @@ describe('commitments: accepted remarks kept in the documentation', () => {
       .post(`/api/v1/remarks/${p.rejected.id}/answer/corrections`)
       .set(w.organizer.auth)
       .send({
-        body: 'Accepted after all: the purchase is postponed to autumn.',
+        // an answer includes a state language (issue 15): the remark is in English, so kk or ru
+        body: { en: 'Accepted after all: the purchase is postponed to autumn.', ru: 'Принято: закупка переносится на осень.' },
         disposition: 'accepted',
-        reason: 'The council asked again',
+        reason: { en: 'The council asked again', ru: 'Совет запросил повторно' },
       })
       .expect(201);
     const pending = await t.http.get(`/api/v1/plans/${p.planId}`).expect(200);
@@ -221,7 +222,10 @@ describe('commitments: accepted remarks kept in the documentation', () => {
     await t.http
       .post(`/api/v1/remarks/${disputeId}/answer`)
       .set(w.organizer.auth)
-      .send({ body: 'Section 2 lists the works; the lots are in section 5.', disposition: 'explained' })
+      .send({
+        body: { en: 'Section 2 lists the works; the lots are in section 5.', kk: '2-бөлімде жұмыстар, 5-бөлімде лоттар көрсетілген.' },
+        disposition: 'explained',
+      })
       .expect(201);
     await t.flushMail();
     expect(t.smtp.to(p.bob.user.email)).toHaveLength(1);

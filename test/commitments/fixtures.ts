@@ -25,13 +25,15 @@ export async function planWithCommitments(t: TestApp, w: World): Promise<Commitm
   const plan = await createPlan(t, w, { protocolPublishedAt: new Date('2027-03-01T12:00:00+05:00') });
   const alice = await createUser(t, 'citizen', { displayName: 'Alice' });
   const bob = await createUser(t, 'citizen', { displayName: 'Bob' });
-  const accepted = await createRemark(t, plan.id, alice.user.id, { body: 'Require a five-year warranty on the roof' });
+  const accepted = await createRemark(t, plan.id, alice.user.id, { body: 'Require a five-year warranty on the roof', language: 'en' });
   const partial = await createRemark(t, plan.id, bob.user.id, {
     body: 'Split the lot into two',
+    language: 'en',
     createdAt: new Date('2027-01-11T12:00:00+05:00'),
   });
   const rejected = await createRemark(t, plan.id, alice.user.id, {
     body: 'Cancel the purchase',
+    language: 'en',
     createdAt: new Date('2027-01-12T12:00:00+05:00'),
   });
   const at = new Date('2027-01-20T12:00:00+05:00');

@@ -39,7 +39,12 @@ describe('corrections of the notice and the outcome', () => {
     const follower = await createUser(t, 'citizen');
     await createRemark(t, plan.id, author.user.id, { body: 'Смета завышена' });
     await t.db.getRepository(PlanSubscription).save({ planId: plan.id, userId: follower.user.id, kind: 'follow' });
-    const published = await t.http.post(url).set(w.organizer.auth).send({ noticeNumber: 'N-1', documents: DOCS }).expect(200);
+    const published = await t.http
+      .post(url)
+      .set(w.organizer.auth)
+      .set('Content-Language', 'ru')
+      .send({ noticeNumber: 'N-1', documents: DOCS })
+      .expect(200);
     await t.flushMail();
     t.smtp.messages.length = 0;
 
@@ -74,7 +79,11 @@ describe('corrections of the notice and the outcome', () => {
       [1, 'N-1'],
       [2, 'N-1/2'],
     ]);
-    expect(fixed.body.versions[0].documents).toEqual(DOCS);
+    // the organizer wrote the titles in Russian (Content-Language), the reason in their account's language
+    expect(fixed.body.versions[0].documents).toEqual(DOCS.map((d) => ({ ...d, i18n: { title: { kk: null, ru: d.title, en: null } } })));
+    expect(fixed.body.i18n).toEqual({
+      correctionReason: { kk: null, ru: null, en: 'The specification was replaced by its second edition' },
+    });
 
     const stored = await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id });
     expect(stored.stage2ClosesAt?.toISOString()).toBe(published.body.closesAt);
@@ -87,6 +96,9 @@ describe('corrections of the notice and the outcome', () => {
     expect(kk).toHaveLength(1);
     expect(kk[0].subject).toContain('Түзетілген хабарлама');
     expect(kk[0].text).toContain('The specification was replaced by its second edition');
+    // the Kazakh reader is told the reason exists only in English
+    expect(kk[0].text).toContain('(аудармасы әлі жоқ; көрсетілген тіл: ағылшын тілі)');
+    expect(kk[0].html).toContain('<blockquote lang="en"');
     expect(t.smtp.to(follower.user.email)).toHaveLength(1);
     expect(t.smtp.to(follower.user.email)[0].subject).toContain('Corrected notice');
   });

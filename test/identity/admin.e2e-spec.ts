@@ -226,7 +226,7 @@ describe('identity: demo data', () => {
     await bootstrapData(t.app, config);
     await bootstrapData(t.app, config);
     const organizations = await t.db.getRepository(Organization).find();
-    expect(organizations.map((o) => o.name).sort()).toEqual(['Akimat of Almaty city', 'Health Department of Karaganda region']);
+    expect(organizations.map((o) => o.name.get('en')).sort()).toEqual(['Akimat of Almaty city', 'Health Department of Karaganda region']);
     expect(await t.db.getRepository(User).count()).toBe(DEMO_ACCOUNTS.length + 1);
 
     const admin = await t.http.post('/api/v1/auth/login').send({ email: DEMO_ADMIN.email, password: DEMO_ADMIN.password }).expect(200);

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { Recommendation } from '../../src/reviews/recommendation.entity';
@@ -90,14 +91,14 @@ describe('outcome and report', () => {
       planId: plan.id,
       memberId: w.members[1].user.id,
       position: 'endorse_with_recommendations',
-      text: 'ok',
+      text: LocalizedText.single('ok', 'en')!,
       createdAt: new Date('2027-02-22T10:00:00+05:00'),
     });
     const [rec1, rec2] = await t.db.getRepository(Recommendation).save([
       {
         planId: plan.id,
         positionId: position.id,
-        text: 'Split into lots',
+        text: LocalizedText.of({ en: 'Split into lots', ru: 'Разделить на лоты' })!,
         createdAt: new Date('2027-02-22T10:00:00+05:00'),
         responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'),
         respondedAt: new Date('2027-02-25T10:00:00+05:00'),
@@ -105,7 +106,7 @@ describe('outcome and report', () => {
       {
         planId: plan.id,
         positionId: position.id,
-        text: 'Extend delivery',
+        text: LocalizedText.single('Extend delivery', 'en')!,
         createdAt: new Date('2027-02-22T10:00:01+05:00'),
         responseDueAt: new Date('2027-03-22T23:59:59.999+05:00'),
         respondedAt: null,
@@ -115,7 +116,7 @@ describe('outcome and report', () => {
       recommendationId: rec1.id,
       version: 1,
       accepted: true,
-      text: 'Three lots',
+      text: LocalizedText.of({ en: 'Three lots', kk: 'Үш лот' })!,
       authorId: w.organizer.user.id,
       publishedAt: new Date('2027-02-25T10:00:00+05:00'),
       late: false,
@@ -145,7 +146,7 @@ describe('outcome and report', () => {
       recommendationId: rec2.id,
       version: 1,
       accepted: false,
-      text: 'Not possible, the budget year ends',
+      text: LocalizedText.single('Not possible, the budget year ends', 'en')!,
       authorId: w.organizer.user.id,
       publishedAt: new Date('2027-03-10T08:30:00+05:00'),
       late: false,
@@ -157,12 +158,14 @@ describe('outcome and report', () => {
     const created = await t.http
       .post(url)
       .set(organizer)
-      .send({ decision: 'amend', summary: 'Amend the technical specification' })
+      .set('Accept-Language', 'en')
+      .send({ decision: 'amend', summary: { en: 'Amend the technical specification', kk: 'Техникалық ерекшелікті өзгерту' } })
       .expect(201);
     expect(created.body).toMatchObject({
       version: 1,
       decision: 'amend',
       summary: 'Amend the technical specification',
+      i18n: { summary: { en: 'Amend the technical specification', kk: 'Техникалық ерекшелікті өзгерту', ru: null } },
       publishedAt: new Date('2027-03-10T09:00:00+05:00').toISOString(),
     });
     expect((await t.db.getRepository(Plan).findOneByOrFail({ id: plan.id })).outcomePublishedAt?.toISOString()).toBe(
@@ -189,8 +192,9 @@ describe('outcome and report', () => {
     expect(t.smtp.to(bystander.user.email)).toHaveLength(0);
 
     // Report, JSON
-    const report = await t.http.get(`/api/v1/plans/${plan.id}/report`).expect(200);
-    expect(report.body.plan).toEqual({ id: plan.id, title: plan.title });
+    const report = await t.http.get(`/api/v1/plans/${plan.id}/report`).set('Accept-Language', 'en').expect(200);
+    expect(report.body.plan).toEqual({ id: plan.id, title: plan.title.text('en'), i18n: { title: plan.title.toJSON() } });
+    const answerI18n = (ru: string) => ({ answer: { kk: null, ru, en: null } });
     expect(report.body.remarks).toEqual([
       {
         id: r1.id,
@@ -200,6 +204,7 @@ describe('outcome and report', () => {
         createdAt: r1.createdAt.toISOString(),
         disposition: 'accepted',
         answer: 'Смета пересчитана',
+        i18n: answerI18n('Смета пересчитана'),
         answeredAt: new Date('2027-01-12T10:00:00+05:00').toISOString(),
         late: false,
         verdict: null,
@@ -212,6 +217,7 @@ describe('outcome and report', () => {
         createdAt: r2.createdAt.toISOString(),
         disposition: 'partially_accepted',
         answer: 'Срок продлён',
+        i18n: answerI18n('Срок продлён'),
         answeredAt: new Date('2027-02-10T10:00:00+05:00').toISOString(),
         late: true,
         verdict: null,
@@ -224,13 +230,24 @@ describe('outcome and report', () => {
         createdAt: r3.createdAt.toISOString(),
         disposition: 'accepted',
         answer: 'Гарантия добавлена',
+        i18n: answerI18n('Гарантия добавлена'),
         answeredAt: new Date('2027-03-10T08:00:00+05:00').toISOString(),
         late: false,
         verdict: null,
       },
     ]);
     expect(report.body.recommendations).toEqual([
-      expect.objectContaining({ id: rec1.id, text: 'Split into lots', accepted: true, response: 'Three lots', late: false }),
+      expect.objectContaining({
+        id: rec1.id,
+        text: 'Split into lots',
+        accepted: true,
+        response: 'Three lots',
+        late: false,
+        i18n: {
+          text: { en: 'Split into lots', ru: 'Разделить на лоты', kk: null },
+          response: { en: 'Three lots', kk: 'Үш лот', ru: null },
+        },
+      }),
       expect.objectContaining({
         id: rec2.id,
         text: 'Extend delivery',
@@ -243,15 +260,19 @@ describe('outcome and report', () => {
     expect(JSON.stringify(report.body)).not.toContain('@example.test');
 
     // Report, CSV (by query and by Accept)
-    const csv = await t.http
-      .get(`/api/v1/plans/${plan.id}/report?format=csv`)
-      .buffer(true)
-      .parse((res, cb) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => cb(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const csvIn = (lang: string) =>
+      t.http
+        .get(`/api/v1/plans/${plan.id}/report?format=csv`)
+        .set('Accept-Language', lang)
+        .buffer(true)
+        .parse((res, cb) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (c: Buffer) => chunks.push(c));
+          res.on('end', () => cb(null, Buffer.concat(chunks)));
+        })
+        .expect(200);
+    const csv = await csvIn('en');
+    expect(csv.headers['content-language']).toBe('en');
     expect(csv.headers['content-type']).toMatch(/^text\/csv; charset=utf-8/);
     expect(csv.headers['content-disposition']).toContain('.csv');
     const bytes = csv.body as Buffer;
@@ -272,6 +293,15 @@ describe('outcome and report', () => {
     expect(text).toContain('Extend delivery,,rejected,"Not possible, the budget year ends"');
     expect(text).toContain('outcome,,,,Amend the technical specification,');
     expect(text.endsWith('\r\n')).toBe(true);
+    // Published texts in the reader's language: the Kazakh reader gets the Kazakh summary and response;
+    // a missing version falls back (kk→ru→en, ru→kk→en)
+    const kk = ((await csvIn('kk')).body as Buffer).toString('utf8');
+    expect(kk).toContain('outcome,,,,Техникалық ерекшелікті өзгерту,');
+    expect(kk).toContain(`recommendation,${rec1.id},,Member 2,Разделить на лоты,,accepted,Үш лот,`);
+    expect(kk).toContain(`recommendation,${rec2.id},,Member 2,Extend delivery,,rejected,`);
+    const inRussian = ((await csvIn('ru')).body as Buffer).toString('utf8');
+    expect(inRussian).toContain(`recommendation,${rec1.id},,Member 2,Разделить на лоты,,accepted,Үш лот,`);
+    expect(inRussian).toContain('outcome,,,,Техникалық ерекшелікті өзгерту,');
     const viaAccept = await t.http.get(`/api/v1/plans/${plan.id}/report`).set('Accept', 'text/csv').expect(200);
     expect(viaAccept.headers['content-type']).toMatch(/^text\/csv/);
   });

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { CommitmentVerdict } from '../../src/commitments/commitment-verdict.entity';
 import type { CommitmentStatus } from '../../src/commitments/commitment.entity';
 import { Commitment } from '../../src/commitments/commitment.entity';
@@ -69,12 +70,12 @@ class Facts {
     return this.t.db.getRepository(Answer).save({
       remarkId: remark.id,
       version,
-      body: `corrected answer ${version}`,
+      body: LocalizedText.single(`corrected answer ${version}`, 'en')!,
       disposition,
       authorId: this.organizerId,
       publishedAt: this.next(),
       late: false,
-      correctionReason: 'the council found it formal',
+      correctionReason: LocalizedText.single('the council found it formal', 'en'),
     });
   }
 
@@ -184,14 +185,14 @@ describe('statistics', () => {
       planId: held.id,
       memberId: w.members[0].user.id,
       position: 'endorse_with_recommendations',
-      text: 'ok',
+      text: LocalizedText.single('ok', 'en')!,
       createdAt: at('2027-02-05T10:00:00'),
     });
     const recs = await t.db.getRepository(Recommendation).save(
       ['a', 'b', 'c'].map((text, i) => ({
         planId: held.id,
         positionId: position.id,
-        text,
+        text: LocalizedText.single(text, 'en')!,
         createdAt: new Date(at('2027-02-05T10:00:00').getTime() + i),
         responseDueAt: at('2027-03-05T23:59:59.999'),
         respondedAt: i < 2 ? at('2027-02-10T10:00:00') : null,
@@ -201,11 +202,11 @@ describe('statistics', () => {
       recommendationId,
       version,
       accepted,
-      text: 'r',
+      text: LocalizedText.single('r', 'en')!,
       authorId: w.organizer.user.id,
       publishedAt: at('2027-02-10T10:00:00'),
       late: false,
-      correctionReason: version > 1 ? 'changed' : null,
+      correctionReason: version > 1 ? LocalizedText.single('changed', 'en') : null,
     });
     await t.db
       .getRepository(RecommendationResponse)

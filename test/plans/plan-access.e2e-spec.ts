@@ -4,7 +4,7 @@ import { Organization } from '../../src/organizations/organization.entity';
 import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { loadPlan, visiblePlanId } from '../../src/plans/plan-access';
 import { Plan } from '../../src/plans/plan.entity';
-import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { bilingual, createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -21,30 +21,32 @@ describe('loadPlan: the plan and its organization in one statement', () => {
     });
     const organizer = await createUser(t, 'organizer', { organizationId: organization.id });
     // every kind of column filled: timestamps, dates, the bigint amount, nullable text
-    plan = await t.db.getRepository(Plan).save({
-      organizationId: organization.id,
-      createdBy: organizer.user.id,
-      title: 'Ремонт школы №12',
-      description: 'Капитальный ремонт кровли',
-      subjectCode: '45.21',
-      amount: 9_007_199_254_740,
-      method: 'open_tender',
-      plannedQuarter: '2027-Q2',
-      deliveryPlace: null,
-      publishedAt: new Date('2027-03-01T05:00:00Z'),
-      stage1ClosesAt: new Date('2027-03-15T18:59:59.999Z'),
-      stage1CloseDate: '2027-03-15',
-      hearingDeadlineDate: '2027-03-29',
-      stage1ClosedSweptAt: null,
-      hearingOverdueAt: null,
-      protocolPublishedAt: new Date('2027-03-20T07:30:00.123Z'),
-      reviewClosesAt: new Date('2027-04-03T18:59:59.999Z'),
-      noticePublishedAt: null,
-      stage2OpensAt: null,
-      stage2ClosesAt: null,
-      stage2ClosedSweptAt: null,
-      outcomePublishedAt: null,
-    });
+    plan = await t.db.getRepository(Plan).save(
+      t.db.getRepository(Plan).create({
+        organizationId: organization.id,
+        createdBy: organizer.user.id,
+        title: bilingual('№12 мектептің шатырын жөндеу', 'Ремонт школы №12'),
+        description: bilingual('Шатырды күрделі жөндеу', 'Капитальный ремонт кровли'),
+        subjectCode: '45.21',
+        amount: 9_007_199_254_740,
+        method: 'open_tender',
+        plannedQuarter: '2027-Q2',
+        deliveryPlace: null,
+        publishedAt: new Date('2027-03-01T05:00:00Z'),
+        stage1ClosesAt: new Date('2027-03-15T18:59:59.999Z'),
+        stage1CloseDate: '2027-03-15',
+        hearingDeadlineDate: '2027-03-29',
+        stage1ClosedSweptAt: null,
+        hearingOverdueAt: null,
+        protocolPublishedAt: new Date('2027-03-20T07:30:00.123Z'),
+        reviewClosesAt: new Date('2027-04-03T18:59:59.999Z'),
+        noticePublishedAt: null,
+        stage2OpensAt: null,
+        stage2ClosesAt: null,
+        stage2ClosedSweptAt: null,
+        outcomePublishedAt: null,
+      }),
+    );
   });
   afterAll(() => t.close());
 
@@ -90,7 +92,9 @@ describe('loadPlan: the plan and its organization in one statement', () => {
       ({ id: randomUUID(), role, organizationId, councilId: null, isChair: false, emailVerified: true }) as AuthUser;
     await expect(visiblePlanId(t.db, undefined, plan.id)).resolves.toBe(plan.id);
     const { id: _published, ...fields } = plan;
-    const draft = await t.db.getRepository(Plan).save({ ...fields, publishedAt: null, stage1ClosesAt: null, title: 'Черновик' });
+    const draft = await t.db
+      .getRepository(Plan)
+      .save({ ...fields, publishedAt: null, stage1ClosesAt: null, title: bilingual('Жоба', 'Черновик') });
     await expect(visiblePlanId(t.db, staff(organization.id), draft.id)).resolves.toBe(draft.id);
     for (const who of [undefined, staff(randomUUID()), staff(null, 'citizen'), staff(null, 'admin')]) {
       await expect(visiblePlanId(t.db, who, draft.id)).rejects.toMatchObject({ code: 'PLAN_NOT_FOUND' });

@@ -1,20 +1,11 @@
 import type { CreatedUser } from '../support/factories';
-import { createCouncil, createOrganization, createUser } from '../support/factories';
+import { bilingual, createCouncil, createOrganization, createUser, newPlanBody } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import type { Organization } from '../../src/organizations/organization.entity';
 
 const API = '/api/v1';
-const planBody = (over: Record<string, unknown> = {}) => ({
-  title: 'Ремонт школы №12',
-  description: 'Капитальный ремонт кровли школы',
-  subjectCode: '454000.000.000000',
-  amount: 125000000,
-  method: 'open_tender',
-  plannedQuarter: '2027-Q2',
-  deliveryPlace: 'Almaty',
-  ...over,
-});
+const planBody = newPlanBody;
 
 describe('plans: create, publish, view, list', () => {
   let t: TestApp;
@@ -62,7 +53,7 @@ describe('plans: create, publish, view, list', () => {
   it('publishes with a 20-day window extended past Nauryz and the substitute day off', async () => {
     const id = await createPlan();
     await t.http.post(`${API}/plans/${id}/publish`).set(otherOrganizer.auth).expect(404);
-    const res = await t.http.post(`${API}/plans/${id}/publish`).set(organizer.auth).expect(200);
+    const res = await t.http.post(`${API}/plans/${id}/publish`).set(organizer.auth).set('Accept-Language', 'en').expect(200);
     // D = 2027-03-01; D+20 = 21 March (Sunday, Nauryz); 22-23 Nauryz; 24 the moved day off; 25 March is working
     expect(res.body).toMatchObject({
       id,
@@ -105,7 +96,12 @@ describe('plans: create, publish, view, list', () => {
     const ids: string[] = [];
     for (let i = 0; i < 5; i++) {
       t.clock.advance(60_000);
-      const id = await createPlan(organizer, { title: i === 2 ? 'Поставка компьютеров для больницы' : `Закупка мебели ${i}` });
+      const id = await createPlan(organizer, {
+        title:
+          i === 2
+            ? bilingual('Ауруханаға компьютерлер жеткізу', 'Поставка компьютеров для больницы')
+            : bilingual(`Жиһаз сатып алу ${i}`, `Закупка мебели ${i}`),
+      });
       await t.http.post(`${API}/plans/${id}/publish`).set(organizer.auth).expect(200);
       ids.push(id);
     }

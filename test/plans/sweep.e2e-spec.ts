@@ -26,7 +26,13 @@ describe('sweep: stage 1 closed and overdue answers', () => {
     const res = await t.http
       .post(`${API}/plans`)
       .set(auth(organizer))
-      .send({ title: 'Закуп угля', description: 'Уголь для котельной', subjectCode: '051010', amount: 500, method: 'price_offers' })
+      .send({
+        title: { kk: 'Көмір сатып алу', ru: 'Закуп угля' },
+        description: { kk: 'Қазандыққа арналған көмір', ru: 'Уголь для котельной' },
+        subjectCode: '051010',
+        amount: 500,
+        method: 'price_offers',
+      })
       .expect(201);
     planId = res.body.id;
     await t.http.post(`${API}/plans/${planId}/publish`).set(auth(organizer)).expect(200);

@@ -43,8 +43,9 @@ describe('answers that count: verdicts, the council check and commitments, throu
     const items = (await t.http.get(`${API}/plans/${planId}/remarks?limit=100`).expect(200)).body.items as { id: string }[];
     return Object.fromEntries(items.map((r) => [r.id, r])) as Record<string, Record<string, any>>;
   };
-  const answer = (id: string, body: string, disposition: string) =>
-    t.http.post(`${API}/remarks/${id}/answer`).set(as(organizer)).send({ body, disposition }).expect(201);
+  /** The organizer writes in Russian, or in Kazakh to a Kazakh remark (the answer includes the remark's state language). */
+  const answer = (id: string, body: string, disposition: string, lang = 'ru') =>
+    t.http.post(`${API}/remarks/${id}/answer`).set(as(organizer)).set('Content-Language', lang).send({ body, disposition }).expect(201);
   const verdict = (u: CreatedUser, id: string, body: object) => t.http.put(`${API}/remarks/${id}/verdict`).set(as(u)).send(body);
   const outcome = () =>
     t.http.post(`${API}/plans/${planId}/outcome`).set(as(organizer)).send({ decision: 'proceed', summary: 'Proceed as amended' });
@@ -64,7 +65,14 @@ describe('answers that count: verdicts, the council check and commitments, throu
     const created = await t.http
       .post(`${API}/plans`)
       .set(as(organizer))
-      .send({ title: TITLE, description: 'Көше жолын жөндеу', subjectCode: '421110.000.000000', amount: 80_000_000, method: 'open_tender' })
+      .send({
+        // publication needs both state languages (issue 15)
+        title: { kk: TITLE, ru: 'Ремонт дороги' },
+        description: { kk: 'Көше жолын жөндеу', ru: 'Ремонт уличной дороги' },
+        subjectCode: '421110.000.000000',
+        amount: 80_000_000,
+        method: 'open_tender',
+      })
       .expect(201);
     planId = created.body.id;
     at('2027-03-01T10:00:00+05:00');
@@ -87,7 +95,7 @@ describe('answers that count: verdicts, the council check and commitments, throu
     t.smtp.messages.length = 0;
     await answer(remark.formal, 'Your remark has been noted and will be considered.', 'explained');
     await answer(remark.rejected, 'The traffic plan is part of the contract and is published with it.', 'rejected');
-    await answer(remark.accepted, 'Жаяу жүргіншілер жолы жұмыс кезінде ашық қалады.', 'accepted');
+    await answer(remark.accepted, 'Жаяу жүргіншілер жолы жұмыс кезінде ашық қалады.', 'accepted', 'kk');
     const mails = await mailTo(alice);
     expect(mails).toHaveLength(2);
     for (const m of mails) {
@@ -228,7 +236,7 @@ describe('answers that count: verdicts, the council check and commitments, throu
 
     await t.flushMail();
     t.smtp.messages.length = 0;
-    await answer(remark.dispute, 'Жаяу жүргіншілер жолы 3.2-бөлімнің 4-тармағында көрсетілген.', 'explained');
+    await answer(remark.dispute, 'Жаяу жүргіншілер жолы 3.2-бөлімнің 4-тармағында көрсетілген.', 'explained', 'kk');
     const mails = await mailTo(aigerim);
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain('3.2-бөлімнің 4-тармағында');

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import type { Plan } from '../../src/plans/plan.entity';
 import { SweepService } from '../../src/scheduler/sweep.service';
 import type { CreatedUser } from '../support/factories';
@@ -18,7 +19,7 @@ describe('sweep: stage 2 closed', () => {
     w = await createWorld(t, 1);
     organizerKk = await createUser(t, 'organizer', { organizationId: w.organization.id, locale: 'kk' });
     plan = await createPlan(t, w, {
-      title: 'Закуп угля',
+      title: LocalizedText.of({ ru: 'Закуп угля', kk: 'Көмір сатып алу' })!,
       protocolPublishedAt: new Date('2027-02-20T12:00:00+05:00'),
       noticePublishedAt: new Date('2027-03-01T10:00:00+05:00'),
       stage2OpensAt: new Date('2027-03-01T10:00:00+05:00'),
@@ -71,7 +72,7 @@ describe('sweep: stage 2 closed', () => {
     expect(en[0].text).toContain('Remarks: 3, unanswered: 2'); // stage 2 only
     expect(en[0].text).toContain('Answers to all remarks are due by 2027-03-17'); // 5 working days after 9 March: 10-12, 16, 17 (15 March is Constitution Day)
     const kk = t.smtp.to(organizerKk.user.email).filter((m) => m.subject?.startsWith('Екінші кезең'));
-    expect(kk.map((m) => m.subject)).toEqual(['Екінші кезең аяқталды: Закуп угля']);
+    expect(kk.map((m) => m.subject)).toEqual(['Екінші кезең аяқталды: Көмір сатып алу']);
     expect(t.smtp.to(w.members[0].user.email)).toHaveLength(0);
   });
 });

@@ -8,6 +8,7 @@ import { startTestApp } from '../support/test-app';
 
 const API = '/api/v1';
 const TITLE = 'Ремонт школы №5';
+const TITLE_KK = '№5 мектепті жөндеу';
 const DOCS = [{ title: 'Техническая спецификация', url: 'https://goszakup.example/docs/spec.pdf', sha256: 'a'.repeat(64) }];
 
 /**
@@ -88,8 +89,9 @@ describe('a whole procedure, both stages, through the API', () => {
       .post(`${API}/plans`)
       .set(org())
       .send({
-        title: TITLE,
-        description: 'Капитальный ремонт кровли',
+        // both state languages: publication needs them (issue 15)
+        title: { ru: TITLE, kk: TITLE_KK },
+        description: { ru: 'Капитальный ремонт кровли', kk: 'Шатырды күрделі жөндеу' },
         subjectCode: '452112.000.000000',
         amount: 150_000_000,
         method: 'open_tender',
@@ -141,6 +143,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim1}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Мерзім 60 күнге ұзартылды', disposition: 'accepted' })
       .expect(201);
     const again = await t.http
@@ -150,8 +153,9 @@ describe('a whole procedure, both stages, through the API', () => {
       .expect(409);
     expect(again.body.error.code).toBe('ALREADY_ANSWERED');
     await t.flushMail();
-    const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE));
-    expect(subjects(mails)).toEqual([`Ескертуіңізге жауап: ${TITLE}`]);
+    // the plan's title in the recipient's language
+    const mails = (await mailTo(citizens.aigerim.email)).filter((m) => m.subject?.includes(TITLE_KK));
+    expect(subjects(mails)).toEqual([`Ескертуіңізге жауап: ${TITLE_KK}`]);
     expect(mails[0].text).toContain('Мерзім 60 күнге ұзартылды');
   });
 
@@ -215,6 +219,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim2}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Түсіндірме толық берілді.', disposition: 'explained' })
       .expect(201);
     await t.flushMail();
@@ -260,7 +265,7 @@ describe('a whole procedure, both stages, through the API', () => {
     for (const c of Object.values(citizens)) {
       const mails = (await mailTo(c.email)).filter((m) => !/Answer to your remark|Ескертуіңізге жауап/.test(m.subject ?? ''));
       expect(mails).toHaveLength(1);
-      expect(mails[0].subject).toContain(TITLE);
+      expect(mails[0].subject).toContain(c.locale === 'kk' ? TITLE_KK : TITLE);
     }
     const p = await plan();
     expect(p.status).toBe('council_review');
@@ -407,6 +412,7 @@ describe('a whole procedure, both stages, through the API', () => {
     await t.http
       .post(`${API}/remarks/${remarkIds.aigerim3}/answer`)
       .set(org())
+      .set('Content-Language', 'kk')
       .send({ body: 'Техникалық талаптар түзетілді.', disposition: 'accepted' })
       .expect(201);
     t.smtp.messages.length = 0;

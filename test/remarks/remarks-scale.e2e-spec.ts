@@ -2,6 +2,7 @@ import { createCouncil, createOrganization, createUser } from '../support/factor
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { remarkPageSql } from '../../src/remarks/remarks.repository';
+import { publishedPlan } from './published-plan';
 
 /**
  * The remark list must cost the same on a plan with 100,000 remarks at any depth: the keyset query
@@ -17,16 +18,10 @@ describe('remarks listing at scale', () => {
     const org = await createOrganization(t.db, council);
     const organizer = await createUser(t, 'organizer', { organizationId: org.id });
     const citizen = await createUser(t, 'citizen');
-    const res = await t.http
-      .post('/api/v1/plans')
-      .set(organizer.auth)
-      .send({ title: 'Big', description: 'Many remarks', subjectCode: '1', amount: 1, method: 'auction' })
-      .expect(201);
-    planId = res.body.id;
-    await t.http.post(`/api/v1/plans/${planId}/publish`).set(organizer.auth).expect(200);
+    planId = (await publishedPlan(t, org.id, organizer.user.id)).id;
     await t.db.query(
-      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at)
-       SELECT $1, 1 + (g % 2), $2, 'remark ' || g, timestamptz '2027-03-01 06:00:00+00' + g * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
+      `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at)
+       SELECT $1, 1 + (g % 2), $2, 'remark ' || g, (ARRAY['kk', 'ru', 'en'])[1 + g % 3], timestamptz '2027-03-01 06:00:00+00' + g * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
        FROM generate_series(1, 100000) g`,
       [planId, citizen.user.id],
     );

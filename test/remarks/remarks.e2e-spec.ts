@@ -1,12 +1,14 @@
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { publishedPlan, STAGE1_CLOSES_AT } from './published-plan';
 import type { Organization } from '../../src/organizations/organization.entity';
 import { TokenService } from '../../src/identity/auth/token.service';
 
 const API = '/api/v1';
-const CLOSES_AT = '2027-03-25T18:59:59.999Z'; // see test/plans: published 2027-03-01 in Asia/Almaty
+const CLOSES_AT = STAGE1_CLOSES_AT;
 
 describe('remarks and answers', () => {
   let t: TestApp;
@@ -20,7 +22,7 @@ describe('remarks and answers', () => {
     t = await startTestApp({ now: '2027-03-01T10:00:00+05:00' });
     const council = await createCouncil(t.db);
     org = await createOrganization(t.db, council);
-    const other = await createOrganization(t.db, council, { name: 'Other akimat' });
+    const other = await createOrganization(t.db, council, { name: LocalizedText.single('Other akimat', 'en')! });
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
     otherOrganizer = await createUser(t, 'organizer', { organizationId: other.id });
     citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.' });
@@ -31,13 +33,7 @@ describe('remarks and answers', () => {
   });
 
   async function newPlan(): Promise<string> {
-    const res = await t.http
-      .post(`${API}/plans`)
-      .set(auth(organizer))
-      .send({ title: 'Ремонт дороги', description: 'Ямочный ремонт', subjectCode: '421100', amount: 1000, method: 'auction' })
-      .expect(201);
-    await t.http.post(`${API}/plans/${res.body.id}/publish`).set(auth(organizer)).expect(200);
-    return res.body.id;
+    return (await publishedPlan(t, org.id, organizer.user.id, { title: LocalizedText.of({ kk: 'Жол жөндеу', ru: 'Ремонт дороги' })! })).id;
   }
 
   /** Tokens expire by the clock: sign one at the current (moved) time. */
@@ -116,10 +112,12 @@ describe('remarks and answers', () => {
       t.http
         .post(`${API}/remarks/${r.body.id}/answer`)
         .set(auth(organizer))
+        .set('Content-Language', 'kk')
         .send({ body: 'Ерекшелік нақтыланды', disposition: 'partially_accepted' }),
       t.http
         .post(`${API}/remarks/${r.body.id}/answer`)
         .set(auth(organizer))
+        .set('Content-Language', 'kk')
         .send({ body: 'Екінші жауап, басқа себеппен.', disposition: 'rejected' }),
     ]);
     expect([a1.status, a2.status].sort()).toEqual([201, 409]);
@@ -139,6 +137,7 @@ describe('remarks and answers', () => {
     const fix = await t.http
       .post(`${API}/remarks/${r.body.id}/answer/corrections`)
       .set(auth(organizer))
+      .set('Content-Language', 'kk')
       .send({ body: 'Түзетілген жауап, себептерімен.', disposition: 'accepted', reason: 'Қате түзетілді' })
       .expect(201);
     expect(fix.body.version).toBe(2);
@@ -169,6 +168,7 @@ describe('remarks and answers', () => {
     const res = await t.http
       .post(`${API}/remarks/${r.body.id}/answer`)
       .set(auth(organizer))
+      .set('Content-Language', 'ru')
       .send({ body: 'Ответ с пояснением причин.', disposition: 'explained' })
       .expect(201);
     expect(res.body.late).toBe(true);
@@ -182,6 +182,7 @@ describe('remarks and answers', () => {
     await t.http
       .post(`${API}/remarks/${r.body.id}/answer`)
       .set(auth(organizer))
+      .set('Content-Language', 'ru')
       .send({ body: 'Учтём в техническом задании.', disposition: 'accepted' })
       .expect(201);
     await t.flushMail();

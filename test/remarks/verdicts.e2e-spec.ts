@@ -4,6 +4,7 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { authNow } from '../reviews/fixtures';
 import { captureStatements } from '../support/statements';
+import { publishedPlan } from './published-plan';
 
 const API = '/api/v1';
 /** Published Wed 17 March 2027 10:00 in Almaty: 10 working days skip Nauryz (21-24 March) and weekends, ending Mon 5 April. */
@@ -12,6 +13,8 @@ const V1_CLOSES_AT = '2027-04-05T18:59:59.999Z';
 /** The correction, Thu 18 March: its window ends Tue 6 April. */
 const CORRECTED_AT = '2027-03-18T11:00:00+05:00';
 const V2_CLOSES_AT = '2027-04-06T18:59:59.999Z';
+/** The answer to the English remark must be in Kazakh or Russian too (Law on Languages, art. 11). */
+const LOT_RU = 'Лот остаётся целым: за него отвечает один подрядчик.';
 
 describe('the author’s verdict on an answer', () => {
   let t: TestApp;
@@ -28,13 +31,7 @@ describe('the author’s verdict on an answer', () => {
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
     author = await createUser(t, 'citizen', { displayName: 'Aigerim S.', locale: 'en' });
     stranger = await createUser(t, 'citizen', { displayName: 'Someone else' });
-    const plan = await t.http
-      .post(`${API}/plans`)
-      .set(authNow(t, organizer))
-      .send({ title: 'Road repair', description: 'Patching', subjectCode: '421100', amount: 1000, method: 'auction' })
-      .expect(201);
-    planId = plan.body.id;
-    await t.http.post(`${API}/plans/${planId}/publish`).set(authNow(t, organizer)).expect(200);
+    planId = (await publishedPlan(t, org.id, organizer.user.id)).id;
     t.clock.set(new Date('2027-03-02T10:00:00+05:00'));
     const r = await t.http
       .post(`${API}/plans/${planId}/remarks`)
@@ -85,7 +82,7 @@ describe('the author’s verdict on an answer', () => {
     await t.http
       .post(`${API}/remarks/${remarkId}/answer`)
       .set(authNow(t, organizer))
-      .send({ body: 'The lot stays whole: one contractor is responsible.', disposition: 'rejected' })
+      .send({ body: { en: 'The lot stays whole: one contractor is responsible.', ru: LOT_RU }, disposition: 'rejected' })
       .expect(201);
     await t.flushMail();
     const mails = t.smtp.to(author.user.email);
@@ -149,14 +146,22 @@ describe('the author’s verdict on an answer', () => {
     const same = await t.http
       .post(`${API}/remarks/${remarkId}/answer/corrections`)
       .set(authNow(t, organizer))
-      .send({ body: '  The lot stays whole: one contractor is responsible.\n', disposition: 'rejected', reason: 'Typo' })
+      .send({
+        body: { en: '  The lot stays whole: one contractor is responsible.\n', ru: LOT_RU },
+        disposition: 'rejected',
+        reason: 'Typo',
+      })
       .expect(422);
     expect(same.body.error.code).toBe('CORRECTION_UNCHANGED');
     expect(same.body.error.message).toBe('A correction must change the text or the disposition of the answer.');
     await t.http
       .post(`${API}/remarks/${remarkId}/answer/corrections`)
       .set(authNow(t, organizer))
-      .send({ body: 'The lot stays whole: one contractor is responsible.', disposition: 'explained', reason: 'Disposition' })
+      .send({
+        body: { en: 'The lot stays whole: one contractor is responsible.', ru: LOT_RU },
+        disposition: 'explained',
+        reason: { en: 'Disposition', ru: 'Решение по замечанию' },
+      })
       .expect(201);
     await t.flushMail();
     await t.flushMail();
@@ -210,8 +215,8 @@ describe('the author’s verdict on an answer', () => {
   it('lists `disputes` from the column, and puts the verdict columns in the report (JSON and CSV, escaped)', async () => {
     t.clock.set(new Date('2027-03-20T10:00:00+05:00'));
     const dispute = await t.db.query(
-      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at, disputes_remark_id)
-       VALUES ($1, 2, $2, 'The commitment was not kept', now(), 'x', now(), $3) RETURNING id`,
+      `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at, disputes_remark_id)
+       VALUES ($1, 2, $2, 'The commitment was not kept', 'en', now(), 'x', now(), $3) RETURNING id`,
       [planId, author.user.id, remarkId],
     );
     let res!: Awaited<ReturnType<typeof t.http.get>>;

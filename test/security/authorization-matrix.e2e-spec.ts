@@ -50,11 +50,13 @@ const CHAIR = '403 NOT_CHAIR';
 const UNVERIFIED = '403 EMAIL_NOT_VERIFIED';
 const HIDDEN = '404 PLAN_NOT_FOUND'; // another organization's draft looks absent
 const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answer
+/** An answer in both state languages: whatever the remark's language, it may be published (Law on Languages, art. 11). */
+const BOTH_LANGUAGES_ANSWER = { kk: 'Смета қайта есептелді, баға нақтыланды.', ru: 'Смета пересчитана, цена уточнена.' };
 
 type Cells = [string, string, string, string, string, string, string, string, string];
 interface Setup {
   url: string;
-  method: 'POST' | 'PUT' | 'DELETE';
+  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: Record<string, unknown>;
 }
 /** A form POST: its URL and fields (the CSRF token is added). */
@@ -263,6 +265,15 @@ describe('authorization matrix: every role against every write endpoint and ever
     });
     return { planId: plan.id, remarkId: r.id };
   };
+  /** An answer published in Kazakh only: a Russian translation may be added. */
+  const answeredInKazakhOnly = async () => {
+    const { remarkId } = await answeredRemarkOnPlan();
+    await t.db.query(`UPDATE answers SET body = $2::jsonb WHERE remark_id = $1`, [
+      remarkId,
+      JSON.stringify({ kk: 'Смета жарияланған күйінде қалады.', ru: null, en: null }),
+    ]);
+    return remarkId;
+  };
   const recommendationOnPlan = async () => {
     const plan = await underReview();
     const position = await prepare('post', `${API}/plans/${plan.id}/review/positions`, w.members[2], {
@@ -337,12 +348,26 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({ method: 'POST', url: `${API}/admin/councils`, body: { name: 'New council' } }),
     ],
     [
+      'PUT /admin/councils/{id}/translations',
+      adminOnly('200'),
+      async () => ({ method: 'PUT', url: `${API}/admin/councils/${w.council.id}/translations`, body: { name: { en: 'Public council' } } }),
+    ],
+    [
       'POST /admin/organizations',
       adminOnly('201'),
       async () => ({
         method: 'POST',
         url: `${API}/admin/organizations`,
         body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+      }),
+    ],
+    [
+      'PUT /admin/organizations/{id}/translations',
+      adminOnly('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/admin/organizations/${w.organization.id}/translations`,
+        body: { address: { en: 'Almaty, Republic Square 4' } },
       }),
     ],
     [
@@ -385,9 +410,19 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'PATCH /plans/{id}',
+      [A, F, F, HIDDEN, F, '200', F, F, F],
+      async () => ({ method: 'PATCH', url: `${API}/plans/${(await draftPlan()).id}`, body: { amount: 2000 } }),
+    ],
+    [
       'POST /plans/{id}/publish',
       [A, F, F, HIDDEN, F, '200', F, F, F],
       async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` }),
+    ],
+    [
+      'PUT /plans/{id}/translations',
+      planOrganizer('200'),
+      async () => ({ method: 'PUT', url: `${API}/plans/${(await openPlan()).id}/translations`, body: { title: { en: 'School repair' } } }),
     ],
     [
       'POST /plans/{id}/remarks',
@@ -400,7 +435,7 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({
         method: 'POST',
         url: `${API}/remarks/${await remark()}/answer`,
-        body: { body: 'The estimate was recalculated.', disposition: 'accepted' },
+        body: { body: BOTH_LANGUAGES_ANSWER, disposition: 'accepted' },
       }),
     ],
     [
@@ -420,9 +455,18 @@ describe('authorization matrix: every role against every write endpoint and ever
         return {
           method: 'POST',
           url: `${API}/remarks/${r.id}/answer/corrections`,
-          body: { body: 'The corrected answer, with reasons.', disposition: 'accepted', reason: 'Mistake' },
+          body: { body: BOTH_LANGUAGES_ANSWER, disposition: 'accepted', reason: { kk: 'Қате түзетілді', ru: 'Исправлена ошибка' } },
         };
       },
+    ],
+    [
+      'PUT /remarks/{id}/answer/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/remarks/${await answeredInKazakhOnly()}/answer/translations`,
+        body: { body: { ru: 'Смета остаётся в опубликованном виде.' } },
+      }),
     ],
     [
       'PUT /remarks/{id}/verdict',
@@ -567,6 +611,15 @@ describe('authorization matrix: every role against every write endpoint and ever
       }),
     ],
     [
+      'PUT /plans/{id}/notice/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withNotice()).id}/notice/translations`,
+        body: { documents: [{ title: { kk: 'Техникалық ерекшелік' } }] },
+      }),
+    ],
+    [
       'POST /plans/{id}/commitments',
       planOrganizer('201'),
       async () => {
@@ -603,6 +656,15 @@ describe('authorization matrix: every role against every write endpoint and ever
         method: 'POST',
         url: `${API}/plans/${(await withOutcome()).id}/outcome/corrections`,
         body: { decision: 'cancel', summary: 'Cancelled', reason: 'Budget cut' },
+      }),
+    ],
+    [
+      'PUT /plans/{id}/outcome/translations',
+      planOrganizer('200'),
+      async () => ({
+        method: 'PUT',
+        url: `${API}/plans/${(await withOutcome()).id}/outcome/translations`,
+        body: { summary: { kk: 'Жоспар бойынша жалғасады' } },
       }),
     ],
   ];
@@ -656,7 +718,11 @@ describe('authorization matrix: every role against every write endpoint and ever
         const { planId, remarkId } = await remarkOnPlan();
         return {
           url: `/plans/${planId}/remarks/${remarkId}/answer`,
-          body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
+          body: {
+            disposition: 'accepted',
+            [`answer-${remarkId}_kk`]: BOTH_LANGUAGES_ANSWER.kk,
+            [`answer-${remarkId}_ru`]: BOTH_LANGUAGES_ANSWER.ru,
+          },
         };
       },
     ],
@@ -684,8 +750,36 @@ describe('authorization matrix: every role against every write endpoint and ever
       [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P],
       async () => ({
         url: '/organizer/plans',
-        body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: '1000', method: 'auction' },
+        body: {
+          title_kk: 'Шатыр',
+          title_ru: 'Кровля',
+          description_kk: 'Жөндеу',
+          description_ru: 'Ремонт',
+          subjectCode: '452112.000.000000',
+          amount: '1000',
+          method: 'auction',
+        },
       }),
+    ],
+    [
+      'POST /organizer/plans/:id/edit',
+      pagePlanOrganizer('303 done=saved', PAGE_NOT_FOUND),
+      async () => ({
+        url: organizerPlan('/edit')((await draftPlan()).id),
+        body: {
+          title_kk: 'Шатыр',
+          title_ru: 'Кровля',
+          description_ru: 'Ремонт',
+          subjectCode: '452112.000.000000',
+          amount: '2000',
+          method: 'auction',
+        },
+      }),
+    ],
+    [
+      'POST /organizer/plans/:id/translations',
+      pagePlanOrganizer('303 done=translated'),
+      async () => ({ url: organizerPlan('/translations')((await openPlan()).id), body: { title_en: 'School repair' } }),
     ],
     [
       'POST /organizer/plans/:id/publish',
@@ -695,10 +789,17 @@ describe('authorization matrix: every role against every write endpoint and ever
     [
       'POST /organizer/remarks/:remarkId/answer',
       pagePlanOrganizer('303 done=answered'),
-      async () => ({
-        url: `/organizer/remarks/${(await remarkOnPlan()).remarkId}/answer`,
-        body: { disposition: 'accepted', body: 'The estimate was recalculated.' },
-      }),
+      async () => {
+        const { remarkId } = await remarkOnPlan();
+        return {
+          url: `/organizer/remarks/${remarkId}/answer`,
+          body: {
+            disposition: 'accepted',
+            [`answer-${remarkId}_kk`]: BOTH_LANGUAGES_ANSWER.kk,
+            [`answer-${remarkId}_ru`]: BOTH_LANGUAGES_ANSWER.ru,
+          },
+        };
+      },
     ],
     [
       'POST /organizer/remarks/:remarkId/correction',
@@ -715,9 +816,23 @@ describe('authorization matrix: every role against every write endpoint and ever
         });
         return {
           url: `/organizer/remarks/${remark.id}/correction`,
-          body: { disposition: 'accepted', body: 'The estimate was recalculated.', reason: 'The council found the answer formal' },
+          body: {
+            disposition: 'accepted',
+            body_kk: BOTH_LANGUAGES_ANSWER.kk,
+            body_ru: BOTH_LANGUAGES_ANSWER.ru,
+            reason_kk: 'Кеңес жауапты формальды деп тапты',
+            reason_ru: 'Совет признал ответ формальным',
+          },
         };
       },
+    ],
+    [
+      'POST /organizer/remarks/:remarkId/translation',
+      pagePlanOrganizer('303 done=translated'),
+      async () => ({
+        url: `/organizer/remarks/${await answeredInKazakhOnly()}/translation`,
+        body: { body_ru: 'Смета остаётся в опубликованном виде.' },
+      }),
     ],
     [
       'POST /organizer/plans/:id/hearing',
@@ -758,8 +873,18 @@ describe('authorization matrix: every role against every write endpoint and ever
       pagePlanOrganizer('303 done=notice'),
       async () => ({
         url: organizerPlan('/notice')((await underReview()).id),
-        body: { noticeNumber: 'N-1', doc1Title: 'Specification', doc1Url: 'https://goszakup.example/spec.pdf', doc1Sha256: 'a'.repeat(64) },
+        body: {
+          noticeNumber: 'N-1',
+          doc1Title_en: 'Specification',
+          doc1Url: 'https://goszakup.example/spec.pdf',
+          doc1Sha256: 'a'.repeat(64),
+        },
       }),
+    ],
+    [
+      'POST /organizer/plans/:id/notice/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({ url: organizerPlan('/notice/translations')((await withNotice()).id), body: { doc1Title_kk: 'Техникалық ерекшелік' } }),
     ],
     [
       'POST /organizer/plans/:id/commitments',
@@ -811,7 +936,15 @@ describe('authorization matrix: every role against every write endpoint and ever
     [
       'POST /organizer/plans/:id/outcome',
       pagePlanOrganizer('303 done=outcome'),
-      async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary: 'Amending' } }),
+      async () => ({ url: organizerPlan('/outcome')((await stage2Closed()).id), body: { decision: 'amend', summary_en: 'Amending' } }),
+    ],
+    [
+      'POST /organizer/plans/:id/outcome/translations',
+      pagePlanOrganizer('303 done=translations'),
+      async () => ({
+        url: organizerPlan('/outcome/translations')((await withOutcome()).id),
+        body: { summary_kk: 'Жоспар бойынша жалғасады' },
+      }),
     ],
     // the council's pages
     [
@@ -838,10 +971,31 @@ describe('authorization matrix: every role against every write endpoint and ever
       pageAdminOnly('303 done=created'),
       async () => ({
         url: '/admin/organizations',
-        body: { name: 'New akimat', bin: makeBin(), address: 'Astana', timeZone: 'Asia/Almaty', councilId: w.council.id },
+        body: {
+          name_kk: 'Жаңа әкімдік',
+          name_ru: 'Новый акимат',
+          bin: makeBin(),
+          address_ru: 'Астана',
+          timeZone: 'Asia/Almaty',
+          councilId: w.council.id,
+        },
       }),
     ],
-    ['POST /admin/councils', pageAdminOnly('303 done=created'), async () => ({ url: '/admin/councils', body: { name: 'New council' } })],
+    [
+      'POST /admin/councils',
+      pageAdminOnly('303 done=created'),
+      async () => ({ url: '/admin/councils', body: { name_kk: 'Жаңа кеңес', name_ru: 'Новый совет' } }),
+    ],
+    [
+      'POST /admin/organizations/:id/translations',
+      pageAdminOnly('303 done=translated'),
+      async () => ({ url: `/admin/organizations/${w.organization.id}/translations`, body: { address_en: 'Almaty, Republic Square 4' } }),
+    ],
+    [
+      'POST /admin/councils/:id/translations',
+      pageAdminOnly('303 done=translated'),
+      async () => ({ url: `/admin/councils/${w.council.id}/translations`, body: { name_en: 'Public council' } }),
+    ],
     [
       'POST /admin/users',
       pageAdminOnly('303 done=created'),
@@ -926,7 +1080,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     const s = await setup();
     at(NOW);
     const before = await snapshot();
-    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'delete'](s.url);
+    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](s.url);
     if (role !== 'anon') req = req.set(bearer(users[role]));
     const res = s.body === undefined ? await req : await req.send(s.body);
     const got = res.status < 300 ? String(res.status) : `${res.status} ${res.body?.error?.code}`;

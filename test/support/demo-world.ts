@@ -54,8 +54,8 @@ export async function seedDemoWorld(t: TestApp, options: DemoWorldOptions = {}):
     health,
     organizers,
     citizens,
-    stage1Id: plans.find((p) => p.title.startsWith('Школьное питание'))!.id,
-    hearingPlanId: plans.find((p) => p.title.startsWith('Закуп аппаратов УЗИ'))!.id,
+    stage1Id: plans.find((p) => p.title.get('ru')?.startsWith('Школьное питание'))!.id,
+    hearingPlanId: plans.find((p) => p.title.get('ru')?.startsWith('Закуп аппаратов УЗИ'))!.id,
     closedId: plans.find((p) => p.outcomePublishedAt !== null)!.id,
   };
 }

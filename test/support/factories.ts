@@ -1,6 +1,7 @@
 import { hash } from 'argon2';
 import { randomUUID } from 'node:crypto';
 import type { DataSource } from 'typeorm';
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import type { AuthUser } from '../../src/identity/auth/auth-user';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { emailKey } from '../../src/identity/email-identity';
@@ -24,19 +25,59 @@ export function makeBin(): string {
   }
 }
 
-export async function createCouncil(db: DataSource, name = 'Public council'): Promise<Council> {
-  return db.getRepository(Council).save({ name });
+/** A published text in Kazakh and Russian (and English when given). */
+export function bilingual(kk: string, ru: string, en?: string): LocalizedText {
+  return LocalizedText.of({ kk, ru, en })!;
 }
 
-export async function createOrganization(db: DataSource, council: Council, overrides: Partial<Organization> = {}): Promise<Organization> {
-  return db.getRepository(Organization).save({
-    name: 'Akimat of Almaty',
-    bin: makeBin(),
-    address: 'Almaty, Republic Square 4',
-    timeZone: 'Asia/Almaty',
-    councilId: council.id,
+/** A text for a factory: a LocalizedText as it is, a string as written in Russian (as the migration moved old texts). */
+export function asText(text: string | LocalizedText): LocalizedText {
+  return typeof text === 'string' ? LocalizedText.single(text, 'ru')! : text;
+}
+
+/**
+ * The body of POST /plans with the title and description in both state languages, so that the plan
+ * can be published while STATE_LANGUAGES_REQUIRED is on (its default).
+ */
+export function newPlanBody(overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    title: { kk: '№12 мектептің шатырын жөндеу', ru: 'Ремонт кровли школы №12' },
+    description: { kk: '№12 мектептің шатырын күрделі жөндеу', ru: 'Капитальный ремонт кровли школы №12' },
+    subjectCode: '454000.000.000000',
+    amount: 125_000_000,
+    method: 'open_tender',
+    plannedQuarter: '2027-Q2',
+    deliveryPlace: { kk: 'Алматы қ.', ru: 'г. Алматы' },
     ...overrides,
-  });
+  };
+}
+
+export async function createCouncil(
+  db: DataSource,
+  name: string | LocalizedText = bilingual('Қоғамдық кеңес', 'Общественный совет'),
+): Promise<Council> {
+  return db.getRepository(Council).save(db.getRepository(Council).create({ name: asText(name) }));
+}
+
+export type OrganizationOverrides = Omit<Partial<Organization>, 'name' | 'address'> & {
+  name?: string | LocalizedText;
+  address?: string | LocalizedText;
+};
+
+export async function createOrganization(db: DataSource, council: Council, overrides: OrganizationOverrides = {}): Promise<Organization> {
+  const { name, address, ...rest } = overrides;
+  return db.getRepository(Organization).save(
+    db.getRepository(Organization).create({
+      name: asText(name ?? bilingual('Алматы қаласының әкімдігі', 'Акимат города Алматы', 'Akimat of Almaty')),
+      bin: makeBin(),
+      address: asText(
+        address ?? bilingual('Алматы қ., Республика алаңы, 4', 'г. Алматы, площадь Республики, 4', 'Almaty, Republic Square 4'),
+      ),
+      timeZone: 'Asia/Almaty',
+      councilId: council.id,
+      ...rest,
+    }),
+  );
 }
 
 /** The signed-in user as the guard would attach it, for calling services directly. */

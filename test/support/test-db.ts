@@ -41,6 +41,15 @@ export async function createTestDatabase(): Promise<string> {
   return url.toString();
 }
 
+/** An empty database of this test file's own, without any migration (to run them step by step). */
+export async function createEmptyDatabase(): Promise<string> {
+  const name = `t_${randomBytes(6).toString('hex')}`;
+  await withDatabase(adminUrl(), (c) => c.query(`CREATE DATABASE ${name}`));
+  const url = new URL(adminUrl());
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export async function dropTestDatabase(url: string): Promise<void> {
   const name = new URL(url).pathname.slice(1);
   await withDatabase(adminUrl(), (c) => c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).catch(() => undefined);

@@ -6,7 +6,7 @@ import { Plan } from '../../src/plans/plan.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
-import { createCouncil, createOrganization, createUser, asAuthUser } from '../support/factories';
+import { bilingual, createCouncil, createOrganization, createUser, asAuthUser } from '../support/factories';
 import { seedDemoWorld } from '../support/demo-world';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -272,9 +272,16 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const organizer = await t.db
         .getRepository(User)
         .findOneByOrFail({ id: (await t.db.getRepository(Plan).findOneByOrFail({ id: stage1Id })).createdBy });
-      await t.app
-        .get(RemarksService)
-        .answer(asAuthUser(organizer), remark.id, 'The menu per age group will be attached to the specification.', 'accepted');
+      await t.app.get(RemarksService).answer(
+        asAuthUser(organizer),
+        remark.id,
+        // the remark was written on the English page: its answer needs Kazakh or Russian too (issue 15)
+        {
+          en: 'The menu per age group will be attached to the specification.',
+          ru: 'Меню по возрастным группам будет приложено к спецификации.',
+        },
+        'accepted',
+      );
       mine = await a.get('/my/remarks').expect(200);
       expect(mine.text).toContain('Answer of the organizer: <span class="disposition">accepted</span>');
       expect(mine.text).toContain('The menu per age group will be attached to the specification.');
@@ -518,23 +525,25 @@ describe('my remarks at scale', () => {
     const author = await createUser(t, 'citizen');
     const others = await createUser(t, 'citizen');
     authorId = author.user.id;
-    const plan = await t.db.getRepository(Plan).save({
-      organizationId: org.id,
-      createdBy: organizer.user.id,
-      title: 'Big',
-      description: 'Many remarks',
-      subjectCode: '1',
-      amount: 1,
-      method: 'auction',
-      publishedAt: new Date('2027-01-04T10:00:00+05:00'),
-      stage1ClosesAt: new Date('2027-12-25T23:59:59.999+05:00'),
-      stage1CloseDate: '2027-12-25',
-      hearingDeadlineDate: '2028-01-04',
-    });
+    const plan = await t.db.getRepository(Plan).save(
+      t.db.getRepository(Plan).create({
+        organizationId: org.id,
+        createdBy: organizer.user.id,
+        title: bilingual('Үлкен', 'Большой'),
+        description: bilingual('Көп ескерту', 'Много замечаний'),
+        subjectCode: '1',
+        amount: 1,
+        method: 'auction',
+        publishedAt: new Date('2027-01-04T10:00:00+05:00'),
+        stage1ClosesAt: new Date('2027-12-25T23:59:59.999+05:00'),
+        stage1CloseDate: '2027-12-25',
+        hearingDeadlineDate: '2028-01-04',
+      }),
+    );
     // 60,000 remarks of this author (some sharing a timestamp) among 120,000
     await t.db.query(
-      `INSERT INTO remarks (plan_id, stage, author_id, body, created_at, body_hash, answer_due_at)
-       SELECT $1, 1, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'remark ' || g, timestamptz '2027-03-01 06:00:00+00' + (g / 3) * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
+      `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at)
+       SELECT $1, 1, CASE WHEN g % 2 = 0 THEN $2::uuid ELSE $3::uuid END, 'remark ' || g, 'ru', timestamptz '2027-03-01 06:00:00+00' + (g / 3) * interval '10 ms', md5(g::text), timestamptz '2027-04-01 00:00:00+00'
        FROM generate_series(1, 120000) g`,
       [plan.id, authorId, others.user.id],
     );

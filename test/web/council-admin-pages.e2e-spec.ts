@@ -10,7 +10,7 @@ import { Recommendation } from '../../src/reviews/recommendation.entity';
 import type { World } from '../reviews/fixtures';
 import { createPlan, createWorld } from '../reviews/fixtures';
 import type { CreatedUser } from '../support/factories';
-import { createCouncil, createUser, makeBin, PASSWORD } from '../support/factories';
+import { bilingual, createCouncil, createUser, makeBin, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { captureStatements } from '../support/statements';
@@ -29,7 +29,7 @@ describe('council and admin pages', () => {
     citizen = await createUser(t, 'citizen', { displayName: 'Aigerim S.' });
     w = await createWorld(t, 3);
     const plan = await createPlan(t, w, {
-      title: 'School repair No. 5',
+      title: bilingual('№5 мектепті жөндеу', 'Ремонт школы №5', 'School repair No. 5'),
       protocolPublishedAt: new Date('2027-02-22T10:00:00+05:00'),
       reviewClosesAt: new Date('2027-03-09T23:59:59.999+05:00'),
     });
@@ -39,6 +39,14 @@ describe('council and admin pages', () => {
   afterAll(async () => {
     await t?.close();
   });
+
+  /** A council or an organization by its English name (names are jsonb {kk, ru, en}). */
+  const councilNamed = async (en: string) =>
+    t.db.getRepository(Council).findOneByOrFail({ id: (await t.db.query(`SELECT id FROM councils WHERE name->>'en' = $1`, [en]))[0].id });
+  const organizationNamed = async (en: string) =>
+    t.db
+      .getRepository(Organization)
+      .findOneByOrFail({ id: (await t.db.query(`SELECT id FROM organizations WHERE name->>'en' = $1`, [en]))[0].id });
 
   /** The user's session (sessions run on real time: moving the clock does not end it). */
   const cookie = (who: CreatedUser) => `session=${who.token}`;
@@ -119,12 +127,20 @@ describe('council and admin pages', () => {
     });
 
     it('creates a council; an empty name is refused by the field', async () => {
-      const empty = await post('/admin/councils', admin, { name: '  ' }, '/admin/councils');
+      const form = await get('/admin/councils', admin);
+      expect(form.text).toMatch(/<input type="text" id="name_kk" name="name_kk" lang="kk"/);
+      expect(form.text).toMatch(/<input type="text" id="name_ru" name="name_ru" lang="ru"/);
+      const empty = await post('/admin/councils', admin, { name_kk: '  ', name_ru: '' }, '/admin/councils');
       expect(empty.status).toBe(400);
-      expect(empty.text).toMatch(/<p class="error" id="council-name-error">Fill in this field.<\/p>/);
-      expect(empty.text).toMatch(/id="council-name"[^>]*aria-describedby="council-name-error"[^>]*aria-invalid="true"/);
+      expect(empty.text).toMatch(/<p class="error" id="name-error">Fill in this field.<\/p>/);
+      expect(empty.text).toMatch(/<fieldset class="field localized" id="name" aria-describedby="name-error">/);
 
-      const res = await post('/admin/councils', admin, { name: 'Public council of Almaty city' }, '/admin/councils');
+      const res = await post(
+        '/admin/councils',
+        admin,
+        { name_kk: 'Алматы қаласының қоғамдық кеңесі', name_en: 'Public council of Almaty city' },
+        '/admin/councils',
+      );
       expect(res.status).toBe(303);
       expect(res.headers.location).toBe('/admin/councils?done=created');
       const list = await get('/admin/councils?done=created', admin);
@@ -134,11 +150,14 @@ describe('council and admin pages', () => {
     });
 
     it('creates an organizer: wrong BIN and taken BIN are refused by the field with the values kept', async () => {
-      const council = await t.db.getRepository(Council).findOneByOrFail({ name: 'Public council of Almaty city' });
+      const council = await councilNamed('Public council of Almaty city');
       const form = {
-        name: 'Akimat of Almaty city',
+        name_kk: 'Алматы қаласының әкімдігі',
+        name_ru: 'Акимат города Алматы',
+        name_en: 'Akimat of Almaty city',
         bin: '940240000437',
-        address: 'Almaty, Republic Square 4',
+        address_ru: 'г. Алматы, площадь Республики, 4',
+        address_en: 'Almaty, Republic Square 4',
         timeZone: 'Asia/Almaty',
         councilId: council.id,
       };
@@ -149,7 +168,8 @@ describe('council and admin pages', () => {
         /id="org-bin"[^>]*value="940240000437"[^>]*aria-describedby="org-bin-error org-bin-hint"[^>]*aria-invalid="true"[^>]*autofocus/,
       );
       expect(wrong.text).toContain('value="Akimat of Almaty city"');
-      expect(wrong.text).toMatch(new RegExp(`<option value="${council.id}" selected>`));
+      // the council has no Russian name yet: its Kazakh one is offered, marked with its language
+      expect(wrong.text).toMatch(new RegExp(`<option value="${council.id}" lang="kk" selected>Алматы қаласының қоғамдық кеңесі</option>`));
 
       const badZone = await post(
         '/admin/organizations',
@@ -163,7 +183,9 @@ describe('council and admin pages', () => {
       const ok = await post('/admin/organizations', admin, { ...form, bin }, '/admin/organizations');
       expect(ok.status).toBe(303);
       const saved = await t.db.getRepository(Organization).findOneByOrFail({ bin });
-      expect(saved).toMatchObject({ name: 'Akimat of Almaty city', timeZone: 'Asia/Almaty', councilId: council.id });
+      expect(saved).toMatchObject({ timeZone: 'Asia/Almaty', councilId: council.id });
+      expect(saved.name.toJSON()).toEqual({ kk: 'Алматы қаласының әкімдігі', ru: 'Акимат города Алматы', en: 'Akimat of Almaty city' });
+      expect(saved.address.toJSON()).toEqual({ kk: null, ru: 'г. Алматы, площадь Республики, 4', en: 'Almaty, Republic Square 4' });
       const taken = await post('/admin/organizations', admin, { ...form, bin }, '/admin/organizations');
       expect(taken.status).toBe(400);
       expect(taken.text).toContain('An organization with this BIN already exists.');
@@ -172,9 +194,55 @@ describe('council and admin pages', () => {
       expect(list.text).toContain('Asia/Qyzylorda'); // the time zones of Kazakhstan are offered
     });
 
+    it('adds translations of an organizer’s name and address and of a council’s name; a language already there is refused', async () => {
+      const org = await organizationNamed('Akimat of Almaty city');
+      const list = await get('/admin/organizations', admin, 'kk');
+      expect(list.text).toContain(`href="/admin/organizations/${org.id}/translations"`);
+      const form = await get(`/admin/organizations/${org.id}/translations`, admin);
+      expect(form.status).toBe(200);
+      expect(form.text).toContain('id="address_kk-hint"'); // Kazakh address: not translated yet
+      expect(form.text).not.toContain('id="name_kk-hint"');
+      expect(form.text).toMatch(/<p class="notice-warning" role="note">Translations still missing: Address \([^)]+\)\.<\/p>/);
+      expect((await get(`/admin/organizations/${org.id}/translations`, citizen)).status).toBe(403);
+
+      const refused = await post(
+        `/admin/organizations/${org.id}/translations`,
+        admin,
+        { name_ru: 'Акимат Алматы' },
+        '/admin/organizations',
+      );
+      expect(refused.status).toBe(409);
+      expect(refused.text).toContain('ru');
+      const ok = await post(
+        `/admin/organizations/${org.id}/translations`,
+        admin,
+        { name_ru: 'Акимат города Алматы', address_kk: 'Алматы қ., Республика алаңы, 4' },
+        '/admin/organizations',
+      );
+      expect(ok.status).toBe(303);
+      expect(ok.headers.location).toBe('/admin/organizations?done=translated');
+      const saved = await t.db.getRepository(Organization).findOneByOrFail({ id: org.id });
+      expect(saved.address.get('kk')).toBe('Алматы қ., Республика алаңы, 4');
+      expect(saved.name.get('ru')).toBe('Акимат города Алматы');
+
+      const council = await councilNamed('Public council of Almaty city');
+      const councilForm = await get(`/admin/councils/${council.id}/translations`, admin);
+      expect(councilForm.text).toContain('id="name_ru-hint"');
+      const added = await post(
+        `/admin/councils/${council.id}/translations`,
+        admin,
+        { name_ru: 'Общественный совет города Алматы' },
+        '/admin/councils',
+      );
+      expect(added.status).toBe(303);
+      const ru = await get('/admin/councils', admin, 'ru');
+      expect(ru.text).toContain('Общественный совет города Алматы');
+      expect((await get('/admin/councils/00000000-0000-4000-8000-000000000000/translations', admin)).status).toBe(404);
+    });
+
     it('creates staff: organizer, council chair (one per council), admin; refusals by the field', async () => {
-      const council = await t.db.getRepository(Council).findOneByOrFail({ name: 'Public council of Almaty city' });
-      const org = await t.db.getRepository(Organization).findOneByOrFail({ name: 'Akimat of Almaty city' });
+      const council = await councilNamed('Public council of Almaty city');
+      const org = await organizationNamed('Akimat of Almaty city');
       const base = {
         email: 'procurement@akimat.kz',
         displayName: 'Procurement department',
@@ -267,13 +335,16 @@ describe('council and admin pages', () => {
     });
 
     it('pages the council list by keyset', async () => {
-      for (let i = 0; i < 55; i++) await createCouncil(t.db, `Zz council ${String(i).padStart(2, '0')}`);
+      for (let i = 0; i < 55; i++) {
+        const n = String(i).padStart(2, '0');
+        await createCouncil(t.db, bilingual(`Zz кеңес ${n}`, `Zz совет ${n}`, `Zz council ${n}`));
+      }
       const first = await get('/admin/councils', admin);
       const next = /href="\/admin\/councils\?cursor=([^"#]+)#list"/.exec(first.text);
       expect(next).not.toBeNull();
       const second = await get(`/admin/councils?cursor=${next![1]}`, admin);
       expect(second.status).toBe(200);
-      const names = (text: string) => [...text.matchAll(/<th scope="row">([^<]+)<\/th>/g)].map((m) => m[1]);
+      const names = (text: string) => [...text.matchAll(/<th scope="row">(.*?)<\/th>/g)].map((m) => m[1]);
       const a = names(first.text);
       const b = names(second.text);
       expect(a).toHaveLength(50);

@@ -95,17 +95,28 @@ describe('council check pages', () => {
     expect(form.text).toContain('<h1>Исправление ответа</h1>');
     expect(form.text).toContain('>The price was checked against the market.</textarea>');
 
-    const noReason = await post(page, w.organizer, 'disposition=accepted&body=The+price+is+lowered+by+10+percent.&reason=', page);
+    // the text and the reason in Kazakh and Russian side by side (issue 15): both given, whatever the remark's language
+    const corrected = `body_kk=${encodeURIComponent('Баға 10 пайызға төмендетілді.')}&body_ru=${encodeURIComponent('Цена снижена на 10 процентов.')}`;
+    const noReason = await post(page, w.organizer, `disposition=accepted&${corrected}&reason_kk=&reason_ru=`, page);
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('id="reason-error"');
     expect(await t.db.getRepository(Answer).countBy({ remarkId: answered.id })).toBe(1);
 
-    const done = await post(page, w.organizer, 'disposition=accepted&body=The+price+is+lowered+by+10+percent.&reason=Council', page);
+    const done = await post(
+      page,
+      w.organizer,
+      `disposition=accepted&${corrected}&reason_kk=${encodeURIComponent('Кеңес')}&reason_ru=${encodeURIComponent('Совет')}`,
+      page,
+    );
     expect(done.status).toBe(303);
     expect(done.headers.location).toBe('/organizer/remarks?done=corrected#council-findings');
     expect(await t.db.getRepository(Answer).findOneByOrFail({ remarkId: answered.id, version: 2 })).toMatchObject({
       disposition: 'accepted',
-      correctionReason: 'Council',
+    });
+    expect((await t.db.getRepository(Answer).findOneByOrFail({ remarkId: answered.id, version: 2 })).correctionReason?.toJSON()).toEqual({
+      kk: 'Кеңес',
+      ru: 'Совет',
+      en: null,
     });
     expect((await get(done.headers.location, w.organizer)).text).toContain('The corrected answer is published');
   });

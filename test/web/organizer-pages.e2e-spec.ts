@@ -1,5 +1,6 @@
 import { DateTime } from 'luxon';
 import { TokenService } from '../../src/identity/auth/token.service';
+import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { Plan } from '../../src/plans/plan.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { OrganizerPagesRepository } from '../../src/web/organizer/organizer-pages.repository';
@@ -82,15 +83,29 @@ describe('organizer pages (/organizer)', () => {
   it('creates a draft: errors by the fields in the reader’s language with the values kept, then a draft only its organization sees', async () => {
     const form = await get('/organizer/plans/new', organizer);
     expect(form.status).toBe(200);
-    for (const id of ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'])
+    for (const id of [
+      'title_kk',
+      'title_ru',
+      'title_en',
+      'description_kk',
+      'description_ru',
+      'subjectCode',
+      'amount',
+      'method',
+      'plannedQuarter',
+      'deliveryPlace_kk',
+    ])
       expect(form.text).toContain(`<label for="${id}">`);
+    // Kazakh and Russian side by side, each input in its language
+    expect(form.text).toMatch(/<input type="text" id="title_kk" name="title_kk" lang="kk"/);
+    expect(form.text).toMatch(/<textarea id="description_ru" name="description_ru" lang="ru"/);
 
     const bad = await post(
       '/organizer/plans',
       organizer,
       {
-        title: 'School meals for 2027',
-        description: '',
+        title_en: 'School meals for 2027',
+        description_kk: '',
         subjectCode: '56.29.20',
         amount: '12,5 million',
         method: '',
@@ -110,13 +125,16 @@ describe('organizer pages (/organizer)', () => {
     expect(await t.db.getRepository(Plan).count()).toBe(0);
 
     const ok = await post('/organizer/plans', organizer, {
-      title: 'School meals for 2027',
-      description: 'Hot meals for pupils of grades 1-4.',
+      title_kk: '2027 жылға мектеп тамағы',
+      title_ru: 'Школьное питание на 2027 год',
+      title_en: 'School meals for 2027',
+      description_kk: '1-4 сынып оқушыларына ыстық тамақ.',
+      description_ru: 'Горячее питание для учеников 1-4 классов.',
       subjectCode: '56.29.20',
       amount: '12 500 000',
       method: 'open_tender',
       plannedQuarter: '2027-Q2',
-      deliveryPlace: 'Almaty schools',
+      deliveryPlace_ru: 'Школы Алматы',
     });
     expect(ok.status).toBe(303);
     const match = /^\/organizer\/plans\/([0-9a-f-]{36})\?done=created$/.exec(ok.headers.location);
@@ -124,6 +142,12 @@ describe('organizer pages (/organizer)', () => {
     planId = match![1];
     const plan = await t.db.getRepository(Plan).findOneByOrFail({ id: planId });
     expect(plan).toMatchObject({ amount: 12500000, method: 'open_tender', plannedQuarter: '2027-Q2', publishedAt: null });
+    expect(plan.title.toJSON()).toEqual({
+      kk: '2027 жылға мектеп тамағы',
+      ru: 'Школьное питание на 2027 год',
+      en: 'School meals for 2027',
+    });
+    expect(plan.deliveryPlace!.toJSON()).toEqual({ kk: null, ru: 'Школы Алматы', en: null });
 
     const hub = await get(`/organizer/plans/${planId}?done=created`, organizer);
     expect(hub.text).toContain('The draft is saved.');
@@ -133,6 +157,75 @@ describe('organizer pages (/organizer)', () => {
     );
     expect((await get(`/organizer/plans/${planId}`, other)).status).toBe(404);
     expect((await get(`/plans/${planId}`)).status).toBe(404);
+  });
+
+  it('edits a draft side by side, lists the missing translations before publishing, and refuses publication without both languages', async () => {
+    const created = await post('/organizer/plans', organizer, {
+      title_ru: 'Закуп мебели',
+      description_ru: 'Парты и стулья',
+      subjectCode: '310112',
+      amount: '1000000',
+      method: 'auction',
+    });
+    expect(created.status).toBe(303);
+    const id = /plans\/([0-9a-f-]{36})/.exec(created.headers.location)![1];
+    const hub = await get(`/organizer/plans/${id}`, organizer, 'kk');
+    // a Kazakh reader sees the Russian title marked with its language, and what is missing before the publish button
+    expect(hub.text).toContain('<span lang="ru">Закуп мебели</span>');
+    const missing = hub.text.indexOf('notice-warning');
+    expect(missing).toBeGreaterThan(-1);
+    expect(missing).toBeLessThan(hub.text.indexOf(`action="/organizer/plans/${id}/publish"`));
+    expect(hub.text).toContain(`href="/organizer/plans/${id}/edit"`);
+
+    const refused = await post(`/organizer/plans/${id}/publish`, organizer, {}, 'en');
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('title.kk, description.kk');
+    expect((await t.db.getRepository(Plan).findOneByOrFail({ id })).publishedAt).toBeNull();
+
+    const edit = await get(`/organizer/plans/${id}/edit`, organizer);
+    expect(edit.status).toBe(200);
+    expect(edit.text).toMatch(/id="title_ru" name="title_ru" lang="ru" value="Закуп мебели"/);
+    expect((await get(`/organizer/plans/${id}/edit`, other)).status).toBe(404);
+    const blank = await post(`/organizer/plans/${id}/edit`, organizer, {
+      title_ru: '',
+      subjectCode: '310112',
+      amount: '1000000',
+      method: 'auction',
+    });
+    expect(blank.status).toBe(400);
+    expect(blank.text).toContain('id="title-error"');
+    const saved = await post(`/organizer/plans/${id}/edit`, organizer, {
+      title_kk: 'Жиһаз сатып алу',
+      title_ru: 'Закуп мебели',
+      description_kk: 'Парталар мен орындықтар',
+      description_ru: 'Парты и стулья',
+      subjectCode: '310112',
+      amount: '2 000 000',
+      method: 'auction',
+    });
+    expect(saved.status).toBe(303);
+    expect(saved.headers.location).toBe(`/organizer/plans/${id}?done=saved`);
+    const after = await t.db.getRepository(Plan).findOneByOrFail({ id });
+    expect(after.title.toJSON()).toEqual({ kk: 'Жиһаз сатып алу', ru: 'Закуп мебели', en: null });
+    expect(after.amount).toBe(2_000_000);
+    const ready = await get(`/organizer/plans/${id}`, organizer, 'kk');
+    expect(ready.text).not.toContain('notice-warning');
+    expect(ready.text).toContain('<h1>Жиһаз сатып алу</h1>');
+
+    expect((await post(`/organizer/plans/${id}/publish`, organizer, {})).status).toBe(303);
+    // after publication: the edit form is gone, translations may still be added
+    expect((await get(`/organizer/plans/${id}/edit`, organizer)).status).toBe(303);
+    const translations = await get(`/organizer/plans/${id}/translations`, organizer);
+    expect(translations.status).toBe(200);
+    expect(translations.text).toContain('id="deliveryPlace_kk-hint"');
+    const conflict = await post(`/organizer/plans/${id}/translations`, organizer, { title_ru: 'Другое', title_en: 'Furniture' });
+    expect(conflict.status).toBe(409);
+    expect(conflict.text).toContain('id="title_ru-error"');
+    const outbox = (await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages`))[0].n;
+    const added = await post(`/organizer/plans/${id}/translations`, organizer, { title_en: 'Furniture', title_ru: 'Закуп мебели' });
+    expect(added.status).toBe(303);
+    expect((await t.db.getRepository(Plan).findOneByOrFail({ id })).title.get('en')).toBe('Furniture');
+    expect((await t.db.query(`SELECT count(*)::int AS n FROM outbox_messages`))[0].n).toBe(outbox);
   });
 
   it('publishes the draft; a second publication is refused next to the button', async () => {
@@ -152,15 +245,17 @@ describe('organizer pages (/organizer)', () => {
   it('lists the organization’s plans by status with the next deadline, paged by keyset', async () => {
     const repo = t.db.getRepository(Plan);
     for (let i = 0; i < 22; i++) {
-      await repo.save({
-        organizationId: organizer.user.organizationId!,
-        createdBy: organizer.user.id,
-        title: `Draft ${String(i).padStart(2, '0')}`,
-        description: 'd',
-        subjectCode: 'c',
-        amount: 1,
-        method: 'auction' as const,
-      });
+      await repo.save(
+        repo.create({
+          organizationId: organizer.user.organizationId!,
+          createdBy: organizer.user.id,
+          title: LocalizedText.single(`Draft ${String(i).padStart(2, '0')}`, 'en')!,
+          description: LocalizedText.single('d', 'en')!,
+          subjectCode: 'c',
+          amount: 1,
+          method: 'auction' as const,
+        }),
+      );
     }
     const first = await get('/organizer?status=draft', organizer);
     expect(first.status).toBe(200);
@@ -173,7 +268,7 @@ describe('organizer pages (/organizer)', () => {
     expect(new Set([...titles(first.text), ...titles(second.text)]).size).toBe(22);
 
     const open = await get('/organizer?status=stage1_open', organizer);
-    expect(titles(open.text)).toEqual(['School meals for 2027']);
+    expect(titles(open.text)).toEqual(['Furniture', 'School meals for 2027']);
     expect(open.text).toMatch(/Stage one closes \d+ March 2027 at 23:59/);
     expect(open.text).toContain('aria-current="page">Stage one open</a>');
     // the other organization sees none of them
@@ -194,15 +289,17 @@ describe('organizer pages (/organizer)', () => {
     expect(queue.text).toMatch(/Answer due by \d+ March 2027/);
     const first = await t.db.getRepository(Remark).findOneByOrFail({ body: 'First remark: publish the menu.' });
 
-    const bad = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: '', body: 'Too short' });
+    // the answer's text in Kazakh and Russian side by side, English folded (issue 15): fields answer-<remark>_kk, _ru, _en
+    const bad = await post(`/organizer/remarks/${first.id}/answer`, organizer, { disposition: '', [`answer-${first.id}_en`]: 'Too short' });
     expect(bad.status).toBe(400);
     expect(bad.text).toContain(`id="disposition-${first.id}-error">Choose the disposition.`);
-    expect(bad.text).toContain(`id="body-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
+    expect(bad.text).toContain(`id="answer-${first.id}-error">Write a reasoned answer (at least 20 characters).`);
     expect(bad.text).toContain('>Too short</textarea>');
 
     const ok = await post(`/organizer/remarks/${first.id}/answer`, organizer, {
       disposition: 'accepted',
-      body: 'The weekly menu will be published on the school website.',
+      [`answer-${first.id}_en`]: 'The weekly menu will be published on the school website.',
+      [`answer-${first.id}_ru`]: 'Меню на неделю будет опубликовано на сайте школы.',
     });
     expect(ok.status).toBe(303);
     const after = await get(ok.headers.location, organizer);
@@ -334,10 +431,11 @@ describe('organizer pages (/organizer)', () => {
 
     const bad = await post(`/organizer/plans/${planId}/notice`, organizer, {
       noticeNumber: 'N-1',
-      doc1Title: 'Specification',
+      doc1Title_en: 'Specification',
       doc1Url: 'http://insecure',
       doc1Sha256: sha,
-      doc3Title: 'Contract',
+      doc3Title_kk: 'Шарт',
+      doc3Title_ru: 'Договор',
       doc3Url: '',
       doc3Sha256: 'xyz',
     });
@@ -346,7 +444,9 @@ describe('organizer pages (/organizer)', () => {
     expect(bad.text).toContain('id="doc3Url-error"');
     expect(bad.text).toContain('id="doc3Sha256-error"');
     expect(bad.text).not.toContain('id="doc1Title-error"');
-    expect(bad.text).toContain('value="Contract"');
+    // the titles are kk and ru side by side, each field with its language
+    expect(bad.text).toContain('name="doc3Title_kk" lang="kk" value="Шарт"');
+    expect(bad.text).toContain('name="doc3Title_ru" lang="ru" value="Договор"');
 
     const none = await post(`/organizer/plans/${planId}/notice`, organizer, { noticeNumber: 'N-1' });
     expect(none.text).toContain('id="doc1Title-error">Fill in at least one document.');
@@ -358,7 +458,7 @@ describe('organizer pages (/organizer)', () => {
     expect(page.text).toContain('The weekly menu will be published on the school website.');
     const documents = {
       noticeNumber: 'N-1',
-      doc2Title: 'Specification',
+      doc2Title_en: 'Specification',
       doc2Url: 'https://docs.example.kz/spec.pdf',
       doc2Sha256: sha.toUpperCase(),
     };
@@ -442,19 +542,19 @@ describe('organizer pages (/organizer)', () => {
     at(new Date(plan.stage2ClosesAt!.getTime() + 3600_000).toISOString());
     // the council's review is still in its period: the outcome waits for it, until the chair closes it
     expect((await get(`/organizer/plans/${planId}/outcome`, organizer)).text).toContain('The outcome waits for the public council');
-    const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' });
+    const open = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary_en: 'We proceed.' });
     expect(open.status).toBe(409);
     expect(open.text).toContain('The council review is still open');
     await t.http.post(`/api/v1/plans/${planId}/review/close`).set(chair.auth).expect(200);
     const page = await get(`/organizer/plans/${planId}/outcome`, organizer);
     expect(page.text).toContain('Remarks without an answer: 2.');
-    const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary: 'We proceed.' }, 'ru');
+    const refused = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'proceed', summary_en: 'We proceed.' }, 'ru');
     expect(refused.status).toBe(409);
     expect(refused.text).toContain('Без ответа остаются замечания: 2.');
-    expect(refused.text).toContain('>We proceed.</textarea>');
+    expect(refused.text).toContain('name="summary_en" lang="en" rows="8" maxlength="20000">We proceed.</textarea>');
     expect(refused.text).toMatch(/id="decision-proceed" name="decision" value="proceed" checked/);
 
-    const missing = await post(`/organizer/plans/${planId}/outcome`, organizer, { summary: '' });
+    const missing = await post(`/organizer/plans/${planId}/outcome`, organizer, { summary_kk: '' });
     expect(missing.status).toBe(400);
     expect(missing.text).toContain('id="decision-error"');
 
@@ -464,14 +564,21 @@ describe('organizer pages (/organizer)', () => {
       if (remark.answeredAt) continue;
       const res = await post(`/organizer/remarks/${remark.id}/answer`, organizer, {
         disposition: 'explained',
-        body: 'Explained in detail in the documentation, section 4.',
+        [`answer-${remark.id}_kk`]: 'Құжаттаманың 4-бөлімінде толық түсіндірілген.',
+        [`answer-${remark.id}_ru`]: 'Подробно разъяснено в документации, раздел 4.',
       });
       expect(res.status).toBe(303);
     }
-    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, { decision: 'amend', summary: 'The documentation is amended.' });
+    const ok = await post(`/organizer/plans/${planId}/outcome`, organizer, {
+      decision: 'amend',
+      summary_kk: 'Құжаттама өзгертілді.',
+      summary_ru: 'Документация изменена.',
+    });
     expect(ok.status).toBe(303);
     const done = await get(ok.headers.location, organizer);
     expect(done.text).toContain('The outcome is published');
+    // an English reader gets the Russian summary (en→ru→kk), marked as Russian
+    expect(done.text).toContain('<p class="body" lang="ru">Документация изменена. <small class="lang-note" lang="en">');
     expect((await t.http.get(`/api/v1/plans/${planId}`)).body.status).toBe('closed');
   });
 

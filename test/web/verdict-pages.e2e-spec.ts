@@ -5,6 +5,7 @@ import { createCouncil, createOrganization, createUser, PASSWORD } from '../supp
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { authNow } from '../reviews/fixtures';
+import { publishedPlan } from '../remarks/published-plan';
 
 const API = '/api/v1';
 
@@ -31,18 +32,12 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
     author = await createUser(t, 'citizen', { displayName: 'Aigerim S.', locale: 'ru' });
     stranger = await createUser(t, 'citizen', { displayName: 'Someone else' });
-    const plan = await t.http
-      .post(`${API}/plans`)
-      .set(authNow(t, organizer))
-      .send({ title: 'Road repair', description: 'Patching', subjectCode: '421100', amount: 1000, method: 'auction' })
-      .expect(201);
-    planId = plan.body.id;
-    await t.http.post(`${API}/plans/${planId}/publish`).set(authNow(t, organizer)).expect(200);
+    planId = (await publishedPlan(t, org.id, organizer.user.id)).id;
     t.clock.set(new Date('2027-03-02T10:00:00+05:00'));
     const r = await t.http
       .post(`${API}/plans/${planId}/remarks`)
       .set(authNow(t, author))
-      .send({ body: 'Split the lot in two' })
+      .send({ body: 'Split the lot in two', language: 'en' })
       .expect(201);
     remarkId = r.body.id;
   });
@@ -81,7 +76,10 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     await t.http
       .post(`${API}/remarks/${remarkId}/answer`)
       .set(authNow(t, organizer))
-      .send({ body: 'The lot stays whole: one contractor is responsible.', disposition: 'rejected' })
+      .send({
+        body: { en: 'The lot stays whole: one contractor is responsible.', ru: 'Лот остаётся целым: отвечает один подрядчик.' },
+        disposition: 'rejected',
+      })
       .expect(201);
     await t.flushMail();
     const [mail] = t.smtp.to(author.user.email);
@@ -192,7 +190,11 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     await t.http
       .post(`${API}/remarks/${remarkId}/answer/corrections`)
       .set(authNow(t, organizer))
-      .send({ body: 'The lot is split in two after all.', disposition: 'accepted', reason: 'Reconsidered' })
+      .send({
+        body: { en: 'The lot is split in two after all.', ru: 'Лот всё же делится на два.' },
+        disposition: 'accepted',
+        reason: { en: 'Reconsidered', ru: 'Пересмотрено' },
+      })
       .expect(201);
     await t.flushMail();
     const mails = t.smtp.to(author.user.email);
@@ -206,7 +208,7 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
       .send({ _csrf: csrf, verdict: 'reasoned', answerVersion: '1' })
       .expect(409);
     expect(stale.text).toContain('Ответ исправлен после того, как вы его прочли (последняя версия: 2)');
-    expect(stale.text).toContain('The lot is split in two after all.');
+    expect(stale.text).toContain('<p class="body">Лот всё же делится на два.</p>'); // the correction, in the reader's language
     expect(stale.text).toContain(`<input type="hidden" name="answerVersion" value="2">`);
     expect(stale.text).toContain('role="alert"');
 
@@ -242,25 +244,38 @@ describe('verdict pages: the e-mail link, the plan page and my remarks', () => {
     const csrf = csrfOf(page.text, action);
     const mailsBefore = t.smtp.to(author.user.email).length;
 
-    const same = await a
-      .post(action)
-      .set('Accept-Language', 'ru')
-      .type('form')
-      .send({ _csrf: csrf, disposition: 'accepted', body: '  The lot is split in two after all. ', reason: 'Typo' });
+    const same = await a.post(action).set('Accept-Language', 'ru').type('form').send({
+      _csrf: csrf,
+      disposition: 'accepted',
+      body_en: '  The lot is split in two after all. ',
+      body_ru: 'Лот всё же делится на два.',
+      reason_en: 'Typo',
+      reason_ru: 'Опечатка',
+    });
     expect(same.status).toBe(422);
     expect(same.text).toContain('Исправление должно менять текст ответа или решение по замечанию.');
     expect(same.text).toContain('id="body-error"');
-    const noReason = await a
-      .post(action)
-      .type('form')
-      .send({ _csrf: csrf, disposition: 'accepted', body: 'The lot is split in three.', reason: '' });
+    const noReason = await a.post(action).type('form').send({
+      _csrf: csrf,
+      disposition: 'accepted',
+      body_en: 'The lot is split in three.',
+      body_ru: 'Лот делится на три части.',
+      reason_en: '',
+    });
     expect(noReason.status).toBe(400);
 
     // the author's window of version 2 has closed; version 3 opens a new one
     const ok = await a
       .post(action)
       .type('form')
-      .send({ _csrf: csrf, disposition: 'partially_accepted', body: 'The lot is split in two for the next year only.', reason: 'Budget' })
+      .send({
+        _csrf: csrf,
+        disposition: 'partially_accepted',
+        body_en: 'The lot is split in two for the next year only.',
+        body_ru: 'Лот делится на два только на следующий год.',
+        reason_en: 'Budget',
+        reason_ru: 'Бюджет',
+      })
       .expect(303);
     expect(ok.headers.location).toBe('/organizer/remarks?done=corrected#council-findings');
     const history = await t.http.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);

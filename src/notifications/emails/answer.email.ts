@@ -1,15 +1,18 @@
 import { DateTime } from 'luxon';
 import type { Catalogue } from '../../common/i18n/catalogue';
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { EmailTemplate } from './render';
 
 export interface AnswerEmailParams {
   displayName: string;
-  planTitle: string;
+  planTitle: LocalizedText;
+  /** The remark as its author wrote it (plain text in the remark's language). */
   remarkBody: string;
-  answerBody: string;
+  /** Quoted in the recipient's language, or in another one marked with its language. */
+  answerBody: LocalizedText;
   disposition: keyof Catalogue['remarks']['dispositions'];
   /** Set for a correction: its reason and the answer's new version. */
-  correction: { reason: string; version: number } | null;
+  correction: { reason: LocalizedText; version: number } | null;
   url: string;
   /** The author's verdict on this version: the form's link and the end of its window (shown in the organizer's zone). */
   verdict: { url: string; closesAt: Date; timeZone: string };
@@ -20,19 +23,22 @@ function local(instant: Date, zone: string): string {
 }
 
 /**
- * The answer (or a correction of it) to a remark, e-mailed to the remark's author, with the invitation
- * to call this version reasoned or formal (a correction asks again) and a link to the verdict form.
+ * The answer (or a correction of it) to a remark, e-mailed to the remark's author in the author's
+ * language, with the invitation to call this version reasoned or formal (a correction asks again) and a
+ * link to the verdict form. The answer and the reason are quoted in the author's language when they
+ * exist in it, else in another version marked as such.
  */
-export const answerEmail: EmailTemplate<AnswerEmailParams> = (p, t) => {
+export const answerEmail: EmailTemplate<AnswerEmailParams> = (p, t, locale) => {
   const l = t.remarks.answerEmail;
   const v = t.verdicts.email;
   const c = p.correction;
   const until = local(p.verdict.closesAt, p.verdict.timeZone);
+  const planTitle = p.planTitle.text(locale);
   return {
-    subject: c ? l.correctedSubject(p) : l.subject(p),
+    subject: c ? l.correctedSubject({ planTitle }) : l.subject({ planTitle }),
     greeting: l.greeting({ name: p.displayName }),
     paragraphs: [
-      c ? l.correctedIntro({ planTitle: p.planTitle, version: c.version }) : l.intro(p),
+      c ? l.correctedIntro({ planTitle, version: c.version }) : l.intro({ planTitle }),
       l.disposition({ word: t.remarks.dispositions[p.disposition] }),
       c ? v.askAgain({ version: c.version, until }) : v.invite({ until }),
       v.notAppeal,

@@ -1,8 +1,10 @@
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import type { EmailTemplate } from './render';
 
 export interface CommitmentEmailParams {
   displayName: string;
-  planTitle: string;
+  /** In the recipient's language (another version when theirs is missing). */
+  planTitle: LocalizedText;
   remarkBody: string;
   version: number;
   status: 'implemented' | 'not_implemented';
@@ -15,13 +17,14 @@ export interface CommitmentEmailParams {
 }
 
 /** A commitment version (where the documentation keeps an accepted remark, or why not), to the remark's author. */
-export const commitmentEmail: EmailTemplate<CommitmentEmailParams> = (p, t) => {
+export const commitmentEmail: EmailTemplate<CommitmentEmailParams> = (p, t, locale) => {
   const l = t.commitments.email;
+  const planTitle = p.planTitle.text(locale);
   return {
-    subject: p.version > 1 ? l.subjectVersion(p) : l.subject(p),
+    subject: p.version > 1 ? l.subjectVersion({ ...p, planTitle }) : l.subject({ ...p, planTitle }),
     greeting: t.reviews.email.greeting({ name: p.displayName }),
     paragraphs: [
-      p.version > 1 ? l.introVersion(p) : l.intro(p),
+      p.version > 1 ? l.introVersion({ ...p, planTitle }) : l.intro({ ...p, planTitle }),
       l.status({ status: t.commitments.statuses[p.status] }),
       ...(p.status === 'implemented' && p.document && p.location ? [l.where({ document: p.document, location: p.location })] : []),
       l.invite({ date: p.closeDate }),

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LocalizedText } from '../../common/i18n/localized-text';
 import { Role } from '../../identity/user.entity';
 import { UsersRepository } from '../../identity/users.repository';
 import { CouncilsRepository } from '../councils.repository';
@@ -12,8 +13,9 @@ export interface MeView {
   role: Role;
   locale: string;
   emailVerified: boolean;
-  organization: { id: string; name: string } | null;
-  council: { id: string; name: string; isChair: boolean } | null;
+  /** Names in the reader's language, every version under `i18n`. */
+  organization: { id: string; name: LocalizedText } | null;
+  council: { id: string; name: LocalizedText; isChair: boolean } | null;
 }
 
 /** The signed-in user with the organization or council they belong to. */

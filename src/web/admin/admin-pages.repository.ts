@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedRows } from '../../database/localized-rows';
 import { queryRows } from '../../database/query-rows';
 import {
   CURSOR_TIME_FORMAT,
@@ -18,16 +20,16 @@ import {
 
 export interface OrganizationRow {
   id: string;
-  name: string;
+  name: LocalizedText;
   bin: string;
-  address: string;
+  address: LocalizedText;
   time_zone: string;
-  council_name: string;
+  council_name: LocalizedText;
 }
 
 export interface CouncilRow {
   id: string;
-  name: string;
+  name: LocalizedText;
   members: number;
   chair_name: string | null;
   organizations: number;
@@ -39,8 +41,8 @@ export interface StaffRow {
   email: string;
   role: string;
   is_chair: boolean;
-  organization_name: string | null;
-  council_name: string | null;
+  organization_name: LocalizedText | null;
+  council_name: LocalizedText | null;
   created_at: Date;
   cursor_at: string;
 }
@@ -53,6 +55,23 @@ export interface OverrideRow {
   updated_by_name: string | null;
 }
 
+/** A name's sort key in a keyset cursor: its jsonb, as the lists order by it. */
+function nameKey(name: LocalizedText): string {
+  return JSON.stringify(name.toJSON());
+}
+
+/** A name cursor whose key is a jsonb name (a tampered one starts the list again). */
+function jsonNameCursor(cursor: unknown): { name: string; id: string } | null {
+  const after = decodeNameCursor(cursor);
+  if (!after) return null;
+  try {
+    const parsed: unknown = JSON.parse(after.name);
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? after : null;
+  } catch {
+    return null;
+  }
+}
+
 const CURSOR_AT = `to_char(u.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at`;
 
 @Injectable()
@@ -61,22 +80,22 @@ export class AdminPagesRepository {
 
   /** Organizers by name with their council (organizations_name_idx). */
   async organizations(cursor: unknown, limit = 50): Promise<KeysetPage<OrganizationRow>> {
-    const after = decodeNameCursor(cursor);
+    const after = jsonNameCursor(cursor);
     const rows = await queryRows<OrganizationRow>(
       this.db,
       `SELECT o.id, o.name, o.bin, o.address, o.time_zone, c.name AS council_name
          FROM organizations o JOIN councils c ON c.id = o.council_id
-        WHERE ($1::text IS NULL OR (o.name, o.id) > ($1::text, $2::uuid))
+        WHERE ($1::jsonb IS NULL OR (o.name, o.id) > ($1::jsonb, $2::uuid))
         ORDER BY o.name, o.id
         LIMIT $3`,
       [after?.name ?? null, after?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeNameCursor(r.name, r.id));
+    return keysetPage(localizedRows(rows, ['name', 'address', 'council_name']), limit, (r) => encodeNameCursor(nameKey(r.name), r.id));
   }
 
   /** Councils by name with their members, chair and organizers (councils_name_idx; counts by users_council_idx, organizations_council_idx). */
   async councils(cursor: unknown, limit = 50): Promise<KeysetPage<CouncilRow>> {
-    const after = decodeNameCursor(cursor);
+    const after = jsonNameCursor(cursor);
     const rows = await queryRows<CouncilRow>(
       this.db,
       `SELECT c.id, c.name,
@@ -84,12 +103,12 @@ export class AdminPagesRepository {
               (SELECT u.display_name FROM users u WHERE u.council_id = c.id AND u.is_chair LIMIT 1) AS chair_name,
               (SELECT count(*)::int FROM organizations o WHERE o.council_id = c.id) AS organizations
          FROM councils c
-        WHERE ($1::text IS NULL OR (c.name, c.id) > ($1::text, $2::uuid))
+        WHERE ($1::jsonb IS NULL OR (c.name, c.id) > ($1::jsonb, $2::uuid))
         ORDER BY c.name, c.id
         LIMIT $3`,
       [after?.name ?? null, after?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeNameCursor(r.name, r.id));
+    return keysetPage(localizedRows(rows, ['name']), limit, (r) => encodeNameCursor(nameKey(r.name), r.id));
   }
 
   /** Staff accounts (everyone but citizens), newest first (users_staff_created_idx). */
@@ -107,7 +126,7 @@ export class AdminPagesRepository {
         LIMIT $3`,
       [before?.at ?? null, before?.id ?? null, limit + 1],
     );
-    return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
+    return keysetPage(localizedRows(rows, ['organization_name', 'council_name']), limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 
   /** The calendar overrides of a year (at most 366 rows, by the primary key). */

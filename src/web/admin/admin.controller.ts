@@ -1,23 +1,29 @@
-import { Body, Get, Query, Req, Res } from '@nestjs/common';
+import { Body, Get, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../../common/clock';
 import { texts } from '../../common/i18n/catalogue';
 import { isLocale } from '../../common/i18n/locale';
 import { CreateUserDto } from '../../organizations/accounts/admin-users.dto';
 import { AdminUsersService } from '../../organizations/accounts/admin-users.service';
-import { CreateCouncilDto, CreateOrganizationDto } from '../../organizations/organizations.dto';
+import {
+  CouncilTranslationsDto,
+  CreateCouncilDto,
+  CreateOrganizationDto,
+  OrganizationTranslationsDto,
+} from '../../organizations/organizations.dto';
 import { OrganizationsService } from '../../organizations/organizations.service';
-import { check, emptyForm, FormState, readForm, required } from '../forms/form';
+import { check, emptyForm, FormState, readForm, required, Values } from '../forms/form';
+import { localizedInput, localizedInputs, localizedNames, localizedValues } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import {
   adminHomePage,
+  adminTranslationsPage,
   COUNCIL_FIELDS,
   councilsPage,
   ORG_FIELDS,
-  OrgField,
   organizationsPage,
   requiredText,
   USER_FIELDS,
@@ -58,7 +64,12 @@ export class AdminPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const flash = done === 'created' ? texts(ctx.locale).pages.admin.orgCreated : null;
+    const flash =
+      done === 'created'
+        ? texts(ctx.locale).pages.admin.orgCreated
+        : done === 'translated'
+          ? texts(ctx.locale).pages.planTexts.translationsSaved
+          : null;
     await this.renderOrganizations(request, reply, ctx, cursor, emptyForm(ORG_FIELDS, { timeZone: 'Asia/Almaty' }), flash);
   }
 
@@ -67,7 +78,7 @@ export class AdminPagesController {
     reply: FastifyReply,
     ctx: PageContext,
     cursor: unknown,
-    form: FormState<OrgField>,
+    form: FormState,
     flash: string | null,
     status = 200,
   ): Promise<void> {
@@ -85,8 +96,17 @@ export class AdminPagesController {
   async createOrganization(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = this.pages.context(request);
     const a = texts(ctx.locale).pages.admin;
-    const values = readForm(body, ORG_FIELDS, ORG_FIELDS);
-    const { value, errors } = await check(CreateOrganizationDto, values, {
+    const values: Values = {
+      ...readForm(body, ORG_FIELDS, ORG_FIELDS),
+      ...readForm(body, localizedNames('name')),
+      ...readForm(body, localizedNames('address')),
+    };
+    const input = {
+      ...readForm(body, ORG_FIELDS, ORG_FIELDS),
+      name: localizedInput(body, 'name'),
+      address: localizedInput(body, 'address'),
+    };
+    const { value, errors } = await check(CreateOrganizationDto, input, {
       name: requiredText(ctx, 300),
       address: requiredText(ctx, 500),
       councilId: a.chooseCouncil,
@@ -95,7 +115,7 @@ export class AdminPagesController {
     if (!(KZ_TIME_ZONES as readonly string[]).includes(values.timeZone)) errors.timeZone = a.chooseTimeZone;
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.organizations.createOrganization(value),
+      action: () => this.organizations.createOrganization(value, ctx.locale),
       refusals: { INVALID_BIN: 'bin', BIN_TAKEN: 'bin', INVALID_TIME_ZONE: 'timeZone', COUNCIL_NOT_FOUND: 'councilId' },
       refusalStatus: 400,
       render: (state, status) => this.renderOrganizations(request, reply, ctx, null, state, null, status),
@@ -113,7 +133,12 @@ export class AdminPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const flash = done === 'created' ? texts(ctx.locale).pages.admin.councilCreated : null;
+    const flash =
+      done === 'created'
+        ? texts(ctx.locale).pages.admin.councilCreated
+        : done === 'translated'
+          ? texts(ctx.locale).pages.planTexts.translationsSaved
+          : null;
     const page = await this.queries.councils(cursor);
     this.pages.send(request, reply, ctx, councilsPage(ctx, { page, laterPage: !!cursor, form: emptyForm(COUNCIL_FIELDS), flash }));
   }
@@ -121,16 +146,114 @@ export class AdminPagesController {
   @FormPost('councils', { signIn: '/admin/councils' })
   async createCouncil(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     const ctx = this.pages.context(request);
-    const values = readForm(body, COUNCIL_FIELDS, COUNCIL_FIELDS);
-    const { value, errors } = await check(CreateCouncilDto, values, { name: requiredText(ctx, 300) });
+    const values: Values = readForm(body, COUNCIL_FIELDS);
+    const { value, errors } = await check(CreateCouncilDto, { name: localizedInput(body, 'name') }, { name: requiredText(ctx, 300) });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.organizations.createCouncil(value.name),
+      action: () => this.organizations.createCouncil(value.name, ctx.locale),
       render: async (form, status) => {
         const page = await this.queries.councils(null);
         this.pages.send(request, reply, ctx, councilsPage(ctx, { page, laterPage: false, form, flash: null }), status);
       },
       done: () => seeOther(reply, '/admin/councils?done=created'),
+    });
+  }
+
+  // --- translations of names and addresses (not corrections: nobody is told)
+
+  @Get('organizations/:id/translations')
+  async organizationTranslations(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderOrganizationTranslations(request, reply, id, null);
+  }
+
+  private async renderOrganizationTranslations(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    form: FormState | null,
+    status = 200,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const a = texts(ctx.locale).pages.admin;
+    const organization = await this.organizations.organization(id);
+    const values = { ...localizedValues('name', organization.name), ...localizedValues('address', organization.address) };
+    const page = adminTranslationsPage(ctx, {
+      section: 'organizations',
+      action: `/admin/organizations/${organization.id}/translations`,
+      name: organization.name,
+      texts: [
+        { base: 'name', legend: a.orgName, maxlength: 300, text: organization.name },
+        { base: 'address', legend: a.address, maxlength: 500, text: organization.address },
+      ],
+      form: form ?? { values, errors: {} },
+    });
+    this.pages.send(request, reply, ctx, page, status);
+  }
+
+  @FormPost('organizations/:id/translations', { signIn: '/admin/organizations' })
+  async saveOrganizationTranslations(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Values = { ...readForm(body, localizedNames('name')), ...readForm(body, localizedNames('address')) };
+    const input = localizedInputs(body, ['name', 'address']);
+    const { value, errors } = await check(OrganizationTranslationsDto, input, {
+      name: requiredText(ctx, 300),
+      address: requiredText(ctx, 500),
+    });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.organizations.addOrganizationTranslations(id, value, ctx.locale),
+      refusals: { TRANSLATION_EXISTS: 'form' },
+      render: (state, status) => this.renderOrganizationTranslations(request, reply, id, state, status),
+      done: () => seeOther(reply, '/admin/organizations?done=translated'),
+    });
+  }
+
+  @Get('councils/:id/translations')
+  async councilTranslations(@Param('id') id: string, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.renderCouncilTranslations(request, reply, id, null);
+  }
+
+  private async renderCouncilTranslations(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    form: FormState | null,
+    status = 200,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const a = texts(ctx.locale).pages.admin;
+    const council = await this.organizations.council(id);
+    const page = adminTranslationsPage(ctx, {
+      section: 'councils',
+      action: `/admin/councils/${council.id}/translations`,
+      name: council.name,
+      texts: [{ base: 'name', legend: a.councilName, maxlength: 300, text: council.name }],
+      form: form ?? { values: localizedValues('name', council.name), errors: {} },
+    });
+    this.pages.send(request, reply, ctx, page, status);
+  }
+
+  @FormPost('councils/:id/translations', { signIn: '/admin/councils' })
+  async saveCouncilTranslations(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Values = readForm(body, localizedNames('name'));
+    const { value, errors } = await check(CouncilTranslationsDto, localizedInputs(body, ['name']), { name: requiredText(ctx, 300) });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.organizations.addCouncilTranslations(id, value, ctx.locale),
+      refusals: { TRANSLATION_EXISTS: 'form' },
+      render: (state, status) => this.renderCouncilTranslations(request, reply, id, state, status),
+      done: () => seeOther(reply, '/admin/councils?done=translated'),
     });
   }
 

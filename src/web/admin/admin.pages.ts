@@ -1,5 +1,9 @@
 import type { CalendarDay } from '../../calendar/working-calendar';
+import type { Locale } from '../../common/i18n/locale';
 import { interpolate, LOCALES } from '../../common/i18n/locale';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedInline, localizedPlain } from '../localized';
+import { localizedField, localizedFocus, missingTranslationsNote } from '../forms/localized-fields';
 import { STAFF_ROLES } from '../../organizations/accounts/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
 import { formatDate, formatDateTime, zoneLabel } from '../format';
@@ -10,11 +14,63 @@ import { KZ_TIME_ZONES } from './time-zones';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
+import type { Choice } from '../forms/fields';
 import { buttonForm, checkboxField, flash, formAlert, radioGroup, selectField, textField } from '../forms/fields';
 import type { FormState, Message } from '../forms/form';
-import { firstError, lengthMessage } from '../forms/form';
+import { firstError, hasErrors, lengthMessage } from '../forms/form';
 import type { KeysetPage } from '../keyset-page';
 import type { CouncilRow, OrganizationRow, OverrideRow, StaffRow } from './admin-pages.repository';
+
+/** A select option of a localized name: the reader's version, with its `lang` when it is another language. */
+function localizedChoice(id: string, name: LocalizedText, locale: Locale): Choice {
+  const picked = name.pick(locale);
+  return [id, picked.text, picked.fallback ? picked.lang : undefined];
+}
+
+/** The link to a translation form; "missing" beside it when Kazakh or Russian is absent. */
+function translationsLink(ctx: PageContext, href: string, names: LocalizedText[], label: string): SafeHtml {
+  const p = texts(ctx.locale).pages.planTexts;
+  const missing = names.some((n) => n.missing().length > 0);
+  return html`<a href="${href}" aria-label="${interpolate(p.translationsOf, { name: label })}">${p.addTranslations}</a>${missing ? html` <span class="badge">${ctx.t.localizedFields.missing}</span>` : ''}`;
+}
+
+export interface TranslationsFormData {
+  /** The list page this form belongs to. */
+  section: 'organizations' | 'councils';
+  action: string;
+  name: LocalizedText;
+  texts: { base: string; legend: string; maxlength: number; text: LocalizedText }[];
+  form: FormState;
+}
+
+/** Adding the languages an organizer's or a council's texts lack: the missing ones marked, nobody told. */
+export function adminTranslationsPage(ctx: PageContext, d: TranslationsFormData): SafeHtml {
+  const a = texts(ctx.locale).pages.admin;
+  const p = texts(ctx.locale).pages.planTexts;
+  const e = d.form.errors;
+  const title = interpolate(p.translationsOf, { name: localizedPlain(d.name, ctx.locale) });
+  const focus = localizedFocus(
+    firstError(
+      e,
+      d.texts.flatMap((t) => [t.base, `${t.base}_kk`, `${t.base}_ru`, `${t.base}_en`]),
+    ),
+    d.texts.map((t) => t.base),
+  );
+  const body = html`<h1>${p.translationsTitle}: ${localizedInline(d.name, ctx.locale)}</h1>
+<p><a href="/admin/${d.section}">${a[d.section]}</a></p>
+<p>${p.translationsIntro}</p>
+${missingTranslationsNote(
+  ctx,
+  d.texts.map((t) => ({ label: t.legend, text: t.text })),
+)}
+${formAlert(d.form.formError ?? (hasErrors(e) ? ctx.t.formErrors : null))}
+<form class="form" method="post" action="${d.action}" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${d.texts.map((t) => localizedField(ctx, { base: t.base, legend: t.legend, values: d.form.values, errors: e, maxlength: t.maxlength, focus, showMissing: true }))}
+  <div><button type="submit">${p.translationsButton}</button></div>
+</form>`;
+  return adminLayout(ctx, a, d.section, title, body);
+}
 
 /** "Fill in this field", or "at most `max` characters". */
 export function requiredText(ctx: PageContext, max: number): Message {
@@ -64,22 +120,37 @@ export function adminHomePage(ctx: PageContext): SafeHtml {
   );
 }
 
-export const ORG_FIELDS = ['name', 'bin', 'address', 'timeZone', 'councilId'] as const;
+/** The organizer form's plain fields; the name and address are localized (`name_kk`, `address_ru`, ...). */
+export const ORG_FIELDS = ['bin', 'timeZone', 'councilId'] as const;
+const ORG_FOCUS = [
+  'name',
+  'name_kk',
+  'name_ru',
+  'name_en',
+  'bin',
+  'address',
+  'address_kk',
+  'address_ru',
+  'address_en',
+  'timeZone',
+  'councilId',
+];
 export type OrgField = (typeof ORG_FIELDS)[number];
 
 export interface OrganizationsData {
   page: KeysetPage<OrganizationRow>;
   laterPage: boolean;
   councils: CouncilView[];
-  form: FormState<OrgField>;
+  form: FormState;
   flash: string | null;
   now: Date;
 }
 
 export function organizationsPage(ctx: PageContext, d: OrganizationsData): SafeHtml {
   const a = texts(ctx.locale).pages.admin;
+  const p = texts(ctx.locale).pages.planTexts;
   const { values: v, errors: e } = d.form;
-  const focus = firstError(e, ORG_FIELDS);
+  const focus = localizedFocus(firstError(e, ORG_FOCUS), ['name', 'address']);
   const zones = KZ_TIME_ZONES.map((z) => [z, `${a.zones[z]} (${zoneLabel(z, d.now)})`] as const);
   const body = html`<h1>${a.organizations}</h1>
 ${flash(d.flash)}
@@ -90,10 +161,11 @@ ${
     ? html`<p>${a.noOrganizations}</p>`
     : html`<div class="table-wrap"><table>
   <caption>${a.orgCaption}</caption>
-  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colBin}</th><th scope="col">${a.colAddress}</th><th scope="col">${a.colTimeZone}</th><th scope="col">${a.colCouncil}</th></tr></thead>
+  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colBin}</th><th scope="col">${a.colAddress}</th><th scope="col">${a.colTimeZone}</th><th scope="col">${a.colCouncil}</th><th scope="col">${p.translationsTitle}</th></tr></thead>
   <tbody>${d.page.items.map(
     (o) =>
-      html`<tr><th scope="row">${o.name}</th><td>${o.bin}</td><td>${o.address}</td><td>${o.time_zone}</td><td>${o.council_name}</td></tr>`,
+      html`<tr><th scope="row">${localizedInline(o.name, ctx.locale)}</th><td>${o.bin}</td><td>${localizedInline(o.address, ctx.locale)}</td><td>${o.time_zone}</td><td>${localizedInline(o.council_name, ctx.locale)}</td>
+        <td>${translationsLink(ctx, `/admin/organizations/${o.id}/translations`, [o.name, o.address], localizedPlain(o.name, ctx.locale))}</td></tr>`,
   )}</tbody>
 </table></div>`
 }
@@ -106,29 +178,31 @@ ${
     : html`${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/organizations" novalidate>
   ${csrfField(ctx.csrf)}
-  ${textField({ id: 'org-name', name: 'name', label: a.orgName, value: v.name, error: e.name, maxlength: 300, required: true, focus: focus === 'name' })}
+  ${localizedField(ctx, { base: 'name', legend: a.orgName, values: v, errors: e, maxlength: 300, focus })}
   ${textField({ id: 'org-bin', name: 'bin', label: a.bin, hint: a.binHint, value: v.bin, error: e.bin, maxlength: 12, inputmode: 'numeric', required: true, focus: focus === 'bin' })}
-  ${textField({ id: 'org-address', name: 'address', label: a.address, hint: a.addressHint, value: v.address, error: e.address, maxlength: 500, required: true, focus: focus === 'address' })}
+  ${localizedField(ctx, { base: 'address', legend: a.address, hint: a.addressHint, values: v, errors: e, maxlength: 500, focus })}
   ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, choices: zones, error: e.timeZone, required: true, focus: focus === 'timeZone' })}
-  ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, choices: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, required: true, focus: focus === 'councilId' })}
+  ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, choices: d.councils.map((c) => localizedChoice(c.id, c.name, ctx.locale)), placeholder: '—', error: e.councilId, required: true, focus: focus === 'councilId' })}
   <div><button type="submit">${a.orgSubmit}</button></div>
 </form>`
 }`;
   return adminLayout(ctx, a, 'organizations', a.organizations, body);
 }
 
-export const COUNCIL_FIELDS = ['name'] as const;
+/** The council form has one localized text: `name_kk`, `name_ru`, `name_en`. */
+export const COUNCIL_FIELDS = ['name_kk', 'name_ru', 'name_en'] as const;
 export type CouncilField = (typeof COUNCIL_FIELDS)[number];
 
 export interface CouncilsData {
   page: KeysetPage<CouncilRow>;
   laterPage: boolean;
-  form: FormState<CouncilField>;
+  form: FormState;
   flash: string | null;
 }
 
 export function councilsPage(ctx: PageContext, d: CouncilsData): SafeHtml {
   const a = texts(ctx.locale).pages.admin;
+  const p = texts(ctx.locale).pages.planTexts;
   const { values: v, errors: e } = d.form;
   const body = html`<h1>${a.councils}</h1>
 ${flash(d.flash)}
@@ -139,20 +213,21 @@ ${
     ? html`<p>${a.noCouncils}</p>`
     : html`<div class="table-wrap"><table>
   <caption>${a.councilCaption}</caption>
-  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colMembers}</th><th scope="col">${a.colChair}</th><th scope="col">${a.colOrganizations}</th></tr></thead>
+  <thead><tr><th scope="col">${a.colName}</th><th scope="col">${a.colMembers}</th><th scope="col">${a.colChair}</th><th scope="col">${a.colOrganizations}</th><th scope="col">${p.translationsTitle}</th></tr></thead>
   <tbody>${d.page.items.map(
     (c) =>
-      html`<tr><th scope="row">${c.name}</th><td>${c.members}</td><td>${c.chair_name ?? html`<span class="meta">${a.noChair}</span>`}</td><td>${c.organizations}</td></tr>`,
+      html`<tr><th scope="row">${localizedInline(c.name, ctx.locale)}</th><td>${c.members}</td><td>${c.chair_name ?? html`<span class="meta">${a.noChair}</span>`}</td><td>${c.organizations}</td>
+        <td>${translationsLink(ctx, `/admin/councils/${c.id}/translations`, [c.name], localizedPlain(c.name, ctx.locale))}</td></tr>`,
   )}</tbody>
 </table></div>`
 }
 ${nextLink(a, '/admin/councils', d.page, 'list')}
 ${firstPageLink(a, '/admin/councils', d.laterPage)}
 <h2 id="create">${a.councilCreateTitle}</h2>
-${formAlert(d.form.formError ?? (e.name ? ctx.t.formErrors : null))}
+${formAlert(d.form.formError ?? (hasErrors(e) ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/admin/councils" novalidate>
   ${csrfField(ctx.csrf)}
-  ${textField({ id: 'council-name', name: 'name', label: a.councilName, value: v.name, error: e.name, maxlength: 300, required: true, focus: !!e.name })}
+  ${localizedField(ctx, { base: 'name', legend: a.councilName, values: v, errors: e, maxlength: 300, focus: localizedFocus(firstError(e, ['name', ...COUNCIL_FIELDS]), ['name']) })}
   <div><button type="submit">${a.councilSubmit}</button></div>
 </form>`;
   return adminLayout(ctx, a, 'councils', a.councils, body);
@@ -187,7 +262,7 @@ ${
   <tbody>${d.page.items.map(
     (u) => html`<tr><th scope="row">${u.display_name}</th><td>${u.email}</td>
       <td>${a.roles[u.role] ?? u.role}${u.is_chair ? html`, <strong>${a.chairMark}</strong>` : ''}</td>
-      <td>${u.organization_name ?? u.council_name ?? '—'}</td><td>${formatDateTime(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
+      <td>${u.organization_name ? localizedInline(u.organization_name, ctx.locale) : u.council_name ? localizedInline(u.council_name, ctx.locale) : '—'}</td><td>${formatDateTime(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
   )}</tbody>
 </table></div>`
 }
@@ -201,8 +276,8 @@ ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
   ${textField({ id: 'user-email', name: 'email', type: 'email', label: ctx.t.email, hint: a.emailHint, value: v.email, error: e.email, maxlength: 320, autocomplete: 'off', required: true, focus: focus === 'email' })}
   ${textField({ id: 'user-name', name: 'displayName', label: a.displayName, hint: a.displayNameHint, value: v.displayName, error: e.displayName, maxlength: 100, required: true, focus: focus === 'displayName' })}
   ${textField({ id: 'user-password', name: 'password', type: 'password', label: ctx.t.password, hint: a.passwordHint, value: '', error: e.password, maxlength: 128, autocomplete: 'new-password', required: true, focus: focus === 'password' })}
-  ${selectField({ id: 'user-org', name: 'organizationId', label: a.organization, value: v.organizationId, choices: d.organizations.map((o) => [o.id, o.name] as const), placeholder: '—', error: e.organizationId, focus: focus === 'organizationId' })}
-  ${selectField({ id: 'user-council', name: 'councilId', label: a.memberCouncil, value: v.councilId, choices: d.councils.map((c) => [c.id, c.name] as const), placeholder: '—', error: e.councilId, focus: focus === 'councilId' })}
+  ${selectField({ id: 'user-org', name: 'organizationId', label: a.organization, value: v.organizationId, choices: d.organizations.map((o) => localizedChoice(o.id, o.name, ctx.locale)), placeholder: '—', error: e.organizationId, focus: focus === 'organizationId' })}
+  ${selectField({ id: 'user-council', name: 'councilId', label: a.memberCouncil, value: v.councilId, choices: d.councils.map((c) => localizedChoice(c.id, c.name, ctx.locale)), placeholder: '—', error: e.councilId, focus: focus === 'councilId' })}
   ${checkboxField({ id: 'user-chair', name: 'isChair', label: a.chair, hint: a.chairHint, checked: v.isChair === 'true', error: e.isChair, focus: focus === 'isChair' })}
   ${selectField({ id: 'user-locale', name: 'locale', label: a.locale, value: v.locale, choices: LOCALES.map((l) => [l, a.languages[l]] as const), error: e.locale, focus: focus === 'locale' })}
   <div><button type="submit">${a.userSubmit}</button></div>

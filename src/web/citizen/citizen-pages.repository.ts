@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedRows } from '../../database/localized-rows';
 import { queryRows } from '../../database/query-rows';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from '../keyset-page';
 import type { RemarkRow } from '../public-pages.repository';
@@ -24,7 +26,7 @@ export interface MyRemarkRow extends Pick<
   | 'verdict_version'
 > {
   plan_id: string;
-  plan_title: string;
+  plan_title: LocalizedText;
   time_zone: string;
 }
 
@@ -68,7 +70,7 @@ export class CitizenPagesRepository {
   /** A page of the user's remarks (myRemarksSql) and the cursor of the next one. */
   async myRemarks(userId: string, cursor: string | null, limit = 20): Promise<KeysetPage<MyRemarkRow>> {
     const { sql, params } = myRemarksSql(userId, decodeTimeCursor(cursor), limit + 1);
-    const rows = await queryRows<MyRemarkRow>(this.db, sql, params);
+    const rows = localizedRows(await queryRows<MyRemarkRow>(this.db, sql, params), ['plan_title', 'answer_body']);
     return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
   }
 

@@ -2,6 +2,8 @@ import { formatDateTime } from '../format';
 import type { SafeHtml } from '../html';
 import { html } from '../html';
 import { texts } from '../../common/i18n/catalogue';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedBlock, localizedInline } from '../localized';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
@@ -42,12 +44,12 @@ function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date, closesAt: Date 
             r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''
           }</h3>
           <p class="meta">${r.answer_published_at ? interpolate(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
-          <p class="body">${r.answer_body}</p>
+          ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
           ${verdictPart(ctx, r, closesAt)}
         </section>`
       : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
-    <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${r.plan_title}</a></h2>
+    <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></h2>
     <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${interpolate(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
     <p class="body">${r.body}</p>
     ${answer}

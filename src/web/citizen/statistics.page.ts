@@ -7,6 +7,7 @@ import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
+import { localizedInline } from '../localized';
 
 export interface StatisticsData {
   total: Statistics;
@@ -124,7 +125,7 @@ function organizersTable(
   <thead><tr><th scope="col">${c.colOrganizer}</th>${figures.map((f) => html`<th scope="col">${c[f]}</th>`)}</tr></thead>
   <tbody>${organizations.map((o) => {
     const v = values(ctx, c, o);
-    return html`<tr><th scope="row"><a href="/?org=${o.organizationId}">${o.organizationName}</a></th>${figures.map((f) => html`<td>${v[f]}</td>`)}</tr>`;
+    return html`<tr><th scope="row"><a href="/?org=${o.organizationId}">${localizedInline(o.organizationName, ctx.locale)}</a></th>${figures.map((f) => html`<td>${v[f]}</td>`)}</tr>`;
   })}</tbody>
 </table>
 </div>`;

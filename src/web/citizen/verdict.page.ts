@@ -1,4 +1,7 @@
 import { texts } from '../../common/i18n/catalogue';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { remarkBody } from '../answer-fields';
+import { localizedBlock, localizedInline } from '../localized';
 import type { VerdictContext } from '../../remarks/verdicts.service';
 import { formatDateTime } from '../format';
 import { flash, formAlert } from '../forms/fields';
@@ -52,17 +55,17 @@ export function verdictPage(ctx: PageContext, d: VerdictPageData): SafeHtml {
 ${flash(d.recorded ? s.recorded : null)}
 <p>${s.intro}</p>
 <p class="notice-info" id="not-an-appeal">${s.notAppeal}</p>
-<p class="meta">${s.plan}: <a href="/plans/${r.plan_id}#remark-${r.remark_id}">${r.plan_title}</a></p>
+<p class="meta">${s.plan}: <a href="/plans/${r.plan_id}#remark-${r.remark_id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></p>
 <section class="remark" aria-labelledby="verdict-remark">
   <h2 id="verdict-remark">${s.remark}</h2>
   <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${formatDateTime(r.remark_created_at, tz, locale)}</p>
-  <p class="body">${r.remark_body}</p>
+  ${remarkBody(ctx, r.remark_body, r.remark_language)}
   ${
     answered
       ? html`<section class="answer" aria-labelledby="verdict-answer">
     <h3 id="verdict-answer">${s.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span></h3>
     <p class="meta">${s.version({ n: r.answer_version! })} · ${s.publishedOn({ time: formatDateTime(r.answer_published_at!, tz, locale) })}</p>
-    <p class="body">${r.answer_body}</p>
+    ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
     ${verdictShown(ctx, current, tz, 'verdict-shown')}
   </section>`
       : ''

@@ -24,6 +24,21 @@ export function localizedInput(body: unknown, base: string): Partial<Record<Loca
   return input;
 }
 
+/** The control that takes the focus for the first field in error: a text's group error focuses its Kazakh field. */
+export function localizedFocus(first: string | null, bases: readonly string[]): string | null {
+  return first !== null && bases.includes(first) ? `${first}_kk` : first;
+}
+
+/** The texts typed for each of `bases` (those left blank in every language are left out), as a translation write takes them. */
+export function localizedInputs(body: unknown, bases: readonly string[]): Record<string, Partial<Record<Locale, string>>> {
+  const inputs: Record<string, Partial<Record<Locale, string>>> = {};
+  for (const base of bases) {
+    const input = localizedInput(body, base);
+    if (Object.keys(input).length > 0) inputs[base] = input;
+  }
+  return inputs;
+}
+
 /** True when nothing was typed in any language of `base`. */
 export function localizedBlank(input: LocalizedInput): boolean {
   return typeof input === 'string' ? input.trim() === '' : Object.values(input).every((v) => !v || !v.trim());
@@ -53,6 +68,8 @@ export interface LocalizedFieldOptions {
   focus?: string | null;
   /** Mark empty Kazakh and Russian fields "not translated yet" (a published text's translation form). */
   showMissing?: boolean;
+  /** The state language shown first (an answer starts in its remark's language); Kazakh by default. */
+  first?: 'kk' | 'ru';
 }
 
 /**
@@ -79,7 +96,7 @@ export function localizedField(ctx: PageContext, o: LocalizedFieldOptions): Safe
   <legend>${o.legend}</legend>
   ${o.hint ? html`<span class="hint">${o.hint}</span>` : ''}${o.requireBoth ? html`<span class="hint">${t.requiredBoth}</span>` : ''}
   ${groupError ? html`<p class="error" id="${groupErrorId}">${groupError}</p>` : ''}
-  <div class="lang-pair">${control('kk')}${control('ru')}</div>
+  <div class="lang-pair">${o.first === 'ru' ? html`${control('ru')}${control('kk')}` : html`${control('kk')}${control('ru')}`}</div>
   <details class="lang-optional"${englishOpen ? html` open` : ''}><summary>${t.en}</summary>${control('en')}</details>
 </fieldset>`;
 }

@@ -1,19 +1,13 @@
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { DISPOSITIONS } from '../../remarks/answer.entity';
-import { csrfField } from '../forms/csrf';
-import { field, formAlert, textArea } from '../forms/fields';
-import type { FormState } from '../forms/form';
-import { firstError } from '../forms/form';
 import { formatDateTime } from '../format';
 import type { SafeHtml } from '../html';
 import { html } from '../html';
 import type { PageContext } from '../layout';
-import { layout } from '../layout';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { localizedBlock, localizedInline } from '../localized';
-import type { AnswerRow, CalledFormalRow, CorrectionTargetRow, FindingRow } from './organizer-pages.repository';
+import type { AnswerRow, CalledFormalRow, FindingRow } from './organizer-pages.repository';
 
 /** The organizer's side of the council's check: the queue's two lists and the answer correction form. */
 
@@ -95,49 +89,4 @@ export function outcomeWaitsFor(ctx: PageContext, review: ReviewView | null, tz:
     : html``;
 }
 
-export const CORRECTION_FIELDS = ['disposition', 'body', 'reason'] as const;
-export type CorrectionField = (typeof CORRECTION_FIELDS)[number];
-
-/** /organizer/remarks/:remarkId/correction: the remark, its current answer, why it is to be corrected, and the form. */
-export function correctionPage(ctx: PageContext, a: CorrectionTargetRow, form: FormState<CorrectionField>): SafeHtml {
-  const k = texts(ctx.locale).councilCheck.organizer;
-  const c = texts(ctx.locale).councilCheck.pages;
-  const { t } = ctx;
-  const tz = a.time_zone;
-  const v = form.values;
-  const focus = firstError(form.errors, CORRECTION_FIELDS);
-  const o = (id: CorrectionField, label: string, hint?: string) => ({
-    id,
-    label,
-    hint: hint ?? null,
-    error: form.errors[id] ?? null,
-    focus: focus === id,
-  });
-  const body = html`<p class="meta"><a href="/organizer/remarks">${k.backToQueue}</a> · <a href="/plans/${a.plan_id}#remark-${a.remark_id}">${localizedInline(stored(a.plan_title), ctx.locale)}</a></p>
-<h1>${k.correctionTitle}</h1>
-<p>${k.correctionIntro}</p>
-${a.votes !== null ? html`<p class="notice-error" id="council-found">${interpolate(k.councilFound, { votes: a.votes, members: a.members_count ?? 0 })}</p>` : ''}
-<h2>${interpolate(k.remark, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</h2>
-<p class="body">${a.body}</p>
-${a.verdict ? html`<p><strong>${a.verdict === 'formal' ? c.calledFormal : c.calledReasoned}</strong></p>` : ''}
-${a.reason ? html`<p class="body">${interpolate(c.reason, { reason: a.reason })}</p>` : ''}
-<h2>${interpolate(k.currentAnswer, { n: a.answer_version })}</h2>
-<p><strong>${disposition(ctx, a.disposition)}</strong></p>
-${localizedBlock(stored(a.answer_body), ctx.locale, 'p', 'body')}
-<h2 id="correction">${k.submit}</h2>
-${formAlert(form.formError ?? (focus ? t.formErrors : null))}
-<form class="form" method="post" action="/organizer/remarks/${a.remark_id}/correction" novalidate>
-  ${csrfField(ctx.csrf)}
-  ${field(
-    o('disposition', t.dispositionLabel),
-    (attrs) => html`<select id="disposition" name="disposition" required${attrs}>
-      <option value="">—</option>
-      ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
-    </select>`,
-  )}
-  ${textArea({ ...o('body', t.answerLabel, t.answerHint), value: v.body, rows: 8, maxlength: 10000, required: true })}
-  ${textArea({ ...o('reason', k.reasonLabel, k.reasonHint), value: v.reason, rows: 3, maxlength: 2000, required: true })}
-  <div><button type="submit">${k.submit}</button></div>
-</form>`;
-  return layout(ctx, { title: k.correctionTitle, body });
-}
+/* The correction form (/organizer/remarks/:remarkId/correction) lives in answer-correction.pages.ts. */

@@ -1,4 +1,7 @@
 import { texts } from '../../common/i18n/catalogue';
+import { LOCALES } from '../../common/i18n/locale';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedBlock } from '../localized';
 import type { CommitmentInput } from '../../commitments/commitment-rules';
 import type { CommitmentView } from '../../commitments/commitments.service';
 import { COMMITMENT_STATUSES } from '../../commitments/commitment.entity';
@@ -16,7 +19,7 @@ export interface CommitmentRow {
   remarkId: string;
   remarkBody: string;
   authorName: string;
-  answer: { body: string; disposition: 'accepted' | 'partially_accepted' } | null;
+  answer: { body: LocalizedText; disposition: 'accepted' | 'partially_accepted' } | null;
   /** The current version (later versions' form), or null. */
   current: { version: number; status: string; document: string | null; location: string | null; explanation: string } | null;
   pending: boolean;
@@ -108,7 +111,7 @@ export function commitmentsTable(
       <th scope="row"><input type="hidden" name="${key(i, 'Remark')}" value="${r.remarkId}"><p class="body">${r.remarkBody}</p>
         <p class="meta">${r.authorName}</p>
         ${current ? html`<p class="meta">${m.laterCurrent({ version: current.version })}</p>` : r.pending ? html`<p class="meta">${m.laterNew}</p>` : ''}</th>
-      <td>${r.answer ? html`<p><strong>${c.dispositions[r.answer.disposition]}</strong></p><p class="body">${r.answer.body}</p>` : ''}</td>
+      <td>${r.answer ? html`<p><strong>${c.dispositions[r.answer.disposition]}</strong></p>${localizedBlock(r.answer.body, ctx.locale, 'p', 'body')}` : ''}</td>
       <td>${field(o('Status', m.status), (a) => html`<select id="${key(i, 'Status')}" name="${key(i, 'Status')}"${a}><option value="">${m.chooseStatus}</option>${option(statuses, value('Status', current?.status))}</select>`)}
         ${field(o('Document', m.document), (a) => html`<select id="${key(i, 'Document')}" name="${key(i, 'Document')}"${a}><option value="">${m.chooseDocument}</option>${option(documents, value('Document', current?.document))}</select>`)}
         ${field(o('Location', m.location), (a) => html`<input type="text" id="${key(i, 'Location')}" name="${key(i, 'Location')}" value="${value('Location', current?.location)}" maxlength="500"${a}>`)}</td>
@@ -133,7 +136,9 @@ export function noticeCommitmentsSection(
   const m = texts(ctx.locale).commitments.organizer;
   const v = form?.values ?? {};
   const documents: Choice[] = Array.from({ length: documentRows }, (_, n) => {
-    const title = (v[`doc${n + 1}Title`] ?? '').trim();
+    // the row's title as typed, the reader's language first (the title is a kk/ru/en field group)
+    const order = [ctx.locale, ...LOCALES.filter((lang) => lang !== ctx.locale)];
+    const title = order.map((lang) => (v[`doc${n + 1}Title_${lang}`] ?? '').trim()).find((x) => x) ?? '';
     return [String(n + 1), title ? `${n + 1}. ${title}` : m.documentRow({ n: n + 1 })] as const;
   });
   return html`<section aria-labelledby="commitments-title">

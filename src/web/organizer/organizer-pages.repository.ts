@@ -1,5 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import type { LocalizedText } from '../../common/i18n/localized-text';
+import { localizedRows } from '../../database/localized-rows';
 import { queryRows } from '../../database/query-rows';
 import { PlanStatus } from '../../plans/plan-status';
 import { statusSql } from '../../plans/plans.repository';
@@ -14,8 +16,8 @@ import type { PlanDetailRow } from '../public-pages.repository';
 
 export interface OrganizationRow {
   id: string;
-  name: string;
-  address: string;
+  name: LocalizedText;
+  address: LocalizedText;
   time_zone: string;
 }
 
@@ -50,9 +52,11 @@ export interface OrganizerPlanRow extends Pick<
 export interface QueueRemarkRow {
   id: string;
   plan_id: string;
-  plan_title: string;
+  plan_title: LocalizedText;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   answer_due_at: Date;
   cursor_at: string;
@@ -63,13 +67,15 @@ export interface QueueRemarkRow {
 export interface AnswerRow {
   remark_id: string;
   plan_id: string;
-  plan_title: string;
+  plan_title: LocalizedText;
   stage: number;
   body: string;
+  /** The remark's language (ISO 639 code): the queue shows it and the answer forms start in it. */
+  language: string;
   created_at: Date;
   author_name: string;
   answer_version: number;
-  answer_body: string;
+  answer_body: LocalizedText;
   disposition: string;
 }
 
@@ -88,6 +94,8 @@ export interface CalledFormalRow extends AnswerRow {
 
 /** The answer being corrected, with the council's finding (null: none) and the author's verdict on the latest version. */
 export interface CorrectionTargetRow extends AnswerRow {
+  /** The latest version's correction reason (jsonb {kk, ru, en}; null for version 1). */
+  answer_correction_reason: unknown;
   organization_id: string;
   time_zone: string;
   votes: number | null;
@@ -96,9 +104,10 @@ export interface CorrectionTargetRow extends AnswerRow {
   reason: string | null;
 }
 
-const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, u.display_name AS author_name,
+const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
-const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at FROM answers x
+const ANSWER_TEXTS = ['plan_title', 'answer_body'] as const;
+const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at, x.correction_reason FROM answers x
                          WHERE x.remark_id = r.id ORDER BY x.version DESC LIMIT 1) a`;
 
 function page<T extends { id: string; cursor_at: string }>(rows: T[], limit: number): KeysetPage<T> {
@@ -111,7 +120,7 @@ export class OrganizerPagesRepository {
 
   async organization(id: string): Promise<OrganizationRow | null> {
     const rows = await queryRows<OrganizationRow>(this.db, `SELECT id, name, address, time_zone FROM organizations WHERE id = $1`, [id]);
-    return rows[0] ?? null;
+    return localizedRows(rows, ['name', 'address'])[0] ?? null;
   }
 
   /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
@@ -145,7 +154,7 @@ export class OrganizerPagesRepository {
         LIMIT $5`,
       [organizationId, now, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return page(rows, limit);
+    return page(localizedRows(rows, ['title']), limit);
   }
 
   /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead). */
@@ -153,7 +162,7 @@ export class OrganizerPagesRepository {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<QueueRemarkRow>(
       this.db,
-      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.created_at, r.answer_due_at,
+      `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, r.answer_due_at,
               to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name
          FROM plans p
          JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL
@@ -164,12 +173,12 @@ export class OrganizerPagesRepository {
         LIMIT $4`,
       [organizationId, after?.at ?? null, after?.id ?? null, limit + 1],
     );
-    return page(rows, limit);
+    return page(localizedRows(rows, ['plan_title']), limit);
   }
 
   /** Answers of the organization's plans the council found formal and not corrected since (council_formal_findings_plan_idx), the oldest finding first. */
-  councilFindings(organizationId: string, limit = 50): Promise<FindingRow[]> {
-    return queryRows<FindingRow>(
+  async councilFindings(organizationId: string, limit = 50): Promise<FindingRow[]> {
+    const rows = await queryRows<FindingRow>(
       this.db,
       `SELECT ${ANSWER_COLUMNS}, f.votes, f.members_count, f.found_at
          FROM plans p
@@ -182,11 +191,12 @@ export class OrganizerPagesRepository {
         LIMIT $2`,
       [organizationId, limit],
     );
+    return localizedRows(rows, ANSWER_TEXTS);
   }
 
   /** Answers on the organization's plans before their outcome whose latest version their authors call formal, the latest verdict first. */
-  calledFormal(organizationId: string, limit = 50): Promise<CalledFormalRow[]> {
-    return queryRows<CalledFormalRow>(
+  async calledFormal(organizationId: string, limit = 50): Promise<CalledFormalRow[]> {
+    const rows = await queryRows<CalledFormalRow>(
       this.db,
       `SELECT ${ANSWER_COLUMNS}, v.reason, v.created_at AS verdict_at
          FROM plans p
@@ -200,13 +210,14 @@ export class OrganizerPagesRepository {
         LIMIT $2`,
       [organizationId, limit],
     );
+    return localizedRows(rows, ANSWER_TEXTS);
   }
 
   /** An answered remark for the correction form (null: unknown or unanswered); the caller checks the plan is the organizer's own. */
   async correctionTarget(remarkId: string): Promise<CorrectionTargetRow | null> {
     const rows = await queryRows<CorrectionTargetRow>(
       this.db,
-      `SELECT ${ANSWER_COLUMNS}, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
+      `SELECT ${ANSWER_COLUMNS}, a.correction_reason AS answer_correction_reason, p.organization_id, o.time_zone, f.votes, f.members_count, v.verdict, v.reason
          FROM remarks r
          JOIN plans p ON p.id = r.plan_id
          JOIN organizations o ON o.id = p.organization_id
@@ -218,6 +229,6 @@ export class OrganizerPagesRepository {
         WHERE r.id = $1`,
       [remarkId],
     );
-    return rows[0] ?? null;
+    return localizedRows(rows, ANSWER_TEXTS)[0] ?? null;
   }
 }

@@ -5,41 +5,57 @@ import { CommitmentsService } from '../../commitments/commitments.service';
 import { texts } from '../../common/i18n/catalogue';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { DocumentationService, NoticeView } from '../../documentation/documentation.service';
-import { NoticeDto } from '../../documentation/notice.dto';
+import { NOTICE_DOCUMENTS_MAX, NoticeDto, NoticeTranslationsDto } from '../../documentation/notice.dto';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
-import { OutcomeDto } from '../../outcomes/outcome.dto';
+import { OutcomeDto, OutcomeTranslationsDto } from '../../outcomes/outcome.dto';
 import { OutcomesService } from '../../outcomes/outcomes.service';
 import type { OutcomeView } from '../../outcomes/report';
 import { RecommendationResponseDto } from '../../reviews/reviews.dto';
 import { ReviewsService, ReviewView } from '../../reviews/reviews.service';
+import type { LocalizedInput } from '../../common/i18n/localized-text';
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { check, FormState, readForm, text, type Values } from '../forms/form';
+import { localizedBlank, localizedInput, localizedNames } from '../forms/localized-fields';
 import { submit } from '../forms/submit';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { DOCUMENT_ROWS, noticePage, outcomePage, recommendationsPage, type RecommendationsData } from './organizer-steps.pages';
-import { localizedBlank, localizedInput } from '../forms/localized-fields';
 import { CommitmentRow, missingRows, readCommitments } from './notice-commitments';
 import { OrganizerView } from './organizer.view';
 
 const DOCUMENT_PARTS = { title: 'Title', url: 'Url', sha256: 'Sha256' } as const;
 
-/** The notice's documents typed in rows doc<n>Title/Url/Sha256; empty rows do not count. */
+/**
+ * The notice's documents typed in rows: the title in kk/ru/en side by side (doc<n>Title_kk, ...), then
+ * doc<n>Url and doc<n>Sha256; empty rows do not count.
+ */
 function noticeForm(body: unknown): {
   values: Record<string, string>;
   rows: number[];
-  documents: { title: string; url: string; sha256: string }[];
+  documents: { title: LocalizedInput; url: string; sha256: string }[];
 } {
   const values: Record<string, string> = { noticeNumber: text(body, 'noticeNumber') };
   const rows: number[] = [];
   const documents = [];
   for (let n = 1; n <= DOCUMENT_ROWS; n++) {
-    const [title, url, sha256] = Object.values(DOCUMENT_PARTS).map((k) => (values[`doc${n}${k}`] = text(body, `doc${n}${k}`)).trim());
-    if (!title && !url && !sha256) continue;
+    for (const name of localizedNames(`doc${n}Title`)) values[name] = text(body, name);
+    const title = localizedInput(body, `doc${n}Title`);
+    const [url, sha256] = (['Url', 'Sha256'] as const).map((k) => (values[`doc${n}${k}`] = text(body, `doc${n}${k}`)).trim());
+    if (localizedBlank(title) && !url && !sha256) continue;
     rows.push(n);
     documents.push({ title, url, sha256 });
   }
   return { values, rows, documents };
+}
+
+/** The title a commitment names for a document row: any version will do (the first typed). */
+function rowTitle(values: Record<string, string>, row: string): string {
+  return (
+    localizedNames(`doc${row}Title`)
+      .map((name) => values[name]?.trim() ?? '')
+      .find((title) => title) ?? row
+  );
 }
 
 /** Stage two's notice, the responses to the council's recommendations and the outcome of an own plan item. */
@@ -77,6 +93,7 @@ export class OrganizerStepsController {
     form?: FormState,
     status = 200,
     later?: FormState,
+    translations?: FormState,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
@@ -86,14 +103,21 @@ export class OrganizerStepsController {
             remarkId: c.remark_id,
             remarkBody: c.remark_body,
             authorName: c.author_name,
-            answer: { body: c.answer_body, disposition: c.disposition },
+            answer: { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition },
             current: null,
             pending: false,
           }))
         : [];
     const current = d.view.notice ? await this.commitments.view(d.view.id) : [];
     const c = texts(ctx.locale).commitments.organizer;
-    const flash = done === 'commitments' ? c.laterFlash : done === 'commitments-unchanged' ? c.laterUnchanged : d.flash;
+    const flash =
+      done === 'commitments'
+        ? c.laterFlash
+        : done === 'commitments-unchanged'
+          ? c.laterUnchanged
+          : done === 'translations'
+            ? texts(ctx.locale).documentation.translations.flash
+            : d.flash;
     this.pages.send(
       request,
       reply,
@@ -107,6 +131,7 @@ export class OrganizerStepsController {
         commitments: rows,
         current,
         later,
+        translations,
       }),
       status,
     );
@@ -124,7 +149,7 @@ export class OrganizerStepsController {
     const m = texts(ctx.locale).pages.organizer;
     const { values, rows, documents } = noticeForm(body);
     // a commitment's document is chosen by its row of the form: the title typed there
-    const commitments = readCommitments(body, values, (row) => values[`doc${row}Title`]?.trim() ?? row, false);
+    const commitments = readCommitments(body, values, (row) => rowTitle(values, row), false);
     const rowMessages = Object.fromEntries(
       rows.flatMap((n) => [
         [`doc${n}Title`, m.docTitleError],
@@ -147,7 +172,7 @@ export class OrganizerStepsController {
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.documentation.publish(user, id, { ...value, commitments }),
+      action: () => this.documentation.publish(user, id, { ...value, commitments }, ctx.locale),
       refusals: {
         PROTOCOL_NOT_PUBLISHED: 'form',
         NOTICE_EXISTS: 'form',
@@ -190,6 +215,39 @@ export class OrganizerStepsController {
           reply,
           `/organizer/plans/${id}/notice?done=${result.published.length ? 'commitments' : 'commitments-unchanged'}#commitments`,
         ),
+    });
+  }
+
+  @FormPost('notice/translations', { signIn: '/organizer/plans/:id/notice#notice-translations' })
+  async translateNotice(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Record<string, string> = {};
+    const titles: ({ title?: LocalizedInput } | null)[] = [];
+    for (let n = 1; n <= NOTICE_DOCUMENTS_MAX; n++) {
+      for (const name of localizedNames(`doc${n}Title`)) values[name] = text(body, name);
+      const title = localizedInput(body, `doc${n}Title`);
+      titles.push(localizedBlank(title) ? {} : { title });
+    }
+    while (titles.length > 0 && !titles[titles.length - 1]?.title) titles.pop();
+    for (const name of localizedNames('correctionReason')) values[name] = text(body, name);
+    const reason = localizedInput(body, 'correctionReason');
+    const input = { documents: titles, ...(localizedBlank(reason) ? {} : { correctionReason: reason }) };
+    const { errors } = await check(NoticeTranslationsDto, input, {}, (path) => {
+      const match = /^documents\.(\d+)\.title$/.exec(path);
+      return match ? `doc${Number(match[1]) + 1}Title` : path;
+    });
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.documentation.translate(user, id, input, ctx.locale),
+      refusals: { NOTICE_NOT_PUBLISHED: 'form', TRANSLATION_EXISTS: 'form', DOCUMENT_TITLES_NOT_UNIQUE: 'form', VALIDATION_FAILED: 'form' },
+      render: (state, status) => this.renderNotice(request, reply, user, id, null, undefined, status, undefined, state),
+      done: () => seeOther(reply, `/organizer/plans/${id}/notice?done=translations#notice-translations`),
     });
   }
 
@@ -302,10 +360,45 @@ export class OrganizerStepsController {
     done: unknown,
     form?: FormState,
     status = 200,
+    translations?: FormState,
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
-    this.pages.send(request, reply, ctx, outcomePage(ctx, { ...d, outcome: d.view.outcome as OutcomeView | null, form }), status);
+    const flash = done === 'translations' ? texts(ctx.locale).outcomes.translations.flash : d.flash;
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      outcomePage(ctx, { ...d, flash, outcome: d.view.outcome as OutcomeView | null, form, translations }),
+      status,
+    );
+  }
+
+  @FormPost('outcome/translations', { signIn: '/organizer/plans/:id/outcome#outcome-translations' })
+  async translateOutcome(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const values: Record<string, string> = {};
+    for (const name of [...localizedNames('summary'), ...localizedNames('correctionReason')]) values[name] = text(body, name);
+    const summary = localizedInput(body, 'summary');
+    const reason = localizedInput(body, 'correctionReason');
+    const input = {
+      ...(localizedBlank(summary) ? {} : { summary }),
+      ...(localizedBlank(reason) ? {} : { correctionReason: reason }),
+    };
+    const { errors } = await check(OutcomeTranslationsDto, input, {});
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.outcomes.translate(user, id, input, ctx.locale),
+      refusals: { OUTCOME_NOT_PUBLISHED: 'form', TRANSLATION_EXISTS: 'form', VALIDATION_FAILED: 'form' },
+      render: (state, status) => this.renderOutcome(request, reply, user, id, null, undefined, status, state),
+      done: () => seeOther(reply, `/organizer/plans/${id}/outcome?done=translations#outcome-translations`),
+    });
   }
 
   @FormPost('outcome', { signIn: '/organizer/plans/:id/outcome' })
@@ -318,15 +411,16 @@ export class OrganizerStepsController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const m = texts(ctx.locale).pages.organizer;
-    const values = readForm(body, ['decision', 'summary'] as const);
+    const values: Record<string, string> = readForm(body, ['decision', ...localizedNames('summary')] as const);
+    const summary = localizedInput(body, 'summary');
     const { value, errors } = await check(
       OutcomeDto,
-      { decision: values.decision, summary: values.summary.trim() },
+      { decision: values.decision, summary: localizedBlank(summary) ? '' : summary },
       { decision: m.decisionError, summary: m.outcomeSummaryError },
     );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.outcomes.publish(user, id, value),
+      action: () => this.outcomes.publish(user, id, value, ctx.locale),
       refusals: {
         UNANSWERED_REMARKS: 'form',
         STAGE2_NOT_CLOSED: 'form',

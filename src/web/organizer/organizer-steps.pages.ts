@@ -17,11 +17,11 @@ import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, radioGroup } from '../forms/fields';
 import type { FormState, Values } from '../forms/form';
-import { localizedField, localizedValues } from '../forms/localized-fields';
 import { LocalizedText } from '../../common/i18n/localized-text';
-import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { localizedLinesValues } from '../council/localized-lines';
 import { firstError } from '../forms/form';
+import { localizedField, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
+import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { laterCommitmentsForm, noticeCommitmentsSection, unfinishedCommitments, type CommitmentRow } from './notice-commitments';
 import { planHeading } from './organizer.pages';
 import { outcomeWaitsFor } from './council-check.pages';
@@ -37,12 +37,12 @@ export interface StepData {
 }
 
 function stepLayout(ctx: PageContext, m: Catalogue['pages']['organizer'], d: StepData, title: string, content: SafeHtml): SafeHtml {
-  const planTitle = LocalizedText.fromStored(d.view.title);
+  const [before, after = ''] = m.hearingFor.split('{plan}');
   const body = html`${planHeading(ctx, m, d.view, title, `/organizer/plans/${d.view.id}`)}
-<p>${m.hearingFor.split('{plan}')[0]}${localizedInline(planTitle, ctx.locale)}${m.hearingFor.split('{plan}')[1] ?? ''}</p>
+<p>${before}${localizedInline(d.view.title, ctx.locale)}${after}</p>
 ${flash(d.flash)}
 ${content}`;
-  return layout(ctx, { title: `${title}: ${localizedPlain(planTitle, ctx.locale)}`, body });
+  return layout(ctx, { title: `${title}: ${localizedPlain(d.view.title, ctx.locale)}`, body });
 }
 
 /** A labelled form: an <h2>, the refusal of the whole form, the CSRF field, the controls, the button. */
@@ -348,6 +348,61 @@ export interface NoticeData extends StepData {
   current: CommitmentView[];
   /** The form of later commitment versions after a refusal. */
   later?: FormState;
+  /** The translations form after a refusal. */
+  translations?: FormState;
+}
+
+/** The values of the notice's translations form: each title as doc<n>Title_<lang>, the reason as correctionReason_<lang>. */
+export function noticeTranslationValues(notice: NoticeView): Record<string, string> {
+  return Object.assign(
+    {},
+    ...notice.documents.map((x, i) => localizedValues(`doc${i + 1}Title`, x.title)),
+    localizedValues('correctionReason', notice.correctionReason),
+  ) as Record<string, string>;
+}
+
+/** Adding the languages the current notice's texts lack (not a correction: no version, no e-mail). */
+function noticeTranslationsForm(ctx: PageContext, d: NoticeData, notice: NoticeView): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tr = texts(ctx.locale).documentation.translations;
+  const f = d.translations;
+  const values = f?.values ?? noticeTranslationValues(notice);
+  const fields = notice.documents.map((_, i) =>
+    localizedField(ctx, {
+      base: `doc${i + 1}Title`,
+      legend: interpolate(m.documentLegend, { n: i + 1 }),
+      values,
+      errors: f?.errors,
+      maxlength: 500,
+      showMissing: true,
+    }),
+  );
+  return stepForm(
+    ctx,
+    {
+      id: 'notice-translations',
+      title: tr.formTitle,
+      action: `/organizer/plans/${d.view.id}/notice/translations`,
+      state: f,
+      button: tr.button,
+    },
+    html`<p class="hint">${tr.intro}</p>
+    ${fields}
+    ${
+      notice.correctionReason
+        ? localizedField(ctx, {
+            base: 'correctionReason',
+            legend: tr.reasonLegend,
+            values,
+            errors: f?.errors,
+            multiline: true,
+            rows: 3,
+            maxlength: 2000,
+            showMissing: true,
+          })
+        : ''
+    }`,
+  );
 }
 
 export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
@@ -357,7 +412,14 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   let content: SafeHtml;
   if (d.notice) {
     content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
-      <ul>${d.notice.documents.map((x) => html`<li>${x.title} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
+      <ul>${d.notice.documents.map((x) => html`<li>${localizedInline(x.title, ctx.locale)} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
+      ${missingTranslationsNote(ctx, [
+        ...d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
+        ...(d.notice.correctionReason
+          ? [{ label: texts(ctx.locale).documentation.translations.reasonLegend, text: d.notice.correctionReason }]
+          : []),
+      ])}
+      ${noticeTranslationsForm(ctx, d, d.notice)}
       ${
         d.view.outcome
           ? ''
@@ -365,7 +427,8 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
               ctx,
               d.view.id,
               d.current,
-              d.notice.documents.map((x) => x.title),
+              // a commitment names a document by any version of its title: the reader's
+              d.notice.documents.map((x) => localizedPlain(x.title, ctx.locale)),
               d.later,
             )
       }`;
@@ -378,6 +441,8 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
       'noticeNumber',
       ...Array.from({ length: DOCUMENT_ROWS }, (_, i) => ['Title', 'Url', 'Sha256'].map((k) => `doc${i + 1}${k}`)).flat(),
     ];
+    // the title is a fieldset of kk/ru/en: its error (on doc<n>Title) moves the focus to the Kazakh field
+    const focusField = (id: string | null) => (id && /^doc\d+Title$/.test(id) ? `${id}_kk` : id);
     const focus = firstError(f?.errors, order);
     const o = (id: string, label: string, hint?: string) => ({
       id,
@@ -389,7 +454,7 @@ export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
     const rows = Array.from({ length: DOCUMENT_ROWS }, (_, i) => i + 1).map((n) => {
       const k = (s: string) => `doc${n}${s}`;
       return html`<fieldset class="document"><legend>${interpolate(m.documentLegend, { n })}</legend>
-        ${field(o(k('Title'), m.docTitle), (a) => html`<input type="text" id="${k('Title')}" name="${k('Title')}" value="${v[k('Title')] ?? ''}" maxlength="500"${a}>`)}
+        ${localizedField(ctx, { base: k('Title'), legend: m.docTitle, values: v, errors: f?.errors, maxlength: 500, focus: focusField(focus) })}
         ${field(o(k('Url'), m.docUrl), (a) => html`<input type="url" id="${k('Url')}" name="${k('Url')}" value="${v[k('Url')] ?? ''}" maxlength="2000" inputmode="url"${a}>`)}
         ${field(o(k('Sha256'), m.docSha, m.docShaHint), (a) => html`<input type="text" id="${k('Sha256')}" name="${k('Sha256')}" value="${v[k('Sha256')] ?? ''}" maxlength="64" autocomplete="off" spellcheck="false"${a}>`)}
       </fieldset>`;
@@ -499,6 +564,45 @@ function responseTranslationForm(ctx: PageContext, d: RecommendationsData, recom
 export interface OutcomeData extends StepData {
   outcome: OutcomeView | null;
   form?: FormState;
+  /** The translations form after a refusal. */
+  translations?: FormState;
+}
+
+/** Adding the languages the current outcome's summary or reason lacks (not a correction: no version, no e-mail). */
+function outcomeTranslationsForm(ctx: PageContext, d: OutcomeData, outcome: OutcomeView): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const tr = texts(ctx.locale).outcomes.translations;
+  const f = d.translations;
+  const values = f?.values ?? {
+    ...localizedValues('summary', outcome.summary),
+    ...localizedValues('correctionReason', outcome.correctionReason),
+  };
+  return stepForm(
+    ctx,
+    {
+      id: 'outcome-translations',
+      title: tr.formTitle,
+      action: `/organizer/plans/${d.view.id}/outcome/translations`,
+      state: f,
+      button: tr.button,
+    },
+    html`<p class="hint">${tr.intro}</p>
+    ${localizedField(ctx, { base: 'summary', legend: m.outcomeSummary, values, errors: f?.errors, multiline: true, rows: 8, maxlength: 20000, showMissing: true })}
+    ${
+      outcome.correctionReason
+        ? localizedField(ctx, {
+            base: 'correctionReason',
+            legend: tr.reasonLegend,
+            values,
+            errors: f?.errors,
+            multiline: true,
+            rows: 3,
+            maxlength: 2000,
+            showMissing: true,
+          })
+        : ''
+    }`,
+  );
 }
 
 export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
@@ -510,8 +614,15 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   let content: SafeHtml;
   if (d.outcome) {
     content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
-      <p class="body">${d.outcome.summary}</p>
-      <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>`;
+      ${localizedBlock(d.outcome.summary, ctx.locale, 'p', 'body')}
+      ${missingTranslationsNote(ctx, [
+        { label: m.outcomeSummary, text: d.outcome.summary },
+        ...(d.outcome.correctionReason
+          ? [{ label: texts(ctx.locale).outcomes.translations.reasonLegend, text: d.outcome.correctionReason }]
+          : []),
+      ])}
+      <p><a href="/api/v1/plans/${v.id}/report">${m.report}</a></p>
+      ${outcomeTranslationsForm(ctx, d, d.outcome)}`;
   } else if (!v.stage2) {
     content = html`<p>${m.outcomeNoStage2}</p>`;
   } else if (new Date(v.stage2.closesAt).getTime() >= d.now.getTime()) {
@@ -535,10 +646,16 @@ ${stepForm(
     focus: focus === 'decision',
     choices: DECISIONS.map((x) => [x, m.decision[x]] as const),
   })}
-  ${field(
-    { id: 'summary', label: m.outcomeSummary, error: f?.errors.summary ?? null, focus: focus === 'summary' },
-    (a) => html`<textarea id="summary" name="summary" rows="8" maxlength="20000" required${a}>${f?.values.summary ?? ''}</textarea>`,
-  )}`,
+  ${localizedField(ctx, {
+    base: 'summary',
+    legend: m.outcomeSummary,
+    values: f?.values ?? {},
+    errors: f?.errors,
+    multiline: true,
+    rows: 8,
+    maxlength: 20000,
+    focus: focus === 'summary' ? 'summary_kk' : null,
+  })}`,
 )}`;
   }
   return stepLayout(ctx, m, d, m.outcomeTitle, content);

@@ -7,19 +7,40 @@ import { APP_CONFIG, AppConfig } from '../../config/config';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
 import { PLAN_STATUSES, PlanStatus } from '../../plans/plan-status';
-import { CreatePlanDto } from '../../plans/plans.dto';
+import { CreatePlanDto, PlanTranslationsDto, UpdatePlanDto } from '../../plans/plans.dto';
 import { PlansService } from '../../plans/plans.service';
 import { hearingDeadlineDate, stage1Window } from '../../procedure/deadlines';
-import { AnswerDto } from '../../remarks/remarks.dto';
 import { RemarksService } from '../../remarks/remarks.service';
-import { check, emptyForm, FormState, readForm } from '../forms/form';
+import { check, emptyForm, Errors, FormState, readForm, required, Values } from '../forms/form';
+import { localizedBlank, localizedInput, localizedInputs, localizedNames } from '../forms/localized-fields';
+import { answerBase, checkAnswerForm, translationErrors } from '../answer-fields';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
-import { newPlanPage, PLAN_FIELDS, PlanField, planHubPage, plansListPage, quarterOptions, queuePage, QueueData } from './organizer.pages';
+import {
+  editDraftPage,
+  newPlanPage,
+  PLAN_FIELDS,
+  PLAN_TEXTS,
+  planFormValues,
+  planHubPage,
+  plansListPage,
+  planTranslationsPage,
+  quarterOptions,
+  queuePage,
+  QueueData,
+} from './organizer.pages';
 import { OrganizerPagesRepository } from './organizer-pages.repository';
 import { organizerFlash, OrganizerView } from './organizer.view';
+
+/** After TRANSLATION_EXISTS: the message beside each field typed in a language the text already has. */
+export function translationExistsErrors(values: Values, languages: unknown, message: string): Errors {
+  const refused = Array.isArray(languages) ? (languages as string[]) : [];
+  const errors: Errors = {};
+  for (const base of PLAN_TEXTS) for (const lang of refused) if (values[`${base}_${lang}`]?.trim()) errors[`${base}_${lang}`] = message;
+  return errors;
+}
 
 /**
  * The organizer's plan items: the list by status, a new draft and its publication, and the queue of
@@ -58,7 +79,7 @@ export class OrganizerController {
 
   @Get('plans/new')
   async newPlan(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
-    await this.renderNewPlan(request, reply, this.pages.context(request), user, emptyForm(PLAN_FIELDS));
+    await this.renderNewPlan(request, reply, this.pages.context(request), user, { values: {}, errors: {} });
   }
 
   private async renderNewPlan(
@@ -66,11 +87,42 @@ export class OrganizerController {
     reply: FastifyReply,
     ctx: PageContext,
     user: AuthUser,
-    form: FormState<PlanField>,
+    form: FormState,
     status = 200,
   ): Promise<void> {
     const organization = await this.view.organization(user);
     this.pages.send(request, reply, ctx, newPlanPage(ctx, quarterOptions(this.clock.now(), organization.time_zone), form), status);
+  }
+
+  /** The plan form's values and its input for the API's DTOs (the texts as {kk, ru, en}). */
+  private readPlanForm(body: unknown) {
+    const values: Values = { ...readForm(body, PLAN_FIELDS) };
+    for (const base of PLAN_TEXTS) Object.assign(values, readForm(body, localizedNames(base)));
+    const amount = values.amount.replace(/[\s\u00a0\u202f]/g, '');
+    const deliveryPlace = localizedInput(body, 'deliveryPlace');
+    const input = {
+      title: localizedInput(body, 'title'),
+      description: localizedInput(body, 'description'),
+      subjectCode: values.subjectCode,
+      amount: /^\d{1,16}$/.test(amount) ? Number(amount) : values.amount,
+      method: values.method,
+      plannedQuarter: values.plannedQuarter || undefined,
+      deliveryPlace: localizedBlank(deliveryPlace) ? undefined : deliveryPlace,
+    };
+    return { values, input };
+  }
+
+  private planMessages(ctx: PageContext) {
+    const m = texts(ctx.locale).pages.organizer;
+    return {
+      title: m.titleError,
+      description: m.descriptionError,
+      subjectCode: m.subjectCodeError,
+      amount: m.amountError,
+      method: m.methodError,
+      plannedQuarter: m.quarterError,
+      deliveryPlace: m.deliveryPlaceError,
+    };
   }
 
   @FormPost('plans', { signIn: '/organizer/plans/new' })
@@ -81,29 +133,111 @@ export class OrganizerController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const m = texts(ctx.locale).pages.organizer;
-    const values = readForm(body, PLAN_FIELDS);
-    const amount = values.amount.replace(/[\s\u00a0\u202f]/g, '');
-    const input = {
-      ...values,
-      amount: /^\d{1,16}$/.test(amount) ? Number(amount) : values.amount,
-      plannedQuarter: values.plannedQuarter || undefined,
-      deliveryPlace: values.deliveryPlace || undefined,
-    };
-    const { value, errors } = await check(CreatePlanDto, input, {
-      title: m.titleError,
-      description: m.descriptionError,
-      subjectCode: m.subjectCodeError,
-      amount: m.amountError,
-      method: m.methodError,
-      plannedQuarter: m.quarterError,
-      deliveryPlace: m.deliveryPlaceError,
-    });
+    const { values, input } = this.readPlanForm(body);
+    const { value, errors } = await check(CreatePlanDto, input, this.planMessages(ctx));
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.plans.create(user, value),
+      action: () => this.plans.create(user, value, ctx.locale),
       render: (state, status) => this.renderNewPlan(request, reply, ctx, user, state, status),
       done: (created) => seeOther(reply, `/organizer/plans/${created.id}?done=created`),
+    });
+  }
+
+  @Get('plans/:id/edit')
+  async editDraft(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.renderEdit(request, reply, user, id, null);
+  }
+
+  /** The draft's form, prefilled from the draft (or with what was typed); a published plan goes back to its page. */
+  private async renderEdit(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    form: FormState | null,
+    status = 200,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale);
+    if (d.view.status !== 'draft') return seeOther(reply, `/organizer/plans/${id}`);
+    const quarters = quarterOptions(d.now, d.organization.time_zone);
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      editDraftPage(ctx, d.view, quarters, form ?? { values: planFormValues(d.view), errors: {} }),
+      status,
+    );
+  }
+
+  @FormPost('plans/:id/edit', { signIn: '/organizer/plans/:id/edit' })
+  async saveDraft(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const { values, input } = this.readPlanForm(body);
+    // The form always sends every field: an emptied delivery place removes it.
+    const { value, errors } = await check(UpdatePlanDto, { ...input, deliveryPlace: input.deliveryPlace ?? null }, this.planMessages(ctx));
+    Object.assign(errors, required(values, ['subjectCode', 'amount', 'method'], ctx.t.fieldRequired));
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.plans.update(user, id, { ...value, plannedQuarter: value.plannedQuarter ?? null }, ctx.locale),
+      refusals: { PLAN_NOT_DRAFT: 'form' },
+      render: (state, status) => this.renderEdit(request, reply, user, id, state, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}?done=saved`),
+    });
+  }
+
+  @Get('plans/:id/translations')
+  async translations(
+    @Param('id') id: string,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    await this.renderTranslations(request, reply, user, id, null);
+  }
+
+  private async renderTranslations(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    user: AuthUser,
+    id: string,
+    form: FormState | null,
+    status = 200,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const d = await this.view.step(user, id, ctx.locale);
+    this.pages.send(request, reply, ctx, planTranslationsPage(ctx, d.view, form ?? { values: planFormValues(d.view), errors: {} }), status);
+  }
+
+  @FormPost('plans/:id/translations', { signIn: '/organizer/plans/:id/translations' })
+  async saveTranslations(
+    @Param('id') id: string,
+    @Body() body: unknown,
+    @CurrentUser() user: AuthUser,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
+    const ctx = this.pages.context(request);
+    const { values } = this.readPlanForm(body);
+    const { value, errors } = await check(PlanTranslationsDto, localizedInputs(body, PLAN_TEXTS), this.planMessages(ctx));
+    const p = texts(ctx.locale).pages.planTexts;
+    await submit(ctx.locale, {
+      form: { values, errors },
+      action: () => this.plans.addTranslations(user, id, value, ctx.locale),
+      refusals: { TRANSLATION_EXISTS: (e) => translationExistsErrors(values, e.fields.languages, p.translationExists) },
+      render: (state, status) => this.renderTranslations(request, reply, user, id, state, status),
+      done: () => seeOther(reply, `/organizer/plans/${id}?done=translated`),
     });
   }
 
@@ -152,7 +286,7 @@ export class OrganizerController {
     await submit(this.pages.context(request).locale, {
       form: emptyForm(),
       action: () => this.plans.publish(user, id),
-      refusals: { PLAN_NOT_DRAFT: 'form' },
+      refusals: { PLAN_NOT_DRAFT: 'form', TRANSLATION_REQUIRED: 'form' },
       render: (state, status) => this.renderHub(request, reply, user, id, null, state.formError ?? null, status),
       done: () => seeOther(reply, `/organizer/plans/${id}?done=published`),
     });
@@ -208,12 +342,16 @@ export class OrganizerController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const after = typeof cursor === 'string' ? cursor : null;
-    const values = readForm(body, ['disposition', 'body'] as const);
-    const { value, errors } = await check(AnswerDto, values, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
+    const base = answerBase(remarkId);
+    const { values, errors, value } = await checkAnswerForm(body, base, { disposition: ctx.t.chooseDisposition, body: ctx.t.answerEmpty });
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition),
-      refusals: { ALREADY_ANSWERED: 'form', REMARK_NOT_FOUND: 'form' },
+      action: () => this.remarks.answer(user, remarkId, value.body, value.disposition, ctx.locale),
+      refusals: {
+        ALREADY_ANSWERED: 'form',
+        REMARK_NOT_FOUND: 'form',
+        TRANSLATION_REQUIRED: (error, message) => translationErrors(error, message, ctx.locale, { body: base }),
+      },
       render: (state, status) => this.renderQueue(request, reply, ctx, user, after, null, { remarkId, state }, status),
       done: () => seeOther(reply, `/organizer/remarks?done=answered${after ? `&cursor=${encodeURIComponent(after)}` : ''}`),
     });

@@ -5,21 +5,30 @@ import type { PlanView } from '../../plans/plan-view';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
 import { formatDate, formatDateTime, formatTenge } from '../format';
-import type { SafeHtml } from '../html';
+import type { HtmlValue, SafeHtml } from '../html';
 import { html } from '../html';
+import { localizedBlock, localizedInline, localizedPlain } from '../localized';
+import { localizedField, localizedFocus, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { csrfField } from '../forms/csrf';
-import { field, formAlert, flash } from '../forms/fields';
-import type { FormState } from '../forms/form';
-import { firstError } from '../forms/form';
+import { field, formAlert, flash, selectField } from '../forms/fields';
+import type { FormState, Values } from '../forms/form';
+import { firstError, hasErrors } from '../forms/form';
+import { answerBase, answerLanguageHint, answerTextField, languageName, remarkLang } from '../answer-fields';
 import type { KeysetPage } from '../keyset-page';
 import type { CalledFormalRow, FindingRow, OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 import { councilCheckSections } from './council-check.pages';
 
 /** Page bodies of /organizer, /organizer/plans/new, /organizer/plans/:id and /organizer/remarks. */
+
+/** A catalogue sentence with one `{name}` placeholder filled with markup (a localized text with its lang). */
+function withText(sentence: string, name: string, value: SafeHtml): SafeHtml {
+  const [before, after = ''] = sentence.split(`{${name}}`);
+  return html`${before}${value}${after}`;
+}
 
 /** Links to the organizer's three lists, the current one marked. */
 function organizerLinks(ctx: PageContext, m: Catalogue['pages']['organizer'], current: string): SafeHtml {
@@ -133,7 +142,7 @@ export function plansListPage(ctx: PageContext, d: PlansListData): SafeHtml {
   ];
   const body = html`
 <h1>${m.plansTitle}</h1>
-<p class="meta">${interpolate(m.myPlans, { org: d.organization.name })}</p>
+<p class="meta">${withText(m.myPlans, 'org', localizedInline(d.organization.name, locale))}</p>
 ${organizerLinks(ctx, m, '/organizer')}
 <nav class="filters" aria-label="${m.statusFilter}"><ul>${filters.map(
     ([s, label]) => html`<li><a href="${filterHref(s)}"${s === d.status ? html` aria-current="page"` : ''}>${label}</a></li>`,
@@ -144,7 +153,7 @@ ${
     : html`<ul class="cards">${d.plans.items.map((p) => {
         const status = planStatus(timestamps(p), d.now);
         return html`<li class="card">
-        <h2 class="card-title"><a href="/organizer/plans/${p.id}">${p.title}</a></h2>
+        <h2 class="card-title"><a href="/organizer/plans/${p.id}">${localizedInline(p.title, locale)}</a></h2>
         <p><span class="badge stage">${m.status[status]}</span> <span class="meta">${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</span></p>
         ${deadlineList(m, nextDeadlines(ctx, m, p, tz, d.now))}
         ${
@@ -169,25 +178,33 @@ export function quarterOptions(now: Date, tz: string): string[] {
   return [year, year + 1].flatMap((y) => [1, 2, 3, 4].map((q) => `${y}-Q${q}`));
 }
 
-export const PLAN_FIELDS = ['title', 'description', 'subjectCode', 'amount', 'method', 'plannedQuarter', 'deliveryPlace'] as const;
+/** The plan form's plain fields; its texts are localized (`title_kk`, `title_ru`, ... : PLAN_TEXTS). */
+export const PLAN_FIELDS = ['subjectCode', 'amount', 'method', 'plannedQuarter'] as const;
 export type PlanField = (typeof PLAN_FIELDS)[number];
+/** The plan's published texts, each a group of kk/ru/en fields. */
+export const PLAN_TEXTS = ['title', 'description', 'deliveryPlace'] as const;
+export type PlanText = (typeof PLAN_TEXTS)[number];
+/** Every field name of the plan form, in the order the focus goes to the first error. */
+const textFields = (base: PlanText) => [base, `${base}_kk`, `${base}_ru`, `${base}_en`];
+export const PLAN_FORM_FIELDS: readonly string[] = [
+  ...textFields('title'),
+  ...textFields('description'),
+  ...PLAN_FIELDS,
+  ...textFields('deliveryPlace'),
+];
 
-export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState<PlanField>): SafeHtml {
+/** The fields of a plan (new draft, or a draft's changes): Kazakh and Russian side by side, English folded. */
+function planFields(ctx: PageContext, quarters: string[], form: FormState): SafeHtml {
   const m = texts(ctx.locale).pages.organizer;
   const v = form.values;
   const e = form.errors;
-  const focus = firstError(e, PLAN_FIELDS);
+  const focus = localizedFocus(firstError(e, PLAN_FORM_FIELDS), PLAN_TEXTS);
   const o = (id: PlanField, label: string, hint?: string) => ({ id, label, hint: hint ?? null, error: e[id] ?? null, focus: focus === id });
   const quarterList = v.plannedQuarter && !quarters.includes(v.plannedQuarter) ? [v.plannedQuarter, ...quarters] : quarters;
-  const body = html`
-<h1>${m.createTitle}</h1>
-${organizerLinks(ctx, m, '/organizer/plans/new')}
-<p>${m.createIntro}</p>
-${Object.keys(e).length ? formAlert(ctx.t.formErrors) : ''}
-<form class="form" method="post" action="/organizer/plans" novalidate>
-  ${csrfField(ctx.csrf)}
-  ${field(o('title', m.title), (a) => html`<input type="text" id="title" name="title" value="${v.title ?? ''}" maxlength="500" required${a}>`)}
-  ${field(o('description', m.descriptionLabel, m.descriptionHint), (a) => html`<textarea id="description" name="description" rows="8" maxlength="20000" required${a}>${v.description ?? ''}</textarea>`)}
+  const texts_ = (base: PlanText, legend: string, extra: { multiline?: boolean; maxlength: number; hint?: string; rows?: number }) =>
+    localizedField(ctx, { base, legend, values: v, errors: e, focus, ...extra });
+  return html`${texts_('title', m.title, { maxlength: 500 })}
+  ${texts_('description', m.descriptionLabel, { multiline: true, rows: 8, maxlength: 20000, hint: m.descriptionHint })}
   ${field(o('subjectCode', m.subjectCode), (a) => html`<input type="text" id="subjectCode" name="subjectCode" value="${v.subjectCode ?? ''}" maxlength="64" required${a}>`)}
   ${field(o('amount', m.amount, m.amountHint), (a) => html`<input type="text" id="amount" name="amount" value="${v.amount ?? ''}" inputmode="numeric" maxlength="20" required${a}>`)}
   ${field(
@@ -204,10 +221,85 @@ ${Object.keys(e).length ? formAlert(ctx.t.formErrors) : ''}
       ${quarterList.map((q) => html`<option value="${q}"${v.plannedQuarter === q ? html` selected` : ''}>${q}</option>`)}
     </select>`,
   )}
-  ${field(o('deliveryPlace', m.deliveryPlace), (a) => html`<input type="text" id="deliveryPlace" name="deliveryPlace" value="${v.deliveryPlace ?? ''}" maxlength="500"${a}>`)}
+  ${texts_('deliveryPlace', m.deliveryPlace, { maxlength: 500 })}`;
+}
+
+export function newPlanPage(ctx: PageContext, quarters: string[], form: FormState): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const body = html`
+<h1>${m.createTitle}</h1>
+${organizerLinks(ctx, m, '/organizer/plans/new')}
+<p>${m.createIntro}</p>
+${hasErrors(form.errors) ? formAlert(ctx.t.formErrors) : ''}
+<form class="form" method="post" action="/organizer/plans" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${planFields(ctx, quarters, form)}
   <div><button type="submit">${m.saveDraft}</button></div>
 </form>`;
   return layout(ctx, { title: m.createTitle, body });
+}
+
+/** A draft's form: every field may change until publication. */
+export function editDraftPage(ctx: PageContext, view: PlanView, quarters: string[], form: FormState): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const p = texts(ctx.locale).pages.planTexts;
+  const body = html`
+${planHeading(ctx, m, view, p.editTitle, `/organizer/plans/${view.id}`)}
+<p class="meta">${localizedInline(view.title, ctx.locale)}</p>
+<p>${p.editIntro}</p>
+${hasErrors(form.errors) || form.formError ? formAlert(form.formError ?? ctx.t.formErrors) : ''}
+<form class="form" method="post" action="/organizer/plans/${view.id}/edit" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${planFields(ctx, quarters, form)}
+  <div><button type="submit">${p.saveChanges}</button></div>
+</form>`;
+  return layout(ctx, { title: p.editTitle, body });
+}
+
+/** The form values of a stored plan, to prefill the draft form. */
+export function planFormValues(view: PlanView): Values {
+  return {
+    ...localizedValues('title', view.title),
+    ...localizedValues('description', view.description),
+    ...localizedValues('deliveryPlace', view.deliveryPlace),
+    subjectCode: view.subjectCode,
+    amount: String(view.amount),
+    method: view.method,
+    plannedQuarter: view.plannedQuarter ?? '',
+  };
+}
+
+/** Adding the translations a plan's texts lack (after publication too): only empty languages are filled. */
+export function planTranslationsPage(ctx: PageContext, view: PlanView, form: FormState): SafeHtml {
+  const m = texts(ctx.locale).pages.organizer;
+  const p = texts(ctx.locale).pages.planTexts;
+  const e = form.errors;
+  const focus = localizedFocus(firstError(e, PLAN_FORM_FIELDS), PLAN_TEXTS);
+  const stored = { title: view.title, description: view.description, deliveryPlace: view.deliveryPlace };
+  const complete = PLAN_TEXTS.every((base) => (stored[base] ? stored[base].missing().length === 0 : base === 'deliveryPlace'));
+  const group = (base: PlanText, legend: string, extra: { multiline?: boolean; rows?: number; maxlength: number }) =>
+    localizedField(ctx, { base, legend, values: form.values, errors: e, focus, showMissing: true, ...extra });
+  const body = html`
+${planHeading(ctx, m, view, p.translationsTitle, `/organizer/plans/${view.id}`)}
+<p class="meta">${localizedInline(view.title, ctx.locale)}</p>
+<p>${p.translationsIntro}</p>
+${
+  complete
+    ? html`<p>${p.nothingMissing}</p>`
+    : missingTranslationsNote(ctx, [
+        { label: m.title, text: view.title },
+        { label: m.descriptionLabel, text: view.description },
+      ])
+}
+${hasErrors(e) || form.formError ? formAlert(form.formError ?? ctx.t.formErrors) : ''}
+<form class="form" method="post" action="/organizer/plans/${view.id}/translations" novalidate>
+  ${csrfField(ctx.csrf)}
+  ${group('title', m.title, { maxlength: 500 })}
+  ${group('description', m.descriptionLabel, { multiline: true, rows: 8, maxlength: 20000 })}
+  ${group('deliveryPlace', m.deliveryPlace, { maxlength: 500 })}
+  <div><button type="submit">${p.translationsButton}</button></div>
+</form>`;
+  return layout(ctx, { title: p.translationsTitle, body });
 }
 
 export interface PlanHubData {
@@ -221,7 +313,7 @@ export interface PlanHubData {
 }
 
 /** The plan's heading block shared by its pages: link back, the one <h1>, the status. */
-export function planHeading(ctx: PageContext, m: Catalogue['pages']['organizer'], view: PlanView, h1: string, back: string): SafeHtml {
+export function planHeading(ctx: PageContext, m: Catalogue['pages']['organizer'], view: PlanView, h1: HtmlValue, back: string): SafeHtml {
   return html`<p class="meta"><a href="${back}">${back === '/organizer' ? m.plansTitle : m.backToPlan}</a></p>
 <h1>${h1}</h1>
 <p><span class="badge stage">${m.status[view.status]}</span>${view.publishedAt ? html` <a href="/plans/${view.id}">${m.publicPage}</a>` : ''}</p>`;
@@ -236,15 +328,24 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const base = `/organizer/plans/${v.id}`;
   const unanswered = v.counts.remarks - v.counts.answered;
   const recs = (v.review as ReviewView | null)?.recommendations ?? [];
+  const p = texts(locale).pages.planTexts;
+  const planTexts = [
+    { label: m.title, text: v.title },
+    { label: m.descriptionLabel, text: v.description },
+  ];
+  const missing = planTexts.some(({ text }) => text.missing().length > 0);
+  const missingNote = missingTranslationsNote(ctx, planTexts);
   const step = (title: string, href: string, state: string) =>
     html`<li><a href="${href}">${title}</a> <span class="meta">${state}</span></li>`;
   const body = html`
-${planHeading(ctx, m, v, v.title, '/organizer')}
+${planHeading(ctx, m, v, localizedInline(v.title, locale), '/organizer')}
 ${flash(d.flash)}
 ${formAlert(d.formError)}
 ${
   d.preview
-    ? html`<section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
+    ? html`<p><a href="${base}/edit">${p.changeDraft}</a></p>
+      <section aria-labelledby="publish-heading"><h2 id="publish-heading">${m.publishTitle}</h2>
+      ${missing ? html`${missingNote}<p><a href="${base}/edit">${p.publishNeedsTranslations}</a></p>` : ''}
       <form class="form" method="post" action="${base}/publish">
         ${csrfField(ctx.csrf)}
         <p id="publish-window">${interpolate(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
@@ -259,11 +360,12 @@ ${
   <dt>${t.method}</dt><dd>${t.methods[v.method] ?? v.method}</dd>
   <dt>${t.subjectCode}</dt><dd>${v.subjectCode}</dd>
   ${v.plannedQuarter ? html`<dt>${t.plannedQuarter}</dt><dd>${v.plannedQuarter}</dd>` : ''}
-  ${v.deliveryPlace ? html`<dt>${t.deliveryPlace}</dt><dd>${v.deliveryPlace}</dd>` : ''}
+  ${v.deliveryPlace ? html`<dt>${t.deliveryPlace}</dt>${localizedBlock(v.deliveryPlace, locale, 'dd')}` : ''}
   ${v.stage1 ? html`<dt>${t.stage1}</dt><dd>${dt(v.stage1.opensAt)} — ${dt(v.stage1.closesAt)}</dd>` : ''}
   ${v.stage2 ? html`<dt>${t.stage2}</dt><dd>${dt(v.stage2.opensAt)} — ${dt(v.stage2.closesAt)}</dd>` : ''}
 </dl>
-<p class="description">${v.description}</p>
+${localizedBlock(v.description, locale, 'p', 'description')}
+${v.publishedAt ? html`${missing ? missingNote : ''}<p><a href="${base}/translations">${p.addTranslations}</a></p>` : ''}
 ${
   v.publishedAt
     ? html`<h2>${m.steps}</h2>
@@ -276,7 +378,7 @@ ${
     </ol>`
     : ''
 }`;
-  return layout(ctx, { title: v.title, body });
+  return layout(ctx, { title: localizedPlain(v.title, locale), body });
 }
 
 export interface QueueData {
@@ -292,30 +394,16 @@ export interface QueueData {
   calledFormal: CalledFormalRow[];
 }
 
+/** The answer form of a queued remark: the disposition, and the text in Kazakh and Russian starting in the remark's language. */
 function queueAnswerForm(ctx: PageContext, r: QueueRemarkRow, cursor: string | null, form: QueueData['form']): SafeHtml {
   const { t } = ctx;
   const state = form?.remarkId === r.id ? form.state : undefined;
-  const v = state?.values ?? {};
-  const focus = firstError(state?.errors, ['disposition', 'body']);
-  const id = (name: string) => `${name}-${r.id}`;
-  const o = (name: string, label: string, hint?: string) => ({
-    id: id(name),
-    label,
-    hint: hint ?? null,
-    error: state?.errors[name] ?? null,
-    focus: focus === name,
-  });
+  const dErr = state?.errors.disposition ?? null;
   return html`<form class="form" method="post" action="/organizer/remarks/${r.id}/answer${cursor ? `?cursor=${encodeURIComponent(cursor)}` : ''}" novalidate>
   ${csrfField(ctx.csrf)}
   ${formAlert(state?.formError)}
-  ${field(
-    o('disposition', t.dispositionLabel),
-    (a) => html`<select id="${id('disposition')}" name="disposition" required${a}>
-      <option value="">—</option>
-      ${DISPOSITIONS.map((x) => html`<option value="${x}"${v.disposition === x ? html` selected` : ''}>${t.disposition[x]}</option>`)}
-    </select>`,
-  )}
-  ${field(o('body', t.answerLabel, t.answerHint), (a) => html`<textarea id="${id('body')}" name="body" rows="5" maxlength="10000" required${a}>${v.body ?? ''}</textarea>`)}
+  ${selectField({ id: `disposition-${r.id}`, name: 'disposition', errorId: `disposition-${r.id}-error`, label: t.dispositionLabel, error: dErr, focus: !!dErr, required: true, placeholder: '—', value: state?.values.disposition ?? '', choices: DISPOSITIONS.map((x) => [x, t.disposition[x]] as const) })}
+  ${answerTextField(ctx, { base: answerBase(r.id), remarkLanguage: r.language, legend: t.answerLabel, hint: `${t.answerHint} ${answerLanguageHint(ctx, r.language)}`, values: state?.values ?? {}, errors: state?.errors, focusErrors: !dErr, maxlength: 10000 })}
   <div><button type="submit">${t.answerSubmit}</button></div>
 </form>`;
 }
@@ -337,10 +425,11 @@ ${
         const overdue = r.answer_due_at.getTime() < d.now.getTime();
         const due = formatDateTime(r.answer_due_at, tz, locale);
         return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
-        <h2 class="card-title">${interpolate(m.remarkOn, { plan: r.plan_title, stage: r.stage === 2 ? t.stage2 : t.stage1 })}</h2>
+        <h2 class="card-title">${withText(interpolate(m.remarkOn, { stage: r.stage === 2 ? t.stage2 : t.stage1 }), 'plan', localizedInline(r.plan_title, locale))}</h2>
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
-        <p class="body">${r.body}</p>
+        <p class="meta remark-language"><span class="badge lang">${texts(locale).remarks.languages.queueLanguage({ language: languageName(r.language, locale) })}</span></p>
+        <p class="body"${remarkLang(r.language)}>${r.body}</p>
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}
       </li>`;

@@ -1,3 +1,4 @@
+import { LocalizedText } from '../../common/i18n/localized-text';
 import { pageContext } from '../layout';
 import { lines, messagesFor } from '../forms/form';
 import { texts } from '../../common/i18n/catalogue';
@@ -7,7 +8,7 @@ import type { OrganizerPlanRow } from './organizer-pages.repository';
 const TZ = 'Asia/Almaty';
 const row = (over: Partial<OrganizerPlanRow>): OrganizerPlanRow => ({
   id: '00000000-0000-4000-8000-000000000001',
-  title: 'Plan',
+  title: LocalizedText.single('Plan', 'en')!,
   amount: '1',
   method: 'auction',
   cursor_at: '2027-03-01T05:00:00.000000Z',

@@ -26,6 +26,8 @@ const FLASH: Record<string, keyof Catalogue['pages']['organizer']> = {
 
 export function organizerFlash(locale: Locale, done: unknown): string | null {
   if (done === 'corrected') return texts(locale).councilCheck.organizer.correctedFlash;
+  if (done === 'saved') return texts(locale).pages.planTexts.draftSaved;
+  if (done === 'translated') return texts(locale).pages.planTexts.translationsSaved;
   return typeof done === 'string' && FLASH[done] ? (texts(locale).pages.organizer[FLASH[done]] as string) : null;
 }
 

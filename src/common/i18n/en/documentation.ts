@@ -10,4 +10,14 @@ export const documentation = {
     text: 'The organizer has published a correction of the procurement notice and documentation. The earlier version stays public.',
     reasonHeading: 'Reason for the correction',
   },
+  translations: {
+    tooManyDocuments: 'documents: the notice has fewer documents than given',
+    noReason: 'correctionReason: this version of the notice is not a correction',
+    formTitle: 'Translations of the notice',
+    intro:
+      'Add the languages a document title or the reason for the correction still lacks. A translation is not a correction: no new version, nobody is e-mailed. A version already published stays as it is.',
+    reasonLegend: 'Reason for the correction',
+    button: 'Add the translations',
+    flash: 'The translations are added to the notice.',
+  },
 };

@@ -69,7 +69,7 @@ export const errors = {
     FORMAL_ANSWERS_INVALID: 'Only answered remarks of this plan can be named as formal answers.',
     REVIEW_OPEN: 'The council review is still open: the outcome waits until the chair closes it or its period ends.',
     FORMAL_ANSWERS_UNCORRECTED: '{count} answer(s) the council found formal still need a corrected answer.',
-    DOCUMENT_TITLES_NOT_UNIQUE: 'Each document of the notice needs its own title.',
+    DOCUMENT_TITLES_NOT_UNIQUE: 'Each document of the notice needs its own title in each language.',
     COMMITMENTS_INCOMPLETE: '{count} commitment(s) are not accounted for: say where the documentation keeps each one, or why it does not.',
     COMMITMENT_INVALID: 'This is not a commitment of the plan, or it names a document the notice does not have: {detail}',
     NOT_A_COMMITMENT: 'The answer to this remark made no commitment.',

@@ -18,4 +18,13 @@ export const outcomes = {
       `The organizer has corrected the outcome; the earlier version stays public. The decision now: ${p.decision}.`,
     reasonHeading: 'Reason for the correction',
   },
+  translations: {
+    noReason: 'correctionReason: this version of the outcome is not a correction',
+    formTitle: 'Translations of the outcome',
+    intro:
+      'Add the languages the summary or the reason for the correction still lacks. A translation is not a correction: no new version, nobody is e-mailed. A version already published stays as it is.',
+    reasonLegend: 'Reason for the correction',
+    button: 'Add the translations',
+    flash: 'The translations are added to the outcome.',
+  },
 };
