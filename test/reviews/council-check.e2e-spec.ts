@@ -207,6 +207,7 @@ describe("the council's check of formal answers", () => {
     await t.http
       .post(`/api/v1/remarks/${b.id}/answer/corrections`)
       .set(organizer())
+      .set('Content-Language', 'ru') // the remark is in Russian: its answer must include Russian
       .send({ body: 'Срок поставки продлён до 60 дней, см. п. 4 спецификации.', disposition: 'accepted', reason: 'Council finding' })
       .expect(201);
     const corrected = (await t.http.get(url).expect(200)).body.review.formalAnswers.find((f: { remarkId: string }) => f.remarkId === b.id);
