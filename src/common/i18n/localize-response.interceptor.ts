@@ -12,7 +12,7 @@ export class LocalizeResponseInterceptor implements NestInterceptor {
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
-    const reader = requestLocale(request as never, this.fallback);
+    const reader = requestLocale(request, this.fallback);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (!reply.hasHeader('content-language')) reply.header('content-language', reader);
     return next.handle().pipe(map((body: unknown) => localizeResponse(body, reader)));

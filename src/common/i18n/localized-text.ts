@@ -62,7 +62,7 @@ export class LocalizedText {
     if (typeof value === 'string') return LocalizedText.single(value, legacyLang);
     if (typeof value === 'object') {
       const record = value as Record<string, unknown>;
-      const part = (lang: Locale) => (typeof record[lang] === 'string' ? (record[lang] as string) : null);
+      const part = (lang: Locale) => (typeof record[lang] === 'string' ? record[lang] : null);
       return LocalizedText.of({ kk: part('kk'), ru: part('ru'), en: part('en') });
     }
     return null;
