@@ -15,32 +15,10 @@ import {
   ValidateNested,
 } from 'class-validator';
 import type { LocalizedInput } from '../common/i18n/localized-text';
-import { IsLocalizedText, LocalizedTextField } from '../common/i18n/localized-text.validation';
+import { IsLocalizedText, LocalizedTextField, localizedListSchema } from '../common/i18n/localized-text.validation';
 
 /** A blank optional text is no text (the forms send an empty room). */
 const blankIsAbsent = Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() === '' ? undefined : value));
-
-/** The OpenAPI schema of a list of published texts, each a string or {kk?, ru?, en?}. */
-function localizedList(max: number, description: string) {
-  return {
-    type: 'array' as const,
-    description: `${description} Each item a string in the language of Content-Language (else the sender's), or {kk?, ru?, en?}; each version at most ${max} characters.`,
-    items: {
-      oneOf: [
-        { type: 'string', maxLength: max },
-        {
-          type: 'object',
-          properties: {
-            kk: { type: 'string', nullable: true },
-            ru: { type: 'string', nullable: true },
-            en: { type: 'string', nullable: true },
-          },
-          additionalProperties: false,
-        },
-      ],
-    },
-  };
-}
 
 export class ScheduleHearingDto {
   /** ISO 8601 with offset, e.g. 2027-03-25T10:00:00+05:00 */
@@ -87,13 +65,13 @@ export class ProtocolDto {
   @Min(0)
   attendeesCount: number;
 
-  @ApiProperty(localizedList(500, 'Who spoke, one item each.'))
+  @ApiProperty(localizedListSchema(500, 'Who spoke, one item each.'))
   @IsArray()
   @ArrayMaxSize(500)
   @IsLocalizedText(500, { each: true })
   speakers: LocalizedInput[];
 
-  @ApiPropertyOptional(localizedList(10000, 'Positions voiced at the hearing.'))
+  @ApiPropertyOptional(localizedListSchema(10000, 'Positions voiced at the hearing.'))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -110,7 +88,7 @@ export class ProtocolDto {
   @LocalizedTextField(50000)
   summary: LocalizedInput;
 
-  @ApiProperty(localizedList(10000, 'The decisions taken.'))
+  @ApiProperty(localizedListSchema(10000, 'The decisions taken.'))
   @IsArray()
   @ArrayMaxSize(500)
   @IsLocalizedText(10000, { each: true })
@@ -134,13 +112,13 @@ export class ProtocolTranslationsDto {
   @LocalizedTextField(50000, { required: false })
   summary?: LocalizedInput;
 
-  @ApiPropertyOptional(localizedList(500, 'Speakers by index; null skips an item.'))
+  @ApiPropertyOptional(localizedListSchema(500, 'Speakers by index; null skips an item.', { nullableItems: true }))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
   speakers?: ListTranslation[];
 
-  @ApiPropertyOptional(localizedList(10000, 'Positions by index; null skips an item.'))
+  @ApiPropertyOptional(localizedListSchema(10000, 'Positions by index; null skips an item.', { nullableItems: true }))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)
@@ -152,7 +130,7 @@ export class ProtocolTranslationsDto {
   @ArrayMaxSize(500)
   questions?: ({ question?: ListTranslation; answer?: ListTranslation } | null)[];
 
-  @ApiPropertyOptional(localizedList(10000, 'Decisions by index; null skips an item.'))
+  @ApiPropertyOptional(localizedListSchema(10000, 'Decisions by index; null skips an item.', { nullableItems: true }))
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(500)

@@ -1,23 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, IsOptional, IsString, MaxLength } from 'class-validator';
 import type { LocalizedInput } from '../common/i18n/localized-text';
-import { IsLocalizedText, LocalizedTextField } from '../common/i18n/localized-text.validation';
+import { IsLocalizedText, LocalizedTextField, localizedTextSchema } from '../common/i18n/localized-text.validation';
 import { POSITIONS, PositionKind } from './review-position.entity';
 
-const LOCALIZED_ITEM = {
-  oneOf: [
-    { type: 'string', maxLength: 10000 },
-    {
-      type: 'object',
-      properties: {
-        kk: { type: 'string', nullable: true },
-        ru: { type: 'string', nullable: true },
-        en: { type: 'string', nullable: true },
-      },
-      additionalProperties: false,
-    },
-  ],
-};
+const LOCALIZED_ITEM = localizedTextSchema(10000);
 
 /** How many answers one position may name formal. */
 export const FORMAL_ANSWERS_MAX = 500;

@@ -41,6 +41,26 @@ export function IsLocalizedText(max: number, options?: ValidationOptions): Prope
   };
 }
 
+/** The OpenAPI schema of one published text: a string, or `{kk?, ru?, en?}`, each version at most `max`. */
+export function localizedTextSchema(max: number) {
+  const version = { type: 'string' as const, maxLength: max, nullable: true };
+  return {
+    oneOf: [
+      { type: 'string' as const, maxLength: max },
+      { type: 'object' as const, properties: { kk: version, ru: version, en: version }, additionalProperties: false },
+    ],
+  };
+}
+
+/** The OpenAPI schema of a list of published texts (protocol speakers, decisions, recommendations). */
+export function localizedListSchema(max: number, description: string, options: { nullableItems?: boolean } = {}) {
+  return {
+    type: 'array' as const,
+    description: `${description} Each item a string in the language of Content-Language (else the sender's), or {kk?, ru?, en?}; each version at most ${max} characters.`,
+    items: { ...localizedTextSchema(max), ...(options.nullableItems ? { nullable: true } : {}) },
+  };
+}
+
 /**
  * The OpenAPI description and the validation of a published text in a request body: a string in the
  * request's language (Content-Language, else the sender's) or `{kk?, ru?, en?}`, each version at most `max`.
@@ -51,18 +71,7 @@ export function LocalizedTextField(max: number, options: { required?: boolean; d
     ApiProperty({
       required,
       description: `${options.description ? `${options.description} ` : ''}A string in the language of Content-Language (else the sender's account language), or {kk?, ru?, en?}; each version at most ${max} characters.`,
-      oneOf: [
-        { type: 'string', maxLength: max },
-        {
-          type: 'object',
-          properties: {
-            kk: { type: 'string', maxLength: max, nullable: true },
-            ru: { type: 'string', maxLength: max, nullable: true },
-            en: { type: 'string', maxLength: max, nullable: true },
-          },
-          additionalProperties: false,
-        },
-      ],
+      ...localizedTextSchema(max),
     }),
     IsLocalizedText(max),
   );
