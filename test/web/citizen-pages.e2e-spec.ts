@@ -302,6 +302,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
           authorId: userId,
           stage: 1 as const,
           body: `Old remark ${String(i).padStart(2, '0')}`,
+          language: 'en',
           // two pairs share a timestamp: the id decides
           createdAt: new Date(base + Math.floor(i / 2) * 60_000),
           idempotencyKey: null,
