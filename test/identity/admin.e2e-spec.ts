@@ -59,6 +59,8 @@ describe('identity: administration of councils, organizations and staff; start-u
       address: body.address,
       timeZone: 'Asia/Almaty',
       councilId: council.body.id,
+      // the name and address were sent as strings by an English-speaking administrator
+      i18n: { name: { kk: null, ru: null, en: body.name }, address: { kk: null, ru: null, en: body.address } },
     });
     expect((await t.http.get('/api/v1/admin/organizations').set(admin.auth).expect(200)).body).toContainEqual(
       expect.objectContaining({ id: created.body.id }),

@@ -6,7 +6,7 @@ import { RateLimiter } from '../../src/identity/rate-limiter';
 import { LOW_VISION } from '../../src/web/layout';
 import { createPlan, createWorld } from '../reviews/fixtures';
 import type { CreatedUser } from '../support/factories';
-import { createUser, PASSWORD } from '../support/factories';
+import { PASSWORD, createUser, newPlanBody } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -240,19 +240,7 @@ describe('HTTP hardening (issue 13)', () => {
     const json = { 'Content-Type': 'application/json' };
 
     it('on POSTs that take none: publish, follow, sign-out', async () => {
-      const created = await t.http
-        .post(`${API}/plans`)
-        .set(organizer.auth)
-        .send({
-          title: 'Ремонт школы №12',
-          description: 'Капитальный ремонт кровли школы',
-          subjectCode: '454000.000.000000',
-          amount: 125000000,
-          method: 'open_tender',
-          plannedQuarter: '2027-Q2',
-          deliveryPlace: 'Almaty',
-        })
-        .expect(201);
+      const created = await t.http.post(`${API}/plans`).set(organizer.auth).send(newPlanBody()).expect(201);
       const published = await t.http.post(`${API}/plans/${created.body.id}/publish`).set(organizer.auth).set(json);
       expect([published.status, published.body.error]).toEqual([200, undefined]);
       const followed = await t.http.post(`${API}/plans/${planId}/follow`).set(citizen.auth).set(json);

@@ -48,7 +48,7 @@ describe('page forms follow the API’s rules', () => {
     const remark = await t.http
       .post(`/api/v1/plans/${w.stage1Id}/remarks`)
       .set(citizen.auth)
-      .send({ body: 'Is the price per portion realistic?' })
+      .send({ body: 'Is the price per portion realistic?', language: 'en' })
       .expect(201);
     const organizer = w.organizers.akimat;
     const short = await t.http
@@ -65,14 +65,17 @@ describe('page forms follow the API’s rules', () => {
       .set('cookie', cookie(organizer.token))
       .set('accept-language', 'en')
       .type('form')
-      .send({ _csrf: csrfOf(page.text), disposition: 'rejected', body: '  Too short, sorry  ' });
+      .send({ _csrf: csrfOf(page.text), disposition: 'rejected', [`answer-${remark.body.id}_ru`]: '  Too short, sorry  ' });
     expect(form.status).toBe(400);
-    expect(form.text).toContain(`id="answer-error-${remark.body.id}">Write a reasoned answer (at least 20 characters).`);
+    expect(form.text).toContain(`id="answer-${remark.body.id}-error">Write a reasoned answer (at least 20 characters).`);
 
     await t.http
       .post(`/api/v1/remarks/${remark.body.id}/answer`)
       .set(organizer.auth)
-      .send({ body: 'The price follows the 2027 market survey.', disposition: 'explained' })
+      .send({
+        body: { ru: 'Цена следует обзору рынка 2027 года.', en: 'The price follows the 2027 market survey.' },
+        disposition: 'explained',
+      })
       .expect(201);
   });
 

@@ -58,6 +58,7 @@ describe('plan page: protocol, council review, notice and outcome', () => {
     await t.http
       .post(`/api/v1/plans/${stage2.id}/notice/corrections`)
       .set('Authorization', `Bearer ${token}`)
+      .set('Content-Language', 'en') // the texts below are English, whatever the organizer's account language
       .send({
         noticeNumber: 'N-2027-77',
         documents: [{ title: 'Specification, 2nd edition', url: 'https://example.kz/spec-2.pdf', sha256: 'a'.repeat(64) }],
@@ -69,6 +70,6 @@ describe('plan page: protocol, council review, notice and outcome', () => {
     expect(html).toContain('Reason for the correction: Wrong file attached');
     expect(html).toContain('Specification, 2nd edition');
     expect(html).toContain('<summary>Earlier versions (1)</summary>');
-    expect(html).toContain('Техническая спецификация');
+    expect(html).toContain('Technical specification'); // the earlier version's title, in the reader's language
   });
 });
