@@ -28,7 +28,7 @@ const API = '/api/v1';
 const START = '2027-03-01T10:00:00+05:00';
 
 type Who = 'anon' | SignedInRole;
-type Method = 'GET' | 'POST' | 'PUT' | 'DELETE';
+type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
 interface Endpoint {
   method: Method;
@@ -648,6 +648,84 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       body: () => ({ decision: 'amend', summary: 'Amending', reason: 'Changed' }),
     },
     { method: 'GET', path: `${API}/plans/{id}/report`, as: 'anon', params: { id: id('protocol') }, query: ['format'] },
+    // Two state languages (issue 15): a draft's edit and the translations of published texts.
+    {
+      method: 'PATCH',
+      path: `${API}/plans/{id}`,
+      as: 'organizer',
+      params: { id: id('draft') },
+      body: () => ({ title: { kk: 'Мектеп', ru: 'Школа' }, amount: 5 }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/translations`,
+      as: 'organizer',
+      params: { id: id('open') },
+      body: () => ({ title: { en: 'School' }, description: { en: 'A school' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/admin/councils/{id}/translations`,
+      as: 'admin',
+      params: { id: id('council') },
+      body: () => ({ name: { kk: 'Кеңес', en: 'Council' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/admin/organizations/{id}/translations`,
+      as: 'admin',
+      params: { id: id('organization') },
+      body: () => ({ name: { en: 'Akimat' }, address: { en: 'Almaty' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/remarks/{id}/answer/translations`,
+      as: 'organizer',
+      params: { id: id('remark') },
+      body: () => ({ body: { en: 'The answer in English, long enough.' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/hearing/translations`,
+      as: 'organizer',
+      params: { id: id('closed') },
+      body: () => ({ room: { en: 'Hall 2' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/hearing/protocol/translations`,
+      as: 'organizer',
+      params: { id: id('protocol') },
+      body: () => ({ summary: { en: 'Discussed' }, speakers: [{ en: 'A speaker' }], decisions: [null] }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/review/positions/mine/translations`,
+      as: 'chair',
+      params: { id: id('protocol') },
+      body: () => ({ text: { en: 'Too expensive' }, recommendations: [{ en: 'Lower the price' }] }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/recommendations/{id}/response/translations`,
+      as: 'organizer',
+      params: { id: id('recommendation') },
+      body: () => ({ text: { en: 'Two lots' } }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/notice/translations`,
+      as: 'organizer',
+      params: { id: id('protocol') },
+      body: () => ({ documents: [{ title: { en: 'Specification' } }] }),
+    },
+    {
+      method: 'PUT',
+      path: `${API}/plans/{id}/outcome/translations`,
+      as: 'organizer',
+      params: { id: id('protocol') },
+      body: () => ({ summary: { en: 'Proceeding' } }),
+    },
     { method: 'GET', path: `${API}/statistics`, as: 'anon' },
     { method: 'GET', path: `${API}/statistics/organizations/{id}`, as: 'anon', params: { id: id('organization') } },
   ];
@@ -660,7 +738,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
   }
 
   async function send(req: Sent) {
-    let r = t.http[req.method.toLowerCase() as 'get' | 'post' | 'put' | 'delete'](req.url);
+    let r = t.http[req.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](req.url);
     for (const [k, v] of Object.entries(req.headers)) r = r.set(k, v);
     if (req.body !== undefined) r = r.send(req.body);
     return r;
