@@ -72,7 +72,7 @@ export class UpdatePlanDto {
   @IsIn(PROCUREMENT_METHODS)
   method?: ProcurementMethod;
 
-  @ApiPropertyOptional({ example: '2027-Q2', nullable: true })
+  @ApiPropertyOptional({ type: 'string', example: '2027-Q2', nullable: true, description: 'Null removes it.' })
   @IsOptional()
   @Matches(/^\d{4}-Q[1-4]$/)
   plannedQuarter?: string | null;

@@ -66,7 +66,11 @@ export class PositionTranslationsDto {
   @LocalizedTextField(10000, { required: false })
   text?: LocalizedInput;
 
-  @ApiPropertyOptional({ type: 'array', items: { ...LOCALIZED_ITEM, nullable: true }, description: 'By index; null skips an item' })
+  @ApiPropertyOptional({
+    type: 'array',
+    items: localizedTextSchema(10000, { nullable: true }),
+    description: 'By index; null skips an item',
+  })
   @IsOptional()
   @IsArray()
   @ArrayMaxSize(50)

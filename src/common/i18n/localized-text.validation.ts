@@ -41,13 +41,21 @@ export function IsLocalizedText(max: number, options?: ValidationOptions): Prope
   };
 }
 
-/** The OpenAPI schema of one published text: a string, or `{kk?, ru?, en?}`, each version at most `max`. */
-export function localizedTextSchema(max: number) {
+/**
+ * The OpenAPI schema of one published text: a string, or `{kk?, ru?, en?}`, each version at most `max`;
+ * `nullable` also allows null (an item of a translation list that is skipped).
+ */
+export function localizedTextSchema(max: number, options: { nullable?: boolean } = {}) {
   const version = { type: 'string' as const, maxLength: max, nullable: true };
   return {
     oneOf: [
       { type: 'string' as const, maxLength: max },
-      { type: 'object' as const, properties: { kk: version, ru: version, en: version }, additionalProperties: false },
+      {
+        type: 'object' as const,
+        properties: { kk: version, ru: version, en: version },
+        additionalProperties: false,
+        ...(options.nullable ? { nullable: true } : {}),
+      },
     ],
   };
 }
@@ -57,7 +65,7 @@ export function localizedListSchema(max: number, description: string, options: {
   return {
     type: 'array' as const,
     description: `${description} Each item a string in the language of Content-Language (else the sender's), or {kk?, ru?, en?}; each version at most ${max} characters.`,
-    items: { ...localizedTextSchema(max), ...(options.nullableItems ? { nullable: true } : {}) },
+    items: localizedTextSchema(max, { nullable: options.nullableItems }),
   };
 }
 
