@@ -253,7 +253,7 @@ async function listsScenario(t: Targets): Promise<BenchResults['lists']> {
   const lists: BenchResults['lists'] = {};
   const combinedOrg = await withClient(t.url, async (c) => {
     const { rows } = await c.query<{ organization_id: string }>(
-      `SELECT organization_id FROM plans WHERE title ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
+      `SELECT organization_id FROM plans WHERE title->>'ru' ILIKE '%ремонт%' AND published_at IS NOT NULL AND stage1_closes_at >= now()
        GROUP BY organization_id ORDER BY count(*) DESC LIMIT 1`,
     );
     return rows[0]?.organization_id ?? t.info.organizationId;
