@@ -45,12 +45,13 @@ export function statusSql(status: PlanStatus, now: string): string {
 }
 
 /**
- * The text given to websearch_to_tsquery. It reads every "-" as NOT, and a long run of them (33 or
- * more) nests NOTs past PostgreSQL's tsquery stack and fails the query ("tsquery stack too small").
- * Minus signs in a row, with or without spaces between them, mean no more than one does.
+ * The text given to websearch_to_tsquery. It reads every "-" before a word as NOT, and a long run of
+ * them (33 or more) nests NOTs past PostgreSQL's tsquery stack and fails the query ("tsquery stack too
+ * small"), whatever stands between them ("- - -", "-(-(-(", "-!-!"): minus signs with nothing but
+ * spaces and punctuation between them mean no more than one does.
  */
 export function searchText(q: string): string {
-  return q.replace(/-[\s-]*-/g, '-');
+  return q.replace(/-[^\p{L}\p{N}]*-/gu, '-');
 }
 
 /**

@@ -982,6 +982,13 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       // 33 minus signs nest NOTs past the tsquery stack ("tsquery stack too small")
       { req: { method: 'GET', url: `${API}/plans?q=${'-'.repeat(40)}`, headers: {} }, status: 200, code: '' },
       { req: { method: 'GET', url: `/?q=${'-'.repeat(40)}`, headers: {} }, status: 200, code: '' },
+      // ... and so do minus signs with punctuation between them (found in the review of issue 15)
+      ...['-(', '-!', '-&', '-|', '-<', '-)', '- ('].map((unit) => ({
+        req: { method: 'GET' as const, url: `${API}/plans?q=${encodeURIComponent(unit.repeat(33) + 'a')}`, headers: {} },
+        status: 200,
+        code: '',
+      })),
+      { req: { method: 'GET', url: `/?q=${encodeURIComponent('-('.repeat(33) + 'a')}`, headers: {} }, status: 200, code: '' },
       // the route had set text/calendar, so the JSON error could not be sent
       { req: { method: 'GET', url: `${API}/plans/${noHearing.id}/hearing.ics`, headers: {} }, status: 409, code: 'HEARING_NOT_SCHEDULED' },
       // the router's own answer ({"error":"Bad Request","code":"FST_ERR_MAX_PARAM_LENGTH",...}, 414)
