@@ -4,9 +4,19 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 const OLD_EXPRESSION = 'plan_search_vector(title, subject_code, description)';
 const EXPRESSION = 'plan_search_vector_i18n(title, subject_code, description)';
 
-/** The language of a text without an author: Kazakh letters say kk, other Cyrillic ru, anything else en. */
-const DETECTED = (column: string) =>
-  `CASE WHEN ${column} ~ '[ӘәҒғҚқҢңӨөҰұҮүҺһІі]' THEN 'kk' WHEN ${column} ~ '[А-Яа-яЁё]' THEN 'ru' ELSE 'en' END`;
+/** The language of a text without an author, by its letters (talqylau_detect_language, created in up()). */
+const DETECTED = (column: string) => `talqylau_detect_language(${column})`;
+
+/**
+ * Kazakh when Kazakh-specific letters make at least 3% of the Cyrillic ones (and at least two of them),
+ * or any of them in a word or two ("Иә"); a single "Ә" in a Russian address ("ул. Әуезова, 5") is not
+ * enough. Other Cyrillic is Russian; anything else English.
+ */
+export const DETECT_FUNCTION = `CREATE FUNCTION talqylau_detect_language(t text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN (kk >= 2 AND kk * 100 >= 3 * cyr) OR (kk >= 1 AND cyr <= 5) THEN 'kk' WHEN cyr > 0 THEN 'ru' ELSE 'en' END
+  FROM (SELECT length(t) - length(translate(t, 'ӘәҒғҚқҢңӨөҰұҮүҺһІі', '')) AS kk,
+               length(t) - length(regexp_replace(t, '[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]', '', 'g')) AS cyr) c
+$$`;
 
 /** The language of an account (users.locale), ru when it is not one of kk, ru, en. */
 const ACCOUNT = (alias: string) => `CASE WHEN ${alias}.locale IN ('kk','ru','en') THEN ${alias}.locale ELSE 'ru' END`;
@@ -99,6 +109,7 @@ export class StateLanguages1796200000000 implements MigrationInterface {
         'kk', CASE WHEN lang = 'kk' THEN t END, 'ru', CASE WHEN lang = 'ru' THEN t END, 'en', CASE WHEN lang = 'en' THEN t END) END
     $$`);
 
+    await q.query(DETECT_FUNCTION);
     await q.query(`DROP INDEX "plans_search_idx"`);
     await q.query(`DELETE FROM "typeorm_metadata" WHERE "type" = 'GENERATED_COLUMN' AND "table" = 'plans' AND "name" = 'search_vector'`);
     await q.query(`ALTER TABLE "plans" DROP COLUMN "search_vector"`);
@@ -106,30 +117,34 @@ export class StateLanguages1796200000000 implements MigrationInterface {
     await q.query(`DROP INDEX "organizations_name_idx"`);
     await q.query(`DROP INDEX "councils_name_idx"`);
 
-    for (const move of MOVES) {
-      for (const column of move.columns) {
-        const staging = `${column}_i18n`;
-        await q.query(`ALTER TABLE "${move.table}" ADD "${staging}" jsonb`);
-        await q.query(
-          `UPDATE "${move.table}" t SET "${staging}" = talqylau_localized(t."${column}", ${languageOf(move, `t."${column}"`)})`,
-        );
+    // One UPDATE per table for all its columns: each UPDATE rewrites every row of the table once.
+    for (const table of [...new Set(MOVES.map((move) => move.table))]) {
+      const moves = MOVES.filter((move) => move.table === table);
+      const columns = moves.flatMap((move) => move.columns.map((column) => ({ move, column })));
+      for (const { column } of columns) await q.query(`ALTER TABLE "${table}" ADD "${column}_i18n" jsonb`);
+      const sets = columns.map(
+        ({ move, column }) => `"${column}_i18n" = talqylau_localized(t."${column}", ${languageOf(move, `t."${column}"`)})`,
+      );
+      await q.query(`UPDATE "${table}" t SET ${sets.join(', ')}`);
+      for (const { column } of columns) {
         const notNull = (await q.query(
           `SELECT is_nullable FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 AND column_name = $2`,
-          [move.table, column],
+          [table, column],
         )) as { is_nullable: string }[];
-        await q.query(`ALTER TABLE "${move.table}" DROP COLUMN "${column}"`);
-        await q.query(`ALTER TABLE "${move.table}" RENAME COLUMN "${staging}" TO "${column}"`);
-        if (notNull[0]?.is_nullable === 'NO') await q.query(`ALTER TABLE "${move.table}" ALTER COLUMN "${column}" SET NOT NULL`);
+        await q.query(`ALTER TABLE "${table}" DROP COLUMN "${column}"`);
+        await q.query(`ALTER TABLE "${table}" RENAME COLUMN "${column}_i18n" TO "${column}"`);
+        if (notNull[0]?.is_nullable === 'NO') await q.query(`ALTER TABLE "${table}" ALTER COLUMN "${column}" SET NOT NULL`);
       }
     }
 
     const authorLang = (text: string) => `coalesce((SELECT ${ACCOUNT('u')} FROM users u WHERE u.id = t.author_id), ${DETECTED(text)})`;
-    for (const list of PROTOCOL_LISTS) {
-      await q.query(`UPDATE "protocols" t SET "${list}" = (
-        SELECT coalesce(jsonb_agg(talqylau_localized(e.value, ${authorLang('e.value')}) ORDER BY e.ordinality), '[]'::jsonb)
-        FROM jsonb_array_elements_text(t."${list}") WITH ORDINALITY e)`);
-    }
-    await q.query(`UPDATE "protocols" t SET "questions" = (
+    const lists = PROTOCOL_LISTS.map(
+      (
+        list,
+      ) => `"${list}" = (SELECT coalesce(jsonb_agg(talqylau_localized(e.value, ${authorLang('e.value')}) ORDER BY e.ordinality), '[]'::jsonb)
+        FROM jsonb_array_elements_text(t."${list}") WITH ORDINALITY e)`,
+    );
+    await q.query(`UPDATE "protocols" t SET ${lists.join(', ')}, "questions" = (
       SELECT coalesce(jsonb_agg(jsonb_build_object(
         'question', talqylau_localized(e.value->>'question', ${authorLang("(e.value->>'question')")}),
         'answer', talqylau_localized(e.value->>'answer', ${authorLang("(e.value->>'answer')")})) ORDER BY e.ordinality), '[]'::jsonb)
@@ -141,12 +156,13 @@ export class StateLanguages1796200000000 implements MigrationInterface {
     await q.query(`ALTER TABLE "remarks" ADD "language" character varying(8)`);
     // A remark's language decides its answer's (Law on Languages, art. 11), so its letters count before
     // its author's account language: a Kazakh-speaking account may well have written in Russian.
-    await q.query(`UPDATE "remarks" t SET "language" = CASE WHEN t.body ~ '[ӘәҒғҚқҢңӨөҰұҮүҺһІі]' THEN 'kk'
-      WHEN t.body ~ '[А-Яа-яЁё]' THEN 'ru' WHEN t.body ~ '[A-Za-z]' THEN 'en' ELSE ${authorLang('t.body')} END`);
+    await q.query(`UPDATE "remarks" t SET "language" = CASE WHEN t.body ~ '[А-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі]' THEN ${DETECTED('t.body')}
+      WHEN t.body ~ '[A-Za-z]' THEN 'en' ELSE ${authorLang('t.body')} END`);
     await q.query(`ALTER TABLE "remarks" ALTER COLUMN "language" SET NOT NULL`);
     await q.query(`ALTER TABLE "remarks" ADD CONSTRAINT "remarks_language_ck" CHECK (language ~ '^[a-z]{2,3}$')`);
 
     await q.query(`DROP FUNCTION talqylau_localized(text, text)`);
+    await q.query(`DROP FUNCTION talqylau_detect_language(text)`);
 
     await q.query(`CREATE FUNCTION plan_search_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
       SELECT lower(translate(coalesce(t, ''),
@@ -177,6 +193,8 @@ export class StateLanguages1796200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "plans_search_idx" ON "plans" USING GIN ("search_vector")`);
     await q.query(`CREATE INDEX "organizations_name_idx" ON "organizations" ("name", "id") `);
     await q.query(`CREATE INDEX "councils_name_idx" ON "councils" ("name", "id") `);
+    // The rewritten tables' statistics, for the planner from the first request on (VACUUM needs its own run).
+    await q.query(`ANALYZE ${[...new Set([...MOVES.map((move) => move.table), 'remarks'])].map((table) => `"${table}"`).join(', ')}`);
   }
 
   public async down(q: QueryRunner): Promise<void> {

@@ -55,8 +55,8 @@ export class OrganizationsService {
     return this.db.transaction(async (em) => {
       const council = isUuid(id) ? await this.councils.lockById(em, id) : null;
       if (!council) throw new AppError('COUNCIL_NOT_FOUND');
-      const { changes, conflicts } = addTranslations({ name: council.name }, { name: dto.name }, lang);
-      if (conflicts.length > 0) throw translationExists(conflicts);
+      const { changes, conflicts, conflictFields } = addTranslations({ name: council.name }, { name: dto.name }, lang);
+      if (conflicts.length > 0) throw translationExists(conflicts, conflictFields);
       if (changes.name) await this.councils.rename(em, council.id, changes.name);
       return toCouncilView(Object.assign(council, changes));
     });
@@ -91,12 +91,12 @@ export class OrganizationsService {
     return this.db.transaction(async (em) => {
       const organization = isUuid(id) ? await this.organizations.lockById(em, id) : null;
       if (!organization) throw new AppError('ORGANIZATION_NOT_FOUND');
-      const { changes, conflicts } = addTranslations(
+      const { changes, conflicts, conflictFields } = addTranslations(
         { name: organization.name, address: organization.address },
         { name: dto.name, address: dto.address },
         lang,
       );
-      if (conflicts.length > 0) throw translationExists(conflicts);
+      if (conflicts.length > 0) throw translationExists(conflicts, conflictFields);
       if (Object.keys(changes).length > 0) await this.organizations.updateTexts(em, organization.id, changes);
       return toOrganizationView(Object.assign(organization, changes));
     });

@@ -87,7 +87,7 @@ export class PlansService {
         { title: dto.title, description: dto.description, deliveryPlace: dto.deliveryPlace },
         lang,
       );
-      if (result.conflicts.length > 0) throw translationExists(result.conflicts);
+      if (result.conflicts.length > 0) throw translationExists(result.conflicts, result.conflictFields);
       if (Object.keys(result.changes).length > 0) await this.plans.updateDraft(em, plan.id, result.changes);
       return Object.assign(plan, result.changes);
     });

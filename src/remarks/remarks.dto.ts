@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min, MinLength, registerDecorator, ValidateIf } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator, ValidateIf } from 'class-validator';
 import type { LocalizedInput } from '../common/i18n/localized-text';
 import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { VERDICTS, Verdict } from './answer-verdict.entity';
@@ -8,6 +8,24 @@ import { DISPOSITIONS, Disposition } from './answer.entity';
 
 /** A remark's language: an ISO 639-1/2 code (`und` when the author chose "another language"). */
 export const REMARK_LANGUAGE = /^[a-z]{2,3}$/;
+
+const LANGUAGE_NAMES = new Intl.DisplayNames(['en'], { type: 'language', fallback: 'none' });
+
+/** A language code the ICU data knows (kk, ru, en, de, uz, ...), or `und`; not merely two or three letters. */
+export function isLanguageCode(code: string): boolean {
+  return REMARK_LANGUAGE.test(code) && (code === 'und' || LANGUAGE_NAMES.of(code) !== undefined);
+}
+
+/** class-validator: a known language code (constraint `matches`, "has the wrong format"). */
+function IsLanguageCode(): PropertyDecorator {
+  return (target: object, propertyName: string | symbol) =>
+    registerDecorator({
+      name: 'matches',
+      target: target.constructor,
+      propertyName: propertyName as string,
+      validator: { validate: (value: unknown) => typeof value === 'string' && isLanguageCode(value) },
+    });
+}
 
 export class CreateRemarkDto {
   @ApiProperty({ minLength: 1, maxLength: 10000, description: '1 to 10,000 characters after trimming' })
@@ -24,7 +42,7 @@ export class CreateRemarkDto {
   @IsOptional()
   @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
   @IsString()
-  @Matches(REMARK_LANGUAGE)
+  @IsLanguageCode()
   language?: string;
 }
 

@@ -27,7 +27,7 @@ import { AnswerVerdictsRepository, VersionVerdictRow } from './answer-verdicts.r
 import { Remark } from './remark.entity';
 import { isAnswerLate, remarkWindow } from './remark-window';
 import { correctionChanges } from './verdict-rules';
-import { AnswerTranslationsDto, ListRemarksQuery, REMARK_LANGUAGE } from './remarks.dto';
+import { AnswerTranslationsDto, ListRemarksQuery, isLanguageCode } from './remarks.dto';
 import { AnswerRow, RemarksRepository, SubmitLookupRow } from './remarks.repository';
 
 export interface RemarkCreated {
@@ -98,7 +98,6 @@ export interface AnswerTranslated {
 
 const REMARK_MAX = 10000;
 
-/** SHA-256 of a remark's plan and text: tells a retried submission from a different one under the same Idempotency-Key. */
 /**
  * The language of a new remark: the author's choice, else the Content-Language header's primary subtag
  * (any ISO 639 code), else the author's account language.
@@ -106,7 +105,7 @@ const REMARK_MAX = 10000;
 export function remarkLanguage(chosen: string | undefined, contentLanguage: string | undefined, accountLocale: Locale): string {
   if (chosen) return chosen;
   const header = contentLanguage?.split(',')[0]?.trim().toLowerCase().split('-')[0];
-  return header && REMARK_LANGUAGE.test(header) ? header : accountLocale;
+  return header && isLanguageCode(header) ? header : accountLocale;
 }
 
 /**
@@ -121,6 +120,7 @@ export function assertAnswerLanguages(texts: Record<string, LocalizedText>, rema
   if (missing.length) throw translationRequired(missing);
 }
 
+/** SHA-256 of a remark's plan and text: tells a retried submission from a different one under the same Idempotency-Key. */
 export function remarkBodyHash(planId: string, body: string): string {
   return createHash('sha256').update(`${planId}\n${body}`).digest('hex');
 }

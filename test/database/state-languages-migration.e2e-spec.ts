@@ -2,7 +2,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
 import { AnswersThatCount1796145835067 } from '../../migrations/1796145835067-AnswersThatCount';
-import { StateLanguages1796200000000 } from '../../migrations/1796200000000-StateLanguages';
+import { DETECT_FUNCTION, StateLanguages1796200000000 } from '../../migrations/1796200000000-StateLanguages';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { dataSourceOptions } from '../../src/database/data-source-options';
 import { Notice } from '../../src/documentation/notice.entity';
@@ -550,6 +550,31 @@ describe('migration StateLanguages on data of the previous version', () => {
 
   it('moves every text into its author’s language without loss; the search finds them', async () => {
     await expectMoved(db, ids);
+  });
+
+  it('tells a text’s language by its letters: one Kazakh letter in a Russian address is not Kazakh', async () => {
+    const runner = db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(DETECT_FUNCTION);
+      const samples = {
+        'Прошу проверить пандус у входа: ул. Әуезова, 5.': 'ru',
+        'г. Алматы, ул. Әуезова, 5': 'ru',
+        'Мектеп ғимаратының шатырын жөндеу': 'kk',
+        'Ас мәзіріне жергілікті фермерлердің сүт өнімдерін қосуды ұсынамын.': 'kk',
+        Иә: 'kk',
+        'Шарт жобасы': 'ru', // Kazakh without its own letters cannot be told from Russian
+        'Please publish the menu.': 'en',
+        '12345': 'en',
+      };
+      for (const [text, lang] of Object.entries(samples)) {
+        const [row] = (await runner.query('SELECT talqylau_detect_language($1) AS lang', [text])) as { lang: string }[];
+        expect([text, row.lang]).toEqual([text, lang]);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 
   it('leaves the schema the entities declare (nothing for migration:generate)', async () => {

@@ -15,7 +15,10 @@ export function missingTranslations(texts: Record<string, LocalizedText | null>,
   return Object.entries(texts).flatMap(([field, text]) => (text ? text.missing(required) : required).map((lang) => `${field}.${lang}`));
 }
 
-/** 409 TRANSLATION_EXISTS: a translation may only add a language a published text lacks (field `languages`). */
-export function translationExists(languages: string[]): AppError {
-  return new AppError('TRANSLATION_EXISTS', { languages: languages.join(', ') }, undefined, { languages });
+/**
+ * 409 TRANSLATION_EXISTS: a translation may only add a language a published text lacks (field
+ * `languages`; with `fields`, which texts as `field.lang`).
+ */
+export function translationExists(languages: string[], fields?: string[]): AppError {
+  return new AppError('TRANSLATION_EXISTS', { languages: languages.join(', ') }, undefined, fields ? { languages, fields } : { languages });
 }

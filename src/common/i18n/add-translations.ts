@@ -7,6 +7,8 @@ export interface TranslationResult<K extends string> {
   changes: Partial<Record<K, LocalizedText>>;
   /** Languages sent for a text that already has them with another text (409 TRANSLATION_EXISTS). */
   conflicts: Locale[];
+  /** The same, as `field.lang` (`description.en`), so a form can show the refusal on that field only. */
+  conflictFields: string[];
 }
 
 /**
@@ -21,6 +23,7 @@ export function addTranslations<K extends string>(
 ): TranslationResult<K> {
   const changes: Partial<Record<K, LocalizedText>> = {};
   const conflicts = new Set<Locale>();
+  const conflictFields: string[] = [];
   for (const field of Object.keys(current) as K[]) {
     const added = LocalizedText.fromInput(input[field], lang);
     if (!added) continue;
@@ -30,8 +33,11 @@ export function addTranslations<K extends string>(
       continue;
     }
     const result = stored.withTranslations(added);
-    result.conflicts.forEach((conflict) => conflicts.add(conflict));
+    for (const conflict of result.conflicts) {
+      conflicts.add(conflict);
+      conflictFields.push(`${field}.${conflict}`);
+    }
     if (result.added.length > 0) changes[field] = result.text;
   }
-  return { changes, conflicts: [...conflicts] };
+  return { changes, conflicts: [...conflicts], conflictFields };
 }

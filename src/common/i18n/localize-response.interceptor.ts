@@ -15,6 +15,8 @@ export class LocalizeResponseInterceptor implements NestInterceptor {
     const reader = requestLocale(request, this.fallback);
     const reply = context.switchToHttp().getResponse<FastifyReply>();
     if (!reply.hasHeader('content-language')) reply.header('content-language', reader);
+    // the body depends on Accept-Language and the remembered choice: a shared cache must keep one per language
+    if (!reply.hasHeader('vary')) reply.header('vary', 'accept-language, cookie');
     return next.handle().pipe(map((body: unknown) => localizeResponse(body, reader)));
   }
 }

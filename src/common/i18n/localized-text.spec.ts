@@ -13,6 +13,13 @@ describe('LocalizedText', () => {
     expect(LocalizedText.of({ kk: ' ', ru: '' })).toBeNull();
   });
 
+  it('keeps line breaks as \\n, so a version posted back by a browser (\\r\\n) is the same text', () => {
+    const stored = LocalizedText.of({ ru: 'Первая строка.\nВторая строка.' })!;
+    const posted = LocalizedText.of({ ru: 'Первая строка.\r\nВторая строка.', en: 'First line.\rSecond line.' })!;
+    expect(posted.toJSON()).toEqual({ kk: null, ru: 'Первая строка.\nВторая строка.', en: 'First line.\nSecond line.' });
+    expect(stored.withTranslations(posted)).toMatchObject({ added: ['en'], conflicts: [] });
+  });
+
   it('reads a string in the request language and an object as given', () => {
     expect(LocalizedText.fromInput('Мектеп', 'kk')!.toJSON()).toEqual({ kk: 'Мектеп', ru: null, en: null });
     expect(LocalizedText.fromInput({ ru: 'Школа', en: 'School' }, 'kk')!.toJSON()).toEqual({ kk: null, ru: 'Школа', en: 'School' });

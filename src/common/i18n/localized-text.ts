@@ -37,9 +37,13 @@ export class LocalizedText {
     readonly en: string | null,
   ) {}
 
-  /** From the versions given; blank versions count as absent. Null when no version is left. */
+  /**
+   * From the versions given; blank versions count as absent. Null when no version is left. Line breaks
+   * are kept as \n (browsers post a textarea's as \r\n), so a prefilled version sent back compares equal.
+   */
   static of(versions: Partial<Record<Locale, string | null | undefined>>): LocalizedText | null {
-    const clean = (value: string | null | undefined) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null);
+    const clean = (value: string | null | undefined) =>
+      typeof value === 'string' && value.trim() !== '' ? value.replace(/\r\n?/g, '\n').trim() : null;
     const text = new LocalizedText(clean(versions.kk), clean(versions.ru), clean(versions.en));
     return text.languages().length > 0 ? text : null;
   }

@@ -1,3 +1,4 @@
+import { remarkLang } from '../answer-fields';
 import type { ProtocolView } from '../../hearings/hearing-view';
 import type { Organization } from '../../organizations/organization.entity';
 import type { Plan } from '../../plans/plan.entity';
@@ -191,7 +192,7 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
           const id = `formal-answer-${a.remark_id}`;
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
         <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
-        <p class="body" lang="${a.remark_language}">${a.remark_body}</p>
+        <p class="body"${remarkLang(a.remark_language)}>${a.remark_body}</p>
         <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
           <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
           ${localizedBlock(a.answer_body, ctx.locale, 'p', 'body')}</div>

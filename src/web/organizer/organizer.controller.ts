@@ -35,9 +35,14 @@ import { OrganizerPagesRepository } from './organizer-pages.repository';
 import { organizerFlash, OrganizerView } from './organizer.view';
 
 /** After TRANSLATION_EXISTS: the message beside each field typed in a language the text already has. */
-export function translationExistsErrors(values: Values, languages: unknown, message: string): Errors {
+export function translationExistsErrors(values: Values, languages: unknown, message: string, fields?: unknown): Errors {
   const refused = Array.isArray(languages) ? (languages as string[]) : [];
   const errors: Errors = {};
+  if (Array.isArray(fields)) {
+    // `description.en` → the field description_en
+    for (const field of fields as string[]) errors[field.replace('.', '_')] = message;
+    return errors;
+  }
   for (const base of PLAN_TEXTS) for (const lang of refused) if (values[`${base}_${lang}`]?.trim()) errors[`${base}_${lang}`] = message;
   return errors;
 }
@@ -235,7 +240,7 @@ export class OrganizerController {
     await submit(ctx.locale, {
       form: { values, errors },
       action: () => this.plans.addTranslations(user, id, value, ctx.locale),
-      refusals: { TRANSLATION_EXISTS: (e) => translationExistsErrors(values, e.fields.languages, p.translationExists) },
+      refusals: { TRANSLATION_EXISTS: (e) => translationExistsErrors(values, e.fields.languages, p.translationExists, e.fields.fields) },
       render: (state, status) => this.renderTranslations(request, reply, user, id, state, status),
       done: () => seeOther(reply, `/organizer/plans/${id}?done=translated`),
     });

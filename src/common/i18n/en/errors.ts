@@ -74,7 +74,7 @@ export const errors = {
     COMMITMENT_INVALID: 'This is not a commitment of the plan, or it names a document the notice does not have: {detail}',
     NOT_A_COMMITMENT: 'The answer to this remark made no commitment.',
 
-    TRANSLATION_REQUIRED: 'Publish this text in Kazakh and in Russian as well: missing {missing}.',
+    TRANSLATION_REQUIRED: 'Add the missing language versions: {missing}.',
     TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */

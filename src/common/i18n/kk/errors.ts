@@ -75,7 +75,7 @@ export const errors: typeof en = {
     COMMITMENT_INVALID: 'Бұл жоспардың міндеттемесі емес, немесе хабарламада жоқ құжат көрсетілген: {detail}',
     NOT_A_COMMITMENT: 'Бұл ескертуге берілген жауапта міндеттеме жоқ.',
 
-    TRANSLATION_REQUIRED: 'Бұл мәтінді қазақ тілінде де, орыс тілінде де жариялау керек: {missing} жетіспейді.',
+    TRANSLATION_REQUIRED: 'Жетіспейтін тілдік нұсқаларды қосыңыз: {missing}.',
     TRANSLATION_EXISTS: 'Мәтінде бұл тіл бар; оны аудармамен емес, тек түзетумен өзгертуге болады: {languages}.',
   },
   fields: {

@@ -74,7 +74,7 @@ export const errors: typeof en = {
     COMMITMENT_INVALID: 'Это не обязательство по плану, или указан документ, которого нет в извещении: {detail}',
     NOT_A_COMMITMENT: 'Ответ на это замечание не содержит обязательства.',
 
-    TRANSLATION_REQUIRED: 'Этот текст нужно опубликовать и на казахском, и на русском языке: не хватает {missing}.',
+    TRANSLATION_REQUIRED: 'Добавьте недостающие языковые версии: {missing}.',
     TRANSLATION_EXISTS: 'У текста уже есть этот язык; изменить его можно только исправлением, а не переводом: {languages}.',
   },
   fields: {
