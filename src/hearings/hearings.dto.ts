@@ -142,6 +142,15 @@ export class ProtocolTranslationsDto {
 }
 
 export class HearingTranslationsDto {
-  @LocalizedTextField(200, { description: 'The room, as {kk?, ru?, en?}: only languages it lacks are added.' })
-  room: LocalizedInput;
+  @IsOptional()
+  @LocalizedTextField(200, { required: false, description: 'The room, as {kk?, ru?, en?}: only languages it lacks are added.' })
+  room?: LocalizedInput;
+
+  @IsOptional()
+  @LocalizedTextField(500, {
+    required: false,
+    description:
+      "The venue (the organizer's address when the hearing was scheduled), as {kk?, ru?, en?}: only languages it lacks are added.",
+  })
+  venue?: LocalizedInput;
 }

@@ -206,7 +206,8 @@ export class HearingsService {
   }
 
   /**
-   * Adds missing languages to the room of the hearing: not a change of the hearing (no new sequence, no
+   * Adds missing languages to the room and the venue of the hearing (the venue is the organizer's address
+   * as it was when the hearing was scheduled, so a translation of the address does not reach it): not a change of the hearing (no new sequence, no
    * e-mail, no .ics); the history's entry for the current sequence gets them too. 409 TRANSLATION_EXISTS
    * when a language is present with another text. Allowed after the hearing, as long as it exists.
    */
@@ -218,7 +219,9 @@ export class HearingsService {
       if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
       const conflicts = new Set<string>();
       const room = translate(hearing.room, dto.room, lang, 'room', 200, conflicts);
+      const venue = translate(hearing.venue, dto.venue, lang, 'venue', 500, conflicts)!;
       if (conflicts.size) throw translationExists([...conflicts]);
+      if (!venue.equals(hearing.venue)) await this.hearings.update(em, hearing.id, { venue });
       if (room && !room.equals(hearing.room)) {
         await this.hearings.update(em, hearing.id, { room });
         await this.hearings.translateChangeRoom(em, hearing.id, hearing.sequence, room);

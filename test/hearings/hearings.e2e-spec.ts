@@ -276,6 +276,20 @@ describe('hearings', () => {
         .set(organizer.auth)
         .send({ room: { ru: 'Зал 2' } })
         .expect(200); // the same text again: nothing to do
+      // the venue was copied from the address when the hearing was scheduled: it takes translations of its own
+      const venue = await t.http
+        .put(url)
+        .set(organizer.auth)
+        .set('Accept-Language', 'en')
+        .send({ venue: { en: 'Almaty, Republic Square 4' } })
+        .expect(200);
+      expect(venue.body).toMatchObject({ venue: 'Almaty, Republic Square 4', room: 'Зал 2', sequence: 0 });
+      const venueClash = await t.http
+        .put(url)
+        .set(organizer.auth)
+        .send({ venue: { kk: 'Басқа мекенжай' } })
+        .expect(409);
+      expect(venueClash.body.error).toMatchObject({ code: 'TRANSLATION_EXISTS', languages: ['kk'] });
       const stored = await t.db.getRepository(Hearing).findOneByOrFail({ planId: plan.id });
       expect(stored.sequence).toBe(0);
       expect(stored.room?.toJSON()).toEqual({ kk: '2-зал', ru: 'Зал 2', en: null });
