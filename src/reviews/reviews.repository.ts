@@ -340,9 +340,11 @@ export class ReviewsRepository {
     await em.update(Recommendation, { id: recommendationId }, { respondedAt: at });
   }
 
-  /** The member's position on the plan, null when none. */
-  positionOf(em: EntityManager, planId: string, memberId: string): Promise<ReviewPosition | null> {
-    return em.getRepository(ReviewPosition).findOne({ where: { planId, memberId } });
+  /** The member's position on the plan, null when none; `lock` holds it for a write (two translations at once). */
+  positionOf(em: EntityManager, planId: string, memberId: string, lock = false): Promise<ReviewPosition | null> {
+    return em
+      .getRepository(ReviewPosition)
+      .findOne({ where: { planId, memberId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
   }
 
   /** A position's recommendations, oldest first (the order the member wrote them). */

@@ -312,7 +312,7 @@ export class ReviewsService {
     return this.db.transaction(async (em) => {
       const { organization } = await loadPlan(em, planId);
       assertCouncilMemberFor(user, organization);
-      const position = await this.reviews.positionOf(em, planId, user.id);
+      const position = await this.reviews.positionOf(em, planId, user.id, true);
       if (!position) throw new AppError('NOT_FOUND');
       const recommendations = await this.reviews.recommendationsOf(em, position.id);
       const given = input.recommendations ?? [];
