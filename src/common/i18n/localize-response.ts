@@ -24,25 +24,30 @@ function isLocalizedList(value: unknown): value is (LocalizedText | null)[] {
  * left for JSON serialization.
  */
 export function localizeResponse(value: unknown, reader: Locale): unknown {
+  if (typeof value !== 'object' || value === null) return value;
   if (value instanceof LocalizedText) return value.text(reader);
-  if (Array.isArray(value)) return value.map((item) => localizeResponse(item, reader));
+  if (Array.isArray(value)) {
+    const list = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i++) list[i] = localizeResponse(value[i], reader);
+    return list;
+  }
   if (!isPlainObject(value)) return value;
+  // a loop over keys, not Object.entries: this runs on every API response
   const out: Record<string, unknown> = {};
-  const versions: Record<string, unknown> = {};
-  for (const [key, child] of Object.entries(value)) {
+  let versions: Record<string, unknown> | null = null;
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue;
+    const child = value[key];
     if (child instanceof LocalizedText) {
       out[key] = child.text(reader);
-      versions[key] = child.toJSON();
+      (versions ??= {})[key] = child.toJSON();
     } else if (isLocalizedList(child)) {
       out[key] = child.map((item) => item?.text(reader) ?? null);
-      versions[key] = child.map((item) => item?.toJSON() ?? null);
+      (versions ??= {})[key] = child.map((item) => item?.toJSON() ?? null);
     } else {
       out[key] = localizeResponse(child, reader);
     }
   }
-  if (Object.keys(versions).length > 0) {
-    const existing = isPlainObject(out.i18n) ? out.i18n : {};
-    out.i18n = { ...existing, ...versions };
-  }
+  if (versions) out.i18n = isPlainObject(out.i18n) ? { ...out.i18n, ...versions } : versions;
   return out;
 }
