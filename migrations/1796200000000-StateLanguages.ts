@@ -193,8 +193,12 @@ export class StateLanguages1796200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX "plans_search_idx" ON "plans" USING GIN ("search_vector")`);
     await q.query(`CREATE INDEX "organizations_name_idx" ON "organizations" ("name", "id") `);
     await q.query(`CREATE INDEX "councils_name_idx" ON "councils" ("name", "id") `);
-    // The rewritten tables' statistics, for the planner from the first request on (VACUUM needs its own run).
-    await q.query(`ANALYZE ${[...new Set([...MOVES.map((move) => move.table), 'remarks'])].map((table) => `"${table}"`).join(', ')}`);
+    // The rewritten tables' statistics, for the planner from the first request on (VACUUM needs its own
+    // run). Not for an empty table: statistics of an empty table make the planner expect it to stay empty.
+    for (const table of [...new Set([...MOVES.map((move) => move.table), 'remarks'])]) {
+      const [row] = (await q.query(`SELECT EXISTS (SELECT 1 FROM "${table}") AS filled`)) as { filled: boolean }[];
+      if (row.filled) await q.query(`ANALYZE "${table}"`);
+    }
   }
 
   public async down(q: QueryRunner): Promise<void> {
