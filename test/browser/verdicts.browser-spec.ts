@@ -51,7 +51,10 @@ suite('the author’s verdict in a real browser: the e-mail link, the plan page 
       .set(authNow(t, organizer))
       // the remark is in English: the answer is in Russian, with an English version
       .send({
-        body: { ru: 'Лот не делится: за всю кровлю отвечает один подрядчик.', en: 'The lot stays whole: one contractor answers for the whole roof.' },
+        body: {
+          ru: 'Лот не делится: за всю кровлю отвечает один подрядчик.',
+          en: 'The lot stays whole: one contractor answers for the whole roof.',
+        },
         disposition: 'rejected',
       })
       .expect(201);

@@ -296,7 +296,11 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     hearingDate = (await dates.nth(2).getAttribute('value'))!;
     await dates.nth(2).check();
     await o.getByLabel('Start time').fill('11:00');
-    await fillText(o, 'Room (optional)', 'en', { kk: 'Мәжіліс залы, 2-қабат', ru: 'Актовый зал, 2-й этаж', en: 'Assembly hall, 2nd floor' });
+    await fillText(o, 'Room (optional)', 'en', {
+      kk: 'Мәжіліс залы, 2-қабат',
+      ru: 'Актовый зал, 2-й этаж',
+      en: 'Assembly hall, 2nd floor',
+    });
     await o.getByRole('button', { name: 'Schedule and notify the participants' }).click();
     await o.waitForURL(/done=scheduled/);
     expect(await text(organizer, '#flash')).toBe('The hearing is scheduled; participants are notified by e-mail with a calendar file.');
@@ -524,7 +528,8 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
 
     const csv = await download(visitor, 'Download (CSV)');
     expect(csv.filename).toMatch(/\.csv$/);
-    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU, ANSWER_KK.en, ANSWER_RU.en, RECOMMENDATION]) expect(csv.body).toContain(r);
+    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU, ANSWER_KK.en, ANSWER_RU.en, RECOMMENDATION])
+      expect(csv.body).toContain(r);
     await visitor.context.close();
   }
 
