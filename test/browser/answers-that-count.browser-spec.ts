@@ -466,7 +466,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     await o.getByRole('button', { name: 'Опубликовать исправление' }).click();
     expect(await text(organizer, '#body-error')).toContain('Исправление должно менять текст ответа или решение по замечанию.');
     expect(await o.getAttribute('#body', 'aria-describedby')).toBe('body-error');
-    expect(await o.evaluate(() => document.activeElement?.id)).toBe('body_ru');
+    expect(await o.locator('#body_ru:focus').count()).toBe(1);
     await axe(organizer);
     await shot(organizer, '7-correction-unchanged-ru');
 
