@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve } from '../support/browser';
+import { fillText, launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve, textField } from '../support/browser';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -23,20 +23,27 @@ interface Person {
   page: Page;
 }
 
-const TITLE = 'Жол жөндеу: Төле би көшесі';
+/** The plan's title in the two state languages; Alice (en) reads the Russian one, Aigerim the Kazakh one. */
+const TITLE = { kk: 'Жол жөндеу: Төле би көшесі', ru: 'Ремонт дороги: улица Толе би' };
 const SPEC = 'Техническая спецификация';
 const REMARK = {
   formal: 'The estimate counts the asphalt area twice.',
   rejected: 'Publish the traffic plan for the works.',
   accepted: 'Жұмыс кезінде жаяу жүргіншілер жолы сақталсын.',
 };
+/** The organizer answers the English remarks in Russian with an English version, the Kazakh ones in Kazakh only. */
 const ANSWER = {
-  formal: 'Your remark has been noted and will be considered.',
-  rejected: 'The traffic plan is part of the contract and is published with it.',
-  accepted: 'Жаяу жүргіншілер жолы жұмыс кезінде ашық қалады.',
-  corrected:
-    'The asphalt area was counted twice in lines 14 and 15 of the estimate; line 15 is removed and the amount is lower by 4 million tenge.',
-  dispute: 'Жаяу жүргіншілер жолы 3.2-бөлімнің 4-тармағында көрсетілген.',
+  formal: { ru: 'Ваше замечание принято к сведению и будет рассмотрено.', en: 'Your remark has been noted and will be considered.' },
+  rejected: {
+    ru: 'План организации движения входит в договор и публикуется вместе с ним.',
+    en: 'The traffic plan is part of the contract and is published with it.',
+  },
+  accepted: { kk: 'Жаяу жүргіншілер жолы жұмыс кезінде ашық қалады.' },
+  corrected: {
+    ru: 'Площадь асфальта посчитана дважды в строках 14 и 15 сметы; строка 15 удалена, сумма меньше на 4 млн тенге.',
+    en: 'The asphalt area was counted twice in lines 14 and 15 of the estimate; line 15 is removed and the amount is lower by 4 million tenge.',
+  },
+  dispute: { kk: 'Жаяу жүргіншілер жолы 3.2-бөлімнің 4-тармағында көрсетілген.' },
 };
 const FORMAL_REASON = 'The answer repeats my remark and says nothing about the estimate.';
 const DISPUTE_REASON = '3.2-бөлімде жаяу жүргіншілер жолы туралы ештеңе жоқ.';
@@ -157,11 +164,11 @@ suite('answers that count in real browsers: verdicts, the council check and comm
   }
 
   /** The organizer answers a remark from the queue (ru). */
-  async function answerInQueue(remarkId: string, disposition: string, answer: string): Promise<void> {
+  async function answerInQueue(remarkId: string, disposition: string, answer: Partial<Record<Lang, string>>): Promise<void> {
     const o = organizer.page;
     const item = o.locator(`#remark-${remarkId}`);
     await item.getByLabel('Как учтено').selectOption(disposition);
-    await item.getByLabel('Мотивированный ответ').fill(answer);
+    await fillText(item, 'Мотивированный ответ', 'ru', answer);
     await item.getByRole('button', { name: 'Опубликовать ответ' }).click();
     await o.waitForURL(/\/organizer\/remarks\?done=answered/);
     expect(await text(organizer, '#flash')).toBe('Ответ опубликован и отправлен автору по электронной почте.');
@@ -172,7 +179,10 @@ suite('answers that count in real browsers: verdicts, the council check and comm
   async function tryOutcome(): Promise<void> {
     const o = organizer.page;
     await o.getByLabel('продолжить закупку').check();
-    await o.getByLabel('Краткое обоснование решения').fill('Закупка продолжается с изменённой сметой.');
+    await fillText(o, 'Краткое обоснование решения', 'ru', {
+      ru: 'Закупка продолжается с изменённой сметой.',
+      kk: 'Сатып алу өзгертілген сметамен жалғасады.',
+    });
     await o.getByRole('button', { name: 'Опубликовать итог и завершить обсуждение' }).click();
   }
 
@@ -182,8 +192,8 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     at('2027-03-01T10:00:00+05:00');
     const o = organizer.page;
     await signIn(organizer, '/organizer/plans/new');
-    await o.getByLabel('Предмет закупки').fill(TITLE);
-    await o.getByLabel('Информация о закупке').fill('Көше жолын жөндеу, 2,4 км.');
+    await fillText(o, 'Предмет закупки', 'ru', TITLE);
+    await fillText(o, 'Информация о закупке', 'ru', { kk: 'Көше жолын жөндеу, 2,4 км.', ru: 'Ремонт дорожного полотна, 2,4 км.' });
     await o.getByLabel('Код предмета (ЕНС ТРУ / КТРУ)').fill('421110.000.000000');
     await o.getByLabel('Планируемая сумма, тенге').fill('80000000');
     await o.getByLabel('Способ закупки').selectOption('open_tender');
@@ -215,7 +225,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
 
   it('the author opens the verdict link of the answer e-mail and calls the answer formal, with a reason (en)', async () => {
     const mails = await mailTo(alice);
-    const mail = mails.find((m) => m.subject === `Answer to your remark: ${TITLE}` && (m.text ?? '').includes(ANSWER.formal));
+    const mail = mails.find((m) => m.subject === `Answer to your remark: ${TITLE.ru}` && (m.text ?? '').includes(ANSWER.formal.en));
     expect(mail?.text).toContain('Did the answer deal with your remark on its substance?');
     expect(mail?.text).toContain('until 2027-04-07 23:59 (Asia/Almaty)'); // 10 working days after 19 March, Nauryz not counted
     const link = new RegExp(`http://talqylau\\.test(/remarks/${id.formal}/verdict)`).exec(mail?.text ?? '');
@@ -231,7 +241,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     await a.getByRole('button', { name: 'Sign in', exact: true }).click();
     await a.waitForURL(`${base}${link![1]}`);
     expect(await text(alice, 'h1')).toBe('Your verdict on the answer');
-    expect(await text(alice, 'main')).toContain(ANSWER.formal);
+    expect(await text(alice, 'main')).toContain(ANSWER.formal.en);
     expect(await text(alice, '#verdict-shown')).toBe('The author has not judged this answer yet.');
     await axe(alice);
 
@@ -279,9 +289,9 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     at('2027-04-01T14:00:00+05:00');
     await signIn(organizer, `/organizer/plans/${planId}/hearing`);
     await o.getByLabel('Число участников').fill('12');
-    await o.getByLabel('Выступившие').fill('Alice');
-    await o.getByLabel('Краткое содержание').fill('Смета обсуждалась.');
-    await o.getByLabel('Решения').fill('Проверить смету');
+    await fillText(o, 'Выступившие', 'ru', { ru: 'Alice' });
+    await fillText(o, 'Краткое содержание', 'ru', { ru: 'Смета обсуждалась.' });
+    await fillText(o, 'Решения', 'ru', { ru: 'Проверить смету' });
     await o.getByRole('button', { name: 'Опубликовать протокол' }).click();
     await o.waitForURL(/done=protocol/);
     expect(await text(organizer, '#flash')).toBe('Протокол опубликован; участники и общественный совет оповещены.');
@@ -300,7 +310,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     expect(await answers.locator('li.remark').count()).toBe(3);
     await axe(member);
     await m.getByLabel('қарсылық білдіру').check();
-    await m.getByLabel('Негіздемесі').fill('Сметаға берілген жауап формальды.');
+    await fillText(m, 'Негіздемесі', 'kk', { kk: 'Сметаға берілген жауап формальды.' });
     await first.getByLabel('Бұл жауапты формальды деп санаймын').check();
     await m.getByRole('button', { name: 'Ұстанымымды жазу' }).click();
     await m.waitForURL(/done=position/);
@@ -311,7 +321,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     const c = chair.page;
     await signIn(chair, path);
     await c.getByLabel('endorse', { exact: true }).check();
-    await c.getByLabel('Reasons').fill('The protocol is complete.');
+    await fillText(c, 'Reasons', 'en', { en: 'The protocol is complete.' });
     await c.locator('#position-form li.remark', { hasText: REMARK.formal }).getByLabel('I find this answer formal').check();
     await c.getByRole('button', { name: 'Record my position' }).click();
     await c.waitForURL(/done=position/);
@@ -339,7 +349,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     const rows = o.locator('table.commitments tbody tr');
     expect(await rows.count()).toBe(1);
     expect(await rows.first().innerText()).toContain(REMARK.accepted);
-    expect(await rows.first().innerText()).toContain(ANSWER.accepted);
+    expect(await rows.first().innerText()).toContain(ANSWER.accepted.kk);
     // implemented, but neither the document nor the place in it
     await o.locator('#c1Status').selectOption('implemented');
     await o.locator('#c1Explanation').fill('Пешеходная дорожка сохраняется на время работ.');
@@ -390,8 +400,8 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     expect(await organizer.page.locator(`#remark-${id.dispute}`).innerText()).toContain(DISPUTE_REASON);
     await answerInQueue(id.dispute, 'explained', ANSWER.dispute);
     const mails = await mailTo(aigerim);
-    expect(mails.map((m) => m.subject)).toEqual([`Ескертуіңізге жауап: ${TITLE}`]);
-    expect(mails[0].text).toContain(ANSWER.dispute);
+    expect(mails.map((m) => m.subject)).toEqual([`Ескертуіңізге жауап: ${TITLE.kk}`]);
+    expect(mails[0].text).toContain(ANSWER.dispute.kk);
   });
 
   it('after stage 2 the outcome form says the council review is still open and refuses (ru); the chair closes it (en)', async () => {
@@ -449,18 +459,21 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     await o.locator(`#finding-${id.formal}`).getByRole('link', { name: 'Исправить ответ' }).click();
     await o.waitForURL(`${base}/organizer/remarks/${id.formal}/correction`);
     expect(await text(organizer, '#council-found')).toBe('Общественный совет признал этот ответ формальным (2 из 3 членов).');
-    expect(await o.inputValue('#body')).toBe(ANSWER.formal);
-    await o.getByLabel('Причина исправления').fill('Совет просил');
+    // the form starts with the published versions, the remark's (English) one needing Kazakh or Russian: Russian first
+    expect(await textField(o, 'Мотивированный ответ', 'ru', 'ru').inputValue()).toBe(ANSWER.formal.ru);
+    expect(await textField(o, 'Мотивированный ответ', 'ru', 'en').inputValue()).toBe(ANSWER.formal.en);
+    await fillText(o, 'Причина исправления', 'ru', { ru: 'Совет просил' });
     await o.getByRole('button', { name: 'Опубликовать исправление' }).click();
     expect(await text(organizer, '#body-error')).toContain('Исправление должно менять текст ответа или решение по замечанию.');
-    expect(await o.getAttribute('#body', 'aria-invalid')).toBe('true');
+    expect(await o.getAttribute('#body', 'aria-describedby')).toBe('body-error');
+    expect(await o.locator('#body_ru:focus').count()).toBe(1);
     await axe(organizer);
     await shot(organizer, '7-correction-unchanged-ru');
 
     await clearMail();
     await o.getByLabel('Как учтено').selectOption('accepted');
-    await o.getByLabel('Мотивированный ответ').fill(ANSWER.corrected);
-    await o.getByLabel('Причина исправления').fill('Совет признал первый ответ формальным.');
+    await fillText(o, 'Мотивированный ответ', 'ru', ANSWER.corrected);
+    await fillText(o, 'Причина исправления', 'ru', { ru: 'Совет признал первый ответ формальным.' });
     await o.getByRole('button', { name: 'Опубликовать исправление' }).click();
     await o.waitForURL(/done=corrected/);
     expect(await text(organizer, '#flash')).toBe('Исправленный ответ опубликован и отправлен автору замечания.');
@@ -471,7 +484,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     const mails = await mailTo(alice);
     expect(mails).toHaveLength(1);
     expect(mails[0].text).toContain('The answer has a new version (2).');
-    expect(mails[0].text).toContain(ANSWER.corrected);
+    expect(mails[0].text).toContain(ANSWER.corrected.en);
     const link = new RegExp(`http://talqylau\\.test(/remarks/${id.formal}/verdict)`).exec(mails[0].text ?? '');
     expect(link).not.toBeNull();
 
@@ -505,7 +518,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     await form.getByRole('button', { name: 'Опубликовать новые версии' }).click();
     await o.waitForURL(/done=commitments/);
     expect(await text(organizer, '#flash')).toBe('Новые версии опубликованы и отправлены авторам.');
-    expect((await mailTo(alice)).map((m) => m.subject)).toEqual([`Where your accepted remark is kept: ${TITLE}`]);
+    expect((await mailTo(alice)).map((m) => m.subject)).toEqual([`Where your accepted remark is kept: ${TITLE.ru}`]);
 
     at('2027-04-13T11:00:00+05:00');
     await o.goto(`${base}/organizer/plans/${planId}/outcome`);
@@ -521,10 +534,10 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     await a.goto(`${base}/plans/${planId}`);
     // verdicts beside the answers
     expect(await text(alice, `#verdict-of-${id.formal}`)).toContain('reasoned (version 2, 13 April 2027');
-    expect(await text(alice, `#remark-${id.formal} .answer`)).toContain(ANSWER.corrected);
+    expect(await text(alice, `#remark-${id.formal} .answer`)).toContain(ANSWER.corrected.en);
     // the first version stays public with the author's formal verdict on it
     await a.locator(`#remark-${id.formal} details.answer-history summary`).click();
-    expect(await text(alice, `#answer-${id.formal}-v1`)).toContain(ANSWER.formal);
+    expect(await text(alice, `#answer-${id.formal}-v1`)).toContain(ANSWER.formal.en);
     expect(await text(alice, `#verdict-of-${id.formal}-v1`)).toContain('formal (version 1,');
     expect(await text(alice, `#verdict-of-${id.accepted}`)).toContain('reasoned (version 1,');
     expect(await text(alice, `#verdict-of-${id.rejected}`)).toBe('The author has not judged this answer yet.');
@@ -541,7 +554,7 @@ suite('answers that count in real browsers: verdicts, the council check and comm
     expect(await kept.getByRole('link', { name: 'The dispute as a stage-2 remark' }).getAttribute('href')).toBe(
       `/plans/${planId}#remark-${id.dispute}`,
     );
-    expect(await text(alice, `#remark-${id.dispute} .answer`)).toContain(ANSWER.dispute);
+    expect(await text(alice, `#remark-${id.dispute} .answer`)).toContain(ANSWER.dispute.kk);
     const later = a.locator(`#commitment-${id.formal}`);
     expect(await later.innerText()).toContain('implemented');
     expect(await later.innerText()).toContain('Смета, строка 15');

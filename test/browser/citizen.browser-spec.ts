@@ -114,9 +114,13 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.waitForURL(`${base}/my/remarks`);
     await expect(page.locator('.my-remarks').textContent()).resolves.toMatch(/Awaiting the answer, due by \d+ \w+ 2027/);
     const remark = await t.db.getRepository(Remark).findOneByOrFail({ body: remarkText });
-    await t.app
-      .get(RemarksService)
-      .answer(asAuthUser(organizer), remark.id, 'The lot will be split into three district lots in the notice.', 'partially_accepted');
+    await t.app.get(RemarksService).answer(
+      asAuthUser(organizer),
+      remark.id,
+      // an English remark: the answer is in a state language (Russian here), with an English version
+      { ru: 'Лот будет разделён на три районных лота в извещении.', en: 'The lot will be split into three district lots in the notice.' },
+      'partially_accepted',
+    );
     await page.reload();
     const item = page.locator(`#remark-${remark.id}`);
     await expect(item.locator('.answer').textContent()).resolves.toContain('partially accepted');

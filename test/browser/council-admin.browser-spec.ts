@@ -5,7 +5,15 @@ import { User } from '../../src/identity/user.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
 import { ReviewConclusion } from '../../src/reviews/review-conclusion.entity';
-import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axeFindings, serve } from '../support/browser';
+import {
+  fillText,
+  launchBrowser,
+  newPage as openPage,
+  runBrowser,
+  SCREENSHOTS,
+  seriousViolations as axeFindings,
+  serve,
+} from '../support/browser';
 import { bilingual, createUser, makeBin, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -194,11 +202,15 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     await expect(m1.page.locator('#protocol ~ dl').first().textContent()).resolves.toContain('34');
     await m1.page.getByRole('button', { name: 'Записать мою позицию' }).click();
     await expect(m1.page.locator('#position-error').textContent()).resolves.toBe('Выберите свою позицию.');
-    await expect(m1.page.locator('#position-text-error').textContent()).resolves.toBe('Напишите обоснование (от 1 до 10000 символов).');
+    // the reasons in any language: the error is on the group, the Kazakh field takes the focus
+    await expect(m1.page.locator('#text-error').textContent()).resolves.toBe('Напишите обоснование (от 1 до 10000 символов).');
+    expect(await m1.page.locator('#text').getAttribute('aria-describedby')).toBe('text-error');
     await m1.page.screenshot({ path: join(SCREENSHOTS, 'council-position-errors-ru.png'), fullPage: true });
     await m1.page.getByLabel('одобрить с рекомендациями').check();
-    await m1.page.getByLabel('Обоснование').fill('Протокол полный, замечания граждан учтены.');
-    await m1.page.getByLabel('Рекомендации, по одной в строке').fill('Опубликовать смету.\nПригласить родителей на приёмку работ.');
+    await fillText(m1.page, 'Обоснование', 'ru', { ru: 'Протокол полный, замечания граждан учтены.' });
+    await fillText(m1.page, 'Рекомендации, по одной в строке', 'ru', {
+      ru: 'Опубликовать смету.\nПригласить родителей на приёмку работ.',
+    });
     await m1.page.getByRole('button', { name: 'Записать мою позицию' }).click();
     await m1.page.waitForURL(/done=position/);
     await expect(m1.page.locator('#flash').textContent()).resolves.toBe('Ваша позиция записана.');
@@ -211,7 +223,7 @@ suite('council and admin pages in a real browser (no JavaScript)', () => {
     const m2 = await newPage('kk-KZ');
     await signInAt(m2.page, planPath, 'member2@council.test', STAFF_PASSWORD, 'kk');
     await m2.page.getByLabel('мақұлдау', { exact: true }).check();
-    await m2.page.getByLabel('Негіздемесі').fill('Хаттама толық.');
+    await fillText(m2.page, 'Негіздемесі', 'kk', { kk: 'Хаттама толық.' });
     await m2.page.getByRole('button', { name: 'Ұстанымымды жазу' }).click();
     await m2.page.waitForURL(/done=position/);
     await expect(m2.page.locator('#flash').textContent()).resolves.toBe('Ұстанымыңыз жазылды.');

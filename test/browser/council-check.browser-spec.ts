@@ -5,7 +5,7 @@ import { Answer } from '../../src/remarks/answer.entity';
 import { AnswerVerdict } from '../../src/remarks/answer-verdict.entity';
 import type { Plan } from '../../src/plans/plan.entity';
 import type { Remark } from '../../src/remarks/remark.entity';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
+import { fillText, launchBrowser, newPage, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
 import type { CreatedUser } from '../support/factories';
 import { createUser, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -79,7 +79,7 @@ suite("the council's check of formal answers in a real browser (no JavaScript)",
 
   async function recordPosition(page: Page, formal: number[]): Promise<void> {
     await page.locator('#position-object').check();
-    await page.getByLabel('Reasons').fill('The answers do not deal with the remarks.');
+    await fillText(page, 'Reasons', 'en', { en: 'The answers do not deal with the remarks.' });
     const boxes = page.locator('input[name="formalAnswers"]');
     expect(await boxes.count()).toBe(3);
     for (const i of formal) await boxes.nth(i).check();
@@ -113,7 +113,7 @@ suite("the council's check of formal answers in a real browser (no JavaScript)",
     expect(await m2.page.locator('#position-form legend', { hasText: 'Ответы, которые вы считаете формальными' }).count()).toBe(1);
     expect(await seriousViolations(browser, m2.context, m2.page.url(), 'ru-RU')).toEqual([]);
     await m2.page.locator('#position-object').check();
-    await m2.page.locator('#position-text').fill('Ответ формальный.');
+    await fillText(m2.page, 'Обоснование', 'ru', { ru: 'Ответ формальный.' });
     const box = m2.page.getByLabel('Я считаю этот ответ формальным').first();
     expect(await box.getAttribute('value')).toBe(remarks[1].id);
     await box.check();
@@ -156,15 +156,22 @@ suite("the council's check of formal answers in a real browser (no JavaScript)",
     await findings.getByRole('link', { name: 'Correct the answer' }).click();
     await org.page.waitForURL(/\/correction$/);
     expect(await org.page.locator('#council-found').textContent()).toContain('found this answer formal (2 of 3 members)');
-    expect(await org.page.inputValue('#body')).toBe('Taken into account: the price per meal is too high.');
+    // the remark is in Russian: its answer's Russian field comes first, with the published text
+    expect(await org.page.inputValue('#body_ru')).toBe('Taken into account: the price per meal is too high.');
     expect(await seriousViolations(browser, org.context, org.page.url())).toEqual([]);
     await org.page.getByRole('button', { name: 'Publish the correction' }).click();
     expect(await org.page.locator('#reason-error').textContent()).toBe('Give the reason for the correction (up to 2,000 characters).');
     expect(await seriousViolations(browser, org.context, org.page.url())).toEqual([]);
     await shot(org.page, 'correction-error');
     t.clock.set(new Date('2027-02-16T11:00:00+05:00')); // the next day: a correction after the finding
-    await org.page.getByLabel('Reasoned answer').fill('The price per meal is lowered to 850 tenge, see section 3 of the specification.');
-    await org.page.getByLabel('Reason for the correction').fill('The public council found the answer formal.');
+    await fillText(org.page, 'Reasoned answer', 'en', {
+      ru: 'Цена за порцию снижена до 850 тенге, см. раздел 3 спецификации.',
+      en: 'The price per meal is lowered to 850 tenge, see section 3 of the specification.',
+    });
+    await fillText(org.page, 'Reason for the correction', 'en', {
+      ru: 'Общественный совет признал ответ формальным.',
+      en: 'The public council found the answer formal.',
+    });
     await org.page.getByRole('button', { name: 'Publish the correction' }).click();
     await org.page.waitForURL(/done=corrected/);
     expect(await org.page.locator('#flash').textContent()).toBe("The corrected answer is published and e-mailed to the remark's author.");

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Remark } from '../../src/remarks/remark.entity';
-import { launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe, serve } from '../support/browser';
+import { fillText, launchBrowser, newPage as openPage, runBrowser, SCREENSHOTS, seriousViolations as axe, serve } from '../support/browser';
 import { seedDemoWorld } from '../support/demo-world';
 import { PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -124,14 +124,20 @@ suite('sign-in, remark and answer forms in a real browser (no JavaScript)', () =
 
     await item.getByRole('button', { name: 'Publish the answer' }).click();
     await expect(org.page.locator(`#disposition-error-${remark.id}`).textContent()).resolves.toBe('Choose the disposition.');
-    await expect(org.page.locator(`#answer-error-${remark.id}`).textContent()).resolves.toBe(
+    // the text's error is on its group of language fields
+    await expect(org.page.locator(`#answer-${remark.id}-error`).textContent()).resolves.toBe(
       'Write a reasoned answer (at least 20 characters).',
     );
+    expect(await org.page.locator(`#answer-${remark.id}`).getAttribute('aria-describedby')).toBe(`answer-${remark.id}-error`);
     await org.page.screenshot({ path: join(SCREENSHOTS, 'plan-answer-errors.png'), fullPage: true });
 
     const fresh = org.page.locator(`#remark-${remark.id}`);
     await fresh.getByLabel('Disposition').selectOption('accepted');
-    await fresh.getByLabel('Reasoned answer').fill('The calorie norms per age group will be attached to the technical specification.');
+    // an English remark: the answer is in a state language (Russian), with the English version
+    await fillText(fresh, 'Reasoned answer', 'en', {
+      ru: 'Нормы калорийности по возрастным группам будут приложены к технической спецификации.',
+      en: 'The calorie norms per age group will be attached to the technical specification.',
+    });
     await fresh.getByRole('button', { name: 'Publish the answer' }).click();
     await org.page.waitForURL(/done=answer/);
     await expect(org.page.locator('#flash').textContent()).resolves.toContain('The answer was published');

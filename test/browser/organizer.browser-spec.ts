@@ -4,7 +4,7 @@ import { TokenService } from '../../src/identity/auth/token.service';
 import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
-import { launchBrowser, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
+import { fillText, launchBrowser, runBrowser, SCREENSHOTS, serve, seriousViolations } from '../support/browser';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -67,10 +67,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await signIn(path);
   }
 
-  /** Answers the first remark of the queue page. */
-  async function answerFirst(disposition: string, text: string): Promise<void> {
+  /** Answers the first remark of the queue page (an English remark: in Russian, with the English version). */
+  async function answerFirst(disposition: string, text: { ru: string; en: string }): Promise<void> {
     await page.getByLabel('Disposition').first().selectOption(disposition);
-    await page.getByLabel('Reasoned answer').first().fill(text);
+    await fillText(page.locator('li.remark').first(), 'Reasoned answer', 'en', text);
     await page.getByRole('button', { name: 'Publish the answer' }).first().click();
     await page.waitForURL(/done=answered/);
   }
@@ -129,7 +129,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(await page.locator('.remark h2 [lang="ru"]').first().textContent()).toBe('Школьное питание на 2027 год');
     expect(await axe()).toEqual([]);
     await shot('queue');
-    await answerFirst('accepted', 'The weekly menu will be published on every school website.');
+    await answerFirst('accepted', {
+      ru: 'Меню на неделю будет публиковаться на сайте каждой школы.',
+      en: 'The weekly menu will be published on every school website.',
+    });
     expect(await page.locator('main').textContent()).toContain('Every remark has an answer.');
 
     // after stage 1: the date picker offers the allowed dates only and explains the others
@@ -143,10 +146,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     const date = (await dates.nth(1).getAttribute('value'))!;
     await dates.nth(1).check();
     await page.getByLabel('Start time').fill('19:30');
-    await page.getByLabel('Room (optional)').fill('Hall 2');
+    await fillText(page, 'Room (optional)', 'en', { en: 'Hall 2' });
     await page.getByRole('button', { name: 'Schedule and notify the participants' }).click();
     expect(await page.locator('#time-error').textContent()).toContain('outside working hours 09:00-18:00');
-    expect(await page.inputValue('#room')).toBe('Hall 2');
+    expect(await page.inputValue('#room_en')).toBe('Hall 2');
     expect(await page.locator(`#date-${date}`).isChecked()).toBe(true);
     await shot('hearing-error');
     await page.getByLabel('Start time').fill('10:00');
@@ -161,9 +164,9 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     // after the hearing: the protocol
     await moveClock(new Date(`${date}T16:00:00+05:00`), `${hub}/hearing`);
     await page.getByLabel('Number of attendees').fill('23');
-    await page.getByLabel('Speakers').fill('Aigerim S.\nParents committee');
-    await page.getByLabel('Summary').fill('The menu and allergies were discussed.');
-    await page.getByLabel('Decisions').fill('Publish the weekly menu\nAdd an allergy form');
+    await fillText(page, 'Speakers', 'en', { en: 'Aigerim S.\nParents committee' });
+    await fillText(page, 'Summary', 'en', { en: 'The menu and allergies were discussed.' });
+    await fillText(page, 'Decisions', 'en', { en: 'Publish the weekly menu\nAdd an allergy form' });
     expect(await axe()).toEqual([]);
     await page.getByRole('button', { name: 'Publish the protocol' }).click();
     await page.waitForURL(/done=protocol/);
@@ -180,7 +183,7 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     expect(position.status).toBe(201);
     await page.goto(`${base}${hub}/recommendations`);
     await page.getByLabel('Yes, accepted').check();
-    await page.getByLabel('Reasoned response').fill('Two parents will observe the tender commission.');
+    await fillText(page, 'Reasoned response', 'en', { en: 'Two parents will observe the tender commission.' });
     expect(await axe()).toEqual([]);
     await shot('recommendations');
     await page.getByRole('button', { name: 'Publish the response' }).click();
@@ -249,7 +252,10 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await shot('outcome-refused');
 
     await page.getByRole('link', { name: 'Go to the remarks awaiting an answer' }).click();
-    await answerFirst('partially_accepted', 'Portion sizes by age are added to section 3 of the specification.');
+    await answerFirst('partially_accepted', {
+      ru: 'Размеры порций по возрастам добавлены в раздел 3 спецификации.',
+      en: 'Portion sizes by age are added to section 3 of the specification.',
+    });
 
     await page.goto(`${base}${hub}/outcome`);
     await page.getByLabel('amend the plan or documentation').check();
@@ -261,7 +267,8 @@ suite('organizer pages in a real browser (no JavaScript)', () => {
     await page.waitForURL(/done=outcome/);
     expect(await page.locator('#flash').textContent()).toContain('the discussion is closed');
     await page.goto(`${base}/organizer?status=closed`);
-    expect(await page.locator('.card-title').allTextContents()).toEqual(['School meals for 2027']);
+    // no English title: the Russian one, marked with its language
+    expect(await page.locator('.card-title [lang="ru"]').allTextContents()).toEqual(['Школьное питание на 2027 год']);
     expect(await axe()).toEqual([]);
     await shot('closed-list');
   });

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
+import { fillText, launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -29,8 +29,8 @@ suite('the author’s verdict in a real browser: the e-mail link, the plan page 
       .post(`${API}/plans`)
       .set(authNow(t, organizer))
       .send({
-        title: 'School roof repair',
-        description: 'Roof of school No. 5',
+        title: { kk: '№5 мектептің шатырын жөндеу', ru: 'Ремонт кровли школы №5', en: 'School roof repair' },
+        description: { kk: '№5 мектептің шатыры', ru: 'Кровля школы №5', en: 'Roof of school No. 5' },
         subjectCode: '452112.000.000000',
         amount: 1000,
         method: 'auction',
@@ -49,7 +49,14 @@ suite('the author’s verdict in a real browser: the e-mail link, the plan page 
     await t.http
       .post(`${API}/remarks/${remarkId}/answer`)
       .set(authNow(t, organizer))
-      .send({ body: 'The lot stays whole: one contractor answers for the whole roof.', disposition: 'rejected' })
+      // the remark is in English: the answer is in Russian, with an English version
+      .send({
+        body: {
+          ru: 'Лот не делится: за всю кровлю отвечает один подрядчик.',
+          en: 'The lot stays whole: one contractor answers for the whole roof.',
+        },
+        disposition: 'rejected',
+      })
       .expect(201);
     base = await serve(t);
     browser = await launchBrowser();
@@ -161,16 +168,20 @@ suite('the author’s verdict in a real browser: the e-mail link, the plan page 
     await page.waitForURL(`${base}/plans/${planId}`);
     await page.locator(`#remark-${remarkId}`).getByRole('link', { name: 'Correct the answer' }).click();
     await page.waitForURL(`${base}/organizer/remarks/${remarkId}/correction`);
-    await page.getByLabel('Reason for the correction').fill('Typo');
+    await fillText(page, 'Reason for the correction', 'en', { ru: 'Опечатка', en: 'Typo' });
     await page.getByRole('button', { name: 'Publish the correction' }).click();
     await expect(page.locator('#body-error').textContent()).resolves.toContain(
       'A correction must change the text or the disposition of the answer.',
     );
-    expect(await page.getAttribute('#body', 'aria-invalid')).toBe('true');
+    expect(await page.getAttribute('#body', 'aria-describedby')).toBe('body-error');
+    expect(await page.locator('#body_ru:focus').count()).toBe(1); // the remark is English: Russian comes first
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'correction-unchanged.png'), fullPage: true });
 
-    await page.locator('#body').fill('The lot is split by district from the next quarter.');
+    await fillText(page, 'Reasoned answer', 'en', {
+      ru: 'Со следующего квартала лот делится по районам.',
+      en: 'The lot is split by district from the next quarter.',
+    });
     await page.locator('#disposition').selectOption('partially_accepted');
     await page.getByRole('button', { name: 'Publish the correction' }).click();
     await page.waitForURL(`${base}/organizer/remarks?done=corrected#council-findings`);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { Plan } from '../../src/plans/plan.entity';
 import { formatDateTime } from '../../src/web/format';
-import { launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve } from '../support/browser';
+import { fillText, launchBrowser, newPage, runBrowser, SCREENSHOTS, startAxe, serve } from '../support/browser';
 import { createCouncil, createOrganization, createUser, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
@@ -27,11 +27,23 @@ interface Person {
   page: Page;
 }
 
-const TITLE = 'Hot meals for the schools of Almaly district';
+/** The plan's title in the two state languages and English: each reader sees their own. */
+const TITLE = {
+  kk: 'Алмалы ауданы мектептеріне ыстық тамақ',
+  ru: 'Горячее питание для школ Алмалинского района',
+  en: 'Hot meals for the schools of Almaly district',
+};
 const REMARK_KK = 'Мәзірді апта сайын мектеп сайтында жариялауды ұсынамын.';
 const REMARK_RU = 'Прошу разделить лот по районам, чтобы участвовали местные поставщики.';
-const ANSWER_KK = 'The weekly menu will be published on every school website from September.';
-const ANSWER_RU = 'The lot is split into three district lots in the procurement notice.';
+/** The organizer (en) answers each remark in its language, with an English version. */
+const ANSWER_KK = {
+  kk: 'Апталық мәзір қыркүйектен бастап әр мектептің сайтында жарияланады.',
+  en: 'The weekly menu will be published on every school website from September.',
+};
+const ANSWER_RU = {
+  ru: 'Лот разделён на три районных лота в извещении о закупке.',
+  en: 'The lot is split into three district lots in the procurement notice.',
+};
 const REMARK2_KK = 'Техникалық ерекшелікте порция мөлшері көрсетілмеген.';
 const REMARK2_RU = 'В документации не указан срок оплаты поставщику.';
 const RECOMMENDATION = 'Invite two parents to observe the tender commission.';
@@ -122,10 +134,10 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
   }
 
   /** Answers, on the organizer's queue, the remark that contains `remark`. */
-  async function answerInQueue(remark: string, disposition: string, answer: string): Promise<void> {
+  async function answerInQueue(remark: string, disposition: string, answer: Partial<Record<Lang, string>>): Promise<void> {
     const item = organizer.page.locator('li.remark', { hasText: remark });
     await item.getByLabel('Disposition').selectOption(disposition);
-    await item.getByLabel('Reasoned answer').fill(answer);
+    await fillText(item, 'Reasoned answer', 'en', answer);
     await item.getByRole('button', { name: 'Publish the answer' }).click();
     await organizer.page.waitForURL(/\/organizer\/remarks\?done=answered/);
     expect(await text(organizer, '#flash')).toBe('The answer was published and e-mailed to the author.');
@@ -147,13 +159,17 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await signIn(organizer, '/organizer');
     expect(await text(organizer, 'h1')).toBe('My procurement plans');
     await o.getByRole('link', { name: 'New plan item' }).first().click();
-    await o.getByLabel('Subject of the procurement').fill(TITLE);
-    await o.getByLabel('Information about the procurement').fill('Hot meals for pupils of grades 1-4 in 12 schools.');
+    await fillText(o, 'Subject of the procurement', 'en', TITLE);
+    await fillText(o, 'Information about the procurement', 'en', {
+      kk: '12 мектептің 1-4 сынып оқушыларына ыстық тамақ.',
+      ru: 'Горячее питание учеников 1-4 классов в 12 школах.',
+      en: 'Hot meals for pupils of grades 1-4 in 12 schools.',
+    });
     await o.getByLabel('Subject code (ENS TRU / KTRU)').fill('56.29.20.000');
     await o.getByLabel('Planned amount, tenge').fill('48 000 000');
     await o.getByLabel('Procurement method').selectOption('open_tender');
     await o.getByLabel('Planned quarter').selectOption('2027-Q2');
-    await o.getByLabel('Delivery place').fill('Almaty, Almaly district schools');
+    await fillText(o, 'Delivery place', 'en', { ru: 'Алматы, школы Алмалинского района', en: 'Almaty, Almaly district schools' });
     await o.getByRole('button', { name: 'Save the draft' }).click();
     await o.waitForURL(/\/organizer\/plans\/[0-9a-f-]{36}\?done=created/);
     planId = /plans\/([0-9a-f-]{36})/.exec(o.url())![1];
@@ -198,15 +214,15 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await signIn(citizen, '/');
     expect(await text(citizen, '.site-header')).toContain('Айгерім С.');
     expect(await text(citizen, 'h1')).toBe('Ашық қоғамдық талқылаулар');
-    await c.getByLabel('Сатып алуды іздеу').fill('Almaly');
+    await c.getByLabel('Сатып алуды іздеу').fill('Алмалы');
     await c.getByRole('button', { name: 'Іздеу' }).click();
-    const card = c.locator('.card', { hasText: TITLE });
+    const card = c.locator('.card', { hasText: TITLE.kk });
     expect(await card.innerText()).toMatch(/Бірінші кезең/);
     await axe(citizen);
     await shot(citizen, '2-home-kk');
-    await card.getByRole('link', { name: TITLE }).click();
+    await card.getByRole('link', { name: TITLE.kk }).click();
     await c.waitForURL(`${base}/plans/${planId}`);
-    expect(await text(citizen, 'h1')).toBe(TITLE);
+    expect(await text(citizen, 'h1')).toBe(TITLE.kk);
     expect(await c.locator('.badge.stage').first().innerText()).toBe('1-кезең: ескертулер қабылдануда');
     await c.getByRole('button', { name: 'Жоспарды бақылау' }).click();
     await c.waitForURL(/done=followed/);
@@ -245,16 +261,16 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     expect(await text(citizen, 'h1')).toBe('Менің ескертулерім мен ұсыныстарым');
     const mine = citizen.page.locator('li.remark', { hasText: REMARK_KK });
     expect(await mine.locator('.answer').innerText()).toContain('ескерілді');
-    expect(await mine.locator('.answer').innerText()).toContain(ANSWER_KK);
+    expect(await mine.locator('.answer').innerText()).toContain(ANSWER_KK.kk);
     expect(await mine.locator('.answer .meta').innerText()).toContain('2027'); // answered on, local time
     await axe(citizen);
     await shot(citizen, '3-my-remarks-kk');
 
     await t.flushMail();
-    const answerMail = t.smtp.to(citizenEmail).find((m) => m.subject === `Ескертуіңізге жауап: ${TITLE}`);
-    expect(answerMail?.text).toContain(ANSWER_KK);
+    const answerMail = t.smtp.to(citizenEmail).find((m) => m.subject === `Ескертуіңізге жауап: ${TITLE.kk}`);
+    expect(answerMail?.text).toContain(ANSWER_KK.kk);
     expect(
-      t.smtp.to(citizen2.email).some((m) => m.subject === `Ответ на ваше замечание: ${TITLE}` && (m.text ?? '').includes(ANSWER_RU)),
+      t.smtp.to(citizen2.email).some((m) => m.subject === `Ответ на ваше замечание: ${TITLE.ru}` && (m.text ?? '').includes(ANSWER_RU.ru)),
     ).toBe(true);
   }
 
@@ -280,7 +296,11 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     hearingDate = (await dates.nth(2).getAttribute('value'))!;
     await dates.nth(2).check();
     await o.getByLabel('Start time').fill('11:00');
-    await o.getByLabel('Room (optional)').fill('Assembly hall, 2nd floor');
+    await fillText(o, 'Room (optional)', 'en', {
+      kk: 'Мәжіліс залы, 2-қабат',
+      ru: 'Актовый зал, 2-й этаж',
+      en: 'Assembly hall, 2nd floor',
+    });
     await o.getByRole('button', { name: 'Schedule and notify the participants' }).click();
     await o.waitForURL(/done=scheduled/);
     expect(await text(organizer, '#flash')).toBe('The hearing is scheduled; participants are notified by e-mail with a calendar file.');
@@ -312,9 +332,9 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await signIn(organizer, `/organizer/plans/${planId}/hearing`);
     const o = organizer.page;
     await o.getByLabel('Number of attendees').fill('31');
-    await o.getByLabel('Speakers').fill('Айгерім С.\nЕрлан Б.\nParents committee of school 12');
-    await o.getByLabel('Summary').fill('The menu, allergies and splitting the lot by district were discussed.');
-    await o.getByLabel('Decisions').fill('Publish the weekly menu\nSplit the lot into three district lots');
+    await fillText(o, 'Speakers', 'en', { en: 'Айгерім С.\nЕрлан Б.\nParents committee of school 12' });
+    await fillText(o, 'Summary', 'en', { en: 'The menu, allergies and splitting the lot by district were discussed.' });
+    await fillText(o, 'Decisions', 'en', { en: 'Publish the weekly menu\nSplit the lot into three district lots' });
     await axe(organizer);
     await o.getByRole('button', { name: 'Publish the protocol' }).click();
     await o.waitForURL(/done=protocol/);
@@ -332,11 +352,11 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
 
     await signIn(member, '/council');
     expect(await text(member, 'h1')).toBe('Council review');
-    await member.page.getByRole('link', { name: TITLE }).click();
+    await member.page.getByRole('link', { name: TITLE.en }).click();
     await member.page.waitForURL(`${base}${path}`);
     await member.page.getByLabel('endorse with recommendations').check();
-    await member.page.getByLabel('Reasons').fill('The hearing was open and the remarks were answered.');
-    await member.page.getByLabel('Recommendations, one per line').fill(RECOMMENDATION);
+    await fillText(member.page, 'Reasons', 'en', { en: 'The hearing was open and the remarks were answered.' });
+    await fillText(member.page, 'Recommendations, one per line', 'en', { en: RECOMMENDATION });
     await member.page.getByRole('button', { name: 'Record my position' }).click();
     await member.page.waitForURL(/done=position/);
     expect(await text(member, '#flash')).toBe('Your position was recorded.');
@@ -345,7 +365,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
 
     await signIn(chair, path);
     await chair.page.getByLabel('endorse', { exact: true }).check();
-    await chair.page.getByLabel('Reasons').fill('The protocol is complete.');
+    await fillText(chair.page, 'Reasons', 'en', { en: 'The protocol is complete.' });
     await chair.page.getByRole('button', { name: 'Record my position' }).click();
     await chair.page.waitForURL(/done=position/);
     expect(await text(chair, '#close-preview')).toBe(
@@ -372,7 +392,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     const o = organizer.page;
     expect(await text(organizer, 'main')).toContain(RECOMMENDATION);
     await o.getByLabel('Yes, accepted').check();
-    await o.getByLabel('Reasoned response').fill('Two members of the parents committee will observe the commission.');
+    await fillText(o, 'Reasoned response', 'en', { en: 'Two members of the parents committee will observe the commission.' });
     await axe(organizer);
     await o.getByRole('button', { name: 'Publish the response' }).click();
     await o.waitForURL(/done=response/);
@@ -419,7 +439,10 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await leaveRemark(citizen2, 'Ваше замечание или предложение', 'Опубликовать замечание', REMARK2_RU);
 
     await signIn(organizer, '/organizer/remarks');
-    await answerInQueue(REMARK2_KK, 'accepted', 'Portion sizes by age are added to section 3 of the specification.');
+    await answerInQueue(REMARK2_KK, 'accepted', {
+      kk: 'Жасына қарай порция мөлшері техникалық ерекшеліктің 3-бөліміне қосылды.',
+      en: 'Portion sizes by age are added to section 3 of the specification.',
+    });
 
     // stage 2 closed, one remark still unanswered: the outcome is refused with the count
     t.clock.set(new Date(p.stage2ClosesAt!.getTime() + 10 * 3600_000));
@@ -434,7 +457,10 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await axe(organizer);
     await shot(organizer, '7-outcome-refused');
     await o.getByRole('link', { name: 'Go to the remarks awaiting an answer' }).click();
-    await answerInQueue(REMARK2_RU, 'explained', 'Payment terms are in clause 7 of the draft contract: within 30 days.');
+    await answerInQueue(REMARK2_RU, 'explained', {
+      ru: 'Срок оплаты указан в пункте 7 проекта договора: в течение 30 дней.',
+      en: 'Payment terms are in clause 7 of the draft contract: within 30 days.',
+    });
     await o.goto(`${base}${hub}/outcome`);
     await o.getByLabel('amend the plan or documentation').check();
     // English is folded: open it unless a refused form shows it open already
@@ -454,7 +480,7 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     await v.getByRole('link', { name: 'English' }).click();
     await v.waitForURL(`${base}/plans/${planId}`);
     visitor.lang = 'en';
-    expect(await text(visitor, 'h1')).toBe(TITLE);
+    expect(await text(visitor, 'h1')).toBe(TITLE.en);
     expect(await v.getByRole('link', { name: 'Sign in' }).count()).toBeGreaterThan(0);
     const timeline = await v.locator('ol.timeline li strong').allInnerTexts();
     expect(timeline).toEqual([
@@ -502,7 +528,8 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
 
     const csv = await download(visitor, 'Download (CSV)');
     expect(csv.filename).toMatch(/\.csv$/);
-    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU, ANSWER_KK, ANSWER_RU, RECOMMENDATION]) expect(csv.body).toContain(r);
+    for (const r of [REMARK_KK, REMARK_RU, REMARK2_KK, REMARK2_RU, ANSWER_KK.en, ANSWER_RU.en, RECOMMENDATION])
+      expect(csv.body).toContain(r);
     await visitor.context.close();
   }
 

@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { chromium } from 'playwright-core';
 import type { TestApp } from './test-app';
 
@@ -70,4 +70,38 @@ export async function axeFindings(page: Page): Promise<string[]> {
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** The labels of a published text's fields (issue 15) in each interface language: Kazakh and Russian side by side, English folded. */
+export const TEXT_LANGUAGE_LABELS = {
+  en: { kk: 'In Kazakh', ru: 'In Russian', en: 'In English (optional)' },
+  ru: { kk: 'На казахском', ru: 'На русском', en: 'На английском (необязательно)' },
+  kk: { kk: 'Қазақша', ru: 'Орысша', en: 'Ағылшынша (міндетті емес)' },
+} as const;
+
+/**
+ * The field of a published text in one language, as a user finds it: the group its legend names
+ * (`legend`, exact), then the input labelled with the language in the interface language `ui`.
+ */
+export function textField(scope: Page | Locator, legend: string, ui: 'en' | 'ru' | 'kk', lang: 'kk' | 'ru' | 'en'): Locator {
+  return scope.getByRole('group', { name: legend, exact: true }).getByLabel(TEXT_LANGUAGE_LABELS[ui][lang], { exact: true });
+}
+
+/** Types a published text's versions into its group (English opens its folded part first). */
+export async function fillText(
+  scope: Page | Locator,
+  legend: string,
+  ui: 'en' | 'ru' | 'kk',
+  versions: Partial<Record<'kk' | 'ru' | 'en', string>>,
+): Promise<void> {
+  const group = scope.getByRole('group', { name: legend, exact: true });
+  for (const lang of ['kk', 'ru', 'en'] as const) {
+    const value = versions[lang];
+    if (value === undefined) continue;
+    if (lang === 'en') {
+      const details = group.locator('details.lang-optional');
+      if ((await details.getAttribute('open')) === null) await details.locator('summary').click();
+    }
+    await group.getByLabel(TEXT_LANGUAGE_LABELS[ui][lang], { exact: true }).fill(value);
+  }
 }
