@@ -177,7 +177,9 @@ suite('two state languages in real browsers: a plan in Kazakh and Russian from t
     const publish = o.locator('section[aria-labelledby="publish-heading"]');
     expect(await publish.locator('.notice-warning').innerText()).toBe('Әлі аударылмағандар: Сатып алу туралы ақпарат (Русский).');
     await o.getByRole('button', { name: 'Жариялау және бірінші кезеңді ашу' }).click();
-    expect(await text(organizer, '#form-error')).toContain('Бұл мәтінді қазақ тілінде де, орыс тілінде де жариялау керек');
+    expect(await text(organizer, '#form-error')).toBe(
+      'Жоспарды әзірге жариялауға болмайды: атауы мен сипаттамасы қазақ және орыс тілдерінде қажет.',
+    );
     expect(await text(organizer, '.badge.stage')).not.toContain('ашық');
     await axe(organizer);
     await shot(organizer, '1-publish-refused-kk');

@@ -179,7 +179,9 @@ describe('organizer pages (/organizer)', () => {
 
     const refused = await post(`/organizer/plans/${id}/publish`, organizer, {}, 'en');
     expect(refused.status).toBe(422);
-    expect(refused.text).toContain('title.kk, description.kk');
+    // in words, not the API's field paths: the missing translations are listed by name above the button
+    expect(refused.text).toContain('The plan cannot be published yet: its title and description are needed in Kazakh and in Russian.');
+    expect(refused.text).not.toContain('title.kk');
     expect((await t.db.getRepository(Plan).findOneByOrFail({ id })).publishedAt).toBeNull();
 
     const edit = await get(`/organizer/plans/${id}/edit`, organizer);

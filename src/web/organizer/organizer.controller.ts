@@ -288,11 +288,17 @@ export class OrganizerController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    await submit(this.pages.context(request).locale, {
+    const ctx = this.pages.context(request);
+    await submit(ctx.locale, {
       form: emptyForm(),
       action: () => this.plans.publish(user, id),
-      refusals: { PLAN_NOT_DRAFT: 'form', TRANSLATION_REQUIRED: 'form' },
-      render: (state, status) => this.renderHub(request, reply, user, id, null, state.formError ?? null, status),
+      // the page lists the missing translations by name above the button; the API's message names fields as title.kk
+      refusals: {
+        PLAN_NOT_DRAFT: 'form',
+        TRANSLATION_REQUIRED: () => ({ translations: texts(ctx.locale).pages.planTexts.publishRefused }),
+      },
+      render: (state, status) =>
+        this.renderHub(request, reply, user, id, null, state.formError ?? state.errors.translations ?? null, status),
       done: () => seeOther(reply, `/organizer/plans/${id}?done=published`),
     });
   }

@@ -7,6 +7,7 @@ export const planTexts = {
   saveChanges: 'Save the changes',
   draftSaved: 'The draft is saved.',
   publishNeedsTranslations: 'Before publishing, add the missing translations.',
+  publishRefused: 'The plan cannot be published yet: its title and description are needed in Kazakh and in Russian.',
   addTranslations: 'Add translations',
   translationsTitle: 'Translations',
   translationsIntro:

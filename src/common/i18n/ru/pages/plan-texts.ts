@@ -7,6 +7,7 @@ export const planTexts: typeof en = {
   saveChanges: 'Сохранить изменения',
   draftSaved: 'Черновик сохранён.',
   publishNeedsTranslations: 'Перед публикацией добавьте недостающие переводы.',
+  publishRefused: 'План пока нельзя опубликовать: наименование и описание нужны на казахском и на русском языках.',
   addTranslations: 'Добавить переводы',
   translationsTitle: 'Переводы',
   translationsIntro:
