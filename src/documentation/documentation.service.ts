@@ -6,7 +6,7 @@ import { localizedTitlesUnique } from '../commitments/commitment-rules';
 import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
-import { translationExists } from '../common/errors/translation-errors';
+import { withTranslationsOrConflict } from '../common/errors/translation-errors';
 import type { Locale } from '../common/i18n/locale';
 import type { LocalizedInput } from '../common/i18n/localized-text';
 import { LocalizedText } from '../common/i18n/localized-text';
@@ -78,15 +78,6 @@ function assertTitlesUnique(documents: NoticeDocument[]): void {
 
 function cleanDocuments(documents: NoticeDocumentInput[], lang: Locale): NoticeDocument[] {
   return documents.map((d) => ({ title: LocalizedText.fromInput(d.title, lang)!, url: d.url, sha256: d.sha256.toLowerCase() }));
-}
-
-/** A published text with translations added: only missing languages (409 TRANSLATION_EXISTS for a different text). */
-function translated(text: LocalizedText, input: LocalizedInput | null | undefined, lang: Locale): LocalizedText {
-  const added = LocalizedText.fromInput(input, lang);
-  if (!added) return text;
-  const result = text.withTranslations(added);
-  if (result.conflicts.length > 0) throw translationExists(result.conflicts);
-  return result.text;
 }
 
 @Injectable()
@@ -228,12 +219,12 @@ export class DocumentationService {
       if (given.length > current.documents.length) {
         throw new AppError('VALIDATION_FAILED', { details: (t) => t.documentation.translations.tooManyDocuments });
       }
-      const documents = current.documents.map((d, i) => ({ ...d, title: translated(d.title, given[i]?.title, lang) }));
+      const documents = current.documents.map((d, i) => ({ ...d, title: withTranslationsOrConflict(d.title, given[i]?.title, lang) }));
       assertTitlesUnique(documents);
       let correctionReason = current.correctionReason;
       if (input.correctionReason !== undefined && input.correctionReason !== null) {
         if (!correctionReason) throw new AppError('VALIDATION_FAILED', { details: (t) => t.documentation.translations.noReason });
-        correctionReason = translated(correctionReason, input.correctionReason, lang);
+        correctionReason = withTranslationsOrConflict(correctionReason, input.correctionReason, lang);
       }
       const changed =
         documents.some((d, i) => !d.title.equals(current.documents[i].title)) ||

@@ -7,8 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { everyLocale } from '../common/i18n/every-locale';
 import type { Locale } from '../common/i18n/locale';
 import { LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
-import { isLocalizedInput, localizedWithin } from '../common/i18n/localized-text.validation';
-import { translationExists } from '../common/errors/translation-errors';
+import { translationExists, translationOf } from '../common/errors/translation-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
@@ -42,26 +41,6 @@ function localized(input: LocalizedInput, lang: Locale): LocalizedText {
   return LocalizedText.fromInput(input, lang) as LocalizedText;
 }
 
-/**
- * Adds the translations of one text, collecting conflicting languages (a language present with another
- * text) in `conflicts`; a translation item that is not a text is a validation error naming `field`.
- */
-function translate(
-  stored: LocalizedText | null,
-  input: ListTranslation | LocalizedInput | undefined,
-  lang: Locale,
-  field: string,
-  max: number,
-  conflicts: Set<string>,
-): LocalizedText | null {
-  if (input === undefined || input === null) return stored;
-  if (!isLocalizedInput(input) || !localizedWithin(input, max)) throw new AppError('VALIDATION_FAILED', { details: field });
-  if (!stored) throw new AppError('VALIDATION_FAILED', { details: `${field}: nothing to translate` });
-  const result = stored.withTranslations(localized(input, lang));
-  result.conflicts.forEach((c) => conflicts.add(c));
-  return result.text;
-}
-
 /** A list's translations by index; an index beyond the list is a validation error. */
 function translateList(
   stored: LocalizedText[],
@@ -73,7 +52,7 @@ function translateList(
 ): LocalizedText[] {
   if (!input) return stored;
   if (input.length > stored.length) throw new AppError('VALIDATION_FAILED', { details: `${field}: more items than the protocol has` });
-  return stored.map((text, i) => translate(text, input[i], lang, `${field}[${i}]`, max, conflicts) as LocalizedText);
+  return stored.map((text, i) => translationOf(text, input[i], lang, `${field}[${i}]`, max, conflicts) as LocalizedText);
 }
 
 function published(p: PlanWithOrganization): PlanWithOrganization {
@@ -218,8 +197,8 @@ export class HearingsService {
       const hearing = await this.hearings.byPlan(em, planId);
       if (!hearing) throw new AppError('HEARING_NOT_SCHEDULED');
       const conflicts = new Set<string>();
-      const room = translate(hearing.room, dto.room, lang, 'room', 200, conflicts);
-      const venue = translate(hearing.venue, dto.venue, lang, 'venue', 500, conflicts)!;
+      const room = translationOf(hearing.room, dto.room, lang, 'room', 200, conflicts);
+      const venue = translationOf(hearing.venue, dto.venue, lang, 'venue', 500, conflicts)!;
       if (conflicts.size) throw translationExists([...conflicts]);
       if (!venue.equals(hearing.venue)) await this.hearings.update(em, hearing.id, { venue });
       if (room && !room.equals(hearing.room)) {
@@ -246,15 +225,22 @@ export class HearingsService {
       if (questionsInput.length > last.questions.length)
         throw new AppError('VALIDATION_FAILED', { details: 'questions: more items than the protocol has' });
       const fields = {
-        summary: translate(last.summary, dto.summary, lang, 'summary', 50000, conflicts) as LocalizedText,
+        summary: translationOf(last.summary, dto.summary, lang, 'summary', 50000, conflicts) as LocalizedText,
         speakers: translateList(present(last.speakers), dto.speakers, lang, 'speakers', 500, conflicts),
         positions: translateList(present(last.positions), dto.positions, lang, 'positions', 10000, conflicts),
         decisions: translateList(present(last.decisions), dto.decisions, lang, 'decisions', 10000, conflicts),
         questions: last.questions.map((q, i) => ({
-          question: translate(q.question, questionsInput[i]?.question, lang, `questions[${i}].question`, 5000, conflicts) as LocalizedText,
-          answer: translate(q.answer, questionsInput[i]?.answer, lang, `questions[${i}].answer`, 10000, conflicts),
+          question: translationOf(
+            q.question,
+            questionsInput[i]?.question,
+            lang,
+            `questions[${i}].question`,
+            5000,
+            conflicts,
+          ) as LocalizedText,
+          answer: translationOf(q.answer, questionsInput[i]?.answer, lang, `questions[${i}].answer`, 10000, conflicts),
         })),
-        correctionReason: translate(last.correctionReason, dto.correctionReason, lang, 'correctionReason', 2000, conflicts),
+        correctionReason: translationOf(last.correctionReason, dto.correctionReason, lang, 'correctionReason', 2000, conflicts),
       };
       if (conflicts.size) throw translationExists([...conflicts]);
       await this.hearings.updateProtocol(em, last.id, fields);

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
-import { translationExists } from '../common/errors/translation-errors';
+import { withTranslationsOrConflict } from '../common/errors/translation-errors';
 import type { Locale } from '../common/i18n/locale';
 import type { LocalizedInput } from '../common/i18n/localized-text';
 import { LocalizedText } from '../common/i18n/localized-text';
@@ -154,11 +154,11 @@ export class OutcomesService {
       const versions = await outcomeVersions(em, plan.id);
       const current = versions[versions.length - 1];
       if (!current) throw new AppError('OUTCOME_NOT_PUBLISHED');
-      const summary = translated(current.summary, input.summary, lang);
+      const summary = withTranslationsOrConflict(current.summary, input.summary, lang);
       let correctionReason = current.correctionReason;
       if (input.correctionReason !== undefined && input.correctionReason !== null) {
         if (!correctionReason) throw new AppError('VALIDATION_FAILED', { details: (t) => t.outcomes.translations.noReason });
-        correctionReason = translated(correctionReason, input.correctionReason, lang);
+        correctionReason = withTranslationsOrConflict(correctionReason, input.correctionReason, lang);
       }
       if (!summary.equals(current.summary) || (correctionReason !== null && !correctionReason.equals(current.correctionReason))) {
         await this.outcomes.updateOutcomeTexts(em, current.id, { summary, correctionReason });
@@ -190,13 +190,4 @@ export class OutcomesService {
       })),
     );
   }
-}
-
-/** A published text with translations added: only missing languages (409 TRANSLATION_EXISTS for a different text). */
-function translated(text: LocalizedText, input: LocalizedInput | null | undefined, lang: Locale): LocalizedText {
-  const added = LocalizedText.fromInput(input, lang);
-  if (!added) return text;
-  const result = text.withTranslations(added);
-  if (result.conflicts.length > 0) throw translationExists(result.conflicts);
-  return result.text;
 }

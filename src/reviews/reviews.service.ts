@@ -6,8 +6,7 @@ import { AppError } from '../common/errors/app-error';
 import { isUuid } from '../common/ids';
 import type { Locale } from '../common/i18n/locale';
 import { LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
-import { isLocalizedInput, localizedWithin } from '../common/i18n/localized-text.validation';
-import { translationExists } from '../common/errors/translation-errors';
+import { translationExists, translationOf } from '../common/errors/translation-errors';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
 import { isUniqueViolation } from '../database/db-errors';
@@ -169,23 +168,6 @@ export { councilMembersCount } from './reviews.repository';
 
 type PositionInput = { position: PositionKind; text: LocalizedInput; recommendations?: LocalizedInput[]; formalAnswers?: string[] };
 
-/** A translation of one text: none given leaves it; a language present with another text is collected in `conflicts`. */
-function translate(
-  stored: LocalizedText | null,
-  input: LocalizedInput | null | undefined,
-  lang: Locale,
-  field: string,
-  max: number,
-  conflicts: Set<string>,
-): LocalizedText | null {
-  if (input === undefined || input === null) return stored;
-  if (!isLocalizedInput(input) || !localizedWithin(input, max)) throw new AppError('VALIDATION_FAILED', { details: field });
-  if (!stored) throw new AppError('VALIDATION_FAILED', { details: `${field}: nothing to translate` });
-  const result = stored.withTranslations(LocalizedText.fromInput(input, lang) as LocalizedText);
-  result.conflicts.forEach((c) => conflicts.add(c));
-  return result.text;
-}
-
 /** The remark ids a position names formal, each once (ids compare case-insensitively); 422 when one is not a UUID. */
 function formalAnswerIds(ids: string[] | undefined): string[] {
   const list = (ids ?? []).map((id) => (typeof id === 'string' ? id.trim().toLowerCase() : ''));
@@ -319,11 +301,11 @@ export class ReviewsService {
       if (given.length > recommendations.length)
         throw new AppError('VALIDATION_FAILED', { details: 'recommendations: more items than the position has' });
       const conflicts = new Set<string>();
-      const text = translate(position.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
+      const text = translationOf(position.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
       const translated = recommendations.map((r, i) => ({
         id: r.id,
         before: r.text,
-        text: translate(r.text, given[i], lang, `recommendations[${i}]`, 10000, conflicts) as LocalizedText,
+        text: translationOf(r.text, given[i], lang, `recommendations[${i}]`, 10000, conflicts) as LocalizedText,
       }));
       if (conflicts.size) throw translationExists([...conflicts]);
       if (!text.equals(position.text)) await this.reviews.translatePosition(em, position.id, text);
@@ -547,8 +529,8 @@ export class ReviewsService {
       const last = await this.reviews.latestResponse(em, rec.id);
       if (!last) throw new AppError('NOT_RESPONDED');
       const conflicts = new Set<string>();
-      const text = translate(last.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
-      const correctionReason = translate(last.correctionReason, input.correctionReason, lang, 'correctionReason', 2000, conflicts);
+      const text = translationOf(last.text, input.text, lang, 'text', 10000, conflicts) as LocalizedText;
+      const correctionReason = translationOf(last.correctionReason, input.correctionReason, lang, 'correctionReason', 2000, conflicts);
       if (conflicts.size) throw translationExists([...conflicts]);
       if (!text.equals(last.text) || (correctionReason && !correctionReason.equals(last.correctionReason)))
         await this.reviews.translateResponse(em, last.id, text, correctionReason);
