@@ -37,13 +37,16 @@ export async function createWorld(
   const tokens = new TokenService(loadConfig({ SESSION_SECRET }), new SystemClock());
   const person = (id: string, email: string): Person => ({ id, email, auth: { authorization: `Bearer ${tokens.sign(id).token}` } });
   const { organizers, citizens } = await withDatabase(databaseUrl, async (db) => {
-    const [council] = await db.query(`INSERT INTO councils (name) VALUES ($1) RETURNING id`, [`Council ${run}`]).then((r) => r.rows);
+    // published texts are jsonb {kk, ru, en} (issue 15)
+    const en = (text: string) => JSON.stringify({ kk: null, ru: null, en: text });
+    const [council] = await db.query(`INSERT INTO councils (name) VALUES ($1) RETURNING id`, [en(`Council ${run}`)]).then((r) => r.rows);
     const organizers: Person[] = [];
     for (let i = 0; i < options.organizations; i++) {
       const [org] = (
-        await db.query(`INSERT INTO organizations (name, bin, address, council_id) VALUES ($1, $2, 'Almaty, Abai 1', $3) RETURNING id`, [
-          `Akimat ${run}-${i}`,
+        await db.query(`INSERT INTO organizations (name, bin, address, council_id) VALUES ($1, $2, $3, $4) RETURNING id`, [
+          en(`Akimat ${run}-${i}`),
           makeBin(),
+          en('Almaty, Abai 1'),
           council.id,
         ])
       ).rows;
@@ -72,8 +75,8 @@ export async function createWorld(
     const created = await http('POST', `${instance.url}${API}/plans`, {
       headers: organizer.auth,
       body: {
-        title: `Road repair ${run}`,
-        description: 'Repair of the streets of the district',
+        title: { kk: `Жол жөндеу ${run}`, ru: `Ремонт дорог ${run}`, en: `Road repair ${run}` },
+        description: { kk: 'Аудан көшелерін жөндеу', ru: 'Ремонт улиц района', en: 'Repair of the streets of the district' },
         subjectCode: '421110.000.000000',
         amount: 150_000_000,
         method: 'open_tender',
@@ -217,7 +220,14 @@ export async function runLoad(
       const outcome = await withRetries(instances, stats, options.retryForMs, 'answer', (base) =>
         http('POST', `${base}${API}/remarks/${job.remarkId}/answer`, {
           headers: job.organizer.auth,
-          body: { body: `We will check the estimate of [tag:${job.tag}] with the design office.`, disposition: 'explained' },
+          // an English remark's answer includes a state language (Law on Languages, art. 11)
+          body: {
+            body: {
+              ru: `Мы проверим смету [tag:${job.tag}] вместе с проектным бюро.`,
+              en: `We will check the estimate of [tag:${job.tag}] with the design office.`,
+            },
+            disposition: 'explained',
+          },
         }),
       );
       // 409 ALREADY_ANSWERED after a retry: the first attempt committed but its response was lost.
