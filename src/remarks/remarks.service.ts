@@ -7,7 +7,7 @@ import { AppError } from '../common/errors/app-error';
 import { validationError } from '../common/errors/validation';
 import { everyLocale } from '../common/i18n/every-locale';
 import type { Locale } from '../common/i18n/locale';
-import { answerLanguagesMissing, LocalizedInput, LocalizedText } from '../common/i18n/localized-text';
+import { answerLanguagesMissing, LocalizedInput, LocalizedText, primaryLanguage } from '../common/i18n/localized-text';
 import { translationExists, translationRequired } from '../common/errors/translation-errors';
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -104,7 +104,7 @@ const REMARK_MAX = 10000;
  */
 export function remarkLanguage(chosen: string | undefined, contentLanguage: string | undefined, accountLocale: Locale): string {
   if (chosen) return chosen;
-  const header = contentLanguage?.split(',')[0]?.trim().toLowerCase().split('-')[0];
+  const header = primaryLanguage(contentLanguage);
   return header && isLanguageCode(header) ? header : accountLocale;
 }
 

@@ -164,6 +164,11 @@ export function answerLanguagesMissing(answer: LocalizedText, remarkLanguage: st
 
 /** The language named by a Content-Language header ("kk-KZ" → kk), or null. */
 export function contentLanguage(header: string | string[] | undefined): Locale | null {
-  const value = (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase().split('-')[0];
+  const value = primaryLanguage(header);
   return isLocale(value) ? value : null;
+}
+
+/** The primary subtag of a Content-Language header's first language ("kk-KZ, ru" → kk; "de-AT" → de), or undefined. */
+export function primaryLanguage(header: string | string[] | undefined): string | undefined {
+  return (Array.isArray(header) ? header[0] : header)?.split(',')[0]?.trim().toLowerCase().split('-')[0] || undefined;
 }
