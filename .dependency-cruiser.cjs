@@ -7,7 +7,7 @@ const layers = [
   { name: 'core', folders: ['identity', 'calendar', 'procedure', 'notifications', 'health'] },
   { name: 'organizations', folders: ['organizations'] },
   { name: 'plans', folders: ['plans'] },
-  { name: 'stages', folders: ['remarks', 'hearings', 'reviews', 'commitments', 'documentation', 'outcomes'] },
+  { name: 'stages', folders: ['remarks', 'moderation', 'hearings', 'reviews', 'commitments', 'documentation', 'outcomes'] },
   { name: 'cross-stage', folders: ['scheduler', 'demo', 'sandbox', 'plan-record'] },
   { name: 'web', folders: ['web'] },
   // The wiring: files directly in src/ (main.ts, app.module.ts, create-app.ts, bootstrap-data.ts, entities.ts).
@@ -30,6 +30,8 @@ const sideways = [
   ['outcomes', 'commitments'],
   ['outcomes', 'remarks'],
   ['outcomes', 'reviews'],
+  ['outcomes', 'moderation'],
+  ['moderation', 'remarks'],
 ];
 
 const folderPath = (folders) => `^src/(${folders.join('|')})/`;

@@ -9,6 +9,7 @@ import { EmailIdentity1795500200000 } from './1795500200000-EmailIdentity';
 import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounters';
 import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount';
 import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
+import { Moderation1796300000000 } from './1796300000000-Moderation';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -22,4 +23,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   RateLimitCounters1795500300000,
   AnswersThatCount1796145835067,
   StateLanguages1796200000000,
+  Moderation1796300000000,
 ];

@@ -9,6 +9,9 @@ import { RateLimitCounter } from './identity/rate-limit-counter.entity';
 import { RevokedSession } from './identity/revoked-session.entity';
 import { User } from './identity/user.entity';
 import { UserToken } from './identity/user-token.entity';
+import { ModerationDecision } from './moderation/moderation-decision.entity';
+import { RemarkAppeal } from './moderation/remark-appeal.entity';
+import { RemarkReport } from './moderation/remark-report.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
 import { Council } from './organizations/council.entity';
 import { Organization } from './organizations/organization.entity';
@@ -51,6 +54,9 @@ export const ENTITIES = [
   Commitment,
   CommitmentVerdict,
   Outcome,
+  RemarkReport,
+  ModerationDecision,
+  RemarkAppeal,
   OutboxMessage,
   RateLimitCounter,
 ];

@@ -383,6 +383,9 @@ export class CommitmentsService {
             answeredAt: null,
             overdueSweptAt: null,
             disputesRemarkId: remark.id,
+            hiddenAt: null,
+            hiddenReason: null,
+            duplicateKey: null,
             // the author writes the dispute's reason in their own language
             language: user.locale,
           });

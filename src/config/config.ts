@@ -18,6 +18,16 @@ export interface ProcedureConfig {
   verdictWorkingDays: number;
   /** The author's confirmation or dispute of a commitment: working days after its latest version (or while stage 2 is open). */
   commitmentVerdictWorkingDays: number;
+  /** The author's appeal of a hidden remark: working days after the decision to hide it. */
+  appealWorkingDays: number;
+}
+
+/** Abuse limits (issue 16), counted in PostgreSQL so that every instance sees the same counts. */
+export interface ModerationConfig {
+  /** Remarks one author may leave on one plan within an hour (REMARKS_PER_HOUR). */
+  remarksPerHour: number;
+  /** Reports one user may file within an hour (REPORTS_PER_HOUR). */
+  reportsPerHour: number;
 }
 
 /** Timing of the e-mail dispatcher (outbox.dispatcher.ts). */
@@ -57,6 +67,7 @@ export interface AppConfig {
   /** A request, headers and body, must have arrived within this; else 408 REQUEST_TIMEOUT. */
   requestTimeoutMs: number;
   procedure: ProcedureConfig;
+  moderation: ModerationConfig;
 }
 
 /** false: the client is the socket's peer; n: the address n hops back in X-Forwarded-For; a list: proxies at these addresses. */
@@ -213,6 +224,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
       stage2AnswerDueWorkingDays: int(env, 'STAGE2_ANSWER_DUE_WORKING_DAYS', 5, 1, 365),
       verdictWorkingDays: int(env, 'VERDICT_WORKING_DAYS', 10, 1, 365),
       commitmentVerdictWorkingDays: int(env, 'COMMITMENT_VERDICT_WORKING_DAYS', 5, 1, 365),
+      appealWorkingDays: int(env, 'APPEAL_WORKING_DAYS', 5, 1, 365),
+    },
+    moderation: {
+      remarksPerHour: int(env, 'REMARKS_PER_HOUR', 20, 1, 100000),
+      reportsPerHour: int(env, 'REPORTS_PER_HOUR', 30, 1, 100000),
     },
   };
 }

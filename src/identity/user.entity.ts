@@ -1,12 +1,12 @@
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
-export type Role = 'citizen' | 'organizer' | 'council_member' | 'admin';
-export const ROLES: Role[] = ['citizen', 'organizer', 'council_member', 'admin'];
+export type Role = 'citizen' | 'organizer' | 'council_member' | 'moderator' | 'admin';
+export const ROLES: Role[] = ['citizen', 'organizer', 'council_member', 'moderator', 'admin'];
 
 @Entity('users')
 /** The administrator's staff list, newest first (citizens are not staff). */
 @Index('users_staff_created_idx', ['createdAt', 'id'], { where: "role <> 'citizen'" })
-@Check('users_role_ck', "role IN ('citizen','organizer','council_member','admin')")
+@Check('users_role_ck', "role IN ('citizen','organizer','council_member','moderator','admin')")
 @Check('users_locale_ck', "locale IN ('kk','ru','en')")
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -62,6 +62,13 @@ export class User {
    */
   @Column({ name: 'sessions_valid_after', type: 'timestamptz', nullable: true })
   sessionsValidAfter: Date | null;
+
+  /**
+   * When the person consented to the publication of their display name and remarks (Law on Personal
+   * Data), on the registration page or with `consent: true` to the API; null: not recorded.
+   */
+  @Column({ name: 'consent_at', type: 'timestamptz', nullable: true })
+  consentAt: Date | null;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
   createdAt: Date;

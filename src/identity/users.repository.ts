@@ -27,7 +27,9 @@ export interface AuthUserRow {
   email_verified: boolean;
 }
 
-export type NewUser = Omit<User, 'id' | 'organization' | 'council' | 'createdAt' | 'sessionsValidAfter'>;
+export type NewUser = Omit<User, 'id' | 'organization' | 'council' | 'createdAt' | 'sessionsValidAfter' | 'consentAt'> & {
+  consentAt?: Date | null;
+};
 
 type Db = DataSource | EntityManager;
 

@@ -4,6 +4,8 @@ import type { ProcedureConfig } from '../config/config';
 import { addCalendarDays, WorkingCalendar } from '../calendar/working-calendar';
 import {
   answerDueAt,
+  appealClosesAt,
+  restoredAnswerDueAt,
   checkHearingStart,
   commitmentVerdictClosesAt,
   isCommitmentVerdictOpen,
@@ -36,6 +38,7 @@ const cfg: ProcedureConfig = {
   stage2AnswerDueWorkingDays: 5,
   verdictWorkingDays: 10,
   commitmentVerdictWorkingDays: 5,
+  appealWorkingDays: 5,
 };
 
 const ALMATY = 'Asia/Almaty'; // UTC+5 since 1 March 2024 (UTC+6 before)
@@ -616,5 +619,84 @@ describe('commitment verdicts (5 working days after the latest version, or while
   it('without stage 2 only the version window counts', () => {
     expect(isCommitmentVerdictOpen(almaty('2026-02-04T12:00:00'), null, almaty('2026-02-02T12:00:00'), ALMATY, cal, cfg)).toBe(true);
     expect(isCommitmentVerdictOpen(almaty('2026-02-10T00:00:00'), null, almaty('2026-02-02T12:00:00'), ALMATY, cal, cfg)).toBe(false);
+  });
+});
+
+describe('appealClosesAt (5 working days after the decision to hide, counted like stage 2)', () => {
+  it.each([
+    ['an ordinary week', '2026-02-02T12:00:00', '2026-02-09'],
+    ['hidden on a Friday', '2026-02-06T17:00:00', '2026-02-13'],
+    ['hidden on a Saturday: counted from Monday', '2026-02-07T12:00:00', '2026-02-13'],
+    ['across Nauryz 2026', '2026-03-18T12:00:00', '2026-03-30'],
+    ['across 7 and 9 May 2026', '2026-05-06T12:00:00', '2026-05-15'],
+  ])('%s', (_, hidden, closeDate) => {
+    expect(appealClosesAt(almaty(hidden), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd(closeDate).toISOString());
+  });
+
+  it('counts from the local date of the decision and follows the configured days', () => {
+    expect(appealClosesAt(new Date('2026-02-02T18:30:00Z'), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd('2026-02-09').toISOString());
+    expect(appealClosesAt(new Date('2026-02-02T19:30:00Z'), ALMATY, cal, cfg).toISOString()).toBe(almatyEnd('2026-02-10').toISOString());
+    expect(appealClosesAt(almaty('2026-02-02T12:00:00'), ALMATY, cal, { ...cfg, appealWorkingDays: 1 }).toISOString()).toBe(
+      almatyEnd('2026-02-03').toISOString(),
+    );
+  });
+
+  it('always ends at the end of a working day, at least N calendar days later', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3 * 365 * 24 }), (hours) => {
+        const hidden = new Date(Date.UTC(2025, 0, 1) + hours * 3_600_000);
+        const closes = appealClosesAt(hidden, ALMATY, cal, cfg);
+        const day = localDate(hidden, ALMATY);
+        return (
+          closes.getTime() >= endOfLocalDay(addCalendarDays(day, cfg.appealWorkingDays), ALMATY).getTime() &&
+          closes.getTime() === endOfLocalDay(localDate(closes, ALMATY), ALMATY).getTime() &&
+          cal.day(localDate(closes, ALMATY)).working
+        );
+      }),
+    );
+  });
+});
+
+describe('restoredAnswerDueAt (due again, counted from the restoration, never earlier than before)', () => {
+  it('a stage-1 remark: 15 working days from the restoration', () => {
+    const remark = { stage: 1 as const, answerDueAt: almatyEnd('2026-02-20') };
+    expect(restoredAnswerDueAt(remark, almaty('2026-02-16T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
+      answerDueAt(almaty('2026-02-16T10:00:00'), ALMATY, cal, cfg).toISOString(),
+    );
+    expect(restoredAnswerDueAt(remark, almaty('2026-02-16T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
+      almatyEnd('2026-03-10').toISOString(),
+    ); // 9 March: 8 March moved
+  });
+
+  it('a stage-2 remark: 5 working days from the restoration', () => {
+    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-02-06') };
+    expect(restoredAnswerDueAt(remark, almaty('2026-02-09T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
+      almatyEnd('2026-02-16').toISOString(),
+    );
+  });
+
+  it('keeps the earlier deadline when it is later (restored the same day it was hidden, stage 2 still open)', () => {
+    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-03-02') };
+    expect(restoredAnswerDueAt(remark, almaty('2026-02-09T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
+      almatyEnd('2026-03-02').toISOString(),
+    );
+  });
+
+  it('is never before the deadline the remark had nor before the period from the restoration', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 2 * 365 * 24 }),
+        fc.integer({ min: -40, max: 40 }),
+        fc.constantFrom<1 | 2>(1, 2),
+        (hours, shiftDays, stage) => {
+          const restoredAt = new Date(Date.UTC(2025, 0, 1) + hours * 3_600_000);
+          const due = new Date(restoredAt.getTime() + shiftDays * 86_400_000);
+          const result = restoredAnswerDueAt({ stage, answerDueAt: due }, restoredAt, ALMATY, cal, cfg);
+          const days = stage === 1 ? cfg.answerDueWorkingDays : cfg.stage2AnswerDueWorkingDays;
+          const minimum = endOfLocalDay(addCalendarDays(localDate(restoredAt, ALMATY), days), ALMATY).getTime();
+          return result.getTime() >= due.getTime() && result.getTime() >= minimum;
+        },
+      ),
+    );
   });
 });

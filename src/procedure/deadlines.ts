@@ -249,3 +249,30 @@ export function isCommitmentVerdictOpen(
   if (stage2 && isWindowOpen(now, stage2.opensAt, stage2.closesAt)) return true;
   return isWindowOpen(now, latestVersionAt, commitmentVerdictClosesAt(latestVersionAt, tz, cal, cfg));
 }
+
+/**
+ * The author's appeal of a hidden remark: from the decision to hide it to the end of the
+ * appealWorkingDays-th working day after its local date (counted like stage 2).
+ */
+export function appealClosesAt(hiddenAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
+  return endOfLocalDay(cal.addWorkingDays(localDate(hiddenAt, tz), cfg.appealWorkingDays), tz);
+}
+
+/**
+ * A remark restored after it was hidden is due again, its period counted from the restoration: 15
+ * working days for a stage-1 remark, stage2AnswerDueWorkingDays for a stage-2 one. Never earlier than
+ * the deadline it had, which the organizer could rely on.
+ */
+export function restoredAnswerDueAt(
+  remark: { stage: 1 | 2; answerDueAt: Date },
+  restoredAt: Date,
+  tz: string,
+  cal: WorkingCalendar,
+  cfg: ProcedureConfig,
+): Date {
+  const fromRestoration =
+    remark.stage === 1
+      ? answerDueAt(restoredAt, tz, cal, cfg)
+      : endOfLocalDay(cal.addWorkingDays(localDate(restoredAt, tz), cfg.stage2AnswerDueWorkingDays), tz);
+  return fromRestoration.getTime() > remark.answerDueAt.getTime() ? fromRestoration : new Date(remark.answerDueAt.getTime());
+}

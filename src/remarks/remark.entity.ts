@@ -1,5 +1,6 @@
 import { User } from '../identity/user.entity';
 import { Plan } from '../plans/plan.entity';
+import type { HideReason } from './remark-moderation';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 
 /** A remark or proposal. Never edited or deleted: a correction is a new remark. */
@@ -14,6 +15,14 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 @Index('remarks_unanswered_due_idx', ['planId', 'answerDueAt'], { where: 'answered_at IS NULL' })
 /** The organizer pages' counts of answered and unanswered remarks per plan (index-only). */
 @Index('remarks_plan_answer_state_idx', ['planId', 'answeredAt', 'answerDueAt'])
+/** The public count of a plan's hidden remarks by reason. */
+@Index('remarks_plan_hidden_idx', ['planId', 'hiddenReason'], { where: 'hidden_at IS NOT NULL' })
+/** One author's same text on one plan in one stage is a duplicate (remark-moderation.ts remarkDuplicateKey). */
+@Index('remarks_duplicate_uq', ['authorId', 'planId', 'stage', 'duplicateKey'], { unique: true, where: 'duplicate_key IS NOT NULL' })
+@Check(
+  'remarks_hidden_ck',
+  "(hidden_at IS NULL) = (hidden_reason IS NULL) AND (hidden_reason IS NULL OR hidden_reason IN ('insult','personal_data','spam','off_topic','duplicate'))",
+)
 @Index('remarks_overdue_sweep_idx', ['answerDueAt'], { where: 'answered_at IS NULL AND overdue_swept_at IS NULL' })
 export class Remark {
   @PrimaryGeneratedColumn('uuid')
@@ -69,6 +78,24 @@ export class Remark {
   /** A dispute of a commitment: the stage-1 remark whose commitment the author disputes (API `disputes`). */
   @Column({ name: 'disputes_remark_id', type: 'uuid', nullable: true })
   disputesRemarkId: string | null;
+
+  /**
+   * When a moderator hid the remark (null while public). A hidden remark's text is withheld from everyone
+   * but its author and moderators; it needs no answer while hidden. Nothing is deleted: the decisions are
+   * in moderation_decisions.
+   */
+  @Column({ name: 'hidden_at', type: 'timestamptz', nullable: true })
+  hiddenAt: Date | null;
+
+  @Column({ name: 'hidden_reason', type: 'varchar', length: 16, nullable: true })
+  hiddenReason: HideReason | null;
+
+  /**
+   * remarkDuplicateKey of the text (null only for remarks older than the rule that kept a duplicate of
+   * an earlier one): the author's same text on the same plan in the same stage is refused.
+   */
+  @Column({ name: 'duplicate_key', type: 'varchar', length: 64, nullable: true })
+  duplicateKey: string | null;
 
   @ManyToOne(() => Remark, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'disputes_remark_id', foreignKeyConstraintName: 'remarks_disputes_remark_id_fk' })

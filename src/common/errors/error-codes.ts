@@ -75,6 +75,15 @@ export const ERRORS = {
   COMMITMENT_INVALID: { status: 422 },
   NOT_A_COMMITMENT: { status: 409 },
 
+  ALREADY_REPORTED: { status: 409 },
+  DUPLICATE_REMARK: { status: 409 },
+  SAME_MODERATOR: { status: 409 },
+  ALREADY_HIDDEN: { status: 409 },
+  NOT_HIDDEN: { status: 409 },
+  ALREADY_APPEALED: { status: 409 },
+  APPEAL_WINDOW_CLOSED: { status: 409 },
+  APPEAL_PENDING: { status: 409 },
+  CONSENT_REQUIRED: { status: 422 },
   TRANSLATION_REQUIRED: { status: 422 },
   TRANSLATION_EXISTS: { status: 409 },
 } satisfies Record<string, { status: number }>;

@@ -72,6 +72,14 @@ export class LocalizedText {
     return null;
   }
 
+  /** Every version passed through `change` (e.g. maskPersonalData); the same object when nothing changes. */
+  map(change: (text: string) => string): LocalizedText {
+    const kk = this.kk === null ? null : change(this.kk);
+    const ru = this.ru === null ? null : change(this.ru);
+    const en = this.en === null ? null : change(this.en);
+    return kk === this.kk && ru === this.ru && en === this.en ? this : new LocalizedText(kk, ru, en);
+  }
+
   get(lang: Locale): string | null {
     return this[lang];
   }

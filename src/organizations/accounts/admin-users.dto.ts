@@ -5,7 +5,7 @@ import { LOCALES, Locale } from '../../common/i18n/locale';
 import { trim } from '../../common/transforms';
 import { IsAccountEmail } from '../../identity/email-identity';
 
-export const STAFF_ROLES = ['organizer', 'council_member', 'admin'] as const;
+export const STAFF_ROLES = ['organizer', 'council_member', 'moderator', 'admin'] as const;
 export type StaffRole = (typeof STAFF_ROLES)[number];
 
 export class CreateUserDto {

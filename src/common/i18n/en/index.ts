@@ -14,6 +14,7 @@ import { pages } from './pages';
 import { verdicts } from './verdicts';
 import { councilCheck } from './council-check';
 import { commitments } from './commitments';
+import { moderation } from './moderation';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -33,4 +34,5 @@ export const en = {
   verdicts,
   councilCheck,
   commitments,
+  moderation,
 };

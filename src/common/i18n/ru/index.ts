@@ -14,6 +14,7 @@ import { pages } from './pages';
 import { verdicts } from './verdicts';
 import { councilCheck } from './council-check';
 import { commitments } from './commitments';
+import { moderation } from './moderation';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -34,4 +35,5 @@ export const ru: Catalogue = {
   verdicts,
   councilCheck,
   commitments,
+  moderation,
 };

@@ -17,10 +17,13 @@ export const admin = {
   calendarHint: "The government's yearly transfers of days off and corrections of the holiday calendar.",
   forbiddenTitle: 'No access',
   forbiddenText: 'This page is for: {role}. You are signed in as {name}.',
-  roles: { citizen: 'participant', organizer: 'organizer', council_member: 'public council member', admin: 'administrator' } as Record<
-    string,
-    string
-  >,
+  roles: {
+    citizen: 'participant',
+    organizer: 'organizer',
+    council_member: 'public council member',
+    moderator: 'moderator',
+    admin: 'administrator',
+  } as Record<string, string>,
   nextPage: 'Next page',
   firstPage: 'Back to the first page',
   tooLong: 'At most {n} characters.',

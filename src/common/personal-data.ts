@@ -1,0 +1,73 @@
+import { kzCheckDigit } from './kz-check-digit';
+
+/**
+ * Personal data kept out of public view (Law on Personal Data): individual identity numbers (IIN),
+ * Kazakh phone numbers and e-mail addresses in citizens' and organizers' texts are masked in every
+ * public output. Company BINs are public facts and stay: a BIN's 5th digit is 4-6, so its "day" is 40
+ * or more and it is never a real date, which is how an IIN is told from it.
+ *
+ * Masking replaces each digit with a bullet (separators stay, so the reader sees that a number was
+ * there) and an e-mail address with `•••@•••`. It is idempotent and never reveals a digit of what it
+ * masks. The stored texts keep the original for their author, the plan's organizer and moderators.
+ */
+export const MASK = '•';
+
+/** One optional separator inside a number as people type it: a space, a dash or a dot, with spaces around. */
+const SEP = String.raw`(?:[ \u00a0]?[\-.]?[ \u00a0]?)`;
+
+/** 12 digits, single separators allowed between them, not part of a longer run of digits. */
+const IIN_CANDIDATE = new RegExp(String.raw`(?<!\d${SEP})\d(?:${SEP}\d){11}(?!${SEP}\d)`, 'g');
+
+/**
+ * A Kazakh number: an optional +7, 7 or 8, then the 10-digit national number, which starts with 7
+ * (mobile 70x/74x/75x/77x and every city code), grouped 3-3-2-2, 3-3-4 or 4-2-2-2 with the area code
+ * in optional parentheses. Amounts grouped in thousands (87 000 000 000) do not fit these groupings.
+ */
+const AREA3 = String.raw`(?:\(${SEP}7\d{2}${SEP}\)|7\d{2})`;
+const AREA4 = String.raw`(?:\(${SEP}7\d{3}${SEP}\)|7\d{3})`;
+const NATIONAL = [
+  String.raw`${AREA3}${SEP}\d{3}${SEP}\d{2}${SEP}\d{2}`,
+  String.raw`${AREA3}${SEP}\d{3}${SEP}\d{4}`,
+  String.raw`${AREA4}${SEP}\d{2}${SEP}\d{2}${SEP}\d{2}`,
+].join('|');
+const PHONE = new RegExp(String.raw`(?<![\d+])(?:(?:\+${SEP}7|8|7)${SEP})?(?:${NATIONAL})(?!\d)`, 'g');
+
+/** An e-mail address as people write it, Unicode letters included (the domain needs a dot). */
+const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+
+const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+/**
+ * An individual identity number: YYMMDD a real date (the century from the 7th digit: 1-2 the 1800s,
+ * 3-4 the 1900s, 5-6 the 2000s), the 7th digit 1-6, and a correct check digit.
+ */
+export function isValidIin(iin: string): boolean {
+  if (!/^\d{12}$/.test(iin)) return false;
+  const digits = [...iin].map(Number);
+  const centuryDigit = digits[6];
+  if (centuryDigit < 1 || centuryDigit > 6) return false;
+  const year = 1800 + 100 * Math.floor((centuryDigit - 1) / 2) + Number(iin.slice(0, 2));
+  const month = Number(iin.slice(2, 4));
+  const day = Number(iin.slice(4, 6));
+  if (month < 1 || month > 12 || day < 1) return false;
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  const days = month === 2 && !leap ? 28 : DAYS_IN_MONTH[month - 1];
+  if (day > days) return false;
+  return kzCheckDigit(digits.slice(0, 11)) === digits[11];
+}
+
+const maskDigits = (text: string) => text.replace(/\d/g, MASK);
+
+/** The text with every IIN, Kazakh phone number and e-mail address masked. */
+export function maskPersonalData(text: string): string {
+  if (!/[\d@]/.test(text)) return text;
+  return text
+    .replace(EMAIL, `${MASK.repeat(3)}@${MASK.repeat(3)}`)
+    .replace(IIN_CANDIDATE, (found) => (isValidIin(found.replace(/\D/g, '')) ? maskDigits(found) : found))
+    .replace(PHONE, maskDigits);
+}
+
+/** Whether maskPersonalData would change the text (the author is told that the public sees it masked). */
+export function containsPersonalData(text: string): boolean {
+  return maskPersonalData(text) !== text;
+}
