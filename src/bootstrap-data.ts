@@ -123,6 +123,8 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: 'aigerim@example.kz', role: 'citizen', displayName: 'Aigerim S.', locale: 'kk' },
   { email: 'daniyar@example.kz', role: 'citizen', displayName: 'Daniyar T.', locale: 'ru' },
   { email: 'olga@example.kz', role: 'citizen', displayName: 'Olga M.', locale: 'en' },
+  { email: 'moderator1@talqylau.local', role: 'moderator', displayName: 'Saule N.', locale: 'kk' },
+  { email: 'moderator2@talqylau.local', role: 'moderator', displayName: 'Pavel R.', locale: 'ru' },
 ];
 
 /** What the demo seeding created, by key, for later seeding steps. */
@@ -202,6 +204,7 @@ async function seedDemoAccounts(app: INestApplication): Promise<DemoData> {
           councilId: account.council ? councils[account.council].id : null,
           isChair: account.isChair === true,
           emailVerifiedAt: clock.now(),
+          consentAt: account.role === 'citizen' ? clock.now() : null,
         }));
     }
     return { councils, organizations, users: created };
@@ -220,6 +223,7 @@ async function seedDemoPlans(app: INestApplication, config: AppConfig, demo: Dem
       organizations: demo.organizations,
       organizers: { akimat: u['organizer@akimat.talqylau.local'], health: u['organizer@health.talqylau.local'] },
       citizens: [u['aigerim@example.kz'], u['daniyar@example.kz'], u['olga@example.kz']],
+      moderators: [u['moderator1@talqylau.local'], u['moderator2@talqylau.local']],
       akimatMembers: [
         u['member1@akimat-council.talqylau.local'],
         u['member2@akimat-council.talqylau.local'],

@@ -10,6 +10,7 @@ import type { Decision } from '../outcomes/outcome.entity';
 import type { Plan } from '../plans/plan.entity';
 import {
   answerDueAt,
+  appealClosesAt,
   hearingDateOptions,
   hearingDeadlineDate,
   localDate,
@@ -25,6 +26,8 @@ import {
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Answer, Disposition } from '../remarks/answer.entity';
 import type { Remark } from '../remarks/remark.entity';
+import type { HideReason, ReportReason } from '../remarks/remark-moderation';
+import type { ModerationDecision } from '../moderation/moderation-decision.entity';
 import { computeConclusion } from '../reviews/conclusion';
 import type { Recommendation } from '../reviews/recommendation.entity';
 import type { PositionKind } from '../reviews/review-position.entity';
@@ -34,6 +37,7 @@ import type { DemoPlanText, DemoText } from './demo-texts';
 import { GREENING, GREENING_REVIEW, MEDICINES, MEDICINES_REVIEW, ROADS, SCHOOL_MEALS, ULTRASOUND, demoText } from './demo-texts';
 import { disputeAnswerDueAt } from '../commitments/commitment-rules';
 import { remarkBodyHash } from '../remarks/remarks.service';
+import { remarkDuplicateKey } from '../remarks/remark-moderation';
 
 const DAY = 24 * 60 * 60 * 1000;
 const HOUR = 60 * 60 * 1000;
@@ -48,6 +52,8 @@ export interface DemoPlanActors {
   organizations: { akimat: Organization; health: Organization };
   organizers: { akimat: User; health: User };
   citizens: User[];
+  /** Two moderators: the first hid a remark, the second may decide its appeal. */
+  moderators: User[];
   akimatMembers: User[];
   healthMembers: User[];
 }
@@ -156,6 +162,35 @@ async function stage1Open(seeder: Seeder, a: DemoPlanActors): Promise<void> {
     1 * DAY,
   );
   await seeder.remark(p, 1, aigerim, { lang: 'kk', text: 'Ас беру уақыты мен жеткізу кестесі сабақ кестесіне сәйкес келе ме?' }, 6 * HOUR);
+  await moderationCases(seeder, a, p);
+}
+
+/**
+ * Moderation on the open plan: a remark with the author's phone number (the public reads it masked),
+ * an off-topic remark reported and waiting in the queue, and an insult hidden by the first moderator
+ * whose author appealed: the second moderator (or the administrator) decides it.
+ */
+async function moderationCases(seeder: Seeder, a: DemoPlanActors, p: Plan): Promise<void> {
+  const [aigerim, daniyar, olga] = a.citizens;
+  await seeder.remark(
+    p,
+    1,
+    daniyar,
+    { lang: 'ru', text: 'Прошлый поставщик дважды срывал поставки. Готов рассказать подробности: 8 701 555 12 34.' },
+    2 * DAY,
+  );
+  const offTopic = await seeder.remark(p, 1, olga, { lang: 'ru', text: 'У нас во дворе уже неделю не горят фонари.' }, 2 * DAY);
+  await seeder.report(offTopic, aigerim, 'off_topic', 'Это не о закупке питания.', seeder.ago(DAY));
+  const insult = await seeder.remark(p, 1, daniyar, { lang: 'ru', text: 'В отделе закупок сидят одни бездельники.' }, 3 * DAY);
+  await seeder.report(insult, aigerim, 'insult', null, seeder.ago(2 * DAY + 12 * HOUR));
+  const hidden = await seeder.hide(
+    insult,
+    a.moderators[0],
+    'insult',
+    'Оскорбление сотрудников без доводов о закупке. Доводы по существу можно оставить новым замечанием.',
+    seeder.ago(2 * DAY),
+  );
+  await seeder.appeal(insult, hidden, 'Я описал отношение к работе, а не оскорблял. Прошу вернуть замечание.', seeder.ago(DAY));
 }
 
 /** 2. Awaiting the hearing: stage 1 closed, hearing scheduled on the next allowed working day. */
@@ -794,6 +829,7 @@ class Seeder {
       answerDueAt,
       answeredAt: null,
       disputesRemarkId,
+      duplicateKey: disputesRemarkId === null ? remarkDuplicateKey(body) : null,
     });
   }
 
@@ -857,6 +893,55 @@ class Seeder {
       verdict,
       reason,
       createdAt: at,
+    });
+  }
+
+  /** A user's report of a remark. */
+  async report(remark: Remark, reporter: User, reason: ReportReason, text: string | null, at: Date): Promise<void> {
+    assertRule(remark.createdAt < at && at <= this.now, 'a report after its remark');
+    await this.rows.insertReport(this.em, {
+      remarkId: remark.id,
+      planId: remark.planId,
+      reporterId: reporter.id,
+      reason,
+      text,
+      createdAt: at,
+    });
+  }
+
+  /** A moderator hides a remark; the open reports are closed by the decision. */
+  async hide(remark: Remark, moderator: User, reason: HideReason, note: string, at: Date): Promise<ModerationDecision> {
+    assertRule(remark.createdAt < at && at <= this.now && moderator.role === 'moderator', 'a moderator hides a remark after it was made');
+    const decision = await this.rows.insertDecision(this.em, {
+      remarkId: remark.id,
+      planId: remark.planId,
+      moderatorId: moderator.id,
+      action: 'hide',
+      reason,
+      note,
+      appealId: null,
+      createdAt: at,
+    });
+    await this.rows.updateRemark(this.em, remark.id, { hiddenAt: at, hiddenReason: reason });
+    await this.rows.closeReports(this.em, remark.id, decision.id);
+    return decision;
+  }
+
+  /** The author's appeal, within its working days. */
+  async appeal(remark: Remark, decision: ModerationDecision, text: string, at: Date): Promise<void> {
+    const plan = this.plans.get(remark.planId)!;
+    assertRule(
+      decision.createdAt < at && at <= appealClosesAt(decision.createdAt, tz(plan), this.cal, this.cfg),
+      'an appeal within its window',
+    );
+    await this.rows.insertAppeal(this.em, {
+      remarkId: remark.id,
+      planId: remark.planId,
+      authorId: remark.authorId,
+      text,
+      hideDecisionId: decision.id,
+      createdAt: at,
+      decisionId: null,
     });
   }
 

@@ -1,9 +1,13 @@
+import { IsNull } from 'typeorm';
 import type { DataSource, DeepPartial, EntityManager } from 'typeorm';
 import { CommitmentVerdict } from '../commitments/commitment-verdict.entity';
 import { Commitment } from '../commitments/commitment.entity';
 import { Notice } from '../documentation/notice.entity';
 import { Hearing } from '../hearings/hearing.entity';
 import { Protocol } from '../hearings/protocol.entity';
+import { ModerationDecision } from '../moderation/moderation-decision.entity';
+import { RemarkAppeal } from '../moderation/remark-appeal.entity';
+import { RemarkReport } from '../moderation/remark-report.entity';
 import { Outcome } from '../outcomes/outcome.entity';
 import { Plan } from '../plans/plan.entity';
 import { AnswerVerdict } from '../remarks/answer-verdict.entity';
@@ -31,6 +35,26 @@ export class DemoRepository {
 
   async updatePlan(em: EntityManager, id: string, changes: Partial<Plan>): Promise<void> {
     await em.getRepository(Plan).update(id, changes);
+  }
+
+  insertReport(em: EntityManager, row: DeepPartial<RemarkReport>): Promise<RemarkReport> {
+    return em.getRepository(RemarkReport).save(row);
+  }
+
+  insertDecision(em: EntityManager, row: DeepPartial<ModerationDecision>): Promise<ModerationDecision> {
+    return em.getRepository(ModerationDecision).save(row);
+  }
+
+  insertAppeal(em: EntityManager, row: DeepPartial<RemarkAppeal>): Promise<RemarkAppeal> {
+    return em.getRepository(RemarkAppeal).save(row);
+  }
+
+  async updateRemark(em: EntityManager, id: string, changes: DeepPartial<Remark>): Promise<void> {
+    await em.getRepository(Remark).update(id, changes);
+  }
+
+  async closeReports(em: EntityManager, remarkId: string, decisionId: string): Promise<void> {
+    await em.getRepository(RemarkReport).update({ remarkId, decisionId: IsNull() }, { decisionId });
   }
 
   insertRemark(em: EntityManager, row: DeepPartial<Remark>): Promise<Remark> {

@@ -11,7 +11,11 @@ import { Council } from '../../src/organizations/council.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import { Outcome } from '../../src/outcomes/outcome.entity';
 import { Plan } from '../../src/plans/plan.entity';
-import { isCommitmentVerdictOpen, verdictClosesAt } from '../../src/procedure/deadlines';
+import { appealClosesAt, isCommitmentVerdictOpen, verdictClosesAt } from '../../src/procedure/deadlines';
+import { ModerationDecision } from '../../src/moderation/moderation-decision.entity';
+import { RemarkAppeal } from '../../src/moderation/remark-appeal.entity';
+import { RemarkReport } from '../../src/moderation/remark-report.entity';
+import { remarkDuplicateKey } from '../../src/remarks/remark-moderation';
 import { AnswerVerdict } from '../../src/remarks/answer-verdict.entity';
 import { Answer } from '../../src/remarks/answer.entity';
 import { Remark } from '../../src/remarks/remark.entity';
@@ -153,6 +157,42 @@ describe('demo data: verdicts, the council finding, commitments', () => {
     const page = (await t.http.get('/statistics').set('Accept-Language', 'en').expect(200)).text;
     expect(page).toContain('<th scope="row">Commitments</th><td>3</td>');
     expect(page).toContain('<th scope="row">Commitments disputed by their authors</th><td>33.3% (1 of 3)</td>');
+  });
+});
+
+/** The moderation cases of the open plan: a masked phone number, a report waiting, a hidden remark under appeal. */
+describe('demo data: moderation', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await seedDemo(t);
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('an open report, and a remark hidden by one moderator whose author appealed within the period', async () => {
+    const reports = await t.db.getRepository(RemarkReport).find();
+    expect(reports.map((r) => [r.reason, r.decisionId === null]).sort()).toEqual([
+      ['insult', false],
+      ['off_topic', true],
+    ]);
+    const [decision] = await t.db.getRepository(ModerationDecision).find();
+    expect(decision).toMatchObject({ action: 'hide', reason: 'insult' });
+    const hidden = await t.db.getRepository(Remark).findOneByOrFail({ id: decision.remarkId });
+    expect(hidden).toMatchObject({ hiddenReason: 'insult', hiddenAt: decision.createdAt });
+    const [appeal] = await t.db.getRepository(RemarkAppeal).find();
+    expect(appeal).toMatchObject({ remarkId: hidden.id, hideDecisionId: decision.id, authorId: hidden.authorId, decisionId: null });
+    const cal = await t.app.get(CalendarService).calendar();
+    expect(appeal.createdAt.getTime()).toBeLessThanOrEqual(
+      appealClosesAt(decision.createdAt, 'Asia/Almaty', cal, t.config.procedure).getTime(),
+    );
+  });
+
+  it('every remark but the disputes has its duplicate key, and no author repeats a text in a stage', async () => {
+    const remarks = await t.db.getRepository(Remark).find();
+    for (const r of remarks) expect(r.duplicateKey).toBe(r.disputesRemarkId === null ? remarkDuplicateKey(r.body) : null);
   });
 });
 

@@ -40,10 +40,12 @@ export async function seedDemoWorld(t: TestApp, options: DemoWorldOptions = {}):
   for (let i = 0; i < 3; i++) citizens.push(await createUser(t, 'citizen', options.citizens?.[i] ?? {}));
   const members: User[] = [];
   for (let i = 0; i < 3; i++) members.push((await createUser(t, 'council_member', { councilId: council.id })).user);
+  const moderators = [(await createUser(t, 'moderator')).user, (await createUser(t, 'moderator')).user];
   const created = await seedDemoPlanRows(t.db, t.clock.now(), await t.app.get(CalendarService).calendar(), t.config.procedure, {
     organizations: { akimat, health },
     organizers: { akimat: organizers.akimat.user, health: organizers.health.user },
     citizens: citizens.map((c) => c.user),
+    moderators,
     akimatMembers: members,
     healthMembers: members,
   });
