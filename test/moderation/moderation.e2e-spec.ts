@@ -1,7 +1,7 @@
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { remarkDuplicateKey } from '../../src/common/duplicate-text';
 import { TokenService } from '../../src/identity/auth/token.service';
-import { Plan } from '../../src/plans/plan.entity';
+import type { Plan } from '../../src/plans/plan.entity';
 import { appealClosesAt, restoredAnswerDueAt } from '../../src/procedure/deadlines';
 import { SweepService } from '../../src/scheduler/sweep.service';
 import type { World } from '../reviews/fixtures';
