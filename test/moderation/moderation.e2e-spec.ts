@@ -480,6 +480,22 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     expect(me.consentAt).toEqual(expect.any(String));
   });
 
+  it('leaves a hidden unanswered remark out of the statistics’ unanswered figures', async () => {
+    at('2027-03-02T10:00:00+05:00');
+    const own = await createWorld(t, 1);
+    const plan = await createPlan(t, own, STAGE1_OPEN);
+    const hiddenOne = await createRemark(t, plan.id, author.user.id, {
+      body: 'Hidden, unanswered',
+      createdAt: new Date('2027-03-02T09:00:00+05:00'),
+    });
+    await createRemark(t, plan.id, author.user.id, { body: 'Public, unanswered', createdAt: new Date('2027-03-02T09:00:00+05:00') });
+    const before = (await get(null, `/statistics/organizations/${own.organization.id}`).expect(200)).body;
+    expect(before.remarks).toMatchObject({ received: 2, answered: 0 });
+    await hide(moderator, hiddenOne.id).expect(200);
+    const after = (await get(null, `/statistics/organizations/${own.organization.id}`).expect(200)).body;
+    expect(after.remarks).toMatchObject({ received: 1, answered: 0 });
+  });
+
   it('pages the queue oldest first with a keyset cursor', async () => {
     at('2027-03-02T10:00:00+05:00');
     const plan = await openPlan();
