@@ -10,6 +10,7 @@ import type { CreatedUser } from '../support/factories';
 import { createUser, PASSWORD } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
+import { captureStatements } from '../support/statements';
 
 const API = '/api/v1';
 const TZ = 'Asia/Almaty';
@@ -517,5 +518,44 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     expect(seen).toEqual([...seen].sort());
     expect(new Set(seen).size).toBe(seen.length);
     await get(admin, '/moderation/queue?cursor=nonsense').expect(400);
+  });
+  it('reaches reports, appeals, decisions and the author’s recent remarks through indexes', async () => {
+    at('2027-03-02T10:00:00+05:00');
+    const plan = await openPlan();
+    const writer = await createUser(t, 'citizen');
+    const r = (await remark(writer, plan.id, 'Indexed remark').expect(201)).body.id as string;
+    await post(reporter, `/remarks/${r}/reports`, { reason: 'spam' }).expect(201);
+    await hide(moderator, r, 'spam', 'Spam').expect(200);
+    await post(writer, `/remarks/${r}/appeal`, { text: 'Not spam' }).expect(201);
+    const statements = await captureStatements(t.db, async () => {
+      await remark(writer, plan.id, 'Another indexed remark').expect(201);
+      await post(
+        reporter,
+        `/remarks/${await createRemark(t, plan.id, author.user.id, { body: 'Report target' }).then((x) => x.id)}/reports`,
+        {
+          reason: 'spam',
+        },
+      ).expect(201);
+      await get(moderator2, '/moderation/queue').expect(200);
+      await get(moderator2, `/remarks/${r}/moderation`).expect(200);
+      await get(null, `/plans/${plan.id}`).expect(200);
+    });
+    const moderationTables = /\b(remark_reports|remark_appeals|moderation_decisions)\b|AS recent_count|hidden_reason AS reason/;
+    const selects = statements.filter(([sql]) => /^\s*(SELECT|WITH)/i.test(sql) && moderationTables.test(sql));
+    expect(selects.length).toBeGreaterThanOrEqual(6);
+    const runner = t.db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      // with sequential scans priced out, any scan left on these tables means no index serves the query
+      await runner.query('SET LOCAL enable_seqscan = off');
+      for (const [sql, params] of selects) {
+        const plan: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`, params);
+        const text = plan.map((row) => row['QUERY PLAN']).join('\n');
+        expect(`${sql}\n${text}`).not.toMatch(/Seq Scan on (remarks|remark_reports|remark_appeals|moderation_decisions)\b/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
   });
 });
