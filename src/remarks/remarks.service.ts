@@ -271,7 +271,8 @@ export class RemarksService {
         authorName: r.author_name,
         body: text.body,
         hidden: text.hidden,
-        personalDataMasked: text.masked,
+        // of a text withheld (hidden) nothing is told, not even that it had personal data
+        personalDataMasked: text.body !== null && text.masked,
         language: r.language,
         createdAt: new Date(r.created_at).toISOString(),
         answerDueAt: new Date(r.answer_due_at).toISOString(),

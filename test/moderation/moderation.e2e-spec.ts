@@ -184,7 +184,12 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
       hidden: { reason: 'insult', at: '2027-03-02T05:00:00.000Z' },
     });
     const answeredPublic = publicView.find((r) => r.id === answeredId)!;
-    expect(answeredPublic).toMatchObject({ body: null, hidden: { reason: 'personal_data' } });
+    // withheld, it tells nothing of its text, not even that it had personal data
+    expect(answeredPublic).toMatchObject({ body: null, hidden: { reason: 'personal_data' }, personalDataMasked: false });
+    expect((await remarksOf(author, plan.id)).find((r) => r.id === answeredId)).toMatchObject({
+      body: expect.stringContaining(PHONE),
+      personalDataMasked: true,
+    });
     expect(JSON.stringify(answeredPublic.answer)).toContain('Ескерту қаралды, смета өзгеріссіз қалады.');
     expect((await remarksOf(w.organizer, plan.id)).find((r) => r.id === remarkId)!.body).toBeNull();
     expect((await remarksOf(author, plan.id)).find((r) => r.id === remarkId)!.body).toBe('Бұл жоба ұрлық, ұйымдастырушылар ұры');
