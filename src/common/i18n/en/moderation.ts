@@ -17,4 +17,18 @@ export const moderation = {
   /** The author is told the public sees personal data masked. */
   maskedNote: 'Identity numbers, phone numbers and e-mail addresses in this text are masked for the public.',
   hiddenCount: '{n} remark(s) hidden by moderators',
+  /** What the plan page and the other reads of remarks say about moderation (issue 16). */
+  reads: {
+    formHint: 'Identity numbers (IIN), phone numbers and e-mail addresses in your remark will be masked for the public.',
+    report: 'Report',
+    reportLabel: 'Report this remark to the moderators',
+    appeal: 'Appeal',
+    appealLabel: 'Appeal against hiding this remark',
+    moderate: 'Moderate',
+    moderateLabel: 'Open this remark for moderation',
+    hiddenTitle: 'Hidden remarks',
+    hiddenNone: 'No remarks have been hidden by moderators.',
+    /** A hidden remark needs no answer while hidden (organizer pages). */
+    noAnswerNeeded: 'Needs no answer while hidden.',
+  },
 };
