@@ -20,12 +20,17 @@ export interface StoredRemark {
   author_id: string;
   body: string;
   hidden_at: Date | string | null;
-  hidden_reason: HideReason | string | null;
+  hidden_reason: string | null;
 }
 
 /** The reader of this page for a plan of `planOrganizationId`. */
 export function pageReader(ctx: PageContext, planOrganizationId: string): RemarkReader {
   return remarkReader(ctx.user, planOrganizationId);
+}
+
+/** The organizer on their own organization's pages (the pages read only that organization's plans). */
+export function organizerReader(ctx: PageContext): RemarkReader {
+  return remarkReader(ctx.user, ctx.user?.organizationId ?? '');
 }
 
 /** The policy's view of one remark for the reader. */
