@@ -149,13 +149,16 @@ export class OrganizerPagesRepository {
               p.published_at, p.stage1_closes_at, p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at,
               p.protocol_published_at, p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
               h.status AS hearing_status, h.starts_at AS hearing_starts_at,
-              r.total AS remarks_total, r.unanswered AS remarks_unanswered, r.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
+              r.total AS remarks_total, r.unanswered - hid.count AS remarks_unanswered, due.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
          FROM plans p
          LEFT JOIN hearings h ON h.plan_id = p.id
          LEFT JOIN LATERAL (
-              SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL AND x.hidden_at IS NULL)::int AS unanswered,
-                     min(x.answer_due_at) FILTER (WHERE x.answered_at IS NULL AND x.hidden_at IS NULL) AS next_due
+              SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL)::int AS unanswered
                 FROM remarks x WHERE x.plan_id = p.id) r ON true
+         -- hidden remarks need no answer (issue 16): not unanswered, not the next deadline (remarks_plan_hidden_idx, remarks_unanswered_due_idx)
+         LEFT JOIN LATERAL (SELECT count(*)::int AS count FROM remarks z WHERE z.plan_id = p.id AND z.hidden_at IS NOT NULL AND z.answered_at IS NULL) hid ON true
+         LEFT JOIN LATERAL (SELECT d.answer_due_at AS next_due FROM remarks d WHERE d.plan_id = p.id AND d.answered_at IS NULL AND d.hidden_at IS NULL
+                             ORDER BY d.answer_due_at LIMIT 1) due ON true
          LEFT JOIN LATERAL (SELECT min(y.response_due_at) AS next_due FROM recommendations y WHERE y.plan_id = p.id AND y.responded_at IS NULL) rec ON true
         WHERE p.organization_id = $1 AND $2::timestamptz IS NOT NULL AND ${condition}
           AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3::timestamptz, $4::uuid))
