@@ -26,7 +26,12 @@ export type PlanRecord = Omit<PlanView, 'hearing' | keyof ProcedureAfterHearing>
     commitments: CommitmentView[];
   };
 
-export async function withProcedureDetails(em: EntityManager, view: PlanView, now: Date): Promise<Omit<PlanRecord, 'commitments'>> {
-  const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now)]);
+export async function withProcedureDetails(
+  em: EntityManager,
+  view: PlanView,
+  now: Date,
+  reader: RemarkReader = PUBLIC_READER,
+): Promise<Omit<PlanRecord, 'commitments'>> {
+  const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now, reader)]);
   return { ...view, hearing, ...after };
 }

@@ -1,5 +1,5 @@
 import type { RemarkReader } from '../remarks/remark-moderation';
-import { PUBLIC_READER, publicTextFor } from '../remarks/remark-moderation';
+import { PUBLIC_READER, publicTextFor, remarkReader } from '../remarks/remark-moderation';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -216,7 +216,7 @@ export class ReviewsService {
   async view(user: AuthUser | undefined, planId: string): Promise<ReviewView> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
-    return reviewView(this.db.manager, plan.id, this.clock.now());
+    return reviewView(this.db.manager, plan.id, this.clock.now(), remarkReader(user, plan.organizationId));
   }
 
   async recordPosition(
