@@ -40,9 +40,19 @@ export const councilFormalFindingsEmail: EmailTemplate<CouncilFormalFindingsEmai
     paragraphs: [
       m.intro({ count: p.answers.length }),
       ...p.answers.map((a, i) =>
-        m.item({ n: i + 1, stage: a.stage, remark: a.hidden
-            ? interpolate(t.moderation.hidden, { at: a.hidden.at.slice(0, 10), reason: t.moderation.reasons[a.hidden.reason] ?? a.hidden.reason })
-            : excerpt(maskPersonalData(a.remark)), votes: a.votes, membersCount: a.membersCount, url: a.correctionUrl }),
+        m.item({
+          n: i + 1,
+          stage: a.stage,
+          remark: a.hidden
+            ? interpolate(t.moderation.hidden, {
+                at: a.hidden.at.slice(0, 10),
+                reason: t.moderation.reasons[a.hidden.reason] ?? a.hidden.reason,
+              })
+            : excerpt(maskPersonalData(a.remark)),
+          votes: a.votes,
+          membersCount: a.membersCount,
+          url: a.correctionUrl,
+        }),
       ),
       `${t.reviews.email.openDiscussion}: ${p.planUrl}`,
     ],
