@@ -1,12 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CommitmentStatus } from './commitment.entity';
+import type { CandidateRow, VersionRow } from './commitments.repository';
 import { CommitmentsRepository } from './commitments.repository';
+import type { HiddenState } from '../remarks/remark-moderation';
+import { PUBLIC_READER, publicTextFor, remarkTextFor } from '../remarks/remark-moderation';
 
 /** A commitment as the outcome report lists it: its latest version and the author's verdict on it. */
 export interface ReportCommitment {
   remarkId: string;
   authorName: string;
-  remark: string;
+  /** The remark as the public reads it: masked, null while hidden (`hidden` says when and why). */
+  remark: string | null;
+  hidden: HiddenState | null;
   disposition: 'accepted' | 'partially_accepted';
   /** 'pending': a later accepted answer the organizer has not accounted for. */
   status: CommitmentStatus | 'pending';
@@ -16,6 +21,15 @@ export interface ReportCommitment {
   version: number | null;
   publishedAt: string | null;
   authorVerdict: { verdict: 'confirmed' | 'disputed'; reason: string | null; at: string; disputeRemarkId: string | null } | null;
+}
+
+/** A commitment's remark in the public report: masked, withheld while hidden. */
+function publicRemark(r: CandidateRow | VersionRow): Pick<ReportCommitment, 'remark' | 'hidden'> {
+  const text = remarkTextFor(
+    { authorId: r.author_id, body: r.remark_body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason },
+    PUBLIC_READER,
+  );
+  return { remark: text.body, hidden: text.hidden };
 }
 
 /** The report reads through the same statements as the feature; the repository holds no state. */
@@ -38,18 +52,18 @@ export async function reportCommitments(db: DataSource | EntityManager, planId: 
     return {
       remarkId: v.remark_id,
       authorName: v.author_name,
-      remark: v.remark_body,
+      ...publicRemark(v),
       disposition: v.disposition,
       status: v.status,
       document: v.document,
       location: v.location,
-      explanation: v.explanation,
+      explanation: publicTextFor(v.explanation, v.author_id, PUBLIC_READER),
       version: v.version,
       publishedAt: new Date(v.published_at).toISOString(),
       authorVerdict: verdict
         ? {
             verdict: verdict.verdict,
-            reason: verdict.reason,
+            reason: verdict.reason === null ? null : publicTextFor(verdict.reason, v.author_id, PUBLIC_READER),
             at: new Date(verdict.created_at).toISOString(),
             disputeRemarkId: verdict.verdict === 'disputed' ? (firstDispute.get(v.id) ?? null) : null,
           }
@@ -62,7 +76,7 @@ export async function reportCommitments(db: DataSource | EntityManager, planId: 
     out.push({
       remarkId: c.remark_id,
       authorName: c.author_name,
-      remark: c.remark_body,
+      ...publicRemark(c),
       disposition: c.disposition,
       status: 'pending',
       document: null,

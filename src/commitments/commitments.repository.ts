@@ -4,6 +4,7 @@ import { LocalizedText } from '../common/i18n/localized-text';
 import { queryRows } from '../database/query-rows';
 import { User } from '../identity/user.entity';
 import { Remark } from '../remarks/remark.entity';
+import type { HideReason } from '../remarks/remark-moderation';
 import { CommitmentVerdict } from './commitment-verdict.entity';
 import { Commitment } from './commitment.entity';
 
@@ -13,6 +14,9 @@ export interface CandidateRow {
   remark_body: string;
   author_id: string;
   author_name: string;
+  /** Hidden by a moderator: when and why (null while public). */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   answer_id: string;
   answer_version: number;
   /** jsonb {kk, ru, en}: read it with LocalizedText.fromStored. */
@@ -33,7 +37,10 @@ export interface VersionRow {
   explanation: string;
   published_at: Date;
   remark_body: string;
+  author_id: string;
   author_name: string;
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
 }
 
 export interface VerdictRow {
@@ -53,7 +60,7 @@ export interface PlanTimesRow {
   outcome_published_at: Date | null;
 }
 
-const CANDIDATES_SQL = `SELECT r.id AS remark_id, r.body AS remark_body, r.author_id, u.display_name AS author_name,
+const CANDIDATES_SQL = `SELECT r.id AS remark_id, r.body AS remark_body, r.author_id, u.display_name AS author_name, r.hidden_at, r.hidden_reason,
        a.id AS answer_id, a.version AS answer_version, a.body AS answer_body, a.disposition
   FROM remarks r
   JOIN users u ON u.id = r.author_id
@@ -74,7 +81,7 @@ export class CommitmentsRepository {
     return queryRows<VersionRow>(
       db,
       `SELECT c.id, c.remark_id, c.version, c.answer_id, c.disposition, c.status, c.document, c.location, c.explanation, c.published_at,
-              r.body AS remark_body, u.display_name AS author_name
+              r.body AS remark_body, r.author_id, u.display_name AS author_name, r.hidden_at, r.hidden_reason
          FROM commitments c JOIN remarks r ON r.id = c.remark_id JOIN users u ON u.id = r.author_id
         WHERE c.plan_id = $1
         ORDER BY r.created_at, r.id, c.version`,

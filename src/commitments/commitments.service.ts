@@ -32,6 +32,8 @@ import {
 } from './commitment-rules';
 import { CandidateRow, CommitmentsRepository, VerdictRow, VersionRow } from './commitments.repository';
 import { remarkBodyHash } from '../remarks/remarks.service';
+import type { HiddenState, RemarkReader } from '../remarks/remark-moderation';
+import { PUBLIC_READER, publicLocalizedFor, publicTextFor, remarkTextFor } from '../remarks/remark-moderation';
 
 export interface CommitmentVerdictView {
   verdict: CommitmentVerdictKind;
@@ -55,7 +57,11 @@ export interface CommitmentVersionView {
 /** A commitment as GET /plans/{id} shows it: its latest version (status 'pending' before any), the earlier ones in `history`. */
 export interface CommitmentView {
   remarkId: string;
-  remark: { body: string; authorName: string };
+  /**
+   * The remark as the reader may read it (remarkTextFor): null `body` when hidden from them, `hidden`
+   * when and why, `masked` when the public reads it with personal data masked.
+   */
+  remark: { body: string | null; authorName: string; hidden: HiddenState | null; masked: boolean };
   /** The remark's latest answer while it accepts the remark (null once a correction no longer does). */
   /** The answer that made the commitment (a published text: API reads give the reader's version and i18n). */
   answer: { body: LocalizedText; disposition: 'accepted' | 'partially_accepted'; version: number } | null;
@@ -105,19 +111,34 @@ function refuseUnless(check: CommitmentsCheck): CleanCommitment[] {
   throw new AppError('COMMITMENTS_INCOMPLETE', { count: check.missing.length }, undefined, { missing: check.missing });
 }
 
-function answerOf(c: CandidateRow): CommitmentView['answer'] {
-  return { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition, version: c.answer_version };
+function answerOf(c: CandidateRow, reader: RemarkReader): CommitmentView['answer'] {
+  return {
+    body: publicLocalizedFor(LocalizedText.fromStored(c.answer_body)!, c.author_id, reader),
+    disposition: c.disposition,
+    version: c.answer_version,
+  };
 }
 
-function verdictView(v: VerdictRow | undefined): CommitmentVerdictView | null {
+/** The remark of a commitment as the reader may read it. */
+function remarkOf(r: CandidateRow | VersionRow, reader: RemarkReader): CommitmentView['remark'] {
+  const text = remarkTextFor({ authorId: r.author_id, body: r.remark_body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason }, reader);
+  return { body: text.body, authorName: r.author_name, hidden: text.hidden, masked: text.masked };
+}
+
+function verdictView(v: VerdictRow | undefined, authorId: string, reader: RemarkReader): CommitmentVerdictView | null {
   if (!v) return null;
-  return { verdict: v.verdict, reason: v.reason, at: new Date(v.created_at).toISOString(), disputeRemarkId: v.dispute_remark_id };
+  return {
+    verdict: v.verdict,
+    reason: v.reason === null ? null : publicTextFor(v.reason, authorId, reader),
+    at: new Date(v.created_at).toISOString(),
+    disputeRemarkId: v.dispute_remark_id,
+  };
 }
 
-function versionView(v: VersionRow, verdicts: Map<string, VerdictRow[]>): CommitmentVersionView {
+function versionView(v: VersionRow, verdicts: Map<string, VerdictRow[]>, reader: RemarkReader): CommitmentVersionView {
   const rows = verdicts.get(v.id) ?? [];
   const latest = rows[rows.length - 1];
-  const view = verdictView(latest);
+  const view = verdictView(latest, v.author_id, reader);
   // a repeated dispute of one version links the remark its first dispute filed
   if (view && view.verdict === 'disputed' && !view.disputeRemarkId)
     view.disputeRemarkId = rows.find((r) => r.dispute_remark_id)?.dispute_remark_id ?? null;
@@ -127,7 +148,7 @@ function versionView(v: VersionRow, verdicts: Map<string, VerdictRow[]>): Commit
     status: v.status,
     document: v.document,
     location: v.location,
-    explanation: v.explanation,
+    explanation: publicTextFor(v.explanation, v.author_id, reader),
     publishedAt: new Date(v.published_at).toISOString(),
     authorVerdict: view,
   };
@@ -162,8 +183,11 @@ export class CommitmentsService {
     return stage2ClosesAt && stage2ClosesAt.getTime() > own.getTime() ? stage2ClosesAt : own;
   }
 
-  /** Every commitment of the plan once the notice is out (empty before), each with its versions and verdicts. */
-  async view(planId: string, db: DataSource | EntityManager = this.db): Promise<CommitmentView[]> {
+  /**
+   * Every commitment of the plan once the notice is out (empty before), each with its versions and
+   * verdicts; remark texts, answers, explanations and reasons as `reader` may read them (the public by default).
+   */
+  async view(planId: string, db: DataSource | EntityManager = this.db, reader: RemarkReader = PUBLIC_READER): Promise<CommitmentView[]> {
     const plan = await this.commitments.planTimes(db, planId);
     if (!plan?.notice_published_at) return [];
     const [candidates, versions, verdictRows, cal] = await Promise.all([
@@ -189,24 +213,24 @@ export class CommitmentsService {
         !plan.outcome_published_at && isCommitmentVerdictOpen(now, stage2, publishedAt, plan.time_zone, cal, this.config.procedure);
       out.push({
         remarkId,
-        remark: { body: latest.remark_body, authorName: latest.author_name },
-        answer: candidate ? answerOf(candidate) : null,
-        ...versionView(latest, verdicts),
+        remark: remarkOf(latest, reader),
+        answer: candidate ? answerOf(candidate, reader) : null,
+        ...versionView(latest, verdicts, reader),
         version: latest.version,
         pending: !!candidate && candidate.answer_id !== latest.answer_id,
         verdictClosesAt: plan.outcome_published_at
           ? null
           : this.verdictClosesAt(publishedAt, plan.stage2_closes_at, plan.time_zone, cal).toISOString(),
         verdictOpen: open,
-        history: list.slice(0, -1).map((v) => versionView(v, verdicts)),
+        history: list.slice(0, -1).map((v) => versionView(v, verdicts, reader)),
       });
     }
     for (const c of candidates) {
       if (byRemark.has(c.remark_id)) continue;
       out.push({
         remarkId: c.remark_id,
-        remark: { body: c.remark_body, authorName: c.author_name },
-        answer: answerOf(c),
+        remark: remarkOf(c, reader),
+        answer: answerOf(c, reader),
         disposition: c.disposition,
         status: 'pending',
         document: null,

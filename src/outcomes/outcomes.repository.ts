@@ -4,6 +4,7 @@ import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
+import type { HideReason } from '../remarks/remark-moderation';
 import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Outcome } from './outcome.entity';
 
@@ -16,8 +17,12 @@ export function outcomeVersions(db: DataSource | EntityManager, planId: string):
 export interface ReportRemarkRow {
   id: string;
   stage: number;
+  author_id: string;
   author_name: string;
   body: string;
+  /** Hidden by a moderator: the report states when and why and withholds the text. */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   created_at: Date;
   answered_at: Date | null;
   answer_due_at: Date;
@@ -41,7 +46,7 @@ export function reportRemarkRows(
 ): Promise<ReportRemarkRow[]> {
   return queryRows<ReportRemarkRow>(
     db,
-    `SELECT r.id, r.stage, u.display_name AS author_name, r.body, r.created_at, r.answered_at, r.answer_due_at,
+    `SELECT r.id, r.stage, r.author_id, u.display_name AS author_name, r.body, r.hidden_at, r.hidden_reason, r.created_at, r.answered_at, r.answer_due_at,
             last.disposition, last.body AS answer, first.late,
             v.verdict, v.reason AS verdict_reason, v.version AS verdict_version, v.created_at AS verdict_at
        FROM remarks r

@@ -7,6 +7,10 @@ import type { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
+import { texts } from '../common/i18n/catalogue';
+import { interpolate } from '../common/i18n/locale';
+import type { HiddenState } from '../remarks/remark-moderation';
+import { PUBLIC_READER, publicLocalizedFor, publicTextFor, remarkTextFor } from '../remarks/remark-moderation';
 import type { CsvValue } from './csv';
 import type { Outcome } from './outcome.entity';
 import { outcomeVersions, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
@@ -15,7 +19,10 @@ export interface ReportRemark {
   id: string;
   stage: 1 | 2;
   authorName: string;
-  body: string;
+  /** The remark with personal data masked (the report is a public document); null while hidden. */
+  body: string | null;
+  /** Hidden by a moderator: when and why (its answer and verdicts stay). */
+  hidden: HiddenState | null;
   createdAt: string;
   disposition: Disposition | null;
   /** The current answer version (JSON reads give the reader's language with every version under i18n). */
@@ -78,32 +85,42 @@ export async function outcomeView(em: EntityManager, planId: string): Promise<Ou
   return { ...outcomeVersionView(versions[versions.length - 1]), versions: versions.map(outcomeVersionView) };
 }
 
-/** Every remark with its current answer, in keyset batches (a few queries however many remarks). */
+/**
+ * Every remark with its current answer, in keyset batches (a few queries however many remarks), as the
+ * public reads them: personal data masked, hidden texts withheld and their hidden state stated.
+ */
 async function* reportRemarks(em: EntityManager, planId: string, now: Date): AsyncGenerator<ReportRemark[]> {
   let after: { createdAt: Date; id: string } | null = null;
   for (;;) {
     const rows = await reportRemarkRows(em, planId, after, BATCH);
     if (rows.length === 0) return;
-    yield rows.map((r) => ({
-      id: r.id,
-      stage: Number(r.stage) as 1 | 2,
-      authorName: r.author_name,
-      body: r.body,
-      createdAt: new Date(r.created_at).toISOString(),
-      disposition: r.disposition,
-      answer: LocalizedText.fromStored(r.answer),
-      answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-      late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
-      verdict:
-        r.verdict && r.verdict_version !== null && r.verdict_at
-          ? {
-              verdict: r.verdict,
-              reason: r.verdict_reason,
-              answerVersion: Number(r.verdict_version),
-              at: new Date(r.verdict_at).toISOString(),
-            }
-          : null,
-    }));
+    yield rows.map((r) => {
+      const text = remarkTextFor(
+        { authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason },
+        PUBLIC_READER,
+      );
+      return {
+        id: r.id,
+        stage: Number(r.stage) as 1 | 2,
+        authorName: r.author_name,
+        body: text.body,
+        hidden: text.hidden,
+        createdAt: new Date(r.created_at).toISOString(),
+        disposition: r.disposition,
+        answer: publicLocalizedFor(LocalizedText.fromStored(r.answer), r.author_id, PUBLIC_READER),
+        answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
+        late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
+        verdict:
+          r.verdict && r.verdict_version !== null && r.verdict_at
+            ? {
+                verdict: r.verdict,
+                reason: r.verdict_reason === null ? null : publicTextFor(r.verdict_reason, r.author_id, PUBLIC_READER),
+                answerVersion: Number(r.verdict_version),
+                at: new Date(r.verdict_at).toISOString(),
+              }
+            : null,
+      };
+    });
     if (rows.length < BATCH) return;
     const last = rows[rows.length - 1];
     after = { createdAt: last.created_at, id: last.id };
@@ -156,6 +173,13 @@ function verdictCells(r: ReportRemark): CsvValue[] {
   return r.verdict ? [r.verdict.verdict, r.verdict.reason, r.verdict.answerVersion] : ['', '', ''];
 }
 
+/** The remark's text cell: masked, or for a hidden remark the statement of when and why in the reader's language. */
+function remarkCell(r: ReportRemark, reader: Locale): string | null {
+  if (!r.hidden) return r.body;
+  const m = texts(reader).moderation;
+  return interpolate(m.hidden, { at: r.hidden.at.slice(0, 10), reason: m.reasons[r.hidden.reason] ?? r.hidden.reason });
+}
+
 /** A published text in the CSV: the reader's version, or another one when theirs is missing. */
 function cell(text: LocalizedText | null, reader: Locale): string | null {
   return text ? text.text(reader) : null;
@@ -175,7 +199,7 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reade
           r.id,
           r.stage,
           r.authorName,
-          r.body,
+          remarkCell(r, reader),
           r.createdAt,
           r.disposition,
           cell(r.answer, reader),

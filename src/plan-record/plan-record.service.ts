@@ -5,6 +5,7 @@ import { Clock } from '../common/clock';
 import { AuthUser } from '../identity/auth/auth-user';
 import { PlansService } from '../plans/plans.service';
 import { PlanRecord, planModeration, withProcedureDetails } from './plan-record';
+import { remarkReader } from '../remarks/remark-moderation';
 
 @Injectable()
 export class PlanRecordService {
@@ -15,13 +16,18 @@ export class PlanRecordService {
     private readonly commitments: CommitmentsService,
   ) {}
 
-  /** One plan with every step of the procedure so far, if the user may see it. */
+  /**
+   * One plan with every step of the procedure so far, if the user may see it; verdict and dispute
+   * reasons, commitments' remarks and answers as the user may read them (issue 16: masked for the public).
+   */
   async get(user: AuthUser | undefined, planId: string): Promise<PlanRecord> {
     const now = this.clock.now();
-    const record = await withProcedureDetails(this.db.manager, await this.plans.view(user, planId, now), now);
+    const view = await this.plans.view(user, planId, now);
+    const reader = remarkReader(user, view.organization.id);
+    const record = await withProcedureDetails(this.db.manager, view, now, reader);
     return {
       ...record,
-      commitments: await this.commitments.view(record.id),
+      commitments: await this.commitments.view(record.id, undefined, reader),
       moderation: planModeration(await this.plans.hiddenByReason(record.id)),
     };
   }

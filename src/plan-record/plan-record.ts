@@ -8,11 +8,13 @@ import type { PlanView } from '../plans/plan-view';
 import type { HideReason } from '../remarks/remark-moderation';
 import { HIDE_REASONS } from '../remarks/remark-moderation';
 import { reviewView } from '../reviews/reviews.service';
+import type { RemarkReader } from '../remarks/remark-moderation';
+import { PUBLIC_READER } from '../remarks/remark-moderation';
 
-/** The steps after the hearing: protocol, council review, notice and outcome, each null until it happens. */
-export async function procedureAfterHearing(em: EntityManager, planId: string, now: Date) {
+/** The steps after the hearing: protocol, council review, notice and outcome, each null until it happens; texts about remarks as `reader` may read them. */
+export async function procedureAfterHearing(em: EntityManager, planId: string, now: Date, reader: RemarkReader = PUBLIC_READER) {
   const [protocol, notice, outcome] = await Promise.all([protocolView(em, planId), noticeView(em, planId), outcomeView(em, planId)]);
-  const review = protocol ? await reviewView(em, planId, now) : null;
+  const review = protocol ? await reviewView(em, planId, now, reader) : null;
   return { protocol, review, notice, outcome };
 }
 
@@ -49,7 +51,8 @@ export async function withProcedureDetails(
   em: EntityManager,
   view: PlanView,
   now: Date,
+  reader: RemarkReader = PUBLIC_READER,
 ): Promise<Omit<PlanRecord, 'commitments' | 'moderation'>> {
-  const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now)]);
+  const [hearing, after] = await Promise.all([hearingView(em, view.id), procedureAfterHearing(em, view.id, now, reader)]);
   return { ...view, hearing, ...after };
 }

@@ -1,3 +1,4 @@
+import type { HideReason } from './remark-moderation';
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
@@ -36,7 +37,12 @@ export interface VerdictContextRow {
   remark_created_at: Date;
   author_id: string;
   stage: number;
+  /** Hidden by a moderator: when and why (null while public). */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   plan_id: string;
+  /** The plan's organizer (who reads the originals of public remarks). */
+  organization_id: string;
   /** jsonb {kk, ru, en}: LocalizedText.fromStored. */
   plan_title: unknown;
   plan_published_at: Date | null;
@@ -83,6 +89,7 @@ export class AnswerVerdictsRepository {
     const [row] = await queryRows<VerdictContextRow>(
       db,
       `SELECT r.id AS remark_id, r.body AS remark_body, r.language AS remark_language, r.created_at AS remark_created_at, r.author_id, r.stage,
+              r.hidden_at, r.hidden_reason, p.organization_id,
               p.id AS plan_id, p.title AS plan_title, p.published_at AS plan_published_at, o.time_zone,
               a.id AS answer_id, a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at

@@ -4,6 +4,7 @@ import { LocalizedText } from '../common/i18n/localized-text';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { ConclusionFigures } from './conclusion';
+import type { HideReason } from '../remarks/remark-moderation';
 import { CouncilFormalFinding } from './council-formal-finding.entity';
 import { FormalAnswerVote } from './formal-answer-vote.entity';
 import { Recommendation } from './recommendation.entity';
@@ -43,6 +44,8 @@ export interface RecommendationRow {
  */
 export interface FormalAnswerRow {
   remark_id: string;
+  /** Whose verdict it is: its reason is masked for all but them, the organizer and moderators. */
+  author_id: string;
   stage: number;
   author_name: string;
   remark_created_at: Date;
@@ -85,7 +88,7 @@ export function formalAnswerRows(db: DataSource | EntityManager, planId: string)
     `WITH ${LATEST_ANSWERS_SQL}, votes AS (
        SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id
      )
-     SELECT l.remark_id, r.stage, u.display_name AS author_name, r.created_at AS remark_created_at,
+     SELECT l.remark_id, r.author_id, r.stage, u.display_name AS author_name, r.created_at AS remark_created_at,
             l.version AS answer_version, coalesce(vo.votes, 0) AS votes,
             ve.verdict, ve.reason, ve.created_at AS verdict_at, f.found_at,
             (SELECT min(c.published_at) FROM answers c WHERE c.remark_id = l.remark_id AND c.version > f.answer_version) AS corrected_at
@@ -106,6 +109,10 @@ export interface AnswerToCheckRow {
   remark_id: string;
   stage: number;
   remark_body: string;
+  author_id: string;
+  /** Hidden by a moderator: when and why (the council reads it as the public does). */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   /** The language the remark is written in (ISO code, `und` when unknown). */
   remark_language: string;
   author_name: string;
@@ -123,7 +130,7 @@ export async function answersToCheck(db: DataSource | EntityManager, planId: str
   const rows = await queryRows<AnswerToCheckRow & { answer_body: unknown }>(
     db,
     `WITH ${LATEST_ANSWERS_SQL}
-     SELECT r.id AS remark_id, r.stage, r.body AS remark_body, r.language AS remark_language, u.display_name AS author_name, r.created_at AS remark_created_at,
+     SELECT r.id AS remark_id, r.stage, r.body AS remark_body, r.author_id, r.hidden_at, r.hidden_reason, r.language AS remark_language, u.display_name AS author_name, r.created_at AS remark_created_at,
             a.version AS answer_version, a.body AS answer_body, a.disposition, a.published_at AS answer_published_at,
             ve.verdict, ve.reason
        FROM latest l
@@ -192,6 +199,9 @@ export interface FormalVoteRow {
   answer_version: number;
   stage: number;
   remark_body: string;
+  /** Hidden remarks are not quoted in the organizer's e-mail. */
+  hidden_at: Date | null;
+  hidden_reason: string | null;
   answer_body: LocalizedText;
 }
 
@@ -277,7 +287,7 @@ export class ReviewsRepository {
   async formalVotes(em: EntityManager, planId: string): Promise<FormalVoteRow[]> {
     const rows = await queryRows<FormalVoteRow>(
       em,
-      `SELECT v.remark_id, v.votes, a.version AS answer_version, r.stage, r.body AS remark_body, a.body AS answer_body
+      `SELECT v.remark_id, v.votes, a.version AS answer_version, r.stage, r.body AS remark_body, r.hidden_at, r.hidden_reason, a.body AS answer_body
          FROM (SELECT remark_id, count(*)::int AS votes FROM review_formal_answers WHERE plan_id = $1 GROUP BY remark_id) v
          JOIN remarks r ON r.id = v.remark_id
          CROSS JOIN LATERAL (SELECT x.version, x.body FROM answers x WHERE x.remark_id = v.remark_id ORDER BY x.version DESC LIMIT 1) a

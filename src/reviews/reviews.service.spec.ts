@@ -107,6 +107,8 @@ describe('ReviewsService.close', () => {
     answer_version: 2,
     stage: 1,
     remark_body: `Remark ${remarkId}`,
+    hidden_at: null,
+    hidden_reason: null,
     answer_body: LocalizedText.single(`Answer ${remarkId}`, 'ru') as LocalizedText,
   });
 

@@ -1,3 +1,5 @@
+import type { RemarkReader } from '../remarks/remark-moderation';
+import { PUBLIC_READER, publicTextFor, remarkReader } from '../remarks/remark-moderation';
 import { Inject, Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { CalendarService } from '../calendar/calendar.service';
@@ -95,13 +97,18 @@ export interface ReviewView {
   formalAnswers: FormalAnswerView[];
 }
 
-function formalAnswerView(r: FormalAnswerRow): FormalAnswerView {
+function formalAnswerView(r: FormalAnswerRow, reader: RemarkReader): FormalAnswerView {
   return {
     remarkId: r.remark_id,
     remark: { stage: r.stage, authorName: r.author_name, createdAt: new Date(r.remark_created_at).toISOString() },
     votes: r.votes,
     authorVerdict: r.verdict
-      ? { verdict: r.verdict, reason: r.reason, at: new Date(r.verdict_at!).toISOString(), answerVersion: r.answer_version }
+      ? {
+          verdict: r.verdict,
+          reason: r.reason === null ? null : publicTextFor(r.reason, r.author_id, reader),
+          at: new Date(r.verdict_at!).toISOString(),
+          answerVersion: r.answer_version,
+        }
       : null,
     answerVersion: r.answer_version,
     foundFormal: r.found_at !== null,
@@ -143,8 +150,11 @@ function recommendationView(r: RecommendationRow, now: Date): RecommendationView
   };
 }
 
-/** The council review of a plan as the public sees it (also used by the plan page). Five queries. */
-export async function reviewView(em: EntityManager, planId: string, now: Date): Promise<ReviewView> {
+/**
+ * The council review of a plan as the public sees it (also used by the plan page). Five queries. The
+ * authors' verdict reasons are masked for every `reader` but the author, the organizer and moderators.
+ */
+export async function reviewView(em: EntityManager, planId: string, now: Date, reader: RemarkReader = PUBLIC_READER): Promise<ReviewView> {
   const rows = await reviewRows(em, planId);
   const found = rows.formalAnswers.filter((f) => f.found_at !== null).map((f) => f.remark_id);
   const recViews = rows.recommendations.map((r) => ({ positionId: r.position_id, view: recommendationView(r, now) }));
@@ -159,7 +169,7 @@ export async function reviewView(em: EntityManager, planId: string, now: Date): 
     })),
     conclusion: rows.conclusion ? conclusionView(rows.conclusion, found) : null,
     recommendations: recViews.map((r) => ({ id: r.view.id, text: r.view.text, response: r.view.response })),
-    formalAnswers: rows.formalAnswers.map(formalAnswerView),
+    formalAnswers: rows.formalAnswers.map((f) => formalAnswerView(f, reader)),
   };
 }
 
@@ -206,7 +216,7 @@ export class ReviewsService {
   async view(user: AuthUser | undefined, planId: string): Promise<ReviewView> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
-    return reviewView(this.db.manager, plan.id, this.clock.now());
+    return reviewView(this.db.manager, plan.id, this.clock.now(), remarkReader(user, plan.organizationId));
   }
 
   async recordPosition(
@@ -427,6 +437,7 @@ export class ReviewsService {
     const answers = found.map((f) => ({
       stage: f.stage,
       remark: f.remark_body,
+      hidden: f.hidden_at && f.hidden_reason ? { reason: f.hidden_reason, at: new Date(f.hidden_at).toISOString() } : null,
       answer: f.answer_body,
       votes: f.votes,
       membersCount,

@@ -10,6 +10,9 @@ import { html } from './html';
 import type { PageContext } from './layout';
 import type { LocalizedText } from '../common/i18n/localized-text';
 import { localizedBlock, localizedInline } from './localized';
+import { interpolate } from '../common/i18n/locale';
+import { containsPersonalData } from '../common/personal-data';
+import { hiddenReasonText, hiddenStatement } from './remark-text';
 
 export const COMMITMENT_VERDICT_FIELDS = ['verdict', 'reason'] as const;
 export type CommitmentVerdictField = (typeof COMMITMENT_VERDICT_FIELDS)[number];
@@ -72,6 +75,16 @@ function verdictForm(ctx: PageContext, d: CommitmentsData, x: CommitmentView): S
   </form>`;
 }
 
+/** The commitment's remark as the service gave it for this reader: the hidden statement, the hidden-for-the-public note, the masking note. */
+function remarkOfCommitment(ctx: PageContext, x: CommitmentView, tz: string): SafeHtml {
+  const m = texts(ctx.locale).moderation;
+  const r = x.remark;
+  if (r.body === null && r.hidden) return html`<p class="hidden-remark">${hiddenStatement(ctx, r.hidden, tz)}</p>`;
+  return html`${r.hidden ? html`<p class="meta hidden-remark">${interpolate(m.hiddenForAuthor, { at: formatDateTime(r.hidden.at, tz, ctx.locale), reason: hiddenReasonText(ctx, r.hidden.reason) })}</p>` : ''}
+    <p class="body">${r.body ?? ''}</p>
+    ${r.masked && r.body !== null && containsPersonalData(r.body) ? html`<p class="meta masked-note">${m.maskedNote}</p>` : ''}`;
+}
+
 function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView): SafeHtml {
   const t = texts(ctx.locale).commitments;
   const c = t.page;
@@ -79,7 +92,7 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
   const mine = d.own.has(x.remarkId);
   return html`<li class="remark commitment" id="commitment-${x.remarkId}">
     <p class="meta">${c.remark} · ${c.by({ name: x.remark.authorName })}</p>
-    <p class="body">${x.remark.body}</p>
+    ${remarkOfCommitment(ctx, x, d.tz)}
     ${x.answer ? html`<p class="meta">${c.answer}: ${t.dispositions[x.answer.disposition]}</p>${localizedBlock(x.answer.body, ctx.locale, 'p', 'body')}` : ''}
     ${
       x.status === 'pending' || x.version === null || x.publishedAt === null || x.explanation === null

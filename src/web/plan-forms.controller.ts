@@ -55,6 +55,9 @@ export class PlanFormsController {
         VALIDATION_FAILED: () => ({ body: ctx.t.remarkEmpty }),
         EMAIL_NOT_VERIFIED: 'body',
         IDEMPOTENCY_KEY_REUSED: 'body',
+        // issue 16: the same text again in this stage, or too many remarks within the hour
+        DUPLICATE_REMARK: 'body',
+        RATE_LIMITED: 'body',
       },
       render: (remark, status) => this.planPage.render(request, reply, id, null, { remark }, status),
       done: (created) => seeOther(reply, `/plans/${id}?done=remark#remark-${created.id}`),

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../common/clock';
@@ -10,7 +10,11 @@ import { planPage, PlanFormState } from './plan.page';
 import type { EarlierAnswerRow, RemarkRow } from './public-pages.repository';
 import { PublicPagesRepository } from './public-pages.repository';
 import { isVerdictOpen } from '../remarks/verdict-rules';
+import { remarkReader } from '../remarks/remark-moderation';
 import { VerdictsService } from '../remarks/verdicts.service';
+import { CalendarService } from '../calendar/calendar.service';
+import { APP_CONFIG, AppConfig } from '../config/config';
+import { appealClosesAt } from '../procedure/deadlines';
 
 /** The public plan page with its forms' state: shown by GET /plans/:id and again after a refused remark or answer. */
 @Injectable()
@@ -22,6 +26,8 @@ export class PlanPageView {
     private readonly clock: Clock,
     private readonly commitments: CommitmentsService,
     private readonly verdicts: VerdictsService,
+    private readonly calendars: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   async render(
@@ -37,12 +43,14 @@ export class PlanPageView {
     if (!plan) throw new AppError('PLAN_NOT_FOUND');
     const now = this.clock.now();
     const done = ((request.query ?? {}) as Record<string, unknown>).done;
-    const [remarks, procedure, slots, commitments, own] = await Promise.all([
+    const reader = remarkReader(ctx.user, plan.organization_id);
+    const [remarks, procedure, slots, commitments, own, hiddenCounts] = await Promise.all([
       this.queries.remarks(plan.id, cursor),
-      this.queries.procedure(plan.id, now),
+      this.queries.procedure(plan.id, now, reader),
       this.participation.slots(ctx, plan, now, done),
-      this.commitments.view(plan.id),
+      this.commitments.view(plan.id, undefined, reader),
       this.commitments.ownRemarkIds(plan.id, ctx.user?.id),
+      this.queries.hiddenCounts(plan.id),
     ]);
     const corrected = remarks.items.filter((r) => (r.answer_version ?? 0) > 1).map((r) => r.id);
     const answerHistory = new Map<string, EarlierAnswerRow[]>();
@@ -65,10 +73,25 @@ export class PlanPageView {
       },
       answerHistory,
       verdictWindows: await this.verdictWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
+      appealWindows: await this.appealWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
+      hiddenCounts,
       path: `/plans/${plan.id}`,
       form: { remarkKey: randomUUID(), ...form },
     });
     this.pages.send(request, reply, ctx, page, status);
+  }
+
+  /** The open appeal windows of the reader's own hidden remarks (the "Appeal" link shows beside them). */
+  private async appealWindows(userId: string | undefined, rows: RemarkRow[], tz: string, now: Date): Promise<Map<string, Date>> {
+    const windows = new Map<string, Date>();
+    const own = rows.filter((r) => userId && r.author_id === userId && r.hidden_at);
+    if (own.length === 0) return windows;
+    const cal = await this.calendars.calendar();
+    for (const r of own) {
+      const closesAt = appealClosesAt(new Date(r.hidden_at!), tz, cal, this.config.procedure);
+      if (now.getTime() <= closesAt.getTime()) windows.set(r.id, closesAt);
+    }
+    return windows;
   }
 
   /** The open verdict windows of the reader's own answered remarks (the verdict form shows beside their answers). */

@@ -2,7 +2,7 @@ import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import { LocalizedText } from '../common/i18n/localized-text';
 import { DISPOSITIONS } from '../remarks/answer.entity';
-import { answerBase, answerLanguageHint, answerTextField, remarkBody, remarkLanguageField } from './answer-fields';
+import { answerBase, answerLanguageHint, answerTextField, remarkLanguageField } from './answer-fields';
 import { formatDateTime } from './format';
 import { csrfField } from './forms/csrf';
 import { flash, formAlert, selectField, textArea } from './forms/fields';
@@ -15,6 +15,9 @@ import type { KeysetPage } from './keyset-page';
 import { localizedBlock, localizedInline } from './localized';
 import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from './verdict-parts';
+import type { RemarkReader } from '../remarks/remark-moderation';
+import { answerTextFor, pageReader, reasonTextFor, remarkTextHtml } from './remark-text';
+import type { HiddenCountRow } from './public-pages.repository';
 
 export const REMARK_FIELDS = ['body', 'idempotencyKey', 'language'] as const;
 export type RemarkField = (typeof REMARK_FIELDS)[number];
@@ -48,10 +51,14 @@ interface RemarksData {
   verdictWindows?: ReadonlyMap<string, Date>;
   /** Earlier versions of the corrected answers (by remark id), newest first. */
   answerHistory?: ReadonlyMap<string, EarlierAnswerRow[]>;
+  /** The end of the appeal window of the reader's own hidden remarks (by remark id), while open. */
+  appealWindows?: ReadonlyMap<string, Date>;
+  /** The plan's hidden remarks by reason. */
+  hiddenCounts?: HiddenCountRow[];
 }
 
 /** The earlier versions of a corrected answer, each with its author's verdict on that version: the history stays public. */
-function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml {
+function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow, reader: RemarkReader): SafeHtml {
   const earlier = d.answerHistory?.get(r.id) ?? [];
   if (earlier.length === 0) return html``;
   const { t, locale } = ctx;
@@ -64,9 +71,9 @@ function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtml
       (a) => html`<li id="answer-${r.id}-v${a.version}">
       <p class="meta">${h.version({ version: a.version, time: formatDateTime(a.published_at, tz, locale) })} ·
         <span class="disposition">${t.disposition[a.disposition] ?? a.disposition}</span></p>
-      ${localizedBlock(LocalizedText.fromStored(a.body), locale, 'p', 'body')}
-      ${a.correction_reason ? html`<p class="meta">${h.reason}: ${localizedInline(LocalizedText.fromStored(a.correction_reason), locale)}</p>` : ''}
-      ${verdictShown(ctx, a.verdict && a.verdict_at ? { verdict: a.verdict, reason: a.verdict_reason, at: a.verdict_at, version: a.version } : null, tz, `verdict-of-${r.id}-v${a.version}`)}
+      ${localizedBlock(answerTextFor(LocalizedText.fromStored(a.body), r.author_id, reader), locale, 'p', 'body')}
+      ${a.correction_reason ? html`<p class="meta">${h.reason}: ${localizedInline(answerTextFor(LocalizedText.fromStored(a.correction_reason), r.author_id, reader), locale)}</p>` : ''}
+      ${verdictShown(ctx, a.verdict && a.verdict_at ? { verdict: a.verdict, reason: reasonTextFor(a.verdict_reason, r.author_id, reader), at: a.verdict_at, version: a.version } : null, tz, `verdict-of-${r.id}-v${a.version}`)}
     </li>`,
     )}
   </ol>
@@ -95,7 +102,7 @@ function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtm
   <h3>${t.leaveRemark}</h3>
   ${csrfField(ctx.csrf)}
   <input type="hidden" name="idempotencyKey" value="${d.form.remarkKey ?? ''}">
-  ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: interpolate(t.remarkHint, { name: ctx.user.displayName, time: until }), error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
+  ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: html`${interpolate(t.remarkHint, { name: ctx.user.displayName, time: until })} <span class="masking-hint">${texts(ctx.locale).moderation.reads.formHint}</span>`, error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
   ${remarkLanguageField(ctx, d.form.remark?.values.language)}
   <div><button type="submit">${t.remarkSubmit}</button></div>
 </form>`;
@@ -129,14 +136,39 @@ function correctionLink(ctx: PageContext, r: RemarkRow): SafeHtml {
   return html`<p class="correction"><a href="/organizer/remarks/${r.id}/correction">${texts(ctx.locale).councilCheck.organizer.correct}</a></p>`;
 }
 
-function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer: boolean): SafeHtml {
+/** Per remark: "Report" (signed-in readers other than the author, public remarks), "Appeal" (the author of a hidden remark, while open), "Moderate" (moderators, administrators). */
+function moderationLinks(ctx: PageContext, d: RemarksData, r: RemarkRow, reader: RemarkReader): SafeHtml | '' {
+  if (!ctx.user) return '';
+  const m = texts(ctx.locale).moderation.reads;
+  const own = ctx.user.id === r.author_id;
+  const links: SafeHtml[] = [];
+  if (!own && !r.hidden_at) links.push(html`<a href="/remarks/${r.id}/report" aria-label="${m.reportLabel}">${m.report}</a>`);
+  if (own && r.hidden_at && d.appealWindows?.has(r.id))
+    links.push(html`<a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${m.appeal}</a>`);
+  if (reader.moderator) links.push(html`<a href="/moderation/remarks/${r.id}" aria-label="${m.moderateLabel}">${m.moderate}</a>`);
+  if (links.length === 0) return '';
+  return html`<p class="meta moderation-links">${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}</p>`;
+}
+
+/** The plan's hidden remarks by reason (public): nothing is removed silently. */
+function hiddenCountsLine(ctx: PageContext, counts: HiddenCountRow[] | undefined): SafeHtml | '' {
+  if (!counts || counts.length === 0) return '';
+  const m = texts(ctx.locale).moderation;
+  const total = counts.reduce((n, c) => n + Number(c.count), 0);
+  return html`<p class="meta hidden-counts" id="hidden-counts">${interpolate(m.hiddenCount, { n: total })}:
+    ${counts.map((c, i) => html`${i > 0 ? ', ' : ''}${m.reasons[c.reason] ?? c.reason} (${Number(c.count)})`)}</p>`;
+}
+
+function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer: boolean, reader: RemarkReader): SafeHtml {
   const { t, locale } = ctx;
   const tz = d.plan.time_zone;
+  const hidden = r.hidden_at !== null;
   return html`<li class="remark" id="remark-${r.id}">
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
           ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         ${disputeNote(ctx, r)}
-        ${remarkBody(ctx, r.body, r.language)}
+        ${remarkTextHtml(ctx, r, reader, tz)}
+        ${moderationLinks(ctx, d, r, reader)}
         ${
           r.answer_body !== null
             ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
@@ -144,14 +176,16 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
               <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
-              ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
-              ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${localizedInline(LocalizedText.fromStored(r.answer_correction_reason), locale)}</p>` : ''}
-              ${verdictShown(ctx, shownVerdict(r), tz, `verdict-of-${r.id}`)}
+              ${localizedBlock(answerTextFor(LocalizedText.fromStored(r.answer_body), r.author_id, reader), locale, 'p', 'body')}
+              ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${localizedInline(answerTextFor(LocalizedText.fromStored(r.answer_correction_reason), r.author_id, reader), locale)}</p>` : ''}
+              ${verdictShown(ctx, shownVerdict({ ...r, verdict_reason: reasonTextFor(r.verdict_reason, r.author_id, reader) }), tz, `verdict-of-${r.id}`)}
               ${verdictFormFor(ctx, d, r)}
               ${isOrganizer ? html`${correctionLink(ctx, r)}${translationLink(ctx, r)}` : ''}
-              ${answerHistory(ctx, d, r)}
+              ${answerHistory(ctx, d, r, reader)}
             </section>`
-            : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+            : hidden
+              ? html`<p class="meta pending">${texts(locale).moderation.reads.noAnswerNeeded}</p>`
+              : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r) : ''}`
         }
       </li>`;
@@ -178,14 +212,16 @@ function verdictFormFor(ctx: PageContext, d: RemarksData, r: RemarkRow): SafeHtm
 export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   const { t } = ctx;
   const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === d.plan.organization_id;
+  const reader = pageReader(ctx, d.plan.organization_id);
   const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
   return html`<h2 id="remarks">${t.remarks}</h2>
 ${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : null)}
+${hiddenCountsLine(ctx, d.hiddenCounts)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
 ${
   d.remarks.items.length === 0
     ? html`<p>${t.noRemarks}</p>`
-    : html`<ol class="remarks">${d.remarks.items.map((r) => remarkItem(ctx, d, r, isOrganizer))}</ol>`
+    : html`<ol class="remarks">${d.remarks.items.map((r) => remarkItem(ctx, d, r, isOrganizer, reader))}</ol>`
 }
 ${
   d.remarks.nextCursor

@@ -14,7 +14,7 @@ import { remarksSection } from './plan-remarks';
 import type { ProcedureDetails } from './plan-sections';
 import { procedureSections } from './plan-sections';
 import type { KeysetPage } from './keyset-page';
-import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
+import type { EarlierAnswerRow, HiddenCountRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 
 export type { PlanFormState } from './plan-remarks';
 
@@ -72,6 +72,10 @@ export interface PlanData {
   verdictWindows?: ReadonlyMap<string, Date>;
   /** Earlier versions of the corrected answers on this page (by remark id), newest first. */
   answerHistory?: ReadonlyMap<string, EarlierAnswerRow[]>;
+  /** The end of the appeal window of the reader's own hidden remarks on this page, while open. */
+  appealWindows?: ReadonlyMap<string, Date>;
+  /** The plan's hidden remarks by reason (public). */
+  hiddenCounts?: HiddenCountRow[];
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -167,6 +171,6 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
-${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory })}`;
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory, appealWindows: data.appealWindows, hiddenCounts: data.hiddenCounts })}`;
   return layout(ctx, { title: localizedPlain(p.title, locale), body });
 }

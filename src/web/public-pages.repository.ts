@@ -7,6 +7,7 @@ import type { LocalizedText } from '../common/i18n/localized-text';
 import { localizedRows } from '../database/localized-rows';
 import { queryRows } from '../database/query-rows';
 import type { Verdict } from '../remarks/answer-verdict.entity';
+import type { HideReason, RemarkReader } from '../remarks/remark-moderation';
 import { planSearchSql, searchText } from '../plans/plans.repository';
 import { CURSOR_TIME_FORMAT, decodeTimeCursor, encodeTimeCursor, KeysetPage, keysetPage } from './keyset-page';
 
@@ -106,6 +107,15 @@ export interface RemarkRow {
   verdict_reason: string | null;
   verdict_at: Date | null;
   verdict_version: number | null;
+  /** Hidden by a moderator (issue 16): when and why; both null while public. */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
+}
+
+/** How many of a plan's remarks are hidden now, by reason (public). */
+export interface HiddenCountRow {
+  reason: HideReason;
+  count: number;
 }
 
 const SEARCH = planSearchSql('$2');
@@ -200,8 +210,8 @@ export class PublicPagesRepository {
   }
 
   /** Protocol, council review, notice and outcome, as the API's plan detail has them. */
-  procedure(planId: string, now: Date): Promise<ProcedureDetails> {
-    return procedureAfterHearing(this.db.manager, planId, now);
+  procedure(planId: string, now: Date, reader?: RemarkReader): Promise<ProcedureDetails> {
+    return procedureAfterHearing(this.db.manager, planId, now, reader);
   }
 
   /** One page of a plan's remarks, oldest first, each with the latest version of its answer. */
@@ -212,7 +222,7 @@ export class PublicPagesRepository {
       `SELECT r.id, r.stage, r.body, r.language, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, r.answer_due_at, u.display_name AS author_name,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at,
               a.version AS answer_version, a.late AS answer_late, a.correction_reason AS answer_correction_reason,
-              r.author_id, r.disputes_remark_id,
+              r.author_id, r.disputes_remark_id, r.hidden_at, r.hidden_reason,
               v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version
          FROM remarks r
          JOIN users u ON u.id = r.author_id
@@ -256,5 +266,16 @@ export class PublicPagesRepository {
       [remarkIds],
     );
     return localizedRows(rows, ['body', 'correction_reason']);
+  }
+
+  /** The plan's hidden remarks counted by reason (remarks_plan_hidden_idx). */
+  hiddenCounts(planId: string): Promise<HiddenCountRow[]> {
+    return queryRows<HiddenCountRow>(
+      this.db,
+      `SELECT hidden_reason AS reason, count(*)::int AS count FROM remarks
+        WHERE plan_id = $1 AND hidden_at IS NOT NULL
+        GROUP BY hidden_reason ORDER BY hidden_reason`,
+      [planId],
+    );
   }
 }

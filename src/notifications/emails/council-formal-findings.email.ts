@@ -1,4 +1,6 @@
 import type { LocalizedText } from '../../common/i18n/localized-text';
+import { maskPersonalData } from '../../common/personal-data';
+import { interpolate } from '../../common/i18n/locale';
 import type { EmailTemplate } from './render';
 
 export interface CouncilFormalFindingsEmail {
@@ -7,7 +9,19 @@ export interface CouncilFormalFindingsEmail {
   planUrl: string;
   /** The organizer's queue of corrections. */
   queueUrl: string;
-  answers: { stage: number; remark: string; answer: LocalizedText; votes: number; membersCount: number; correctionUrl: string }[];
+  /**
+   * `remark` is already masked (the staff are not the remark's author): personal data never leaves in
+   * an e-mail to anyone but the author; a hidden remark is not quoted (`hidden`: when and why).
+   */
+  answers: {
+    stage: number;
+    remark: string;
+    hidden?: { reason: string; at: string } | null;
+    answer: LocalizedText;
+    votes: number;
+    membersCount: number;
+    correctionUrl: string;
+  }[];
 }
 
 const EXCERPT = 200;
@@ -26,11 +40,23 @@ export const councilFormalFindingsEmail: EmailTemplate<CouncilFormalFindingsEmai
     paragraphs: [
       m.intro({ count: p.answers.length }),
       ...p.answers.map((a, i) =>
-        m.item({ n: i + 1, stage: a.stage, remark: excerpt(a.remark), votes: a.votes, membersCount: a.membersCount, url: a.correctionUrl }),
+        m.item({
+          n: i + 1,
+          stage: a.stage,
+          remark: a.hidden
+            ? interpolate(t.moderation.hidden, {
+                at: a.hidden.at.slice(0, 10),
+                reason: t.moderation.reasons[a.hidden.reason] ?? a.hidden.reason,
+              })
+            : excerpt(maskPersonalData(a.remark)),
+          votes: a.votes,
+          membersCount: a.membersCount,
+          url: a.correctionUrl,
+        }),
       ),
       `${t.reviews.email.openDiscussion}: ${p.planUrl}`,
     ],
-    quotes: p.answers.map((a, i) => ({ heading: m.answerHeading({ n: i + 1 }), text: a.answer })),
+    quotes: p.answers.map((a, i) => ({ heading: m.answerHeading({ n: i + 1 }), text: a.answer.map(maskPersonalData) })),
     link: { label: m.openQueue, url: p.queueUrl },
   };
 };

@@ -12,6 +12,10 @@ export interface MyRemarkRow extends Pick<
   | 'id'
   | 'stage'
   | 'body'
+  | 'language'
+  | 'author_id'
+  | 'hidden_at'
+  | 'hidden_reason'
   | 'created_at'
   | 'cursor_at'
   | 'answer_due_at'
@@ -43,7 +47,7 @@ export interface Participation {
  */
 export function myRemarksSql(userId: string, after: { at: string; id: string } | null, limit: number): { sql: string; params: unknown[] } {
   return {
-    sql: `SELECT r.id, r.stage, r.body, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at,
+    sql: `SELECT r.id, r.stage, r.body, r.language, r.author_id, r.hidden_at, r.hidden_reason, r.created_at, to_char(r.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at,
               r.answer_due_at, p.id AS plan_id, p.title AS plan_title, o.time_zone,
               a.body AS answer_body, a.disposition AS answer_disposition, a.published_at AS answer_published_at, first.late AS answer_late,
               a.version AS answer_version, v.verdict, v.reason AS verdict_reason, v.created_at AS verdict_at, a.version AS verdict_version

@@ -1,4 +1,7 @@
-import { Body, Get, Param, Query, Req, Res } from '@nestjs/common';
+import { CalendarService } from '../../calendar/calendar.service';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { appealClosesAt } from '../../procedure/deadlines';
+import { Body, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DataSource } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -32,6 +35,8 @@ export class CitizenPagesController {
     private readonly webQueries: PublicPagesRepository,
     private readonly hearings: HearingsService,
     private readonly verdicts: VerdictsService,
+    private readonly calendars: CalendarService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @Get('my/remarks')
@@ -55,11 +60,26 @@ export class CitizenPagesController {
       const closesAt = await this.verdicts.closesAt(r.answer_published_at, r.time_zone);
       if (isVerdictOpen(now, closesAt)) verdictWindows.set(r.id, closesAt);
     }
+    const appealWindows = new Map<string, Date>();
+    const hidden = page.items.filter((r) => r.hidden_at);
+    const cal = hidden.length > 0 ? await this.calendars.calendar() : null;
+    for (const r of hidden) {
+      const closesAt = appealClosesAt(new Date(r.hidden_at!), r.time_zone, cal!, this.config.procedure);
+      if (now.getTime() <= closesAt.getTime()) appealWindows.set(r.id, closesAt);
+    }
     this.pages.send(
       request,
       reply,
       ctx,
-      myRemarksPage(ctx, { now, page, paged: at !== null, resent: resent === '1', verdictRecorded: done === 'verdict', verdictWindows }),
+      myRemarksPage(ctx, {
+        now,
+        page,
+        paged: at !== null,
+        resent: resent === '1',
+        verdictRecorded: done === 'verdict',
+        verdictWindows,
+        appealWindows,
+      }),
     );
   }
 

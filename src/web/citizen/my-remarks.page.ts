@@ -11,6 +11,7 @@ import { resendForm } from './account.pages';
 import type { KeysetPage } from '../keyset-page';
 import type { MyRemarkRow } from './citizen-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from '../verdict-parts';
+import { remarkTextHtml } from '../remark-text';
 
 export interface MyRemarksData {
   now: Date;
@@ -23,6 +24,8 @@ export interface MyRemarksData {
   verdictRecorded?: boolean;
   /** The end of the verdict window of each answered remark on the page, while open. */
   verdictWindows?: ReadonlyMap<string, Date>;
+  /** The end of the appeal window of each hidden remark on the page, while open. */
+  appealWindows?: ReadonlyMap<string, Date>;
 }
 
 /** The verdict beside the answer, and its form while the window of the latest version is open. */
@@ -33,8 +36,10 @@ function verdictPart(ctx: PageContext, r: MyRemarkRow, closesAt: Date | undefine
     ${closesAt && r.answer_version !== null ? verdictForm(ctx, { remarkId: r.id, version: Number(r.answer_version), closesAt, tz: r.time_zone, current: onLatest, from: 'my', heading: 'h4' }) : ''}`;
 }
 
-function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date, closesAt: Date | undefined): SafeHtml {
+function remarkItem(ctx: PageContext, data: MyRemarksData, r: MyRemarkRow, closesAt: Date | undefined): SafeHtml {
   const { t, locale } = ctx;
+  const now = data.now;
+  const m = texts(locale).moderation.reads;
   const c = texts(locale).pages.citizen;
   const tz = r.time_zone;
   const answer =
@@ -47,11 +52,14 @@ function remarkItem(ctx: PageContext, r: MyRemarkRow, now: Date, closesAt: Date 
           ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
           ${verdictPart(ctx, r, closesAt)}
         </section>`
-      : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
+      : r.hidden_at
+        ? html`<p class="meta pending">${m.noAnswerNeeded}</p>`
+        : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
     <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></h2>
     <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${interpolate(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
-    <p class="body">${r.body}</p>
+    ${remarkTextHtml(ctx, r, { userId: r.author_id, organizer: false, moderator: false }, tz)}
+    ${r.hidden_at && data.appealWindows?.has(r.id) ? html`<p class="meta moderation-links"><a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${m.appeal}</a></p>` : ''}
     ${answer}
   </li>`;
 }
@@ -68,7 +76,7 @@ ${user.role !== 'citizen' ? html`<p class="meta">${c.onlyCitizensPage}</p>` : ''
 ${
   data.page.items.length === 0
     ? html`<p>${data.paged ? '' : c.noMyRemarks} <a href="/">${c.findDiscussions}</a></p>`
-    : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, r, data.now, data.verdictWindows?.get(r.id)))}</ol>`
+    : html`<ol class="remarks my-remarks">${data.page.items.map((r) => remarkItem(ctx, data, r, data.verdictWindows?.get(r.id)))}</ol>`
 }
 <p class="more">${data.paged ? html`<a class="button" href="/my/remarks">${c.firstPage}</a> ` : ''}${
     data.page.nextCursor

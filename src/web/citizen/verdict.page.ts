@@ -1,6 +1,6 @@
+import { answerTextFor, pageReader, reasonTextFor, remarkTextHtml } from '../remark-text';
 import { texts } from '../../common/i18n/catalogue';
 import { LocalizedText } from '../../common/i18n/localized-text';
-import { remarkBody } from '../answer-fields';
 import { localizedBlock, localizedInline } from '../localized';
 import type { VerdictContext } from '../../remarks/verdicts.service';
 import { formatDateTime } from '../format';
@@ -32,8 +32,11 @@ export function verdictPage(ctx: PageContext, d: VerdictPageData): SafeHtml {
   const r = d.context.row;
   const tz = r.time_zone;
   const answered = r.answer_version !== null && r.answer_body !== null;
+  const reader = pageReader(ctx, r.organization_id);
   const current =
-    r.verdict && r.verdict_at ? { verdict: r.verdict, reason: r.verdict_reason, at: r.verdict_at, version: r.answer_version! } : null;
+    r.verdict && r.verdict_at
+      ? { verdict: r.verdict, reason: reasonTextFor(r.verdict_reason, r.author_id, reader), at: r.verdict_at, version: r.answer_version! }
+      : null;
   const closesAt = d.context.closesAt;
   let action: SafeHtml;
   if (!answered) action = html`<p class="pending" id="verdict-state">${s.notAnswered}</p>`;
@@ -59,13 +62,13 @@ ${flash(d.recorded ? s.recorded : null)}
 <section class="remark" aria-labelledby="verdict-remark">
   <h2 id="verdict-remark">${s.remark}</h2>
   <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${formatDateTime(r.remark_created_at, tz, locale)}</p>
-  ${remarkBody(ctx, r.remark_body, r.remark_language)}
+  ${remarkTextHtml(ctx, { author_id: r.author_id, body: r.remark_body, hidden_at: r.hidden_at, hidden_reason: r.hidden_reason, language: r.remark_language }, reader, tz)}
   ${
     answered
       ? html`<section class="answer" aria-labelledby="verdict-answer">
     <h3 id="verdict-answer">${s.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span></h3>
     <p class="meta">${s.version({ n: r.answer_version! })} · ${s.publishedOn({ time: formatDateTime(r.answer_published_at!, tz, locale) })}</p>
-    ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
+    ${localizedBlock(answerTextFor(LocalizedText.fromStored(r.answer_body), r.author_id, reader), locale, 'p', 'body')}
     ${verdictShown(ctx, current, tz, 'verdict-shown')}
   </section>`
       : ''

@@ -1,4 +1,4 @@
-import { remarkLang } from '../answer-fields';
+import { answerTextFor, pageReader, reasonTextFor, remarkTextHtml } from '../remark-text';
 import type { ProtocolView } from '../../hearings/hearing-view';
 import type { Organization } from '../../organizations/organization.entity';
 import type { Plan } from '../../plans/plan.entity';
@@ -179,6 +179,7 @@ function positionForm(c: Catalogue['pages']['council'], ctx: PageContext, d: Cou
 function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boolean): SafeHtml {
   const k = texts(ctx.locale).councilCheck.pages;
   const tz = d.organization.timeZone;
+  const reader = pageReader(ctx, d.plan.organizationId);
   const chosen = new Set(d.form.values.formalAnswers.split(',').filter((s) => s));
   const error = d.form.errors.formalAnswers;
   return html`<fieldset class="field answers-to-check" id="formal-answers-field"${error ? html` aria-describedby="formal-answers-error"` : ''}>
@@ -192,12 +193,12 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
           const id = `formal-answer-${a.remark_id}`;
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
         <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
-        <p class="body"${remarkLang(a.remark_language)}>${a.remark_body}</p>
+        ${remarkTextHtml(ctx, { author_id: a.author_id, body: a.remark_body, hidden_at: a.hidden_at, hidden_reason: a.hidden_reason, language: a.remark_language }, reader, tz)}
         <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
           <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
-          ${localizedBlock(a.answer_body, ctx.locale, 'p', 'body')}</div>
+          ${localizedBlock(answerTextFor(a.answer_body, a.author_id, reader), ctx.locale, 'p', 'body')}</div>
         <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>
-        ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: a.reason })}</p>` : ''}
+        ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: reasonTextFor(a.reason, a.author_id, reader) ?? '' })}</p>` : ''}
         <div class="check"><input type="checkbox" id="${id}" name="formalAnswers" value="${a.remark_id}" aria-describedby="${id}-remark"${chosen.has(a.remark_id) ? html` checked` : ''}${focus && i === 0 ? html` autofocus` : ''}>
           <label for="${id}">${k.checkbox}</label></div>
       </li>`;

@@ -1,8 +1,10 @@
+import { remarkTextHtml } from '../remark-text';
+import { remarkReader } from '../../remarks/remark-moderation';
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
-import { answerLanguageHint, answerTextField, remarkBody } from '../answer-fields';
+import { answerLanguageHint, answerTextField } from '../answer-fields';
 import { csrfField } from '../forms/csrf';
 import { flash, formAlert, selectField } from '../forms/fields';
 import type { FormState } from '../forms/form';
@@ -50,7 +52,7 @@ function remarkAndAnswer(ctx: PageContext, a: CorrectionTargetRow): SafeHtml {
   const c = texts(ctx.locale).councilCheck.pages;
   const reason = LocalizedText.fromStored(a.answer_correction_reason);
   return html`<h2>${interpolate(k.remark, { name: a.author_name, time: formatDateTime(a.created_at, a.time_zone, ctx.locale) })}</h2>
-${remarkBody(ctx, a.body, a.language)}
+${remarkTextHtml(ctx, a, remarkReader(ctx.user, a.organization_id), a.time_zone)}
 ${a.verdict ? html`<p><strong>${a.verdict === 'formal' ? c.calledFormal : c.calledReasoned}</strong></p>` : ''}
 ${a.reason ? html`<p class="body">${interpolate(c.reason, { reason: a.reason })}</p>` : ''}
 <h2>${interpolate(k.currentAnswer, { n: a.answer_version })}</h2>

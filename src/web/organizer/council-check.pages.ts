@@ -1,3 +1,4 @@
+import { organizerReader, remarkTextHtml } from '../remark-text';
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import { formatDateTime } from '../format';
@@ -33,7 +34,7 @@ function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string
   <h3 class="card-title">${withText(k.remarkOn, 'plan', localizedInline(stored(a.plan_title), ctx.locale), { stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
   ${extra}
   <p class="meta">${interpolate(t.remarkBy, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</p>
-  <p class="body">${a.body}</p>
+  ${remarkTextHtml(ctx, a, organizerReader(ctx), tz)}
   <div class="answer"><p><strong>${interpolate(k.answerNow, { n: a.answer_version, disposition: disposition(ctx, a.disposition) })}</strong></p>
     ${localizedBlock(stored(a.answer_body), ctx.locale, 'p', 'body')}</div>
   <p><a class="button" href="/organizer/remarks/${a.remark_id}/correction">${k.correct}</a></p>

@@ -13,11 +13,15 @@ import { firstError, text } from '../forms/form';
 import type { SafeHtml } from '../html';
 import { html } from '../html';
 import type { PageContext } from '../layout';
+import type { HiddenState } from '../../remarks/remark-moderation';
+import { hiddenStatement } from '../remark-text';
 
 /** A row of the commitments table: the remark and the answer that made the commitment, and what is said of it now. */
 export interface CommitmentRow {
   remarkId: string;
-  remarkBody: string;
+  /** The remark as the organizer reads it: null when hidden by a moderator (then `hidden` says when and why). */
+  remarkBody: string | null;
+  hidden?: HiddenState | null;
   authorName: string;
   answer: { body: LocalizedText; disposition: 'accepted' | 'partially_accepted' } | null;
   /** The current version (later versions' form), or null. */
@@ -108,7 +112,7 @@ export function commitmentsTable(
     const option = (choices: readonly Choice[], selected: string) =>
       choices.map(([val, label]) => html`<option value="${val}"${val === selected ? html` selected` : ''}>${label}</option>`);
     return html`<tr id="commitment-row-${r.remarkId}"${form?.errors[key(i, 'Status')] ? html` class="row-error"` : ''}>
-      <th scope="row"><input type="hidden" name="${key(i, 'Remark')}" value="${r.remarkId}"><p class="body">${r.remarkBody}</p>
+      <th scope="row"><input type="hidden" name="${key(i, 'Remark')}" value="${r.remarkId}">${r.remarkBody === null && r.hidden ? html`<p class="hidden-remark">${hiddenStatement(ctx, r.hidden, null)}</p>` : html`<p class="body">${r.remarkBody}</p>`}
         <p class="meta">${r.authorName}</p>
         ${current ? html`<p class="meta">${m.laterCurrent({ version: current.version })}</p>` : r.pending ? html`<p class="meta">${m.laterNew}</p>` : ''}</th>
       <td>${r.answer ? html`<p><strong>${c.dispositions[r.answer.disposition]}</strong></p>${localizedBlock(r.answer.body, ctx.locale, 'p', 'body')}` : ''}</td>
@@ -162,6 +166,7 @@ export function laterCommitmentsForm(
     .map((x) => ({
       remarkId: x.remarkId,
       remarkBody: x.remark.body,
+      hidden: x.remark.hidden,
       authorName: x.remark.authorName,
       answer: x.answer,
       current:

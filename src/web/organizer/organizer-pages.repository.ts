@@ -1,3 +1,4 @@
+import type { HideReason } from '../../remarks/remark-moderation';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { LocalizedText } from '../../common/i18n/localized-text';
@@ -51,6 +52,10 @@ export interface OrganizerPlanRow extends Pick<
 
 export interface QueueRemarkRow {
   id: string;
+  author_id: string;
+  /** Always null here (hidden remarks are not in the queue); selected for the text policy. */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   plan_id: string;
   plan_title: LocalizedText;
   stage: number;
@@ -66,6 +71,10 @@ export interface QueueRemarkRow {
 /** An answered remark of the organizer's plans with its latest answer, as the council-check lists and the correction form show it. */
 export interface AnswerRow {
   remark_id: string;
+  author_id: string;
+  /** Hidden by a moderator: the organizer sees when and why, not the text. */
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   plan_id: string;
   plan_title: LocalizedText;
   stage: number;
@@ -104,7 +113,7 @@ export interface CorrectionTargetRow extends AnswerRow {
   reason: string | null;
 }
 
-const ANSWER_COLUMNS = `r.id AS remark_id, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
+const ANSWER_COLUMNS = `r.id AS remark_id, r.author_id, r.hidden_at, r.hidden_reason, p.id AS plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, u.display_name AS author_name,
        a.version AS answer_version, a.body AS answer_body, a.disposition`;
 const ANSWER_TEXTS = ['plan_title', 'answer_body'] as const;
 const LATEST_ANSWER = `CROSS JOIN LATERAL (SELECT x.id, x.version, x.body, x.disposition, x.published_at, x.correction_reason FROM answers x
@@ -140,13 +149,16 @@ export class OrganizerPagesRepository {
               p.published_at, p.stage1_closes_at, p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at,
               p.protocol_published_at, p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
               h.status AS hearing_status, h.starts_at AS hearing_starts_at,
-              r.total AS remarks_total, r.unanswered AS remarks_unanswered, r.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
+              r.total AS remarks_total, r.unanswered - hid.count AS remarks_unanswered, due.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
          FROM plans p
          LEFT JOIN hearings h ON h.plan_id = p.id
          LEFT JOIN LATERAL (
-              SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL)::int AS unanswered,
-                     min(x.answer_due_at) FILTER (WHERE x.answered_at IS NULL) AS next_due
+              SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL)::int AS unanswered
                 FROM remarks x WHERE x.plan_id = p.id) r ON true
+         -- hidden remarks need no answer (issue 16): not unanswered, not the next deadline (remarks_plan_hidden_idx, remarks_unanswered_due_idx)
+         LEFT JOIN LATERAL (SELECT count(*)::int AS count FROM remarks z WHERE z.plan_id = p.id AND z.hidden_at IS NOT NULL AND z.answered_at IS NULL) hid ON true
+         LEFT JOIN LATERAL (SELECT d.answer_due_at AS next_due FROM remarks d WHERE d.plan_id = p.id AND d.answered_at IS NULL AND d.hidden_at IS NULL
+                             ORDER BY d.answer_due_at LIMIT 1) due ON true
          LEFT JOIN LATERAL (SELECT min(y.response_due_at) AS next_due FROM recommendations y WHERE y.plan_id = p.id AND y.responded_at IS NULL) rec ON true
         WHERE p.organization_id = $1 AND $2::timestamptz IS NOT NULL AND ${condition}
           AND ($3::timestamptz IS NULL OR (p.created_at, p.id) < ($3::timestamptz, $4::uuid))
@@ -157,15 +169,16 @@ export class OrganizerPagesRepository {
     return page(localizedRows(rows, ['title']), limit);
   }
 
-  /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead). */
+  /** Unanswered remarks on the organization's plan items, the earliest answer deadline first (overdue ones lead); hidden remarks need no answer and are left out. */
   async unansweredRemarks(organizationId: string, cursor: string | null, limit = 20): Promise<KeysetPage<QueueRemarkRow>> {
     const after = decodeTimeCursor(cursor);
     const rows = await queryRows<QueueRemarkRow>(
       this.db,
       `SELECT r.id, r.plan_id, p.title AS plan_title, r.stage, r.body, r.language, r.created_at, r.answer_due_at,
-              to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name
+              to_char(r.answer_due_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at, u.display_name AS author_name,
+              r.author_id, r.hidden_at, r.hidden_reason
          FROM plans p
-         JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL
+         JOIN remarks r ON r.plan_id = p.id AND r.answered_at IS NULL AND r.hidden_at IS NULL
          JOIN users u ON u.id = r.author_id
         WHERE p.organization_id = $1
           AND ($2::timestamptz IS NULL OR (r.answer_due_at, r.id) > ($2::timestamptz, $3::uuid))

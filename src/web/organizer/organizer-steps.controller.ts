@@ -1,3 +1,4 @@
+import { remarkReader } from '../../remarks/remark-moderation';
 import { Body, Get, Inject, Param, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CommitmentsDto } from '../../commitments/commitments.dto';
@@ -101,14 +102,15 @@ export class OrganizerStepsController {
       d.view.protocol && !d.view.notice
         ? (await this.commitments.candidates(d.view.id)).map((c) => ({
             remarkId: c.remark_id,
-            remarkBody: c.remark_body,
+            remarkBody: c.hidden_at ? null : c.remark_body,
+            hidden: c.hidden_at && c.hidden_reason ? { reason: c.hidden_reason, at: new Date(c.hidden_at).toISOString() } : null,
             authorName: c.author_name,
             answer: { body: LocalizedText.fromStored(c.answer_body)!, disposition: c.disposition },
             current: null,
             pending: false,
           }))
         : [];
-    const current = d.view.notice ? await this.commitments.view(d.view.id) : [];
+    const current = d.view.notice ? await this.commitments.view(d.view.id, undefined, remarkReader(user, d.view.organization.id)) : [];
     const c = texts(ctx.locale).commitments.organizer;
     const flash =
       done === 'commitments'

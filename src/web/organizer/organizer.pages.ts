@@ -1,3 +1,4 @@
+import { organizerReader, remarkTextHtml } from '../remark-text';
 import { PROCUREMENT_METHODS } from '../../plans/plan.entity';
 import type { PlanStatus } from '../../plans/plan-status';
 import { isHearingOverdue, PLAN_STATUSES, planStatus } from '../../plans/plan-status';
@@ -17,7 +18,7 @@ import { csrfField } from '../forms/csrf';
 import { field, formAlert, flash, selectField } from '../forms/fields';
 import type { FormState, Values } from '../forms/form';
 import { firstError, hasErrors } from '../forms/form';
-import { answerBase, answerLanguageHint, answerTextField, languageName, remarkLang } from '../answer-fields';
+import { answerBase, answerLanguageHint, answerTextField, languageName } from '../answer-fields';
 import type { KeysetPage } from '../keyset-page';
 import type { CalledFormalRow, FindingRow, OrganizationRow, OrganizerPlanRow, QueueRemarkRow } from './organizer-pages.repository';
 import { councilCheckSections } from './council-check.pages';
@@ -429,7 +430,7 @@ ${
         <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
         <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         <p class="meta remark-language"><span class="badge lang">${texts(locale).remarks.languages.queueLanguage({ language: languageName(r.language, locale) })}</span></p>
-        <p class="body"${remarkLang(r.language)}>${r.body}</p>
+        ${remarkTextHtml(ctx, r, organizerReader(ctx), tz)}
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>
         ${queueAnswerForm(ctx, r, d.cursor, d.form)}
       </li>`;

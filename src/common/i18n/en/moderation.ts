@@ -53,4 +53,18 @@ export const moderation = {
     textLength: 'must be 1 to 2000 characters',
     textTooLong: 'must be at most 2000 characters',
   },
+  /** What the plan page and the other reads of remarks say about moderation (issue 16). */
+  reads: {
+    formHint: 'Identity numbers (IIN), phone numbers and e-mail addresses in your remark will be masked for the public.',
+    report: 'Report',
+    reportLabel: 'Report this remark to the moderators',
+    appeal: 'Appeal',
+    appealLabel: 'Appeal against hiding this remark',
+    moderate: 'Moderate',
+    moderateLabel: 'Open this remark for moderation',
+    hiddenTitle: 'Hidden remarks',
+    hiddenNone: 'No remarks have been hidden by moderators.',
+    /** A hidden remark needs no answer while hidden (organizer pages). */
+    noAnswerNeeded: 'Needs no answer while hidden.',
+  },
 };
