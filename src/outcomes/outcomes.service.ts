@@ -59,6 +59,11 @@ export class OutcomesService {
     return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now(), reader) };
   }
 
+  /** The plan's remarks still waiting for an answer; hidden ones need none (the outcome page warns of these). */
+  unansweredRemarks(planId: string): Promise<number> {
+    return this.outcomes.unansweredRemarksCount(this.db.manager, planId);
+  }
+
   /** The public figures of every organizer together, or of one. */
   async statistics(organizationId: string | null): Promise<Statistics> {
     if (organizationId !== null && (!isUuid(organizationId) || !(await organizationExists(this.db, organizationId)))) {

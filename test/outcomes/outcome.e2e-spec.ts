@@ -208,6 +208,7 @@ describe('outcome and report', () => {
         answeredAt: new Date('2027-01-12T10:00:00+05:00').toISOString(),
         late: false,
         verdict: null,
+        hidden: null,
       },
       {
         id: r2.id,
@@ -221,6 +222,7 @@ describe('outcome and report', () => {
         answeredAt: new Date('2027-02-10T10:00:00+05:00').toISOString(),
         late: true,
         verdict: null,
+        hidden: null,
       },
       {
         id: r3.id,
@@ -234,6 +236,7 @@ describe('outcome and report', () => {
         answeredAt: new Date('2027-03-10T08:00:00+05:00').toISOString(),
         late: false,
         verdict: null,
+        hidden: null,
       },
     ]);
     expect(report.body.recommendations).toEqual([

@@ -366,12 +366,13 @@ export class OrganizerStepsController {
   ): Promise<void> {
     const ctx = this.pages.context(request);
     const d = await this.view.step(user, id, ctx.locale, done);
+    const unanswered = await this.outcomes.unansweredRemarks(d.view.id);
     const flash = done === 'translations' ? texts(ctx.locale).outcomes.translations.flash : d.flash;
     this.pages.send(
       request,
       reply,
       ctx,
-      outcomePage(ctx, { ...d, flash, outcome: d.view.outcome as OutcomeView | null, form, translations }),
+      outcomePage(ctx, { ...d, flash, outcome: d.view.outcome as OutcomeView | null, form, translations, unanswered }),
       status,
     );
   }

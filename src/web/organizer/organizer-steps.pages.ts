@@ -563,6 +563,8 @@ function responseTranslationForm(ctx: PageContext, d: RecommendationsData, recom
 
 export interface OutcomeData extends StepData {
   outcome: OutcomeView | null;
+  /** Remarks still waiting for an answer (hidden ones need none). */
+  unanswered: number;
   form?: FormState;
   /** The translations form after a refusal. */
   translations?: FormState;
@@ -610,7 +612,7 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
   const v = d.view;
-  const unanswered = v.counts.remarks - v.counts.answered;
+  const unanswered = d.unanswered;
   let content: SafeHtml;
   if (d.outcome) {
     content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
