@@ -206,7 +206,7 @@ ${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
   ${textArea({ id: 'decision-note', name: 'note', label: s.noteLabel, hint: s.noteHint, value: v.note, error: e.note, maxlength: TEXT_MAX, rows: 4, focus: focus === 'note' })}
   <div><button type="submit">${s.decideButton}</button></div>
 </form>`
-    : html`<p class="notice-info" id="cannot-decide">${s.cannotDecide}</p>`;
+    : html`${formAlert(d.state.formError)}<p class="notice-info" id="cannot-decide">${s.cannotDecide}</p>`;
   const body = html`<h1>${s.remarkTitle}</h1>
 ${flash(d.done === 'hidden' ? s.decidedHidden : d.done === 'kept' ? s.decidedKept : null)}
 <p><a href="/moderation">${s.backToQueue}</a></p>
@@ -260,10 +260,11 @@ export function reportPage(ctx: PageContext, d: ReportPageData): SafeHtml {
   const focus = firstError(e, REPORT_FIELDS);
   const reasons = texts(ctx.locale).moderation.reasons;
   let action: SafeHtml;
-  if (d.blocked === 'own') action = html`<p class="notice-info" id="report-blocked">${s.reportOwn}</p>`;
-  else if (d.blocked === 'hidden') action = html`<p class="notice-info" id="report-blocked">${s.reportHidden}</p>`;
+  if (d.blocked === 'own') action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${s.reportOwn}</p>`;
+  else if (d.blocked === 'hidden')
+    action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${s.reportHidden}</p>`;
   else if (d.blocked === 'unverified')
-    action = html`<p class="notice-error" id="report-blocked">${s.reportVerifyFirst}</p>${resendForm(ctx)}`;
+    action = html`${formAlert(d.state.formError)}<p class="notice-error" id="report-blocked">${s.reportVerifyFirst}</p>${resendForm(ctx)}`;
   else
     action = html`${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/remarks/${c.id}/report" novalidate>
