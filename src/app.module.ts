@@ -16,6 +16,7 @@ import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
+import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PlanRecordModule } from './plan-record/plan-record.module';
 import { PlansModule } from './plans/plans.module';
@@ -60,6 +61,7 @@ export class AppModule {
         OrganizationsModule,
         PlansModule,
         RemarksModule,
+        ModerationModule,
         HearingsModule,
         ReviewsModule,
         CommitmentsModule,

@@ -4,6 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
 import { Pool } from 'pg';
+import { remarkDuplicateKey } from '../../src/common/duplicate-text';
 import { USER_SQL } from '../../src/identity/users.repository';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import { PlanStatus } from '../../src/plans/plan-status';
@@ -43,12 +44,24 @@ class BareController {
     const user = (await pool.query(USER_SQL, sessionOf(authorization))).rows[0];
     if (!user) throw new HttpException({ error: 'unknown user' }, 401);
     const bodyHash = createHash('sha256').update(`${planId}\n${body.body}`).digest('hex');
-    // the service's statements: one lookup (plan, time zone, earlier remark with the key), one insert
-    const plan = (await pool.query(SUBMIT_LOOKUP_SQL, [planId, user.id, null])).rows[0];
+    // the service's statements: one lookup (plan, time zone, earlier remark with the key, the author's
+    // remarks on the plan in the last hour), one insert
     const now = new Date();
+    const plan = (await pool.query(SUBMIT_LOOKUP_SQL, [planId, user.id, null, new Date(now.getTime() - 3600_000)])).rows[0];
     if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
     const due = new Date(now.getTime() + 21 * 86_400_000);
-    const { rows } = await pool.query(REMARK_INSERT_SQL, [plan.id, 1, user.id, body.body, now, null, bodyHash, due, user.locale]);
+    const { rows } = await pool.query(REMARK_INSERT_SQL, [
+      plan.id,
+      1,
+      user.id,
+      body.body,
+      now,
+      null,
+      bodyHash,
+      due,
+      user.locale,
+      remarkDuplicateKey(body.body),
+    ]);
     return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
   }
 

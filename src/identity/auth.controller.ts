@@ -34,7 +34,13 @@ export class AuthController {
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<{ id: string }> {
     await this.limiter.hit('register', request.ip, body.email);
     const locale = body.locale ?? requestLocale(request, this.config.defaultLocale);
-    return this.auth.register({ email: body.email, password: body.password, displayName: body.displayName, locale });
+    return this.auth.register({
+      email: body.email,
+      password: body.password,
+      displayName: body.displayName,
+      locale,
+      consent: body.consent === true,
+    });
   }
 
   @Post('verify-email')

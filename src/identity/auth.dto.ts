@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LOCALES, Locale } from '../common/i18n/locale';
 import { trim } from '../common/transforms';
 import { IsAccountEmail, toEmailAddress } from './email-identity';
@@ -28,6 +28,14 @@ export class RegisterDto {
   @IsOptional()
   @IsIn(LOCALES)
   locale?: Locale;
+
+  @ApiPropertyOptional({
+    description:
+      'Consent to the publication of the display name and remarks (Law on Personal Data); true records when it was given (GET /me consentAt)',
+  })
+  @IsOptional()
+  @IsBoolean()
+  consent?: boolean;
 }
 
 export class TokenDto {

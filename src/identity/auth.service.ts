@@ -78,12 +78,28 @@ export class AuthService {
    * account, so that registration does not tell who has an account. The password is hashed in both
    * cases (UsersService.create), so that both take about as long.
    */
-  async register(input: { email: string; password: string; displayName: string; locale: Locale }): Promise<{ id: string }> {
+  async register(input: {
+    email: string;
+    password: string;
+    displayName: string;
+    locale: Locale;
+    consent?: boolean;
+  }): Promise<{ id: string }> {
     checkPassword(input.password);
+    const { consent, ...fields } = input;
     let id: string;
     try {
       const user = await this.accounts.create(
-        { ...input, role: 'citizen', organizationId: null, councilId: null, isChair: false, emailVerifiedAt: null },
+        {
+          ...fields,
+          role: 'citizen',
+          organizationId: null,
+          councilId: null,
+          isChair: false,
+          emailVerifiedAt: null,
+          // consent to the publication of the display name and remarks (Law on Personal Data)
+          consentAt: consent === true ? this.clock.now() : null,
+        },
         { after: (em, created) => this.sendLink(em, created, VERIFY_LINK) },
       );
       id = user.id;

@@ -47,7 +47,7 @@ const KNOWN_CLIENT_MS = 30 * 24 * 3600 * 1000;
 const PURGE_EVERY_MS = 60_000;
 
 /** RATE_LIMITED with the seconds to wait in Retry-After. */
-function rateLimited(untilMs: number, nowMs: number): AppError {
+export function rateLimited(untilMs: number, nowMs: number): AppError {
   const error = new AppError('RATE_LIMITED');
   error.headers['retry-after'] = String(Math.max(1, Math.ceil((untilMs - nowMs) / 1000)));
   return error;

@@ -1,6 +1,12 @@
 import { Module } from '@nestjs/common';
+import { ModerationController } from './moderation.controller';
+import { ModerationRepository } from './moderation.repository';
 import { ModerationService } from './moderation.service';
 
-/** TEMP placeholder of H1's module (issue 16); dropped at merge. */
-@Module({ providers: [ModerationService], exports: [ModerationService] })
+/** Reports, the moderators' queue and decisions, and appeals (issue 16). */
+@Module({
+  controllers: [ModerationController],
+  providers: [ModerationService, ModerationRepository],
+  exports: [ModerationService, ModerationRepository],
+})
 export class ModerationModule {}

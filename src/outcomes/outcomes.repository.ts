@@ -88,10 +88,11 @@ export function reportRecommendationRows(db: DataSource | EntityManager, planId:
 /** Every statement of the outcome on outcomes, and the plan's outcome column. */
 @Injectable()
 export class OutcomesRepository {
+  /** Remarks still to be answered: a hidden remark needs no answer while hidden (issue 16). */
   async unansweredRemarksCount(em: EntityManager, planId: string): Promise<number> {
     const [{ count }] = await queryRows<{ count: number }>(
       em,
-      'SELECT count(*)::int AS count FROM remarks WHERE plan_id = $1 AND answered_at IS NULL',
+      'SELECT count(*)::int AS count FROM remarks WHERE plan_id = $1 AND answered_at IS NULL AND hidden_at IS NULL',
       [planId],
     );
     return count;

@@ -4,6 +4,7 @@ import { ManualClock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import type { AppConfig } from '../config/config';
 import type { AuthUser } from '../identity/auth/auth-user';
+import type { ModerationService } from '../moderation/moderation.service';
 import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { NewEmail, OutboxService } from '../notifications/outbox.service';
 import type { Organization } from '../organizations/organization.entity';
@@ -73,6 +74,7 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewStat
     { kick: jest.fn() } as unknown as OutboxDispatcher,
     outcomes,
     reviews as unknown as ReviewsService,
+    { pendingAppealsOfPlan: async () => 0 } as unknown as ModerationService,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
   return { service, outcomes, outbox, reviews, committed };

@@ -13,6 +13,7 @@ import { outcomeEmail } from '../notifications/emails/outcome.email';
 import { renderTemplate } from '../notifications/emails/render';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
+import { ModerationService } from '../moderation/moderation.service';
 import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { ReviewsService } from '../reviews/reviews.service';
@@ -31,6 +32,7 @@ export class OutcomesService {
     private readonly dispatcher: OutboxDispatcher,
     private readonly outcomes: OutcomesRepository,
     private readonly reviews: ReviewsService,
+    private readonly moderation: ModerationService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -84,6 +86,8 @@ export class OutcomesService {
       if (!plan.stage2ClosesAt || now.getTime() <= plan.stage2ClosesAt.getTime()) throw new AppError('STAGE2_NOT_CLOSED');
       const closedNow = await this.reviews.closeBeforeOutcome(em, plan, organization);
       try {
+        // the outcome waits for a pending appeal of a hidden remark (issue 16)
+        if ((await this.moderation.pendingAppealsOfPlan(em, plan.id)) > 0) throw new AppError('APPEAL_PENDING');
         const count = await this.outcomes.unansweredRemarksCount(em, plan.id);
         if (count > 0) throw new AppError('UNANSWERED_REMARKS', { count });
         await this.reviews.assertFormalAnswersCorrected(em, plan.id);

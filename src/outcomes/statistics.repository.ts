@@ -51,6 +51,8 @@ export async function statisticsRows(db: DataSource | EntityManager, organizatio
                NULL::uuid AS author_id, NULL::text AS value
           FROM remarks r JOIN pl ON pl.id = r.plan_id
           LEFT JOIN answers a ON a.remark_id = r.id AND a.version = 1
+         -- a hidden remark needs no answer while hidden: unanswered, it does not count (issue 16)
+         WHERE r.hidden_at IS NULL OR r.answered_at IS NOT NULL
         UNION ALL
         SELECT pl.organization_id, 'plan', NULL, NULL, NULL,
                protocol_published_at IS NOT NULL AND hearing_overdue_at IS NULL,

@@ -4,7 +4,7 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AuthUser } from '../identity/auth/auth-user';
 import { PlansService } from '../plans/plans.service';
-import { PlanRecord, withProcedureDetails } from './plan-record';
+import { PlanRecord, planModeration, withProcedureDetails } from './plan-record';
 
 @Injectable()
 export class PlanRecordService {
@@ -19,6 +19,10 @@ export class PlanRecordService {
   async get(user: AuthUser | undefined, planId: string): Promise<PlanRecord> {
     const now = this.clock.now();
     const record = await withProcedureDetails(this.db.manager, await this.plans.view(user, planId, now), now);
-    return { ...record, commitments: await this.commitments.view(record.id) };
+    return {
+      ...record,
+      commitments: await this.commitments.view(record.id),
+      moderation: planModeration(await this.plans.hiddenByReason(record.id)),
+    };
   }
 }

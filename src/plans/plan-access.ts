@@ -28,11 +28,20 @@ export async function loadPlan(em: EntityManager, planId: string, lock = false):
  * organization's draft.
  */
 export async function visiblePlanId(db: DataSource, user: AuthUser | undefined, planId: string): Promise<string> {
+  return (await visiblePlan(db, user, planId)).id;
+}
+
+/** As visiblePlanId, with the plan's organization (who reads a remark's original text depends on it). */
+export async function visiblePlan(
+  db: DataSource,
+  user: AuthUser | undefined,
+  planId: string,
+): Promise<{ id: string; organizationId: string }> {
   if (!isUuid(planId)) throw new AppError('PLAN_NOT_FOUND');
   const row = await plans.visibility(db, planId);
   if (!row) throw new AppError('PLAN_NOT_FOUND');
   assertVisible(user, { publishedAt: row.published_at, organizationId: row.organization_id });
-  return row.id;
+  return { id: row.id, organizationId: row.organization_id };
 }
 
 /** Staff of the plan's own organization only. A draft of another organization looks absent. */

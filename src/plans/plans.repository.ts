@@ -186,6 +186,15 @@ export class PlansRepository {
     return entitiesByIds(em, Organization, ids);
   }
 
+  /** A plan's hidden remarks by reason (remarks_plan_hidden_idx): public, as issue 16 asks. */
+  hiddenByReason(em: EntityManager, planId: string): Promise<{ reason: string; count: number }[]> {
+    return queryRows<{ reason: string; count: number }>(
+      em,
+      'SELECT hidden_reason AS reason, count(*)::int AS count FROM remarks WHERE plan_id = $1 AND hidden_at IS NOT NULL GROUP BY hidden_reason',
+      [planId],
+    );
+  }
+
   async remarkCounts(em: EntityManager, planIds: readonly string[]): Promise<Map<string, { remarks: number; answered: number }>> {
     const counts = await queryRows<{ plan_id: string; remarks: string; answered: string }>(em, REMARK_COUNTS_SQL, [planIds]);
     return new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));

@@ -151,6 +151,11 @@ export class PlansService {
     return { items, nextCursor };
   }
 
+  /** A plan's hidden remarks by reason, for GET /plans/{id} (the plan record). */
+  hiddenByReason(planId: string): Promise<{ reason: string; count: number }[]> {
+    return this.plans.hiddenByReason(this.db.manager, planId);
+  }
+
   /** Views of several plans in their given order: organizations and remark counts in two batched queries whatever their number. */
   private async views(em: EntityManager, plans: Plan[], now: Date): Promise<PlanView[]> {
     if (plans.length === 0) return [];

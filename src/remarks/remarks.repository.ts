@@ -5,15 +5,17 @@ import { User } from '../identity/user.entity';
 import type { Keyset } from '../plans/cursor';
 import { Answer, Disposition } from './answer.entity';
 import { Remark } from './remark.entity';
+import type { HideReason } from './remark-moderation';
 
 /**
- * Inserts a remark and, when it was inserted (not a repeat of an Idempotency-Key), makes its author
- * follow the plan. The benchmark's bare handler runs the same statement.
+ * Inserts a remark and, when it was inserted (not a repeat of an Idempotency-Key, nor a duplicate of the
+ * author's same text on the plan in the stage: remarks_duplicate_uq), makes its author follow the plan.
+ * The caller tells the two skips apart. The benchmark's bare handler runs the same statement.
  */
 export const REMARK_INSERT_SQL = `WITH inserted AS (
-    INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at, language)
-    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
-    ON CONFLICT (author_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING
+    INSERT INTO remarks (plan_id, stage, author_id, body, created_at, idempotency_key, body_hash, answer_due_at, language, duplicate_key)
+    VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)
+    ON CONFLICT DO NOTHING
     RETURNING id, stage, created_at, plan_id, author_id
   ), followed AS (
     INSERT INTO plan_subscriptions (plan_id, user_id, kind) SELECT plan_id, author_id, 'follow' FROM inserted ON CONFLICT DO NOTHING
@@ -22,17 +24,21 @@ export const REMARK_INSERT_SQL = `WITH inserted AS (
 
 /**
  * What a submission needs in one round trip: the plan's windows and its organization's time zone
- * ($1, null when the id is not a UUID), and the author's ($2) remark already made with the
- * Idempotency-Key $3, if any. Always one row; its columns are null for what is absent. The
- * benchmark's bare handler runs the same statement.
+ * ($1, null when the id is not a UUID), the author's ($2) remark already made with the
+ * Idempotency-Key $3, if any, and how many remarks the author left on the plan since $4 (the rate
+ * limit: remarks_author_idx) with the oldest of them. Always one row; its columns are null for what is
+ * absent. The benchmark's bare handler runs the same statement.
  */
 export const SUBMIT_LOOKUP_SQL = `SELECT p.id, p.organization_id, p.published_at, p.stage1_closes_at, p.stage2_opens_at, p.stage2_closes_at,
          p.outcome_published_at, o.time_zone,
-         r.id AS existing_id, r.stage AS existing_stage, r.created_at AS existing_created_at, r.body_hash AS existing_body_hash
+         r.id AS existing_id, r.stage AS existing_stage, r.created_at AS existing_created_at, r.body_hash AS existing_body_hash,
+         recent.count AS recent_count, recent.oldest AS recent_oldest
     FROM (SELECT 1) AS one
     LEFT JOIN plans p ON p.id = $1::uuid
     LEFT JOIN organizations o ON o.id = p.organization_id
-    LEFT JOIN remarks r ON $3::text IS NOT NULL AND r.author_id = $2::uuid AND r.idempotency_key = $3::text`;
+    LEFT JOIN remarks r ON $3::text IS NOT NULL AND r.author_id = $2::uuid AND r.idempotency_key = $3::text
+    LEFT JOIN LATERAL (SELECT count(*)::int AS count, min(x.created_at) AS oldest FROM remarks x
+                        WHERE x.author_id = $2::uuid AND x.created_at > $4::timestamptz AND x.plan_id = p.id) recent ON true`;
 
 /** Every version of the answers to a page of remarks, latest first (the benchmark's bare handler runs it too). */
 export const PAGE_ANSWERS_SQL = `SELECT remark_id, body, disposition, published_at, late, version, correction_reason
@@ -51,6 +57,9 @@ export interface SubmitLookupRow {
   existing_stage: 1 | 2 | null;
   existing_created_at: Date | null;
   existing_body_hash: string | null;
+  /** The author's remarks on the plan since the start of the rate limit's hour (null without a plan). */
+  recent_count: number | null;
+  recent_oldest: Date | null;
 }
 
 export interface NewRemark {
@@ -64,12 +73,17 @@ export interface NewRemark {
   idempotencyKey: string | null;
   bodyHash: string;
   answerDueAt: Date;
+  /** remarkDuplicateKey of the body. */
+  duplicateKey: string;
 }
 
 export interface RemarkPageRow {
   id: string;
   stage: number;
+  author_id: string;
   body: string;
+  hidden_at: Date | null;
+  hidden_reason: HideReason | null;
   language: string;
   created_at: Date;
   answer_due_at: Date;
@@ -107,7 +121,7 @@ export function remarkPageSql(
   }
   params.push(limit + 1);
   return {
-    sql: `SELECT r.id, r.stage, r.body, r.language, r.created_at, r.answer_due_at, u.display_name AS author_name, r.disputes_remark_id
+    sql: `SELECT r.id, r.stage, r.author_id, r.body, r.hidden_at, r.hidden_reason, r.language, r.created_at, r.answer_due_at, u.display_name AS author_name, r.disputes_remark_id
           FROM remarks r JOIN users u ON u.id = r.author_id
           WHERE ${where.join(' AND ')}
           ORDER BY r.created_at, r.id LIMIT $${params.length}`,
@@ -118,12 +132,21 @@ export function remarkPageSql(
 /** Every statement on remarks and answers. */
 @Injectable()
 export class RemarksRepository {
-  async submitLookup(db: DataSource, planId: string | null, authorId: string, idempotencyKey: string | null): Promise<SubmitLookupRow> {
-    const [found] = await queryRows<SubmitLookupRow>(db, SUBMIT_LOOKUP_SQL, [planId, authorId, idempotencyKey]);
+  async submitLookup(
+    db: DataSource,
+    planId: string | null,
+    authorId: string,
+    idempotencyKey: string | null,
+    recentSince: Date,
+  ): Promise<SubmitLookupRow> {
+    const [found] = await queryRows<SubmitLookupRow>(db, SUBMIT_LOOKUP_SQL, [planId, authorId, idempotencyKey, recentSince]);
     return found;
   }
 
-  /** The new remark, or null when a remark with the same author and Idempotency-Key exists already. */
+  /**
+   * The new remark, or null when a remark with the same author and Idempotency-Key exists already, or
+   * the author's same text on the plan in the stage (remarks_duplicate_uq).
+   */
   async insert(db: DataSource, r: NewRemark): Promise<{ id: string; stage: number; created_at: Date } | null> {
     const [inserted] = await queryRows<{ id: string; stage: number; created_at: Date }>(db, REMARK_INSERT_SQL, [
       r.planId,
@@ -135,6 +158,7 @@ export class RemarksRepository {
       r.bodyHash,
       r.answerDueAt,
       r.language,
+      r.duplicateKey,
     ]);
     return inserted ?? null;
   }

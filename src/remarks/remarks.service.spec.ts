@@ -11,6 +11,7 @@ import type { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import type { OutboxService } from '../notifications/outbox.service';
 import type { AnswerVerdictsRepository } from './answer-verdicts.repository';
 import type { RemarksRepository, SubmitLookupRow } from './remarks.repository';
+import { remarkDuplicateKey } from './remark-moderation';
 import { RemarksService } from './remarks.service';
 
 const PLAN = '3f0c6a52-8d7e-4b1a-9c2d-5e6f7a8b9c0d';
@@ -39,6 +40,8 @@ const openPlan: SubmitLookupRow = {
   existing_stage: null,
   existing_created_at: null,
   existing_body_hash: null,
+  recent_count: 0,
+  recent_oldest: null,
 };
 const hashOf = (body: string) => createHash('sha256').update(`${PLAN}\n${body}`).digest('hex');
 
@@ -73,10 +76,17 @@ describe('RemarksService.create', () => {
       stage: 1,
       createdAt: '2027-03-10T06:00:00.000Z',
     });
-    expect(remarks.submitLookup).toHaveBeenCalledWith({}, PLAN, citizen.id, 'key-1');
+    expect(remarks.submitLookup).toHaveBeenCalledWith({}, PLAN, citizen.id, 'key-1', new Date('2027-03-10T05:00:00Z'));
     expect(remarks.insert).toHaveBeenCalledWith(
       {},
-      expect.objectContaining({ planId: PLAN, stage: 1, authorId: citizen.id, idempotencyKey: 'key-1', bodyHash: hashOf('Split the lot') }),
+      expect.objectContaining({
+        planId: PLAN,
+        stage: 1,
+        authorId: citizen.id,
+        idempotencyKey: 'key-1',
+        bodyHash: hashOf('Split the lot'),
+        duplicateKey: remarkDuplicateKey('split  THE lot '),
+      }),
     );
     expect(remarks.insert.mock.calls[0][1].answerDueAt.getTime()).toBeGreaterThan(clock.now().getTime());
   });
@@ -130,6 +140,21 @@ describe('RemarksService.create', () => {
     });
     await expect(service.create(citizen, PLAN, 'Split the lot', 'key-1')).resolves.toMatchObject({ id: 'winner' });
     expect(remarks.byIdempotencyKey).toHaveBeenCalledWith({}, citizen.id, 'key-1');
+  });
+
+  it('refuses the author\'s same text when the insert is skipped and no remark has the key', async () => {
+    remarks.insert.mockResolvedValue(null);
+    remarks.byIdempotencyKey.mockResolvedValue(null);
+    await expect(service.create(citizen, PLAN, 'Split the lot', 'key-2')).rejects.toMatchObject({ code: 'DUPLICATE_REMARK' });
+    await expect(service.create(citizen, PLAN, 'Split the lot', undefined)).rejects.toMatchObject({ code: 'DUPLICATE_REMARK' });
+  });
+
+  it('refuses a remark past remarksPerHour of the author on the plan, with Retry-After until the oldest leaves the hour', async () => {
+    remarks.submitLookup.mockResolvedValue({ ...openPlan, recent_count: 20, recent_oldest: new Date('2027-03-10T05:20:00Z') });
+    const refusal = (await service.create(citizen, PLAN, 'One more', undefined).catch((e: AppError) => e)) as AppError;
+    expect(refusal).toMatchObject({ code: 'RATE_LIMITED' });
+    expect(refusal.headers['retry-after']).toBe(String(20 * 60));
+    expect(remarks.insert).not.toHaveBeenCalled();
   });
 
   it('refuses an unverified address and an empty remark before reading anything', async () => {

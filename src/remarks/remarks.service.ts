@@ -12,19 +12,29 @@ import { translationExists, translationRequired } from '../common/errors/transla
 import { isUuid } from '../common/ids';
 import { APP_CONFIG, AppConfig } from '../config/config';
 import { AuthUser } from '../identity/auth/auth-user';
+import { rateLimited } from '../identity/rate-limiter';
 import { HearingsRepository } from '../hearings/hearings.repository';
 import { answerEmail } from '../notifications/emails/answer.email';
 import { renderTemplate } from '../notifications/emails/render';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { decodeCursor, encodeCursor } from '../plans/cursor';
-import { assertOrganizerOf, assertVisible, loadPlan, visiblePlanId } from '../plans/plan-access';
+import { assertOrganizerOf, assertVisible, loadPlan, visiblePlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { answerDueAt, localDate, stage2AnswerDueAt, verdictClosesAt } from '../procedure/deadlines';
 import { Verdict } from './answer-verdict.entity';
 import { Answer, Disposition } from './answer.entity';
 import { AnswerVerdictsRepository, VersionVerdictRow } from './answer-verdicts.repository';
 import { Remark } from './remark.entity';
+import {
+  HiddenState,
+  publicLocalizedFor,
+  publicTextFor,
+  remarkDuplicateKey,
+  RemarkReader,
+  remarkReader,
+  remarkTextFor,
+} from './remark-moderation';
 import { isAnswerLate, remarkWindow } from './remark-window';
 import { correctionChanges } from './verdict-rules';
 import { AnswerTranslationsDto, ListRemarksQuery, isLanguageCode } from './remarks.dto';
@@ -67,7 +77,12 @@ export interface RemarkView {
   id: string;
   stage: 1 | 2;
   authorName: string;
-  body: string;
+  /** The text as this reader may read it: masked for the public, null when hidden (remark-moderation.ts remarkTextFor). */
+  body: string | null;
+  /** When and why a moderator hid it (null while public). */
+  hidden: HiddenState | null;
+  /** The public reads this text with personal data masked. */
+  personalDataMasked: boolean;
   /** The language the remark is written in (ISO 639 code; `und` when the author did not say). */
   language: string;
   createdAt: string;
@@ -97,6 +112,7 @@ export interface AnswerTranslated {
 }
 
 const REMARK_MAX = 10000;
+const HOUR_MS = 3600_000;
 
 /**
  * The language of a new remark: the author's choice, else the Content-Language header's primary subtag
@@ -168,7 +184,8 @@ export class RemarksService {
     // No transaction: the reads take no locks and the one write is a single statement, so under
     // READ COMMITTED a transaction around them would see and decide exactly the same (and cost two
     // round trips more). Concurrent requests with the same Idempotency-Key meet at the unique index.
-    const found = await this.remarks.submitLookup(this.db, isUuid(planId) ? planId : null, user.id, key);
+    const now = this.clock.now();
+    const found = await this.remarks.submitLookup(this.db, isUuid(planId) ? planId : null, user.id, key, new Date(now.getTime() - HOUR_MS));
     if (found.existing_id !== null) {
       return replay(
         { id: found.existing_id, stage: found.existing_stage!, createdAt: found.existing_created_at!, bodyHash: found.existing_body_hash! },
@@ -178,7 +195,10 @@ export class RemarksService {
     if (found.id === null) throw new AppError('PLAN_NOT_FOUND');
     const plan = submittedTo(found);
     assertVisible(user, plan);
-    const now = this.clock.now();
+    // at most remarksPerHour remarks of one author on one plan within the last hour (clock time)
+    if ((found.recent_count ?? 0) >= this.config.moderation.remarksPerHour) {
+      throw rateLimited(new Date(found.recent_oldest!).getTime() + HOUR_MS, now.getTime());
+    }
     const tz = found.time_zone!;
     const window = remarkWindow(plan, now, tz);
     if (!window.open) throw new AppError('WINDOW_CLOSED', { detail: window.detail });
@@ -197,10 +217,13 @@ export class RemarksService {
       idempotencyKey: key,
       bodyHash,
       answerDueAt: due,
+      duplicateKey: remarkDuplicateKey(body),
     });
     if (!inserted) {
-      // a concurrent request with the same key committed first
-      return replay((await this.remarks.byIdempotencyKey(this.db, user.id, key!))!, bodyHash);
+      // a concurrent request with the same key committed first; else the author's same text is there already
+      const existing = key === null ? null : await this.remarks.byIdempotencyKey(this.db, user.id, key);
+      if (existing) return replay(existing, bodyHash);
+      throw new AppError('DUPLICATE_REMARK');
     }
     return { id: inserted.id, stage: inserted.stage as 1 | 2, createdAt: new Date(inserted.created_at).toISOString() };
   }
@@ -215,7 +238,9 @@ export class RemarksService {
     planId: string,
     query: ListRemarksQuery,
   ): Promise<{ items: RemarkView[]; nextCursor: string | null }> {
-    const visibleId = await visiblePlanId(this.db, user, planId);
+    const plan = await visiblePlan(this.db, user, planId);
+    const visibleId = plan.id;
+    const reader = remarkReader(user, plan.organizationId);
     const limit = query.limit ?? 20;
     const rows = await this.remarks.page(this.db, visibleId, query.stage ?? null, decodeCursor(query.cursor), limit);
     const page = rows.slice(0, limit);
@@ -232,17 +257,21 @@ export class RemarksService {
           page.map((r) => r.id),
         )
       : { timeZone: null, rows: [] };
-    const versions = answerVersions(answers, judged.rows);
+    const authors = new Map(page.map((r) => [r.id, r.author_id]));
+    const versions = answerVersions(answers, judged.rows, (remarkId) => ({ authorId: authors.get(remarkId)!, reader }));
     const calendar = answers.length ? await this.calendars.calendar() : null;
     const items: RemarkView[] = page.map((r) => {
       const [latest, ...older] = versions.get(r.id) ?? [];
       const closesAt =
         latest && calendar ? verdictClosesAt(new Date(latest.publishedAt), judged.timeZone!, calendar, this.config.procedure) : null;
+      const text = remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason }, reader);
       return {
         id: r.id,
         stage: r.stage as 1 | 2,
         authorName: r.author_name,
-        body: r.body,
+        body: text.body,
+        hidden: text.hidden,
+        personalDataMasked: text.masked,
         language: r.language,
         createdAt: new Date(r.created_at).toISOString(),
         answerDueAt: new Date(r.answer_due_at).toISOString(),
@@ -408,21 +437,36 @@ function replay(existing: Pick<Remark, 'id' | 'stage' | 'createdAt' | 'bodyHash'
   return { id: existing.id, stage: existing.stage, createdAt: new Date(existing.createdAt).toISOString() };
 }
 
-/** Each remark's answer versions, latest first, each with its own current verdict. */
-function answerVersions(answers: AnswerRow[], verdicts: VersionVerdictRow[]): Map<string, AnswerVersionView[]> {
+/**
+ * Each remark's answer versions, latest first, each with its own current verdict; the answer's texts and
+ * the verdict's reason as the reader may read them (publicLocalizedFor, publicTextFor).
+ */
+function answerVersions(
+  answers: AnswerRow[],
+  verdicts: VersionVerdictRow[],
+  readerOf: (remarkId: string) => { authorId: string; reader: RemarkReader },
+): Map<string, AnswerVersionView[]> {
   const judged = new Map(verdicts.map((v) => [`${v.remark_id}/${v.version}`, v]));
   const versions = new Map<string, AnswerVersionView[]>();
   for (const a of answers) {
     const list = versions.get(a.remark_id) ?? [];
     const v = judged.get(`${a.remark_id}/${a.version}`);
+    const { authorId, reader } = readerOf(a.remark_id);
     list.push({
-      body: LocalizedText.fromStored(a.body)!,
+      body: publicLocalizedFor(LocalizedText.fromStored(a.body)!, authorId, reader),
       disposition: a.disposition,
       publishedAt: new Date(a.published_at).toISOString(),
       late: a.late,
       version: a.version,
-      correctionReason: LocalizedText.fromStored(a.correction_reason),
-      verdict: v ? { verdict: v.verdict, reason: v.reason, at: new Date(v.created_at).toISOString(), answerVersion: a.version } : null,
+      correctionReason: publicLocalizedFor(LocalizedText.fromStored(a.correction_reason), authorId, reader),
+      verdict: v
+        ? {
+            verdict: v.verdict,
+            reason: v.reason === null ? null : publicTextFor(v.reason, authorId, reader),
+            at: new Date(v.created_at).toISOString(),
+            answerVersion: a.version,
+          }
+        : null,
     });
     versions.set(a.remark_id, list);
   }

@@ -39,7 +39,7 @@ export class SweepRepository {
   stage1Counts(em: EntityManager, planIds: string[]): Promise<RemarkCounts[]> {
     return queryRows<RemarkCounts>(
       em,
-      `SELECT plan_id, count(*) FILTER (WHERE stage = 1) AS remarks, count(*) FILTER (WHERE stage = 1 AND answered_at IS NULL) AS unanswered
+      `SELECT plan_id, count(*) FILTER (WHERE stage = 1) AS remarks, count(*) FILTER (WHERE stage = 1 AND answered_at IS NULL AND hidden_at IS NULL) AS unanswered
        FROM remarks WHERE plan_id = ANY($1::uuid[]) GROUP BY plan_id`,
       [planIds],
     );
@@ -63,21 +63,25 @@ export class SweepRepository {
   stage2Counts(em: EntityManager, planIds: string[]): Promise<RemarkCounts[]> {
     return queryRows<RemarkCounts>(
       em,
-      `SELECT plan_id, count(*) AS remarks, count(*) FILTER (WHERE answered_at IS NULL) AS unanswered
+      `SELECT plan_id, count(*) AS remarks, count(*) FILTER (WHERE answered_at IS NULL AND hidden_at IS NULL) AS unanswered
        FROM remarks WHERE plan_id = ANY($1::uuid[]) AND stage = 2 GROUP BY plan_id`,
       [planIds],
     );
   }
 
-  /** Unanswered remarks past their answer deadline, not yet swept: their plans' ids, one per remark. */
+  /**
+   * Unanswered remarks past their answer deadline, not yet swept: their plans' ids, one per remark. A
+   * hidden remark needs no answer: it is claimed (so the sweep does not meet it again) but reported as
+   * hidden, and counts for nothing; restoring it clears overdue_swept_at and gives it a new deadline.
+   */
   claimOverdueRemarks(em: EntityManager, now: Date, batch: number) {
-    return queryRows<{ plan_id: string }>(
+    return queryRows<{ plan_id: string; hidden: boolean }>(
       em,
       `UPDATE remarks SET overdue_swept_at = $1
        WHERE id IN (SELECT id FROM remarks WHERE answered_at IS NULL AND overdue_swept_at IS NULL AND answer_due_at < $1
                     ORDER BY answer_due_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
          AND overdue_swept_at IS NULL
-       RETURNING plan_id`,
+       RETURNING plan_id, hidden_at IS NOT NULL AS hidden`,
       [now],
     );
   }
@@ -87,7 +91,7 @@ export class SweepRepository {
     return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; time_zone: string; overdue: string }>(
       em,
       `SELECT p.id, p.organization_id, p.title, o.time_zone,
-              (SELECT count(*) FROM remarks r WHERE r.plan_id = p.id AND r.answered_at IS NULL AND r.answer_due_at < $2) AS overdue
+              (SELECT count(*) FROM remarks r WHERE r.plan_id = p.id AND r.answered_at IS NULL AND r.hidden_at IS NULL AND r.answer_due_at < $2) AS overdue
        FROM plans p JOIN organizations o ON o.id = p.organization_id WHERE p.id = ANY($1::uuid[])`,
       [planIds, now],
     );

@@ -129,7 +129,10 @@ export class SweepService {
   private async overdueBatch(em: EntityManager, now: Date): Promise<number> {
     const claimed = await this.sweeps.claimOverdueRemarks(em, now, BATCH);
     if (claimed.length === 0) return 0;
-    const plans = await this.sweeps.overduePlans(em, [...new Set(claimed.map((r) => r.plan_id))], now);
+    // hidden remarks need no answer (issue 16): claimed, but nobody is told about them
+    const planIds = [...new Set(claimed.filter((r) => !r.hidden).map((r) => r.plan_id))];
+    if (planIds.length === 0) return claimed.length;
+    const plans = await this.sweeps.overduePlans(em, planIds, now);
     await this.toStaff(em, plans, (plan, user) => ({
       dedupeKey: `answers-overdue:${plan.id}:${user.id}:${localDate(now, plan.time_zone)}`,
       kind: 'answers_overdue',

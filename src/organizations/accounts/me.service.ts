@@ -13,6 +13,8 @@ export interface MeView {
   role: Role;
   locale: string;
   emailVerified: boolean;
+  /** When the person consented to the publication of their display name and remarks (null: not recorded). */
+  consentAt: string | null;
   /** Names in the reader's language, every version under `i18n`. */
   organization: { id: string; name: LocalizedText } | null;
   council: { id: string; name: LocalizedText; isChair: boolean } | null;
@@ -39,6 +41,7 @@ export class MeService {
       role: user.role,
       locale: user.locale,
       emailVerified: user.emailVerifiedAt !== null,
+      consentAt: user.consentAt?.toISOString() ?? null,
       organization: organization ? { id: organization.id, name: organization.name } : null,
       council: council ? { id: council.id, name: council.name, isChair: user.isChair } : null,
     };

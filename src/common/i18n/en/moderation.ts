@@ -17,4 +17,40 @@ export const moderation = {
   /** The author is told the public sees personal data masked. */
   maskedNote: 'Identity numbers, phone numbers and e-mail addresses in this text are masked for the public.',
   hiddenCount: '{n} remark(s) hidden by moderators',
+  /** E-mails to the remark's author (who may read their own original text). */
+  email: {
+    greeting: (p: { name: string }) => `Dear ${p.name},`,
+    remark: 'Your remark',
+    note: "The moderator's note",
+    hidden: {
+      subject: (p: { planTitle: string }) => `Your remark was hidden: ${p.planTitle}`,
+      intro: (p: { planTitle: string; reason: string }) =>
+        `A moderator hid your remark on the procurement "${p.planTitle}" from the public for this reason: ${p.reason}. Nothing was deleted: the public sees that a remark was hidden, when and why; you and the moderators still read its text.`,
+      appeal: (p: { until: string }) =>
+        `You may appeal this decision once, until ${p.until}. Another moderator or an administrator will decide, not the one who hid it.`,
+      link: 'Appeal the decision',
+    },
+    restored: {
+      subject: (p: { planTitle: string }) => `Your remark is public again: ${p.planTitle}`,
+      intro: (p: { planTitle: string }) => `Your remark on the procurement "${p.planTitle}" is public again.`,
+      appealKept: 'Your appeal was decided in your favour.',
+      due: (p: { until: string }) => `The organizer must answer it by ${p.until}.`,
+      answered: 'Its answer stays as it was published.',
+      link: 'Open the discussion',
+    },
+    upheld: {
+      subject: (p: { planTitle: string }) => `Your appeal was decided: ${p.planTitle}`,
+      intro: (p: { planTitle: string; reason: string }) =>
+        `Another moderator reviewed your appeal about your remark on the procurement "${p.planTitle}" and kept it hidden for this reason: ${p.reason}.`,
+      final: 'A decision on an appeal is final; you may leave a new remark while a stage of the discussion is open.',
+      link: 'Open the discussion',
+    },
+  },
+  /** Field errors of the moderation API and forms. */
+  api: {
+    reasonRequired: 'choose a reason from the list to hide a remark',
+    noteRequired: 'write a note of 1 to 2000 characters to hide a remark',
+    textLength: 'must be 1 to 2000 characters',
+    textTooLong: 'must be at most 2000 characters',
+  },
 };
