@@ -3,37 +3,19 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { texts } from '../../common/i18n/catalogue';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { CurrentUser } from '../../identity/auth/auth.decorators';
-import { MODERATION_ACTIONS, type ModerationAction } from '../../moderation/moderation-decision.entity';
+import { DecisionDto } from '../../moderation/moderation.dto';
 import { ModerationService } from '../../moderation/moderation.service';
-import { HIDE_REASONS, type HideReason } from '../../remarks/remark-moderation';
-import type { Errors, FormState } from '../forms/form';
-import { emptyForm, readForm } from '../forms/form';
+import type { FormState } from '../forms/form';
+import { check, emptyForm, readForm } from '../forms/form';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { ModerationPagesRepository } from './moderation-pages.repository';
 import type { DecisionField } from './moderation.pages';
-import { DECISION_FIELDS, decisionPage, queuePage, TEXT_MAX } from './moderation.pages';
+import { DECISION_FIELDS, decisionPage, queuePage } from './moderation.pages';
 
 const QUEUE_PAGE = 20;
-
-/** The decision form's values checked as the contract says: hide needs a listed reason and a note (1–2000). */
-export function decisionErrors(
-  ctx: PageContext,
-  v: Record<DecisionField, string>,
-): { errors: Errors<DecisionField>; action: ModerationAction | null; reason: HideReason | null } {
-  const s = texts(ctx.locale).pages.moderation;
-  const errors: Errors<DecisionField> = {};
-  const action = (MODERATION_ACTIONS as readonly string[]).includes(v.action) ? (v.action as ModerationAction) : null;
-  const reason = (HIDE_REASONS as readonly string[]).includes(v.reason) ? (v.reason as HideReason) : null;
-  if (!action) errors.action = s.chooseAction;
-  if (v.reason && !reason) errors.reason = s.chooseReason;
-  if (action === 'hide' && !reason) errors.reason = s.chooseReason;
-  if (v.note.length > TEXT_MAX) errors.note = s.noteTooLong;
-  else if (action === 'hide' && !v.note) errors.note = s.noteRequired;
-  return { errors, action, reason };
-}
 
 /**
  * The moderators' pages (moderators and administrators): the queue of reported remarks and pending
@@ -83,11 +65,20 @@ export class ModerationPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
+    const s = texts(ctx.locale).pages.moderation;
     const values = readForm(body, DECISION_FIELDS, ['action', 'reason', 'note']);
-    const { errors, action, reason } = decisionErrors(ctx, values);
+    const { value, errors } = await check(
+      DecisionDto,
+      { action: values.action, reason: values.reason || undefined, note: values.note || undefined },
+      {
+        action: s.chooseAction,
+        reason: s.chooseReason,
+        note: (failed) => (failed.includes('maxLength') && !failed.includes('isString') ? s.noteTooLong : s.noteRequired),
+      },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () => this.moderation.decide(user, id, { action: action!, reason, note: values.note || null }),
+      action: () => this.moderation.decide(user, id, { action: value.action, reason: value.reason ?? null, note: value.note ?? null }),
       refusals: { SAME_MODERATOR: 'form', ALREADY_HIDDEN: 'form', VALIDATION_FAILED: 'form' },
       render: (state, status) => this.render(request, reply, ctx, user, id, state, null, status),
       done: (made) => seeOther(reply, `/moderation/remarks/${made.remark.id}?done=${made.remark.hidden ? 'hidden' : 'kept'}`),

@@ -4,10 +4,11 @@ import { AppError } from '../../common/errors/app-error';
 import { texts } from '../../common/i18n/catalogue';
 import type { AuthUser } from '../../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../../identity/auth/auth.decorators';
+import { AppealDto, ReportDto } from '../../moderation/moderation.dto';
 import { ModerationService } from '../../moderation/moderation.service';
-import { REPORT_REASONS, type ReportReason, remarkReader, remarkTextFor } from '../../remarks/remark-moderation';
-import type { Errors, FormState } from '../forms/form';
-import { emptyForm, readForm } from '../forms/form';
+import { remarkReader, remarkTextFor } from '../../remarks/remark-moderation';
+import type { FormState } from '../forms/form';
+import { check, emptyForm, lengthMessage, readForm } from '../forms/form';
 import { submit } from '../forms/submit';
 import type { PageContext } from '../layout';
 import { FormPost, PageController } from '../page.decorators';
@@ -15,7 +16,7 @@ import { Pages, seeOther } from '../page-response';
 import type { RemarkContextRow } from './moderation-pages.repository';
 import { ModerationPagesRepository } from './moderation-pages.repository';
 import type { AppealField, ReportField } from './moderation.pages';
-import { APPEAL_FIELDS, appealPage, REPORT_FIELDS, reportPage, TEXT_MAX } from './moderation.pages';
+import { APPEAL_FIELDS, appealPage, REPORT_FIELDS, reportPage } from './moderation.pages';
 
 /** Why the report form is not offered to this reader. */
 function reportBlocked(user: AuthUser, c: RemarkContextRow): 'own' | 'hidden' | 'unverified' | null {
@@ -73,13 +74,14 @@ export class RemarkModerationPagesController {
     const ctx = this.pages.context(request);
     const s = texts(ctx.locale).pages.moderation;
     const values = readForm(body, REPORT_FIELDS, ['reason', 'text']);
-    const errors: Errors<ReportField> = {};
-    if (!(REPORT_REASONS as readonly string[]).includes(values.reason)) errors.reason = s.reportChooseReason;
-    if (values.text.length > TEXT_MAX) errors.text = s.reportTooLong;
+    const { value, errors } = await check(
+      ReportDto,
+      { reason: values.reason, text: values.text || undefined },
+      { reason: s.reportChooseReason, text: s.reportTooLong },
+    );
     await submit(ctx.locale, {
       form: { values, errors },
-      action: () =>
-        withRetryAfter(reply, () => this.moderation.report(user, id, { reason: values.reason as ReportReason, text: values.text || null })),
+      action: () => withRetryAfter(reply, () => this.moderation.report(user, id, { reason: value.reason, text: value.text ?? null })),
       refusals: {
         ALREADY_REPORTED: 'form',
         ALREADY_HIDDEN: 'form',
@@ -138,14 +140,12 @@ export class RemarkModerationPagesController {
     const ctx = this.pages.context(request);
     const s = texts(ctx.locale).pages.moderation;
     const values = readForm(body, APPEAL_FIELDS, ['text']);
-    const errors: Errors<AppealField> = {};
-    if (!values.text) errors.text = s.appealTextRequired;
-    else if (values.text.length > TEXT_MAX) errors.text = s.appealTextTooLong;
+    const { value, errors } = await check(AppealDto, values, { text: lengthMessage(s.appealTextRequired, s.appealTextTooLong) });
     await submit(ctx.locale, {
       form: { values, errors },
       action: async () => {
         await this.author(user, id);
-        return this.moderation.appeal(user, id, values.text);
+        return this.moderation.appeal(user, id, value.text);
       },
       refusals: { NOT_HIDDEN: 'form', ALREADY_APPEALED: 'form', APPEAL_WINDOW_CLOSED: 'form', VALIDATION_FAILED: 'form' },
       render: (state, status) => this.renderAppeal(request, reply, ctx, user, id, state, false, status),
