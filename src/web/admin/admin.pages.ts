@@ -270,9 +270,10 @@ ${nextLink(a, '/admin/users', d.page, 'list')}
 ${firstPageLink(a, '/admin/users', d.laterPage)}
 <h2 id="create">${a.userCreateTitle}</h2>
 ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+<p class="meta" id="user-role-note">${a.roleHint}</p>
 <form class="form" method="post" action="/admin/users" novalidate>
   ${csrfField(ctx.csrf)}
-  ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, hint: a.roleHint, value: v.role, choices: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, focus: focus === 'role' })}
+  ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, value: v.role, choices: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, focus: focus === 'role' })}
   ${textField({ id: 'user-email', name: 'email', type: 'email', label: ctx.t.email, hint: a.emailHint, value: v.email, error: e.email, maxlength: 320, autocomplete: 'off', required: true, focus: focus === 'email' })}
   ${textField({ id: 'user-name', name: 'displayName', label: a.displayName, hint: a.displayNameHint, value: v.displayName, error: e.displayName, maxlength: 100, required: true, focus: focus === 'displayName' })}
   ${textField({ id: 'user-password', name: 'password', type: 'password', label: ctx.t.password, hint: a.passwordHint, value: '', error: e.password, maxlength: 128, autocomplete: 'new-password', required: true, focus: focus === 'password' })}
