@@ -99,11 +99,14 @@ const MODERATED_REMARK_SQL = `SELECT r.id, r.plan_id, r.stage, r.author_id, r.bo
 /** Every statement of moderation: reports, decisions, appeals, the queue, and the remark's hidden state. */
 @Injectable()
 export class ModerationRepository {
-  /** The remark with its plan and author (null when unknown); `lock` locks the remark's row until the transaction ends. */
+  /**
+   * The remark with its plan and author (null when unknown). `lock` locks the remark's row until the
+   * transaction ends, and key-share-locks its plan's row: a concurrent publication of the outcome (which
+   * locks the plan FOR UPDATE) then waits for this appeal or decision, and counts it.
+   */
   async remark(db: Db, remarkId: string, lock = false): Promise<ModeratedRemarkRow | null> {
-    const rows = await queryRows<ModeratedRemarkRow>(db, lock ? `${MODERATED_REMARK_SQL} FOR UPDATE OF r` : MODERATED_REMARK_SQL, [
-      remarkId,
-    ]);
+    const sql = lock ? `${MODERATED_REMARK_SQL} FOR UPDATE OF r FOR KEY SHARE OF p` : MODERATED_REMARK_SQL;
+    const rows = await queryRows<ModeratedRemarkRow>(db, sql, [remarkId]);
     return localizedRows(rows, ['plan_title'])[0] ?? null;
   }
 

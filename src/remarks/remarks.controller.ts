@@ -23,7 +23,8 @@ export class RemarksController {
   @ApiHeader({ name: 'Content-Language', required: false, description: "The remark's language when the body does not give `language`" })
   @ApiOperation({
     summary:
-      "Leave a remark while stage 1 or 2 is open; its language is `language`, else Content-Language, else the author's account language. 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED",
+      "Leave a remark while stage 1 or 2 is open; its language is `language`, else Content-Language, else the author's account language. 409 WINDOW_CLOSED, 403 EMAIL_NOT_VERIFIED, 422 IDEMPOTENCY_KEY_REUSED (a repeated Idempotency-Key with the same text replays the remark), " +
+      '409 DUPLICATE_REMARK (the same text, compared in lower case with spacing folded, by the same author on the same plan in the same stage), 429 RATE_LIMITED with Retry-After past REMARKS_PER_HOUR (20) remarks of the author on the plan within an hour',
   })
   create(
     @CurrentUser() user: AuthUser,
@@ -38,7 +39,8 @@ export class RemarksController {
   @Get('plans/:id/remarks')
   @ApiOperation({
     summary:
-      "Remarks of a plan, oldest first, with each remark's `language` and its answers and correction history (keyset pagination); answer texts in the request's language with every version under `i18n`",
+      "Remarks of a plan, oldest first, with each remark's `language` and its answers and correction history (keyset pagination); answer texts in the request's language with every version under `i18n`. " +
+      "A hidden remark reads `body: null, hidden: {reason, at}` for everyone but its author and moderators (its answer stays public); identity numbers, phone numbers and e-mail addresses are masked (`personalDataMasked`) for all but the author, the plan's organizer and moderators, in remarks, answers and verdict reasons alike",
   })
   list(
     @CurrentUser() user: AuthUser | undefined,

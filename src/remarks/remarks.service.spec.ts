@@ -142,7 +142,7 @@ describe('RemarksService.create', () => {
     expect(remarks.byIdempotencyKey).toHaveBeenCalledWith({}, citizen.id, 'key-1');
   });
 
-  it('refuses the author\'s same text when the insert is skipped and no remark has the key', async () => {
+  it("refuses the author's same text when the insert is skipped and no remark has the key", async () => {
     remarks.insert.mockResolvedValue(null);
     remarks.byIdempotencyKey.mockResolvedValue(null);
     await expect(service.create(citizen, PLAN, 'Split the lot', 'key-2')).rejects.toMatchObject({ code: 'DUPLICATE_REMARK' });

@@ -556,6 +556,30 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       params: { id: id('remark') },
       body: () => ({ verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: 1 }),
     },
+    // moderation (issue 16)
+    {
+      method: 'POST',
+      path: `${API}/remarks/{id}/reports`,
+      as: 'citizen',
+      params: { id: id('remark') },
+      body: () => ({ reason: 'insult', text: 'Rude words' }),
+    },
+    { method: 'GET', path: `${API}/moderation/queue`, as: 'moderator', query: ['limit', 'cursor'] },
+    {
+      method: 'POST',
+      path: `${API}/remarks/{id}/moderation`,
+      as: 'moderator',
+      params: { id: id('remark') },
+      body: () => ({ action: 'keep', reason: 'insult', note: 'Criticism, not an insult' }),
+    },
+    {
+      method: 'POST',
+      path: `${API}/remarks/{id}/appeal`,
+      as: 'citizen',
+      params: { id: id('remark') },
+      body: () => ({ text: 'It was criticism of the plan.' }),
+    },
+    { method: 'GET', path: `${API}/remarks/{id}/moderation`, as: 'moderator', params: { id: id('remark') } },
     { method: 'GET', path: `${API}/plans/{id}/hearing/allowed-dates`, as: 'anon', params: { id: id('closed') } },
     { method: 'GET', path: `${API}/plans/{id}/hearing`, as: 'anon', params: { id: id('closed') } },
     {

@@ -28,7 +28,18 @@ import { databaseFingerprint, startWithRoles } from './roles';
 const API = '/api/v1';
 const NOW = '2027-03-10T10:00:00+05:00'; // Wednesday
 
-const ROLES = ['anon', 'unverified', 'citizen', 'otherOrganizer', 'otherCouncil', 'organizer', 'member', 'chair', 'admin'] as const;
+const ROLES = [
+  'anon',
+  'unverified',
+  'citizen',
+  'otherOrganizer',
+  'otherCouncil',
+  'organizer',
+  'member',
+  'chair',
+  'moderator',
+  'admin',
+] as const;
 type Role = (typeof ROLES)[number];
 const ROLE_TITLES: Record<Role, string> = {
   anon: 'anonymous',
@@ -39,6 +50,7 @@ const ROLE_TITLES: Record<Role, string> = {
   organizer: "the plan's organizer",
   member: 'member of the overseeing council',
   chair: 'its chair',
+  moderator: 'moderator',
   admin: 'admin',
 };
 
@@ -53,7 +65,7 @@ const NOT_AUTHOR = '403 NOT_AUTHOR'; // only the remark's author judges its answ
 /** An answer in both state languages: whatever the remark's language, it may be published (Law on Languages, art. 11). */
 const BOTH_LANGUAGES_ANSWER = { kk: 'Смета қайта есептелді, баға нақтыланды.', ru: 'Смета пересчитана, цена уточнена.' };
 
-type Cells = [string, string, string, string, string, string, string, string, string];
+type Cells = [string, string, string, string, string, string, string, string, string, string];
 interface Setup {
   url: string;
   method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
@@ -294,12 +306,12 @@ describe('authorization matrix: every role against every write endpoint and ever
   const freeDate = () => new Date(Date.UTC(2031, 0, 1 + calendarDay++)).toISOString().slice(0, 10);
 
   // ------------------------------------------------------------ the specification
-  //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  admin
-  const everyone = (ok: string): Cells => [ok, ok, ok, ok, ok, ok, ok, ok, ok];
-  const signedIn = (ok: string): Cells => [A, ok, ok, ok, ok, ok, ok, ok, ok];
-  const verified = (ok: string): Cells => [A, UNVERIFIED, ok, ok, ok, ok, ok, ok, ok];
-  const planOrganizer = (ok: string): Cells => [A, F, F, F, F, ok, F, F, F];
-  const adminOnly = (ok: string): Cells => [A, F, F, F, F, F, F, F, ok];
+  //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  moderator admin
+  const everyone = (ok: string): Cells => [ok, ok, ok, ok, ok, ok, ok, ok, ok, ok];
+  const signedIn = (ok: string): Cells => [A, ok, ok, ok, ok, ok, ok, ok, ok, ok];
+  const verified = (ok: string): Cells => [A, UNVERIFIED, ok, ok, ok, ok, ok, ok, ok, ok];
+  const planOrganizer = (ok: string): Cells => [A, F, F, F, F, ok, F, F, F, F];
+  const adminOnly = (ok: string): Cells => [A, F, F, F, F, F, F, F, F, ok];
 
   const MATRIX: [string, Cells, () => Promise<Setup>][] = [
     // identity: anyone
@@ -402,7 +414,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     // stage 1
     [
       'POST /plans',
-      [A, F, F, '201', F, '201', F, F, F],
+      [A, F, F, '201', F, '201', F, F, F, F],
       async () => ({
         method: 'POST',
         url: `${API}/plans`,
@@ -411,12 +423,12 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'PATCH /plans/{id}',
-      [A, F, F, HIDDEN, F, '200', F, F, F],
+      [A, F, F, HIDDEN, F, '200', F, F, F, F],
       async () => ({ method: 'PATCH', url: `${API}/plans/${(await draftPlan()).id}`, body: { amount: 2000 } }),
     ],
     [
       'POST /plans/{id}/publish',
-      [A, F, F, HIDDEN, F, '200', F, F, F],
+      [A, F, F, HIDDEN, F, '200', F, F, F, F],
       async () => ({ method: 'POST', url: `${API}/plans/${(await draftPlan()).id}/publish` }),
     ],
     [
@@ -426,7 +438,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /plans/{id}/remarks',
-      [A, UNVERIFIED, '201', F, F, F, F, F, F],
+      [A, UNVERIFIED, '201', F, F, F, F, F, F, F],
       async () => ({ method: 'POST', url: `${API}/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } }),
     ],
     [
@@ -470,7 +482,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'PUT /remarks/{id}/verdict',
-      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
       async () => ({
         method: 'PUT',
         url: `${API}/remarks/${(await answeredRemarkOnPlan()).remarkId}/verdict`,
@@ -543,7 +555,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     // council review
     [
       'PUT /plans/{id}/review/positions/mine/translations',
-      [A, N, N, N, N, N, '200', '200', N],
+      [A, N, N, N, N, N, '200', '200', N, N],
       async () => ({
         method: 'PUT',
         url: `${API}/plans/${(await withOwnPositions()).id}/review/positions/mine/translations`,
@@ -552,7 +564,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /plans/{id}/review/positions',
-      [A, N, N, N, N, N, '201', '201', N],
+      [A, N, N, N, N, N, '201', '201', N, N],
       async () => ({
         method: 'POST',
         url: `${API}/plans/${(await underReview()).id}/review/positions`,
@@ -561,7 +573,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /plans/{id}/review/close',
-      [A, N, N, N, N, N, CHAIR, '200', N],
+      [A, N, N, N, N, N, CHAIR, '200', N, N],
       async () => ({ method: 'POST', url: `${API}/plans/${(await underReview()).id}/review/close` }),
     ],
     [
@@ -633,7 +645,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'PUT /remarks/{id}/commitment-verdict',
-      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      [A, NOT_AUTHOR, '200', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
       async () => ({
         method: 'PUT',
         url: `${API}/remarks/${(await withCommitment()).remarkId}/commitment-verdict`,
@@ -667,17 +679,41 @@ describe('authorization matrix: every role against every write endpoint and ever
         body: { summary: { kk: 'Жоспар бойынша жалғасады' } },
       }),
     ],
+    // moderation (issue 16): a moderator or an administrator decides; the plan's organizer cannot moderate
+    [
+      'POST /remarks/{id}/reports',
+      verified('201'),
+      async () => ({ method: 'POST', url: `${API}/remarks/${await remark()}/reports`, body: { reason: 'insult', text: 'Rude' } }),
+    ],
+    [
+      'POST /remarks/{id}/moderation',
+      [A, F, F, F, F, F, F, F, '200', '200'],
+      async () => {
+        const id = await remark();
+        await prepare('post', `${API}/remarks/${id}/reports`, users.member, { reason: 'insult' });
+        return { method: 'POST', url: `${API}/remarks/${id}/moderation`, body: { action: 'hide', reason: 'insult', note: 'Rude words' } };
+      },
+    ],
+    [
+      'POST /remarks/{id}/appeal',
+      [A, NOT_AUTHOR, '201', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => {
+        const id = await remark();
+        await prepare('post', `${API}/remarks/${id}/moderation`, users.moderator, { action: 'hide', reason: 'insult', note: 'Rude words' });
+        return { method: 'POST', url: `${API}/remarks/${id}/appeal`, body: { text: 'It was criticism, not an insult.' } };
+      },
+    ],
   ];
 
   // ------------------------------------------------------------ the pages' forms
-  //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  admin
+  //                                                  anon unverified citizen  otherOrg otherCouncil organizer member  chair  moderator admin
   const P = '403 FORBIDDEN';
-  const pageSignedIn = (ok: string): Cells => [SIGN_IN, ok, ok, ok, ok, ok, ok, ok, ok];
+  const pageSignedIn = (ok: string): Cells => [SIGN_IN, ok, ok, ok, ok, ok, ok, ok, ok, ok];
   /** Following and signing up send e-mail: an unconfirmed address is sent back with a note, as the API refuses it. */
-  const pageVerified = (ok: string): Cells => [SIGN_IN, '303 done=verify-first', ok, ok, ok, ok, ok, ok, ok];
+  const pageVerified = (ok: string): Cells => [SIGN_IN, '303 done=verify-first', ok, ok, ok, ok, ok, ok, ok, ok];
   /** As in the API: another organization's plan items are refused (FORBIDDEN), its drafts look absent (404). */
-  const pagePlanOrganizer = (ok: string, other = P): Cells => [SIGN_IN, P, P, other, P, ok, P, P, P];
-  const pageAdminOnly = (ok: string): Cells => [SIGN_IN, P, P, P, P, P, P, P, ok];
+  const pagePlanOrganizer = (ok: string, other = P): Cells => [SIGN_IN, P, P, other, P, ok, P, P, P, P];
+  const pageAdminOnly = (ok: string): Cells => [SIGN_IN, P, P, P, P, P, P, P, P, ok];
   const organizerPlan = (path: string) => (id: string) => `/organizer/plans/${id}${path}`;
 
   const FORM_MATRIX: [string, Cells, () => Promise<FormSetup>][] = [
@@ -708,7 +744,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     // the public plan page
     [
       'POST /plans/:id/remarks',
-      [SIGN_IN, '403 EMAIL_NOT_VERIFIED', '303 done=remark', P, P, P, P, P, P],
+      [SIGN_IN, '403 EMAIL_NOT_VERIFIED', '303 done=remark', P, P, P, P, P, P, P],
       async () => ({ url: `/plans/${(await openPlan()).id}/remarks`, body: { body: 'Too expensive' } }),
     ],
     [
@@ -728,7 +764,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /remarks/:id/verdict',
-      [SIGN_IN, NOT_AUTHOR, '303 done=verdict', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      [SIGN_IN, NOT_AUTHOR, '303 done=verdict', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
       async () => ({
         url: `/remarks/${(await answeredRemarkOnPlan()).remarkId}/verdict`,
         body: { verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: '1', from: 'plan' },
@@ -747,7 +783,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     // the organizer's pages
     [
       'POST /organizer/plans',
-      [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P],
+      [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P, P],
       async () => ({
         url: '/organizer/plans',
         body: {
@@ -907,7 +943,7 @@ describe('authorization matrix: every role against every write endpoint and ever
       'POST /plans/:id/commitments/:remarkId/verdict',
       // the unverified citizen is refused NOT_AUTHOR too, but the plan page (stage 2 open) also shows them its
       // note that they must confirm their address to remark, which pageErrorCode reads first
-      [SIGN_IN, UNVERIFIED, '303 done=commitment', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      [SIGN_IN, UNVERIFIED, '303 done=commitment', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
       async () => {
         const { planId, remarkId } = await withCommitment();
         return { url: `/plans/${planId}/commitments/${remarkId}/verdict`, body: { verdict: 'confirmed', reason: '' } };
@@ -949,7 +985,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     // the council's pages
     [
       'POST /council/plans/:id/positions',
-      [SIGN_IN, P, P, P, N, P, '303 done=position', '303 done=position', P],
+      [SIGN_IN, P, P, P, N, P, '303 done=position', '303 done=position', P, P],
       async () => ({
         url: `/council/plans/${(await underReview()).id}/positions`,
         body: { position: 'endorse', text: 'Endorsed', recommendations: '' },
@@ -957,12 +993,12 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     [
       'POST /council/plans/:id/positions/translations',
-      [SIGN_IN, P, P, P, N, P, '303 done=translated', '303 done=translated', P],
+      [SIGN_IN, P, P, P, N, P, '303 done=translated', '303 done=translated', P, P],
       async () => ({ url: `/council/plans/${(await withOwnPositions()).id}/positions/translations`, body: { text_kk: 'Мақұлдаймын' } }),
     ],
     [
       'POST /council/plans/:id/close',
-      [SIGN_IN, P, P, P, N, P, CHAIR, '303 done=closed', P],
+      [SIGN_IN, P, P, P, N, P, CHAIR, '303 done=closed', P, P],
       async () => ({ url: `/council/plans/${(await underReview()).id}/close`, body: {} }),
     ],
     // the administrator's pages

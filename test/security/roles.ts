@@ -7,12 +7,13 @@ import { createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
-export type SignedInRole = 'unverified' | 'citizen' | 'otherOrganizer' | 'otherCouncil' | 'organizer' | 'member' | 'chair' | 'admin';
+export type SignedInRole =
+  'unverified' | 'citizen' | 'otherOrganizer' | 'otherCouncil' | 'organizer' | 'member' | 'chair' | 'moderator' | 'admin';
 
 /**
  * The application with one of every kind of user: a council (chair and two members) overseeing an
  * organization with its organizer, another organization under another council, citizens with and
- * without a verified e-mail, and an administrator. Rate limits are lifted for the many requests.
+ * without a verified e-mail, a moderator (no organization, no council) and an administrator. Rate limits are lifted for the many requests.
  */
 export async function startWithRoles(now: string): Promise<{ t: TestApp; w: World; users: Record<SignedInRole, CreatedUser> }> {
   const t = await startTestApp({ now });
@@ -27,6 +28,7 @@ export async function startWithRoles(now: string): Promise<{ t: TestApp; w: Worl
     organizer: w.organizer,
     member: w.members[1],
     chair: w.chair,
+    moderator: await createUser(t, 'moderator'),
     admin: await createUser(t, 'admin'),
   };
   return { t, w, users };
