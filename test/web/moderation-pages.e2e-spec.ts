@@ -50,7 +50,7 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
   const body = `You are all thieves, call me at ${phone}`;
 
   beforeAll(async () => {
-    t = await startTestApp({ now: '2027-03-01T10:00:00+05:00' });
+    t = await startTestApp({ now: '2027-03-01T10:00:00+05:00', env: { REPORTS_PER_HOUR: '3' } });
     const council = await createCouncil(t.db);
     const org = await createOrganization(t.db, council);
     organizer = await createUser(t, 'organizer', { organizationId: org.id });
@@ -324,6 +324,86 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     const { a: au } = await signIn(author);
     const appeal = await au.get(`/remarks/${remarkId}/appeal`).set('Accept-Language', 'en').expect(200);
     expect(textOf(appeal.text, 'appeal-blocked')).toBe('This remark is public: there is nothing to appeal.');
+  });
+
+  /** A new remark on the plan by a new author. */
+  async function newRemark(text: string): Promise<string> {
+    const writer = await createUser(t, 'citizen', { displayName: `Writer ${text.slice(0, 12)}` });
+    return (await t.http.post(`${API}/plans/${planId}/remarks`).set(authNow(t, writer)).send({ body: text, language: 'en' }).expect(201))
+      .body.id;
+  }
+
+  it('reports past the hourly limit are refused with RATE_LIMITED and Retry-After, shown on the form', async () => {
+    const someone = await createUser(t, 'citizen', { displayName: 'Eager Reporter' });
+    const { a } = await signIn(someone);
+    const ids = [];
+    for (let i = 0; i < 4; i++) ids.push(await newRemark(`Limit remark ${i}`));
+    const csrf = csrfOf((await a.get(`/remarks/${ids[0]}/report`).expect(200)).text);
+    for (const id of ids.slice(0, 3)) await a.post(`/remarks/${id}/report`).type('form').send({ _csrf: csrf, reason: 'spam' }).expect(303);
+    const limited = await a
+      .post(`/remarks/${ids[3]}/report`)
+      .set('Accept-Language', 'en')
+      .type('form')
+      .send({ _csrf: csrf, reason: 'spam' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    expect(textOf(limited.text, 'form-error')).toBe('Too many attempts. Please try again later.');
+  });
+
+  it('the queue is keyset-paged, oldest first, without gaps or repeats', async () => {
+    const start = new Date('2027-03-03T11:00:00+05:00').getTime();
+    const reporters = await Promise.all([...Array(7).keys()].map((i) => createUser(t, 'citizen', { displayName: `Pager ${i}` })));
+    for (let i = 0; i < 21; i++) {
+      const id = await newRemark(`Paged remark ${i}`);
+      t.clock.set(new Date(start + i * 60_000));
+      await t.http
+        .post(`${API}/remarks/${id}/reports`)
+        .set(authNow(t, reporters[i % 7]))
+        .send({ reason: 'off_topic' })
+        .expect(201);
+    }
+    const { a } = await signIn(moderatorB);
+    const first = await a.get('/moderation').set('Accept-Language', 'en').expect(200);
+    const idsOf = (page: string) => [...page.matchAll(/id="queue-([0-9a-f-]{36})"/g)].map((m) => m[1]);
+    const page1 = idsOf(first.text);
+    expect(page1).toHaveLength(20);
+    const next = /href="(\/moderation\?cursor=[^"]+)">Next page</.exec(first.text)![1].replace(/&amp;/g, '&');
+    const second = await a.get(next).set('Accept-Language', 'en').expect(200);
+    const page2 = idsOf(second.text);
+    expect(page2).toHaveLength(4); // 3 reported above past the limit test, and 21 here
+    expect(second.text).toContain('<a href="/moderation">Back to the first page</a>');
+    expect(new Set([...page1, ...page2]).size).toBe(24);
+    expect(first.text.indexOf('Limit remark 0')).toBeLessThan(first.text.indexOf('Paged remark 0'));
+    expect(second.text).toContain('Paged remark 20');
+  });
+
+  it('after the appeal window the author is told it closed, and a late appeal is APPEAL_WINDOW_CLOSED', async () => {
+    const { a: au } = await signIn(author);
+    const late = (
+      await t.http
+        .post(`${API}/plans/${planId}/remarks`)
+        .set(authNow(t, author))
+        .send({ body: 'Another point', language: 'en' })
+        .expect(201)
+    ).body.id;
+    await t.http
+      .post(`${API}/remarks/${late}/moderation`)
+      .set(authNow(t, moderatorA))
+      .send({ action: 'hide', reason: 'off_topic', note: 'Not about this plan.' })
+      .expect(200);
+    const open = await au.get(`/remarks/${late}/appeal`).set('Accept-Language', 'en').expect(200);
+    const csrf = csrfOf(open.text, `/remarks/${late}/appeal`);
+    t.clock.set(new Date('2027-03-20T10:00:00+05:00'));
+    const closed = await au.get(`/remarks/${late}/appeal`).set('Accept-Language', 'en').expect(200);
+    expect(textOf(closed.text, 'appeal-blocked')).toMatch(/^The time to appeal ended on \d+ March 2027.*23:59\.$/);
+    expect(closed.text).not.toContain(`action="/remarks/${late}/appeal"`);
+    const refused = await au
+      .post(`/remarks/${late}/appeal`)
+      .set('Accept-Language', 'ru')
+      .type('form')
+      .send({ _csrf: csrf, text: 'Too late?' });
+    expect(refused.status).toBe(409);
+    expect(textOf(refused.text, 'form-error')).not.toBe('');
   });
 
   it('registration requires consent (CONSENT_REQUIRED on the box) and records it', async () => {
