@@ -54,6 +54,7 @@ function siteNav(ctx: PageContext): SafeHtml {
   if (role === 'citizen') links.push(['/my/remarks', t.navMyRemarks]);
   if (role === 'organizer') links.push(['/organizer', t.navOrganizer]);
   if (role === 'council_member') links.push(['/council', t.navCouncil]);
+  if (role === 'moderator' || role === 'admin') links.push(['/moderation', texts(ctx.locale).pages.moderation.nav]);
   if (role === 'admin') links.push(['/admin', t.navAdmin]);
   links.push(['/statistics', t.navStatistics]);
   if (!ctx.user) links.push(['/register', t.navRegister]);

@@ -26,7 +26,7 @@ export type AnswerField = string;
 
 /** What the plan page's forms show after a POST: a confirmation, or a form with its errors and the text typed. */
 export interface PlanFormState {
-  flash?: 'remarked' | 'answered' | 'verdict' | null;
+  flash?: 'remarked' | 'answered' | 'verdict' | 'reported' | null;
   remark?: FormState<RemarkField>;
   answer?: { remarkId: string; state: FormState<AnswerField> };
   /** The author's refused confirmation or dispute of a commitment (src/web/plan-commitments.ts). */
@@ -215,7 +215,7 @@ export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   const reader = pageReader(ctx, d.plan.organization_id);
   const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
   return html`<h2 id="remarks">${t.remarks}</h2>
-${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : null)}
+${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : d.form.flash === 'reported' ? texts(ctx.locale).pages.moderation.reported : null)}
 ${hiddenCountsLine(ctx, d.hiddenCounts)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
 ${

@@ -8,7 +8,7 @@ import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { sessionTokens } from '../identity/auth/auth.guard';
 import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-cookie';
 import { LoginDto } from '../identity/auth.dto';
-import { AuthService } from '../identity/auth.service';
+import { AuthService, type LoginResult } from '../identity/auth.service';
 import { RateLimiter } from '../identity/rate-limiter';
 import { check, emptyForm, readForm } from './forms/form';
 import { submit } from './forms/submit';
@@ -60,16 +60,17 @@ export class SignInController {
       action: () => this.signIn(request.ip, value),
       refusals: { INVALID_CREDENTIALS: 'form', RATE_LIMITED: 'form' },
       render: (state, status) => this.pages.send(request, reply, ctx, loginPage(ctx, this.pages.formToken(request, reply), state), status),
-      done: (accessToken) => {
+      done: ({ accessToken, user }) => {
         setSessionCookie(reply, this.config, accessToken);
-        seeOther(reply, values.next);
+        // a moderator who did not come from a link starts at the moderation queue
+        seeOther(reply, values.next === '/' && user.role === 'moderator' ? '/moderation' : values.next);
       },
     });
   }
 
   /** The same limits as the API's sign-in, on the same counters (RateLimiter.signIn). */
-  private async signIn(ip: string, credentials: LoginDto): Promise<string> {
-    return (await this.limiter.signIn(ip, credentials.email, () => this.auth.login(credentials.email, credentials.password))).accessToken;
+  private async signIn(ip: string, credentials: LoginDto): Promise<LoginResult> {
+    return this.limiter.signIn(ip, credentials.email, () => this.auth.login(credentials.email, credentials.password));
   }
 
   @Get('account')

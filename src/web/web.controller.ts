@@ -73,7 +73,16 @@ export class WebController {
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
-    const flash = done === 'remark' ? 'remarked' : done === 'answer' ? 'answered' : done === 'verdict' ? 'verdict' : null;
+    const flash =
+      done === 'remark'
+        ? 'remarked'
+        : done === 'answer'
+          ? 'answered'
+          : done === 'verdict'
+            ? 'verdict'
+            : done === 'reported'
+              ? 'reported'
+              : null;
     await this.planPage.render(request, reply, id, typeof cursor === 'string' ? cursor : null, { flash });
   }
 }

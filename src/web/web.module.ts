@@ -18,6 +18,7 @@ import { CouncilPlanView } from './council/council-plan.view';
 import { CouncilPagesController } from './council/council.controller';
 import { CouncilPagesRepository } from './council/council-pages.repository';
 import { WebErrorRenderer } from './html-error-renderer';
+import { ModerationWebModule } from './moderation/moderation-web.module';
 import { OrganizerWebModule } from './organizer/organizer.module';
 import { PageKitModule } from './page-kit.module';
 import { PlanCommitmentsController } from './plan-commitments.controller';
@@ -44,7 +45,16 @@ import { WebController } from './web.controller';
     AdminPagesController,
     AdminCalendarController,
   ],
-  imports: [PageKitModule, OrganizerWebModule, RemarksModule, ReviewsModule, OrganizationsModule, HearingsModule, CommitmentsModule],
+  imports: [
+    PageKitModule,
+    OrganizerWebModule,
+    ModerationWebModule,
+    RemarksModule,
+    ReviewsModule,
+    OrganizationsModule,
+    HearingsModule,
+    CommitmentsModule,
+  ],
   providers: [
     PublicPagesRepository,
     CouncilPagesRepository,

@@ -59,7 +59,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
 
     // errors are reported by their fields, and what was typed stays
     await page.getByLabel('E-mail address').fill('aigerim.browser@');
-    await page.getByLabel('Display name').fill('Aigerim S.');
+    await page.getByLabel('Display name', { exact: true }).fill('Aigerim S.');
     await page.getByLabel('Password').fill('qwerty1234');
     await page.getByRole('button', { name: 'Register' }).click();
     await expect(page.locator('#email-error').textContent()).resolves.toBe('Enter an e-mail address like name@example.kz.');
@@ -72,6 +72,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.getByLabel('E-mail address').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByLabel('Language of e-mails').selectOption('kk');
+    await page.getByLabel('I consent to the publication of my display name and remarks').check();
     await page.getByRole('button', { name: 'Register' }).click();
     await expect(page.locator('h1').textContent()).resolves.toBe('Check your e-mail');
     await expect(page.locator('main').textContent()).resolves.toContain(email);

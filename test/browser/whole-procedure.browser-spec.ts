@@ -197,9 +197,10 @@ suite('the whole procedure in real browsers: organizer, citizens and the public 
     expect(await text(citizen, 'h1')).toBe('Тіркелу');
     await axe(citizen);
     await c.getByLabel('Электрондық пошта мекенжайы').fill(citizenEmail);
-    await c.getByLabel('Көрсетілетін аты').fill('Айгерім С.');
+    await c.getByLabel('Көрсетілетін аты', { exact: true }).fill('Айгерім С.');
     await c.getByLabel('Құпиясөз').fill(citizenPassword);
     expect(await c.getByLabel('Хаттардың тілі').inputValue()).toBe('kk');
+    await c.getByLabel('Көрсетілетін атым мен ескертулерімді жариялауға келісемін').check();
     await c.getByRole('button', { name: 'Тіркелу' }).click();
     expect(await text(citizen, 'h1')).toBe('Электрондық поштаңызды тексеріңіз');
 

@@ -731,7 +731,7 @@ describe('authorization matrix: every role against every write endpoint and ever
       everyone('200'),
       async () => ({
         url: '/register',
-        body: { email: `page-${serial++}@example.test`, displayName: 'New', password: PASSWORD, locale: 'en' },
+        body: { email: `page-${serial++}@example.test`, displayName: 'New', password: PASSWORD, locale: 'en', consent: 'true' },
       }),
     ],
     ['POST /verify-email/resend', pageSignedIn('303 /my/remarks'), async () => ({ url: '/verify-email/resend', body: {} })],

@@ -107,7 +107,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const res = await a
         .post('/register')
         .type('form')
-        .send({ _csrf: csrfOf(form.text), email, displayName: '  Asel N. ', password, locale: 'kk' })
+        .send({ _csrf: csrfOf(form.text), email, displayName: '  Asel N. ', password, locale: 'kk', consent: 'true' })
         .expect(200);
       expect(res.text).toContain('Check your e-mail');
       expect(res.text).toContain(`We sent an e-mail to ${email}.`);
@@ -134,7 +134,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const res = await a
         .post('/register')
         .type('form')
-        .send({ _csrf: csrfOf(form.text), email: `${email.toUpperCase()}\u200b`, displayName: 'Other', password })
+        .send({ _csrf: csrfOf(form.text), email: `${email.toUpperCase()}\u200b`, displayName: 'Other', password, consent: 'true' })
         .expect(200);
       expect(res.text).toContain('Check your e-mail');
       expect(res.text).toContain(`We sent an e-mail to ${email.toUpperCase()}.`);
@@ -159,7 +159,7 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
           const res = await a
             .post('/register')
             .type('form')
-            .send({ _csrf: csrfOf(form.text), email: 'flood@example.kz', displayName: 'F', password });
+            .send({ _csrf: csrfOf(form.text), email: 'flood@example.kz', displayName: 'F', password, consent: 'true' });
           status = res.status;
           page = res.text;
         }

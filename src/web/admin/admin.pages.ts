@@ -270,6 +270,7 @@ ${nextLink(a, '/admin/users', d.page, 'list')}
 ${firstPageLink(a, '/admin/users', d.laterPage)}
 <h2 id="create">${a.userCreateTitle}</h2>
 ${formAlert(d.form.formError ?? (focus ? ctx.t.formErrors : null))}
+<p class="meta" id="user-role-note">${a.roleHint}</p>
 <form class="form" method="post" action="/admin/users" novalidate>
   ${csrfField(ctx.csrf)}
   ${radioGroup({ id: 'user-role', name: 'role', legend: a.roleLegend, value: v.role, choices: STAFF_ROLES.map((r) => [r, a.roles[r]] as const), error: e.role, required: true, focus: focus === 'role' })}

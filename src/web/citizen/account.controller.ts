@@ -66,13 +66,18 @@ export class AccountPagesController {
     const c = texts(ctx.locale).pages.citizen;
     const values = readForm(body, REGISTER_FIELDS, ['email', 'displayName']);
     values.locale = isLocale(values.locale) ? values.locale : ctx.locale;
-    const { value, errors } = await check(RegisterDto, values, { email: c.emailInvalid, displayName: c.displayNameInvalid });
+    values.consent = values.consent === 'true' ? 'true' : '';
+    const { consent: _consent, ...fields } = values;
+    const { value, errors } = await check(RegisterDto, fields, { email: c.emailInvalid, displayName: c.displayNameInvalid });
     errors.password = passwordProblem(values.password, ctx.locale);
+    // the page requires consent to publish the display name and remarks (Law on Personal Data); the account records it
+    if (!values.consent) errors.consent = errorText(new AppError('CONSENT_REQUIRED'), ctx.locale);
     await submit(ctx.locale, {
       form: { values, errors },
       action: async () => {
         await this.limiter.hit('register', request.ip, value.email);
-        return this.auth.register({ ...value, locale: values.locale as Locale });
+        const account = { ...value, locale: values.locale as Locale, consent: true };
+        return this.auth.register(account);
       },
       // a refusal of the whole attempt is shown by the e-mail field, where the user can act on it; a
       // taken address is no refusal: the page says "check your e-mail" as for a new one (AuthService.register)

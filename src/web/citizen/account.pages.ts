@@ -2,7 +2,7 @@ import { texts } from '../../common/i18n/catalogue';
 import { interpolate, LOCALES } from '../../common/i18n/locale';
 import { PASSWORD_MAX } from '../../identity/password-policy';
 import { csrfField } from '../forms/csrf';
-import { buttonForm, formAlert, selectField, textField } from '../forms/fields';
+import { buttonForm, checkboxField, formAlert, selectField, textField } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError, hasErrors } from '../forms/form';
 import type { HtmlValue, SafeHtml } from '../html';
@@ -10,12 +10,13 @@ import { html } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 
-export const REGISTER_FIELDS = ['email', 'displayName', 'password', 'locale'] as const;
+export const REGISTER_FIELDS = ['email', 'displayName', 'password', 'locale', 'consent'] as const;
 export type RegisterField = (typeof REGISTER_FIELDS)[number];
 
 export function registerPage(ctx: PageContext, csrf: string, form: FormState<RegisterField>): SafeHtml {
   const { t } = ctx;
   const c = texts(ctx.locale).pages.citizen;
+  const m = texts(ctx.locale).pages.moderation;
   const { values: v, errors: e } = form;
   const focus = firstError(e, REGISTER_FIELDS);
   const body = html`<h1>${c.registerTitle}</h1>
@@ -27,6 +28,10 @@ ${formAlert(hasErrors(e) ? t.formErrors : null)}
   ${textField({ id: 'displayName', label: c.displayName, hint: c.displayNameHint, value: v.displayName, error: e.displayName, autocomplete: 'nickname', maxlength: 100, required: true, focus: focus === 'displayName' })}
   ${textField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: e.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, required: true, focus: focus === 'password' })}
   ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: v.locale, choices: LOCALES.map((l) => [l, t.languageNames[l], l] as const) })}
+  <fieldset class="field consent">
+    <legend>${m.consentLegend}</legend>
+    ${checkboxField({ id: 'consent', label: m.consentLabel, hint: m.consentHint, checked: v.consent === 'true', error: e.consent, required: true, focus: focus === 'consent' })}
+  </fieldset>
   <div><button type="submit">${c.registerButton}</button></div>
 </form>
 <p>${c.haveAccount} <a href="/login">${t.signIn}</a></p>`;

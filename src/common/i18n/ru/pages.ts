@@ -5,7 +5,8 @@ import { council } from './pages/council';
 import { admin } from './pages/admin';
 import { organizer } from './pages/organizer';
 import { planTexts } from './pages/plan-texts';
+import { moderation } from './pages/moderation';
 
 import type { pages as en } from '../en/pages';
 
-export const pages: typeof en = { common, plan, citizen, council, admin, organizer, planTexts };
+export const pages: typeof en = { common, plan, citizen, council, admin, organizer, planTexts, moderation };
