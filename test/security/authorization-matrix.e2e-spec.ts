@@ -770,6 +770,44 @@ describe('authorization matrix: every role against every write endpoint and ever
         body: { verdict: 'formal', reason: 'The answer does not address the remark.', answerVersion: '1', from: 'plan' },
       }),
     ],
+    // moderation (issue 16): anyone verified reports; the author of a hidden remark appeals; moderators and administrators decide
+    [
+      'POST /remarks/:id/report',
+      [
+        SIGN_IN,
+        '403 EMAIL_NOT_VERIFIED',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+        '303 done=reported',
+      ],
+      async () => ({ url: `/remarks/${(await remarkOnPlan()).remarkId}/report`, body: { reason: 'insult', text: 'Rude words' } }),
+    ],
+    [
+      'POST /remarks/:id/appeal',
+      [SIGN_IN, NOT_AUTHOR, '303 done=appealed', NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR, NOT_AUTHOR],
+      async () => {
+        const { remarkId } = await remarkOnPlan();
+        await prepare('post', `${API}/remarks/${remarkId}/moderation`, users.moderator, {
+          action: 'hide',
+          reason: 'insult',
+          note: 'Rude words',
+        });
+        return { url: `/remarks/${remarkId}/appeal`, body: { text: 'It was criticism, not an insult.' } };
+      },
+    ],
+    [
+      'POST /moderation/remarks/:id',
+      [SIGN_IN, P, P, P, P, P, P, P, '303 done=hidden', '303 done=hidden'],
+      async () => ({
+        url: `/moderation/remarks/${(await remarkOnPlan()).remarkId}`,
+        body: { action: 'hide', reason: 'insult', note: 'Rude words' },
+      }),
+    ],
     [
       'POST /plans/:id/follow',
       pageVerified('303 done=followed'),
