@@ -213,7 +213,7 @@ export class ModerationService {
         else await this.emailHidden(em, remark, decision, appealClosesAt(now, remark.time_zone, calendar, this.config.procedure));
       } else if (remark.hidden_at) {
         answerDueAt = restoredAnswerDueAt(
-          { stage: remark.stage, answerDueAt: new Date(remark.answer_due_at) },
+          { stage: remark.stage, answerDueAt: new Date(remark.answer_due_at), hiddenAt: new Date(remark.hidden_at) },
           now,
           remark.time_zone,
           calendar,

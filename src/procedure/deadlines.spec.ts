@@ -659,7 +659,7 @@ describe('appealClosesAt (5 working days after the decision to hide, counted lik
 
 describe('restoredAnswerDueAt (due again, counted from the restoration, never earlier than before)', () => {
   it('a stage-1 remark: 15 working days from the restoration', () => {
-    const remark = { stage: 1 as const, answerDueAt: almatyEnd('2026-02-20') };
+    const remark = { stage: 1 as const, answerDueAt: almatyEnd('2026-02-20'), hiddenAt: almaty('2026-02-05T10:00:00') };
     expect(restoredAnswerDueAt(remark, almaty('2026-02-16T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
       answerDueAt(almaty('2026-02-16T10:00:00'), ALMATY, cal, cfg).toISOString(),
     );
@@ -669,20 +669,27 @@ describe('restoredAnswerDueAt (due again, counted from the restoration, never ea
   });
 
   it('a stage-2 remark: 5 working days from the restoration', () => {
-    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-02-06') };
+    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-02-06'), hiddenAt: almaty('2026-02-04T10:00:00') };
     expect(restoredAnswerDueAt(remark, almaty('2026-02-09T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
       almatyEnd('2026-02-16').toISOString(),
     );
   });
 
   it('keeps the earlier deadline when it is later (restored the same day it was hidden, stage 2 still open)', () => {
-    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-03-02') };
+    const remark = { stage: 2 as const, answerDueAt: almatyEnd('2026-03-02'), hiddenAt: almaty('2026-02-09T09:00:00') };
     expect(restoredAnswerDueAt(remark, almaty('2026-02-09T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
       almatyEnd('2026-03-02').toISOString(),
     );
   });
 
-  it('is never before the deadline the remark had nor before the period from the restoration', () => {
+  it('keeps the deadline of a remark that was already overdue when it was hidden: hiding does not wipe out lateness', () => {
+    const remark = { stage: 1 as const, answerDueAt: almatyEnd('2026-02-20'), hiddenAt: almaty('2026-02-23T10:00:00') };
+    expect(restoredAnswerDueAt(remark, almaty('2026-02-25T10:00:00'), ALMATY, cal, cfg).toISOString()).toBe(
+      almatyEnd('2026-02-20').toISOString(),
+    );
+  });
+
+  it('is never before the deadline the remark had nor before the period from the restoration (hidden before its deadline)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 2 * 365 * 24 }),
@@ -691,7 +698,8 @@ describe('restoredAnswerDueAt (due again, counted from the restoration, never ea
         (hours, shiftDays, stage) => {
           const restoredAt = new Date(Date.UTC(2025, 0, 1) + hours * 3_600_000);
           const due = new Date(restoredAt.getTime() + shiftDays * 86_400_000);
-          const result = restoredAnswerDueAt({ stage, answerDueAt: due }, restoredAt, ALMATY, cal, cfg);
+          const hiddenAt = new Date(Math.min(restoredAt.getTime(), due.getTime()) - 3_600_000);
+          const result = restoredAnswerDueAt({ stage, answerDueAt: due, hiddenAt }, restoredAt, ALMATY, cal, cfg);
           const days = stage === 1 ? cfg.answerDueWorkingDays : cfg.stage2AnswerDueWorkingDays;
           const minimum = endOfLocalDay(addCalendarDays(localDate(restoredAt, ALMATY), days), ALMATY).getTime();
           return result.getTime() >= due.getTime() && result.getTime() >= minimum;

@@ -261,15 +261,17 @@ export function appealClosesAt(hiddenAt: Date, tz: string, cal: WorkingCalendar,
 /**
  * A remark restored after it was hidden is due again, its period counted from the restoration: 15
  * working days for a stage-1 remark, stage2AnswerDueWorkingDays for a stage-2 one. Never earlier than
- * the deadline it had, which the organizer could rely on.
+ * the deadline it had, which the organizer could rely on; and a remark that was already overdue when it
+ * was hidden keeps its deadline (hiding it must not wipe out the lateness).
  */
 export function restoredAnswerDueAt(
-  remark: { stage: 1 | 2; answerDueAt: Date },
+  remark: { stage: 1 | 2; answerDueAt: Date; hiddenAt: Date },
   restoredAt: Date,
   tz: string,
   cal: WorkingCalendar,
   cfg: ProcedureConfig,
 ): Date {
+  if (remark.hiddenAt.getTime() > remark.answerDueAt.getTime()) return new Date(remark.answerDueAt.getTime());
   const fromRestoration =
     remark.stage === 1
       ? answerDueAt(restoredAt, tz, cal, cfg)

@@ -247,7 +247,7 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     // another moderator keeps it: restored, due again from the restoration
     const restored = await keep(moderator2, remarkId, 'Criticism of the plan, not an insult.').expect(200);
     const dueAgain = restoredAnswerDueAt(
-      { stage: 1, answerDueAt: new Date(originalDue) },
+      { stage: 1, answerDueAt: new Date(originalDue), hiddenAt: new Date('2027-03-02T05:00:00.000Z') },
       new Date('2027-03-31T04:00:00.000Z'),
       TZ,
       calendar,
