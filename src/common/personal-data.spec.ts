@@ -79,6 +79,32 @@ describe('maskPersonalData', () => {
     );
   });
 
+  it('masks an IIN next to other numbers: a list number, a year, a date, a phone, after a space, a dot or a dash', () => {
+    const neighbour = fc.constantFrom('1', '3', '1985', '01.02.2025', '87012345678', '2024', '5', '1.5');
+    const joint = fc.constantFrom(' ', '. ', ' - ', ', ', '.\u00a0');
+    fc.assert(
+      fc.property(iin, neighbour, joint, neighbour, joint, (value, before, j1, after, j2) => {
+        const text = `п. ${before}${j1}${value}${j2}${after} г.`;
+        const masked = maskPersonalData(text);
+        expect(onlyDigits(masked)).not.toContain(value);
+        expect(masked).toContain(MASK.repeat(12));
+      }),
+      { numRuns: 500 },
+    );
+    // a number that is no IIN does not hide the IIN it overlaps
+    expect(maskPersonalData('2024 850115300011')).toBe(`2024 ${MASK.repeat(12)}`);
+  });
+
+  it('masks numbers pasted with typographic dashes, thin or narrow spaces, soft hyphens or zero-width characters', () => {
+    fc.assert(
+      fc.property(iin, fc.constantFrom('\u2013', '\u2014', '\u2212', '\u2009', '\u202f', '\u00ad', '\u200b', ' \u2013 '), (value, sep) => {
+        expect(maskPersonalData(`ИИН ${value.slice(0, 6)}${sep}${value.slice(6)}`)).not.toMatch(/\d/);
+        expect(maskPersonalData(`тел. 8${sep}701${sep}234${sep}56${sep}78`)).not.toMatch(/\d/);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
   it('masks Kazakh phone numbers in their usual forms, inside words too', () => {
     fc.assert(
       fc.property(around(phone), ({ text }) => {
@@ -117,6 +143,7 @@ describe('maskPersonalData', () => {
         const wrong = `${value.slice(0, 11)}${(Number(value[11]) + shift) % 10}`;
         expect(isValidIin(wrong)).toBe(false);
         expect(maskPersonalData(`ИИН ${wrong}`)).toBe(`ИИН ${wrong}`);
+        // a digit touching it makes a longer number, which is no IIN
         expect(maskPersonalData(`счёт 4${value}`)).toBe(`счёт 4${value}`);
         expect(maskPersonalData(`${value}7 шт`)).toBe(`${value}7 шт`);
       }),
@@ -157,6 +184,7 @@ describe('maskPersonalData', () => {
     expect(containsPersonalData('ЖСН: 900101 300126')).toBe(true);
     expect(containsPersonalData('БСН 940240000438')).toBe(false);
     expect(onlyDigits(maskPersonalData('8 (7172) 55-66-77'))).toBe('');
+    expect(maskPersonalData('пишите ivanov ＠ mail.ru или a.b @ mail.kz')).toBe('пишите •••@••• или •••@•••');
   });
 });
 

@@ -12,11 +12,22 @@ import { kzCheckDigit } from './kz-check-digit';
  */
 export const MASK = '•';
 
-/** One optional separator inside a number as people type it: a space, a dash or a dot, with spaces around. */
-const SEP = String.raw`(?:[ \u00a0]?[\-.]?[ \u00a0]?)`;
+/**
+ * What may stand between the digits of a number as people type or paste it: up to three of spaces
+ * (also no-break and thin ones), dashes of every kind, dots, soft hyphens and zero-width characters.
+ */
+const SEP = String.raw`[\s\u00a0\u2009\u202f\u00ad\u200b-\u200d\u2060.\-\u2010-\u2015\u2212]{0,3}`;
 
-/** 12 digits, single separators allowed between them, not part of a longer run of digits. */
-const IIN_CANDIDATE = new RegExp(String.raw`(?<!\d${SEP})\d(?:${SEP}\d){11}(?!${SEP}\d)`, 'g');
+/**
+ * IIN candidates: 12 digits in one run, not touching another digit (a number next to it after a space
+ * or a dot, as in "п. 3 850115300001", is another number); or 12 digits grouped by separators, then with
+ * no other digits joined to them by a separator either, so that an amount grouped in thousands
+ * ("5 663 850 702 488 200") is never read as one.
+ */
+const IIN_CANDIDATES = [
+  new RegExp(String.raw`(?<!\d)\d{12}(?!\d)`, 'g'),
+  new RegExp(String.raw`(?<!\d${SEP})\d(?:${SEP}\d){11}(?!${SEP}\d)`, 'g'),
+];
 
 /**
  * A Kazakh number: an optional +7, 7 or 8, then the 10-digit national number, which starts with 7
@@ -32,8 +43,8 @@ const NATIONAL = [
 ].join('|');
 const PHONE = new RegExp(String.raw`(?<![\d+])(?:(?:\+${SEP}7|8|7)${SEP})?(?:${NATIONAL})(?!\d)`, 'g');
 
-/** An e-mail address as people write it, Unicode letters included (the domain needs a dot). */
-const EMAIL = /[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+/** An e-mail address as people write it, Unicode letters included, a full-width ＠ and a space around it too (the domain needs a dot). */
+const EMAIL = /[\p{L}\p{N}._%+-]+ ?[@＠] ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -58,13 +69,27 @@ export function isValidIin(iin: string): boolean {
 
 const maskDigits = (text: string) => text.replace(/\d/g, MASK);
 
+/** Every valid IIN among one kind of candidate; a candidate that is no IIN does not hide one it overlaps. */
+function maskIins(text: string, pattern: RegExp): string {
+  const candidates = new RegExp(pattern.source, 'g');
+  let masked = '';
+  let done = 0;
+  for (let found = candidates.exec(text); found !== null; found = candidates.exec(text)) {
+    if (isValidIin(found[0].replace(/\D/g, ''))) {
+      masked += text.slice(done, found.index) + maskDigits(found[0]);
+      done = found.index + found[0].length;
+    } else {
+      candidates.lastIndex = found.index + 1;
+    }
+  }
+  return masked + text.slice(done);
+}
+
 /** The text with every IIN, Kazakh phone number and e-mail address masked. */
 export function maskPersonalData(text: string): string {
-  if (!/[\d@]/.test(text)) return text;
-  return text
-    .replace(EMAIL, `${MASK.repeat(3)}@${MASK.repeat(3)}`)
-    .replace(IIN_CANDIDATE, (found) => (isValidIin(found.replace(/\D/g, '')) ? maskDigits(found) : found))
-    .replace(PHONE, maskDigits);
+  if (!/[\d@＠]/.test(text)) return text;
+  const withoutEmails = text.replace(EMAIL, `${MASK.repeat(3)}@${MASK.repeat(3)}`);
+  return IIN_CANDIDATES.reduce(maskIins, withoutEmails).replace(PHONE, maskDigits);
 }
 
 /** Whether maskPersonalData would change the text (the author is told that the public sees it masked). */
