@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsNotEmpty, IsOptional, IsString, MaxLength } from 'class-validator';
 import { LOCALES, Locale } from '../common/i18n/locale';
+import { NoPersonalData } from '../common/no-personal-data.validation';
 import { trim } from '../common/transforms';
 import { IsAccountEmail, toEmailAddress } from './email-identity';
 
@@ -17,11 +18,16 @@ export class RegisterDto {
   @IsString()
   password: string;
 
-  @ApiProperty({ description: 'Shown publicly next to remarks', example: 'Aigerim S.' })
+  @ApiProperty({
+    description:
+      'Shown publicly next to remarks; no identity number, phone number or e-mail address (400 on displayName, constraint noPersonalData)',
+    example: 'Aigerim S.',
+  })
   @Transform(trim)
   @IsString()
   @IsNotEmpty()
   @MaxLength(100)
+  @NoPersonalData()
   displayName: string;
 
   @ApiPropertyOptional({ enum: LOCALES, description: 'Language of e-mails; defaults to the request language' })

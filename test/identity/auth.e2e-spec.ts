@@ -126,6 +126,15 @@ describe('identity: register, verify, login, password reset', () => {
     expect(res.body.error.details[0].field).toBe('email');
   });
 
+  it('refuses a display name with a phone number, an identity number or an e-mail address: it is published beside remarks', async () => {
+    for (const displayName of ['Aliya 8 701 234 56 78', 'aliya.n@mail.kz', 'Әлия 850115300011']) {
+      const res = await register(`name-${Math.random().toString(36).slice(2)}@example.kz`, { displayName }).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      expect(res.body.error.details).toEqual([expect.objectContaining({ field: 'displayName', constraint: 'noPersonalData' })]);
+    }
+    await register(`name-bin@example.kz`, { displayName: 'ТОО 940240000438' }).expect(201);
+  });
+
   it('refuses an expired verification link and an unknown one', async () => {
     await register('late@example.kz').expect(201);
     const token = linkToken((await mailTo('late@example.kz'))[0], 'verify-email');

@@ -146,6 +146,21 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       expect(owner.text).toContain('http://talqylau.test/forgot-password');
     });
 
+    it('refuses a display name with a phone number and says why: the name is shown publicly', async () => {
+      const a = agent();
+      const form = await a.get('/register').expect(200);
+      const res = await a
+        .post('/register')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), email: 'named@example.kz', displayName: 'Asel 8 701 234 56 78', password, consent: 'true' })
+        .expect(400);
+      expect(res.text).toContain('id="displayName-error"');
+      expect(res.text).toContain(
+        'Your name is shown publicly beside your remarks: leave out identity numbers, phone numbers and e-mail addresses.',
+      );
+      expect(await t.db.getRepository(User).count({ where: { emailKey: 'named@example.kz' } })).toBe(0);
+    });
+
     it('is rate-limited per e-mail address like the API', async () => {
       const limiter = t.app.get(RateLimiter);
       await limiter.reset();

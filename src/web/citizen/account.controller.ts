@@ -68,7 +68,10 @@ export class AccountPagesController {
     values.locale = isLocale(values.locale) ? values.locale : ctx.locale;
     values.consent = values.consent === 'true' ? 'true' : '';
     const { consent: _consent, ...fields } = values;
-    const { value, errors } = await check(RegisterDto, fields, { email: c.emailInvalid, displayName: c.displayNameInvalid });
+    const { value, errors } = await check(RegisterDto, fields, {
+      email: c.emailInvalid,
+      displayName: (failed) => (failed.includes('noPersonalData') ? c.displayNamePersonal : c.displayNameInvalid),
+    });
     errors.password = passwordProblem(values.password, ctx.locale);
     // the page requires consent to publish the display name and remarks (Law on Personal Data); the account records it
     if (!values.consent) errors.consent = errorText(new AppError('CONSENT_REQUIRED'), ctx.locale);

@@ -90,6 +90,7 @@ export const errors = {
   fields: {
     /** By class-validator constraint (errors/validation.ts). */
     constraints: {
+      noPersonalData: 'must not contain an identity number, a phone number or an e-mail address: it is shown publicly',
       isNotEmpty: 'is required',
       isDefined: 'is required',
       isString: 'must be text',

@@ -89,6 +89,7 @@ export const errors: typeof en = {
   },
   fields: {
     constraints: {
+      noPersonalData: 'ЖСН, телефон нөмірі немесе электрондық пошта мекенжайы болмауы керек: ол бәріне көрінеді',
       isNotEmpty: 'міндетті',
       isDefined: 'міндетті',
       isString: 'мәтін болуы керек',

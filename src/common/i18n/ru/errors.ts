@@ -88,6 +88,7 @@ export const errors: typeof en = {
   },
   fields: {
     constraints: {
+      noPersonalData: 'не должно содержать ИИН, номер телефона или адрес электронной почты: оно видно всем',
       isNotEmpty: 'обязательно',
       isDefined: 'обязательно',
       isString: 'должно быть текстом',

@@ -10,6 +10,7 @@ export const citizen = {
   displayName: 'Display name',
   displayNameHint: 'Shown publicly next to your remarks, for example "Aigerim S." (up to 100 characters).',
   displayNameInvalid: 'Enter a name of 1 to 100 characters.',
+  displayNamePersonal: 'Your name is shown publicly beside your remarks: leave out identity numbers, phone numbers and e-mail addresses.',
   emailHint: 'Answers to your remarks are sent to this address. We send a link to confirm it.',
   emailInvalid: 'Enter an e-mail address like name@example.kz.',
   passwordHint: '10 to 128 characters, not a common password.',
