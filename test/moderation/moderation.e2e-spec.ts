@@ -412,6 +412,23 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     expect(waiting.body.error.message).toContain(
       `may still appeal until ${DateTime.fromJSDate(closesAt, { zone: TZ }).toFormat('yyyy-MM-dd HH:mm')} (${TZ})`,
     );
+    // the organizer's outcome form says so next to the form
+    const session = `session=${t.app.get(TokenService).sign(w.organizer.user.id).token}`;
+    const formPage = await t.http
+      .get(`/organizer/plans/${plan.id}/outcome`)
+      .set('cookie', session)
+      .set('accept-language', 'en')
+      .expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(formPage.text)![1];
+    const refusedForm = await t.http
+      .post(`/organizer/plans/${plan.id}/outcome`)
+      .set('cookie', session)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ decision: 'proceed', summary_en: 'Go', _csrf: csrf });
+    expect(refusedForm.status).toBe(409);
+    expect(refusedForm.text).toContain('its author may still appeal until');
+    expect(refusedForm.text).toContain('>Go</textarea>'); // the form again, with what was written
     // an appealed decision waits as APPEAL_PENDING, then no longer keeps the window open
     await post(other, `/remarks/${second.id}/appeal`, { text: 'Please look again.' }).expect(201);
     expect((await publish().expect(409)).body.error.code).toBe('APPEAL_PENDING');
