@@ -187,22 +187,22 @@ export class ModerationRepository {
   }
 
   /**
-   * The remark's latest decision (moderation_decisions_remark_idx), and, when it decided an appeal, the
-   * moderator whose decision to hide that appeal was against (remark_appeals' primary key).
+   * The moderator whose decision to hide the remark, as it was last hidden outside an appeal
+   * (moderation_decisions_remark_idx), an appeal overturned (remark_appeals_hide_decision_uq, then the
+   * appeal's decision by its primary key): null when that decision was not appealed or the appeal upheld it.
    */
-  async latestDecision(
-    db: Db,
-    remarkId: string,
-  ): Promise<{ action: ModerationAction; appeal_id: string | null; appealed_moderator_id: string | null } | null> {
-    const [row] = await queryRows<{ action: ModerationAction; appeal_id: string | null; appealed_moderator_id: string | null }>(
+  async overturnedHider(db: Db, remarkId: string): Promise<string | null> {
+    const [row] = await queryRows<{ moderator_id: string }>(
       db,
-      `SELECT d.action, d.appeal_id, h.moderator_id AS appealed_moderator_id
-         FROM (SELECT action, appeal_id FROM moderation_decisions WHERE remark_id = $1 ORDER BY created_at DESC, id DESC LIMIT 1) d
-         LEFT JOIN remark_appeals a ON a.id = d.appeal_id
-         LEFT JOIN moderation_decisions h ON h.id = a.hide_decision_id`,
+      `SELECT h.moderator_id
+         FROM (SELECT id, moderator_id FROM moderation_decisions
+                WHERE remark_id = $1 AND action = 'hide' AND appeal_id IS NULL
+                ORDER BY created_at DESC, id DESC LIMIT 1) h
+         JOIN remark_appeals a ON a.hide_decision_id = h.id
+         JOIN moderation_decisions k ON k.id = a.decision_id AND k.action = 'keep'`,
       [remarkId],
     );
-    return row ?? null;
+    return row?.moderator_id ?? null;
   }
 
   /** The remark's decisions, oldest first, with who made them (moderation_decisions_remark_idx). */

@@ -21,7 +21,7 @@ import { appealClosesAt, restoredAnswerDueAt } from '../procedure/deadlines';
 import { HIDE_REASONS, HiddenState, HideReason, REPORT_REASONS, ReportReason } from '../remarks/remark-moderation';
 import { localAt } from '../remarks/verdict-rules';
 import { ModerationAction, MODERATION_ACTIONS, ModerationDecision } from './moderation-decision.entity';
-import { DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
+import { AppealRow, DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
 import type { AppealCreated, DecisionMade, DecisionView, ModerationHistory, QueueItem, ReportCreated } from './moderation.types';
 
 const HOUR_MS = 3600_000;
@@ -178,7 +178,8 @@ export class ModerationService {
   /**
    * A moderator's (or an administrator's) decision, the remark's row locked. With a pending appeal it
    * decides the appeal (never by the moderator who hid the remark: SAME_MODERATOR); otherwise it hides a
-   * public remark or restores a hidden one (ALREADY_HIDDEN to hide it again). Closes every open report;
+   * public remark or restores a hidden one (ALREADY_HIDDEN to hide it again; SAME_MODERATOR for the
+   * moderator whose decision to hide an appeal overturned, to hide the restored remark). Closes every open report;
    * the author is e-mailed when the remark is hidden, restored, or their appeal refused.
    */
   async decide(
@@ -197,9 +198,9 @@ export class ModerationService {
       if (appeal && appeal.hide_moderator_id === user.id) throw new AppError('SAME_MODERATOR');
       if (!appeal && remark.hidden_at && input.action === 'hide') throw new AppError('ALREADY_HIDDEN');
       if (!appeal && !remark.hidden_at && input.action === 'hide') {
-        // restored on appeal: the moderator whose decision to hide the appeal overturned may not hide it again at once
-        const latest = await this.moderation.latestDecision(em, remark.id);
-        if (latest && overturnedOnAppealBy(latest, user.id)) throw new AppError('SAME_MODERATOR');
+        // restored on appeal: the moderator whose decision to hide the appeal overturned may not hide it again
+        // (until another decision hides it); found through the appeal, not by decision times, which may be equal
+        if ((await this.moderation.overturnedHider(em, remark.id)) === user.id) throw new AppError('SAME_MODERATOR');
       }
       const now = this.clock.now();
       const decision = await this.moderation.insertDecision(em, {
@@ -301,14 +302,7 @@ export class ModerationService {
     ]);
     const pending = appeals.find((a) => a.decision_id === null);
     // a public remark restored on appeal: the moderator whose decision to hide was overturned may not decide it again
-    const last = decisions[decisions.length - 1];
-    const overturned =
-      !remark.hidden_at &&
-      last !== undefined &&
-      overturnedOnAppealBy(
-        { action: last.action, appealed_moderator_id: appeals.find((a) => a.id === last.appeal_id)?.hide_moderator_id ?? null },
-        user.id,
-      );
+    const overturned = !remark.hidden_at && overturnedHider(decisions, appeals) === user.id;
     let appeal: ModerationHistory['appeal'] = { allowed: false, closesAt: null, reason: 'not_hidden' };
     if (remark.hidden_at) {
       const calendar = await this.calendars.calendar();
@@ -453,9 +447,15 @@ function assertDecisionInput(action: ModerationAction, reason: HideReason | null
   if (fields.length) throw validationError(fields);
 }
 
-/** The decision is a restoration on appeal of a remark that this user's decision to hide had hidden. */
-function overturnedOnAppealBy(latest: { action: ModerationAction; appealed_moderator_id: string | null }, userId: string): boolean {
-  return latest.action === 'keep' && latest.appealed_moderator_id === userId;
+/**
+ * As ModerationRepository.overturnedHider, from the remark's decisions (oldest first) and appeals: the
+ * moderator of the latest decision to hide outside an appeal, when its appeal was decided by a `keep`.
+ */
+function overturnedHider(decisions: DecisionRow[], appeals: AppealRow[]): string | null {
+  const hiding = decisions.filter((d) => d.action === 'hide' && d.appeal_id === null).at(-1);
+  const appeal = hiding && appeals.find((a) => a.hide_decision_id === hiding.id && a.decision_id !== null);
+  const decided = appeal && decisions.find((d) => d.id === appeal.decision_id);
+  return decided?.action === 'keep' ? hiding!.moderator_id : null;
 }
 
 /** A decision as the API and pages show it; the moderator's name only to moderators and administrators. */
