@@ -120,6 +120,23 @@ export class ModerationRepository {
     return row;
   }
 
+  /**
+   * Serializes a reporter's reports until the transaction ends (an advisory lock on a key derived from the
+   * reporter): the count of recent reports and the insert then hold across concurrent requests and instances.
+   */
+  async lockReporter(em: EntityManager, reporterId: string): Promise<void> {
+    await queryRows(em, `SELECT pg_advisory_xact_lock(hashtext('report:' || $1::text))`, [reporterId]);
+  }
+
+  /**
+   * Share-locks the remark's row while it is public (false when it is hidden): a concurrent decision (which
+   * locks the row FOR UPDATE) waits for the report and then closes it, or the report sees the remark hidden.
+   */
+  async lockPublicRemark(em: EntityManager, remarkId: string): Promise<boolean> {
+    const rows = await queryRows<{ id: string }>(em, 'SELECT id FROM remarks WHERE id = $1 AND hidden_at IS NULL FOR SHARE', [remarkId]);
+    return rows.length > 0;
+  }
+
   /** The new report, or null when the user reported the remark already (remark_reports_remark_reporter_uq). */
   async insertReport(
     db: Db,
@@ -167,6 +184,25 @@ export class ModerationRepository {
       [remarkId],
     );
     return row ?? null;
+  }
+
+  /**
+   * The moderator whose decision to hide the remark, as it was last hidden outside an appeal
+   * (moderation_decisions_remark_idx), an appeal overturned (remark_appeals_hide_decision_uq, then the
+   * appeal's decision by its primary key): null when that decision was not appealed or the appeal upheld it.
+   */
+  async overturnedHider(db: Db, remarkId: string): Promise<string | null> {
+    const [row] = await queryRows<{ moderator_id: string }>(
+      db,
+      `SELECT h.moderator_id
+         FROM (SELECT id, moderator_id FROM moderation_decisions
+                WHERE remark_id = $1 AND action = 'hide' AND appeal_id IS NULL
+                ORDER BY created_at DESC, id DESC LIMIT 1) h
+         JOIN remark_appeals a ON a.hide_decision_id = h.id
+         JOIN moderation_decisions k ON k.id = a.decision_id AND k.action = 'keep'`,
+      [remarkId],
+    );
+    return row?.moderator_id ?? null;
   }
 
   /** The remark's decisions, oldest first, with who made them (moderation_decisions_remark_idx). */
@@ -272,6 +308,28 @@ export class ModerationRepository {
       [planId],
     );
     return count;
+  }
+
+  /**
+   * The latest moment a remark of the plan was hidden by a decision that has not been appealed (the appeal
+   * window that closes last starts there), or null. The plan's hidden remarks (remarks_plan_hidden_idx),
+   * each one's latest decision to hide outside an appeal (moderation_decisions_remark_idx), its appeal
+   * (remark_appeals_hide_decision_uq).
+   */
+  async latestUnappealedHiding(db: Db, planId: string): Promise<Date | null> {
+    const [row] = await queryRows<{ hidden_at: Date | null }>(
+      db,
+      `SELECT max(r.hidden_at) AS hidden_at
+         FROM remarks r
+        CROSS JOIN LATERAL (
+              SELECT d.id FROM moderation_decisions d
+               WHERE d.remark_id = r.id AND d.action = 'hide' AND d.appeal_id IS NULL
+               ORDER BY d.created_at DESC, d.id DESC LIMIT 1) h
+        WHERE r.plan_id = $1 AND r.hidden_at IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM remark_appeals a WHERE a.hide_decision_id = h.id)`,
+      [planId],
+    );
+    return row?.hidden_at ? new Date(row.hidden_at) : null;
   }
 
   /** The user a decision names. */

@@ -21,7 +21,7 @@ import { appealClosesAt, restoredAnswerDueAt } from '../procedure/deadlines';
 import { HIDE_REASONS, HiddenState, HideReason, REPORT_REASONS, ReportReason } from '../remarks/remark-moderation';
 import { localAt } from '../remarks/verdict-rules';
 import { ModerationAction, MODERATION_ACTIONS, ModerationDecision } from './moderation-decision.entity';
-import { DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
+import { AppealRow, DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
 import type { AppealCreated, DecisionMade, DecisionView, ModerationHistory, QueueItem, ReportCreated } from './moderation.types';
 
 const HOUR_MS = 3600_000;
@@ -84,20 +84,27 @@ export class ModerationService {
     if (fields.length) throw validationError(fields);
     const remark = await this.visibleRemark(this.db, user, remarkId);
     if (remark.hidden_at) throw new AppError('ALREADY_HIDDEN');
-    const now = this.clock.now();
-    const recent = await this.moderation.reportsSince(this.db, user.id, new Date(now.getTime() - HOUR_MS));
-    if (recent.count >= this.config.moderation.reportsPerHour) {
-      throw rateLimited(new Date(recent.oldest!).getTime() + HOUR_MS, now.getTime());
-    }
-    const created = await this.moderation.insertReport(this.db, {
-      remarkId: remark.id,
-      planId: remark.plan_id,
-      reporterId: user.id,
-      reason: input.reason,
-      text,
-      createdAt: now,
+    // one reporter's reports one at a time (count and insert atomic across instances); the remark
+    // share-locked while public, so that a decision to hide either closes this report or comes first
+    const created = await this.db.transaction(async (em) => {
+      await this.moderation.lockReporter(em, user.id);
+      const now = this.clock.now();
+      const recent = await this.moderation.reportsSince(em, user.id, new Date(now.getTime() - HOUR_MS));
+      if (recent.count >= this.config.moderation.reportsPerHour) {
+        throw rateLimited(new Date(recent.oldest!).getTime() + HOUR_MS, now.getTime());
+      }
+      if (!(await this.moderation.lockPublicRemark(em, remark.id))) throw new AppError('ALREADY_HIDDEN');
+      const row = await this.moderation.insertReport(em, {
+        remarkId: remark.id,
+        planId: remark.plan_id,
+        reporterId: user.id,
+        reason: input.reason,
+        text,
+        createdAt: now,
+      });
+      if (!row) throw new AppError('ALREADY_REPORTED');
+      return row;
     });
-    if (!created) throw new AppError('ALREADY_REPORTED');
     return { id: created.id, remarkId: remark.id, reason: input.reason, createdAt: new Date(created.created_at).toISOString() };
   }
 
@@ -171,7 +178,8 @@ export class ModerationService {
   /**
    * A moderator's (or an administrator's) decision, the remark's row locked. With a pending appeal it
    * decides the appeal (never by the moderator who hid the remark: SAME_MODERATOR); otherwise it hides a
-   * public remark or restores a hidden one (ALREADY_HIDDEN to hide it again). Closes every open report;
+   * public remark or restores a hidden one (ALREADY_HIDDEN to hide it again; SAME_MODERATOR for the
+   * moderator whose decision to hide an appeal overturned, to hide the restored remark). Closes every open report;
    * the author is e-mailed when the remark is hidden, restored, or their appeal refused.
    */
   async decide(
@@ -189,6 +197,11 @@ export class ModerationService {
       const appeal = await this.moderation.pendingAppeal(em, remark.id);
       if (appeal && appeal.hide_moderator_id === user.id) throw new AppError('SAME_MODERATOR');
       if (!appeal && remark.hidden_at && input.action === 'hide') throw new AppError('ALREADY_HIDDEN');
+      if (!appeal && !remark.hidden_at && input.action === 'hide') {
+        // restored on appeal: the moderator whose decision to hide the appeal overturned may not hide it again
+        // (until another decision hides it); found through the appeal, not by decision times, which may be equal
+        if ((await this.moderation.overturnedHider(em, remark.id)) === user.id) throw new AppError('SAME_MODERATOR');
+      }
       const now = this.clock.now();
       const decision = await this.moderation.insertDecision(em, {
         remarkId: remark.id,
@@ -288,6 +301,8 @@ export class ModerationService {
       remark.hidden_at ? this.moderation.hidingDecision(this.db, remark.id) : Promise.resolve(null),
     ]);
     const pending = appeals.find((a) => a.decision_id === null);
+    // a public remark restored on appeal: the moderator whose decision to hide was overturned may not decide it again
+    const overturned = !remark.hidden_at && overturnedHider(decisions, appeals) === user.id;
     let appeal: ModerationHistory['appeal'] = { allowed: false, closesAt: null, reason: 'not_hidden' };
     if (remark.hidden_at) {
       const calendar = await this.calendars.calendar();
@@ -323,13 +338,26 @@ export class ModerationService {
         decided: a.decision_id !== null,
       })),
       appeal,
-      canDecide: moderator && !(pending && pending.hide_moderator_id === user.id),
+      canDecide: moderator && !(pending && pending.hide_moderator_id === user.id) && !overturned,
     };
   }
 
   /** Whether a plan's outcome must wait: an appeal on it is pending. */
   async pendingAppealsOfPlan(em: EntityManager, planId: string): Promise<number> {
     return this.moderation.pendingAppealsOfPlan(em, planId);
+  }
+
+  /**
+   * Whether a plan's outcome must wait for an appeal that may still come: the latest appealClosesAt among
+   * the plan's hidden remarks whose decision to hide has not been appealed, if it is still open at `now`
+   * (in the plan's organization's time zone `timeZone`), else null.
+   */
+  async appealWindowOfPlan(em: EntityManager, planId: string, timeZone: string, now: Date): Promise<Date | null> {
+    const hiddenAt = await this.moderation.latestUnappealedHiding(em, planId);
+    if (!hiddenAt) return null;
+    // appealClosesAt never decreases as hiddenAt grows: the latest hiding closes last
+    const closesAt = appealClosesAt(hiddenAt, timeZone, await this.calendars.calendar(), this.config.procedure);
+    return now.getTime() <= closesAt.getTime() ? closesAt : null;
   }
 
   /** A remark of a plan the user may see (REMARK_NOT_FOUND otherwise). */
@@ -417,6 +445,17 @@ function assertDecisionInput(action: ModerationAction, reason: HideReason | null
     fields.push({ field: 'note', constraint: 'length', message: everyLocale((t) => t.moderation.api.noteRequired) });
   }
   if (fields.length) throw validationError(fields);
+}
+
+/**
+ * As ModerationRepository.overturnedHider, from the remark's decisions (oldest first) and appeals: the
+ * moderator of the latest decision to hide outside an appeal, when its appeal was decided by a `keep`.
+ */
+function overturnedHider(decisions: DecisionRow[], appeals: AppealRow[]): string | null {
+  const hiding = decisions.filter((d) => d.action === 'hide' && d.appeal_id === null).at(-1);
+  const appeal = hiding && appeals.find((a) => a.hide_decision_id === hiding.id && a.decision_id !== null);
+  const decided = appeal && decisions.find((d) => d.id === appeal.decision_id);
+  return decided?.action === 'keep' ? hiding!.moderator_id : null;
 }
 
 /** A decision as the API and pages show it; the moderator's name only to moderators and administrators. */

@@ -25,7 +25,7 @@ export class OutcomesController {
   @ApiBearerAuth()
   @ApiOperation({
     summary:
-      "The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, REVIEW_OPEN (the council's review has not closed; one past its period is closed first), UNANSWERED_REMARKS, FORMAL_ANSWERS_UNCORRECTED (with remarkIds), OUTCOME_EXISTS",
+      "The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, REVIEW_OPEN (the council's review has not closed; one past its period is closed first), UNANSWERED_REMARKS, FORMAL_ANSWERS_UNCORRECTED (with remarkIds), OUTCOME_EXISTS, APPEAL_PENDING (a moderation appeal on the plan is pending), APPEAL_WINDOW_OPEN {closesAt} (a hidden remark's author may still appeal)",
   })
   publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.outcomes.publish(user, id, body, lang);

@@ -16,6 +16,7 @@ import { OutboxService } from '../notifications/outbox.service';
 import { ModerationService } from '../moderation/moderation.service';
 import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
+import { localAt } from '../remarks/verdict-rules';
 import { ReviewsService } from '../reviews/reviews.service';
 import { Decision, Outcome } from './outcome.entity';
 import { OutcomesRepository, outcomeVersions } from './outcomes.repository';
@@ -93,6 +94,13 @@ export class OutcomesService {
       try {
         // the outcome waits for a pending appeal of a hidden remark (issue 16)
         if ((await this.moderation.pendingAppealsOfPlan(em, plan.id)) > 0) throw new AppError('APPEAL_PENDING');
+        // ...and for one that may still come: a hidden remark whose author may still appeal
+        const appealClosesAt = await this.moderation.appealWindowOfPlan(em, plan.id, organization.timeZone, now);
+        if (appealClosesAt) {
+          throw new AppError('APPEAL_WINDOW_OPEN', { closesAt: localAt(appealClosesAt, organization.timeZone) }, undefined, {
+            closesAt: appealClosesAt.toISOString(),
+          });
+        }
         const count = await this.outcomes.unansweredRemarksCount(em, plan.id);
         if (count > 0) throw new AppError('UNANSWERED_REMARKS', { count });
         await this.reviews.assertFormalAnswersCorrected(em, plan.id);

@@ -1,3 +1,4 @@
+import { DateTime } from 'luxon';
 import { CalendarService } from '../../src/calendar/calendar.service';
 import { remarkDuplicateKey } from '../../src/common/duplicate-text';
 import { TokenService } from '../../src/identity/auth/token.service';
@@ -351,6 +352,136 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     await post(w.organizer, `/plans/${plan.id}/outcome`, { decision: 'proceed', summary: 'Go' }).expect(201);
   });
 
+  it('refuses the moderator overturned on appeal to hide the restored remark again (SAME_MODERATOR); another moderator or an administrator may', async () => {
+    at('2027-03-02T10:00:00+05:00');
+    const plan = await openPlan();
+    const r = await createRemark(t, plan.id, author.user.id, { body: 'Sharp criticism', createdAt: new Date('2027-03-02T09:00:00+05:00') });
+    await hide(moderator, r.id).expect(200);
+    await post(author, `/remarks/${r.id}/appeal`, { text: 'It is criticism, not an insult.' }).expect(201);
+    await keep(moderator2, r.id, 'Criticism of the plan.').expect(200);
+    // the overturned moderator: refused, and the decision page says so
+    expect((await get(moderator, `/remarks/${r.id}/moderation`).expect(200)).body.canDecide).toBe(false);
+    expect((await hide(moderator, r.id).expect(409)).body.error.code).toBe('SAME_MODERATOR');
+    const [{ hidden_at: stillPublic }] = await t.db.query(`SELECT hidden_at FROM remarks WHERE id = $1`, [r.id]);
+    expect(stillPublic).toBeNull();
+    // the moderator who restored it, and an administrator, may decide
+    expect((await get(moderator2, `/remarks/${r.id}/moderation`).expect(200)).body.canDecide).toBe(true);
+    expect((await get(admin, `/remarks/${r.id}/moderation`).expect(200)).body.canDecide).toBe(true);
+    await hide(admin, r.id, 'spam', 'Now it is advertising.').expect(200);
+
+    // a restoration without an appeal does not bar the moderator who hid the remark
+    const s = await createRemark(t, plan.id, author.user.id, { body: 'Another remark', createdAt: new Date('2027-03-02T09:00:00+05:00') });
+    await hide(moderator, s.id).expect(200);
+    await keep(moderator2, s.id, 'Not an insult.').expect(200);
+    expect((await get(moderator, `/remarks/${s.id}/moderation`).expect(200)).body.canDecide).toBe(true);
+    await hide(moderator, s.id).expect(200);
+  });
+
+  it('makes the outcome wait while a hidden remark may still be appealed (409 APPEAL_WINDOW_OPEN with closesAt)', async () => {
+    at('2027-03-10T10:00:00+05:00');
+    const plan = await createPlan(t, w, STAGE2_CLOSED);
+    const first = await createRemark(t, plan.id, author.user.id, {
+      body: 'Insulting words',
+      stage: 2,
+      createdAt: new Date('2027-03-05T10:00:00+05:00'),
+      answerDueAt: new Date('2027-03-16T23:59:59.999+05:00'),
+    });
+    const second = await createRemark(t, plan.id, other.user.id, {
+      body: 'More insulting words',
+      stage: 2,
+      createdAt: new Date('2027-03-05T11:00:00+05:00'),
+      answerDueAt: new Date('2027-03-16T23:59:59.999+05:00'),
+    });
+    await hide(moderator, first.id).expect(200);
+    at('2027-03-11T10:00:00+05:00');
+    await hide(moderator, second.id).expect(200);
+    const calendar = await t.app.get(CalendarService).calendar();
+    const firstCloses = appealClosesAt(new Date('2027-03-10T10:00:00+05:00'), TZ, calendar, t.config.procedure);
+    const closesAt = appealClosesAt(new Date('2027-03-11T10:00:00+05:00'), TZ, calendar, t.config.procedure);
+    expect(closesAt.getTime()).toBeGreaterThan(firstCloses.getTime());
+
+    // the window that closes last is the one the outcome waits for
+    const publish = () =>
+      t.http
+        .post(`${API}/plans/${plan.id}/outcome`)
+        .set(auth(w.organizer))
+        .set('Accept-Language', 'en')
+        .send({ decision: 'proceed', summary: 'Go' });
+    const waiting = await publish().expect(409);
+    expect(waiting.body.error).toMatchObject({ code: 'APPEAL_WINDOW_OPEN', closesAt: closesAt.toISOString() });
+    expect(waiting.body.error.message).toContain(
+      `may still appeal until ${DateTime.fromJSDate(closesAt, { zone: TZ }).toFormat('yyyy-MM-dd HH:mm')} (${TZ})`,
+    );
+    // the organizer's outcome form says so next to the form
+    const session = `session=${t.app.get(TokenService).sign(w.organizer.user.id).token}`;
+    const formPage = await t.http
+      .get(`/organizer/plans/${plan.id}/outcome`)
+      .set('cookie', session)
+      .set('accept-language', 'en')
+      .expect(200);
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(formPage.text)![1];
+    const refusedForm = await t.http
+      .post(`/organizer/plans/${plan.id}/outcome`)
+      .set('cookie', session)
+      .set('accept-language', 'en')
+      .type('form')
+      .send({ decision: 'proceed', summary_en: 'Go', _csrf: csrf });
+    expect(refusedForm.status).toBe(409);
+    expect(refusedForm.text).toContain('its author may still appeal until');
+    expect(refusedForm.text).toContain('>Go</textarea>'); // the form again, with what was written
+    // an appealed decision waits as APPEAL_PENDING, then no longer keeps the window open
+    await post(other, `/remarks/${second.id}/appeal`, { text: 'Please look again.' }).expect(201);
+    expect((await publish().expect(409)).body.error.code).toBe('APPEAL_PENDING');
+    await hide(moderator2, second.id).expect(200);
+    const firstOnly = await publish().expect(409);
+    expect(firstOnly.body.error).toMatchObject({ code: 'APPEAL_WINDOW_OPEN', closesAt: firstCloses.toISOString() });
+    // at the window's last moment it is still open; past it the outcome is published
+    t.clock.set(firstCloses);
+    expect((await publish().expect(409)).body.error.code).toBe('APPEAL_WINDOW_OPEN');
+    t.clock.set(new Date(firstCloses.getTime() + 1));
+    await publish().expect(201);
+  });
+
+  it('stores exactly reportsPerHour of concurrent reports by one user, and refuses a report of a remark hidden meanwhile', async () => {
+    at('2027-03-02T10:00:00+05:00');
+    const plan = await openPlan();
+    const ids: string[] = [];
+    for (let i = 0; i < 10; i++) {
+      ids.push(
+        (await createRemark(t, plan.id, author.user.id, { body: `Race ${i}`, createdAt: new Date('2027-03-02T09:00:00+05:00') })).id,
+      );
+    }
+    const racer = await createUser(t, 'citizen');
+    const limit = t.config.moderation.reportsPerHour;
+    t.config.moderation.reportsPerHour = 3;
+    try {
+      const results = await Promise.all(ids.map((id) => post(racer, `/remarks/${id}/reports`, { reason: 'spam' })));
+      expect(results.map((r) => r.status).sort()).toEqual([201, 201, 201, 429, 429, 429, 429, 429, 429, 429]);
+      const [{ count }] = await t.db.query(`SELECT count(*)::int AS count FROM remark_reports WHERE reporter_id = $1`, [racer.user.id]);
+      expect(count).toBe(3);
+    } finally {
+      t.config.moderation.reportsPerHour = limit;
+    }
+    // the same report twice at once: one stored, the other ALREADY_REPORTED
+    const twice = await Promise.all([0, 1].map(() => post(other, `/remarks/${ids[0]}/reports`, { reason: 'spam' })));
+    expect(twice.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(twice.find((r) => r.status === 409)!.body.error.code).toBe('ALREADY_REPORTED');
+
+    // a report and a decision to hide at once: either the report comes first and the decision closes it,
+    // or the report is refused as ALREADY_HIDDEN; never an open report on a hidden remark
+    const [reported, hidden] = await Promise.all([
+      post(reporter, `/remarks/${ids[1]}/reports`, { reason: 'insult' }),
+      hide(moderator, ids[1]),
+    ]);
+    expect(hidden.status).toBe(200);
+    if (reported.status !== 201) expect(reported.body.error.code).toBe('ALREADY_HIDDEN');
+    const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM remark_reports WHERE remark_id = $1 AND decision_id IS NULL`, [
+      ids[1],
+    ]);
+    expect(open).toBe(0);
+    expect((await post(other, `/remarks/${ids[1]}/reports`, { reason: 'spam' }).expect(409)).body.error.code).toBe('ALREADY_HIDDEN');
+  });
+
   it('refuses the author’s same text on the same plan in the same stage, but not in stage 2; an Idempotency-Key replay still replays', async () => {
     at('2027-03-02T10:00:00+05:00');
     const plan = await openPlan();
@@ -532,7 +663,13 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     await post(reporter, `/remarks/${r}/reports`, { reason: 'spam' }).expect(201);
     await hide(moderator, r, 'spam', 'Spam').expect(200);
     await post(writer, `/remarks/${r}/appeal`, { text: 'Not spam' }).expect(201);
+    const closed = await createPlan(t, w, STAGE2_CLOSED);
+    const onClosed = await createRemark(t, closed.id, author.user.id, { body: 'Hidden on a closed plan', stage: 2 });
+    await hide(moderator, onClosed.id).expect(200);
+    const toHide = await createRemark(t, plan.id, author.user.id, { body: 'To hide' });
     const statements = await captureStatements(t.db, async () => {
+      await hide(moderator2, toHide.id, 'spam', 'Spam').expect(200);
+      await post(w.organizer, `/plans/${closed.id}/outcome`, { decision: 'proceed', summary: 'Go' }).expect(409);
       await remark(writer, plan.id, 'Another indexed remark').expect(201);
       await post(
         reporter,

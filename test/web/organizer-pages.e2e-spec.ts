@@ -592,6 +592,68 @@ describe('organizer pages (/organizer)', () => {
     expect((await t.http.get(`/api/v1/plans/${planId}`)).body.status).toBe('closed');
   });
 
+  it('counts hidden remarks apart: answered as answered, not waiting for an answer, and their number beside the counts', async () => {
+    const council = await createCouncil(t.db);
+    const org = await createOrganization(t.db, council, { name: 'Education department' });
+    const own = await createUser(t, 'organizer', { organizationId: org.id, displayName: 'Education procurement' });
+    const now = t.clock.now();
+    const repo = t.db.getRepository(Plan);
+    const plan = await repo.save(
+      repo.create({
+        organizationId: org.id,
+        createdBy: own.user.id,
+        title: LocalizedText.single('Textbooks', 'en')!,
+        description: LocalizedText.single('d', 'en')!,
+        subjectCode: 'c',
+        amount: 1,
+        method: 'auction' as const,
+        publishedAt: new Date(now.getTime() - 3600_000),
+        stage1ClosesAt: new Date(now.getTime() + 10 * 86400_000),
+        stage1CloseDate: DateTime.fromJSDate(new Date(now.getTime() + 10 * 86400_000), { zone: 'Asia/Almaty' }).toISODate()!,
+        hearingDeadlineDate: DateTime.fromJSDate(new Date(now.getTime() + 20 * 86400_000), { zone: 'Asia/Almaty' }).toISODate()!,
+      }),
+    );
+    // answered and public, unanswered and public, hidden unanswered, hidden answered
+    for (const [i, answered, hidden] of [
+      [1, true, false],
+      [2, false, false],
+      [3, false, true],
+      [4, true, true],
+    ] as const) {
+      await t.db.query(
+        `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at, answered_at, hidden_at, hidden_reason)
+         VALUES ($1, 1, $2, $3, 'en', $4, md5($3) || md5($3), $5, $6, $7, $8)`,
+        [
+          plan.id,
+          citizen.user.id,
+          `Counted remark ${i}`,
+          now,
+          new Date(now.getTime() + 10 * 86400_000),
+          answered ? now : null,
+          hidden ? now : null,
+          hidden ? 'insult' : null,
+        ],
+      );
+    }
+    own.token = t.app.get(TokenService).sign(own.user.id).token;
+    const list = (await get('/organizer', own)).text;
+    expect(list).toContain('2 of 4 answered · <a href="/organizer/remarks">1 without an answer</a> · 2 hidden by moderators');
+    const hub = await get(`/organizer/plans/${plan.id}`, own);
+    expect(hub.status).toBe(200);
+    expect(hub.text).toContain('4 remarks, 1 without an answer. 2 of them hidden by moderators (a hidden remark needs no answer).');
+    expect((await get(`/organizer/plans/${plan.id}`, own, 'kk')).text).toContain(
+      'Ескертулер: 4, жауапсыз: 1. Оның ішінде модераторлар жасырғаны: 2',
+    );
+    expect((await get('/organizer', own, 'ru')).text).toContain('скрыто модераторами: 2');
+
+    // nothing hidden: no hidden count
+    await t.db.query('UPDATE remarks SET hidden_at = NULL, hidden_reason = NULL WHERE plan_id = $1', [plan.id]);
+    const plain = (await get('/organizer', own)).text;
+    expect(plain).toContain('2 of 4 answered · <a href="/organizer/remarks">2 without an answer</a></p>');
+    expect(plain).not.toContain('hidden by moderators');
+    expect((await get(`/organizer/plans/${plan.id}`, own)).text).toContain('4 remarks, 2 without an answer.</span>');
+  });
+
   it('runs each list as one query on its indexes (EXPLAIN with sequential scans discouraged)', async () => {
     // many remarks on one plan, most of them answered
     await t.db.query(
@@ -621,5 +683,6 @@ describe('organizer pages (/organizer)', () => {
       /(Index Scan (Backward )?using plans_\w+_idx on plans p|Bitmap Index Scan on plans_\w+_idx)/,
     );
     expect(await explain(() => queries.unansweredRemarks(orgId, null))).toMatch(/remarks_(unanswered_due|plan_answer_state)_idx/);
+    expect(await explain(() => queries.hiddenRemarks(planId))).toContain('remarks_plan_hidden_idx');
   });
 });

@@ -83,6 +83,7 @@ export const ERRORS = {
   ALREADY_APPEALED: { status: 409 },
   APPEAL_WINDOW_CLOSED: { status: 409 },
   APPEAL_PENDING: { status: 409 },
+  APPEAL_WINDOW_OPEN: { status: 409 },
   CONSENT_REQUIRED: { status: 422 },
   TRANSLATION_REQUIRED: { status: 422 },
   TRANSLATION_EXISTS: { status: 409 },

@@ -45,7 +45,12 @@ export interface OrganizerPlanRow extends Pick<
   /** Null while a draft. */
   published_at: Date | null;
   remarks_total: number;
+  /** Remarks with an answer (hidden ones included). */
+  remarks_answered: number;
+  /** Unanswered remarks that are not hidden (hidden remarks need no answer). */
   remarks_unanswered: number;
+  /** Remarks hidden by moderators, answered or not. */
+  remarks_hidden: number;
   next_answer_due_at: Date | null;
   next_response_due_at: Date | null;
 }
@@ -132,6 +137,17 @@ export class OrganizerPagesRepository {
     return localizedRows(rows, ['name', 'address'])[0] ?? null;
   }
 
+  /** A plan's remarks hidden by moderators, and how many of them are unanswered (remarks_plan_hidden_idx). */
+  async hiddenRemarks(planId: string): Promise<{ hidden: number; unanswered: number }> {
+    const [row] = await queryRows<{ hidden: number; unanswered: number }>(
+      this.db,
+      `SELECT count(*)::int AS hidden, count(*) FILTER (WHERE answered_at IS NULL)::int AS unanswered
+         FROM remarks WHERE plan_id = $1 AND hidden_at IS NOT NULL`,
+      [planId],
+    );
+    return row;
+  }
+
   /** The organization's plan items, newest first, optionally of one status, with counts and the dates the next deadline is derived from. */
   async plans(
     organizationId: string,
@@ -149,14 +165,16 @@ export class OrganizerPagesRepository {
               p.published_at, p.stage1_closes_at, p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at,
               p.protocol_published_at, p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,
               h.status AS hearing_status, h.starts_at AS hearing_starts_at,
-              r.total AS remarks_total, r.unanswered - hid.count AS remarks_unanswered, due.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
+              r.total AS remarks_total, r.total - r.unanswered AS remarks_answered, r.unanswered - hid.unanswered AS remarks_unanswered,
+              hid.count AS remarks_hidden, due.next_due AS next_answer_due_at, rec.next_due AS next_response_due_at
          FROM plans p
          LEFT JOIN hearings h ON h.plan_id = p.id
          LEFT JOIN LATERAL (
               SELECT count(*)::int AS total, count(*) FILTER (WHERE x.answered_at IS NULL)::int AS unanswered
                 FROM remarks x WHERE x.plan_id = p.id) r ON true
          -- hidden remarks need no answer (issue 16): not unanswered, not the next deadline (remarks_plan_hidden_idx, remarks_unanswered_due_idx)
-         LEFT JOIN LATERAL (SELECT count(*)::int AS count FROM remarks z WHERE z.plan_id = p.id AND z.hidden_at IS NOT NULL AND z.answered_at IS NULL) hid ON true
+         LEFT JOIN LATERAL (SELECT count(*)::int AS count, count(*) FILTER (WHERE z.answered_at IS NULL)::int AS unanswered
+                             FROM remarks z WHERE z.plan_id = p.id AND z.hidden_at IS NOT NULL) hid ON true
          LEFT JOIN LATERAL (SELECT d.answer_due_at AS next_due FROM remarks d WHERE d.plan_id = p.id AND d.answered_at IS NULL AND d.hidden_at IS NULL
                              ORDER BY d.answer_due_at LIMIT 1) due ON true
          LEFT JOIN LATERAL (SELECT min(y.response_due_at) AS next_due FROM recommendations y WHERE y.plan_id = p.id AND y.responded_at IS NULL) rec ON true

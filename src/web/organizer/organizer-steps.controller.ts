@@ -430,6 +430,8 @@ export class OrganizerStepsController {
         OUTCOME_EXISTS: 'form',
         REVIEW_OPEN: 'form',
         FORMAL_ANSWERS_UNCORRECTED: 'form',
+        APPEAL_PENDING: 'form',
+        APPEAL_WINDOW_OPEN: 'form',
       },
       render: (state, status) => this.renderOutcome(request, reply, user, id, null, state, status),
       done: () => seeOther(reply, `/organizer/plans/${id}/outcome?done=outcome`),

@@ -268,7 +268,7 @@ export class OrganizerController {
     status = 200,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const d = await this.view.step(user, id, ctx.locale, done);
+    const d = await this.view.hub(user, id, ctx.locale, done);
     let preview = null;
     if (d.view.status === 'draft') {
       const window = stage1Window(d.now, d.organization.time_zone, await this.calendars.calendar(), this.config.procedure);

@@ -159,11 +159,11 @@ ${
         ${deadlineList(m, nextDeadlines(ctx, m, p, tz, d.now))}
         ${
           p.published_at
-            ? html`<p class="meta">${interpolate(m.remarksCount, { answered: p.remarks_total - p.remarks_unanswered, total: p.remarks_total })}${
+            ? html`<p class="meta">${interpolate(m.remarksCount, { answered: p.remarks_answered, total: p.remarks_total })}${
                 p.remarks_unanswered > 0
                   ? html` · <a href="/organizer/remarks">${interpolate(m.unansweredBadge, { n: p.remarks_unanswered })}</a>`
                   : ''
-              }</p>`
+              }${p.remarks_hidden > 0 ? html` · ${interpolate(m.hiddenBadge, { n: p.remarks_hidden })}` : ''}</p>`
             : ''
         }
       </li>`;
@@ -311,6 +311,8 @@ export interface PlanHubData {
   preview: { opensAt: Date; closesAt: Date; hearingDeadline: string } | null;
   flash: string | null;
   formError: string | null;
+  /** The plan's remarks hidden by moderators, and how many of them are unanswered (they need no answer). */
+  hidden: { hidden: number; unanswered: number };
 }
 
 /** The plan's heading block shared by its pages: link back, the one <h1>, the status. */
@@ -327,7 +329,8 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const tz = d.organization.time_zone;
   const dt = (x: Date | string) => formatDateTime(x, tz, locale);
   const base = `/organizer/plans/${v.id}`;
-  const unanswered = v.counts.remarks - v.counts.answered;
+  // hidden remarks need no answer: not counted as waiting for one
+  const unanswered = v.counts.remarks - v.counts.answered - d.hidden.unanswered;
   const recs = (v.review as ReviewView | null)?.recommendations ?? [];
   const p = texts(locale).pages.planTexts;
   const planTexts = [
@@ -371,7 +374,7 @@ ${
   v.publishedAt
     ? html`<h2>${m.steps}</h2>
     <ol class="steps">
-      ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, interpolate(m.stepRemarksText, { total: v.counts.remarks, unanswered }))}
+      ${step(m.stepRemarks, unanswered > 0 ? '/organizer/remarks' : `/plans/${v.id}#remarks`, `${interpolate(m.stepRemarksText, { total: v.counts.remarks, unanswered })}${d.hidden.hidden > 0 ? ` ${interpolate(m.stepRemarksHidden, { n: d.hidden.hidden })}` : ''}`)}
       ${step(m.stepHearing, `${base}/hearing`, v.protocol ? m.done : m.notYet)}
       ${step(m.stepRecommendations, `${base}/recommendations`, recs.length ? interpolate(m.remarksCount, { answered: recs.filter((r) => r.response).length, total: recs.length }) : m.notYet)}
       ${step(m.stepNotice, `${base}/notice`, v.notice ? m.done : m.notYet)}

@@ -61,4 +61,20 @@ export class OrganizerView {
     const [view, organization] = await Promise.all([this.records.get(user, id), this.queries.organization(plan.organizationId)]);
     return { now: this.clock.now(), view, organization: organization!, flash: organizerFlash(locale, done) };
   }
+
+  /** The plan hub's data: the step data and the plan's hidden remarks, read together. */
+  async hub(
+    user: AuthUser,
+    id: string,
+    locale: Locale,
+    done?: unknown,
+  ): Promise<StepData & { hidden: { hidden: number; unanswered: number } }> {
+    const { plan } = await this.ownPlan(user, id);
+    const [view, organization, hidden] = await Promise.all([
+      this.records.get(user, id),
+      this.queries.organization(plan.organizationId),
+      this.queries.hiddenRemarks(plan.id),
+    ]);
+    return { now: this.clock.now(), view, organization: organization!, flash: organizerFlash(locale, done), hidden };
+  }
 }

@@ -82,6 +82,7 @@ export const errors = {
     ALREADY_APPEALED: 'You have already appealed this decision.',
     APPEAL_WINDOW_CLOSED: 'The time to appeal ended {closesAt}.',
     APPEAL_PENDING: 'A moderation appeal on this plan is still waiting for its decision.',
+    APPEAL_WINDOW_OPEN: 'A remark of this plan was hidden and its author may still appeal until {closesAt}; the outcome waits for that.',
     CONSENT_REQUIRED: 'Consent to the publication of your display name and remarks is needed to take part.',
     TRANSLATION_REQUIRED: 'Add the missing language versions: {missing}.',
     TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',

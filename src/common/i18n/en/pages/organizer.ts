@@ -27,6 +27,7 @@ export const organizer = {
   plansCaption: 'Plan items, newest first',
   remarksCount: '{answered} of {total} answered',
   unansweredBadge: '{n} without an answer',
+  hiddenBadge: '{n} hidden by moderators',
   overdue: 'overdue',
   noDeadline: '—',
   // next deadlines
@@ -77,6 +78,7 @@ export const organizer = {
   published: 'The plan item is published; stage one is open.',
   stepRemarks: 'Remarks and answers',
   stepRemarksText: '{total} remarks, {unanswered} without an answer.',
+  stepRemarksHidden: '{n} of them hidden by moderators (a hidden remark needs no answer).',
   stepHearing: 'In-person public hearing and protocol',
   stepNotice: 'Stage two: procurement notice and documentation',
   stepRecommendations: 'Responses to council recommendations',
