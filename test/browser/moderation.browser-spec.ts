@@ -90,12 +90,7 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await text(page, 'h1')).toBe('Report a remark');
     expect(await page.locator('main').textContent()).not.toContain(phone);
     // no empty band above the card's first heading; "Back to the plan" is a plain link
-    expect(
-      await page
-        .locator('section.remark > h2')
-        .first()
-        .evaluate((h) => getComputedStyle(h).marginTop),
-    ).toBe('0px');
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('section.remark > h2')).marginTop")).toBe('0px');
     expect(await page.getByRole('link', { name: 'Back to the plan' }).getAttribute('class')).toBeNull();
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.getByRole('button', { name: 'Send the report' }).click();
@@ -180,11 +175,9 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await text(page, `#moderator-note-${remarkId}`)).toBe(
       'Модератордың түсініктемесі: Оскорбляет других участников и публикует номер телефона.',
     );
-    const colors = await card.evaluate((li) => {
-      const note = li.querySelector('.no-answer-needed')!;
-      const meta = li.querySelector('.meta')!;
-      return [getComputedStyle(note).color, getComputedStyle(meta).color];
-    });
+    const colors = await page.evaluate<string[]>(
+      `(() => { const li = document.getElementById('remark-${remarkId}'); return [getComputedStyle(li.querySelector('.no-answer-needed')).color, getComputedStyle(li.querySelector('.meta')).color]; })()`,
+    );
     expect(colors[0]).toBe(colors[1]);
     expect(await seriousViolations(browser, context, page.url(), 'kk-KZ')).toEqual([]);
     await context.close();

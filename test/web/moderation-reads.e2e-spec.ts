@@ -92,7 +92,9 @@ describe('pages: moderation and personal data on the plan page and my remarks', 
     await send('A third point').expect(303);
     const limited = await send('A fourth point within the hour');
     expect(limited.status).toBe(429);
-    expect(limited.text).toContain('Too many attempts. Please try again later.');
+    // the limit and when to try again, as Retry-After says
+    expect(limited.headers['retry-after']).toBe('3600');
+    expect(limited.text).toMatch(/You have left 3 remarks on this plan within an hour; try again after 2 March 2027[^.]*11:00\./);
     expect(limited.text).toMatch(/<p class="error" id="remark-error">/);
   });
 

@@ -58,6 +58,8 @@ export const moderation = {
   /** What the plan page and the other reads of remarks say about moderation (issue 16). */
   reads: {
     formHint: 'Identity numbers (IIN), phone numbers and e-mail addresses in your remark will be masked for the public.',
+    /** RATE_LIMITED on the remark form: the limit and when the next remark is accepted (Retry-After). */
+    remarksRateLimited: 'You have left {limit} remarks on this plan within an hour; try again after {time}.',
     report: 'Report',
     reportLabel: 'Report this remark to the moderators',
     appeal: 'Appeal',
