@@ -129,6 +129,20 @@ export interface OwnReportRow {
   created_at: Date;
 }
 
+/** RemarkModerationRow of the remarks $1 (uuid[]): one query for a page. */
+export const REMARK_MODERATION_SQL = `SELECT x.id AS remark_id, h.note AS hide_note, a.created_at AS appealed_at, ad.action AS appeal_action
+         FROM unnest($1::uuid[]) AS x(id)
+         JOIN LATERAL (
+              SELECT d.id, d.note FROM moderation_decisions d
+               WHERE d.remark_id = x.id AND d.action = 'hide'
+               ORDER BY d.created_at DESC, d.id DESC LIMIT 1
+         ) h ON true
+         LEFT JOIN remark_appeals a ON a.hide_decision_id = h.id
+         LEFT JOIN moderation_decisions ad ON ad.id = a.decision_id`;
+
+/** The reports of the user $2 on the remarks $1 (uuid[]). */
+export const OWN_REPORTS_SQL = `SELECT remark_id, created_at FROM remark_reports WHERE remark_id = ANY($1::uuid[]) AND reporter_id = $2`;
+
 export interface HiddenCountRow {
   reason: HideReason;
   count: number;
@@ -302,30 +316,14 @@ export class PublicPagesRepository {
    */
   async remarkModeration(remarkIds: readonly string[]): Promise<Map<string, RemarkModerationRow>> {
     if (remarkIds.length === 0) return new Map();
-    const rows = await queryRows<RemarkModerationRow>(
-      this.db,
-      `SELECT x.id AS remark_id, h.note AS hide_note, a.created_at AS appealed_at, ad.action AS appeal_action
-         FROM unnest($1::uuid[]) AS x(id)
-         JOIN LATERAL (
-              SELECT d.id, d.note FROM moderation_decisions d
-               WHERE d.remark_id = x.id AND d.action = 'hide'
-               ORDER BY d.created_at DESC, d.id DESC LIMIT 1
-         ) h ON true
-         LEFT JOIN remark_appeals a ON a.hide_decision_id = h.id
-         LEFT JOIN moderation_decisions ad ON ad.id = a.decision_id`,
-      [[...new Set(remarkIds)]],
-    );
+    const rows = await queryRows<RemarkModerationRow>(this.db, REMARK_MODERATION_SQL, [[...new Set(remarkIds)]]);
     return new Map(rows.map((r) => [r.remark_id, r]));
   }
 
   /** Which of the given remarks the user has reported, and when (one query; remark_reports_remark_reporter_uq). */
   async ownReports(userId: string | undefined, remarkIds: readonly string[]): Promise<Map<string, Date>> {
     if (!userId || remarkIds.length === 0) return new Map();
-    const rows = await queryRows<OwnReportRow>(
-      this.db,
-      `SELECT remark_id, created_at FROM remark_reports WHERE remark_id = ANY($1::uuid[]) AND reporter_id = $2`,
-      [[...new Set(remarkIds)], userId],
-    );
+    const rows = await queryRows<OwnReportRow>(this.db, OWN_REPORTS_SQL, [[...new Set(remarkIds)], userId]);
     return new Map(rows.map((r) => [r.remark_id, r.created_at]));
   }
 }

@@ -8,6 +8,7 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { authNow } from '../reviews/fixtures';
 import { publishedPlan } from '../remarks/published-plan';
+import { OWN_REPORTS_SQL, PublicPagesRepository, REMARK_MODERATION_SQL } from '../../src/web/public-pages.repository';
 
 const API = '/api/v1';
 
@@ -387,6 +388,28 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     const plan = await au.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
     expect(textOf(plan.text, `appeal-state-${remarkId}`)).toBe('Restored on appeal.');
     expect(plan.text).not.toContain(`moderator-note-${remarkId}`);
+  });
+
+  it("the plan page's moderation reads (appeal state, the reader's reports) are one query each for the page, served by indexes", async () => {
+    const ids = (await t.db.query(`SELECT id FROM remarks WHERE plan_id = $1`, [planId])).map((r: { id: string }) => r.id);
+    const runner = t.db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off'); // a scan that remains has no index to use
+      for (const [sql, params] of [
+        [REMARK_MODERATION_SQL, [ids]],
+        [OWN_REPORTS_SQL, [ids, reporter.user.id]],
+      ] as const) {
+        const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`, [...params]);
+        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan).not.toMatch(/Seq Scan on (moderation_decisions|remark_appeals|remark_reports)/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const state = await t.app.get(PublicPagesRepository).remarkModeration(ids);
+    expect(state.get(remarkId)).toMatchObject({ hide_note: 'Insults other participants.', appeal_action: 'keep' });
   });
 
   /** A new remark on the plan by a new author. */
