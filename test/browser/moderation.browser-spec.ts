@@ -72,11 +72,15 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await text(page, '#consent-error')).toBe('Consent to the publication of your display name and remarks is needed to take part.');
     expect(await page.locator('#consent:focus').count()).toBe(1);
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
-    // the box sits beside its label, on the same line, as the other check boxes
-    const box = (await page.locator('#consent').boundingBox())!;
-    const label = (await page.locator('label[for="consent"]').boundingBox())!;
-    expect(label.x).toBeGreaterThan(box.x + box.width - 1);
-    expect(label.y).toBeLessThan(box.y + box.height);
+    // the box sits beside its label, on the same line, as the other check boxes (also on a phone's width)
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const box = (await page.locator('#consent').boundingBox())!;
+      const label = (await page.locator('label[for="consent"]').boundingBox())!;
+      expect(label.x).toBeGreaterThan(box.x + box.width - 1);
+      expect(label.y).toBeLessThan(box.y + box.height);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByLabel('Password').fill('Steppe-wind-2027');
     await page.getByLabel('I consent to the publication of my display name and remarks').check();
     await page.getByRole('button', { name: 'Register' }).click();
