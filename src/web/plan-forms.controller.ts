@@ -1,6 +1,10 @@
-import { Body, Param, Req, Res } from '@nestjs/common';
+import { Body, Inject, Param, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
+import { texts } from '../common/i18n/catalogue';
+import { interpolate } from '../common/i18n/locale';
+import { APP_CONFIG, AppConfig } from '../config/config';
 import { isUuid } from '../common/ids';
 import type { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
@@ -12,7 +16,9 @@ import { check, readForm } from './forms/form';
 import { submit } from './forms/submit';
 import { FormPost, PageController } from './page.decorators';
 import { Pages, seeOther } from './page-response';
+import { formatDateTime } from './format';
 import { PlanPageView } from './plan-page.view';
+import { PublicPagesRepository } from './public-pages.repository';
 
 /**
  * The forms of the public plan page: a citizen's remark and the organizer's answer. The same roles,
@@ -25,6 +31,9 @@ export class PlanFormsController {
     private readonly pages: Pages,
     private readonly remarks: RemarksService,
     private readonly planPage: PlanPageView,
+    private readonly queries: PublicPagesRepository,
+    private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
   @FormPost('', { signIn: '/plans/:id#remark-form' })
@@ -57,7 +66,19 @@ export class PlanFormsController {
         IDEMPOTENCY_KEY_REUSED: 'body',
         // issue 16: the same text again in this stage, or too many remarks within the hour
         DUPLICATE_REMARK: 'body',
-        RATE_LIMITED: 'body',
+        // the limit, and when the next remark is accepted (Retry-After, also sent on the page)
+        RATE_LIMITED: async (error) => {
+          for (const [name, value] of Object.entries(error.headers)) void reply.header(name, value);
+          const seconds = Number(error.headers['retry-after'] ?? 0);
+          const plan = await this.queries.plan(id);
+          const at = new Date(this.clock.now().getTime() + seconds * 1000);
+          return {
+            body: interpolate(texts(ctx.locale).moderation.reads.remarksRateLimited, {
+              limit: this.config.moderation.remarksPerHour,
+              time: formatDateTime(at, plan?.time_zone ?? 'Asia/Almaty', ctx.locale),
+            }),
+          };
+        },
       },
       render: (remark, status) => this.planPage.render(request, reply, id, null, { remark }, status),
       done: (created) => seeOther(reply, `/plans/${id}?done=remark#remark-${created.id}`),

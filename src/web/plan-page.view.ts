@@ -56,6 +56,15 @@ export class PlanPageView {
     const answerHistory = new Map<string, EarlierAnswerRow[]>();
     for (const a of await this.queries.earlierAnswers(corrected))
       answerHistory.set(a.remark_id, [...(answerHistory.get(a.remark_id) ?? []), a]);
+    // The moderation state of the reader's own remarks (and, for moderators, of the hidden ones), and the
+    // reader's reports: one query each for the whole page.
+    const userId = ctx.user?.id;
+    const withState = remarks.items.filter((r) => userId && (r.author_id === userId || (reader.moderator && r.hidden_at))).map((r) => r.id);
+    const others = remarks.items.filter((r) => userId && r.author_id !== userId && !r.hidden_at).map((r) => r.id);
+    const [remarkModeration, reported] = await Promise.all([
+      this.queries.remarkModeration(withState),
+      reader.moderator ? Promise.resolve(new Map<string, Date>()) : this.queries.ownReports(userId, others),
+    ]);
     const page = planPage(ctx, {
       now,
       plan,
@@ -75,6 +84,8 @@ export class PlanPageView {
       verdictWindows: await this.verdictWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
       appealWindows: await this.appealWindows(ctx.user?.id, remarks.items, plan.time_zone, now),
       hiddenCounts,
+      remarkModeration,
+      reported,
       path: `/plans/${plan.id}`,
       form: { remarkKey: randomUUID(), ...form },
     });

@@ -16,7 +16,8 @@ import { localizedBlock, localizedInline } from './localized';
 import type { EarlierAnswerRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from './verdict-parts';
 import type { RemarkReader } from '../remarks/remark-moderation';
-import { answerTextFor, pageReader, reasonTextFor, remarkTextHtml } from './remark-text';
+import type { RemarkModerationState } from './remark-text';
+import { answerTextFor, moderationStateHtml, pageReader, reasonTextFor, remarkTextHtml } from './remark-text';
 import type { HiddenCountRow } from './public-pages.repository';
 
 export const REMARK_FIELDS = ['body', 'idempotencyKey', 'language'] as const;
@@ -31,6 +32,8 @@ export interface PlanFormState {
   answer?: { remarkId: string; state: FormState<AnswerField> };
   /** The author's refused confirmation or dispute of a commitment (src/web/plan-commitments.ts). */
   commitment?: { remarkId: string; state: FormState<'verdict' | 'reason'> };
+  /** The remark just reported (?done=reported&remark=…): the confirmation shows in its card, where the reader lands. */
+  reportedRemarkId?: string | null;
   /** Idempotency key of the remark form, so a double submit makes one remark. */
   remarkKey?: string;
 }
@@ -55,6 +58,10 @@ interface RemarksData {
   appealWindows?: ReadonlyMap<string, Date>;
   /** The plan's hidden remarks by reason. */
   hiddenCounts?: HiddenCountRow[];
+  /** The moderation state of the reader's own remarks (and of hidden ones for moderators), by remark id. */
+  remarkModeration?: ReadonlyMap<string, RemarkModerationState>;
+  /** When the reader reported remarks of this page, by remark id. */
+  reported?: ReadonlyMap<string, Date>;
 }
 
 /** The earlier versions of a corrected answer, each with its author's verdict on that version: the history stays public. */
@@ -136,18 +143,34 @@ function correctionLink(ctx: PageContext, r: RemarkRow): SafeHtml {
   return html`<p class="correction"><a href="/organizer/remarks/${r.id}/correction">${texts(ctx.locale).councilCheck.organizer.correct}</a></p>`;
 }
 
-/** Per remark: "Report" (signed-in readers other than the author, public remarks), "Appeal" (the author of a hidden remark, while open), "Moderate" (moderators, administrators). */
-function moderationLinks(ctx: PageContext, d: RemarksData, r: RemarkRow, reader: RemarkReader): SafeHtml | '' {
+/**
+ * Per remark: "Report" (signed-in readers other than the author, the moderators and the plan's organizer,
+ * on public remarks; "You reported this remark" once they did, and the confirmation right after), the
+ * author's appeal state and the moderator's note (remark-text.ts), "Moderate" (moderators, administrators).
+ */
+function moderationLinks(ctx: PageContext, d: RemarksData, r: RemarkRow, reader: RemarkReader, isOrganizer: boolean): SafeHtml | '' {
   if (!ctx.user) return '';
   const m = texts(ctx.locale).moderation.reads;
   const own = ctx.user.id === r.author_id;
-  const links: SafeHtml[] = [];
-  if (!own && !r.hidden_at) links.push(html`<a href="/remarks/${r.id}/report" aria-label="${m.reportLabel}">${m.report}</a>`);
-  if (own && r.hidden_at && d.appealWindows?.has(r.id))
-    links.push(html`<a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${m.appeal}</a>`);
-  if (reader.moderator) links.push(html`<a href="/moderation/remarks/${r.id}" aria-label="${m.moderateLabel}">${m.moderate}</a>`);
-  if (links.length === 0) return '';
-  return html`<p class="meta moderation-links">${links.map((l, i) => (i === 0 ? l : html` · ${l}`))}</p>`;
+  const state = moderationStateHtml(ctx, r, {
+    author: own,
+    moderator: reader.moderator,
+    state: d.remarkModeration?.get(r.id),
+    appealClosesAt: d.appealWindows?.get(r.id),
+    tz: d.plan.time_zone,
+  });
+  let report: SafeHtml | '' = '';
+  if (!own && !r.hidden_at && !reader.moderator && !isOrganizer) {
+    if (d.form.reportedRemarkId === r.id && d.form.flash === 'reported')
+      report = html`<p class="notice-ok" role="status" id="flash">${texts(ctx.locale).pages.moderation.reported}</p>`;
+    else if (d.reported?.has(r.id)) report = html`<p class="meta reported-by-you" id="reported-${r.id}">${m.reportedByYou}</p>`;
+    else
+      report = html`<p class="meta moderation-links"><a href="/remarks/${r.id}/report" aria-label="${m.reportLabel}">${m.report}</a></p>`;
+  }
+  const moderate = reader.moderator
+    ? html`<p class="meta moderation-links"><a href="/moderation/remarks/${r.id}" aria-label="${m.moderateLabel}">${m.moderate}</a></p>`
+    : '';
+  return html`${state}${report}${moderate}`;
 }
 
 /** The plan's hidden remarks by reason (public): nothing is removed silently. */
@@ -155,8 +178,8 @@ function hiddenCountsLine(ctx: PageContext, counts: HiddenCountRow[] | undefined
   if (!counts || counts.length === 0) return '';
   const m = texts(ctx.locale).moderation;
   const total = counts.reduce((n, c) => n + Number(c.count), 0);
-  return html`<p class="meta hidden-counts" id="hidden-counts">${interpolate(m.hiddenCount, { n: total })}:
-    ${counts.map((c, i) => html`${i > 0 ? ', ' : ''}${m.reasons[c.reason] ?? c.reason} (${Number(c.count)})`)}</p>`;
+  const reasons = counts.map((c) => m.hiddenCountReason({ reason: m.reasons[c.reason] ?? c.reason, n: Number(c.count) })).join(', ');
+  return html`<p class="meta hidden-counts" id="hidden-counts">${m.hiddenCount({ n: total, reasons })}</p>`;
 }
 
 function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer: boolean, reader: RemarkReader): SafeHtml {
@@ -168,7 +191,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
           ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
         ${disputeNote(ctx, r)}
         ${remarkTextHtml(ctx, r, reader, tz)}
-        ${moderationLinks(ctx, d, r, reader)}
+        ${moderationLinks(ctx, d, r, reader, isOrganizer)}
         ${
           r.answer_body !== null
             ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
@@ -184,7 +207,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
               ${answerHistory(ctx, d, r, reader)}
             </section>`
             : hidden
-              ? html`<p class="meta pending">${texts(locale).moderation.reads.noAnswerNeeded}</p>`
+              ? html`<p class="meta no-answer-needed">${texts(locale).moderation.reads.noAnswerNeeded}</p>`
               : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r) : ''}`
         }
@@ -214,8 +237,10 @@ export function remarksSection(ctx: PageContext, d: RemarksData): SafeHtml {
   const isOrganizer = !!ctx.user && ctx.user.role === 'organizer' && ctx.user.organizationId === d.plan.organization_id;
   const reader = pageReader(ctx, d.plan.organization_id);
   const refused = d.form.remark?.errors.body ?? d.form.remark?.formError;
+  // After a report the reader lands on the remark's card: the confirmation shows there, not at the top.
+  const reportedHere = !!d.form.reportedRemarkId && d.remarks.items.some((r) => r.id === d.form.reportedRemarkId && !r.hidden_at);
   return html`<h2 id="remarks">${t.remarks}</h2>
-${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : d.form.flash === 'reported' ? texts(ctx.locale).pages.moderation.reported : null)}
+${flash(d.form.flash === 'remarked' ? t.remarkSent : d.form.flash === 'answered' ? t.answerSent : d.form.flash === 'verdict' ? texts(ctx.locale).verdicts.page.recorded : d.form.flash === 'reported' && !reportedHere ? texts(ctx.locale).pages.moderation.reported : null)}
 ${hiddenCountsLine(ctx, d.hiddenCounts)}
 ${d.open ? remarkForm(ctx, d, d.open) : formAlert(refused, 'remark-error')}
 ${

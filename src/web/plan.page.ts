@@ -14,7 +14,7 @@ import { remarksSection } from './plan-remarks';
 import type { ProcedureDetails } from './plan-sections';
 import { procedureSections } from './plan-sections';
 import type { KeysetPage } from './keyset-page';
-import type { EarlierAnswerRow, HiddenCountRow, PlanDetailRow, RemarkRow } from './public-pages.repository';
+import type { EarlierAnswerRow, HiddenCountRow, PlanDetailRow, RemarkModerationRow, RemarkRow } from './public-pages.repository';
 
 export type { PlanFormState } from './plan-remarks';
 
@@ -76,6 +76,10 @@ export interface PlanData {
   appealWindows?: ReadonlyMap<string, Date>;
   /** The plan's hidden remarks by reason (public). */
   hiddenCounts?: HiddenCountRow[];
+  /** The moderation state (hiding's note, appeal) of the reader's own remarks on this page (and of hidden ones for moderators). */
+  remarkModeration?: ReadonlyMap<string, RemarkModerationRow>;
+  /** When the reader reported remarks of this page (by remark id). */
+  reported?: ReadonlyMap<string, Date>;
 }
 
 /** Where feature folders add to the plan page; each part brings its own headings at level 2 or below. */
@@ -171,6 +175,6 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
-${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory, appealWindows: data.appealWindows, hiddenCounts: data.hiddenCounts })}`;
+${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory, appealWindows: data.appealWindows, hiddenCounts: data.hiddenCounts, remarkModeration: data.remarkModeration, reported: data.reported })}`;
   return layout(ctx, { title: localizedPlain(p.title, locale), body });
 }

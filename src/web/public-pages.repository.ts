@@ -113,6 +113,36 @@ export interface RemarkRow {
 }
 
 /** How many of a plan's remarks are hidden now, by reason (public). */
+/** The moderation state of a remark for its author (and moderators): the latest hiding's note and the appeal against it. */
+export interface RemarkModerationRow {
+  remark_id: string;
+  /** The note of the latest decision to hide the remark (null when never hidden). */
+  hide_note: string | null;
+  /** The appeal against that decision: when, and the action that decided it (null while pending). */
+  appealed_at: Date | null;
+  appeal_action: 'hide' | 'keep' | null;
+}
+
+/** The reader's report of a remark. */
+export interface OwnReportRow {
+  remark_id: string;
+  created_at: Date;
+}
+
+/** RemarkModerationRow of the remarks $1 (uuid[]): one query for a page. */
+export const REMARK_MODERATION_SQL = `SELECT x.id AS remark_id, h.note AS hide_note, a.created_at AS appealed_at, ad.action AS appeal_action
+         FROM unnest($1::uuid[]) AS x(id)
+         JOIN LATERAL (
+              SELECT d.id, d.note FROM moderation_decisions d
+               WHERE d.remark_id = x.id AND d.action = 'hide'
+               ORDER BY d.created_at DESC, d.id DESC LIMIT 1
+         ) h ON true
+         LEFT JOIN remark_appeals a ON a.hide_decision_id = h.id
+         LEFT JOIN moderation_decisions ad ON ad.id = a.decision_id`;
+
+/** The reports of the user $2 on the remarks $1 (uuid[]). */
+export const OWN_REPORTS_SQL = `SELECT remark_id, created_at FROM remark_reports WHERE remark_id = ANY($1::uuid[]) AND reporter_id = $2`;
+
 export interface HiddenCountRow {
   reason: HideReason;
   count: number;
@@ -277,5 +307,23 @@ export class PublicPagesRepository {
         GROUP BY hidden_reason ORDER BY hidden_reason`,
       [planId],
     );
+  }
+
+  /**
+   * For a page's remarks (one query for the page, not per remark): the note of each remark's latest
+   * decision to hide it (moderation_decisions_remark_idx) and the appeal against that decision
+   * (remark_appeals_hide_decision_uq) with the action that decided it.
+   */
+  async remarkModeration(remarkIds: readonly string[]): Promise<Map<string, RemarkModerationRow>> {
+    if (remarkIds.length === 0) return new Map();
+    const rows = await queryRows<RemarkModerationRow>(this.db, REMARK_MODERATION_SQL, [[...new Set(remarkIds)]]);
+    return new Map(rows.map((r) => [r.remark_id, r]));
+  }
+
+  /** Which of the given remarks the user has reported, and when (one query; remark_reports_remark_reporter_uq). */
+  async ownReports(userId: string | undefined, remarkIds: readonly string[]): Promise<Map<string, Date>> {
+    if (!userId || remarkIds.length === 0) return new Map();
+    const rows = await queryRows<OwnReportRow>(this.db, OWN_REPORTS_SQL, [[...new Set(remarkIds)], userId]);
+    return new Map(rows.map((r) => [r.remark_id, r.created_at]));
   }
 }

@@ -79,6 +79,42 @@ export function remarkTextHtml(
   return html`${hiddenNote}${remarkBody(ctx, view.body ?? '', r.language, className)}${maskedNote}`;
 }
 
+/** A remark's moderation state as the pages read it (src/web/public-pages.repository.ts RemarkModerationRow). */
+export interface RemarkModerationState {
+  hide_note: string | null;
+  appealed_at: Date | null;
+  appeal_action: 'hide' | 'keep' | null;
+}
+
+/**
+ * For the author of a remark (and the moderator's note for moderators): the note of the decision to hide
+ * it, and the appeal: the link while an appeal is allowed ("Appeal until …"), else whether it is pending
+ * or how it was decided. Nothing for the public.
+ */
+export function moderationStateHtml(
+  ctx: PageContext,
+  r: { id: string; hidden_at: Date | string | null },
+  o: { author: boolean; moderator: boolean; state: RemarkModerationState | undefined; appealClosesAt: Date | undefined; tz: string },
+): SafeHtml | '' {
+  if (!o.author && !o.moderator) return '';
+  const m = texts(ctx.locale).moderation.reads;
+  const s = o.state;
+  const parts: SafeHtml[] = [];
+  if (r.hidden_at && s?.hide_note)
+    parts.push(html`<p class="meta moderator-note" id="moderator-note-${r.id}"><strong>${m.note}:</strong> ${s.hide_note}</p>`);
+  if (o.author) {
+    let appeal: SafeHtml | null = null;
+    if (r.hidden_at) {
+      if (s?.appealed_at && s.appeal_action === null) appeal = html`${m.appealPending}`;
+      else if (s?.appealed_at && s.appeal_action === 'hide') appeal = html`${m.appealUpheld}`;
+      else if (!s?.appealed_at && o.appealClosesAt)
+        appeal = html`<a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${interpolate(m.appealUntil, { time: formatDateTime(o.appealClosesAt, o.tz, ctx.locale) })}</a>`;
+    } else if (s?.appealed_at && s.appeal_action === 'keep') appeal = html`${m.appealRestored}`;
+    if (appeal) parts.push(html`<p class="meta appeal-state" id="appeal-state-${r.id}">${appeal}</p>`);
+  }
+  return parts.length === 0 ? '' : html`${parts}`;
+}
+
 /** An answer's or a correction reason's texts for the reader (masked for all but the author, organizer, moderators). */
 export function answerTextFor(text: LocalizedText | null, authorId: string, reader: RemarkReader): LocalizedText | null {
   return publicLocalizedFor(text, authorId, reader);

@@ -70,6 +70,7 @@ export class WebController {
     @Param('id') id: string,
     @Query('cursor') cursor: unknown,
     @Query('done') done: unknown,
+    @Query('remark') remark: unknown,
     @Req() request: FastifyRequest,
     @Res() reply: FastifyReply,
   ): Promise<void> {
@@ -83,6 +84,7 @@ export class WebController {
             : done === 'reported'
               ? 'reported'
               : null;
-    await this.planPage.render(request, reply, id, typeof cursor === 'string' ? cursor : null, { flash });
+    const reportedRemarkId = flash === 'reported' && typeof remark === 'string' ? remark : null;
+    await this.planPage.render(request, reply, id, typeof cursor === 'string' ? cursor : null, { flash, reportedRemarkId });
   }
 }

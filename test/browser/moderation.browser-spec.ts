@@ -72,6 +72,15 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await text(page, '#consent-error')).toBe('Consent to the publication of your display name and remarks is needed to take part.');
     expect(await page.locator('#consent:focus').count()).toBe(1);
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
+    // the box sits beside its label, on the same line, as the other check boxes (also on a phone's width)
+    for (const width of [1280, 360]) {
+      await page.setViewportSize({ width, height: 800 });
+      const box = (await page.locator('#consent').boundingBox())!;
+      const label = (await page.locator('label[for="consent"]').boundingBox())!;
+      expect(label.x).toBeGreaterThan(box.x + box.width - 1);
+      expect(label.y).toBeLessThan(box.y + box.height);
+    }
+    await page.setViewportSize({ width: 1280, height: 800 });
     await page.getByLabel('Password').fill('Steppe-wind-2027');
     await page.getByLabel('I consent to the publication of my display name and remarks').check();
     await page.getByRole('button', { name: 'Register' }).click();
@@ -84,6 +93,9 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     await page.goto(`${base}/remarks/${remarkId}/report`);
     expect(await text(page, 'h1')).toBe('Report a remark');
     expect(await page.locator('main').textContent()).not.toContain(phone);
+    // no empty band above the card's first heading; "Back to the plan" is a plain link
+    expect(await page.evaluate<string>("getComputedStyle(document.querySelector('section.remark > h2')).marginTop")).toBe('0px');
+    expect(await page.getByRole('link', { name: 'Back to the plan' }).getAttribute('class')).toBeNull();
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.getByRole('button', { name: 'Send the report' }).click();
     expect(await text(page, '#report-reason-error')).toBe('Choose why the remark should be hidden.');
@@ -92,8 +104,13 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     await page.getByLabel('insult', { exact: true }).check();
     await page.getByLabel('Your words (optional)').fill('Calls everyone thieves and posts a phone number.');
     await page.getByRole('button', { name: 'Send the report' }).click();
-    await page.waitForURL(`${base}/plans/${planId}?done=reported#remark-${remarkId}`);
-    expect(await text(page, '#flash')).toBe('Thank you: your report has been sent to the moderators.');
+    await page.waitForURL(`${base}/plans/${planId}?done=reported&remark=${remarkId}#remark-${remarkId}`);
+    // the confirmation is where the reader lands: in the remark's card, on screen
+    expect(await text(page, `#remark-${remarkId} #flash`)).toBe('Thank you: your report has been sent to the moderators.');
+    const flashBox = (await page.locator('#flash').boundingBox())!;
+    expect(flashBox.y).toBeGreaterThanOrEqual(0);
+    expect(flashBox.y + flashBox.height).toBeLessThanOrEqual(page.viewportSize()!.height);
+    expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'moderation-reported.png'), fullPage: true });
     await context.close();
   });
@@ -154,6 +171,19 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await text(page, '#appeal-blocked')).toBe('Апелляцияңыз модератордың шешімін күтуде.');
     expect(await seriousViolations(browser, context, page.url(), 'kk-KZ')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'moderation-appeal-kk.png'), fullPage: true });
+    // on the plan page: no appeal link any more but the appeal's state, the moderator's note, and the muted "no answer needed"
+    await page.goto(`${base}/plans/${planId}?lang=kk`);
+    const card = page.locator(`#remark-${remarkId}`);
+    expect(await text(page, `#appeal-state-${remarkId}`)).toBe('Апелляция басқа модератордың шешімін күтуде.');
+    expect(await card.locator(`a[href="/remarks/${remarkId}/appeal"]`).count()).toBe(0);
+    expect(await text(page, `#moderator-note-${remarkId}`)).toBe(
+      'Модератордың түсініктемесі: Оскорбляет других участников и публикует номер телефона.',
+    );
+    const colors = await page.evaluate<string[]>(
+      `(() => { const li = document.getElementById('remark-${remarkId}'); return [getComputedStyle(li.querySelector('.no-answer-needed')).color, getComputedStyle(li.querySelector('.meta')).color]; })()`,
+    );
+    expect(colors[0]).toBe(colors[1]);
+    expect(await seriousViolations(browser, context, page.url(), 'kk-KZ')).toEqual([]);
     await context.close();
   });
 
@@ -161,6 +191,15 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     const a = await signedIn(moderatorA);
     await a.page.goto(`${base}/moderation/remarks/${remarkId}?lang=en`);
     expect(await text(a.page, '#cannot-decide')).toContain('You made the decision under appeal');
+    expect(await seriousViolations(browser, a.context, a.page.url())).toEqual([]);
+    await a.page.goto(`${base}/moderation?lang=en`);
+    expect(await a.page.locator(`#queue-${remarkId}`).textContent()).toContain('You hid this remark: another moderator decides.');
+    expect(
+      await a.page
+        .locator(`#queue-${remarkId}`)
+        .getByRole('link', { name: /Open and decide/ })
+        .count(),
+    ).toBe(0);
     expect(await seriousViolations(browser, a.context, a.page.url())).toEqual([]);
     await a.context.close();
 
@@ -173,9 +212,10 @@ suite('moderation in a real browser: report, hide from the queue, appeal, restor
     expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     await page.getByLabel('Restore it: make it public again').check();
     await page.getByRole('button', { name: 'Record the decision' }).click();
-    await page.waitForURL(`${base}/moderation/remarks/${remarkId}?done=kept`);
-    expect(await text(page, '#flash')).toBe('The remark is public. The open reports are closed.');
-    expect(await page.locator('main').textContent()).toContain('on appeal');
+    await page.waitForURL(`${base}/moderation/remarks/${remarkId}?done=restored`);
+    expect(await text(page, '#flash')).toMatch(/^Appeal granted: the remark is public again; its answer is due by .*2027/);
+    expect(await page.locator('main').textContent()).toContain('Restored on appeal on');
+    expect(await seriousViolations(browser, context, page.url())).toEqual([]);
     expect((await t.db.getRepository(Remark).findOneByOrFail({ id: remarkId })).hiddenAt).toBeNull();
     await page.screenshot({ path: join(SCREENSHOTS, 'moderation-restored.png'), fullPage: true });
     await context.close();

@@ -278,7 +278,7 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     await t.flushMail();
     const restoredMail = t.smtp.to(author.user.email).find((m) => m.subject === 'Ескертуіңіз қайта ашылды: №5 мектепті жөндеу')!;
     expect(restoredMail).toBeDefined();
-    expect(restoredMail.text).toContain('Шағымыңыз қанағаттандырылды.');
+    expect(restoredMail.text).toContain('Апелляцияңыз қанағаттандырылды.');
 
     // before the new deadline the sweep stays silent; after it the organizer is told
     at('2027-04-02T09:00:00+05:00');
@@ -303,7 +303,7 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     expect(upheld.body.decision).toMatchObject({ action: 'hide', appeal: true, reason: 'spam' });
     expect(upheld.body.remark.hidden).toEqual({ reason: 'spam', at: '2027-03-02T05:00:00.000Z' });
     await t.flushMail();
-    expect(t.smtp.to(author.user.email).map((m) => m.subject)).toContain('Шағымыңыз бойынша шешім: №5 мектепті жөндеу');
+    expect(t.smtp.to(author.user.email).map((m) => m.subject)).toContain('Апелляцияңыз бойынша шешім: №5 мектепті жөндеу');
     // one appeal per decision to hide
     const history = (await get(author, `/remarks/${r.id}/moderation`).expect(200)).body;
     expect(history.appeal).toMatchObject({ allowed: false, reason: 'already_appealed' });

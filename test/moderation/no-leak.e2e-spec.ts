@@ -284,7 +284,7 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
     const page = await read(`/plans/${plan.id}`, null, 'en');
     expect(page).toContain('Hidden by a moderator on');
     expect(page).toContain(': insult.');
-    expect(page).toContain('1 remark(s) hidden by moderators');
+    expect(page).toContain('Hidden by moderators: 1 remark (insult: 1)');
     expect(page).toContain('answer to hidden: ИИН ••••••••••••');
     expect(page).toContain('•••@•••');
     const api = await t.http.get(`${API}/plans/${plan.id}/report`).expect(200);

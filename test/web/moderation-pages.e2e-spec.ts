@@ -8,6 +8,7 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { authNow } from '../reviews/fixtures';
 import { publishedPlan } from '../remarks/published-plan';
+import { OWN_REPORTS_SQL, PublicPagesRepository, REMARK_MODERATION_SQL } from '../../src/web/public-pages.repository';
 
 const API = '/api/v1';
 
@@ -17,6 +18,14 @@ function csrfOf(page: string, action?: string): string {
   const match = /name="_csrf" value="([^"]+)"/.exec(scope);
   if (!match) throw new Error(`no CSRF field${action ? ` in the form of ${action}` : ''}`);
   return match[1];
+}
+
+/** The card of a remark on the plan page (its <li>). */
+function cardOf(page: string, remarkId: string): string {
+  const start = page.indexOf(`<li class="remark" id="remark-${remarkId}"`);
+  if (start < 0) return '';
+  const next = page.indexOf('<li class="remark"', start + 1);
+  return page.slice(start, next < 0 ? undefined : next);
 }
 
 /** The text of an element by id, tags removed. */
@@ -145,13 +154,15 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     expect(own.text).not.toContain(`action="/remarks/${remarkId}/report"`);
 
     const unconfirmed = await (await signIn(unverified)).a.get(`/remarks/${remarkId}/report`).set('Accept-Language', 'kk').expect(200);
-    expect(textOf(unconfirmed.text, 'report-blocked')).toContain('Ескертуге шағым жасамас бұрын электрондық пошта мекенжайыңызды растаңыз');
+    expect(textOf(unconfirmed.text, 'report-blocked')).toContain(
+      'Ескерту туралы модераторларға хабарламас бұрын электрондық пошта мекенжайыңызды растаңыз',
+    );
     expect(unconfirmed.text).toContain('action="/verify-email/resend"');
 
     await a.get(`/remarks/00000000-0000-4000-8000-000000000000/report`).expect(404);
   });
 
-  it('a report goes back to the plan with a confirmation; the second one says ALREADY_REPORTED', async () => {
+  it('a report goes back to the remark on the plan with the confirmation in its card; then "You reported this remark"; the form says when; the second one says ALREADY_REPORTED', async () => {
     const { a } = await signIn(reporter);
     const page = await a.get(`/remarks/${remarkId}/report`).expect(200);
     const csrf = csrfOf(page.text, `/remarks/${remarkId}/report`);
@@ -160,9 +171,30 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
       .type('form')
       .send({ _csrf: csrf, reason: 'insult', text: 'Calls <everyone> thieves' })
       .expect(303);
-    expect(sent.headers.location).toBe(`/plans/${planId}?done=reported#remark-${remarkId}`);
-    const plan = await a.get(`/plans/${planId}?done=reported`).set('Accept-Language', 'en').expect(200);
-    expect(plan.text).toContain('Thank you: your report has been sent to the moderators.');
+    expect(sent.headers.location).toBe(`/plans/${planId}?done=reported&remark=${remarkId}#remark-${remarkId}`);
+    const plan = await a.get(`/plans/${planId}?done=reported&remark=${remarkId}`).set('Accept-Language', 'en').expect(200);
+    // where the reader lands (#remark-…), not 650px above
+    expect(cardOf(plan.text, remarkId)).toContain(
+      '<p class="notice-ok" role="status" id="flash">Thank you: your report has been sent to the moderators.</p>',
+    );
+    expect(plan.text.match(/id="flash"/g)).toHaveLength(1);
+    expect(cardOf(plan.text, remarkId)).not.toContain(`href="/remarks/${remarkId}/report"`);
+    const later = await a.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    expect(textOf(later.text, `reported-${remarkId}`)).toBe('You reported this remark.');
+    expect(later.text).not.toContain(`href="/remarks/${remarkId}/report"`);
+    const form = await a.get(`/remarks/${remarkId}/report`).set('Accept-Language', 'en').expect(200);
+    expect(textOf(form.text, 'report-blocked')).toMatch(
+      /^You already reported this remark on 2 March 2027.*; the moderators will decide\.$/,
+    );
+    expect(form.text).not.toContain(`action="/remarks/${remarkId}/report"`);
+    expect(form.text).toMatch(/<p class="more"><a href="\/plans\/[^"]+#remark-[^"]+">Back to the plan<\/a><\/p>/);
+    // moderators and the plan's organizer get no report link (they moderate, they answer); another reader does
+    for (const who of [moderatorA, organizer]) {
+      const page = await t.http.get(`/plans/${planId}`).set(authNow(t, who)).expect(200);
+      expect(page.text).not.toContain(`href="/remarks/${remarkId}/report"`);
+    }
+    const otherReader = await t.http.get(`/plans/${planId}`).set(authNow(t, reporter2)).set('Accept-Language', 'kk').expect(200);
+    expect(otherReader.text).toContain(`aria-label="Бұл ескерту туралы модераторларға хабарлау">Модераторларға хабарлау</a>`);
 
     const again = await a
       .post(`/remarks/${remarkId}/report`)
@@ -171,7 +203,7 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
       .send({ _csrf: csrf, reason: 'spam' });
     expect(again.status).toBe(409);
     expect(textOf(again.text, 'form-error')).toBe('You have already reported this remark.');
-    expect(again.text).toContain('value="spam" checked');
+    expect(textOf(again.text, 'report-blocked')).toContain('You already reported this remark on');
   });
 
   it('the queue shows the reported remark with its original text, the plan and the reports, oldest first', async () => {
@@ -228,6 +260,11 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     expect(after.text).toContain('(closed by a decision)');
     expect(after.text).toContain('Moderator Alma');
     expect(after.text).toContain('Insults other participants.');
+    expect(after.text).toMatch(/<strong>Hidden on 3 March 2027[^<]* by Moderator Alma<\/strong>; reason: insult/);
+    // hidden, no appeal: only "Restore" is offered (hiding again would be ALREADY_HIDDEN)
+    expect(after.text).toContain('Restore it: make it public again');
+    expect(after.text).not.toContain('value="hide"');
+    expect(after.text).not.toContain('Keep it hidden');
     expect((await a.get('/moderation').set('Accept-Language', 'en').expect(200)).text).toContain('id="queue-empty"');
 
     const again = await a
@@ -280,6 +317,17 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     expect(after.text).toContain('I was angry, but the point about the lot stands.');
     expect(after.text).not.toContain(`<form class="form" method="post" action="${url}"`);
     expect(after.text).toContain('id="appeal-blocked"');
+    // the plan page and "my remarks": no appeal link any more, "Appeal pending", and the moderator's note
+    for (const path of [`/plans/${planId}`, '/my/remarks']) {
+      const own = await a.get(path).set('Accept-Language', 'en').expect(200);
+      expect(own.text).not.toContain(`href="${url}"`);
+      expect(textOf(own.text, `appeal-state-${remarkId}`)).toBe('Appeal pending: another moderator decides.');
+      expect(textOf(own.text, `moderator-note-${remarkId}`)).toBe("Moderator's note: Insults other participants.");
+    }
+    const publicPage = await t.http.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    expect(publicPage.text).not.toContain('Insults other participants.');
+    const kkOwn = await a.get(`/plans/${planId}`).set('Accept-Language', 'kk').expect(200);
+    expect(textOf(kkOwn.text, `moderator-note-${remarkId}`)).toBe('Модератордың түсініктемесі: Insults other participants.');
 
     const again = await a.post(url).set('Accept-Language', 'en').type('form').send({ _csrf: csrf, text: 'Once more' });
     expect(again.status).toBe(409);
@@ -302,28 +350,66 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
       'The appeal is decided by another moderator or an administrator, not by the one who hid the remark.',
     );
 
+    // in the queue, the moderator whose decision is appealed is told another one decides
+    const own = await a.get('/moderation').set('Accept-Language', 'en').expect(200);
+    expect(own.text).toContain('You hid this remark: another moderator decides.');
+    expect(own.text).not.toContain('>Open and decide</a>');
+
     const { a: b } = await signIn(moderatorB);
     const queue = await b.get('/moderation').set('Accept-Language', 'en').expect(200);
+    expect(queue.text).toContain('>Open and decide</a>');
+    expect(queue.text).not.toContain('You hid this remark');
     expect(queue.text).toContain('<span class="badge">Appeal</span>');
     expect(queue.text).toContain('I was angry, but the point about the lot stands.');
     expect(queue.text).toContain('Hidden by Moderator Alma on');
     const decide = await b.get(url).set('Accept-Language', 'en').expect(200);
     expect(decide.text).toContain('The author has appealed against hiding this remark');
     expect(decide.text).toContain('Restore it: make it public again');
+    expect(decide.text).toContain('Keep it hidden (uphold the decision)');
+    // "uphold" starts with the reason of the decision under appeal
+    expect(decide.text).toContain('<option value="insult" selected>');
     const kept = await b
       .post(url)
       .type('form')
       .send({ _csrf: csrfOf(decide.text, url), action: 'keep', reason: '', note: 'Rude but on topic.' })
       .expect(303);
-    expect(kept.headers.location).toBe(`${url}?done=kept`);
+    expect(kept.headers.location).toBe(`${url}?done=restored`);
     expect((await remark()).hiddenAt).toBeNull();
-    const after = await b.get(`${url}?done=kept`).set('Accept-Language', 'en').expect(200);
-    expect(after.text).toContain('The remark is public.');
-    expect(after.text).toContain('(on appeal)');
+    const after = await b.get(`${url}?done=restored`).set('Accept-Language', 'en').expect(200);
+    expect(textOf(after.text, 'flash')).toMatch(/^Appeal granted: the remark is public again; its answer is due by \d+ March 2027/);
+    expect(after.text).toMatch(/<strong>Restored on appeal on [^<]+ by Moderator Bek<\/strong>/);
+    const ru = await b.get(url).set('Accept-Language', 'ru').expect(200);
+    expect(ru.text).toMatch(/<strong>Скрыто [^<]+, модератор: Moderator Alma<\/strong>; причина: оскорбление/);
+    expect(ru.text).toContain('Видно всем (не скрыто).');
 
     const { a: au } = await signIn(author);
     const appeal = await au.get(`/remarks/${remarkId}/appeal`).set('Accept-Language', 'en').expect(200);
     expect(textOf(appeal.text, 'appeal-blocked')).toBe('This remark is public: there is nothing to appeal.');
+    const plan = await au.get(`/plans/${planId}`).set('Accept-Language', 'en').expect(200);
+    expect(textOf(plan.text, `appeal-state-${remarkId}`)).toBe('Restored on appeal.');
+    expect(plan.text).not.toContain(`moderator-note-${remarkId}`);
+  });
+
+  it("the plan page's moderation reads (appeal state, the reader's reports) are one query each for the page, served by indexes", async () => {
+    const ids = (await t.db.query(`SELECT id FROM remarks WHERE plan_id = $1`, [planId])).map((r: { id: string }) => r.id);
+    const runner = t.db.createQueryRunner();
+    try {
+      await runner.startTransaction();
+      await runner.query('SET LOCAL enable_seqscan = off'); // a scan that remains has no index to use
+      for (const [sql, params] of [
+        [REMARK_MODERATION_SQL, [ids]],
+        [OWN_REPORTS_SQL, [ids, reporter.user.id]],
+      ] as const) {
+        const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`, [...params]);
+        const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
+        expect(plan).not.toMatch(/Seq Scan on (moderation_decisions|remark_appeals|remark_reports)/);
+      }
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    const state = await t.app.get(PublicPagesRepository).remarkModeration(ids);
+    expect(state.get(remarkId)).toMatchObject({ hide_note: 'Insults other participants.', appeal_action: 'keep' });
   });
 
   /** A new remark on the plan by a new author. */

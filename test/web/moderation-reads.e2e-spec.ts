@@ -92,7 +92,9 @@ describe('pages: moderation and personal data on the plan page and my remarks', 
     await send('A third point').expect(303);
     const limited = await send('A fourth point within the hour');
     expect(limited.status).toBe(429);
-    expect(limited.text).toContain('Too many attempts. Please try again later.');
+    // the limit and when to try again, as Retry-After says
+    expect(limited.headers['retry-after']).toBe('3600');
+    expect(limited.text).toMatch(/You have left 3 remarks on this plan within an hour; try again after 2 March 2027[^.]*11:00\./);
     expect(limited.text).toMatch(/<p class="error" id="remark-error">/);
   });
 
@@ -111,22 +113,24 @@ describe('pages: moderation and personal data on the plan page and my remarks', 
     expect(anyone).not.toContain('the director is a thief');
     expect(anyone).not.toContain(PHONE);
     expect(anyone).toContain('My number is +• ••• ••• •• ••');
-    expect(anyone).toMatch(/1 remark\(s\) hidden by moderators:\s*insult \(1\)/);
+    expect(anyone).toContain('<p class="meta hidden-counts" id="hidden-counts">Hidden by moderators: 1 remark (insult: 1)</p>');
     expect(anyone).not.toContain(`/remarks/${id}/report`);
     const ru = (await t.http.get(`/plans/${planId}`).set('Accept-Language', 'ru').expect(200)).text;
-    expect(ru).toMatch(/Скрыто модераторами замечаний: 1:\s*оскорбление \(1\)/);
+    expect(ru).toContain('Модераторы скрыли замечаний: 1 (оскорбление — 1)');
+    const kk = (await t.http.get(`/plans/${planId}`).set('Accept-Language', 'kk').expect(200)).text;
+    expect(kk).toContain('Модераторлар 1 ескертуді жасырды: қорлау — 1.');
 
     const own = (await t.http.get(`/plans/${planId}`).set(authNow(t, author)).set('Accept-Language', 'en').expect(200)).text;
     expect(own).toContain('the director is a thief');
     expect(own).toContain('Hidden from the public on 3 March 2027');
     expect(own).toContain(`My number is ${PHONE}`);
     expect(own).toContain('masked for the public');
-    expect(own).toContain(`href="/remarks/${id}/appeal"`);
+    expect(own).toMatch(new RegExp(`href="/remarks/${id}/appeal"[^>]*>Appeal until 11 March 2027`));
     expect(own).not.toContain(`href="/remarks/${masked}/report"`);
     const mine = (await t.http.get('/my/remarks').set(authNow(t, author)).set('Accept-Language', 'en').expect(200)).text;
     expect(mine).toContain('the director is a thief');
     expect(mine).toContain(`href="/remarks/${id}/appeal"`);
-    expect(mine).toContain('Needs no answer while hidden.');
+    expect(mine).toContain('<p class="meta no-answer-needed">Needs no answer while hidden.</p>');
 
     const stranger = (await t.http.get(`/plans/${planId}`).set(authNow(t, other)).set('Accept-Language', 'en').expect(200)).text;
     expect(stranger).toContain(`href="/remarks/${masked}/report"`);
@@ -146,6 +150,8 @@ describe('pages: moderation and personal data on the plan page and my remarks', 
     expect(moderatorPage).toContain('the director is a thief');
     expect(moderatorPage).toContain(`href="/moderation/remarks/${id}"`);
     expect(moderatorPage).toContain(`href="/moderation/remarks/${masked}"`);
+    expect(moderatorPage).not.toContain(`href="/remarks/${masked}/report"`);
+    expect(organizerPage).not.toContain(`href="/remarks/${masked}/report"`);
 
     // 5 working days from Wednesday 3 March (8 March is a holiday): the window ends with Thursday 11 March
     t.clock.set(new Date('2027-03-12T10:00:00+05:00'));

@@ -28,7 +28,7 @@ ${formAlert(hasErrors(e) ? t.formErrors : null)}
   ${textField({ id: 'displayName', label: c.displayName, hint: c.displayNameHint, value: v.displayName, error: e.displayName, autocomplete: 'nickname', maxlength: 100, required: true, focus: focus === 'displayName' })}
   ${textField({ id: 'password', type: 'password', label: t.password, hint: c.passwordHint, error: e.password, autocomplete: 'new-password', maxlength: PASSWORD_MAX, required: true, focus: focus === 'password' })}
   ${selectField({ id: 'locale', label: c.emailLanguage, hint: c.emailLanguageHint, value: v.locale, choices: LOCALES.map((l) => [l, t.languageNames[l], l] as const) })}
-  <fieldset class="field consent">
+  <fieldset class="field choices consent">
     <legend>${m.consentLegend}</legend>
     ${checkboxField({ id: 'consent', label: m.consentLabel, hint: m.consentHint, checked: v.consent === 'true', error: e.consent, required: true, focus: focus === 'consent' })}
   </fieldset>

@@ -67,6 +67,7 @@ export class CitizenPagesController {
       const closesAt = appealClosesAt(new Date(r.hidden_at!), r.time_zone, cal!, this.config.procedure);
       if (now.getTime() <= closesAt.getTime()) appealWindows.set(r.id, closesAt);
     }
+    const remarkModeration = await this.webQueries.remarkModeration(page.items.map((r) => r.id));
     this.pages.send(
       request,
       reply,
@@ -79,6 +80,7 @@ export class CitizenPagesController {
         verdictRecorded: done === 'verdict',
         verdictWindows,
         appealWindows,
+        remarkModeration,
       }),
     );
   }

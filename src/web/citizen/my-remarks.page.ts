@@ -11,7 +11,8 @@ import { resendForm } from './account.pages';
 import type { KeysetPage } from '../keyset-page';
 import type { MyRemarkRow } from './citizen-pages.repository';
 import { shownVerdict, verdictForm, verdictShown } from '../verdict-parts';
-import { remarkTextHtml } from '../remark-text';
+import type { RemarkModerationState } from '../remark-text';
+import { moderationStateHtml, remarkTextHtml } from '../remark-text';
 
 export interface MyRemarksData {
   now: Date;
@@ -26,6 +27,8 @@ export interface MyRemarksData {
   verdictWindows?: ReadonlyMap<string, Date>;
   /** The end of the appeal window of each hidden remark on the page, while open. */
   appealWindows?: ReadonlyMap<string, Date>;
+  /** The moderation state (hiding's note, appeal) of the remarks on the page. */
+  remarkModeration?: ReadonlyMap<string, RemarkModerationState>;
 }
 
 /** The verdict beside the answer, and its form while the window of the latest version is open. */
@@ -53,13 +56,13 @@ function remarkItem(ctx: PageContext, data: MyRemarksData, r: MyRemarkRow, close
           ${verdictPart(ctx, r, closesAt)}
         </section>`
       : r.hidden_at
-        ? html`<p class="meta pending">${m.noAnswerNeeded}</p>`
+        ? html`<p class="meta no-answer-needed">${m.noAnswerNeeded}</p>`
         : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
     <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></h2>
     <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${interpolate(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
     ${remarkTextHtml(ctx, r, { userId: r.author_id, organizer: false, moderator: false }, tz)}
-    ${r.hidden_at && data.appealWindows?.has(r.id) ? html`<p class="meta moderation-links"><a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${m.appeal}</a></p>` : ''}
+    ${moderationStateHtml(ctx, r, { author: true, moderator: false, state: data.remarkModeration?.get(r.id), appealClosesAt: data.appealWindows?.get(r.id), tz })}
     ${answer}
   </li>`;
 }

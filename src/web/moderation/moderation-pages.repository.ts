@@ -61,4 +61,14 @@ export class ModerationPagesRepository {
     );
     return new Map(rows.map((r) => [r.id, r.time_zone]));
   }
+
+  /** When the user reported the remark, or null (remark_reports_remark_reporter_uq). */
+  async reportedAt(remarkId: string, userId: string): Promise<Date | null> {
+    const rows = await queryRows<{ created_at: Date }>(
+      this.db,
+      `SELECT created_at FROM remark_reports WHERE remark_id = $1 AND reporter_id = $2`,
+      [remarkId, userId],
+    );
+    return rows[0]?.created_at ?? null;
+  }
 }

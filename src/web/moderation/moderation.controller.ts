@@ -13,7 +13,8 @@ import { FormPost, PageController } from '../page.decorators';
 import { Pages, seeOther } from '../page-response';
 import { ModerationPagesRepository } from './moderation-pages.repository';
 import type { DecisionField } from './moderation.pages';
-import { DECISION_FIELDS, decisionPage, queuePage } from './moderation.pages';
+import type { DecisionDone } from './moderation.pages';
+import { DECISION_DONE, DECISION_FIELDS, decisionPage, queuePage } from './moderation.pages';
 
 const QUEUE_PAGE = 20;
 
@@ -52,7 +53,7 @@ export class ModerationPagesController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const shown = done === 'hidden' || done === 'kept' ? done : null;
+    const shown = DECISION_DONE.find((x) => x === done) ?? null;
     await this.render(request, reply, ctx, user, id, emptyForm(DECISION_FIELDS), shown);
   }
 
@@ -81,7 +82,10 @@ export class ModerationPagesController {
       action: () => this.moderation.decide(user, id, { action: value.action, reason: value.reason ?? null, note: value.note ?? null }),
       refusals: { SAME_MODERATOR: 'form', ALREADY_HIDDEN: 'form', VALIDATION_FAILED: 'form' },
       render: (state, status) => this.render(request, reply, ctx, user, id, state, null, status),
-      done: (made) => seeOther(reply, `/moderation/remarks/${made.remark.id}?done=${made.remark.hidden ? 'hidden' : 'kept'}`),
+      done: (made) => {
+        const outcome = made.decision.appeal ? (made.remark.hidden ? 'upheld' : 'restored') : made.remark.hidden ? 'hidden' : 'kept';
+        seeOther(reply, `/moderation/remarks/${made.remark.id}?done=${outcome}`);
+      },
     });
   }
 
@@ -92,7 +96,7 @@ export class ModerationPagesController {
     user: AuthUser,
     id: string,
     state: FormState<DecisionField>,
-    done: 'hidden' | 'kept' | null,
+    done: DecisionDone | null,
     status = 200,
   ): Promise<void> {
     const context = await this.queries.remark(id);

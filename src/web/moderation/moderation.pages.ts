@@ -96,7 +96,11 @@ function queueEntry(ctx: PageContext, item: QueueItem, tz: string, n: number): S
   ${appeal.hideDecision.note ? html`<p><strong>${s.moderatorNote}:</strong> ${appeal.hideDecision.note}</p>` : ''}`
       : ''
   }
-  <p class="more"><a class="button" href="/moderation/remarks/${item.remarkId}" aria-label="${interpolate(s.decideLinkLabel, { author: r.authorName, time: formatDateTime(r.createdAt, tz, ctx.locale) })}">${s.decideLink}</a></p>
+  ${
+    appeal && appeal.hideDecision.moderatorId === ctx.user?.id
+      ? html`<p class="notice-info own-decision">${s.ownDecisionAppeal} <a href="/moderation/remarks/${item.remarkId}">${s.openRemark}</a></p>`
+      : html`<p class="more"><a class="button" href="/moderation/remarks/${item.remarkId}" aria-label="${interpolate(s.decideLinkLabel, { author: r.authorName, time: formatDateTime(r.createdAt, tz, ctx.locale) })}">${s.decideLink}</a></p>`
+  }
   </article>
 </li>`;
 }
@@ -118,13 +122,31 @@ ${d.laterPage ? html`<p><a href="/moderation">${s.firstPage}</a></p>` : ''}`;
 
 // --- the decision page
 
-function decisionLine(ctx: PageContext, d: DecisionView, tz: string): SafeHtml {
+/** A decision as a finished action: "Hidden on … by …; reason: …", "Kept public …", "Restored (on appeal) …", "Kept hidden on appeal …". */
+function decisionLine(ctx: PageContext, d: DecisionView, hiddenBefore: boolean, tz: string): SafeHtml {
   const s = m(ctx);
-  const action = texts(ctx.locale).moderation.actions[d.action] ?? d.action;
-  const line = d.moderatorName
-    ? interpolate(s.decisionLine, { action, time: formatDateTime(d.at, tz, ctx.locale), name: d.moderatorName })
-    : interpolate(s.decisionLineAnonymous, { action, time: formatDateTime(d.at, tz, ctx.locale) });
-  return html`<li><strong>${line}</strong>${d.appeal ? html` (${s.onAppeal})` : ''}${d.reason ? html`: ${reasonName(ctx, d.reason)}` : ''}${d.note ? html`<br><span class="meta">${s.moderatorNote}:</span> ${d.note}` : ''}</li>`;
+  const template =
+    d.action === 'hide'
+      ? d.appeal
+        ? s.decisionUphold
+        : s.decisionHide
+      : d.appeal
+        ? s.decisionRestoreOnAppeal
+        : hiddenBefore
+          ? s.decisionRestore
+          : s.decisionKeep;
+  const line = interpolate(template, { time: formatDateTime(d.at, tz, ctx.locale), who: d.moderatorName ?? s.someModerator });
+  return html`<li><strong>${line}</strong>${d.reason ? html`; ${interpolate(s.decisionReason, { reason: reasonName(ctx, d.reason) })}` : ''}${d.note ? html`<br><span class="meta">${s.moderatorNote}:</span> ${d.note}` : ''}</li>`;
+}
+
+/** Each decision with whether the remark was hidden before it (oldest first). */
+function decisionLines(ctx: PageContext, decisions: DecisionView[], tz: string): SafeHtml[] {
+  let hidden = false;
+  return decisions.map((d) => {
+    const line = decisionLine(ctx, d, hidden, tz);
+    hidden = d.action === 'hide';
+    return line;
+  });
 }
 
 /** The remark's decisions, reports and appeals. */
@@ -133,7 +155,7 @@ function historySection(ctx: PageContext, h: ModerationHistory, tz: string): Saf
   return html`<section aria-labelledby="history">
 <h2 id="history">${s.historyHeading}</h2>
 <h3>${s.decisionsHeading}</h3>
-${h.decisions.length === 0 ? html`<p>${s.noDecisions}</p>` : html`<ol class="history decisions">${h.decisions.map((d) => decisionLine(ctx, d, tz))}</ol>`}
+${h.decisions.length === 0 ? html`<p>${s.noDecisions}</p>` : html`<ol class="history decisions">${decisionLines(ctx, h.decisions, tz)}</ol>`}
 <h3>${s.reportsHistoryHeading}</h3>
 ${
   h.reports.length === 0
@@ -159,8 +181,31 @@ export interface DecisionPageData {
   history: ModerationHistory;
   context: RemarkContextRow;
   state: FormState<DecisionField>;
-  /** ?done=hidden|kept */
-  done: 'hidden' | 'kept' | null;
+  /** ?done=hidden|kept|restored|upheld (the last two: an appeal decided) */
+  done: DecisionDone | null;
+}
+
+export const DECISION_DONE = ['hidden', 'kept', 'restored', 'upheld'] as const;
+export type DecisionDone = (typeof DECISION_DONE)[number];
+
+/** The confirmation of a decision; on an appeal, the appeal's outcome (and the answer's new deadline). */
+function doneText(ctx: PageContext, d: DecisionPageData): string | null {
+  const s = m(ctx);
+  const r = d.history.remark;
+  switch (d.done) {
+    case 'hidden':
+      return s.decidedHidden;
+    case 'kept':
+      return s.decidedKept;
+    case 'restored':
+      return r.answered
+        ? s.decidedRestoredOnAppealAnswered
+        : interpolate(s.decidedRestoredOnAppeal, { time: formatDateTime(r.answerDueAt, d.context.time_zone, ctx.locale) });
+    case 'upheld':
+      return s.decidedUpheld;
+    default:
+      return null;
+  }
 }
 
 /** The remark in context, its whole history and the decision form (or why this moderator cannot decide). */
@@ -174,6 +219,11 @@ export function decisionPage(ctx: PageContext, d: DecisionPageData): SafeHtml {
   const pendingAppeal = h.appeals.some((a) => !a.decided);
   const hiddenNow = r.hidden !== null;
   const reasons = texts(ctx.locale).moderation.reasons;
+  // A hidden remark without a pending appeal can only be restored (hiding it again is ALREADY_HIDDEN);
+  // deciding an appeal, "uphold" starts with the reason of the decision under appeal.
+  const restoreOnly = hiddenNow && !pendingAppeal;
+  const appealed = pendingAppeal ? ([...h.decisions].reverse().find((x) => x.action === 'hide') ?? null) : null;
+  const reasonValue = v.reason || (appealed?.reason ?? '');
   const form = h.canDecide
     ? html`${pendingAppeal ? html`<p class="notice-info">${s.appealUnderDecision}</p>` : ''}
 ${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
@@ -183,32 +233,38 @@ ${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
     id: 'decision-action',
     name: 'action',
     legend: s.actionLegend,
-    value: v.action,
-    choices: [
-      ['hide', hiddenNow ? s.actionHideUphold : s.actionHide],
-      ['keep', hiddenNow ? s.actionRestore : s.actionKeep],
-    ],
+    value: restoreOnly ? 'keep' : v.action,
+    choices: restoreOnly
+      ? [['keep', s.actionRestore]]
+      : [
+          ['hide', hiddenNow ? s.actionHideUphold : s.actionHide],
+          ['keep', hiddenNow ? s.actionRestore : s.actionKeep],
+        ],
     error: e.action,
     required: true,
     focus: focus === 'action',
   })}
-  ${selectField({
-    id: 'decision-reason',
-    name: 'reason',
-    label: s.reasonLabel,
-    hint: s.reasonHint,
-    value: v.reason,
-    placeholder: s.reasonPlaceholder,
-    choices: HIDE_REASONS.map((reason) => [reason, reasons[reason]] as const),
-    error: e.reason,
-    focus: focus === 'reason',
-  })}
+  ${
+    restoreOnly
+      ? ''
+      : selectField({
+          id: 'decision-reason',
+          name: 'reason',
+          label: s.reasonLabel,
+          hint: s.reasonHint,
+          value: reasonValue,
+          placeholder: s.reasonPlaceholder,
+          choices: HIDE_REASONS.map((reason) => [reason, reasons[reason]] as const),
+          error: e.reason,
+          focus: focus === 'reason',
+        })
+  }
   ${textArea({ id: 'decision-note', name: 'note', label: s.noteLabel, hint: s.noteHint, value: v.note, error: e.note, maxlength: TEXT_MAX, rows: 4, focus: focus === 'note' })}
   <div><button type="submit">${s.decideButton}</button></div>
 </form>`
     : html`${formAlert(d.state.formError)}<p class="notice-info" id="cannot-decide">${s.cannotDecide}</p>`;
   const body = html`<h1>${s.remarkTitle}</h1>
-${flash(d.done === 'hidden' ? s.decidedHidden : d.done === 'kept' ? s.decidedKept : null)}
+${flash(doneText(ctx, d))}
 <p><a href="/moderation">${s.backToQueue}</a></p>
 <section class="remark" aria-labelledby="the-remark">
   <h2 id="the-remark">${s.remarkHeading}</h2>
@@ -233,6 +289,8 @@ export interface ReportPageData {
   text: RemarkText;
   /** Why the form is not offered: the reader's own remark, a hidden one, an unconfirmed address. */
   blocked: 'own' | 'hidden' | 'unverified' | null;
+  /** When the reader already reported the remark (the form is not offered again). */
+  reportedAt: Date | null;
   state: FormState<ReportField>;
 }
 
@@ -263,6 +321,8 @@ export function reportPage(ctx: PageContext, d: ReportPageData): SafeHtml {
   if (d.blocked === 'own') action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${s.reportOwn}</p>`;
   else if (d.blocked === 'hidden')
     action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${s.reportHidden}</p>`;
+  else if (d.reportedAt)
+    action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${interpolate(s.reportAlready, { time: formatDateTime(d.reportedAt, c.time_zone, ctx.locale) })}</p>`;
   else if (d.blocked === 'unverified')
     action = html`${formAlert(d.state.formError)}<p class="notice-error" id="report-blocked">${s.reportVerifyFirst}</p>${resendForm(ctx)}`;
   else
@@ -286,7 +346,7 @@ export function reportPage(ctx: PageContext, d: ReportPageData): SafeHtml {
 <p>${s.reportIntro}</p>
 ${remarkInContext(ctx, c, d.text)}
 ${action}
-<p class="more"><a class="button secondary" href="/plans/${c.plan_id}#remark-${c.id}">${s.backToPlan}</a></p>`;
+<p class="more"><a href="/plans/${c.plan_id}#remark-${c.id}">${s.backToPlan}</a></p>`;
   return layout(ctx, { title: s.reportTitle, body });
 }
 
@@ -360,6 +420,6 @@ ${
 <h2 id="appeal-heading">${s.appealFormHeading}</h2>
 ${action}
 </section>
-<p class="more"><a class="button secondary" href="/plans/${c.plan_id}#remark-${c.id}">${s.backToPlan}</a></p>`;
+<p class="more"><a href="/plans/${c.plan_id}#remark-${c.id}">${s.backToPlan}</a></p>`;
   return layout(ctx, { title: s.appealTitle, body });
 }

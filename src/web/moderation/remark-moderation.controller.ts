@@ -93,7 +93,7 @@ export class RemarkModerationPagesController {
       render: (state, status) => this.renderReport(request, reply, ctx, user, id, state, status),
       done: async () => {
         const c = await this.queries.remark(id);
-        seeOther(reply, `/plans/${c.plan_id}?done=reported#remark-${c.id}`);
+        seeOther(reply, `/plans/${c.plan_id}?done=reported&remark=${c.id}#remark-${c.id}`);
       },
     });
   }
@@ -112,7 +112,14 @@ export class RemarkModerationPagesController {
       { authorId: context.author_id, body: context.body, hiddenAt: context.hidden_at, hiddenReason: context.hidden_reason },
       remarkReader(user, context.organization_id),
     );
-    this.pages.send(request, reply, ctx, reportPage(ctx, { context, text, blocked: reportBlocked(user, context), state }), status);
+    const reportedAt = await this.queries.reportedAt(context.id, user.id);
+    this.pages.send(
+      request,
+      reply,
+      ctx,
+      reportPage(ctx, { context, text, blocked: reportBlocked(user, context), reportedAt, state }),
+      status,
+    );
   }
 
   @Get('appeal')

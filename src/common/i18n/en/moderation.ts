@@ -16,7 +16,9 @@ export const moderation = {
   hiddenForAuthor: 'Hidden from the public on {at} ({reason}); only you and the moderators see the text.',
   /** The author is told the public sees personal data masked. */
   maskedNote: 'Identity numbers, phone numbers and e-mail addresses in this text are masked for the public.',
-  hiddenCount: '{n} remark(s) hidden by moderators',
+  /** The plan's hidden remarks: the total and the count of each reason (`hiddenCountReason`, joined by commas). */
+  hiddenCount: (p: { n: number; reasons: string }) => `Hidden by moderators: ${p.n} ${p.n === 1 ? 'remark' : 'remarks'} (${p.reasons})`,
+  hiddenCountReason: (p: { reason: string; n: number }) => `${p.reason}: ${p.n}`,
   /** E-mails to the remark's author (who may read their own original text). */
   email: {
     greeting: (p: { name: string }) => `Dear ${p.name},`,
@@ -56,12 +58,23 @@ export const moderation = {
   /** What the plan page and the other reads of remarks say about moderation (issue 16). */
   reads: {
     formHint: 'Identity numbers (IIN), phone numbers and e-mail addresses in your remark will be masked for the public.',
+    /** RATE_LIMITED on the remark form: the limit and when the next remark is accepted (Retry-After). */
+    remarksRateLimited: 'You have left {limit} remarks on this plan within an hour; try again after {time}.',
     report: 'Report',
     reportLabel: 'Report this remark to the moderators',
     appeal: 'Appeal',
     appealLabel: 'Appeal against hiding this remark',
     moderate: 'Moderate',
     moderateLabel: 'Open this remark for moderation',
+    /** The author's link while an appeal is allowed. */
+    appealUntil: 'Appeal until {time}',
+    appealPending: 'Appeal pending: another moderator decides.',
+    appealUpheld: 'Appeal decided: kept hidden.',
+    appealRestored: 'Restored on appeal.',
+    /** Instead of the report link when the reader already reported the remark. */
+    reportedByYou: 'You reported this remark.',
+    /** The moderator's note, for the author of a hidden remark. */
+    note: "Moderator's note",
     hiddenTitle: 'Hidden remarks',
     hiddenNone: 'No remarks have been hidden by moderators.',
     /** A hidden remark needs no answer while hidden (organizer pages). */
