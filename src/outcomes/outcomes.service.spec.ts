@@ -30,7 +30,13 @@ interface ReviewState {
   uncorrected?: string[];
 }
 
-function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewState = {}) {
+/** Moderation of the plan: pending appeals, and until when a hidden remark may still be appealed. */
+interface AppealState {
+  pending?: number;
+  windowClosesAt?: Date | null;
+}
+
+function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewState = {}, appeals: AppealState = {}) {
   const stored: Outcome[] = [];
   const em = { getRepository: () => ({ find: async () => stored }) } as unknown as EntityManager;
   jest
@@ -74,7 +80,10 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewStat
     { kick: jest.fn() } as unknown as OutboxDispatcher,
     outcomes,
     reviews as unknown as ReviewsService,
-    { pendingAppealsOfPlan: async () => 0 } as unknown as ModerationService,
+    {
+      pendingAppealsOfPlan: async () => appeals.pending ?? 0,
+      appealWindowOfPlan: async () => appeals.windowClosesAt ?? null,
+    } as unknown as ModerationService,
     { publicUrl: 'https://talqylau.kz' } as AppConfig,
   );
   return { service, outcomes, outbox, reviews, committed };
@@ -92,6 +101,21 @@ describe('OutcomesService.publish', () => {
     expect(outcomes.insertOutcome).not.toHaveBeenCalled();
     expect(outcomes.markOutcomePublished).not.toHaveBeenCalled();
     expect(outbox.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('waits for a pending moderation appeal, then for a hidden remark that may still be appealed, and stores nothing', async () => {
+    const pending = setUp(stage2Closed, 0, {}, { pending: 1 });
+    await expect(pending.service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({ code: 'APPEAL_PENDING' });
+    const closesAt = new Date(NOW.getTime() + 3 * 86_400_000);
+    const open = setUp(stage2Closed, 0, {}, { windowClosesAt: closesAt });
+    await expect(open.service.publish(organizer, 'plan-1', input)).rejects.toMatchObject({
+      code: 'APPEAL_WINDOW_OPEN',
+      fields: { closesAt: closesAt.toISOString() },
+    });
+    for (const { outcomes, outbox } of [pending, open]) {
+      expect(outcomes.insertOutcome).not.toHaveBeenCalled();
+      expect(outbox.enqueue).not.toHaveBeenCalled();
+    }
   });
 
   it('refuses before stage 2 has closed, without counting remarks', async () => {
