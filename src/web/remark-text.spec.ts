@@ -25,11 +25,16 @@ const remark = (hidden: boolean) => ({
 describe('remark texts on the pages (issue 16)', () => {
   const en = (u: PageUser | null) => pageContext('en', false, '/', u);
 
-  it('the public reads the masked text, escaped, without the note', () => {
+  it('the public reads the masked text, escaped, told that personal data was masked there', () => {
     const out = String(remarkTextHtml(en(null), remark(false), PUBLIC_READER, 'Asia/Almaty'));
     expect(out).toContain('Call &lt;b&gt;• ••• ••• •• ••&lt;/b&gt;');
     expect(out).not.toContain('701');
-    expect(out).not.toContain('masked-note');
+    expect(out).toContain(
+      '<p class="meta masked-note">Personal data in this remark (identity numbers, phone numbers, e-mail addresses) is masked: •••.</p>',
+    );
+    expect(out).not.toContain('masked for the public');
+    const plain = String(remarkTextHtml(en(null), { ...remark(false), body: 'No personal data here' }, PUBLIC_READER, 'Asia/Almaty'));
+    expect(plain).not.toContain('masked-note');
   });
 
   it('the author, the organizer and a moderator read the original with the note that the public reads it masked', () => {

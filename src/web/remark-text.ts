@@ -75,7 +75,11 @@ export function remarkTextHtml(
         reason: hiddenReasonText(ctx, view.hidden.reason),
       })}</p>`
     : '';
-  const maskedNote = view.masked && view.body === r.body ? html`<p class="meta masked-note">${m.maskedNote}</p>` : '';
+  const maskedNote = !view.masked
+    ? ''
+    : view.body === r.body
+      ? html`<p class="meta masked-note">${m.maskedNote}</p>`
+      : html`<p class="meta masked-note">${m.maskedForPublic}</p>`;
   return html`${hiddenNote}${remarkBody(ctx, view.body ?? '', r.language, className)}${maskedNote}`;
 }
 

@@ -16,6 +16,7 @@ export const moderation = {
   hiddenForAuthor: 'Hidden from the public on {at} ({reason}); only you and the moderators see the text.',
   /** The author is told the public sees personal data masked. */
   maskedNote: 'Identity numbers, phone numbers and e-mail addresses in this text are masked for the public.',
+  maskedForPublic: 'Personal data in this remark (identity numbers, phone numbers, e-mail addresses) is masked: •••.',
   /** The plan's hidden remarks: the total and the count of each reason (`hiddenCountReason`, joined by commas). */
   hiddenCount: (p: { n: number; reasons: string }) => `Hidden by moderators: ${p.n} ${p.n === 1 ? 'remark' : 'remarks'} (${p.reasons})`,
   hiddenCountReason: (p: { reason: string; n: number }) => `${p.reason}: ${p.n}`,

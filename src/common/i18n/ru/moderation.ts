@@ -13,6 +13,7 @@ export const moderation: typeof en = {
   hidden: 'Скрыто модератором {at}: {reason}.',
   hiddenForAuthor: 'Скрыто от публики {at} ({reason}); текст видите только вы и модераторы.',
   maskedNote: 'ИИН, номера телефонов и адреса электронной почты в этом тексте скрыты от публики.',
+  maskedForPublic: 'Персональные данные в этом замечании (ИИН, номера телефонов, адреса электронной почты) скрыты: •••.',
   hiddenCount: (p) => `Модераторы скрыли замечаний: ${p.n} (${p.reasons})`,
   hiddenCountReason: (p) => `${p.reason} — ${p.n}`,
   email: {
