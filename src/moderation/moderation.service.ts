@@ -18,7 +18,15 @@ import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { assertVisible } from '../plans/plan-access';
 import { appealClosesAt, restoredAnswerDueAt } from '../procedure/deadlines';
-import { HIDE_REASONS, HiddenState, HideReason, REPORT_REASONS, ReportReason } from '../remarks/remark-moderation';
+import {
+  HIDE_REASONS,
+  HiddenState,
+  hiddenStateOf,
+  HideReason,
+  isModerator,
+  REPORT_REASONS,
+  ReportReason,
+} from '../remarks/remark-moderation';
 import { localAt } from '../remarks/verdict-rules';
 import { ModerationAction, MODERATION_ACTIONS, ModerationDecision } from './moderation-decision.entity';
 import { AppealRow, DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
@@ -27,13 +35,8 @@ import type { AppealCreated, DecisionMade, DecisionView, ModerationHistory, Queu
 const HOUR_MS = 3600_000;
 const TEXT_MAX = 2000;
 
-/** Moderators and administrators moderate (an administrator decides appeals too); nobody else. */
-export function isModerator(user: AuthUser | undefined): boolean {
-  return user?.role === 'moderator' || user?.role === 'admin';
-}
-
 function hiddenState(r: { hidden_at: Date | null; hidden_reason: HideReason | null }): HiddenState | null {
-  return r.hidden_at && r.hidden_reason ? { reason: r.hidden_reason, at: new Date(r.hidden_at).toISOString() } : null;
+  return hiddenStateOf(r.hidden_at, r.hidden_reason);
 }
 
 interface QueueKey {

@@ -33,6 +33,16 @@ export interface RemarkReader {
 /** The public: masked texts, no hidden text. */
 export const PUBLIC_READER: RemarkReader = { userId: null, organizer: false, moderator: false };
 
+/** Moderators and administrators (who decide appeals) moderate, and read every original; nobody else. */
+export function isModerator(user: { role: string } | null | undefined): boolean {
+  return user?.role === 'moderator' || user?.role === 'admin';
+}
+
+/** A remark's hidden state from its columns (null while public). */
+export function hiddenStateOf(hiddenAt: Date | string | null, hiddenReason: HideReason | null): HiddenState | null {
+  return hiddenAt !== null && hiddenReason !== null ? { reason: hiddenReason, at: new Date(hiddenAt).toISOString() } : null;
+}
+
 /** The reader a signed-in user (or nobody) is for a plan of `planOrganizationId`. */
 export function remarkReader(
   user: { id: string; role: string; organizationId: string | null } | null | undefined,
@@ -42,7 +52,7 @@ export function remarkReader(
   return {
     userId: user.id,
     organizer: user.role === 'organizer' && user.organizationId === planOrganizationId,
-    moderator: user.role === 'moderator' || user.role === 'admin',
+    moderator: isModerator(user),
   };
 }
 
@@ -64,10 +74,7 @@ export function remarkTextFor(
   remark: { authorId: string; body: string; hiddenAt: Date | string | null; hiddenReason: HideReason | null },
   reader: RemarkReader,
 ): RemarkText {
-  const hidden =
-    remark.hiddenAt !== null && remark.hiddenReason !== null
-      ? { reason: remark.hiddenReason, at: new Date(remark.hiddenAt).toISOString() }
-      : null;
+  const hidden = hiddenStateOf(remark.hiddenAt, remark.hiddenReason);
   const own = reader.userId !== null && reader.userId === remark.authorId;
   const masked = maskPersonalData(remark.body);
   const seesOriginal = own || reader.moderator || (reader.organizer && hidden === null);

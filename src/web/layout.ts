@@ -7,6 +7,7 @@ import { csrfField } from './forms/csrf';
 import type { HtmlValue, SafeHtml } from './html';
 import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
+import { isModerator } from '../remarks/remark-moderation';
 
 export const VIEW_COOKIE = 'view';
 export const LOW_VISION = 'lowvision';
@@ -54,7 +55,7 @@ function siteNav(ctx: PageContext): SafeHtml {
   if (role === 'citizen') links.push(['/my/remarks', t.navMyRemarks]);
   if (role === 'organizer') links.push(['/organizer', t.navOrganizer]);
   if (role === 'council_member') links.push(['/council', t.navCouncil]);
-  if (role === 'moderator' || role === 'admin') links.push(['/moderation', texts(ctx.locale).pages.moderation.nav]);
+  if (isModerator(ctx.user)) links.push(['/moderation', texts(ctx.locale).pages.moderation.nav]);
   if (role === 'admin') links.push(['/admin', t.navAdmin]);
   links.push(['/statistics', t.navStatistics]);
   if (!ctx.user) links.push(['/register', t.navRegister]);
