@@ -8,7 +8,7 @@ const layers = [
   { name: 'organizations', folders: ['organizations'] },
   { name: 'plans', folders: ['plans'] },
   { name: 'stages', folders: ['remarks', 'moderation', 'hearings', 'reviews', 'commitments', 'documentation', 'outcomes'] },
-  { name: 'cross-stage', folders: ['scheduler', 'demo', 'sandbox', 'plan-record'] },
+  { name: 'cross-stage', folders: ['scheduler', 'demo', 'sandbox', 'plan-record', 'open-data', 'plan-import'] },
   { name: 'web', folders: ['web'] },
   // The wiring: files directly in src/ (main.ts, app.module.ts, create-app.ts, bootstrap-data.ts, entities.ts).
   { name: 'wiring', folders: [] },

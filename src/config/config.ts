@@ -30,6 +30,14 @@ export interface ModerationConfig {
   reportsPerHour: number;
 }
 
+/** Open data (issue 17): OCDS releases and HTTP caching of public answers. */
+export interface OpenDataConfig {
+  /** The ocid prefix registered with the Open Contracting Partnership (OCDS_OCID_PREFIX); the default is for a sandbox only. */
+  ocidPrefix: string;
+  /** How long a browser or proxy may keep a public page or public GET, in seconds (PUBLIC_CACHE_SECONDS). */
+  publicCacheSeconds: number;
+}
+
 /** Timing of the e-mail dispatcher (outbox.dispatcher.ts). */
 export interface OutboxConfig {
   /** A claimed message is invisible to other dispatchers this long; longer than any SMTP timeout. */
@@ -68,6 +76,7 @@ export interface AppConfig {
   requestTimeoutMs: number;
   procedure: ProcedureConfig;
   moderation: ModerationConfig;
+  openData: OpenDataConfig;
 }
 
 /** false: the client is the socket's peer; n: the address n hops back in X-Forwarded-For; a list: proxies at these addresses. */
@@ -230,7 +239,19 @@ export function loadConfig(env: Env = process.env): AppConfig {
       remarksPerHour: int(env, 'REMARKS_PER_HOUR', 20, 1, 100000),
       reportsPerHour: int(env, 'REPORTS_PER_HOUR', 30, 1, 100000),
     },
+    openData: { ocidPrefix: ocidPrefix(env), publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', 60, 0, 86400) },
   };
+}
+
+/** OCDS_OCID_PREFIX: `ocds-` and six letters or digits as registered (plus an optional suffix such as `-sandbox`). */
+function ocidPrefix(env: Env): string {
+  const raw = str(env, 'OCDS_OCID_PREFIX', 'ocds-tlqylu-sandbox')!;
+  if (!/^ocds-[a-z0-9]{6}(-[a-z0-9]+)*$/.test(raw)) {
+    throw new ConfigError(
+      `OCDS_OCID_PREFIX must look like ocds-abc123 (as registered with the Open Contracting Partnership), got "${raw}"`,
+    );
+  }
+  return raw;
 }
 
 /** Injection token for the validated configuration. */
