@@ -12,6 +12,7 @@ import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
+import { logTransport } from './log-format';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -37,6 +38,7 @@ export class AppModule {
         LoggerModule.forRoot({
           pinoHttp: {
             level: config.logLevel,
+            transport: logTransport(process.stdout.isTTY, process.env, config.logLevel),
             genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
             // One short line per request: what was asked, by whom, and the answer's status. The
             // default serializers wrote every request and response header (about 1.8 kB a line, the

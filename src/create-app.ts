@@ -17,6 +17,7 @@ import { flattenValidationErrors, validationError } from './common/errors/valida
 import { jsonOnlyApi } from './common/json-only-api';
 import type { AppConfig } from './config/config';
 import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
+import { registerCaching } from './http-caching';
 
 /**
  * Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. `clock` is
@@ -61,6 +62,8 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
     .addHook('onRequest', (request, reply, done) => securityHeaders(request, reply, done));
   addHardeningHooks(app.getHttpAdapter().getInstance(), (error, request, reply) => errorFilter.respond(error, request, reply));
   await app.register(cookie);
+  // Cache-Control, Vary, ETag and 304, then compression (after the cookie parser, which they read)
+  await registerCaching(app.getHttpAdapter().getInstance(), config);
 
   app.useGlobalPipes(
     new InputSanityPipe(),

@@ -3,7 +3,6 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { AppError } from './common/errors/app-error';
 import type { AppConfig } from './config/config';
-import { SESSION_COOKIE } from './identity/auth/auth.guard';
 
 /**
  * The HTTP server's timeouts. REQUEST_TIMEOUT_SECONDS bounds the whole request, headers and body
@@ -69,17 +68,9 @@ export function isSwaggerUiFile(url: string): boolean {
   return SWAGGER_UI_FILES.has(file.startsWith('docs/') ? file.slice('docs/'.length) : file);
 }
 
-type Cookies = { cookies?: Record<string, string | undefined> };
-
-/** A request that names a user: a bearer token or the session cookie (valid or not). */
-function carriesCredentials(request: FastifyRequest): boolean {
-  return request.headers.authorization !== undefined || (request as FastifyRequest & Cookies).cookies?.[SESSION_COOKIE] !== undefined;
-}
-
 /**
- * Hooks on every request: 404 for the files of Swagger UI's folder that its page does not use; and
- * `Cache-Control: no-store` on every API answer to a request that carries credentials or changes
- * something (an anonymous GET of public data is left alone).
+ * The hook on every request that answers 404 for the files of Swagger UI's folder that its page does
+ * not use. (Cache-Control, ETag and compression: src/http-caching.ts.)
  */
 export function addHardeningHooks(
   instance: FastifyInstance,
@@ -91,11 +82,6 @@ export function addHardeningHooks(
       return;
     }
     refuse(new AppError('NOT_FOUND'), request, reply);
-  });
-  instance.addHook('onSend', (request, reply, payload, done) => {
-    const read = request.method === 'GET' || request.method === 'HEAD';
-    if (request.url.startsWith('/api/') && (!read || carriesCredentials(request))) void reply.header('cache-control', 'no-store');
-    done(null, payload);
   });
 }
 

@@ -8,6 +8,7 @@ import type { HtmlValue, SafeHtml } from './html';
 import { html } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 import { isModerator } from '../remarks/remark-moderation';
+import { ICON_SVG_VERSION } from './static-assets';
 
 export const VIEW_COOKIE = 'view';
 export const LOW_VISION = 'lowvision';
@@ -114,6 +115,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — ${t.serviceShort}</title>
 <link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
+<link rel="icon" href="/assets/icon.svg?v=${ICON_SVG_VERSION}" type="image/svg+xml">
 </head>
 <body class="${ctx.lowVision ? 'lowvision' : ''}">
 <a class="skip-link" href="#main">${t.skipToContent}</a>

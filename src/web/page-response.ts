@@ -3,6 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { isLocale, Locale } from '../common/i18n/locale';
 import { LANG_COOKIE, requestLocale } from '../common/i18n/request-locale';
 import { APP_CONFIG, AppConfig } from '../config/config';
+import { markFormToken } from '../common/response-privacy';
 import type { AuthUser } from '../identity/auth/auth-user';
 import { Csrf } from './forms/csrf';
 import { SafeHtml } from './html';
@@ -43,15 +44,18 @@ export function rememberLanguage(request: FastifyRequest, reply: FastifyReply, l
   void reply.setCookie(LANG_COOKIE, locale, cookieOptions(request));
 }
 
-/** Sends a page; a valid ?lang= is remembered like the switcher's choice. */
+/**
+ * Sends a page; a valid ?lang= is remembered like the switcher's choice. Its Cache-Control and ETag
+ * come from src/http-caching.ts: public for an anonymous reader, no-store for a signed-in one.
+ */
 export function sendPage(request: FastifyRequest, reply: FastifyReply, ctx: PageContext, page: SafeHtml, status = 200): void {
   const query = (request.query ?? {}) as Record<string, unknown>;
   if (isLocale(query.lang)) rememberLanguage(request, reply, query.lang);
+  if (ctx.csrf) markFormToken(reply);
   void reply
     .status(status)
     .header('content-type', 'text/html; charset=utf-8')
     .header('content-language', ctx.locale)
-    .header('cache-control', 'no-store')
     .header('vary', 'accept-language, cookie')
     .send(page.toString());
 }
@@ -84,6 +88,7 @@ export class Pages {
 
   /** The CSRF token of a form shown to signed-out visitors (sign-in, registration): binds one if needed. */
   formToken(request: FastifyRequest, reply: FastifyReply): string {
+    markFormToken(reply);
     return this.csrf.ensureToken(request, reply);
   }
 }

@@ -9,8 +9,9 @@ import { PageController } from './page.decorators';
 import { cookieOptions, Pages, rememberLanguage, seeOther } from './page-response';
 import { PlanPageView } from './plan-page.view';
 import { PublicPagesRepository } from './public-pages.repository';
+import { assetCaching, DAILY, FAVICON_ETAG, FAVICON_ICO, ICON_SVG, ICON_SVG_VERSION } from './static-assets';
 
-/** The public, server-rendered pages (no JavaScript needed): home, a plan, the language and view switchers, the stylesheet. */
+/** The public, server-rendered pages (no JavaScript needed): home, a plan, the language and view switchers, the stylesheet and the icons. */
 @PageController('')
 export class WebController {
   constructor(
@@ -24,8 +25,22 @@ export class WebController {
   @Header('content-type', 'text/css; charset=utf-8')
   css(@Query('v') v: string | undefined, @Res() reply: FastifyReply): void {
     // A versioned URL never changes its content; an unversioned one is revalidated daily.
-    const cache = v === SITE_CSS_VERSION ? 'public, max-age=31536000, immutable' : 'public, max-age=86400';
-    void reply.header('cache-control', cache).header('etag', `"${SITE_CSS_VERSION}"`).send(SITE_CSS);
+    const { cacheControl, etag } = assetCaching(SITE_CSS_VERSION, v);
+    void reply.header('cache-control', cacheControl).header('etag', etag).send(SITE_CSS);
+  }
+
+  @Get('assets/icon.svg')
+  @Header('content-type', 'image/svg+xml')
+  icon(@Query('v') v: string | undefined, @Res() reply: FastifyReply): void {
+    const { cacheControl, etag } = assetCaching(ICON_SVG_VERSION, v);
+    void reply.header('cache-control', cacheControl).header('etag', etag).send(ICON_SVG);
+  }
+
+  /** Browsers and checkers ask for /favicon.ico whatever the page links. */
+  @Get('favicon.ico')
+  @Header('content-type', 'image/x-icon')
+  favicon(@Res() reply: FastifyReply): void {
+    void reply.header('cache-control', DAILY).header('etag', FAVICON_ETAG).send(FAVICON_ICO);
   }
 
   @Get('lang/:locale')
