@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
@@ -8,6 +8,12 @@ import { Notice } from './notice.entity';
 /** Every version of the plan's notice, oldest first, on the caller's executor (the plan record passes its own). */
 export function noticeVersions(db: DataSource | EntityManager, planId: string): Promise<Notice[]> {
   return db.getRepository(Notice).find({ where: { planId }, order: { version: 'ASC' } });
+}
+
+/** Every notice version of several plans in one statement, oldest first per plan (notices_plan_version_uq). */
+export function noticeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Notice[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db.getRepository(Notice).find({ where: { planId: In(planIds) }, order: { planId: 'ASC', version: 'ASC' } });
 }
 
 /** The plan's stage 2 window; either end null before the notice. */

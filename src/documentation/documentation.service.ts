@@ -19,7 +19,8 @@ import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { OutboxService } from '../notifications/outbox.service';
 import { assertOrganizerOf, assertVisible, loadPlan } from '../plans/plan-access';
 import { localDate, stage2Window } from '../procedure/deadlines';
-import { DocumentationRepository, noticeVersions, planStage2Window } from './documentation.repository';
+import { groupBy } from '../common/group-by';
+import { DocumentationRepository, noticeVersions, noticeVersionsOfPlans, planStage2Window } from './documentation.repository';
 import { Notice, NoticeDocument } from './notice.entity';
 
 export interface NoticeVersionView {
@@ -64,11 +65,31 @@ export async function noticeView(em: EntityManager, planId: string): Promise<Not
   const versions = await noticeVersions(em, planId);
   if (versions.length === 0) return null;
   const window = await planStage2Window(em, planId);
-  return {
-    ...versionView(versions[versions.length - 1]),
-    stage2: window?.opensAt && window.closesAt ? { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() } : null,
-    versions: versions.map(versionView),
-  };
+  const stage2 =
+    window?.opensAt && window.closesAt ? { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString() } : null;
+  return toNoticeView(versions, stage2);
+}
+
+/**
+ * The notices of several plans (the plan list), by plan id: one statement. Each plan's stage 2 window
+ * comes with it (the plan's view has the same columns as planStage2Window reads).
+ */
+export async function noticeViews(
+  em: EntityManager,
+  plans: { id: string; stage2: NoticeView['stage2'] }[],
+): Promise<Map<string, NoticeView>> {
+  const byPlan = groupBy(
+    await noticeVersionsOfPlans(
+      em,
+      plans.map((p) => p.id),
+    ),
+    (n) => n.planId,
+  );
+  return new Map(plans.filter((p) => byPlan.has(p.id)).map((p) => [p.id, toNoticeView(byPlan.get(p.id)!, p.stage2)]));
+}
+
+function toNoticeView(versions: Notice[], stage2: NoticeView['stage2']): NoticeView {
+  return { ...versionView(versions[versions.length - 1]), stage2, versions: versions.map(versionView) };
 }
 
 /** Each document of a notice has its own title in each language (commitments name documents by any version of a title). */

@@ -1,7 +1,8 @@
 import type { EntityManager } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/localized-text';
-import type { HearingAction } from './hearing-change.entity';
-import type { HearingStatus } from './hearing.entity';
+import { groupBy } from '../common/group-by';
+import type { HearingAction, HearingChange } from './hearing-change.entity';
+import type { Hearing, HearingStatus } from './hearing.entity';
 import { HearingsRepository } from './hearings.repository';
 import type { Protocol, ProtocolQuestion } from './protocol.entity';
 
@@ -56,7 +57,24 @@ export interface ProtocolView extends ProtocolVersionView {
 export async function hearingView(em: EntityManager, planId: string): Promise<HearingView | null> {
   const hearing = await hearings.byPlan(em, planId);
   if (!hearing) return null;
-  const changes = await hearings.changes(em, hearing.id);
+  return toHearingView(hearing, await hearings.changes(em, hearing.id));
+}
+
+/** The hearings of several plans (the plan list), by plan id: two statements whatever their number. */
+export async function hearingViews(em: EntityManager, planIds: string[]): Promise<Map<string, HearingView>> {
+  const found = await hearings.byPlans(em, planIds);
+  const changes = groupBy(
+    await hearings.changesOfHearings(
+      em,
+      found.map((h) => h.id),
+    ),
+    (c) => c.hearingId,
+  );
+  return new Map(found.map((h) => [h.planId, toHearingView(h, changes.get(h.id) ?? [])]));
+}
+
+function toHearingView(hearing: Hearing, changes: HearingChange[]): HearingView {
+  const planId = hearing.planId;
   return {
     id: hearing.id,
     startsAt: hearing.startsAt.toISOString(),
@@ -98,7 +116,16 @@ function versionView(p: Protocol): ProtocolVersionView {
 
 /** The latest protocol version with all versions; null when no protocol is published. */
 export async function protocolView(em: EntityManager, planId: string): Promise<ProtocolView | null> {
-  const versions = await hearings.protocols(em, planId);
+  return toProtocolView(await hearings.protocols(em, planId));
+}
+
+/** The protocols of several plans (the plan list), by plan id: one statement. */
+export async function protocolViews(em: EntityManager, planIds: string[]): Promise<Map<string, ProtocolView>> {
+  const byPlan = groupBy(await hearings.protocolsOfPlans(em, planIds), (p) => p.planId);
+  return new Map([...byPlan].map(([planId, versions]) => [planId, toProtocolView(versions)!]));
+}
+
+function toProtocolView(versions: Protocol[]): ProtocolView | null {
   if (versions.length === 0) return null;
   return { ...versionView(versions[versions.length - 1]), versions: versions.map(versionView) };
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
@@ -11,6 +11,12 @@ import { Outcome } from './outcome.entity';
 /** Every version of the plan's outcome, oldest first, on the caller's executor (the plan record passes its own). */
 export function outcomeVersions(db: DataSource | EntityManager, planId: string): Promise<Outcome[]> {
   return db.getRepository(Outcome).find({ where: { planId }, order: { version: 'ASC' } });
+}
+
+/** Every outcome version of several plans in one statement, oldest first per plan (outcomes_plan_version_uq). */
+export function outcomeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Outcome[]> {
+  if (planIds.length === 0) return Promise.resolve([]);
+  return db.getRepository(Outcome).find({ where: { planId: In(planIds) }, order: { planId: 'ASC', version: 'ASC' } });
 }
 
 /** A remark with its current answer and the first answer's lateness. */

@@ -13,7 +13,8 @@ import type { HiddenState } from '../remarks/remark-moderation';
 import { PUBLIC_READER, publicLocalizedFor, publicTextFor, remarkTextFor } from '../remarks/remark-moderation';
 import type { CsvValue } from './csv';
 import type { Outcome } from './outcome.entity';
-import { outcomeVersions, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
+import { groupBy } from '../common/group-by';
+import { outcomeVersions, outcomeVersionsOfPlans, reportRecommendationRows, reportRemarkRows } from './outcomes.repository';
 
 export interface ReportRemark {
   id: string;
@@ -81,7 +82,16 @@ function outcomeVersionView(o: Outcome): OutcomeVersionView {
 /** The plan's current outcome (latest version) with every version; null before publication. */
 export async function outcomeView(em: EntityManager, planId: string): Promise<OutcomeView | null> {
   const versions = await outcomeVersions(em, planId);
-  if (versions.length === 0) return null;
+  return versions.length === 0 ? null : toOutcomeView(versions);
+}
+
+/** The outcomes of several plans (the plan list), by plan id: one statement. */
+export async function outcomeViews(em: EntityManager, planIds: string[]): Promise<Map<string, OutcomeView>> {
+  const byPlan = groupBy(await outcomeVersionsOfPlans(em, planIds), (o) => o.planId);
+  return new Map([...byPlan].map(([planId, versions]) => [planId, toOutcomeView(versions)]));
+}
+
+function toOutcomeView(versions: Outcome[]): OutcomeView {
   return { ...outcomeVersionView(versions[versions.length - 1]), versions: versions.map(outcomeVersionView) };
 }
 

@@ -1,15 +1,28 @@
-import { Controller, Get, Param } from '@nestjs/common';
+import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
 import { CurrentUser } from '../identity/auth/auth.decorators';
-import { PlanRecord } from './plan-record';
+import { ListPlansQuery } from '../plans/plans.dto';
+import { PlanListItem, PlanRecord } from './plan-record';
 import { PlanRecordService } from './plan-record.service';
 
 @ApiTags('plans')
 @Controller(`${API}/plans`)
 export class PlanRecordController {
   constructor(private readonly records: PlanRecordService) {}
+
+  @Get()
+  @ApiOperation({
+    summary:
+      'Published plans, newest first (keyset pagination); status=draft lists own drafts for organizers. Each item has the hearing, protocol, notice and outcome of its GET /plans/{id}; the council review, commitments and moderation counts are in GET /plans/{id} only',
+  })
+  list(
+    @CurrentUser() user: AuthUser | undefined,
+    @Query() query: ListPlansQuery,
+  ): Promise<{ items: PlanListItem[]; nextCursor: string | null }> {
+    return this.records.list(user, query);
+  }
 
   @Get(':id')
   @ApiOperation({

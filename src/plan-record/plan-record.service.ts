@@ -4,7 +4,8 @@ import { CommitmentsService } from '../commitments/commitments.service';
 import { Clock } from '../common/clock';
 import { AuthUser } from '../identity/auth/auth-user';
 import { PlansService } from '../plans/plans.service';
-import { PlanRecord, planModeration, withProcedureDetails } from './plan-record';
+import { ListPlansQuery } from '../plans/plans.dto';
+import { PlanListItem, planListItems, PlanRecord, planModeration, withProcedureDetails } from './plan-record';
 import { remarkReader } from '../remarks/remark-moderation';
 
 @Injectable()
@@ -15,6 +16,12 @@ export class PlanRecordService {
     private readonly plans: PlansService,
     private readonly commitments: CommitmentsService,
   ) {}
+
+  /** A page of GET /plans (PlansService.list), each item with the same hearing, protocol, notice and outcome as its GET /plans/{id}. */
+  async list(user: AuthUser | undefined, query: ListPlansQuery): Promise<{ items: PlanListItem[]; nextCursor: string | null }> {
+    const page = await this.plans.list(user, query);
+    return { items: await planListItems(this.db.manager, page.items), nextCursor: page.nextCursor };
+  }
 
   /**
    * One plan with every step of the procedure so far, if the user may see it; verdict and dispute

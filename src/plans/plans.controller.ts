@@ -1,13 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, Patch, Post, Put, Query } from '@nestjs/common';
+import { Body, Controller, HttpCode, Param, Patch, Post, Put } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
 import type { Locale } from '../common/i18n/locale';
 import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
 import { PlanView } from './plan-view';
-import { CreatePlanDto, ListPlansQuery, PlanTranslationsDto, UpdatePlanDto } from './plans.dto';
+import { CreatePlanDto, PlanTranslationsDto, UpdatePlanDto } from './plans.dto';
 import { PlansService } from './plans.service';
 
+/** Writes of plans; the reads (GET /plans, GET /plans/{id}) are the plan record's (src/plan-record). */
 @ApiTags('plans')
 @Controller(`${API}/plans`)
 export class PlansController {
@@ -67,14 +68,5 @@ export class PlansController {
   })
   publish(@CurrentUser() user: AuthUser, @Param('id') id: string): Promise<PlanView> {
     return this.plans.publish(user, id);
-  }
-
-  @Get()
-  @ApiOperation({ summary: 'Published plans, newest first (keyset pagination); status=draft lists own drafts for organizers' })
-  list(
-    @CurrentUser() user: AuthUser | undefined,
-    @Query() query: ListPlansQuery,
-  ): Promise<{ items: PlanView[]; nextCursor: string | null }> {
-    return this.plans.list(user, query);
   }
 }
