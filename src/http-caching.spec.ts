@@ -25,7 +25,8 @@ describe('cacheControlFor', () => {
     expect(cacheControlFor({ ...anonymousGet, method: 'POST' }, system)).toBe('no-store');
     expect(cacheControlFor({ ...anonymousGet, status: 404, own: 'public, max-age=86400' }, system)).toBe('no-store');
     expect(cacheControlFor({ ...anonymousGet, path: '/health' }, system)).toBe('no-store');
-    expect(cacheControlFor({ ...anonymousGet, path: '/sandbox/clock?x=1' }, system)).toBe('no-store');
+    expect(cacheControlFor({ ...anonymousGet, path: '/api/v1/sandbox/clock?x=1' }, system)).toBe('no-store');
+    expect(cacheControlFor({ ...anonymousGet, path: '/healthy-plans' }, system)).toBe('public, max-age=60');
   });
 
   it("keeps a route's own choice for a successful GET (an immutable stylesheet, a redirect's no-store)", () => {

@@ -18,8 +18,8 @@ export interface CacheAnswer {
   own: string | undefined;
 }
 
-/** Never cached whoever asks: health checks, and the sandbox whose clock moves. */
-const UNCACHED_PATHS = /^\/(health|sandbox)(\/|$|\?)/;
+/** Never cached whoever asks: health checks, and the sandbox clock that moves. */
+const UNCACHED_PATHS = /^(\/api\/v1)?\/(health|sandbox)(\/|$|\?)/;
 
 /**
  * The Cache-Control of an answer. Anything but a successful GET, and anything for a signed-in caller

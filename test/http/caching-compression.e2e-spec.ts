@@ -22,9 +22,9 @@ describe('HTTP caching and compression', () => {
   let port: number;
 
   /** A GET with exactly these headers, the body as it came over the wire (supertest would decompress it). */
-  function rawGet(path: string, headers: Record<string, string> = {}): Promise<RawAnswer> {
+  function rawGet(path: string, headers: Record<string, string> = {}, method = 'GET'): Promise<RawAnswer> {
     return new Promise((resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port, path, headers }, (res) => {
+      const req = httpRequest({ host: '127.0.0.1', port, path, headers, method }, (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
         res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks) }));
@@ -65,6 +65,9 @@ describe('HTTP caching and compression', () => {
       expect(again.body.length).toBe(0);
       expect(again.headers.etag).toBe(etag);
       expect(again.headers['cache-control']).toBe('public, max-age=60');
+      const head = await rawGet(url, {}, 'HEAD');
+      expect(head.headers.etag).toBe(etag);
+      expect((await rawGet(url, { 'If-None-Match': etag }, 'HEAD')).status).toBe(304);
       const stale = await rawGet(url, { 'If-None-Match': 'W/"something-else"' });
       expect(stale.status).toBe(200);
       expect(stale.body.equals(first.body)).toBe(true);
