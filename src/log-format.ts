@@ -1,6 +1,7 @@
 /** pino's transport to pino-pretty: coloured, one readable line per event, times in local time. */
 export interface PrettyTransport {
-  target: 'pino-pretty';
+  /** pino-pretty's file: pino resolves a bare name from its caller's folder, which fails from outside node_modules' reach. */
+  target: string;
   options: { colorize: boolean; translateTime: string; ignore: string; singleLine: boolean };
 }
 
@@ -14,7 +15,7 @@ export function logTransport(stdoutIsTty: boolean | undefined, env: { LOG_FORMAT
   const format = env.LOG_FORMAT === 'json' || env.LOG_FORMAT === 'pretty' ? env.LOG_FORMAT : stdoutIsTty === true ? 'pretty' : 'json';
   if (format === 'json') return undefined;
   return {
-    target: 'pino-pretty',
+    target: require.resolve('pino-pretty'),
     options: { colorize: stdoutIsTty === true, translateTime: 'SYS:HH:MM:ss.l', ignore: 'pid,hostname', singleLine: true },
   };
 }
