@@ -34,7 +34,7 @@ export class OutboxService {
   ) {}
 
   /** Returns how many new messages were queued (repeats of a dedupe key are skipped). */
-  enqueue(manager: EntityManager, emails: NewEmail[]): Promise<number> {
+  async enqueue(manager: EntityManager, emails: NewEmail[]): Promise<number> {
     return this.outbox.insert(
       manager,
       emails.map((e) => this.toRow(e)),
