@@ -7,7 +7,6 @@ import { Plan } from '../../src/plans/plan.entity';
 import { answerDueAt, hearingDeadlineDate, stage1Window } from '../../src/procedure/deadlines';
 import { Remark } from '../../src/remarks/remark.entity';
 import { UnsubscribeTokens } from '../../src/notifications/unsubscribe-token';
-import type { AppConfig } from '../../src/config/config';
 import type { Organization } from '../../src/organizations/organization.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
@@ -152,7 +151,7 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
 
   it('refuses a forged, cut, foreign-key or altered token with a localized page (400 UNSUBSCRIBE_LINK_INVALID), changing nothing', async () => {
     const flip = (s: string, i: number) => s.slice(0, i) + (s[i] === 'A' ? 'B' : 'A') + s.slice(i + 1);
-    const foreign = new UnsubscribeTokens({ ...t.config, sessionSecret: 'another installation' } as AppConfig).sign({
+    const foreign = new UnsubscribeTokens({ ...t.config, sessionSecret: 'another installation' }).sign({
       userId: follower.user.id,
       planId: plan.id,
     });
