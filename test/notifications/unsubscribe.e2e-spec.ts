@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
 import { CalendarService } from '../../src/calendar/calendar.service';
+import { HearingSweepService } from '../../src/hearings/hearing-sweep.service';
+import { TokenService } from '../../src/identity/auth/token.service';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { PlanNewsOptOut } from '../../src/plans/plan-news-opt-out.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
@@ -39,6 +41,8 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
   let followerToken: string;
   let authorToken: string;
   const base = () => `/api/v1/plans/${plan.id}`;
+  /** A fresh token at the manual clock's time (tokens expire as the clock moves on). */
+  const fresh = (u: CreatedUser) => ({ Authorization: `Bearer ${t.app.get(TokenService).sign(u.user.id).token}` });
   const newMail = (person: CreatedUser, since: number) => t.smtp.to(person.user.email).slice(since);
   const counts = () =>
     Object.fromEntries([author, otherAuthor, follower, signup].map((p) => [p.user.email, t.smtp.to(p.user.email).length]));
@@ -228,15 +232,40 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
     expect(answer.text).not.toContain('/unsubscribe');
   });
 
-  it('following the plan again brings its news back', async () => {
-    await t.http.post(`${base()}/follow`).set(follower.auth).expect(200);
+  it('leaves those who unsubscribed out of the reminder the working day before', async () => {
+    const before = counts();
+    t.clock.set(new Date('2027-03-16T09:00:00+05:00'));
+    expect((await t.app.get(HearingSweepService).runOnce()).reminders).toBe(1);
+    await t.flushMail();
+    expect(newMail(follower, before[follower.user.email])).toHaveLength(0);
+    expect(newMail(author, before[author.user.email])).toHaveLength(0);
+    for (const person of [signup, otherAuthor]) {
+      const [reminder] = newMail(person, before[person.user.email]);
+      expect(rawHeader(reminder, 'List-Unsubscribe')).toMatch(/\/unsubscribe\?token=/);
+      expect(rawHeader(reminder, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    }
+  });
+
+  it('following the plan again brings its news back (the protocol)', async () => {
+    await t.http.post(`${base()}/follow`).set(fresh(follower)).expect(200);
     expect(await t.db.getRepository(PlanNewsOptOut).countBy({ userId: follower.user.id })).toBe(0);
     const before = counts();
-    await t.http.delete(`${base()}/hearing`).set(organizer.auth).send({ reason: 'The hall is being repaired' }).expect(200);
+    t.clock.set(new Date('2027-03-17T15:00:00+05:00'));
+    await t.http
+      .post(`${base()}/hearing/protocol`)
+      .set(fresh(organizer))
+      .send({
+        attendeesCount: 7,
+        speakers: ['A'],
+        summary: { kk: 'Талқыланды.', ru: 'Обсудили.' },
+        decisions: [{ kk: 'Қалдыру', ru: 'Оставить' }],
+      })
+      .expect(201);
     await t.flushMail();
-    const [cancelled] = newMail(follower, before[follower.user.email]);
-    expect(cancelled).toBeDefined();
-    expect(rawHeader(cancelled, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    const [protocol] = newMail(follower, before[follower.user.email]);
+    expect(protocol).toBeDefined();
+    expect(rawHeader(protocol, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(tokenOf(protocol)).toBe(followerToken);
     expect(newMail(author, before[author.user.email])).toHaveLength(0);
     expect(newMail(signup, before[signup.user.email])).toHaveLength(1);
   });
