@@ -17,6 +17,7 @@ import { Council } from './organizations/council.entity';
 import { Organization } from './organizations/organization.entity';
 import { Outcome } from './outcomes/outcome.entity';
 import { Plan } from './plans/plan.entity';
+import { PlanNewsOptOut } from './plans/plan-news-opt-out.entity';
 import { PlanSubscription } from './plans/plan-subscription.entity';
 import { Answer } from './remarks/answer.entity';
 import { AnswerVerdict } from './remarks/answer-verdict.entity';
@@ -38,6 +39,7 @@ export const ENTITIES = [
   CalendarOverride,
   Plan,
   PlanSubscription,
+  PlanNewsOptOut,
   Remark,
   Answer,
   AnswerVerdict,

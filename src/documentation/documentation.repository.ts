@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
-import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
+import { notOptedOutOfNews, type RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Notice } from './notice.entity';
 
 /** Every version of the plan's notice, oldest first, on the caller's executor (the plan record passes its own). */
@@ -48,12 +48,13 @@ export class DocumentationRepository {
     await em.update(Plan, { id: planId }, { noticePublishedAt: at, stage2OpensAt: window.opensAt, stage2ClosesAt: window.closesAt });
   }
 
-  /** Everyone who took part in the discussion or follows it. */
+  /** Everyone who took part in the discussion or follows it, except those who unsubscribed from its news. */
   participants(em: EntityManager, planId: string): Promise<Recipient[]> {
     return queryRows<Recipient>(
       em,
       `SELECT u.id, u.email, u.locale, u.display_name FROM users u
-        WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)`,
+        WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
+          AND ${notOptedOutOfNews('u.id', '$1')}`,
       [planId],
     );
   }

@@ -170,6 +170,7 @@ export class DocumentationService {
           dedupeKey: `stage2-open:${plan.id}:${r.id}`,
           kind: 'stage2_open',
           recipient: r.email,
+          unsubscribe: { userId: r.id, planId: plan.id },
         })),
       );
       return { opensAt: window.opensAt.toISOString(), closesAt: window.closesAt.toISOString(), notice: (await noticeView(em, plan.id))! };
@@ -216,6 +217,7 @@ export class DocumentationService {
           dedupeKey: `notice-corrected:${plan.id}:${version}:${r.id}`,
           kind: 'notice_corrected',
           recipient: r.email,
+          unsubscribe: { userId: r.id, planId: plan.id },
         })),
       );
       return (await noticeView(em, plan.id))!;

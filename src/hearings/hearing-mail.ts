@@ -110,9 +110,10 @@ export function hearingChangeEmails(
   return recipients.map((r) => ({
     ...hearingMessage(config, kind, plan, organization, hearing, r),
     dedupeKey: `hearing:${hearing.id}:${hearing.sequence}:${r.id}`,
-    kind: `hearing_${kind}`,
+    kind: `hearing_${kind}` as const,
     recipient: r.email,
     locale: r.locale,
+    unsubscribe: { userId: r.id, planId: plan.id },
     attachments: [icsAttachment(hearingIcs(config, plan, organization, hearing, r.locale, method, now, r), method)],
   }));
 }
@@ -131,6 +132,7 @@ export function reminderEmails(
     kind: 'hearing_reminder',
     recipient: r.email,
     locale: r.locale,
+    unsubscribe: { userId: r.id, planId: plan.id },
   }));
 }
 
@@ -153,6 +155,7 @@ export function protocolEmails(
     kind: version > 1 ? 'protocol_corrected' : 'protocol_published',
     recipient: r.email,
     locale: r.locale,
+    unsubscribe: { userId: r.id, planId: plan.id },
   }));
 }
 

@@ -90,3 +90,16 @@ ${content.link ? `<p><a href="${escapeHtml(content.link.url)}" style="color:#0b5
 </body></html>`;
   return { subject: content.subject, text, html };
 }
+
+/**
+ * The unsubscribe link at the foot of a news e-mail (email-kinds.ts), in its language: why it came and
+ * the link, after the footer of both parts, escaped in HTML. The same URL is the List-Unsubscribe header.
+ */
+export function withUnsubscribeFooter(email: RenderedEmail, locale: Locale, url: string): RenderedEmail {
+  const t = texts(locale).unsubscribe;
+  const text = `${email.text}\n\n${t.emailWhy}\n${t.emailLink}: ${url}`;
+  const footer = `<p style="font-size:13px;color:#555">${escapeHtml(t.emailWhy)} <a href="${escapeHtml(url)}" style="color:#0b5394">${escapeHtml(t.emailLink)}</a></p>\n`;
+  const end = email.html.lastIndexOf('</body>');
+  const html = end < 0 ? email.html + footer : email.html.slice(0, end) + footer + email.html.slice(end);
+  return { subject: email.subject, text, html };
+}

@@ -12,6 +12,8 @@ export interface OutgoingEmail {
   text: string;
   html: string | null;
   attachments: OutboxAttachment[];
+  /** Extra header lines (List-Unsubscribe, List-Unsubscribe-Post); absent on e-mails queued before they existed. */
+  headers?: Record<string, string>;
 }
 
 /** Sends one message or throws; the dispatcher decides about retries. */
@@ -29,6 +31,7 @@ function toNodemailer(from: string, email: OutgoingEmail) {
     html: email.html ?? undefined,
     // A stable Message-ID lets mail systems drop a copy re-sent after a crash mid-send.
     messageId: `<${email.id}@talqylau>`,
+    headers: email.headers ?? {},
     attachments: email.attachments.map((a) => ({ filename: a.filename, content: a.content, contentType: a.contentType })),
   };
 }

@@ -5,6 +5,7 @@ import { FileMailer, Mailer, SmtpMailer } from './mailer';
 import { OutboxDispatcher } from './outbox.dispatcher';
 import { OutboxRepository } from './outbox.repository';
 import { OutboxService } from './outbox.service';
+import { UnsubscribeTokens } from './unsubscribe-token';
 
 @Global()
 @Module({
@@ -12,6 +13,7 @@ import { OutboxService } from './outbox.service';
     OutboxService,
     OutboxDispatcher,
     OutboxRepository,
+    UnsubscribeTokens,
     {
       provide: Mailer,
       inject: [APP_CONFIG],
@@ -19,6 +21,6 @@ import { OutboxService } from './outbox.service';
         config.smtpUrl ? new SmtpMailer(config.smtpUrl, config.mailFrom) : new FileMailer(join(config.dataDir, 'mail'), config.mailFrom),
     },
   ],
-  exports: [OutboxService, OutboxDispatcher],
+  exports: [OutboxService, OutboxDispatcher, UnsubscribeTokens],
 })
 export class NotificationsModule {}

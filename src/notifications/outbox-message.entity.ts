@@ -46,6 +46,10 @@ export class OutboxMessage {
   @Column({ type: 'jsonb', default: () => "'[]'" })
   attachments: OutboxAttachment[];
 
+  /** Extra header lines, e.g. List-Unsubscribe and List-Unsubscribe-Post of a notification a person can do without. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  headers: Record<string, string>;
+
   @Column({ type: 'varchar', length: 16, default: 'pending' })
   status: OutboxStatus;
 

@@ -106,6 +106,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
         text: row.text_body,
         html: row.html_body,
         attachments: row.attachments,
+        headers: row.headers,
       });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

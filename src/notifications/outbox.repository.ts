@@ -12,6 +12,7 @@ export interface OutboxInsert {
   text: string;
   html: string | null;
   attachments: OutboxAttachment[];
+  headers: Record<string, string>;
 }
 
 export interface ClaimedMessage {
@@ -21,10 +22,11 @@ export interface ClaimedMessage {
   text_body: string;
   html_body: string | null;
   attachments: OutboxAttachment[];
+  headers: Record<string, string>;
   attempts: number;
 }
 
-/** Rows per INSERT statement: 8 parameters each, far below PostgreSQL's limit of 65535. */
+/** Rows per INSERT statement: 9 parameters each, far below PostgreSQL's limit of 65535. */
 const INSERT_BATCH = 500;
 
 /** Every statement on the outbox_messages table. */
@@ -39,13 +41,23 @@ export class OutboxRepository {
       const batch = emails.slice(start, start + INSERT_BATCH);
       const values: unknown[] = [];
       const rows = batch.map((e, i) => {
-        values.push(e.dedupeKey, e.kind, e.recipient, e.locale, e.subject, e.text, e.html, JSON.stringify(e.attachments));
-        const p = i * 8;
-        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb)`;
+        values.push(
+          e.dedupeKey,
+          e.kind,
+          e.recipient,
+          e.locale,
+          e.subject,
+          e.text,
+          e.html,
+          JSON.stringify(e.attachments),
+          JSON.stringify(e.headers),
+        );
+        const p = i * 9;
+        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb, $${p + 9}::jsonb)`;
       });
       const inserted = await queryRows<{ id: string }>(
         em,
-        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body, attachments)
+        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body, attachments, headers)
          VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
         values,
       );
@@ -64,7 +76,7 @@ export class OutboxRepository {
       `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
        WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
                     ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, text_body, html_body, attachments, attempts`,
+       RETURNING id, recipient, subject, text_body, html_body, attachments, headers, attempts`,
       [workerId, limit, leaseSeconds],
     );
   }

@@ -5,7 +5,7 @@ import { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
 import type { HideReason } from '../remarks/remark-moderation';
-import type { RecipientRow as Recipient } from '../plans/plan-recipients.repository';
+import { notOptedOutOfNews, type RecipientRow as Recipient } from '../plans/plan-recipients.repository';
 import { Outcome } from './outcome.entity';
 
 /** Every version of the plan's outcome, oldest first, on the caller's executor (the plan record passes its own). */
@@ -127,13 +127,17 @@ export class OutcomesRepository {
     await em.update(Plan, { id: planId }, { outcomePublishedAt: at });
   }
 
-  /** Remark authors, followers and the members of the overseeing council. */
-  recipients(em: EntityManager, planId: string, councilId: string): Promise<Recipient[]> {
-    return queryRows<Recipient>(
+  /**
+   * The members of the overseeing council (`official`: the outcome is their office's business), and
+   * remark authors and followers who did not unsubscribe from the plan's news.
+   */
+  recipients(em: EntityManager, planId: string, councilId: string): Promise<(Recipient & { official: boolean })[]> {
+    return queryRows<Recipient & { official: boolean }>(
       em,
-      `SELECT u.id, u.email, u.locale, u.display_name FROM users u
-        WHERE u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
-           OR (u.role = 'council_member' AND u.council_id = $2)`,
+      `SELECT u.id, u.email, u.locale, u.display_name, (u.role = 'council_member' AND u.council_id = $2) AS official FROM users u
+        WHERE (u.role = 'council_member' AND u.council_id = $2)
+           OR (u.id IN (SELECT author_id FROM remarks WHERE plan_id = $1 UNION SELECT user_id FROM plan_subscriptions WHERE plan_id = $1)
+               AND ${notOptedOutOfNews('u.id', '$1')})`,
       [planId, councilId],
     );
   }

@@ -52,7 +52,7 @@ function setUp(plan: Partial<Plan>, unansweredRemarks: number, state: ReviewStat
     }),
     markOutcomePublished: jest.fn(async () => undefined),
     updateOutcomeTexts: jest.fn(async () => undefined),
-    recipients: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'ru', display_name: 'Олга' }]),
+    recipients: jest.fn(async () => [{ id: 'u-1', email: 'citizen@x.kz', locale: 'ru', display_name: 'Олга', official: false }]),
   };
   const outbox = { enqueue: jest.fn(async (_em: EntityManager, emails: NewEmail[]) => emails.length) };
   const reviews = {

@@ -184,7 +184,7 @@ export class OutcomesService {
     });
   }
 
-  /** To remark authors, followers and the council's members. */
+  /** To remark authors and followers (news they may unsubscribe from) and the council's members. */
   private async enqueueOutcomeEmails(em: EntityManager, plan: Plan, councilId: string, outcome: Outcome): Promise<void> {
     const corrected = outcome.version > 1;
     const recipients = await this.outcomes.recipients(em, plan.id, councilId);
@@ -204,6 +204,8 @@ export class OutcomesService {
         dedupeKey: corrected ? `outcome:${plan.id}:v${outcome.version}:${r.id}` : `outcome:${plan.id}:${r.id}`,
         kind: corrected ? 'outcome_corrected' : 'outcome',
         recipient: r.email,
+        // to the council's members the outcome is their office's business: no unsubscribing
+        unsubscribe: r.official ? undefined : { userId: r.id, planId: plan.id },
       })),
     );
   }

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PlanNewsService } from './plan-news.service';
 import { PlanRecipientsRepository } from './plan-recipients.repository';
 import { PlanSubscriptionsRepository } from './plan-subscriptions.repository';
 import { PlansController } from './plans.controller';
@@ -7,7 +8,7 @@ import { PlansService } from './plans.service';
 
 @Module({
   controllers: [PlansController],
-  providers: [PlansService, PlansRepository, PlanSubscriptionsRepository, PlanRecipientsRepository],
-  exports: [PlansService, PlansRepository, PlanSubscriptionsRepository, PlanRecipientsRepository],
+  providers: [PlansService, PlanNewsService, PlansRepository, PlanSubscriptionsRepository, PlanRecipientsRepository],
+  exports: [PlansService, PlanNewsService, PlansRepository, PlanSubscriptionsRepository, PlanRecipientsRepository],
 })
 export class PlansModule {}

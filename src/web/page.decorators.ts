@@ -1,4 +1,4 @@
-import { applyDecorators, Controller, Post, UseFilters, UseGuards } from '@nestjs/common';
+import { applyDecorators, Controller, Post, SetMetadata, UseFilters, UseGuards } from '@nestjs/common';
 import { PATH_METADATA } from '@nestjs/common/constants';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Auth } from '../identity/auth/auth.decorators';
@@ -37,4 +37,17 @@ export function SignInReturn(path: string): MethodDecorator {
 /** A form's POST route: checked for the CSRF token (CsrfGuard) before its handler runs. */
 export function FormPost(path: string, options: { signIn?: string } = {}): MethodDecorator {
   return applyDecorators(Post(path), UseGuards(CsrfGuard), ...(options.signIn ? [SignInReturn(options.signIn)] : []));
+}
+
+/** Marks a POST that carries its own authority in a signed token instead of a CSRF token (`TokenPost`). */
+export const TOKEN_POST = 'page:token-post';
+
+/**
+ * A POST authorized by the signed token in its URL alone, exempt from the CSRF check of page forms:
+ * the one-click unsubscribe of RFC 8058 is sent by a mail client with no cookie and no form of ours,
+ * so no CSRF token can exist. A forged cross-site POST gains nothing, since without the e-mail's
+ * token it is refused, and with it the effect is only what the e-mail's owner may do anyway.
+ */
+export function TokenPost(path: string): MethodDecorator {
+  return applyDecorators(Post(path), SetMetadata(TOKEN_POST, true));
 }

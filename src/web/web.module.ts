@@ -26,6 +26,7 @@ import { PlanFormsController } from './plan-forms.controller';
 import { PlanPageView } from './plan-page.view';
 import { PublicPagesRepository } from './public-pages.repository';
 import { SignInController } from './sign-in.controller';
+import { UnsubscribeWebModule } from './unsubscribe/unsubscribe-web.module';
 import { WebController } from './web.controller';
 
 /**
@@ -49,6 +50,7 @@ import { WebController } from './web.controller';
     PageKitModule,
     OrganizerWebModule,
     ModerationWebModule,
+    UnsubscribeWebModule,
     RemarksModule,
     ReviewsModule,
     OrganizationsModule,

@@ -4,6 +4,7 @@ import { FASTIFY_ROUTE_CONFIG_METADATA } from '@nestjs/platform-fastify/constant
 import { AUTH_ROLES } from '../../src/identity/auth/auth.decorators';
 import { CsrfGuard } from '../../src/web/forms/csrf.guard';
 import { PageErrorFilter } from '../../src/web/page-error.filter';
+import { TOKEN_POST } from '../../src/web/page.decorators';
 import { pageControllers, pageRoutes } from '../support/page-routes';
 
 describe('page controllers (reflected from WebModule)', () => {
@@ -27,12 +28,18 @@ describe('page controllers (reflected from WebModule)', () => {
   it('checks the CSRF token of every form POST (@FormPost), and of nothing else', () => {
     for (const route of all) {
       const guards = (Reflect.getMetadata(GUARDS_METADATA, route.handler) ?? []) as unknown[];
+      const tokenPost = Reflect.getMetadata(TOKEN_POST, route.handler) === true;
       expect([route.method, route.path, guards.includes(CsrfGuard)]).toEqual([
         route.method,
         route.path,
-        route.method === RequestMethod.POST,
+        route.method === RequestMethod.POST && !tokenPost,
       ]);
     }
+  });
+
+  it('exempts from the CSRF check only the one-click unsubscribe (@TokenPost: the signed token is its authority)', () => {
+    const exempt = all.filter((r) => Reflect.getMetadata(TOKEN_POST, r.handler) === true).map((r) => `${r.method} ${r.path}`);
+    expect(exempt).toEqual([`${RequestMethod.POST} /unsubscribe`]);
   });
 
   it('has every signed-in POST say where the visitor returns after signing in', () => {

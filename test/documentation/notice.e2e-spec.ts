@@ -116,5 +116,10 @@ describe('stage 2: procurement notice', () => {
     expect(t.smtp.to(bystander.user.email)).toHaveLength(0);
     expect(t.smtp.to(author.user.email)[0].subject).toContain('Stage 2 is open');
     expect(t.smtp.to(author.user.email)[0].text).toContain('2027-03-30');
+    // news of the plan: one-click unsubscribe (RFC 8058, issue 17)
+    for (const who of [author, follower])
+      expect(t.smtp.to(who.user.email)[0].headerLines.map((h) => h.key)).toEqual(
+        expect.arrayContaining(['list-unsubscribe', 'list-unsubscribe-post']),
+      );
   });
 });

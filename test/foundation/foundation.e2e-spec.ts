@@ -127,10 +127,10 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
         paragraphs: ['Line & more'],
         link: { label: 'Open', url: 'http://x.test/a?b=1&c=2' },
       });
-      await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }]);
+      await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'verify_email', recipient: 'someone@example.test', locale: 'en', ...mail }]);
       // the same event again changes nothing
       expect(
-        await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'test', recipient: 'someone@example.test', locale: 'en', ...mail }]),
+        await outbox.enqueue(em, [{ dedupeKey: 'test:1', kind: 'verify_email', recipient: 'someone@example.test', locale: 'en', ...mail }]),
       ).toBe(0);
     });
     await Promise.all([t.dispatcher.drain(), t.dispatcher.runOnce(), t.flushMail()]);
@@ -150,7 +150,15 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
     t.smtp.refuse = true;
     await t.db.transaction((em) =>
       outbox.enqueue(em, [
-        { dedupeKey: 'test:2', kind: 'test', recipient: 'retry@example.test', locale: 'en', subject: 's', text: 't', html: '<p>t</p>' },
+        {
+          dedupeKey: 'test:2',
+          kind: 'verify_email',
+          recipient: 'retry@example.test',
+          locale: 'en',
+          subject: 's',
+          text: 't',
+          html: '<p>t</p>',
+        },
       ]),
     );
     await t.flushMail();

@@ -1047,6 +1047,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       { path: '/admin/users', as: 'admin', fields: ['email', 'password', 'displayName', 'role', 'organizationId', 'councilId', 'isChair'] },
       { path: '/admin/calendar', as: 'admin', fields: ['date', 'working', 'reason'] },
       { path: '/admin/calendar/{date}/delete', as: 'admin', fields: [] },
+      { path: '/unsubscribe', as: 'anon', fields: ['List-Unsubscribe', 'token'] },
     ];
     const formValue = fc.oneof(
       fuzzString.map((s) => s.slice(0, 12_000)),
@@ -1124,6 +1125,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
             '/verify-email',
             '/reset-password',
             '/forgot-password',
+            '/unsubscribe',
           ),
           paramValue(() => ids.open),
           queryCase(['q', 'org', 'cursor', 'next', 'status', 'token', 'year', 'lang']),

@@ -24,7 +24,7 @@ describe('outbox: several instances on one database', () => {
         em,
         Array.from({ length: 300 }, (_, i) => ({
           dedupeKey: `bulk:${i}`,
-          kind: 'test',
+          kind: 'verify_email',
           recipient: `p${i}@example.test`,
           locale: 'ru',
           ...renderEmail({ locale: 'ru', subject: `Сообщение ${i}`, paragraphs: ['Текст'] }),
@@ -47,7 +47,7 @@ describe('outbox: several instances on one database', () => {
     a.smtp.refuseCode = 550;
     await a.db.transaction((em) =>
       outbox.enqueue(em, [
-        { dedupeKey: 'doomed', kind: 'test', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' },
+        { dedupeKey: 'doomed', kind: 'verify_email', recipient: 'x@example.test', locale: 'en', subject: 's', text: 't', html: '' },
       ]),
     );
     for (let i = 0; i < MAX_ATTEMPTS; i++) {
@@ -70,7 +70,15 @@ describe('outbox: several instances on one database', () => {
     a.smtp.refuse = true;
     await a.db.transaction((em) =>
       outbox.enqueue(em, [
-        { dedupeKey: 'patient', kind: 'test', recipient: 'patient@example.test', locale: 'en', subject: 'patient', text: 't', html: '' },
+        {
+          dedupeKey: 'patient',
+          kind: 'verify_email',
+          recipient: 'patient@example.test',
+          locale: 'en',
+          subject: 'patient',
+          text: 't',
+          html: '',
+        },
       ]),
     );
     for (let i = 0; i < MAX_ATTEMPTS + 3; i++) {

@@ -190,6 +190,14 @@ describe('outcome and report', () => {
       expect(t.smtp.to(who.user.email).filter((m) => m.subject?.startsWith('Council conclusion'))).toHaveLength(1);
     }
     expect(t.smtp.to(bystander.user.email)).toHaveLength(0);
+    // news for remark authors and followers (List-Unsubscribe, issue 17); the council's office business for its members
+    const oneClick = (who: { user: { email: string } }) =>
+      t.smtp
+        .to(who.user.email)
+        .filter((m) => m.subject?.includes('Outcome of the discussion'))
+        .map((m) => m.headerLines.some((h) => h.key === 'list-unsubscribe-post'));
+    for (const who of [alice, bob, follower]) expect(oneClick(who)).toEqual([true]);
+    for (const who of w.members) expect(oneClick(who)).toEqual([false]);
 
     // Report, JSON
     const report = await t.http.get(`/api/v1/plans/${plan.id}/report`).set('Accept-Language', 'en').expect(200);

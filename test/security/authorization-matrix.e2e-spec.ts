@@ -6,6 +6,7 @@ import { sha256 as tokenHash } from '../../src/identity/auth.service';
 import { Csrf } from '../../src/identity/auth/csrf';
 import { TokenService } from '../../src/identity/auth/token.service';
 import { UserToken } from '../../src/identity/user-token.entity';
+import { UnsubscribeTokens } from '../../src/notifications/unsubscribe-token';
 import type { World } from '../reviews/fixtures';
 import { answerRemark, createPlan, createRemark } from '../reviews/fixtures';
 import type { CreatedUser } from '../support/factories';
@@ -736,6 +737,15 @@ describe('authorization matrix: every role against every write endpoint and ever
     ],
     ['POST /verify-email/resend', pageSignedIn('303 /my/remarks'), async () => ({ url: '/verify-email/resend', body: {} })],
     ['POST /forgot-password', everyone('200'), async () => ({ url: '/forgot-password', body: { email: users.citizen.user.email } })],
+    // one-click unsubscribe (RFC 8058): the signed token in the URL is the authority, whoever sends it, cookie or not
+    [
+      'POST /unsubscribe',
+      everyone('200'),
+      async () => {
+        const token = t.app.get(UnsubscribeTokens).sign({ userId: users.citizen.user.id, planId: (await openPlan()).id });
+        return { url: `/unsubscribe?token=${token}`, body: { 'List-Unsubscribe': 'One-Click' } };
+      },
+    ],
     [
       'POST /reset-password',
       everyone('200'),

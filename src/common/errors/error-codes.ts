@@ -87,6 +87,8 @@ export const ERRORS = {
   CONSENT_REQUIRED: { status: 422 },
   TRANSLATION_REQUIRED: { status: 422 },
   TRANSLATION_EXISTS: { status: 409 },
+
+  UNSUBSCRIBE_LINK_INVALID: { status: 400 },
 } satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

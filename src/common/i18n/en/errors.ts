@@ -86,6 +86,8 @@ export const errors = {
     CONSENT_REQUIRED: 'Consent to the publication of your display name and remarks is needed to take part.',
     TRANSLATION_REQUIRED: 'Add the missing language versions: {missing}.',
     TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',
+    UNSUBSCRIBE_LINK_INVALID:
+      'This unsubscribe link is not valid: it may have been cut or changed. Use the link from the e-mail as it is, or sign in and unfollow the plan on its page.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {
