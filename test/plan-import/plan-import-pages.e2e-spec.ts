@@ -152,4 +152,36 @@ describe('plan import pages (/organizer/import)', () => {
     const before = await t.db.getRepository(Plan).countBy({ organizationId });
     expect(before).toBe(6);
   });
+
+  it('answers a malformed or over-limit multipart body with a refusal, never a 5xx', async () => {
+    const count = await t.db.getRepository(Plan).countBy({ organizationId });
+    const token = csrfOf((await page('/organizer/import', organizer)).text);
+    let many = t.http.post('/organizer/import/preview').set('cookie', cookie(organizer)).field('_csrf', token);
+    for (let i = 0; i < 10; i++) many = many.field(`extra${i}`, 'x');
+    const tooMany = await many;
+    expect(tooMany.status).toBeGreaterThanOrEqual(400);
+    expect(tooMany.status).toBeLessThan(500);
+    const twoFiles = await t.http
+      .post('/organizer/import/preview')
+      .set('cookie', cookie(organizer))
+      .field('_csrf', token)
+      .attach('file', SAMPLE, 'a.csv')
+      .attach('other', SAMPLE, 'b.csv');
+    expect(twoFiles.status).toBeLessThan(500);
+    const broken = await t.http
+      .post('/organizer/import/preview')
+      .set('cookie', cookie(organizer))
+      .set('content-type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\nabc');
+    expect(broken.status).toBeGreaterThanOrEqual(400);
+    expect(broken.status).toBeLessThan(500);
+    const noBoundary = await t.http
+      .post('/organizer/import/preview')
+      .set('cookie', cookie(organizer))
+      .set('content-type', 'multipart/form-data')
+      .send('garbage');
+    expect(noBoundary.status).toBeGreaterThanOrEqual(400);
+    expect(noBoundary.status).toBeLessThan(500);
+    expect(await t.db.getRepository(Plan).countBy({ organizationId })).toBe(count);
+  });
 });

@@ -1,5 +1,6 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { AppError } from '../../common/errors/app-error';
 import { IMPORT_LIMITS } from '../../plan-import/plan-import.columns';
 import { IMPORT_CONFIRM_PATH, IMPORT_PREVIEW_PATH } from './plan-import.pages';
 
@@ -40,7 +41,14 @@ export async function registerImportUploads(instance: FastifyInstance): Promise<
   });
   instance.addHook('preValidation', async (request: FastifyRequest) => {
     if (!request.isMultipart() || !UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) return;
-    request.body = await readParts(request);
+    try {
+      request.body = await readParts(request);
+    } catch (error) {
+      // the plugin's limits carry their 4xx status; a body busboy cannot parse is the client's fault too
+      const status = (error as { statusCode?: unknown }).statusCode;
+      if (typeof status === 'number' && status >= 400 && status < 500) throw error;
+      throw new AppError('MALFORMED_REQUEST');
+    }
   });
 }
 
