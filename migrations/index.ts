@@ -11,6 +11,7 @@ import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount'
 import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
 import { Moderation1796300000000 } from './1796300000000-Moderation';
 import { NotificationPreferences1796500000000 } from './1796500000000-NotificationPreferences';
+import { PlanPointNumber1796600000000 } from './1796600000000-PlanPointNumber';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -26,4 +27,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   StateLanguages1796200000000,
   Moderation1796300000000,
   NotificationPreferences1796500000000,
+  PlanPointNumber1796600000000,
 ];

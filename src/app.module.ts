@@ -19,6 +19,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { PlanImportModule } from './plan-import/plan-import.module';
 import { PlanRecordModule } from './plan-record/plan-record.module';
 import { PlansModule } from './plans/plans.module';
 import { RemarksModule } from './remarks/remarks.module';
@@ -71,6 +72,7 @@ export class AppModule {
         OutcomesModule,
         SchedulerModule,
         PlanRecordModule,
+        PlanImportModule,
         HealthModule,
         WebModule,
       ],

@@ -15,6 +15,7 @@ import { InputSanityPipe } from './common/errors/input-sanity.pipe';
 import { LocalizeResponseInterceptor } from './common/i18n/localize-response.interceptor';
 import { flattenValidationErrors, validationError } from './common/errors/validation';
 import { jsonOnlyApi } from './common/json-only-api';
+import { registerImportUploads } from './web/organizer/plan-import.uploads';
 import type { AppConfig } from './config/config';
 import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
 import { registerCaching } from './http-caching';
@@ -49,6 +50,8 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
   });
   // JSON only under /api, plain text nowhere (item 10 of issue 13: simple cross-site requests)
   jsonOnlyApi(adapter.getInstance());
+  // multipart/form-data for the two forms of the annual plan's import only (and within its limits)
+  await registerImportUploads(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, realClock), adapter, {
     bufferLogs: true,
     abortOnError: false,

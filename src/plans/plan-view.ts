@@ -11,6 +11,8 @@ export interface PlanView {
   title: LocalizedText;
   description: LocalizedText;
   subjectCode: string;
+  /** The number of the item in the annual procurement plan it was imported from; null otherwise. */
+  planPointNumber: string | null;
   amount: number;
   method: string;
   plannedQuarter: string | null;
@@ -43,6 +45,7 @@ export function planView(
     title: plan.title,
     description: plan.description,
     subjectCode: plan.subjectCode,
+    planPointNumber: plan.planPointNumber ?? null,
     amount: plan.amount,
     method: plan.method,
     plannedQuarter: plan.plannedQuarter,

@@ -18,6 +18,8 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 /** GIN index on search_vector; created by a hand-written migration (TypeORM cannot declare a GIN index). */
 @Index('plans_search_idx', { synchronize: false })
 @Index('plans_org_created_idx', ['organizationId', 'createdAt', 'id'])
+/** A plan point number of the annual plan is imported once per organization (src/plan-import). */
+@Index('plans_org_plan_point_uq', ['organizationId', 'planPointNumber'], { unique: true, where: 'plan_point_number IS NOT NULL' })
 /** The council pages' list of protocols awaiting review (web/council). */
 @Index('plans_review_open_idx', ['organizationId', 'reviewClosesAt', 'id'], { where: 'protocol_published_at IS NOT NULL' })
 @Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
@@ -43,6 +45,10 @@ export class Plan {
   @ManyToOne(() => User, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'created_by', foreignKeyConstraintName: 'plans_created_by_fk' })
   creator?: User;
+
+  /** The item's number in the organization's annual procurement plan, when imported from it (src/plan-import). */
+  @Column({ name: 'plan_point_number', type: 'text', nullable: true })
+  planPointNumber: string | null;
 
   @Column({ type: 'jsonb', transformer: localizedText })
   title: LocalizedText;

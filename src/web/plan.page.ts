@@ -1,3 +1,4 @@
+import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import { endOfLocalDay } from '../procedure/deadlines';
 import { remarkWindow } from '../remarks/remark-window';
@@ -121,6 +122,7 @@ function factsSection(ctx: PageContext, p: PlanDetailRow, open: OpenWindow | nul
   <dt>${t.amount}</dt><dd>${formatTenge(p.amount, locale)}</dd>
   <dt>${t.method}</dt><dd>${t.methods[p.method] ?? p.method}</dd>
   <dt>${t.subjectCode}</dt><dd>${p.subject_code}</dd>
+  ${p.plan_point_number ? html`<dt>${texts(locale).planImport.columns.planPointNumber}</dt><dd>${p.plan_point_number}</dd>` : ''}
   ${p.planned_quarter ? html`<dt>${t.plannedQuarter}</dt><dd>${p.planned_quarter}</dd>` : ''}
   ${p.delivery_place ? html`<dt>${t.deliveryPlace}</dt>${localizedBlock(p.delivery_place, locale, 'dd')}` : ''}
 </dl>

@@ -42,6 +42,7 @@ export interface PlanDetailRow {
   title: LocalizedText;
   description: LocalizedText;
   subject_code: string;
+  plan_point_number: string | null;
   amount: string;
   method: string;
   planned_quarter: string | null;
@@ -213,7 +214,7 @@ export class PublicPagesRepository {
     if (!isUuid(id)) return null;
     const rows = await queryRows<PlanDetailRow>(
       this.db,
-      `SELECT p.id, p.title, p.description, p.subject_code, p.amount::text AS amount, p.method, p.planned_quarter, p.delivery_place,
+      `SELECT p.id, p.title, p.description, p.subject_code, p.plan_point_number, p.amount::text AS amount, p.method, p.planned_quarter, p.delivery_place,
               p.published_at, p.stage1_closes_at, p.stage1_close_date::text AS stage1_close_date,
               p.hearing_deadline_date::text AS hearing_deadline_date, p.hearing_overdue_at, p.protocol_published_at,
               p.review_closes_at, p.notice_published_at, p.stage2_opens_at, p.stage2_closes_at, p.outcome_published_at,

@@ -27,6 +27,11 @@ const RUNS = Number(process.env.FUZZ_RUNS ?? 20);
 const API = '/api/v1';
 const START = '2027-03-01T10:00:00+05:00';
 
+/** An annual plan (plan-import) whose rows the fuzzer mutates as a whole string. */
+const IMPORT_CSV =
+  'Номер пункта плана;Наименование на казахском языке;Наименование на русском языке;Код ЕНС ТРУ;Способ закупки;Сумма;Квартал\n' +
+  'F-1;Су;Вода;110712.300.000000;Аукцион;250 000;2027-Q2\nF-2;Қағаз;Бумага;171812.900.000001;open_tender;1000;2027-Q3';
+
 type Who = 'anon' | SignedInRole;
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -524,6 +529,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
         deliveryPlace: 'Almaty',
       }),
     },
+    { method: 'POST', path: `${API}/plan-imports/preview`, as: 'organizer', body: () => ({ csv: IMPORT_CSV }) },
+    { method: 'POST', path: `${API}/plan-imports`, as: 'organizer', body: () => ({ csv: IMPORT_CSV }) },
     { method: 'GET', path: `${API}/plans`, as: 'anon', query: ['status', 'organizationId', 'q', 'limit', 'cursor'] },
     { method: 'POST', path: `${API}/plans/{id}/publish`, as: 'organizer', params: { id: id('draft') } },
     { method: 'GET', path: `${API}/plans/{id}`, as: 'anon', params: { id: id('open') } },
@@ -1048,6 +1055,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
       { path: '/admin/calendar', as: 'admin', fields: ['date', 'working', 'reason'] },
       { path: '/admin/calendar/{date}/delete', as: 'admin', fields: [] },
       { path: '/unsubscribe', as: 'anon', fields: ['List-Unsubscribe', 'token'] },
+      { path: '/organizer/import/preview', as: 'organizer', fields: ['csv', 'fileName'] },
+      { path: '/organizer/import', as: 'organizer', fields: ['csv', 'fileName'] },
     ];
     const formValue = fc.oneof(
       fuzzString.map((s) => s.slice(0, 12_000)),

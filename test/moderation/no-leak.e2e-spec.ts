@@ -256,7 +256,7 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
     ]);
     // routes that never show a remark, an answer or a verdict/dispute reason, or are staff-only and not this plan's public face
     const unrelated =
-      /^\/(api\/v1\/(health|calendar|councils|organizations|me|admin|sandbox|auth|hearing|moderation|unsubscribe|remarks\/:id\/moderation)|assets|favicon\.ico|lang|view|login|register|verify-email|forgot-password|reset-password|account|admin|moderation|unsubscribe|remarks\/:id\/(report|appeal))|^\/api\/v1\/plans\/:id\/(hearing\.ics|hearing\/allowed-dates)|^\/(health|docs)/;
+      /^\/(api\/v1\/(health|calendar|councils|organizations|me|admin|sandbox|auth|hearing|moderation|remarks\/:id\/moderation)|assets|favicon\.ico|lang|view|login|register|verify-email|forgot-password|reset-password|account|admin|moderation|unsubscribe|remarks\/:id\/(report|appeal))|^\/api\/v1\/plans\/:id\/(hearing\.ics|hearing\/allowed-dates)|^\/(health|docs)/;
     const missing = [...routes].filter(
       (r) => !read.has(r) && !unrelated.test(r) && !r.startsWith('/organizer') && !r.startsWith('/council'),
     );

@@ -84,6 +84,10 @@ interface FormSetup {
 const SIGN_IN = 'sign in';
 const PAGE_NOT_FOUND = '404';
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g;
+let importSerial = 0;
+/** An annual plan of one row with a plan-point number not imported before (plan-import). */
+const importCsv = () =>
+  `Номер пункта плана;Наименование на казахском языке;Наименование на русском языке;Код ЕНС ТРУ;Способ закупки;Сумма\nM-${importSerial++};Су;Вода;110712.300.000000;Аукцион;250000`;
 const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
@@ -312,6 +316,8 @@ describe('authorization matrix: every role against every write endpoint and ever
   const signedIn = (ok: string): Cells => [A, ok, ok, ok, ok, ok, ok, ok, ok, ok];
   const verified = (ok: string): Cells => [A, UNVERIFIED, ok, ok, ok, ok, ok, ok, ok, ok];
   const planOrganizer = (ok: string): Cells => [A, F, F, F, F, ok, F, F, F, F];
+  /** Staff of any organizer (the import works on the caller's own organization). */
+  const planOrganizers = (ok: string): Cells => [A, F, F, ok, F, ok, F, F, F, F];
   const adminOnly = (ok: string): Cells => [A, F, F, F, F, F, F, F, F, ok];
 
   const MATRIX: [string, Cells, () => Promise<Setup>][] = [
@@ -422,6 +428,13 @@ describe('authorization matrix: every role against every write endpoint and ever
         body: { title: 'Roof', description: 'Repair', subjectCode: '452112.000.000000', amount: 1000, method: 'auction' },
       }),
     ],
+    // the import of an annual plan: any organizer staff, for their own organization
+    [
+      'POST /plan-imports/preview',
+      planOrganizers('200'),
+      async () => ({ method: 'POST', url: `${API}/plan-imports/preview`, body: { csv: importCsv() } }),
+    ],
+    ['POST /plan-imports', planOrganizers('200'), async () => ({ method: 'POST', url: `${API}/plan-imports`, body: { csv: importCsv() } })],
     [
       'PATCH /plans/{id}',
       [A, F, F, HIDDEN, F, '200', F, F, F, F],
@@ -829,6 +842,16 @@ describe('authorization matrix: every role against every write endpoint and ever
       async () => ({ url: `/plans/${(await withScheduledHearing()).id}/hearing-signup`, body: { signup: 'on' } }),
     ],
     // the organizer's pages
+    [
+      'POST /organizer/import/preview',
+      [SIGN_IN, P, P, '200', P, '200', P, P, P, P],
+      async () => ({ url: '/organizer/import/preview', body: { csv: importCsv() } }),
+    ],
+    [
+      'POST /organizer/import',
+      [SIGN_IN, P, P, '200', P, '200', P, P, P, P],
+      async () => ({ url: '/organizer/import', body: { csv: importCsv() } }),
+    ],
     [
       'POST /organizer/plans',
       [SIGN_IN, P, P, '303 done=created', P, '303 done=created', P, P, P, P],

@@ -89,6 +89,13 @@ export const ERRORS = {
   TRANSLATION_EXISTS: { status: 409 },
 
   UNSUBSCRIBE_LINK_INVALID: { status: 400 },
+  IMPORT_TOO_LARGE: { status: 413 },
+  IMPORT_NOT_UTF8: { status: 422 },
+  IMPORT_NOT_CSV: { status: 422 },
+  IMPORT_NO_ROWS: { status: 422 },
+  IMPORT_COLUMNS_MISSING: { status: 422 },
+  IMPORT_COLUMN_REPEATED: { status: 422 },
+  IMPORT_TOO_MANY_ROWS: { status: 422 },
 } satisfies Record<string, { status: number }>;
 
 export type ErrorCode = keyof typeof ERRORS;

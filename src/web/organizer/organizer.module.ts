@@ -4,6 +4,7 @@ import { PlanRecordModule } from '../../plan-record/plan-record.module';
 import { DocumentationModule } from '../../documentation/documentation.module';
 import { HearingsModule } from '../../hearings/hearings.module';
 import { OutcomesModule } from '../../outcomes/outcomes.module';
+import { PlanImportModule } from '../../plan-import/plan-import.module';
 import { PlansModule } from '../../plans/plans.module';
 import { RemarksModule } from '../../remarks/remarks.module';
 import { ReviewsModule } from '../../reviews/reviews.module';
@@ -13,6 +14,7 @@ import { OrganizerHearingController } from './organizer-hearing.controller';
 import { OrganizerStepsController } from './organizer-steps.controller';
 import { OrganizerController } from './organizer.controller';
 import { OrganizerPagesRepository } from './organizer-pages.repository';
+import { PlanImportPageController } from './plan-import.controller';
 import { OrganizerView } from './organizer.view';
 
 /** The organizer's pages (/organizer/...), on top of the services of each step of the procedure. */
@@ -27,8 +29,15 @@ import { OrganizerView } from './organizer.view';
     ReviewsModule,
     OutcomesModule,
     CommitmentsModule,
+    PlanImportModule,
   ],
-  controllers: [OrganizerController, OrganizerHearingController, OrganizerStepsController, OrganizerCorrectionsController],
+  controllers: [
+    OrganizerController,
+    OrganizerHearingController,
+    OrganizerStepsController,
+    OrganizerCorrectionsController,
+    PlanImportPageController,
+  ],
   providers: [OrganizerPagesRepository, OrganizerView],
 })
 export class OrganizerWebModule {}

@@ -37,6 +37,7 @@ function organizerLinks(ctx: PageContext, m: Catalogue['pages']['organizer'], cu
     ['/organizer', m.plansTitle],
     ['/organizer/plans/new', m.newPlan],
     ['/organizer/remarks', m.remarksQueue],
+    ['/organizer/import', texts(ctx.locale).planImport.page.title],
   ];
   return html`<nav class="sub-nav" aria-label="${m.plansTitle}"><ul>${links.map(
     ([href, label]) => html`<li><a href="${href}"${href === current ? html` aria-current="page"` : ''}>${label}</a></li>`,
@@ -363,6 +364,7 @@ ${
   <dt>${t.amount}</dt><dd>${formatTenge(v.amount, locale)}</dd>
   <dt>${t.method}</dt><dd>${t.methods[v.method] ?? v.method}</dd>
   <dt>${t.subjectCode}</dt><dd>${v.subjectCode}</dd>
+  ${v.planPointNumber ? html`<dt>${texts(locale).planImport.columns.planPointNumber}</dt><dd>${v.planPointNumber}</dd>` : ''}
   ${v.plannedQuarter ? html`<dt>${t.plannedQuarter}</dt><dd>${v.plannedQuarter}</dd>` : ''}
   ${v.deliveryPlace ? html`<dt>${t.deliveryPlace}</dt>${localizedBlock(v.deliveryPlace, locale, 'dd')}` : ''}
   ${v.stage1 ? html`<dt>${t.stage1}</dt><dd>${dt(v.stage1.opensAt)} — ${dt(v.stage1.closesAt)}</dd>` : ''}

@@ -88,6 +88,13 @@ export const errors = {
     TRANSLATION_EXISTS: 'This text already has that language; changing it is a correction, not a translation: {languages}.',
     UNSUBSCRIBE_LINK_INVALID:
       'This unsubscribe link is not valid: it may have been cut or changed. Use the link from the e-mail as it is, or sign in and unfollow the plan on its page.',
+    IMPORT_TOO_LARGE: 'The file is larger than {max} KiB. Split the plan into several files.',
+    IMPORT_NOT_UTF8: 'The file is not in UTF-8. In Excel, save it as “CSV UTF-8 (comma delimited)”.',
+    IMPORT_NOT_CSV: 'The file is not a valid CSV table (line {line}: a quote is not closed or a row is broken).',
+    IMPORT_NO_ROWS: 'The file has no plan items: a header row and at least one row are needed.',
+    IMPORT_COLUMNS_MISSING: 'The header row lacks these columns: {missing}.',
+    IMPORT_COLUMN_REPEATED: 'The column “{column}” appears twice in the header row.',
+    IMPORT_TOO_MANY_ROWS: 'The file has more than {max} plan items. Split the plan into several files.',
   },
   /** What is wrong with one field of a request: "<field> <message>". */
   fields: {

@@ -16,6 +16,7 @@ import { councilCheck } from './council-check';
 import { commitments } from './commitments';
 import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
+import { planImport } from './plan-import';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -37,4 +38,5 @@ export const en = {
   commitments,
   moderation,
   unsubscribe,
+  planImport,
 };

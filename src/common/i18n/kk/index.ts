@@ -16,6 +16,7 @@ import { councilCheck } from './council-check';
 import { commitments } from './commitments';
 import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
+import { planImport } from './plan-import';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -38,4 +39,5 @@ export const kk: Catalogue = {
   commitments,
   moderation,
   unsubscribe,
+  planImport,
 };
