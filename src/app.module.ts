@@ -10,6 +10,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
+import { FeedsModule } from './open-data/feeds/feeds.module';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { HearingsModule } from './hearings/hearings.module';
@@ -69,6 +70,7 @@ export class AppModule {
         OutcomesModule,
         SchedulerModule,
         PlanRecordModule,
+        FeedsModule,
         HealthModule,
         WebModule,
       ],

@@ -102,6 +102,8 @@ export function safeNext(next: unknown): string {
 export interface PageOptions {
   title: string;
   body: HtmlValue;
+  /** `<link rel="alternate">` of the page's feeds (src/open-data/feeds/feed-links.ts). */
+  alternates?: readonly { type: string; href: string; title: string }[];
 }
 
 export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
@@ -114,6 +116,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — ${t.serviceShort}</title>
 <link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
+${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">`)}
 </head>
 <body class="${ctx.lowVision ? 'lowvision' : ''}">
 <a class="skip-link" href="#main">${t.skipToContent}</a>
