@@ -30,6 +30,53 @@ export interface FeedHearing {
   organization: Organization;
 }
 
+const FEED_PLAN_COLUMNS = `p.id, p.title, p.description, p.amount::text AS amount, p.method, p.published_at,
+  GREATEST(p.published_at, p.updated_at) AS updated_at, p.stage1_closes_at,
+  o.id AS organization_id, o.name AS organization_name, o.time_zone`;
+
+/**
+ * The newest published plans. Everyone's: plans_published_idx read backwards, stopping at the limit.
+ * One organization's: its plans through plans_org_created_idx first, then the newest of them (read
+ * backwards through plans_published_idx instead, a small organization's would be found only after
+ * scanning every other organization's plans).
+ */
+export function newestPlansSql(organizationId: string | null, limit: number): { sql: string; params: unknown[] } {
+  if (organizationId === null)
+    return {
+      sql: `SELECT ${FEED_PLAN_COLUMNS}
+              FROM plans p JOIN organizations o ON o.id = p.organization_id
+             WHERE p.published_at IS NOT NULL
+             ORDER BY p.published_at DESC, p.id DESC
+             LIMIT $1`,
+      params: [limit],
+    };
+  return {
+    sql: `WITH own AS MATERIALIZED (SELECT id FROM plans WHERE organization_id = $2 AND published_at IS NOT NULL)
+          SELECT ${FEED_PLAN_COLUMNS}
+            FROM own JOIN plans p ON p.id = own.id JOIN organizations o ON o.id = p.organization_id
+           ORDER BY p.published_at DESC, p.id DESC
+           LIMIT $1`,
+    params: [limit, organizationId],
+  };
+}
+
+/** Scheduled hearings of published plans starting after `now`, soonest first, by hearings_upcoming_idx; each row maps to the three entities. */
+export function upcomingHearingsSql(db: DataSource, now: Date, organizationId: string | null, limit: number) {
+  const hearings = entityRow(db, Hearing, 'h');
+  const plans = entityRow(db, Plan, 'p');
+  const organizations = entityRow(db, Organization, 'o');
+  const params: unknown[] = [now, limit];
+  const byOrganization = organizationId === null ? '' : `AND p.organization_id = $${params.push(organizationId)}`;
+  const sql = `SELECT ${hearings.select}, ${plans.select}, ${organizations.select}
+                 FROM ${hearings.table}
+                 JOIN ${plans.table} ON p.id = h.plan_id
+                 JOIN ${organizations.table} ON o.id = p.organization_id
+                WHERE h.status = 'scheduled' AND h.starts_at > $1 AND p.published_at IS NOT NULL ${byOrganization}
+                ORDER BY h.starts_at ASC, h.id ASC
+                LIMIT $2`;
+  return { sql, params, hearings, plans, organizations };
+}
+
 /** Every statement of the feeds: published plans newest first, upcoming hearings soonest first. */
 @Injectable()
 export class FeedsRepository {
@@ -39,45 +86,16 @@ export class FeedsRepository {
     return this.db.getRepository(Organization).findOne({ where: { id } });
   }
 
-  /**
-   * The newest published plans, all or one organization's: plans_published_idx read backwards, or the
-   * organization's plans through plans_org_created_idx, sorted (one organization has few).
-   */
+  /** The newest published plans, all or one organization's (newestPlansSql). */
   async newestPlans(organizationId: string | null, limit: number): Promise<FeedPlanRow[]> {
-    const params: unknown[] = [limit];
-    const byOrganization = organizationId === null ? '' : `AND p.organization_id = $${params.push(organizationId)}`;
-    const rows = await queryRows<FeedPlanRow>(
-      this.db,
-      `SELECT p.id, p.title, p.description, p.amount::text AS amount, p.method, p.published_at,
-              GREATEST(p.published_at, p.updated_at) AS updated_at, p.stage1_closes_at,
-              o.id AS organization_id, o.name AS organization_name, o.time_zone
-         FROM plans p JOIN organizations o ON o.id = p.organization_id
-        WHERE p.published_at IS NOT NULL ${byOrganization}
-        ORDER BY p.published_at DESC, p.id DESC
-        LIMIT $1`,
-      params,
-    );
-    return localizedRows(rows, ['title', 'description', 'organization_name']);
+    const { sql, params } = newestPlansSql(organizationId, limit);
+    return localizedRows(await queryRows<FeedPlanRow>(this.db, sql, params), ['title', 'description', 'organization_name']);
   }
 
-  /** Scheduled hearings of published plans starting after `now`, soonest first (hearings_upcoming_idx). */
+  /** Scheduled hearings of published plans starting after `now`, soonest first (upcomingHearingsSql). */
   async upcomingHearings(now: Date, organizationId: string | null, limit: number): Promise<FeedHearing[]> {
-    const hearings = entityRow(this.db, Hearing, 'h');
-    const plans = entityRow(this.db, Plan, 'p');
-    const organizations = entityRow(this.db, Organization, 'o');
-    const params: unknown[] = [now, limit];
-    const byOrganization = organizationId === null ? '' : `AND p.organization_id = $${params.push(organizationId)}`;
-    const rows = await queryRows<Record<string, unknown>>(
-      this.db,
-      `SELECT ${hearings.select}, ${plans.select}, ${organizations.select}
-         FROM ${hearings.table}
-         JOIN ${plans.table} ON p.id = h.plan_id
-         JOIN ${organizations.table} ON o.id = p.organization_id
-        WHERE h.status = 'scheduled' AND h.starts_at > $1 AND p.published_at IS NOT NULL ${byOrganization}
-        ORDER BY h.starts_at ASC, h.id ASC
-        LIMIT $2`,
-      params,
-    );
+    const { sql, params, hearings, plans, organizations } = upcomingHearingsSql(this.db, now, organizationId, limit);
+    const rows = await queryRows<Record<string, unknown>>(this.db, sql, params);
     return rows.map((row) => ({ hearing: hearings.hydrate(row), plan: plans.hydrate(row), organization: organizations.hydrate(row) }));
   }
 }
