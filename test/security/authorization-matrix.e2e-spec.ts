@@ -17,11 +17,11 @@ import { databaseFingerprint, startWithRoles } from './roles';
 
 /**
  * Who may do what: every write endpoint of the API (and the public feeds, the same for everyone),
- * and every form POST of the pages (sent with the session cookie and a valid CSRF token, so that the cell is about authorization; the list of form
- * POSTs is read from the page controllers, so a new form cannot be left out), against every kind of
- * user. Each cell gets a fresh plan (or remark, recommendation, override...) in the state in which
- * the endpoint would succeed, so that a refusal is about the role and nothing else; a refused cell
- * must also leave the database unchanged.
+ * and every form POST of the pages (sent with the session cookie and a valid CSRF token, so that the
+ * cell is about authorization; the list of form POSTs is read from the page controllers, so a new
+ * form cannot be left out), against every kind of user. Each cell gets a fresh plan (or remark,
+ * recommendation, override...) in the state in which the endpoint would succeed, so that a refusal
+ * is about the role and nothing else; a refused cell must also leave the database unchanged.
  * The table below is the specification; the run writes what it saw to
  * test-artifacts/authorization-matrix.md.
  */
