@@ -10,6 +10,7 @@ import { AppConfig } from './config/config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DocumentationModule } from './documentation/documentation.module';
+import { FeedsModule } from './open-data/feeds/feeds.module';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
 import { logTransport } from './log-format';
@@ -73,6 +74,7 @@ export class AppModule {
         SchedulerModule,
         PlanRecordModule,
         PlanImportModule,
+        FeedsModule,
         HealthModule,
         WebModule,
       ],

@@ -13,6 +13,7 @@ import type { Organization } from '../organizations/organization.entity';
 import type { RecipientRow } from '../plans/plan-recipients.repository';
 import type { Plan } from '../plans/plan.entity';
 import type { Hearing } from './hearing.entity';
+import type { IcsEvent } from './ics';
 import { buildIcs } from './ics';
 
 export interface Recipient {
@@ -36,7 +37,12 @@ function planUrl(config: AppConfig, planId: string): string {
   return `${config.publicUrl.replace(/\/$/, '')}/plans/${planId}`;
 }
 
-export function hearingIcs(
+/**
+ * The hearing as one calendar event with every text in the reader's language (a missing version falls
+ * back): a calendar has one language. Shared by the e-mailed invitations, the per-hearing download and
+ * the calendar feed of every upcoming hearing.
+ */
+export function hearingEvent(
   config: AppConfig,
   plan: Plan,
   organization: Organization,
@@ -45,18 +51,17 @@ export function hearingIcs(
   method: 'REQUEST' | 'CANCEL' | 'PUBLISH',
   stamp: Date,
   attendee?: Recipient,
-): string {
-  // Every text in the requester's language (a missing version falls back): a calendar has one language.
+): IcsEvent {
   const location = [hearing.venue.text(locale), hearing.room?.text(locale)].filter(Boolean).join(', ');
   const description = [
     plan.title.text(locale),
-    hearing.livestreamUrl ? `Livestream: ${hearing.livestreamUrl}` : null,
+    hearing.livestreamUrl ? `${texts(locale).hearings.email.stream}: ${hearing.livestreamUrl}` : null,
     planUrl(config, plan.id),
   ]
     .filter(Boolean)
     .join('\n');
   const from = /<([^>]+)>/.exec(config.mailFrom)?.[1] ?? config.mailFrom;
-  return buildIcs({
+  return {
     method,
     uid: hearing.icalUid,
     sequence: hearing.sequence,
@@ -71,7 +76,20 @@ export function hearingIcs(
     organizerName: organization.name.text(locale),
     attendee: attendee ? { email: attendee.email, name: attendee.displayName } : undefined,
     cancelled: hearing.status === 'cancelled',
-  });
+  };
+}
+
+export function hearingIcs(
+  config: AppConfig,
+  plan: Plan,
+  organization: Organization,
+  hearing: Hearing,
+  locale: Locale,
+  method: 'REQUEST' | 'CANCEL' | 'PUBLISH',
+  stamp: Date,
+  attendee?: Recipient,
+): string {
+  return buildIcs(hearingEvent(config, plan, organization, hearing, locale, method, stamp, attendee));
 }
 
 function icsAttachment(content: string, method: 'REQUEST' | 'CANCEL'): OutboxAttachment {

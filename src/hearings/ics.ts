@@ -68,13 +68,9 @@ function paramText(value: string): string {
   return `"${value.replace(LINE_BREAK, ' ').replace(CONTROL, '').replace(/"/g, '')}"`;
 }
 
-export function buildIcs(e: IcsEvent): string {
-  const lines = [
-    'BEGIN:VCALENDAR',
-    'VERSION:2.0',
-    'PRODID:-//talqylau//public hearings//EN',
-    'CALSCALE:GREGORIAN',
-    `METHOD:${e.method}`,
+/** The VEVENT component of one hearing, as unfolded content lines (a calendar feed puts many in one object). */
+export function veventLines(e: IcsEvent): string[] {
+  return [
     'BEGIN:VEVENT',
     `UID:${e.uid}`,
     `SEQUENCE:${e.sequence}`,
@@ -92,7 +88,22 @@ export function buildIcs(e: IcsEvent): string {
     `STATUS:${e.method === 'CANCEL' || e.cancelled ? 'CANCELLED' : 'CONFIRMED'}`,
     'TRANSP:OPAQUE',
     'END:VEVENT',
-    'END:VCALENDAR',
   ];
+}
+
+/** Content lines folded and joined with CRLF, ending with CRLF: the text of an iCalendar object. */
+export function icsObject(lines: readonly string[]): string {
   return lines.map(foldLine).join('\r\n') + '\r\n';
+}
+
+export function buildIcs(e: IcsEvent): string {
+  return icsObject([
+    'BEGIN:VCALENDAR',
+    'VERSION:2.0',
+    'PRODID:-//talqylau//public hearings//EN',
+    'CALSCALE:GREGORIAN',
+    `METHOD:${e.method}`,
+    ...veventLines(e),
+    'END:VCALENDAR',
+  ]);
 }

@@ -1,4 +1,7 @@
+import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
+import type { FeedLink } from '../open-data/feeds/feed-links';
+import { feedLinks } from '../open-data/feeds/feed-links';
 import type { Locale } from '../common/i18n/locale';
 import { daysLeft, formatDateTime, formatTenge, intlLocale, zoneLabel } from './format';
 import type { SafeHtml } from './html';
@@ -23,8 +26,26 @@ function byName(organizations: OrganizationOption[], locale: Locale): Organizati
   return [...organizations].sort((a, b) => collator.compare(a.name.text(locale), b.name.text(locale)));
 }
 
+/** The feeds of the list shown: the chosen organizer's (when it is one of the list), else everyone's. */
+function homeFeeds(data: HomeData, locale: Locale): FeedLink[] {
+  const organization = data.organizations.find((o) => o.id === data.organizationId) ?? null;
+  return feedLinks({ organizationId: organization?.id ?? null, locale }, organization ? organization.name.text(locale) : null);
+}
+
+function feedsSection(feeds: FeedLink[], locale: Locale): SafeHtml {
+  const f = texts(locale).feeds;
+  const [plans, hearings] = feeds;
+  return html`<h2 id="feeds-heading">${f.subscribe}</h2>
+<p class="meta">${f.subscribeHint}</p>
+<ul aria-labelledby="feeds-heading">
+  <li><a href="${plans.href}" type="${plans.type}" title="${plans.title}">${f.plansLink}</a></li>
+  <li><a href="${hearings.href}" type="${hearings.type}" title="${hearings.title}">${f.hearingsLink}</a></li>
+</ul>`;
+}
+
 export function homePage(ctx: PageContext, data: HomeData): SafeHtml {
   const { t, locale } = ctx;
+  const feeds = homeFeeds(data, locale);
   const body = html`
 <h1 id="open-heading">${t.openDiscussions}</h1>
 <form class="search" method="get" action="/" role="search">
@@ -71,6 +92,7 @@ ${
         <p class="meta">${localizedInline(h.organization_name, locale)} · ${localizedInline(h.venue, locale)}${h.room ? html`, ${localizedInline(h.room, locale)}` : ''}</p>
       </li>`,
       )}</ul>`
-}`;
-  return layout(ctx, { title: t.openDiscussions, body });
+}
+${feedsSection(feeds, locale)}`;
+  return layout(ctx, { title: t.openDiscussions, body, alternates: feeds });
 }

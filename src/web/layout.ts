@@ -103,6 +103,8 @@ export function safeNext(next: unknown): string {
 export interface PageOptions {
   title: string;
   body: HtmlValue;
+  /** `<link rel="alternate">` of the page's feeds (src/open-data/feeds/feed-links.ts). */
+  alternates?: readonly { type: string; href: string; title: string }[];
 }
 
 export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
@@ -116,6 +118,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
 <title>${page.title} — ${t.serviceShort}</title>
 <link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
 <link rel="icon" href="/assets/icon.svg?v=${ICON_SVG_VERSION}" type="image/svg+xml">
+${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">`)}
 </head>
 <body class="${ctx.lowVision ? 'lowvision' : ''}">
 <a class="skip-link" href="#main">${t.skipToContent}</a>

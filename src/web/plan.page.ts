@@ -1,5 +1,6 @@
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
+import { feedLinks } from '../open-data/feeds/feed-links';
 import { endOfLocalDay } from '../procedure/deadlines';
 import { remarkWindow } from '../remarks/remark-window';
 import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
@@ -178,5 +179,6 @@ ${data.procedure ? procedureSections(ctx, data.procedure, tz, p.id, data.now) : 
 ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
 ${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory, appealWindows: data.appealWindows, hiddenCounts: data.hiddenCounts, remarkModeration: data.remarkModeration, reported: data.reported })}`;
-  return layout(ctx, { title: localizedPlain(p.title, locale), body });
+  const feeds = feedLinks({ organizationId: p.organization_id, locale }, p.organization_name.text(locale));
+  return layout(ctx, { title: localizedPlain(p.title, locale), body, alternates: feeds });
 }

@@ -759,6 +759,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     },
     { method: 'GET', path: `${API}/statistics`, as: 'anon' },
     { method: 'GET', path: `${API}/statistics/organizations/{id}`, as: 'anon', params: { id: id('organization') } },
+    { method: 'GET', path: `${API}/feeds/plans.atom`, as: 'anon', query: ['organizationId', 'lang'] },
+    { method: 'GET', path: `${API}/feeds/hearings.ics`, as: 'anon', query: ['organizationId', 'lang'] },
   ];
 
   interface Sent {

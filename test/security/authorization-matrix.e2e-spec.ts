@@ -17,12 +17,12 @@ import type { SignedInRole } from './roles';
 import { databaseFingerprint, startWithRoles } from './roles';
 
 /**
- * Who may do what: every write endpoint of the API, and every form POST of the pages (sent with the
- * session cookie and a valid CSRF token, so that the cell is about authorization; the list of form
- * POSTs is read from the page controllers, so a new form cannot be left out), against every kind of
- * user. Each cell gets a fresh plan (or remark, recommendation, override...) in the state in which
- * the endpoint would succeed, so that a refusal is about the role and nothing else; a refused cell
- * must also leave the database unchanged.
+ * Who may do what: every write endpoint of the API (and the public feeds, the same for everyone),
+ * and every form POST of the pages (sent with the session cookie and a valid CSRF token, so that the
+ * cell is about authorization; the list of form POSTs is read from the page controllers, so a new
+ * form cannot be left out), against every kind of user. Each cell gets a fresh plan (or remark,
+ * recommendation, override...) in the state in which the endpoint would succeed, so that a refusal
+ * is about the role and nothing else; a refused cell must also leave the database unchanged.
  * The table below is the specification; the run writes what it saw to
  * test-artifacts/authorization-matrix.md.
  */
@@ -69,7 +69,8 @@ const BOTH_LANGUAGES_ANSWER = { kk: 'Смета қайта есептелді, �
 type Cells = [string, string, string, string, string, string, string, string, string, string];
 interface Setup {
   url: string;
-  method: 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** GET for the public reads that the matrix checks too (the feeds). */
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   body?: Record<string, unknown>;
 }
 /** A form POST: its URL and fields (the CSRF token is added). */
@@ -717,6 +718,17 @@ describe('authorization matrix: every role against every write endpoint and ever
         return { method: 'POST', url: `${API}/remarks/${id}/appeal`, body: { text: 'It was criticism, not an insult.' } };
       },
     ],
+    // the feeds (issue 17): public reads, the same for everyone
+    [
+      'GET /feeds/plans.atom',
+      everyone('200'),
+      async () => ({ method: 'GET', url: `${API}/feeds/plans.atom?organizationId=${w.organization.id}` }),
+    ],
+    [
+      'GET /feeds/hearings.ics',
+      everyone('200'),
+      async () => ({ method: 'GET', url: `${API}/feeds/hearings.ics?organizationId=${w.organization.id}` }),
+    ],
   ];
 
   // ------------------------------------------------------------ the pages' forms
@@ -1187,7 +1199,7 @@ describe('authorization matrix: every role against every write endpoint and ever
     const s = await setup();
     at(NOW);
     const before = await snapshot();
-    let req = t.http[s.method.toLowerCase() as 'post' | 'put' | 'patch' | 'delete'](s.url);
+    let req = t.http[s.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete'](s.url);
     if (role !== 'anon') req = req.set(bearer(users[role]));
     const res = s.body === undefined ? await req : await req.send(s.body);
     const got = res.status < 300 ? String(res.status) : `${res.status} ${res.body?.error?.code}`;

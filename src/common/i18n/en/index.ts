@@ -17,6 +17,7 @@ import { commitments } from './commitments';
 import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
 import { planImport } from './plan-import';
+import { feeds } from './feeds';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -39,4 +40,5 @@ export const en = {
   moderation,
   unsubscribe,
   planImport,
+  feeds,
 };

@@ -17,6 +17,7 @@ import { commitments } from './commitments';
 import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
 import { planImport } from './plan-import';
+import { feeds } from './feeds';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -40,4 +41,5 @@ export const ru: Catalogue = {
   moderation,
   unsubscribe,
   planImport,
+  feeds,
 };
