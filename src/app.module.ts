@@ -18,6 +18,7 @@ import { NotificationsModule } from './notifications/notifications.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
+import { RemarkExportModule } from './open-data/export/remark-export.module';
 import { PlanRecordModule } from './plan-record/plan-record.module';
 import { PlansModule } from './plans/plans.module';
 import { RemarksModule } from './remarks/remarks.module';
@@ -69,6 +70,7 @@ export class AppModule {
         OutcomesModule,
         SchedulerModule,
         PlanRecordModule,
+        RemarkExportModule,
         HealthModule,
         WebModule,
       ],
