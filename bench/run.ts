@@ -31,6 +31,7 @@ import {
   WARMUP,
   withClient,
 } from './common';
+import { exportScenario } from './export';
 import type { LoadResult, LoadSpec } from './load';
 import { measure } from './load';
 import type { BenchResults, Pair } from './report';
@@ -43,7 +44,7 @@ import { LocalizedText } from '../src/common/i18n/localized-text';
 const SERVICE = join(DIST, 'src', 'main.js');
 /** BENCH_ONLY=submit,dispatch runs only those scenarios (while working on one); BENCHMARKS.md is then left alone. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
-const runs = (scenario: 'cold' | 'submit' | 'pages' | 'lists' | 'dispatch' | 'sweep') => !ONLY || ONLY.has(scenario);
+const runs = (scenario: 'cold' | 'submit' | 'pages' | 'lists' | 'dispatch' | 'sweep' | 'export') => !ONLY || ONLY.has(scenario);
 const BARE = join(DIST, 'bench', 'bare', 'main.js');
 /** Alternating service/bare rounds of the submission and remark-page figures (the median is reported). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -103,6 +104,7 @@ interface Targets {
   smtpPort: number;
   secret: string;
   service: ChildProcess;
+  serviceUrl: string;
   bare: ChildProcess;
   bearer: string[];
   /** Saves the statements pg_stat_statements counted since the last call under `label`, and resets them. */
@@ -200,7 +202,7 @@ async function startTargets(url: string, info: SeedInfo, hasStatements: boolean,
   const bearer = info.loadCitizenIds.map((id) => `Bearer ${tokens.sign(id).token}`);
   const statements = statementsWriter(url, hasStatements);
   const pair = pairMeasurer({ service, bare, statements }, `http://127.0.0.1:${servicePort}`, `http://127.0.0.1:${barePort}`);
-  return { url, info, sink, smtpPort, secret, service, bare, bearer, statements, pair };
+  return { url, info, sink, smtpPort, secret, service, serviceUrl: `http://127.0.0.1:${servicePort}`, bare, bearer, statements, pair };
 }
 
 /** 1. Remark submission by many verified citizens, 64 connections. */
@@ -448,10 +450,11 @@ async function measureAll(url: string, machine: BenchResults['machine'], childre
   const pages = runs('pages') ? await pagesScenario(t) : null;
   const lists = runs('lists') ? await listsScenario(t) : {};
   const dispatch = runs('dispatch') ? await dispatchScenario(t) : null;
+  const exportRemarks = runs('export') ? await exportScenario(url, t.serviceUrl, t.service) : null;
   await stopChild(t.service);
   await stopChild(t.bare);
   const sweep = runs('sweep') ? await sweepScenario(t, children) : null;
-  return { seed: info, submit, pages, lists, dispatch, sweep };
+  return { seed: info, submit, pages, lists, dispatch, sweep, exportRemarks };
 }
 
 async function main(): Promise<void> {

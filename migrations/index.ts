@@ -12,6 +12,7 @@ import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
 import { Moderation1796300000000 } from './1796300000000-Moderation';
 import { NotificationPreferences1796500000000 } from './1796500000000-NotificationPreferences';
 import { PlanPointNumber1796600000000 } from './1796600000000-PlanPointNumber';
+import { ExportIndexes1796700000000 } from './1796700000000-ExportIndexes';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -28,4 +29,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   Moderation1796300000000,
   NotificationPreferences1796500000000,
   PlanPointNumber1796600000000,
+  ExportIndexes1796700000000,
 ];

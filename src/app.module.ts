@@ -21,6 +21,7 @@ import { OrganizationsModule } from './organizations/organizations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
 import { PlanImportModule } from './plan-import/plan-import.module';
+import { RemarkExportModule } from './open-data/export/remark-export.module';
 import { PlanRecordModule } from './plan-record/plan-record.module';
 import { PlansModule } from './plans/plans.module';
 import { RemarksModule } from './remarks/remarks.module';
@@ -75,6 +76,7 @@ export class AppModule {
         PlanRecordModule,
         PlanImportModule,
         FeedsModule,
+        RemarkExportModule,
         HealthModule,
         WebModule,
       ],

@@ -1,7 +1,7 @@
 import type { CacheAnswer } from './http-caching';
 import { cacheControlFor, noneMatchHits, weakEtag } from './http-caching';
 
-const system = { clockMode: 'system' as const, openData: { ocidPrefix: 'ocds-x', publicCacheSeconds: 60 } };
+const system = { clockMode: 'system' as const, openData: { ocidPrefix: 'ocds-x', publicCacheSeconds: 60, exportsPerHour: 30 } };
 const manual = { ...system, clockMode: 'manual' as const };
 const anonymousGet: CacheAnswer = { method: 'GET', status: 200, path: '/plans/1', credentials: false, personal: false, own: undefined };
 

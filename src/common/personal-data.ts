@@ -44,7 +44,38 @@ const NATIONAL = [
 const PHONE = new RegExp(String.raw`(?<![\d+])(?:(?:\+${SEP}7|8|7)${SEP})?(?:${NATIONAL})(?!\d)`, 'g');
 
 /** An e-mail address as people write it, Unicode letters included, a full-width ＠ and a space around it too (the domain needs a dot). */
-const EMAIL = /[\p{L}\p{N}._%+-]+ ?[@＠] ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+/gu;
+const EMAIL = String.raw`[\p{L}\p{N}._%+-]+ ?[@＠] ?[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)+`;
+/** EMAIL tried at one position only. */
+const EMAIL_HERE = new RegExp(EMAIL, 'uy');
+/**
+ * EMAIL starting where a run of the local part's characters starts. Every start inside one run leads
+ * to the same '@' and the same domain, so trying each (as a plain global search does) only repeats
+ * the first one's work: that made a long word without an address cost time quadratic in its length
+ * (20 ms for 2,000 letters; seconds for a 10,000-character remark).
+ */
+const EMAIL_RUN = new RegExp(String.raw`(?<![\p{L}\p{N}._%+-])${EMAIL}`, 'gu');
+
+/**
+ * Every e-mail address masked, the same matches as `text.replace(EMAIL, ...)` in linear time: after
+ * a match the search goes on from its end, also inside a run (EMAIL_HERE), then from the next run's start.
+ */
+function maskEmails(text: string): string {
+  if (!/[@＠]/.test(text)) return text;
+  let masked = '';
+  let done = 0;
+  while (done < text.length) {
+    EMAIL_HERE.lastIndex = done;
+    let found = EMAIL_HERE.exec(text);
+    if (!found) {
+      EMAIL_RUN.lastIndex = done + 1;
+      found = EMAIL_RUN.exec(text);
+    }
+    if (!found) break;
+    masked += text.slice(done, found.index) + `${MASK.repeat(3)}@${MASK.repeat(3)}`;
+    done = found.index + found[0].length;
+  }
+  return masked + text.slice(done);
+}
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
@@ -88,7 +119,7 @@ function maskIins(text: string, pattern: RegExp): string {
 /** The text with every IIN, Kazakh phone number and e-mail address masked. */
 export function maskPersonalData(text: string): string {
   if (!/[\d@＠]/.test(text)) return text;
-  const withoutEmails = text.replace(EMAIL, `${MASK.repeat(3)}@${MASK.repeat(3)}`);
+  const withoutEmails = maskEmails(text);
   return IIN_CANDIDATES.reduce(maskIins, withoutEmails).replace(PHONE, maskDigits);
 }
 

@@ -36,6 +36,8 @@ export interface OpenDataConfig {
   ocidPrefix: string;
   /** How long a browser or proxy may keep a public page or public GET, in seconds (PUBLIC_CACHE_SECONDS). */
   publicCacheSeconds: number;
+  /** Bulk exports of remarks one client (IP address) may start per hour, counted across instances (EXPORT_RATE_PER_HOUR). */
+  exportsPerHour: number;
 }
 
 /** Timing of the e-mail dispatcher (outbox.dispatcher.ts). */
@@ -239,7 +241,15 @@ export function loadConfig(env: Env = process.env): AppConfig {
       remarksPerHour: int(env, 'REMARKS_PER_HOUR', 20, 1, 100000),
       reportsPerHour: int(env, 'REPORTS_PER_HOUR', 30, 1, 100000),
     },
-    openData: { ocidPrefix: ocidPrefix(env), publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', 60, 0, 86400) },
+    openData: openDataConfig(env),
+  };
+}
+
+function openDataConfig(env: Env): OpenDataConfig {
+  return {
+    ocidPrefix: ocidPrefix(env),
+    publicCacheSeconds: int(env, 'PUBLIC_CACHE_SECONDS', 60, 0, 86400),
+    exportsPerHour: int(env, 'EXPORT_RATE_PER_HOUR', 30, 1, 1_000_000),
   };
 }
 

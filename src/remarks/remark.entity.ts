@@ -9,6 +9,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 @Check('remarks_body_ck', 'char_length(body) BETWEEN 1 AND 10000')
 @Check('remarks_language_ck', "language ~ '^[a-z]{2,3}$'")
 @Index('remarks_plan_page_idx', ['planId', 'createdAt', 'id'])
+/** The bulk export's keyset batches over every remark (open-data/export). */
+@Index('remarks_created_idx', ['createdAt', 'id'])
 @Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
 @Index('remarks_author_idx', ['authorId', 'createdAt'])
 @Index('remarks_author_idempotency_uq', ['authorId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })

@@ -761,6 +761,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     { method: 'GET', path: `${API}/statistics/organizations/{id}`, as: 'anon', params: { id: id('organization') } },
     { method: 'GET', path: `${API}/feeds/plans.atom`, as: 'anon', query: ['organizationId', 'lang'] },
     { method: 'GET', path: `${API}/feeds/hearings.ics`, as: 'anon', query: ['organizationId', 'lang'] },
+    { method: 'GET', path: `${API}/export/remarks.csv`, as: 'anon', query: ['since', 'organizationId'] },
+    { method: 'GET', path: `${API}/export/remarks.json`, as: 'anon', query: ['since', 'organizationId'] },
   ];
 
   interface Sent {

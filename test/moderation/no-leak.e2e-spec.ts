@@ -216,6 +216,8 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       `${API}/feeds/plans.atom?organizationId=${w.organization.id}`,
       `${API}/feeds/hearings.ics`,
       `${API}/feeds/hearings.ics?organizationId=${w.organization.id}`,
+      `${API}/export/remarks.csv`,
+      `${API}/export/remarks.json`,
       '/',
       `/?q=${encodeURIComponent('школы')}`,
       `/plans/${p}`,
@@ -249,6 +251,8 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       '/api/v1/statistics/organizations/:id',
       '/api/v1/feeds/plans.atom',
       '/api/v1/feeds/hearings.ics',
+      '/api/v1/export/remarks.csv',
+      '/api/v1/export/remarks.json',
       '/',
       '/plans/:id',
       '/statistics',
@@ -298,6 +302,24 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
     expect(row).toMatchObject({ body: null, hidden: { reason: 'insult' } });
     const csv = await t.http.get(`${API}/plans/${plan.id}/report?format=csv`).set('Accept-Language', 'en').expect(200);
     expect(csv.text).toContain('Hidden by a moderator on 2027-02-01: insult.');
+  });
+
+  it('the bulk export lists the hidden remark without its text, in CSV and JSON, with its answer masked', async () => {
+    const json = await t.http.get(`${API}/export/remarks.json`).expect(200);
+    expect(json.text).not.toContain(MARKER);
+    const row = (
+      JSON.parse(json.text) as {
+        remarkId: string;
+        text: string | null;
+        moderation: { state: string };
+        answers: { text: { ru: string } }[];
+      }[]
+    ).find((r) => r.remarkId === hidden.id);
+    expect(row).toMatchObject({ text: null, moderation: { state: 'hidden', hiddenReason: 'insult' } });
+    expect(row!.answers[0].text.ru).toContain('answer to hidden: ИИН ••••••••••••');
+    const csv = await t.http.get(`${API}/export/remarks.csv`).expect(200);
+    expect(csv.text).not.toContain(MARKER);
+    expect(csv.text).toMatch(new RegExp(`^${hidden.id},.*,hidden,insult,`, 'm'));
   });
 
   it('the author, the organizer and a moderator read the originals where they should', async () => {

@@ -1,0 +1,57 @@
+import { Injectable } from '@nestjs/common';
+import { CSV_BOM } from '../../outcomes/csv';
+import { AppError } from '../../common/errors/app-error';
+import { CSV_HEADER, csvLine, exportedRemarks, ExportedRemark } from './remark-export';
+import { ExportFilter, ExportPosition, RemarkExportRepository } from './remark-export.repository';
+
+export type ExportFormat = 'csv' | 'json';
+
+/**
+ * The bulk export of public remarks, read in keyset batches (three statements per batch: remarks,
+ * their answer versions, those versions' verdicts) and written out batch by batch: at most one
+ * batch is held in memory, and the next is read only when the reply has taken the last one
+ * (the caller wraps the chunks in a stream that pulls them).
+ */
+@Injectable()
+export class RemarkExportService {
+  /** Remarks per batch (tests make it smaller). */
+  batchSize = 1000;
+
+  constructor(private readonly repository: RemarkExportRepository) {}
+
+  /** 404 ORGANIZATION_NOT_FOUND for an organization that does not exist (a mistyped id gives no empty file). */
+  async check(filter: ExportFilter): Promise<void> {
+    if (filter.organizationId && !(await this.repository.organizationExists(filter.organizationId)))
+      throw new AppError('ORGANIZATION_NOT_FOUND');
+  }
+
+  /** The export's text, one chunk per batch: CSV with a byte order mark and a header row, or one JSON array. */
+  async *chunks(format: ExportFormat, filter: ExportFilter): AsyncGenerator<string> {
+    let first = true;
+    if (format === 'csv') yield CSV_BOM + CSV_HEADER;
+    else yield '[';
+    for await (const batch of this.batches(filter)) {
+      if (format === 'csv') yield batch.map(csvLine).join('');
+      else {
+        yield (first ? '\n' : ',\n') + batch.map((r) => JSON.stringify(r)).join(',\n');
+        first = false;
+      }
+    }
+    if (format === 'json') yield first ? ']\n' : '\n]\n';
+  }
+
+  /** The records, batch by batch, oldest first. */
+  async *batches(filter: ExportFilter): AsyncGenerator<ExportedRemark[]> {
+    let after: ExportPosition | null = null;
+    for (;;) {
+      const remarks = await this.repository.remarks(filter, after, this.batchSize);
+      if (remarks.length === 0) return;
+      const answers = await this.repository.answers(remarks.map((r) => r.id));
+      const verdicts = await this.repository.verdicts(answers.map((a) => a.id));
+      yield exportedRemarks(remarks, answers, verdicts);
+      if (remarks.length < this.batchSize) return;
+      const last = remarks[remarks.length - 1];
+      after = { createdAtKey: last.created_at_key, id: last.id };
+    }
+  }
+}
