@@ -101,6 +101,8 @@ export function safeNext(next: unknown): string {
 
 export interface PageOptions {
   title: string;
+  /** The page's <meta name="description"> in its language; the service's own when a page has none of its own. */
+  description?: string;
   body: HtmlValue;
 }
 
@@ -113,6 +115,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — ${t.serviceShort}</title>
+<meta name="description" content="${page.description ?? t.meta.default}">
 <link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
 </head>
 <body class="${ctx.lowVision ? 'lowvision' : ''}">
