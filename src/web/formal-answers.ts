@@ -1,9 +1,9 @@
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import type { FormalAnswerView, ReviewView } from '../reviews/reviews.service';
-import { formatDateTime } from './format';
+import { timeTag } from './format';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 
 /**
@@ -17,7 +17,7 @@ function verdictCell(ctx: PageContext, f: FormalAnswerView, tz: string): SafeHtm
   const v = f.authorVerdict;
   if (!v) return html`${c.noVerdict}`;
   return html`<strong>${v.verdict === 'formal' ? c.calledFormal : c.calledReasoned}</strong>
-    <span class="meta">${formatDateTime(v.at, tz, ctx.locale)}</span>${v.reason ? html`<p class="body">${interpolate(c.reason, { reason: v.reason })}</p>` : ''}`;
+    <span class="meta">${timeTag(v.at, tz, ctx.locale)}</span>${v.reason ? html`<p class="body">${interpolate(c.reason, { reason: v.reason })}</p>` : ''}`;
 }
 
 function findingCell(ctx: PageContext, f: FormalAnswerView, review: ReviewView, tz: string): SafeHtml {
@@ -25,7 +25,7 @@ function findingCell(ctx: PageContext, f: FormalAnswerView, review: ReviewView, 
   if (!review.conclusion) return html`<span class="pending">${c.findingPending}</span>`;
   if (!f.foundFormal) return html`${c.findingNone}`;
   return f.correctedAt
-    ? html`<strong>${interpolate(c.findingCorrected, { time: formatDateTime(f.correctedAt, tz, ctx.locale) })}</strong>`
+    ? html`<strong>${htmlMessage(c.findingCorrected, { time: timeTag(f.correctedAt, tz, ctx.locale) })}</strong>`
     : html`<strong class="badge late">${c.findingFormal}</strong>`;
 }
 
@@ -48,10 +48,10 @@ export function formalAnswersSection(
   <caption>${c.votesTitle}</caption>
   <thead><tr><th scope="col">${c.colAnswer}</th><th scope="col">${c.colAuthor}</th><th scope="col">${c.colVotes}</th><th scope="col">${c.colFinding}</th></tr></thead>
   <tbody>${review.formalAnswers.map(
-    (f) => html`<tr id="formal-${f.remarkId}"><th scope="row"><a href="${remarkHref(f.remarkId)}">${interpolate(c.remarkBy, {
+    (f) => html`<tr id="formal-${f.remarkId}"><th scope="row"><a href="${remarkHref(f.remarkId)}">${htmlMessage(c.remarkBy, {
       name: f.remark.authorName,
       stage: f.remark.stage,
-      time: formatDateTime(f.remark.createdAt, tz, ctx.locale),
+      time: timeTag(f.remark.createdAt, tz, ctx.locale),
     })}</a></th>
       <td>${verdictCell(ctx, f, tz)}</td>
       <td>${members === null ? f.votes : interpolate(c.votes, { votes: f.votes, members })}</td>

@@ -1,4 +1,4 @@
-import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
+import { dateTag, daysLeft, formatDate, formatDateTime, formatTenge, timeTag, zoneLabel } from './format';
 
 describe('page formatting', () => {
   it('formats instants in the organizer time zone', () => {
@@ -20,5 +20,16 @@ describe('page formatting', () => {
     const now = new Date('2027-03-01T05:00:00Z'); // 10:00 Almaty
     expect(daysLeft(now, '2027-03-17T18:59:59.999Z', 'Asia/Almaty')).toBe(16);
     expect(daysLeft(now, '2027-03-01T18:59:59.999Z', 'Asia/Almaty')).toBe(0);
+  });
+});
+
+describe('times on the pages', () => {
+  it('an instant is a <time> with its moment in the zone it is shown in', () => {
+    expect(timeTag('2027-03-17T18:59:59.999Z', 'Asia/Almaty', 'en').toString()).toBe(
+      '<time datetime="2027-03-17T23:59:59.999+05:00">17 March 2027 at 23:59</time>',
+    );
+  });
+  it('a calendar date is a <time> with the date', () => {
+    expect(dateTag('2027-03-27', 'kk').toString()).toMatch(/^<time datetime="2027-03-27">2027 ж. 27 наурыз<\/time>$/);
   });
 });

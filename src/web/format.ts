@@ -1,6 +1,8 @@
 import { DateTime } from 'luxon';
 import { texts } from '../common/i18n/catalogue';
 import type { Locale } from '../common/i18n/locale';
+import type { SafeHtml } from './html';
+import { html } from './html';
 
 /** The BCP 47 tag Intl formats a language's dates and numbers with. */
 export function intlLocale(locale: Locale): string {
@@ -16,6 +18,22 @@ export function formatDateTime(instant: Date | string, tz: string, locale: Local
 /** A local calendar date (YYYY-MM-DD) written out in the reader's language. */
 export function formatDate(date: string, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** The machine-readable moment of an instant, with the offset of the zone it is shown in: "2027-03-17T23:59:00+05:00". */
+export function isoInZone(instant: Date | string, tz: string): string {
+  const d = typeof instant === 'string' ? new Date(instant) : instant;
+  return DateTime.fromJSDate(d, { zone: tz }).toISO({ suppressMilliseconds: true }) ?? d.toISOString();
+}
+
+/** An instant shown as formatDateTime, in a <time> with its machine-readable moment. */
+export function timeTag(instant: Date | string, tz: string, locale: Locale): SafeHtml {
+  return html`<time datetime="${isoInZone(instant, tz)}">${formatDateTime(instant, tz, locale)}</time>`;
+}
+
+/** A local calendar date (YYYY-MM-DD) shown as formatDate, in a <time> with the date itself. */
+export function dateTag(date: string, locale: Locale): SafeHtml {
+  return html`<time datetime="${date}">${formatDate(date, locale)}</time>`;
 }
 
 /** Whole tenge: "12 500 000 ₸". */

@@ -3,9 +3,9 @@ import { interpolate } from '../common/i18n/locale';
 import type { FeedLink } from '../open-data/feeds/feed-links';
 import { feedLinks } from '../open-data/feeds/feed-links';
 import type { Locale } from '../common/i18n/locale';
-import { daysLeft, formatDateTime, formatTenge, intlLocale, zoneLabel } from './format';
+import { daysLeft, formatTenge, intlLocale, timeTag, zoneLabel } from './format';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
 import { localizedInline } from './localized';
@@ -75,7 +75,7 @@ ${
         <h2 class="card-title"><a href="/plans/${p.id}">${localizedInline(p.title, locale)}</a></h2>
         <p class="meta">${localizedInline(p.organization_name, locale)} · ${formatTenge(p.amount, locale)} · ${t.methods[p.method] ?? p.method}</p>
         <p><span class="badge stage">${p.stage === 2 ? t.stage2 : t.stage1}</span>
-           ${interpolate(t.closesAt, { time: formatDateTime(p.closes_at, p.time_zone, locale) })}
+           ${htmlMessage(t.closesAt, { time: timeTag(p.closes_at, p.time_zone, locale) })}
            <span class="meta">(${zoneLabel(p.time_zone, data.now)})</span>
            <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>
       </li>`;
@@ -88,11 +88,11 @@ ${
     : html`<ul class="cards" aria-labelledby="hearings-heading">${data.hearings.map(
         (h) => html`<li class="card">
         <h3 class="card-title"><a href="/plans/${h.plan_id}">${localizedInline(h.title, locale)}</a></h3>
-        <p><strong>${formatDateTime(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
+        <p><strong>${timeTag(h.starts_at, h.time_zone, locale)}</strong> <span class="meta">(${zoneLabel(h.time_zone, h.starts_at)})</span></p>
         <p class="meta">${localizedInline(h.organization_name, locale)} · ${localizedInline(h.venue, locale)}${h.room ? html`, ${localizedInline(h.room, locale)}` : ''}</p>
       </li>`,
       )}</ul>`
 }
 ${feedsSection(feeds, locale)}`;
-  return layout(ctx, { title: t.openDiscussions, body, alternates: feeds });
+  return layout(ctx, { title: t.openDiscussions, description: t.meta.home, body, alternates: feeds });
 }

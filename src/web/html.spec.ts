@@ -1,4 +1,4 @@
-import { escapeHtml, html, join, raw, SafeHtml } from './html';
+import { escapeHtml, html, htmlMessage, join, raw, SafeHtml } from './html';
 
 describe('html tagged template', () => {
   it('escapes every interpolation', () => {
@@ -32,5 +32,27 @@ describe('html tagged template', () => {
 
   it('escapeHtml leaves ordinary text (Cyrillic, Kazakh) alone', () => {
     expect(escapeHtml('Қоғамдық талқылау — общественное обсуждение')).toBe('Қоғамдық талқылау — общественное обсуждение');
+  });
+});
+
+describe('htmlMessage', () => {
+  it('escapes the message and its text parameters, keeps markup parameters', () => {
+    const out = htmlMessage('Remark by {name} on {time} & more', {
+      name: '<b>Eve</b>',
+      time: html`<time datetime="2027-03-03">3 March</time>`,
+    });
+    expect(out.toString()).toBe('Remark by &lt;b&gt;Eve&lt;/b&gt; on <time datetime="2027-03-03">3 March</time> &amp; more');
+  });
+
+  it('fills a message function, passing numbers through', () => {
+    const message = (p: { n: number; time: string }) => `${p.n === 1 ? 'one' : 'many'} until ${p.time}`;
+    expect(htmlMessage(message, { n: 1, time: html`<time datetime="2027-03-03">x</time>` }).toString()).toBe(
+      'one until <time datetime="2027-03-03">x</time>',
+    );
+  });
+
+  it('a person’s text cannot name a markup slot', () => {
+    const out = htmlMessage('{a} {b}', { a: '\uE0000\uE001', b: html`<i>x</i>` }).toString();
+    expect(out).toBe('0 <i>x</i>');
   });
 });

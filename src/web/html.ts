@@ -1,3 +1,5 @@
+import { interpolate } from '../common/i18n/locale';
+
 /**
  * A tiny, safe templating helper for server-rendered pages.
  *
@@ -45,4 +47,27 @@ export function raw(trusted: string): SafeHtml {
 /** Joins parts with a separator, escaping each non-safe part. */
 export function join(parts: readonly HtmlValue[], separator: HtmlValue = ''): SafeHtml {
   return new SafeHtml(parts.map(render).join(render(separator)));
+}
+
+/** A markup parameter's place in a message: private-use characters, which no catalogue text contains. */
+const SLOT = /\uE000(\d+)\uE001/g;
+
+/**
+ * A catalogue message (a template with `{name}`s, or a function of its parameters) whose parameters
+ * may be markup (e.g. a <time>): the message's text is escaped, the SafeHtml parameters are kept.
+ */
+export function htmlMessage<P extends Record<string, unknown>>(
+  message: string | ((params: P) => string),
+  params: { [K in keyof P]: P[K] extends string ? string | SafeHtml : P[K] },
+): SafeHtml {
+  const slots: SafeHtml[] = [];
+  const plain: Record<string, string | number | boolean | null | undefined> = {};
+  for (const [key, value] of Object.entries(params)) {
+    if (value instanceof SafeHtml) {
+      plain[key] = `\uE000${slots.length}\uE001`;
+      slots.push(value);
+    } else plain[key] = typeof value === 'string' ? value.replace(/[\uE000\uE001]/g, '') : (value as number | boolean | null | undefined); // no slot from a person's text
+  }
+  const text = typeof message === 'function' ? message(plain as unknown as P) : interpolate(message, plain);
+  return new SafeHtml(escapeHtml(text).replace(SLOT, (_, i: string) => slots[Number(i)].toString()));
 }

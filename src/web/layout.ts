@@ -102,6 +102,8 @@ export function safeNext(next: unknown): string {
 
 export interface PageOptions {
   title: string;
+  /** The page's <meta name="description"> in its language; the service's own when a page has none of its own. */
+  description?: string;
   body: HtmlValue;
   /** `<link rel="alternate">` of the page's feeds (src/open-data/feeds/feed-links.ts). */
   alternates?: readonly { type: string; href: string; title: string }[];
@@ -116,6 +118,7 @@ export function layout(ctx: PageContext, page: PageOptions): SafeHtml {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${page.title} — ${t.serviceShort}</title>
+<meta name="description" content="${page.description ?? t.meta.default}">
 <link rel="stylesheet" href="/assets/site.css?v=${SITE_CSS_VERSION}">
 <link rel="icon" href="/assets/icon.svg?v=${ICON_SVG_VERSION}" type="image/svg+xml">
 ${(page.alternates ?? []).map((a) => html`<link rel="alternate" type="${a.type}" href="${a.href}" title="${a.title}">`)}

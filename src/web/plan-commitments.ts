@@ -1,16 +1,15 @@
 import { texts } from '../common/i18n/catalogue';
 import type { CommitmentVersionView, CommitmentView } from '../commitments/commitments.service';
 import { COMMITMENT_REASON_MAX } from '../commitments/commitments.dto';
-import { formatDateTime } from './format';
+import { timeTag } from './format';
 import { csrfField } from './forms/csrf';
 import { flash, formAlert, radioGroup, textArea } from './forms/fields';
 import type { FormState } from './forms/form';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 import type { LocalizedText } from '../common/i18n/localized-text';
 import { localizedBlock, localizedInline } from './localized';
-import { interpolate } from '../common/i18n/locale';
 import { containsPersonalData } from '../common/personal-data';
 import { hiddenReasonText, hiddenStatement } from './remark-text';
 
@@ -53,7 +52,7 @@ function where(
 function verdictLine(ctx: PageContext, v: CommitmentVersionView['authorVerdict'], d: CommitmentsData): SafeHtml {
   const t = texts(ctx.locale).commitments;
   if (!v) return html`<p class="meta">${t.page.verdictNone}</p>`;
-  return html`<p><strong>${t.page.verdictLine({ verdict: t.verdicts[v.verdict], time: formatDateTime(v.at, d.tz, ctx.locale) })}</strong></p>
+  return html`<p><strong>${htmlMessage(t.page.verdictLine, { verdict: t.verdicts[v.verdict], time: timeTag(v.at, d.tz, ctx.locale) })}</strong></p>
     ${v.reason ? html`<p class="meta">${t.page.verdictReason}:</p><p class="body">${v.reason}</p>` : ''}
     ${v.disputeRemarkId ? html`<p><a href="/plans/${d.planId}#remark-${v.disputeRemarkId}">${t.page.disputeRemark}</a></p>` : ''}`;
 }
@@ -67,7 +66,7 @@ function verdictForm(ctx: PageContext, d: CommitmentsData, x: CommitmentView): S
   return html`<form class="form" method="post" action="/plans/${d.planId}/commitments/${x.remarkId}/verdict" novalidate aria-labelledby="${id('verdict-title')}">
     <h4 id="${id('verdict-title')}">${c.formTitle}</h4>
     ${formAlert(state?.formError, id('verdict-form-error'))}
-    <p class="hint">${c.formHint({ time: x.verdictClosesAt ? formatDateTime(x.verdictClosesAt, d.tz, ctx.locale) : '' })}</p>
+    <p class="hint">${htmlMessage(c.formHint, { time: x.verdictClosesAt ? timeTag(x.verdictClosesAt, d.tz, ctx.locale) : '' })}</p>
     ${csrfField(ctx.csrf)}
     ${radioGroup({ id: id('verdict'), name: 'verdict', legend: c.verdictLabel, error: vErr, focus: !!vErr, required: true, value: state?.values.verdict ?? '', choices: [['confirmed', c.confirm] as const, ['disputed', c.dispute] as const] })}
     ${textArea({ id: id('reason'), name: 'reason', label: c.reasonLabel, hint: c.reasonHint, error: rErr, focus: !!rErr && !vErr, value: state?.values.reason ?? '', rows: 4, maxlength: COMMITMENT_REASON_MAX })}
@@ -80,7 +79,7 @@ function remarkOfCommitment(ctx: PageContext, x: CommitmentView, tz: string): Sa
   const m = texts(ctx.locale).moderation;
   const r = x.remark;
   if (r.body === null && r.hidden) return html`<p class="hidden-remark">${hiddenStatement(ctx, r.hidden, tz)}</p>`;
-  return html`${r.hidden ? html`<p class="meta hidden-remark">${interpolate(m.hiddenForAuthor, { at: formatDateTime(r.hidden.at, tz, ctx.locale), reason: hiddenReasonText(ctx, r.hidden.reason) })}</p>` : ''}
+  return html`${r.hidden ? html`<p class="meta hidden-remark">${htmlMessage(m.hiddenForAuthor, { at: timeTag(r.hidden.at, tz, ctx.locale), reason: hiddenReasonText(ctx, r.hidden.reason) })}</p>` : ''}
     <p class="body">${r.body ?? ''}</p>
     ${r.masked && r.body !== null && containsPersonalData(r.body) ? html`<p class="meta masked-note">${m.maskedNote}</p>` : ''}`;
 }
@@ -88,7 +87,7 @@ function remarkOfCommitment(ctx: PageContext, x: CommitmentView, tz: string): Sa
 function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView): SafeHtml {
   const t = texts(ctx.locale).commitments;
   const c = t.page;
-  const dt = (s: string) => formatDateTime(s, d.tz, ctx.locale);
+  const dt = (s: string) => timeTag(s, d.tz, ctx.locale);
   const mine = d.own.has(x.remarkId);
   return html`<li class="remark commitment" id="commitment-${x.remarkId}">
     <p class="meta">${c.remark} · ${c.by({ name: x.remark.authorName })}</p>
@@ -98,7 +97,7 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
       x.status === 'pending' || x.version === null || x.publishedAt === null || x.explanation === null
         ? html`<p class="pending">${c.pending}</p>`
         : html`<h3 class="card-title">${t.statuses[x.status]}</h3>
-        <p class="meta">${c.versionLine({ version: x.version, time: dt(x.publishedAt) })}</p>
+        <p class="meta">${htmlMessage(c.versionLine, { version: x.version, time: dt(x.publishedAt) })}</p>
         ${where(ctx, { status: x.status, document: x.document, location: x.location, explanation: x.explanation }, d.documentTitles ?? [])}
         ${x.pending ? html`<p class="pending">${c.pendingNewVersion}</p>` : ''}
         ${verdictLine(ctx, x.authorVerdict, d)}
@@ -107,7 +106,9 @@ function commitmentItem(ctx: PageContext, d: CommitmentsData, x: CommitmentView)
           x.history.length
             ? html`<details class="history"><summary>${c.history({ n: x.history.length })}</summary>
             ${[...x.history].reverse().map(
-              (v) => html`<div class="version"><p class="meta">${c.versionLine({ version: v.version, time: dt(v.publishedAt) })}</p>
+              (
+                v,
+              ) => html`<div class="version"><p class="meta">${htmlMessage(c.versionLine, { version: v.version, time: dt(v.publishedAt) })}</p>
               ${where(ctx, v, d.documentTitles ?? [])}${verdictLine(ctx, v.authorVerdict, d)}</div>`,
             )}</details>`
             : ''

@@ -3,13 +3,13 @@ import { interpolate } from '../common/i18n/locale';
 import { LocalizedText } from '../common/i18n/localized-text';
 import { DISPOSITIONS } from '../remarks/answer.entity';
 import { answerBase, answerLanguageHint, answerTextField, remarkLanguageField } from './answer-fields';
-import { formatDateTime } from './format';
+import { timeTag } from './format';
 import { csrfField } from './forms/csrf';
 import { flash, formAlert, selectField, textArea } from './forms/fields';
 import type { FormState } from './forms/form';
 
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 import type { KeysetPage } from './keyset-page';
 import { localizedBlock, localizedInline } from './localized';
@@ -76,7 +76,7 @@ function answerHistory(ctx: PageContext, d: RemarksData, r: RemarkRow, reader: R
   <ol reversed>
     ${earlier.map(
       (a) => html`<li id="answer-${r.id}-v${a.version}">
-      <p class="meta">${h.version({ version: a.version, time: formatDateTime(a.published_at, tz, locale) })} ·
+      <p class="meta">${htmlMessage(h.version, { version: a.version, time: timeTag(a.published_at, tz, locale) })} ·
         <span class="disposition">${t.disposition[a.disposition] ?? a.disposition}</span></p>
       ${localizedBlock(answerTextFor(LocalizedText.fromStored(a.body), r.author_id, reader), locale, 'p', 'body')}
       ${a.correction_reason ? html`<p class="meta">${h.reason}: ${localizedInline(answerTextFor(LocalizedText.fromStored(a.correction_reason), r.author_id, reader), locale)}</p>` : ''}
@@ -97,10 +97,10 @@ function disputeNote(ctx: PageContext, r: RemarkRow): SafeHtml {
 function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtml {
   const { t } = ctx;
   const p = d.plan;
-  const until = formatDateTime(open.closesAt, p.time_zone, ctx.locale);
+  const until = timeTag(open.closesAt, p.time_zone, ctx.locale);
   if (!ctx.user) {
     const next = encodeURIComponent(`${d.path}#remark-form`);
-    return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${interpolate(t.closesAt, { time: until })}</span></p>`;
+    return html`<p id="remark-form"><a class="button" href="/login?next=${next}">${t.signInToRemark}</a> <span class="meta">${htmlMessage(t.closesAt, { time: until })}</span></p>`;
   }
   if (ctx.user.role !== 'citizen') return html`<p class="meta" id="remark-form">${t.onlyCitizens}</p>`;
   if (!ctx.user.emailVerified) return html`<p class="notice-error" id="remark-form">${t.verifyToRemark}</p>`;
@@ -109,7 +109,7 @@ function remarkForm(ctx: PageContext, d: RemarksData, open: OpenWindow): SafeHtm
   <h3>${t.leaveRemark}</h3>
   ${csrfField(ctx.csrf)}
   <input type="hidden" name="idempotencyKey" value="${d.form.remarkKey ?? ''}">
-  ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: html`${interpolate(t.remarkHint, { name: ctx.user.displayName, time: until })} <span class="masking-hint">${texts(ctx.locale).moderation.reads.formHint}</span>`, error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
+  ${textArea({ id: 'remark-body', name: 'body', errorId: 'remark-error', hintId: 'remark-hint', label: t.remarkLabel, hint: html`${htmlMessage(t.remarkHint, { name: ctx.user.displayName, time: until })} <span class="masking-hint">${texts(ctx.locale).moderation.reads.formHint}</span>`, error, focus: !!error, value: d.form.remark?.values.body ?? '', rows: 6, maxlength: 10000, required: true })}
   ${remarkLanguageField(ctx, d.form.remark?.values.language)}
   <div><button type="submit">${t.remarkSubmit}</button></div>
 </form>`;
@@ -188,7 +188,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
   const hidden = r.hidden_at !== null;
   return html`<li class="remark" id="remark-${r.id}">
         <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span>
-          ${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+          ${htmlMessage(t.remarkBy, { name: r.author_name, time: timeTag(r.created_at, tz, locale) })}</p>
         ${disputeNote(ctx, r)}
         ${remarkTextHtml(ctx, r, reader, tz)}
         ${moderationLinks(ctx, d, r, reader, isOrganizer)}
@@ -197,7 +197,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
             ? html`<section class="answer" aria-labelledby="answer-of-${r.id}">
               <h3 id="answer-of-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>
                 ${r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''}</h3>
-              <p class="meta">${r.answer_published_at ? formatDateTime(r.answer_published_at, tz, locale) : ''}
+              <p class="meta">${r.answer_published_at ? timeTag(r.answer_published_at, tz, locale) : ''}
                 ${r.answer_version && r.answer_version > 1 ? html` · ${interpolate(t.corrected, { n: r.answer_version })}` : ''}</p>
               ${localizedBlock(answerTextFor(LocalizedText.fromStored(r.answer_body), r.author_id, reader), locale, 'p', 'body')}
               ${r.answer_correction_reason ? html`<p class="meta">${texts(locale).verdicts.history.reason}: ${localizedInline(answerTextFor(LocalizedText.fromStored(r.answer_correction_reason), r.author_id, reader), locale)}</p>` : ''}
@@ -208,7 +208,7 @@ function remarkItem(ctx: PageContext, d: RemarksData, r: RemarkRow, isOrganizer:
             </section>`
             : hidden
               ? html`<p class="meta no-answer-needed">${texts(locale).moderation.reads.noAnswerNeeded}</p>`
-              : html`<p class="pending">${interpolate(t.noAnswerYet, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>
+              : html`<p class="pending">${htmlMessage(t.noAnswerYet, { time: timeTag(r.answer_due_at, tz, locale) })}</p>
               ${isOrganizer ? answerForm(ctx, d, r) : ''}`
         }
       </li>`;

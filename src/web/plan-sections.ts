@@ -6,9 +6,9 @@ import type { ProtocolVersionView } from '../hearings/hearing-view';
 import type { OutcomeView } from '../outcomes/report';
 import type { ProcedureAfterHearing } from '../plan-record/plan-record';
 import type { RecommendationView, ReviewView } from '../reviews/reviews.service';
-import { formatDateTime } from './format';
+import { timeTag } from './format';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import { texts, type Catalogue } from '../common/i18n/catalogue';
 import type { PageContext } from './layout';
 import { conclusionFindingLine, formalAnswersSection } from './formal-answers';
@@ -25,7 +25,7 @@ interface Versioned {
 
 /** "Version n · published …" and the reason of a correction. */
 function versionLine(m: Catalogue['pages']['plan'], v: Versioned, tz: string, locale: Locale, late = false): SafeHtml {
-  return html`<p class="meta">${v.version > 1 ? html`${interpolate(m.version, { n: v.version })} · ` : ''}${interpolate(m.publishedOn, { time: formatDateTime(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
+  return html`<p class="meta">${v.version > 1 ? html`${interpolate(m.version, { n: v.version })} · ` : ''}${htmlMessage(m.publishedOn, { time: timeTag(v.publishedAt, tz, locale) })}${late ? html` <span class="badge late">${m.publishedLate}</span>` : ''}</p>
   ${v.correctionReason ? html`<p class="meta">${correctionReason(m, v.correctionReason, locale)}</p>` : ''}`;
 }
 
@@ -57,27 +57,27 @@ function protocolBody(ctx: PageContext, m: Catalogue['pages']['plan'], p: Protoc
 }
 
 function recommendation(ctx: PageContext, m: Catalogue['pages']['plan'], r: RecommendationView, tz: string): SafeHtml {
-  const due = formatDateTime(r.responseDueAt, tz, ctx.locale);
+  const due = timeTag(r.responseDueAt, tz, ctx.locale);
   return html`<li class="recommendation" id="recommendation-${r.id}">${localizedBlock(r.text, ctx.locale, 'p', 'body')}
     ${
       r.response
         ? html`<div class="answer"><p><strong>${r.response.accepted ? m.responseAccepted : m.responseRejected}</strong></p>
           ${versionLine(m, r.response, tz, ctx.locale, r.response.late)}${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}</div>`
-        : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${interpolate(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`
+        : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${htmlMessage(r.overdue ? m.responseOverdue : m.responseDue, { time: due })}</p>`
     }</li>`;
 }
 
 function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: ReviewView, tz: string, now: Date): SafeHtml {
   const c = review.conclusion;
   return html`<h2 id="review">${m.review}</h2>
-  ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${interpolate(m.reviewUntil, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>` : ''}
+  ${!c && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime() ? html`<p>${htmlMessage(m.reviewUntil, { time: timeTag(review.closesAt, tz, ctx.locale) })}</p>` : ''}
   ${
     c
       ? html`<h3>${m.conclusion}</h3>
       <p><strong>${m.result[c.result] ?? c.result}</strong></p>
       <p>${interpolate(m.tally, { positions: c.positionsCount, members: c.membersCount, endorse: c.counts.endorse, withRecs: c.counts.endorse_with_recommendations, object: c.counts.object })}</p>
       <p>${c.quorum ? m.quorum : m.noQuorum}</p>
-      <p class="meta">${interpolate(m.closedBy[c.closedBy] ?? '', { time: formatDateTime(c.closedAt, tz, ctx.locale) })}</p>
+      <p class="meta">${htmlMessage(m.closedBy[c.closedBy] ?? '', { time: timeTag(c.closedAt, tz, ctx.locale) })}</p>
       ${conclusionFindingLine(ctx, review)}`
       : ''
   }
@@ -87,7 +87,7 @@ function reviewSection(ctx: PageContext, m: Catalogue['pages']['plan'], review: 
       ? html`<p>${m.noPositions}</p>`
       : html`<ol class="positions">${review.positions.map(
           (p) => html`<li class="position"><p><strong>${p.memberName}</strong>: ${m.position[p.position] ?? p.position}
-            <span class="meta">${formatDateTime(p.createdAt, tz, ctx.locale)}</span></p>
+            <span class="meta">${timeTag(p.createdAt, tz, ctx.locale)}</span></p>
           ${localizedBlock(p.text, ctx.locale, 'p', 'body')}
           ${p.recommendations.length ? html`<h4>${m.recommendations}</h4><ol>${p.recommendations.map((r) => recommendation(ctx, m, r, tz))}</ol>` : ''}</li>`,
         )}</ol>`

@@ -3,9 +3,9 @@ import { interpolate } from '../common/i18n/locale';
 import { feedLinks } from '../open-data/feeds/feed-links';
 import { endOfLocalDay } from '../procedure/deadlines';
 import { remarkWindow } from '../remarks/remark-window';
-import { daysLeft, formatDate, formatDateTime, formatTenge, zoneLabel } from './format';
+import { daysLeft, formatDate, formatDateTime, formatTenge, timeTag, zoneLabel } from './format';
 import type { HtmlValue, SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 import { layout } from './layout';
 import { localizedBlock, localizedPlain } from './localized';
@@ -114,7 +114,7 @@ function factsSection(ctx: PageContext, p: PlanDetailRow, open: OpenWindow | nul
   return html`${
     open
       ? html`<p><span class="badge stage">${interpolate(t.stageOpenNow, { n: open.stage })}</span>
-      ${interpolate(t.closesAt, { time: formatDateTime(open.closesAt, tz, locale) })}
+      ${htmlMessage(t.closesAt, { time: timeTag(open.closesAt, tz, locale) })}
       <span class="badge days">${left === 0 ? t.lastDay : interpolate(t.daysLeft, { n: left })}</span></p>`
       : ''
   }
@@ -139,7 +139,7 @@ function hearingSection(ctx: PageContext, p: PlanDetailRow, slot: HtmlValue): Sa
       p.hearing_status === 'cancelled'
         ? html`<p>${interpolate(t.hearingCancelled, { reason: p.hearing_cancel_reason ?? '' })}</p>`
         : html`<dl class="facts">
-          <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? formatDateTime(p.hearing_starts_at, p.time_zone, locale) : ''}</dd>
+          <dt>${t.tlHearing}</dt><dd>${p.hearing_starts_at ? timeTag(p.hearing_starts_at, p.time_zone, locale) : ''}</dd>
           <dt>${t.venue}</dt>${p.hearing_venue ? localizedBlock(p.hearing_venue, locale, 'dd') : html`<dd></dd>`}
           ${p.hearing_room ? html`<dt>${t.room}</dt>${localizedBlock(p.hearing_room, locale, 'dd')}` : ''}
           ${
@@ -180,5 +180,9 @@ ${data.commitments ? commitmentsSection(ctx, data.commitments) : ''}
 
 ${remarksSection(ctx, { plan: p, remarks: data.remarks, path: data.path, form: data.form ?? {}, open, verdictWindows: data.verdictWindows, answerHistory: data.answerHistory, appealWindows: data.appealWindows, hiddenCounts: data.hiddenCounts, remarkModeration: data.remarkModeration, reported: data.reported })}`;
   const feeds = feedLinks({ organizationId: p.organization_id, locale }, p.organization_name.text(locale));
-  return layout(ctx, { title: localizedPlain(p.title, locale), body, alternates: feeds });
+  const description = interpolate(t.meta.plan, {
+    title: localizedPlain(p.title, locale),
+    organization: localizedPlain(p.organization_name, locale),
+  });
+  return layout(ctx, { title: localizedPlain(p.title, locale), description, body, alternates: feeds });
 }

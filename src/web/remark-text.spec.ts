@@ -51,20 +51,22 @@ describe('remark texts on the pages (issue 16)', () => {
   });
 
   it('a hidden remark: when and why for the public and the organizer; the text with the hidden note for its author and moderators', () => {
-    const statement = 'Hidden by a moderator on 3 March 2027 at 13:00: spam.';
+    const statement = 'Hidden by a moderator on <time datetime="2027-03-03T13:00:00+05:00">3 March 2027 at 13:00</time>: spam.';
     for (const u of [null, user('c', 'citizen'), user('o', 'organizer', ORG), user('k', 'council_member')]) {
       const ctx = en(u);
       const out = String(remarkTextHtml(ctx, remark(true), pageReader(ctx, ORG), 'Asia/Almaty'));
       expect(out).toContain('class="hidden-remark"');
       expect(out).not.toContain('Call');
     }
-    expect(hiddenStatement(en(null), { reason: 'spam', at: '2027-03-03T08:00:00.000Z' }, 'Asia/Almaty')).toBe(statement);
-    expect(hiddenStatement(en(null), { reason: 'spam', at: '2027-03-03T08:00:00.000Z' }, null)).toContain('3 March 2027');
+    expect(hiddenStatement(en(null), { reason: 'spam', at: '2027-03-03T08:00:00.000Z' }, 'Asia/Almaty').toString()).toBe(statement);
+    expect(hiddenStatement(en(null), { reason: 'spam', at: '2027-03-03T08:00:00.000Z' }, null).toString()).toContain(
+      '<time datetime="2027-03-03">3 March 2027</time>',
+    );
     for (const u of [user(AUTHOR, 'citizen'), user('m', 'moderator')]) {
       const ctx = en(u);
       const out = String(remarkTextHtml(ctx, remark(true), pageReader(ctx, ORG), 'Asia/Almaty'));
       expect(out).toContain(PHONE);
-      expect(out).toContain('Hidden from the public on 3 March 2027');
+      expect(out).toContain('Hidden from the public on <time datetime="2027-03-03T13:00:00+05:00">3 March 2027');
     }
   });
 

@@ -1,12 +1,11 @@
 import { texts } from '../common/i18n/catalogue';
-import { interpolate } from '../common/i18n/locale';
 import type { LocalizedText } from '../common/i18n/localized-text';
 import type { HiddenState, HideReason, RemarkReader, RemarkText } from '../remarks/remark-moderation';
 import { publicLocalizedFor, publicTextFor, remarkReader, remarkTextFor } from '../remarks/remark-moderation';
 import { remarkBody } from './answer-fields';
-import { formatDate, formatDateTime } from './format';
+import { dateTag, timeTag } from './format';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 
 /**
@@ -47,9 +46,9 @@ export function hiddenReasonText(ctx: PageContext, reason: string): string {
 }
 
 /** "Hidden by a moderator on {at}: {reason}." (the date alone where the page knows no time zone) */
-export function hiddenStatement(ctx: PageContext, hidden: HiddenState, tz: string | null): string {
-  return interpolate(texts(ctx.locale).moderation.hidden, {
-    at: tz ? formatDateTime(hidden.at, tz, ctx.locale) : formatDate(hidden.at.slice(0, 10), ctx.locale),
+export function hiddenStatement(ctx: PageContext, hidden: HiddenState, tz: string | null): SafeHtml {
+  return htmlMessage(texts(ctx.locale).moderation.hidden, {
+    at: tz ? timeTag(hidden.at, tz, ctx.locale) : dateTag(hidden.at.slice(0, 10), ctx.locale),
     reason: hiddenReasonText(ctx, hidden.reason),
   });
 }
@@ -70,8 +69,8 @@ export function remarkTextHtml(
   const m = texts(ctx.locale).moderation;
   if (view.body === null && view.hidden) return html`<p class="hidden-remark">${hiddenStatement(ctx, view.hidden, tz)}</p>`;
   const hiddenNote = view.hidden
-    ? html`<p class="meta hidden-remark">${interpolate(m.hiddenForAuthor, {
-        at: formatDateTime(view.hidden.at, tz, ctx.locale),
+    ? html`<p class="meta hidden-remark">${htmlMessage(m.hiddenForAuthor, {
+        at: timeTag(view.hidden.at, tz, ctx.locale),
         reason: hiddenReasonText(ctx, view.hidden.reason),
       })}</p>`
     : '';
@@ -112,7 +111,7 @@ export function moderationStateHtml(
       if (s?.appealed_at && s.appeal_action === null) appeal = html`${m.appealPending}`;
       else if (s?.appealed_at && s.appeal_action === 'hide') appeal = html`${m.appealUpheld}`;
       else if (!s?.appealed_at && o.appealClosesAt)
-        appeal = html`<a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${interpolate(m.appealUntil, { time: formatDateTime(o.appealClosesAt, o.tz, ctx.locale) })}</a>`;
+        appeal = html`<a href="/remarks/${r.id}/appeal" aria-label="${m.appealLabel}">${htmlMessage(m.appealUntil, { time: timeTag(o.appealClosesAt, o.tz, ctx.locale) })}</a>`;
     } else if (s?.appealed_at && s.appeal_action === 'keep') appeal = html`${m.appealRestored}`;
     if (appeal) parts.push(html`<p class="meta appeal-state" id="appeal-state-${r.id}">${appeal}</p>`);
   }

@@ -29,7 +29,7 @@ ${formAlert(hasErrors({ emailError, passwordError }) ? t.formErrors : null)}
 </form>
 <p><a href="/forgot-password">${c.forgotLink}</a></p>
 <p>${c.noAccount} <a href="/register">${t.navRegister}</a></p>`;
-  return layout(ctx, { title: t.signInTitle, body });
+  return layout(ctx, { title: t.signInTitle, description: t.meta.signIn, body });
 }
 
 /** The signed-in person's account (every role): who is signed in, and signing out here or everywhere. */

@@ -2,13 +2,13 @@ import { texts } from '../common/i18n/catalogue';
 import { VERDICTS } from '../remarks/answer-verdict.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import { VERDICT_REASON_MAX, VERDICT_REASON_MIN } from '../remarks/remarks.dto';
-import { formatDateTime } from './format';
+import { timeTag } from './format';
 import { csrfField } from './forms/csrf';
 import { formAlert, radioGroup, textArea } from './forms/fields';
 import type { FormState } from './forms/form';
 import { firstError } from './forms/form';
 import type { SafeHtml } from './html';
-import { html } from './html';
+import { html, htmlMessage } from './html';
 import type { PageContext } from './layout';
 import type { RemarkRow } from './public-pages.repository';
 
@@ -39,7 +39,7 @@ export function verdictShown(ctx: PageContext, v: ShownVerdict | null, tz: strin
   const s = texts(ctx.locale).verdicts;
   if (!v) return html`<p class="verdict-note verdict-none" id="${id}">${s.shown.none}</p>`;
   return html`<div class="verdict verdict-${v.verdict}" id="${id}">
-    <p><strong>${s.shown.heading}:</strong> <span class="verdict-word">${s.shown.verdict({ verdict: s.words[v.verdict], version: v.version, time: formatDateTime(v.at, tz, ctx.locale) })}</span></p>
+    <p><strong>${s.shown.heading}:</strong> <span class="verdict-word">${htmlMessage(s.shown.verdict, { verdict: s.words[v.verdict], version: v.version, time: timeTag(v.at, tz, ctx.locale) })}</span></p>
     ${v.reason ? html`<p class="body verdict-reason">${v.reason}</p>` : ''}
   </div>`;
 }
@@ -71,7 +71,7 @@ export function verdictForm(ctx: PageContext, o: VerdictFormOptions): SafeHtml {
   return html`<form class="form verdict-form" id="verdict-form-${id}" method="post" action="/remarks/${id}/verdict" novalidate>
   ${o.heading === 'h2' ? html`<h2 id="verdict-title-${id}">${title}</h2>` : o.heading === 'h3' ? html`<h3 id="verdict-title-${id}">${title}</h3>` : html`<h4 id="verdict-title-${id}">${title}</h4>`}
   ${formAlert(o.state?.formError, `verdict-alert-${id}`)}
-  <p class="verdict-note">${s.page.until({ time: formatDateTime(o.closesAt, o.tz, ctx.locale) })} ${s.page.notAppeal}</p>
+  <p class="verdict-note">${htmlMessage(s.page.until, { time: timeTag(o.closesAt, o.tz, ctx.locale) })} ${s.page.notAppeal}</p>
   ${csrfField(ctx.csrf)}
   <input type="hidden" name="answerVersion" value="${String(o.version)}">
   <input type="hidden" name="from" value="${o.from}">

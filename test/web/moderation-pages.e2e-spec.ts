@@ -9,6 +9,7 @@ import { startTestApp } from '../support/test-app';
 import { authNow } from '../reviews/fixtures';
 import { publishedPlan } from '../remarks/published-plan';
 import { OWN_REPORTS_SQL, PublicPagesRepository, REMARK_MODERATION_SQL } from '../../src/web/public-pages.repository';
+import { untimed } from '../support/page-text';
 
 const API = '/api/v1';
 
@@ -30,7 +31,7 @@ function cardOf(page: string, remarkId: string): string {
 
 /** The text of an element by id, tags removed. */
 function textOf(page: string, id: string): string {
-  const match = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</(p|li|section|fieldset)>`).exec(page);
+  const match = new RegExp(`id="${id}"[^>]*>([\\s\\S]*?)</(p|li|section|fieldset)>`).exec(untimed(page));
   return match
     ? match[1]
         .replace(/<[^>]+>/g, '')
@@ -260,7 +261,7 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     expect(after.text).toContain('(closed by a decision)');
     expect(after.text).toContain('Moderator Alma');
     expect(after.text).toContain('Insults other participants.');
-    expect(after.text).toMatch(/<strong>Hidden on 3 March 2027[^<]* by Moderator Alma<\/strong>; reason: insult/);
+    expect(untimed(after.text)).toMatch(/<strong>Hidden on 3 March 2027[^<]* by Moderator Alma<\/strong>; reason: insult/);
     // hidden, no appeal: only "Restore" is offered (hiding again would be ALREADY_HIDDEN)
     expect(after.text).toContain('Restore it: make it public again');
     expect(after.text).not.toContain('value="hide"');
@@ -377,9 +378,9 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
     expect((await remark()).hiddenAt).toBeNull();
     const after = await b.get(`${url}?done=restored`).set('Accept-Language', 'en').expect(200);
     expect(textOf(after.text, 'flash')).toMatch(/^Appeal granted: the remark is public again; its answer is due by \d+ March 2027/);
-    expect(after.text).toMatch(/<strong>Restored on appeal on [^<]+ by Moderator Bek<\/strong>/);
+    expect(untimed(after.text)).toMatch(/<strong>Restored on appeal on [^<]+ by Moderator Bek<\/strong>/);
     const ru = await b.get(url).set('Accept-Language', 'ru').expect(200);
-    expect(ru.text).toMatch(/<strong>Скрыто [^<]+, модератор: Moderator Alma<\/strong>; причина: оскорбление/);
+    expect(untimed(ru.text)).toMatch(/<strong>Скрыто [^<]+, модератор: Moderator Alma<\/strong>; причина: оскорбление/);
     expect(ru.text).toContain('Видно всем (не скрыто).');
 
     const { a: au } = await signIn(author);

@@ -30,7 +30,7 @@ export function localeFromAcceptLanguage(header: string | undefined | null): Loc
   return null;
 }
 
-/** Fills {name} placeholders. */
-export function interpolate(template: string, params: Record<string, unknown> = {}): string {
+/** Fills {name} placeholders with text (a page fills markup, e.g. a <time>, with htmlMessage of src/web/html.ts). */
+export function interpolate(template: string, params: Record<string, string | number | boolean | null | undefined> = {}): string {
   return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
 }

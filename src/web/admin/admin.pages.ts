@@ -6,7 +6,7 @@ import { localizedInline, localizedPlain } from '../localized';
 import { localizedField, localizedFocus, missingTranslationsNote } from '../forms/localized-fields';
 import { STAFF_ROLES } from '../../organizations/accounts/admin-users.dto';
 import type { CouncilView, OrganizationView } from '../../organizations/organizations.dto';
-import { formatDate, formatDateTime, zoneLabel } from '../format';
+import { dateTag, formatDate, timeTag, zoneLabel } from '../format';
 import type { HtmlValue, SafeHtml } from '../html';
 import { html } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
@@ -181,7 +181,7 @@ ${
   ${localizedField(ctx, { base: 'name', legend: a.orgName, values: v, errors: e, maxlength: 300, focus })}
   ${textField({ id: 'org-bin', name: 'bin', label: a.bin, hint: a.binHint, value: v.bin, error: e.bin, maxlength: 12, inputmode: 'numeric', required: true, focus: focus === 'bin' })}
   ${localizedField(ctx, { base: 'address', legend: a.address, hint: a.addressHint, values: v, errors: e, maxlength: 500, focus })}
-  ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, choices: zones, error: e.timeZone, required: true, focus: focus === 'timeZone' })}
+  ${selectField({ id: 'org-tz', name: 'timeZone', label: a.timeZone, hint: a.timeZoneHint, value: v.timeZone, choices: zones, placeholder: a.timeZonePlaceholder, error: e.timeZone, required: true, focus: focus === 'timeZone' })}
   ${selectField({ id: 'org-council', name: 'councilId', label: a.council, value: v.councilId, choices: d.councils.map((c) => localizedChoice(c.id, c.name, ctx.locale)), placeholder: '—', error: e.councilId, required: true, focus: focus === 'councilId' })}
   <div><button type="submit">${a.orgSubmit}</button></div>
 </form>`
@@ -262,7 +262,7 @@ ${
   <tbody>${d.page.items.map(
     (u) => html`<tr><th scope="row">${u.display_name}</th><td>${u.email}</td>
       <td>${a.roles[u.role] ?? u.role}${u.is_chair ? html`, <strong>${a.chairMark}</strong>` : ''}</td>
-      <td>${u.organization_name ? localizedInline(u.organization_name, ctx.locale) : u.council_name ? localizedInline(u.council_name, ctx.locale) : '—'}</td><td>${formatDateTime(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
+      <td>${u.organization_name ? localizedInline(u.organization_name, ctx.locale) : u.council_name ? localizedInline(u.council_name, ctx.locale) : '—'}</td><td>${timeTag(u.created_at, 'Asia/Almaty', ctx.locale)}</td></tr>`,
   )}</tbody>
 </table></div>`
 }
@@ -322,8 +322,8 @@ ${
   <tbody>${d.overrides.map(
     (
       o,
-    ) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${formatDate(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
-      <td>${formatDateTime(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
+    ) => html`<tr id="override-${o.date}"><th scope="row"><time datetime="${o.date}">${dateTag(o.date, locale)}</time></th><td>${o.working ? a.yes : a.no}</td><td>${o.reason}</td>
+      <td>${timeTag(o.updated_at, 'Asia/Almaty', locale)}${o.updated_by_name ? html`, ${o.updated_by_name}` : ''}</td>
       <td>${buttonForm({ action: `/admin/calendar/${o.date}/delete`, csrf: ctx.csrf, label: a.remove, secondary: true, className: 'inline', buttonAttributes: html` aria-label="${interpolate(a.removeLabel, { date: formatDate(o.date, locale) })}"` })}</td></tr>`,
   )}</tbody>
 </table></div>`
@@ -334,7 +334,7 @@ ${
   <thead><tr><th scope="col">${a.colDate}</th><th scope="col">${a.colKind}</th><th scope="col">${a.colReason}</th></tr></thead>
   <tbody>${d.holidays.map(
     (h) =>
-      html`<tr><th scope="row"><time datetime="${h.date}">${formatDate(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,
+      html`<tr><th scope="row"><time datetime="${h.date}">${dateTag(h.date, locale)}</time></th><td>${a.kinds[h.kind] ?? h.kind}</td><td>${h.reason ? h.reason[locale] : ''}</td></tr>`,
   )}</tbody>
 </table></div>
 <h2 id="create">${a.overrideTitle}</h2>

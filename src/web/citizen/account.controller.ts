@@ -104,7 +104,12 @@ export class AccountPagesController {
       const refused = expectedRefusal(error, TOKEN_ERRORS);
       // a used link of a person who is signed in and confirmed (e.g. opened twice) is no failure
       if (ctx.user?.emailVerified)
-        this.pages.send(request, reply, ctx, messagePage(ctx, c.verifiedTitle, [c.alreadyVerified], { status: 'ok' }));
+        this.pages.send(
+          request,
+          reply,
+          ctx,
+          messagePage(ctx, c.verifiedTitle, [c.alreadyVerified], { status: 'ok', description: ctx.t.meta.verifyEmail }),
+        );
       else
         this.pages.send(
           request,

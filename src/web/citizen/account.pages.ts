@@ -35,17 +35,22 @@ ${formAlert(hasErrors(e) ? t.formErrors : null)}
   <div><button type="submit">${c.registerButton}</button></div>
 </form>
 <p>${c.haveAccount} <a href="/login">${t.signIn}</a></p>`;
-  return layout(ctx, { title: c.registerTitle, body });
+  return layout(ctx, { title: c.registerTitle, description: ctx.t.meta.register, body });
 }
 
 /** A page that only tells something: a title, paragraphs and links. */
-export function messagePage(ctx: PageContext, title: string, paragraphs: HtmlValue[], options: { status?: 'ok' | 'error' } = {}): SafeHtml {
+export function messagePage(
+  ctx: PageContext,
+  title: string,
+  paragraphs: HtmlValue[],
+  options: { status?: 'ok' | 'error'; description?: string } = {},
+): SafeHtml {
   const cls = options.status === 'error' ? 'notice-error' : options.status === 'ok' ? 'notice-ok' : null;
   const [first, ...rest] = paragraphs;
   const body = html`<h1>${title}</h1>
 ${cls ? html`<p class="${cls}" role="${options.status === 'error' ? 'alert' : 'status'}">${first}</p>` : html`<p>${first}</p>`}
 ${rest.map((p) => html`<p>${p}</p>`)}`;
-  return layout(ctx, { title, body });
+  return layout(ctx, { title, description: options.description, body });
 }
 
 export function checkEmailPage(ctx: PageContext, email: string): SafeHtml {
@@ -65,10 +70,10 @@ export function verifyResultPage(ctx: PageContext, outcome: { verified: true } |
     const next = ctx.user
       ? html`<a class="button" href="/">${c.findDiscussions}</a>`
       : html`<a class="button" href="/login">${ctx.t.signIn}</a>`;
-    return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok' });
+    return messagePage(ctx, c.verifiedTitle, [c.verifiedText, next], { status: 'ok', description: ctx.t.meta.verifyEmail });
   }
   const what = ctx.user ? resendForm(ctx) : html`<a href="/login?next=${encodeURIComponent('/my/remarks')}">${c.verifyAskNew}</a>`;
-  return messagePage(ctx, c.verifyFailedTitle, [outcome.reason, what], { status: 'error' });
+  return messagePage(ctx, c.verifyFailedTitle, [outcome.reason, what], { status: 'error', description: ctx.t.meta.verifyEmail });
 }
 
 /** "Send a new confirmation link" for a signed-in user whose address is not confirmed. */
@@ -81,6 +86,7 @@ function oneFieldPage(
   ctx: PageContext,
   p: {
     title: string;
+    description: string;
     intro?: string;
     action: string;
     csrf: string;
@@ -101,7 +107,7 @@ ${formAlert(p.error ? ctx.t.formErrors : null)}
   <div><button type="submit">${p.button}</button></div>
 </form>
 ${p.after ?? ''}`;
-  return layout(ctx, { title: p.title, body });
+  return layout(ctx, { title: p.title, description: p.description, body });
 }
 
 export function forgotPage(ctx: PageContext, csrf: string, form: FormState<'email'>): SafeHtml {
@@ -109,6 +115,7 @@ export function forgotPage(ctx: PageContext, csrf: string, form: FormState<'emai
   const error = form.errors.email ?? null;
   return oneFieldPage(ctx, {
     title: c.forgotTitle,
+    description: ctx.t.meta.forgotPassword,
     intro: c.forgotIntro,
     action: '/forgot-password',
     csrf,
@@ -134,6 +141,7 @@ export function resetPage(ctx: PageContext, csrf: string, form: FormState<'token
   const error = form.errors.password ?? null;
   return oneFieldPage(ctx, {
     title: c.resetTitle,
+    description: ctx.t.meta.resetPassword,
     action: '/reset-password',
     csrf,
     hidden: html`<input type="hidden" name="token" value="${form.values.token}">`,
@@ -158,5 +166,6 @@ export function resetFailedPage(ctx: PageContext, reason: string): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
   return messagePage(ctx, c.verifyFailedTitle, [reason, html`<a class="button" href="/forgot-password">${c.resetRequestNew}</a>`], {
     status: 'error',
+    description: ctx.t.meta.resetPassword,
   });
 }

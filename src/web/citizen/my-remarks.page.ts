@@ -1,10 +1,9 @@
-import { formatDateTime } from '../format';
+import { timeTag } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import { texts } from '../../common/i18n/catalogue';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { localizedBlock, localizedInline } from '../localized';
-import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { resendForm } from './account.pages';
@@ -51,16 +50,16 @@ function remarkItem(ctx: PageContext, data: MyRemarksData, r: MyRemarkRow, close
           <h3 id="answer-${r.id}">${t.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span>${
             r.answer_late ? html` <span class="badge late" title="${t.lateAnswer}">${t.late}</span>` : ''
           }</h3>
-          <p class="meta">${r.answer_published_at ? interpolate(c.answeredOn, { time: formatDateTime(r.answer_published_at, tz, locale) }) : ''}</p>
+          <p class="meta">${r.answer_published_at ? htmlMessage(c.answeredOn, { time: timeTag(r.answer_published_at, tz, locale) }) : ''}</p>
           ${localizedBlock(LocalizedText.fromStored(r.answer_body), locale, 'p', 'body')}
           ${verdictPart(ctx, r, closesAt)}
         </section>`
       : r.hidden_at
         ? html`<p class="meta no-answer-needed">${m.noAnswerNeeded}</p>`
-        : html`<p class="pending">${interpolate(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: formatDateTime(r.answer_due_at, tz, locale) })}</p>`;
+        : html`<p class="pending">${htmlMessage(r.answer_due_at.getTime() < now.getTime() ? c.answerOverdue : c.awaitingAnswer, { time: timeTag(r.answer_due_at, tz, locale) })}</p>`;
   return html`<li class="remark" id="remark-${r.id}">
     <h2 class="card-title"><a href="/plans/${r.plan_id}#remark-${r.id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></h2>
-    <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${interpolate(c.remarkedOn, { time: formatDateTime(r.created_at, tz, locale) })}</p>
+    <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${htmlMessage(c.remarkedOn, { time: timeTag(r.created_at, tz, locale) })}</p>
     ${remarkTextHtml(ctx, r, { userId: r.author_id, organizer: false, moderator: false }, tz)}
     ${moderationStateHtml(ctx, r, { author: true, moderator: false, state: data.remarkModeration?.get(r.id), appealClosesAt: data.appealWindows?.get(r.id), tz })}
     ${answer}

@@ -151,5 +151,5 @@ ${organizersTable(ctx, c, 'stats-organizers-substance', c.statsSubstanceByOrgani
   ${NOTES.map(([figure, note]) => html`<dt>${c[figure]}</dt><dd>${c[note]}</dd>`)}
 </dl>
 <p class="meta">${c.noteNoData}</p>`;
-  return layout(ctx, { title: c.statsTitle, body });
+  return layout(ctx, { title: c.statsTitle, description: ctx.t.meta.statistics, body });
 }

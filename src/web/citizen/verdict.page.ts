@@ -3,11 +3,11 @@ import { texts } from '../../common/i18n/catalogue';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { localizedBlock, localizedInline } from '../localized';
 import type { VerdictContext } from '../../remarks/verdicts.service';
-import { formatDateTime } from '../format';
+import { timeTag } from '../format';
 import { flash, formAlert } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import type { VerdictField, VerdictFrom } from '../verdict-parts';
@@ -42,7 +42,7 @@ export function verdictPage(ctx: PageContext, d: VerdictPageData): SafeHtml {
   if (!answered) action = html`<p class="pending" id="verdict-state">${s.notAnswered}</p>`;
   else if (!d.isAuthor) action = html`<p class="meta" id="verdict-state">${s.notYours}</p>`;
   else if (!d.context.open || !closesAt)
-    action = html`${formAlert(d.state?.formError, 'verdict-alert')}<p class="notice-error" id="verdict-state">${s.closed({ time: closesAt ? formatDateTime(closesAt, tz, locale) : '' })}</p>`;
+    action = html`${formAlert(d.state?.formError, 'verdict-alert')}<p class="notice-error" id="verdict-state">${htmlMessage(s.closed, { time: closesAt ? timeTag(closesAt, tz, locale) : '' })}</p>`;
   else
     action = verdictForm(ctx, {
       remarkId: r.remark_id,
@@ -61,13 +61,13 @@ ${flash(d.recorded ? s.recorded : null)}
 <p class="meta">${s.plan}: <a href="/plans/${r.plan_id}#remark-${r.remark_id}">${localizedInline(LocalizedText.fromStored(r.plan_title), locale)}</a></p>
 <section class="remark" aria-labelledby="verdict-remark">
   <h2 id="verdict-remark">${s.remark}</h2>
-  <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${formatDateTime(r.remark_created_at, tz, locale)}</p>
+  <p class="meta"><span class="badge stage">${r.stage === 2 ? t.stage2 : t.stage1}</span> ${timeTag(r.remark_created_at, tz, locale)}</p>
   ${remarkTextHtml(ctx, { author_id: r.author_id, body: r.remark_body, hidden_at: r.hidden_at, hidden_reason: r.hidden_reason, language: r.remark_language }, reader, tz)}
   ${
     answered
       ? html`<section class="answer" aria-labelledby="verdict-answer">
     <h3 id="verdict-answer">${s.answer}: <span class="disposition">${t.disposition[r.answer_disposition ?? ''] ?? r.answer_disposition}</span></h3>
-    <p class="meta">${s.version({ n: r.answer_version! })} · ${s.publishedOn({ time: formatDateTime(r.answer_published_at!, tz, locale) })}</p>
+    <p class="meta">${s.version({ n: r.answer_version! })} · ${htmlMessage(s.publishedOn, { time: timeTag(r.answer_published_at!, tz, locale) })}</p>
     ${localizedBlock(answerTextFor(LocalizedText.fromStored(r.answer_body), r.author_id, reader), locale, 'p', 'body')}
     ${verdictShown(ctx, current, tz, 'verdict-shown')}
   </section>`

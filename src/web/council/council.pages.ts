@@ -5,9 +5,9 @@ import type { Plan } from '../../plans/plan.entity';
 import type { ConclusionFigures } from '../../reviews/conclusion';
 import { POSITIONS } from '../../reviews/review-position.entity';
 import type { ReviewView } from '../../reviews/reviews.service';
-import { formatDateTime } from '../format';
+import { timeTag } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
@@ -58,7 +58,7 @@ ${
     (
       r,
     ) => html`<tr><th scope="row"><a href="/council/plans/${r.id}">${localizedInline(r.title, locale)}</a></th><td>${localizedInline(r.organization_name, locale)}</td>
-      <td>${formatDateTime(r.protocol_published_at, r.time_zone, locale)}</td><td><strong>${formatDateTime(r.review_closes_at, r.time_zone, locale)}</strong></td>
+      <td>${timeTag(r.protocol_published_at, r.time_zone, locale)}</td><td><strong>${timeTag(r.review_closes_at, r.time_zone, locale)}</strong></td>
       <td>${r.positions}</td><td>${r.mine ? c.mineRecorded : html`<span class="pending">${c.mineMissing}</span>`}</td></tr>`,
   )}</tbody>
 </table></div>`
@@ -76,7 +76,7 @@ ${
     (
       r,
     ) => html`<tr><th scope="row"><a href="/council/plans/${r.plan_id}">${localizedInline(r.title, locale)}</a></th><td>${localizedInline(r.organization_name, locale)}</td>
-      <td>${formatDateTime(r.closed_at, r.time_zone, locale)}</td>
+      <td>${timeTag(r.closed_at, r.time_zone, locale)}</td>
       <td>${c.results[r.result] ?? r.result}; ${interpolate(c.participation, { positions: r.positions_count, members: r.members_count, quorum: r.quorum ? c.quorumYes : c.quorumNo })}</td>
       <td>${r.recs_total === 0 ? '—' : interpolate(c.recsAnswered, { answered: r.recs_answered, total: r.recs_total })}${r.recs_overdue > 0 ? html` <span class="badge late">${interpolate(c.recsOverdue, { n: r.recs_overdue })}</span>` : ''}</td></tr>`,
   )}</tbody>
@@ -143,7 +143,7 @@ function protocolSection(c: Catalogue['pages']['council'], ctx: PageContext, p: 
   const { locale } = ctx;
   const reason = p.correctionReason ? localizedInline(p.correctionReason, locale) : '';
   const [before, after] = c.protocolVersion.replace('{n}', String(p.version)).split('{reason}');
-  return html`<p class="meta">${formatDateTime(p.publishedAt, tz, locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
+  return html`<p class="meta">${timeTag(p.publishedAt, tz, locale)}${p.late ? html` <span class="badge late">${c.protocolLate}</span>` : ''}
   ${p.version > 1 ? html` · ${before}${reason}${after ?? ''}` : ''}</p>
 <dl class="facts"><dt>${c.attendees}</dt><dd>${p.attendeesCount}</dd></dl>
 <h3>${c.summary}</h3>
@@ -192,10 +192,10 @@ function answersToCheckFields(ctx: PageContext, d: CouncilPlanData, focus: boole
       : html`<ol class="remarks">${d.answersToCheck.map((a, i) => {
           const id = `formal-answer-${a.remark_id}`;
           return html`<li class="remark${a.verdict === 'formal' ? ' called-formal' : ''}">
-        <h3 class="card-title" id="${id}-remark">${interpolate(k.remarkBy, { name: a.author_name, stage: a.stage, time: formatDateTime(a.remark_created_at, tz, ctx.locale) })}</h3>
+        <h3 class="card-title" id="${id}-remark">${htmlMessage(k.remarkBy, { name: a.author_name, stage: a.stage, time: timeTag(a.remark_created_at, tz, ctx.locale) })}</h3>
         ${remarkTextHtml(ctx, { author_id: a.author_id, body: a.remark_body, hidden_at: a.hidden_at, hidden_reason: a.hidden_reason, language: a.remark_language }, reader, tz)}
         <div class="answer"><p><strong>${interpolate(k.answerOf, { n: a.answer_version, disposition: ctx.t.disposition[a.disposition] ?? a.disposition })}</strong>
-          <span class="meta">${formatDateTime(a.answer_published_at, tz, ctx.locale)}</span></p>
+          <span class="meta">${timeTag(a.answer_published_at, tz, ctx.locale)}</span></p>
           ${localizedBlock(answerTextFor(a.answer_body, a.author_id, reader), ctx.locale, 'p', 'body')}</div>
         <p>${a.verdict === 'formal' ? html`<span class="badge late">${k.calledFormal}</span>` : a.verdict === 'reasoned' ? k.calledReasoned : k.noVerdict}</p>
         ${a.reason ? html`<p class="body">${interpolate(k.reason, { reason: reasonTextFor(a.reason, a.author_id, reader) ?? '' })}</p>` : ''}
@@ -228,11 +228,11 @@ function conclusionSection(c: Catalogue['pages']['council'], ctx: PageContext, d
   const k = d.review.conclusion;
   if (!k) return html``;
   const tz = d.organization.timeZone;
-  const when = formatDateTime(k.closedAt, tz, ctx.locale);
+  const when = timeTag(k.closedAt, tz, ctx.locale);
   const recs = d.review.positions.flatMap((p) => p.recommendations.map((r) => ({ ...r, memberName: p.memberName })));
   return html`<h2 id="conclusion">${c.conclusion}</h2>
 <p class="conclusion-result"><strong>${c.results[k.result] ?? k.result}</strong></p>
-<p>${k.closedBy === 'chair' ? interpolate(c.closedByChair, { time: when }) : interpolate(c.closedByDeadline, { time: when })}</p>
+<p>${htmlMessage(k.closedBy === 'chair' ? c.closedByChair : c.closedByDeadline, { time: when })}</p>
 <p>${interpolate(c.participation, { positions: k.positionsCount, members: k.membersCount, quorum: k.quorum ? c.quorumYes : c.quorumNo })}</p>
 <p>${interpolate(c.counts, { endorse: k.counts.endorse, withRecs: k.counts.endorse_with_recommendations, object: k.counts.object })}</p>
 ${conclusionFindingLine(ctx, d.review)}
@@ -248,10 +248,10 @@ ${
       html`<tr id="recommendation-${r.id}"><th scope="row" class="body">${localizedInline(r.text, ctx.locale)}</th><td>${r.memberName}</td><td>${
         r.response
           ? html`<strong>${r.response.accepted ? c.responseAccepted : c.responseRejected}</strong>${r.response.late ? html` <span class="badge late">${c.responseLate}</span>` : ''}
-          <span class="meta">${formatDateTime(r.response.publishedAt, tz, ctx.locale)}</span>${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}`
+          <span class="meta">${timeTag(r.response.publishedAt, tz, ctx.locale)}</span>${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}`
           : r.overdue
-            ? html`<span class="badge late">${interpolate(c.overdue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
-            : html`<span class="pending">${interpolate(c.responseDue, { time: formatDateTime(r.responseDueAt, tz, ctx.locale) })}</span>`
+            ? html`<span class="badge late">${htmlMessage(c.overdue, { time: timeTag(r.responseDueAt, tz, ctx.locale) })}</span>`
+            : html`<span class="pending">${htmlMessage(c.responseDue, { time: timeTag(r.responseDueAt, tz, ctx.locale) })}</span>`
       }</td></tr>`,
   )}</tbody>
 </table></div>`
@@ -261,7 +261,7 @@ ${
 export function councilPlanPage(ctx: PageContext, d: CouncilPlanData): SafeHtml {
   const c = texts(ctx.locale).pages.council;
   const tz = d.organization.timeZone;
-  const dt = (at: Date | string) => formatDateTime(at, tz, ctx.locale);
+  const dt = (at: Date | string) => timeTag(at, tz, ctx.locale);
   const body = html`<p class="meta"><a href="/council">${c.backToList}</a> · <a href="/plans/${d.plan.id}">${c.publicPage}</a></p>
 ${localizedBlock(d.plan.title, ctx.locale, 'h1')}
 ${flash(d.flash)}
@@ -279,7 +279,7 @@ ${
     : html`<ol class="remarks">${d.review.positions.map(
         (p) => html`<li class="remark">
         <h3>${interpolate(c.positionBy, { name: p.memberName, position: c.kinds[p.position] ?? p.position })}</h3>
-        <p class="meta">${interpolate(c.recordedAt, { time: dt(p.createdAt) })}</p>
+        <p class="meta">${htmlMessage(c.recordedAt, { time: dt(p.createdAt) })}</p>
         ${localizedBlock(p.text, ctx.locale, 'p', 'body')}
         ${p.recommendations.length ? html`<h4>${c.recommendationsOf}</h4><ol>${p.recommendations.map((r) => localizedBlock(r.text, ctx.locale, 'li', 'body'))}</ol>` : ''}
       </li>`,
@@ -291,7 +291,7 @@ ${
     ? html`<h2 id="my-position">${c.myPosition}</h2>
 ${
   d.mine
-    ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${interpolate(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>
+    ? html`${formAlert(d.form.formError, 'position-form-error')}<p>${htmlMessage(c.alreadyRecorded, { position: c.kinds[d.mine.position] ?? d.mine.position, time: dt(d.mine.created_at) })}</p>
 ${positionTranslationForm(c, ctx, d, d.mine)}`
     : d.open
       ? positionForm(c, ctx, d)

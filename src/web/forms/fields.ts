@@ -82,7 +82,16 @@ function options(choices: readonly Choice[], value: string): SafeHtml {
   return html`${choices.map(([v, label, lang]) => html`<option value="${v}"${lang ? html` lang="${lang}"` : ''}${v === value ? html` selected` : ''}>${label}</option>`)}`;
 }
 
-export function selectField(o: ControlOptions & { value: string; choices: readonly Choice[]; placeholder?: string }): SafeHtml {
+/**
+ * A select; a required one starts with an empty option (`placeholder`), as HTML requires (a
+ * browser would otherwise submit its first choice without the person choosing it).
+ */
+export function selectField(
+  o: ControlOptions & { value: string; choices: readonly Choice[] } & (
+      { required?: false; placeholder?: string } | { required: true; placeholder: string }
+    ),
+): SafeHtml {
+  if (o.required && o.placeholder === undefined) throw new Error(`the required select ${o.id} needs a placeholder (an empty first option)`);
   return field(
     o,
     (a) => html`<select id="${o.id}" name="${o.name ?? o.id}"${o.required ? html` required` : ''}${a}>
@@ -121,7 +130,7 @@ export function formAlert(message: string | null | undefined, id = 'form-error')
 }
 
 /** The confirmation after a successful POST (its redirect carries ?done=...). */
-export function flash(message: string | null | undefined, id = 'flash'): SafeHtml {
+export function flash(message: string | SafeHtml | null | undefined, id = 'flash'): SafeHtml {
   return message ? html`<p class="notice-ok" role="status" id="${id}">${message}</p>` : html``;
 }
 

@@ -9,9 +9,9 @@ import { csrfField } from '../forms/csrf';
 import { flash, formAlert, radioGroup, selectField, textArea } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { firstError } from '../forms/form';
-import { formatDateTime } from '../format';
+import { formatDateTime, timeTag } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { localizedInline } from '../localized';
@@ -37,15 +37,14 @@ function reasonName(ctx: PageContext, reason: string): string {
 }
 
 function time(ctx: PageContext, at: Date | string, tz: string): SafeHtml {
-  const iso = (typeof at === 'string' ? new Date(at) : at).toISOString();
-  return html`<time datetime="${iso}">${formatDateTime(at, tz, ctx.locale)}</time>`;
+  return timeTag(at, tz, ctx.locale);
 }
 
 /** "Hidden since …: reason." or "Public." for moderators. */
 function stateLine(ctx: PageContext, hidden: HiddenState | null, tz: string): SafeHtml {
   const s = m(ctx);
   return hidden
-    ? html`<p class="notice-error hidden-state">${interpolate(s.hiddenNow, { time: formatDateTime(hidden.at, tz, ctx.locale), reason: reasonName(ctx, hidden.reason) })}</p>`
+    ? html`<p class="notice-error hidden-state">${htmlMessage(s.hiddenNow, { time: timeTag(hidden.at, tz, ctx.locale), reason: reasonName(ctx, hidden.reason) })}</p>`
     : html`<p class="meta hidden-state">${s.publicNow}</p>`;
 }
 
@@ -69,9 +68,9 @@ function queueEntry(ctx: PageContext, item: QueueItem, tz: string, n: number): S
   const appeal = item.appeal;
   return html`<li class="remark queue-item" id="queue-${item.remarkId}">
   <article aria-labelledby="${headingId}">
-  <h2 id="${headingId}"><span class="badge">${item.kind === 'appeal' ? s.kindAppeal : s.kindReports}</span> ${interpolate(s.since, { time: formatDateTime(item.since, tz, ctx.locale) })}</h2>
+  <h2 id="${headingId}"><span class="badge">${item.kind === 'appeal' ? s.kindAppeal : s.kindReports}</span> ${htmlMessage(s.since, { time: timeTag(item.since, tz, ctx.locale) })}</h2>
   ${planLink(ctx, item.plan.id, item.plan.title, item.remarkId)}
-  <p class="meta"><span class="badge stage">${r.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${r.authorName} · ${interpolate(s.postedOn, { time: formatDateTime(r.createdAt, tz, ctx.locale) })}</p>
+  <p class="meta"><span class="badge stage">${r.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${r.authorName} · ${htmlMessage(s.postedOn, { time: timeTag(r.createdAt, tz, ctx.locale) })}</p>
   ${stateLine(ctx, r.hidden, tz)}
   ${remarkBody(ctx, r.body, r.language)}
   ${
@@ -88,9 +87,9 @@ function queueEntry(ctx: PageContext, item: QueueItem, tz: string, n: number): S
       ? html`<h3>${s.appealHeading}</h3>
   <p class="meta">${time(ctx, appeal.createdAt, tz)}</p>
   <blockquote class="appeal-text"><p>${appeal.text}</p></blockquote>
-  <p>${interpolate(s.appealedDecision, {
+  <p>${htmlMessage(s.appealedDecision, {
     name: appeal.hideDecision.moderatorName,
-    time: formatDateTime(appeal.hideDecision.at, tz, ctx.locale),
+    time: timeTag(appeal.hideDecision.at, tz, ctx.locale),
     reason: reasonName(ctx, appeal.hideDecision.reason),
   })}</p>
   ${appeal.hideDecision.note ? html`<p><strong>${s.moderatorNote}:</strong> ${appeal.hideDecision.note}</p>` : ''}`
@@ -135,7 +134,7 @@ function decisionLine(ctx: PageContext, d: DecisionView, hiddenBefore: boolean, 
         : hiddenBefore
           ? s.decisionRestore
           : s.decisionKeep;
-  const line = interpolate(template, { time: formatDateTime(d.at, tz, ctx.locale), who: d.moderatorName ?? s.someModerator });
+  const line = htmlMessage(template, { time: timeTag(d.at, tz, ctx.locale), who: d.moderatorName ?? s.someModerator });
   return html`<li><strong>${line}</strong>${d.reason ? html`; ${interpolate(s.decisionReason, { reason: reasonName(ctx, d.reason) })}` : ''}${d.note ? html`<br><span class="meta">${s.moderatorNote}:</span> ${d.note}` : ''}</li>`;
 }
 
@@ -162,7 +161,7 @@ ${
     ? html`<p>${s.noReports}</p>`
     : html`<ul class="history reports">${h.reports.map(
         (r) =>
-          html`<li>${interpolate(s.reportLine, { time: formatDateTime(r.createdAt, tz, ctx.locale), reason: reasonName(ctx, r.reason) })} (${r.open ? s.reportOpen : s.reportClosed})${r.text ? html`: <q>${r.text}</q>` : ''}</li>`,
+          html`<li>${htmlMessage(s.reportLine, { time: timeTag(r.createdAt, tz, ctx.locale), reason: reasonName(ctx, r.reason) })} (${r.open ? s.reportOpen : s.reportClosed})${r.text ? html`: <q>${r.text}</q>` : ''}</li>`,
       )}</ul>`
 }
 <h3>${s.appealsHeading}</h3>
@@ -171,7 +170,7 @@ ${
     ? html`<p>${s.noAppeals}</p>`
     : html`<ul class="history appeals">${h.appeals.map(
         (a) =>
-          html`<li>${interpolate(s.appealLine, { time: formatDateTime(a.createdAt, tz, ctx.locale), state: a.decided ? s.appealDecided : s.appealPending })}<blockquote class="appeal-text"><p>${a.text}</p></blockquote></li>`,
+          html`<li>${htmlMessage(s.appealLine, { time: timeTag(a.createdAt, tz, ctx.locale), state: a.decided ? s.appealDecided : s.appealPending })}<blockquote class="appeal-text"><p>${a.text}</p></blockquote></li>`,
       )}</ul>`
 }
 </section>`;
@@ -189,7 +188,7 @@ export const DECISION_DONE = ['hidden', 'kept', 'restored', 'upheld'] as const;
 export type DecisionDone = (typeof DECISION_DONE)[number];
 
 /** The confirmation of a decision; on an appeal, the appeal's outcome (and the answer's new deadline). */
-function doneText(ctx: PageContext, d: DecisionPageData): string | null {
+function doneText(ctx: PageContext, d: DecisionPageData): string | SafeHtml | null {
   const s = m(ctx);
   const r = d.history.remark;
   switch (d.done) {
@@ -200,7 +199,7 @@ function doneText(ctx: PageContext, d: DecisionPageData): string | null {
     case 'restored':
       return r.answered
         ? s.decidedRestoredOnAppealAnswered
-        : interpolate(s.decidedRestoredOnAppeal, { time: formatDateTime(r.answerDueAt, d.context.time_zone, ctx.locale) });
+        : htmlMessage(s.decidedRestoredOnAppeal, { time: timeTag(r.answerDueAt, d.context.time_zone, ctx.locale) });
     case 'upheld':
       return s.decidedUpheld;
     default:
@@ -269,7 +268,7 @@ ${flash(doneText(ctx, d))}
 <section class="remark" aria-labelledby="the-remark">
   <h2 id="the-remark">${s.remarkHeading}</h2>
   ${planLink(ctx, r.planId, r.planTitle, r.id)}
-  <p class="meta"><span class="badge stage">${r.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${r.authorName} · ${interpolate(s.postedOn, { time: formatDateTime(r.createdAt, tz, ctx.locale) })} · ${r.answered ? s.answered : s.notAnswered}</p>
+  <p class="meta"><span class="badge stage">${r.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${r.authorName} · ${htmlMessage(s.postedOn, { time: timeTag(r.createdAt, tz, ctx.locale) })} · ${r.answered ? s.answered : s.notAnswered}</p>
   ${stateLine(ctx, r.hidden, tz)}
   ${remarkBody(ctx, r.body, d.context.language)}
 </section>
@@ -301,10 +300,10 @@ function remarkInContext(ctx: PageContext, c: RemarkContextRow, text: RemarkText
   return html`<section class="remark" aria-labelledby="the-remark">
   <h2 id="the-remark">${s.remarkHeading}</h2>
   ${planLink(ctx, c.plan_id, c.plan_title, c.id)}
-  <p class="meta"><span class="badge stage">${c.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${c.author_name} · ${interpolate(s.postedOn, { time: formatDateTime(c.created_at, c.time_zone, ctx.locale) })}</p>
+  <p class="meta"><span class="badge stage">${c.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${s.author}: ${c.author_name} · ${htmlMessage(s.postedOn, { time: timeTag(c.created_at, c.time_zone, ctx.locale) })}</p>
   ${
     hidden
-      ? html`<p class="hidden-state">${interpolate(texts(ctx.locale).moderation.hidden, { at: formatDateTime(hidden.at, c.time_zone, ctx.locale), reason: reasonName(ctx, hidden.reason) })}</p>`
+      ? html`<p class="hidden-state">${htmlMessage(texts(ctx.locale).moderation.hidden, { at: timeTag(hidden.at, c.time_zone, ctx.locale), reason: reasonName(ctx, hidden.reason) })}</p>`
       : ''
   }
   ${text.body !== null ? remarkBody(ctx, text.body, c.language) : ''}
@@ -322,7 +321,7 @@ export function reportPage(ctx: PageContext, d: ReportPageData): SafeHtml {
   else if (d.blocked === 'hidden')
     action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${s.reportHidden}</p>`;
   else if (d.reportedAt)
-    action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${interpolate(s.reportAlready, { time: formatDateTime(d.reportedAt, c.time_zone, ctx.locale) })}</p>`;
+    action = html`${formAlert(d.state.formError)}<p class="notice-info" id="report-blocked">${htmlMessage(s.reportAlready, { time: timeTag(d.reportedAt, c.time_zone, ctx.locale) })}</p>`;
   else if (d.blocked === 'unverified')
     action = html`${formAlert(d.state.formError)}<p class="notice-error" id="report-blocked">${s.reportVerifyFirst}</p>${resendForm(ctx)}`;
   else
@@ -368,11 +367,11 @@ export function appealPage(ctx: PageContext, d: AppealPageData): SafeHtml {
   const hideDecision = [...h.decisions].reverse().find((x) => x.action === 'hide') ?? null;
   const { values: v, errors: e } = d.state;
   const focus = firstError(e, APPEAL_FIELDS);
-  const closesAt = h.appeal.closesAt ? formatDateTime(h.appeal.closesAt, tz, ctx.locale) : '';
+  const closesAt = h.appeal.closesAt ? timeTag(h.appeal.closesAt, tz, ctx.locale) : '';
   const pending = h.appeals.some((a) => !a.decided);
   let action: SafeHtml;
   if (h.appeal.allowed)
-    action = html`<p class="notice-info" id="appeal-until">${interpolate(s.appealUntil, { time: closesAt })}</p>
+    action = html`<p class="notice-info" id="appeal-until">${htmlMessage(s.appealUntil, { time: closesAt })}</p>
 ${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
 <form class="form" method="post" action="/remarks/${c.id}/appeal" novalidate>
   ${csrfField(ctx.csrf)}
@@ -384,7 +383,7 @@ ${formAlert(d.state.formError ?? (focus ? ctx.t.formErrors : null))}
       h.appeal.reason === 'not_hidden'
         ? s.appealNotHidden
         : h.appeal.reason === 'window_closed'
-          ? interpolate(s.appealClosed, { time: closesAt })
+          ? htmlMessage(s.appealClosed, { time: closesAt })
           : pending
             ? s.appealPendingNote
             : s.appealAlready;
@@ -396,7 +395,7 @@ ${flash(d.sent ? s.appealSent : null)}
 <section class="remark" aria-labelledby="the-remark">
   <h2 id="the-remark">${s.remarkHeading}</h2>
   ${planLink(ctx, c.plan_id, c.plan_title, c.id)}
-  <p class="meta"><span class="badge stage">${c.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${interpolate(s.postedOn, { time: formatDateTime(c.created_at, tz, ctx.locale) })}</p>
+  <p class="meta"><span class="badge stage">${c.stage === 2 ? ctx.t.stage2 : ctx.t.stage1}</span> ${htmlMessage(s.postedOn, { time: timeTag(c.created_at, tz, ctx.locale) })}</p>
   ${
     hidden
       ? html`<dl class="facts hidden-facts">
@@ -412,7 +411,7 @@ ${
   h.appeals.length > 0
     ? html`<h2>${s.yourAppeals}</h2><ul class="history appeals">${h.appeals.map(
         (a) =>
-          html`<li>${interpolate(s.appealLine, { time: formatDateTime(a.createdAt, tz, ctx.locale), state: a.decided ? s.appealDecided : s.appealPending })}<blockquote class="appeal-text"><p>${a.text}</p></blockquote></li>`,
+          html`<li>${htmlMessage(s.appealLine, { time: timeTag(a.createdAt, tz, ctx.locale), state: a.decided ? s.appealDecided : s.appealPending })}<blockquote class="appeal-text"><p>${a.text}</p></blockquote></li>`,
       )}</ul>`
     : ''
 }

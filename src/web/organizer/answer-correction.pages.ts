@@ -10,9 +10,9 @@ import { flash, formAlert, selectField } from '../forms/fields';
 import type { FormState } from '../forms/form';
 import { hasErrors } from '../forms/form';
 import { localizedNames, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
-import { formatDateTime } from '../format';
+import { timeTag } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import type { PageContext } from '../layout';
 import { layout } from '../layout';
 import { localizedBlock, localizedInline, localizedPlain } from '../localized';
@@ -51,7 +51,7 @@ function remarkAndAnswer(ctx: PageContext, a: CorrectionTargetRow): SafeHtml {
   const k = texts(ctx.locale).councilCheck.organizer;
   const c = texts(ctx.locale).councilCheck.pages;
   const reason = LocalizedText.fromStored(a.answer_correction_reason);
-  return html`<h2>${interpolate(k.remark, { name: a.author_name, time: formatDateTime(a.created_at, a.time_zone, ctx.locale) })}</h2>
+  return html`<h2>${htmlMessage(k.remark, { name: a.author_name, time: timeTag(a.created_at, a.time_zone, ctx.locale) })}</h2>
 ${remarkTextHtml(ctx, a, remarkReader(ctx.user, a.organization_id), a.time_zone)}
 ${a.verdict ? html`<p><strong>${a.verdict === 'formal' ? c.calledFormal : c.calledReasoned}</strong></p>` : ''}
 ${a.reason ? html`<p class="body">${interpolate(c.reason, { reason: a.reason })}</p>` : ''}

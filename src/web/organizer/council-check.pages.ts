@@ -1,9 +1,9 @@
 import { organizerReader, remarkTextHtml } from '../remark-text';
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
-import { formatDateTime } from '../format';
+import { timeTag } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import type { PageContext } from '../layout';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { LocalizedText } from '../../common/i18n/localized-text';
@@ -33,7 +33,7 @@ function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string
   return html`<li class="remark" id="${idPrefix}-${a.remark_id}">
   <h3 class="card-title">${withText(k.remarkOn, 'plan', localizedInline(stored(a.plan_title), ctx.locale), { stage: a.stage === 2 ? t.stage2 : t.stage1 })}</h3>
   ${extra}
-  <p class="meta">${interpolate(t.remarkBy, { name: a.author_name, time: formatDateTime(a.created_at, tz, ctx.locale) })}</p>
+  <p class="meta">${htmlMessage(t.remarkBy, { name: a.author_name, time: timeTag(a.created_at, tz, ctx.locale) })}</p>
   ${remarkTextHtml(ctx, a, organizerReader(ctx), tz)}
   <div class="answer"><p><strong>${interpolate(k.answerNow, { n: a.answer_version, disposition: disposition(ctx, a.disposition) })}</strong></p>
     ${localizedBlock(stored(a.answer_body), ctx.locale, 'p', 'body')}</div>
@@ -44,7 +44,7 @@ function answerItem(ctx: PageContext, a: AnswerRow, tz: string, idPrefix: string
 /** The corrections the council demands (until published) and the answers their authors called formal, above the remarks queue. */
 export function councilCheckSections(ctx: PageContext, findings: FindingRow[], called: CalledFormalRow[], tz: string): SafeHtml {
   const k = texts(ctx.locale).councilCheck.organizer;
-  const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
+  const dt = (d: Date) => timeTag(d, tz, ctx.locale);
   return html`<section aria-labelledby="council-findings"><h2 id="council-findings">${k.findingsTitle}</h2>
 ${
   findings.length === 0
@@ -55,7 +55,7 @@ ${
           f,
           tz,
           'finding',
-          html`<p class="pending overdue"><span class="badge late">${interpolate(k.foundBy, { time: dt(f.found_at), votes: f.votes, members: f.members_count })}</span></p>`,
+          html`<p class="pending overdue"><span class="badge late">${htmlMessage(k.foundBy, { time: dt(f.found_at), votes: f.votes, members: f.members_count })}</span></p>`,
         ),
       )}</ol>`
 }
@@ -70,7 +70,7 @@ ${
           c,
           tz,
           'called',
-          html`<p class="pending">${interpolate(k.calledOn, { time: dt(c.verdict_at) })}</p>
+          html`<p class="pending">${htmlMessage(k.calledOn, { time: dt(c.verdict_at) })}</p>
           ${c.reason ? html`<p class="body">${interpolate(texts(ctx.locale).councilCheck.pages.reason, { reason: c.reason })}</p>` : ''}`,
         ),
       )}</ol>`
@@ -82,7 +82,7 @@ ${
 export function outcomeWaitsFor(ctx: PageContext, review: ReviewView | null, tz: string, now: Date): SafeHtml {
   const k = texts(ctx.locale).councilCheck.organizer;
   if (review && !review.conclusion && review.closesAt && new Date(review.closesAt).getTime() >= now.getTime()) {
-    return html`<p class="notice-error" id="outcome-review-open">${interpolate(k.outcomeReviewOpen, { time: formatDateTime(review.closesAt, tz, ctx.locale) })}</p>`;
+    return html`<p class="notice-error" id="outcome-review-open">${htmlMessage(k.outcomeReviewOpen, { time: timeTag(review.closesAt, tz, ctx.locale) })}</p>`;
   }
   const pending = (review?.formalAnswers ?? []).filter((f) => f.foundFormal && !f.correctedAt).length;
   return pending > 0

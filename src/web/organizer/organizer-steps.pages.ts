@@ -7,9 +7,9 @@ import type { OutcomeView } from '../../outcomes/report';
 import type { PlanView } from '../../plans/plan-view';
 import type { HearingDateOptions } from '../../procedure/deadlines';
 import type { ReviewView } from '../../reviews/reviews.service';
-import { formatDate, formatDateTime, intlLocale, zoneLabel } from '../format';
+import { dateTag, formatDate, intlLocale, timeTag, zoneLabel } from '../format';
 import type { SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
 import { interpolate } from '../../common/i18n/locale';
 import type { PageContext } from '../layout';
@@ -105,7 +105,7 @@ const PROTOCOL_ERRORS = ['attendeesCount', 'speakers', 'summary', 'decisions'] a
 interface HearingState {
   m: Catalogue['pages']['organizer'];
   tz: string;
-  dt: (x: Date | string) => string;
+  dt: (x: Date | string) => SafeHtml;
   base: string;
   scheduled: boolean;
   held: boolean;
@@ -117,7 +117,7 @@ function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
   const { locale } = ctx;
   const h = d.hearing;
   if (d.view.stage1 && new Date(d.view.stage1.closesAt).getTime() >= d.now.getTime())
-    return html`<p>${interpolate(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
+    return html`<p>${htmlMessage(m.hearingNotYet, { time: dt(d.view.stage1.closesAt) })}</p>`;
   if (!d.options || s.held || d.protocol) return '';
   const today = new Intl.DateTimeFormat('en-CA', { timeZone: tz }).format(d.now);
   const { hearingDayStart: start, hearingDayEnd: end } = d.procedure;
@@ -145,7 +145,7 @@ function scheduleStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHt
     error: f?.errors[id] ?? null,
     focus: focus === id,
   });
-  return html`<p>${interpolate(m.hearingWhen, { from: formatDate(d.options.from, locale), to: formatDate(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
+  return html`<p>${htmlMessage(m.hearingWhen, { from: dateTag(d.options.from, locale), to: dateTag(d.options.to, locale), start, end, tz: zoneLabel(tz, d.now) })}</p>
 ${stepForm(
   ctx,
   {
@@ -169,7 +169,7 @@ ${stepForm(
   ${
     refused.length
       ? html`<div class="field"><h3 id="refused-dates">${m.notAllowedTitle}</h3><ul class="refused-dates" aria-labelledby="refused-dates">${refused.map(
-          (x) => html`<li><del>${formatDate(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
+          (x) => html`<li><del>${dateTag(x.date, locale)}, ${weekday(x.date, locale)}</del> — ${x.reason}</li>`,
         )}</ul></div>`
       : ''
   }
@@ -192,7 +192,7 @@ ${stepForm(
 function protocolStep(ctx: PageContext, d: HearingData, s: HearingState): SafeHtml {
   const { m } = s;
   if (d.protocol) {
-    return html`<h2>${m.protocolTitle}</h2><p>${interpolate(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>
+    return html`<h2>${m.protocolTitle}</h2><p>${htmlMessage(m.protocolPublished, { time: s.dt(d.protocol.publishedAt) })} <a href="/plans/${d.view.id}">${m.publicPage}</a></p>
 ${protocolTranslationForm(ctx, d, s)}`;
   }
   if (!s.held) return html`<h2>${m.protocolTitle}</h2><p>${m.protocolNotYet}</p>`;
@@ -295,14 +295,14 @@ export function hearingPage(ctx: PageContext, d: HearingData): SafeHtml {
   const s: HearingState = {
     m,
     tz,
-    dt: (x) => formatDateTime(x, tz, ctx.locale),
+    dt: (x) => timeTag(x, tz, ctx.locale),
     base: `/organizer/plans/${d.view.id}/hearing`,
     scheduled,
     held: scheduled && new Date(h.startsAt).getTime() <= d.now.getTime(),
   };
   const state = h
     ? html`<dl class="facts">
-        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? interpolate(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : interpolate(m.hearingScheduled, { time: s.dt(h.startsAt) })}</dd>
+        <dt>${ctx.t.tlHearing}</dt><dd>${h.status === 'cancelled' ? htmlMessage(m.hearingCancelledText, { reason: h.cancelReason ?? '' }) : htmlMessage(m.hearingScheduled, { time: s.dt(h.startsAt) })}</dd>
         <dt>${ctx.t.venue}</dt>${localizedBlock(h.venue, ctx.locale, 'dd')}
         ${h.room ? html`<dt>${ctx.t.room}</dt>${localizedBlock(h.room, ctx.locale, 'dd')}` : ''}
         ${h.livestreamUrl ? html`<dt>${ctx.t.livestream}</dt><dd>${h.livestreamUrl}</dd>` : ''}
@@ -408,10 +408,10 @@ function noticeTranslationsForm(ctx: PageContext, d: NoticeData, notice: NoticeV
 export function noticePage(ctx: PageContext, d: NoticeData): SafeHtml {
   const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
+  const dt = (x: Date | string) => timeTag(x, tz, ctx.locale);
   let content: SafeHtml;
   if (d.notice) {
-    content = html`<p>${interpolate(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
+    content = html`<p>${htmlMessage(m.noticePublished, { number: d.notice.noticeNumber, time: dt(d.notice.publishedAt), opens: d.notice.stage2 ? dt(d.notice.stage2.opensAt) : '', closes: d.notice.stage2 ? dt(d.notice.stage2.closesAt) : '' })}</p>
       <ul>${d.notice.documents.map((x) => html`<li>${localizedInline(x.title, ctx.locale)} <span class="meta">SHA-256 ${x.sha256}</span></li>`)}</ul>
       ${missingTranslationsNote(ctx, [
         ...d.notice.documents.map((x, i) => ({ label: interpolate(m.documentLegend, { n: i + 1 }), text: x.title })),
@@ -491,7 +491,7 @@ export interface RecommendationsData extends StepData {
 export function recommendationsPage(ctx: PageContext, d: RecommendationsData): SafeHtml {
   const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
+  const dt = (x: Date | string) => timeTag(x, tz, ctx.locale);
   const recs = (d.review?.positions ?? []).flatMap((p) => p.recommendations.map((r) => ({ ...r, memberName: p.memberName })));
   const content = !d.review
     ? html`<p>${m.recsNoReview}</p>`
@@ -508,7 +508,7 @@ export function recommendationsPage(ctx: PageContext, d: RecommendationsData): S
               r.response
                 ? html`<div class="answer"><h3>${m.yourResponse}: ${r.response.accepted ? m.accepted : m.rejected}</h3>${localizedBlock(r.response.text, ctx.locale, 'p', 'body')}</div>
                 ${responseTranslationForm(ctx, d, r.id, r.response.text)}`
-                : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${interpolate(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
+                : html`<p class="${r.overdue ? 'pending overdue' : 'pending'}">${r.overdue ? html`<span class="badge late">${m.overdue}</span> ` : ''}${htmlMessage(r.overdue ? m.recOverdue : m.recDue, { time: dt(r.responseDueAt) })}</p>
                 <form class="form" method="post" action="/organizer/plans/${d.view.id}/recommendations/${r.id}/response" novalidate>
                   ${formAlert(state?.formError)}
                   ${csrfField(ctx.csrf)}
@@ -610,12 +610,12 @@ function outcomeTranslationsForm(ctx: PageContext, d: OutcomeData, outcome: Outc
 export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   const m = texts(ctx.locale).pages.organizer;
   const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, ctx.locale);
+  const dt = (x: Date | string) => timeTag(x, tz, ctx.locale);
   const v = d.view;
   const unanswered = d.unanswered;
   let content: SafeHtml;
   if (d.outcome) {
-    content = html`<p>${interpolate(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
+    content = html`<p>${htmlMessage(m.outcomePublished, { time: dt(d.outcome.publishedAt), decision: m.decision[d.outcome.decision] })}</p>
       ${localizedBlock(d.outcome.summary, ctx.locale, 'p', 'body')}
       ${missingTranslationsNote(ctx, [
         { label: m.outcomeSummary, text: d.outcome.summary },
@@ -628,7 +628,7 @@ export function outcomePage(ctx: PageContext, d: OutcomeData): SafeHtml {
   } else if (!v.stage2) {
     content = html`<p>${m.outcomeNoStage2}</p>`;
   } else if (new Date(v.stage2.closesAt).getTime() >= d.now.getTime()) {
-    content = html`<p>${interpolate(m.outcomeNotYet, { time: dt(v.stage2.closesAt) })}</p>`;
+    content = html`<p>${htmlMessage(m.outcomeNotYet, { time: dt(v.stage2.closesAt) })}</p>`;
   } else {
     const f = d.form;
     const focus = firstError(f?.errors, ['decision', 'summary']);

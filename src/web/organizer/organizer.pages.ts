@@ -5,9 +5,9 @@ import { isHearingOverdue, PLAN_STATUSES, planStatus } from '../../plans/plan-st
 import type { PlanView } from '../../plans/plan-view';
 import type { ReviewView } from '../../reviews/reviews.service';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
-import { formatDate, formatDateTime, formatTenge } from '../format';
+import { dateTag, formatTenge, timeTag } from '../format';
 import type { HtmlValue, SafeHtml } from '../html';
-import { html } from '../html';
+import { html, htmlMessage } from '../html';
 import { localizedBlock, localizedInline, localizedPlain } from '../localized';
 import { localizedField, localizedFocus, localizedValues, missingTranslationsNote } from '../forms/localized-fields';
 import { texts, type Catalogue } from '../../common/i18n/catalogue';
@@ -52,7 +52,7 @@ function pager(m: Catalogue['pages']['organizer'], first: string, next: string |
 }
 
 interface Deadline {
-  text: string;
+  text: string | SafeHtml;
   overdue: boolean;
 }
 
@@ -77,7 +77,7 @@ export function nextDeadlines(
   tz: string,
   now: Date,
 ): Deadline[] {
-  const dt = (d: Date) => formatDateTime(d, tz, ctx.locale);
+  const dt = (d: Date) => timeTag(d, tz, ctx.locale);
   const late = (d: Date | null) => !!d && d.getTime() < now.getTime();
   const status = planStatus(timestamps(r), now);
   const out: Deadline[] = [];
@@ -86,26 +86,26 @@ export function nextDeadlines(
       out.push({ text: m.dlPublish, overdue: false });
       break;
     case 'stage1_open':
-      out.push({ text: interpolate(m.dlStage1, { time: dt(r.stage1_closes_at!) }), overdue: false });
+      out.push({ text: htmlMessage(m.dlStage1, { time: dt(r.stage1_closes_at!) }), overdue: false });
       break;
     case 'awaiting_hearing': {
       const scheduled = r.hearing_status === 'scheduled' && r.hearing_starts_at;
       if (scheduled && r.hearing_starts_at!.getTime() > now.getTime())
-        out.push({ text: interpolate(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
+        out.push({ text: htmlMessage(m.dlHearingAt, { time: dt(r.hearing_starts_at!) }), overdue: false });
       else if (scheduled) out.push({ text: m.dlProtocol, overdue: false });
       else if (isHearingOverdue(timestamps(r), now, tz))
-        out.push({ text: interpolate(m.dlHearingOverdue, { date: formatDate(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
+        out.push({ text: htmlMessage(m.dlHearingOverdue, { date: dateTag(r.hearing_deadline_date ?? '', ctx.locale) }), overdue: true });
       else if (r.hearing_deadline_date)
-        out.push({ text: interpolate(m.dlHearingBy, { date: formatDate(r.hearing_deadline_date, ctx.locale) }), overdue: false });
+        out.push({ text: htmlMessage(m.dlHearingBy, { date: dateTag(r.hearing_deadline_date, ctx.locale) }), overdue: false });
       break;
     }
     case 'council_review':
       if (r.review_closes_at && r.review_closes_at.getTime() > now.getTime())
-        out.push({ text: interpolate(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
+        out.push({ text: htmlMessage(m.dlReview, { time: dt(r.review_closes_at) }), overdue: false });
       else out.push({ text: m.dlNotice, overdue: false });
       break;
     case 'stage2_open':
-      out.push({ text: interpolate(m.dlStage2, { time: dt(r.stage2_closes_at!) }), overdue: false });
+      out.push({ text: htmlMessage(m.dlStage2, { time: dt(r.stage2_closes_at!) }), overdue: false });
       break;
     case 'awaiting_outcome':
       if (r.remarks_unanswered === 0) out.push({ text: m.dlOutcome, overdue: false });
@@ -115,9 +115,9 @@ export function nextDeadlines(
       break;
   }
   if (r.next_answer_due_at)
-    out.push({ text: interpolate(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
+    out.push({ text: htmlMessage(m.dlAnswer, { time: dt(r.next_answer_due_at) }), overdue: late(r.next_answer_due_at) });
   if (r.next_response_due_at)
-    out.push({ text: interpolate(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
+    out.push({ text: htmlMessage(m.dlRecommendation, { time: dt(r.next_response_due_at) }), overdue: late(r.next_response_due_at) });
   return out;
 }
 
@@ -328,7 +328,7 @@ export function planHubPage(ctx: PageContext, d: PlanHubData): SafeHtml {
   const { t, locale } = ctx;
   const v = d.view;
   const tz = d.organization.time_zone;
-  const dt = (x: Date | string) => formatDateTime(x, tz, locale);
+  const dt = (x: Date | string) => timeTag(x, tz, locale);
   const base = `/organizer/plans/${v.id}`;
   // hidden remarks need no answer: not counted as waiting for one
   const unanswered = v.counts.remarks - v.counts.answered - d.hidden.unanswered;
@@ -353,7 +353,7 @@ ${
       ${missing ? html`${missingNote}<p><a href="${base}/edit">${p.publishNeedsTranslations}</a></p>` : ''}
       <form class="form" method="post" action="${base}/publish">
         ${csrfField(ctx.csrf)}
-        <p id="publish-window">${interpolate(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: formatDate(d.preview.hearingDeadline, locale) })}</p>
+        <p id="publish-window">${htmlMessage(m.publishWindow, { opens: dt(d.preview.opensAt), closes: dt(d.preview.closesAt), deadline: dateTag(d.preview.hearingDeadline, locale) })}</p>
         <p class="meta" id="publish-hint">${m.publishHint}</p>
         <div><button type="submit" aria-describedby="publish-window publish-hint">${m.publishButton}</button></div>
       </form></section>`
@@ -429,11 +429,11 @@ ${
     ? html`<p>${m.queueEmpty}</p>`
     : html`<ol class="remarks">${d.remarks.items.map((r) => {
         const overdue = r.answer_due_at.getTime() < d.now.getTime();
-        const due = formatDateTime(r.answer_due_at, tz, locale);
+        const due = timeTag(r.answer_due_at, tz, locale);
         return html`<li class="remark${overdue ? ' overdue' : ''}" id="remark-${r.id}">
         <h2 class="card-title">${withText(interpolate(m.remarkOn, { stage: r.stage === 2 ? t.stage2 : t.stage1 }), 'plan', localizedInline(r.plan_title, locale))}</h2>
-        <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${interpolate(m.overdueBy, { time: due })}` : interpolate(m.dueBy, { time: due })}</p>
-        <p class="meta">${interpolate(t.remarkBy, { name: r.author_name, time: formatDateTime(r.created_at, tz, locale) })}</p>
+        <p class="${overdue ? 'pending overdue' : 'pending'}">${overdue ? html`<span class="badge late">${m.overdue}</span> ${htmlMessage(m.overdueBy, { time: due })}` : htmlMessage(m.dueBy, { time: due })}</p>
+        <p class="meta">${htmlMessage(t.remarkBy, { name: r.author_name, time: timeTag(r.created_at, tz, locale) })}</p>
         <p class="meta remark-language"><span class="badge lang">${texts(locale).remarks.languages.queueLanguage({ language: languageName(r.language, locale) })}</span></p>
         ${remarkTextHtml(ctx, r, organizerReader(ctx), tz)}
         <p><a href="/plans/${r.plan_id}#remark-${r.id}">${m.answerOnPlan}</a></p>

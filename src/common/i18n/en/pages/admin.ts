@@ -43,6 +43,7 @@ export const admin = {
   addressHint: "The organizer's location: in-person public hearings are held here.",
   timeZone: 'Time zone',
   timeZoneHint: 'Deadlines are counted in this time zone.',
+  timeZonePlaceholder: 'Choose a time zone',
   chooseTimeZone: 'Choose a time zone from the list.',
   council: 'Overseeing public council',
   chooseCouncil: 'Choose a public council.',

@@ -135,4 +135,17 @@ export const common = {
     requiredBoth: 'Kazakh and Russian are both needed before publication.',
     missingSummary: 'Translations still missing: {list}.',
   },
+  /** The <meta name="description"> of each page (search results show it): a sentence or two. */
+  meta: {
+    default: 'Talqylau: the mandatory public discussion of public procurement in Kazakhstan, in Kazakh, Russian and English.',
+    home: 'Public procurement plans open for remarks and the public hearings ahead: read the plans, leave a remark and follow the answers.',
+    plan: 'Public discussion of the purchase «{title}» by {organization}: the plan, its deadlines, the hearing, the remarks and the answers.',
+    statistics:
+      'How each organizer answers the public: remarks received, answered on time and late, and citizens’ verdicts on the answers.',
+    signIn: 'Sign in to Talqylau to leave remarks on public procurement plans and follow the answers.',
+    register: 'Create a Talqylau account to take part in the public discussion of public procurement.',
+    forgotPassword: 'Forgot your Talqylau password? Ask for a link to set a new one.',
+    resetPassword: 'Set a new password for your Talqylau account.',
+    verifyEmail: 'Confirm the e-mail address of your Talqylau account.',
+  },
 };
