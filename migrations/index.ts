@@ -10,6 +10,7 @@ import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounter
 import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount';
 import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
 import { Moderation1796300000000 } from './1796300000000-Moderation';
+import { OcdsReleases1796400000000 } from './1796400000000-OcdsReleases';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -24,4 +25,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AnswersThatCount1796145835067,
   StateLanguages1796200000000,
   Moderation1796300000000,
+  OcdsReleases1796400000000,
 ];

@@ -15,6 +15,7 @@ import { HealthModule } from './health/health.module';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OcdsModule } from './open-data/ocds/ocds.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
@@ -69,6 +70,7 @@ export class AppModule {
         OutcomesModule,
         SchedulerModule,
         PlanRecordModule,
+        OcdsModule,
         HealthModule,
         WebModule,
       ],

@@ -752,6 +752,8 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     },
     { method: 'GET', path: `${API}/statistics`, as: 'anon' },
     { method: 'GET', path: `${API}/statistics/organizations/{id}`, as: 'anon', params: { id: id('organization') } },
+    { method: 'GET', path: `${API}/ocds/releases/{planId}`, as: 'anon', params: { planId: id('protocol') } },
+    { method: 'GET', path: `${API}/ocds/releases`, as: 'anon', query: ['since', 'cursor', 'limit'] },
   ];
 
   interface Sent {

@@ -212,6 +212,9 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       `${API}/plans/${p}/hearing/protocol`,
       `${API}/statistics`,
       `${API}/statistics/organizations/${w.organization.id}`,
+      // the plan's package first: it stores the plan's releases, which the list then pages through
+      `${API}/ocds/releases/${p}`,
+      `${API}/ocds/releases`,
       '/',
       `/?q=${encodeURIComponent('школы')}`,
       `/plans/${p}`,
@@ -243,6 +246,8 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       '/api/v1/plans/:id/hearing/protocol',
       '/api/v1/statistics',
       '/api/v1/statistics/organizations/:id',
+      '/api/v1/ocds/releases/:planId',
+      '/api/v1/ocds/releases',
       '/',
       '/plans/:id',
       '/statistics',

@@ -15,6 +15,7 @@ import { verdicts } from './verdicts';
 import { councilCheck } from './council-check';
 import { commitments } from './commitments';
 import { moderation } from './moderation';
+import { openData } from './open-data';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -35,4 +36,5 @@ export const en = {
   councilCheck,
   commitments,
   moderation,
+  openData,
 };

@@ -15,6 +15,7 @@ import { verdicts } from './verdicts';
 import { councilCheck } from './council-check';
 import { commitments } from './commitments';
 import { moderation } from './moderation';
+import { openData } from './open-data';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -36,4 +37,5 @@ export const kk: Catalogue = {
   councilCheck,
   commitments,
   moderation,
+  openData,
 };
