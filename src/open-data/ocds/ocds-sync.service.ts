@@ -18,7 +18,7 @@ import {
   publicationRelease,
   stage2Release,
 } from './ocds-mapping';
-import type { NewRelease, PlanRow } from './ocds.repository';
+import type { HearingChangeRow, NewRelease, PlanRow } from './ocds.repository';
 import { OcdsRepository } from './ocds.repository';
 import type { OcdsRelease } from './ocds.types';
 
@@ -90,14 +90,26 @@ export class OcdsSyncService {
 
   /** Publication, hearing, protocol, conclusion, notice, stage 2 and outcome: a few rows a plan, every time (the stored ones are skipped). */
   private async procedureReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
-    const [changes, hearingAt, protocols, conclusions, notices, outcomes] = await Promise.all([
-      this.releases.hearingChanges(em, plan.id),
-      this.releases.hearingStart(em, plan.id),
-      this.releases.protocols(em, plan.id),
-      this.releases.conclusion(em, plan.id),
-      this.releases.notices(em, plan.id),
-      this.releases.outcomes(em, plan.id),
-    ]);
+    // one statement at a time: they share the transaction's connection
+    const recorded = await this.releases.hearingChanges(em, plan.id);
+    const hearing = await this.releases.hearing(em, plan.id);
+    const protocols = await this.releases.protocols(em, plan.id);
+    const conclusions = await this.releases.conclusion(em, plan.id);
+    const notices = await this.releases.notices(em, plan.id);
+    const outcomes = await this.releases.outcomes(em, plan.id);
+    const hearingAt = hearing?.starts_at ?? null;
+    // a hearing kept without its history of changes (seeded data) is released as it stands, dated when it was
+    // created, but never before the publication nor after now
+    const changes: HearingChangeRow[] =
+      recorded.length > 0 || !hearing
+        ? recorded
+        : [
+            {
+              ...hearing,
+              action: hearing.status === 'cancelled' ? 'cancelled' : 'scheduled',
+              created_at: new Date(Math.min(Math.max(hearing.created_at.getTime(), plan.published_at.getTime()), now.getTime())),
+            },
+          ];
     const out: OcdsRelease[] = [
       publicationRelease(ctx, {
         id: plan.id,
@@ -163,12 +175,10 @@ export class OcdsSyncService {
   private async enquiryReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
     const latest = await this.releases.latestDate(em, plan.id);
     const after = latest ? new Date(latest.getTime() - LOOK_BACK_MS) : null;
-    const [remarks, answers, verdicts, decisions] = await Promise.all([
-      this.releases.remarksBetween(em, plan.id, after, now),
-      this.releases.answersBetween(em, plan.id, after, now),
-      this.releases.verdictsBetween(em, plan.id, after, now),
-      this.releases.moderationBetween(em, plan.id, after, now),
-    ]);
+    const remarks = await this.releases.remarksBetween(em, plan.id, after, now);
+    const answers = await this.releases.answersBetween(em, plan.id, after, now);
+    const verdicts = await this.releases.verdictsBetween(em, plan.id, after, now);
+    const decisions = await this.releases.moderationBetween(em, plan.id, after, now);
     const publicText = (r: { author_id: string; body: string; hidden_at: Date | null; hidden_reason: null | string }) =>
       remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason as never }, PUBLIC_READER)
         .body;

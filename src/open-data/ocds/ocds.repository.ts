@@ -35,6 +35,15 @@ export interface HearingChangeRow {
   room: unknown;
 }
 
+export interface HearingRow {
+  status: 'scheduled' | 'cancelled';
+  sequence: number;
+  starts_at: Date;
+  created_at: Date;
+  venue: unknown;
+  room: unknown;
+}
+
 export interface VersionRow {
   version: number;
   published_at: Date;
@@ -141,10 +150,14 @@ export class OcdsRepository {
     );
   }
 
-  /** When the hearing the protocol records started (its latest schedule). */
-  async hearingStart(db: Db, planId: string): Promise<Date | null> {
-    const rows = await queryRows<{ starts_at: Date }>(db, `SELECT starts_at FROM hearings WHERE plan_id = $1`, [planId]);
-    return rows[0]?.starts_at ?? null;
+  /** The plan's hearing as it stands (null without one). */
+  async hearing(db: Db, planId: string): Promise<HearingRow | null> {
+    const rows = await queryRows<HearingRow>(
+      db,
+      `SELECT status, sequence, starts_at, created_at, venue, room FROM hearings WHERE plan_id = $1`,
+      [planId],
+    );
+    return rows[0] ?? null;
   }
 
   protocols(db: Db, planId: string): Promise<(VersionRow & { summary: unknown })[]> {
@@ -231,14 +244,18 @@ export class OcdsRepository {
 
   /** Every stored release of a plan in date order (ocds_releases_plan_date_idx). */
   planReleases(db: Db, planId: string): Promise<StoredRelease[]> {
-    return queryRows<StoredRelease>(db, `SELECT seq::text AS seq, body FROM ocds_releases WHERE plan_id = $1 ORDER BY date, seq`, [planId]);
+    return queryRows<StoredRelease>(
+      db,
+      `SELECT r.seq::text AS seq, r.body FROM ocds_releases r WHERE r.plan_id = $1 ORDER BY r.date, r.seq`,
+      [planId],
+    );
   }
 
   /** The first release stored at or after `since` (ocds_releases_created_idx); null when none. */
   async firstSeqSince(db: Db, since: Date): Promise<string | null> {
     const rows = await queryRows<{ seq: string }>(
       db,
-      `SELECT seq::text AS seq FROM ocds_releases WHERE created_at >= $1 ORDER BY created_at, seq LIMIT 1`,
+      `SELECT r.seq::text AS seq FROM ocds_releases r WHERE r.created_at >= $1 ORDER BY r.created_at, r.seq LIMIT 1`,
       [since],
     );
     return rows[0]?.seq ?? null;
@@ -248,8 +265,8 @@ export class OcdsRepository {
   releasesAfter(db: Db, afterSeq: string, since: Date | null, limit: number): Promise<StoredRelease[]> {
     return queryRows<StoredRelease>(
       db,
-      `SELECT seq::text AS seq, body FROM ocds_releases
-        WHERE seq > $1::bigint AND ($2::timestamptz IS NULL OR created_at >= $2) ORDER BY seq LIMIT $3`,
+      `SELECT r.seq::text AS seq, r.body FROM ocds_releases r
+        WHERE r.seq > $1::bigint AND ($2::timestamptz IS NULL OR r.created_at >= $2) ORDER BY r.seq LIMIT $3`,
       [afterSeq, since, limit],
     );
   }

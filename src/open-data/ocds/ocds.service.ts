@@ -46,7 +46,7 @@ export class OcdsService {
       this.releases.planReleases(this.db, planId),
       this.releases.planRemarkStates(this.db, planId),
     ]);
-    return this.pack(`${this.config.publicUrl}${API}/ocds/releases/${planId}`, stored, states, [ENQUIRY_EXTENSION_URL]);
+    return this.pack(`${this.config.publicUrl}/${API}/ocds/releases/${planId}`, stored, states, [ENQUIRY_EXTENSION_URL]);
   }
 
   /** Releases stored since `since` (all without it), `limit` at a time after the cursor; `links.next` while more remain. */
@@ -72,7 +72,7 @@ export class OcdsService {
       if (cursor) search.set('cursor', cursor);
       if (query.limit) search.set('limit', String(query.limit));
       const text = search.toString();
-      return `${this.config.publicUrl}${API}/ocds/releases${text ? `?${text}` : ''}`;
+      return `${this.config.publicUrl}/${API}/ocds/releases${text ? `?${text}` : ''}`;
     };
     const out = this.pack(params(query.cursor), page, states, [ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL]);
     if (rows.length > limit) out.links = { next: params(encodeKeyset({ seq: page[page.length - 1].seq })) };
