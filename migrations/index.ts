@@ -10,6 +10,7 @@ import { RateLimitCounters1795500300000 } from './1795500300000-RateLimitCounter
 import { AnswersThatCount1796145835067 } from './1796145835067-AnswersThatCount';
 import { StateLanguages1796200000000 } from './1796200000000-StateLanguages';
 import { Moderation1796300000000 } from './1796300000000-Moderation';
+import { OcdsReleases1796400000000 } from './1796400000000-OcdsReleases';
 import { NotificationPreferences1796500000000 } from './1796500000000-NotificationPreferences';
 import { PlanPointNumber1796600000000 } from './1796600000000-PlanPointNumber';
 import { ExportIndexes1796700000000 } from './1796700000000-ExportIndexes';
@@ -27,6 +28,7 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   AnswersThatCount1796145835067,
   StateLanguages1796200000000,
   Moderation1796300000000,
+  OcdsReleases1796400000000,
   NotificationPreferences1796500000000,
   PlanPointNumber1796600000000,
   ExportIndexes1796700000000,

@@ -17,6 +17,7 @@ import { logTransport } from './log-format';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
+import { OcdsModule } from './open-data/ocds/ocds.module';
 import { OrganizationsModule } from './organizations/organizations.module';
 import { ModerationModule } from './moderation/moderation.module';
 import { OutcomesModule } from './outcomes/outcomes.module';
@@ -77,6 +78,7 @@ export class AppModule {
         PlanImportModule,
         FeedsModule,
         RemarkExportModule,
+        OcdsModule,
         HealthModule,
         WebModule,
       ],

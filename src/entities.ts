@@ -13,6 +13,7 @@ import { ModerationDecision } from './moderation/moderation-decision.entity';
 import { RemarkAppeal } from './moderation/remark-appeal.entity';
 import { RemarkReport } from './moderation/remark-report.entity';
 import { OutboxMessage } from './notifications/outbox-message.entity';
+import { OcdsReleaseRow } from './open-data/ocds/ocds-release.entity';
 import { Council } from './organizations/council.entity';
 import { Organization } from './organizations/organization.entity';
 import { Outcome } from './outcomes/outcome.entity';
@@ -61,4 +62,5 @@ export const ENTITIES = [
   RemarkAppeal,
   OutboxMessage,
   RateLimitCounter,
+  OcdsReleaseRow,
 ];

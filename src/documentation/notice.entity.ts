@@ -24,6 +24,8 @@ const noticeDocuments: ValueTransformer = {
 
 /** The procurement notice and documentation discussed in stage 2; higher versions are corrections. */
 @Entity('notices')
+/** Notices since the OCDS sync's last pass (open-data/ocds). */
+@Index('notices_published_idx', ['publishedAt'])
 @Index('notices_plan_version_uq', ['planId', 'version'], { unique: true })
 export class Notice {
   @PrimaryGeneratedColumn('uuid')

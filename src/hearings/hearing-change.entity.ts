@@ -7,6 +7,8 @@ export type HearingAction = 'scheduled' | 'rescheduled' | 'cancelled';
 
 /** Public history of a hearing: every scheduling, rescheduling and cancellation. */
 @Entity('hearing_changes')
+/** Changes since the OCDS sync's last pass (open-data/ocds). */
+@Index('hearing_changes_created_idx', ['createdAt'])
 @Index('hearing_changes_hearing_idx', ['hearingId', 'sequence'])
 export class HearingChange {
   @PrimaryGeneratedColumn('uuid')

@@ -24,6 +24,8 @@ const protocolQuestions: ValueTransformer = {
 
 /** The final protocol of the hearing. Version 1 is the protocol; higher versions are corrections. */
 @Entity('protocols')
+/** Protocols since the OCDS sync's last pass (open-data/ocds). */
+@Index('protocols_published_idx', ['publishedAt'])
 @Index('protocols_plan_version_uq', ['planId', 'version'], { unique: true })
 export class Protocol {
   @PrimaryGeneratedColumn('uuid')

@@ -19,6 +19,8 @@ export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
 @Check('moderation_decisions_note_ck', 'note IS NULL OR char_length(note) <= 2000')
 /** A remark's history of decisions, oldest first. */
 @Index('moderation_decisions_remark_idx', ['remarkId', 'createdAt', 'id'])
+/** Decisions since the OCDS sync's last pass (open-data/ocds). */
+@Index('moderation_decisions_created_idx', ['createdAt'])
 export class ModerationDecision {
   @PrimaryGeneratedColumn('uuid')
   id: string;

@@ -9,6 +9,8 @@ export type Decision = (typeof DECISIONS)[number];
 /** The organizer's published decision that closes the discussion; higher versions are corrections. */
 @Entity('outcomes')
 @Check('outcomes_decision_ck', "decision IN ('proceed','amend','cancel')")
+/** Outcomes since the OCDS sync's last pass (open-data/ocds). */
+@Index('outcomes_published_idx', ['publishedAt'])
 @Index('outcomes_plan_version_uq', ['planId', 'version'], { unique: true })
 export class Outcome {
   @PrimaryGeneratedColumn('uuid')

@@ -22,6 +22,8 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 @Index('plans_org_plan_point_uq', ['organizationId', 'planPointNumber'], { unique: true, where: 'plan_point_number IS NOT NULL' })
 /** The council pages' list of protocols awaiting review (web/council). */
 @Index('plans_review_open_idx', ['organizationId', 'reviewClosesAt', 'id'], { where: 'protocol_published_at IS NOT NULL' })
+/** Plans whose stage 2 opened since the OCDS sync's last pass (open-data/ocds). */
+@Index('plans_stage2_opens_idx', ['stage2OpensAt'], { where: 'stage2_opens_at IS NOT NULL' })
 @Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
 @Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt'], { where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL' })
 @Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt'], { where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL' })

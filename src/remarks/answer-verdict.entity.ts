@@ -16,6 +16,8 @@ export type Verdict = (typeof VERDICTS)[number];
 @Check('answer_verdicts_reason_ck', "verdict = 'reasoned' OR reason IS NOT NULL")
 /** The current verdict of each answer version (latest row). */
 @Index('answer_verdicts_answer_idx', ['answerId', 'createdAt', 'id'])
+/** Verdicts since the OCDS sync's last pass (open-data/ocds). */
+@Index('answer_verdicts_created_idx', ['createdAt'])
 /** A plan's verdicts for its pages, reports and statistics. */
 @Index('answer_verdicts_plan_idx', ['planId', 'remarkId'])
 export class AnswerVerdict {

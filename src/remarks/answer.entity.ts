@@ -10,6 +10,8 @@ export type Disposition = (typeof DISPOSITIONS)[number];
 /** The organizer's official answer. Version 1 is the answer; higher versions are public corrections. */
 @Entity('answers')
 @Check('answers_disposition_ck', "disposition IN ('accepted','partially_accepted','rejected','explained')")
+/** Answers since the OCDS sync's last pass (open-data/ocds). */
+@Index('answers_published_idx', ['publishedAt'])
 @Index('answers_remark_version_uq', ['remarkId', 'version'], { unique: true })
 export class Answer {
   @PrimaryGeneratedColumn('uuid')

@@ -8,6 +8,8 @@ export type ConclusionResult = 'endorsed' | 'endorsed_with_recommendations' | 'o
 @Entity('review_conclusions')
 /** A council's conclusions, newest first (web/council). */
 @Index('review_conclusions_council_closed_idx', ['councilId', 'closedAt', 'id'])
+/** Conclusions since the OCDS sync's last pass (open-data/ocds). */
+@Index('review_conclusions_closed_idx', ['closedAt'])
 export class ReviewConclusion {
   @PrimaryGeneratedColumn('uuid')
   id: string;

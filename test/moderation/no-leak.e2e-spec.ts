@@ -218,6 +218,9 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       `${API}/feeds/hearings.ics?organizationId=${w.organization.id}`,
       `${API}/export/remarks.csv`,
       `${API}/export/remarks.json`,
+      // the plan's package first: it stores the plan's releases, which the list then pages through
+      `${API}/ocds/releases/${p}`,
+      `${API}/ocds/releases`,
       '/',
       `/?q=${encodeURIComponent('школы')}`,
       `/plans/${p}`,
@@ -253,6 +256,8 @@ describe('no public output leaks personal data or hidden remark texts (issue 16)
       '/api/v1/feeds/hearings.ics',
       '/api/v1/export/remarks.csv',
       '/api/v1/export/remarks.json',
+      '/api/v1/ocds/releases/:planId',
+      '/api/v1/ocds/releases',
       '/',
       '/plans/:id',
       '/statistics',

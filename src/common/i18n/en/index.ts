@@ -18,6 +18,7 @@ import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
 import { planImport } from './plan-import';
 import { feeds } from './feeds';
+import { openData } from './open-data';
 
 /** The English catalogue; its shape is the type every other language must match. */
 export const en = {
@@ -41,4 +42,5 @@ export const en = {
   unsubscribe,
   planImport,
   feeds,
+  openData,
 };

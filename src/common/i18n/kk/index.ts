@@ -18,6 +18,7 @@ import { moderation } from './moderation';
 import { unsubscribe } from './unsubscribe';
 import { planImport } from './plan-import';
 import { feeds } from './feeds';
+import { openData } from './open-data';
 
 import type { Catalogue } from '../catalogue-shape';
 
@@ -42,4 +43,5 @@ export const kk: Catalogue = {
   unsubscribe,
   planImport,
   feeds,
+  openData,
 };

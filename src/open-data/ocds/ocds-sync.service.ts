@@ -1,0 +1,213 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Interval } from '@nestjs/schedule';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { isLocale } from '../../common/i18n/locale';
+import { LocalizedText } from '../../common/i18n/localized-text';
+import { SingleFlight } from '../../common/single-flight';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { PUBLIC_READER, publicLocalizedFor, remarkTextFor } from '../../remarks/remark-moderation';
+import type { OcdsContext, OcdsEnquiryEvent } from './ocds-mapping';
+import {
+  conclusionRelease,
+  enquiryRelease,
+  hearingRelease,
+  noticeRelease,
+  outcomeRelease,
+  protocolRelease,
+  publicationRelease,
+  stage2Release,
+} from './ocds-mapping';
+import type { HearingChangeRow, NewRelease, PlanRow } from './ocds.repository';
+import { OcdsRepository } from './ocds.repository';
+import type { OcdsRelease } from './ocds.types';
+
+/**
+ * How far back each sync looks again for remark events before its latest release: an event stamped
+ * before the last sync but committed after it (a slow transaction) is still released. Looking again
+ * costs nothing more than the events of that window: each is released once (ON CONFLICT).
+ */
+const LOOK_BACK_MS = 10 * 60_000;
+
+const text = (value: unknown) => LocalizedText.fromStored(value);
+
+/**
+ * Writes the OCDS releases of published plans: per plan, the events that have no release yet become
+ * releases, stored once and never changed. A plan is synced under a per-plan advisory lock in one
+ * transaction, so several instances (and the on-demand sync of GET /ocds/releases/{planId}) never
+ * store an event twice; the unique (plan_id, event_key) makes sure of it.
+ */
+@Injectable()
+export class OcdsSyncService {
+  private readonly logger = new Logger(OcdsSyncService.name);
+  private readonly pass = new SingleFlight(this.logger, 'ocds-sync');
+  /** Up to when the periodic sync of this instance has looked (null: from the newest stored release). */
+  private syncedUntil: Date | null = null;
+
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly releases: OcdsRepository,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  ocid(planId: string): string {
+    return `${this.config.openData.ocidPrefix}-${planId}`;
+  }
+
+  @Interval('ocds-sync', 60_000)
+  async tick(): Promise<void> {
+    if (this.config.sweepEnabled) await this.pass.run(async () => void (await this.syncAll()));
+  }
+
+  /** Syncs every plan with an event since the last pass (every published plan on the first pass of an empty store); returns releases stored. */
+  async syncAll(): Promise<number> {
+    const now = this.clock.now();
+    const from = this.syncedUntil ?? (await this.releases.latestCreatedAt(this.db));
+    const since = from ? new Date(Math.min(from.getTime(), now.getTime()) - LOOK_BACK_MS) : null;
+    let stored = 0;
+    for (const plan of await this.releases.plansWithEvents(this.db, since, now)) stored += await this.syncPlan(plan.id);
+    this.syncedUntil = now;
+    return stored;
+  }
+
+  /** Stores the releases of the plan's events that have none yet; returns how many were stored (0 for a draft). */
+  async syncPlan(planId: string): Promise<number> {
+    return this.db.transaction(async (em) => {
+      await this.releases.lockPlan(em, planId);
+      const plan = await this.releases.publishedPlan(em, planId);
+      if (!plan) return 0;
+      const now = this.clock.now();
+      const ctx: OcdsContext = { ocid: this.ocid(planId), planId, planUrl: `${this.config.publicUrl}/plans/${planId}` };
+      const releases = [...(await this.procedureReleases(em, ctx, plan, now)), ...(await this.enquiryReleases(em, ctx, plan, now))];
+      return this.releases.insert(
+        em,
+        releases.map((release): NewRelease => ({ planId, eventKey: release.id.slice(ctx.ocid.length + 1), release })),
+        now,
+      );
+    });
+  }
+
+  /** Publication, hearing, protocol, conclusion, notice, stage 2 and outcome: a few rows a plan, every time (the stored ones are skipped). */
+  private async procedureReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
+    // one statement at a time: they share the transaction's connection
+    const recorded = await this.releases.hearingChanges(em, plan.id);
+    const hearing = await this.releases.hearing(em, plan.id);
+    const protocols = await this.releases.protocols(em, plan.id);
+    const conclusions = await this.releases.conclusion(em, plan.id);
+    const notices = await this.releases.notices(em, plan.id);
+    const outcomes = await this.releases.outcomes(em, plan.id);
+    const hearingAt = hearing?.starts_at ?? null;
+    // a hearing kept without its history of changes (seeded data) is released as it stands, dated when it was
+    // created, but never before the publication nor after now
+    const changes: HearingChangeRow[] =
+      recorded.length > 0 || !hearing
+        ? recorded
+        : [
+            {
+              ...hearing,
+              action: hearing.status === 'cancelled' ? 'cancelled' : 'scheduled',
+              created_at: new Date(Math.min(Math.max(hearing.created_at.getTime(), plan.published_at.getTime()), now.getTime())),
+            },
+          ];
+    const out: OcdsRelease[] = [
+      publicationRelease(ctx, {
+        id: plan.id,
+        title: text(plan.title)!,
+        description: text(plan.description)!,
+        subjectCode: plan.subject_code,
+        amount: Number(plan.amount),
+        method: plan.method,
+        plannedQuarter: plan.planned_quarter,
+        deliveryPlace: text(plan.delivery_place),
+        publishedAt: plan.published_at,
+        stage1ClosesAt: plan.stage1_closes_at,
+        organization: { name: text(plan.org_name)!, bin: plan.org_bin },
+      }),
+      ...changes.map((c) =>
+        hearingRelease(ctx, {
+          action: c.action,
+          sequence: c.sequence,
+          startsAt: c.starts_at,
+          createdAt: c.created_at,
+          venue: text(c.venue)!,
+          room: text(c.room),
+        }),
+      ),
+      ...protocols.map((p) =>
+        protocolRelease(ctx, {
+          version: p.version,
+          publishedAt: p.published_at,
+          firstPublishedAt: protocols[0].published_at,
+          summary: text(p.summary)!,
+          hearingAt,
+        }),
+      ),
+      ...conclusions.map((c) => conclusionRelease(ctx, { closedAt: c.closed_at, result: c.result })),
+      ...notices.map((n) =>
+        noticeRelease(ctx, {
+          version: n.version,
+          noticeNumber: n.notice_number,
+          publishedAt: n.published_at,
+          firstPublishedAt: notices[0].published_at,
+          documents: (Array.isArray(n.documents) ? (n.documents as { title: unknown; url: string; sha256: string }[]) : []).map((d) => ({
+            title: text(d.title)!,
+            url: d.url,
+            sha256: d.sha256,
+          })),
+        }),
+      ),
+      ...(plan.stage2_opens_at ? [stage2Release(ctx, { opensAt: plan.stage2_opens_at, closesAt: plan.stage2_closes_at })] : []),
+      ...outcomes.map((o) =>
+        outcomeRelease(ctx, {
+          version: o.version,
+          decision: o.decision,
+          summary: text(o.summary)!,
+          publishedAt: o.published_at,
+          firstPublishedAt: outcomes[0].published_at,
+        }),
+      ),
+    ];
+    return out.filter((release) => new Date(release.date) <= now);
+  }
+
+  /** Remarks, answers, verdicts and moderation decisions since the plan's latest release (less the look-back), one release each. */
+  private async enquiryReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
+    const latest = await this.releases.latestDate(em, plan.id);
+    const after = latest ? new Date(latest.getTime() - LOOK_BACK_MS) : null;
+    const remarks = await this.releases.remarksBetween(em, plan.id, after, now);
+    const answers = await this.releases.answersBetween(em, plan.id, after, now);
+    const verdicts = await this.releases.verdictsBetween(em, plan.id, after, now);
+    const decisions = await this.releases.moderationBetween(em, plan.id, after, now);
+    const publicText = (r: { author_id: string; body: string; hidden_at: Date | null; hidden_reason: null | string }) =>
+      remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason as never }, PUBLIC_READER)
+        .body;
+    const events: OcdsEnquiryEvent[] = [
+      ...remarks.map((r): OcdsEnquiryEvent => ({ kind: 'remark', id: r.id, remarkId: r.id, at: r.created_at, description: publicText(r) })),
+      ...answers.map((a): OcdsEnquiryEvent => ({
+        kind: 'answer',
+        id: a.id,
+        remarkId: a.remark_id,
+        at: a.published_at,
+        answer: publicLocalizedFor(text(a.body)!, a.author_id, PUBLIC_READER),
+        answerLanguage: isLocale(a.language) ? a.language : 'ru',
+      })),
+      ...verdicts.map((v): OcdsEnquiryEvent => ({
+        kind: 'verdict',
+        id: v.id,
+        remarkId: v.remark_id,
+        at: v.created_at,
+        verdict: v.verdict,
+      })),
+      ...decisions.map((d): OcdsEnquiryEvent => ({
+        kind: 'moderation',
+        id: d.id,
+        remarkId: d.remark_id,
+        at: d.created_at,
+        description: d.action === 'hide' ? null : publicText({ ...d, hidden_at: null, hidden_reason: null }),
+      })),
+    ];
+    const noticeAt = plan.notice_published_at?.getTime() ?? Infinity;
+    return events.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt));
+  }
+}

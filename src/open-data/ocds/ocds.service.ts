@@ -1,0 +1,102 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '../../common/clock';
+import { API } from '../../common/api';
+import { AppError } from '../../common/errors/app-error';
+import { validationError } from '../../common/errors/validation';
+import { everyLocale } from '../../common/i18n/every-locale';
+import { texts } from '../../common/i18n/catalogue';
+import { isUuid } from '../../common/ids';
+import { decodeKeyset, encodeKeyset } from '../../common/keyset-cursor';
+import { APP_CONFIG, AppConfig } from '../../config/config';
+import { PUBLIC_READER, remarkTextFor } from '../../remarks/remark-moderation';
+import { OCDS_LANGUAGE, redactRelease } from './ocds-mapping';
+import type { RemarkStateRow, StoredRelease } from './ocds.repository';
+import { OcdsRepository } from './ocds.repository';
+import { OcdsSyncService } from './ocds-sync.service';
+import type { OcdsReleasePackage } from './ocds.types';
+import { ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL } from './ocds.types';
+
+export const OCDS_PAGE_DEFAULT = 100;
+export const OCDS_PAGE_MAX = 500;
+
+interface SeqKey {
+  seq: string;
+}
+
+const isSeqKey = (value: unknown): value is SeqKey =>
+  typeof value === 'object' && value !== null && typeof (value as SeqKey).seq === 'string' && /^\d{1,18}$/.test((value as SeqKey).seq);
+
+/** The release packages of GET /ocds/releases/{planId} and GET /ocds/releases, served through the redaction pass. */
+@Injectable()
+export class OcdsService {
+  constructor(
+    private readonly db: DataSource,
+    private readonly clock: Clock,
+    private readonly releases: OcdsRepository,
+    private readonly sync: OcdsSyncService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  /** Every release of a published plan, in date order; its new events are released first. 404 NOT_FOUND for a draft or an unknown id. */
+  async planPackage(planId: string): Promise<OcdsReleasePackage> {
+    if (!isUuid(planId) || !(await this.releases.publishedPlan(this.db, planId))) throw new AppError('NOT_FOUND');
+    await this.sync.syncPlan(planId);
+    const [stored, states] = await Promise.all([
+      this.releases.planReleases(this.db, planId),
+      this.releases.planRemarkStates(this.db, planId),
+    ]);
+    return this.pack(`${this.config.publicUrl}/${API}/ocds/releases/${planId}`, stored, states, [ENQUIRY_EXTENSION_URL]);
+  }
+
+  /** Releases stored since `since` (all without it), `limit` at a time after the cursor; `links.next` while more remain. */
+  async releasesSince(query: { since?: string; cursor?: string; limit?: number }): Promise<OcdsReleasePackage> {
+    const since = query.since ? new Date(query.since) : null;
+    const limit = query.limit ?? OCDS_PAGE_DEFAULT;
+    let after = '0';
+    if (query.cursor) {
+      const key = decodeKeyset(query.cursor, isSeqKey);
+      if (!key) throw validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
+      after = key.seq;
+    } else if (since) {
+      const first = await this.releases.firstSeqSince(this.db, since);
+      after = first === null ? after : String(BigInt(first) - 1n);
+    }
+    const rows = await this.releases.releasesAfter(this.db, after, since, limit + 1);
+    const page = rows.slice(0, limit);
+    const remarkIds = [...new Set(page.flatMap((r) => (r.body.tender?.enquiries ?? []).map((e) => e.id)))];
+    const states = await this.releases.remarkStates(this.db, remarkIds);
+    const params = (cursor?: string) => {
+      const search = new URLSearchParams();
+      if (query.since) search.set('since', query.since);
+      if (cursor) search.set('cursor', cursor);
+      if (query.limit) search.set('limit', String(query.limit));
+      const text = search.toString();
+      return `${this.config.publicUrl}/${API}/ocds/releases${text ? `?${text}` : ''}`;
+    };
+    const out = this.pack(params(query.cursor), page, states, [ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL]);
+    if (rows.length > limit) out.links = { next: params(encodeKeyset({ seq: page[page.length - 1].seq })) };
+    return out;
+  }
+
+  private pack(uri: string, stored: StoredRelease[], states: RemarkStateRow[], extensions: string[]): OcdsReleasePackage {
+    const byId = new Map(states.map((s) => [s.id, s]));
+    const publicText = (remarkId: string) => {
+      const state = byId.get(remarkId);
+      return state
+        ? remarkTextFor(
+            { authorId: state.author_id, body: state.body, hiddenAt: state.hidden_at, hiddenReason: state.hidden_reason },
+            PUBLIC_READER,
+          ).body
+        : null;
+    };
+    return {
+      uri,
+      version: '1.1',
+      publishedDate: this.clock.now().toISOString(),
+      publisher: { name: texts(OCDS_LANGUAGE).openData.ocds.publisher },
+      extensions,
+      releases: stored.map((row) => redactRelease(row.body, publicText)),
+    };
+  }
+}

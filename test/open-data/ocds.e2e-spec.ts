@@ -1,0 +1,242 @@
+import { bootstrapData } from '../../src/bootstrap-data';
+import { OcdsSyncService } from '../../src/open-data/ocds/ocds-sync.service';
+import type { OcdsRelease, OcdsReleasePackage } from '../../src/open-data/ocds/ocds.types';
+import { ENQUIRY_EXTENSION_URL } from '../../src/open-data/ocds/ocds.types';
+import { Plan } from '../../src/plans/plan.entity';
+import { User } from '../../src/identity/user.entity';
+import type { Remark } from '../../src/remarks/remark.entity';
+import { createUser } from '../support/factories';
+import type { CreatedUser } from '../support/factories';
+import type { TestApp } from '../support/test-app';
+import { startTestApp } from '../support/test-app';
+import { authNow, createRemark } from '../reviews/fixtures';
+import { ocdsValidator } from './ocds-validator';
+
+const API = '/api/v1';
+const PREFIX = 'ocds-tlqylu-sandbox';
+
+/** The tag each kind of event must carry (api.md "Open data and integration"). */
+function expectedTags(eventKey: string, noticeAt: string | null, date: string): string[] {
+  const kind = eventKey.replace(/-.*$/, '');
+  const afterNotice = noticeAt !== null && date >= noticeAt;
+  switch (kind) {
+    case 'published':
+      return ['planning'];
+    case 'hearing':
+    case 'protocol':
+    case 'conclusion':
+      return ['planningUpdate'];
+    case 'notice':
+      return eventKey === 'notice-1' ? ['tender'] : ['tenderUpdate'];
+    case 'stage2':
+    case 'outcome':
+      return ['tenderUpdate'];
+    case 'remark':
+    case 'answer':
+    case 'verdict':
+    case 'moderation':
+      return [afterNotice ? 'tenderUpdate' : 'planningUpdate'];
+    default:
+      throw new Error(`unknown event ${eventKey}`);
+  }
+}
+
+/**
+ * OCDS releases of the demo's plans (issue 17 item 2): valid against the release package schema and
+ * the release schema with the Enquiry extension, one ocid per plan, one release per event with its
+ * tag, stored once (immutable, no duplicates under concurrent syncs), paged by `since` and cursor,
+ * and hidden remarks' texts never served.
+ */
+describe('OCDS releases', () => {
+  let t: TestApp;
+  let sync: OcdsSyncService;
+  const validator = ocdsValidator();
+  let published: Plan[];
+  let moderator: CreatedUser;
+  let citizen: CreatedUser;
+
+  const planPackage = async (planId: string) => (await t.http.get(`${API}/ocds/releases/${planId}`).expect(200)).body as OcdsReleasePackage;
+  const storedCount = async (planId: string) =>
+    Number((await t.db.query(`SELECT count(*)::int AS n FROM ocds_releases WHERE plan_id = $1`, [planId]))[0].n);
+  /** Every page of GET /ocds/releases from `first`, following links.next. */
+  async function allPages(first: string): Promise<OcdsReleasePackage[]> {
+    const pages: OcdsReleasePackage[] = [];
+    let url: string | undefined = first;
+    while (url) {
+      const page = (await t.http.get(url.replace(t.config.publicUrl, '')).expect(200)).body as OcdsReleasePackage;
+      pages.push(page);
+      url = page.links?.next;
+      if (pages.length > 500) throw new Error('links.next never ends');
+    }
+    return pages;
+  }
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await bootstrapData(t.app, { ...t.config, adminEmail: null, adminPassword: null, demoData: true });
+    sync = t.app.get(OcdsSyncService);
+    published = (await t.db.getRepository(Plan).find()).filter((p) => p.publishedAt !== null);
+    moderator = await createUser(t, 'moderator');
+    citizen = await createUser(t, 'citizen', { consentAt: new Date() });
+  });
+  afterAll(async () => {
+    await t?.close();
+  });
+
+  it("validates every demo plan's release package against the OCDS schemas with the Enquiry extension, and the rules the schema cannot check", async () => {
+    expect(published.length).toBeGreaterThanOrEqual(5);
+    const allIds = new Set<string>();
+    const seen = { tender: 0, enquiries: 0, hearing: 0, outcome: 0, conclusion: 0, answers: 0 };
+    const citizens = (await t.db.getRepository(User).find()).filter((u) => u.role === 'citizen');
+    for (const plan of published) {
+      const pkg = await planPackage(plan.id);
+      expect(validator.packageErrors(pkg)).toEqual([]);
+      expect(pkg).toMatchObject({
+        version: '1.1',
+        uri: `${t.config.publicUrl}${API}/ocds/releases/${plan.id}`,
+        extensions: [ENQUIRY_EXTENSION_URL],
+      });
+      const ocid = `${PREFIX}-${plan.id}`;
+      const releases = pkg.releases;
+      expect(releases[0]).toMatchObject({ id: `${ocid}-published`, tag: ['planning'], date: plan.publishedAt!.toISOString() });
+      const noticeAt = plan.noticePublishedAt?.toISOString() ?? null;
+      for (const [i, release] of releases.entries()) {
+        expect(release.ocid).toBe(ocid);
+        expect(release.initiationType).toBe('tender');
+        expect(release.id.startsWith(`${ocid}-`)).toBe(true);
+        expect(allIds.has(release.id)).toBe(false);
+        allIds.add(release.id);
+        if (i > 0) expect(release.date >= releases[i - 1].date).toBe(true);
+        expect(release.date <= t.clock.now().toISOString()).toBe(true);
+        expect(release.tag).toEqual(expectedTags(release.id.slice(ocid.length + 1), noticeAt, release.date));
+        for (const enquiry of release.tender?.enquiries ?? []) {
+          expect(enquiry).not.toHaveProperty('author');
+          if ('answer' in enquiry) seen.answers++;
+        }
+        if (release.tender?.enquiries) seen.enquiries++;
+        if (release.tag[0] === 'tender') seen.tender++;
+        if (release.id.endsWith('-conclusion')) seen.conclusion++;
+        if (/-hearing-\d+$/.test(release.id)) seen.hearing++;
+        if (/-outcome-\d+$/.test(release.id)) seen.outcome++;
+      }
+      // citizens' names and e-mail addresses stay out of the data
+      const json = JSON.stringify(pkg);
+      for (const c of citizens) {
+        expect(json).not.toContain(c.email);
+        expect(json).not.toContain(c.displayName);
+      }
+      // what the plan's procedure published is there: the notice as tender, the outcome as tender.status
+      if (plan.noticePublishedAt) expect(releases.some((r) => r.id === `${ocid}-notice-1`)).toBe(true);
+      if (plan.outcomePublishedAt) expect(releases.some((r) => r.id === `${ocid}-outcome-1`)).toBe(true);
+    }
+    // the demo reaches every kind of event
+    for (const [kind, n] of Object.entries(seen)) expect(`${kind}: ${n > 0}`).toBe(`${kind}: true`);
+  });
+
+  it('answers 404 NOT_FOUND for a draft, an unknown plan and a malformed id', async () => {
+    const draft = (await t.db.getRepository(Plan).find()).find((p) => p.publishedAt === null);
+    const ids = [...(draft ? [draft.id] : []), '00000000-0000-4000-8000-000000000000', 'not-a-plan'];
+    for (const id of ids) expect((await t.http.get(`${API}/ocds/releases/${id}`).expect(404)).body.error.code).toBe('NOT_FOUND');
+  });
+
+  it('keeps stored releases as they were: a later event adds a release and changes none before it', async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    const before = await planPackage(plan.id);
+    const storedBefore = await t.db.query(`SELECT release_id, body FROM ocds_releases WHERE plan_id = $1 ORDER BY seq`, [plan.id]);
+    t.clock.advance(60_000);
+    const remark = await createRemark(t, plan.id, citizen.user.id, {
+      body: 'Почему доставка не включена в цену?',
+      createdAt: t.clock.now(),
+    });
+    const after = await planPackage(plan.id);
+    expect(after.releases.length).toBe(before.releases.length + 1);
+    for (const release of before.releases) expect(after.releases.find((r) => r.id === release.id)).toEqual(release);
+    const added = after.releases.find((r) => !before.releases.some((b) => b.id === r.id))!;
+    expect(added).toMatchObject({
+      id: `${PREFIX}-${plan.id}-remark-${remark.id}`,
+      date: remark.createdAt.toISOString(),
+      tender: { enquiries: [{ id: remark.id, description: 'Почему доставка не включена в цену?' }] },
+    });
+    const storedAfter = await t.db.query(`SELECT release_id, body FROM ocds_releases WHERE plan_id = $1 ORDER BY seq`, [plan.id]);
+    expect(storedAfter.slice(0, storedBefore.length)).toEqual(storedBefore);
+    // reading again stores nothing more
+    await planPackage(plan.id);
+    expect(await storedCount(plan.id)).toBe(storedAfter.length);
+  });
+
+  it('stores each event once when several syncs run at once (periodic on two instances and on demand)', async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    for (let i = 0; i < 5; i++) await createRemark(t, plan.id, citizen.user.id, { body: `Замечание номер ${i}`, createdAt: t.clock.now() });
+    const before = await storedCount(plan.id);
+    const stored = await Promise.all([
+      sync.syncPlan(plan.id),
+      sync.syncPlan(plan.id),
+      sync.syncAll(),
+      t.http.get(`${API}/ocds/releases/${plan.id}`).then(() => 0),
+    ]);
+    expect(await storedCount(plan.id)).toBe(before + 5);
+    expect(stored.reduce((a, b) => a + b, 0)).toBe(5);
+    const duplicates = await t.db.query(`SELECT plan_id, event_key FROM ocds_releases GROUP BY plan_id, event_key HAVING count(*) > 1`);
+    expect(duplicates).toEqual([]);
+  });
+
+  it('pages every stored release by cursor (links.next), and `since` gives only those stored since', async () => {
+    await sync.syncAll();
+    const all = (await t.db.query(`SELECT release_id FROM ocds_releases ORDER BY seq`)).map((r: { release_id: string }) => r.release_id);
+    const pages = await allPages(`${API}/ocds/releases?limit=7`);
+    for (const page of pages) {
+      expect(validator.packageErrors(page)).toEqual([]);
+      expect(page.releases.length).toBeLessThanOrEqual(7);
+    }
+    expect(pages.flatMap((p) => p.releases.map((r) => r.id))).toEqual(all);
+    expect(pages[pages.length - 1].links).toBeUndefined();
+
+    t.clock.advance(3_600_000);
+    const since = t.clock.now().toISOString();
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    const remarks: Remark[] = [];
+    for (let i = 0; i < 3; i++)
+      remarks.push(await createRemark(t, plan.id, citizen.user.id, { body: `Новое замечание ${i}`, createdAt: t.clock.now() }));
+    expect(await sync.syncAll()).toBe(3);
+    const newer = await allPages(`${API}/ocds/releases?since=${encodeURIComponent(since)}&limit=2`);
+    expect(newer.flatMap((p) => p.releases.map((r) => r.id)).sort()).toEqual(
+      remarks.map((r) => `${PREFIX}-${plan.id}-remark-${r.id}`).sort(),
+    );
+    expect(newer[0].links?.next).toContain(`since=${encodeURIComponent(since)}`);
+
+    for (const bad of ['cursor=abc', 'since=yesterday', 'limit=0', 'limit=501'])
+      expect((await t.http.get(`${API}/ocds/releases?${bad}`).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it("a moderator's decision makes a new release, and a hidden remark's text is served in no release, though stored before", async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    const secret = 'MARKER-7f3a: оскорбительный текст';
+    const remark = await createRemark(t, plan.id, citizen.user.id, { body: secret, createdAt: t.clock.now() });
+    expect(JSON.stringify(await planPackage(plan.id))).toContain(secret);
+    await sync.syncAll();
+
+    t.clock.advance(60_000);
+    await t.http
+      .post(`${API}/remarks/${remark.id}/moderation`)
+      .set(authNow(t, moderator))
+      .send({ action: 'hide', reason: 'insult', note: 'A personal attack on another participant.' })
+      .expect(200);
+    const pkg = await planPackage(plan.id);
+    const decision = pkg.releases.find(
+      (r) => r.id.startsWith(`${PREFIX}-${plan.id}-moderation-`) && r.tender?.enquiries?.[0]?.id === remark.id,
+    )!;
+    expect(decision).toMatchObject({ tag: ['planningUpdate'], tender: { enquiries: [{ id: remark.id, description: null }] } });
+    const remarkRelease = pkg.releases.find((r) => r.id === `${PREFIX}-${plan.id}-remark-${remark.id}`) as OcdsRelease;
+    expect(remarkRelease.tender!.enquiries).toEqual([{ id: remark.id, date: remark.createdAt.toISOString(), description: null }]);
+    expect(validator.packageErrors(pkg)).toEqual([]);
+
+    // stored as it was (immutable), served redacted everywhere
+    const [stored] = await t.db.query(`SELECT body FROM ocds_releases WHERE release_id = $1`, [remarkRelease.id]);
+    expect(JSON.stringify(stored.body)).toContain(secret);
+    expect(JSON.stringify(pkg)).not.toContain('MARKER-7f3a');
+    await sync.syncAll();
+    for (const page of await allPages(`${API}/ocds/releases?limit=50`)) expect(JSON.stringify(page)).not.toContain('MARKER-7f3a');
+  });
+});
