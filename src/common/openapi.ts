@@ -30,32 +30,36 @@ export class ApiErrorResponse {
 }
 
 const ERROR_DESCRIPTIONS: Record<number, string> = {
-  400: 'The request is malformed (VALIDATION_FAILED with the fields, or another 400 code)',
-  401: 'Not signed in, or the session ended (UNAUTHENTICATED, SESSION_EXPIRED)',
-  403: 'Signed in but not allowed (FORBIDDEN, EMAIL_NOT_VERIFIED, ...)',
-  404: 'No such resource, or not visible to the caller (NOT_FOUND)',
-  409: 'The state does not allow it (e.g. WINDOW_CLOSED, ALREADY_ANSWERED)',
+  400: 'The request is malformed: VALIDATION_FAILED with the fields in details, MALFORMED_JSON, or a code of the operation (e.g. WEAK_PASSWORD, TOKEN_INVALID)',
+  401: 'Not signed in, or the session ended or was signed out (UNAUTHENTICATED; INVALID_CREDENTIALS when signing in)',
+  403: 'Signed in but not allowed (FORBIDDEN, EMAIL_NOT_VERIFIED, NOT_AUTHOR, ...), or a write signed in by the session cookie without its X-CSRF-Token (CSRF_INVALID)',
+  404: 'No such resource, or not visible to the caller (NOT_FOUND, PLAN_NOT_FOUND, REMARK_NOT_FOUND, ...)',
+  409: 'The state does not allow it (e.g. WINDOW_CLOSED, ALREADY_ANSWERED, TRANSLATION_EXISTS)',
   413: 'The body is too large (PAYLOAD_TOO_LARGE)',
-  415: 'Not JSON (UNSUPPORTED_MEDIA_TYPE)',
-  422: 'Understood but refused by a rule of the procedure (e.g. HEARING_DATE_NOT_ALLOWED)',
+  415: 'The body is not JSON (UNSUPPORTED_MEDIA_TYPE)',
+  422: 'Understood but refused by a rule of the procedure (e.g. HEARING_DATE_NOT_ALLOWED, TRANSLATION_REQUIRED with missing)',
   429: 'Too many requests (RATE_LIMITED, with Retry-After)',
+  431: 'The request headers are too large (HEADERS_TOO_LARGE)',
   503: 'The database is unavailable (SERVICE_UNAVAILABLE); retry later',
 };
 
+/** One documented refusal: the status's description and the one error shape. */
+export function errorResponse(status: number): { description: string; content: { 'application/json': { schema: { $ref: string } } } } {
+  return {
+    description: ERROR_DESCRIPTIONS[status] ?? 'Refused',
+    content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorResponse) } } },
+  };
+}
+
 /**
  * Documents the error statuses an operation may answer, each with the one error shape. Every
- * operation lists those it can really return; the statuses every route shares (400 for a bad body,
- * 413, 415, 429, 503) are added to all operations by the document's post-processing.
+ * operation lists those it can really return; the statuses every route of its kind shares (400 for
+ * bad input, 401 and 403 from @Auth, 413 and 415 for a body, 431, 503) are added by the document's
+ * post-processing (src/openapi-document.ts).
  */
 export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(ApiErrorResponse, ApiFieldError),
-    ...statuses.map((status) =>
-      ApiResponse({
-        status,
-        description: ERROR_DESCRIPTIONS[status] ?? 'Refused',
-        content: { 'application/json': { schema: { $ref: getSchemaPath(ApiErrorResponse) } } },
-      }),
-    ),
+    ...statuses.map((status) => ApiResponse({ status, ...errorResponse(status) })),
   );
 }
