@@ -63,3 +63,18 @@ export function ApiErrors(...statuses: number[]): MethodDecorator & ClassDecorat
     ...statuses.map((status) => ApiResponse({ status, ...errorResponse(status) })),
   );
 }
+
+/**
+ * Every version of a published text, under `i18n` beside the reader's version (null where absent):
+ * `{title: "…", i18n: {title: {kk, ru, en}}}` (localize-response.ts). A field that is null has no entry.
+ */
+export class LocalizedVersions {
+  @ApiProperty({ type: String, nullable: true }) kk!: string | null;
+  @ApiProperty({ type: String, nullable: true }) ru!: string | null;
+  @ApiProperty({ type: String, nullable: true }) en!: string | null;
+}
+
+/** `{id}` of what was created. */
+export class CreatedResponse {
+  @ApiProperty({ type: String, format: 'uuid' }) id!: string;
+}

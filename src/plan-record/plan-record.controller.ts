@@ -1,10 +1,12 @@
 import { Controller, Get, Param } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
 import { CurrentUser } from '../identity/auth/auth.decorators';
 import { PlanRecord } from './plan-record';
 import { PlanRecordService } from './plan-record.service';
+import { ApiErrors } from '../common/openapi';
+import { PlanRecordResponse } from './plan-record.schemas';
 
 @ApiTags('plans')
 @Controller(`${API}/plans`)
@@ -16,6 +18,8 @@ export class PlanRecordController {
     summary:
       "One plan with its status, windows and counts, and every step of the procedure so far (hearing, protocol, review, notice, commitments, outcome). Published texts in the reader's language (Accept-Language, with the kk→ru→en, ru→kk→en, en→ru→kk fallback) and every version under i18n",
   })
+  @ApiOkResponse({ type: PlanRecordResponse })
+  @ApiErrors(404)
   get(@CurrentUser() user: AuthUser | undefined, @Param('id') id: string): Promise<PlanRecord> {
     return this.records.get(user, id);
   }
