@@ -55,6 +55,9 @@ export function openApiDocument(app: INestApplication, config: AppConfig): OpenA
       .build(),
     { extraModels: [ApiErrorResponse, ApiFieldError] },
   );
+  // the named fields some codes add beside code and message (closesAt, missing, latest, ...)
+  const errorBody = document.components?.schemas?.ApiErrorBody;
+  if (errorBody && !('$ref' in errorBody)) errorBody.additionalProperties = true;
   const access = routeAccess(app);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const method of METHODS) {

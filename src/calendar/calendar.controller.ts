@@ -11,6 +11,7 @@ import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { CalendarService } from './calendar.service';
 import { CalendarDay } from './working-calendar';
 import { CalendarDayResponse, CalendarYearResponse } from './calendar.schemas';
+import { ApiErrors } from '../common/openapi';
 
 export class CalendarOverrideDto {
   /** true: a working day (e.g. a transferred Saturday); false: a day off */
@@ -84,6 +85,7 @@ export class CalendarController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Administrator: remove an override; the date follows the law again' })
   @ApiOkResponse({ type: CalendarDayResponse })
+  @ApiErrors(404)
   async remove(@Param('date') dateParam: string, @Req() request: RequestWithHeaders): Promise<CalendarDayView> {
     const day = await this.calendars.removeOverride(dateParam);
     return calendarDayView(day, requestLocale(request, this.config.defaultLocale));

@@ -8,7 +8,10 @@ export class ApiFieldError {
   @ApiProperty({ description: "In the request's language" }) message!: string;
 }
 
-/** The body of every refusal: a stable code and a message in the Accept-Language of the request. */
+/**
+ * The body of every refusal: a stable code and a message in the Accept-Language of the request. Some
+ * codes add named fields beside them (additionalProperties): `missing`, `closesAt`, `latest`, `languages`, `remarkIds`.
+ */
 export class ApiErrorBody {
   @ApiProperty({ description: 'Stable, machine-readable; see the error codes in the README', example: 'VALIDATION_FAILED' })
   code!: string;
@@ -21,6 +24,12 @@ export class ApiErrorBody {
     oneOf: [{ type: 'array', items: { $ref: '#/components/schemas/ApiFieldError' } }, { type: 'object' }, { type: 'string' }],
   })
   details?: unknown;
+
+  @ApiPropertyOptional({ type: [String], description: 'TRANSLATION_REQUIRED, COMMITMENTS_INCOMPLETE: what is missing' })
+  missing?: string[];
+
+  @ApiPropertyOptional({ type: String, format: 'date-time', description: 'A window that closes or closed then (e.g. APPEAL_WINDOW_OPEN)' })
+  closesAt?: string;
 }
 
 /** `{"error": {"code", "message"}}`, with the named fields some codes add beside them (e.g. `missing`). */

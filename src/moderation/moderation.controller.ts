@@ -79,7 +79,7 @@ export class ModerationController {
       "A remark's moderation history: its decisions (who and when; the author sees no moderator names), reports (moderators only) and appeals, whether its author may appeal and until when, and whether this moderator may decide. Moderators, administrators and the remark's author; 403 FORBIDDEN, 404 REMARK_NOT_FOUND",
   })
   @ApiOkResponse({ type: ModerationHistoryResponse })
-  @ApiErrors(404)
+  @ApiErrors(403, 404)
   history(@CurrentUser() user: AuthUser, @Param('id') remarkId: string): Promise<ModerationHistory> {
     return this.moderation.history(user, remarkId);
   }
