@@ -51,7 +51,7 @@ export class HearingsController {
   @Get('hearing')
   @ApiOperation({ summary: 'The hearing: time, venue, status, iCalendar sequence and the history of changes' })
   @ApiOkResponse({ type: HearingResponse })
-  @ApiErrors(404)
+  @ApiErrors(404, 409)
   view(@Param('id') id: string): Promise<HearingView> {
     return this.hearings.view(id);
   }
