@@ -78,14 +78,15 @@ function completeOperation(path: string, method: string, operation: Operation, r
   const hasInput = !!operation.requestBody || (operation.parameters ?? []).length > 0;
   const statuses: number[] = [];
   // VALIDATION_FAILED, MALFORMED_JSON; every parameter passes the input sanity pipe
-  if (hasInput) statuses.push(400);
+  if (hasInput || (write && api)) statuses.push(400);
   if (route.roles !== undefined) statuses.push(401);
   // a role the route does not allow; CSRF_INVALID for a write signed in by the session cookie alone
   if ((route.roles !== undefined && route.roles.length > 0) || (api && write && (route.roles !== undefined || route.readsSession))) {
     statuses.push(403);
   }
-  if (operation.requestBody) statuses.push(413);
-  if (operation.requestBody && api) statuses.push(415);
+  // a write reads whatever body is sent, also where the operation defines none
+  if (operation.requestBody || write) statuses.push(413);
+  if ((operation.requestBody || write) && api) statuses.push(415);
   // headers over 16 KiB, refused by Node's parser for every route
   statuses.push(431);
   statuses.push(503);

@@ -60,7 +60,7 @@ export class HearingsController {
   @Header('Content-Type', 'text/calendar; charset=utf-8')
   @Header('Content-Disposition', 'attachment; filename="hearing.ics"')
   @ApiOkResponse({ description: 'The iCalendar file', content: { 'text/calendar': { schema: { type: 'string' } } } })
-  @ApiErrors(404)
+  @ApiErrors(404, 409)
   @ApiQuery({ name: 'lang', required: false, enum: ['kk', 'ru', 'en'], description: 'The language of the texts; else Accept-Language' })
   @ApiOperation({
     summary:

@@ -86,8 +86,8 @@ export class ReportResponseRemark {
   stage!: number;
   @ApiProperty({ type: String })
   authorName!: string;
-  @ApiProperty({ type: String })
-  body!: string;
+  @ApiProperty({ type: String, nullable: true })
+  body!: string | null;
   @ApiProperty({ type: () => HiddenStateResponse, nullable: true })
   hidden!: HiddenStateResponse | null;
   @ApiProperty({ type: String })
@@ -109,8 +109,8 @@ export class ReportResponseRemark {
 export class ReportResponseRecommendationI18n {
   @ApiProperty({ type: LocalizedVersions })
   text!: LocalizedVersions;
-  @ApiProperty({ type: LocalizedVersions })
-  response!: LocalizedVersions;
+  @ApiPropertyOptional({ type: LocalizedVersions })
+  response?: LocalizedVersions;
 }
 
 export class ReportResponseRecommendation {
@@ -120,12 +120,12 @@ export class ReportResponseRecommendation {
   memberName!: string;
   @ApiProperty({ type: String })
   text!: string;
-  @ApiProperty({ type: Boolean })
-  accepted!: boolean;
-  @ApiProperty({ type: String })
-  response!: string;
-  @ApiProperty({ type: String })
-  respondedAt!: string;
+  @ApiProperty({ type: Boolean, nullable: true })
+  accepted!: boolean | null;
+  @ApiProperty({ type: String, nullable: true })
+  response!: string | null;
+  @ApiProperty({ type: String, nullable: true })
+  respondedAt!: string | null;
   @ApiProperty({ type: Boolean })
   late!: boolean;
   @ApiProperty({ type: () => ReportResponseRecommendationI18n })
