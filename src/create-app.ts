@@ -5,7 +5,6 @@ import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import type { Clock, RealClock } from './common/clock';
@@ -19,6 +18,7 @@ import { registerImportUploads } from './web/organizer/plan-import.uploads';
 import type { AppConfig } from './config/config';
 import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
 import { registerCaching } from './http-caching';
+import { serveOpenApi } from './openapi-document';
 
 /**
  * Builds the whole HTTP application; used by main.ts, the tests and the benchmark alike. `clock` is
@@ -80,19 +80,7 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
   app.useGlobalFilters(errorFilter);
   app.useGlobalInterceptors(new LocalizeResponseInterceptor(config.defaultLocale));
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('talqylau API')
-      .setDescription(
-        'Public discussion of public procurement: plans, remarks and answers, hearings, council review, stage two and the outcome. ' +
-          'Errors are {"error": {"code", "message"}} with the message in the Accept-Language of the request (kk, ru, en).',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
+  serveOpenApi(app, config);
 
   // No app.enableShutdownHooks(): main.ts closes the app on SIGTERM and SIGINT. Both at once closed
   // it twice, concurrently, and the second DataSource.destroy() logged "Called end on pool more than once".

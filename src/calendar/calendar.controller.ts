@@ -1,5 +1,5 @@
 import { Body, Controller, Delete, Get, Inject, Param, Put, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IsBoolean, IsString, MaxLength } from 'class-validator';
 import { API } from '../common/api';
 import { AppError } from '../common/errors/app-error';
@@ -10,6 +10,8 @@ import { AuthUser } from '../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../identity/auth/auth.decorators';
 import { CalendarService } from './calendar.service';
 import { CalendarDay } from './working-calendar';
+import { CalendarDayResponse, CalendarYearResponse } from './calendar.schemas';
+import { ApiErrors } from '../common/openapi';
 
 export class CalendarOverrideDto {
   /** true: a working day (e.g. a transferred Saturday); false: a day off */
@@ -54,6 +56,7 @@ export class CalendarController {
 
   @Get('calendar/:year')
   @ApiOperation({ summary: 'Every day of a year: working or not, and why (reason in the request language; reasons in kk/ru/en)' })
+  @ApiOkResponse({ type: CalendarYearResponse })
   async year(@Param('year') yearParam: string, @Req() request: RequestWithHeaders): Promise<{ year: number; days: CalendarDayView[] }> {
     const year = /^\d{4}$/.test(yearParam) ? Number(yearParam) : NaN;
     if (!Number.isInteger(year) || year < 1900 || year > 2199) throw new AppError('VALIDATION_FAILED', { details: 'year: 1900-2199' });
@@ -66,6 +69,7 @@ export class CalendarController {
   @Auth('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Administrator: make a date a working day or a day off (a transfer or a correction)' })
+  @ApiOkResponse({ type: CalendarDayResponse })
   async put(
     @Param('date') dateParam: string,
     @Body() body: CalendarOverrideDto,
@@ -80,6 +84,8 @@ export class CalendarController {
   @Auth('admin')
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Administrator: remove an override; the date follows the law again' })
+  @ApiOkResponse({ type: CalendarDayResponse })
+  @ApiErrors(404)
   async remove(@Param('date') dateParam: string, @Req() request: RequestWithHeaders): Promise<CalendarDayView> {
     const day = await this.calendars.removeOverride(dateParam);
     return calendarDayView(day, requestLocale(request, this.config.defaultLocale));

@@ -1,5 +1,5 @@
 import { Body, Controller, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { API } from '../common/api';
 import { requestLocale } from '../common/i18n/request-locale';
@@ -11,6 +11,15 @@ import { clearSessionCookie, setSessionCookie } from './auth/session-cookie';
 import { LoginDto, PasswordResetConfirmDto, PasswordResetRequestDto, RegisterDto, TokenDto } from './auth.dto';
 import { AuthService, LoginResult } from './auth.service';
 import { RateLimiter } from './rate-limiter';
+import { ApiErrors, CreatedResponse } from '../common/openapi';
+import {
+  LoggedOutResponse,
+  LoginResponse,
+  PasswordResetResponse,
+  ResetRequestedResponse,
+  VerificationSentResponse,
+  VerifiedResponse,
+} from './auth.schemas';
 
 @ApiTags('auth')
 @Controller(`${API}/auth`)
@@ -31,6 +40,8 @@ export class AuthController {
       'to check their e-mail. An address with a control or invisible character left after normalization is refused ' +
       '(400 VALIDATION_FAILED, constraint visibleEmail).',
   })
+  @ApiCreatedResponse({ type: CreatedResponse })
+  @ApiErrors(422, 429)
   async register(@Body() body: RegisterDto, @Req() request: FastifyRequest): Promise<{ id: string }> {
     await this.limiter.hit('register', request.ip, body.email);
     const locale = body.locale ?? requestLocale(request, this.config.defaultLocale);
@@ -46,6 +57,7 @@ export class AuthController {
   @Post('verify-email')
   @HttpCode(200)
   @ApiOperation({ summary: 'Confirm the e-mail address with the token from the link (400 TOKEN_INVALID or TOKEN_EXPIRED)' })
+  @ApiOkResponse({ type: VerifiedResponse })
   async verifyEmail(@Body() body: TokenDto): Promise<{ verified: true }> {
     await this.auth.verifyEmail(body.token);
     return { verified: true };
@@ -56,6 +68,8 @@ export class AuthController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'Send a new verification link to the signed-in user' })
+  @ApiOkResponse({ type: VerificationSentResponse })
+  @ApiErrors(429)
   async resend(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest): Promise<{ sent: boolean }> {
     await this.limiter.hit('resend', request.ip, user.email);
     await this.auth.resendVerification(user.id);
@@ -67,6 +81,8 @@ export class AuthController {
   @ApiOperation({
     summary: 'Sign in: returns a bearer token and sets the httpOnly session cookie (401 INVALID_CREDENTIALS, 429 RATE_LIMITED)',
   })
+  @ApiOkResponse({ type: LoginResponse })
+  @ApiErrors(401, 429)
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
@@ -84,6 +100,7 @@ export class AuthController {
     summary:
       'Sign out: ends the session of the bearer token and of the session cookie sent (neither works any more, on any instance) and clears the cookie; 200 also without a session',
   })
+  @ApiOkResponse({ type: LoggedOutResponse })
   async logout(@Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ loggedOut: true }> {
     await this.auth.signOut(sessionTokens(request));
     clearSessionCookie(reply, this.config);
@@ -98,6 +115,7 @@ export class AuthController {
     summary:
       'Sign out everywhere: ends every session of the signed-in user, this one included, on every device and instance, and clears the cookie (a password reset does the same)',
   })
+  @ApiOkResponse({ type: LoggedOutResponse })
   async logoutEverywhere(@CurrentUser() user: AuthUser, @Res({ passthrough: true }) reply: FastifyReply): Promise<{ loggedOut: true }> {
     await this.auth.signOutEverywhere(user.id);
     clearSessionCookie(reply, this.config);
@@ -107,6 +125,8 @@ export class AuthController {
   @Post('password-reset/request')
   @HttpCode(200)
   @ApiOperation({ summary: 'E-mail a password reset link (always 200, whether or not the address has an account)' })
+  @ApiOkResponse({ type: ResetRequestedResponse })
+  @ApiErrors(429)
   async requestReset(@Body() body: PasswordResetRequestDto, @Req() request: FastifyRequest): Promise<{ requested: true }> {
     await this.limiter.hit('reset', request.ip, body.email);
     await this.auth.requestPasswordReset(body.email);
@@ -119,6 +139,8 @@ export class AuthController {
     summary:
       'Set a new password with the token from the link; ends every session of the account (TOKEN_INVALID, TOKEN_EXPIRED, WEAK_PASSWORD)',
   })
+  @ApiOkResponse({ type: PasswordResetResponse })
+  @ApiErrors(429)
   async confirmReset(@Body() body: PasswordResetConfirmDto, @Req() request: FastifyRequest): Promise<{ reset: true }> {
     await this.limiter.hit('reset-confirm', request.ip, undefined);
     await this.auth.confirmPasswordReset(body.token, body.password);

@@ -1,5 +1,15 @@
 import { Body, Controller, Get, Headers, Inject, Param, Post, Put, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiOperation,
+  ApiProduces,
+  ApiQuery,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Readable } from 'node:stream';
 import { API } from '../common/api';
@@ -11,6 +21,8 @@ import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorator
 import { OutcomeCorrectionDto, OutcomeDto, OutcomeTranslationsDto } from './outcome.dto';
 import { OutcomesService } from './outcomes.service';
 import { StatisticsResponse } from './statistics.dto';
+import { ApiErrors } from '../common/openapi';
+import { OutcomeResponse, ReportResponse } from './outcomes.schemas';
 
 @ApiTags('outcome, report and statistics')
 @Controller(API)
@@ -27,6 +39,8 @@ export class OutcomesController {
     summary:
       "The organizer publishes the decision and closes the discussion; 409 STAGE2_NOT_CLOSED, REVIEW_OPEN (the council's review has not closed; one past its period is closed first), UNANSWERED_REMARKS, FORMAL_ANSWERS_UNCORRECTED (with remarkIds), OUTCOME_EXISTS, APPEAL_PENDING (a moderation appeal on the plan is pending), APPEAL_WINDOW_OPEN {closesAt} (a hidden remark's author may still appeal)",
   })
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors(404, 409, 422)
   publish(@Param('id') id: string, @Body() body: OutcomeDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.outcomes.publish(user, id, body, lang);
   }
@@ -38,6 +52,8 @@ export class OutcomesController {
     summary:
       'The organizer publishes a corrected outcome as a new version with a reason; participants are e-mailed. 409 OUTCOME_NOT_PUBLISHED',
   })
+  @ApiCreatedResponse({ type: OutcomeResponse })
+  @ApiErrors(404, 409, 422)
   correct(@Param('id') id: string, @Body() body: OutcomeCorrectionDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.outcomes.correct(user, id, body, lang);
   }
@@ -49,12 +65,16 @@ export class OutcomesController {
     summary:
       "The organizer adds missing languages to the current outcome's summary and correction reason. Not a correction: no new version, no e-mail. 409 OUTCOME_NOT_PUBLISHED, TRANSLATION_EXISTS {languages}",
   })
+  @ApiOkResponse({ type: OutcomeResponse })
+  @ApiErrors(404, 409)
   translate(@Param('id') id: string, @Body() body: OutcomeTranslationsDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.outcomes.translate(user, id, body, lang);
   }
 
   @Get('plans/:id/outcome')
   @ApiOperation({ summary: 'The published outcome with every earlier version' })
+  @ApiOkResponse({ type: OutcomeResponse })
+  @ApiErrors(404)
   get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     return this.outcomes.view(user, id);
   }
@@ -66,6 +86,15 @@ export class OutcomesController {
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
   @ApiProduces('application/json', 'text/csv')
+  @ApiOkResponse({
+    description: 'JSON (the report), or CSV with ?format=csv or Accept: text/csv (one row per remark and recommendation)',
+    content: {
+      'application/json': { schema: { $ref: getSchemaPath(ReportResponse) } },
+      'text/csv': { schema: { type: 'string' } },
+    },
+  })
+  @ApiExtraModels(ReportResponse)
+  @ApiErrors(404)
   async report(
     @Param('id') id: string,
     @Query('format') format: string | undefined,
@@ -99,7 +128,7 @@ export class OutcomesController {
   @Get('statistics/organizations/:id')
   @ApiOperation({ summary: 'The same figures for one organizer' })
   @ApiOkResponse({ type: StatisticsResponse })
-  @ApiNotFoundResponse({ description: 'ORGANIZATION_NOT_FOUND' })
+  @ApiErrors(404)
   organization(@Param('id') id: string) {
     return this.outcomes.statistics(id);
   }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../common/api';
 import { AuthUser } from '../identity/auth/auth-user';
 import type { Locale } from '../common/i18n/locale';
@@ -12,6 +12,15 @@ import {
   ResponseTranslationsDto,
 } from './reviews.dto';
 import { ReviewsService } from './reviews.service';
+import { ApiErrors } from '../common/openapi';
+import {
+  PositionResponse,
+  PositionTranslatedResponse,
+  RecommendationResponseResponse,
+  ResponseTranslatedResponse,
+  ReviewClosedResponse,
+  ReviewResponse,
+} from './reviews.schemas';
 
 @ApiTags('council review')
 @Controller(API)
@@ -20,6 +29,8 @@ export class ReviewsController {
 
   @Get('plans/:id/review')
   @ApiOperation({ summary: 'The council review: positions with their recommendations, the conclusion, responses' })
+  @ApiOkResponse({ type: ReviewResponse })
+  @ApiErrors(404)
   get(@Param('id') id: string, @CurrentUser() user: AuthUser | undefined) {
     return this.reviews.view(user, id);
   }
@@ -31,6 +42,8 @@ export class ReviewsController {
     summary:
       'A member of the overseeing council records a position (once), optionally naming formal answers; 409 POSITION_EXISTS, PROTOCOL_NOT_PUBLISHED, REVIEW_CLOSED; 422 FORMAL_ANSWERS_INVALID',
   })
+  @ApiCreatedResponse({ type: PositionResponse })
+  @ApiErrors(404, 409, 422)
   position(@Param('id') id: string, @Body() body: PositionDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.reviews.recordPosition(user, id, body, lang);
   }
@@ -42,6 +55,8 @@ export class ReviewsController {
     summary:
       'A council member adds missing languages to their own position and its recommendations (by index): not a new position, no e-mail, allowed after the review closed; 409 TRANSLATION_EXISTS; 404 when the member has no position',
   })
+  @ApiOkResponse({ type: PositionTranslatedResponse })
+  @ApiErrors(404, 409)
   translatePosition(
     @Param('id') id: string,
     @Body() body: PositionTranslationsDto,
@@ -56,6 +71,8 @@ export class ReviewsController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The council chair closes the review and publishes the conclusion; 403 NOT_CHAIR' })
+  @ApiOkResponse({ type: ReviewClosedResponse })
+  @ApiErrors(404, 409)
   close(@Param('id') id: string, @CurrentUser() user: AuthUser) {
     return this.reviews.closeByChair(user, id);
   }
@@ -64,6 +81,8 @@ export class ReviewsController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: "The organizer's reasoned response to a recommendation; 409 ALREADY_RESPONDED" })
+  @ApiCreatedResponse({ type: RecommendationResponseResponse })
+  @ApiErrors(404, 409, 422)
   respond(@Param('id') id: string, @Body() body: RecommendationResponseDto, @CurrentUser() user: AuthUser, @TextLanguage() lang: Locale) {
     return this.reviews.respond(user, id, body, false, lang);
   }
@@ -75,6 +94,8 @@ export class ReviewsController {
     summary:
       'The organizer adds missing languages to the latest response version (text, correctionReason) in place: not a correction, no e-mail; 409 TRANSLATION_EXISTS, NOT_RESPONDED',
   })
+  @ApiOkResponse({ type: ResponseTranslatedResponse })
+  @ApiErrors(404, 409)
   translateResponse(
     @Param('id') id: string,
     @Body() body: ResponseTranslationsDto,
@@ -88,6 +109,8 @@ export class ReviewsController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'A public correction of the response (a new version; the history stays)' })
+  @ApiCreatedResponse({ type: RecommendationResponseResponse })
+  @ApiErrors(404, 409, 422)
   correct(
     @Param('id') id: string,
     @Body() body: RecommendationResponseCorrectionDto,

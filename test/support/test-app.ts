@@ -1,4 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { OpenAPIObject } from '@nestjs/swagger';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,8 @@ import type { AppConfig } from '../../src/config/config';
 import { loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import { OutboxDispatcher } from '../../src/notifications/outbox.dispatcher';
+import { openApiDocument } from '../../src/openapi-document';
+import { ResponseContract } from '../api-contract/response-contract';
 import { SmtpSink } from './smtp-sink';
 import { createTestDatabase, dropTestDatabase } from './test-db';
 
@@ -59,6 +62,9 @@ export interface TestAppOptions {
   databaseUrl?: string;
 }
 
+/** The OpenAPI description, built once per test process (the same for every test app). */
+let document: OpenAPIObject | undefined;
+
 /**
  * The whole application on its own migrated database, a manual clock and a real SMTP server.
  * The dispatcher's background loop is off: tests call flushMail() so that e-mail timing is exact.
@@ -84,6 +90,9 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = new ManualClock(new Date(options.now ?? '2027-03-01T10:00:00+05:00'));
   const realClock = new MovableRealClock();
   const app = await createApp(config, clock, realClock);
+  // every API answer of the tests is checked against the OpenAPI description; close() reports what breaks it
+  const contract = new ResponseContract((document ??= openApiDocument(app, config)));
+  contract.install(app.getHttpAdapter().getInstance());
   await app.getHttpAdapter().getInstance().ready();
   const dispatcher = app.get(OutboxDispatcher);
   return {
@@ -102,6 +111,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
       await app.close();
       await smtp.stop();
       if (!options.databaseUrl) await dropTestDatabase(databaseUrl);
+      contract.assertNoViolations();
     },
   };
 }

@@ -10,10 +10,13 @@ export const AUTH_ROLES = 'auth:roles';
 /** The route needs a signed-in user, with one of these roles when any are given. */
 export const Auth = (...roles: Role[]) => SetMetadata(AUTH_ROLES, roles);
 
-/** The signed-in user (undefined on public routes when nobody is signed in). */
-export const CurrentUser = createParamDecorator((_data: unknown, context: ExecutionContext): AuthUser | undefined => {
+/** The factory of @CurrentUser (the OpenAPI description tells from it that a public route reads a session). */
+export function currentUserOf(_data: unknown, context: ExecutionContext): AuthUser | undefined {
   return context.switchToHttp().getRequest<{ user?: AuthUser }>().user;
-});
+}
+
+/** The signed-in user (undefined on public routes when nobody is signed in). */
+export const CurrentUser = createParamDecorator(currentUserOf);
 
 /**
  * The language of a published text sent as a plain string (api.md, "Texts in Kazakh and Russian"): the

@@ -1,9 +1,10 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../../common/api';
 import { AuthUser } from '../../identity/auth/auth-user';
 import { Auth, CurrentUser } from '../../identity/auth/auth.decorators';
 import { MeService, MeView } from './me.service';
+import { MeResponse } from './me.schemas';
 
 @ApiTags('auth')
 @Controller(`${API}/me`)
@@ -14,6 +15,7 @@ export class MeController {
   @Auth()
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in user with role, organization or council' })
+  @ApiOkResponse({ type: MeResponse })
   me(@CurrentUser() user: AuthUser): Promise<MeView> {
     return this.account.me(user.id);
   }
