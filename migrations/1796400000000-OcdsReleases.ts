@@ -17,7 +17,6 @@ export class OcdsReleases1796400000000 implements MigrationInterface {
     await queryRunner.query(`CREATE INDEX "ocds_releases_plan_date_idx" ON "ocds_releases" ("plan_id", "date", "seq") `);
     await queryRunner.query(`CREATE UNIQUE INDEX "ocds_releases_plan_event_uq" ON "ocds_releases" ("plan_id", "event_key") `);
     await queryRunner.query(`CREATE INDEX "plans_stage2_opens_idx" ON "plans" ("stage2_opens_at") WHERE stage2_opens_at IS NOT NULL`);
-    await queryRunner.query(`CREATE INDEX "remarks_created_idx" ON "remarks" ("created_at") `);
     await queryRunner.query(`CREATE INDEX "answers_published_idx" ON "answers" ("published_at") `);
     await queryRunner.query(`CREATE INDEX "notices_published_idx" ON "notices" ("published_at") `);
     await queryRunner.query(`CREATE INDEX "hearing_changes_created_idx" ON "hearing_changes" ("created_at") `);
@@ -41,7 +40,6 @@ export class OcdsReleases1796400000000 implements MigrationInterface {
     await queryRunner.query(`DROP INDEX "public"."hearing_changes_created_idx"`);
     await queryRunner.query(`DROP INDEX "public"."notices_published_idx"`);
     await queryRunner.query(`DROP INDEX "public"."answers_published_idx"`);
-    await queryRunner.query(`DROP INDEX "public"."remarks_created_idx"`);
     await queryRunner.query(`DROP INDEX "public"."plans_stage2_opens_idx"`);
     await queryRunner.query(`DROP INDEX "public"."ocds_releases_plan_event_uq"`);
     await queryRunner.query(`DROP INDEX "public"."ocds_releases_plan_date_idx"`);

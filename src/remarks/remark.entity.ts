@@ -8,10 +8,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 @Check('remarks_stage_ck', 'stage IN (1,2)')
 @Check('remarks_body_ck', 'char_length(body) BETWEEN 1 AND 10000')
 @Check('remarks_language_ck', "language ~ '^[a-z]{2,3}$'")
-/** Remarks since the OCDS sync's last pass (open-data/ocds). */
-@Index('remarks_created_idx', ['createdAt'])
 @Index('remarks_plan_page_idx', ['planId', 'createdAt', 'id'])
-/** The bulk export's keyset batches over every remark (open-data/export). */
+/** The bulk export's keyset batches over every remark (open-data/export) and the OCDS sync's new remarks (open-data/ocds). */
 @Index('remarks_created_idx', ['createdAt', 'id'])
 @Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
 @Index('remarks_author_idx', ['authorId', 'createdAt'])
