@@ -211,6 +211,20 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
     expect(again.text).toContain(`href="/plans/${plan.id}"`);
   });
 
+  it('one-click POST as multipart/form-data (what RFC 8058 says mail receivers should send) unsubscribes too', async () => {
+    await t.http.post(`${base()}/follow`).set(fresh(follower)).expect(200);
+    expect(await t.db.getRepository(PlanSubscription).countBy({ planId: plan.id, userId: follower.user.id })).toBe(1);
+    const res = await t.http
+      .post(`/unsubscribe?token=${followerToken}`)
+      .set('Accept-Language', 'en')
+      .field('List-Unsubscribe', 'One-Click')
+      .expect(200);
+    expect(res.headers['content-type']).toMatch(/^text\/html/);
+    expect(res.text).toContain('You are unsubscribed');
+    expect(await t.db.getRepository(PlanSubscription).countBy({ planId: plan.id, userId: follower.user.id })).toBe(0);
+    expect(await t.db.getRepository(PlanNewsOptOut).countBy({ userId: follower.user.id, planId: plan.id })).toBe(1);
+  });
+
   it("stops the news of that plan for those who unsubscribed, while the others get it and the answer to one's remark still arrives", async () => {
     const before = counts();
     await t.http.put(`${base()}/hearing`).set(organizer.auth).send({ startsAt: '2027-03-17T11:00:00+05:00' }).expect(200);
