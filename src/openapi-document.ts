@@ -80,8 +80,9 @@ function completeOperation(path: string, method: string, operation: Operation, r
   // VALIDATION_FAILED, MALFORMED_JSON; every parameter passes the input sanity pipe
   if (hasInput || (write && api)) statuses.push(400);
   if (route.roles !== undefined) statuses.push(401);
-  // a role the route does not allow; CSRF_INVALID for a write signed in by the session cookie alone
-  if ((route.roles !== undefined && route.roles.length > 0) || (api && write && (route.roles !== undefined || route.readsSession))) {
+  // a role the route does not allow; CSRF_INVALID for any API write that a session cookie signed in
+  // (the guard runs for every write, whether or not the route reads the session: api-csrf.guard.ts)
+  if ((route.roles !== undefined && route.roles.length > 0) || (api && write)) {
     statuses.push(403);
   }
   // a write reads whatever body is sent, also where the operation defines none

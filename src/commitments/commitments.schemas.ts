@@ -64,8 +64,8 @@ export class CommitmentResponse {
   remarkId!: string;
   @ApiProperty({ type: () => CommitmentResponseRemark })
   remark!: CommitmentResponseRemark;
-  @ApiProperty({ type: () => CommitmentResponseAnswer })
-  answer!: CommitmentResponseAnswer;
+  @ApiProperty({ type: () => CommitmentResponseAnswer, nullable: true, description: 'Null while no answer version accepts the remark' })
+  answer!: CommitmentResponseAnswer | null;
   @ApiProperty({ type: 'integer', nullable: true })
   version!: number | null;
   @ApiProperty({ type: String })

@@ -8,6 +8,8 @@ export class ProtocolVersionResponseI18n {
   summary!: LocalizedVersions;
   @ApiProperty({ type: [LocalizedVersions] })
   decisions!: LocalizedVersions[];
+  @ApiPropertyOptional({ type: [LocalizedVersions], description: 'The positions stated at the hearing, when there are any' })
+  positions?: LocalizedVersions[];
   @ApiPropertyOptional({ type: LocalizedVersions })
   correctionReason?: LocalizedVersions;
 }
@@ -60,6 +62,8 @@ export class ProtocolResponseI18n {
   summary!: LocalizedVersions;
   @ApiProperty({ type: [LocalizedVersions] })
   decisions!: LocalizedVersions[];
+  @ApiPropertyOptional({ type: [LocalizedVersions], description: 'The positions stated at the hearing, when there are any' })
+  positions?: LocalizedVersions[];
   @ApiPropertyOptional({ type: LocalizedVersions })
   correctionReason?: LocalizedVersions;
 }

@@ -12,7 +12,7 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 /** The bulk export's keyset batches over every remark (open-data/export) and the OCDS sync's new remarks (open-data/ocds). */
 @Index('remarks_created_idx', ['createdAt', 'id'])
 @Index('remarks_plan_stage_page_idx', ['planId', 'stage', 'createdAt', 'id'])
-@Index('remarks_author_idx', ['authorId', 'createdAt'])
+@Index('remarks_author_idx', ['authorId', 'createdAt', 'id'])
 @Index('remarks_author_idempotency_uq', ['authorId', 'idempotencyKey'], { unique: true, where: 'idempotency_key IS NOT NULL' })
 @Index('remarks_unanswered_due_idx', ['planId', 'answerDueAt'], { where: 'answered_at IS NULL' })
 /** The organizer pages' counts of answered and unanswered remarks per plan (index-only). */

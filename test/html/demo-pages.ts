@@ -5,6 +5,8 @@ import { LOCALES, type Locale } from '../../src/common/i18n/locale';
 import { Council } from '../../src/organizations/council.entity';
 import { Organization } from '../../src/organizations/organization.entity';
 import { Plan } from '../../src/plans/plan.entity';
+import { UnsubscribeTokens } from '../../src/notifications/unsubscribe-token';
+import { User } from '../../src/identity/user.entity';
 import { Remark } from '../../src/remarks/remark.entity';
 import { newPlanBody } from '../support/factories';
 import { pageControllers, pageRoutes } from '../support/page-routes';
@@ -33,7 +35,7 @@ export const DEMO_VIEWERS = {
 export type Viewer = keyof typeof DEMO_VIEWERS | 'public';
 
 /** GET page routes that answer with a redirect or a file, never a page. */
-const NOT_PAGES = new Set(['/lang/:locale', '/view/:mode', '/assets/site.css']);
+const NOT_PAGES = new Set(['/lang/:locale', '/view/:mode', '/assets/site.css', '/assets/icon.svg', '/favicon.ico']);
 
 /** Seeds the demo data (DEMO_DATA) at the clock's time, and a draft of the Akimat's organizer (the demo has none). */
 export async function seedDemo(t: TestApp): Promise<void> {
@@ -72,6 +74,8 @@ interface DemoIds {
   remarks: string[];
   organizations: string[];
   councils: string[];
+  /** The link of a news e-mail to the demo citizen about the first published plan. */
+  unsubscribeToken: string;
 }
 
 async function demoIds(t: TestApp): Promise<DemoIds> {
@@ -86,6 +90,10 @@ async function demoIds(t: TestApp): Promise<DemoIds> {
     remarks: await ids(Remark),
     organizations: await ids(Organization),
     councils: await ids(Council),
+    unsubscribeToken: t.app.get(UnsubscribeTokens).sign({
+      userId: (await t.db.getRepository(User).findOneByOrFail({ email: DEMO_VIEWERS.citizen })).id,
+      planId: published[0].id,
+    }),
   };
 }
 
@@ -139,6 +147,7 @@ function PUBLIC_URLS(ids: DemoIds): Array<[string, string]> {
     ['/forgot-password', '/forgot-password'],
     ['/reset-password', '/reset-password?token=not-a-token'],
     ['/verify-email', '/verify-email?token=not-a-token'], // refused: 400, with its page
+    ['/unsubscribe', `/unsubscribe?token=${ids.unsubscribeToken}`],
     ['(not found)', '/plans/00000000-0000-4000-8000-000000000000'],
   ];
 }

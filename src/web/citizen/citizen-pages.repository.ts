@@ -42,8 +42,7 @@ export interface Participation {
 /**
  * A page of a user's remarks, newest first, keyset on (created_at, id) descending, each with its
  * plan, the latest answer version and the author's verdict on it; `late` is that of the official answer (version 1). It walks
- * remarks_author_idx (author_id, created_at) backwards and stops after one page; only remarks that
- * share a timestamp are sorted by id (an incremental sort of a few rows), so no extra index is needed.
+ * remarks_author_idx (author_id, created_at, id) backwards and stops after one page.
  */
 export function myRemarksSql(userId: string, after: { at: string; id: string } | null, limit: number): { sql: string; params: unknown[] } {
   return {
