@@ -25,6 +25,16 @@ describe('remarks listing at scale', () => {
        FROM generate_series(1, 100000) g`,
       [planId, citizen.user.id],
     );
+    // and 300,000 remarks of three other plans, at the same times: on the service a plan holds a
+    // fraction of all remarks (alone in the table, any index in time order would do as well)
+    const others = [];
+    for (let i = 0; i < 3; i++) others.push((await publishedPlan(t, org.id, organizer.user.id)).id);
+    await t.db.query(
+      `INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at)
+       SELECT ($1::uuid[])[1 + g % 3], 1, $2, 'other ' || g, 'ru', timestamptz '2027-03-01 06:00:00+00' + (g / 3) * interval '10 ms', md5('o' || g), timestamptz '2027-04-01 00:00:00+00'
+       FROM generate_series(1, 300000) g`,
+      [others, citizen.user.id],
+    );
     await t.db.query(`ANALYZE remarks`);
   }, 120_000);
   afterAll(async () => {

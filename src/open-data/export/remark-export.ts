@@ -1,5 +1,6 @@
 import type { LocalizedVersions } from '../../common/i18n/localized-text';
 import { LocalizedText } from '../../common/i18n/localized-text';
+import { LOCALES } from '../../common/i18n/locale';
 import { type CsvValue, csvRow } from '../../outcomes/csv';
 import type { Disposition } from '../../remarks/answer.entity';
 import type { Verdict } from '../../remarks/answer-verdict.entity';
@@ -50,7 +51,7 @@ export interface ExportedRemark {
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
-const EMPTY: LocalizedVersions = { kk: null, ru: null, en: null };
+const EMPTY = Object.fromEntries(LOCALES.map((locale) => [locale, null])) as LocalizedVersions;
 const versionsOf = (stored: unknown): LocalizedVersions => LocalizedText.fromStored(stored)?.toJSON() ?? EMPTY;
 
 /**
