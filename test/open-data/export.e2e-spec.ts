@@ -96,13 +96,14 @@ describe('bulk export of public remarks (issue 17)', () => {
   let masked: Remark;
   let other: Remark;
   let draftRemark: Remark;
+  let moderator: CreatedUser;
 
   beforeAll(async () => {
     t = await startTestApp({ now: '2027-03-01T10:00:00+05:00' });
     a = await createWorld(t, 1);
     b = await createWorld(t, 1);
     alice = await createUser(t, 'citizen', { displayName: AUTHOR_NAME, email: 'alice.export@example.test' });
-    const moderator = await createUser(t, 'moderator');
+    moderator = await createUser(t, 'moderator');
     planA = await createPlan(t, a);
     planB = await createPlan(t, b, { title: LocalizedText.of({ kk: 'Жол салу', ru: 'Строительство дороги', en: 'Road building' })! });
     const draft = await createPlan(t, a, { publishedAt: null }, false);
@@ -345,5 +346,44 @@ describe('bulk export of public remarks (issue 17)', () => {
     } finally {
       t.config.openData.exportsPerHour = before;
     }
+  });
+
+  it('changed_at counts only decisions that changed what the public sees: a keep on a visible remark does not, a restore does', async () => {
+    const decision = (remarkId: string, action: 'hide' | 'keep', createdAt: string) =>
+      t.db.getRepository(ModerationDecision).save({
+        remarkId,
+        planId: planA.id,
+        moderatorId: moderator.user.id,
+        action,
+        reason: null,
+        note: 'Reviewed a report.',
+        appealId: null,
+        createdAt: new Date(createdAt),
+      });
+    const json = async (since?: string) =>
+      JSON.parse(
+        (
+          await t.http
+            .get(`${API}/export/remarks.json`)
+            .query(since ? { since } : {})
+            .expect(200)
+        ).text,
+      ) as JsonRemark[];
+    // reported and kept public on 2027-02-10: staff-only history, nothing public changed
+    await decision(masked.id, 'keep', '2027-02-10T10:00:00+05:00');
+    const kept = (await json()).find((r) => r.remarkId === masked.id)!;
+    expect(kept.changedAt).toBe('2027-01-12T07:00:00.000Z');
+    const keptCsv = csvRows((await t.http.get(`${API}/export/remarks.csv`).expect(200)).text).find((r) => r.remark_id === masked.id)!;
+    expect(keptCsv.changed_at).toBe('2027-01-12T07:00:00.000Z');
+    expect((await json('2027-02-10T10:00:00+05:00')).map((r) => r.remarkId)).not.toContain(masked.id);
+
+    // the hidden remark restored on 2027-02-12: the public reads it again, so it changed
+    await decision(hidden.id, 'keep', '2027-02-12T10:00:00+05:00');
+    await t.db.query(`UPDATE remarks SET hidden_at = NULL, hidden_reason = NULL WHERE id = $1`, [hidden.id]);
+    const restored = (await json('2027-02-12T10:00:00+05:00')).find((r) => r.remarkId === hidden.id)!;
+    expect(restored.changedAt).toBe('2027-02-12T05:00:00.000Z');
+    // a second keep on the now visible remark changes nothing public
+    await decision(hidden.id, 'keep', '2027-02-14T10:00:00+05:00');
+    expect((await json()).find((r) => r.remarkId === hidden.id)!.changedAt).toBe('2027-02-12T05:00:00.000Z');
   });
 });

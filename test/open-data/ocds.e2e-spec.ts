@@ -1,5 +1,5 @@
 import { bootstrapData } from '../../src/bootstrap-data';
-import { OcdsSyncService } from '../../src/open-data/ocds/ocds-sync.service';
+import { ON_READ_FRESH_MS, OcdsSyncService } from '../../src/open-data/ocds/ocds-sync.service';
 import type { OcdsRelease, OcdsReleasePackage } from '../../src/open-data/ocds/ocds.types';
 import { ENQUIRY_EXTENSION_URL } from '../../src/open-data/ocds/ocds.types';
 import { Plan } from '../../src/plans/plan.entity';
@@ -53,7 +53,9 @@ describe('OCDS releases', () => {
   const validator = ocdsValidator();
   let published: Plan[];
   let moderator: CreatedUser;
+  let secondModerator: CreatedUser;
   let citizen: CreatedUser;
+  let reporter: CreatedUser;
 
   const planPackage = async (planId: string) => (await t.http.get(`${API}/ocds/releases/${planId}`).expect(200)).body as OcdsReleasePackage;
   const storedCount = async (planId: string) =>
@@ -78,6 +80,8 @@ describe('OCDS releases', () => {
     published = (await t.db.getRepository(Plan).find()).filter((p) => p.publishedAt !== null);
     moderator = await createUser(t, 'moderator');
     citizen = await createUser(t, 'citizen', { consentAt: new Date() });
+    secondModerator = await createUser(t, 'moderator');
+    reporter = await createUser(t, 'citizen', { consentAt: new Date() });
   });
   afterAll(async () => {
     await t?.close();
@@ -238,5 +242,131 @@ describe('OCDS releases', () => {
     expect(JSON.stringify(pkg)).not.toContain('MARKER-7f3a');
     await sync.syncAll();
     for (const page of await allPages(`${API}/ocds/releases?limit=50`)) expect(JSON.stringify(page)).not.toContain('MARKER-7f3a');
+  });
+
+  /** The ids of the served releases that speak of a remark (its enquiry). */
+  const releasesAbout = (pkg: OcdsReleasePackage, remarkId: string) =>
+    pkg.releases.filter((r) => r.tender?.enquiries?.some((e) => e.id === remarkId)).map((r) => r.id);
+  const decide = (who: CreatedUser, remarkId: string, body: Record<string, unknown>) =>
+    t.http.post(`${API}/remarks/${remarkId}/moderation`).set(authNow(t, who)).send(body).expect(200);
+
+  it("a report and a moderator's keep on a visible remark make no release: nothing served tells it was reviewed", async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    const remark = await createRemark(t, plan.id, citizen.user.id, {
+      body: 'Почему срок поставки такой короткий?',
+      createdAt: t.clock.now(),
+    });
+    const before = await planPackage(plan.id);
+    expect(releasesAbout(before, remark.id)).toEqual([`${PREFIX}-${plan.id}-remark-${remark.id}`]);
+    const storedBefore = await storedCount(plan.id);
+
+    t.clock.advance(60_000);
+    await t.http.post(`${API}/remarks/${remark.id}/reports`).set(authNow(t, reporter)).send({ reason: 'spam' }).expect(201);
+    t.clock.advance(60_000);
+    await decide(moderator, remark.id, { action: 'keep', note: 'Not spam: a question about the terms.' });
+    const [decision] = await t.db.query(`SELECT id FROM moderation_decisions WHERE remark_id = $1`, [remark.id]);
+    expect(decision).toBeDefined();
+
+    t.clock.advance(60_000);
+    const after = await planPackage(plan.id);
+    await sync.syncAll();
+    expect(await storedCount(plan.id)).toBe(storedBefore);
+    expect(releasesAbout(after, remark.id)).toEqual([`${PREFIX}-${plan.id}-remark-${remark.id}`]);
+    expect(after.releases.map((r) => r.id)).toEqual(before.releases.map((r) => r.id));
+    for (const page of [after, ...(await allPages(`${API}/ocds/releases?limit=500`))]) {
+      expect(JSON.stringify(page)).not.toContain(decision.id);
+      expect(page.releases.filter((r) => r.id.includes(`moderation-${remark.id}`))).toEqual([]);
+    }
+  });
+
+  it('a hide and a restore (on appeal, or by a later decision) make one release each, keyed by the remark and the time; an upheld hide makes none', async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    const body = 'Техническое задание требует одного производителя.';
+    const remark = await createRemark(t, plan.id, citizen.user.id, { body, createdAt: t.clock.now() });
+    await planPackage(plan.id);
+    const key = (change: string) =>
+      `${PREFIX}-${plan.id}-moderation-${remark.id}-${change}-${t.clock.now().toISOString().replace(/[-:.]/g, '')}`;
+    const expected: string[] = [`${PREFIX}-${plan.id}-remark-${remark.id}`];
+
+    t.clock.advance(60_000);
+    await decide(moderator, remark.id, { action: 'hide', reason: 'off_topic', note: 'Not about this plan.' });
+    expected.push(key('hidden'));
+    t.clock.advance(60_000);
+    await t.http.post(`${API}/remarks/${remark.id}/appeal`).set(authNow(t, citizen)).send({ text: 'It is about this plan.' }).expect(201);
+    t.clock.advance(60_000);
+    await decide(secondModerator, remark.id, { action: 'keep', note: 'On topic after all.' });
+    expected.push(key('restored'));
+    t.clock.advance(60_000);
+    await decide(secondModerator, remark.id, { action: 'hide', reason: 'insult', note: 'A personal attack.' });
+    expected.push(key('hidden'));
+    t.clock.advance(60_000);
+    await t.http.post(`${API}/remarks/${remark.id}/appeal`).set(authNow(t, citizen)).send({ text: 'No attack.' }).expect(201);
+    t.clock.advance(60_000);
+    // the appeal refused: the remark stays hidden, nothing public changes
+    await decide(moderator, remark.id, { action: 'hide', reason: 'insult', note: 'The attack is there.' });
+    t.clock.advance(60_000);
+    // restored by a later decision on no appeal (the previous decision hid it)
+    await decide(moderator, remark.id, { action: 'keep', note: 'Reconsidered.' });
+    expected.push(key('restored'));
+
+    t.clock.advance(60_000);
+    const pkg = await planPackage(plan.id);
+    await sync.syncAll();
+    expect(releasesAbout(pkg, remark.id)).toEqual(expected);
+    const byId = new Map(pkg.releases.map((r) => [r.id, r]));
+    expect(byId.get(expected[1])!.tender!.enquiries).toEqual([{ id: remark.id, description: body }]);
+    expect(byId.get(expected[2])!.tender!.enquiries).toEqual([{ id: remark.id, description: body }]);
+    expect(validator.packageErrors(pkg)).toEqual([]);
+    const decisions = await t.db.query(`SELECT id FROM moderation_decisions WHERE remark_id = $1`, [remark.id]);
+    expect(decisions).toHaveLength(5);
+    for (const d of decisions as { id: string }[]) expect(JSON.stringify(pkg)).not.toContain(d.id);
+  });
+
+  it('a read does not wait for another sync of the plan: while its lock is held, reads answer at once with what is stored', async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    const stored = await planPackage(plan.id);
+    t.clock.advance(60_000);
+    const remark = await createRemark(t, plan.id, citizen.user.id, { body: 'Замечание во время синхронизации', createdAt: t.clock.now() });
+    const holder = t.db.createQueryRunner();
+    await holder.connect();
+    try {
+      await holder.startTransaction();
+      await holder.query(`SELECT pg_advisory_xact_lock(hashtext('ocds:' || $1::text))`, [plan.id]);
+      const started = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error('reads queued behind the held lock')), 5_000);
+      });
+      const reads = await Promise.race([Promise.all(Array.from({ length: 20 }, () => planPackage(plan.id))), timeout]).finally(() =>
+        clearTimeout(timer),
+      );
+      expect(Date.now() - started).toBeLessThan(5_000);
+      for (const pkg of reads) expect(pkg.releases.map((r) => r.id)).toEqual(stored.releases.map((r) => r.id));
+    } finally {
+      await holder.rollbackTransaction();
+      await holder.release();
+    }
+    // the lock released, the next read syncs (a skipped sync is not remembered as done)
+    expect(releasesAbout(await planPackage(plan.id), remark.id)).toEqual([`${PREFIX}-${plan.id}-remark-${remark.id}`]);
+  });
+
+  it(`a plan synced on read in the last ${ON_READ_FRESH_MS} ms is served as stored; later reads sync again; the periodic sync is never skipped`, async () => {
+    const plan = published.find((p) => p.stage1ClosesAt && p.stage1ClosesAt > t.clock.now())!;
+    t.clock.advance(60_000);
+    const first = await planPackage(plan.id);
+    t.clock.advance(1_000);
+    const remark = await createRemark(t, plan.id, citizen.user.id, { body: 'Замечание сразу после чтения', createdAt: t.clock.now() });
+    expect((await planPackage(plan.id)).releases.map((r) => r.id)).toEqual(first.releases.map((r) => r.id));
+    t.clock.advance(ON_READ_FRESH_MS);
+    expect(releasesAbout(await planPackage(plan.id), remark.id)).toEqual([`${PREFIX}-${plan.id}-remark-${remark.id}`]);
+
+    // the periodic sync is not skipped by the memo
+    t.clock.advance(1_000);
+    const next = await createRemark(t, plan.id, citizen.user.id, { body: 'Ещё одно замечание', createdAt: t.clock.now() });
+    expect(await sync.syncPlan(plan.id)).toBe(1);
+    expect(releasesAbout(await planPackage(plan.id), next.id)).toEqual([`${PREFIX}-${plan.id}-remark-${next.id}`]);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryRows } from '../../database/query-rows';
+import { DECISION_CHANGED_PUBLIC_STATE_SQL } from '../public-moderation.repository';
 import type { Disposition } from '../../remarks/answer.entity';
 import type { Verdict } from '../../remarks/answer-verdict.entity';
 import type { HideReason } from '../../remarks/remark-moderation';
@@ -67,7 +68,8 @@ export interface ExportVerdictRow {
  * One batch of public remarks (remarks of published plans), oldest first, keyset on (created_at, id)
  * (`remarks_created_idx`), so every batch costs the same however deep the export is. `changed_at` is
  * the latest of the remark's creation, the publication of any answer version, any verdict on it and
- * any moderation decision about it (hide, restore, mask): what a consumer syncing with `since`
+ * any moderation decision that changed what the public sees of it (a hide or a restore: a keep on a
+ * visible remark, or a hide upheld on appeal, would tell that it was reported or appealed): what a consumer syncing with `since`
  * needs to fetch again. $1 organization or null, $2/$3 the position or nulls, $4 since or null,
  * $5 the batch size.
  */
@@ -83,7 +85,7 @@ export const EXPORT_REMARKS_SQL = `SELECT r.id, r.plan_id, p.title AS plan_title
              (SELECT GREATEST(max(a.published_at), max(v.created_at))
                 FROM answers a LEFT JOIN answer_verdicts v ON v.answer_id = a.id
                WHERE a.remark_id = r.id),
-             (SELECT max(d.created_at) FROM moderation_decisions d WHERE d.remark_id = r.id)
+             (SELECT max(d.created_at) FROM moderation_decisions d WHERE d.remark_id = r.id AND ${DECISION_CHANGED_PUBLIC_STATE_SQL})
            ) AS changed_at
   ) c
  WHERE p.published_at IS NOT NULL

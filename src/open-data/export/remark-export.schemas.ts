@@ -48,7 +48,10 @@ export class ExportedRemarkSchema {
   @ApiProperty({ enum: [1, 2] }) stage!: number;
   @ApiProperty({ description: 'The language the remark is written in (ISO 639 code)' }) language!: string;
   @ApiProperty({ format: 'date-time' }) createdAt!: string;
-  @ApiProperty({ format: 'date-time', description: 'The latest of creation, answer versions, verdicts and moderation decisions' })
+  @ApiProperty({
+    format: 'date-time',
+    description: 'The latest of creation, answer versions, verdicts, and moderation decisions that hid or restored it',
+  })
   changedAt!: string;
   @ApiProperty({ format: 'date-time' }) answerDueAt!: string;
   @ApiProperty({ type: ExportModeration }) moderation!: ExportModeration;

@@ -1,4 +1,5 @@
 import { LocalizedText } from '../../common/i18n/localized-text';
+import { PUBLIC_READER, publicTextFor } from '../../remarks/remark-moderation';
 import type { OcdsContext, OcdsPlanFacts } from './ocds-mapping';
 import {
   enquiryRelease,
@@ -175,13 +176,60 @@ describe('OCDS mapping', () => {
       { kind: 'answer', id: 'a1', remarkId: 'r1', at: at('2027-03-05T05:00:00Z'), answer: text('Жауап', 'Ответ'), answerLanguage: 'kk' },
       false,
     );
-    expect(redactRelease(stored, () => null).tender!.enquiries).toEqual([
+    const same = (_: string, answerText: string) => answerText;
+    expect(redactRelease(stored, () => null, same).tender!.enquiries).toEqual([
       { id: 'r1', date: '2027-03-02T05:00:00.000Z', description: null },
     ]);
-    expect(redactRelease(stored, () => 'masked •••').tender!.enquiries![0].description).toBe('masked •••');
-    expect(redactRelease(answer, () => null)).toEqual(answer);
+    expect(redactRelease(stored, () => 'masked •••', same).tender!.enquiries![0].description).toBe('masked •••');
+    expect(redactRelease(answer, () => null, same)).toEqual(answer);
     const publication = publicationRelease(ctx, plan);
-    expect(redactRelease(publication, () => null)).toBe(publication);
+    expect(redactRelease(publication, () => null, same)).toBe(publication);
     expect(stored.tender!.enquiries![0].description).toBe('the text once public');
+  });
+
+  it('the redaction pass masks every answer field again by the current rules, so an answer stored under laxer ones is masked', () => {
+    // stored as if the rules at sync time had missed the e-mail address and the phone number
+    const answerText = text('Хабарласыңыз: ivanov@example.kz', 'Звоните: +7 701 234 56 78', 'Write to ivanov@example.kz');
+    const stored = enquiryRelease(
+      ctx,
+      { kind: 'answer', id: 'a1', remarkId: 'r1', at: at('2027-03-05T05:00:00Z'), answer: answerText, answerLanguage: 'ru' },
+      false,
+    );
+    const seen: string[] = [];
+    const current = (remarkId: string, answer: string) => {
+      seen.push(remarkId);
+      return publicTextFor(answer, 'the remark author', PUBLIC_READER);
+    };
+    const [enquiry] = redactRelease(stored, () => 'unused', current).tender!.enquiries!;
+    expect(enquiry).toEqual({
+      id: 'r1',
+      answer: 'Звоните: +• ••• ••• •• ••',
+      answer_kk: 'Хабарласыңыз: •••@•••',
+      answer_ru: 'Звоните: +• ••• ••• •• ••',
+      answer_en: 'Write to •••@•••',
+      dateAnswered: '2027-03-05T05:00:00.000Z',
+    });
+    expect(new Set(seen)).toEqual(new Set(['r1']));
+    // an answer release states no description: the redaction adds none
+    expect('description' in enquiry).toBe(false);
+    expect(stored.tender!.enquiries![0].answer_kk).toBe('Хабарласыңыз: ivanov@example.kz');
+  });
+
+  it("a hide or a restore is keyed by the remark, the change and its time, never by a moderator's decision", () => {
+    const remarkId = '5d1c3b0a-0000-4000-8000-000000000001';
+    const hidden = enquiryRelease(
+      ctx,
+      { kind: 'moderation', remarkId, change: 'hidden', at: at('2027-03-07T05:00:00Z'), description: null },
+      false,
+    );
+    const restored = enquiryRelease(
+      ctx,
+      { kind: 'moderation', remarkId, change: 'restored', at: at('2027-03-07T05:00:00Z'), description: 'Почему так дорого?' },
+      false,
+    );
+    expect(hidden.id).toBe(`${ctx.ocid}-moderation-${remarkId}-hidden-20270307T050000000Z`);
+    expect(restored.id).toBe(`${ctx.ocid}-moderation-${remarkId}-restored-20270307T050000000Z`);
+    expect(hidden.tender!.enquiries).toEqual([{ id: remarkId, description: null }]);
+    expect(restored.tender!.enquiries).toEqual([{ id: remarkId, description: 'Почему так дорого?' }]);
   });
 });

@@ -321,10 +321,15 @@ export type OcdsEnquiryEvent =
   | { kind: 'remark'; id: string; remarkId: string; at: Date; description: string | null }
   | { kind: 'answer'; id: string; remarkId: string; at: Date; answer: LocalizedText; answerLanguage: Locale }
   | { kind: 'verdict'; id: string; remarkId: string; at: Date; verdict: 'reasoned' | 'formal' }
-  | { kind: 'moderation'; id: string; remarkId: string; at: Date; description: string | null };
+  | { kind: 'moderation'; remarkId: string; change: 'hidden' | 'restored'; at: Date; description: string | null };
 
-/** The event's key: one release per event about a remark. */
+/**
+ * The event's key: one release per event about a remark. A change of a remark's public state is keyed
+ * by the remark, the change and when it happened (`moderation-{remarkId}-hidden-20270202T050000000Z`),
+ * never by the moderator's decision: its id would say nothing public and is staff-only.
+ */
 export function enquiryEventKey(event: OcdsEnquiryEvent): string {
+  if (event.kind === 'moderation') return `moderation-${event.remarkId}-${event.change}-${event.at.toISOString().replace(/[-:.]/g, '')}`;
   return `${event.kind}-${event.id}`;
 }
 
@@ -354,12 +359,19 @@ export function enquiryRelease(ctx: OcdsContext, event: OcdsEnquiryEvent, afterN
 /** A remark's text as the public reads it now: null when hidden, masked where personal data was found. */
 export type PublicRemarkText = (remarkId: string) => string | null | undefined;
 
+/** An answer text to a remark as the public reads it under the current rules (masked). */
+export type PublicAnswerText = (remarkId: string, text: string) => string;
+
+/** The answer fields of an enquiry: the answer in the remark's language and every version. */
+const ANSWER_FIELDS = ['answer', ...LOCALES.map((locale) => `answer_${locale}`)] as const;
+
 /**
  * A stored release with the current moderation state applied: every enquiry that states a description
  * gets the remark's public text now (null once hidden, masked where masked), so text a moderator hid
- * after the release was stored is never served. Releases without enquiries are returned as they are.
+ * after the release was stored is never served; every answer text is masked again by the current rules,
+ * so stricter masking applies to old releases too. Releases without enquiries are returned as they are.
  */
-export function redactRelease(release: OcdsRelease, publicText: PublicRemarkText): OcdsRelease {
+export function redactRelease(release: OcdsRelease, publicText: PublicRemarkText, publicAnswer: PublicAnswerText): OcdsRelease {
   const enquiries = release.tender?.enquiries;
   if (!enquiries) return release;
   return {
@@ -367,9 +379,13 @@ export function redactRelease(release: OcdsRelease, publicText: PublicRemarkText
     tender: {
       ...release.tender!,
       enquiries: enquiries.map((enquiry) => {
-        if (!('description' in enquiry)) return enquiry;
-        const text = publicText(enquiry.id);
-        return { ...enquiry, description: text ?? null };
+        const out: OcdsEnquiry = { ...enquiry };
+        if ('description' in enquiry) out.description = publicText(enquiry.id) ?? null;
+        for (const field of ANSWER_FIELDS) {
+          const value = enquiry[field];
+          if (typeof value === 'string') out[field] = publicAnswer(enquiry.id, value);
+        }
+        return out;
       }),
     },
   };

@@ -32,6 +32,15 @@ const LOOK_BACK_MS = 10 * 60_000;
 const text = (value: unknown) => LocalizedText.fromStored(value);
 
 /**
+ * How long after a sync of a plan a read of its package serves what is stored without syncing again:
+ * a burst of reads of one plan makes one sync, not one each. Releases show at most this much later.
+ */
+export const ON_READ_FRESH_MS = 5_000;
+
+/** The plans remembered as synced on read (per instance); older entries are dropped beyond it. */
+const ON_READ_MEMO_MAX = 10_000;
+
+/**
  * Writes the OCDS releases of published plans: per plan, the events that have no release yet become
  * releases, stored once and never changed. A plan is synced under a per-plan advisory lock in one
  * transaction, so several instances (and the on-demand sync of GET /ocds/releases/{planId}) never
@@ -43,6 +52,8 @@ export class OcdsSyncService {
   private readonly pass = new SingleFlight(this.logger, 'ocds-sync');
   /** Up to when the periodic sync of this instance has looked (null: from the newest stored release). */
   private syncedUntil: Date | null = null;
+  /** When each plan was last synced on this instance (clock ms): a cache that spares reads a sync, never a limit. */
+  private readonly syncedAt = new Map<string, number>();
 
   constructor(
     private readonly db: DataSource,
@@ -71,21 +82,56 @@ export class OcdsSyncService {
     return stored;
   }
 
-  /** Stores the releases of the plan's events that have none yet; returns how many were stored (0 for a draft). */
+  /**
+   * Stores the releases of the plan's events that have none yet; returns how many were stored (0 for a
+   * draft). Waits for another sync of the plan to end (the periodic sync).
+   */
   async syncPlan(planId: string): Promise<number> {
     return this.db.transaction(async (em) => {
       await this.releases.lockPlan(em, planId);
-      const plan = await this.releases.publishedPlan(em, planId);
-      if (!plan) return 0;
-      const now = this.clock.now();
-      const ctx: OcdsContext = { ocid: this.ocid(planId), planId, planUrl: `${this.config.publicUrl}/plans/${planId}` };
-      const releases = [...(await this.procedureReleases(em, ctx, plan, now)), ...(await this.enquiryReleases(em, ctx, plan, now))];
-      return this.releases.insert(
-        em,
-        releases.map((release): NewRelease => ({ planId, eventKey: release.id.slice(ctx.ocid.length + 1), release })),
-        now,
-      );
+      return this.syncLocked(em, planId);
     });
+  }
+
+  /**
+   * The sync of GET /ocds/releases/{planId}: skipped when this instance synced the plan in the last
+   * ON_READ_FRESH_MS, or when another sync of the plan holds its lock (that sync stores the same events;
+   * the reader is served what is stored), so concurrent reads never queue on the lock holding connections.
+   */
+  async syncPlanOnRead(planId: string): Promise<number> {
+    const now = this.clock.now().getTime();
+    const last = this.syncedAt.get(planId);
+    if (last !== undefined && now >= last && now - last < ON_READ_FRESH_MS) return 0;
+    const stored = await this.db.transaction(async (em) => {
+      if (!(await this.releases.tryLockPlan(em, planId))) return null;
+      return this.syncLocked(em, planId);
+    });
+    if (stored === null) return 0;
+    this.remember(planId, now);
+    return stored;
+  }
+
+  private remember(planId: string, at: number): void {
+    this.syncedAt.delete(planId);
+    this.syncedAt.set(planId, at);
+    // a Map iterates in insertion order: the first entries are the least recently synced
+    for (const key of this.syncedAt.keys()) {
+      if (this.syncedAt.size <= ON_READ_MEMO_MAX) break;
+      this.syncedAt.delete(key);
+    }
+  }
+
+  private async syncLocked(em: EntityManager, planId: string): Promise<number> {
+    const plan = await this.releases.publishedPlan(em, planId);
+    if (!plan) return 0;
+    const now = this.clock.now();
+    const ctx: OcdsContext = { ocid: this.ocid(planId), planId, planUrl: `${this.config.publicUrl}/plans/${planId}` };
+    const releases = [...(await this.procedureReleases(em, ctx, plan, now)), ...(await this.enquiryReleases(em, ctx, plan, now))];
+    return this.releases.insert(
+      em,
+      releases.map((release): NewRelease => ({ planId, eventKey: release.id.slice(ctx.ocid.length + 1), release })),
+      now,
+    );
   }
 
   /** Publication, hearing, protocol, conclusion, notice, stage 2 and outcome: a few rows a plan, every time (the stored ones are skipped). */
@@ -171,7 +217,7 @@ export class OcdsSyncService {
     return out.filter((release) => new Date(release.date) <= now);
   }
 
-  /** Remarks, answers, verdicts and moderation decisions since the plan's latest release (less the look-back), one release each. */
+  /** Remarks, answers, verdicts, and remarks hidden or restored since the plan's latest release (less the look-back), one release each. */
   private async enquiryReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
     const latest = await this.releases.latestDate(em, plan.id);
     const after = latest ? new Date(latest.getTime() - LOOK_BACK_MS) : null;
@@ -201,10 +247,10 @@ export class OcdsSyncService {
       })),
       ...decisions.map((d): OcdsEnquiryEvent => ({
         kind: 'moderation',
-        id: d.id,
         remarkId: d.remark_id,
+        change: d.change,
         at: d.created_at,
-        description: d.action === 'hide' ? null : publicText({ ...d, hidden_at: null, hidden_reason: null }),
+        description: d.change === 'hidden' ? null : publicText({ ...d, hidden_at: null, hidden_reason: null }),
       })),
     ];
     const noticeAt = plan.notice_published_at?.getTime() ?? Infinity;

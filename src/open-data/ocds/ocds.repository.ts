@@ -4,6 +4,7 @@ import type { Decision } from '../../outcomes/outcome.entity';
 import type { ProcurementMethod } from '../../plans/plan.entity';
 import type { HideReason } from '../../remarks/remark-moderation';
 import { queryRows } from '../../database/query-rows';
+import { DECISION_CHANGED_PUBLIC_STATE_SQL } from '../public-moderation.repository';
 import type { OcdsRelease } from './ocds.types';
 
 type Db = DataSource | EntityManager;
@@ -74,10 +75,10 @@ export interface VerdictEventRow {
   created_at: Date;
 }
 
+/** A change of what the public sees of a remark: hidden, or restored. */
 export interface ModerationEventRow {
-  id: string;
   remark_id: string;
-  action: 'hide' | 'keep';
+  change: 'hidden' | 'restored';
   author_id: string;
   body: string;
   created_at: Date;
@@ -125,9 +126,17 @@ export class OcdsRepository {
     return rows[0] ?? null;
   }
 
-  /** Serializes the syncs of one plan (on every instance) until the transaction ends. */
+  /** Serializes the syncs of one plan (on every instance) until the transaction ends: waits for another sync's lock. */
   async lockPlan(em: EntityManager, planId: string): Promise<void> {
     await queryRows(em, `SELECT pg_advisory_xact_lock(hashtext('ocds:' || $1::text))`, [planId]);
+  }
+
+  /** lockPlan without waiting: false (and no lock) while another sync of the plan holds it. */
+  async tryLockPlan(em: EntityManager, planId: string): Promise<boolean> {
+    const rows = await queryRows<{ locked: boolean }>(em, `SELECT pg_try_advisory_xact_lock(hashtext('ocds:' || $1::text)) AS locked`, [
+      planId,
+    ]);
+    return rows[0]?.locked === true;
   }
 
   /** The date of the plan's latest stored release (null before the first): where the sync looks for new remark events. */
@@ -209,13 +218,17 @@ export class OcdsRepository {
     );
   }
 
-  /** Moderation decisions on the plan's remarks in (after, until] (moderation_decisions_created_idx). */
+  /**
+   * The plan's remarks hidden or restored in (after, until] (moderation_decisions_created_idx): only the
+   * decisions that changed what the public sees (DECISION_CHANGED_PUBLIC_STATE_SQL).
+   */
   moderationBetween(db: Db, planId: string, after: Date | null, until: Date): Promise<ModerationEventRow[]> {
     return queryRows<ModerationEventRow>(
       db,
-      `SELECT d.id, d.remark_id, d.action, r.author_id, r.body, d.created_at
+      `SELECT d.remark_id, CASE d.action WHEN 'hide' THEN 'hidden' ELSE 'restored' END AS change, r.author_id, r.body, d.created_at
          FROM moderation_decisions d JOIN remarks r ON r.id = d.remark_id
-        WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3`,
+        WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3
+          AND ${DECISION_CHANGED_PUBLIC_STATE_SQL}`,
       [planId, after, until],
     );
   }

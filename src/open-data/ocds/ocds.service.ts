@@ -9,7 +9,7 @@ import { texts } from '../../common/i18n/catalogue';
 import { isUuid } from '../../common/ids';
 import { decodeKeyset, encodeKeyset } from '../../common/keyset-cursor';
 import { APP_CONFIG, AppConfig } from '../../config/config';
-import { PUBLIC_READER, remarkTextFor } from '../../remarks/remark-moderation';
+import { PUBLIC_READER, publicTextFor, remarkTextFor } from '../../remarks/remark-moderation';
 import { OCDS_LANGUAGE, redactRelease } from './ocds-mapping';
 import type { RemarkStateRow, StoredRelease } from './ocds.repository';
 import { OcdsRepository } from './ocds.repository';
@@ -38,10 +38,14 @@ export class OcdsService {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  /** Every release of a published plan, in date order; its new events are released first. 404 NOT_FOUND for a draft or an unknown id. */
+  /**
+   * Every release of a published plan, in date order; its new events are released first, unless the plan
+   * was synced moments ago or another sync of it is under way (then what is stored is served: see
+   * OcdsSyncService.syncPlanOnRead). 404 NOT_FOUND for a draft or an unknown id.
+   */
   async planPackage(planId: string): Promise<OcdsReleasePackage> {
     if (!isUuid(planId) || !(await this.releases.publishedPlan(this.db, planId))) throw new AppError('NOT_FOUND');
-    await this.sync.syncPlan(planId);
+    await this.sync.syncPlanOnRead(planId);
     const [stored, states] = await Promise.all([
       this.releases.planReleases(this.db, planId),
       this.releases.planRemarkStates(this.db, planId),
@@ -90,13 +94,15 @@ export class OcdsService {
           ).body
         : null;
     };
+    // answers are masked again by today's rules (the remark's author is no public reader: masked for all)
+    const publicAnswer = (remarkId: string, answer: string) => publicTextFor(answer, byId.get(remarkId)?.author_id ?? '', PUBLIC_READER);
     return {
       uri,
       version: '1.1',
       publishedDate: this.clock.now().toISOString(),
       publisher: { name: texts(OCDS_LANGUAGE).openData.ocds.publisher },
       extensions,
-      releases: stored.map((row) => redactRelease(row.body, publicText)),
+      releases: stored.map((row) => redactRelease(row.body, publicText, publicAnswer)),
     };
   }
 }
