@@ -137,6 +137,24 @@ describe('OCDS releases', () => {
     for (const [kind, n] of Object.entries(seen)) expect(`${kind}: ${n > 0}`).toBe(`${kind}: true`);
   });
 
+  it('the same releases make the same package: publishedDate is the newest release, the ETag holds and If-None-Match gets 304', async () => {
+    const url = `${API}/ocds/releases/${published[0].id}`;
+    const first = await t.http.get(url).expect(200);
+    t.clock.set(new Date(t.clock.now().getTime() + 1000));
+    const second = await t.http.get(url).expect(200);
+    const dates = (first.body as OcdsReleasePackage).releases.map((r) => Date.parse(r.date));
+    expect(first.body.publishedDate).toBe(new Date(Math.max(...dates)).toISOString());
+    expect(second.body).toEqual(first.body);
+    expect(second.headers.etag).toBe(first.headers.etag);
+    await t.http
+      .get(url)
+      .set('If-None-Match', first.headers.etag as string)
+      .expect(304);
+    const page = `${API}/ocds/releases?limit=5`;
+    const pageEtag = (await t.http.get(page).expect(200)).headers.etag as string;
+    await t.http.get(page).set('If-None-Match', pageEtag).expect(304);
+  });
+
   it('answers 404 NOT_FOUND for a draft, an unknown plan and a malformed id', async () => {
     const draft = (await t.db.getRepository(Plan).find()).find((p) => p.publishedAt === null);
     const ids = [...(draft ? [draft.id] : []), '00000000-0000-4000-8000-000000000000', 'not-a-plan'];

@@ -99,10 +99,22 @@ export class OcdsService {
     return {
       uri,
       version: '1.1',
-      publishedDate: this.clock.now().toISOString(),
+      // the newest release's date, not the time of the request: the same releases make the same
+      // package, so a reader polling with If-None-Match gets 304 until something happens
+      publishedDate: newestDate(stored) ?? this.clock.now().toISOString(),
       publisher: { name: texts(OCDS_LANGUAGE).openData.ocds.publisher },
       extensions,
       releases: stored.map((row) => redactRelease(row.body, publicText, publicAnswer)),
     };
   }
+}
+
+/** The latest `date` among the releases (ISO strings with offset compare as instants via Date). */
+function newestDate(stored: StoredRelease[]): string | null {
+  let newest: number | null = null;
+  for (const row of stored) {
+    const at = Date.parse(row.body.date);
+    if (!Number.isNaN(at) && (newest === null || at > newest)) newest = at;
+  }
+  return newest === null ? null : new Date(newest).toISOString();
 }
