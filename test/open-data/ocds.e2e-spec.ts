@@ -148,10 +148,10 @@ describe('OCDS releases', () => {
     expect(second.headers.etag).toBe(first.headers.etag);
     await t.http
       .get(url)
-      .set('If-None-Match', first.headers.etag as string)
+      .set('If-None-Match', first.headers.etag)
       .expect(304);
     const page = `${API}/ocds/releases?limit=5`;
-    const pageEtag = (await t.http.get(page).expect(200)).headers.etag as string;
+    const pageEtag = (await t.http.get(page).expect(200)).headers.etag;
     await t.http.get(page).set('If-None-Match', pageEtag).expect(304);
   });
 
