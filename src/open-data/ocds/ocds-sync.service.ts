@@ -145,7 +145,13 @@ export class OcdsSyncService {
     const outcomes = await this.releases.outcomes(em, plan.id);
     const hearingAt = hearing?.starts_at ?? null;
     // a hearing kept without its history of changes (seeded data) is released as it stands, dated when it was
-    // created, but never before the publication nor after now
+    // created, but never before the publication, nor after its start, its protocol or now (a later date
+    // would reopen in the compiled release a hearing that the protocol closed)
+    const latest = Math.min(
+      now.getTime(),
+      ...(hearing ? [hearing.starts_at.getTime()] : []),
+      ...protocols.slice(0, 1).map((p) => p.published_at.getTime()),
+    );
     const changes: HearingChangeRow[] =
       recorded.length > 0 || !hearing
         ? recorded
@@ -153,7 +159,7 @@ export class OcdsSyncService {
             {
               ...hearing,
               action: hearing.status === 'cancelled' ? 'cancelled' : 'scheduled',
-              created_at: new Date(Math.min(Math.max(hearing.created_at.getTime(), plan.published_at.getTime()), now.getTime())),
+              created_at: new Date(Math.max(Math.min(hearing.created_at.getTime(), latest), plan.published_at.getTime())),
             },
           ];
     const out: OcdsRelease[] = [
