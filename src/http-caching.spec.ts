@@ -19,6 +19,8 @@ describe('cacheControlFor', () => {
   it('a signed-in caller, a form token or a cookie set makes it no-store', () => {
     expect(cacheControlFor({ ...anonymousGet, credentials: true }, system)).toBe('no-store');
     expect(cacheControlFor({ ...anonymousGet, personal: true }, system)).toBe('no-store');
+    // a personal answer is no-store whatever the route set
+    expect(cacheControlFor({ ...anonymousGet, personal: true, own: 'public, max-age=86400' }, system)).toBe('no-store');
   });
 
   it('writes, errors, health and sandbox are never stored, whatever the route set', () => {

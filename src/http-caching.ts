@@ -1,7 +1,7 @@
 import compress from '@fastify/compress';
 import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { carriesFormToken } from './common/response-privacy';
+import { carriesFormToken, isPersonal } from './common/response-privacy';
 import type { AppConfig } from './config/config';
 import { SESSION_COOKIE } from './identity/auth/auth.guard';
 
@@ -12,7 +12,7 @@ export interface CacheAnswer {
   path: string;
   /** The request names a user (bearer token or session cookie, valid or not). */
   credentials: boolean;
-  /** The body holds this visitor's form token, or the answer sets a cookie. */
+  /** The body holds this visitor's form token or is personal to a link's token, or the answer sets a cookie. */
   personal: boolean;
   /** The Cache-Control the route set itself (a stylesheet's immutable caching, a redirect's no-store). */
   own: string | undefined;
@@ -30,9 +30,9 @@ const UNCACHED_PATHS = /^(\/api\/v1)?\/(health|sandbox)(\/|$|\?)/;
  */
 export function cacheControlFor(answer: CacheAnswer, config: Pick<AppConfig, 'clockMode' | 'openData'>): string {
   const read = answer.method === 'GET' || answer.method === 'HEAD';
-  if (!read || answer.status >= 400 || UNCACHED_PATHS.test(answer.path)) return 'no-store';
+  if (!read || answer.status >= 400 || answer.personal || UNCACHED_PATHS.test(answer.path)) return 'no-store';
   if (answer.own !== undefined) return answer.own;
-  if (answer.credentials || answer.personal) return 'no-store';
+  if (answer.credentials) return 'no-store';
   const seconds = config.openData.publicCacheSeconds;
   return config.clockMode === 'manual' || seconds === 0 ? 'public, no-cache' : `public, max-age=${seconds}`;
 }
@@ -95,12 +95,14 @@ export const COMPRESSION_THRESHOLD_BYTES = 1024;
  * Registers compression (br preferred, gzip; bodies of 1 KiB and more; streams too) and, before it,
  * the hook that sets Cache-Control and Vary, tags successful GETs with an ETag and answers 304 to a
  * matching If-None-Match. A page that carries a form token (every signed-in page, the sign-in and
- * registration forms) is sent uncompressed against BREACH. Before app.init(): compression hooks
+ * registration forms, and their POST answers) or is personal to a link's token is sent uncompressed
+ * against BREACH. Before app.init(): compression hooks
  * itself into each route as Nest adds it.
  */
 export async function registerCaching(instance: FastifyInstance, config: AppConfig): Promise<void> {
   instance.addHook('onSend', (request, reply, payload, done) => {
-    const personal = carriesFormToken(reply) || reply.hasHeader('set-cookie');
+    const ofLink = isPersonal(reply);
+    const personal = ofLink || carriesFormToken(reply) || reply.hasHeader('set-cookie');
     const credentials = carriesCredentials(request);
     const own = reply.getHeader('cache-control');
     const answer = {
@@ -112,17 +114,19 @@ export async function registerCaching(instance: FastifyInstance, config: AppConf
       own: own === undefined ? undefined : String(own),
     };
     void reply.header('cache-control', cacheControlFor(answer, config));
+    // for every method: a form POST's answer (an error page with the form again) carries the token too
+    if (personal || (credentials && String(reply.getHeader('content-type') ?? '').startsWith('text/html'))) {
+      // @fastify/compress's own switch, read by its hook that runs after this one
+      request.headers['x-no-compression'] = 'form-token';
+    }
     const read = request.method === 'GET' || request.method === 'HEAD';
     if (!read) {
       done(null, payload);
       return;
     }
     addVary(reply, VARY);
-    if (personal || (credentials && String(reply.getHeader('content-type') ?? '').startsWith('text/html'))) {
-      // @fastify/compress's own switch, read by its hook that runs after this one
-      request.headers['x-no-compression'] = 'form-token';
-    }
-    if (reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
+    // a link's personal page gets no ETag: it is not kept, and its tag would be a digest of an address
+    if (ofLink || reply.statusCode !== 200 || !(typeof payload === 'string' || Buffer.isBuffer(payload))) {
       done(null, payload);
       return;
     }

@@ -7,6 +7,13 @@ import type { FastifyReply } from 'fastify';
  */
 const formTokenReplies = new WeakSet<FastifyReply>();
 
+/**
+ * Answers personal to the link that was opened (a token in the URL: unsubscribe, e-mail
+ * verification, password reset): their body names the link's owner (an e-mail address), so they are
+ * `no-store` with no ETag, even for an anonymous visitor, and never compressed.
+ */
+const personalReplies = new WeakSet<FastifyReply>();
+
 /** Marks an answer whose body holds a form token of this visitor. */
 export function markFormToken(reply: FastifyReply): void {
   formTokenReplies.add(reply);
@@ -14,4 +21,13 @@ export function markFormToken(reply: FastifyReply): void {
 
 export function carriesFormToken(reply: FastifyReply): boolean {
   return formTokenReplies.has(reply);
+}
+
+/** Marks an answer whose body is personal to the token of the link it answers. */
+export function markPersonal(reply: FastifyReply): void {
+  personalReplies.add(reply);
+}
+
+export function isPersonal(reply: FastifyReply): boolean {
+  return personalReplies.has(reply);
 }

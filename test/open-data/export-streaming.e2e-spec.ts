@@ -2,9 +2,8 @@ import { parse } from 'csv-parse/sync';
 import { request as httpRequest } from 'node:http';
 import type { IncomingMessage } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Pool } from 'pg';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
-import { EXPORT_REMARKS_SQL } from '../../src/open-data/export/remark-export.repository';
+import { ExportRateLimit } from '../../src/open-data/export/export-rate-limit';
+import { RemarkExportRepository } from '../../src/open-data/export/remark-export.repository';
 import { RemarkExportService } from '../../src/open-data/export/remark-export.service';
 import { createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
@@ -46,9 +45,8 @@ describe('the bulk export streams in batches (issue 17)', () => {
     t.app.get(RemarkExportService).batchSize = BATCH;
     await t.app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://127.0.0.1:${(t.app.getHttpServer().address() as AddressInfo).port}`;
-    const pool = (t.db.driver as PostgresDriver).master as Pool;
-    const spy = jest.spyOn(pool, 'query');
-    batchesRead = () => spy.mock.calls.filter(([sql]) => sql === EXPORT_REMARKS_SQL).length;
+    const spy = jest.spyOn(t.app.get(RemarkExportRepository), 'remarks');
+    batchesRead = () => spy.mock.calls.length;
     stopCounting = () => spy.mockRestore();
   });
   afterAll(async () => {
@@ -118,5 +116,31 @@ describe('the bulk export streams in batches (issue 17)', () => {
     expect(afterAbort).toBeLessThanOrEqual(whilePaused + 1);
     await sleep(500);
     expect(batchesRead() - before).toBe(afterAbort);
+  });
+
+  it('streams at most the instance’s concurrent exports: one more is 429 with Retry-After, and the slot comes back when a client leaves', async () => {
+    const limit = t.app.get(ExportRateLimit);
+    limit.concurrent = 1;
+    try {
+      const first = await get('/api/v1/export/remarks.csv');
+      expect(first.res.statusCode).toBe(200);
+      first.res.pause();
+      const busy = await get('/api/v1/export/remarks.json');
+      expect(busy.res.statusCode).toBe(429);
+      expect(busy.res.headers['retry-after']).toBe('30');
+      const refusal = JSON.parse((await readAll(busy.res)).text) as { error: { code: string } };
+      expect(refusal.error.code).toBe('RATE_LIMITED');
+      first.abort();
+      await sleep(300);
+      const next = await get('/api/v1/export/remarks.json?organizationId=00000000-0000-4000-8000-000000000000');
+      expect(next.res.statusCode).toBe(404);
+      await readAll(next.res);
+      // a refusal gave its slot back too
+      const after = await get('/api/v1/export/remarks.json');
+      expect(after.res.statusCode).toBe(200);
+      expect(JSON.parse((await readAll(after.res)).text)).toHaveLength(REMARKS);
+    } finally {
+      limit.concurrent = 2;
+    }
   });
 });

@@ -1,6 +1,7 @@
 import { parse } from 'csv-parse/sync';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { ModerationDecision } from '../../src/moderation/moderation-decision.entity';
+import { RemarkExportRepository } from '../../src/open-data/export/remark-export.repository';
 import type { Plan } from '../../src/plans/plan.entity';
 import { Answer } from '../../src/remarks/answer.entity';
 import { AnswerVerdict } from '../../src/remarks/answer-verdict.entity';
@@ -324,12 +325,64 @@ describe('bulk export of public remarks (issue 17)', () => {
     // the hide decision of 2027-02-02 and the remark of 2027-02-05
     expect(await ids('2027-01-23T10:00:01+05:00')).toEqual([hidden.id, other.id]);
     expect(await ids('2027-02-05T12:00:00+05:00')).toEqual([other.id]);
-    const empty = await t.http.get(`${API}/export/remarks.json?since=2030-01-01T00:00:00Z`).expect(200);
+    // now (the clock's 2027-03-01T10:00+05:00): nothing changed since, an empty file
+    const empty = await t.http.get(`${API}/export/remarks.json`).query({ since: '2027-03-01T10:00:00+05:00' }).expect(200);
     expect(JSON.parse(empty.text)).toEqual([]);
-    const emptyCsv = await t.http.get(`${API}/export/remarks.csv?since=2030-01-01T00:00:00Z`).expect(200);
+    const emptyCsv = await t.http.get(`${API}/export/remarks.csv`).query({ since: '2027-03-01T05:00:00Z' }).expect(200);
     expect(emptyCsv.text).toBe('\uFEFF' + COLUMNS.join(',') + '\r\n');
     const bad = await t.http.get(`${API}/export/remarks.csv?since=yesterday`).expect(400);
     expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+  });
+
+  it('refuses a since later than now (the clock’s), in the reader’s language: 400 VALIDATION_FAILED on since', async () => {
+    for (const since of ['2027-03-01T10:00:01+05:00', '2030-01-01T00:00:00Z']) {
+      for (const format of ['csv', 'json']) {
+        const res = await t.http.get(`${API}/export/remarks.${format}`).query({ since }).set('Accept-Language', 'en').expect(400);
+        expect(res.body.error.code).toBe('VALIDATION_FAILED');
+        expect(res.body.error.message).toContain('since must not be later than now');
+      }
+    }
+    const ru = await t.http.get(`${API}/export/remarks.json?since=2030-01-01T00:00:00Z`).set('Accept-Language', 'ru').expect(400);
+    expect(ru.body.error.message).toContain('не может быть позже текущего момента');
+  });
+
+  it('a batch statement past its time limit (here: waiting for a lock) is cancelled: 503 SERVICE_UNAVAILABLE, not a hang', async () => {
+    const repository = t.app.get(RemarkExportRepository);
+    const locker = t.db.createQueryRunner();
+    await locker.connect();
+    await locker.startTransaction();
+    repository.statementTimeoutMs = 300;
+    try {
+      await locker.query('LOCK TABLE remarks IN ACCESS EXCLUSIVE MODE');
+      const started = Date.now();
+      const res = await t.http.get(`${API}/export/remarks.json`).set('X-Forwarded-For', '198.51.100.77').expect(503);
+      expect(res.body.error.code).toBe('SERVICE_UNAVAILABLE');
+      expect(res.headers['retry-after']).toBe('60');
+      expect(Date.now() - started).toBeLessThan(5000);
+    } finally {
+      await locker.rollbackTransaction();
+      await locker.release();
+      repository.statementTimeoutMs = 30_000;
+    }
+    await t.http.get(`${API}/export/remarks.json`).set('X-Forwarded-For', '198.51.100.77').expect(200);
+  });
+
+  it('counts IPv6 clients by their /64 network, IPv4-mapped addresses as the IPv4 address', async () => {
+    const before = t.config.openData.exportsPerHour;
+    t.config.openData.exportsPerHour = 2;
+    try {
+      const from = (ip: string) => t.http.get(`${API}/export/remarks.json`).set('X-Forwarded-For', ip);
+      await from('2001:db8:aa:1::7').expect(200);
+      await from('2001:db8:aa:1:ffff:1234:5678:9abc').expect(200);
+      const refused = await from('2001:0db8:00aa:0001::1').expect(429);
+      expect(refused.body.error.code).toBe('RATE_LIMITED');
+      await from('2001:db8:aa:2::7').expect(200);
+      await from('192.0.2.44').expect(200);
+      await from('::ffff:192.0.2.44').expect(200);
+      await from('192.0.2.44').expect(429);
+    } finally {
+      t.config.openData.exportsPerHour = before;
+    }
   });
 
   it('EXPORT_RATE_PER_HOUR exports per client address per hour, then 429 with Retry-After; other addresses go on', async () => {

@@ -184,4 +184,20 @@ describe('plan import pages (/organizer/import)', () => {
     expect(noBoundary.status).toBeLessThan(500);
     expect(await t.db.getRepository(Plan).countBy({ organizationId })).toBe(count);
   });
+
+  it('reads no multipart body of a client without a session: the sign-in redirect, never a parse of the upload', async () => {
+    const anonymous = await t.http
+      .post('/organizer/import/preview')
+      .attach('file', SAMPLE, { filename: 'plan.csv', contentType: 'text/csv' });
+    expect(anonymous.status).toBe(303);
+    expect(anonymous.headers.location).toBe(`/login?next=${encodeURIComponent('/organizer/import')}`);
+    // a body that the parser would refuse (400) is not even looked at
+    const garbage = await t.http
+      .post('/organizer/import')
+      .set('content-type', 'multipart/form-data; boundary=xyz')
+      .send('--xyz\r\ngarbage');
+    expect(garbage.status).toBe(303);
+    const count = await t.db.getRepository(Plan).countBy({ organizationId });
+    expect(count).toBe(6);
+  });
 });

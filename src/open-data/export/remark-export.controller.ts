@@ -15,7 +15,8 @@ const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=ut
 const WHAT =
   'Every public remark (of published plans), oldest first, with its plan, organization, moderation state (hidden: no text; masked: personal data masked), ' +
   "every answer version and the author's verdict on each; no author names or e-mail addresses. Streamed in batches; " +
-  'EXPORT_RATE_PER_HOUR (30) exports per client IP address per hour (429 RATE_LIMITED with Retry-After). ';
+  'EXPORT_RATE_PER_HOUR (30) exports per client per hour (an IPv4 address, or an IPv6 /64 network) and 2 at a time per server ' +
+  '(429 RATE_LIMITED with Retry-After); a `since` later than now is 400; a database statement over its time limit is 503 SERVICE_UNAVAILABLE. ';
 
 @ApiTags('open data')
 @Controller(API)
@@ -52,13 +53,16 @@ export class RemarkExportController {
   }
 
   /**
-   * Refusals (bad query, unknown organization, rate limit) and the first batch come before the first
+   * Refusals (bad query, unknown organization, rate limits) and the first batch come before the first
    * byte, so they are answered with their status; a failure later cuts the transfer off (the file is
-   * then incomplete: no closing `]`, and no final chunk of the chunked encoding).
+   * then incomplete: no closing `]`, and no final chunk of the chunked encoding). The export's slot
+   * (ExportRateLimit.take) is given back when the connection's answer ends, however it ends.
    */
   private async send(format: ExportFormat, query: RemarkExportQuery, request: FastifyRequest, reply: FastifyReply): Promise<Readable> {
     const filter: ExportFilter = { since: query.since ? new Date(query.since) : null, organizationId: query.organizationId ?? null };
     await this.exports.check(filter);
+    const release = this.limit.take();
+    reply.raw.once('close', release);
     await this.limit.hit(request.ip);
     const chunks = this.exports.chunks(format, filter);
     const head = await chunks.next();

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { AppError } from '../../common/errors/app-error';
 import { queryRows } from '../../database/query-rows';
 import { DECISION_CHANGED_PUBLIC_STATE_SQL } from '../public-moderation.repository';
 import type { Disposition } from '../../remarks/answer.entity';
@@ -107,13 +108,24 @@ export const EXPORT_VERDICTS_SQL = `SELECT DISTINCT ON (v.answer_id) v.answer_id
  WHERE v.answer_id = ANY($1::uuid[])
  ORDER BY v.answer_id, v.created_at DESC, v.id DESC`;
 
-/** Every statement of the bulk export of remarks: three per batch, whatever the batch holds. */
+/** PostgreSQL's SQLSTATE of a statement cancelled by statement_timeout (query_canceled). */
+const QUERY_CANCELED = '57014';
+
+/**
+ * Every statement of the bulk export of remarks: three per batch, whatever the batch holds. Each
+ * batch statement runs in its own short transaction with `SET LOCAL statement_timeout`, so that no
+ * one query of an export can run (or wait for a lock) for ever: past the limit PostgreSQL cancels it
+ * and the export answers 503 SERVICE_UNAVAILABLE (or, after the first bytes, is cut off).
+ */
 @Injectable()
 export class RemarkExportRepository {
+  /** The longest one batch statement may run, in milliseconds (tests make it shorter). */
+  statementTimeoutMs = 30_000;
+
   constructor(private readonly db: DataSource) {}
 
   remarks(filter: ExportFilter, after: ExportPosition | null, limit: number): Promise<ExportRemarkRow[]> {
-    return queryRows<ExportRemarkRow>(this.db, EXPORT_REMARKS_SQL, [
+    return this.bounded<ExportRemarkRow>(EXPORT_REMARKS_SQL, [
       filter.organizationId,
       after?.createdAtKey ?? null,
       after?.id ?? null,
@@ -127,10 +139,26 @@ export class RemarkExportRepository {
   }
 
   answers(remarkIds: string[]): Promise<ExportAnswerRow[]> {
-    return remarkIds.length ? queryRows<ExportAnswerRow>(this.db, EXPORT_ANSWERS_SQL, [remarkIds]) : Promise.resolve([]);
+    return remarkIds.length ? this.bounded<ExportAnswerRow>(EXPORT_ANSWERS_SQL, [remarkIds]) : Promise.resolve([]);
   }
 
   verdicts(answerIds: string[]): Promise<ExportVerdictRow[]> {
-    return answerIds.length ? queryRows<ExportVerdictRow>(this.db, EXPORT_VERDICTS_SQL, [answerIds]) : Promise.resolve([]);
+    return answerIds.length ? this.bounded<ExportVerdictRow>(EXPORT_VERDICTS_SQL, [answerIds]) : Promise.resolve([]);
+  }
+
+  private async bounded<T>(sql: string, params: unknown[]): Promise<T[]> {
+    const timeout = Math.max(1, Math.floor(this.statementTimeoutMs));
+    try {
+      return await this.db.transaction(async (manager) => {
+        await manager.query(`SET LOCAL statement_timeout = ${timeout}`);
+        return queryRows<T>(manager, sql, params);
+      });
+    } catch (error) {
+      const code = (error as { code?: unknown; driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code;
+      if (code !== QUERY_CANCELED) throw error;
+      const refusal = new AppError('SERVICE_UNAVAILABLE');
+      refusal.headers['retry-after'] = '60';
+      throw refusal;
+    }
   }
 }

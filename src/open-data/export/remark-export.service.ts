@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { CSV_BOM } from '../../outcomes/csv';
+import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
+import { validationError } from '../../common/errors/validation';
 import { CSV_HEADER, csvLine, exportedRemarks, ExportedRemark } from './remark-export';
 import { ExportFilter, ExportPosition, RemarkExportRepository } from './remark-export.repository';
 
@@ -17,10 +19,19 @@ export class RemarkExportService {
   /** Remarks per batch (tests make it smaller). */
   batchSize = 1000;
 
-  constructor(private readonly repository: RemarkExportRepository) {}
+  constructor(
+    private readonly repository: RemarkExportRepository,
+    private readonly clock: Clock,
+  ) {}
 
-  /** 404 ORGANIZATION_NOT_FOUND for an organization that does not exist (a mistyped id gives no empty file). */
+  /**
+   * 400 VALIDATION_FAILED for a `since` later than now (nothing has changed then, and the keyset
+   * would read every remark to find that out); 404 ORGANIZATION_NOT_FOUND for an organization that
+   * does not exist (a mistyped id gives no empty file).
+   */
   async check(filter: ExportFilter): Promise<void> {
+    if (filter.since && filter.since.getTime() > this.clock.now().getTime())
+      throw validationError([{ field: 'since', constraint: 'notInFuture', message: (t) => t.errors.fields.constraints.notInFuture }]);
     if (filter.organizationId && !(await this.repository.organizationExists(filter.organizationId)))
       throw new AppError('ORGANIZATION_NOT_FOUND');
   }

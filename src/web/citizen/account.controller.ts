@@ -1,6 +1,7 @@
 import { Body, Get, Query, Req, Res } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
+import { markPersonal } from '../../common/response-privacy';
 import { texts } from '../../common/i18n/catalogue';
 import { interpolate, isLocale, Locale } from '../../common/i18n/locale';
 import type { AuthUser } from '../../identity/auth/auth-user';
@@ -91,9 +92,13 @@ export class AccountPagesController {
     });
   }
 
-  /** The link of the verification e-mail. Confirming is idempotent in effect, so a GET does it. */
+  /**
+   * The link of the verification e-mail. Confirming is idempotent in effect, so a GET does it. Like
+   * the reset link's pages, the answer is personal to the link (no-store, no ETag, uncompressed).
+   */
   @Get('verify-email')
   async verifyEmail(@Query('token') token: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    markPersonal(reply);
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.citizen;
     const value = typeof token === 'string' ? token.trim() : '';
@@ -164,6 +169,7 @@ export class AccountPagesController {
 
   @Get('reset-password')
   resetForm(@Query('token') token: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+    markPersonal(reply);
     const ctx = this.pages.context(request);
     const value = typeof token === 'string' ? token.trim() : '';
     if (!value || value.length > 200) {
@@ -181,6 +187,7 @@ export class AccountPagesController {
 
   @FormPost('reset-password')
   async reset(@Body() body: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+    markPersonal(reply);
     const ctx = this.pages.context(request);
     const c = texts(ctx.locale).pages.citizen;
     const values = readForm(body, ['token', 'password'], ['token']);

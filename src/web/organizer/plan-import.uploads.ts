@@ -1,6 +1,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
+import { SESSION_COOKIE } from '../../identity/auth/auth.guard';
 import { IMPORT_LIMITS } from '../../plan-import/plan-import.columns';
 import { IMPORT_CONFIRM_PATH, IMPORT_PREVIEW_PATH } from './plan-import.pages';
 
@@ -24,7 +25,8 @@ export interface ImportFormBody {
  * anywhere else stays unread and has no fields (its form is refused for want of a CSRF token; the
  * API refuses it as UNSUPPORTED_MEDIA_TYPE before). Limits: one file of the import's size, a few
  * small fields, the confirm's copy of the file as one field of the same size (in bytes, plus room
- * for a line break of two bytes per line).
+ * for a line break of two bytes per line). Only a request with a session cookie is read: the
+ * sign-in, role and CSRF checks come later, in the route.
  */
 export async function registerImportUploads(instance: FastifyInstance): Promise<void> {
   await instance.register(multipart, {
@@ -41,6 +43,12 @@ export async function registerImportUploads(instance: FastifyInstance): Promise<
   });
   instance.addHook('preValidation', async (request: FastifyRequest) => {
     if (!request.isMultipart() || !UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) return;
+    // no session, no reading: a signed-out client cannot make the server buffer a file; the route's
+    // own checks then answer it as any signed-out form post (the sign-in redirect)
+    if (!(request as { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE]) {
+      request.body = {};
+      return;
+    }
     try {
       request.body = await readParts(request);
     } catch (error) {

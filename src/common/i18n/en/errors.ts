@@ -121,6 +121,7 @@ export const errors = {
       arrayMaxSize: 'has too many items',
       arrayMinSize: 'has too few items',
       isISO8601: 'must be a date and time like 2027-03-01T10:00:00+05:00',
+      notInFuture: 'must not be later than now',
       isDateString: 'must be a date and time',
       whitelistValidation: 'is not expected',
       localizedText: 'must be text, or an object of kk, ru and en texts with at least one filled in',

@@ -121,6 +121,7 @@ export const errors: typeof en = {
       arrayMaxSize: 'элементтері тым көп',
       arrayMinSize: 'элементтері тым аз',
       isISO8601: '2027-03-01T10:00:00+05:00 сияқты күн мен уақыт болуы керек',
+      notInFuture: 'қазіргі сәттен кейін болмауы керек',
       isDateString: 'күн мен уақыт болуы керек',
       whitelistValidation: 'күтілмеген',
       localizedText: 'мәтін немесе kk, ru және en мәтіндері бар объект болуы керек, кемінде біреуі толтырылған',
