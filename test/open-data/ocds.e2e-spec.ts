@@ -146,10 +146,7 @@ describe('OCDS releases', () => {
     expect(first.body.publishedDate).toBe(new Date(Math.max(...dates)).toISOString());
     expect(second.body).toEqual(first.body);
     expect(second.headers.etag).toBe(first.headers.etag);
-    await t.http
-      .get(url)
-      .set('If-None-Match', first.headers.etag)
-      .expect(304);
+    await t.http.get(url).set('If-None-Match', first.headers.etag).expect(304);
     const page = `${API}/ocds/releases?limit=5`;
     const pageEtag = (await t.http.get(page).expect(200)).headers.etag;
     await t.http.get(page).set('If-None-Match', pageEtag).expect(304);
