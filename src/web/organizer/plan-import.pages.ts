@@ -49,26 +49,28 @@ function rowId(r: ImportRow): string {
   return `row-${r.row}`;
 }
 
-/** The rows in a table: every value as read, the status and each problem naming its column. */
+/** The rows in a table: the status and each problem naming its column first (what the organizer must see without scrolling), then every value as read. */
 function rowsTable(ctx: PageContext, caption: string, rows: ImportRow[]): SafeHtml {
   const t = texts(ctx.locale).planImport;
   const c = t.columns;
   return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0"><table class="import-rows">
   <caption>${caption}</caption>
   <thead><tr>
-    <th scope="col">${t.page.colRow}</th><th scope="col">${c.planPointNumber}</th><th scope="col">${c.nameKk}</th><th scope="col">${c.nameRu}</th>
+    <th scope="col">${t.page.colRow}</th><th scope="col">${t.page.colStatus}</th><th scope="col">${t.page.colErrors}</th>
+    <th scope="col">${c.planPointNumber}</th><th scope="col">${c.nameKk}</th><th scope="col">${c.nameRu}</th>
     <th scope="col">${c.subjectCode}</th><th scope="col">${c.method}</th><th scope="col">${c.amount}</th><th scope="col">${c.quarter}</th>
-    <th scope="col">${c.deliveryPlaceKk}</th><th scope="col">${c.deliveryPlaceRu}</th><th scope="col">${t.page.colStatus}</th><th scope="col">${t.page.colErrors}</th>
+    <th scope="col">${c.deliveryPlaceKk}</th><th scope="col">${c.deliveryPlaceRu}</th>
   </tr></thead>
   <tbody>${rows.map((r) => {
     const v = r.values;
     const link = r.planId ? html` <a href="/organizer/plans/${r.planId}">${r.planPointNumber ?? ''}</a>` : '';
     const quarter = v.quarter && v.year && /^\s*\S{1,3}\s*$/.test(v.quarter) ? `${v.year} ${v.quarter}` : v.quarter;
     return html`<tr id="${rowId(r)}"${r.errors.length ? html` aria-describedby="${rowId(r)}-errors"` : ''}>
-    <th scope="row">${r.row}</th><td>${v.planPointNumber}</td><td lang="kk">${v.nameKk}</td><td lang="ru">${v.nameRu}</td>
-    <td>${v.subjectCode}</td><td>${v.method}</td><td>${v.amount}</td><td>${quarter}</td><td lang="kk">${v.deliveryPlaceKk}</td><td lang="ru">${v.deliveryPlaceRu}</td>
+    <th scope="row">${r.row}</th>
     <td>${t.statuses[r.status]}${link}</td>
     <td id="${rowId(r)}-errors">${r.errors.length ? html`<ul class="errors">${r.errors.map((e) => html`<li>${rowErrorMessage(e, ctx.locale)}</li>`)}</ul>` : ''}</td>
+    <td class="nowrap">${v.planPointNumber}</td><td lang="kk">${v.nameKk}</td><td lang="ru">${v.nameRu}</td>
+    <td>${v.subjectCode}</td><td>${v.method}</td><td class="nowrap">${v.amount}</td><td class="nowrap">${quarter}</td><td lang="kk">${v.deliveryPlaceKk}</td><td lang="ru">${v.deliveryPlaceRu}</td>
   </tr>`;
   })}</tbody>
 </table></div>`;
