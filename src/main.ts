@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { Logger } from 'nestjs-pino';
 import type { Clock } from './common/clock';
 import { ManualClock, SystemClock } from './common/clock';
 import type { AppConfig } from './config/config';
@@ -49,10 +50,14 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => void stop());
   process.on('SIGINT', () => void stop());
   await app.listen({ port: config.port, host: config.host });
-  process.stdout.write(
-    `talqylau is listening on ${config.publicUrl} (database: ${embedded ? 'embedded PostgreSQL in ' + config.dataDir : redact(config.databaseUrl!)}; ` +
-      `e-mail: ${config.smtpUrl ? redact(config.smtpUrl) : 'files in ' + config.dataDir + '/mail'}; clock: ${config.clockMode})\n`,
-  );
+  // through the logger: a JSON line like every other when stdout is no terminal, a readable one when it is
+  app
+    .get(Logger)
+    .log(
+      `talqylau is listening on ${config.publicUrl} (database: ${embedded ? 'embedded PostgreSQL in ' + config.dataDir : redact(config.databaseUrl!)}; ` +
+        `e-mail: ${config.smtpUrl ? redact(config.smtpUrl) : 'files in ' + config.dataDir + '/mail'}; clock: ${config.clockMode})`,
+      'talqylau',
+    );
 }
 
 void main().catch((error) => fail(error instanceof Error ? error.message : String(error)));

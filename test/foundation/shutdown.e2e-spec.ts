@@ -53,10 +53,9 @@ function runAndStop(build: string, databaseUrl: string, signals: NodeJS.Signals[
   );
 }
 
-/** Log lines at level error (50) or fatal (60), and lines that are no JSON log line nor the start-up line. */
+/** Log lines at level error (50) or fatal (60), and lines that are no JSON log line (the start-up line is one too). */
 function complaints(lines: string[]): string[] {
   return lines.filter((line) => {
-    if (line.startsWith('talqylau is listening')) return false;
     try {
       return (JSON.parse(line) as { level?: number }).level! >= 50;
     } catch {
