@@ -45,7 +45,8 @@ export function carriesCredentials(request: FastifyRequest): boolean {
 }
 
 /** What a GET's answer may depend on besides the URL. */
-const VARY = ['Accept-Language', 'Cookie', 'Authorization'];
+// Accept-Encoding also on an answer sent uncompressed: a cache must not give it to a client that asked for br
+const VARY = ['Accept-Encoding', 'Accept-Language', 'Cookie', 'Authorization'];
 
 function addVary(reply: FastifyReply, names: string[]): void {
   const current = reply.getHeader('vary');

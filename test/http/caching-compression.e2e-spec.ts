@@ -131,6 +131,8 @@ describe('HTTP caching and compression', () => {
         const vary = String(res.headers.vary).toLowerCase();
         expect(vary).toContain('accept-language');
         expect(vary).toContain('cookie');
+        expect(vary).toContain('accept-encoding'); // also when sent uncompressed
+        expect(vary.split(/,\s*/).filter((v) => v === 'accept-encoding')).toHaveLength(1);
       }
     });
 
