@@ -260,6 +260,20 @@ describe('feeds: Atom of published plans, iCalendar of upcoming hearings', () =>
       }
     });
 
+    it('with no upcoming hearing is still a valid calendar (RFC 5545: one component at least, the zone of Kazakhstan)', async () => {
+      t.clock.set(new Date('2027-12-31T10:00:00+05:00'));
+      try {
+        const text = (await t.http.get(ICS).expect(200)).text;
+        const { calendar, events } = parseCalendar(text);
+        expect(events).toEqual([]);
+        const zone = calendar.getFirstSubcomponent('vtimezone');
+        expect(zone?.getFirstPropertyValue('tzid')).toBe('Asia/Almaty');
+        expect(calendar.getAllSubcomponents().length).toBeGreaterThan(0);
+      } finally {
+        t.clock.set(new Date('2027-03-13T10:00:00+05:00'));
+      }
+    });
+
     it('filters by organization, named after it; texts with ;,\\ quotes and line breaks read back as written', async () => {
       const { calendar, events } = parseCalendar((await t.http.get(`${ICS}?organizationId=${astana.id}&lang=ru`).expect(200)).text);
       expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Предстоящие публичные слушания: Акимат города Астаны');

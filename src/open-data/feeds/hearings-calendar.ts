@@ -10,6 +10,22 @@ import type { FeedHearing } from './feeds.repository';
 /** At most this many hearings in the calendar: far more than can be upcoming (each is within days of its stage 1 closing). */
 export const HEARINGS_FEED_SIZE = 1000;
 
+/**
+ * RFC 5545 wants at least one component in a calendar: with no upcoming hearing the calendar carries
+ * the zone of Kazakhstan (one offset, UTC+5, since 1 March 2024), which the events' UTC times never need.
+ */
+const KAZAKHSTAN_ZONE = [
+  'BEGIN:VTIMEZONE',
+  'TZID:Asia/Almaty',
+  'BEGIN:STANDARD',
+  'DTSTART:20240301T000000',
+  'TZOFFSETFROM:+0600',
+  'TZOFFSETTO:+0500',
+  'TZNAME:+05',
+  'END:STANDARD',
+  'END:VTIMEZONE',
+];
+
 /** How often a subscribed calendar app should fetch the calendar again (RFC 7986 REFRESH-INTERVAL, and Outlook's X-PUBLISHED-TTL). */
 export const HEARINGS_REFRESH = 'PT1H';
 
@@ -44,10 +60,11 @@ export function hearingsCalendar(input: HearingsCalendarInput): string {
     `DESCRIPTION:${icsText(description)}`,
     `X-WR-CALDESC:${icsText(description)}`,
     `SOURCE;VALUE=URI:${feedUrl(HEARINGS_FEED_PATH, scope, config.publicUrl)}`,
-    `URL:${config.publicUrl}/`,
+    `URL:${config.publicUrl}/${organization ? `?org=${organization.id}` : ''}`,
     `REFRESH-INTERVAL;VALUE=DURATION:${HEARINGS_REFRESH}`,
     `X-PUBLISHED-TTL:${HEARINGS_REFRESH}`,
     ...input.hearings.flatMap((h) => veventLines(hearingEvent(config, h.plan, h.organization, h.hearing, locale, 'PUBLISH', input.now))),
+    ...(input.hearings.length === 0 ? KAZAKHSTAN_ZONE : []),
     'END:VCALENDAR',
   ]);
 }
