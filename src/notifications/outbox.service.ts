@@ -41,9 +41,10 @@ export class OutboxService {
     );
   }
 
-  /** The link of the unsubscribe page and of the one-click POST (RFC 8058) for this list. */
-  unsubscribeUrl(list: UnsubscribeList): string {
-    return `${this.config.publicUrl}/unsubscribe?token=${this.tokens.sign(list)}`;
+  /** The link of the unsubscribe page and of the one-click POST (RFC 8058) for this list; the page opens in the e-mail's language. */
+  unsubscribeUrl(list: UnsubscribeList, locale?: string): string {
+    const lang = locale !== undefined && isLocale(locale) ? `&lang=${locale}` : '';
+    return `${this.config.publicUrl}/unsubscribe?token=${this.tokens.sign(list)}${lang}`;
   }
 
   private toRow(e: NewEmail): OutboxInsert {
@@ -56,8 +57,9 @@ export class OutboxService {
     };
     if (!e.unsubscribe) return { ...row, subject: e.subject, text: e.text, html: e.html ?? null, headers: {} };
     if (emailClassOf(e.kind) !== 'news') throw new Error(`an e-mail of kind ${e.kind} is required and may not offer unsubscribing`);
-    const url = this.unsubscribeUrl(e.unsubscribe);
-    const mail = withUnsubscribeFooter(e, isLocale(e.locale) ? e.locale : this.config.defaultLocale, url);
+    const locale = isLocale(e.locale) ? e.locale : this.config.defaultLocale;
+    const url = this.unsubscribeUrl(e.unsubscribe, locale);
+    const mail = withUnsubscribeFooter(e, locale, url);
     return {
       ...row,
       subject: mail.subject,

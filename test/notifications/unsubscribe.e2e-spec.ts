@@ -105,11 +105,13 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
       const [mail] = t.smtp.to(person.user.email);
       expect(mail).toBeDefined();
       const header = rawHeader(mail, 'List-Unsubscribe')!;
-      expect(header).toMatch(new RegExp(`^<${t.config.publicUrl.replace(/[.:/]/g, '\\$&')}/unsubscribe\\?token=[A-Za-z0-9_-]{80,}>$`));
+      expect(header).toMatch(
+        new RegExp(`^<${t.config.publicUrl.replace(/[.:/]/g, '\\$&')}/unsubscribe\\?token=[A-Za-z0-9_-]{80,}&lang=(kk|ru|en)>$`),
+      );
       expect(rawHeader(mail, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
       const url = header.slice(1, -1);
       expect(mail.text).toContain(url);
-      expect(mail.html).toContain(`href="${url}"`);
+      expect(mail.html).toContain(`href="${url.replace(/&/g, '&amp;')}"`);
     }
     const [en] = t.smtp.to(follower.user.email);
     expect(en.text).toContain('Unsubscribe from news of this plan');
@@ -120,6 +122,11 @@ describe('unsubscribing from the news of a plan (List-Unsubscribe, RFC 8058)', (
     authorToken = tokenOf(t.smtp.to(author.user.email)[0]);
     expect(followerToken).not.toBe(authorToken);
     expect(t.app.get(UnsubscribeTokens).verify(followerToken)).toEqual({ userId: follower.user.id, planId: plan.id });
+    // the link opens the page in the e-mail's language, whatever the browser asks for
+    const kkLink = rawHeader(t.smtp.to(otherAuthor.user.email)[0], 'List-Unsubscribe')!.slice(1, -1);
+    expect(new URL(kkLink).searchParams.get('lang')).toBe('kk');
+    const page = await t.http.get(kkLink.replace(t.config.publicUrl, '')).expect(200);
+    expect(page.text).toContain('<html lang="kk">');
   });
 
   it('puts none on an e-mail of the account (a password reset)', async () => {
