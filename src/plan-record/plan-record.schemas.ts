@@ -1,10 +1,9 @@
-import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
-import { LocalizedVersions } from '../common/openapi';
+import { ApiProperty, OmitType } from '@nestjs/swagger';
 import { CommitmentResponse } from '../commitments/commitments.schemas';
 import { NoticeResponse } from '../documentation/documentation.schemas';
 import { HearingResponse, ProtocolResponse } from '../hearings/hearings.schemas';
 import { OutcomeResponse } from '../outcomes/outcomes.schemas';
-import { PlanCounts, PlanOrganization, PlanStage1, PlanStage2 } from '../plans/plans.schemas';
+import { PlanResponse } from '../plans/plans.schemas';
 import { ReviewResponse } from '../reviews/reviews.schemas';
 
 export class PlanModerationResponseReasons {
@@ -27,50 +26,8 @@ export class PlanModerationResponse {
   reasons!: PlanModerationResponseReasons;
 }
 
-export class PlanRecordResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  title!: LocalizedVersions;
-  @ApiProperty({ type: LocalizedVersions })
-  description!: LocalizedVersions;
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  deliveryPlace?: LocalizedVersions;
-}
-
-export class PlanRecordResponse {
-  @ApiProperty({ type: String })
-  id!: string;
-  @ApiProperty({ type: () => PlanOrganization })
-  organization!: PlanOrganization;
-  @ApiProperty({ type: String })
-  title!: string;
-  @ApiProperty({ type: String })
-  description!: string;
-  @ApiProperty({ type: String })
-  subjectCode!: string;
-  @ApiProperty({ type: 'integer' })
-  amount!: number;
-  @ApiProperty({ type: String })
-  method!: string;
-  @ApiProperty({ type: String, nullable: true })
-  plannedQuarter!: string | null;
-  @ApiProperty({ type: String, nullable: true })
-  deliveryPlace!: string | null;
-  @ApiProperty({ type: String, nullable: true, description: "The plan-point number of the organizer's annual plan (set by the import)" })
-  planPointNumber!: string | null;
-  @ApiProperty({ type: String })
-  status!: string;
-  @ApiProperty({ type: Boolean })
-  hearingOverdue!: boolean;
-  @ApiProperty({ type: String, nullable: true })
-  publishedAt!: string | null;
-  @ApiProperty({ type: () => PlanStage1, nullable: true })
-  stage1!: PlanStage1 | null;
-  @ApiProperty({ type: String, nullable: true })
-  hearingDeadlineDate!: string | null;
-  @ApiProperty({ type: () => PlanStage2, nullable: true })
-  stage2!: PlanStage2 | null;
-  @ApiProperty({ type: () => PlanCounts })
-  counts!: PlanCounts;
+/** GET /plans/{id}: the plan as its writes answer it, with every step of the procedure so far. */
+export class PlanRecordResponse extends OmitType(PlanResponse, ['hearing', 'protocol', 'review', 'notice', 'outcome'] as const) {
   @ApiProperty({ type: () => HearingResponse, nullable: true })
   hearing!: HearingResponse | null;
   @ApiProperty({ type: () => ProtocolResponse, nullable: true })
@@ -85,8 +42,6 @@ export class PlanRecordResponse {
   commitments!: CommitmentResponse[];
   @ApiProperty({ type: () => PlanModerationResponse })
   moderation!: PlanModerationResponse;
-  @ApiProperty({ type: () => PlanRecordResponseI18n })
-  i18n!: PlanRecordResponseI18n;
 }
 
 /** An item of GET /plans: the plan record without what only GET /plans/{id} carries. */

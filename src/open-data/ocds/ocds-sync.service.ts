@@ -18,7 +18,7 @@ import {
   publicationRelease,
   stage2Release,
 } from './ocds-mapping';
-import type { HearingChangeRow, NewRelease, PlanRow } from './ocds.repository';
+import type { HearingChangeRow, HearingRow, NewRelease, PlanRow } from './ocds.repository';
 import { OcdsRepository } from './ocds.repository';
 import type { OcdsRelease } from './ocds.types';
 
@@ -144,24 +144,7 @@ export class OcdsSyncService {
     const notices = await this.releases.notices(em, plan.id);
     const outcomes = await this.releases.outcomes(em, plan.id);
     const hearingAt = hearing?.starts_at ?? null;
-    // a hearing kept without its history of changes (seeded data) is released as it stands, dated when it was
-    // created, but never before the publication, nor after its start, its protocol or now (a later date
-    // would reopen in the compiled release a hearing that the protocol closed)
-    const latest = Math.min(
-      now.getTime(),
-      ...(hearing ? [hearing.starts_at.getTime()] : []),
-      ...protocols.slice(0, 1).map((p) => p.published_at.getTime()),
-    );
-    const changes: HearingChangeRow[] =
-      recorded.length > 0 || !hearing
-        ? recorded
-        : [
-            {
-              ...hearing,
-              action: hearing.status === 'cancelled' ? 'cancelled' : 'scheduled',
-              created_at: new Date(Math.max(Math.min(hearing.created_at.getTime(), latest), plan.published_at.getTime())),
-            },
-          ];
+    const changes = hearingChangesOf(recorded, hearing, protocols, plan, now);
     const out: OcdsRelease[] = [
       publicationRelease(ctx, {
         id: plan.id,
@@ -262,4 +245,28 @@ export class OcdsSyncService {
     const noticeAt = plan.notice_published_at?.getTime() ?? Infinity;
     return events.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt));
   }
+}
+
+/**
+ * The hearing's changes to release. A hearing kept without its history of changes (seeded data) is
+ * released as it stands, dated when it was created, but never before the publication, nor after its
+ * start, its protocol or now (a later date would reopen in the compiled release a hearing that the
+ * protocol closed).
+ */
+function hearingChangesOf(
+  recorded: HearingChangeRow[],
+  hearing: HearingRow | null,
+  protocols: { published_at: Date }[],
+  plan: { published_at: Date },
+  now: Date,
+): HearingChangeRow[] {
+  if (recorded.length > 0 || !hearing) return recorded;
+  const latest = Math.min(now.getTime(), hearing.starts_at.getTime(), ...protocols.slice(0, 1).map((p) => p.published_at.getTime()));
+  return [
+    {
+      ...hearing,
+      action: hearing.status === 'cancelled' ? 'cancelled' : 'scheduled',
+      created_at: new Date(Math.max(Math.min(hearing.created_at.getTime(), latest), plan.published_at.getTime())),
+    },
+  ];
 }
