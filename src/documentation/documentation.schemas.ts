@@ -44,11 +44,6 @@ export class NoticeVersionResponse {
   i18n?: NoticeVersionResponseI18n;
 }
 
-export class NoticeResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  correctionReason!: LocalizedVersions;
-}
-
 export class NoticeResponse {
   @ApiProperty({ type: 'integer' })
   version!: number;
@@ -64,8 +59,8 @@ export class NoticeResponse {
   stage2!: NoticeResponseStage2;
   @ApiProperty({ type: () => [NoticeVersionResponse] })
   versions!: NoticeVersionResponse[];
-  @ApiPropertyOptional({ type: () => NoticeResponseI18n })
-  i18n?: NoticeResponseI18n;
+  @ApiPropertyOptional({ type: () => NoticeVersionResponseI18n })
+  i18n?: NoticeVersionResponseI18n;
 }
 
 export class NoticePublishedResponse {

@@ -55,19 +55,6 @@ export class ProtocolVersionResponse {
   i18n!: ProtocolVersionResponseI18n;
 }
 
-export class ProtocolResponseI18n {
-  @ApiProperty({ type: [LocalizedVersions] })
-  speakers!: LocalizedVersions[];
-  @ApiProperty({ type: LocalizedVersions })
-  summary!: LocalizedVersions;
-  @ApiProperty({ type: [LocalizedVersions] })
-  decisions!: LocalizedVersions[];
-  @ApiPropertyOptional({ type: [LocalizedVersions], description: 'The positions stated at the hearing, when there are any' })
-  positions?: LocalizedVersions[];
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  correctionReason?: LocalizedVersions;
-}
-
 export class ProtocolResponse {
   @ApiProperty({ type: 'integer' })
   version!: number;
@@ -91,8 +78,8 @@ export class ProtocolResponse {
   correctionReason!: string | null;
   @ApiProperty({ type: () => [ProtocolVersionResponse] })
   versions!: ProtocolVersionResponse[];
-  @ApiProperty({ type: () => ProtocolResponseI18n })
-  i18n!: ProtocolResponseI18n;
+  @ApiProperty({ type: () => ProtocolVersionResponseI18n })
+  i18n!: ProtocolVersionResponseI18n;
 }
 
 /** Whether the caller follows the plan now. */

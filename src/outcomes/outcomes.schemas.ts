@@ -25,13 +25,6 @@ export class OutcomeVersionResponse {
   i18n!: OutcomeVersionResponseI18n;
 }
 
-export class OutcomeResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  summary!: LocalizedVersions;
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  correctionReason?: LocalizedVersions;
-}
-
 export class OutcomeResponse {
   @ApiProperty({ type: 'integer' })
   version!: number;
@@ -45,8 +38,8 @@ export class OutcomeResponse {
   correctionReason!: string | null;
   @ApiProperty({ type: () => [OutcomeVersionResponse] })
   versions!: OutcomeVersionResponse[];
-  @ApiProperty({ type: () => OutcomeResponseI18n })
-  i18n!: OutcomeResponseI18n;
+  @ApiProperty({ type: () => OutcomeVersionResponseI18n })
+  i18n!: OutcomeVersionResponseI18n;
 }
 
 export class ReportResponsePlanI18n {
@@ -159,52 +152,6 @@ export class ReportResponseCommitment {
   authorVerdict!: CommitmentResponseAuthorVerdict | null;
 }
 
-export class ReportResponseOutcomeVersionI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  summary!: LocalizedVersions;
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  correctionReason?: LocalizedVersions;
-}
-
-export class ReportResponseOutcomeVersion {
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-  @ApiProperty({ type: String })
-  decision!: string;
-  @ApiProperty({ type: String })
-  summary!: string;
-  @ApiProperty({ type: String })
-  publishedAt!: string;
-  @ApiProperty({ type: String, nullable: true })
-  correctionReason!: string | null;
-  @ApiProperty({ type: () => ReportResponseOutcomeVersionI18n })
-  i18n!: ReportResponseOutcomeVersionI18n;
-}
-
-export class ReportResponseOutcomeI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  summary!: LocalizedVersions;
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  correctionReason?: LocalizedVersions;
-}
-
-export class ReportResponseOutcome {
-  @ApiProperty({ type: 'integer' })
-  version!: number;
-  @ApiProperty({ type: String })
-  decision!: string;
-  @ApiProperty({ type: String })
-  summary!: string;
-  @ApiProperty({ type: String })
-  publishedAt!: string;
-  @ApiProperty({ type: String, nullable: true })
-  correctionReason!: string | null;
-  @ApiProperty({ type: () => [ReportResponseOutcomeVersion] })
-  versions!: ReportResponseOutcomeVersion[];
-  @ApiProperty({ type: () => ReportResponseOutcomeI18n })
-  i18n!: ReportResponseOutcomeI18n;
-}
-
 export class ReportResponse {
   @ApiProperty({ type: () => ReportResponsePlan })
   plan!: ReportResponsePlan;
@@ -214,6 +161,6 @@ export class ReportResponse {
   recommendations!: ReportResponseRecommendation[];
   @ApiProperty({ type: () => [ReportResponseCommitment] })
   commitments!: ReportResponseCommitment[];
-  @ApiProperty({ type: () => ReportResponseOutcome, nullable: true })
-  outcome!: ReportResponseOutcome | null;
+  @ApiProperty({ type: () => OutcomeResponse, nullable: true })
+  outcome!: OutcomeResponse | null;
 }

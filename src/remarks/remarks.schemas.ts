@@ -144,13 +144,6 @@ export class VerdictResponse {
   closesAt!: string;
 }
 
-export class AnswerTranslatedI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  body!: LocalizedVersions;
-  @ApiPropertyOptional({ type: LocalizedVersions })
-  correctionReason?: LocalizedVersions;
-}
-
 /** What PUT /remarks/{id}/answer/translations did to the latest answer version. */
 export class AnswerTranslatedResponse {
   @ApiProperty({ type: String, format: 'uuid' })
@@ -163,6 +156,6 @@ export class AnswerTranslatedResponse {
   correctionReason!: string | null;
   @ApiProperty({ type: [String], description: 'The versions added, as `field.lang` (empty when every version sent was there already)' })
   added!: string[];
-  @ApiProperty({ type: () => AnswerTranslatedI18n })
-  i18n!: AnswerTranslatedI18n;
+  @ApiProperty({ type: () => AnswerResponseI18n })
+  i18n!: AnswerResponseI18n;
 }

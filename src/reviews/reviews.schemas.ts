@@ -78,11 +78,6 @@ export class ReviewRecommendationResponse {
   i18n!: ReviewRecommendationResponseI18n;
 }
 
-export class ReviewPositionResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  text!: LocalizedVersions;
-}
-
 export class ReviewPositionResponse {
   @ApiProperty({ type: String })
   memberName!: string;
@@ -94,8 +89,8 @@ export class ReviewPositionResponse {
   createdAt!: string;
   @ApiProperty({ type: () => [ReviewRecommendationResponse] })
   recommendations!: ReviewRecommendationResponse[];
-  @ApiProperty({ type: () => ReviewPositionResponseI18n })
-  i18n!: ReviewPositionResponseI18n;
+  @ApiProperty({ type: () => ReviewRecommendationResponseI18n })
+  i18n!: ReviewRecommendationResponseI18n;
 }
 
 /** Which remark a formal-answer finding is about. */
@@ -139,11 +134,6 @@ export class ReviewResponse {
   formalAnswers!: ReviewFormalAnswerResponse[];
 }
 
-export class PositionResponseRecommendationI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  text!: LocalizedVersions;
-}
-
 export class PositionResponseRecommendation {
   @ApiProperty({ type: String })
   id!: string;
@@ -151,13 +141,8 @@ export class PositionResponseRecommendation {
   text!: string;
   @ApiPropertyOptional({ type: String })
   responseDueAt?: string;
-  @ApiProperty({ type: () => PositionResponseRecommendationI18n })
-  i18n!: PositionResponseRecommendationI18n;
-}
-
-export class PositionResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  text!: LocalizedVersions;
+  @ApiProperty({ type: () => ReviewRecommendationResponseI18n })
+  i18n!: ReviewRecommendationResponseI18n;
 }
 
 export class PositionResponse {
@@ -173,17 +158,8 @@ export class PositionResponse {
   recommendations!: PositionResponseRecommendation[];
   @ApiProperty({ type: [String], description: 'Ids of the remarks whose answers this position names as formal' })
   formalAnswers!: string[];
-  @ApiProperty({ type: () => PositionResponseI18n })
-  i18n!: PositionResponseI18n;
-}
-
-export class ReviewClosedResponseCounts {
-  @ApiProperty({ type: 'integer' })
-  endorse!: number;
-  @ApiProperty({ type: 'integer' })
-  endorse_with_recommendations!: number;
-  @ApiProperty({ type: 'integer' })
-  object!: number;
+  @ApiProperty({ type: () => ReviewRecommendationResponseI18n })
+  i18n!: ReviewRecommendationResponseI18n;
 }
 
 export class ReviewClosedResponse {
@@ -195,19 +171,14 @@ export class ReviewClosedResponse {
   membersCount!: number;
   @ApiProperty({ type: 'integer' })
   positionsCount!: number;
-  @ApiProperty({ type: () => ReviewClosedResponseCounts })
-  counts!: ReviewClosedResponseCounts;
+  @ApiProperty({ type: () => ReviewResponseConclusionCounts })
+  counts!: ReviewResponseConclusionCounts;
   @ApiProperty({ type: String })
   result!: string;
   @ApiProperty({ type: Boolean })
   quorum!: boolean;
   @ApiProperty({ type: [String], description: 'Ids of the remarks whose answers the council found formal' })
   formalAnswers!: string[];
-}
-
-export class PositionTranslatedResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  text!: LocalizedVersions;
 }
 
 export class PositionTranslatedResponse {
@@ -217,13 +188,8 @@ export class PositionTranslatedResponse {
   text!: string;
   @ApiProperty({ type: () => [PositionResponseRecommendation] })
   recommendations!: PositionResponseRecommendation[];
-  @ApiProperty({ type: () => PositionTranslatedResponseI18n })
-  i18n!: PositionTranslatedResponseI18n;
-}
-
-export class ResponseTranslatedResponseI18n {
-  @ApiProperty({ type: LocalizedVersions })
-  text!: LocalizedVersions;
+  @ApiProperty({ type: () => ReviewRecommendationResponseI18n })
+  i18n!: ReviewRecommendationResponseI18n;
 }
 
 export class ResponseTranslatedResponse {
@@ -237,6 +203,6 @@ export class ResponseTranslatedResponse {
   text!: string;
   @ApiProperty({ type: String, nullable: true })
   correctionReason!: string | null;
-  @ApiProperty({ type: () => ResponseTranslatedResponseI18n })
-  i18n!: ResponseTranslatedResponseI18n;
+  @ApiProperty({ type: () => ReviewRecommendationResponseI18n })
+  i18n!: ReviewRecommendationResponseI18n;
 }
