@@ -12,10 +12,13 @@ export async function captureStatements(db: DataSource, call: () => Promise<unkn
   const viaDataSource = jest.spyOn(db, 'query');
   try {
     await call();
-    return [...viaDataSource.mock.calls, ...viaPool.mock.calls].map(([sql, params]) => [
-      String(sql),
-      (params as unknown[] | undefined) ?? [],
-    ]);
+    // pool.query gets a config object ({ name?, text, values }) from queryRows, text and values from others
+    return [...viaDataSource.mock.calls, ...(viaPool.mock.calls as unknown[][])].map(([sql, params]) => {
+      const config = sql as { text?: string; values?: unknown[] };
+      return typeof sql === 'object' && sql !== null && config.text !== undefined
+        ? [config.text, config.values ?? []]
+        : [String(sql), (params as unknown[] | undefined) ?? []];
+    });
   } finally {
     viaPool.mockRestore();
     viaDataSource.mockRestore();
