@@ -69,8 +69,13 @@ class BareController {
   async remarks(@Param('id') planId: string, @Query() query: { limit?: string; cursor?: string; stage?: string }) {
     const plan = (await pool.query(PLAN_VISIBILITY_SQL, [planId])).rows[0];
     const limit = Number(query.limit ?? 20);
-    const { sql, params } = remarkPageSql(plan.id, query.stage ? (Number(query.stage) as 1 | 2) : null, decodeCursor(query.cursor), limit);
-    const rows = (await pool.query(sql, params)).rows;
+    const { statement, params } = remarkPageSql(
+      plan.id,
+      query.stage ? (Number(query.stage) as 1 | 2) : null,
+      decodeCursor(query.cursor),
+      limit,
+    );
+    const rows = (await pool.query(statement, params)).rows;
     const page = rows.slice(0, limit);
     const answers = page.length ? (await pool.query(PAGE_ANSWERS_SQL, [page.map((r) => r.id)])).rows : [];
     const byRemark = new Map<string, unknown[]>();
@@ -105,11 +110,11 @@ class BareController {
   @Get('plans')
   async plans(@Query() query: { status?: PlanStatus; organizationId?: string; q?: string; limit?: string; cursor?: string }) {
     const limit = Number(query.limit ?? 20);
-    const { sql, params } = planPageSql(
+    const { statement, params } = planPageSql(
       { draftsOf: null, status: query.status, organizationId: query.organizationId, q: query.q, cursor: decodeCursor(query.cursor), limit },
       new Date(),
     );
-    const rows = (await pool.query(sql, params)).rows;
+    const rows = (await pool.query(statement, params)).rows;
     const ids = rows.slice(0, limit).map((r) => r.id as string);
     const plans = ids.length ? (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
     const byId = new Map(plans.map((p) => [p.id, p]));

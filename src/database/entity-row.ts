@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { queryRows } from './query-rows';
+import { namedStatement } from './statements';
 
 /**
  * An entity's selected columns as a SELECT fragment under a table alias, and the mapping of a raw
@@ -47,14 +48,15 @@ export function entityRow<T>(db: DataSource, target: EntityTarget<T>, alias: str
   return made;
 }
 
-/** Entities by primary key, in no particular order: one statement, mapped like findBy({ id: In(ids) }). */
+/**
+ * Entities by primary key, in no particular order: one statement, mapped like findBy({ id: In(ids) }).
+ * Named `<table>_by_ids`, one per entity: a primary-key lookup plans the same for any ids.
+ */
 export async function entitiesByIds<T>(em: EntityManager, target: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
   if (ids.length === 0) return [];
   const rows = entityRow(em.connection, target, 't');
-  const found = await queryRows<Record<string, unknown>>(
-    em,
-    `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`,
-    [ids],
-  );
+  const table = em.connection.getMetadata(target).tableName;
+  const statement = namedStatement(`${table}_by_ids`, `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`);
+  const found = await queryRows<Record<string, unknown>>(em, statement, [ids]);
   return found.map((row) => rows.hydrate(row));
 }

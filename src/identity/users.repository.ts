@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, IsNull } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { namedStatement } from '../database/statements';
 import { Role, User } from './user.entity';
 
 /**
@@ -8,12 +9,17 @@ import { Role, User } from './user.entity';
  * benchmark's bare handler's). No row when the session ($3, issued at $2) is over: signed out (a
  * revoked_sessions row, by its primary key), or issued before "sign out everywhere" or a password
  * reset. Read on every request, so an ended session is refused on the next request, on every instance.
+ * Named (parsed and planned once per connection): its generic plan is the custom one, primary-key lookups
+ * only (EXPLAIN of both in issue 18).
  */
-export const USER_SQL = `SELECT id, email, display_name, role, locale, organization_id, council_id, is_chair, email_verified_at IS NOT NULL AS email_verified
+export const USER_SQL = namedStatement(
+  'user_session',
+  `SELECT id, email, display_name, role, locale, organization_id, council_id, is_chair, email_verified_at IS NOT NULL AS email_verified
   FROM users
   WHERE id = $1
     AND (sessions_valid_after IS NULL OR sessions_valid_after <= $2)
-    AND NOT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = $3)`;
+    AND NOT EXISTS (SELECT 1 FROM revoked_sessions WHERE session_id = $3)`,
+);
 
 export interface AuthUserRow {
   id: string;

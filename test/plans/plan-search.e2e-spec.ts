@@ -99,8 +99,10 @@ describe('plan search in Kazakh and Russian', () => {
     );
     // as autovacuum would: statistics, and the GIN pending list merged into the index
     await t.db.query(`VACUUM ANALYZE plans`);
-    const { sql, params } = planPageSql({ draftsOf: null, q: 'қоңырау', cursor: null, limit: 20 }, new Date());
-    const explained = await t.db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${sql}`, params);
+    const { statement, params } = planPageSql({ draftsOf: null, q: 'қоңырау', cursor: null, limit: 20 }, new Date());
+    // planned for its word on every call: a generic plan would not read the index for a rare word
+    expect(statement.name).toBeUndefined();
+    const explained = await t.db.query<{ 'QUERY PLAN': string }[]>(`EXPLAIN ${statement.text}`, params);
     expect(explained.map((r) => r['QUERY PLAN']).join('\n')).toContain('plans_search_idx');
     expect(await search('қоңырау')).toEqual(['letters']);
   });

@@ -2,11 +2,13 @@ import { createCouncil, createOrganization, createUser } from '../support/factor
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { remarkPageSql } from '../../src/remarks/remarks.repository';
+import { explainGeneric } from '../support/generic-plan';
 import { publishedPlan } from './published-plan';
 
 /**
  * The remark list must cost the same on a plan with 100,000 remarks at any depth: the keyset query
- * walks remarks_plan_page_idx / remarks_plan_stage_page_idx and stops after limit + 1 rows.
+ * walks remarks_plan_page_idx / remarks_plan_stage_page_idx and stops after limit + 1 rows, both as
+ * planned for its values and in the generic plan PostgreSQL keeps for the named statement.
  */
 describe('remarks listing at scale', () => {
   let t: TestApp;
@@ -41,18 +43,24 @@ describe('remarks listing at scale', () => {
     await t.close();
   });
 
-  async function explain(stage: 1 | 2 | null, cursor: { t: string; id: string } | null): Promise<string> {
-    const { sql, params } = remarkPageSql(planId, stage, cursor, 20);
-    const rows: { 'QUERY PLAN': string }[] = await t.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${sql}`, params);
+  async function explain(stage: 1 | 2 | null, cursor: { t: string; id: string } | null, generic: boolean): Promise<string> {
+    const { statement, params } = remarkPageSql(planId, stage, cursor, 20);
+    expect(statement.name).toMatch(/^remark_page_/);
+    if (generic) return explainGeneric(t.db, statement.text, params);
+    const rows: { 'QUERY PLAN': string }[] = await t.db.query(`EXPLAIN (ANALYZE, BUFFERS) ${statement.text}`, params);
     return rows.map((r) => r['QUERY PLAN']).join('\n');
   }
 
   it.each([
-    ['first page', null, null],
-    ['deep page', null, 'deep'],
-    ['first page of stage 2', 2, null],
-    ['deep page of stage 2', 2, 'deep'],
-  ] as const)('uses the keyset index for the %s', async (_name, stage, depth) => {
+    ['first page', null, null, false],
+    ['deep page', null, 'deep', false],
+    ['first page of stage 2', 2, null, false],
+    ['deep page of stage 2', 2, 'deep', false],
+    ['first page (generic plan)', null, null, true],
+    ['deep page (generic plan)', null, 'deep', true],
+    ['first page of stage 2 (generic plan)', 2, null, true],
+    ['deep page of stage 2 (generic plan)', 2, 'deep', true],
+  ] as const)('uses the keyset index for the %s', async (_name, stage, depth, generic) => {
     let cursor: { t: string; id: string } | null = null;
     if (depth) {
       const [row] = await t.db.query(`SELECT created_at, id FROM remarks WHERE plan_id = $1 ORDER BY created_at, id OFFSET 99000 LIMIT 1`, [
@@ -60,7 +68,7 @@ describe('remarks listing at scale', () => {
       ]);
       cursor = { t: new Date(row.created_at).toISOString(), id: row.id };
     }
-    const plan = await explain(stage, cursor);
+    const plan = await explain(stage, cursor, generic);
     if (process.env.SHOW_PLANS) console.log(plan);
     expect(plan).toMatch(stage ? /Index Scan using remarks_plan_stage_page_idx/ : /Index Scan using remarks_plan_page_idx/);
     expect(plan).not.toMatch(/Seq Scan on remarks|Sort\b/);

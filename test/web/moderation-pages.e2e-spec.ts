@@ -401,7 +401,7 @@ describe('moderation pages: report, queue, decision, appeal; consent on registra
         [REMARK_MODERATION_SQL, [ids]],
         [OWN_REPORTS_SQL, [ids, reporter.user.id]],
       ] as const) {
-        const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql}`, [...params]);
+        const rows: { 'QUERY PLAN': string }[] = await runner.query(`EXPLAIN ${sql.text}`, [...params]);
         const plan = rows.map((r) => r['QUERY PLAN']).join('\n');
         expect(plan).not.toMatch(/Seq Scan on (moderation_decisions|remark_appeals|remark_reports)/);
       }
