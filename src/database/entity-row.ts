@@ -60,3 +60,34 @@ export async function entitiesByIds<T>(em: EntityManager, target: EntityTarget<T
   const found = await queryRows<Record<string, unknown>>(em, statement, [ids]);
   return found.map((row) => rows.hydrate(row));
 }
+
+/**
+ * Entities whose uuid property is one of `ids`, ordered by `order` (ascending): one statement, mapped
+ * like find({ where: { [property]: In(ids) }, order }). TypeORM's In() writes one placeholder per id,
+ * a new text for each count; `= ANY($1::uuid[])` is one text, named `<table>_by_<column>`.
+ */
+export async function entitiesWhereIn<T>(
+  db: DataSource | EntityManager,
+  target: EntityTarget<T>,
+  property: keyof T & string,
+  ids: readonly string[],
+  order: readonly (keyof T & string)[] = [],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const source = 'connection' in db ? db.connection : db;
+  const metadata = source.getMetadata(target);
+  const rows = entityRow(source, target, 't');
+  const column = (name: string) => {
+    const found = metadata.findColumnWithPropertyPath(name);
+    if (!found) throw new Error(`${metadata.name} has no column ${name}`);
+    return `t."${found.databaseName}"`;
+  };
+  const orderBy = order.length ? ` ORDER BY ${order.map(column).join(', ')}` : '';
+  const key = metadata.findColumnWithPropertyPath(property)!.databaseName;
+  const statement = namedStatement(
+    `${metadata.tableName}_by_${key}`,
+    `SELECT ${rows.select} FROM ${rows.table} WHERE ${column(property)} = ANY($1::uuid[])${orderBy}`,
+  );
+  const found = await queryRows<Record<string, unknown>>(db, statement, [ids]);
+  return found.map((row) => rows.hydrate(row));
+}

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { entitiesWhereIn } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import { notOptedOutOfNews, type RecipientRow as Recipient } from '../plans/plan-recipients.repository';
@@ -12,8 +13,7 @@ export function noticeVersions(db: DataSource | EntityManager, planId: string): 
 
 /** Every notice version of several plans in one statement, oldest first per plan (notices_plan_version_uq). */
 export function noticeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Notice[]> {
-  if (planIds.length === 0) return Promise.resolve([]);
-  return db.getRepository(Notice).find({ where: { planId: In(planIds) }, order: { planId: 'ASC', version: 'ASC' } });
+  return entitiesWhereIn(db, Notice, 'planId', planIds, ['planId', 'version']);
 }
 
 /** The plan's stage 2 window; either end null before the notice. */

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/localized-text';
+import { entitiesWhereIn } from '../database/entity-row';
 import { HearingChange } from './hearing-change.entity';
 import { Hearing } from './hearing.entity';
 import { Protocol } from './protocol.entity';
@@ -48,21 +49,17 @@ export class HearingsRepository {
   /** The public history of a hearing, in order. */
   /** The hearings of several plans in one statement (hearings_plan_uq). */
   byPlans(db: Executor, planIds: string[]): Promise<Hearing[]> {
-    return planIds.length === 0 ? Promise.resolve([]) : db.getRepository(Hearing).find({ where: { planId: In(planIds) } });
+    return entitiesWhereIn(db, Hearing, 'planId', planIds);
   }
 
   /** The changes of several hearings in one statement, each hearing's in its order (hearing_changes_hearing_idx). */
   changesOfHearings(db: Executor, hearingIds: string[]): Promise<HearingChange[]> {
-    if (hearingIds.length === 0) return Promise.resolve([]);
-    return db
-      .getRepository(HearingChange)
-      .find({ where: { hearingId: In(hearingIds) }, order: { hearingId: 'ASC', sequence: 'ASC', createdAt: 'ASC' } });
+    return entitiesWhereIn(db, HearingChange, 'hearingId', hearingIds, ['hearingId', 'sequence', 'createdAt']);
   }
 
   /** Every protocol version of several plans in one statement, oldest first per plan (protocols_plan_version_uq). */
   protocolsOfPlans(db: Executor, planIds: string[]): Promise<Protocol[]> {
-    if (planIds.length === 0) return Promise.resolve([]);
-    return db.getRepository(Protocol).find({ where: { planId: In(planIds) }, order: { planId: 'ASC', version: 'ASC' } });
+    return entitiesWhereIn(db, Protocol, 'planId', planIds, ['planId', 'version']);
   }
 
   changes(db: Executor, hearingId: string): Promise<HearingChange[]> {

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager, In } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { entitiesWhereIn } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
@@ -15,8 +16,7 @@ export function outcomeVersions(db: DataSource | EntityManager, planId: string):
 
 /** Every outcome version of several plans in one statement, oldest first per plan (outcomes_plan_version_uq). */
 export function outcomeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Outcome[]> {
-  if (planIds.length === 0) return Promise.resolve([]);
-  return db.getRepository(Outcome).find({ where: { planId: In(planIds) }, order: { planId: 'ASC', version: 'ASC' } });
+  return entitiesWhereIn(db, Outcome, 'planId', planIds, ['planId', 'version']);
 }
 
 /** A remark with its current answer and the first answer's lateness. */
