@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -56,6 +57,12 @@ export const BACKFILL_RELEASES_PER_PASS = 5_000;
 /** How many plans to backfill the backfill looks up at a time. */
 const BACKFILL_PLANS_PER_QUERY = 50;
 
+/**
+ * After each plan, the backfill pauses this many times as long as the plan's sync took (at most a
+ * second): its work is spread over the minute at a third of one core, never a burst on a busy machine.
+ */
+const BACKFILL_PAUSE_FACTOR = 2;
+
 /** What one sync of a plan did: releases stored, and whether every event up to now has its release. */
 interface PlanSync {
   stored: number;
@@ -63,13 +70,15 @@ interface PlanSync {
 }
 
 @Injectable()
-export class OcdsSyncService {
+export class OcdsSyncService implements OnModuleDestroy {
   private readonly logger = new Logger(OcdsSyncService.name);
   private readonly pass = new SingleFlight(this.logger, 'ocds-sync');
   /** Up to when the periodic sync of this instance has looked (null: from the newest stored release). */
   private syncedUntil: Date | null = null;
   /** When each plan was last synced on this instance (clock ms): a cache that spares reads a sync, never a limit. */
   private readonly syncedAt = new Map<string, number>();
+  /** Set on shutdown: a backfill pausing between plans stops there. */
+  private stopping = false;
 
   constructor(
     private readonly db: DataSource,
@@ -77,6 +86,10 @@ export class OcdsSyncService {
     private readonly releases: OcdsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
 
   ocid(planId: string): string {
     return `${this.config.openData.ocidPrefix}-${planId}`;
@@ -106,14 +119,16 @@ export class OcdsSyncService {
   /** Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases are stored. */
   private async backfill(until: Date, budget: number): Promise<number> {
     let stored = 0;
-    while (stored < budget) {
+    while (stored < budget && !this.stopping) {
       const plans = await this.releases.plansToBackfill(this.db, until, BACKFILL_PLANS_PER_QUERY);
       let progressed = false;
       for (const plan of plans) {
-        if (stored >= budget) break;
+        if (stored >= budget || this.stopping) break;
+        const started = Date.now();
         const sync = await this.syncLimited(plan.id, Math.min(RELEASES_PER_PLAN_SYNC, budget - stored));
         stored += sync.stored;
         progressed ||= sync.stored > 0 || sync.done;
+        await sleep(Math.min(1_000, (Date.now() - started) * BACKFILL_PAUSE_FACTOR));
       }
       if (!progressed) break;
     }
