@@ -208,27 +208,36 @@ export class OcdsRepository {
     );
   }
 
-  /** The first `limit` answer versions published in (after, until] to the plan's remarks with no release yet, oldest first. */
+  /**
+   * The first `limit` answer versions published in (after, until] to the plan's remarks with no release
+   * yet, oldest first. The plan's answers of the window are found first (by its remarks, or by
+   * answers_published_idx for a short window: the planner's choice without a LIMIT to mislead it; with
+   * one, it walked every answer of every plan by time), then ordered and cut.
+   */
   answersBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<AnswerEventRow[]> {
     return queryRows<AnswerEventRow>(
       db,
-      `SELECT a.id, a.remark_id, r.author_id, r.language, a.body, a.published_at
-         FROM answers a JOIN remarks r ON r.id = a.remark_id
-        WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR a.published_at > $2) AND a.published_at <= $3
-          AND NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'answer-' || a.id)
-        ORDER BY a.published_at, a.id LIMIT $4`,
+      `WITH own AS MATERIALIZED (
+         SELECT a.id, a.remark_id, r.author_id, r.language, a.body, a.published_at
+           FROM answers a JOIN remarks r ON r.id = a.remark_id
+          WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR a.published_at > $2) AND a.published_at <= $3)
+       SELECT own.* FROM own
+        WHERE NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'answer-' || own.id)
+        ORDER BY own.published_at, own.id LIMIT $4`,
       [planId, after, until, limit],
     );
   }
 
-  /** The first `limit` verdicts on the plan's answers given in (after, until] with no release yet, oldest first. */
+  /** The first `limit` verdicts on the plan's answers given in (after, until] with no release yet, oldest first (found first, as answersBetween). */
   verdictsBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<VerdictEventRow[]> {
     return queryRows<VerdictEventRow>(
       db,
-      `SELECT v.id, v.remark_id, v.verdict, v.created_at FROM answer_verdicts v
-        WHERE v.plan_id = $1 AND ($2::timestamptz IS NULL OR v.created_at > $2) AND v.created_at <= $3
-          AND NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'verdict-' || v.id)
-        ORDER BY v.created_at, v.id LIMIT $4`,
+      `WITH own AS MATERIALIZED (
+         SELECT v.id, v.remark_id, v.verdict, v.created_at FROM answer_verdicts v
+          WHERE v.plan_id = $1 AND ($2::timestamptz IS NULL OR v.created_at > $2) AND v.created_at <= $3)
+       SELECT own.* FROM own
+        WHERE NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'verdict-' || own.id)
+        ORDER BY own.created_at, own.id LIMIT $4`,
       [planId, after, until, limit],
     );
   }
@@ -242,16 +251,18 @@ export class OcdsRepository {
   moderationBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<ModerationEventRow[]> {
     return queryRows<ModerationEventRow>(
       db,
-      `SELECT d.remark_id, CASE d.action WHEN 'hide' THEN 'hidden' ELSE 'restored' END AS change, r.author_id, r.body, d.created_at
-         FROM moderation_decisions d JOIN remarks r ON r.id = d.remark_id
-        WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3
-          AND ${DECISION_CHANGED_PUBLIC_STATE_SQL}
-          AND NOT EXISTS (
+      `WITH own AS MATERIALIZED (
+         SELECT d.id, d.remark_id, CASE d.action WHEN 'hide' THEN 'hidden' ELSE 'restored' END AS change, r.author_id, r.body, d.created_at
+           FROM moderation_decisions d JOIN remarks r ON r.id = d.remark_id
+          WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3
+            AND ${DECISION_CHANGED_PUBLIC_STATE_SQL})
+       SELECT own.remark_id, own.change, own.author_id, own.body, own.created_at FROM own
+        WHERE NOT EXISTS (
                 SELECT 1 FROM ocds_releases o
                  WHERE o.plan_id = $1
-                   AND o.event_key = 'moderation-' || d.remark_id || CASE d.action WHEN 'hide' THEN '-hidden-' ELSE '-restored-' END
-                                     || to_char(d.created_at AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISSMS"Z"'))
-        ORDER BY d.created_at, d.id LIMIT $4`,
+                   AND o.event_key = 'moderation-' || own.remark_id || '-' || own.change || '-'
+                                     || to_char(own.created_at AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISSMS"Z"'))
+        ORDER BY own.created_at, own.id LIMIT $4`,
       [planId, after, until, limit],
     );
   }
