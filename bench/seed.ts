@@ -182,6 +182,9 @@ async function pagePlans(c: Client): Promise<PagePlans> {
 /**
  * Remarks: the big plan, the small plan (10), the rest spread over published plans with a skew
  * (a few plans draw most remarks). 20% of the remarks of plans in stage 2 or later are stage-2 ones.
+ * Answers due later than the seed are dated half an hour before it (after their remark, an hour or
+ * more old), not at the seed's instant: 120,000 answers of one instant would be the events of the
+ * OCDS sync's look-back window (10 minutes) in the bench's first minutes, which no real minute has.
  */
 const remarkSql = (source: string) => `
   INSERT INTO remarks (plan_id, stage, author_id, body, language, created_at, body_hash, answer_due_at, answered_at, overdue_swept_at)
@@ -191,7 +194,7 @@ const remarkSql = (source: string) => `
          CASE WHEN answered_at IS NULL AND created_at + interval '21 days' < now() THEN created_at + interval '21 days' END
   FROM (
     SELECT z.*, CASE WHEN ra < CASE WHEN z.closes < now() THEN 0.95 ELSE 0.5 END
-                     THEN least(now(), z.created_at + (0.1 + ra * 12) * interval '1 day') END AS answered_at
+                     THEN least(now() - interval '30 minutes', z.created_at + (0.1 + ra * 12) * interval '1 day') END AS answered_at
     FROM (
       SELECT y.plan_id, y.stage, y.author_id, y.ra, y.closes,
              CASE WHEN y.g % 5 < 3 THEN ($1::text[])[1 + y.g % 8] ELSE ($2::text[])[1 + y.g % 8] END || ' (№' || y.g || ')' AS body,

@@ -25,6 +25,8 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 /** Plans whose stage 2 opened since the OCDS sync's last pass (open-data/ocds). */
 @Index('plans_stage2_opens_idx', ['stage2OpensAt'], { where: 'stage2_opens_at IS NOT NULL' })
 @Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
+/** One organization's newest published plans (its Atom feed): (organization_id, published_at DESC, id DESC) in the migration. */
+@Index('plans_org_published_idx', ['organizationId', 'publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
 @Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt'], { where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL' })
 @Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt'], { where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL' })
 @Index('plans_hearing_deadline_sweep_idx', ['hearingDeadlineDate'], {

@@ -763,7 +763,7 @@ describe('API fuzzing: no 5xx, shaped errors, nothing half-written', () => {
     { method: 'GET', path: `${API}/feeds/hearings.ics`, as: 'anon', query: ['organizationId', 'lang'] },
     { method: 'GET', path: `${API}/export/remarks.csv`, as: 'anon', query: ['since', 'organizationId'] },
     { method: 'GET', path: `${API}/export/remarks.json`, as: 'anon', query: ['since', 'organizationId'] },
-    { method: 'GET', path: `${API}/ocds/releases/{planId}`, as: 'anon', params: { planId: id('protocol') } },
+    { method: 'GET', path: `${API}/ocds/releases/{planId}`, as: 'anon', params: { planId: id('protocol') }, query: ['cursor', 'limit'] },
     { method: 'GET', path: `${API}/ocds/releases`, as: 'anon', query: ['since', 'cursor', 'limit'] },
   ];
 

@@ -1,7 +1,7 @@
 import { bootstrapData } from '../../src/bootstrap-data';
 import { ON_READ_FRESH_MS, OcdsSyncService } from '../../src/open-data/ocds/ocds-sync.service';
 import type { OcdsRelease, OcdsReleasePackage } from '../../src/open-data/ocds/ocds.types';
-import { ENQUIRY_EXTENSION_URL } from '../../src/open-data/ocds/ocds.types';
+import { ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL } from '../../src/open-data/ocds/ocds.types';
 import { Plan } from '../../src/plans/plan.entity';
 import { User } from '../../src/identity/user.entity';
 import type { Remark } from '../../src/remarks/remark.entity';
@@ -98,7 +98,7 @@ describe('OCDS releases', () => {
       expect(pkg).toMatchObject({
         version: '1.1',
         uri: `${t.config.publicUrl}${API}/ocds/releases/${plan.id}`,
-        extensions: [ENQUIRY_EXTENSION_URL],
+        extensions: [ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL],
       });
       const ocid = `${PREFIX}-${plan.id}`;
       const releases = pkg.releases;

@@ -35,28 +35,20 @@ const FEED_PLAN_COLUMNS = `p.id, p.title, p.description, p.amount::text AS amoun
   o.id AS organization_id, o.name AS organization_name, o.time_zone`;
 
 /**
- * The newest published plans. Everyone's: plans_published_idx read backwards, stopping at the limit.
- * One organization's: its plans through plans_org_created_idx first, then the newest of them (read
- * backwards through plans_published_idx instead, a small organization's would be found only after
- * scanning every other organization's plans).
+ * The newest published plans, stopping at the limit. Everyone's: plans_published_idx read backwards.
+ * One organization's: plans_org_published_idx (organization_id, published_at DESC, id DESC), read
+ * in feed order from the organization's newest plan, so a large organization's older plans are never read.
  */
 export function newestPlansSql(organizationId: string | null, limit: number): { sql: string; params: unknown[] } {
-  if (organizationId === null)
-    return {
-      sql: `SELECT ${FEED_PLAN_COLUMNS}
-              FROM plans p JOIN organizations o ON o.id = p.organization_id
-             WHERE p.published_at IS NOT NULL
-             ORDER BY p.published_at DESC, p.id DESC
-             LIMIT $1`,
-      params: [limit],
-    };
+  const params: unknown[] = [limit];
+  const byOrganization = organizationId === null ? '' : `AND p.organization_id = $${params.push(organizationId)}`;
   return {
-    sql: `WITH own AS MATERIALIZED (SELECT id FROM plans WHERE organization_id = $2 AND published_at IS NOT NULL)
-          SELECT ${FEED_PLAN_COLUMNS}
-            FROM own JOIN plans p ON p.id = own.id JOIN organizations o ON o.id = p.organization_id
+    sql: `SELECT ${FEED_PLAN_COLUMNS}
+            FROM plans p JOIN organizations o ON o.id = p.organization_id
+           WHERE p.published_at IS NOT NULL ${byOrganization}
            ORDER BY p.published_at DESC, p.id DESC
            LIMIT $1`,
-    params: [limit, organizationId],
+    params,
   };
 }
 

@@ -1,4 +1,5 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Interval } from '@nestjs/schedule';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
@@ -41,19 +42,43 @@ export const ON_READ_FRESH_MS = 5_000;
 const ON_READ_MEMO_MAX = 10_000;
 
 /**
- * Writes the OCDS releases of published plans: per plan, the events that have no release yet become
- * releases, stored once and never changed. A plan is synced under a per-plan advisory lock in one
- * transaction, so several instances (and the on-demand sync of GET /ocds/releases/{planId}) never
- * store an event twice; the unique (plan_id, event_key) makes sure of it.
+ * The most events about remarks one sync of a plan releases (one transaction): a plan with a long
+ * history (100,000 remarks) is released a slice at a time, oldest first.
  */
+export const RELEASES_PER_PLAN_SYNC = 2_000;
+
+/**
+ * The most releases the backfill stores per periodic pass (a minute): on a database of a million
+ * remarks that was never synced (an upgrade), the first passes cost a bounded few hundred
+ * milliseconds each instead of releasing everything at once; the backfill then takes hours.
+ */
+export const BACKFILL_RELEASES_PER_PASS = 5_000;
+
+/** How many plans to backfill the backfill looks up at a time. */
+const BACKFILL_PLANS_PER_QUERY = 50;
+
+/**
+ * After each plan, the backfill pauses this many times as long as the plan's sync took (at most a
+ * second): its work is spread over the minute at a third of one core, never a burst on a busy machine.
+ */
+const BACKFILL_PAUSE_FACTOR = 2;
+
+/** What one sync of a plan did: releases stored, and whether every event up to now has its release. */
+interface PlanSync {
+  stored: number;
+  done: boolean;
+}
+
 @Injectable()
-export class OcdsSyncService {
+export class OcdsSyncService implements OnModuleDestroy {
   private readonly logger = new Logger(OcdsSyncService.name);
   private readonly pass = new SingleFlight(this.logger, 'ocds-sync');
   /** Up to when the periodic sync of this instance has looked (null: from the newest stored release). */
   private syncedUntil: Date | null = null;
   /** When each plan was last synced on this instance (clock ms): a cache that spares reads a sync, never a limit. */
   private readonly syncedAt = new Map<string, number>();
+  /** Set on shutdown: a backfill pausing between plans stops there. */
+  private stopping = false;
 
   constructor(
     private readonly db: DataSource,
@@ -61,6 +86,10 @@ export class OcdsSyncService {
     private readonly releases: OcdsRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
+
+  onModuleDestroy(): void {
+    this.stopping = true;
+  }
 
   ocid(planId: string): string {
     return `${this.config.openData.ocidPrefix}-${planId}`;
@@ -71,25 +100,54 @@ export class OcdsSyncService {
     if (this.config.sweepEnabled) await this.pass.run(async () => void (await this.syncAll()));
   }
 
-  /** Syncs every plan with an event since the last pass (every published plan on the first pass of an empty store); returns releases stored. */
-  async syncAll(): Promise<number> {
+  /**
+   * One periodic pass: syncs every backfilled plan with an event since the last pass, then backfills
+   * up to `budget` releases of the plans not backfilled yet; returns releases stored.
+   */
+  async syncAll(budget = BACKFILL_RELEASES_PER_PASS): Promise<number> {
     const now = this.clock.now();
-    const from = this.syncedUntil ?? (await this.releases.latestCreatedAt(this.db));
-    const since = from ? new Date(Math.min(from.getTime(), now.getTime()) - LOOK_BACK_MS) : null;
+    const from = this.syncedUntil ?? (await this.releases.latestCreatedAt(this.db)) ?? now;
+    const since = new Date(Math.min(from.getTime(), now.getTime()) - LOOK_BACK_MS);
     let stored = 0;
-    for (const plan of await this.releases.plansWithEvents(this.db, since, now)) stored += await this.syncPlan(plan.id);
+    for (const plan of await this.releases.backfilledPlansWithEvents(this.db, since, now))
+      stored += (await this.syncLimited(plan.id)).stored;
+    stored += await this.backfill(now, budget);
     this.syncedUntil = now;
     return stored;
   }
 
+  /** Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases are stored. */
+  private async backfill(until: Date, budget: number): Promise<number> {
+    let stored = 0;
+    while (stored < budget && !this.stopping) {
+      const plans = await this.releases.plansToBackfill(this.db, until, BACKFILL_PLANS_PER_QUERY);
+      let progressed = false;
+      for (const plan of plans) {
+        if (stored >= budget || this.stopping) break;
+        const started = Date.now();
+        const sync = await this.syncLimited(plan.id, Math.min(RELEASES_PER_PLAN_SYNC, budget - stored));
+        stored += sync.stored;
+        progressed ||= sync.stored > 0 || sync.done;
+        await sleep(Math.min(1_000, (Date.now() - started) * BACKFILL_PAUSE_FACTOR));
+      }
+      if (!progressed) break;
+    }
+    return stored;
+  }
+
   /**
-   * Stores the releases of the plan's events that have none yet; returns how many were stored (0 for a
+   * Stores the releases of the plan's events that have none yet (at most RELEASES_PER_PLAN_SYNC about
+   * remarks: a plan with more is continued by the backfill); returns how many were stored (0 for a
    * draft). Waits for another sync of the plan to end (the periodic sync).
    */
   async syncPlan(planId: string): Promise<number> {
+    return (await this.syncLimited(planId)).stored;
+  }
+
+  private syncLimited(planId: string, limit = RELEASES_PER_PLAN_SYNC): Promise<PlanSync> {
     return this.db.transaction(async (em) => {
       await this.releases.lockPlan(em, planId);
-      return this.syncLocked(em, planId);
+      return this.syncLocked(em, planId, limit);
     });
   }
 
@@ -102,13 +160,13 @@ export class OcdsSyncService {
     const now = this.clock.now().getTime();
     const last = this.syncedAt.get(planId);
     if (last !== undefined && now >= last && now - last < ON_READ_FRESH_MS) return 0;
-    const stored = await this.db.transaction(async (em) => {
+    const sync = await this.db.transaction(async (em) => {
       if (!(await this.releases.tryLockPlan(em, planId))) return null;
-      return this.syncLocked(em, planId);
+      return this.syncLocked(em, planId, RELEASES_PER_PLAN_SYNC);
     });
-    if (stored === null) return 0;
+    if (sync === null) return 0;
     this.remember(planId, now);
-    return stored;
+    return sync.stored;
   }
 
   private remember(planId: string, at: number): void {
@@ -121,17 +179,20 @@ export class OcdsSyncService {
     }
   }
 
-  private async syncLocked(em: EntityManager, planId: string): Promise<number> {
+  private async syncLocked(em: EntityManager, planId: string, limit: number): Promise<PlanSync> {
     const plan = await this.releases.publishedPlan(em, planId);
-    if (!plan) return 0;
+    if (!plan) return { stored: 0, done: true };
     const now = this.clock.now();
     const ctx: OcdsContext = { ocid: this.ocid(planId), planId, planUrl: `${this.config.publicUrl}/plans/${planId}` };
-    const releases = [...(await this.procedureReleases(em, ctx, plan, now)), ...(await this.enquiryReleases(em, ctx, plan, now))];
-    return this.releases.insert(
+    const enquiries = await this.enquiryReleases(em, ctx, plan, now, limit);
+    const releases = [...(await this.procedureReleases(em, ctx, plan, now)), ...enquiries.releases];
+    const stored = await this.releases.insert(
       em,
       releases.map((release): NewRelease => ({ planId, eventKey: release.id.slice(ctx.ocid.length + 1), release })),
       now,
     );
+    await this.releases.markBackfilled(em, planId, enquiries.done, now);
+    return { stored, done: enquiries.done };
   }
 
   /** Publication, hearing, protocol, conclusion, notice, stage 2 and outcome: a few rows a plan, every time (the stored ones are skipped). */
@@ -206,14 +267,24 @@ export class OcdsSyncService {
     return out.filter((release) => new Date(release.date) <= now);
   }
 
-  /** Remarks, answers, verdicts, and remarks hidden or restored since the plan's latest release (less the look-back), one release each. */
-  private async enquiryReleases(em: EntityManager, ctx: OcdsContext, plan: PlanRow, now: Date): Promise<OcdsRelease[]> {
-    const latest = await this.releases.latestDate(em, plan.id);
+  /**
+   * Remarks, answers, verdicts, and remarks hidden or restored since the plan's latest release about a
+   * remark (less the look-back) that have no release yet, one release each: the oldest `limit` of
+   * them. `done` when none was left behind.
+   */
+  private async enquiryReleases(
+    em: EntityManager,
+    ctx: OcdsContext,
+    plan: PlanRow,
+    now: Date,
+    limit: number,
+  ): Promise<{ releases: OcdsRelease[]; done: boolean }> {
+    const latest = await this.releases.latestEnquiryDate(em, plan.id);
     const after = latest ? new Date(latest.getTime() - LOOK_BACK_MS) : null;
-    const remarks = await this.releases.remarksBetween(em, plan.id, after, now);
-    const answers = await this.releases.answersBetween(em, plan.id, after, now);
-    const verdicts = await this.releases.verdictsBetween(em, plan.id, after, now);
-    const decisions = await this.releases.moderationBetween(em, plan.id, after, now);
+    const remarks = await this.releases.remarksBetween(em, plan.id, after, now, limit);
+    const answers = await this.releases.answersBetween(em, plan.id, after, now, limit);
+    const verdicts = await this.releases.verdictsBetween(em, plan.id, after, now, limit);
+    const decisions = await this.releases.moderationBetween(em, plan.id, after, now, limit);
     const publicText = (r: { author_id: string; body: string; hidden_at: Date | null; hidden_reason: null | string }) =>
       remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason as never }, PUBLIC_READER)
         .body;
@@ -243,7 +314,14 @@ export class OcdsSyncService {
       })),
     ];
     const noticeAt = plan.notice_published_at?.getTime() ?? Infinity;
-    return events.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt));
+    const truncated = [remarks, answers, verdicts, decisions].some((rows) => rows.length >= limit);
+    // the oldest `limit` events of all kinds: every event before the last one kept has its release
+    // (the next sync starts from it, less the look-back)
+    const kept = events.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
+    return {
+      releases: kept.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt)),
+      done: !truncated && kept.length === events.length,
+    };
   }
 }
 

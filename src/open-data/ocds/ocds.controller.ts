@@ -2,7 +2,7 @@ import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { API } from '../../common/api';
 import { ApiErrors } from '../../common/openapi';
-import { OcdsReleasePackageResponse, OcdsReleasesQuery } from './ocds.schemas';
+import { OcdsPlanReleasesQuery, OcdsReleasePackageResponse, OcdsReleasesQuery } from './ocds.schemas';
 import { OcdsService } from './ocds.service';
 
 @ApiTags('open data')
@@ -23,11 +23,12 @@ export class OcdsController {
 
   @Get('ocds/releases/:planId')
   @ApiOperation({
-    summary: 'Every OCDS 1.1 release of a published plan (one per event, in date order) as a release package; 404 NOT_FOUND for a draft',
+    summary:
+      'The OCDS 1.1 releases of a published plan (one per event, in date order) as a release package, up to `limit` (default and most 1000) a page; `links.next` names the next page; 404 NOT_FOUND for a draft',
   })
   @ApiOkResponse({ type: OcdsReleasePackageResponse })
-  @ApiErrors(404)
-  plan(@Param('planId') planId: string) {
-    return this.ocds.planPackage(planId);
+  @ApiErrors(400, 404)
+  plan(@Param('planId') planId: string, @Query() query: OcdsPlanReleasesQuery) {
+    return this.ocds.planPackage(planId, query);
   }
 }

@@ -139,11 +139,17 @@ export class OcdsRepository {
     return rows[0]?.locked === true;
   }
 
-  /** The date of the plan's latest stored release (null before the first): where the sync looks for new remark events. */
-  async latestDate(db: Db, planId: string): Promise<Date | null> {
+  /**
+   * The date of the plan's latest release about a remark (null before the first): where the sync looks
+   * for new remark events. Read backwards through ocds_releases_plan_date_idx: a plan's procedure
+   * releases, skipped, are a few.
+   */
+  async latestEnquiryDate(db: Db, planId: string): Promise<Date | null> {
     const rows = await queryRows<{ date: Date }>(
       db,
-      `SELECT date FROM ocds_releases WHERE plan_id = $1 ORDER BY date DESC, seq DESC LIMIT 1`,
+      `SELECT date FROM ocds_releases
+        WHERE plan_id = $1 AND split_part(event_key, '-', 1) IN ('remark', 'answer', 'verdict', 'moderation')
+        ORDER BY date DESC, seq DESC LIMIT 1`,
       [planId],
     );
     return rows[0]?.date ?? null;
@@ -187,49 +193,77 @@ export class OcdsRepository {
     return queryRows(db, `SELECT version, published_at, decision, summary FROM outcomes WHERE plan_id = $1 ORDER BY version`, [planId]);
   }
 
-  /** The plan's remarks accepted in (after, until] (remarks_plan_page_idx). */
-  remarksBetween(db: Db, planId: string, after: Date | null, until: Date): Promise<RemarkEventRow[]> {
+  /**
+   * The first `limit` of the plan's remarks accepted in (after, until] that have no release yet, oldest
+   * first (remarks_plan_page_idx; each checked against ocds_releases_plan_event_uq).
+   */
+  remarksBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<RemarkEventRow[]> {
     return queryRows<RemarkEventRow>(
       db,
-      `SELECT id, author_id, body, hidden_at, hidden_reason, created_at FROM remarks
-        WHERE plan_id = $1 AND ($2::timestamptz IS NULL OR created_at > $2) AND created_at <= $3`,
-      [planId, after, until],
-    );
-  }
-
-  /** Answer versions published in (after, until] to the plan's remarks (answers_published_idx, or the plan's remarks first). */
-  answersBetween(db: Db, planId: string, after: Date | null, until: Date): Promise<AnswerEventRow[]> {
-    return queryRows<AnswerEventRow>(
-      db,
-      `SELECT a.id, a.remark_id, r.author_id, r.language, a.body, a.published_at
-         FROM answers a JOIN remarks r ON r.id = a.remark_id
-        WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR a.published_at > $2) AND a.published_at <= $3`,
-      [planId, after, until],
-    );
-  }
-
-  /** Verdicts on the plan's answers given in (after, until] (answer_verdicts_created_idx or the plan's). */
-  verdictsBetween(db: Db, planId: string, after: Date | null, until: Date): Promise<VerdictEventRow[]> {
-    return queryRows<VerdictEventRow>(
-      db,
-      `SELECT id, remark_id, verdict, created_at FROM answer_verdicts
-        WHERE plan_id = $1 AND ($2::timestamptz IS NULL OR created_at > $2) AND created_at <= $3`,
-      [planId, after, until],
+      `SELECT r.id, r.author_id, r.body, r.hidden_at, r.hidden_reason, r.created_at FROM remarks r
+        WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR r.created_at > $2) AND r.created_at <= $3
+          AND NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'remark-' || r.id)
+        ORDER BY r.created_at, r.id LIMIT $4`,
+      [planId, after, until, limit],
     );
   }
 
   /**
-   * The plan's remarks hidden or restored in (after, until] (moderation_decisions_created_idx): only the
-   * decisions that changed what the public sees (DECISION_CHANGED_PUBLIC_STATE_SQL).
+   * The first `limit` answer versions published in (after, until] to the plan's remarks with no release
+   * yet, oldest first. The plan's answers of the window are found first (by its remarks, or by
+   * answers_published_idx for a short window: the planner's choice without a LIMIT to mislead it; with
+   * one, it walked every answer of every plan by time), then ordered and cut.
    */
-  moderationBetween(db: Db, planId: string, after: Date | null, until: Date): Promise<ModerationEventRow[]> {
+  answersBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<AnswerEventRow[]> {
+    return queryRows<AnswerEventRow>(
+      db,
+      `WITH own AS MATERIALIZED (
+         SELECT a.id, a.remark_id, r.author_id, r.language, a.body, a.published_at
+           FROM answers a JOIN remarks r ON r.id = a.remark_id
+          WHERE r.plan_id = $1 AND ($2::timestamptz IS NULL OR a.published_at > $2) AND a.published_at <= $3)
+       SELECT own.* FROM own
+        WHERE NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'answer-' || own.id)
+        ORDER BY own.published_at, own.id LIMIT $4`,
+      [planId, after, until, limit],
+    );
+  }
+
+  /** The first `limit` verdicts on the plan's answers given in (after, until] with no release yet, oldest first (found first, as answersBetween). */
+  verdictsBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<VerdictEventRow[]> {
+    return queryRows<VerdictEventRow>(
+      db,
+      `WITH own AS MATERIALIZED (
+         SELECT v.id, v.remark_id, v.verdict, v.created_at FROM answer_verdicts v
+          WHERE v.plan_id = $1 AND ($2::timestamptz IS NULL OR v.created_at > $2) AND v.created_at <= $3)
+       SELECT own.* FROM own
+        WHERE NOT EXISTS (SELECT 1 FROM ocds_releases o WHERE o.plan_id = $1 AND o.event_key = 'verdict-' || own.id)
+        ORDER BY own.created_at, own.id LIMIT $4`,
+      [planId, after, until, limit],
+    );
+  }
+
+  /**
+   * The first `limit` of the plan's remarks hidden or restored in (after, until], oldest first
+   * (moderation_decisions_created_idx): only the decisions that changed what the public sees
+   * (DECISION_CHANGED_PUBLIC_STATE_SQL), and not those released already (their key: the remark, the
+   * change and the time in ocds-mapping.ts enquiryEventKey's form).
+   */
+  moderationBetween(db: Db, planId: string, after: Date | null, until: Date, limit: number): Promise<ModerationEventRow[]> {
     return queryRows<ModerationEventRow>(
       db,
-      `SELECT d.remark_id, CASE d.action WHEN 'hide' THEN 'hidden' ELSE 'restored' END AS change, r.author_id, r.body, d.created_at
-         FROM moderation_decisions d JOIN remarks r ON r.id = d.remark_id
-        WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3
-          AND ${DECISION_CHANGED_PUBLIC_STATE_SQL}`,
-      [planId, after, until],
+      `WITH own AS MATERIALIZED (
+         SELECT d.id, d.remark_id, CASE d.action WHEN 'hide' THEN 'hidden' ELSE 'restored' END AS change, r.author_id, r.body, d.created_at
+           FROM moderation_decisions d JOIN remarks r ON r.id = d.remark_id
+          WHERE d.plan_id = $1 AND ($2::timestamptz IS NULL OR d.created_at > $2) AND d.created_at <= $3
+            AND ${DECISION_CHANGED_PUBLIC_STATE_SQL})
+       SELECT own.remark_id, own.change, own.author_id, own.body, own.created_at FROM own
+        WHERE NOT EXISTS (
+                SELECT 1 FROM ocds_releases o
+                 WHERE o.plan_id = $1
+                   AND o.event_key = 'moderation-' || own.remark_id || '-' || own.change || '-'
+                                     || to_char(own.created_at AT TIME ZONE 'UTC', 'YYYYMMDD"T"HH24MISSMS"Z"'))
+        ORDER BY own.created_at, own.id LIMIT $4`,
+      [planId, after, until, limit],
     );
   }
 
@@ -255,12 +289,23 @@ export class OcdsRepository {
     return inserted;
   }
 
-  /** Every stored release of a plan in date order (ocds_releases_plan_date_idx). */
-  planReleases(db: Db, planId: string): Promise<StoredRelease[]> {
+  /**
+   * Up to `limit` stored releases of a plan in date order (ocds_releases_plan_date_idx), from the first
+   * or after the release `afterSeq` of the plan (none when it is another plan's).
+   */
+  planReleases(db: Db, planId: string, afterSeq: string | null, limit: number): Promise<StoredRelease[]> {
+    if (afterSeq === null)
+      return queryRows<StoredRelease>(
+        db,
+        `SELECT r.seq::text AS seq, r.body FROM ocds_releases r WHERE r.plan_id = $1 ORDER BY r.date, r.seq LIMIT $2`,
+        [planId, limit],
+      );
     return queryRows<StoredRelease>(
       db,
-      `SELECT r.seq::text AS seq, r.body FROM ocds_releases r WHERE r.plan_id = $1 ORDER BY r.date, r.seq`,
-      [planId],
+      `SELECT r.seq::text AS seq, r.body FROM ocds_releases r
+        WHERE r.plan_id = $1 AND (r.date, r.seq) > (SELECT a.date, a.seq FROM ocds_releases a WHERE a.seq = $2::bigint AND a.plan_id = $1)
+        ORDER BY r.date, r.seq LIMIT $3`,
+      [planId, afterSeq, limit],
     );
   }
 
@@ -292,34 +337,54 @@ export class OcdsRepository {
     ]);
   }
 
-  /** The current text state of every remark of a plan (the redaction pass of a plan's package). */
-  planRemarkStates(db: Db, planId: string): Promise<RemarkStateRow[]> {
-    return queryRows<RemarkStateRow>(db, `SELECT id, author_id, body, hidden_at, hidden_reason FROM remarks WHERE plan_id = $1`, [planId]);
+  /**
+   * Backfilled plans (ocds_backfilled_plans) with an event in (since, until]: the plans the periodic
+   * sync follows by the time of their events (each event table read by an index on its time). The
+   * others are the backfill's (plansToBackfill).
+   */
+  backfilledPlansWithEvents(db: Db, since: Date, until: Date): Promise<{ id: string }[]> {
+    return queryRows(
+      db,
+      `SELECT e.id FROM (
+         SELECT id FROM plans WHERE published_at > $1 AND published_at <= $2
+         UNION SELECT id FROM plans WHERE stage2_opens_at > $1 AND stage2_opens_at <= $2
+         UNION SELECT h.plan_id FROM hearing_changes c JOIN hearings h ON h.id = c.hearing_id WHERE c.created_at > $1 AND c.created_at <= $2
+         UNION SELECT plan_id FROM protocols WHERE published_at > $1 AND published_at <= $2
+         UNION SELECT plan_id FROM review_conclusions WHERE closed_at > $1 AND closed_at <= $2
+         UNION SELECT plan_id FROM notices WHERE published_at > $1 AND published_at <= $2
+         UNION SELECT plan_id FROM outcomes WHERE published_at > $1 AND published_at <= $2
+         UNION SELECT plan_id FROM remarks WHERE created_at > $1 AND created_at <= $2
+         UNION SELECT r.plan_id FROM answers a JOIN remarks r ON r.id = a.remark_id WHERE a.published_at > $1 AND a.published_at <= $2
+         UNION SELECT plan_id FROM answer_verdicts WHERE created_at > $1 AND created_at <= $2
+         UNION SELECT plan_id FROM moderation_decisions WHERE created_at > $1 AND created_at <= $2
+       ) e(id) JOIN ocds_backfilled_plans b ON b.plan_id = e.id`,
+      [since, until],
+    );
+  }
+
+  /** Up to `limit` published plans (by `until`) whose backfill is not done, oldest publication first (plans_published_idx). */
+  plansToBackfill(db: Db, until: Date, limit: number): Promise<{ id: string }[]> {
+    return queryRows(
+      db,
+      `SELECT p.id FROM plans p
+        WHERE p.published_at IS NOT NULL AND p.published_at <= $1
+          AND NOT EXISTS (SELECT 1 FROM ocds_backfilled_plans b WHERE b.plan_id = p.id)
+        ORDER BY p.published_at, p.id LIMIT $2`,
+      [until, limit],
+    );
   }
 
   /**
-   * Published plans with an event in (since, until]: the plans the periodic sync visits (each event
-   * table read by an index on its time). Every published plan when `since` is null.
+   * Records whether every event of the plan up to now has its release: a done plan is followed by the
+   * periodic pass; one left behind (a sync that stopped at its limit) goes back to the backfill.
    */
-  plansWithEvents(db: Db, since: Date | null, until: Date): Promise<{ id: string }[]> {
-    if (since === null) {
-      return queryRows(db, `SELECT id FROM plans WHERE published_at IS NOT NULL AND published_at <= $1 ORDER BY published_at, id`, [until]);
-    }
-    return queryRows(
-      db,
-      `SELECT id FROM plans WHERE published_at > $1 AND published_at <= $2
-       UNION SELECT id FROM plans WHERE stage2_opens_at > $1 AND stage2_opens_at <= $2
-       UNION SELECT h.plan_id FROM hearing_changes c JOIN hearings h ON h.id = c.hearing_id WHERE c.created_at > $1 AND c.created_at <= $2
-       UNION SELECT plan_id FROM protocols WHERE published_at > $1 AND published_at <= $2
-       UNION SELECT plan_id FROM review_conclusions WHERE closed_at > $1 AND closed_at <= $2
-       UNION SELECT plan_id FROM notices WHERE published_at > $1 AND published_at <= $2
-       UNION SELECT plan_id FROM outcomes WHERE published_at > $1 AND published_at <= $2
-       UNION SELECT plan_id FROM remarks WHERE created_at > $1 AND created_at <= $2
-       UNION SELECT r.plan_id FROM answers a JOIN remarks r ON r.id = a.remark_id WHERE a.published_at > $1 AND a.published_at <= $2
-       UNION SELECT plan_id FROM answer_verdicts WHERE created_at > $1 AND created_at <= $2
-       UNION SELECT plan_id FROM moderation_decisions WHERE created_at > $1 AND created_at <= $2`,
-      [since, until],
-    );
+  async markBackfilled(em: EntityManager, planId: string, done: boolean, at: Date): Promise<void> {
+    if (done)
+      await queryRows(em, `INSERT INTO ocds_backfilled_plans (plan_id, backfilled_at) VALUES ($1, $2) ON CONFLICT (plan_id) DO NOTHING`, [
+        planId,
+        at,
+      ]);
+    else await queryRows(em, `DELETE FROM ocds_backfilled_plans WHERE plan_id = $1`, [planId]);
   }
 
   /** When the newest release was stored (null before any): the periodic sync's starting point after a restart. */

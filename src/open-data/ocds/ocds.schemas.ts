@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsISO8601, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { OCDS_PAGE_MAX } from './ocds.service';
+import { OCDS_PAGE_MAX, OCDS_PLAN_PAGE_MAX } from './ocds.service';
 
 /** GET /ocds/releases: releases stored since a time, a page at a time. */
 export class OcdsReleasesQuery {
@@ -22,6 +22,23 @@ export class OcdsReleasesQuery {
   @IsInt()
   @Min(1)
   @Max(OCDS_PAGE_MAX)
+  limit?: number;
+}
+
+/** GET /ocds/releases/{planId}: a plan's releases in date order, a page at a time. */
+export class OcdsPlanReleasesQuery {
+  @ApiPropertyOptional({ description: 'The cursor in links.next of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: OCDS_PLAN_PAGE_MAX, default: OCDS_PLAN_PAGE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(OCDS_PLAN_PAGE_MAX)
   limit?: number;
 }
 
@@ -49,7 +66,7 @@ export class OcdsReleasePackageResponse {
   @ApiProperty({ type: OcdsPublisher })
   publisher: OcdsPublisher;
 
-  @ApiProperty({ type: [String], description: 'The extensions used: Enquiry (tender.enquiries); Pagination (links) on GET /ocds/releases' })
+  @ApiProperty({ type: [String], description: 'The extensions used: Enquiry (tender.enquiries) and Pagination (links)' })
   extensions: string[];
 
   @ApiProperty({
@@ -60,6 +77,6 @@ export class OcdsReleasePackageResponse {
   })
   releases: Record<string, unknown>[];
 
-  @ApiPropertyOptional({ type: OcdsLinks, description: 'Pagination extension: the next page (GET /ocds/releases)' })
+  @ApiPropertyOptional({ type: OcdsLinks, description: 'Pagination extension: the next page, while more releases remain' })
   links?: OcdsLinks;
 }

@@ -19,6 +19,8 @@ import { ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL } from './ocds.types';
 
 export const OCDS_PAGE_DEFAULT = 100;
 export const OCDS_PAGE_MAX = 500;
+/** The most releases a page of one plan's package holds (the default: most plans fit in one page). */
+export const OCDS_PLAN_PAGE_MAX = 1_000;
 
 interface SeqKey {
   seq: string;
@@ -39,18 +41,29 @@ export class OcdsService {
   ) {}
 
   /**
-   * Every release of a published plan, in date order; its new events are released first, unless the plan
-   * was synced moments ago or another sync of it is under way (then what is stored is served: see
+   * A published plan's releases in date order, `limit` at a time after the cursor (`links.next` while
+   * more remain). Before the first page its new events are released, unless the plan was synced moments
+   * ago or another sync of it is under way (then what is stored is served: see
    * OcdsSyncService.syncPlanOnRead). 404 NOT_FOUND for a draft or an unknown id.
    */
-  async planPackage(planId: string): Promise<OcdsReleasePackage> {
+  async planPackage(planId: string, query: { cursor?: string; limit?: number } = {}): Promise<OcdsReleasePackage> {
     if (!isUuid(planId) || !(await this.releases.publishedPlan(this.db, planId))) throw new AppError('NOT_FOUND');
-    await this.sync.syncPlanOnRead(planId);
-    const [stored, states] = await Promise.all([
-      this.releases.planReleases(this.db, planId),
-      this.releases.planRemarkStates(this.db, planId),
-    ]);
-    return this.pack(`${this.config.publicUrl}/${API}/ocds/releases/${planId}`, stored, states, [ENQUIRY_EXTENSION_URL]);
+    const limit = query.limit ?? OCDS_PLAN_PAGE_MAX;
+    const after = query.cursor ? this.cursorSeq(query.cursor) : null;
+    if (after === null) await this.sync.syncPlanOnRead(planId);
+    const rows = await this.releases.planReleases(this.db, planId, after, limit + 1);
+    const page = rows.slice(0, limit);
+    const states = await this.releases.remarkStates(this.db, enquiryRemarkIds(page));
+    const url = (cursor?: string) => {
+      const search = new URLSearchParams();
+      if (cursor) search.set('cursor', cursor);
+      if (query.limit) search.set('limit', String(query.limit));
+      const text = search.toString();
+      return `${this.config.publicUrl}/${API}/ocds/releases/${planId}${text ? `?${text}` : ''}`;
+    };
+    const out = this.pack(url(query.cursor), page, states, [ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL]);
+    if (rows.length > limit) out.links = { next: url(encodeKeyset({ seq: page[page.length - 1].seq })) };
+    return out;
   }
 
   /** Releases stored since `since` (all without it), `limit` at a time after the cursor; `links.next` while more remain. */
@@ -59,17 +72,14 @@ export class OcdsService {
     const limit = query.limit ?? OCDS_PAGE_DEFAULT;
     let after = '0';
     if (query.cursor) {
-      const key = decodeKeyset(query.cursor, isSeqKey);
-      if (!key) throw validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
-      after = key.seq;
+      after = this.cursorSeq(query.cursor);
     } else if (since) {
       const first = await this.releases.firstSeqSince(this.db, since);
       after = first === null ? after : String(BigInt(first) - 1n);
     }
     const rows = await this.releases.releasesAfter(this.db, after, since, limit + 1);
     const page = rows.slice(0, limit);
-    const remarkIds = [...new Set(page.flatMap((r) => (r.body.tender?.enquiries ?? []).map((e) => e.id)))];
-    const states = await this.releases.remarkStates(this.db, remarkIds);
+    const states = await this.releases.remarkStates(this.db, enquiryRemarkIds(page));
     const params = (cursor?: string) => {
       const search = new URLSearchParams();
       if (query.since) search.set('since', query.since);
@@ -81,6 +91,13 @@ export class OcdsService {
     const out = this.pack(params(query.cursor), page, states, [ENQUIRY_EXTENSION_URL, PAGINATION_EXTENSION_URL]);
     if (rows.length > limit) out.links = { next: params(encodeKeyset({ seq: page[page.length - 1].seq })) };
     return out;
+  }
+
+  /** The release a page follows, from `links.next`'s cursor; 400 VALIDATION_FAILED for anything else. */
+  private cursorSeq(cursor: string): string {
+    const key = decodeKeyset(cursor, isSeqKey);
+    if (!key) throw validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
+    return key.seq;
   }
 
   private pack(uri: string, stored: StoredRelease[], states: RemarkStateRow[], extensions: string[]): OcdsReleasePackage {
@@ -107,6 +124,11 @@ export class OcdsService {
       releases: stored.map((row) => redactRelease(row.body, publicText, publicAnswer)),
     };
   }
+}
+
+/** The remarks the releases' enquiries are about (their text is served as moderation has it now). */
+function enquiryRemarkIds(stored: StoredRelease[]): string[] {
+  return [...new Set(stored.flatMap((r) => (r.body.tender?.enquiries ?? []).map((e) => e.id)))];
 }
 
 /** The latest `date` among the releases (ISO strings with offset compare as instants via Date). */
