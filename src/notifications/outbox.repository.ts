@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import { namedStatement } from '../database/statements';
 import { OutboxAttachment } from './outbox-message.entity';
 
 export interface OutboxInsert {
@@ -26,8 +27,19 @@ export interface ClaimedMessage {
   attempts: number;
 }
 
-/** Rows per INSERT statement: 9 parameters each, far below PostgreSQL's limit of 65535. */
-const INSERT_BATCH = 500;
+/**
+ * Rows per INSERT statement. The rows travel as nine arrays (one per column) of a statement with a
+ * fixed text, prepared once per connection: no statement text grows with the batch, and PostgreSQL
+ * neither parses nor plans thousands of parameters per call (issue 18's sweep queues 200,000).
+ */
+const INSERT_BATCH = 2000;
+
+const INSERT_SQL = namedStatement(
+  'outbox_insert',
+  `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body, attachments, headers)
+   SELECT * FROM unnest($1::varchar[], $2::varchar[], $3::varchar[], $4::varchar[], $5::varchar[], $6::text[], $7::text[], $8::jsonb[], $9::jsonb[])
+   ON CONFLICT (dedupe_key) DO NOTHING RETURNING 1 AS queued`,
+);
 
 /** Every statement on the outbox_messages table. */
 @Injectable()
@@ -39,28 +51,17 @@ export class OutboxRepository {
     let queued = 0;
     for (let start = 0; start < emails.length; start += INSERT_BATCH) {
       const batch = emails.slice(start, start + INSERT_BATCH);
-      const values: unknown[] = [];
-      const rows = batch.map((e, i) => {
-        values.push(
-          e.dedupeKey,
-          e.kind,
-          e.recipient,
-          e.locale,
-          e.subject,
-          e.text,
-          e.html,
-          JSON.stringify(e.attachments),
-          JSON.stringify(e.headers),
-        );
-        const p = i * 9;
-        return `($${p + 1}, $${p + 2}, $${p + 3}, $${p + 4}, $${p + 5}, $${p + 6}, $${p + 7}, $${p + 8}::jsonb, $${p + 9}::jsonb)`;
-      });
-      const inserted = await queryRows<{ id: string }>(
-        em,
-        `INSERT INTO outbox_messages (dedupe_key, kind, recipient, locale, subject, text_body, html_body, attachments, headers)
-         VALUES ${rows.join(', ')} ON CONFLICT (dedupe_key) DO NOTHING RETURNING id`,
-        values,
-      );
+      const inserted = await queryRows<{ queued: number }>(em, INSERT_SQL, [
+        batch.map((e) => e.dedupeKey),
+        batch.map((e) => e.kind),
+        batch.map((e) => e.recipient),
+        batch.map((e) => e.locale),
+        batch.map((e) => e.subject),
+        batch.map((e) => e.text),
+        batch.map((e) => e.html),
+        batch.map((e) => JSON.stringify(e.attachments)),
+        batch.map((e) => JSON.stringify(e.headers)),
+      ]);
       queued += inserted.length;
     }
     return queued;
