@@ -394,8 +394,10 @@ async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<Benc
     async (c) =>
       (
         await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
-          `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
-              (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
+          `SELECT (SELECT count(*) FROM plans p JOIN plan_deadline_sweeps s ON s.plan_id = p.id AND s.deadline = 'stage1_closed'
+                   WHERE p.title->>'ru' LIKE '%(лот С-%')::int AS swept,
+              (SELECT count(*) FROM plans p WHERE p.stage1_closed_swept_at IS NULL AND p.stage1_closes_at < now()
+                 AND NOT EXISTS (SELECT 1 FROM plan_deadline_sweeps s WHERE s.plan_id = p.id AND s.deadline = 'stage1_closed'))::int AS unswept,
               (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
               (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
               (SELECT count(*) FROM users WHERE role = 'organizer')::int AS staff`,

@@ -336,12 +336,14 @@ export async function seedSweepPlans(c: Client, n: number): Promise<void> {
     'plans passing the stage-1 deadline',
     `INSERT INTO plans (organization_id, created_by, title, description, subject_code, amount, method, created_at, updated_at,
                         published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date)
-     SELECT o.id, (SELECT id FROM users u WHERE u.organization_id = o.id ORDER BY email LIMIT 1),
+     SELECT o.id, o.creator,
             jsonb_build_object('kk', ($4::text[])[1 + g % 12] || ' (С-' || g || ' лот)', 'ru', ($2::text[])[1 + g % 12] || ' (лот С-' || g || ')', 'en', null),
             jsonb_build_object('kk', $5::text, 'ru', $3::text, 'en', null), '20000000.000.000000', 5000000, 'open_tender',
             now() - interval '24 days', now() - interval '21 days', now() - interval '21 days', now() - interval '1 minute',
             (now() AT TIME ZONE 'Asia/Almaty')::date, (now() AT TIME ZONE 'Asia/Almaty')::date + 10
-     FROM generate_series(1, $1) g JOIN (SELECT id, row_number() OVER (ORDER BY bin) AS rn FROM organizations) o ON o.rn = 1 + g % 50`,
+     FROM generate_series(1, $1) g
+     JOIN (SELECT id, row_number() OVER (ORDER BY bin) AS rn, (SELECT id FROM users u WHERE u.organization_id = organizations.id ORDER BY email LIMIT 1) AS creator
+           FROM organizations) o ON o.rn = 1 + g % 50`,
     [n, PLAN_SUBJECTS_RU, DESCRIPTION_RU, PLAN_SUBJECTS_KK, DESCRIPTION_KK],
   );
   await timed(

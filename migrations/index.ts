@@ -14,6 +14,7 @@ import { OcdsReleases1796400000000 } from './1796400000000-OcdsReleases';
 import { NotificationPreferences1796500000000 } from './1796500000000-NotificationPreferences';
 import { PlanPointNumber1796600000000 } from './1796600000000-PlanPointNumber';
 import { ExportIndexes1796700000000 } from './1796700000000-ExportIndexes';
+import { PlanDeadlineSweeps1796800000000 } from './1796800000000-PlanDeadlineSweeps';
 import { OpenDataAtScale1796900000000 } from './1796900000000-OpenDataAtScale';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
@@ -33,5 +34,6 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   NotificationPreferences1796500000000,
   PlanPointNumber1796600000000,
   ExportIndexes1796700000000,
+  PlanDeadlineSweeps1796800000000,
   OpenDataAtScale1796900000000,
 ];

@@ -29,6 +29,7 @@ import { Recommendation } from './reviews/recommendation.entity';
 import { RecommendationResponse } from './reviews/recommendation-response.entity';
 import { ReviewConclusion } from './reviews/review-conclusion.entity';
 import { ReviewPosition } from './reviews/review-position.entity';
+import { PlanDeadlineSweep } from './scheduler/plan-deadline-sweep.entity';
 
 /** Every entity of every feature, for the application's data source and the migration generator (scripts/migration.ts). */
 export const ENTITIES = [
@@ -63,4 +64,5 @@ export const ENTITIES = [
   OutboxMessage,
   RateLimitCounter,
   OcdsReleaseRow,
+  PlanDeadlineSweep,
 ];

@@ -27,8 +27,12 @@ export type ProcurementMethod = (typeof PROCUREMENT_METHODS)[number];
 @Index('plans_published_idx', ['publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
 /** One organization's newest published plans (its Atom feed): (organization_id, published_at DESC, id DESC) in the migration. */
 @Index('plans_org_published_idx', ['organizationId', 'publishedAt', 'id'], { where: 'published_at IS NOT NULL' })
-@Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt'], { where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL' })
-@Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt'], { where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL' })
+@Index('plans_stage1_close_sweep_idx', ['stage1ClosesAt', 'id'], {
+  where: 'stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL',
+})
+@Index('plans_stage2_close_sweep_idx', ['stage2ClosesAt', 'id'], {
+  where: 'stage2_closed_swept_at IS NULL AND stage2_closes_at IS NOT NULL',
+})
 @Index('plans_hearing_deadline_sweep_idx', ['hearingDeadlineDate'], {
   where: 'hearing_overdue_at IS NULL AND protocol_published_at IS NULL AND hearing_deadline_date IS NOT NULL',
 })
@@ -99,7 +103,10 @@ export class Plan {
   @Column({ name: 'hearing_deadline_date', type: 'date', nullable: true })
   hearingDeadlineDate: string | null;
 
-  /** When the sweep noticed the close of stage 1 and told the organizer. */
+  /**
+   * Set when the plan was loaded as already past its stage-1 sweep (the demo, seeds, and plans swept
+   * before migration 1796800000000); the sweep itself records its claim in `plan_deadline_sweeps`.
+   */
   @Column({ name: 'stage1_closed_swept_at', type: 'timestamptz', nullable: true })
   stage1ClosedSweptAt: Date | null;
 
@@ -123,6 +130,7 @@ export class Plan {
   @Column({ name: 'stage2_closes_at', type: 'timestamptz', nullable: true })
   stage2ClosesAt: Date | null;
 
+  /** As stage1ClosedSweptAt, for the close of stage 2. */
   @Column({ name: 'stage2_closed_swept_at', type: 'timestamptz', nullable: true })
   stage2ClosedSweptAt: Date | null;
 

@@ -16,23 +16,90 @@ export interface RemarkCounts {
   unanswered: string;
 }
 
+/** Where one pass of a plan-deadline claim has got to: the last plan it looked at, in (deadline, id) order. */
+export interface SweepCursor {
+  /** As PostgreSQL writes the timestamptz, to the microsecond (a Date would cut it to the millisecond). */
+  closesAt: string;
+  id: string;
+}
+
+/** A pass starts before every plan. */
+export const SWEEP_START: SweepCursor = { closesAt: '-infinity', id: '00000000-0000-0000-0000-000000000000' };
+
+/** What one claim looked at and what it won. */
+export interface PlanClaim<P> {
+  /** Plans this call now holds: their marker is inserted in the caller's transaction. */
+  claimed: P[];
+  /** How many due plans it looked at (claimed, or already marked by another instance meanwhile). */
+  looked: number;
+  /** The last plan it looked at: the next call of the same pass continues after it. */
+  cursor: SweepCursor;
+}
+
+type Looked = { id: string; cursor_at: string; won: boolean };
+
 /**
- * The periodic sweep's statements. Each claim marks up to `batch` items whose deadline passed
- * (FOR UPDATE SKIP LOCKED, and ... IS NULL again in the UPDATE), so concurrent sweeps share the
- * work and none claims an item twice.
+ * A plan-deadline claim: the next `$4` due plans after the cursor that no instance has marked, locked
+ * with FOR NO KEY UPDATE SKIP LOCKED (so concurrent sweeps take different plans), then marked by an
+ * insert into plan_deadline_sweeps. The marker's primary key is the arbiter: a plan another instance
+ * marked and committed after this statement's snapshot is skipped by ON CONFLICT and comes back with
+ * won = false. The wide plan row itself is not written.
+ */
+function claimSql(deadline: 'stage1_closed' | 'stage2_closed', closesAt: string, sweptAt: string, columns: string, join = ''): string {
+  return `WITH due AS (
+      SELECT p.id, p.${closesAt} AS closes_at FROM plans p
+      WHERE p.${sweptAt} IS NULL AND p.${closesAt} IS NOT NULL AND p.${closesAt} < $1 AND (p.${closesAt}, p.id) > ($2::timestamptz, $3::uuid)
+        AND NOT EXISTS (SELECT 1 FROM plan_deadline_sweeps s WHERE s.plan_id = p.id AND s.deadline = '${deadline}')
+      ORDER BY p.${closesAt}, p.id LIMIT $4 FOR NO KEY UPDATE OF p SKIP LOCKED),
+    won AS (
+      INSERT INTO plan_deadline_sweeps (plan_id, deadline, swept_at) SELECT id, '${deadline}', $1 FROM due
+      ON CONFLICT DO NOTHING RETURNING plan_id)
+    SELECT d.id, d.closes_at::text AS cursor_at, w.plan_id IS NOT NULL AS won, ${columns}
+    FROM due d JOIN plans p ON p.id = d.id ${join} LEFT JOIN won w ON w.plan_id = d.id
+    ORDER BY d.closes_at, d.id`;
+}
+
+// Unnamed: they run a few times a minute at most, and the generic plan of the "< $1" range on a
+// partial index need not be the custom one.
+const CLAIM_STAGE1_SQL = claimSql(
+  'stage1_closed',
+  'stage1_closes_at',
+  'stage1_closed_swept_at',
+  `p.organization_id, p.title, to_char(p.hearing_deadline_date, 'YYYY-MM-DD') AS hearing_deadline_date`,
+);
+const CLAIM_STAGE2_SQL = claimSql(
+  'stage2_closed',
+  'stage2_closes_at',
+  'stage2_closed_swept_at',
+  `p.organization_id, p.title, p.stage2_closes_at, o.time_zone`,
+  'JOIN organizations o ON o.id = p.organization_id',
+);
+
+async function claimPlans<P>(em: EntityManager, sql: string, now: Date, after: SweepCursor, batch: number): Promise<PlanClaim<P>> {
+  const rows = await queryRows<Looked & P>(em, sql, [now, after.closesAt, after.id, batch]);
+  const last = rows.at(-1);
+  return {
+    claimed: rows.filter((r) => r.won),
+    looked: rows.length,
+    cursor: last ? { closesAt: last.cursor_at, id: last.id } : after,
+  };
+}
+
+/**
+ * The periodic sweep's statements. Plans are claimed by a marker row (see claimSql); remarks by a
+ * conditional UPDATE (FOR UPDATE SKIP LOCKED, and ... IS NULL again in the UPDATE). Either way
+ * concurrent sweeps share the work and none claims an item twice.
  */
 @Injectable()
 export class SweepRepository {
   /** Plans whose stage 1 closed, not yet swept. */
-  claimStage1Closed(em: EntityManager, now: Date, batch: number) {
-    return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; hearing_deadline_date: string | null }>(
+  claimStage1Closed(em: EntityManager, now: Date, after: SweepCursor, batch: number) {
+    return claimPlans<{ id: string; organization_id: string; title: LocalizedVersions; hearing_deadline_date: string | null }>(
       em,
-      `UPDATE plans SET stage1_closed_swept_at = $1
-       WHERE id IN (SELECT id FROM plans WHERE stage1_closes_at < $1 AND stage1_closed_swept_at IS NULL
-                    ORDER BY stage1_closes_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-         AND stage1_closed_swept_at IS NULL
-       RETURNING id, organization_id, title, to_char(hearing_deadline_date, 'YYYY-MM-DD') AS hearing_deadline_date`,
-      [now],
+      CLAIM_STAGE1_SQL,
+      now,
+      after,
+      batch,
     );
   }
 
@@ -46,17 +113,13 @@ export class SweepRepository {
   }
 
   /** Plans whose stage 2 closed, not yet swept, with their organizer's zone. */
-  claimStage2Closed(em: EntityManager, now: Date, batch: number) {
-    return queryRows<{ id: string; organization_id: string; title: LocalizedVersions; stage2_closes_at: Date; time_zone: string }>(
+  claimStage2Closed(em: EntityManager, now: Date, after: SweepCursor, batch: number) {
+    return claimPlans<{ id: string; organization_id: string; title: LocalizedVersions; stage2_closes_at: Date; time_zone: string }>(
       em,
-      `UPDATE plans p SET stage2_closed_swept_at = $1
-       FROM organizations o
-       WHERE o.id = p.organization_id
-         AND p.id IN (SELECT id FROM plans WHERE stage2_closes_at < $1 AND stage2_closed_swept_at IS NULL
-                      ORDER BY stage2_closes_at LIMIT ${batch} FOR UPDATE SKIP LOCKED)
-         AND p.stage2_closed_swept_at IS NULL
-       RETURNING p.id, p.organization_id, p.title, p.stage2_closes_at, o.time_zone`,
-      [now],
+      CLAIM_STAGE2_SQL,
+      now,
+      after,
+      batch,
     );
   }
 

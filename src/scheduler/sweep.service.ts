@@ -16,14 +16,15 @@ import { stage2ClosedEmail } from '../notifications/emails/stage2-closed.email';
 import { OutboxDispatcher } from '../notifications/outbox.dispatcher';
 import { NewEmail, OutboxService } from '../notifications/outbox.service';
 import { localDate, stage2AnswerDueAt } from '../procedure/deadlines';
-import { RemarkCounts, Staff, SweepRepository } from './sweep.repository';
+import { PlanClaim, RemarkCounts, Staff, SWEEP_START, SweepCursor, SweepRepository } from './sweep.repository';
 
 const BATCH = 1000;
 
 /**
  * The periodic sweep: performs the side effects of deadlines that have passed. Each item is claimed
- * by a conditional UPDATE (... IS NULL) in the same transaction that queues its e-mails, so running
- * twice, concurrently on several instances, or late after downtime sends each e-mail once.
+ * (a plan by its marker row in plan_deadline_sweeps, a remark by a conditional UPDATE ... IS NULL) in
+ * the same transaction that queues its e-mails, so running twice, concurrently on several instances,
+ * or late after downtime sends each e-mail once, and nothing is marked without its e-mails.
  */
 @Injectable()
 export class SweepService {
@@ -49,11 +50,27 @@ export class SweepService {
   async runOnce(): Promise<{ stage1Closed: number; overdueRemarks: number; stage2Closed: number }> {
     const now = this.clock.now();
     const inBatches = (batch: (em: EntityManager) => Promise<number>) => whileFull(BATCH, () => this.db.transaction(batch));
-    const stage1Closed = await inBatches((em) => this.stage1ClosedBatch(em, now));
-    const stage2Closed = await inBatches((em) => this.stage2ClosedBatch(em, now));
+    const stage1Closed = await this.planDeadline((em, after) => this.stage1ClosedBatch(em, now, after));
+    const stage2Closed = await this.planDeadline((em, after) => this.stage2ClosedBatch(em, now, after));
     const overdueRemarks = await inBatches((em) => this.overdueBatch(em, now));
     if (stage1Closed + overdueRemarks + stage2Closed > 0) this.dispatcher.kick();
     return { stage1Closed, overdueRemarks, stage2Closed };
+  }
+
+  /**
+   * One pass over the plans past a deadline, in (deadline, id) order: each batch (a transaction)
+   * continues after the last plan the previous one looked at, so plans another instance holds or has
+   * just marked are passed over once, not met again by every batch. Returns how many plans it claimed.
+   */
+  private async planDeadline(batch: (em: EntityManager, after: SweepCursor) => Promise<PlanClaim<unknown>>): Promise<number> {
+    let after = SWEEP_START;
+    let claimed = 0;
+    for (;;) {
+      const claim = await this.db.transaction((em) => batch(em, after));
+      claimed += claim.claimed.length;
+      if (claim.looked < BATCH) return claimed;
+      after = claim.cursor;
+    }
   }
 
   private url(planId: string): string {
@@ -73,9 +90,10 @@ export class SweepService {
     );
   }
 
-  private async stage1ClosedBatch(em: EntityManager, now: Date): Promise<number> {
-    const plans = await this.sweeps.claimStage1Closed(em, now, BATCH);
-    if (plans.length === 0) return 0;
+  private async stage1ClosedBatch(em: EntityManager, now: Date, after: SweepCursor): Promise<PlanClaim<unknown>> {
+    const claim = await this.sweeps.claimStage1Closed(em, now, after, BATCH);
+    const plans = claim.claimed;
+    if (plans.length === 0) return claim;
     const countOf = byPlan(
       await this.sweeps.stage1Counts(
         em,
@@ -93,12 +111,13 @@ export class SweepService {
         url: this.url(plan.id),
       }),
     }));
-    return plans.length;
+    return claim;
   }
 
-  private async stage2ClosedBatch(em: EntityManager, now: Date): Promise<number> {
-    const plans = await this.sweeps.claimStage2Closed(em, now, BATCH);
-    if (plans.length === 0) return 0;
+  private async stage2ClosedBatch(em: EntityManager, now: Date, after: SweepCursor): Promise<PlanClaim<unknown>> {
+    const claim = await this.sweeps.claimStage2Closed(em, now, after, BATCH);
+    const plans = claim.claimed;
+    if (plans.length === 0) return claim;
     const countOf = byPlan(
       await this.sweeps.stage2Counts(
         em,
@@ -123,7 +142,7 @@ export class SweepService {
         url: this.url(plan.id),
       }),
     }));
-    return plans.length;
+    return claim;
   }
 
   private async overdueBatch(em: EntityManager, now: Date): Promise<number> {

@@ -64,8 +64,8 @@ describe('sweep: stage 2 closed', () => {
     await Promise.all([t.flushMail(), t.dispatcher.runOnce()]);
     await t.flushMail();
 
-    const [row] = await t.db.query(`SELECT stage2_closed_swept_at FROM plans WHERE id = $1`, [plan.id]);
-    expect(row.stage2_closed_swept_at).toEqual(new Date('2027-03-10T00:00:01+05:00'));
+    const markers = await t.db.query(`SELECT deadline, swept_at FROM plan_deadline_sweeps WHERE plan_id = $1`, [plan.id]);
+    expect(markers).toEqual([{ deadline: 'stage2_closed', swept_at: new Date('2027-03-10T00:00:01+05:00') }]);
 
     const en = t.smtp.to(w.organizer.user.email).filter((m) => m.subject?.startsWith('Stage two closed'));
     expect(en.map((m) => m.subject)).toEqual(['Stage two closed: Закуп угля']);
