@@ -65,9 +65,12 @@ const MAX_LOCAL_DAYS_PER_ZONE = 10_000;
 
 function knownLocalDate(t: number, zone: { spans: Map<string, { first: number; last: number }>; offset: number }): string | null {
   const guess = new Date(t + zone.offset).toISOString().slice(0, 10);
-  for (const date of [guess, addCalendarDays(guess, -1), addCalendarDays(guess, 1)]) {
-    const span = zone.spans.get(date);
-    if (span && t >= span.first && t <= span.last) return date;
+  const span = zone.spans.get(guess);
+  if (span && t >= span.first && t <= span.last) return guess;
+  // the offset of another season or zone rule: the day before or after
+  for (const date of [addCalendarDays(guess, -1), addCalendarDays(guess, 1)]) {
+    const near = zone.spans.get(date);
+    if (near && t >= near.first && t <= near.last) return date;
   }
   return null;
 }
