@@ -1,7 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { LoggerModule } from 'nestjs-pino';
-import { randomUUID } from 'node:crypto';
+import type { Logger as PinoLogger } from 'pino';
 import { CalendarModule } from './calendar/calendar.module';
 import { CommitmentsModule } from './commitments/commitments.module';
 import { Clock, RealClock } from './common/clock';
@@ -13,7 +13,6 @@ import { DocumentationModule } from './documentation/documentation.module';
 import { FeedsModule } from './open-data/feeds/feeds.module';
 import { ENTITIES } from './entities';
 import { HealthModule } from './health/health.module';
-import { logTransport } from './log-format';
 import { HearingsModule } from './hearings/hearings.module';
 import { IdentityModule } from './identity/identity.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -33,32 +32,15 @@ import { WebModule } from './web/web.module';
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, clock: Clock, realClock?: RealClock): DynamicModule {
+  static forRoot(config: AppConfig, clock: Clock, realClock: RealClock | undefined, logger: PinoLogger): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
         ClockModule.forRoot(clock, realClock),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.logLevel,
-            transport: logTransport(process.stdout.isTTY, process.env, config.logLevel),
-            genReqId: (req) => (req.headers['x-request-id'] as string | undefined) ?? randomUUID(),
-            // One short line per request: what was asked, by whom, and the answer's status. The
-            // default serializers wrote every request and response header (about 1.8 kB a line, the
-            // content-security-policy included), a measurable part of a small request's CPU.
-            serializers: {
-              req: (req: { id: unknown; method: string; url: string; remoteAddress?: string }) => ({
-                id: req.id,
-                method: req.method,
-                url: req.url,
-                remoteAddress: req.remoteAddress,
-              }),
-              res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-            },
-            autoLogging: { ignore: (req) => req.url === '/health' },
-          },
-        }),
+        // Nest's own log lines through the service's pino logger. No middleware (forRoutes: []): the
+        // access log is a Fastify hook (http-access-log.ts) without nestjs-pino's AsyncLocalStorage.
+        LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         ScheduleModule.forRoot(),
         DatabaseModule.forRoot(ENTITIES),
         NotificationsModule,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CacheAnswer } from './http-caching';
 import { cacheControlFor, noneMatchHits, weakEtag } from './http-caching';
 
@@ -46,6 +47,20 @@ describe('ETag', () => {
     expect(weakEtag('<p>y</p>', 'en', '')).not.toBe(tag);
     expect(weakEtag('<p>x</p>', 'kk', '')).not.toBe(tag);
     expect(weakEtag('<p>x</p>', 'en', 'user:1')).not.toBe(tag);
+  });
+
+  it('is the same tag for a text and its UTF-8 bytes, and the same as before the one-shot hash (caches keep their tags)', () => {
+    const body = '<p>Жоспар — план</p>';
+    const before = createHash('sha256')
+      .update('kk')
+      .update('\0')
+      .update('user:1')
+      .update('\0')
+      .update(body)
+      .digest('base64url')
+      .slice(0, 27);
+    expect(weakEtag(body, 'kk', 'user:1')).toBe(`W/"${before}"`);
+    expect(weakEtag(Buffer.from(body), 'kk', 'user:1')).toBe(`W/"${before}"`);
   });
 
   it('If-None-Match matches by weak comparison, in a list, or *', () => {

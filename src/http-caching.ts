@@ -1,5 +1,5 @@
 import compress from '@fastify/compress';
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { carriesFormToken, isPersonal } from './common/response-privacy';
 import type { AppConfig } from './config/config';
@@ -48,15 +48,26 @@ export function carriesCredentials(request: FastifyRequest): boolean {
 // Accept-Encoding also on an answer sent uncompressed: a cache must not give it to a client that asked for br
 const VARY = ['Accept-Encoding', 'Accept-Language', 'Cookie', 'Authorization'];
 
-function addVary(reply: FastifyReply, names: string[]): void {
-  const current = reply.getHeader('vary');
-  const present = String(current ?? '')
+/** Vary headers already merged with VARY, by the value the answer had (a handful of distinct values). */
+const mergedVary = new Map<string, string>();
+
+function mergeVary(current: string, names: string[]): string {
+  const present = current
     .split(',')
     .map((v) => v.trim())
     .filter((v) => v !== '');
   const lower = new Set(present.map((v) => v.toLowerCase()));
-  const merged = [...present, ...names.filter((n) => !lower.has(n.toLowerCase()))];
-  void reply.header('vary', merged.join(', '));
+  return [...present, ...names.filter((n) => !lower.has(n.toLowerCase()))].join(', ');
+}
+
+function addVary(reply: FastifyReply, names: string[]): void {
+  const current = String(reply.getHeader('vary') ?? '');
+  let merged = mergedVary.get(current);
+  if (merged === undefined) {
+    merged = mergeVary(current, names);
+    if (mergedVary.size < 100) mergedVary.set(current, merged);
+  }
+  void reply.header('vary', merged);
 }
 
 /**
@@ -65,8 +76,13 @@ function addVary(reply: FastifyReply, names: string[]): void {
  * own. Weak, because compression changes the bytes, not the meaning.
  */
 export function weakEtag(body: string | Buffer, language: string, userKey: string): string {
-  const hash = createHash('sha256').update(language).update('\0').update(userKey).update('\0').update(body);
-  return `W/"${hash.digest('base64url').slice(0, 27)}"`;
+  // one-shot: cheaper than createHash(...).update(...) for a page's few kilobytes
+  const prefix = `${language}\0${userKey}\0`;
+  const digest =
+    typeof body === 'string'
+      ? hash('sha256', prefix + body, 'base64url')
+      : hash('sha256', Buffer.concat([Buffer.from(prefix), body]), 'base64url');
+  return `W/"${digest.slice(0, 27)}"`;
 }
 
 /** Whether an If-None-Match header names `etag` (weak comparison, a list or `*`; RFC 9110 13.1.2). */

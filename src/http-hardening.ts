@@ -1,4 +1,4 @@
-import type { ServerOptions } from 'node:http';
+import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
 import { AppError } from './common/errors/app-error';
@@ -29,7 +29,7 @@ export const PERMISSIONS_POLICY =
 
 // helmet's headers, its middleware built once: @fastify/helmet rebuilt it (parsing the whole
 // content security policy) on every request, a tenth of a small request's CPU in the benchmark.
-const helmetHeaders = helmet({
+const helmetMiddleware = helmet({
   contentSecurityPolicy: {
     directives: {
       defaultSrc: ["'self'"],
@@ -42,10 +42,30 @@ const helmetHeaders = helmet({
   },
 });
 
+/**
+ * The headers helmet sets, read once from its middleware: with these options none depends on the
+ * request (no nonce), so each request gets the same list, set in one loop instead of through helmet's
+ * twelve middlewares.
+ */
+export const HELMET_HEADERS: ReadonlyArray<readonly [string, string]> = (() => {
+  const headers: [string, string][] = [];
+  const response = {
+    setHeader: (name: string, value: string) => void headers.push([name, value]),
+    removeHeader: () => undefined,
+  };
+  helmetMiddleware({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
+    if (error instanceof Error) throw error;
+    if (error !== undefined) throw new Error('helmet refused its own options');
+  });
+  headers.push(['Permissions-Policy', PERMISSIONS_POLICY]);
+  return headers;
+})();
+
 /** helmet's headers (content security policy, nosniff, HSTS, ...) and the Permissions-Policy, then `next`. */
-export function securityHeaders(request: FastifyRequest, reply: FastifyReply, next: () => void): void {
-  void reply.header('permissions-policy', PERMISSIONS_POLICY);
-  helmetHeaders(request.raw, reply.raw, () => next());
+export function securityHeaders(_request: FastifyRequest, reply: FastifyReply, next: () => void): void {
+  const raw = reply.raw;
+  for (let i = 0; i < HELMET_HEADERS.length; i++) raw.setHeader(HELMET_HEADERS[i][0], HELMET_HEADERS[i][1]);
+  next();
 }
 
 /** What Swagger UI's page at /api/docs loads; the rest of swagger-ui-dist (package.json, *.map, ...) is not served. */

@@ -109,6 +109,33 @@ describe('local dates and days in a time zone', () => {
     );
   });
 
+  it('the remembered deadlines agree with a fresh walk of the working days for any sequence of instants, zones and calendars', () => {
+    const zones = [ALMATY, AQTOBE, 'Europe/Berlin', 'America/Sao_Paulo'];
+    const calendars = [cal, new WorkingCalendar([])];
+    const fresh = (t: number, tz: string, c: WorkingCalendar, n: number) =>
+      endOfLocalDay(c.addWorkingDays(DateTime.fromMillis(t, { zone: tz }).toISODate()!, n), tz).getTime();
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: Date.UTC(2024, 0, 1), max: Date.UTC(2027, 11, 31) }),
+            fc.constantFrom(...zones),
+            fc.constantFrom(0, 1),
+          ),
+          { minLength: 1, maxLength: 30 },
+        ),
+        (calls) => {
+          for (const [t, tz, which] of calls) {
+            const c = calendars[which];
+            expect(verdictClosesAt(new Date(t), tz, c, cfg).getTime()).toBe(fresh(t, tz, c, cfg.verdictWorkingDays));
+            expect(answerDueAt(new Date(t), tz, c, cfg).getTime()).toBe(fresh(t, tz, c, cfg.answerDueWorkingDays));
+          }
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
   it('refuses unknown zones, invalid instants and invalid dates', () => {
     expect(() => localDate(new Date(), 'Asia/Nowhere')).toThrow(RangeError);
     expect(() => endOfLocalDay('2026-03-26', 'Asia/Nowhere')).toThrow(RangeError);

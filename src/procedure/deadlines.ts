@@ -53,19 +53,42 @@ function localDay(date: string, tz: string): DateTime {
 }
 
 /**
- * The last local day seen per time zone, as the instants it spans: most calls (every remark
- * submission) fall on the same day as the one before, and luxon's zone conversion cost more than
- * the rest of the deadline arithmetic.
+ * The local days already met per time zone, as the instants each spans (its 00:00:00.000 to its
+ * 23:59:59.999, from luxon once per date), and the zone's offset at the last one: an instant's day is
+ * then found by guessing its date from that offset and checking the guess and its neighbours against
+ * their spans. luxon's zone conversion cost more than the rest of the deadline arithmetic: the submission
+ * asks for today's date, a remark page for the date of each answer on it.
  */
-const lastLocalDay = new Map<string, { first: number; last: number; date: string }>();
+const localDays = new Map<string, { spans: Map<string, { first: number; last: number }>; offset: number }>();
+/** A zone's remembered days are forgotten beyond this many (about 27 years of dates). */
+const MAX_LOCAL_DAYS_PER_ZONE = 10_000;
+
+function knownLocalDate(t: number, zone: { spans: Map<string, { first: number; last: number }>; offset: number }): string | null {
+  const guess = new Date(t + zone.offset).toISOString().slice(0, 10);
+  const span = zone.spans.get(guess);
+  if (span && t >= span.first && t <= span.last) return guess;
+  // the offset of another season or zone rule: the day before or after
+  for (const date of [addCalendarDays(guess, -1), addCalendarDays(guess, 1)]) {
+    const near = zone.spans.get(date);
+    if (near && t >= near.first && t <= near.last) return date;
+  }
+  return null;
+}
 
 /** The local calendar date of an instant in a time zone. */
 export function localDate(instant: Date, tz: string): string {
   const t = instant instanceof Date ? instant.getTime() : NaN;
-  const known = lastLocalDay.get(tz);
-  if (known && t >= known.first && t <= known.last) return known.date;
+  let zone = localDays.get(tz);
+  if (zone && Number.isFinite(t)) {
+    const known = knownLocalDate(t, zone);
+    if (known !== null) return known;
+  }
   const date = zoned(instant, tz).toISODate()!;
-  lastLocalDay.set(tz, { first: startOfLocalDay(date, tz).getTime(), last: endOfLocalDay(date, tz).getTime(), date });
+  const first = startOfLocalDay(date, tz).getTime();
+  if (!zone) localDays.set(tz, (zone = { spans: new Map(), offset: 0 }));
+  if (zone.spans.size >= MAX_LOCAL_DAYS_PER_ZONE) zone.spans.clear();
+  zone.spans.set(date, { first, last: endOfLocalDay(date, tz).getTime() });
+  zone.offset = Date.parse(`${date}T00:00:00Z`) - first;
   return date;
 }
 
@@ -97,24 +120,30 @@ export function isWindowOpen(now: Date, opensAt: Date, closesAt: Date): boolean 
 }
 
 /**
- * Answer deadlines already computed, per calendar (a WorkingCalendar never changes once built; a
- * reloaded calendar is a new object with a fresh cache): every remark of a day shares its deadline,
- * and walking the working days with luxon was a tenth of a remark submission's CPU.
+ * Deadlines already computed, per calendar (a WorkingCalendar never changes once built; a reloaded
+ * calendar is a new object with a fresh cache): the end of the n-th working day after a local date in
+ * a zone. Every remark of a day shares its answer deadline, every answer of a day its verdict window;
+ * walking the working days with luxon was a tenth of a remark submission's CPU and most of a remark
+ * page's.
  */
-const answerDueCache = new WeakMap<WorkingCalendar, Map<string, number>>();
+const workingDayEnds = new WeakMap<WorkingCalendar, Map<string, number>>();
+
+/** The end (23:59:59.999 local time) of the n-th working day after `day`, in `tz`. */
+function endOfWorkingDaysAfter(day: string, n: number, tz: string, cal: WorkingCalendar): Date {
+  let cache = workingDayEnds.get(cal);
+  if (!cache) workingDayEnds.set(cal, (cache = new Map<string, number>()));
+  const key = `${tz} ${day} ${n}`;
+  let end = cache.get(key);
+  if (end === undefined) {
+    end = endOfLocalDay(cal.addWorkingDays(day, n), tz).getTime();
+    cache.set(key, end);
+  }
+  return new Date(end);
+}
 
 /** An answer to a remark: the end of the answerDueWorkingDays-th working day after the remark's local date. */
 export function answerDueAt(remarkAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
-  const day = localDate(remarkAt, tz);
-  let cache = answerDueCache.get(cal);
-  if (!cache) answerDueCache.set(cal, (cache = new Map<string, number>()));
-  const key = `${tz} ${day} ${cfg.answerDueWorkingDays}`;
-  let due = cache.get(key);
-  if (due === undefined) {
-    due = endOfLocalDay(cal.addWorkingDays(day, cfg.answerDueWorkingDays), tz).getTime();
-    cache.set(key, due);
-  }
-  return new Date(due);
+  return endOfWorkingDaysAfter(localDate(remarkAt, tz), cfg.answerDueWorkingDays, tz, cal);
 }
 
 /** The last calendar date a hearing may be held on: closeDate + hearingMaxDaysAfterClose. */
@@ -215,7 +244,7 @@ export function stage2Window(noticePublishedAt: Date, tz: string, cal: WorkingCa
 
 /** Answers to stage 2 remarks: the end of the stage2AnswerDueWorkingDays-th working day after stage 2 closes. */
 export function stage2AnswerDueAt(stage2CloseDate: string, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
-  return endOfLocalDay(cal.addWorkingDays(stage2CloseDate, cfg.stage2AnswerDueWorkingDays), tz);
+  return endOfWorkingDaysAfter(stage2CloseDate, cfg.stage2AnswerDueWorkingDays, tz, cal);
 }
 
 /**
@@ -223,7 +252,7 @@ export function stage2AnswerDueAt(stage2CloseDate: string, tz: string, cal: Work
  * publication to the end of the verdictWorkingDays-th working day after its local date.
  */
 export function verdictClosesAt(answerPublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
-  return endOfLocalDay(cal.addWorkingDays(localDate(answerPublishedAt, tz), cfg.verdictWorkingDays), tz);
+  return endOfWorkingDaysAfter(localDate(answerPublishedAt, tz), cfg.verdictWorkingDays, tz, cal);
 }
 
 /**
@@ -231,7 +260,7 @@ export function verdictClosesAt(answerPublishedAt: Date, tz: string, cal: Workin
  * commitmentVerdictWorkingDays-th working day after the local date of the commitment's latest version.
  */
 export function commitmentVerdictClosesAt(commitmentPublishedAt: Date, tz: string, cal: WorkingCalendar, cfg: ProcedureConfig): Date {
-  return endOfLocalDay(cal.addWorkingDays(localDate(commitmentPublishedAt, tz), cfg.commitmentVerdictWorkingDays), tz);
+  return endOfWorkingDaysAfter(localDate(commitmentPublishedAt, tz), cfg.commitmentVerdictWorkingDays, tz, cal);
 }
 
 /**

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min, MinLength, registerDecorator, ValidateIf } from 'class-validator';
+import { fastPath, isRecord, onlyKeys } from '../common/errors/validation-pipe';
 import type { LocalizedInput } from '../common/i18n/localized-text';
 import { LocalizedTextField } from '../common/i18n/localized-text.validation';
 import { VERDICTS, Verdict } from './answer-verdict.entity';
@@ -45,6 +46,25 @@ export class CreateRemarkDto {
   @IsLanguageCode()
   language?: string;
 }
+
+const REMARK_FIELDS = new Set(['body', 'language']);
+
+// A submission's usual body, {body} or {body, language} with a known code, without class-validator.
+fastPath(CreateRemarkDto, (value) => {
+  if (!isRecord(value) || !onlyKeys(value, REMARK_FIELDS)) return undefined;
+  const { body, language } = value;
+  // MaxLength counts a surrogate pair as one character: a UTF-16 length within the limit is always within it
+  if (typeof body !== 'string' || body.length > 10000) return undefined;
+  const dto = new CreateRemarkDto();
+  dto.body = body;
+  if (language !== undefined) {
+    if (typeof language !== 'string') return undefined;
+    const code = language.trim().toLowerCase();
+    if (!isLanguageCode(code)) return undefined;
+    dto.language = code;
+  }
+  return dto;
+});
 
 /** An answer gives its reasons: at least this many characters after trimming (pages and API alike). */
 export const ANSWER_MIN_LENGTH = 20;
@@ -122,6 +142,29 @@ export class ListRemarksQuery {
   @MaxLength(200)
   cursor?: string;
 }
+
+const PAGE_FIELDS = new Set(['stage', 'limit', 'cursor']);
+const LIMIT = /^(?:[1-9]\d?|100)$/;
+
+// A remark page's usual query (stage 1 or 2, a limit of 1-100, a cursor), without class-transformer and class-validator.
+fastPath(ListRemarksQuery, (value) => {
+  if (!isRecord(value) || !onlyKeys(value, PAGE_FIELDS)) return undefined;
+  const { stage, limit, cursor } = value;
+  const query = new ListRemarksQuery();
+  if (stage !== undefined) {
+    if (stage !== '1' && stage !== '2') return undefined;
+    query.stage = stage === '1' ? 1 : 2;
+  }
+  if (limit !== undefined) {
+    if (typeof limit !== 'string' || !LIMIT.test(limit)) return undefined;
+    query.limit = Number(limit);
+  }
+  if (cursor !== undefined) {
+    if (typeof cursor !== 'string' || cursor.length > 200) return undefined;
+    query.cursor = cursor;
+  }
+  return query;
+});
 
 /** A verdict's reason: this many characters after trimming (required for `formal`). */
 export const VERDICT_REASON_MIN = 10;

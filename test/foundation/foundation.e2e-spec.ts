@@ -21,6 +21,18 @@ describe('foundation: health, errors, sandbox clock, outbox', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
+  it("answers in the reader's language with Content-Language and Vary on the controllers' routes only (not Swagger UI's files)", async () => {
+    const api = await t.http.get('/api/v1/plans').set('accept-language', 'kk').expect(200);
+    expect(api.headers['content-language']).toBe('kk');
+    expect(api.headers.vary).toMatch(/^accept-language, cookie/);
+    const invalid = await t.http.get('/api/v1/plans?limit=0').set('accept-language', 'en').expect(400);
+    expect(invalid.headers['content-language']).toBe('en');
+    for (const path of ['/api/docs-json', '/api/docs/swagger-ui.css']) {
+      const res = await t.http.get(path).set('accept-language', 'kk').expect(200);
+      expect(res.headers['content-language']).toBeUndefined();
+    }
+  });
+
   it.each([
     ['an API answer', '/api/v1/plans', 200],
     ['a page', '/', 200],

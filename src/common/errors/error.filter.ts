@@ -99,7 +99,7 @@ export class ErrorFilter implements ExceptionFilter {
       // Nest wraps Fastify's body-parser errors (bad JSON, empty body) into a bare 400 HttpException.
       const badBody = status === 400 && /JSON|body/i.test(exception.message);
       const code = badBody ? 'MALFORMED_JSON' : (STATUS_CODES[status] ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION_FAILED'));
-      if (status >= 500) this.logger.error({ err: exception, url: request.url }, 'HTTP exception');
+      if (status >= 500) this.logger.error({ err: exception, ...requestOf(request) }, 'HTTP exception');
       return { status, code, params: { details: exception.message } };
     }
     const fastifyError = exception as { code?: string; statusCode?: number };
@@ -118,12 +118,17 @@ export class ErrorFilter implements ExceptionFilter {
       };
     }
     if (isDatabaseUnavailable(exception)) {
-      this.logger.error({ err: exception, url: request.url }, 'database unavailable');
+      this.logger.error({ err: exception, ...requestOf(request) }, 'database unavailable');
       return { status: 503, code: 'SERVICE_UNAVAILABLE' };
     }
-    this.logger.error({ err: exception, url: request.url }, 'unhandled error');
+    this.logger.error({ err: exception, ...requestOf(request) }, 'unhandled error');
     return { status: 500, code: 'INTERNAL' };
   }
+}
+
+/** The request in an error's log line, with the id its access log line and its answer carry. */
+function requestOf(request: FastifyRequest): { req: { id: unknown; method: string; url: string } } {
+  return { req: { id: request.raw.headers['x-request-id'], method: request.method, url: request.url } };
 }
 
 /**

@@ -38,7 +38,10 @@ export function localizeResponse(value: unknown, reader: Locale): unknown {
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = value[key];
-    if (child instanceof LocalizedText) {
+    // most values are strings, numbers, null: copied without a call
+    if (typeof child !== 'object' || child === null) {
+      out[key] = child;
+    } else if (child instanceof LocalizedText) {
       out[key] = child.text(reader);
       (versions ??= {})[key] = child.toJSON();
     } else if (isLocalizedList(child)) {
