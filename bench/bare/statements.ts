@@ -1,0 +1,29 @@
+import type { Pool, QueryResult, QueryResultRow } from 'pg';
+import type { Statement } from '../../src/database/statements';
+
+/**
+ * What the service's repositories export: SQL text (before statements were named) or a `Statement`
+ * ({name, text}; name undefined for one that stays unnamed).
+ */
+export type Sql = string | Statement;
+
+/**
+ * What the service's query builders return: `{ sql, params }` (the text, or a Statement in the same
+ * field) or `{ statement, params }`.
+ */
+export type Built = { sql: Sql; params: unknown[] } | { statement: Sql; params: unknown[] };
+
+/** pg's query config: a named statement is parsed and planned once per connection, as the service sends it. */
+export function queryConfig(sql: Sql, values: unknown[]): { name?: string; text: string; values: unknown[] } {
+  if (typeof sql === 'string') return { text: sql, values };
+  return sql.name ? { name: sql.name, text: sql.text, values } : { text: sql.text, values };
+}
+
+/** The bare handler's one way to run SQL: the service's statements, sent the way the service sends them. */
+export function statementRunner(pool: Pool) {
+  const run = <R extends QueryResultRow = QueryResultRow>(sql: Sql, params: unknown[]): Promise<QueryResult<R>> =>
+    pool.query<R>(queryConfig(sql, params));
+  const runBuilt = <R extends QueryResultRow = QueryResultRow>(built: Built): Promise<QueryResult<R>> =>
+    run<R>('statement' in built ? built.statement : built.sql, built.params);
+  return { run, runBuilt };
+}
