@@ -175,7 +175,8 @@ function feltSection(r: BenchResults): string[] {
       steadyRow(`1b. remark page, big plan, first page, ${rate}/s`, r.steady.page, 'steadyPage'),
       ``,
       `${STEADY.connections} connections, each sending ${STEADY.ratePerConnection} requests a second at an even pace (autocannon's \`connectionRate\`; its \`overallRate\` sends each second's quota in one burst), so the latency is what a user meets at this load, not the queue of a saturated server. ` +
-        `Remarks stored: ${n0(check.stored)} for ${n0(check.acknowledged)} 2xx answers${check.ok ? '' : ' (**mismatch**)'}.`,
+        `Remarks stored: ${n0(check.stored)} for ${n0(check.acknowledged)} 2xx answers${check.ok ? '' : ' (**mismatch**)'}.` +
+        `${[r.steady.submit, r.steady.page].some((p) => Math.min(p.service.rps, p.bare.rps) < 0.95 * rate) ? ` **A figure below ${rate} answers a second did not reach the rate**: a connection waits for its answer before it sends again, so that figure's latency is that of a slower load, not of ${rate}/s.` : ''}`,
       ``,
     );
   }
