@@ -9,9 +9,15 @@ export type Sql = string | Statement;
 
 /**
  * What the service's query builders return: `{ sql, params }` (the text, or a Statement in the same
- * field) or `{ statement, params }`.
+ * field), `{ statement, params }`, or a Statement carrying its `params`.
  */
-export type Built = { sql: Sql; params: unknown[] } | { statement: Sql; params: unknown[] };
+export type Built = { sql: Sql; params: unknown[] } | { statement: Sql; params: unknown[] } | (Statement & { params: unknown[] });
+
+function sqlOf(built: Built): Sql {
+  if ('statement' in built) return built.statement;
+  if ('sql' in built) return built.sql;
+  return { name: built.name, text: built.text };
+}
 
 /** pg's query config: a named statement is parsed and planned once per connection, as the service sends it. */
 export function queryConfig(sql: Sql, values: unknown[]): { name?: string; text: string; values: unknown[] } {
@@ -23,7 +29,6 @@ export function queryConfig(sql: Sql, values: unknown[]): { name?: string; text:
 export function statementRunner(pool: Pool) {
   const run = <R extends QueryResultRow = QueryResultRow>(sql: Sql, params: unknown[]): Promise<QueryResult<R>> =>
     pool.query<R>(queryConfig(sql, params));
-  const runBuilt = <R extends QueryResultRow = QueryResultRow>(built: Built): Promise<QueryResult<R>> =>
-    run<R>('statement' in built ? built.statement : built.sql, built.params);
+  const runBuilt = <R extends QueryResultRow = QueryResultRow>(built: Built): Promise<QueryResult<R>> => run<R>(sqlOf(built), built.params);
   return { run, runBuilt };
 }

@@ -35,7 +35,7 @@ describe("the bare handler's statements on real PostgreSQL", () => {
     expect(await preparedNames()).toEqual(['test_bare_add']);
   });
 
-  it("runs a builder's page in either shape, { sql, params } as today or { statement, params }", async () => {
+  it("runs a builder's page in any of its shapes: { sql, params } as today, { statement, params }, a Statement with params", async () => {
     const { runBuilt } = statementRunner(pool);
     const planId = '00000000-0000-4000-8000-000000000001';
     const today = remarkPageSql(planId, null, null, 10);
@@ -43,6 +43,7 @@ describe("the bare handler's statements on real PostgreSQL", () => {
     const statement = namedStatement('test_bare_page', textOf(today.sql));
     expect((await runBuilt({ statement, params: today.params })).rows).toEqual([]);
     expect((await runBuilt({ sql: statement, params: today.params })).rows).toEqual([]);
+    expect((await runBuilt({ ...statement, params: today.params })).rows).toEqual([]);
     expect(await preparedNames()).toContain('test_bare_page');
   });
 });
