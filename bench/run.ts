@@ -374,7 +374,7 @@ async function sweepScenario(t: Targets, children: ChildProcess[]): Promise<Benc
     async (c) =>
       (
         await c.query<{ swept: number; unswept: number; emails: number; distinct_keys: number; staff: number }>(
-          `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title LIKE '%(лот С-%')::int AS swept,
+          `SELECT (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NOT NULL AND title->>'ru' LIKE '%(лот С-%')::int AS swept,
               (SELECT count(*) FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at < now())::int AS unswept,
               (SELECT count(*) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS emails,
               (SELECT count(DISTINCT dedupe_key) FROM outbox_messages WHERE kind = 'stage1_closed')::int AS distinct_keys,
