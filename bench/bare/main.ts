@@ -8,6 +8,7 @@ import { USER_SQL } from '../../src/identity/users.repository';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import type { PlanStatus } from '../../src/plans/plan-status';
 import { PLAN_VISIBILITY_SQL, planPageSql, REMARK_COUNTS_SQL } from '../../src/plans/plans.repository';
+import { PAGE_VERDICTS_SQL } from '../../src/remarks/answer-verdicts.repository';
 import { PAGE_ANSWERS_SQL, REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.repository';
 import { statementRunner } from './statements';
 
@@ -90,6 +91,9 @@ app.get<PlanParams & { Querystring: { limit?: string; cursor?: string; stage?: s
     const rows = (await runBuilt(remarkPageSql(plan.id, stage, decodeCursor(query.cursor), limit))).rows;
     const page = rows.slice(0, limit);
     const answers = page.length ? (await run(PAGE_ANSWERS_SQL, [page.map((r) => r.id)])).rows : [];
+    // the current verdict of each answer version, and the plan's time zone (for the verdict windows)
+    const verdicts = answers.length ? (await run(PAGE_VERDICTS_SQL, [plan.id, page.map((r) => r.id)])).rows : [];
+    const verdictOf = new Map(verdicts.filter((v) => v.remark_id).map((v) => [`${v.remark_id}:${v.version}`, v.verdict]));
     const byRemark = new Map<string, unknown[]>();
     for (const a of answers) {
       const list = byRemark.get(a.remark_id) ?? [];
@@ -100,6 +104,7 @@ app.get<PlanParams & { Querystring: { limit?: string; cursor?: string; stage?: s
         late: a.late,
         version: a.version,
         correctionReason: a.correction_reason,
+        verdict: verdictOf.get(`${a.remark_id}:${a.version}`) ?? null,
       });
       byRemark.set(a.remark_id, list);
     }
