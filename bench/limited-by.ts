@@ -12,7 +12,8 @@ export const LIMITED_BY = {
   steadyPage: 'as the steady submissions: a page is a few ms of work; the tail is scheduling on 2 shared cores',
   hotPlan:
     "CPU of the answering process (1,000 connections queue for it; compare CPU per request); the plan's rows and indexes take no lock that serialises the inserts (stored = acknowledged, no errors)",
-  pages: "the service's layers (CPU per request service against bare); the page's three statements are index scans under 1 ms",
+  pages:
+    "the service's layers (CPU per request service against bare); the page's four statements (visibility, page, answers, verdicts) are index scans under 1 ms each",
   lists:
     "the listing's five statements and their mapping (CPU per request, service and bare alike high); search by the GIN index (pg_stat_statements)",
   sweep: 'PostgreSQL writes: the marking UPDATE and the outbox INSERTs (pg_stat_statements of the sweep)',
