@@ -2,7 +2,7 @@ import type { LoadResult, LoadSpec } from './load';
 import type { Pair } from './report';
 import type { SeedInfo } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
-import { scaled, withClient } from './common';
+import { scaled, sleep, withClient } from './common';
 
 /** Remarks stored against 2xx answers (warm-ups included), per target. */
 export type Stored = { service: number; serviceOk: number; bare: number; bareOk: number };
@@ -65,10 +65,21 @@ export async function storedCounter(t: SubmissionTargets, planId?: string) {
           )
         ).rows[0].n,
     );
+  // requests a run abandoned in flight may still commit: count once the figure stops moving
+  const settled = async () => {
+    let before = await count();
+    for (let i = 0; i < 20; i++) {
+      await sleep(250);
+      const now = await count();
+      if (now === before) return now;
+      before = now;
+    }
+    return before;
+  };
   const stored: Stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
-  let last = await count();
+  let last = await settled();
   const afterRun = async (target: 'service' | 'bare', r: LoadResult) => {
-    const now = await count();
+    const now = await settled();
     stored[target] += now - last;
     stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
     last = now;
