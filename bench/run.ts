@@ -39,12 +39,14 @@ import { writeReport } from './report';
 import type { SeedInfo } from './seed';
 import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
+import { hotPlanScenario, spreadSubmissions, steadyScenario, storedCounter } from './submissions';
 import { LocalizedText } from '../src/common/i18n/localized-text';
 
 const SERVICE = join(DIST, 'src', 'main.js');
 /** BENCH_ONLY=submit,dispatch runs only those scenarios (while working on one); BENCHMARKS.md is then left alone. */
 const ONLY = process.env.BENCH_ONLY ? new Set(process.env.BENCH_ONLY.split(',')) : null;
-const runs = (scenario: 'cold' | 'submit' | 'pages' | 'lists' | 'dispatch' | 'sweep' | 'export') => !ONLY || ONLY.has(scenario);
+const SCENARIOS = ['cold', 'submit', 'steady', 'pages', 'lists', 'hot', 'dispatch', 'sweep', 'export'] as const;
+const runs = (scenario: (typeof SCENARIOS)[number]) => !ONLY || ONLY.has(scenario);
 const BARE = join(DIST, 'bench', 'bare', 'main.js');
 /** Alternating service/bare rounds of the submission and remark-page figures (the median is reported). */
 const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
@@ -205,34 +207,12 @@ async function startTargets(url: string, info: SeedInfo, hasStatements: boolean,
   return { url, info, sink, smtpPort, secret, service, serviceUrl: `http://127.0.0.1:${servicePort}`, bare, bearer, statements, pair };
 }
 
-/** 1. Remark submission by many verified citizens, 64 connections. */
+/** 1. Remark submission by many verified citizens, 64 connections, as fast as answers come. */
 async function submitScenario(t: Targets): Promise<BenchResults['submit']> {
-  let n = 0;
-  const submit: LoadSpec = {
-    connections: 64,
-    request: () => {
-      const i = n++;
-      const texts = i % 5 < 3 ? REMARKS_RU : REMARKS_KK;
-      return {
-        method: 'POST',
-        path: `/api/v1/plans/${t.info.openPlanIds[i % t.info.openPlanIds.length]}/remarks`,
-        headers: { authorization: t.bearer[(i * 7) % t.bearer.length] },
-        body: JSON.stringify({ body: `${texts[i % texts.length]} (нагрузка ${i})` }),
-      };
-    },
-  };
-  const countRemarks = () =>
-    withClient(t.url, async (c) => (await c.query<{ n: number }>('SELECT count(*)::int AS n FROM remarks')).rows[0].n);
-  const stored = { service: 0, serviceOk: 0, bare: 0, bareOk: 0 };
-  let count = await countRemarks();
   await t.statements('seed');
-  const measured = await t.pair('submit', submit, ROUNDS, async (target, r) => {
-    const now = await countRemarks();
-    stored[target] += now - count;
-    stored[target === 'service' ? 'serviceOk' : 'bareOk'] += r.okWithWarmup;
-    count = now;
-  });
-  return { ...measured, stored };
+  const counter = await storedCounter(t);
+  const measured = await t.pair('submit', spreadSubmissions(t, 64), ROUNDS, counter.afterRun);
+  return { ...measured, stored: counter.stored };
 }
 
 const page = (path: string): LoadSpec => ({ connections: 32, request: () => ({ method: 'GET', path }) });
@@ -449,17 +429,22 @@ async function measureAll(url: string, machine: BenchResults['machine'], childre
 
   const t = await startTargets(url, info, hasStatements, children);
   const submit = runs('submit') ? await submitScenario(t) : null;
+  const steady = runs('steady') ? await steadyScenario(t) : null;
   const pages = runs('pages') ? await pagesScenario(t) : null;
   const lists = runs('lists') ? await listsScenario(t) : {};
+  // after the pages: it adds remarks to the big plan
+  const hotPlan = runs('hot') ? await hotPlanScenario(t) : null;
   const dispatch = runs('dispatch') ? await dispatchScenario(t) : null;
   const exportRemarks = runs('export') ? await exportScenario(url, t.serviceUrl, t.service) : null;
   await stopChild(t.service);
   await stopChild(t.bare);
   const sweep = runs('sweep') ? await sweepScenario(t, children) : null;
-  return { seed: info, submit, pages, lists, dispatch, sweep, exportRemarks };
+  return { seed: info, submit, steady, pages, lists, hotPlan, dispatch, sweep, exportRemarks };
 }
 
 async function main(): Promise<void> {
+  const unknown = [...(ONLY ?? [])].filter((name) => !(SCENARIOS as readonly string[]).includes(name));
+  if (unknown.length) throw new Error(`BENCH_ONLY: unknown scenario ${unknown.join(', ')} (known: ${SCENARIOS.join(', ')})`);
   const runStarted = Date.now();
   rmSync(BENCH_DIR, { recursive: true, force: true });
   mkdirSync(BENCH_DIR, { recursive: true });

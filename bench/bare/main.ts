@@ -1,83 +1,99 @@
-import 'reflect-metadata';
-import { Body, Controller, Get, Headers, HttpException, Module, Param, Post, Query } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createHash } from 'node:crypto';
+import type { FastifyReply } from 'fastify';
+import { fastify } from 'fastify';
 import { Pool } from 'pg';
 import { remarkDuplicateKey } from '../../src/common/duplicate-text';
+import { namedStatement } from '../../src/database/statements';
 import { USER_SQL } from '../../src/identity/users.repository';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
-import { PlanStatus } from '../../src/plans/plan-status';
+import type { PlanStatus } from '../../src/plans/plan-status';
 import { PLAN_VISIBILITY_SQL, planPageSql, REMARK_COUNTS_SQL } from '../../src/plans/plans.repository';
+import { PAGE_VERDICTS_SQL } from '../../src/remarks/answer-verdicts.repository';
 import { PAGE_ANSWERS_SQL, REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.repository';
+import { statementRunner } from './statements';
 
 /**
- * The ceiling: a bare NestJS + Fastify app that runs the same SQL as each measured endpoint of the
- * service, with none of its layers (no guard or token check, no validation pipe, no TypeORM, no
- * request logging, no helmet, no error filter). Same paths as the service, so the load is the same.
+ * The ceiling: Fastify without NestJS, one `pg` pool of the service's size (20), the same paths and
+ * the same statements as each measured endpoint of the service, sent the same way (a statement the
+ * service names is prepared once per connection here too), with none of the service's layers (no
+ * guard or token check, no validation, no TypeORM, no request logging, no helmet, no error filter).
  */
 const pool = new Pool({ connectionString: process.env.DATABASE_URL, max: 20, application_name: 'bare' });
+const { run, runBuilt } = statementRunner(pool);
+
+/** What the service's entitiesByIds selects of a plan (every column but the search vector, which the entity never reads). */
+const PLANS_BY_IDS = namedStatement(
+  'bare_plans_by_ids',
+  `SELECT id, organization_id, created_by, title, description, subject_code, amount, method, planned_quarter, delivery_place,
+  created_at, updated_at, published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date, stage1_closed_swept_at,
+  hearing_overdue_at, protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at,
+  stage2_closed_swept_at, outcome_published_at FROM plans WHERE id = ANY($1::uuid[])`,
+);
+const ORGANIZATIONS_BY_IDS = namedStatement('bare_organizations_by_ids', 'SELECT * FROM organizations WHERE id = ANY($1::uuid[])');
 
 /** The token's user, session and issue time, the guard's USER_SQL parameters (the signature is not checked). */
-function sessionOf(authorization: string | undefined): [string, Date, string] {
+function sessionOf(authorization: string | undefined): [string, Date, string] | null {
   const payload = authorization?.split('.')[1];
-  if (!payload) throw new HttpException({ error: 'no token' }, 401);
+  if (!payload) return null;
   const claims = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as { sub: string; sid: string; iat_ms: number };
   return [claims.sub, new Date(claims.iat_ms), claims.sid];
 }
-
-/** What TypeORM selects of a plan (every column but the search vector, which the entity never reads). */
-const PLAN_COLUMNS = `id, organization_id, created_by, title, description, subject_code, amount, method, planned_quarter, delivery_place,
-  created_at, updated_at, published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date, stage1_closed_swept_at,
-  hearing_overdue_at, protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at,
-  stage2_closed_swept_at, outcome_published_at`;
 
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 /** A stored {kk, ru, en} text for a Russian reader (ru, then kk, then en). */
 const inRussian = (text: { kk?: string | null; ru?: string | null; en?: string | null }) => text.ru ?? text.kk ?? text.en;
 
-@Controller('api/v1')
-class BareController {
-  @Post('plans/:id/remarks')
-  async createRemark(@Param('id') planId: string, @Body() body: { body: string }, @Headers('authorization') authorization: string) {
-    const user = (await pool.query(USER_SQL, sessionOf(authorization))).rows[0];
-    if (!user) throw new HttpException({ error: 'unknown user' }, 401);
-    const bodyHash = createHash('sha256').update(`${planId}\n${body.body}`).digest('hex');
-    // the service's statements: one lookup (plan, time zone, earlier remark with the key, the author's
-    // remarks on the plan in the last hour), one insert
-    const now = new Date();
-    const plan = (await pool.query(SUBMIT_LOOKUP_SQL, [planId, user.id, null, new Date(now.getTime() - 3600_000)])).rows[0];
-    if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) throw new HttpException({ error: 'WINDOW_CLOSED' }, 409);
-    const due = new Date(now.getTime() + 21 * 86_400_000);
-    const { rows } = await pool.query(REMARK_INSERT_SQL, [
-      plan.id,
-      1,
-      user.id,
-      body.body,
-      now,
-      null,
-      bodyHash,
-      due,
-      user.locale,
-      remarkDuplicateKey(body.body),
-    ]);
-    return { id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) };
-  }
+const refuse = (reply: FastifyReply, status: number, error: string) => reply.code(status).send({ error });
 
-  @Get('plans/:id/remarks')
-  async remarks(@Param('id') planId: string, @Query() query: { limit?: string; cursor?: string; stage?: string }) {
-    const plan = (await pool.query(PLAN_VISIBILITY_SQL, [planId])).rows[0];
+type PlanParams = { Params: { id: string } };
+
+const app = fastify({ logger: false });
+
+app.post<PlanParams & { Body: { body: string } }>('/api/v1/plans/:id/remarks', async (request, reply) => {
+  const session = sessionOf(request.headers.authorization);
+  if (!session) return refuse(reply, 401, 'no token');
+  const user = (await run(USER_SQL, session)).rows[0];
+  if (!user) return refuse(reply, 401, 'unknown user');
+  const planId = request.params.id;
+  const body = request.body.body;
+  const bodyHash = createHash('sha256').update(`${planId}\n${body}`).digest('hex');
+  // the service's statements: one lookup (plan, time zone, earlier remark with the key, the author's
+  // remarks on the plan in the last hour), one insert
+  const now = new Date();
+  const plan = (await run(SUBMIT_LOOKUP_SQL, [planId, user.id, null, new Date(now.getTime() - 3600_000)])).rows[0];
+  if (!(plan.published_at <= now && now <= plan.stage1_closes_at)) return refuse(reply, 409, 'WINDOW_CLOSED');
+  const due = new Date(now.getTime() + 21 * 86_400_000);
+  const { rows } = await run(REMARK_INSERT_SQL, [
+    plan.id,
+    1,
+    user.id,
+    body,
+    now,
+    null,
+    bodyHash,
+    due,
+    user.locale,
+    remarkDuplicateKey(body),
+  ]);
+  if (!rows[0]) return refuse(reply, 409, 'DUPLICATE');
+  return reply.code(201).send({ id: rows[0].id, stage: rows[0].stage, createdAt: iso(rows[0].created_at) });
+});
+
+app.get<PlanParams & { Querystring: { limit?: string; cursor?: string; stage?: string } }>(
+  '/api/v1/plans/:id/remarks',
+  async (request, reply) => {
+    const query = request.query;
+    const plan = (await run(PLAN_VISIBILITY_SQL, [request.params.id])).rows[0];
+    if (!plan?.published_at) return refuse(reply, 404, 'PLAN_NOT_FOUND');
     const limit = Number(query.limit ?? 20);
-    const { statement, params } = remarkPageSql(
-      plan.id,
-      query.stage ? (Number(query.stage) as 1 | 2) : null,
-      decodeCursor(query.cursor),
-      limit,
-    );
-    const rows = (await pool.query(statement, params)).rows;
+    const stage = query.stage ? (Number(query.stage) as 1 | 2) : null;
+    const rows = (await runBuilt(remarkPageSql(plan.id, stage, decodeCursor(query.cursor), limit))).rows;
     const page = rows.slice(0, limit);
-    const answers = page.length ? (await pool.query(PAGE_ANSWERS_SQL, [page.map((r) => r.id)])).rows : [];
+    const answers = page.length ? (await run(PAGE_ANSWERS_SQL, [page.map((r) => r.id)])).rows : [];
+    // the current verdict of each answer version, and the plan's time zone (for the verdict windows)
+    const verdicts = answers.length ? (await run(PAGE_VERDICTS_SQL, [plan.id, page.map((r) => r.id)])).rows : [];
+    const verdictOf = new Map(verdicts.filter((v) => v.remark_id).map((v) => [`${v.remark_id}:${v.version}`, v.verdict]));
     const byRemark = new Map<string, unknown[]>();
     for (const a of answers) {
       const list = byRemark.get(a.remark_id) ?? [];
@@ -88,6 +104,7 @@ class BareController {
         late: a.late,
         version: a.version,
         correctionReason: a.correction_reason,
+        verdict: verdictOf.get(`${a.remark_id}:${a.version}`) ?? null,
       });
       byRemark.set(a.remark_id, list);
     }
@@ -105,30 +122,31 @@ class BareController {
     });
     const last = page[page.length - 1];
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: iso(last.created_at)!, id: last.id }) : null };
-  }
+  },
+);
 
-  @Get('plans')
-  async plans(@Query() query: { status?: PlanStatus; organizationId?: string; q?: string; limit?: string; cursor?: string }) {
+app.get<{ Querystring: { status?: PlanStatus; organizationId?: string; q?: string; limit?: string; cursor?: string } }>(
+  '/api/v1/plans',
+  async (request) => {
+    const query = request.query;
     const limit = Number(query.limit ?? 20);
-    const { statement, params } = planPageSql(
+    const page = planPageSql(
       { draftsOf: null, status: query.status, organizationId: query.organizationId, q: query.q, cursor: decodeCursor(query.cursor), limit },
       new Date(),
     );
-    const rows = (await pool.query(statement, params)).rows;
+    const rows = (await runBuilt(page)).rows;
     const ids = rows.slice(0, limit).map((r) => r.id as string);
-    const plans = ids.length ? (await pool.query(`SELECT ${PLAN_COLUMNS} FROM plans WHERE id = ANY($1::uuid[])`, [ids])).rows : [];
+    const plans = ids.length ? (await run(PLANS_BY_IDS, [ids])).rows : [];
     const byId = new Map(plans.map((p) => [p.id, p]));
-    const orgs = plans.length
-      ? (await pool.query('SELECT * FROM organizations WHERE id = ANY($1::uuid[])', [[...new Set(plans.map((p) => p.organization_id))]]))
-          .rows
-      : [];
+    const orgIds = [...new Set(plans.map((p) => p.organization_id))];
+    const orgs = orgIds.length ? (await run(ORGANIZATIONS_BY_IDS, [orgIds])).rows : [];
     const orgById = new Map(orgs.map((o) => [o.id, o]));
-    const counts = plans.length ? (await pool.query(REMARK_COUNTS_SQL, [ids])).rows : [];
+    const counts = ids.length ? (await run(REMARK_COUNTS_SQL, [ids])).rows : [];
     const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
     const items = ids.map((id) => {
-      const p = byId.get(id);
-      const o = orgById.get(p.organization_id);
-      // What the service's LocalizeResponseInterceptor gives a Russian reader: the version, and every version under i18n.
+      const p = byId.get(id)!;
+      const o = orgById.get(p.organization_id)!;
+      // What the service gives a Russian reader: the version, and every version under i18n.
       return {
         id: p.id,
         organization: { id: o.id, name: inRussian(o.name), i18n: { name: o.name } },
@@ -148,19 +166,12 @@ class BareController {
     });
     const last = ids.length ? byId.get(ids[ids.length - 1]) : null;
     return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: iso(last.published_at)!, id: last.id }) : null };
-  }
+  },
+);
 
-  @Get('health')
-  health() {
-    return { status: 'ok' };
-  }
-}
-
-@Module({ controllers: [BareController] })
-class BareModule {}
+app.get('/api/v1/health', async () => ({ status: 'ok' }));
 
 async function main(): Promise<void> {
-  const app = await NestFactory.create<NestFastifyApplication>(BareModule, new FastifyAdapter(), { logger: false });
   await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });
   process.once(
     'SIGTERM',
