@@ -68,7 +68,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox run failed; will retry');
     }
-    if (!this.stopped) this.schedule(sent > 0 ? 0 : 1000);
+    if (!this.stopped) this.schedule(sent > 0 ? 0 : IDLE_POLL_MS);
   }
 
   /** Claims and sends one batch; returns how many were handled. Safe to call concurrently. */
@@ -169,6 +169,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   }
 }
 
+/**
+ * How often an idle dispatcher looks for due mail. A commit in this process that queues mail wakes it
+ * at once (`kick`); mail queued by another instance, or due again after a retry delay, waits at most this long.
+ */
+const IDLE_POLL_MS = 250;
 /** Messages claimed per statement; the background loop claims the next batch when half of one is left. */
 const BATCH_SIZE = 50;
 /** Messages on their way to the SMTP server at once: one being sent and one waiting on each connection. */
