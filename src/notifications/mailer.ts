@@ -36,6 +36,9 @@ function toNodemailer(from: string, email: OutgoingEmail) {
   };
 }
 
+/** Connections the pool keeps open to the SMTP server (the dispatcher keeps two messages per connection on their way). */
+export const SMTP_CONNECTIONS = 8;
+
 export class SmtpMailer extends Mailer {
   private readonly transport: Transporter;
 
@@ -49,7 +52,7 @@ export class SmtpMailer extends Mailer {
     this.transport = createTransport({
       url,
       pool: true,
-      maxConnections: 5,
+      maxConnections: SMTP_CONNECTIONS,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
       socketTimeout: 30_000,

@@ -2,8 +2,9 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Mailer } from './mailer';
+import { Mailer, SMTP_CONNECTIONS } from './mailer';
 import { ClaimedMessage, OutboxRepository } from './outbox.repository';
+import { SentLog } from './outbox.sent-log';
 
 export const MAX_ATTEMPTS = 10;
 
@@ -29,12 +30,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<number> | null = null;
   private stopped = false;
+  private readonly sentLog: SentLog;
 
   constructor(
     private readonly outbox: OutboxRepository,
     private readonly mailer: Mailer,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.sentLog = new SentLog((ids) => this.outbox.markSent(ids, this.workerId));
+  }
 
   onApplicationBootstrap(): void {
     if (this.config.dispatcherEnabled) this.schedule(200);
@@ -60,18 +64,16 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
   private async loop(): Promise<void> {
     let sent = 0;
     try {
-      sent = await this.runOnce();
+      sent = await this.run(BATCH_SIZE, true);
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox run failed; will retry');
     }
-    if (!this.stopped) this.schedule(sent > 0 ? 0 : 1000);
+    if (!this.stopped) this.schedule(sent > 0 ? 0 : IDLE_POLL_MS);
   }
 
   /** Claims and sends one batch; returns how many were handled. Safe to call concurrently. */
-  runOnce(batchSize = 50): Promise<number> {
-    if (this.running) return this.running;
-    this.running = this.process(batchSize).finally(() => (this.running = null));
-    return this.running;
+  runOnce(batchSize = BATCH_SIZE): Promise<number> {
+    return this.run(batchSize, false);
   }
 
   /** Runs until nothing is due (for tests and the benchmark). */
@@ -84,20 +86,62 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     }
   }
 
-  private async process(batchSize: number): Promise<number> {
+  private run(batchSize: number, keepClaiming: boolean): Promise<number> {
+    if (this.running) return this.running;
+    this.running = this.process(batchSize, keepClaiming).finally(() => (this.running = null));
+    return this.running;
+  }
+
+  /**
+   * Sends what it claims with SENDERS messages on their way at once. With `keepClaiming` (the
+   * background loop) it claims the next batch while the last one is still being sent, until a claim
+   * comes back short, so the SMTP connections never wait for the database; it returns only when
+   * everything it claimed is sent (or given back) and recorded.
+   */
+  private async process(batchSize: number, keepClaiming: boolean): Promise<number> {
+    const queue: HeldMessage[] = [];
+    const recorded: Promise<void>[] = [];
+    let handled = 0;
+    let exhausted = false;
+    let claiming: Promise<void> | null = null;
+    const claim = (): Promise<void> =>
+      (claiming ??= this.claim(batchSize)
+        .then((rows) => {
+          queue.push(...rows);
+          handled += rows.length;
+          if (rows.length < batchSize || !keepClaiming || this.stopped) exhausted = true;
+        })
+        .finally(() => (claiming = null)));
+    await claim();
+    const sender = async () => {
+      for (;;) {
+        if (!exhausted && !this.stopped && !claiming && queue.length < batchSize / 2) {
+          // claim ahead; a failed claim ends this run (the loop tries again a second later)
+          claim().catch((error: unknown) => {
+            exhausted = true;
+            this.logger.warn({ err: error }, 'outbox claim failed; will retry');
+          });
+        }
+        const row = queue.shift();
+        if (row) recorded.push((await this.deliver(row)).recorded);
+        else if (claiming) await claiming.catch(() => undefined);
+        else if (exhausted || this.stopped) return;
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(SENDERS, Math.max(1, queue.length)) }, sender));
+    await Promise.all(recorded);
+    return handled;
+  }
+
+  private async claim(batchSize: number): Promise<HeldMessage[]> {
     // a little before the database's lease ends (the clocks of hosts may differ a bit)
     const leaseEnds = Date.now() + (this.config.outbox.leaseSeconds - 5) * 1000;
     const rows = await this.outbox.claimDue(this.workerId, batchSize, this.config.outbox.leaseSeconds);
-    if (rows.length === 0) return 0;
-    const queue = [...rows];
-    const worker = async () => {
-      for (let row = queue.shift(); row; row = queue.shift()) await this.deliver(row, leaseEnds);
-    };
-    await Promise.all(Array.from({ length: Math.min(10, rows.length) }, worker));
-    return rows.length;
+    return rows.map((row) => ({ ...row, leaseEnds }));
   }
 
-  private async deliver(row: ClaimedMessage, leaseEnds: number): Promise<void> {
+  /** Sends one message; `recorded` settles when its outcome is in the database (or given up on at the lease's end). */
+  private async deliver(row: HeldMessage): Promise<{ recorded: Promise<void> }> {
     try {
       await this.mailer.send({
         id: row.id,
@@ -112,31 +156,32 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
       const message = error instanceof Error ? error.message : String(error);
       const final = isPermanentFailure(error) && row.attempts >= MAX_ATTEMPTS;
       const retrySeconds = retryDelaySeconds(row.attempts, this.config.outbox.retryBaseSeconds, this.config.outbox.retryMaxSeconds);
+      this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
       // If this update fails too, the lease ends and the message is simply tried again.
       await this.outbox
         .recordFailure(row.id, this.workerId, message.slice(0, 2000), final, retrySeconds)
         .catch((e: unknown) =>
           this.logger.warn({ id: row.id, err: e }, 'could not record a failed attempt; the message is retried when its lease ends'),
         );
-      this.logger.warn({ id: row.id, attempts: row.attempts, final, err: message }, 'e-mail not sent');
-      return;
+      return { recorded: Promise.resolve() };
     }
-    // The message is out. Record that even through a database outage: a row left pending would be
-    // sent a second time by whichever instance claims it when the lease ends.
-    for (let delay = 200; ; delay = Math.min(2 * delay, 5000)) {
-      try {
-        await this.outbox.markSent(row.id, this.workerId);
-        return;
-      } catch (error) {
-        if (Date.now() + delay >= leaseEnds) {
-          this.logger.error({ id: row.id, err: error }, 'e-mail sent but not recorded before its lease ended; it may be sent twice');
-          return;
-        }
-        this.logger.warn({ id: row.id, err: error }, 'e-mail sent; recording it failed, trying again');
-        await new Promise((r) => setTimeout(r, delay));
-      }
-    }
+    return { recorded: this.sentLog.record(row.id, row.leaseEnds) };
   }
+}
+
+/**
+ * How often an idle dispatcher looks for due mail. A commit in this process that queues mail wakes it
+ * at once (`kick`); mail queued by another instance, or due again after a retry delay, waits at most this long.
+ */
+const IDLE_POLL_MS = 250;
+/** Messages claimed per statement; the background loop claims the next batch when half of one is left. */
+const BATCH_SIZE = 50;
+/** Messages on their way to the SMTP server at once: one being sent and one waiting on each connection. */
+const SENDERS = 2 * SMTP_CONNECTIONS;
+
+interface HeldMessage extends ClaimedMessage {
+  /** When this worker stops trying to record the message (shortly before its lease in the database ends). */
+  leaseEnds: number;
 }
 
 /**

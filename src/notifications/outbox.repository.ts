@@ -76,32 +76,42 @@ export class OutboxRepository {
    * again only when its lease ends, and counts one more attempt.
    */
   claimDue(workerId: string, limit: number, leaseSeconds: number): Promise<ClaimedMessage[]> {
-    return queryRows<ClaimedMessage>(
-      this.db,
-      `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
-       WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
-                    ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
-       RETURNING id, recipient, subject, text_body, html_body, attachments, headers, attempts`,
-      [workerId, limit, leaseSeconds],
-    );
+    return queryRows<ClaimedMessage>(this.db, CLAIM_DUE_SQL, [workerId, limit, leaseSeconds]);
   }
 
   /** A failed attempt of a message this worker still holds: pending again after `retrySeconds`, or failed for good. */
   async recordFailure(id: string, workerId: string, error: string, final: boolean, retrySeconds: number): Promise<void> {
-    await queryRows(
-      this.db,
-      `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
-         next_attempt_at = now() + make_interval(secs => $5)
-       WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-      [id, workerId, error, final, retrySeconds],
-    );
+    await queryRows(this.db, RECORD_FAILURE_SQL, [id, workerId, error, final, retrySeconds]);
   }
 
-  async markSent(id: string, workerId: string): Promise<void> {
-    await queryRows(
-      this.db,
-      `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
-      [id, workerId],
-    );
+  /** Messages this worker holds and the SMTP server accepted, in one statement (the dispatcher groups the ones accepted meanwhile). */
+  async markSent(ids: string[], workerId: string): Promise<void> {
+    await queryRows(this.db, MARK_SENT_SQL, [ids, workerId]);
   }
 }
+
+/*
+ * The dispatcher's statements run for every message, so they are parsed and planned once per
+ * connection. Their generic plans are their custom ones: the claim walks outbox_due_idx (partial on
+ * 'pending', in next_attempt_at order) up to the limit, the updates find their rows by primary key.
+ */
+const CLAIM_DUE_SQL = namedStatement(
+  'outbox_claim_due',
+  `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
+   WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
+                ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
+   RETURNING id, recipient, subject, text_body, html_body, attachments, headers, attempts`,
+);
+
+const RECORD_FAILURE_SQL = namedStatement(
+  'outbox_record_failure',
+  `UPDATE outbox_messages SET last_error = $3, status = CASE WHEN $4 THEN 'failed' ELSE 'pending' END,
+     next_attempt_at = now() + make_interval(secs => $5)
+   WHERE id = $1 AND locked_by = $2 AND status = 'pending'`,
+);
+
+const MARK_SENT_SQL = namedStatement(
+  'outbox_mark_sent',
+  `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL
+   WHERE id = ANY($1::uuid[]) AND locked_by = $2 AND status = 'pending'`,
+);
