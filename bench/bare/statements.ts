@@ -20,6 +20,7 @@ export function queryConfig(sql: Sql, values: unknown[]): { name?: string; text:
 export function statementRunner(pool: Pool) {
   const run = <R extends QueryResultRow = QueryResultRow>(sql: Sql, params: unknown[]): Promise<QueryResult<R>> =>
     pool.query<R>(queryConfig(sql, params));
-  const runBuilt = <R extends QueryResultRow = QueryResultRow>(built: Built): Promise<QueryResult<R>> => run<R>(built.statement, built.params);
+  const runBuilt = <R extends QueryResultRow = QueryResultRow>(built: Built): Promise<QueryResult<R>> =>
+    run<R>(built.statement, built.params);
   return { run, runBuilt };
 }
