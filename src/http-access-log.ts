@@ -16,12 +16,16 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): pino.Logg
 /** Paths whose requests are not logged (the health check a load balancer polls). */
 const UNLOGGED = new Set(['/health']);
 
+const REQUEST_ID = /^[\w.-]{1,100}$/;
+const requestId = (header: string | string[] | undefined) => (typeof header === 'string' && REQUEST_ID.test(header) ? header : undefined);
+
 /** The access log line of one answered request: what was asked, by whom, the answer's status and time. */
 export function accessLogLine(request: FastifyRequest, reply: FastifyReply) {
   return {
     req: {
-      // the id every answer carries (x-request-id), which create-app.ts's first hook settled
-      id: request.raw.headers['x-request-id'],
+      // the id every answer carries (x-request-id), which create-app.ts's first hook settled; a request the
+      // router refused before that hook still has the client's header, which is logged only if it is an id
+      id: requestId(request.raw.headers['x-request-id']),
       method: request.method,
       url: request.url,
       remoteAddress: request.raw.socket?.remoteAddress,

@@ -1,7 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { queryRows } from './query-rows';
-import { namedStatement } from './statements';
+import { namedStatement, statementVariant } from './statements';
 
 /**
  * An entity's selected columns as a SELECT fragment under a table alias, and the mapping of a raw
@@ -84,7 +84,8 @@ export async function entitiesWhereIn<T>(
   };
   const orderBy = order.length ? ` ORDER BY ${order.map(column).join(', ')}` : '';
   const key = metadata.findColumnWithPropertyPath(property)!.databaseName;
-  const statement = namedStatement(
+  // a variant: another caller's order is another text under another name
+  const statement = statementVariant(
     `${metadata.tableName}_by_${key}`,
     `SELECT ${rows.select} FROM ${rows.table} WHERE ${column(property)} = ANY($1::uuid[])${orderBy}`,
   );

@@ -20,7 +20,8 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string |
     const pool = source.driver.master as Pool;
     return (await pool.query(toConfig(sql, params))).rows as T[];
   }
-  if (typeof sql !== 'string' && sql.name && !(db instanceof DataSource) && db.queryRunner) {
+  // a released runner falls through to db.query, which refuses it (its connection may be another request's by now)
+  if (typeof sql !== 'string' && sql.name && !(db instanceof DataSource) && db.queryRunner && !db.queryRunner.isReleased) {
     const client = await transactionClient(db.queryRunner as PostgresQueryRunner);
     if (client) return (await client.query(toConfig(sql, params))).rows as T[];
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { wellFormed } from '../common/well-formed';
 import { queryRows } from '../database/query-rows';
 import { namedStatement } from '../database/statements';
 import { OutboxAttachment } from './outbox-message.entity';
@@ -65,7 +66,9 @@ export class OutboxRepository {
         attachments: e.attachments,
         headers: e.headers,
       }));
-      const inserted = await queryRows<{ queued: number }>(em, INSERT_SQL, [JSON.stringify(rows)]);
+      // a lone surrogate (an emoji cut by a template's slice) would make the whole JSON parameter invalid
+      const json = JSON.stringify(rows, (_key, value: unknown) => (typeof value === 'string' ? wellFormed(value) : value));
+      const inserted = await queryRows<{ queued: number }>(em, INSERT_SQL, [json]);
       queued += inserted.length;
     }
     return queued;

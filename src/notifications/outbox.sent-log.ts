@@ -23,6 +23,14 @@ export class SentLog {
 
   private async writeAll(): Promise<void> {
     this.writing = true;
+    try {
+      await this.writeWaiting();
+    } finally {
+      this.writing = false;
+    }
+  }
+
+  private async writeWaiting(): Promise<void> {
     let delay = 200;
     while (this.waiting.length > 0) {
       const group = this.waiting;
@@ -46,6 +54,5 @@ export class SentLog {
         delay = Math.min(2 * delay, 5000);
       }
     }
-    this.writing = false;
   }
 }

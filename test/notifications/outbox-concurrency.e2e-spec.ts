@@ -41,6 +41,18 @@ describe('outbox: several instances on one database', () => {
     expect(sent).toBe(300);
   });
 
+  it('queues and sends an e-mail whose subject ends in half an emoji (a template cut it), with U+FFFD in its place', async () => {
+    const outbox = a.app.get(OutboxService);
+    const cut = 'Ответ на замечание 😀'.slice(0, -1);
+    await a.db.transaction((em) =>
+      outbox.enqueue(em, [
+        { dedupeKey: 'cut-emoji', kind: 'verify_email', recipient: 'cut@example.test', locale: 'ru', subject: cut, text: cut, html: '' },
+      ]),
+    );
+    const [row] = await a.db.query(`SELECT subject, text_body FROM outbox_messages WHERE dedupe_key = 'cut-emoji'`);
+    expect(row).toEqual({ subject: 'Ответ на замечание \uFFFD', text_body: 'Ответ на замечание \uFFFD' });
+  });
+
   it('gives up on a permanent refusal (5xx) after the last attempt and keeps the message with its error', async () => {
     const outbox = a.app.get(OutboxService);
     a.smtp.refuse = true;
