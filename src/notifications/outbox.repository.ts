@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { wellFormed } from '../common/well-formed';
 import { queryRows } from '../database/query-rows';
-import { namedStatement } from '../database/statements';
+import { namedStatement, unnamedStatement } from '../database/statements';
 import { OutboxAttachment } from './outbox-message.entity';
 
 export interface OutboxInsert {
@@ -98,8 +98,10 @@ export class OutboxRepository {
  * connection. Their generic plans are their custom ones: the claim walks outbox_due_idx (partial on
  * 'pending', in next_attempt_at order) up to the limit, the updates find their rows by primary key.
  */
-const CLAIM_DUE_SQL = namedStatement(
-  'outbox_claim_due',
+// Unnamed on purpose: the outbox swings from empty to 10,000s of due rows at once. A generic plan made
+// while it was nearly empty (the idle dispatcher runs this four times a second) kept the claim at 4-6 s a
+// call after a burst, until autoanalyze; a custom plan is made for the table as it is.
+const CLAIM_DUE_SQL = unnamedStatement(
   `UPDATE outbox_messages SET next_attempt_at = now() + make_interval(secs => $3), locked_by = $1, attempts = attempts + 1
    WHERE id IN (SELECT id FROM outbox_messages WHERE status = 'pending' AND next_attempt_at <= now()
                 ORDER BY next_attempt_at LIMIT $2 FOR UPDATE SKIP LOCKED)
