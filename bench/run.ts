@@ -34,11 +34,12 @@ import {
 import { exportScenario } from './export';
 import type { LoadResult, LoadSpec } from './load';
 import { measure } from './load';
-import type { BenchResults, Pair } from './report';
+import type { BenchResults } from './report';
 import { writeReport } from './report';
 import type { SeedInfo } from './seed';
 import { seed, seedSweepPlans } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
+import type { SubmissionTargets } from './submissions';
 import { hotPlanScenario, spreadSubmissions, steadyScenario, storedCounter } from './submissions';
 import { LocalizedText } from '../src/common/i18n/localized-text';
 
@@ -99,24 +100,16 @@ async function startDatabase(): Promise<{ url: string; db: EmbeddedDatabase | nu
   return { url: db.url, db, tuned };
 }
 
-interface Targets {
-  url: string;
-  info: SeedInfo;
+/** The running targets: what the submission scenarios need (submissions.ts), and the processes behind them. */
+interface Targets extends SubmissionTargets {
   sink: ChildProcess;
   smtpPort: number;
   secret: string;
   service: ChildProcess;
   serviceUrl: string;
   bare: ChildProcess;
-  bearer: string[];
   /** Saves the statements pg_stat_statements counted since the last call under `label`, and resets them. */
   statements: (label: string) => Promise<void>;
-  pair: (
-    label: string,
-    spec: LoadSpec,
-    rounds?: number,
-    afterRun?: (target: 'service' | 'bare', r: LoadResult) => Promise<void>,
-  ) => Promise<Pair>;
 }
 
 async function recordsStatements(url: string): Promise<boolean> {
