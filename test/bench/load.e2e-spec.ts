@@ -56,9 +56,12 @@ describe("the bench's load generator", () => {
 
   it('sends at the steady rate asked (connections x rate per connection), not as fast as answers come', async () => {
     const r = await measure(baseUrl, { connections: 10, ratePerConnection: 20, request: () => ({ method: 'GET', path: '/' }) });
-    // 10 x 20/s for 2 s: 400 requests, where an unpaced load against this server answers thousands
+    // 10 x 20/s for 2 s, where an unpaced load against this server answers thousands. autocannon paces
+    // in buckets of one second (20 at the start, 20 more each time its 1 s interval fires), and on a
+    // busy machine the interval at 2 s can fire before the stop timer: 400 requests, or 600 with that
+    // third bucket, never more
     expect(r.total).toBeGreaterThan(300);
-    expect(r.total).toBeLessThan(480);
+    expect(r.total).toBeLessThanOrEqual(600);
     expect(r.p99_9).toBeGreaterThanOrEqual(r.p99);
   });
 });
