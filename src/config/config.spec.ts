@@ -33,6 +33,19 @@ describe('configuration', () => {
     );
   });
 
+  describe('DB_PREPARED_STATEMENTS', () => {
+    it('names the hot statements unless turned off (PgBouncer in transaction pooling mode)', () => {
+      expect(loadConfig({}).preparedStatements).toBe(true);
+      expect(loadConfig({ DB_PREPARED_STATEMENTS: 'false' }).preparedStatements).toBe(false);
+      expect(loadConfig({ DB_PREPARED_STATEMENTS: '0' }).preparedStatements).toBe(false);
+      expect(loadConfig({ DB_PREPARED_STATEMENTS: 'true' }).preparedStatements).toBe(true);
+    });
+
+    it('stops on a value that is not true or false', () => {
+      expect(() => loadConfig({ DB_PREPARED_STATEMENTS: 'session' })).toThrow(/^DB_PREPARED_STATEMENTS must be true or false/);
+    });
+  });
+
   describe('REQUEST_TIMEOUT_SECONDS', () => {
     it('is 30 seconds unless set', () => {
       expect(loadConfig({}).requestTimeoutMs).toBe(30_000);

@@ -54,6 +54,8 @@ export interface AppConfig {
   port: number;
   host: string;
   databaseUrl: string | null;
+  /** Hot statements are named, prepared once per connection (DB_PREPARED_STATEMENTS); false behind PgBouncer in transaction pooling mode. */
+  preparedStatements: boolean;
   dataDir: string;
   smtpUrl: string | null;
   mailFrom: string;
@@ -198,6 +200,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     port,
     host: str(env, 'HOST', '0.0.0.0')!,
     databaseUrl: url(env, 'DATABASE_URL', ['postgres:', 'postgresql:'], null),
+    preparedStatements: bool(env, 'DB_PREPARED_STATEMENTS', true),
     dataDir: resolve(str(env, 'DATA_DIR', '.data')!),
     smtpUrl: url(env, 'SMTP_URL', ['smtp:', 'smtps:'], null),
     mailFrom,

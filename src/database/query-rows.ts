@@ -1,9 +1,21 @@
-import type { Pool, PoolClient } from 'pg';
+import type { Pool, PoolClient, QueryConfig } from 'pg';
 import type { EntityManager } from 'typeorm';
 import { DataSource } from 'typeorm';
 import { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 import type { PostgresQueryRunner } from 'typeorm/driver/postgres/PostgresQueryRunner';
+import { forgetStatement, isStaleStatementError, reportStaleStatement } from './stale-statements';
 import type { Statement } from './statements';
+
+let preparedStatements = true;
+
+/**
+ * DB_PREPARED_STATEMENTS: with false every `Statement` is sent as text, for PgBouncer in transaction
+ * pooling mode and other proxies that hand one client's statements to several server connections.
+ * One setting for the process, like the statement names themselves (statements.ts).
+ */
+export function usePreparedStatements(enabled: boolean): void {
+  preparedStatements = enabled;
+}
 
 /**
  * Runs SQL and returns its rows. Outside a transaction the statement goes straight to the pool that
@@ -18,12 +30,36 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string |
   const source = db instanceof DataSource ? db : db.queryRunner ? null : db.connection;
   if (source && source.driver instanceof PostgresDriver) {
     const pool = source.driver.master as Pool;
-    return (await pool.query(toConfig(sql, params))).rows as T[];
+    const config = toConfig(sql, params);
+    try {
+      return (await pool.query(config)).rows as T[];
+    } catch (error) {
+      if (config.name === undefined || !isStaleStatementError(error)) throw error;
+      // pg-pool has dropped the connection (it releases a client with its query's error), and a
+      // statement that failed outside a transaction changed nothing: sent again as text, it runs
+      // whichever connection it gets, stale or not
+      reportStaleStatement(config.name, error, 'its connection was dropped and it ran again as text');
+      return (await pool.query({ text: config.text, values: params })).rows as T[];
+    }
   }
   // a released runner falls through to db.query, which refuses it (its connection may be another request's by now)
-  if (typeof sql !== 'string' && sql.name && !(db instanceof DataSource) && db.queryRunner && !db.queryRunner.isReleased) {
+  if (
+    typeof sql !== 'string' &&
+    sql.name &&
+    preparedStatements &&
+    !(db instanceof DataSource) &&
+    db.queryRunner &&
+    !db.queryRunner.isReleased
+  ) {
     const client = await transactionClient(db.queryRunner as PostgresQueryRunner);
-    if (client) return (await client.query(toConfig(sql, params))).rows as T[];
+    if (client) {
+      try {
+        return (await client.query({ name: sql.name, text: sql.text, values: params })).rows as T[];
+      } catch (error) {
+        if (isStaleStatementError(error)) await forgetStaleStatement(client, sql.name, error);
+        throw error;
+      }
+    }
   }
   const result: unknown = await db.query(typeof sql === 'string' ? sql : sql.text, params);
   if (Array.isArray(result) && result.length === 2 && Array.isArray(result[0]) && typeof result[1] === 'number') {
@@ -32,9 +68,19 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string |
   return result as T[];
 }
 
-function toConfig(sql: string | Statement, values: unknown[]) {
+function toConfig(sql: string | Statement, values: unknown[]): QueryConfig {
   if (typeof sql === 'string') return { text: sql, values };
-  return sql.name ? { name: sql.name, text: sql.text, values } : { text: sql.text, values };
+  return sql.name && preparedStatements ? { name: sql.name, text: sql.text, values } : { text: sql.text, values };
+}
+
+/**
+ * The error has aborted the transaction, so the statement is not retried; but after the ROLLBACK
+ * the connection goes back to the pool and would fail the same way for its next user, so it
+ * forgets the statement first and prepares it afresh on its next use.
+ */
+async function forgetStaleStatement(client: PoolClient, name: string, error: unknown): Promise<void> {
+  await forgetStatement(client, name);
+  reportStaleStatement(name, error, 'its transaction fails, and its connection prepares it again on its next use');
 }
 
 /** The pg connection a PostgreSQL transaction runs on (null for another driver's runner). */
