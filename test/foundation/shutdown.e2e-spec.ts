@@ -1,10 +1,23 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, dropTestDatabase } from '../support/test-db';
 
 const ROOT = resolve(__dirname, '..', '..');
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as AddressInfo;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
 
 interface Run {
   code: number | null;
@@ -17,13 +30,13 @@ interface Run {
  * like `npm run build`, into a folder of its own beside node_modules), on a database of its own,
  * stopped with SIGTERM once it listens (or with `signals`, one after the other).
  */
-function runAndStop(build: string, databaseUrl: string, signals: NodeJS.Signals[]): Promise<Run> {
+function runAndStop(build: string, databaseUrl: string, signals: NodeJS.Signals[], port = 0, beforeStop = async () => {}): Promise<Run> {
   const child = spawn(process.execPath, [join(build, 'src', 'main.js')], {
     cwd: ROOT,
     env: {
       PATH: process.env.PATH,
       DATABASE_URL: databaseUrl,
-      PORT: '0',
+      PORT: String(port),
       HOST: '127.0.0.1',
       DATA_DIR: mkdtempSync(join(tmpdir(), 'talqylau-shutdown-data-')),
       LOG_LEVEL: 'info',
@@ -39,7 +52,7 @@ function runAndStop(build: string, databaseUrl: string, signals: NodeJS.Signals[
     output += chunk.toString('utf8');
     if (output.includes('talqylau is listening') && !signalled) {
       signalled = true;
-      for (const signal of signals) child.kill(signal);
+      void beforeStop().finally(() => signals.forEach((signal) => child.kill(signal)));
     }
   };
   child.stdout.on('data', collect);
@@ -91,6 +104,20 @@ describe('shutdown: SIGTERM stops the service cleanly and quietly', () => {
     const run = await runAndStop(build, databaseUrl, ['SIGTERM']);
     expect(complaints(run.lines)).toEqual([]);
     expect(run.lines.join('\n')).not.toContain('Called end on pool');
+    expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
+  });
+
+  it('writes the access log line of every request answered before SIGTERM (lines gathered for one write are not lost)', async () => {
+    const port = await freePort();
+    const paths = ['/', '/?status=stage1', '/api/v1/plans?limit=3'];
+    const run = await runAndStop(build, databaseUrl, ['SIGTERM'], port, async () => {
+      for (const path of paths) expect((await fetch(`http://127.0.0.1:${port}${path}`)).status).toBe(200);
+    });
+    const logged = run.lines.flatMap((line) => {
+      const entry = JSON.parse(line) as { msg?: string; req?: { url: string } };
+      return entry.msg === 'request completed' ? [entry.req!.url] : [];
+    });
+    expect(logged).toEqual(paths);
     expect({ code: run.code, signal: run.signal }).toEqual({ code: 0, signal: null });
   });
 
