@@ -141,7 +141,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const sender = async () => {
       for (;;) {
         if (this.stopped) return;
-        if (!exhausted && !this.stopped && !claiming && queue.length < batchSize / 2) {
+        if (!exhausted && !claiming && queue.length < batchSize / 2) {
           // claim ahead; a failed claim ends this run (the loop tries again a second later)
           claim().catch((error: unknown) => {
             exhausted = true;
@@ -210,7 +210,7 @@ const SENDERS = 2 * SMTP_CONNECTIONS;
 export const SHUTDOWN_WAIT_MS = 10_000;
 
 interface HeldMessage extends ClaimedMessage {
-  /** When this worker stops trying to record the message (shortly before its lease in the database ends). */
+  /** Shortly before the message's lease in the database ends: after it, this worker neither sends it nor tries to record it. */
   leaseEnds: number;
 }
 
