@@ -4,10 +4,12 @@ import { ModulesContainer } from '@nestjs/core';
 import type { OpenAPIObject } from '@nestjs/swagger';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { API } from './common/api';
+import { RealClock } from './common/clock';
 import { ApiErrorResponse, ApiFieldError, errorResponse } from './common/openapi';
 import type { AppConfig } from './config/config';
 import { AUTH_ROLES, currentUserOf } from './identity/auth/auth.decorators';
 import type { Role } from './identity/user.entity';
+import { lazyDocument } from './openapi-lazy';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type SecurityRequirement = Record<string, string[]>;
@@ -29,10 +31,16 @@ const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'options', 'head', 'tr
 /**
  * The OpenAPI description served at /api/docs (JSON at /api/docs-json). It is built on the first
  * request for it, not at start-up, where building it took 0.3-0.5 s of CPU (measured on a busy
- * machine); the API contract tests build it from the same routes (test/support/test-app.ts).
+ * machine); the API contract tests build it from the same routes (test/support/test-app.ts). A
+ * build that fails is tried again at most once a minute (openapi-lazy.ts).
  */
 export function serveOpenApi(app: INestApplication, config: AppConfig): void {
-  SwaggerModule.setup('api/docs', app, () => openApiDocument(app, config), { jsonDocumentUrl: 'api/docs-json' });
+  const realClock = app.get(RealClock);
+  const document = lazyDocument(
+    () => openApiDocument(app, config),
+    () => realClock.now().getTime(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 }
 
 /**

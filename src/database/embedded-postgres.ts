@@ -1,4 +1,4 @@
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { open, readdir } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { randomBytes } from 'node:crypto';
@@ -72,6 +72,29 @@ async function syncPath(path: string): Promise<void> {
 }
 
 /**
+ * Written into the data folder once everything in it is on disk. initdb runs with --no-sync and the
+ * folder is synced in the background, so a data folder without it may have been created by a process
+ * that crashed before the sync ended: its files may still be only in the page cache.
+ */
+export const SYNCED_MARKER = 'talqylau-synced';
+
+function markSynced(dataDir: string): void {
+  const marker = join(dataDir, SYNCED_MARKER);
+  writeFileSync(marker, 'every file initdb wrote is on disk\n', { mode: 0o600 });
+  // the data folder's owner (postgres when we run as root) keeps owning everything in it
+  const { uid, gid } = statSync(dataDir);
+  if (process.getuid?.() === 0) chownSync(marker, uid, gid);
+}
+
+/** Syncs an existing data folder that was never confirmed on disk, then marks it; returns whether it had to. */
+export async function syncUnconfirmed(dataDir: string): Promise<boolean> {
+  if (!existsSync(join(dataDir, 'PG_VERSION')) || existsSync(join(dataDir, SYNCED_MARKER))) return false;
+  await syncTree(dataDir);
+  markSynced(dataDir);
+  return true;
+}
+
+/**
  * Starts (or reuses) a PostgreSQL server whose data lives in `dir`. A server left running by a
  * process that was killed is found through postmaster.pid and reused, so a restart never fails on
  * a stale lock.
@@ -91,6 +114,9 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
     credentials = JSON.parse(readFileSync(credentialsFile, 'utf8')) as Credentials;
   }
   const urlFor = (port: number) => `postgres://${credentials.user}:${encodeURIComponent(credentials.password)}@127.0.0.1:${port}/talqylau`;
+
+  if (await syncUnconfirmed(dataDir))
+    log('synced the data folder to disk: its creation had not been confirmed synced (a crash in its first seconds?)');
 
   const pidFile = join(dataDir, 'postmaster.pid');
   if (!fresh && existsSync(pidFile)) {
@@ -125,7 +151,15 @@ export async function startEmbeddedPostgres(dir: string, log: (line: string) => 
   } catch (error) {
     throw new Error(`the embedded PostgreSQL in ${dataDir} did not start (${error instanceof Error ? error.message : 'see its log'})`);
   }
-  const synced = fresh ? syncTree(dataDir).then(() => log('the new data folder is synced to disk')) : Promise.resolve();
+  const synced = fresh
+    ? syncTree(dataDir)
+        .then(() => markSynced(dataDir))
+        .then(
+          () => log('the new data folder is synced to disk'),
+          // without the marker the next start syncs the folder again
+          (error: unknown) => log(`the new data folder is synced to disk, but its marker could not be written: ${String(error)}`),
+        )
+    : Promise.resolve();
   if (fresh) await server.createDatabase('talqylau');
   return {
     url: urlFor(port),

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, OnModuleDestroy } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { APP_CONFIG, AppConfig } from '../config/config';
@@ -21,10 +21,12 @@ export function backoffSeconds(attempts: number): number {
 /**
  * Sends queued e-mails. Claims due rows with FOR UPDATE SKIP LOCKED and a lease (next_attempt_at
  * moved forward), so any number of instances can run at once and each message goes out once; a
- * message whose sender died mid-send becomes due again when the lease ends.
+ * message whose sender died mid-send becomes due again when the lease ends. A claimed message is
+ * handed to the SMTP server only while its lease holds, and never once shutdown has begun: what is left
+ * waits for its lease to end and is claimed again (by any instance).
  */
 @Injectable()
-export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
   private readonly logger = new Logger('OutboxDispatcher');
   readonly workerId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   private timer: NodeJS.Timeout | null = null;
@@ -44,10 +46,30 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     if (this.config.dispatcherEnabled) this.schedule(200);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * The first shutdown hook, while the data source is still open (TypeORM closes it in
+   * onApplicationShutdown): no further message goes to the SMTP server, and the ones on their way
+   * are waited for (at most SHUTDOWN_WAIT_MS) so that they are recorded as sent or failed.
+   */
+  async onModuleDestroy(): Promise<void> {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
-    await this.running?.catch(() => undefined);
+    const running = this.running;
+    if (!running) return;
+    let bound: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      running.then(
+        () => true,
+        () => true,
+      ),
+      new Promise<false>((resolve) => (bound = setTimeout(() => resolve(false), SHUTDOWN_WAIT_MS))),
+    ]);
+    clearTimeout(bound);
+    if (!finished)
+      this.logger.warn('shutdown: e-mails still on their way or not yet recorded; they may be sent again when their lease ends');
+  }
+
+  async onApplicationShutdown(): Promise<void> {
     await this.mailer.close();
   }
 
@@ -88,6 +110,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
 
   private run(batchSize: number, keepClaiming: boolean): Promise<number> {
     if (this.running) return this.running;
+    if (this.stopped) return Promise.resolve(0);
     this.running = this.process(batchSize, keepClaiming).finally(() => (this.running = null));
     return this.running;
   }
@@ -96,12 +119,14 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
    * Sends what it claims with SENDERS messages on their way at once. With `keepClaiming` (the
    * background loop) it claims the next batch while the last one is still being sent, until a claim
    * comes back short, so the SMTP connections never wait for the database; it returns only when
-   * everything it claimed is sent (or given back) and recorded.
+   * everything it claimed is sent (or given back) and recorded. A message whose lease ended while it
+   * waited here is dropped (another instance may hold it by now); so is the rest of the queue at shutdown.
    */
   private async process(batchSize: number, keepClaiming: boolean): Promise<number> {
     const queue: HeldMessage[] = [];
     const recorded: Promise<void>[] = [];
     let handled = 0;
+    let expired = 0;
     let exhausted = false;
     let claiming: Promise<void> | null = null;
     const claim = (): Promise<void> =>
@@ -115,7 +140,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
     await claim();
     const sender = async () => {
       for (;;) {
-        if (!exhausted && !this.stopped && !claiming && queue.length < batchSize / 2) {
+        if (this.stopped) return;
+        if (!exhausted && !claiming && queue.length < batchSize / 2) {
           // claim ahead; a failed claim ends this run (the loop tries again a second later)
           claim().catch((error: unknown) => {
             exhausted = true;
@@ -123,13 +149,15 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnApplicationSh
           });
         }
         const row = queue.shift();
-        if (row) recorded.push((await this.deliver(row)).recorded);
+        if (row && Date.now() >= row.leaseEnds) expired++;
+        else if (row) recorded.push((await this.deliver(row)).recorded);
         else if (claiming) await claiming.catch(() => undefined);
-        else if (exhausted || this.stopped) return;
+        else if (exhausted) return;
       }
     };
     await Promise.all(Array.from({ length: Math.min(SENDERS, Math.max(1, queue.length)) }, sender));
     await Promise.all(recorded);
+    if (expired > 0) this.logger.warn({ expired }, 'claimed e-mails waited past their lease and were not sent; they are claimed again');
     return handled;
   }
 
@@ -178,9 +206,11 @@ const IDLE_POLL_MS = 250;
 const BATCH_SIZE = 50;
 /** Messages on their way to the SMTP server at once: one being sent and one waiting on each connection. */
 const SENDERS = 2 * SMTP_CONNECTIONS;
+/** How long shutdown waits for the messages on their way to be sent and recorded. */
+export const SHUTDOWN_WAIT_MS = 10_000;
 
 interface HeldMessage extends ClaimedMessage {
-  /** When this worker stops trying to record the message (shortly before its lease in the database ends). */
+  /** Shortly before the message's lease in the database ends: after it, this worker neither sends it nor tries to record it. */
   leaseEnds: number;
 }
 
