@@ -38,6 +38,8 @@ function toNodemailer(from: string, email: OutgoingEmail) {
 
 /** Connections the pool keeps open to the SMTP server (the dispatcher keeps two messages per connection on their way). */
 export const SMTP_CONNECTIONS = 8;
+/** How long an SMTP connection may stay silent before a send fails. */
+export const SMTP_SOCKET_TIMEOUT_MS = 30_000;
 
 export class SmtpMailer extends Mailer {
   private readonly transport: Transporter;
@@ -55,7 +57,7 @@ export class SmtpMailer extends Mailer {
       maxConnections: SMTP_CONNECTIONS,
       connectionTimeout: 10_000,
       greetingTimeout: 10_000,
-      socketTimeout: 30_000,
+      socketTimeout: SMTP_SOCKET_TIMEOUT_MS,
     });
   }
 

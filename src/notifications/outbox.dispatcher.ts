@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdo
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { APP_CONFIG, AppConfig } from '../config/config';
-import { Mailer, SMTP_CONNECTIONS } from './mailer';
+import { Mailer, SMTP_CONNECTIONS, SMTP_SOCKET_TIMEOUT_MS } from './mailer';
 import { ClaimedMessage, OutboxRepository } from './outbox.repository';
 import { SentLog } from './outbox.sent-log';
 
@@ -149,7 +149,7 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
           });
         }
         const row = queue.shift();
-        if (row && Date.now() >= row.leaseEnds) expired++;
+        if (row && Date.now() >= row.sendBy) expired++;
         else if (row) recorded.push((await this.deliver(row)).recorded);
         else if (claiming) await claiming.catch(() => undefined);
         else if (exhausted) return;
@@ -163,9 +163,12 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
 
   private async claim(batchSize: number): Promise<HeldMessage[]> {
     // a little before the database's lease ends (the clocks of hosts may differ a bit)
-    const leaseEnds = Date.now() + (this.config.outbox.leaseSeconds - 5) * 1000;
+    const leaseMs = this.config.outbox.leaseSeconds * 1000;
+    const leaseEnds = Date.now() + leaseMs - 5_000;
+    // a send started later might still be under way when another instance claims the row again
+    const sendBy = leaseEnds - Math.min(SEND_TIME_MS, leaseMs / 2);
     const rows = await this.outbox.claimDue(this.workerId, batchSize, this.config.outbox.leaseSeconds);
-    return rows.map((row) => ({ ...row, leaseEnds }));
+    return rows.map((row) => ({ ...row, leaseEnds, sendBy }));
   }
 
   /** Sends one message; `recorded` settles when its outcome is in the database (or given up on at the lease's end). */
@@ -206,12 +209,16 @@ const IDLE_POLL_MS = 250;
 const BATCH_SIZE = 50;
 /** Messages on their way to the SMTP server at once: one being sent and one waiting on each connection. */
 const SENDERS = 2 * SMTP_CONNECTIONS;
+/** How long a slow send may take (the SMTP connection's silence timeout): a message is sent only while its lease outlasts it. */
+const SEND_TIME_MS = SMTP_SOCKET_TIMEOUT_MS;
 /** How long shutdown waits for the messages on their way to be sent and recorded. */
 export const SHUTDOWN_WAIT_MS = 10_000;
 
 interface HeldMessage extends ClaimedMessage {
   /** Shortly before the message's lease in the database ends: after it, this worker neither sends it nor tries to record it. */
   leaseEnds: number;
+  /** The last moment it may be handed to the SMTP server: a slow send then still ends within the lease. */
+  sendBy: number;
 }
 
 /**
