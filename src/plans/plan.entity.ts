@@ -104,8 +104,9 @@ export class Plan {
   hearingDeadlineDate: string | null;
 
   /**
-   * Set when the plan was loaded as already past its stage-1 sweep (the demo, seeds, and plans swept
-   * before migration 1796800000000); the sweep itself records its claim in `plan_deadline_sweeps`.
+   * Set once the plan's stage-1 sweep is done: copied from its marker in `plan_deadline_sweeps` by the
+   * sweep's settle step some time after the claim (which writes only the marker), or set when the plan
+   * was loaded as already swept (the demo, seeds, plans swept before migration 1796800000000).
    */
   @Column({ name: 'stage1_closed_swept_at', type: 'timestamptz', nullable: true })
   stage1ClosedSweptAt: Date | null;

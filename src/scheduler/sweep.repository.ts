@@ -1,7 +1,8 @@
 import type { LocalizedVersions } from '../common/i18n/localized-text';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { queryRows } from '../database/query-rows';
+import type { SweptDeadline } from './plan-deadline-sweep.entity';
 
 export interface Staff {
   id: string;
@@ -43,9 +44,10 @@ type Looked = { id: string; cursor_at: string; won: boolean };
  * with FOR NO KEY UPDATE SKIP LOCKED (so concurrent sweeps take different plans), then marked by an
  * insert into plan_deadline_sweeps. The marker's primary key is the arbiter: a plan another instance
  * marked and committed after this statement's snapshot is skipped by ON CONFLICT and comes back with
- * won = false. The wide plan row itself is not written.
+ * won = false. The wide plan row itself is not written. The partial index it walks holds the plans not
+ * yet swept and those swept since the last settle (settleSql); the NOT EXISTS passes over the latter.
  */
-function claimSql(deadline: 'stage1_closed' | 'stage2_closed', closesAt: string, sweptAt: string, columns: string, join = ''): string {
+function claimSql(deadline: SweptDeadline, closesAt: string, sweptAt: string, columns: string, join = ''): string {
   return `WITH due AS (
       SELECT p.id, p.${closesAt} AS closes_at FROM plans p
       WHERE p.${sweptAt} IS NULL AND p.${closesAt} IS NOT NULL AND p.${closesAt} < $1 AND (p.${closesAt}, p.id) > ($2::timestamptz, $3::uuid)
@@ -60,8 +62,8 @@ function claimSql(deadline: 'stage1_closed' | 'stage2_closed', closesAt: string,
 }
 
 // Unnamed: they run a few times a minute at most, and the generic plan of the "< $1" range on a
-// partial index need not be the custom one.
-const CLAIM_STAGE1_SQL = claimSql(
+// partial index need not be the custom one. Exported for the tests that EXPLAIN the claim.
+export const CLAIM_STAGE1_SQL = claimSql(
   'stage1_closed',
   'stage1_closes_at',
   'stage1_closed_swept_at',
@@ -74,6 +76,29 @@ const CLAIM_STAGE2_SQL = claimSql(
   `p.organization_id, p.title, p.stage2_closes_at, o.time_zone`,
   'JOIN organizations o ON o.id = p.organization_id',
 );
+
+/**
+ * Settles up to `$2` marked plans due before `$1`: copies their marker's time into the plan's own
+ * swept-at column, which takes them out of the partial index the claim walks, so a pass looks at the
+ * plans not yet swept instead of every plan ever closed. Plans another transaction holds are skipped
+ * (SKIP LOCKED) and settled by a later batch. It walks the same partial index as the claim, in the
+ * same order: the marked plans there are the ones swept since the last settle, near its start.
+ */
+function settleSql(deadline: SweptDeadline, closesAt: string, sweptAt: string): string {
+  return `WITH marked AS (
+      SELECT p.id, s.swept_at FROM plans p JOIN plan_deadline_sweeps s ON s.plan_id = p.id AND s.deadline = '${deadline}'
+      WHERE p.${sweptAt} IS NULL AND p.${closesAt} IS NOT NULL AND p.${closesAt} < $1
+      ORDER BY p.${closesAt}, p.id LIMIT $2 FOR NO KEY UPDATE OF p SKIP LOCKED),
+    settled AS (
+      UPDATE plans p SET ${sweptAt} = m.swept_at FROM marked m WHERE p.id = m.id AND p.${sweptAt} IS NULL RETURNING 1)
+    SELECT count(*)::int AS settled FROM settled`;
+}
+
+// Unnamed, as the claims: the partial index swings from nearly empty to a whole backlog.
+const SETTLE_SQL: Record<SweptDeadline, string> = {
+  stage1_closed: settleSql('stage1_closed', 'stage1_closes_at', 'stage1_closed_swept_at'),
+  stage2_closed: settleSql('stage2_closed', 'stage2_closes_at', 'stage2_closed_swept_at'),
+};
 
 async function claimPlans<P>(em: EntityManager, sql: string, now: Date, after: SweepCursor, batch: number): Promise<PlanClaim<P>> {
   const rows = await queryRows<Looked & P>(em, sql, [now, after.closesAt, after.id, batch]);
@@ -101,6 +126,16 @@ export class SweepRepository {
       after,
       batch,
     );
+  }
+
+  /**
+   * Copies the markers of up to `batch` swept plans into the plans' own columns (see settleSql), in a
+   * statement of its own; returns how many it settled. Off the claim's path: this is the wide-row
+   * update the marker table spares the claim, done later in small batches.
+   */
+  async settle(db: DataSource, deadline: SweptDeadline, now: Date, batch: number): Promise<number> {
+    const [row] = await queryRows<{ settled: number }>(db, SETTLE_SQL[deadline], [now, batch]);
+    return row.settled;
   }
 
   stage1Counts(em: EntityManager, planIds: string[]): Promise<RemarkCounts[]> {

@@ -19,6 +19,9 @@ import { localDate, stage2AnswerDueAt } from '../procedure/deadlines';
 import { PlanClaim, RemarkCounts, Staff, SWEEP_START, SweepCursor, SweepRepository } from './sweep.repository';
 
 const BATCH = 1000;
+/** Plans settled per statement, and at most so many statements per deadline and tick (see settle). */
+const SETTLE_BATCH = 500;
+const SETTLE_BATCHES = 20;
 
 /**
  * The periodic sweep: performs the side effects of deadlines that have passed. Each item is claimed
@@ -43,7 +46,32 @@ export class SweepService {
 
   @Interval('sweep', 60_000)
   async tick(): Promise<void> {
-    if (this.config.sweepEnabled) await this.pass.run(() => this.runOnce());
+    if (this.config.sweepEnabled) {
+      await this.pass.run(async () => {
+        await this.runOnce();
+        await this.settle();
+      });
+    }
+  }
+
+  /**
+   * Settles swept plans: copies their markers into the plans' own swept-at columns, so that the
+   * claims' partial indexes shrink back to the plans not yet swept and a pass no longer walks every
+   * plan ever closed. At most `batches` statements of 500 plans per deadline and call, each its own
+   * short transaction, after the pass (off the claims' path): a backlog of 100,000 plans swept at once
+   * settles within ten ticks (five with two instances). Returns how many plans it settled.
+   */
+  async settle(batches = SETTLE_BATCHES): Promise<number> {
+    const now = this.clock.now();
+    let settled = 0;
+    for (const deadline of ['stage1_closed', 'stage2_closed'] as const) {
+      for (let i = 0; i < batches; i++) {
+        const n = await this.sweeps.settle(this.db, deadline, now, SETTLE_BATCH);
+        settled += n;
+        if (n < SETTLE_BATCH) break;
+      }
+    }
+    return settled;
   }
 
   /** One full pass; returns how many items were claimed. */

@@ -75,4 +75,15 @@ describe('sweep: stage 2 closed', () => {
     expect(kk.map((m) => m.subject)).toEqual(['Екінші кезең аяқталды: Көмір сатып алу']);
     expect(t.smtp.to(w.members[0].user.email)).toHaveLength(0);
   });
+
+  it('settles the marker into the plan’s own column, and the plan stays swept', async () => {
+    const sweep = t.app.get(SweepService);
+    const column = async () =>
+      (await t.db.query(`SELECT stage2_closed_swept_at FROM plans WHERE id = $1`, [plan.id]))[0].stage2_closed_swept_at as Date | null;
+    expect(await column()).toBeNull(); // the claim wrote the marker only
+    expect(await sweep.settle()).toBe(1);
+    expect(await column()).toEqual(new Date('2027-03-10T00:00:01+05:00'));
+    expect(await sweep.settle()).toBe(0);
+    expect((await sweep.runOnce()).stage2Closed).toBe(0);
+  });
 });

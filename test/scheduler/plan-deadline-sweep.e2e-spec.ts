@@ -1,4 +1,5 @@
 import { OutboxService } from '../../src/notifications/outbox.service';
+import { CLAIM_STAGE1_SQL, SWEEP_START } from '../../src/scheduler/sweep.repository';
 import { SweepService } from '../../src/scheduler/sweep.service';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
@@ -46,6 +47,57 @@ describe('sweep: many plans past the stage-1 deadline, two instances', () => {
         [ids],
       )
     )[0] as { n: number; keys: number };
+
+  /** Of these plans, how many the claims' partial index still holds (swept or not: the claim walks them all). */
+  const inClaimIndex = async (ids: string[]) =>
+    (
+      await a.db.query(
+        `SELECT count(*)::int AS n FROM plans WHERE stage1_closed_swept_at IS NULL AND stage1_closes_at IS NOT NULL AND id = ANY($1::uuid[])`,
+        [ids],
+      )
+    )[0].n as number;
+
+  /** Of these plans, how many carry their marker's time in their own column. */
+  const settledFromMarker = async (ids: string[]) =>
+    (
+      await a.db.query(
+        `SELECT count(*)::int AS n FROM plans p JOIN plan_deadline_sweeps s ON s.plan_id = p.id AND s.deadline = 'stage1_closed'
+         WHERE p.id = ANY($1::uuid[]) AND p.stage1_closed_swept_at = s.swept_at`,
+        [ids],
+      )
+    )[0].n as number;
+
+  /** Swept plans whose marker is not yet settled, in the whole database. */
+  const unsettled = async () =>
+    (
+      await a.db.query(
+        `SELECT count(*)::int AS n FROM plans p JOIN plan_deadline_sweeps s ON s.plan_id = p.id AND s.deadline = 'stage1_closed'
+         WHERE p.stage1_closed_swept_at IS NULL`,
+      )
+    )[0].n as number;
+
+  /**
+   * How many plan rows a pass's first claim reads to find its candidates, whatever the plan's shape:
+   * EXPLAIN ANALYZE of the claim itself (rolled back), the rows of plans its "due" part scanned.
+   */
+  async function claimReads(): Promise<number> {
+    await a.db.query('ANALYZE plans');
+    const runner = a.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      const [row] = await runner.query(`EXPLAIN (ANALYZE, FORMAT JSON) ${CLAIM_STAGE1_SQL}`, [
+        new Date(NOW),
+        SWEEP_START.closesAt,
+        SWEEP_START.id,
+        1000,
+      ]);
+      const due = find(row['QUERY PLAN'][0].Plan as PlanNode, (n) => n['Subplan Name'] === 'CTE due');
+      return plansRead(due!);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+  }
 
   beforeAll(async () => {
     a = await startTestApp({ now: NOW });
@@ -104,4 +156,85 @@ describe('sweep: many plans past the stage-1 deadline, two instances', () => {
     expect(await markers(ids)).toBe(5);
     expect(await emails(ids)).toEqual({ n: 10, keys: 10 });
   });
+
+  it('settles swept plans into their own column in batches, so the next claim reads none of them and sends nothing again', async () => {
+    const ids = await plansPastStage1(1200, 'Итог');
+    expect((await a.app.get(SweepService).runOnce()).stage1Closed).toBe(1200);
+    expect(await inClaimIndex(ids)).toBe(1200);
+    expect(await claimReads()).toBeGreaterThanOrEqual(1200);
+
+    const pending = await unsettled();
+    const first = await a.app.get(SweepService).settle(1);
+    expect(first).toBe(500); // one statement of 500 per deadline
+    expect(first + (await a.app.get(SweepService).settle())).toBe(pending);
+    expect(await unsettled()).toBe(0);
+    expect(await inClaimIndex(ids)).toBe(0);
+    expect(await settledFromMarker(ids)).toBe(1200);
+    expect(await claimReads()).toBe(0);
+
+    expect((await a.app.get(SweepService).runOnce()).stage1Closed).toBe(0);
+    expect(await a.app.get(SweepService).settle()).toBe(0);
+    expect(await emails(ids)).toEqual({ n: 2400, keys: 2400 });
+  });
+
+  it('two instances sweeping and settling at the same time claim, e-mail and settle each plan once', async () => {
+    const sweeps = [a.app.get(SweepService), b.app.get(SweepService)];
+    const pending = await unsettled();
+    const ids: string[] = [];
+    let claimed = 0;
+    let settled = 0;
+    for (let round = 0; round < 3; round++) {
+      ids.push(...(await plansPastStage1(1100, `Раунд ${round}`, `timestamptz '${NOW}' - interval '${3 - round} minutes'`)));
+      await Promise.all([
+        sweeps[0]
+          .runOnce()
+          .then((r) => (claimed += r.stage1Closed))
+          .then(() => sweeps[0].settle())
+          .then((n) => (settled += n)),
+        sweeps[1]
+          .settle()
+          .then((n) => (settled += n))
+          .then(() => sweeps[1].runOnce())
+          .then((r) => (claimed += r.stage1Closed)),
+      ]);
+    }
+    const last = await Promise.all(sweeps.map((s) => s.settle()));
+    settled += last[0] + last[1];
+
+    expect(claimed).toBe(3300);
+    expect(settled).toBe(pending + 3300);
+    expect(await markers(ids)).toBe(3300);
+    expect(await emails(ids)).toEqual({ n: 6600, keys: 6600 });
+    expect(await settledFromMarker(ids)).toBe(3300);
+    expect(await inClaimIndex(ids)).toBe(0);
+    expect((await Promise.all(sweeps.map((s) => s.runOnce()))).map((r) => r.stage1Closed)).toEqual([0, 0]);
+  });
 });
+
+interface PlanNode {
+  'Relation Name'?: string;
+  'Subplan Name'?: string;
+  'Actual Rows': number;
+  'Actual Loops': number;
+  'Rows Removed by Filter'?: number;
+  'Rows Removed by Index Recheck'?: number;
+  Plans?: PlanNode[];
+}
+
+function find(node: PlanNode, match: (n: PlanNode) => boolean): PlanNode | undefined {
+  if (match(node)) return node;
+  for (const child of node.Plans ?? []) {
+    const found = find(child, match);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Rows of plans read by the scans under this node: those they returned and those their filters removed. */
+function plansRead(node: PlanNode): number {
+  const own =
+    node['Relation Name'] === 'plans'
+      ? (node['Actual Rows'] + (node['Rows Removed by Filter'] ?? 0) + (node['Rows Removed by Index Recheck'] ?? 0)) * node['Actual Loops']
+      : 0;
+  return own + (node.Plans ?? []).reduce((sum, child) => sum + plansRead(child), 0);
+}
