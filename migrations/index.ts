@@ -16,6 +16,7 @@ import { PlanPointNumber1796600000000 } from './1796600000000-PlanPointNumber';
 import { ExportIndexes1796700000000 } from './1796700000000-ExportIndexes';
 import { PlanDeadlineSweeps1796800000000 } from './1796800000000-PlanDeadlineSweeps';
 import { OpenDataAtScale1796900000000 } from './1796900000000-OpenDataAtScale';
+import { SeedOcdsBackfilledPlans1797100000000 } from './1797100000000-SeedOcdsBackfilledPlans';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -36,4 +37,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   ExportIndexes1796700000000,
   PlanDeadlineSweeps1796800000000,
   OpenDataAtScale1796900000000,
+  SeedOcdsBackfilledPlans1797100000000,
 ];
