@@ -115,8 +115,8 @@ describe('OCDS: bounded backfill and paged plan packages', () => {
     // complete, with a hidden remark's release (its key as the sync writes it)
     const moderated = await withRelease('moderation-%', []);
     const withoutProtocol = await withRelease('protocol-%', [moderated]);
-    const missedRemark = await withRelease('remark-%', [moderated, withoutProtocol]);
-    const rest = published.map((p) => p.id).filter((id) => ![moderated, withoutProtocol, missedRemark].includes(id));
+    const missedEnquiry = await withRelease('remark-%', [moderated, withoutProtocol]);
+    const rest = published.map((p) => p.id).filter((id) => ![moderated, withoutProtocol, missedEnquiry].includes(id));
     const [neverSynced, quiet] = rest;
     // three plans left incomplete: an event about a remark and a protocol missed (a release deleted), a plan never synced
     const [[missedEvent]] = await t.db.query<[{ event_key: string }[], number]>(
@@ -124,7 +124,7 @@ describe('OCDS: bounded backfill and paged plan packages', () => {
          SELECT seq FROM ocds_releases WHERE plan_id = $1 AND split_part(event_key, '-', 1) IN ('remark', 'answer', 'verdict', 'moderation')
           ORDER BY date DESC, seq DESC LIMIT 1)
        RETURNING event_key`,
-      [missedRemark],
+      [missedEnquiry],
     );
     await t.db.query(`DELETE FROM ocds_releases WHERE plan_id = $1 AND event_key LIKE 'protocol-%'`, [withoutProtocol]);
     await t.db.query(`DELETE FROM ocds_releases WHERE plan_id = $1`, [neverSynced]);
@@ -140,7 +140,7 @@ describe('OCDS: bounded backfill and paged plan packages', () => {
     } finally {
       await runner.release();
     }
-    const incomplete = [missedRemark, withoutProtocol, neverSynced];
+    const incomplete = [missedEnquiry, withoutProtocol, neverSynced];
     expect((await backfilled()).sort()).toEqual(
       published
         .map((p) => p.id)
@@ -168,7 +168,7 @@ describe('OCDS: bounded backfill and paged plan packages', () => {
     expect((await backfilled()).sort()).toEqual(published.map((p) => p.id).sort());
     const released = async (planId: string, eventKey: string) =>
       (await t.db.query(`SELECT 1 FROM ocds_releases WHERE plan_id = $1 AND event_key = $2`, [planId, eventKey])).length;
-    expect(await released(missedRemark, missedEvent.event_key)).toBe(1);
+    expect(await released(missedEnquiry, missedEvent.event_key)).toBe(1);
     expect(await released(withoutProtocol, 'protocol-1')).toBe(1);
     expect(await released(quiet, `remark-${late.id}`)).toBe(1);
   });
