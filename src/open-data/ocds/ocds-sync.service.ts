@@ -54,6 +54,12 @@ export const RELEASES_PER_PLAN_SYNC = 2_000;
  */
 export const BACKFILL_RELEASES_PER_PASS = 5_000;
 
+/**
+ * The most plans the backfill visits per pass, whatever they hold: on a database of many small plans
+ * a pass still ends in seconds (each plan is a transaction of a dozen statements, then a pause).
+ */
+export const BACKFILL_PLANS_PER_PASS = 200;
+
 /** How many plans to backfill the backfill looks up at a time. */
 const BACKFILL_PLANS_PER_QUERY = 50;
 
@@ -102,28 +108,37 @@ export class OcdsSyncService implements OnModuleDestroy {
 
   /**
    * One periodic pass: syncs every backfilled plan with an event since the last pass, then backfills
-   * up to `budget` releases of the plans not backfilled yet; returns releases stored.
+   * up to `budget` releases of at most `planBudget` plans not backfilled yet; returns releases stored.
+   * The backfill runs on one instance at a time: while another instance's backfill holds its lock,
+   * this pass skips it (both would walk the same oldest plans).
    */
-  async syncAll(budget = BACKFILL_RELEASES_PER_PASS): Promise<number> {
+  async syncAll(budget = BACKFILL_RELEASES_PER_PASS, planBudget = BACKFILL_PLANS_PER_PASS): Promise<number> {
     const now = this.clock.now();
     const from = this.syncedUntil ?? (await this.releases.latestCreatedAt(this.db)) ?? now;
     const since = new Date(Math.min(from.getTime(), now.getTime()) - LOOK_BACK_MS);
     let stored = 0;
     for (const plan of await this.releases.backfilledPlansWithEvents(this.db, since, now))
       stored += (await this.syncLimited(plan.id)).stored;
-    stored += await this.backfill(now, budget);
+    const backfilled = await this.releases.whileBackfillLocked(this.db, () => this.backfill(now, budget, planBudget));
+    stored += backfilled?.value ?? 0;
     this.syncedUntil = now;
     return stored;
   }
 
-  /** Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases are stored. */
-  private async backfill(until: Date, budget: number): Promise<number> {
+  /**
+   * Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases
+   * are stored or `planBudget` plans visited.
+   */
+  private async backfill(until: Date, budget: number, planBudget: number): Promise<number> {
     let stored = 0;
-    while (stored < budget && !this.stopping) {
-      const plans = await this.releases.plansToBackfill(this.db, until, BACKFILL_PLANS_PER_QUERY);
+    let visited = 0;
+    const more = () => stored < budget && visited < planBudget && !this.stopping;
+    while (more()) {
+      const plans = await this.releases.plansToBackfill(this.db, until, Math.min(BACKFILL_PLANS_PER_QUERY, planBudget - visited));
       let progressed = false;
       for (const plan of plans) {
-        if (stored >= budget || this.stopping) break;
+        if (!more()) break;
+        visited++;
         const started = Date.now();
         const sync = await this.syncLimited(plan.id, Math.min(RELEASES_PER_PLAN_SYNC, budget - stored));
         stored += sync.stored;
