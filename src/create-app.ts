@@ -17,6 +17,7 @@ import type { AppConfig } from './config/config';
 import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
 import { registerCaching } from './http-caching';
 import { serveOpenApi } from './openapi-document';
+import { quietStartUpLog } from './quiet-start-up-log';
 import { addAccessLog, createRootLogger } from './http-access-log';
 
 /**
@@ -62,7 +63,8 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  // Nest's lines per module and route at start-up go to debug (quiet-start-up-log.ts)
+  app.useLogger(quietStartUpLog(app.get(Logger)));
   app.flushLogs();
 
   app
