@@ -8,6 +8,7 @@ import { ApiErrorResponse, ApiFieldError, errorResponse } from './common/openapi
 import type { AppConfig } from './config/config';
 import { AUTH_ROLES, currentUserOf } from './identity/auth/auth.decorators';
 import type { Role } from './identity/user.entity';
+import { orderTags } from './openapi-tags';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type SecurityRequirement = Record<string, string[]>;
@@ -70,6 +71,7 @@ export function openApiDocument(app: INestApplication, config: AppConfig): OpenA
       completeOperation(path, method, operation, route);
     }
   }
+  orderTags(document);
   return document;
 }
 
