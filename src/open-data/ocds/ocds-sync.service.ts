@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isLocale } from '../../common/i18n/locale';
 import { LocalizedText } from '../../common/i18n/localized-text';
+import { mapInSlices } from '../../common/map-in-slices';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { PUBLIC_READER, publicLocalizedFor, remarkTextFor } from '../../remarks/remark-moderation';
@@ -303,16 +304,23 @@ export class OcdsSyncService implements OnModuleDestroy {
     const publicText = (r: { author_id: string; body: string; hidden_at: Date | null; hidden_reason: null | string }) =>
       remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason as never }, PUBLIC_READER)
         .body;
+    // masking and mapping thousands of texts (a backfill, a busy minute) in slices: requests are answered in between
     const events: OcdsEnquiryEvent[] = [
-      ...remarks.map((r): OcdsEnquiryEvent => ({ kind: 'remark', id: r.id, remarkId: r.id, at: r.created_at, description: publicText(r) })),
-      ...answers.map((a): OcdsEnquiryEvent => ({
+      ...(await mapInSlices(remarks, (r): OcdsEnquiryEvent => ({
+        kind: 'remark',
+        id: r.id,
+        remarkId: r.id,
+        at: r.created_at,
+        description: publicText(r),
+      }))),
+      ...(await mapInSlices(answers, (a): OcdsEnquiryEvent => ({
         kind: 'answer',
         id: a.id,
         remarkId: a.remark_id,
         at: a.published_at,
         answer: publicLocalizedFor(text(a.body)!, a.author_id, PUBLIC_READER),
         answerLanguage: isLocale(a.language) ? a.language : 'ru',
-      })),
+      }))),
       ...verdicts.map((v): OcdsEnquiryEvent => ({
         kind: 'verdict',
         id: v.id,
@@ -334,7 +342,7 @@ export class OcdsSyncService implements OnModuleDestroy {
     // (the next sync starts from it, less the look-back)
     const kept = events.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
     return {
-      releases: kept.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt)),
+      releases: await mapInSlices(kept, (event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt)),
       done: !truncated && kept.length === events.length,
     };
   }
