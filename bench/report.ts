@@ -147,7 +147,7 @@ function httpSection(r: BenchResults): string[] {
     row('2. remark page, plan with 10 remarks', pg.smallFirst, 'pages'),
     ...Object.entries(r.lists).map(([name, p]) => row(`3. plans: ${name}`, p, 'lists')),
     ``,
-    `Each load keeps its connections busy (a new request as soon as the answer comes). Remark pages ask for \`limit=10\` (so the small plan's page is as full as the big plan's) at 32 connections; listings use the default page of 20 at 32 connections. CPU per request is the user and system time of the answering process (from \`/proc\`) during the measured run, divided by the requests answered.`,
+    `Each load keeps its connections busy (a new request as soon as the answer comes). Remark pages ask for \`limit=10\` (so the small plan's page is as full as the big plan's) at 32 connections; listings use the default page of 20 at 32 connections. CPU per request is the user and system time of the answering process (from \`/proc\`) during the measured run, divided by the requests answered. The bare handler's remark page answers the same JSON as the service for an anonymous reader (personal data masked, hidden remarks withheld, every answer version under \`i18n\`, verdict windows from the same working calendar; \`test/bench/bare-page.e2e-spec.ts\` compares them page by page), so the ratio measures the service's layers, not a lighter answer.`,
     `Remarks stored during the submission runs: ${n0(check.stored)} for ${n0(check.acknowledged)} 2xx answers (service and bare together, warm-ups included): ` +
       `${check.ok ? 'every acknowledged remark stored; the excess are requests still in flight when autocannon ended a run' : '**mismatch**'}.`,
     ``,

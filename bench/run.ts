@@ -50,7 +50,7 @@ const SCENARIOS = ['cold', 'submit', 'steady', 'pages', 'lists', 'hot', 'dispatc
 const runs = (scenario: (typeof SCENARIOS)[number]) => !ONLY || ONLY.has(scenario);
 const BARE = join(DIST, 'bench', 'bare', 'main.js');
 /** Alternating service/bare rounds of the submission and remark-page figures (the median is reported). */
-const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
+const ROUNDS = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 
 async function coldStart(): Promise<BenchResults['coldStart']> {
   const dir = join(BENCH_DIR, 'cold');

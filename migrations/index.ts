@@ -17,6 +17,7 @@ import { ExportIndexes1796700000000 } from './1796700000000-ExportIndexes';
 import { PlanDeadlineSweeps1796800000000 } from './1796800000000-PlanDeadlineSweeps';
 import { OpenDataAtScale1796900000000 } from './1796900000000-OpenDataAtScale';
 import { SettledPlanDeadlineSweeps1797000000000 } from './1797000000000-SettledPlanDeadlineSweeps';
+import { SeedOcdsBackfilledPlans1797100000000 } from './1797100000000-SeedOcdsBackfilledPlans';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -38,4 +39,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   PlanDeadlineSweeps1796800000000,
   OpenDataAtScale1796900000000,
   SettledPlanDeadlineSweeps1797000000000,
+  SeedOcdsBackfilledPlans1797100000000,
 ];

@@ -11,11 +11,13 @@ import { ErrorFilter } from './common/errors/error.filter';
 import { LocalizingFastifyAdapter, withLanguageHeaders } from './common/i18n/localized-answers';
 import { AppValidationPipe } from './common/errors/validation-pipe';
 import { jsonOnlyApi } from './common/json-only-api';
+import { applyRouteBodyLimits } from './common/route-body-limit';
 import { registerImportUploads } from './web/organizer/plan-import.uploads';
 import type { AppConfig } from './config/config';
 import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
 import { registerCaching } from './http-caching';
 import { serveOpenApi } from './openapi-document';
+import { quietStartUpLog } from './quiet-start-up-log';
 import { addAccessLog, createRootLogger } from './http-access-log';
 
 /**
@@ -53,13 +55,16 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
   addAccessLog(adapter.getInstance(), logger);
   // JSON only under /api, plain text nowhere (item 10 of issue 13: simple cross-site requests)
   jsonOnlyApi(adapter.getInstance());
+  // the import's API routes take a CSV of the import's limit however JSON-escaped (route-body-limit.ts)
+  applyRouteBodyLimits(adapter.getInstance());
   // multipart/form-data for the two forms of the annual plan's import only (and within its limits)
   await registerImportUploads(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, realClock, logger), adapter, {
     bufferLogs: true,
     abortOnError: false,
   });
-  app.useLogger(app.get(Logger));
+  // Nest's lines per module and route at start-up go to debug (quiet-start-up-log.ts)
+  app.useLogger(quietStartUpLog(app.get(Logger)));
   app.flushLogs();
 
   app

@@ -10,6 +10,7 @@ import type { AppConfig } from './config/config';
 import { AUTH_ROLES, currentUserOf } from './identity/auth/auth.decorators';
 import type { Role } from './identity/user.entity';
 import { lazyDocument } from './openapi-lazy';
+import { orderTags } from './openapi-tags';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type SecurityRequirement = Record<string, string[]>;
@@ -78,6 +79,7 @@ export function openApiDocument(app: INestApplication, config: AppConfig): OpenA
       completeOperation(path, method, operation, route);
     }
   }
+  orderTags(document);
   return document;
 }
 

@@ -167,7 +167,8 @@ export async function createBareApp(
           personalDataMasked: !hidden && masked !== r.body,
           language: r.language,
           createdAt: iso(r.created_at),
-          answerDueAt: iso(r.answer_due_at),
+          // none while hidden, as the service answers (src/remarks/answer-duty.ts)
+          answerDueAt: hidden ? null : iso(r.answer_due_at),
           answer: latest ? withWindow(latest, older, timeZone) : null,
           disputes: r.disputes_remark_id,
         };

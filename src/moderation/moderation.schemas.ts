@@ -121,8 +121,13 @@ export class DecisionResponseRemark {
   id!: string;
   @ApiProperty({ type: () => HiddenStateResponse, nullable: true })
   hidden!: HiddenStateResponse | null;
-  @ApiProperty({ type: String })
-  answerDueAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
+  })
+  answerDueAt!: string | null;
 }
 
 export class DecisionResponse {
@@ -154,8 +159,13 @@ export class ModerationHistoryResponseRemark {
   createdAt!: string;
   @ApiProperty({ type: () => HiddenStateResponse, nullable: true })
   hidden!: HiddenStateResponse | null;
-  @ApiProperty({ type: String })
-  answerDueAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
+  })
+  answerDueAt!: string | null;
   @ApiProperty({ type: Boolean })
   answered!: boolean;
   @ApiProperty({ type: () => ModerationHistoryResponseRemarkI18n })

@@ -27,6 +27,7 @@ import {
   REPORT_REASONS,
   ReportReason,
 } from '../remarks/remark-moderation';
+import { answerDueShown } from '../remarks/answer-duty';
 import { localAt } from '../remarks/verdict-rules';
 import { ModerationAction, MODERATION_ACTIONS, ModerationDecision } from './moderation-decision.entity';
 import { AppealRow, DecisionRow, ModeratedRemarkRow, ModerationRepository } from './moderation.repository';
@@ -249,7 +250,7 @@ export class ModerationService {
           appeal: appeal !== null,
           moderatorName: user.displayName,
         },
-        remark: { id: remark.id, hidden, answerDueAt: answerDueAt.toISOString() },
+        remark: { id: remark.id, hidden, answerDueAt: hidden ? null : answerDueAt.toISOString() },
       };
     });
     this.dispatcher.kick();
@@ -324,7 +325,7 @@ export class ModerationService {
         authorName: remark.author_name,
         createdAt: new Date(remark.created_at).toISOString(),
         hidden: hiddenState(remark),
-        answerDueAt: new Date(remark.answer_due_at).toISOString(),
+        answerDueAt: answerDueShown(remark)?.toISOString() ?? null,
         answered: remark.answered_at !== null,
       },
       decisions: decisions.map((d) => decisionView(d, moderator)),

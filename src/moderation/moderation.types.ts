@@ -45,7 +45,8 @@ export interface DecisionView {
 /** POST /remarks/{id}/moderation. */
 export interface DecisionMade {
   decision: DecisionView;
-  remark: { id: string; hidden: HiddenState | null; answerDueAt: string };
+  /** answerDueAt: null while hidden (remarks/answer-duty.ts). */
+  remark: { id: string; hidden: HiddenState | null; answerDueAt: string | null };
 }
 
 /** POST /remarks/{id}/appeal. */
@@ -66,7 +67,8 @@ export interface ModerationHistory {
     authorName: string;
     createdAt: string;
     hidden: HiddenState | null;
-    answerDueAt: string;
+    /** Null while hidden (remarks/answer-duty.ts). */
+    answerDueAt: string | null;
     answered: boolean;
   };
   /** Oldest first. */

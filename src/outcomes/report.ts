@@ -9,6 +9,7 @@ import type { Disposition } from '../remarks/answer.entity';
 import { CSV_BOM, csvRow } from './csv';
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
+import { isAnswerOverdue } from '../remarks/answer-duty';
 import type { HiddenState } from '../remarks/remark-moderation';
 import { PUBLIC_READER, publicLocalizedFor, publicTextFor, remarkTextFor } from '../remarks/remark-moderation';
 import type { CsvValue } from './csv';
@@ -119,7 +120,8 @@ async function* reportRemarks(em: EntityManager, planId: string, now: Date): Asy
         disposition: r.disposition,
         answer: publicLocalizedFor(LocalizedText.fromStored(r.answer), r.author_id, PUBLIC_READER),
         answeredAt: r.answered_at ? new Date(r.answered_at).toISOString() : null,
-        late: r.answered_at ? r.late === true : now.getTime() > new Date(r.answer_due_at).getTime(),
+        // unanswered: overdue unless hidden (a hidden remark needs no answer: answer-duty.ts)
+        late: r.answered_at ? r.late === true : isAnswerOverdue(r, now),
         verdict:
           r.verdict && r.verdict_version !== null && r.verdict_at
             ? {

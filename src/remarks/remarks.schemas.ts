@@ -114,8 +114,13 @@ export class RemarkResponse {
   language!: string;
   @ApiProperty({ type: String })
   createdAt!: string;
-  @ApiProperty({ type: String })
-  answerDueAt!: string;
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description:
+      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
+  })
+  answerDueAt!: string | null;
   @ApiProperty({ type: () => AnswerResponse, nullable: true })
   answer!: AnswerResponse | null;
   @ApiProperty({ type: String, nullable: true })

@@ -22,6 +22,7 @@ import { decodeCursor, encodeCursor } from '../plans/cursor';
 import { assertOrganizerOf, assertVisible, loadPlan, visiblePlan } from '../plans/plan-access';
 import { Plan } from '../plans/plan.entity';
 import { answerDueAt, localDate, stage2AnswerDueAt, verdictClosesAt } from '../procedure/deadlines';
+import { answerDueShown } from './answer-duty';
 import { Verdict } from './answer-verdict.entity';
 import { Answer, Disposition } from './answer.entity';
 import { AnswerVerdictsRepository, VersionVerdictRow } from './answer-verdicts.repository';
@@ -86,7 +87,8 @@ export interface RemarkView {
   /** The language the remark is written in (ISO 639 code; `und` when the author did not say). */
   language: string;
   createdAt: string;
-  answerDueAt: string;
+  /** Null while hidden: a hidden remark needs no answer (answer-duty.ts). */
+  answerDueAt: string | null;
   answer: AnswerView | null;
   /** A dispute of a commitment: the stage-1 remark it disputes. */
   disputes: string | null;
@@ -275,7 +277,7 @@ export class RemarksService {
         personalDataMasked: text.body !== null && text.masked,
         language: r.language,
         createdAt: new Date(r.created_at).toISOString(),
-        answerDueAt: new Date(r.answer_due_at).toISOString(),
+        answerDueAt: answerDueShown(r)?.toISOString() ?? null,
         answer: latest ? { ...latest, verdictClosesAt: closesAt!.toISOString(), history: older } : null,
         disputes: r.disputes_remark_id,
       };

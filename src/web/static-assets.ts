@@ -8,6 +8,11 @@ export const ICON_SVG_VERSION = createHash('sha256').update(ICON_SVG).digest('he
 export const FAVICON_ICO = readFileSync(join(__dirname, 'assets', 'favicon.ico'));
 const FAVICON_VERSION = createHash('sha256').update(FAVICON_ICO).digest('hex').slice(0, 12);
 
+/** The sample of an annual plan the import page links (a CSV in UTF-8 with BOM, as Excel saves it). */
+export const ANNUAL_PLAN_SAMPLE = readFileSync(join(__dirname, 'assets', 'annual-plan-sample.csv'));
+export const ANNUAL_PLAN_SAMPLE_PATH = '/assets/annual-plan-sample.csv';
+export const ANNUAL_PLAN_SAMPLE_ETAG = `"${createHash('sha256').update(ANNUAL_PLAN_SAMPLE).digest('hex').slice(0, 12)}"`;
+
 /** A year, never revalidated: the URL carries the content's hash (`?v=`). */
 export const IMMUTABLE = 'public, max-age=31536000, immutable';
 /** An asset asked for without its version (old pages, /favicon.ico): kept a day. */

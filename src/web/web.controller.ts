@@ -9,7 +9,16 @@ import { PageController } from './page.decorators';
 import { cookieOptions, Pages, rememberLanguage, seeOther } from './page-response';
 import { PlanPageView } from './plan-page.view';
 import { PublicPagesRepository } from './public-pages.repository';
-import { assetCaching, DAILY, FAVICON_ETAG, FAVICON_ICO, ICON_SVG, ICON_SVG_VERSION } from './static-assets';
+import {
+  ANNUAL_PLAN_SAMPLE,
+  ANNUAL_PLAN_SAMPLE_ETAG,
+  assetCaching,
+  DAILY,
+  FAVICON_ETAG,
+  FAVICON_ICO,
+  ICON_SVG,
+  ICON_SVG_VERSION,
+} from './static-assets';
 
 /** The public, server-rendered pages (no JavaScript needed): home, a plan, the language and view switchers, the stylesheet and the icons. */
 @PageController('')
@@ -34,6 +43,14 @@ export class WebController {
   icon(@Query('v') v: string | undefined, @Res() reply: FastifyReply): void {
     const { cacheControl, etag } = assetCaching(ICON_SVG_VERSION, v);
     void reply.header('cache-control', cacheControl).header('etag', etag).send(ICON_SVG);
+  }
+
+  /** The import page's sample file, downloaded rather than shown. */
+  @Get('assets/annual-plan-sample.csv')
+  @Header('content-type', 'text/csv; charset=utf-8')
+  @Header('content-disposition', 'attachment; filename="annual-plan-sample.csv"')
+  annualPlanSample(@Res() reply: FastifyReply): void {
+    void reply.header('cache-control', DAILY).header('etag', ANNUAL_PLAN_SAMPLE_ETAG).send(ANNUAL_PLAN_SAMPLE);
   }
 
   /** Browsers and checkers ask for /favicon.ico whatever the page links. */

@@ -23,4 +23,11 @@ describe('OpenAPI description: Redocly lint (recommended)', () => {
     console.log(`redocly: ${count('error')} errors, ${count('warn')} warnings\n${readable.join('\n')}`);
     expect(readable).toEqual([]);
   });
+
+  it('lists its groups in the order of the procedure, the sandbox last (Swagger UI follows it)', async () => {
+    const served = await t.http.get('/api/docs-json').expect(200);
+    const names = (served.body.tags as { name: string }[]).map((tag) => tag.name);
+    expect(names.slice(0, 3)).toEqual(['plans', 'remarks', 'hearings']);
+    expect(names[names.length - 1]).toBe('sandbox');
+  });
 });

@@ -7,7 +7,7 @@ import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
 const suite = runBrowser ? describe : describe.skip;
-const SAMPLE = join(__dirname, '../../docs/annual-plan-sample.csv');
+const SAMPLE = join(__dirname, '../../src/web/assets/annual-plan-sample.csv');
 
 /**
  * An organizer imports the sample annual plan in a real browser: the link from their pages, the

@@ -224,8 +224,8 @@ describe('hearings', () => {
         for (const line of mails[0].attachments[0].content.toString().split('\r\n'))
           expect(Buffer.byteLength(line)).toBeLessThanOrEqual(75);
       }
-      expect(t.smtp.to(participants[1].user.email)[0].subject).toMatch(/^Назначены общественные слушания/);
-      expect(t.smtp.to(participants[2].user.email)[0].subject).toMatch(/^Қоғамдық тыңдаулар тағайындалды/);
+      expect(t.smtp.to(participants[1].user.email)[0].subject).toMatch(/^Назначены публичные слушания/);
+      expect(t.smtp.to(participants[2].user.email)[0].subject).toMatch(/^Көпшілік тыңдаулар тағайындалды/);
       expect(t.smtp.to(organizer.user.email)).toHaveLength(1); // only the overdue notice of the other plan
     });
 
@@ -237,7 +237,7 @@ describe('hearings', () => {
 
     it("serves the .ics in the requester's language: ?lang= first, then Accept-Language", async () => {
       const kk = unfold((await t.http.get(`${base()}/hearing.ics?lang=kk`).set('Accept-Language', 'en').expect(200)).text);
-      expect(kk).toContain('SUMMARY:Қоғамдық тыңдаулар: Кеңсе жиһазы\\, Алматы\r\n');
+      expect(kk).toContain('SUMMARY:Көпшілік тыңдаулар: Кеңсе жиһазы\\, Алматы\r\n');
       expect(kk).toContain('LOCATION:Алматы қ.\\, Республика алаңы\\, 4\\, Зал 2\r\n');
       const ru = unfold((await t.http.get(`${base()}/hearing.ics`).set('Accept-Language', 'ru-RU,ru;q=0.9').expect(200)).text);
       expect(ru).toContain('LOCATION:г. Алматы\\, площадь Республики\\, 4\\, Зал 2\r\n');

@@ -35,7 +35,14 @@ export const DEMO_VIEWERS = {
 export type Viewer = keyof typeof DEMO_VIEWERS | 'public';
 
 /** GET page routes that answer with a redirect or a file, never a page. */
-const NOT_PAGES = new Set(['/lang/:locale', '/view/:mode', '/assets/site.css', '/assets/icon.svg', '/favicon.ico']);
+const NOT_PAGES = new Set([
+  '/lang/:locale',
+  '/view/:mode',
+  '/assets/site.css',
+  '/assets/icon.svg',
+  '/assets/annual-plan-sample.csv',
+  '/favicon.ico',
+]);
 
 /** Seeds the demo data (DEMO_DATA) at the clock's time, and a draft of the Akimat's organizer (the demo has none). */
 export async function seedDemo(t: TestApp): Promise<void> {

@@ -69,7 +69,7 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
       body: string | null;
       hidden: { reason: string; at: string } | null;
       personalDataMasked: boolean;
-      answerDueAt: string;
+      answerDueAt: string | null;
       answer: { body: string } | null;
     }[];
   const openPlan = () => createPlan(t, w, STAGE1_OPEN);
@@ -144,11 +144,8 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
         appeal: false,
         moderatorName: 'Moderator One',
       },
-      remark: {
-        id: remarkId,
-        hidden: { reason: 'insult', at: '2027-03-02T05:00:00.000Z' },
-        answerDueAt: new Date(originalDue).toISOString(),
-      },
+      // hidden, it owes no answer, so it has no deadline (the stored one is kept for a restoration)
+      remark: { id: remarkId, hidden: { reason: 'insult', at: '2027-03-02T05:00:00.000Z' }, answerDueAt: null },
     });
     await hide(moderator, answeredId, 'personal_data', 'Another person’s phone number.').expect(200);
     expect((await hide(moderator2, remarkId).expect(409)).body.error.code).toBe('ALREADY_HIDDEN');
@@ -183,7 +180,18 @@ describe('moderation: reports, hiding, appeals and the answer duty (issue 16)', 
     expect(publicView.find((r) => r.id === remarkId)).toMatchObject({
       body: null,
       hidden: { reason: 'insult', at: '2027-03-02T05:00:00.000Z' },
+      answerDueAt: null,
     });
+    // a hidden remark needs no answer (README, "The answer duty"): no reader is told a deadline for it,
+    // not the organizer, not the author, not a moderator; the stored deadline stays for a restoration
+    for (const reader of [w.organizer, author, moderator])
+      expect((await remarksOf(reader, plan.id)).find((r) => r.id === remarkId)!.answerDueAt).toBeNull();
+    expect((await get(moderator, `/remarks/${remarkId}/moderation`).expect(200)).body.remark).toMatchObject({
+      answerDueAt: null,
+      answered: false,
+    });
+    const [{ answer_due_at: storedDue }] = await t.db.query(`SELECT answer_due_at FROM remarks WHERE id = $1`, [remarkId]);
+    expect(storedDue).toEqual(originalDue);
     const answeredPublic = publicView.find((r) => r.id === answeredId)!;
     // withheld, it tells nothing of its text, not even that it had personal data
     expect(answeredPublic).toMatchObject({ body: null, hidden: { reason: 'personal_data' }, personalDataMasked: false });

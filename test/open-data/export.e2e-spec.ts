@@ -72,6 +72,7 @@ interface JsonRemark {
   language: string;
   createdAt: string;
   changedAt: string;
+  answerDueAt: string | null;
   moderation: { state: string; hiddenReason: string | null; hiddenAt: string | null };
   text: string | null;
   answers: {
@@ -247,7 +248,10 @@ describe('bulk export of public remarks (issue 17)', () => {
       hidden_reason: 'insult',
       hidden_at: '2027-02-02T05:00:00.000Z',
       changed_at: '2027-02-02T05:00:00.000Z',
+      // a hidden remark needs no answer: no deadline while hidden (src/remarks/answer-duty.ts)
+      answer_due_at: '',
     });
+    expect(rows.find((r) => r.remark_id === masked.id)!.answer_due_at).toMatch(/^2027-\d\d-\d\dT/);
     const m = rows.find((r) => r.remark_id === masked.id)!;
     expect(m.moderation_state).toBe('masked');
     expect(m.text).toContain('•••@•••');
@@ -289,8 +293,10 @@ describe('bulk export of public remarks (issue 17)', () => {
     ]);
     expect(rows[1]).toMatchObject({
       text: null,
+      answerDueAt: null,
       moderation: { state: 'hidden', hiddenReason: 'insult', hiddenAt: '2027-02-02T05:00:00.000Z' },
     });
+    expect(rows[2].answerDueAt).toEqual(expect.stringMatching(/^2027-\d\d-\d\dT/));
     expect(rows[2].moderation).toEqual({ state: 'masked', hiddenReason: null, hiddenAt: null });
     expect(rows[3]).toMatchObject({
       planId: planB.id,

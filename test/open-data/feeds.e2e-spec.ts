@@ -213,9 +213,9 @@ describe('feeds: Atom of published plans, iCalendar of upcoming hearings', () =>
       expect(String(calendar.getFirstPropertyValue('refresh-interval'))).toBe('PT1H');
       expect(calendar.getFirstPropertyValue('x-published-ttl')).toBe('PT1H');
       expect(events.map((e) => e.summary)).toEqual([
-        'Общественные слушания: Офисная мебель',
-        `Общественные слушания: ${HOSTILE_ICS}`,
-        'Общественные слушания: Ремонт дороги',
+        'Публичные слушания: Офисная мебель',
+        `Публичные слушания: ${HOSTILE_ICS}`,
+        'Публичные слушания: Ремонт дороги',
       ]);
       const [office] = events;
       const stored = await t.db.getRepository(Hearing).findOneByOrFail({ id: scheduled.body.id });

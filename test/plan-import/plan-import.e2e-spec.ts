@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { errorMessage } from '../../src/common/errors/error-message';
+import { IMPORT_JSON_BODY_LIMIT, IMPORT_LIMITS } from '../../src/plan-import/plan-import.columns';
 import { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createCouncil, createOrganization, createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
-const SAMPLE = readFileSync(join(__dirname, '../../docs/annual-plan-sample.csv'), 'utf8');
+const SAMPLE = readFileSync(join(__dirname, '../../src/web/assets/annual-plan-sample.csv'), 'utf8');
 const HEADER = 'Номер пункта плана;Наименование на казахском языке;Наименование на русском языке;Код ЕНС ТРУ;Способ закупки;Сумма;Квартал';
 const line = (point: string, overrides: { method?: string; amount?: string; kk?: string } = {}) =>
   `${point};${overrides.kk ?? 'Кеңсе қағазы'};Бумага офисная;171812.900.000001;${overrides.method ?? 'Аукцион'};${overrides.amount ?? '1 500 000'};2027-Q2`;
@@ -72,6 +74,33 @@ describe('plan imports (POST /api/v1/plan-imports)', () => {
     expect((await preview(organizer, `${HEADER}\n1;"x`)).body.error.code).toBe('IMPORT_NOT_CSV');
     const big = await preview(organizer, `${HEADER}\n${'x'.repeat(210 * 1024)}`);
     expect([big.status, big.body.error.code]).toEqual([413, 'IMPORT_TOO_LARGE']);
+  });
+
+  it('takes any CSV within the limit however JSON-escaped, and refuses a larger one or body as IMPORT_TOO_LARGE, never a generic 413', async () => {
+    const council = await createCouncil(t.db);
+    const own = await createOrganization(t.db, council, { name: 'Escaping department' });
+    const staff = await createUser(t, 'organizer', { organizationId: own.id });
+    const post = (path: string, body: string, lang = 'en') =>
+      t.http.post(path).set(staff.auth).set('accept-language', lang).set('content-type', 'application/json').send(body);
+    // every character written as \uXXXX: an ASCII byte becomes 6, the worst case
+    const escaped = (csv: string) => `{"csv":"${[...csv].map((c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`).join('')}"}`;
+    const head = 'Plan point number,Name KK,Name RU,Subject code,Method,Amount\r\nE-1,Paper,Paper,171812.900.000001,auction,100\r\n';
+    const atLimit = head + ','.repeat(IMPORT_LIMITS.maxBytes - head.length);
+    expect(Buffer.byteLength(escaped(atLimit))).toBeGreaterThan(5.9 * IMPORT_LIMITS.maxBytes);
+    for (const path of ['/api/v1/plan-imports/preview', '/api/v1/plan-imports']) {
+      const ok = await post(path, escaped(atLimit));
+      expect([ok.status, ok.body.summary?.total]).toEqual([200, 1]);
+    }
+    const over = await post('/api/v1/plan-imports/preview', escaped(`${atLimit},`), 'kk');
+    expect([over.status, over.body.error.code, over.body.error.maxBytes]).toEqual([413, 'IMPORT_TOO_LARGE', IMPORT_LIMITS.maxBytes]);
+    expect(over.body.error.message).toBe(errorMessage('IMPORT_TOO_LARGE', 'kk', { max: '200' }));
+    // a body beyond what any CSV within the limit needs: the same refusal, in the reader's language
+    for (const path of ['/api/v1/plan-imports/preview', '/api/v1/plan-imports']) {
+      const huge = await post(path, JSON.stringify({ csv: 'x'.repeat(IMPORT_JSON_BODY_LIMIT) }), 'ru');
+      expect([huge.status, huge.body.error.code, huge.body.error.maxBytes]).toEqual([413, 'IMPORT_TOO_LARGE', IMPORT_LIMITS.maxBytes]);
+      expect(huge.body.error.message).toBe(errorMessage('IMPORT_TOO_LARGE', 'ru', { max: '200' }));
+    }
+    expect(await plansOf(own.id)).toHaveLength(1);
   });
 
   it('creates drafts of the valid rows with the right fields, unpublished, the description being the name', async () => {

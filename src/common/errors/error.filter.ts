@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { Locale } from '../i18n/locale';
 import { requestLocale } from '../i18n/request-locale';
+import { bodyTooLargeOf } from '../route-body-limit';
 import type { LocalText } from '../i18n/catalogue';
 import { AppError } from './app-error';
 import { ERRORS, ErrorCode } from './error-codes';
@@ -59,7 +60,10 @@ export class ErrorFilter implements ExceptionFilter {
    * Also Fastify's frameworkErrors handler (create-app.ts): the router refuses a malformed URL or an
    * over-long path parameter before Nest sees the request, and would otherwise answer in its own shape.
    */
-  respond(exception: unknown, request: FastifyRequest, reply: FastifyReply): void {
+  respond(thrown: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    // a route that takes a larger body names its own refusal of one over its limit (route-body-limit.ts)
+    const tooLarge = isBodyTooLarge(thrown) ? bodyTooLargeOf(request) : null;
+    const exception = tooLarge ?? thrown;
     const locale = requestLocale(request, this.config.defaultLocale);
     const { status, code, params, details } = this.classify(exception, request);
     const message = errorMessage(code, locale, params);
@@ -124,6 +128,12 @@ export class ErrorFilter implements ExceptionFilter {
     this.logger.error({ err: exception, ...requestOf(request) }, 'unhandled error');
     return { status: 500, code: 'INTERNAL' };
   }
+}
+
+/** Fastify's refusal of a body over the limit, as it comes (FST_ERR_CTP_BODY_TOO_LARGE) or as Nest wraps it (an HttpException of 413). */
+function isBodyTooLarge(error: unknown): boolean {
+  if (error instanceof HttpException) return error.getStatus() === 413;
+  return (error as { code?: unknown })?.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
 }
 
 /** The request in an error's log line, with the id its access log line and its answer carry. */

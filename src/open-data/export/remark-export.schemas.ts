@@ -53,7 +53,14 @@ export class ExportedRemarkSchema {
     description: 'The latest of creation, answer versions, verdicts, and moderation decisions that hid or restored it',
   })
   changedAt!: string;
-  @ApiProperty({ format: 'date-time' }) answerDueAt!: string;
+  @ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
+  })
+  answerDueAt!: string | null;
   @ApiProperty({ type: ExportModeration }) moderation!: ExportModeration;
   @ApiProperty({ type: String, nullable: true, description: 'As the public reads it: null when hidden, personal data masked' })
   text!: string | null;

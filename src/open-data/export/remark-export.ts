@@ -7,6 +7,7 @@ import type { Verdict } from '../../remarks/answer-verdict.entity';
 import type { HideReason } from '../../remarks/remark-moderation';
 import { PUBLIC_READER, publicLocalizedFor, publicTextFor, remarkTextFor } from '../../remarks/remark-moderation';
 import type { ExportAnswerRow, ExportRemarkRow, ExportVerdictRow } from './remark-export.repository';
+import { answerDueShown } from '../../remarks/answer-duty';
 
 /** visible: the text as written; masked: personal data masked (as on every public page); hidden: withheld by a moderator. */
 export type ModerationState = 'visible' | 'masked' | 'hidden';
@@ -41,7 +42,8 @@ export interface ExportedRemark {
   language: string;
   createdAt: string;
   changedAt: string;
-  answerDueAt: string;
+  /** Null while hidden: a hidden remark needs no answer (answer-duty.ts). */
+  answerDueAt: string | null;
   moderation: { state: ModerationState; hiddenReason: HideReason | null; hiddenAt: string | null };
   /** Null when hidden. */
   text: string | null;
@@ -51,6 +53,7 @@ export interface ExportedRemark {
 }
 
 const iso = (d: Date | string) => new Date(d).toISOString();
+const isoOrNull = (d: Date | null) => (d ? d.toISOString() : null);
 const EMPTY = Object.fromEntries(LOCALES.map((locale) => [locale, null])) as LocalizedVersions;
 const versionsOf = (stored: unknown): LocalizedVersions => LocalizedText.fromStored(stored)?.toJSON() ?? EMPTY;
 
@@ -80,7 +83,7 @@ export function exportedRemarks(remarks: ExportRemarkRow[], answers: ExportAnswe
       language: r.language,
       createdAt: iso(r.created_at),
       changedAt: iso(r.changed_at),
-      answerDueAt: iso(r.answer_due_at),
+      answerDueAt: isoOrNull(answerDueShown(r)),
       moderation: { state, hiddenReason: text.hidden?.reason ?? null, hiddenAt: text.hidden?.at ?? null },
       text: text.body,
       disputesRemarkId: r.disputes_remark_id,

@@ -5,6 +5,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock } from '../../common/clock';
 import { isLocale } from '../../common/i18n/locale';
 import { LocalizedText } from '../../common/i18n/localized-text';
+import { mapInSlices } from '../../common/map-in-slices';
 import { SingleFlight } from '../../common/single-flight';
 import { APP_CONFIG, AppConfig } from '../../config/config';
 import { PUBLIC_READER, publicLocalizedFor, remarkTextFor } from '../../remarks/remark-moderation';
@@ -54,6 +55,12 @@ export const RELEASES_PER_PLAN_SYNC = 2_000;
  */
 export const BACKFILL_RELEASES_PER_PASS = 5_000;
 
+/**
+ * The most plans the backfill visits per pass, whatever they hold: on a database of many small plans
+ * a pass still ends in seconds (each plan is a transaction of a dozen statements, then a pause).
+ */
+export const BACKFILL_PLANS_PER_PASS = 200;
+
 /** How many plans to backfill the backfill looks up at a time. */
 const BACKFILL_PLANS_PER_QUERY = 50;
 
@@ -102,28 +109,37 @@ export class OcdsSyncService implements OnModuleDestroy {
 
   /**
    * One periodic pass: syncs every backfilled plan with an event since the last pass, then backfills
-   * up to `budget` releases of the plans not backfilled yet; returns releases stored.
+   * up to `budget` releases of at most `planBudget` plans not backfilled yet; returns releases stored.
+   * The backfill runs on one instance at a time: while another instance's backfill holds its lock,
+   * this pass skips it (both would walk the same oldest plans).
    */
-  async syncAll(budget = BACKFILL_RELEASES_PER_PASS): Promise<number> {
+  async syncAll(budget = BACKFILL_RELEASES_PER_PASS, planBudget = BACKFILL_PLANS_PER_PASS): Promise<number> {
     const now = this.clock.now();
     const from = this.syncedUntil ?? (await this.releases.latestCreatedAt(this.db)) ?? now;
     const since = new Date(Math.min(from.getTime(), now.getTime()) - LOOK_BACK_MS);
     let stored = 0;
     for (const plan of await this.releases.backfilledPlansWithEvents(this.db, since, now))
       stored += (await this.syncLimited(plan.id)).stored;
-    stored += await this.backfill(now, budget);
+    const backfilled = await this.releases.whileBackfillLocked(this.db, () => this.backfill(now, budget, planBudget));
+    stored += backfilled?.value ?? 0;
     this.syncedUntil = now;
     return stored;
   }
 
-  /** Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases are stored. */
-  private async backfill(until: Date, budget: number): Promise<number> {
+  /**
+   * Releases the events of plans not backfilled yet, oldest publication first, until `budget` releases
+   * are stored or `planBudget` plans visited.
+   */
+  private async backfill(until: Date, budget: number, planBudget: number): Promise<number> {
     let stored = 0;
-    while (stored < budget && !this.stopping) {
-      const plans = await this.releases.plansToBackfill(this.db, until, BACKFILL_PLANS_PER_QUERY);
+    let visited = 0;
+    const more = () => stored < budget && visited < planBudget && !this.stopping;
+    while (more()) {
+      const plans = await this.releases.plansToBackfill(this.db, until, Math.min(BACKFILL_PLANS_PER_QUERY, planBudget - visited));
       let progressed = false;
       for (const plan of plans) {
-        if (stored >= budget || this.stopping) break;
+        if (!more()) break;
+        visited++;
         const started = Date.now();
         const sync = await this.syncLimited(plan.id, Math.min(RELEASES_PER_PLAN_SYNC, budget - stored));
         stored += sync.stored;
@@ -288,16 +304,23 @@ export class OcdsSyncService implements OnModuleDestroy {
     const publicText = (r: { author_id: string; body: string; hidden_at: Date | null; hidden_reason: null | string }) =>
       remarkTextFor({ authorId: r.author_id, body: r.body, hiddenAt: r.hidden_at, hiddenReason: r.hidden_reason as never }, PUBLIC_READER)
         .body;
+    // masking and mapping thousands of texts (a backfill, a busy minute) in slices: requests are answered in between
     const events: OcdsEnquiryEvent[] = [
-      ...remarks.map((r): OcdsEnquiryEvent => ({ kind: 'remark', id: r.id, remarkId: r.id, at: r.created_at, description: publicText(r) })),
-      ...answers.map((a): OcdsEnquiryEvent => ({
+      ...(await mapInSlices(remarks, (r): OcdsEnquiryEvent => ({
+        kind: 'remark',
+        id: r.id,
+        remarkId: r.id,
+        at: r.created_at,
+        description: publicText(r),
+      }))),
+      ...(await mapInSlices(answers, (a): OcdsEnquiryEvent => ({
         kind: 'answer',
         id: a.id,
         remarkId: a.remark_id,
         at: a.published_at,
         answer: publicLocalizedFor(text(a.body)!, a.author_id, PUBLIC_READER),
         answerLanguage: isLocale(a.language) ? a.language : 'ru',
-      })),
+      }))),
       ...verdicts.map((v): OcdsEnquiryEvent => ({
         kind: 'verdict',
         id: v.id,
@@ -319,7 +342,7 @@ export class OcdsSyncService implements OnModuleDestroy {
     // (the next sync starts from it, less the look-back)
     const kept = events.sort((a, b) => a.at.getTime() - b.at.getTime()).slice(0, limit);
     return {
-      releases: kept.map((event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt)),
+      releases: await mapInSlices(kept, (event) => enquiryRelease(ctx, event, event.at.getTime() >= noticeAt)),
       done: !truncated && kept.length === events.length,
     };
   }

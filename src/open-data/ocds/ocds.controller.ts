@@ -24,7 +24,7 @@ export class OcdsController {
   @Get('ocds/releases/:planId')
   @ApiOperation({
     summary:
-      'The OCDS 1.1 releases of a published plan (one per event, in date order) as a release package, up to `limit` (default and most 1000) a page; `links.next` names the next page; 404 NOT_FOUND for a draft',
+      "The OCDS 1.1 releases of a published plan (one per event, in date order) as a release package, up to `limit` (default and most 1000) a page; `links.next` names the next page; 404 NOT_FOUND for a draft; 400 VALIDATION_FAILED for a cursor that is not one of this plan's `links.next`",
   })
   @ApiOkResponse({ type: OcdsReleasePackageResponse })
   @ApiErrors(400, 404)

@@ -4,6 +4,7 @@ import type { Decision } from '../../outcomes/outcome.entity';
 import type { ProcurementMethod } from '../../plans/plan.entity';
 import type { HideReason } from '../../remarks/remark-moderation';
 import { queryRows } from '../../database/query-rows';
+import { withSessionLock } from '../../database/session-lock';
 import { DECISION_CHANGED_PUBLIC_STATE_SQL } from '../public-moderation.repository';
 import type { OcdsRelease } from './ocds.types';
 
@@ -129,6 +130,14 @@ export class OcdsRepository {
   /** Serializes the syncs of one plan (on every instance) until the transaction ends: waits for another sync's lock. */
   async lockPlan(em: EntityManager, planId: string): Promise<void> {
     await queryRows(em, `SELECT pg_advisory_xact_lock(hashtext('ocds:' || $1::text))`, [planId]);
+  }
+
+  /**
+   * Runs a backfill pass while this instance holds the backfill's lock (a session lock: the pass is
+   * many transactions); null, without running it, while another instance's pass holds it.
+   */
+  whileBackfillLocked<T>(db: DataSource, pass: () => Promise<T>): Promise<{ value: T } | null> {
+    return withSessionLock(db, 'ocds:backfill', pass);
   }
 
   /** lockPlan without waiting: false (and no lock) while another sync of the plan holds it. */
@@ -307,6 +316,12 @@ export class OcdsRepository {
         ORDER BY r.date, r.seq LIMIT $3`,
       [planId, afterSeq, limit],
     );
+  }
+
+  /** Whether the release `seq` is one of the plan's: a cursor of the plan's pages names one. */
+  async isPlanRelease(db: Db, planId: string, seq: string): Promise<boolean> {
+    const rows = await queryRows(db, `SELECT 1 FROM ocds_releases WHERE seq = $1::bigint AND plan_id = $2`, [seq, planId]);
+    return rows.length > 0;
   }
 
   /** The first release stored at or after `since` (ocds_releases_created_idx); null when none. */

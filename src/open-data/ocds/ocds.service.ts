@@ -44,7 +44,8 @@ export class OcdsService {
    * A published plan's releases in date order, `limit` at a time after the cursor (`links.next` while
    * more remain). Before the first page its new events are released, unless the plan was synced moments
    * ago or another sync of it is under way (then what is stored is served: see
-   * OcdsSyncService.syncPlanOnRead). 404 NOT_FOUND for a draft or an unknown id.
+   * OcdsSyncService.syncPlanOnRead). 404 NOT_FOUND for a draft or an unknown id; 400 VALIDATION_FAILED
+   * for a cursor that names no release of this plan.
    */
   async planPackage(planId: string, query: { cursor?: string; limit?: number } = {}): Promise<OcdsReleasePackage> {
     if (!isUuid(planId) || !(await this.releases.publishedPlan(this.db, planId))) throw new AppError('NOT_FOUND');
@@ -52,6 +53,9 @@ export class OcdsService {
     const after = query.cursor ? this.cursorSeq(query.cursor) : null;
     if (after === null) await this.sync.syncPlanOnRead(planId);
     const rows = await this.releases.planReleases(this.db, planId, after, limit + 1);
+    // a cursor's page is never empty (links.next names a page only while more remain), unless it names
+    // no release of this plan: another plan's, or none
+    if (after !== null && rows.length === 0 && !(await this.releases.isPlanRelease(this.db, planId, after))) throw badCursor();
     const page = rows.slice(0, limit);
     const states = await this.releases.remarkStates(this.db, enquiryRemarkIds(page));
     const url = (cursor?: string) => {
@@ -96,7 +100,7 @@ export class OcdsService {
   /** The release a page follows, from `links.next`'s cursor; 400 VALIDATION_FAILED for anything else. */
   private cursorSeq(cursor: string): string {
     const key = decodeKeyset(cursor, isSeqKey);
-    if (!key) throw validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
+    if (!key) throw badCursor();
     return key.seq;
   }
 
@@ -124,6 +128,11 @@ export class OcdsService {
       releases: stored.map((row) => redactRelease(row.body, publicText, publicAnswer)),
     };
   }
+}
+
+/** 400 VALIDATION_FAILED on `cursor`, as every list of the API answers a cursor it did not write. */
+function badCursor(): AppError {
+  return validationError([{ field: 'cursor', constraint: 'matches', message: everyLocale((t) => t.plans.badCursor) }]);
 }
 
 /** The remarks the releases' enquiries are about (their text is served as moderation has it now). */

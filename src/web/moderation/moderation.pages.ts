@@ -197,7 +197,8 @@ function doneText(ctx: PageContext, d: DecisionPageData): string | SafeHtml | nu
     case 'kept':
       return s.decidedKept;
     case 'restored':
-      return r.answered
+      // restored, the remark is visible and so has its deadline again
+      return r.answered || r.answerDueAt === null
         ? s.decidedRestoredOnAppealAnswered
         : htmlMessage(s.decidedRestoredOnAppeal, { time: timeTag(r.answerDueAt, d.context.time_zone, ctx.locale) });
     case 'upheld':

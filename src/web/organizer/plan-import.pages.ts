@@ -4,6 +4,7 @@ import { IMPORT_LIMITS } from '../../plan-import/plan-import.columns';
 import { rowErrorMessage } from '../../plan-import/plan-import.messages';
 import type { ImportOutcome, ImportRow } from '../../plan-import/plan-import.service';
 import { csrfField } from '../forms/csrf';
+import { ANNUAL_PLAN_SAMPLE_PATH } from '../static-assets';
 import { formAlert } from '../forms/fields';
 import type { SafeHtml } from '../html';
 import { html } from '../html';
@@ -19,7 +20,8 @@ export const IMPORT_CONFIRM_PATH = '/organizer/import';
 function intro(ctx: PageContext): SafeHtml {
   const p = texts(ctx.locale).planImport.page;
   return html`<p>${p.intro}</p>
-<p class="meta">${p.columnsHint} ${interpolate(p.limits, { kb: IMPORT_LIMITS.maxBytes / 1024, rows: IMPORT_LIMITS.maxRows })}</p>`;
+<p class="meta">${p.columnsHint} ${interpolate(p.limits, { kb: IMPORT_LIMITS.maxBytes / 1024, rows: IMPORT_LIMITS.maxRows })}</p>
+<p><a href="${ANNUAL_PLAN_SAMPLE_PATH}" download="annual-plan-sample.csv" type="text/csv">${p.sample}</a></p>`;
 }
 
 function uploadForm(ctx: PageContext, error: string | null): SafeHtml {

@@ -2,13 +2,13 @@ import type { hearings as en } from '../en/hearings';
 
 export const hearings: typeof en = {
   inThePast: 'бұл уақыт өтіп кетті',
-  icsSummary: 'Қоғамдық тыңдаулар',
+  icsSummary: 'Көпшілік тыңдаулар',
   email: {
     subjects: {
-      scheduled: 'Қоғамдық тыңдаулар тағайындалды',
-      rescheduled: 'Қоғамдық тыңдаулар ауыстырылды',
-      cancelled: 'Қоғамдық тыңдаулар тоқтатылды',
-      reminder: 'Ертең қоғамдық тыңдаулар',
+      scheduled: 'Көпшілік тыңдаулар тағайындалды',
+      rescheduled: 'Көпшілік тыңдаулар ауыстырылды',
+      cancelled: 'Көпшілік тыңдаулар тоқтатылды',
+      reminder: 'Ертең көпшілік тыңдаулар',
     },
     hello: (p) => `Сәлеметсіз бе, ${p.name}!`,
     when: 'Уақыты',
@@ -21,6 +21,6 @@ export const hearings: typeof en = {
     protocolPublished: 'Тыңдаулар хаттамасы жарияланды',
     protocolCorrected: 'Тыңдаулар хаттамасы түзетілді',
     overdueSubject: 'Тыңдаулар мерзімі өтті',
-    overdue: (p) => `Қоғамдық тыңдаулар белгіленген мерзімде (${p.deadline}) өткізілмеді; жоспар позициясы мерзімі өткен деп белгіленді.`,
+    overdue: (p) => `Көпшілік тыңдаулар белгіленген мерзімде (${p.deadline}) өткізілмеді; жоспар позициясы мерзімі өткен деп белгіленді.`,
   },
 };

@@ -3,9 +3,9 @@ import type { openData as en } from '../en/open-data';
 export const openData: typeof en = {
   ocds: {
     publisher: 'talqylau: мемлекеттік сатып алуды қоғамдық талқылау',
-    hearing: 'Жария тыңдау',
+    hearing: 'Көпшілік тыңдаулар',
     councilReview: 'Тыңдау хаттамасын қоғамдық кеңестің қарауы',
-    protocol: 'Жария тыңдау хаттамасы',
+    protocol: 'Көпшілік тыңдаулар хаттамасы',
     notice: 'Сатып алу туралы хабарландыру',
     stage2: 'Сатып алу құжаттамасын қоғамдық талқылау',
     outcome: 'Қоғамдық талқылаудың қорытындысы',

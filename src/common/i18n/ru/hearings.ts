@@ -2,13 +2,13 @@ import type { hearings as en } from '../en/hearings';
 
 export const hearings: typeof en = {
   inThePast: 'это время уже прошло',
-  icsSummary: 'Общественные слушания',
+  icsSummary: 'Публичные слушания',
   email: {
     subjects: {
-      scheduled: 'Назначены общественные слушания',
-      rescheduled: 'Общественные слушания перенесены',
-      cancelled: 'Общественные слушания отменены',
-      reminder: 'Напоминание об общественных слушаниях',
+      scheduled: 'Назначены публичные слушания',
+      rescheduled: 'Публичные слушания перенесены',
+      cancelled: 'Публичные слушания отменены',
+      reminder: 'Напоминание о публичных слушаниях',
     },
     hello: (p) => `Здравствуйте, ${p.name}!`,
     when: 'Время',
@@ -21,6 +21,6 @@ export const hearings: typeof en = {
     protocolPublished: 'Опубликован протокол слушаний',
     protocolCorrected: 'Протокол слушаний исправлен',
     overdueSubject: 'Срок проведения слушаний истёк',
-    overdue: (p) => `Общественные слушания не проведены в срок (до ${p.deadline}); позиция плана отмечена как просроченная.`,
+    overdue: (p) => `Публичные слушания не проведены в срок (до ${p.deadline}); позиция плана отмечена как просроченная.`,
   },
 };

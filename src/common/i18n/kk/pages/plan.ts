@@ -1,7 +1,7 @@
 import type { plan as en } from '../../en/pages/plan';
 
 export const plan: typeof en = {
-  protocol: 'Жария тыңдаулар хаттамасы',
+  protocol: 'Көпшілік тыңдаулар хаттамасы',
   attendees: 'Қатысушылар',
   speakers: 'Сөз сөйлегендер',
   questions: 'Сұрақтар мен жауаптар',
