@@ -6,25 +6,15 @@ import { WorkingCalendar } from '../../src/calendar/working-calendar';
 import { remarkDuplicateKey } from '../../src/common/duplicate-text';
 import { maskPersonalData } from '../../src/common/personal-data';
 import type { ProcedureConfig } from '../../src/config/config';
-import { namedStatement } from '../../src/database/statements';
 import { USER_SQL } from '../../src/identity/users.repository';
 import { decodeCursor, encodeCursor } from '../../src/plans/cursor';
 import type { PlanStatus } from '../../src/plans/plan-status';
 import { verdictClosesAt } from '../../src/procedure/deadlines';
-import { PLAN_VISIBILITY_SQL, planPageSql, REMARK_COUNTS_SQL } from '../../src/plans/plans.repository';
+import { PLAN_VISIBILITY_SQL, planPageSql } from '../../src/plans/plans.repository';
 import { PAGE_VERDICTS_SQL } from '../../src/remarks/answer-verdicts.repository';
 import { PAGE_ANSWERS_SQL, REMARK_INSERT_SQL, remarkPageSql, SUBMIT_LOOKUP_SQL } from '../../src/remarks/remarks.repository';
+import { listingItems, listingStatements } from './listing';
 import { statementRunner } from './statements';
-
-/** What the service's entitiesByIds selects of a plan (every column but the search vector, which the entity never reads). */
-const PLANS_BY_IDS = namedStatement(
-  'bare_plans_by_ids',
-  `SELECT id, organization_id, created_by, title, description, subject_code, amount, method, planned_quarter, delivery_place,
-  created_at, updated_at, published_at, stage1_closes_at, stage1_close_date, hearing_deadline_date, stage1_closed_swept_at,
-  hearing_overdue_at, protocol_published_at, review_closes_at, notice_published_at, stage2_opens_at, stage2_closes_at,
-  stage2_closed_swept_at, outcome_published_at FROM plans WHERE id = ANY($1::uuid[])`,
-);
-const ORGANIZATIONS_BY_IDS = namedStatement('bare_organizations_by_ids', 'SELECT * FROM organizations WHERE id = ANY($1::uuid[])');
 
 /** The token's user, session and issue time, the guard's USER_SQL parameters (the signature is not checked). */
 function sessionOf(authorization: string | undefined): [string, Date, string] | null {
@@ -68,11 +58,17 @@ type PlanParams = { Params: { id: string } };
  * The ceiling: Fastify without NestJS, one `pg` pool of the service's size (20), the same paths and
  * the same statements as each measured endpoint of the service, sent the same way (a statement the
  * service names is prepared once per connection here too), with none of the service's layers (no
- * guard or token check, no validation, no TypeORM, no request logging, no helmet, no error filter).
+ * guard or token check, no validation, no TypeORM at request time, no request logging, no helmet, no
+ * error filter). `now` is the procedure's time (the tests pass the service's manual clock).
  */
-export async function createBareApp(databaseUrl: string, procedure: ProcedureConfig): Promise<FastifyInstance> {
+export async function createBareApp(
+  databaseUrl: string,
+  procedure: ProcedureConfig,
+  now: () => Date = () => new Date(),
+): Promise<FastifyInstance> {
   const pool = new Pool({ connectionString: databaseUrl, max: 20, application_name: 'bare' });
   const { run, runBuilt } = statementRunner(pool);
+  const listing = await listingStatements();
   // the working calendar, loaded once (the bench never changes it)
   const days = await pool.query<{ date: string; working: boolean; reason: string }>(
     `SELECT to_char(date, 'YYYY-MM-DD') AS date, working, reason FROM calendar_overrides ORDER BY date`,
@@ -187,6 +183,7 @@ export async function createBareApp(databaseUrl: string, procedure: ProcedureCon
     async (request) => {
       const query = request.query;
       const limit = Number(query.limit ?? 20);
+      const at = now();
       const page = planPageSql(
         {
           draftsOf: null,
@@ -196,40 +193,16 @@ export async function createBareApp(databaseUrl: string, procedure: ProcedureCon
           cursor: decodeCursor(query.cursor),
           limit,
         },
-        new Date(),
+        at,
       );
       const rows = (await runBuilt(page)).rows;
       const ids = rows.slice(0, limit).map((r) => r.id as string);
-      const plans = ids.length ? (await run(PLANS_BY_IDS, [ids])).rows : [];
-      const byId = new Map(plans.map((p) => [p.id, p]));
-      const orgIds = [...new Set(plans.map((p) => p.organization_id))];
-      const orgs = orgIds.length ? (await run(ORGANIZATIONS_BY_IDS, [orgIds])).rows : [];
-      const orgById = new Map(orgs.map((o) => [o.id, o]));
-      const counts = ids.length ? (await run(REMARK_COUNTS_SQL, [ids])).rows : [];
-      const countById = new Map(counts.map((c) => [c.plan_id, { remarks: Number(c.remarks), answered: Number(c.answered) }]));
-      const items = ids.map((id) => {
-        const p = byId.get(id)!;
-        const o = orgById.get(p.organization_id)!;
-        // What the service gives a Russian reader: the version, and every version under i18n.
-        return {
-          id: p.id,
-          organization: { id: o.id, name: inRussian(o.name), i18n: { name: o.name } },
-          title: inRussian(p.title),
-          description: inRussian(p.description),
-          subjectCode: p.subject_code,
-          amount: Number(p.amount),
-          method: p.method,
-          plannedQuarter: p.planned_quarter,
-          deliveryPlace: p.delivery_place ? inRussian(p.delivery_place) : null,
-          publishedAt: iso(p.published_at),
-          stage1: { opensAt: iso(p.published_at), closesAt: iso(p.stage1_closes_at) },
-          stage2: p.stage2_opens_at ? { opensAt: iso(p.stage2_opens_at), closesAt: iso(p.stage2_closes_at) } : null,
-          counts: countById.get(id) ?? { remarks: 0, answered: 0 },
-          i18n: { title: p.title, description: p.description, ...(p.delivery_place ? { deliveryPlace: p.delivery_place } : {}) },
-        };
-      });
-      const last = ids.length ? byId.get(ids[ids.length - 1]) : null;
-      return { items, nextCursor: rows.length > limit && last ? encodeCursor({ t: iso(last.published_at)!, id: last.id }) : null };
+      const items = await listingItems(run, listing, ids, at);
+      const last = items[items.length - 1];
+      return {
+        items,
+        nextCursor: rows.length > limit && last ? encodeCursor({ t: last.publishedAt as string, id: last.id as string }) : null,
+      };
     },
   );
 

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager, EntityTarget } from 'typeorm';
 import type { ColumnMetadata } from 'typeorm/metadata/ColumnMetadata';
 import { queryRows } from './query-rows';
+import type { Statement } from './statements';
 import { namedStatement, statementVariant } from './statements';
 
 /**
@@ -48,33 +49,34 @@ export function entityRow<T>(db: DataSource, target: EntityTarget<T>, alias: str
   return made;
 }
 
+/** The data source whose metadata builds a statement (an EntityManager's connection). */
+type Source = DataSource | EntityManager;
+const sourceOf = (db: Source): DataSource => ('connection' in db ? db.connection : db);
+
 /**
- * Entities by primary key, in no particular order: one statement, mapped like findBy({ id: In(ids) }).
- * Named `<table>_by_ids`, one per entity: a primary-key lookup plans the same for any ids.
+ * Entities by primary key, in no particular order, mapped like findBy({ id: In(ids) }): every selected
+ * column under alias `t`, named `<table>_by_ids` (a primary-key lookup plans the same for any ids).
  */
-export async function entitiesByIds<T>(em: EntityManager, target: EntityTarget<T>, ids: readonly string[]): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const rows = entityRow(em.connection, target, 't');
-  const table = em.connection.getMetadata(target).tableName;
-  const statement = namedStatement(`${table}_by_ids`, `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`);
-  const found = await queryRows<Record<string, unknown>>(em, statement, [ids]);
-  return found.map((row) => rows.hydrate(row));
+export function byIdsStatement<T>(db: Source, target: EntityTarget<T>): Statement {
+  const source = sourceOf(db);
+  const rows = entityRow(source, target, 't');
+  const table = source.getMetadata(target).tableName;
+  return namedStatement(`${table}_by_ids`, `SELECT ${rows.select} FROM ${rows.table} WHERE ${rows.id} = ANY($1::uuid[])`);
 }
 
 /**
- * Entities whose uuid property is one of `ids`, ordered by `order` (ascending): one statement, mapped
- * like find({ where: { [property]: In(ids) }, order }). TypeORM's In() writes one placeholder per id,
- * a new text for each count; `= ANY($1::uuid[])` is one text, named `<table>_by_<column>`.
+ * Entities whose uuid property is one of the ids, ordered by `order` (ascending), mapped like
+ * find({ where: { [property]: In(ids) }, order }). TypeORM's In() writes one placeholder per id, a new
+ * text for each count; `= ANY($1::uuid[])` is one text, named `<table>_by_<column>` (a variant: another
+ * caller's order is another text under another name).
  */
-export async function entitiesWhereIn<T>(
-  db: DataSource | EntityManager,
+export function whereInStatement<T>(
+  db: Source,
   target: EntityTarget<T>,
   property: keyof T & string,
-  ids: readonly string[],
   order: readonly (keyof T & string)[] = [],
-): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const source = 'connection' in db ? db.connection : db;
+): Statement {
+  const source = sourceOf(db);
   const metadata = source.getMetadata(target);
   const rows = entityRow(source, target, 't');
   const column = (name: string) => {
@@ -84,11 +86,19 @@ export async function entitiesWhereIn<T>(
   };
   const orderBy = order.length ? ` ORDER BY ${order.map(column).join(', ')}` : '';
   const key = metadata.findColumnWithPropertyPath(property)!.databaseName;
-  // a variant: another caller's order is another text under another name
-  const statement = statementVariant(
+  return statementVariant(
     `${metadata.tableName}_by_${key}`,
     `SELECT ${rows.select} FROM ${rows.table} WHERE ${column(property)} = ANY($1::uuid[])${orderBy}`,
   );
+}
+
+/**
+ * The entities a statement of `byIdsStatement` or `whereInStatement` selects for `ids`, no statement
+ * when there are none. The repositories export their statements, which the benchmark's bare handler runs too.
+ */
+export async function entitiesOf<T>(db: Source, target: EntityTarget<T>, statement: Statement, ids: readonly string[]): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const rows = entityRow(sourceOf(db), target, 't');
   const found = await queryRows<Record<string, unknown>>(db, statement, [ids]);
   return found.map((row) => rows.hydrate(row));
 }

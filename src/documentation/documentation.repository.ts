@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { entitiesWhereIn } from '../database/entity-row';
+import { entitiesOf, whereInStatement } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import { notOptedOutOfNews, type RecipientRow as Recipient } from '../plans/plan-recipients.repository';
@@ -11,9 +11,12 @@ export function noticeVersions(db: DataSource | EntityManager, planId: string): 
   return db.getRepository(Notice).find({ where: { planId }, order: { version: 'ASC' } });
 }
 
+/** The statement of noticeVersionsOfPlans (the benchmark's bare handler runs it too). */
+export const noticesOfPlansSql = (db: DataSource | EntityManager) => whereInStatement(db, Notice, 'planId', ['planId', 'version']);
+
 /** Every notice version of several plans in one statement, oldest first per plan (notices_plan_version_uq). */
 export function noticeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Notice[]> {
-  return entitiesWhereIn(db, Notice, 'planId', planIds, ['planId', 'version']);
+  return entitiesOf(db, Notice, noticesOfPlansSql(db), planIds);
 }
 
 /** The plan's stage 2 window; either end null before the notice. */

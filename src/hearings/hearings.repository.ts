@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import type { LocalizedText } from '../common/i18n/localized-text';
-import { entitiesWhereIn } from '../database/entity-row';
+import { entitiesOf, whereInStatement } from '../database/entity-row';
 import { HearingChange } from './hearing-change.entity';
 import { Hearing } from './hearing.entity';
 import { Protocol } from './protocol.entity';
 
 type Executor = DataSource | EntityManager;
+
+/** The statements of the plan list's hearings, their changes and protocols (the benchmark's bare handler runs them too). */
+export const hearingsOfPlansSql = (db: Executor) => whereInStatement(db, Hearing, 'planId');
+export const changesOfHearingsSql = (db: Executor) =>
+  whereInStatement(db, HearingChange, 'hearingId', ['hearingId', 'sequence', 'createdAt']);
+export const protocolsOfPlansSql = (db: Executor) => whereInStatement(db, Protocol, 'planId', ['planId', 'version']);
 
 /** Every statement on hearings, hearing_changes and protocols outside the sweep. */
 @Injectable()
@@ -49,17 +55,17 @@ export class HearingsRepository {
   /** The public history of a hearing, in order. */
   /** The hearings of several plans in one statement (hearings_plan_uq). */
   byPlans(db: Executor, planIds: string[]): Promise<Hearing[]> {
-    return entitiesWhereIn(db, Hearing, 'planId', planIds);
+    return entitiesOf(db, Hearing, hearingsOfPlansSql(db), planIds);
   }
 
   /** The changes of several hearings in one statement, each hearing's in its order (hearing_changes_hearing_idx). */
   changesOfHearings(db: Executor, hearingIds: string[]): Promise<HearingChange[]> {
-    return entitiesWhereIn(db, HearingChange, 'hearingId', hearingIds, ['hearingId', 'sequence', 'createdAt']);
+    return entitiesOf(db, HearingChange, changesOfHearingsSql(db), hearingIds);
   }
 
   /** Every protocol version of several plans in one statement, oldest first per plan (protocols_plan_version_uq). */
   protocolsOfPlans(db: Executor, planIds: string[]): Promise<Protocol[]> {
-    return entitiesWhereIn(db, Protocol, 'planId', planIds, ['planId', 'version']);
+    return entitiesOf(db, Protocol, protocolsOfPlansSql(db), planIds);
   }
 
   changes(db: Executor, hearingId: string): Promise<HearingChange[]> {

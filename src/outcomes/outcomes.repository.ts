@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { entitiesWhereIn } from '../database/entity-row';
+import { entitiesOf, whereInStatement } from '../database/entity-row';
 import { queryRows } from '../database/query-rows';
 import { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
@@ -14,9 +14,12 @@ export function outcomeVersions(db: DataSource | EntityManager, planId: string):
   return db.getRepository(Outcome).find({ where: { planId }, order: { version: 'ASC' } });
 }
 
+/** The statement of outcomeVersionsOfPlans (the benchmark's bare handler runs it too). */
+export const outcomesOfPlansSql = (db: DataSource | EntityManager) => whereInStatement(db, Outcome, 'planId', ['planId', 'version']);
+
 /** Every outcome version of several plans in one statement, oldest first per plan (outcomes_plan_version_uq). */
 export function outcomeVersionsOfPlans(db: DataSource | EntityManager, planIds: string[]): Promise<Outcome[]> {
-  return entitiesWhereIn(db, Outcome, 'planId', planIds, ['planId', 'version']);
+  return entitiesOf(db, Outcome, outcomesOfPlansSql(db), planIds);
 }
 
 /** A remark with its current answer and the first answer's lateness. */
