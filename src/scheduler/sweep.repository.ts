@@ -78,17 +78,24 @@ const CLAIM_STAGE2_SQL = claimSql(
 );
 
 /**
- * Settles up to `$2` marked plans due before `$1`: copies their marker's time into the plan's own
- * swept-at column, which takes them out of the partial index the claim walks, so a pass looks at the
- * plans not yet swept instead of every plan ever closed. Plans another transaction holds are skipped
- * (SKIP LOCKED) and settled by a later batch. It walks the same partial index as the claim, in the
- * same order: the marked plans there are the ones swept since the last settle, near its start.
+ * Settles the marked ones among the first `$2` plans due before `$1` in the partial index the claim
+ * walks: copies their marker's time into the plan's own swept-at column, which takes them out of that
+ * index, so a pass looks at the plans not yet swept instead of every plan ever closed. The window is
+ * read from the index first (MATERIALIZED): the markers of every plan ever swept must never drive the
+ * join (it read all 100,000 of a deadline's markers for each batch of 500). Plans swept since the
+ * last settle are at the window's start; one claimed but not marked yet only makes the batch smaller.
+ * Plans another transaction holds are skipped (SKIP LOCKED) and settled by a later batch.
  */
 function settleSql(deadline: SweptDeadline, closesAt: string, sweptAt: string): string {
-  return `WITH marked AS (
-      SELECT p.id, s.swept_at FROM plans p JOIN plan_deadline_sweeps s ON s.plan_id = p.id AND s.deadline = '${deadline}'
+  return `WITH due AS MATERIALIZED (
+      SELECT p.id FROM plans p
       WHERE p.${sweptAt} IS NULL AND p.${closesAt} IS NOT NULL AND p.${closesAt} < $1
-      ORDER BY p.${closesAt}, p.id LIMIT $2 FOR NO KEY UPDATE OF p SKIP LOCKED),
+      ORDER BY p.${closesAt}, p.id LIMIT $2),
+    marked AS (
+      SELECT p.id, s.swept_at FROM due d
+      JOIN plan_deadline_sweeps s ON s.plan_id = d.id AND s.deadline = '${deadline}'
+      JOIN plans p ON p.id = d.id
+      FOR NO KEY UPDATE OF p SKIP LOCKED),
     settled AS (
       UPDATE plans p SET ${sweptAt} = m.swept_at FROM marked m WHERE p.id = m.id AND p.${sweptAt} IS NULL RETURNING 1)
     SELECT count(*)::int AS settled FROM settled`;
