@@ -13,6 +13,14 @@ describe('localeFromAcceptLanguage', () => {
     ['RU', 'ru'],
   ])('%s -> %s', (header, expected) => {
     expect(localeFromAcceptLanguage(header)).toBe(expected);
+    // remembered: the same answer the second time
+    expect(localeFromAcceptLanguage(header)).toBe(expected);
+  });
+
+  it('answers right past the headers it remembers (a thousand distinct ones)', () => {
+    for (let i = 0; i < 2500; i++)
+      expect(localeFromAcceptLanguage(`x-${i},${['kk', 'ru', 'en'][i % 3]};q=0.5`)).toBe(['kk', 'ru', 'en'][i % 3]);
+    expect(localeFromAcceptLanguage(`${'a'.repeat(300)},kk`)).toBe('kk');
   });
 });
 

@@ -14,6 +14,20 @@ export type Localized = Record<Locale, string>;
  */
 export function localeFromAcceptLanguage(header: string | undefined | null): Locale | null {
   if (!header) return null;
+  // every request names its language, and browsers send a handful of distinct headers
+  const known = chosenLocales.get(header);
+  if (known !== undefined) return known;
+  const chosen = rankedLocale(header);
+  if (header.length <= 200) {
+    if (chosenLocales.size >= 1000) chosenLocales.clear();
+    chosenLocales.set(header, chosen);
+  }
+  return chosen;
+}
+
+const chosenLocales = new Map<string, Locale | null>();
+
+function rankedLocale(header: string): Locale | null {
   const ranked = header
     .split(',')
     .map((part, index) => {

@@ -21,36 +21,58 @@ function isLocalizedList(value: unknown): value is (LocalizedText | null)[] {
  * the reader's version (with the fallback order), and each object holding such texts gets `i18n` with
  * every version of them, e.g. `{title: "…", i18n: {title: {kk, ru, en}}}`. A list of texts (protocol
  * decisions) gives a list in both places. Other values pass through; Dates and class instances are
- * left for JSON serialization.
+ * left for JSON serialization. Copy on write: an object or list with no text in it, however deep, is
+ * returned as it is (the handler's own objects are never changed).
  */
 export function localizeResponse(value: unknown, reader: Locale): unknown {
   if (typeof value !== 'object' || value === null) return value;
   if (value instanceof LocalizedText) return value.text(reader);
   if (Array.isArray(value)) {
-    const list = new Array<unknown>(value.length);
-    for (let i = 0; i < value.length; i++) list[i] = localizeResponse(value[i], reader);
-    return list;
+    let list: unknown[] | null = null;
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      const localized = localizeResponse(item, reader);
+      if (localized !== item && list === null) list = value.slice(0, i);
+      if (list !== null) list.push(localized);
+    }
+    return list ?? value;
   }
   if (!isPlainObject(value)) return value;
   // a loop over keys, not Object.entries: this runs on every API response
-  const out: Record<string, unknown> = {};
+  let out: Record<string, unknown> | null = null;
   let versions: Record<string, unknown> | null = null;
   for (const key in value) {
     if (!Object.hasOwn(value, key)) continue;
     const child = value[key];
-    // most values are strings, numbers, null: copied without a call
+    // most values are strings, numbers, null: kept without a call
     if (typeof child !== 'object' || child === null) {
-      out[key] = child;
-    } else if (child instanceof LocalizedText) {
-      out[key] = child.text(reader);
+      if (out !== null) out[key] = child;
+      continue;
+    }
+    let localized: unknown;
+    if (child instanceof LocalizedText) {
+      localized = child.text(reader);
       (versions ??= {})[key] = child.toJSON();
     } else if (isLocalizedList(child)) {
-      out[key] = child.map((item) => item?.text(reader) ?? null);
+      localized = child.map((item) => item?.text(reader) ?? null);
       (versions ??= {})[key] = child.map((item) => item?.toJSON() ?? null);
     } else {
-      out[key] = localizeResponse(child, reader);
+      localized = localizeResponse(child, reader);
     }
+    if (localized !== child && out === null) out = copyUntil(value, key);
+    if (out !== null) out[key] = localized;
   }
+  if (out === null) return value;
   if (versions) out.i18n = isPlainObject(out.i18n) ? { ...out.i18n, ...versions } : versions;
+  return out;
+}
+
+/** The own keys of `value` before `stop`, in order. */
+function copyUntil(value: Record<string, unknown>, stop: string): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key in value) {
+    if (key === stop) break;
+    if (Object.hasOwn(value, key)) out[key] = value[key];
+  }
   return out;
 }

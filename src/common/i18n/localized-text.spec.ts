@@ -142,4 +142,22 @@ describe('localizeResponse', () => {
     expect(localizeResponse({ at: date, tags: ['a'], n: 1 }, 'ru')).toEqual({ at: date, tags: ['a'], n: 1 });
     expect(localizeResponse('<html>', 'ru')).toBe('<html>');
   });
+
+  it("copies only the objects and lists on the way to a text, keeps the key order, and never changes the handler's objects", () => {
+    const verdict = { verdict: 'accepted', reason: null };
+    const plain = { id: 'r0', answer: null, tags: ['a'] };
+    const answered = { id: 'r1', answer: { body: ruOnly, verdict, history: [] as unknown[] }, stage: 1 };
+    const page = { items: [plain, answered], nextCursor: null };
+    const snapshot = JSON.stringify(page);
+    const out = localizeResponse(page, 'ru') as typeof page & { items: Record<string, unknown>[] };
+    expect(JSON.stringify(page)).toBe(snapshot);
+    expect(out).not.toBe(page);
+    expect(out.items[0]).toBe(plain);
+    const answer = out.items[1].answer as Record<string, unknown>;
+    expect(answer.verdict).toBe(verdict);
+    expect(Object.keys(out.items[1])).toEqual(['id', 'answer', 'stage']);
+    expect(Object.keys(answer)).toEqual(['body', 'verdict', 'history', 'i18n']);
+    const textless = { items: [plain, { a: { b: [1, { c: 'x' }] } }] };
+    expect(localizeResponse(textless, 'kk')).toBe(textless);
+  });
 });
