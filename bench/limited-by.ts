@@ -6,16 +6,16 @@
  */
 export const LIMITED_BY = {
   submit:
-    "the service's layers (Nest's router and pipes, the guard's token check, the access log): its CPU per request is about 1.5 times the bare handler's for the same three prepared statements; the process, PostgreSQL and the load generator share 2 cores",
+    "the service's layers (Nest's router, guards and pipes, the guard's token check, the hooks, the access log): 0.75-0.9 ms of CPU per submission against 0.5-0.6 ms for the same three prepared statements; the process, PostgreSQL and the load generator share 2 cores",
   steadySubmit:
-    "stalls of the service process, not the statements (insert 0.5 ms and lookup 0.2 ms on average in pg_stat_statements during the run): the p99 moves between runs (93 ms measured alone, 151 ms right after the saturation rounds) while the bare handler's stays at 46-70 ms; most likely garbage collection of the heap the saturation rounds grew (not profiled yet)",
+    "the service process between its requests, not the statements (0.2-0.5 ms on average in pg_stat_statements): the OCDS backfill and sync now let the event loop turn every 200 releases (2,000 in one turn held it 25-60 ms); p99 69 and 55 ms in this session's two full runs against 151, 93 and 73 ms before, the bare handler's 41-48 ms",
   steadyPage: 'as the steady submissions: a page is a few ms of work; the tail is the service process stalling or waiting for a core',
   hotPlan:
     "CPU of the answering process (1,000 connections queue for it; compare CPU per request); the plan's rows and indexes take no lock that serialises the inserts (stored = acknowledged, no errors)",
   pages:
-    "the service's work that the bare handler skips (masking personal data in every remark and answer, the verdict windows, localization, the ETag) and its layers: about 1.2-1.4 ms of CPU per page against 0.7-0.8 ms; the four statements are index scans under 1 ms each",
+    "the service's layers alone, since the bare handler answers the same JSON (test/bench/bare-page): Nest's router, guards and pipes, the request id, security headers, ETag digest and access log hooks, the localization walk; 0.9-1.2 ms of CPU per page against 0.55-0.85 ms. Between rounds of one run the ratio moves by up to 25 points (small plan 58-82%), the small plan most: its page is the bare handler's cheapest, so the fixed cost per request weighs most there",
   lists:
-    "the service's own work for the same statements: each item carries its hearing, protocol, notice and outcome (five statements more than the plan itself, which the bare handler now runs and maps too), mapped through TypeORM's entities, localized by the generic walk, and the ETag: 4-5.5 ms of CPU per request against 1.7-2.1 ms (measured while the bare handler did not load them yet)",
+    "the service's own work for the same statements (the bare handler runs and maps the same hearing, protocol, notice and outcome statements since this session, test/bench/bare-listing): TypeORM's entity mapping, the generic localization walk, the ETag and the layers: 3.7-3.9 ms of CPU per request against 2.9-3.1 ms",
   sweep:
     'PostgreSQL writes: the outbox inserts (10.1 s of statement time, both instances together) and the claims that insert the markers (4.8 s), in pg_stat_statements of the sweep',
   dispatch:
