@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LocalizedVersions } from '../common/openapi';
-import { HiddenStateResponse } from '../remarks/remarks.schemas';
+import { ApiAnswerDueAt, HiddenStateResponse } from '../remarks/remarks.schemas';
 
 export class ReportCreatedResponse {
   @ApiProperty({ type: String })
@@ -121,12 +121,7 @@ export class DecisionResponseRemark {
   id!: string;
   @ApiProperty({ type: () => HiddenStateResponse, nullable: true })
   hidden!: HiddenStateResponse | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description:
-      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
-  })
+  @ApiAnswerDueAt()
   answerDueAt!: string | null;
 }
 
@@ -159,12 +154,7 @@ export class ModerationHistoryResponseRemark {
   createdAt!: string;
   @ApiProperty({ type: () => HiddenStateResponse, nullable: true })
   hidden!: HiddenStateResponse | null;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description:
-      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
-  })
+  @ApiAnswerDueAt()
   answerDueAt!: string | null;
   @ApiProperty({ type: Boolean })
   answered!: boolean;

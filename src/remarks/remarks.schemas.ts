@@ -1,6 +1,16 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LocalizedVersions } from '../common/openapi';
 
+/** A remark's answer deadline, as every answer that shows a remark documents it. */
+export const ApiAnswerDueAt = () =>
+  ApiProperty({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    description:
+      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
+  });
+
 export class RemarkCreatedResponse {
   @ApiProperty({ type: String })
   id!: string;
@@ -114,12 +124,7 @@ export class RemarkResponse {
   language!: string;
   @ApiProperty({ type: String })
   createdAt!: string;
-  @ApiProperty({
-    type: String,
-    nullable: true,
-    description:
-      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
-  })
+  @ApiAnswerDueAt()
   answerDueAt!: string | null;
   @ApiProperty({ type: () => AnswerResponse, nullable: true })
   answer!: AnswerResponse | null;

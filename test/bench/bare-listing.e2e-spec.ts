@@ -5,8 +5,7 @@ import { seedDemoWorld } from '../support/demo-world';
 import { createTestDatabase } from '../support/test-db';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
-
-type Page = { items: Record<string, unknown>[]; nextCursor: string | null };
+import { sameAnswersOnEveryPage } from './same-answers';
 
 /**
  * The bench compares the service's plan listing with the bare handler's: for that ratio to measure the
@@ -47,21 +46,7 @@ describe("the bare handler's plan listing", () => {
   }
 
   /** Every page of a listing (2 plans a page), the service's and the bare handler's compared; the service's items. */
-  async function comparePages(listing: string): Promise<Record<string, unknown>[]> {
-    const seen: Record<string, unknown>[] = [];
-    let cursor: string | null = null;
-    do {
-      const path = `${listing}${listing.includes('?') ? '&' : '?'}limit=2${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const service = await t.http.get(path).set('accept-language', 'ru').expect(200);
-      const own = await bare.inject({ method: 'GET', url: path, headers: { 'accept-language': 'ru' } });
-      expect(own.statusCode).toBe(200);
-      expect(own.json()).toEqual(service.body);
-      const page = service.body as Page;
-      seen.push(...page.items);
-      cursor = page.nextCursor;
-    } while (cursor);
-    return seen;
-  }
+  const comparePages = (listing: string) => sameAnswersOnEveryPage(t, bare, listing, 2);
 
   it('answers an anonymous Russian reader exactly what the service answers, page after page of the default listing', async () => {
     const seen = await comparePages('/api/v1/plans');

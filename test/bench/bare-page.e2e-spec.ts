@@ -5,8 +5,7 @@ import { seedDemoWorld } from '../support/demo-world';
 import { createTestDatabase } from '../support/test-db';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
-
-type Page = { items: Record<string, unknown>[]; nextCursor: string | null };
+import { sameAnswersOnEveryPage } from './same-answers';
 
 /**
  * The bench compares the service's remark page with the bare handler's: for that ratio to measure the
@@ -31,19 +30,8 @@ describe("the bare handler's remark page", () => {
   it('answers an anonymous Russian reader exactly what the service answers, page after page of every demo plan', async () => {
     const plans = await t.db.getRepository(Plan).find();
     const seen: Record<string, unknown>[] = [];
-    for (const plan of plans.filter((p) => p.publishedAt !== null)) {
-      let cursor: string | null = null;
-      do {
-        const path = `/api/v1/plans/${plan.id}/remarks?limit=3${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-        const service = await t.http.get(path).set('accept-language', 'ru').expect(200);
-        const own = await bare.inject({ method: 'GET', url: path, headers: { 'accept-language': 'ru' } });
-        expect(own.statusCode).toBe(200);
-        expect(own.json()).toEqual(service.body);
-        const page = service.body as Page;
-        seen.push(...page.items);
-        cursor = page.nextCursor;
-      } while (cursor);
-    }
+    for (const plan of plans.filter((p) => p.publishedAt !== null))
+      seen.push(...(await sameAnswersOnEveryPage(t, bare, `/api/v1/plans/${plan.id}/remarks`, 3)));
     // the pages compared hold what makes the service's answer heavier than a plain listing
     const answers = seen.map((r) => r.answer as Record<string, unknown> | null).filter((a) => a !== null);
     expect(answers.length).toBeGreaterThan(5);

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { DISPOSITIONS } from '../../remarks/answer.entity';
 import { VERDICTS } from '../../remarks/answer-verdict.entity';
 import { HIDE_REASONS } from '../../remarks/remark-moderation';
+import { ApiAnswerDueAt } from '../../remarks/remarks.schemas';
 
 /** A text in each language it was published in (null where absent). */
 export class ExportLocalizedText {
@@ -53,13 +54,7 @@ export class ExportedRemarkSchema {
     description: 'The latest of creation, answer versions, verdicts, and moderation decisions that hid or restored it',
   })
   changedAt!: string;
-  @ApiProperty({
-    type: String,
-    format: 'date-time',
-    nullable: true,
-    description:
-      "When the organizer's answer is due; null while the remark is hidden (a hidden remark needs no answer; restored, it is due again)",
-  })
+  @ApiAnswerDueAt()
   answerDueAt!: string | null;
   @ApiProperty({ type: ExportModeration }) moderation!: ExportModeration;
   @ApiProperty({ type: String, nullable: true, description: 'As the public reads it: null when hidden, personal data masked' })
