@@ -42,6 +42,9 @@ export interface LoadResult {
   cpuMsPerRequest: number;
 }
 
+/** One figure: the service and the bare handler (the median round when there were several), and every round's req/s. */
+export type Pair = { service: LoadResult; bare: LoadResult; rounds?: { service: number; bare: number; ratio: number }[] };
+
 /** User + system CPU of a process in milliseconds, from /proc (Linux; clock ticks of 10 ms). */
 function cpuMs(pid: number | undefined): number {
   if (pid === undefined) return NaN;

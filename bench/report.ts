@@ -1,15 +1,12 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from './common';
-import type { LoadResult } from './load';
+import type { LoadResult, Pair } from './load';
 import type { SeedInfo } from './seed';
 import type { LimitedByKey } from './limited-by';
 import { LIMITED_BY } from './limited-by';
 import type { Stored } from './submissions';
 import { STEADY } from './submissions';
-
-/** One figure: the service and the bare handler (the median round when there were several), and every round's req/s. */
-export type Pair = { service: LoadResult; bare: LoadResult; rounds?: { service: number; bare: number; ratio: number }[] };
 
 export interface BenchResults {
   date: string;

@@ -1,5 +1,5 @@
 import type { LoadResult, LoadSpec } from './load';
-import type { Pair } from './report';
+import type { Pair } from './load';
 import type { SeedInfo } from './seed';
 import { REMARKS_KK, REMARKS_RU } from './texts';
 import { scaled, sleep, withClient } from './common';
