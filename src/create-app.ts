@@ -14,7 +14,7 @@ import { jsonOnlyApi } from './common/json-only-api';
 import { applyRouteBodyLimits } from './common/route-body-limit';
 import { registerImportUploads } from './web/organizer/plan-import.uploads';
 import type { AppConfig } from './config/config';
-import { acceptEmptyJsonBody, addHardeningHooks, securityHeaders, serverTimeouts } from './http-hardening';
+import { acceptEmptyJsonBody, addFirstRequestHook, serverTimeouts, setSecurityHeaders } from './http-hardening';
 import { registerCaching } from './http-caching';
 import { serveOpenApi } from './openapi-document';
 import { quietStartUpLog } from './quiet-start-up-log';
@@ -37,20 +37,17 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
       genReqId: () => randomUUID(),
       // router refusals (bad percent-encoding, a path parameter over maxParamLength) in the API's error
       // shape, with the security headers that no hook adds to them
-      frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) =>
-        securityHeaders(request, reply, () => errorFilter.respond(error, request, reply)),
+      frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
+        setSecurityHeaders(reply);
+        errorFilter.respond(error, request, reply);
+      },
       // what Node's HTTP parser refuses (headers over 16 KiB, ...) in the same shape
       clientErrorHandler: clientErrorHandler(config.defaultLocale),
     },
     config.defaultLocale,
   );
-  // Every answer carries its request id, and the logs use the same id (app.module.ts).
-  adapter.getInstance().addHook('onRequest', (request, reply, done) => {
-    const id = /^[\w.-]{1,100}$/.test(request.id) ? request.id : randomUUID();
-    request.raw.headers['x-request-id'] = id;
-    void reply.header('x-request-id', id);
-    done();
-  });
+  // request id, security headers, Swagger UI's unused files (http-hardening.ts)
+  addFirstRequestHook(adapter.getInstance(), (error, request, reply) => errorFilter.respond(error, request, reply));
   const logger = createRootLogger(config);
   addAccessLog(adapter.getInstance(), logger);
   // JSON only under /api, plain text nowhere (item 10 of issue 13: simple cross-site requests)
@@ -67,11 +64,6 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
   app.useLogger(quietStartUpLog(app.get(Logger)));
   app.flushLogs();
 
-  app
-    .getHttpAdapter()
-    .getInstance()
-    .addHook('onRequest', (request, reply, done) => securityHeaders(request, reply, done));
-  addHardeningHooks(app.getHttpAdapter().getInstance(), (error, request, reply) => errorFilter.respond(error, request, reply));
   await app.register(cookie);
   // Cache-Control, Vary, ETag and 304, then compression (after the cookie parser, which they read)
   await registerCaching(app.getHttpAdapter().getInstance(), config);

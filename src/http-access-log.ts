@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
 import type { AppConfig } from './config/config';
+import { REQUEST_ID } from './http-hardening';
 import { logTransport } from './log-format';
 
 /** JSON lines are gathered up to this many bytes before a write to stdout... */
@@ -40,14 +41,13 @@ export function createRootLogger(config: Pick<AppConfig, 'logLevel'>): pino.Logg
 /** Paths whose requests are not logged (the health check a load balancer polls). */
 const UNLOGGED = new Set(['/health']);
 
-const REQUEST_ID = /^[\w.-]{1,100}$/;
 const requestId = (header: string | string[] | undefined) => (typeof header === 'string' && REQUEST_ID.test(header) ? header : undefined);
 
 /** The access log line of one answered request: what was asked, by whom, the answer's status and time. */
 export function accessLogLine(request: FastifyRequest, reply: FastifyReply) {
   return {
     req: {
-      // the id every answer carries (x-request-id), which create-app.ts's first hook settled; a request the
+      // the id every answer carries (x-request-id), which the first hook settled (http-hardening.ts); a request the
       // router refused before that hook still has the client's header, which is logged only if it is an id
       id: requestId(request.raw.headers['x-request-id']),
       method: request.method,

@@ -45,8 +45,9 @@ export function carriesCredentials(request: FastifyRequest): boolean {
 }
 
 /** What a GET's answer may depend on besides the URL. */
-// Accept-Encoding also on an answer sent uncompressed: a cache must not give it to a client that asked for br
-const VARY = ['Accept-Encoding', 'Accept-Language', 'Cookie', 'Authorization'];
+// Accept-Encoding also on an answer sent uncompressed: a cache must not give it to a client that asked for br.
+// In lower case: @fastify/compress adds `accept-encoding` to a compressed answer unless it finds it so spelt.
+const VARY = ['accept-encoding', 'accept-language', 'cookie', 'authorization'];
 
 /** Vary headers already merged with VARY, by the value the answer had (a handful of distinct values). */
 const mergedVary = new Map<string, string>();

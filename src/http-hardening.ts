@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
@@ -61,11 +62,18 @@ export const HELMET_HEADERS: ReadonlyArray<readonly [string, string]> = (() => {
   return headers;
 })();
 
-/** helmet's headers (content security policy, nosniff, HSTS, ...) and the Permissions-Policy, then `next`. */
-export function securityHeaders(_request: FastifyRequest, reply: FastifyReply, next: () => void): void {
-  const raw = reply.raw;
-  for (let i = 0; i < HELMET_HEADERS.length; i++) raw.setHeader(HELMET_HEADERS[i][0], HELMET_HEADERS[i][1]);
-  next();
+/** HELMET_HEADERS as one object with lower-case names, the form Fastify keeps a reply's headers in. */
+const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
+  HELMET_HEADERS.map(([name, value]) => [name.toLowerCase(), value]),
+);
+
+/**
+ * helmet's headers (content security policy, nosniff, HSTS, ...) and the Permissions-Policy, through
+ * Fastify's reply. Not on the raw response: one header set there sends every other header of the
+ * answer through Node's slower setHeader path when Fastify writes the head.
+ */
+export function setSecurityHeaders(reply: FastifyReply): void {
+  for (const name in SECURITY_HEADERS) void reply.header(name, SECURITY_HEADERS[name]);
 }
 
 /** What Swagger UI's page at /api/docs loads; the rest of swagger-ui-dist (package.json, *.map, ...) is not served. */
@@ -88,15 +96,26 @@ export function isSwaggerUiFile(url: string): boolean {
   return SWAGGER_UI_FILES.has(file.startsWith('docs/') ? file.slice('docs/'.length) : file);
 }
 
+/** What may serve as a request id (X-Request-Id): a client's header that is not one is replaced. */
+export const REQUEST_ID = /^[\w.-]{1,100}$/;
+
 /**
- * The hook on every request that answers 404 for the files of Swagger UI's folder that its page does
- * not use. (Cache-Control, ETag and compression: src/http-caching.ts.)
+ * The one hook that runs first on every request:
+ * - every answer carries its request id (the client's X-Request-Id if it is an id, else a new one),
+ *   and the logs use the same id (http-access-log.ts, error.filter.ts);
+ * - the security headers;
+ * - 404 for the files of Swagger UI's folder that its page does not use.
+ * (Cache-Control, ETag and compression: src/http-caching.ts.)
  */
-export function addHardeningHooks(
+export function addFirstRequestHook(
   instance: FastifyInstance,
   refuse: (error: AppError, request: FastifyRequest, reply: FastifyReply) => void,
 ): void {
   instance.addHook('onRequest', (request, reply, done) => {
+    const id = REQUEST_ID.test(request.id) ? request.id : randomUUID();
+    request.raw.headers['x-request-id'] = id;
+    void reply.header('x-request-id', id);
+    setSecurityHeaders(reply);
     if (isSwaggerUiFile(request.url)) {
       done();
       return;

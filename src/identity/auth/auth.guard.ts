@@ -25,9 +25,12 @@ export class AuthGuard implements CanActivate {
     private readonly users: UsersRepository,
   ) {}
 
+  /** @Auth's roles by controller and route handler (Reflect's lookup walks the prototype chain on each call). */
+  private readonly rolesByRoute = new WeakMap<object, Map<object, Role[] | undefined>>();
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest<FastifyRequest & { user?: AuthUser }>();
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_ROLES, [context.getHandler(), context.getClass()]);
+    const roles = this.rolesOf(context);
     const token = sessionTokens(request)[0];
     const session = token ? this.tokens.verify(token) : null;
     if (session && isUuid(session.userId) && isUuid(session.sessionId)) {
@@ -52,6 +55,16 @@ export class AuthGuard implements CanActivate {
     if (!request.user) throw new AppError('UNAUTHENTICATED');
     if (roles.length > 0 && !roles.includes(request.user.role)) throw new AppError('FORBIDDEN');
     return true;
+  }
+
+  private rolesOf(context: ExecutionContext): Role[] | undefined {
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let ofController = this.rolesByRoute.get(controller);
+    if (!ofController) this.rolesByRoute.set(controller, (ofController = new Map<object, Role[] | undefined>()));
+    if (ofController.has(handler)) return ofController.get(handler);
+    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(AUTH_ROLES, [handler, controller]);
+    ofController.set(handler, roles);
+    return roles;
   }
 }
 

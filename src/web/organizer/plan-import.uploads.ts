@@ -1,5 +1,5 @@
 import multipart from '@fastify/multipart';
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { AppError } from '../../common/errors/app-error';
 import { SESSION_COOKIE } from '../../identity/auth/auth.guard';
 import { IMPORT_LIMITS } from '../../plan-import/plan-import.columns';
@@ -41,23 +41,31 @@ export async function registerImportUploads(instance: FastifyInstance): Promise<
       headerPairs: 20,
     },
   });
-  instance.addHook('preValidation', async (request: FastifyRequest) => {
-    if (!request.isMultipart() || !UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) return;
-    // no session, no reading: a signed-out client cannot make the server buffer a file; the route's
-    // own checks then answer it as any signed-out form post (the sign-in redirect)
-    if (!(request as { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE]) {
-      request.body = {};
+  // not an async hook: every request passes here, and only an import's upload has anything to wait for
+  instance.addHook('preValidation', (request: FastifyRequest, _reply: FastifyReply, done: (error?: Error) => void) => {
+    if (!request.isMultipart() || !UPLOAD_ROUTES.has(request.routeOptions.url ?? '')) {
+      done();
       return;
     }
-    try {
-      request.body = await readParts(request);
-    } catch (error) {
-      // the plugin's limits carry their 4xx status; a body busboy cannot parse is the client's fault too
-      const status = (error as { statusCode?: unknown }).statusCode;
-      if (typeof status === 'number' && status >= 400 && status < 500) throw error;
-      throw new AppError('MALFORMED_REQUEST');
-    }
+    readUpload(request).then(() => done(), done);
   });
+}
+
+async function readUpload(request: FastifyRequest): Promise<void> {
+  // no session, no reading: a signed-out client cannot make the server buffer a file; the route's
+  // own checks then answer it as any signed-out form post (the sign-in redirect)
+  if (!(request as { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE]) {
+    request.body = {};
+    return;
+  }
+  try {
+    request.body = await readParts(request);
+  } catch (error) {
+    // the plugin's limits carry their 4xx status; a body busboy cannot parse is the client's fault too
+    const status = (error as { statusCode?: unknown }).statusCode;
+    if (typeof status === 'number' && status >= 400 && status < 500) throw error;
+    throw new AppError('MALFORMED_REQUEST');
+  }
 }
 
 async function readParts(request: FastifyRequest): Promise<ImportFormBody> {
