@@ -14,7 +14,7 @@ import { jsonOnlyApi } from './common/json-only-api';
 import { applyRouteBodyLimits } from './common/route-body-limit';
 import { registerImportUploads } from './web/organizer/plan-import.uploads';
 import type { AppConfig } from './config/config';
-import { acceptEmptyJsonBody, addFirstRequestHook, serverTimeouts, setSecurityHeaders } from './http-hardening';
+import { acceptEmptyJsonBody, addFirstRequestHook, serverTimeouts } from './http-hardening';
 import { registerCaching } from './http-caching';
 import { serveOpenApi } from './openapi-document';
 import { quietStartUpLog } from './quiet-start-up-log';
@@ -36,11 +36,8 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
       requestIdHeader: 'x-request-id',
       genReqId: () => randomUUID(),
       // router refusals (bad percent-encoding, a path parameter over maxParamLength) in the API's error
-      // shape, with the security headers that no hook adds to them
-      frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => {
-        setSecurityHeaders(reply);
-        errorFilter.respond(error, request, reply);
-      },
+      // shape, with the security headers and request id that no hook adds to them (the filter does)
+      frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => errorFilter.respond(error, request, reply),
       // what Node's HTTP parser refuses (headers over 16 KiB, ...) in the same shape
       clientErrorHandler: clientErrorHandler(config.defaultLocale),
     },

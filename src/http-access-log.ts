@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import pino from 'pino';
+import { REQUEST_ID } from './common/answer-headers';
 import type { AppConfig } from './config/config';
-import { REQUEST_ID } from './http-hardening';
 import { logTransport } from './log-format';
 
 /** JSON lines are gathered up to this many bytes before a write to stdout... */
@@ -47,7 +47,7 @@ const requestId = (header: string | string[] | undefined) => (typeof header === 
 export function accessLogLine(request: FastifyRequest, reply: FastifyReply) {
   return {
     req: {
-      // the id every answer carries (x-request-id), which the first hook settled (http-hardening.ts); a request the
+      // the id every answer carries (x-request-id), which settleRequestId settled (answer-headers.ts); a request the
       // router refused before that hook still has the client's header, which is logged only if it is an id
       id: requestId(request.raw.headers['x-request-id']),
       method: request.method,

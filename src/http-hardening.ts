@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage, ServerOptions, ServerResponse } from 'node:http';
+import type { ServerOptions } from 'node:http';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import helmet from 'helmet';
 import { AppError } from './common/errors/app-error';
+import { setSecurityHeaders, settleRequestId } from './common/answer-headers';
 import type { AppConfig } from './config/config';
 
 /**
@@ -22,58 +21,6 @@ export function serverTimeouts(config: AppConfig) {
     connectionsCheckingInterval: Math.max(250, Math.min(5_000, Math.floor(requestTimeout / 4))),
   };
   return { http, requestTimeout, keepAliveTimeout: 72_000, connectionTimeout: 120_000 };
-}
-
-/** No page or answer may use these browser features (Permissions-Policy). */
-export const PERMISSIONS_POLICY =
-  'accelerometer=(), camera=(), geolocation=(), gyroscope=(), magnetometer=(), microphone=(), payment=(), usb=()';
-
-// helmet's headers, its middleware built once: @fastify/helmet rebuilt it (parsing the whole
-// content security policy) on every request, a tenth of a small request's CPU in the benchmark.
-const helmetMiddleware = helmet({
-  contentSecurityPolicy: {
-    directives: {
-      defaultSrc: ["'self'"],
-      scriptSrc: ["'self'"],
-      styleSrc: ["'self'", "'unsafe-inline'"],
-      imgSrc: ["'self'", 'data:'],
-      formAction: ["'self'"],
-      frameAncestors: ["'none'"],
-    },
-  },
-});
-
-/**
- * The headers helmet sets, read once from its middleware: with these options none depends on the
- * request (no nonce), so each request gets the same list, set in one loop instead of through helmet's
- * twelve middlewares.
- */
-export const HELMET_HEADERS: ReadonlyArray<readonly [string, string]> = (() => {
-  const headers: [string, string][] = [];
-  const response = {
-    setHeader: (name: string, value: string) => void headers.push([name, value]),
-    removeHeader: () => undefined,
-  };
-  helmetMiddleware({} as IncomingMessage, response as unknown as ServerResponse, (error?: unknown) => {
-    if (error instanceof Error) throw error;
-    if (error !== undefined) throw new Error('helmet refused its own options');
-  });
-  headers.push(['Permissions-Policy', PERMISSIONS_POLICY]);
-  return headers;
-})();
-
-/** HELMET_HEADERS as one object with lower-case names, the form Fastify keeps a reply's headers in. */
-const SECURITY_HEADERS: Readonly<Record<string, string>> = Object.fromEntries(
-  HELMET_HEADERS.map(([name, value]) => [name.toLowerCase(), value]),
-);
-
-/**
- * helmet's headers (content security policy, nosniff, HSTS, ...) and the Permissions-Policy, through
- * Fastify's reply. Not on the raw response: one header set there sends every other header of the
- * answer through Node's slower setHeader path when Fastify writes the head.
- */
-export function setSecurityHeaders(reply: FastifyReply): void {
-  for (const name in SECURITY_HEADERS) void reply.header(name, SECURITY_HEADERS[name]);
 }
 
 /** What Swagger UI's page at /api/docs loads; the rest of swagger-ui-dist (package.json, *.map, ...) is not served. */
@@ -96,15 +43,13 @@ export function isSwaggerUiFile(url: string): boolean {
   return SWAGGER_UI_FILES.has(file.startsWith('docs/') ? file.slice('docs/'.length) : file);
 }
 
-/** What may serve as a request id (X-Request-Id): a client's header that is not one is replaced. */
-export const REQUEST_ID = /^[\w.-]{1,100}$/;
-
 /**
- * The one hook that runs first on every request:
- * - every answer carries its request id (the client's X-Request-Id if it is an id, else a new one),
- *   and the logs use the same id (http-access-log.ts, error.filter.ts);
+ * The application's first hook on every request (after those Nest's adapter adds itself):
+ * - the answer carries its request id, and the logs use the same id (answer-headers.ts);
  * - the security headers;
  * - 404 for the files of Swagger UI's folder that its page does not use.
+ * An answer that may skip this hook (the router refuses a URL; Nest's adapter sends a request target
+ * not starting with `/` to the 404 handler from a hook of its own) gets the first two from the error filter.
  * (Cache-Control, ETag and compression: src/http-caching.ts.)
  */
 export function addFirstRequestHook(
@@ -112,9 +57,7 @@ export function addFirstRequestHook(
   refuse: (error: AppError, request: FastifyRequest, reply: FastifyReply) => void,
 ): void {
   instance.addHook('onRequest', (request, reply, done) => {
-    const id = REQUEST_ID.test(request.id) ? request.id : randomUUID();
-    request.raw.headers['x-request-id'] = id;
-    void reply.header('x-request-id', id);
+    settleRequestId(request, reply);
     setSecurityHeaders(reply);
     if (isSwaggerUiFile(request.url)) {
       done();

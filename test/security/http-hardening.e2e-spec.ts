@@ -177,6 +177,23 @@ describe('HTTP hardening (issue 13)', () => {
       expect(res.headers['permissions-policy']).toMatch(/(^|, )microphone=\(\)/);
     });
 
+    // Node's parser passes `*plans` (it refuses `plans` with a 400 of its own, client-error.ts), and
+    // Nest's adapter sends a target not starting with `/` to the 404 handler from a hook of its own
+    it("the security headers and a request id on a request target that Nest's adapter sends to the 404 handler", async () => {
+      const target = '*plans';
+      const head = `GET ${target} HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: not an id!\r\nConnection: close\r\n\r\n`;
+      const { answer } = await sendSlowly(await portOf(t), head, '', 5_000);
+      const [statusLine, ...lines] = answer.slice(0, answer.indexOf('\r\n\r\n')).split('\r\n');
+      expect(statusLine).toBe('HTTP/1.1 404 Not Found');
+      const headers = new Map(
+        lines.map((line) => [line.slice(0, line.indexOf(':')).toLowerCase(), line.slice(line.indexOf(':') + 1).trim()]),
+      );
+      expect(headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+      expect(headers.get('x-content-type-options')).toBe('nosniff');
+      expect(headers.get('permissions-policy')).toMatch(/camera=\(\)/);
+      expect(headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
+    });
+
     it('Cache-Control: no-store on every API answer to a signed-in request, by bearer or session cookie', async () => {
       const asBearer = await t.http.get(`${API}/me`).set(citizen.auth).expect(200);
       expect(asBearer.headers['cache-control']).toBe('no-store');

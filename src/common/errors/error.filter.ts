@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Inject, Logger } 
 import { ThrottlerException } from '@nestjs/throttler';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { APP_CONFIG, AppConfig } from '../../config/config';
+import { setSecurityHeaders, settleRequestId } from '../answer-headers';
 import { Locale } from '../i18n/locale';
 import { requestLocale } from '../i18n/request-locale';
 import { bodyTooLargeOf } from '../route-body-limit';
@@ -61,6 +62,9 @@ export class ErrorFilter implements ExceptionFilter {
    * over-long path parameter before Nest sees the request, and would otherwise answer in its own shape.
    */
   respond(thrown: unknown, request: FastifyRequest, reply: FastifyReply): void {
+    // already set by the first hook, except on an answer that skipped it (http-hardening.ts)
+    settleRequestId(request, reply);
+    setSecurityHeaders(reply);
     // a route that takes a larger body names its own refusal of one over its limit (route-body-limit.ts)
     const tooLarge = isBodyTooLarge(thrown) ? bodyTooLargeOf(request) : null;
     const exception = tooLarge ?? thrown;
