@@ -8,12 +8,12 @@ export const LIMITED_BY = {
   submit:
     "the service's layers (Nest's router, guards and pipes, the guard's token check, the hooks, the access log): 0.75-0.9 ms of CPU per submission against 0.5-0.6 ms for the same three prepared statements; the process, PostgreSQL and the load generator share 2 cores",
   steadySubmit:
-    "the service process between its requests, not the statements (0.2-0.5 ms on average in pg_stat_statements): the OCDS backfill and sync now let the event loop turn every 200 releases (2,000 in one turn held it 25-60 ms); p99 69 and 55 ms in this session's two full runs against 151, 93 and 73 ms before, the bare handler's 41-48 ms",
+    "the service process between its requests, not the statements (0.2-0.5 ms on average in pg_stat_statements): the OCDS backfill and sync let the event loop turn every 200 releases (2,000 in one turn held it 25-60 ms); p99 44-69 ms in the last three full runs (151, 93 and 73 ms before), the bare handler's 41-48 ms",
   steadyPage: 'as the steady submissions: a page is a few ms of work; the tail is the service process stalling or waiting for a core',
   hotPlan:
     "CPU of the answering process (1,000 connections queue for it; compare CPU per request); the plan's rows and indexes take no lock that serialises the inserts (stored = acknowledged, no errors)",
   pages:
-    "the service's layers alone, since the bare handler answers the same JSON (test/bench/bare-page): Nest's router, guards and pipes, the request id, security headers, ETag digest and access log hooks, the localization walk; 0.9-1.2 ms of CPU per page against 0.55-0.85 ms. Between rounds of one run the ratio moves by up to 25 points (small plan 58-82%), the small plan most: its page is the bare handler's cheapest, so the fixed cost per request weighs most there",
+    "the service's layers alone, since the bare handler answers the same JSON (test/bench/bare-page): 1.1-1.35 ms of CPU per page against 0.75-1.0 ms. Of that difference, the same RemarksService.list answered from a plain Fastify route inside the service process (third session of issue 18) put about 0.2 ms in the global Fastify hooks (request id and security headers, cookie, compression, multipart, Cache-Control and ETag, access log), about 0.1 ms in Nest's router, guard and pipes, and about 0.1 ms in the service's own code in its larger process (each about ±0.1 ms). The small plan's page has the least PostgreSQL work, so its ratio follows the CPU ratio most closely; between rounds of one run a ratio moves by up to 25 points",
   lists:
     "the service's own work for the same statements (the bare handler runs and maps the same hearing, protocol, notice and outcome statements since this session, test/bench/bare-listing): TypeORM's entity mapping, the generic localization walk, the ETag and the layers: 3.7-3.9 ms of CPU per request against 2.9-3.1 ms",
   sweep:
