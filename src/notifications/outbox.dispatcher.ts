@@ -23,7 +23,7 @@ export function backoffSeconds(attempts: number): number {
  * moved forward), so any number of instances can run at once and each message goes out once; a
  * message whose sender died mid-send becomes due again when the lease ends. A claimed message is
  * handed to the SMTP server only while its lease holds, and never once shutdown has begun: what is left
- * waits for its lease to end and is claimed again (by any instance).
+ * is given back at shutdown, due again at once for any instance (if that fails, it waits for its lease).
  */
 @Injectable()
 export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
@@ -120,7 +120,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
    * background loop) it claims the next batch while the last one is still being sent, until a claim
    * comes back short, so the SMTP connections never wait for the database; it returns only when
    * everything it claimed is sent (or given back) and recorded. A message whose lease ended while it
-   * waited here is dropped (another instance may hold it by now); so is the rest of the queue at shutdown.
+   * waited here is dropped (another instance may hold it by now); the rest of the queue at shutdown is
+   * given back, due again at once.
    */
   private async process(batchSize: number, keepClaiming: boolean): Promise<number> {
     const queue: HeldMessage[] = [];
@@ -156,6 +157,11 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
       }
     };
     await Promise.all(Array.from({ length: Math.min(SENDERS, Math.max(1, queue.length)) }, sender));
+    if (this.stopped) {
+      // a claim may still be on its way (set by the senders; TypeScript does not follow that)
+      await (claiming as Promise<void> | null)?.catch(() => undefined);
+      await this.giveBack(queue.splice(0));
+    }
     await Promise.all(recorded);
     if (expired > 0) this.logger.warn({ expired }, 'claimed e-mails waited past their lease and were not sent; they are claimed again');
     return handled;
@@ -169,6 +175,22 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     const sendBy = leaseEnds - Math.min(SEND_TIME_MS, leaseMs / 2);
     const rows = await this.outbox.claimDue(this.workerId, batchSize, this.config.outbox.leaseSeconds);
     return rows.map((row) => ({ ...row, leaseEnds, sendBy }));
+  }
+
+  /** At shutdown, the claimed messages that never went to the SMTP server are due again at once (not after their lease). */
+  private async giveBack(rows: HeldMessage[]): Promise<void> {
+    if (rows.length === 0) return;
+    try {
+      await this.outbox.giveBack(
+        rows.map((row) => row.id),
+        this.workerId,
+      );
+    } catch (error) {
+      this.logger.warn(
+        { err: error, count: rows.length },
+        'shutdown: could not give back claimed e-mails; they are sent when their lease ends',
+      );
+    }
   }
 
   /** Sends one message; `recorded` settles when its outcome is in the database (or given up on at the lease's end). */

@@ -87,6 +87,14 @@ export class OutboxRepository {
     await queryRows(this.db, RECORD_FAILURE_SQL, [id, workerId, error, final, retrySeconds]);
   }
 
+  /**
+   * Messages this worker claimed but never handed to the SMTP server (it is shutting down): due again
+   * at once for any instance, their attempt not counted, instead of waiting for the lease to end.
+   */
+  async giveBack(ids: string[], workerId: string): Promise<void> {
+    await queryRows(this.db, GIVE_BACK_SQL, [ids, workerId]);
+  }
+
   /** Messages this worker holds and the SMTP server accepted, in one statement (the dispatcher groups the ones accepted meanwhile). */
   async markSent(ids: string[], workerId: string): Promise<void> {
     await queryRows(this.db, MARK_SENT_SQL, [ids, workerId]);
@@ -118,5 +126,11 @@ const RECORD_FAILURE_SQL = namedStatement(
 const MARK_SENT_SQL = namedStatement(
   'outbox_mark_sent',
   `UPDATE outbox_messages SET status = 'sent', sent_at = now(), last_error = NULL
+   WHERE id = ANY($1::uuid[]) AND locked_by = $2 AND status = 'pending'`,
+);
+
+// once per shutdown: unnamed
+const GIVE_BACK_SQL = unnamedStatement(
+  `UPDATE outbox_messages SET next_attempt_at = now(), locked_by = NULL, attempts = greatest(attempts - 1, 0)
    WHERE id = ANY($1::uuid[]) AND locked_by = $2 AND status = 'pending'`,
 );

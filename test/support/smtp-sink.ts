@@ -17,6 +17,8 @@ export class SmtpSink {
   refuse = false;
   /** The reply code of a refusal: 421 "try later" by default, or a permanent 5xx. */
   refuseCode = 421;
+  /** How long the server takes to accept a message once it has it (a slow server). */
+  delayMs = 0;
 
   constructor() {
     this.server = new SMTPServer({
@@ -34,7 +36,8 @@ export class SmtpSink {
         simpleParser(stream)
           .then((mail) => {
             this.messages.push(Object.assign(mail, { envelopeTo: session.envelope.rcptTo.map((r) => r.address) }));
-            callback();
+            if (this.delayMs > 0) setTimeout(() => callback(), this.delayMs);
+            else callback();
           })
           .catch(callback);
       },
