@@ -48,8 +48,8 @@ export function isSwaggerUiFile(url: string): boolean {
  * - the answer carries its request id, and the logs use the same id (answer-headers.ts);
  * - the security headers;
  * - 404 for the files of Swagger UI's folder that its page does not use.
- * An answer that may skip this hook (the router refuses a URL; Nest's adapter sends a request target
- * not starting with `/` to the 404 handler from a hook of its own) gets the first two from the error filter.
+ * A URL the router refuses skips this hook (Fastify's frameworkErrors); the error filter then sets the
+ * first two, as it does on every error answer.
  * (Cache-Control, ETag and compression: src/http-caching.ts.)
  */
 export function addFirstRequestHook(

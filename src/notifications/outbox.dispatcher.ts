@@ -129,7 +129,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     let handled = 0;
     let expired = 0;
     let exhausted = false;
-    let claiming: Promise<void> | null = null;
+    // set and cleared by the senders as well, so not narrowed to null below
+    let claiming = null as Promise<void> | null;
     const claim = (): Promise<void> =>
       (claiming ??= this.claim(batchSize)
         .then((rows) => {
@@ -158,8 +159,8 @@ export class OutboxDispatcher implements OnApplicationBootstrap, OnModuleDestroy
     };
     await Promise.all(Array.from({ length: Math.min(SENDERS, Math.max(1, queue.length)) }, sender));
     if (this.stopped) {
-      // a claim may still be on its way (set by the senders; TypeScript does not follow that)
-      await (claiming as Promise<void> | null)?.catch(() => undefined);
+      // a claim may still be on its way
+      await claiming?.catch(() => undefined);
       await this.giveBack(queue.splice(0));
     }
     await Promise.all(recorded);

@@ -1,6 +1,6 @@
-import { renderEmail } from '../../src/notifications/email-layout';
 import { OutboxService } from '../../src/notifications/outbox.service';
 import { backoffSeconds, MAX_ATTEMPTS } from '../../src/notifications/outbox.dispatcher';
+import { queueNumberedEmails } from '../support/outbox';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -18,19 +18,7 @@ describe('outbox: several instances on one database', () => {
   });
 
   it('sends each of 300 messages exactly once while two instances dispatch at the same time', async () => {
-    const outbox = a.app.get(OutboxService);
-    await a.db.transaction((em) =>
-      outbox.enqueue(
-        em,
-        Array.from({ length: 300 }, (_, i) => ({
-          dedupeKey: `bulk:${i}`,
-          kind: 'verify_email',
-          recipient: `p${i}@example.test`,
-          locale: 'ru',
-          ...renderEmail({ locale: 'ru', subject: `Сообщение ${i}`, paragraphs: ['Текст'] }),
-        })),
-      ),
-    );
+    await queueNumberedEmails(a, 'bulk', 300, 'Сообщение');
     await Promise.all([a.flushMail(), b.flushMail(), a.dispatcher.runOnce(), b.dispatcher.runOnce()]);
     await a.smtp.waitFor((m) => m.length >= 300);
     await new Promise((r) => setTimeout(r, 300));

@@ -1,5 +1,4 @@
-import { renderEmail } from '../../src/notifications/email-layout';
-import { OutboxService } from '../../src/notifications/outbox.service';
+import { queueNumberedEmails } from '../support/outbox';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 
@@ -13,19 +12,7 @@ describe('outbox: shutdown', () => {
   });
 
   it('records what it sent and gives back what it claimed but never sent: due again at once, the attempt not counted', async () => {
-    const outbox = t.app.get(OutboxService);
-    await t.db.transaction((em) =>
-      outbox.enqueue(
-        em,
-        Array.from({ length: 80 }, (_, i) => ({
-          dedupeKey: `shutdown:${i}`,
-          kind: 'verify_email',
-          recipient: `s${i}@example.test`,
-          locale: 'ru',
-          ...renderEmail({ locale: 'ru', subject: `Письмо ${i}`, paragraphs: ['Текст'] }),
-        })),
-      ),
-    );
+    await queueNumberedEmails(t, 'shutdown', 80, 'Письмо');
     // a slow mail server: the shutdown comes while most of the claimed batch is still queued here
     t.smtp.delayMs = 300;
     const run = t.dispatcher.runOnce(80);

@@ -177,9 +177,9 @@ describe('HTTP hardening (issue 13)', () => {
       expect(res.headers['permissions-policy']).toMatch(/(^|, )microphone=\(\)/);
     });
 
-    // Node's parser passes `*plans` (it refuses `plans` with a 400 of its own, client-error.ts), and
-    // Nest's adapter sends a target not starting with `/` to the 404 handler from a hook of its own
-    it("the security headers and a request id on a request target that Nest's adapter sends to the 404 handler", async () => {
+    // Node's parser passes `*plans` (it refuses `plans` with a 400 of its own, client-error.ts); the
+    // router matches nothing, and the 404 must still carry the headers
+    it('the security headers and a request id on a request target without its leading slash', async () => {
       const target = '*plans';
       const head = `GET ${target} HTTP/1.1\r\nHost: localhost\r\nX-Request-Id: not an id!\r\nConnection: close\r\n\r\n`;
       const { answer } = await sendSlowly(await portOf(t), head, '', 5_000);

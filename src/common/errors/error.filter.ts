@@ -62,7 +62,7 @@ export class ErrorFilter implements ExceptionFilter {
    * over-long path parameter before Nest sees the request, and would otherwise answer in its own shape.
    */
   respond(thrown: unknown, request: FastifyRequest, reply: FastifyReply): void {
-    // already set by the first hook, except on an answer that skipped it (http-hardening.ts)
+    // set by the first hook already, except when the router refused the URL before any hook (http-hardening.ts)
     settleRequestId(request, reply);
     setSecurityHeaders(reply);
     // a route that takes a larger body names its own refusal of one over its limit (route-body-limit.ts)
