@@ -140,7 +140,8 @@ function statementsWriter(url: string, hasStatements: boolean): Targets['stateme
 
 /**
  * Service and bare in turn, `rounds` times (alternating, so a drift of the machine's load hits
- * both alike); the round with the median ratio is reported, every round is kept.
+ * both alike, and each going first in every other round); the round with the median ratio is
+ * reported, every round is kept.
  */
 function pairMeasurer(t: Pick<Targets, 'service' | 'bare' | 'statements'>, serviceUrl: string, bareUrl: string): Targets['pair'] {
   return async (label, spec, rounds = 1, afterRun) => {
@@ -148,12 +149,27 @@ function pairMeasurer(t: Pick<Targets, 'service' | 'bare' | 'statements'>, servi
     for (let i = 0; i < rounds; i++) {
       const tag = rounds > 1 ? `${label}-round${i + 1}` : label;
       await t.statements(`before-${tag}`);
-      const s = await measure(serviceUrl, spec, t.service.pid);
-      await t.statements(`service-${tag}`);
-      await afterRun?.('service', s);
-      const b = await measure(bareUrl, spec, t.bare.pid);
-      await t.statements(`bare-${tag}`);
-      await afterRun?.('bare', b);
+      const service = async () => {
+        const r = await measure(serviceUrl, spec, t.service.pid);
+        await t.statements(`service-${tag}`);
+        await afterRun?.('service', r);
+        return r;
+      };
+      const bare = async () => {
+        const r = await measure(bareUrl, spec, t.bare.pid);
+        await t.statements(`bare-${tag}`);
+        await afterRun?.('bare', r);
+        return r;
+      };
+      // neither always meets a database the other just warmed or left busy
+      let s: LoadResult, b: LoadResult;
+      if (i % 2 === 0) {
+        s = await service();
+        b = await bare();
+      } else {
+        b = await bare();
+        s = await service();
+      }
       log(
         `${tag}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +
           `bare ${b.rps.toFixed(0)} req/s p50 ${b.p50} p99 ${b.p99} ms (non-2xx ${b.non2xx}); ratio ${(s.rps / b.rps).toFixed(2)}; ` +

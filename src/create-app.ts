@@ -40,6 +40,9 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
       frameworkErrors: (error: Error, request: FastifyRequest, reply: FastifyReply) => errorFilter.respond(error, request, reply),
       // what Node's HTTP parser refuses (headers over 16 KiB, ...) in the same shape
       clientErrorHandler: clientErrorHandler(config.defaultLocale),
+      // no Nest middleware here (the access log is a hook): without @fastify/middie, no middleware
+      // runner on every request. A module that adds middleware fails at start, not silently
+      skipMiddie: true,
     },
     config.defaultLocale,
   );

@@ -22,7 +22,7 @@ type WithReader = FastifyRequest & { [READER]?: Locale };
  */
 export class LocalizingFastifyAdapter extends FastifyAdapter {
   constructor(
-    options: FastifyHttpOptions<Server>,
+    options: FastifyHttpOptions<Server> & { skipMiddie?: boolean },
     private readonly fallback: Locale,
   ) {
     super(options);
