@@ -55,7 +55,7 @@ export async function createApp(config: AppConfig, clock: Clock, realClock?: Rea
   // the import's API routes take a CSV of the import's limit however JSON-escaped (route-body-limit.ts)
   applyRouteBodyLimits(adapter.getInstance());
   // multipart/form-data for the two forms of the annual plan's import only (and within its limits)
-  await registerImportUploads(adapter.getInstance());
+  registerImportUploads(adapter.getInstance());
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, clock, realClock, logger), adapter, {
     bufferLogs: true,
     abortOnError: false,
