@@ -102,7 +102,7 @@ function runSection(r: BenchResults): string[] {
     ...(r.rounds > 1
       ? [
           ``,
-          `Submission and remark pages were measured in ${r.rounds} alternating rounds (service, bare, service, bare, ...); the tables show the round with the median ratio. ` +
+          `Submission and remark pages were measured in ${r.rounds} alternating rounds (service then bare, then bare then service, ...); the tables show the round with the median ratio. ` +
             `Ratios of every round: ${[
               ['submit', sub],
               ['big plan, first page', pg.bigFirst],
