@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { MIGRATIONS } from '../../migrations';
+import { pgKeepingConnections } from './pool-query';
 
 /**
  * The data source's settings. The entities come from the caller (the wiring's list, src/entities.ts):
@@ -8,6 +9,8 @@ import { MIGRATIONS } from '../../migrations';
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOptions> = {}): DataSourceOptions {
   return {
     type: 'postgres',
+    // pg with a pool whose query keeps its connection after an error PostgreSQL answers (pool-query.ts)
+    driver: pgKeepingConnections,
     url,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',

@@ -19,8 +19,8 @@ export function usePreparedStatements(enabled: boolean): void {
 
 /**
  * Runs SQL and returns its rows. Outside a transaction the statement goes straight to the pool that
- * TypeORM's driver holds: its query runner (created, connected, broadcast to and released for each
- * statement) cost more CPU than the three small statements of a remark submission. Inside one it
+ * TypeORM's driver holds (pool-query.ts: an error PostgreSQL answers keeps the connection): its query
+ * runner (created, connected, broadcast to and released for each statement) cost more CPU than the three small statements of a remark submission. Inside one it
  * runs on the transaction's connection. A named `Statement` is parsed and planned once per
  * connection (pg sends its Parse only the first time a connection sees the name); plain text is
  * parsed and planned on every call. TypeORM answers UPDATE/DELETE ... RETURNING with
@@ -35,9 +35,8 @@ export async function queryRows<T>(db: DataSource | EntityManager, sql: string |
       return (await pool.query(config)).rows as T[];
     } catch (error) {
       if (config.name === undefined || !isStaleStatementError(error)) throw error;
-      // pg-pool has dropped the connection (it releases a client with its query's error), and a
-      // statement that failed outside a transaction changed nothing: sent again as text, it runs
-      // whichever connection it gets, stale or not
+      // the connection was dropped (pool-query.ts), and a statement that failed outside a
+      // transaction changed nothing: sent again as text, it runs whichever connection it gets, stale or not
       reportStaleStatement(config.name, error, 'its connection was dropped and it ran again as text');
       return (await pool.query({ text: config.text, values: params })).rows as T[];
     }

@@ -1,0 +1,61 @@
+import * as pg from 'pg';
+import type { PoolClient, QueryConfig, QueryResult } from 'pg';
+import { isStaleStatementError } from './stale-statements';
+
+/**
+ * pg's Pool, except that `query(config)` keeps its connection when PostgreSQL answers the statement
+ * with an error (a unique violation, a statement timeout, a value out of range): the connection has
+ * said ReadyForQuery and serves the next statement as well as any other. pg-pool's own `query`
+ * releases the connection with the error, which ends it, so each such error cost a new connection
+ * (a backend start and authentication) and the statements it had prepared. An error without a
+ * SQLSTATE (the socket, a client-side timeout), a connection exception (class 08), a server ending
+ * the session (57P0x) and a stale named statement (stale-statements.ts) still drop the connection.
+ * Any other call shape (text and values, a callback) is pg-pool's own.
+ */
+export class ServerErrorKeepingPool extends pg.Pool {}
+
+const ownQuery = Reflect.get(pg.Pool.prototype, 'query') as (this: pg.Pool, ...args: unknown[]) => unknown;
+// assigned rather than overridden: pg's typings declare query with a dozen overloads
+(ServerErrorKeepingPool.prototype as unknown as { query: (this: pg.Pool, ...args: unknown[]) => unknown }).query = function (
+  this: pg.Pool,
+  ...args: unknown[]
+) {
+  const [config] = args;
+  if (args.length !== 1 || typeof config !== 'object' || config === null) return ownQuery.apply(this, args);
+  return queryKeepingConnection(this, config as QueryConfig);
+};
+
+/** The pg module as TypeORM's `driver` option, with the pool above (data-source-options.ts). */
+export const pgKeepingConnections: typeof pg = Object.assign(Object.create(pg) as typeof pg, { Pool: ServerErrorKeepingPool });
+
+function queryKeepingConnection(pool: pg.Pool, config: QueryConfig): Promise<QueryResult> {
+  return new Promise((resolve, reject) => {
+    pool.connect((connectError: Error | undefined, client: PoolClient | undefined, release: (error?: Error) => void) => {
+      if (connectError || !client) {
+        reject(connectError ?? new Error('the pool gave no connection'));
+        return;
+      }
+      let settled = false;
+      const settle = (error: Error | undefined, result?: QueryResult) => {
+        if (settled) return;
+        settled = true;
+        client.removeListener('error', onConnectionError);
+        release(error && !connectionSurvives(error) ? error : undefined);
+        if (error) reject(error);
+        else resolve(result as QueryResult);
+      };
+      // a checked-out client that errs with no listener would throw (pg-pool's query listens too)
+      const onConnectionError = (error: Error) => settle(error);
+      client.once('error', onConnectionError);
+      client.query(config, (error: Error | null, result: QueryResult) => settle(error ?? undefined, result));
+    });
+  });
+}
+
+/** Whether a connection is still fit after `error`: PostgreSQL answered with a SQLSTATE that leaves the session as it was. */
+export function connectionSurvives(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
+  if (code.startsWith('08') || code.startsWith('57P')) return false;
+  return !isStaleStatementError(error);
+}
