@@ -149,26 +149,20 @@ function pairMeasurer(t: Pick<Targets, 'service' | 'bare' | 'statements'>, servi
     for (let i = 0; i < rounds; i++) {
       const tag = rounds > 1 ? `${label}-round${i + 1}` : label;
       await t.statements(`before-${tag}`);
-      const service = async () => {
-        const r = await measure(serviceUrl, spec, t.service.pid);
-        await t.statements(`service-${tag}`);
-        await afterRun?.('service', r);
-        return r;
-      };
-      const bare = async () => {
-        const r = await measure(bareUrl, spec, t.bare.pid);
-        await t.statements(`bare-${tag}`);
-        await afterRun?.('bare', r);
+      const run = async (who: 'service' | 'bare') => {
+        const r = await measure(who === 'service' ? serviceUrl : bareUrl, spec, t[who].pid);
+        await t.statements(`${who}-${tag}`);
+        await afterRun?.(who, r);
         return r;
       };
       // neither always meets a database the other just warmed or left busy
       let s: LoadResult, b: LoadResult;
       if (i % 2 === 0) {
-        s = await service();
-        b = await bare();
+        s = await run('service');
+        b = await run('bare');
       } else {
-        b = await bare();
-        s = await service();
+        b = await run('bare');
+        s = await run('service');
       }
       log(
         `${tag}: service ${s.rps.toFixed(0)} req/s p50 ${s.p50} p99 ${s.p99} ms (non-2xx ${s.non2xx}, errors ${s.errors}); ` +

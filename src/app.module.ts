@@ -40,6 +40,8 @@ export class AppModule {
         ClockModule.forRoot(clock, realClock),
         // Nest's own log lines through the service's pino logger. No middleware (forRoutes: []): the
         // access log is a Fastify hook (http-access-log.ts) without nestjs-pino's AsyncLocalStorage.
+        // Keep forRoutes: [] (its default is every route): the adapter runs without middie (skipMiddie
+        // in create-app.ts), so any middleware stops the start.
         LoggerModule.forRoot({ pinoHttp: { logger }, forRoutes: [] }),
         ScheduleModule.forRoot(),
         DatabaseModule.forRoot(ENTITIES),

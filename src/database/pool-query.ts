@@ -1,4 +1,4 @@
-import * as pg from 'pg';
+import pg from 'pg';
 import type { PoolClient, QueryConfig, QueryResult } from 'pg';
 import { isStaleStatementError } from './stale-statements';
 
@@ -7,9 +7,11 @@ import { isStaleStatementError } from './stale-statements';
  * with an error (a unique violation, a statement timeout, a value out of range): the connection has
  * said ReadyForQuery and serves the next statement as well as any other. pg-pool's own `query`
  * releases the connection with the error, which ends it, so each such error cost a new connection
- * (a backend start and authentication) and the statements it had prepared. An error without a
- * SQLSTATE (the socket, a client-side timeout), a connection exception (class 08), a server ending
- * the session (57P0x) and a stale named statement (stale-statements.ts) still drop the connection.
+ * (a backend start and authentication) and the statements it had prepared. Anything else still
+ * drops the connection: an error that is not the server's (the socket, a client-side timeout), one
+ * of severity FATAL or PANIC (the server ends the session), a connection exception (class 08), a
+ * session ended or a transaction left failed (57P0x, 25P02), a stale named statement
+ * (stale-statements.ts).
  * Any other call shape (text and values, a callback) is pg-pool's own.
  */
 export class ServerErrorKeepingPool extends pg.Pool {}
@@ -26,7 +28,7 @@ const ownQuery = Reflect.get(pg.Pool.prototype, 'query') as (this: pg.Pool, ...a
 };
 
 /** The pg module as TypeORM's `driver` option, with the pool above (data-source-options.ts). */
-export const pgKeepingConnections: typeof pg = Object.assign(Object.create(pg) as typeof pg, { Pool: ServerErrorKeepingPool });
+export const pgKeepingConnections: typeof pg = { ...pg, Pool: ServerErrorKeepingPool };
 
 function queryKeepingConnection(pool: pg.Pool, config: QueryConfig): Promise<QueryResult> {
   return new Promise((resolve, reject) => {
@@ -47,15 +49,25 @@ function queryKeepingConnection(pool: pg.Pool, config: QueryConfig): Promise<Que
       // a checked-out client that errs with no listener would throw (pg-pool's query listens too)
       const onConnectionError = (error: Error) => settle(error);
       client.once('error', onConnectionError);
-      client.query(config, (error: Error | null, result: QueryResult) => settle(error ?? undefined, result));
+      try {
+        client.query(config, (error: Error | null, result: QueryResult) => settle(error ?? undefined, result));
+      } catch (error) {
+        // as pg-pool's query: a config pg refuses before sending ends here, with the connection dropped
+        settle(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   });
 }
 
-/** Whether a connection is still fit after `error`: PostgreSQL answered with a SQLSTATE that leaves the session as it was. */
+/**
+ * Whether a connection is still fit after `error`: PostgreSQL answered it at severity ERROR (not
+ * FATAL or PANIC, which end the session) with a SQLSTATE that leaves the session as it was. The
+ * severity is the server's localized word, so with lc_messages in another language every error
+ * drops the connection, as pg-pool did.
+ */
 export function connectionSurvives(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  if (typeof code !== 'string' || !/^[0-9A-Z]{5}$/.test(code)) return false;
-  if (code.startsWith('08') || code.startsWith('57P')) return false;
+  if (!(error instanceof pg.DatabaseError) || error.severity !== 'ERROR' || typeof error.code !== 'string') return false;
+  const code = error.code;
+  if (code.startsWith('08') || code.startsWith('57P') || code === '25P02') return false;
   return !isStaleStatementError(error);
 }
