@@ -84,7 +84,7 @@ const CLAIM_STAGE2_SQL = claimSql(
  * read from the index first (MATERIALIZED): the markers of every plan ever swept must never drive the
  * join (it read all 100,000 of a deadline's markers for each batch of 500). Plans swept since the
  * last settle are at the window's start; one claimed but not marked yet only makes the batch smaller.
- * Plans another transaction holds are skipped (SKIP LOCKED) and settled by a later batch.
+ * Plans another transaction holds are skipped (SKIP LOCKED) and settled by a later batch or tick.
  */
 function settleSql(deadline: SweptDeadline, closesAt: string, sweptAt: string): string {
   return `WITH due AS MATERIALIZED (

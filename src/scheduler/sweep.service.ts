@@ -59,7 +59,9 @@ export class SweepService {
    * claims' partial indexes shrink back to the plans not yet swept and a pass no longer walks every
    * plan ever closed. At most `batches` statements of 500 plans per deadline and call, each its own
    * short transaction, after the pass (off the claims' path): a backlog of 100,000 plans swept at once
-   * settles within ten ticks (five with two instances). Returns how many plans it settled.
+   * settles within ten ticks (five with two instances). A batch that settles fewer than 500 does not
+   * end the run: the plans it skipped may be held by another instance's batch, and those after them
+   * are free. Only a batch that settles none does. Returns how many plans it settled.
    */
   async settle(batches = SETTLE_BATCHES): Promise<number> {
     const now = this.clock.now();
@@ -68,7 +70,7 @@ export class SweepService {
       for (let i = 0; i < batches; i++) {
         const n = await this.sweeps.settle(this.db, deadline, now, SETTLE_BATCH);
         settled += n;
-        if (n < SETTLE_BATCH) break;
+        if (n === 0) break;
       }
     }
     return settled;

@@ -177,6 +177,25 @@ describe('sweep: many plans past the stage-1 deadline, two instances', () => {
     expect(await emails(ids)).toEqual({ n: 2400, keys: 2400 });
   });
 
+  it('settles past plans another transaction holds, and those later on the next call once they are free', async () => {
+    const ids = await plansPastStage1(1200, 'Занят');
+    expect((await a.app.get(SweepService).runOnce()).stage1Closed).toBe(1200);
+    const held = ids.slice(0, 100);
+    const runner = a.db.createQueryRunner();
+    await runner.startTransaction();
+    try {
+      await runner.query(`SELECT id FROM plans WHERE id = ANY($1::uuid[]) FOR NO KEY UPDATE`, [held]);
+      // The batches that meet held plans settle fewer than 500; the run goes on past them.
+      expect(await a.app.get(SweepService).settle()).toBe(1100);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+    }
+    expect(await inClaimIndex(ids)).toBe(100);
+    expect(await a.app.get(SweepService).settle()).toBe(100);
+    expect(await settledFromMarker(ids)).toBe(1200);
+  });
+
   it('two instances sweeping and settling at the same time claim, e-mail and settle each plan once', async () => {
     const sweeps = [a.app.get(SweepService), b.app.get(SweepService)];
     const pending = await unsettled();
