@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Plan } from '../../src/plans/plan.entity';
@@ -198,6 +199,17 @@ describe('plan import pages (/organizer/import)', () => {
       .send('garbage');
     expect(noBoundary.status).toBeGreaterThanOrEqual(400);
     expect(noBoundary.status).toBeLessThan(500);
+    // a compressed body is refused at once, not read by two readers until the request timeout
+    const gzipped = await t.http
+      .post('/organizer/import/preview')
+      .set('cookie', cookie(organizer))
+      .set('accept-language', 'en')
+      .set('content-type', 'multipart/form-data; boundary=xyz')
+      .set('content-encoding', 'gzip')
+      .timeout(5000)
+      .send(gzipSync(`--xyz\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n--xyz--\r\n`));
+    expect(gzipped.status).toBe(415);
+    expect(gzipped.text).toContain('This content type is not supported');
     expect(await t.db.getRepository(Plan).countBy({ organizationId })).toBe(count);
   });
 

@@ -9,12 +9,13 @@ import { IMPORT_CONFIRM_PATH, IMPORT_PREVIEW_PATH } from './plan-import.pages';
 /** The only routes that read multipart/form-data: the import's two forms. */
 const UPLOAD_ROUTES = new Set([IMPORT_PREVIEW_PATH, IMPORT_CONFIRM_PATH]);
 
+// busboy's multipart parser has no limit on a field's name (fieldNameSize is for urlencoded bodies):
+// a part's headers, the name with them, are bounded by its 80 KiB, and a name not ours is dropped.
 const LIMITS = {
   fileSize: IMPORT_LIMITS.maxBytes,
   files: 1,
   fields: 4,
   parts: 5,
-  fieldNameSize: 20,
   fieldSize: IMPORT_LIMITS.maxBytes + 2 * (IMPORT_LIMITS.maxRows + 1),
   headerPairs: 20,
 };
@@ -41,7 +42,8 @@ export interface ImportFormBody {
  * `_csrf`): the fields `_csrf`, `csv` and `fileName`, and the file of the field `file` (its name cut
  * to 200 characters); any other part is dropped. A multipart body sent anywhere else stays unread
  * and has no fields (its form is refused for want of a CSRF token; the API refuses it as
- * UNSUPPORTED_MEDIA_TYPE before). A body busboy cannot parse is MALFORMED_REQUEST. Limits: one file
+ * UNSUPPORTED_MEDIA_TYPE before). A body busboy cannot parse is MALFORMED_REQUEST, one sent with a
+ * Content-Encoding UNSUPPORTED_MEDIA_TYPE. Limits: one file
  * of the import's size, a few small fields, the confirm's copy of the file as one field of the same
  * size (in bytes, plus room for a line break of two bytes per line); a file or field cut at its
  * limit is `fileTooLarge`, more parts, files or fields than that PAYLOAD_TOO_LARGE. Only a request
@@ -57,6 +59,8 @@ export function registerImportUploads(instance: FastifyInstance): void {
     if (route.method !== 'POST' || !UPLOAD_ROUTES.has(route.url)) return;
     const own = route.preValidation === undefined ? [] : Array.isArray(route.preValidation) ? route.preValidation : [route.preValidation];
     route.preValidation = [readUpload, ...own];
+    // the body is read from the socket here, so compression's request decompression must not read it too
+    route.decompress = false;
   });
 }
 
@@ -67,6 +71,12 @@ async function readUpload(request: FastifyRequest): Promise<void> {
   if (!(request as { cookies?: Record<string, string | undefined> }).cookies?.[SESSION_COOKIE]) {
     request.body = {};
     return;
+  }
+  // no browser compresses a form's body; one that says so is refused, not read as if it were plain
+  const encoding = request.headers['content-encoding'];
+  if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+    request.raw.resume();
+    throw new AppError('UNSUPPORTED_MEDIA_TYPE');
   }
   request.body = await readParts(request.raw);
 }
