@@ -43,10 +43,17 @@ export async function withClient<T>(url: string, fn: (c: Client) => Promise<T>):
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/**
+ * The Node flags the service runs with in production (package.json's start scripts, docker/Dockerfile):
+ * every child of the bench gets them, the bare handler too, so that service and bare compare like with like.
+ */
+export const PRODUCTION_NODE_FLAGS = ['--no-parallel-scavenge'];
+
 /** A child process whose output goes to a log file under BENCH_DIR. */
 export function spawnNode(name: string, script: string, env: Record<string, string>, ipc = false): ChildProcess {
   const out = openSync(join(BENCH_DIR, `${name}.log`), 'a');
-  return spawn(process.execPath, [...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? []), script], {
+  const flags = [...PRODUCTION_NODE_FLAGS, ...(process.env.BENCH_NODE_FLAGS?.split(' ').filter(Boolean) ?? [])];
+  return spawn(process.execPath, [...flags, script], {
     cwd: ROOT,
     env: { ...process.env, ...env },
     stdio: ipc ? ['ignore', out, out, 'ipc'] : ['ignore', out, out],
