@@ -15,4 +15,9 @@ describe('the Node flags of production', () => {
     const cmd = /^CMD (\[.*\])$/m.exec(readFileSync(join(ROOT, 'docker', 'Dockerfile'), 'utf8'))![1];
     expect((JSON.parse(cmd) as string[]).filter((word) => word.startsWith('--'))).toEqual(PRODUCTION_NODE_FLAGS);
   });
+
+  it('are those the fault tests start the built service with', () => {
+    const harness = readFileSync(join(ROOT, 'test', 'faults', 'harness', 'service.ts'), 'utf8');
+    expect(harness).toMatch(/spawn\(process\.execPath, \[\.\.\.PRODUCTION_NODE_FLAGS, MAIN\]/);
+  });
 });

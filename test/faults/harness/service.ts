@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process';
 import { createWriteStream, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { PRODUCTION_NODE_FLAGS } from '../../../bench/common';
 import { freePort, http, waitUntil } from './util';
 
 const ROOT = resolve(__dirname, '..', '..', '..');
@@ -16,7 +17,7 @@ export const FAULT_ENV = {
   OUTBOX_RETRY_MAX_SECONDS: '4',
 };
 
-/** The built service (`node dist/src/main.js`) as a child process on a port of its own. */
+/** The built service (`node dist/src/main.js`, with production's Node flags) as a child process on a port of its own. */
 export class ServiceInstance {
   private process: ChildProcess | null = null;
   port = 0;
@@ -50,7 +51,7 @@ export class ServiceInstance {
     this.starts++;
     const log = createWriteStream(join(this.logDir, `${this.name}.log`), { flags: 'a' });
     log.write(`--- start ${this.starts} at ${new Date().toISOString()}\n`);
-    const child = spawn(process.execPath, [MAIN], {
+    const child = spawn(process.execPath, [...PRODUCTION_NODE_FLAGS, MAIN], {
       cwd: ROOT,
       env: {
         PATH: process.env.PATH,
