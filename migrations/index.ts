@@ -18,6 +18,7 @@ import { PlanDeadlineSweeps1796800000000 } from './1796800000000-PlanDeadlineSwe
 import { OpenDataAtScale1796900000000 } from './1796900000000-OpenDataAtScale';
 import { SettledPlanDeadlineSweeps1797000000000 } from './1797000000000-SettledPlanDeadlineSweeps';
 import { SeedOcdsBackfilledPlans1797100000000 } from './1797100000000-SeedOcdsBackfilledPlans';
+import { RemarkActivity1797200000000 } from './1797200000000-RemarkActivity';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -40,4 +41,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   OpenDataAtScale1796900000000,
   SettledPlanDeadlineSweeps1797000000000,
   SeedOcdsBackfilledPlans1797100000000,
+  RemarkActivity1797200000000,
 ];

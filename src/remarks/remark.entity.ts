@@ -26,6 +26,8 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
   "(hidden_at IS NULL) = (hidden_reason IS NULL) AND (hidden_reason IS NULL OR hidden_reason IN ('insult','personal_data','spam','off_topic','duplicate'))",
 )
 @Index('remarks_overdue_sweep_idx', ['answerDueAt'], { where: 'answered_at IS NULL AND overdue_swept_at IS NULL' })
+/** The bulk export's `since`: remarks with an answer, verdict or moderation decision at or after it. */
+@Index('remarks_activity_idx', ['activityAt'], { where: 'activity_at IS NOT NULL' })
 export class Remark {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -68,6 +70,13 @@ export class Remark {
   /** Legal answer deadline fixed at acceptance (stage 1: 15 working days; stage 2: 5 after close). */
   @Column({ name: 'answer_due_at', type: 'timestamptz' })
   answerDueAt: Date;
+
+  /**
+   * The latest instant of any answer version, verdict or moderation decision on this remark (null while
+   * there is none). Kept by triggers (migration 1797200000000); read only by the bulk export's `since`.
+   */
+  @Column({ name: 'activity_at', type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
+  activityAt?: Date | null;
 
   /** When the first answer was published (null while unanswered). */
   @Column({ name: 'answered_at', type: 'timestamptz', nullable: true })
