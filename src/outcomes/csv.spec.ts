@@ -100,10 +100,14 @@ describe('csv', () => {
     expect(parseCsv(row, ',')).toEqual([['remark', 'x;\'=cmd|" /C calc"!A0']]);
   });
 
-  it('no cell of any row, split on commas or on semicolons, starts a formula', () => {
+  it('semicolon rows: the same cells joined by semicolons', () => {
+    expect(csvRow(['a', 1, null, 'x,y', 'p;q'], ';')).toBe('a;1;;"x,y";"p;q"\r\n');
+  });
+
+  it.each([',', ';'] as const)('no cell of any row written with %j, split on commas or on semicolons, starts a formula', (written) => {
     fc.assert(
       fc.property(fc.array(nasty, { minLength: 1, maxLength: 5 }), (cells) => {
-        const text = csvRow(cells);
+        const text = csvRow(cells, written);
         for (const separator of [',', ';'] as const) {
           const formulas = parseCsv(text, separator).flat().filter(isFormula);
           expect([separator, formulas]).toEqual([separator, []]);
@@ -113,10 +117,10 @@ describe('csv', () => {
     );
   });
 
-  it('reads back as the same cells when split on commas, apart from the guard’s apostrophes', () => {
+  it.each([',', ';'] as const)('reads back as the same cells when split on %j, apart from the guard’s apostrophes', (separator) => {
     fc.assert(
       fc.property(fc.array(nasty, { minLength: 1, maxLength: 5 }), (cells) => {
-        const [row] = parseCsv(csvRow(cells), ',');
+        const [row] = parseCsv(csvRow(cells, separator), separator);
         const noApostrophes = (s: string) => s.replace(/'/g, '');
         expect(row.map(noApostrophes)).toEqual(cells.map(noApostrophes));
       }),

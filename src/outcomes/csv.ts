@@ -1,3 +1,5 @@
+import { validationError } from '../common/errors/validation';
+
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
 /**
@@ -31,8 +33,31 @@ export function csvField(value: CsvValue): string {
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function csvRow(values: readonly CsvValue[]): string {
-  return values.map(csvField).join(',') + '\r\n';
+/**
+ * The field separator: a comma (RFC 4180), or a semicolon, which Excel expects where the decimal mark
+ * is a comma (Russian and Kazakh among them) and otherwise shows each row in one cell. Fields are
+ * quoted when they hold either, so both read back the same.
+ */
+export type CsvSeparator = ',' | ';';
+
+/** The separators by the names the API takes (`?separator=`). */
+export const CSV_SEPARATORS = { comma: ',', semicolon: ';' } as const satisfies Record<string, CsvSeparator>;
+export type CsvSeparatorName = keyof typeof CSV_SEPARATORS;
+
+/** What `?separator=` does, for the API's documentation. */
+export const CSV_SEPARATOR_DESCRIPTION =
+  'comma (RFC 4180, the default) or semicolon, which Excel expects where the decimal mark is a comma ' +
+  '(Russian and Kazakh among them; with commas it shows each row in one cell)';
+
+/** `?separator=` of a CSV answer: comma when absent; 400 VALIDATION_FAILED on `separator` for another name. */
+export function csvSeparatorNamed(name: string | undefined): CsvSeparator {
+  if (name === undefined) return ',';
+  if (Object.hasOwn(CSV_SEPARATORS, name)) return CSV_SEPARATORS[name as CsvSeparatorName];
+  throw validationError([{ field: 'separator', constraint: 'isIn', message: (t) => t.errors.fields.constraints.isIn }]);
+}
+
+export function csvRow(values: readonly CsvValue[], separator: CsvSeparator = ','): string {
+  return values.map(csvField).join(separator) + '\r\n';
 }
 
 /** Byte order mark: Excel then reads the file as UTF-8 (Cyrillic and Kazakh letters). */

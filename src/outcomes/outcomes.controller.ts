@@ -19,6 +19,7 @@ import { AuthUser } from '../identity/auth/auth-user';
 import type { Locale } from '../common/i18n/locale';
 import { Auth, CurrentUser, TextLanguage } from '../identity/auth/auth.decorators';
 import { OutcomeCorrectionDto, OutcomeDto, OutcomeTranslationsDto } from './outcome.dto';
+import { CSV_SEPARATOR_DESCRIPTION, CSV_SEPARATORS, csvSeparatorNamed } from './csv';
 import { OutcomesService } from './outcomes.service';
 import { StatisticsResponse } from './statistics.dto';
 import { ApiErrors } from '../common/openapi';
@@ -85,6 +86,7 @@ export class OutcomesController {
       "How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv). Published texts in the reader's language (Accept-Language or ?lang=); JSON adds every version under i18n",
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
+  @ApiQuery({ name: 'separator', required: false, enum: Object.keys(CSV_SEPARATORS), description: CSV_SEPARATOR_DESCRIPTION })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'JSON (the report), or CSV with ?format=csv or Accept: text/csv (one row per remark and recommendation)',
@@ -94,19 +96,21 @@ export class OutcomesController {
     },
   })
   @ApiExtraModels(ReportResponse)
-  @ApiErrors(404)
+  @ApiErrors(400, 404)
   async report(
     @Param('id') id: string,
     @Query('format') format: string | undefined,
+    @Query('separator') separatorName: string | undefined,
     @Headers('accept') accept: string | undefined,
     @CurrentUser() user: AuthUser | undefined,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ) {
     const csv = format === 'csv' || (format !== 'json' && /\btext\/csv\b/i.test(accept ?? ''));
+    const separator = csvSeparatorNamed(separatorName);
     if (!csv) return this.outcomes.report(user, id);
     const reader = requestLocale(request, this.config.defaultLocale);
-    const report = await this.outcomes.reportCsv(user, id, reader);
+    const report = await this.outcomes.reportCsv(user, id, reader, separator);
     void reply
       .header('content-type', 'text/csv; charset=utf-8')
       .header('content-language', reader)

@@ -20,6 +20,7 @@ import { localAt } from '../remarks/verdict-rules';
 import { ReviewsService } from '../reviews/reviews.service';
 import { Decision, Outcome } from './outcome.entity';
 import { OutcomesRepository, outcomeVersions } from './outcomes.repository';
+import type { CsvSeparator } from './csv';
 import { buildReport, OutcomeView, outcomeView, Report, reportCsv } from './report';
 import { Statistics, statistics } from './statistics';
 import { organizationExists } from './statistics.repository';
@@ -54,10 +55,15 @@ export class OutcomesService {
   }
 
   /** The report as CSV lines in the reader's language, produced while they are sent, with the plan's id for the file name. */
-  async reportCsv(user: AuthUser | undefined, planId: string, reader: Locale): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
+  async reportCsv(
+    user: AuthUser | undefined,
+    planId: string,
+    reader: Locale,
+    separator: CsvSeparator,
+  ): Promise<{ planId: string; lines: AsyncGenerator<string> }> {
     const { plan } = await loadPlan(this.db.manager, planId);
     assertVisible(user, plan);
-    return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now(), reader) };
+    return { planId: plan.id, lines: reportCsv(this.db.manager, plan, this.clock.now(), reader, separator) };
   }
 
   /** The plan's remarks still waiting for an answer; hidden ones need none (the outcome page warns of these). */

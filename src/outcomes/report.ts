@@ -6,7 +6,7 @@ import { LocalizedText } from '../common/i18n/localized-text';
 import type { Plan } from '../plans/plan.entity';
 import type { Verdict } from '../remarks/answer-verdict.entity';
 import type { Disposition } from '../remarks/answer.entity';
-import { CSV_BOM, csvRow } from './csv';
+import { CSV_BOM, type CsvSeparator, csvRow } from './csv';
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
 import { isAnswerOverdue } from '../remarks/answer-duty';
@@ -198,15 +198,23 @@ function cell(text: LocalizedText | null, reader: Locale): string | null {
 }
 
 /**
- * The report as CSV (RFC 4180, CRLF, UTF-8 with BOM), built batch by batch; published texts (answers,
+ * The report as CSV (RFC 4180, CRLF, UTF-8 with BOM; fields separated by commas, or by semicolons for
+ * Excel in a Russian or Kazakh locale), built batch by batch; published texts (answers,
  * recommendations, responses, the outcome's summary) in the reader's language.
  */
-export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reader: Locale): AsyncGenerator<string> {
-  yield CSV_BOM + csvRow(CSV_HEADER);
+export async function* reportCsv(
+  em: EntityManager,
+  plan: Plan,
+  now: Date,
+  reader: Locale,
+  separator: CsvSeparator = ',',
+): AsyncGenerator<string> {
+  const row = (values: readonly CsvValue[]) => csvRow(values, separator);
+  yield CSV_BOM + row(CSV_HEADER);
   for await (const batch of reportRemarks(em, plan.id, now)) {
     yield batch
       .map((r) =>
-        csvRow([
+        row([
           'remark',
           r.id,
           r.stage,
@@ -223,7 +231,7 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reade
       .join('');
   }
   for (const r of await reportRecommendations(em, plan.id, now)) {
-    yield csvRow([
+    yield row([
       'recommendation',
       r.id,
       '',
@@ -241,5 +249,5 @@ export async function* reportCsv(em: EntityManager, plan: Plan, now: Date, reade
   }
   const outcome = await outcomeView(em, plan.id);
   if (outcome)
-    yield csvRow(['outcome', '', '', '', cell(outcome.summary, reader), outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
+    yield row(['outcome', '', '', '', cell(outcome.summary, reader), outcome.publishedAt, outcome.decision, '', '', '', '', '', '']);
 }

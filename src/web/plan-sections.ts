@@ -13,6 +13,7 @@ import { texts, type Catalogue } from '../common/i18n/catalogue';
 import type { PageContext } from './layout';
 import { conclusionFindingLine, formalAnswersSection } from './formal-answers';
 import { localizedBlock, localizedInline } from './localized';
+import { reportCsvHref } from './report-csv-link';
 
 /** The steps after the hearing, as GET /plans/{id} shows them (procedureAfterHearing in src/plan-record/plan-record.ts). */
 export type ProcedureDetails = ProcedureAfterHearing;
@@ -112,7 +113,7 @@ function outcomeSection(ctx: PageContext, m: Catalogue['pages']['plan'], outcome
   const body = (o: OutcomeView | OutcomeView['versions'][number]) => html`<p><strong>${m.decision[o.decision] ?? o.decision}</strong></p>
     ${versionLine(m, o, tz, ctx.locale)}${localizedBlock(o.summary, ctx.locale, 'p', 'body')}`;
   return html`<h2 id="outcome">${m.outcome}</h2>${body(outcome)}${history(m, outcome.versions, body)}
-    <p>${m.report}: <a href="/api/v1/plans/${planId}/report?format=csv" download>${m.reportCsv}</a> · <a href="/api/v1/plans/${planId}/report">${m.reportJson}</a></p>`;
+    <p>${m.report}: <a href="${reportCsvHref(planId, ctx.locale)}" download>${m.reportCsv}</a> · <a href="/api/v1/plans/${planId}/report">${m.reportJson}</a></p>`;
 }
 
 /** Protocol, council review, notice and outcome of a plan, each with its public history. */

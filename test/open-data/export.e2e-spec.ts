@@ -310,6 +310,30 @@ describe('bulk export of public remarks (issue 17)', () => {
     for (const r of rows) expect(Object.keys(r)).not.toEqual(expect.arrayContaining(['authorId']));
   });
 
+  it('CSV with ?separator=semicolon (Excel in a Russian or Kazakh locale): the same cells split on semicolons; other names are 400, and JSON takes none', async () => {
+    const comma = (await t.http.get(`${API}/export/remarks.csv`).expect(200)).text;
+    const res = await t.http.get(`${API}/export/remarks.csv?separator=semicolon`).expect(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.text.split('\r\n')[0]).toBe('\uFEFF' + COLUMNS.join(';'));
+    const cells = (text: string, delimiter: string): string[][] => parse(text, { bom: true, delimiter });
+    expect(cells(res.text, ';')).toEqual(cells(comma, ','));
+    // the hostile text (commas, semicolons, quotes, a line break) reads back whole, formula still guarded
+    const hostileRow = csvRows(comma).find((r) => r.remark_id === hostile.id)!;
+    const semicolonRows: Record<string, string>[] = parse(res.text, { bom: true, columns: true, delimiter: ';' });
+    expect(semicolonRows.find((r) => r.remark_id === hostile.id)).toEqual(hostileRow);
+    expect(hostileRow.text.startsWith("'=HYPERLINK")).toBe(true);
+    const explicit = await t.http.get(`${API}/export/remarks.csv?separator=comma`).expect(200);
+    expect(explicit.text).toBe(comma);
+
+    const bad = await t.http.get(`${API}/export/remarks.csv?separator=tab`).set('Accept-Language', 'kk').expect(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.details).toEqual([
+      expect.objectContaining({ field: 'separator', message: expect.stringContaining('рұқсат етілмеген') }),
+    ]);
+    const json = await t.http.get(`${API}/export/remarks.json?separator=semicolon`).set('Accept-Language', 'en').expect(400);
+    expect(json.body.error.details).toEqual([expect.objectContaining({ field: 'separator' })]);
+  });
+
   it('organizationId keeps that organization’s plans; an unknown one is 404, a malformed one 400', async () => {
     const json = await t.http.get(`${API}/export/remarks.json?organizationId=${b.organization.id}`).expect(200);
     expect((JSON.parse(json.text) as JsonRemark[]).map((r) => r.remarkId)).toEqual([other.id]);

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { Plan } from '../../src/plans/plan.entity';
@@ -315,5 +316,25 @@ describe('outcome and report', () => {
     expect(inRussian).toContain('outcome,,,,Техникалық ерекшелікті өзгерту,');
     const viaAccept = await t.http.get(`/api/v1/plans/${plan.id}/report`).set('Accept', 'text/csv').expect(200);
     expect(viaAccept.headers['content-type']).toMatch(/^text\/csv/);
+
+    // ?separator=semicolon, for Excel in a Russian or Kazakh locale: the same cells, split on semicolons
+    const semicolons = await t.http.get(`/api/v1/plans/${plan.id}/report?format=csv&separator=semicolon`).set('Accept-Language', 'en');
+    expect(semicolons.status).toBe(200);
+    const parsed = (body: string, delimiter: string): string[][] => parse(body, { bom: true, delimiter, relax_column_count: false });
+    expect(parsed(semicolons.text, ';')).toEqual(parsed(text, ','));
+    expect(semicolons.text.split('\r\n')[0]).toBe(
+      '\uFEFFtype;id;stage;author;text;created_at;disposition;answer;answered_at;late;verdict;verdict_reason;verdict_version',
+    );
+    expect(semicolons.text).toContain('"Not possible, the budget year ends"');
+    const explicitComma = await t.http.get(`/api/v1/plans/${plan.id}/report?format=csv&separator=comma`).set('Accept-Language', 'en');
+    expect(explicitComma.text.slice(1)).toBe(text);
+    const badSeparator = await t.http
+      .get(`/api/v1/plans/${plan.id}/report?format=csv&separator=tab`)
+      .set('Accept-Language', 'ru')
+      .expect(400);
+    expect(badSeparator.body.error.code).toBe('VALIDATION_FAILED');
+    expect(badSeparator.body.error.details).toEqual([
+      expect.objectContaining({ field: 'separator', message: expect.stringContaining('недопустимое значение') }),
+    ]);
   });
 });

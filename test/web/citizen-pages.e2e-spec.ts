@@ -414,9 +414,16 @@ describe('citizen pages (registration, confirmation, password reset, my remarks,
       const anon = agent();
       const page = await anon.get(`/plans/${stage1Id}`).expect(200);
       expect(page.text).toContain(`href="/login?next=${encodeURIComponent(`/plans/${stage1Id}#follow`)}"`);
-      expect(page.text).toContain(`href="/api/v1/plans/${stage1Id}/report?format=csv"`);
-      const csv = await anon.get(`/api/v1/plans/${stage1Id}/report?format=csv`).expect(200);
+      const english = await agent().get(`/plans/${stage1Id}?lang=en`).expect(200);
+      expect(english.text).toContain(`href="/api/v1/plans/${stage1Id}/report?format=csv"`);
+      // Excel in a Russian or Kazakh locale splits CSV on semicolons: those readers get that file
+      for (const lang of ['ru', 'kk']) {
+        const localized = await agent().get(`/plans/${stage1Id}?lang=${lang}`).expect(200);
+        expect(localized.text).toContain(`href="/api/v1/plans/${stage1Id}/report?format=csv&amp;separator=semicolon"`);
+      }
+      const csv = await anon.get(`/api/v1/plans/${stage1Id}/report?format=csv&separator=semicolon`).expect(200);
       expect(csv.headers['content-type']).toContain('text/csv');
+      expect(csv.text.split('\r\n')[0]).toMatch(/^\uFEFF\w+(;\w+)+$/);
       const closed = await anon.get(`/plans/${closedId}`).expect(200);
       expect(closed.text.match(/report\?format=csv/g)).toHaveLength(1); // the outcome section's link only
     });

@@ -34,7 +34,8 @@ describe('plan page: protocol, council review, notice and outcome', () => {
     expect(html).toMatch(/SHA-256: <code class="checksum">[0-9a-f]{64}<\/code>/);
     expect(html).toContain('<h2 id="outcome">Итог обсуждения</h2>');
     expect(html).toContain('Изменить план или документацию');
-    expect(html).toContain(`href="/api/v1/plans/${closed.id}/report?format=csv"`);
+    // a Russian reader's Excel splits CSV on semicolons
+    expect(html).toContain(`href="/api/v1/plans/${closed.id}/report?format=csv&amp;separator=semicolon"`);
     expect(html).not.toContain('Совет рассматривает протокол до');
   });
 

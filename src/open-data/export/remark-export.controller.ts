@@ -5,9 +5,10 @@ import { Readable } from 'node:stream';
 import { API } from '../../common/api';
 import { ApiErrors } from '../../common/openapi';
 import { ExportRateLimit } from './export-rate-limit';
-import { RemarkExportQuery } from './remark-export.dto';
+import { RemarkCsvExportQuery, RemarkExportQuery } from './remark-export.dto';
 import { ExportedRemarkSchema } from './remark-export.schemas';
 import { ExportFormat, RemarkExportService } from './remark-export.service';
+import { CSV_SEPARATORS, type CsvSeparator } from '../../outcomes/csv';
 import type { ExportFilter } from './remark-export.repository';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -30,14 +31,15 @@ export class RemarkExportController {
   @ApiOperation({
     summary:
       WHAT +
-      'CSV (RFC 4180, UTF-8 with a byte order mark for spreadsheet programs, a header row, cells that would start a formula prefixed with an apostrophe): ' +
+      'CSV (RFC 4180, UTF-8 with a byte order mark for spreadsheet programs, a header row, cells that would start a formula prefixed with an apostrophe; ' +
+      '`?separator=semicolon` for Excel in a Russian or Kazakh locale): ' +
       'one row per remark with its latest answer version and that version’s verdict; the verdicts on earlier versions in `earlier_verdicts`',
   })
   @ApiProduces('text/csv')
   @ApiOkResponse({ description: 'The CSV file (attachment remarks.csv)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 429)
-  csv(@Query() query: RemarkExportQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.send('csv', query, request, reply);
+  csv(@Query() query: RemarkCsvExportQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
+    return this.send('csv', query, request, reply, CSV_SEPARATORS[query.separator ?? 'comma']);
   }
 
   @Get('export/remarks.json')
@@ -58,13 +60,19 @@ export class RemarkExportController {
    * then incomplete: no closing `]`, and no final chunk of the chunked encoding). The export's slot
    * (ExportRateLimit.take) is given back when the connection's answer ends, however it ends.
    */
-  private async send(format: ExportFormat, query: RemarkExportQuery, request: FastifyRequest, reply: FastifyReply): Promise<Readable> {
+  private async send(
+    format: ExportFormat,
+    query: RemarkExportQuery,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    separator: CsvSeparator = ',',
+  ): Promise<Readable> {
     const filter: ExportFilter = { since: query.since ? new Date(query.since) : null, organizationId: query.organizationId ?? null };
     await this.exports.check(filter);
     const release = this.limit.take();
     reply.raw.once('close', release);
     await this.limit.hit(request.ip);
-    const chunks = this.exports.chunks(format, filter);
+    const chunks = this.exports.chunks(format, filter, separator);
     const head = await chunks.next();
     const second = await chunks.next();
     void reply.header('content-type', CONTENT_TYPES[format]).header('content-disposition', `attachment; filename="remarks.${format}"`);

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsUUID } from 'class-validator';
+import { CSV_SEPARATOR_DESCRIPTION, CSV_SEPARATORS, type CsvSeparatorName } from '../../outcomes/csv';
 
 export class RemarkExportQuery {
   @ApiPropertyOptional({
@@ -16,4 +17,12 @@ export class RemarkExportQuery {
   @IsOptional()
   @IsUUID()
   organizationId?: string;
+}
+
+/** The CSV export's query: the filters, and the field separator. */
+export class RemarkCsvExportQuery extends RemarkExportQuery {
+  @ApiPropertyOptional({ enum: Object.keys(CSV_SEPARATORS), description: CSV_SEPARATOR_DESCRIPTION })
+  @IsOptional()
+  @IsIn(Object.keys(CSV_SEPARATORS))
+  separator?: CsvSeparatorName;
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { CSV_BOM } from '../../outcomes/csv';
+import { CSV_BOM, type CsvSeparator } from '../../outcomes/csv';
 import { Clock } from '../../common/clock';
 import { AppError } from '../../common/errors/app-error';
 import { validationError } from '../../common/errors/validation';
-import { CSV_HEADER, csvLine, exportedRemarks, ExportedRemark } from './remark-export';
+import { csvHeader, csvLine, exportedRemarks, ExportedRemark } from './remark-export';
 import { ExportFilter, ExportPosition, RemarkExportRepository } from './remark-export.repository';
 
 export type ExportFormat = 'csv' | 'json';
@@ -36,13 +36,16 @@ export class RemarkExportService {
       throw new AppError('ORGANIZATION_NOT_FOUND');
   }
 
-  /** The export's text, one chunk per batch: CSV with a byte order mark and a header row, or one JSON array. */
-  async *chunks(format: ExportFormat, filter: ExportFilter): AsyncGenerator<string> {
+  /**
+   * The export's text, one chunk per batch: CSV with a byte order mark and a header row (fields
+   * separated by `separator`), or one JSON array.
+   */
+  async *chunks(format: ExportFormat, filter: ExportFilter, separator: CsvSeparator = ','): AsyncGenerator<string> {
     let first = true;
-    if (format === 'csv') yield CSV_BOM + CSV_HEADER;
+    if (format === 'csv') yield CSV_BOM + csvHeader(separator);
     else yield '[';
     for await (const batch of this.batches(filter)) {
-      if (format === 'csv') yield batch.map(csvLine).join('');
+      if (format === 'csv') yield batch.map((r) => csvLine(r, separator)).join('');
       else {
         yield (first ? '\n' : ',\n') + batch.map((r) => JSON.stringify(r)).join(',\n');
         first = false;

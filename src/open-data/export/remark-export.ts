@@ -1,7 +1,7 @@
 import type { LocalizedVersions } from '../../common/i18n/localized-text';
 import { LocalizedText } from '../../common/i18n/localized-text';
 import { LOCALES } from '../../common/i18n/locale';
-import { type CsvValue, csvRow } from '../../outcomes/csv';
+import { type CsvSeparator, type CsvValue, csvRow } from '../../outcomes/csv';
 import type { Disposition } from '../../remarks/answer.entity';
 import type { Verdict } from '../../remarks/answer-verdict.entity';
 import type { HideReason } from '../../remarks/remark-moderation';
@@ -151,11 +151,11 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /**
- * One CSV row (RFC 4180, formulas neutralised: outcomes/csv.ts). `earlier_verdicts` lists the
+ * One CSV row (RFC 4180 with commas, or semicolons; formulas neutralised: outcomes/csv.ts). `earlier_verdicts` lists the
  * verdicts on the earlier answer versions as `version:verdict`, oldest first, separated by spaces
  * (the JSON export has each with its reason).
  */
-export function csvLine(r: ExportedRemark): string {
+export function csvLine(r: ExportedRemark, separator: CsvSeparator = ','): string {
   const [latest, ...older] = r.answers;
   const first = r.answers[r.answers.length - 1];
   const values: Record<(typeof CSV_COLUMNS)[number], CsvValue> = {
@@ -198,7 +198,10 @@ export function csvLine(r: ExportedRemark): string {
       .map((a) => `${a.version}:${a.verdict!.verdict}`)
       .join(' '),
   };
-  return csvRow(CSV_COLUMNS.map((column) => values[column]));
+  return csvRow(
+    CSV_COLUMNS.map((column) => values[column]),
+    separator,
+  );
 }
 
-export const CSV_HEADER = csvRow(CSV_COLUMNS);
+export const csvHeader = (separator: CsvSeparator = ','): string => csvRow(CSV_COLUMNS, separator);

@@ -6,6 +6,7 @@ import type { PlanSlots } from '../plan.page';
 import type { PlanDetailRow } from '../public-pages.repository';
 import { texts } from '../../common/i18n/catalogue';
 import { CitizenPagesRepository, Participation } from './citizen-pages.repository';
+import { reportCsvHref } from '../report-csv-link';
 
 /** What the follow and hearing sign-up forms report back through ?done= after their redirect. */
 export const PARTICIPATION_DONE = ['followed', 'unfollowed', 'signedup', 'withdrawn', 'signup-closed', 'verify-first'] as const;
@@ -49,7 +50,7 @@ export function followSection(
   <h2 id="follow">${c.followTitle}</h2>
   ${done === 'followed' ? flash(c.followed) : done === 'unfollowed' ? flash(c.unfollowed) : done === 'verify-first' ? flash(c.verifyToParticipate, true) : ''}
   ${control}
-  ${plan.outcome_published_at ? '' : html`<p><a href="/api/v1/plans/${plan.id}/report?format=csv" download>${c.reportLink}</a></p>`}
+  ${plan.outcome_published_at ? '' : html`<p><a href="${reportCsvHref(plan.id, ctx.locale)}" download>${c.reportLink}</a></p>`}
 </section>`;
 }
 
