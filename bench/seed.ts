@@ -259,10 +259,11 @@ async function seedAnswersAndFollows(c: Client): Promise<void> {
   // each answer's trigger would update its remark by id, with remarks' primary key dropped for the load
   // (a scan of every remark per answer) and one dead row per answered remark: remarkSql set activity_at
   await c.query(`ALTER TABLE answers DISABLE TRIGGER answers_remark_activity`);
-  await timed(
-    c,
-    'answers',
-    `INSERT INTO answers (remark_id, version, body, disposition, author_id, published_at, late)
+  try {
+    await timed(
+      c,
+      'answers',
+      `INSERT INTO answers (remark_id, version, body, disposition, author_id, published_at, late)
      SELECT r.id, 1, CASE WHEN r.language = 'kk' THEN jsonb_build_object('kk', ($2::text[])[1 + abs(hashtext(r.id::text)) % 4], 'ru', null, 'en', null)
                           ELSE jsonb_build_object('kk', null, 'ru', ($1::text[])[1 + abs(hashtext(r.id::text)) % 4], 'en', null) END,
             (ARRAY['accepted', 'partially_accepted', 'rejected', 'explained'])[1 + abs(hashtext(r.body_hash)) % 4],
@@ -271,9 +272,13 @@ async function seedAnswersAndFollows(c: Client): Promise<void> {
      JOIN (SELECT DISTINCT ON (organization_id) organization_id, id FROM users WHERE role = 'organizer' ORDER BY organization_id, email) s
        ON s.organization_id = p.organization_id
      WHERE r.answered_at IS NOT NULL`,
-    [ANSWERS_RU, ANSWERS_KK],
-  );
-  await c.query(`ALTER TABLE answers ENABLE TRIGGER answers_remark_activity`);
+      [ANSWERS_RU, ANSWERS_KK],
+    );
+  } finally {
+    await c.query(`ALTER TABLE answers ENABLE TRIGGER answers_remark_activity`);
+  }
+  // every seeded remark's activity_at is written, so the export's `since` may use it for any instant
+  await c.query(`UPDATE remark_activity_tracking SET since = '-infinity'`);
   await timed(
     c,
     'follows (plan_subscriptions)',

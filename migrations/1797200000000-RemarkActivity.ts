@@ -5,13 +5,21 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
  * it; that instant is computed per remark from its answers, verdicts and moderation decisions, so a
  * consumer syncing every day made PostgreSQL compute it for every remark ever written: 15.5 s for a sync
  * with nothing new at 1,000,000 remarks, 10 s for each batch of a day's changes, against a statement
- * timeout of 30 s (BENCHMARKS.md, "Export of remarks"). `remarks.activity_at` is the latest instant of any answer
- * version, verdict or moderation decision on the remark (NULL while there is none). It is never earlier
- * than the computed instant, so `created_at >= since OR activity_at >= since` keeps every remark the
- * exact filter can keep: through two indexes when they are few, and as a cheap test before the exact
- * one when they are many. Triggers keep it, so that no writer (the services, the
- * demo data, a person at psql) can leave a change out of the next export; the partial index holds only
- * remarks with some activity, so a new remark (the submission's hot path) costs no index entry more.
+ * timeout of 30 s (BENCHMARKS.md, "Export of remarks").
+ *
+ * `remarks.activity_at` is the latest instant of any answer version, verdict or moderation decision on
+ * the remark written from now on, kept by triggers, so that no writer (the services, the demo data, a
+ * person at psql) can leave a change out; the partial index holds only remarks with some activity, so a
+ * new remark (the submission's hot path) costs no index entry more. For a `since` at or after
+ * `remark_activity_tracking.since`, activity_at is never earlier than the computed instant, and the
+ * export may look only at `created_at >= since OR activity_at >= since` (remark-export.repository.ts).
+ *
+ * Nothing is backfilled: at 1,000,000 remarks filling the column for the 782,283 answered ones took
+ * 139 s under this migration's lock on `remarks` (every page that shows remarks waits) and left as many
+ * dead rows (the table grew from 695 to 1,305 MB). An earlier `since` is answered as before, exactly,
+ * by computing the instant for every remark. Tracking starts an hour after this migration, so that an
+ * event dated by an application clock a little ahead of the database's, and written just before the
+ * triggers existed, cannot be missed.
  */
 export class RemarkActivity1797200000000 implements MigrationInterface {
   name = 'RemarkActivity1797200000000';
@@ -40,27 +48,23 @@ export class RemarkActivity1797200000000 implements MigrationInterface {
         PERFORM talqylau_remark_activity(NEW.remark_id, NEW.created_at);
         RETURN NULL;
       END $$`);
-    await queryRunner.query(`CREATE TRIGGER "answers_remark_activity" AFTER INSERT OR UPDATE OF "published_at" ON "answers"
+    // UPDATE OF the columns the instant and its remark come from: none is changed today, but a change
+    // would move changed_at, and activity_at must follow
+    await queryRunner.query(`CREATE TRIGGER "answers_remark_activity" AFTER INSERT OR UPDATE OF "published_at", "remark_id" ON "answers"
       FOR EACH ROW EXECUTE FUNCTION talqylau_answer_activity()`);
-    await queryRunner.query(`CREATE TRIGGER "answer_verdicts_remark_activity" AFTER INSERT OR UPDATE OF "created_at" ON "answer_verdicts"
+    await queryRunner.query(`CREATE TRIGGER "answer_verdicts_remark_activity" AFTER INSERT OR UPDATE OF "created_at", "answer_id" ON "answer_verdicts"
       FOR EACH ROW EXECUTE FUNCTION talqylau_verdict_activity()`);
-    await queryRunner.query(`CREATE TRIGGER "moderation_decisions_remark_activity" AFTER INSERT OR UPDATE OF "created_at" ON "moderation_decisions"
+    await queryRunner.query(`CREATE TRIGGER "moderation_decisions_remark_activity" AFTER INSERT OR UPDATE OF "created_at", "remark_id" ON "moderation_decisions"
       FOR EACH ROW EXECUTE FUNCTION talqylau_decision_activity()`);
-    await queryRunner.query(`
-      UPDATE remarks r SET activity_at = m.at
-        FROM (SELECT remark_id, max(at) AS at
-                FROM (SELECT a.remark_id, a.published_at AS at FROM answers a
-                      UNION ALL
-                      SELECT a.remark_id, v.created_at FROM answer_verdicts v JOIN answers a ON a.id = v.answer_id
-                      UNION ALL
-                      SELECT d.remark_id, d.created_at FROM moderation_decisions d) e
-               GROUP BY remark_id) m
-       WHERE r.id = m.remark_id`);
     await queryRunner.query(`CREATE INDEX "remarks_activity_idx" ON "remarks" ("activity_at") WHERE activity_at IS NOT NULL`);
-    await queryRunner.query(`ANALYZE remarks`);
+    await queryRunner.query(`CREATE TABLE "remark_activity_tracking" (
+      "one" boolean PRIMARY KEY DEFAULT true CHECK ("one"),
+      "since" TIMESTAMP WITH TIME ZONE NOT NULL)`);
+    await queryRunner.query(`INSERT INTO "remark_activity_tracking" ("since") VALUES (clock_timestamp() + interval '1 hour')`);
   }
 
   public async down(queryRunner: QueryRunner): Promise<void> {
+    await queryRunner.query(`DROP TABLE "remark_activity_tracking"`);
     await queryRunner.query(`DROP TRIGGER "moderation_decisions_remark_activity" ON "moderation_decisions"`);
     await queryRunner.query(`DROP TRIGGER "answer_verdicts_remark_activity" ON "answer_verdicts"`);
     await queryRunner.query(`DROP TRIGGER "answers_remark_activity" ON "answers"`);

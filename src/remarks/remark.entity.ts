@@ -72,8 +72,9 @@ export class Remark {
   answerDueAt: Date;
 
   /**
-   * The latest instant of any answer version, verdict or moderation decision on this remark (null while
-   * there is none). Kept by triggers (migration 1797200000000); read only by the bulk export's `since`.
+   * The latest instant of any answer version, verdict or moderation decision on this remark written since
+   * remark_activity_tracking.since (null while there is none). Kept by triggers (migration 1797200000000);
+   * read only by the bulk export's `since`.
    */
   @Column({ name: 'activity_at', type: 'timestamptz', nullable: true, select: false, insert: false, update: false })
   activityAt?: Date | null;

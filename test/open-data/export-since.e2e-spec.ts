@@ -1,7 +1,7 @@
 import { RemarkActivity1797200000000 } from '../../migrations/1797200000000-RemarkActivity';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { ModerationDecision } from '../../src/moderation/moderation-decision.entity';
-import { EXPORT_REMARKS_SQL } from '../../src/open-data/export/remark-export.repository';
+import { EXPORT_CHANGED_REMARKS_SQL, EXPORT_REMARKS_SQL } from '../../src/open-data/export/remark-export.repository';
 import type { Plan } from '../../src/plans/plan.entity';
 import { Answer } from '../../src/remarks/answer.entity';
 import { AnswerVerdict } from '../../src/remarks/answer-verdict.entity';
@@ -15,17 +15,14 @@ import { answerRemark, createPlan, createRemark, createWorld } from '../reviews/
 
 /**
  * The bulk export's `since` finds recently changed remarks through `remarks.activity_at` (migration
- * 1797200000000): triggers keep it at the latest answer version, verdict or moderation decision, and
- * the export's index prefilter must never drop a remark that the exact changed_at filter keeps.
+ * 1797200000000): triggers keep it at the latest answer version, verdict or moderation decision, the
+ * export's index prefilter never drops a remark that the exact changed_at filter keeps, and a `since`
+ * from before the tracking began is answered exactly, by computing changed_at for every remark.
  */
 
 const at = (local: string) => new Date(`${local}+05:00`);
 
-/** The export statement without its activity prefilter: the exact changed_at filter alone. */
-const EXACT_ONLY_SQL = EXPORT_REMARKS_SQL.replace(
-  /\n\s*AND \(\$4::timestamptz IS NULL OR r\.created_at >= \$4::timestamptz OR r\.activity_at >= \$4::timestamptz\)/,
-  '',
-);
+const API = '/api/v1';
 
 describe('export since: remarks.activity_at', () => {
   let t: TestApp;
@@ -48,6 +45,9 @@ describe('export since: remarks.activity_at', () => {
       reason: null,
       createdAt,
     });
+
+  const ids = async (sql: string, since: Date) =>
+    (await t.db.query<{ id: string }[]>(sql, [null, null, null, since, 1000])).map((r) => r.id);
 
   const decision = (remark: Remark, action: 'hide' | 'keep', createdAt: Date) =>
     t.db.getRepository(ModerationDecision).save({
@@ -138,23 +138,28 @@ describe('export since: remarks.activity_at', () => {
       )
     ).map((r) => r.t.getTime());
     expect(instants.length).toBeGreaterThan(12);
-    const ids = async (sql: string, since: Date) =>
-      (await t.db.query<{ id: string }[]>(sql, [null, null, null, since, 1000])).map((r) => r.id);
     for (const instant of instants) {
       for (const since of [instant - 1, instant, instant + 1].map((ms) => new Date(ms))) {
-        expect([since.toISOString(), await ids(EXPORT_REMARKS_SQL, since)]).toEqual([
+        expect([since.toISOString(), await ids(EXPORT_CHANGED_REMARKS_SQL, since)]).toEqual([
           since.toISOString(),
-          await ids(EXACT_ONLY_SQL, since),
+          await ids(EXPORT_REMARKS_SQL, since),
         ]);
       }
     }
-    // the statement really carries the prefilter (else the comparison above proves nothing)
-    expect(EXACT_ONLY_SQL).not.toEqual(EXPORT_REMARKS_SQL);
+    // what both keep, by name: the verdict of 01-25, the hide of 02-01, the correction of 02-03; the keep
+    // of 02-07 on a visible remark changed nothing public
+    const [, , judged, corrected, hidden] = remarks;
+    expect(await ids(EXPORT_CHANGED_REMARKS_SQL, at('2027-01-24T00:00:00'))).toEqual([judged.id, corrected.id, hidden.id]);
+    expect(await ids(EXPORT_CHANGED_REMARKS_SQL, at('2027-02-04T00:00:00'))).toEqual([]);
+    // and the prefilter alone leaves remarks out (else the comparison proves nothing about it)
+    const prefiltered = await t.db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM remarks WHERE plan_id = $1 AND (created_at >= $2 OR activity_at >= $2)`,
+      [plan.id, at('2027-01-24T00:00:00')],
+    );
+    expect(prefiltered[0].n).toBe(4); // the three above and the reported one kept public
   });
 
-  it('the migration fills activity_at for the remarks written before it', async () => {
-    const before = await t.db.query<{ id: string; activity_at: Date | null }[]>(`SELECT id, activity_at FROM remarks ORDER BY id`);
-    expect(before.filter((r) => r.activity_at !== null).length).toBeGreaterThanOrEqual(5);
+  it('activity is tracked from an hour after the migration; an earlier since is answered exactly, a later one through the prefilter', async () => {
     const runner = t.db.createQueryRunner();
     try {
       await new RemarkActivity1797200000000().down(runner);
@@ -162,10 +167,28 @@ describe('export since: remarks.activity_at', () => {
     } finally {
       await runner.release();
     }
-    expect(await t.db.query(`SELECT id, activity_at FROM remarks ORDER BY id`)).toEqual(before);
-    // and the triggers are back
-    const [untouched] = remarks;
-    await decision(untouched, 'keep', at('2027-02-20T10:00:00'));
+    // nothing backfilled (a rewrite of every answered remark under the migration's lock); tracking from now + 1 hour
+    expect(await t.db.query(`SELECT count(*)::int AS n FROM remarks WHERE activity_at IS NOT NULL`)).toEqual([{ n: 0 }]);
+    const [{ ahead }] = await t.db.query<{ ahead: number }[]>(
+      `SELECT extract(epoch FROM since - clock_timestamp())::float8 AS ahead FROM remark_activity_tracking`,
+    );
+    expect(ahead).toBeGreaterThan(3500);
+    expect(ahead).toBeLessThanOrEqual(3600);
+
+    // as if the migration had run on 2027-02-14 (the manual clock is ahead of the database's): the
+    // events before it left no activity_at
+    await t.db.query(`UPDATE remark_activity_tracking SET since = $1`, [at('2027-02-15T00:00:00')]);
+    const exported = async (sinceParam: string) =>
+      (
+        JSON.parse((await t.http.get(`${API}/export/remarks.json`).query({ since: sinceParam }).expect(200)).text) as { remarkId: string }[]
+      ).map((r) => r.remarkId);
+    const [untouched, , judged, corrected, hidden] = remarks;
+    // before the tracking: every remark's changed_at computed, nothing missed
+    expect(await exported('2027-01-24T00:00:00+05:00')).toEqual([judged.id, corrected.id, hidden.id]);
+    // after it: the prefilter, and an event written since is found through its trigger
+    expect(await exported('2027-02-16T00:00:00+05:00')).toEqual([]);
+    await decision(untouched, 'hide', at('2027-02-20T10:00:00'));
     expect(await activity(untouched.id)).toEqual(at('2027-02-20T10:00:00'));
+    expect(await exported('2027-02-16T00:00:00+05:00')).toEqual([untouched.id]);
   });
 });

@@ -71,12 +71,16 @@ export interface ExportVerdictRow {
  * the latest of the remark's creation, the publication of any answer version, any verdict on it and
  * any moderation decision that changed what the public sees of it (a hide or a restore: a keep on a
  * visible remark, or a hide upheld on appeal, would tell that it was reported or appealed): what a consumer syncing with `since`
- * needs to fetch again. `activity_at` (kept by triggers, never earlier than changed_at) lets a recent
- * `since` find its few remarks through `remarks_created_idx` and `remarks_activity_idx` instead of
- * computing changed_at for every remark; the statement stays unnamed, so each `since` is planned with
- * its own value. $1 organization or null, $2/$3 the position or nulls, $4 since or null, $5 the batch size.
+ * needs to fetch again. $1 organization or null, $2/$3 the position or nulls, $4 since or null, $5 the
+ * batch size. With `activityPrefilter` (a `since` at or after remark_activity_tracking.since, migration
+ * 1797200000000) only remarks created or active at or after `since` are looked at: activity_at is then
+ * never earlier than changed_at, and a recent `since` finds its few remarks through
+ * `remarks_created_idx` and `remarks_activity_idx` instead of computing changed_at for every remark.
+ * Unnamed, so each `since` is planned with its own value.
  */
-export const EXPORT_REMARKS_SQL = `SELECT r.id, r.plan_id, p.title AS plan_title, p.organization_id, o.name AS organization_name,
+const exportRemarksSql = (
+  activityPrefilter: boolean,
+) => `SELECT r.id, r.plan_id, p.title AS plan_title, p.organization_id, o.name AS organization_name,
        r.stage, r.language, r.author_id, r.body, r.created_at, r.created_at::text AS created_at_key, r.answer_due_at, r.hidden_at, r.hidden_reason,
        r.disputes_remark_id, c.changed_at
   FROM remarks r
@@ -93,11 +97,17 @@ export const EXPORT_REMARKS_SQL = `SELECT r.id, r.plan_id, p.title AS plan_title
   ) c
  WHERE p.published_at IS NOT NULL
    AND ($1::uuid IS NULL OR p.organization_id = $1::uuid)
-   AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))
-   AND ($4::timestamptz IS NULL OR r.created_at >= $4::timestamptz OR r.activity_at >= $4::timestamptz)
+   AND ($2::timestamptz IS NULL OR (r.created_at, r.id) > ($2::timestamptz, $3::uuid))${
+     activityPrefilter ? `\n   AND (r.created_at >= $4::timestamptz OR r.activity_at >= $4::timestamptz)` : ''
+   }
    AND ($4::timestamptz IS NULL OR c.changed_at >= $4::timestamptz)
  ORDER BY r.created_at, r.id
  LIMIT $5`;
+
+/** Every remark in order, or those changed at or after a `since` (computed for each remark). */
+export const EXPORT_REMARKS_SQL = exportRemarksSql(false);
+/** Those changed at or after a `since` from which activity is tracked: created or active then, then computed. */
+export const EXPORT_CHANGED_REMARKS_SQL = exportRemarksSql(true);
 
 /** Every answer version of a batch's remarks (answers_remark_version_uq), latest version first. */
 export const EXPORT_ANSWERS_SQL = `SELECT a.id, a.remark_id, a.version, a.body, a.disposition, a.published_at, a.late, a.correction_reason
@@ -127,14 +137,28 @@ export class RemarkExportRepository {
 
   constructor(private readonly db: DataSource) {}
 
-  remarks(filter: ExportFilter, after: ExportPosition | null, limit: number): Promise<ExportRemarkRow[]> {
-    return this.bounded<ExportRemarkRow>(EXPORT_REMARKS_SQL, [
+  /**
+   * A batch of remarks. `activityTracked`: the filter's `since` is at or after the instant from which
+   * `remarks.activity_at` is kept (activityTrackedAt), so the statement may prefilter on it.
+   */
+  remarks(filter: ExportFilter, after: ExportPosition | null, limit: number, activityTracked = false): Promise<ExportRemarkRow[]> {
+    return this.bounded<ExportRemarkRow>(activityTracked && filter.since ? EXPORT_CHANGED_REMARKS_SQL : EXPORT_REMARKS_SQL, [
       filter.organizationId,
       after?.createdAtKey ?? null,
       after?.id ?? null,
       filter.since,
       limit,
     ]);
+  }
+
+  /** Whether `remarks.activity_at` holds every answer, verdict and decision at or after `since` (migration 1797200000000). */
+  async activityTrackedAt(since: Date): Promise<boolean> {
+    const rows = await queryRows<{ tracked: boolean }>(
+      this.db,
+      `SELECT $1::timestamptz >= since AS tracked FROM remark_activity_tracking`,
+      [since],
+    );
+    return rows[0]?.tracked ?? false;
   }
 
   async organizationExists(id: string): Promise<boolean> {

@@ -57,8 +57,9 @@ export class RemarkExportService {
   /** The records, batch by batch, oldest first. */
   async *batches(filter: ExportFilter): AsyncGenerator<ExportedRemark[]> {
     let after: ExportPosition | null = null;
+    const activityTracked = filter.since !== null && (await this.repository.activityTrackedAt(filter.since));
     for (;;) {
-      const remarks = await this.repository.remarks(filter, after, this.batchSize);
+      const remarks = await this.repository.remarks(filter, after, this.batchSize, activityTracked);
       if (remarks.length === 0) return;
       const answers = await this.repository.answers(remarks.map((r) => r.id));
       const verdicts = await this.repository.verdicts(answers.map((a) => a.id));
