@@ -19,6 +19,7 @@ import { OpenDataAtScale1796900000000 } from './1796900000000-OpenDataAtScale';
 import { SettledPlanDeadlineSweeps1797000000000 } from './1797000000000-SettledPlanDeadlineSweeps';
 import { SeedOcdsBackfilledPlans1797100000000 } from './1797100000000-SeedOcdsBackfilledPlans';
 import { RemarkActivity1797200000000 } from './1797200000000-RemarkActivity';
+import { FollowedPlansIndex1797300000000 } from './1797300000000-FollowedPlansIndex';
 
 /** Every migration, in order. A new migration file must be added here (a unit test checks it). */
 export const MIGRATIONS: (new () => MigrationInterface)[] = [
@@ -42,4 +43,5 @@ export const MIGRATIONS: (new () => MigrationInterface)[] = [
   SettledPlanDeadlineSweeps1797000000000,
   SeedOcdsBackfilledPlans1797100000000,
   RemarkActivity1797200000000,
+  FollowedPlansIndex1797300000000,
 ];

@@ -6,7 +6,8 @@ export type SubscriptionKind = 'follow' | 'hearing_signup';
 
 /** A person following a plan, or signed up for its hearing (only adds reminders; never required). */
 @Entity('plan_subscriptions')
-@Index('plan_subscriptions_user_idx', ['userId'])
+/** Every lookup by user, and the account page's keyset pages of followed plans (latest first). */
+@Index('plan_subscriptions_user_idx', ['userId', 'kind', 'createdAt', 'planId'])
 export class PlanSubscription {
   @PrimaryColumn({ name: 'plan_id', type: 'uuid' })
   planId: string;

@@ -10,6 +10,7 @@ import { clearSessionCookie, setSessionCookie } from '../identity/auth/session-c
 import { LoginDto } from '../identity/auth.dto';
 import { AuthService, type LoginResult } from '../identity/auth.service';
 import { RateLimiter } from '../identity/rate-limiter';
+import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { check, emptyForm, readForm } from './forms/form';
 import { submit } from './forms/submit';
 import { safeNext } from './layout';
@@ -27,6 +28,7 @@ export class SignInController {
     private readonly pages: Pages,
     private readonly auth: AuthService,
     private readonly limiter: RateLimiter,
+    private readonly citizenPages: CitizenPagesRepository,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
@@ -75,9 +77,18 @@ export class SignInController {
 
   @Get('account')
   @Auth()
-  account(@CurrentUser() user: AuthUser, @Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
+  async account(
+    @CurrentUser() user: AuthUser,
+    @Query('following') cursor: unknown,
+    @Query('done') done: unknown,
+    @Req() request: FastifyRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const ctx = this.pages.context(request);
-    this.pages.send(request, reply, ctx, accountPage(ctx, user));
+    const following = await this.citizenPages.followedPlans(user.id, typeof cursor === 'string' ? cursor : null);
+    const newsOff = await this.citizenPages.newsOffPlans(user.id);
+    const outcome = done === 'followed' || done === 'unfollowed' ? done : null;
+    this.pages.send(request, reply, ctx, accountPage(ctx, user, { following, paged: typeof cursor === 'string', newsOff, done: outcome }));
   }
 
   /** Ends this session (also when it has ended already: the cookie goes either way). */

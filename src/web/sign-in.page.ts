@@ -1,5 +1,7 @@
 import { texts } from '../common/i18n/catalogue';
 import { interpolate } from '../common/i18n/locale';
+import type { FollowedPlans } from './citizen/followed-plans';
+import { followedPlansSections } from './citizen/followed-plans';
 import { csrfField } from './forms/csrf';
 import { buttonForm, formAlert, textField } from './forms/fields';
 import type { FormState } from './forms/form';
@@ -32,11 +34,12 @@ ${formAlert(hasErrors({ emailError, passwordError }) ? t.formErrors : null)}
   return layout(ctx, { title: t.signInTitle, description: t.meta.signIn, body });
 }
 
-/** The signed-in person's account (every role): who is signed in, and signing out here or everywhere. */
-export function accountPage(ctx: PageContext, user: { displayName: string; email: string }): SafeHtml {
+/** The signed-in person's account (every role): who is signed in, the plans they follow, and signing out here or everywhere. */
+export function accountPage(ctx: PageContext, user: { displayName: string; email: string }, plans: FollowedPlans): SafeHtml {
   const { t } = ctx;
   const body = html`<h1>${t.accountTitle}</h1>
 <p>${interpolate(t.accountSignedInAs, { name: user.displayName, email: user.email })}</p>
+${followedPlansSections(ctx, plans)}
 <h2>${t.sessionsHeading}</h2>
 <p>${t.sessionsText}</p>
 <div>${buttonForm({ action: '/logout', csrf: ctx.csrf, label: t.signOut, secondary: true })}

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { User } from '../../src/identity/user.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
+import { PlanSubscriptionsRepository } from '../../src/plans/plan-subscriptions.repository';
 import { Remark } from '../../src/remarks/remark.entity';
 import { RemarksService } from '../../src/remarks/remarks.service';
 import { launchBrowser, newPage, runBrowser, SCREENSHOTS, seriousViolations, serve } from '../support/browser';
@@ -180,6 +181,43 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
       'Тыңдауларға жазылуыңыз тоқтатылды. Бәрібір қатыса аласыз.',
     );
     expect(await page.getByRole('button', { name: 'Тыңдауларға жазылу' }).count()).toBe(1);
+
+    // the account page lists the plan followed; unfollowing there comes back to the list
+    await page.getByRole('link', { name: 'Сіз кірдіңіз: Aigerim S.' }).click();
+    await page.waitForURL(`${base}/account`);
+    await expect(page.locator('h2#following').textContent()).resolves.toBe('Сіз бақылайтын жоспарлар');
+    // latest first: the plan followed with the button, then the one followed by remarking on it
+    const followed = page.locator('.followed-plans li');
+    expect(await followed.getByRole('link').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      `/plans/${hearingPlanId}`,
+      `/plans/${stage1Id}`,
+    ]);
+    const unfollow = followed.first().getByRole('button', { name: 'Бақылауды тоқтату' });
+    // the button's description names the plan, for a screen reader going from button to button
+    expect(await unfollow.getAttribute('aria-describedby')).toBe(`followed-${hearingPlanId}`);
+    expect(await seriousViolations(browser, context, `${base}/account`, 'kk-KZ')).toEqual([]);
+    await page.screenshot({ path: join(SCREENSHOTS, 'citizen-account-following-kk.png'), fullPage: true });
+    await unfollow.click();
+    await page.waitForURL(`${base}/account?done=unfollowed#following`);
+    await expect(page.locator('#flash').textContent()).resolves.toBe('Сіз енді жоспарды бақыламайсыз.');
+    expect(await page.locator('.followed-plans li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      `/plans/${stage1Id}`,
+    ]);
+
+    // the plan's news switched off by an e-mail's unsubscribe link: listed, and followed again from here
+    const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email });
+    await t.app.get(PlanSubscriptionsRepository).optOutOfNews(t.db, hearingPlanId, user.id);
+    await page.goto(`${base}/account`);
+    await expect(page.locator('h2#news-off').textContent()).resolves.toBe('Жаңалықтарын өшірген жоспарларыңыз');
+    expect(await seriousViolations(browser, context, `${base}/account`, 'kk-KZ')).toEqual([]);
+    await page.getByRole('button', { name: 'Қайта бақылау' }).click();
+    await page.waitForURL(`${base}/account?done=followed#following`);
+    await expect(page.locator('#flash').textContent()).resolves.toBe('Енді сіз жоспарды бақылап отырсыз.');
+    expect(await page.locator('.followed-plans li a').evaluateAll((links) => links.map((a) => a.getAttribute('href')))).toEqual([
+      `/plans/${hearingPlanId}`,
+      `/plans/${stage1Id}`,
+    ]);
+    expect(await page.locator('h2#news-off').count()).toBe(0);
 
     await page.goto(`${base}/statistics`);
     await expect(page.locator('h1').textContent()).resolves.toBe('Қоғамдық талқылаулар статистикасы');

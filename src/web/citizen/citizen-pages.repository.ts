@@ -34,6 +34,15 @@ export interface MyRemarkRow extends Pick<
   time_zone: string;
 }
 
+/** A plan the user follows (or whose news they switched off), with when they did. */
+export interface FollowedPlanRow {
+  plan_id: string;
+  plan_title: LocalizedText;
+  time_zone: string;
+  since: Date;
+  cursor_at: string;
+}
+
 export interface Participation {
   following: boolean;
   signedUp: boolean;
@@ -65,6 +74,20 @@ export function myRemarksSql(userId: string, after: { at: string; id: string } |
   };
 }
 
+/**
+ * The plans of one user's rows in `table` (plan_subscriptions or plan_news_opt_outs: user_id, plan_id,
+ * created_at) that match `filter`, latest first, with their titles and time zones; $1 is the user.
+ */
+function userPlansSql(table: 'plan_subscriptions' | 'plan_news_opt_outs', filter: string): string {
+  return `SELECT x.plan_id, p.title AS plan_title, o.time_zone, x.created_at AS since,
+                 to_char(x.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at
+            FROM ${table} x
+            JOIN plans p ON p.id = x.plan_id
+            JOIN organizations o ON o.id = p.organization_id
+           WHERE x.user_id = $1 AND ${filter}
+           ORDER BY x.created_at DESC, x.plan_id DESC`;
+}
+
 /** The citizen pages' read model: one query per list, keyset pages. */
 @Injectable()
 export class CitizenPagesRepository {
@@ -75,6 +98,26 @@ export class CitizenPagesRepository {
     const { sql, params } = myRemarksSql(userId, decodeTimeCursor(cursor), limit + 1);
     const rows = localizedRows(await queryRows<MyRemarkRow>(this.db, sql, params), ['plan_title', 'answer_body']);
     return keysetPage(rows, limit, (r) => encodeTimeCursor(r.cursor_at, r.id));
+  }
+
+  /**
+   * A page of the plans the user follows, latest first, keyset on (created_at, plan_id) descending
+   * (plan_subscriptions_user_idx: user_id, kind, created_at, plan_id).
+   */
+  async followedPlans(userId: string, cursor: string | null, limit = 20): Promise<KeysetPage<FollowedPlanRow>> {
+    const after = decodeTimeCursor(cursor);
+    const rows = await queryRows<FollowedPlanRow>(
+      this.db,
+      `${userPlansSql('plan_subscriptions', `x.kind = 'follow' AND ($2::timestamptz IS NULL OR (x.created_at, x.plan_id) < ($2::timestamptz, $3::uuid))`)} LIMIT $4`,
+      [userId, after?.at ?? null, after?.id ?? null, limit + 1],
+    );
+    return keysetPage(localizedRows(rows, ['plan_title']), limit, (r) => encodeTimeCursor(r.cursor_at, r.plan_id));
+  }
+
+  /** The plans whose news the user switched off (an e-mail's unsubscribe link), latest first, at most `limit` (primary key). */
+  async newsOffPlans(userId: string, limit = 50): Promise<FollowedPlanRow[]> {
+    const rows = await queryRows<FollowedPlanRow>(this.db, `${userPlansSql('plan_news_opt_outs', 'true')} LIMIT $2`, [userId, limit]);
+    return localizedRows(rows, ['plan_title']);
   }
 
   /** Whether the user follows the plan and is signed up for its hearing (primary-key lookups). */

@@ -97,7 +97,10 @@ export class CitizenPagesController {
   ): Promise<void> {
     if (!isUuid(id)) throw new AppError('PLAN_NOT_FOUND');
     const on = text(body, 'follow') !== 'off';
-    await this.subscribe(request, reply, { planId: id, user, kind: 'follow', on, done: on ? 'followed' : 'unfollowed', anchor: 'follow' });
+    const done = on ? 'followed' : 'unfollowed';
+    // from the account page's list of followed plans: back to that list
+    const back = text(body, 'from') === 'account' ? () => seeOther(reply, `/account?done=${done}#following`) : undefined;
+    await this.subscribe(request, reply, { planId: id, user, kind: 'follow', on, done, anchor: 'follow', back });
   }
 
   /** Sign up for (signup=on) or withdraw from (signup=off) a scheduled hearing that has not started. */
@@ -131,14 +134,23 @@ export class CitizenPagesController {
   private async subscribe(
     request: FastifyRequest,
     reply: FastifyReply,
-    s: { planId: string; user: AuthUser; kind: SubscriptionKind; on: boolean; done: ParticipationDone; anchor: string },
+    s: {
+      planId: string;
+      user: AuthUser;
+      kind: SubscriptionKind;
+      on: boolean;
+      done: ParticipationDone;
+      anchor: string;
+      /** Where to go once done, instead of the plan's page. */
+      back?: () => void;
+    },
   ): Promise<void> {
     await submit(this.pages.context(request).locale, {
       form: emptyForm(),
       action: () => this.hearings.subscribe(s.planId, s.user, s.kind, s.on),
       refusals: { EMAIL_NOT_VERIFIED: 'form' },
       render: () => this.back(reply, s.planId, 'verify-first', 'follow'),
-      done: () => this.back(reply, s.planId, s.done, s.anchor),
+      done: () => (s.back ? s.back() : this.back(reply, s.planId, s.done, s.anchor)),
     });
   }
 
