@@ -41,7 +41,9 @@ function planItem(ctx: PageContext, r: FollowedPlanRow, button: { label: string;
 export function followedPlansSections(ctx: PageContext, data: FollowedPlans): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
   const { items, nextCursor } = data.following;
-  const flash = data.done ? html`<p class="notice-ok" role="status" id="flash">${data.done === 'followed' ? c.followed : c.unfollowed}</p>` : '';
+  const flash = data.done
+    ? html`<p class="notice-ok" role="status" id="flash">${data.done === 'followed' ? c.followed : c.unfollowed}</p>`
+    : '';
   const list =
     items.length === 0
       ? html`<p>${data.paged ? '' : c.followingNone}</p>`
@@ -50,7 +52,9 @@ export function followedPlansSections(ctx: PageContext, data: FollowedPlans): Sa
   const more =
     data.paged || nextCursor
       ? html`<p class="more">${data.paged ? html`<a class="button" href="/account#following">${c.firstFollowed}</a> ` : ''}${
-          nextCursor ? html`<a class="button" href="/account?following=${encodeURIComponent(nextCursor)}#following">${c.moreFollowed}</a>` : ''
+          nextCursor
+            ? html`<a class="button" href="/account?following=${encodeURIComponent(nextCursor)}#following">${c.moreFollowed}</a>`
+            : ''
         }</p>`
       : '';
   const newsOff = data.newsOff.length
