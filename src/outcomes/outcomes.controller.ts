@@ -86,7 +86,12 @@ export class OutcomesController {
       "How every remark and recommendation was taken into account (JSON, or CSV with ?format=csv or Accept: text/csv). Published texts in the reader's language (Accept-Language or ?lang=); JSON adds every version under i18n",
   })
   @ApiQuery({ name: 'format', required: false, enum: ['json', 'csv'] })
-  @ApiQuery({ name: 'separator', required: false, enum: Object.keys(CSV_SEPARATORS), description: CSV_SEPARATOR_DESCRIPTION })
+  @ApiQuery({
+    name: 'separator',
+    required: false,
+    enum: Object.keys(CSV_SEPARATORS),
+    description: `The CSV's field separator (the JSON answer ignores it): ${CSV_SEPARATOR_DESCRIPTION}`,
+  })
   @ApiProduces('application/json', 'text/csv')
   @ApiOkResponse({
     description: 'JSON (the report), or CSV with ?format=csv or Accept: text/csv (one row per remark and recommendation)',

@@ -12,6 +12,7 @@ import { AuthService, type LoginResult } from '../identity/auth.service';
 import { RateLimiter } from '../identity/rate-limiter';
 import { CitizenPagesRepository } from './citizen/citizen-pages.repository';
 import { check, emptyForm, readForm } from './forms/form';
+import { decodeTimeCursor } from './keyset-page';
 import { submit } from './forms/submit';
 import { safeNext } from './layout';
 import { FormPost, PageController } from './page.decorators';
@@ -85,10 +86,14 @@ export class SignInController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const ctx = this.pages.context(request);
-    const following = await this.citizenPages.followedPlans(user.id, typeof cursor === 'string' ? cursor : null);
-    const newsOff = await this.citizenPages.newsOffPlans(user.id);
+    const after = typeof cursor === 'string' ? cursor : null;
+    const [following, newsOff] = await Promise.all([
+      this.citizenPages.followedPlans(user.id, after),
+      this.citizenPages.newsOffPlans(user.id),
+    ]);
     const outcome = done === 'followed' || done === 'unfollowed' ? done : null;
-    this.pages.send(request, reply, ctx, accountPage(ctx, user, { following, paged: typeof cursor === 'string', newsOff, done: outcome }));
+    const paged = decodeTimeCursor(after) !== null;
+    this.pages.send(request, reply, ctx, accountPage(ctx, user, { following, paged, newsOff, done: outcome }));
   }
 
   /** Ends this session (also when it has ended already: the cookie goes either way). */

@@ -193,8 +193,9 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
       `/plans/${stage1Id}`,
     ]);
     const unfollow = followed.first().getByRole('button', { name: 'Бақылауды тоқтату' });
-    // the button's description names the plan, for a screen reader going from button to button
-    expect(await unfollow.getAttribute('aria-describedby')).toBe(`followed-${hearingPlanId}`);
+    // the button is named with its plan, for a screen reader's or voice control's list of buttons
+    await expect(unfollow.getAttribute('aria-labelledby')).resolves.toBe(`following-button-${hearingPlanId} following-${hearingPlanId}`);
+    expect(await page.getByRole('button', { name: 'Бақылауды тоқтату Аудандық ауруханаларға УДЗ аппараттарын сатып алу' }).count()).toBe(1);
     expect(await seriousViolations(browser, context, `${base}/account`, 'kk-KZ')).toEqual([]);
     await page.screenshot({ path: join(SCREENSHOTS, 'citizen-account-following-kk.png'), fullPage: true });
     await unfollow.click();
@@ -208,7 +209,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email });
     await t.app.get(PlanSubscriptionsRepository).optOutOfNews(t.db, hearingPlanId, user.id);
     await page.goto(`${base}/account`);
-    await expect(page.locator('h2#news-off').textContent()).resolves.toBe('Жаңалықтарын өшірген жоспарларыңыз');
+    await expect(page.locator('h2#news-off').textContent()).resolves.toBe('Жаңалықтарынан бас тартқан жоспарлар');
     expect(await seriousViolations(browser, context, `${base}/account`, 'kk-KZ')).toEqual([]);
     await page.getByRole('button', { name: 'Қайта бақылау' }).click();
     await page.waitForURL(`${base}/account?done=followed#following`);

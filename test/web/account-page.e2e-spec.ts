@@ -2,6 +2,7 @@ import request from 'supertest';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
 import { PlanNewsOptOut } from '../../src/plans/plan-news-opt-out.entity';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
+import { CitizenPagesRepository } from '../../src/web/citizen/citizen-pages.repository';
 import type { Plan } from '../../src/plans/plan.entity';
 import type { CreatedUser } from '../support/factories';
 import { createUser } from '../support/factories';
@@ -21,7 +22,7 @@ function csrfOf(page: string, action: string): string {
 const listed = (page: string, list: 'following' | 'news-off'): string[] => {
   const start = page.indexOf(`id="${list}"`);
   const end = list === 'following' ? page.indexOf('<h2', start + 1) : page.indexOf('</ul>', start);
-  return [...page.slice(start, end).matchAll(/<a id="followed-([0-9a-f-]{36})" href="\/plans\/\1">/g)].map((m) => m[1]);
+  return [...page.slice(start, end).matchAll(new RegExp(`<a id="${list}-([0-9a-f-]{36})" href="/plans/\\1">`, 'g'))].map((m) => m[1]);
 };
 
 describe('account page: the plans you follow', () => {
@@ -138,6 +139,25 @@ describe('account page: the plans you follow', () => {
       .send({ _csrf: csrfOf(back.text, '/logout'), follow: 'off' })
       .expect(303);
     expect(fromPlan.headers.location).toBe(`/plans/${target.id}?done=unfollowed#follow`);
+  });
+
+  it('a plan followed again by a remark after its news was switched off stays under “news off” (no e-mails come), once', async () => {
+    const plan = plans[10];
+    await t.db.getRepository(PlanNewsOptOut).save({ planId: plan.id, userId: citizen.user.id });
+    // the remark's follow (REMARK_INSERT_SQL) does not take the unsubscribe back; the row stays
+    expect(await t.db.getRepository(PlanSubscription).count({ where: { planId: plan.id, userId: citizen.user.id, kind: 'follow' } })).toBe(
+      1,
+    );
+    const text = (await page(citizen).expect(200)).text;
+    expect(listed(text, 'news-off')).toEqual([plan.id]);
+    expect(listed(text, 'following')).not.toContain(plan.id);
+    const ids = [...text.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBe(new Set(ids).size);
+    // past 50, the page says that only the latest are listed
+    expect(await t.app.get(CitizenPagesRepository).newsOffPlans(citizen.user.id, 1)).toMatchObject({ more: false });
+    await t.db.getRepository(PlanNewsOptOut).save({ planId: plans[11].id, userId: citizen.user.id });
+    expect(await t.app.get(CitizenPagesRepository).newsOffPlans(citizen.user.id, 1)).toMatchObject({ more: true });
+    await t.db.getRepository(PlanNewsOptOut).delete({ userId: citizen.user.id });
   });
 
   it('a person who follows nothing is told how to follow; signed out, the page asks to sign in', async () => {

@@ -74,11 +74,16 @@ export function myRemarksSql(userId: string, after: { at: string; id: string } |
   };
 }
 
+/** Follows, not switched off, after the keyset position ($2, $3). */
+const FOLLOWED_FILTER = `x.kind = 'follow'
+             AND NOT EXISTS (SELECT 1 FROM plan_news_opt_outs n WHERE n.user_id = x.user_id AND n.plan_id = x.plan_id)
+             AND ($2::timestamptz IS NULL OR (x.created_at, x.plan_id) < ($2::timestamptz, $3::uuid))`;
+
 /**
  * The plans of one user's rows in `table` (plan_subscriptions or plan_news_opt_outs: user_id, plan_id,
  * created_at) that match `filter`, latest first, with their titles and time zones; $1 is the user.
  */
-function userPlansSql(table: 'plan_subscriptions' | 'plan_news_opt_outs', filter: string): string {
+function userPlansSql(table: 'plan_subscriptions' | 'plan_news_opt_outs', filter: typeof FOLLOWED_FILTER | 'true'): string {
   return `SELECT x.plan_id, p.title AS plan_title, o.time_zone, x.created_at AS since,
                  to_char(x.created_at AT TIME ZONE 'UTC', ${CURSOR_TIME_FORMAT}) AS cursor_at
             FROM ${table} x
@@ -102,22 +107,28 @@ export class CitizenPagesRepository {
 
   /**
    * A page of the plans the user follows, latest first, keyset on (created_at, plan_id) descending
-   * (plan_subscriptions_user_idx: user_id, kind, created_at, plan_id).
+   * (plan_subscriptions_user_idx: user_id, kind, created_at, plan_id). A plan whose news the user
+   * switched off is not among them even when a later remark followed it again (the remark's follow
+   * leaves the unsubscribe in force): it is in newsOffPlans.
    */
   async followedPlans(userId: string, cursor: string | null, limit = 20): Promise<KeysetPage<FollowedPlanRow>> {
     const after = decodeTimeCursor(cursor);
-    const rows = await queryRows<FollowedPlanRow>(
-      this.db,
-      `${userPlansSql('plan_subscriptions', `x.kind = 'follow' AND ($2::timestamptz IS NULL OR (x.created_at, x.plan_id) < ($2::timestamptz, $3::uuid))`)} LIMIT $4`,
-      [userId, after?.at ?? null, after?.id ?? null, limit + 1],
-    );
+    const rows = await queryRows<FollowedPlanRow>(this.db, `${userPlansSql('plan_subscriptions', FOLLOWED_FILTER)} LIMIT $4`, [
+      userId,
+      after?.at ?? null,
+      after?.id ?? null,
+      limit + 1,
+    ]);
     return keysetPage(localizedRows(rows, ['plan_title']), limit, (r) => encodeTimeCursor(r.cursor_at, r.plan_id));
   }
 
-  /** The plans whose news the user switched off (an e-mail's unsubscribe link), latest first, at most `limit` (primary key). */
-  async newsOffPlans(userId: string, limit = 50): Promise<FollowedPlanRow[]> {
-    const rows = await queryRows<FollowedPlanRow>(this.db, `${userPlansSql('plan_news_opt_outs', 'true')} LIMIT $2`, [userId, limit]);
-    return localizedRows(rows, ['plan_title']);
+  /**
+   * The plans whose news the user switched off (an e-mail's unsubscribe link), latest first, at most
+   * `limit` (primary key), and whether there are more.
+   */
+  async newsOffPlans(userId: string, limit = 50): Promise<{ items: FollowedPlanRow[]; more: boolean }> {
+    const rows = await queryRows<FollowedPlanRow>(this.db, `${userPlansSql('plan_news_opt_outs', 'true')} LIMIT $2`, [userId, limit + 1]);
+    return { items: localizedRows(rows.slice(0, limit), ['plan_title']), more: rows.length > limit };
   }
 
   /** Whether the user follows the plan and is signed up for its hearing (primary-key lookups). */

@@ -14,15 +14,21 @@ export interface FollowedPlans {
   following: KeysetPage<FollowedPlanRow>;
   /** Whether this is a later page (a cursor was given). */
   paged: boolean;
-  newsOff: FollowedPlanRow[];
+  /** The latest 50, and whether there are more. */
+  newsOff: { items: FollowedPlanRow[]; more: boolean };
   /** The outcome of a follow or unfollow sent from this page. */
   done: 'followed' | 'unfollowed' | null;
 }
 
-/** One plan with its button; the button's name is completed by the plan's title (aria-describedby). */
-function planItem(ctx: PageContext, r: FollowedPlanRow, button: { label: string; follow: 'on' | 'off'; secondary: boolean }): SafeHtml {
+/** One plan with its button, which is named by its label and the plan's title ("Unfollow School meals"). */
+function planItem(
+  ctx: PageContext,
+  r: FollowedPlanRow,
+  button: { list: 'following' | 'news-off'; label: string; follow: 'on' | 'off'; secondary: boolean },
+): SafeHtml {
   const c = texts(ctx.locale).pages.citizen;
-  const titleId = `followed-${r.plan_id}`;
+  const titleId = `${button.list}-${r.plan_id}`;
+  const buttonId = `${button.list}-button-${r.plan_id}`;
   return html`<li>
     <a id="${titleId}" href="/plans/${r.plan_id}">${localizedInline(LocalizedText.fromStored(r.plan_title), ctx.locale)}</a>
     <span class="meta">${htmlMessage(c.followingSince, { date: timeTag(r.since, r.time_zone, ctx.locale) })}</span>
@@ -32,7 +38,7 @@ function planItem(ctx: PageContext, r: FollowedPlanRow, button: { label: string;
       label: button.label,
       hidden: { follow: button.follow, from: 'account' },
       secondary: button.secondary,
-      buttonAttributes: html` aria-describedby="${titleId}"`,
+      buttonAttributes: html` id="${buttonId}" aria-labelledby="${buttonId} ${titleId}"`,
     })}
   </li>`;
 }
@@ -46,9 +52,11 @@ export function followedPlansSections(ctx: PageContext, data: FollowedPlans): Sa
     : '';
   const list =
     items.length === 0
-      ? html`<p>${data.paged ? '' : c.followingNone}</p>`
+      ? data.paged
+        ? ''
+        : html`<p>${c.followingNone}</p>`
       : html`<p>${c.followingIntro}</p>
-<ul class="followed-plans">${items.map((r) => planItem(ctx, r, { label: c.unfollowButton, follow: 'off', secondary: true }))}</ul>`;
+<ul class="followed-plans">${items.map((r) => planItem(ctx, r, { list: 'following', label: c.unfollowButton, follow: 'off', secondary: true }))}</ul>`;
   const more =
     data.paged || nextCursor
       ? html`<p class="more">${data.paged ? html`<a class="button" href="/account#following">${c.firstFollowed}</a> ` : ''}${
@@ -57,10 +65,13 @@ export function followedPlansSections(ctx: PageContext, data: FollowedPlans): Sa
             : ''
         }</p>`
       : '';
-  const newsOff = data.newsOff.length
+  const newsOff = data.newsOff.items.length
     ? html`<h2 id="news-off">${c.newsOffHeading}</h2>
 <p>${c.newsOffIntro}</p>
-<ul class="followed-plans">${data.newsOff.map((r) => planItem(ctx, r, { label: c.followAgainButton, follow: 'on', secondary: false }))}</ul>`
+<ul class="followed-plans">${data.newsOff.items.map((r) =>
+        planItem(ctx, r, { list: 'news-off', label: c.followAgainButton, follow: 'on', secondary: false }),
+      )}</ul>
+${data.newsOff.more ? html`<p class="meta">${c.newsOffMore}</p>` : ''}`
     : '';
   return html`<h2 id="following">${c.followingHeading}</h2>
 ${flash}${list}${more}${newsOff}`;

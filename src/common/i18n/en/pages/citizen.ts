@@ -77,6 +77,7 @@ export const citizen = {
   newsOffHeading: 'Plans whose news you switched off',
   newsOffIntro: 'You unsubscribed from the e-mails of these plans. Following a plan again switches its news back on.',
   followAgainButton: 'Follow again',
+  newsOffMore: 'Only the latest 50 are listed; the news of the others stays off until you follow them from their pages.',
   signupButton: 'Sign up for the hearing',
   withdrawButton: 'Cancel my sign-up',
   signupHint: 'Sign-up is optional: anyone may attend. It only adds a reminder the working day before.',
