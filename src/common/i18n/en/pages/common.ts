@@ -124,6 +124,8 @@ export const common = {
   localTime: 'time: {tz}',
   /** The BCP 47 tag for Intl's date, number and currency formats. */
   intlLocale: 'en-GB',
+  /** The field separator Excel expects in this language's locales (the list separator; `;` where the decimal mark is a comma). */
+  csvSeparator: 'comma' as 'comma' | 'semicolon',
   /** Each language in its own words, for the language switcher and the e-mail language choice. */
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' } as Record<Locale, string>,
   /** Side-by-side language versions of a published text (web/forms/localized-fields.ts). */

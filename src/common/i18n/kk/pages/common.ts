@@ -123,6 +123,7 @@ export const common: typeof en = {
   chooseDisposition: 'Ескертудің қалай ескерілгенін таңдаңыз.',
   localTime: 'уақыт: {tz}',
   intlLocale: 'kk-KZ',
+  csvSeparator: 'semicolon',
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   localizedFields: {
     kk: 'Қазақша',

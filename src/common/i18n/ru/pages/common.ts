@@ -117,6 +117,7 @@ export const common: typeof en = {
   chooseDisposition: 'Выберите, как учтено замечание.',
   localTime: 'время: {tz}',
   intlLocale: 'ru-RU',
+  csvSeparator: 'semicolon',
   languageNames: { kk: 'Қазақша', ru: 'Русский', en: 'English' },
   localizedFields: {
     kk: 'На казахском',
