@@ -12,7 +12,7 @@ import type { FollowedPlanRow } from './citizen-pages.repository';
 /** What the account page shows of a person's plans: a page of those they follow, those whose news they switched off. */
 export interface FollowedPlans {
   following: KeysetPage<FollowedPlanRow>;
-  /** Whether this is a later page (a cursor was given). */
+  /** Whether this is a later page (a valid cursor was given). */
   paged: boolean;
   /** The latest 50, and whether there are more. */
   newsOff: { items: FollowedPlanRow[]; more: boolean };
