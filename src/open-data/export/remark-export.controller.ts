@@ -8,7 +8,7 @@ import { ExportRateLimit } from './export-rate-limit';
 import { RemarkCsvExportQuery, RemarkExportQuery } from './remark-export.dto';
 import { ExportedRemarkSchema } from './remark-export.schemas';
 import { ExportFormat, RemarkExportService } from './remark-export.service';
-import { CSV_SEPARATORS, type CsvSeparator } from '../../outcomes/csv';
+import { type CsvSeparator, csvSeparatorNamed } from '../../outcomes/csv';
 import type { ExportFilter } from './remark-export.repository';
 
 const CONTENT_TYPES: Record<ExportFormat, string> = { csv: 'text/csv; charset=utf-8', json: 'application/json; charset=utf-8' };
@@ -39,7 +39,7 @@ export class RemarkExportController {
   @ApiOkResponse({ description: 'The CSV file (attachment remarks.csv)', content: { 'text/csv': { schema: { type: 'string' } } } })
   @ApiErrors(400, 404, 429)
   csv(@Query() query: RemarkCsvExportQuery, @Req() request: FastifyRequest, @Res({ passthrough: true }) reply: FastifyReply) {
-    return this.send('csv', query, request, reply, CSV_SEPARATORS[query.separator ?? 'comma']);
+    return this.send('csv', query, request, reply, csvSeparatorNamed(query.separator));
   }
 
   @Get('export/remarks.json')

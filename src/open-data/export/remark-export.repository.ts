@@ -142,7 +142,7 @@ export class RemarkExportRepository {
    * `remarks.activity_at` is kept (activityTrackedAt), so the statement may prefilter on it.
    */
   remarks(filter: ExportFilter, after: ExportPosition | null, limit: number, activityTracked = false): Promise<ExportRemarkRow[]> {
-    return this.bounded<ExportRemarkRow>(activityTracked && filter.since ? EXPORT_CHANGED_REMARKS_SQL : EXPORT_REMARKS_SQL, [
+    return this.bounded<ExportRemarkRow>(activityTracked ? EXPORT_CHANGED_REMARKS_SQL : EXPORT_REMARKS_SQL, [
       filter.organizationId,
       after?.createdAtKey ?? null,
       after?.id ?? null,
