@@ -276,7 +276,7 @@ export class HearingsService {
     published(await loadPlan(this.db.manager, planId));
     // Following and signing up cause e-mails: only to proven addresses. Leaving is always allowed.
     if (on && !user.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-    if (on) await this.subscriptions.add(this.db, planId, user.id, kind);
+    if (on) await this.subscriptions.add(this.db, planId, user.id, kind, this.clock.now());
     else await this.subscriptions.remove(this.db, planId, user.id, kind);
     return kind === 'follow' ? { following: on } : { signedUp: on };
   }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Clock } from '../common/clock';
 import { AppError } from '../common/errors/app-error';
 import { LocalizedText } from '../common/i18n/localized-text';
 import { UnsubscribeTokens } from '../notifications/unsubscribe-token';
@@ -24,6 +25,7 @@ export class PlanNewsService {
     private readonly db: DataSource,
     private readonly tokens: UnsubscribeTokens,
     private readonly subscriptions: PlanSubscriptionsRepository,
+    private readonly clock: Clock,
   ) {}
 
   /** What the link would stop; UNSUBSCRIBE_LINK_INVALID for a forged, cut or foreign token. Changes nothing. */
@@ -42,7 +44,9 @@ export class PlanNewsService {
   /** Stops the plan's news for the token's person; a repeat changes nothing and answers the same. */
   async unsubscribe(token: unknown): Promise<NewsSubscription> {
     const found = await this.preview(token);
-    if (!found.optedOut) await this.subscriptions.optOutOfNews(this.db, found.planId, this.tokens.verify(token)!.userId);
+    if (!found.optedOut) {
+      await this.subscriptions.optOutOfNews(this.db, found.planId, this.tokens.verify(token)!.userId, this.clock.now());
+    }
     return { ...found, optedOut: true };
   }
 }

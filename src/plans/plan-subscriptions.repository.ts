@@ -6,13 +6,16 @@ import { SubscriptionKind } from './plan-subscription.entity';
 /** Following a plan and signing up for its hearing, and unsubscribing from its news; all idempotent. */
 @Injectable()
 export class PlanSubscriptionsRepository {
-  /** Following again (or signing up) also takes back an earlier unsubscribe from the plan's news. */
-  async add(db: DataSource, planId: string, userId: string, kind: SubscriptionKind): Promise<void> {
+  /**
+   * Following again (or signing up) also takes back an earlier unsubscribe from the plan's news. `at` is
+   * the clock's time (the account page shows it), as every write's.
+   */
+  async add(db: DataSource, planId: string, userId: string, kind: SubscriptionKind, at: Date): Promise<void> {
     await queryRows(
       db,
       `WITH back AS (DELETE FROM plan_news_opt_outs WHERE plan_id = $1 AND user_id = $2)
-       INSERT INTO plan_subscriptions (plan_id, user_id, kind) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
-      [planId, userId, kind],
+       INSERT INTO plan_subscriptions (plan_id, user_id, kind, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT DO NOTHING`,
+      [planId, userId, kind, at],
     );
   }
 
@@ -20,12 +23,12 @@ export class PlanSubscriptionsRepository {
    * The unsubscribe link of a news e-mail: no more following or hearing sign-up, and no more news as a
    * participant either (plan_news_opt_outs, read by notOptedOutOfNews). One statement, so a repeat is harmless.
    */
-  async optOutOfNews(db: DataSource, planId: string, userId: string): Promise<void> {
+  async optOutOfNews(db: DataSource, planId: string, userId: string, at: Date): Promise<void> {
     await queryRows(
       db,
       `WITH gone AS (DELETE FROM plan_subscriptions WHERE plan_id = $1 AND user_id = $2)
-       INSERT INTO plan_news_opt_outs (plan_id, user_id) VALUES ($1, $2) ON CONFLICT DO NOTHING`,
-      [planId, userId],
+       INSERT INTO plan_news_opt_outs (plan_id, user_id, created_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING`,
+      [planId, userId, at],
     );
   }
 

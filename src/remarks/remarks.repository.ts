@@ -22,7 +22,8 @@ export const REMARK_INSERT_SQL = namedStatement(
     ON CONFLICT DO NOTHING
     RETURNING id, stage, created_at, plan_id, author_id
   ), followed AS (
-    INSERT INTO plan_subscriptions (plan_id, user_id, kind) SELECT plan_id, author_id, 'follow' FROM inserted ON CONFLICT DO NOTHING
+    INSERT INTO plan_subscriptions (plan_id, user_id, kind, created_at) SELECT plan_id, author_id, 'follow', created_at FROM inserted
+    ON CONFLICT DO NOTHING
   )
   SELECT id, stage, created_at FROM inserted`,
 );

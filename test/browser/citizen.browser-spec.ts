@@ -207,7 +207,7 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
 
     // the plan's news switched off by an e-mail's unsubscribe link: listed, and followed again from here
     const user = await t.db.getRepository(User).findOneByOrFail({ emailKey: email });
-    await t.app.get(PlanSubscriptionsRepository).optOutOfNews(t.db, hearingPlanId, user.id);
+    await t.app.get(PlanSubscriptionsRepository).optOutOfNews(t.db, hearingPlanId, user.id, t.clock.now());
     await page.goto(`${base}/account`);
     await expect(page.locator('h2#news-off').textContent()).resolves.toBe('Жаңалықтарынан бас тартқан жоспарлар');
     expect(await seriousViolations(browser, context, `${base}/account`, 'kk-KZ')).toEqual([]);

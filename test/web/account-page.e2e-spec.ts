@@ -1,6 +1,9 @@
 import request from 'supertest';
 import { LocalizedText } from '../../src/common/i18n/localized-text';
+import { TokenService } from '../../src/identity/auth/token.service';
+import { UnsubscribeTokens } from '../../src/notifications/unsubscribe-token';
 import { PlanNewsOptOut } from '../../src/plans/plan-news-opt-out.entity';
+import { PlanNewsService } from '../../src/plans/plan-news.service';
 import { PlanSubscription } from '../../src/plans/plan-subscription.entity';
 import { CitizenPagesRepository } from '../../src/web/citizen/citizen-pages.repository';
 import type { Plan } from '../../src/plans/plan.entity';
@@ -9,6 +12,7 @@ import { createUser } from '../support/factories';
 import type { TestApp } from '../support/test-app';
 import { startTestApp } from '../support/test-app';
 import { createPlan, createWorld } from '../reviews/fixtures';
+import { publishedPlan } from '../remarks/published-plan';
 
 /** The account page's list of the plans a person follows (keyset pages) and of those whose news they switched off. */
 
@@ -158,6 +162,28 @@ describe('account page: the plans you follow', () => {
     await t.db.getRepository(PlanNewsOptOut).save({ planId: plans[11].id, userId: citizen.user.id });
     expect(await t.app.get(CitizenPagesRepository).newsOffPlans(citizen.user.id, 1)).toMatchObject({ more: true });
     await t.db.getRepository(PlanNewsOptOut).delete({ userId: citizen.user.id });
+  });
+
+  it('following, a remark’s follow and an unsubscribe are dated by the procedure’s clock, as the page shows them', async () => {
+    const at = new Date('2027-03-03T09:15:00+05:00');
+    t.clock.set(at);
+    const open = await publishedPlan(t, plans[0].organizationId, plans[0].createdBy);
+    const reader = await createUser(t, 'citizen');
+    const bearer = { Authorization: `Bearer ${t.app.get(TokenService).sign(reader.user.id).token}` };
+    await t.http.post(`/api/v1/plans/${open.id}/remarks`).set(bearer).send({ body: 'Срок поставки слишком короткий' }).expect(201);
+    await t.http.post(`/api/v1/plans/${plans[1].id}/follow`).set(bearer).expect(200);
+    const since = async (table: 'plan_subscriptions' | 'plan_news_opt_outs', planId: string) =>
+      (await t.db.query(`SELECT created_at FROM ${table} WHERE user_id = $1 AND plan_id = $2`, [reader.user.id, planId]))[0]?.created_at;
+    expect(await since('plan_subscriptions', open.id)).toEqual(at);
+    expect(await since('plan_subscriptions', plans[1].id)).toEqual(at);
+    // the page's "since", in the organization's time zone (Almaty, +05:00)
+    expect((await page(reader).expect(200)).text).toContain('datetime="2027-03-03T09:15');
+
+    const later = new Date('2027-03-04T12:00:00+05:00');
+    t.clock.set(later);
+    const token = t.app.get(UnsubscribeTokens).sign({ userId: reader.user.id, planId: open.id });
+    await t.app.get(PlanNewsService).unsubscribe(token);
+    expect(await since('plan_news_opt_outs', open.id)).toEqual(later);
   });
 
   it('a person who follows nothing is told how to follow; signed out, the page asks to sign in', async () => {
