@@ -95,7 +95,9 @@ suite('a citizen in a real browser: registration to the answer, in English, Kaza
     await page.waitForURL(/done=remark/);
     expect(await page.locator('.remark .body', { hasText: remarkText }).count()).toBe(1);
 
+    // a minute later (the procedure's manual clock stands still otherwise, and dates the follows),
     // follow the plan with the hearing, then sign up for the hearing
+    t.clock.advance(60_000);
     await page.goto(`${base}/plans/${hearingPlanId}`);
     await page.getByRole('button', { name: 'Follow this plan' }).click();
     await page.waitForURL(/done=followed/);
