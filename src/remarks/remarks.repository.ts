@@ -10,7 +10,8 @@ import type { HideReason } from './remark-moderation';
 
 /**
  * Inserts a remark and, when it was inserted (not a repeat of an Idempotency-Key, nor a duplicate of the
- * author's same text on the plan in the stage: remarks_duplicate_uq), makes its author follow the plan.
+ * author's same text on the plan in the stage: remarks_duplicate_uq), makes its author follow the plan
+ * from the remark's own time (the clock provider's, $5).
  * The caller tells the two skips apart. The benchmark's bare handler runs the same statement. Named: an
  * insert's plan does not depend on its values (EXPLAIN in issue 18).
  */
